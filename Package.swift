@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Shipshape",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "shipshape", targets: ["shipshape"]),
+        .library(name: "Manifests", targets: ["Manifests"]),
+        .library(name: "Policy", targets: ["Policy"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "Manifests", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .executableTarget(name: "embed-config", swiftSettings: strictSettings),
+        .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
+        .target(
+            name: "Policy",
+            dependencies: ["Manifests"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedConfig"]
+        ),
+        .executableTarget(
+            name: "shipshape",
+            dependencies: [
+                "Manifests", "Policy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Manifests"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,41 @@
+/// Turns a file's bytes into Kubernetes objects: parse, expand `kind: List`, classify.
+public enum ManifestReader {
+    public static func read(path: String, bytes: [UInt8]) -> ManifestFile {
+        let stream = YAMLParser.parse(bytes: bytes)
+        if looksLikeTemplate(bytes) && (!stream.errors.isEmpty || stream.hasComplexKeys) {
+            return ManifestFile(path: path, kind: .template, documentCount: stream.documents.count, objects: [], syntaxErrors: [], byteCount: bytes.count)
+        }
+        var objects: [KubernetesObject] = []
+        for document in stream.documents {
+            guard let root = document.root else { continue }
+            objects.append(contentsOf: self.objects(in: root, file: path, documentIndex: document.index))
+        }
+        let kind: ManifestFile.Kind = objects.isEmpty && stream.errors.isEmpty ? .notKubernetes : .kubernetes
+        return ManifestFile(path: path, kind: kind, documentCount: stream.documents.count + stream.errors.count,
+                            objects: objects, syntaxErrors: stream.errors, byteCount: bytes.count)
+    }
+
+    public static func read(path: String, text: String) -> ManifestFile {
+        read(path: path, bytes: Array(text.utf8))
+    }
+
+    static func objects(in root: YAMLNode, file: String, documentIndex: Int) -> [KubernetesObject] {
+        if root["kind"]?.string == "List", let items = root["items"]?.items {
+            return items.enumerated().compactMap { index, item in
+                KubernetesObject(node: item, file: file, documentIndex: documentIndex, path: DocumentPath.root.appending("items").appending(index: index))
+            }
+        }
+        return KubernetesObject(node: root, file: file, documentIndex: documentIndex).map { [$0] } ?? []
+    }
+
+    /// Go template actions (`{{ ... }}`) are the mark of an unrendered Helm chart template.
+    static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
+        let brace = UInt8(ascii: "{")
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == brace, bytes[index + 1] == brace { return true }
+            index += 1
+        }
+        return false
+    }
+}

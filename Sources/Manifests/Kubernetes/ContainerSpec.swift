@@ -1,0 +1,26 @@
+/// One container (or init container) of a pod spec.
+public struct ContainerSpec: Sendable {
+    public var node: YAMLNode
+    public var name: String
+    public var isInit: Bool
+    public var path: DocumentPath
+
+    public var image: String? { node["image"]?.string }
+    public var securityContext: YAMLNode? { node["securityContext"] }
+    /// The container's first line (`- name: app`), where findings about missing fields anchor.
+    public var anchor: SourcePosition { node.start }
+
+    static func list(in podSpec: YAMLNode, key: String, isInit: Bool, podPath: DocumentPath) -> [ContainerSpec] {
+        guard let items = podSpec[key]?.items else { return [] }
+        var containers: [ContainerSpec] = []
+        for (index, item) in items.enumerated() where item.isMapping {
+            containers.append(ContainerSpec(
+                node: item,
+                name: item["name"]?.string ?? "",
+                isInit: isInit,
+                path: podPath.appending(key).appending(index: index)
+            ))
+        }
+        return containers
+    }
+}

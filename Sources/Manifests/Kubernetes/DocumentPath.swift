@@ -1,0 +1,38 @@
+/// Where a node sits inside its document: `spec.template.spec.containers[0].image`.
+/// Findings carry it so a fingerprint survives lines moving around.
+public struct DocumentPath: Sendable, Hashable, CustomStringConvertible {
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    public var components: [Component]
+
+    public init(_ components: [Component] = []) {
+        self.components = components
+    }
+
+    public static let root = DocumentPath()
+
+    public func appending(_ keys: String...) -> DocumentPath {
+        DocumentPath(components + keys.map(Component.key))
+    }
+
+    public func appending(index: Int) -> DocumentPath {
+        DocumentPath(components + [.index(index)])
+    }
+
+    public var description: String {
+        var text = ""
+        for component in components {
+            switch component {
+            case .key(let key):
+                if !text.isEmpty { text += "." }
+                text += key
+            case .index(let index):
+                text += "[\(index)]"
+            }
+        }
+        return text
+    }
+}

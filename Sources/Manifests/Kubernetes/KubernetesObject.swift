@@ -1,0 +1,66 @@
+/// One Kubernetes object as written in a file: its identity, its YAML tree, where it lives,
+/// and (for workloads) its pod template.
+public struct KubernetesObject: Sendable {
+    public var apiVersion: String
+    public var kind: String
+    public var name: String
+    public var namespace: String?
+    /// The object's mapping node.
+    public var node: YAMLNode
+    public var file: String
+    public var documentIndex: Int
+    /// Where the object sits in its document: the root, or `items[N]` of a `kind: List`.
+    public var path: DocumentPath
+    public var podTemplate: PodTemplate?
+
+    public init?(node: YAMLNode, file: String, documentIndex: Int, path: DocumentPath = .root) {
+        guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string,
+              !apiVersion.isEmpty, !kind.isEmpty else { return nil }
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.name = node["metadata", "name"]?.string ?? node["metadata", "generateName"]?.string ?? ""
+        self.namespace = node["metadata", "namespace"]?.string
+        self.node = node
+        self.file = file
+        self.documentIndex = documentIndex
+        self.path = path
+        self.podTemplate = PodTemplate.find(in: node, kind: kind, objectPath: path)
+    }
+
+    /// The API group: `apps` for `apps/v1`, empty for the core group (`v1`).
+    public var group: String {
+        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        return String(apiVersion[..<slash])
+    }
+
+    public var metadata: YAMLNode? { node["metadata"] }
+    public var labels: [String: String] { metadata?["labels"]?.stringMap ?? [:] }
+    public var annotations: [String: String] { metadata?["annotations"]?.stringMap ?? [:] }
+
+    /// The line that names the object's type, where findings about the whole object anchor.
+    public var anchor: SourcePosition { node.entry("kind")?.key.start ?? node.start }
+
+    public var reference: ObjectReference {
+        ObjectReference(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
+    }
+}
+
+/// kind/namespace/name, as findings and reports name an object.
+public struct ObjectReference: Sendable, Hashable, CustomStringConvertible {
+    public var apiVersion: String
+    public var kind: String
+    public var namespace: String?
+    public var name: String
+
+    public init(apiVersion: String, kind: String, namespace: String?, name: String) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+    }
+
+    public var description: String {
+        if let namespace { return "\(kind) \(namespace)/\(name)" }
+        return "\(kind) \(name)"
+    }
+}

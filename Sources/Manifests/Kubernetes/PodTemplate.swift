@@ -1,0 +1,55 @@
+/// A pod spec found inside an object, with the nodes findings anchor to.
+public struct PodTemplate: Sendable {
+    /// The pod spec mapping.
+    public var spec: YAMLNode
+    /// The `spec:` key of the pod spec: where findings about a missing pod-level field anchor.
+    public var specKey: YAMLNode
+    /// The pod's metadata (the template's, or the Pod's own).
+    public var metadata: YAMLNode?
+    public var path: DocumentPath
+    /// Where the pod's metadata is (or would be) in the document.
+    public var metadataPath: DocumentPath
+    public var containers: [ContainerSpec]
+    public var initContainers: [ContainerSpec]
+
+    public var labels: [String: String] { metadata?["labels"]?.stringMap ?? [:] }
+    public var annotations: [String: String] { metadata?["annotations"]?.stringMap ?? [:] }
+    public var securityContext: YAMLNode? { spec["securityContext"] }
+    public var allContainers: [ContainerSpec] { initContainers + containers }
+
+    /// Kinds whose pod template sits at `spec.template`; CronJob nests it under `jobTemplate`,
+    /// a Pod is its own template, and any other kind qualifies when `spec.template.spec`
+    /// holds a list of containers (Argo Rollouts, Knative Services and the like).
+    static let templateKinds: Set<String> = [
+        "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+    ]
+
+    static func find(in object: YAMLNode, kind: String, objectPath: DocumentPath) -> PodTemplate? {
+        switch kind {
+        case "Pod":
+            return make(holder: object, metadata: object["metadata"], path: objectPath)
+        case "CronJob":
+            guard let template = object["spec", "jobTemplate", "spec", "template"] else { return nil }
+            return make(holder: template, metadata: template["metadata"], path: objectPath.appending("spec", "jobTemplate", "spec", "template"))
+        default:
+            guard let template = object["spec", "template"], template.isMapping else { return nil }
+            let known = templateKinds.contains(kind)
+            guard known || template["spec", "containers"]?.isSequence == true else { return nil }
+            return make(holder: template, metadata: template["metadata"], path: objectPath.appending("spec", "template"))
+        }
+    }
+
+    private static func make(holder: YAMLNode, metadata: YAMLNode?, path holderPath: DocumentPath) -> PodTemplate? {
+        guard let entry = holder.entry("spec"), entry.value.isMapping else { return nil }
+        let specPath = holderPath.appending("spec")
+        return PodTemplate(
+            spec: entry.value,
+            specKey: entry.key,
+            metadata: metadata,
+            path: specPath,
+            metadataPath: holderPath.appending("metadata"),
+            containers: ContainerSpec.list(in: entry.value, key: "containers", isInit: false, podPath: specPath),
+            initContainers: ContainerSpec.list(in: entry.value, key: "initContainers", isInit: true, podPath: specPath)
+        )
+    }
+}

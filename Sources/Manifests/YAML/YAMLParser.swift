@@ -1,0 +1,125 @@
+internal import CYAML
+
+/// Reads YAML (and JSON) text with libyaml's event parser into `YAMLNode` trees.
+///
+/// This is the only place that talks to libyaml. A syntax error ends libyaml's stream, so the
+/// parser notes it and starts again at the next `---` line: one broken document costs only itself.
+public enum YAMLParser {
+    public static func parse(_ text: String) -> YAMLStream {
+        parse(bytes: Array(text.utf8))
+    }
+
+    public static func parse(bytes: [UInt8]) -> YAMLStream {
+        var stream = YAMLStream()
+        var restart = RestartPoint(byte: 0, line: 0, offset: 0)
+        while true {
+            let segment = parseSegment(bytes, from: restart, firstDocumentIndex: stream.documents.count)
+            stream.documents.append(contentsOf: segment.documents)
+            stream.hasComplexKeys = stream.hasComplexKeys || segment.hasComplexKeys
+            guard let error = segment.error else { break }
+            stream.errors.append(error)
+            guard let next = RestartPoint.nextDocument(in: bytes, fromLine: error.detectedAt.line, after: restart) else { break }
+            restart = next
+        }
+        return stream
+    }
+
+    private struct Segment {
+        var documents: [YAMLDocument] = []
+        var error: YAMLSyntaxError?
+        var hasComplexKeys = false
+    }
+
+    private static func parseSegment(_ bytes: [UInt8], from restart: RestartPoint, firstDocumentIndex: Int) -> Segment {
+        var segment = Segment()
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            segment.error = YAMLSyntaxError(problem: "libyaml could not allocate a parser", position: SourcePosition(line: 1, column: 1))
+            return segment
+        }
+        defer { yaml_parser_delete(&parser) }
+
+        bytes.withUnsafeBufferPointer { buffer in
+            let remaining = UnsafeBufferPointer(rebasing: buffer[restart.byte...])
+            yaml_parser_set_input_string(&parser, remaining.baseAddress, remaining.count)
+            var builder = YAMLTreeBuilder()
+            var documentStart = SourcePosition(line: 1, column: 1)
+            var event = yaml_event_t()
+            func position(_ mark: yaml_mark_t) -> SourcePosition {
+                SourcePosition(line: Int(mark.line) + 1 + restart.line, column: Int(mark.column) + 1, offset: Int(mark.index) + restart.offset)
+            }
+            parsing: while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    segment.error = syntaxError(parser, problem: position(parser.problem_mark), context: position(parser.context_mark))
+                    break parsing
+                }
+                let start = position(event.start_mark), end = position(event.end_mark)
+                switch event.type {
+                case YAML_DOCUMENT_START_EVENT:
+                    builder.beginDocument()
+                    documentStart = start
+                case YAML_DOCUMENT_END_EVENT:
+                    segment.documents.append(YAMLDocument(index: firstDocumentIndex + segment.documents.count, start: documentStart, root: meaningfulRoot(builder.root)))
+                case YAML_SCALAR_EVENT:
+                    let data = event.data.scalar
+                    let scalar = YAMLScalar(text: string(data.value, length: data.length), style: style(data.style), tag: data.tag.map { String(cString: $0) })
+                    builder.scalar(scalar, anchor: data.anchor.map { String(cString: $0) }, start: start, end: end)
+                case YAML_ALIAS_EVENT:
+                    let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                    if !builder.alias(name, start: start, end: end) {
+                        segment.error = YAMLSyntaxError(problem: "found undefined alias *\(name)", position: start)
+                        yaml_event_delete(&event)
+                        break parsing
+                    }
+                case YAML_SEQUENCE_START_EVENT:
+                    builder.open(isMapping: false, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, start: start)
+                case YAML_MAPPING_START_EVENT:
+                    builder.open(isMapping: true, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }, start: start)
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    builder.close(end: end)
+                case YAML_STREAM_END_EVENT:
+                    yaml_event_delete(&event)
+                    break parsing
+                default:
+                    break
+                }
+                yaml_event_delete(&event)
+            }
+            segment.hasComplexKeys = builder.hasComplexKeys
+        }
+        return segment
+    }
+
+    /// A document whose only content is an empty plain scalar held nothing but comments.
+    private static func meaningfulRoot(_ root: YAMLNode?) -> YAMLNode? {
+        guard let root else { return nil }
+        if let scalar = root.scalar, scalar.isNull { return nil }
+        return root
+    }
+
+    /// A construct left open (a flow sequence, a quoted string) is detected only where the text
+    /// ends it wrongly; the error is placed where the construct began, which is the line to fix.
+    private static func syntaxError(_ parser: yaml_parser_t, problem problemPosition: SourcePosition, context contextPosition: SourcePosition) -> YAMLSyntaxError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        guard let context = parser.context.map({ String(cString: $0) }), contextPosition < problemPosition else {
+            return YAMLSyntaxError(problem: problem, position: problemPosition, detectedAt: problemPosition)
+        }
+        return YAMLSyntaxError(problem: problem, context: "\(context) started here (detected at line \(problemPosition.line))",
+                               position: contextPosition, detectedAt: problemPosition)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<UInt8>?, length: Int) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Manifests
+
+/// One policy check. Each lives in its own file under `Checks/<Category>/<id>.swift`
+/// and is listed once in `Catalogue.all`.
+public protocol Check: Sendable {
+    static var metadata: CheckMetadata { get }
+    /// True when the check reads other objects of the tree (PDBs, roles, quotas...),
+    /// so the engine runs it once every file has been read.
+    var needsWorkspace: Bool { get }
+    func applies(to object: KubernetesObject) -> Bool
+    func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation]
+}
+
+extension Check {
+    public var metadata: CheckMetadata { Self.metadata }
+    public var id: String { Self.metadata.id }
+    public var needsWorkspace: Bool { false }
+}
+
+/// Where and why an object breaks a check. The engine turns it into a `Finding`
+/// once severity and exemptions are known.
+public struct Violation: Sendable {
+    public var position: SourcePosition
+    public var path: DocumentPath
+    public var message: String
+    public var container: String?
+    /// Set when the check itself grades the finding (a deprecated but not yet removed API is a warning).
+    public var severity: Severity?
+
+    public init(at position: SourcePosition, path: DocumentPath, message: String, container: String? = nil, severity: Severity? = nil) {
+        self.position = position
+        self.path = path
+        self.message = message
+        self.container = container
+        self.severity = severity
+    }
+}

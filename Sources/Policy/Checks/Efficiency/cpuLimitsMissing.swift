@@ -1,0 +1,17 @@
+import Manifests
+
+/// Polaris `cpuLimitsMissing`: every container sets `resources.limits.cpu`.
+struct CpuLimitsMissing: ContainerCheck {
+    static let metadata = CheckMetadata(
+        id: "cpuLimitsMissing", category: .efficiency, target: "Container",
+        title: "CPU limits should be set",
+        description: "Without CPU limits the container can use every CPU on its node and slow its neighbours.",
+        remediation: "Set resources.limits.cpu, or exempt the check if your team leaves CPU unlimited on purpose."
+    )
+
+    func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
+        let keys = ["resources", "limits", "cpu"]
+        guard container.node.value(at: keys)?.string == nil else { return nil }
+        return .missing(keys, in: container, message: "CPU limits are not set: add resources.limits.cpu")
+    }
+}

@@ -1,0 +1,17 @@
+import Manifests
+
+/// Polaris `memoryLimitsMissing`: every container sets `resources.limits.memory`.
+struct MemoryLimitsMissing: ContainerCheck {
+    static let metadata = CheckMetadata(
+        id: "memoryLimitsMissing", category: .efficiency, target: "Container",
+        title: "Memory limits should be set",
+        description: "Without Memory limits the container can take all the memory of its node until the kernel kills something else.",
+        remediation: "Set resources.limits.memory, usually equal to the memory request."
+    )
+
+    func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
+        let keys = ["resources", "limits", "memory"]
+        guard container.node.value(at: keys)?.string == nil else { return nil }
+        return .missing(keys, in: container, message: "Memory limits are not set: add resources.limits.memory")
+    }
+}

@@ -1,0 +1,33 @@
+import Manifests
+
+/// One `exemptions:` entry, as Polaris reads it: every field given must match, and an entry
+/// without `rules` exempts from every check. Controller and container names match by prefix.
+public struct Exemption: Sendable, Hashable {
+    public var namespace: String?
+    public var controllerNames: [String]
+    public var containerNames: [String]
+    public var rules: [String]
+    /// Shipshape's addition: files the entry covers.
+    public var paths: [PathPattern]
+
+    public init(namespace: String? = nil, controllerNames: [String] = [], containerNames: [String] = [], rules: [String] = [], paths: [PathPattern] = []) {
+        self.namespace = namespace
+        self.controllerNames = controllerNames
+        self.containerNames = containerNames
+        self.rules = rules
+        self.paths = paths
+    }
+
+    public func exempts(checkID: String, object: ObjectReference?, container: String?, file: String) -> Bool {
+        if !rules.isEmpty, !rules.contains(checkID) { return false }
+        if let namespace, object?.namespace != namespace { return false }
+        if !controllerNames.isEmpty {
+            guard let name = object?.name, controllerNames.contains(where: { name.hasPrefix($0) }) else { return false }
+        }
+        if !containerNames.isEmpty {
+            guard let container, containerNames.contains(where: { container.hasPrefix($0) }) else { return false }
+        }
+        if !paths.isEmpty, !paths.contains(where: { $0.matches(file) }) { return false }
+        return true
+    }
+}

@@ -1,0 +1,38 @@
+/// A release number such as `1.35` or `v1.16.0`, compared part by part (missing parts are 0).
+public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var parts: [Int]
+
+    public init?(_ text: String) {
+        var trimmed = Substring(text)
+        if trimmed.hasPrefix("v") || trimmed.hasPrefix("V") { trimmed = trimmed.dropFirst() }
+        let pieces = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard !pieces.isEmpty, pieces.count <= 3 else { return nil }
+        var parts: [Int] = []
+        for piece in pieces {
+            guard let number = Int(piece), number >= 0 else { return nil }
+            parts.append(number)
+        }
+        self.parts = parts
+    }
+
+    public static func < (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
+        for index in 0..<max(lhs.parts.count, rhs.parts.count) {
+            let left = index < lhs.parts.count ? lhs.parts[index] : 0
+            let right = index < rhs.parts.count ? rhs.parts[index] : 0
+            if left != right { return left < right }
+        }
+        return false
+    }
+
+    public static func == (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
+        !(lhs < rhs) && !(rhs < lhs)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var trimmed = parts
+        while trimmed.count > 1, trimmed.last == 0 { trimmed.removeLast() }
+        hasher.combine(trimmed)
+    }
+
+    public var description: String { parts.map(String.init).joined(separator: ".") }
+}

@@ -1,0 +1,50 @@
+/// The validated configuration a run uses: defaults from `config/checks.yaml` with the user's
+/// file (`--config`, or a repository's `.shipshape.yaml`) laid over them.
+public struct PolicyConfiguration: Sendable {
+    public var severities: [String: Severity]
+    public var exemptions: [Exemption]
+    public var ignorePaths: [PathPattern]
+    /// The Kubernetes release findings are judged against; `nil` means the newest in the data.
+    public var kubernetesVersion: ReleaseVersion?
+    /// Versions of other components (cert-manager, flux...) for their deprecated APIs.
+    public var targetVersions: [String: ReleaseVersion]
+    public var disallowConfigExemptions: Bool
+    public var disallowAnnotationExemptions: Bool
+    /// Things in the user's file that were understood but not applied, said once to the user.
+    public var notes: [String]
+
+    public init(severities: [String: Severity] = [:], exemptions: [Exemption] = [], ignorePaths: [PathPattern] = [],
+                kubernetesVersion: ReleaseVersion? = nil, targetVersions: [String: ReleaseVersion] = [:],
+                disallowConfigExemptions: Bool = false, disallowAnnotationExemptions: Bool = false, notes: [String] = []) {
+        self.severities = severities
+        self.exemptions = exemptions
+        self.ignorePaths = ignorePaths
+        self.kubernetesVersion = kubernetesVersion
+        self.targetVersions = targetVersions
+        self.disallowConfigExemptions = disallowConfigExemptions
+        self.disallowAnnotationExemptions = disallowAnnotationExemptions
+        self.notes = notes
+    }
+
+    public func severity(of checkID: String) -> Severity {
+        severities[checkID] ?? .ignore
+    }
+
+    public func isIgnored(path: String) -> Bool {
+        ignorePaths.contains { $0.matches(path) }
+    }
+
+    /// Lays `other` (a user's file) over this configuration.
+    public func merging(_ other: PolicyConfiguration) -> PolicyConfiguration {
+        var merged = self
+        merged.severities.merge(other.severities) { _, new in new }
+        merged.exemptions += other.exemptions
+        merged.ignorePaths += other.ignorePaths
+        merged.kubernetesVersion = other.kubernetesVersion ?? kubernetesVersion
+        merged.targetVersions.merge(other.targetVersions) { _, new in new }
+        merged.disallowConfigExemptions = disallowConfigExemptions || other.disallowConfigExemptions
+        merged.disallowAnnotationExemptions = disallowAnnotationExemptions || other.disallowAnnotationExemptions
+        merged.notes += other.notes
+        return merged
+    }
+}

@@ -1,0 +1,38 @@
+import Manifests
+
+/// Everything one `check` run found, and what it did with every file.
+public struct CheckReport: Sendable {
+    public struct FileOutcome: Sendable {
+        public enum Status: String, Sendable {
+            case checked, notKubernetes, template, ignored, unreadable
+        }
+
+        public var path: String
+        public var status: Status
+        public var documents: Int
+        public var objects: Int
+        public var bytes: Int
+        /// Why a file could not be read.
+        public var error: String?
+    }
+
+    public var findings: [Finding]
+    public var files: [FileOutcome]
+    public var notes: [String]
+
+    public var unreadableFiles: [FileOutcome] { files.filter { $0.status == .unreadable } }
+
+    public func count(_ severity: Severity) -> Int {
+        findings.filter { $0.severity == severity }.count
+    }
+
+    public var countsByCheck: [String: Int] {
+        findings.reduce(into: [:]) { $0[$1.checkID, default: 0] += 1 }
+    }
+
+    /// True when something at or above `threshold` was found.
+    public func fails(at threshold: Severity?) -> Bool {
+        guard let threshold else { return false }
+        return findings.contains { $0.severity >= threshold }
+    }
+}

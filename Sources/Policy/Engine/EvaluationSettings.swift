@@ -1,0 +1,20 @@
+/// The release targets of one run: which Kubernetes (and cert-manager, Flux...) the manifests
+/// must work with.
+public struct EvaluationSettings: Sendable {
+    public var deprecations: DeprecationTable
+    public var kubernetesVersion: ReleaseVersion?
+    public var targetVersions: [String: ReleaseVersion]
+
+    public init(deprecations: DeprecationTable = DeprecationTable(targets: [:], entries: []),
+                kubernetesVersion: ReleaseVersion? = nil, targetVersions: [String: ReleaseVersion] = [:]) {
+        self.deprecations = deprecations
+        self.kubernetesVersion = kubernetesVersion
+        self.targetVersions = targetVersions
+    }
+
+    /// The release of `component` to judge against: the user's choice, else the newest in the data.
+    public func target(for component: String) -> ReleaseVersion? {
+        if component == "kubernetes", let kubernetesVersion { return kubernetesVersion }
+        return targetVersions[component] ?? deprecations.targets[component]
+    }
+}

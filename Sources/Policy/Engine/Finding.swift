@@ -1,0 +1,37 @@
+import Manifests
+
+/// One problem, ready to report: what, how bad, and exactly where.
+public struct Finding: Sendable, Hashable {
+    public var checkID: String
+    public var severity: Severity
+    public var category: CheckCategory
+    public var file: String
+    public var position: SourcePosition
+    /// The object the finding is about; `nil` for a file-level finding such as a syntax error.
+    public var object: ObjectReference?
+    public var container: String?
+    /// Where in the document the offending (or missing) field is.
+    public var path: DocumentPath
+    public var message: String
+
+    public init(checkID: String, severity: Severity, category: CheckCategory, file: String, position: SourcePosition,
+                object: ObjectReference?, container: String?, path: DocumentPath, message: String) {
+        self.checkID = checkID
+        self.severity = severity
+        self.category = category
+        self.file = file
+        self.position = position
+        self.object = object
+        self.container = container
+        self.path = path
+        self.message = message
+    }
+
+    /// Reports list findings by file, then position, then check.
+    public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        if lhs.position != rhs.position { return lhs.position < rhs.position }
+        if lhs.checkID != rhs.checkID { return lhs.checkID < rhs.checkID }
+        return (lhs.container ?? "") < (rhs.container ?? "")
+    }
+}

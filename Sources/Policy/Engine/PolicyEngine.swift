@@ -1,0 +1,127 @@
+import Dispatch
+import Synchronization
+import Manifests
+
+/// Runs the catalogue over a set of files.
+///
+/// Files are read and checked in parallel; each object's tree is dropped once its own checks
+/// have run, unless a cross-object check still needs it. Those run when every file has been
+/// read, against the `Workspace` of the whole tree. Memory stays bounded by what cross-object
+/// checks need, not by the size of the repository.
+public struct PolicyEngine: Sendable {
+    public var checks: [any Check]
+    public var configuration: PolicyConfiguration
+    public var settings: EvaluationSettings
+
+    public init(checks: [any Check] = Catalogue.all, configuration: PolicyConfiguration, settings: EvaluationSettings) {
+        self.checks = checks.filter { configuration.severity(of: $0.id) != .ignore }
+        self.configuration = configuration
+        self.settings = settings
+    }
+
+    /// The file's bytes, or an error that says why it cannot be read.
+    public typealias FileSource = @Sendable (String) throws -> [UInt8]
+
+    public func run(paths: [String], source: FileSource) -> CheckReport {
+        let slots = ResultSlots<FileResult>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            slots[index] = checkFile(paths[index], source: source)
+        }
+        let results = slots.values
+        var findings = results.flatMap(\.findings)
+        findings += crossObjectFindings(retained: results.flatMap(\.retained))
+        findings.sort(by: Finding.reportOrder)
+        return CheckReport(findings: findings, files: results.map(\.outcome), notes: configuration.notes)
+    }
+
+    /// Checks text that is already in memory (tests, reviews reading blobs).
+    public func run(files: [(path: String, text: String)]) -> CheckReport {
+        let contents = Dictionary(files.map { ($0.path, Array($0.text.utf8)) }, uniquingKeysWith: { first, _ in first })
+        return run(paths: files.map(\.path)) { path in contents[path] ?? [] }
+    }
+
+    struct FileResult: Sendable {
+        var outcome: CheckReport.FileOutcome
+        var findings: [Finding] = []
+        var retained: [KubernetesObject] = []
+    }
+
+    private func checkFile(_ path: String, source: FileSource) -> FileResult {
+        var result = FileResult(outcome: .init(path: path, status: .ignored, documents: 0, objects: 0, bytes: 0))
+        guard !configuration.isIgnored(path: path) else { return result }
+        let bytes: [UInt8]
+        do {
+            bytes = try source(path)
+        } catch {
+            result.outcome.status = .unreadable
+            result.outcome.error = "\(error)"
+            return result
+        }
+        let file = ManifestReader.read(path: path, bytes: bytes)
+        result.outcome = .init(path: path, status: status(of: file.kind), documents: file.documentCount, objects: file.objects.count, bytes: bytes.count)
+        result.findings += syntaxFindings(file)
+        let builder = FindingBuilder(configuration: configuration)
+        let local = Workspace(settings: settings)
+        for object in file.objects {
+            var retain = Workspace.contextKinds.contains(object.kind) || object.kind == "Kustomization"
+            for check in checks where check.applies(to: object) {
+                if check.needsWorkspace {
+                    retain = true
+                } else {
+                    result.findings += builder.findings(for: check, violations: check.evaluate(object, in: local), object: object)
+                }
+            }
+            if retain { result.retained.append(object) }
+        }
+        return result
+    }
+
+    private func crossObjectFindings(retained: [KubernetesObject]) -> [Finding] {
+        var workspace = Workspace(objects: retained, settings: settings)
+        workspace.noteWorkloads(retained.compactMap { object in
+            guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
+            return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))
+        })
+        let builder = FindingBuilder(configuration: configuration)
+        let crossChecks = checks.filter(\.needsWorkspace)
+        var findings: [Finding] = []
+        for object in retained {
+            for check in crossChecks where check.applies(to: object) {
+                findings += builder.findings(for: check, violations: check.evaluate(object, in: workspace), object: object)
+            }
+        }
+        return findings
+    }
+
+    private func syntaxFindings(_ file: ManifestFile) -> [Finding] {
+        let severity = configuration.severity(of: YamlSyntaxError.metadata.id)
+        guard severity != .ignore else { return [] }
+        let builder = FindingBuilder(configuration: configuration)
+        return file.syntaxErrors.compactMap { error in
+            guard !builder.isExempt(checkID: YamlSyntaxError.metadata.id, object: nil, container: nil, file: file.path) else { return nil }
+            return YamlSyntaxError.finding(for: error, file: file.path, severity: severity)
+        }
+    }
+
+    private func status(of kind: ManifestFile.Kind) -> CheckReport.FileOutcome.Status {
+        switch kind {
+        case .kubernetes: .checked
+        case .notKubernetes: .notKubernetes
+        case .template: .template
+        }
+    }
+}
+
+/// One slot per file, each written by exactly one iteration of `concurrentPerform`.
+final class ResultSlots<Value: Sendable>: Sendable {
+    private let storage: Mutex<[Value?]>
+
+    init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+
+    subscript(index: Int) -> Value? {
+        get { storage.withLock { $0[index] } }
+        set { storage.withLock { $0[index] = newValue } }
+    }
+
+    var values: [Value] { storage.withLock { $0.compactMap { $0 } } }
+}

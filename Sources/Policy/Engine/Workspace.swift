@@ -1,0 +1,78 @@
+import Manifests
+
+/// The objects of the whole tree that cross-object checks look up: disruption budgets,
+/// autoscalers, network policies, service accounts, roles, quotas and limit ranges, plus
+/// which workload first uses each namespace.
+public struct Workspace: Sendable {
+    /// Kinds kept whole for lookups.
+    public static let contextKinds: Set<String> = [
+        "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount",
+        "Role", "ClusterRole", "ResourceQuota", "LimitRange",
+    ]
+
+    private var byKind: [String: [KubernetesObject]] = [:]
+    /// Namespace → the first workload (by file and line) that runs in it.
+    public private(set) var firstWorkloadInNamespace: [String: WorkloadKey] = [:]
+    /// Folder → the `namespace:` its kustomization.yaml sets for the resources in it.
+    public private(set) var kustomizationNamespaces: [String: String] = [:]
+
+    public struct WorkloadKey: Sendable, Hashable {
+        public var file: String
+        public var position: SourcePosition
+    }
+
+    /// What the run targets: the deprecation data and the component versions to judge against.
+    public var settings: EvaluationSettings
+
+    public init(settings: EvaluationSettings = EvaluationSettings()) {
+        self.settings = settings
+    }
+
+    public init(objects: [KubernetesObject], settings: EvaluationSettings = EvaluationSettings()) {
+        self.init(settings: settings)
+        for object in objects { add(object) }
+    }
+
+    /// Records what cross-object checks need from an object; cheap for every other object.
+    public mutating func add(_ object: KubernetesObject) {
+        if Self.contextKinds.contains(object.kind) {
+            byKind[object.kind, default: []].append(object)
+        }
+        if object.kind == "Kustomization", object.group == "kustomize.config.k8s.io" || object.apiVersion.hasPrefix("kustomize.config"),
+           let namespace = object.node["namespace"]?.string {
+            kustomizationNamespaces[Self.folder(of: object.file)] = namespace
+        }
+    }
+
+    /// Call once every object has been added: workloads are ranked by where they are.
+    public mutating func noteWorkloads(_ workloads: [(namespace: String, key: WorkloadKey)]) {
+        for workload in workloads {
+            if let current = firstWorkloadInNamespace[workload.namespace],
+               (current.file, current.position) <= (workload.key.file, workload.key.position) { continue }
+            firstWorkloadInNamespace[workload.namespace] = workload.key
+        }
+    }
+
+    public func objects(ofKind kind: String) -> [KubernetesObject] {
+        byKind[kind] ?? []
+    }
+
+    /// Objects of `kind` in the same namespace as `namespace` (a missing namespace matches a missing one).
+    public func objects(ofKind kind: String, inNamespace namespace: String?) -> [KubernetesObject] {
+        objects(ofKind: kind).filter { effectiveNamespace(of: $0) == namespace }
+    }
+
+    /// The namespace an object lands in: its own, or the one its folder's kustomization sets.
+    public func effectiveNamespace(of object: KubernetesObject) -> String? {
+        object.namespace ?? kustomizationNamespaces[Self.folder(of: object.file)]
+    }
+
+    static func folder(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "" }
+        return String(file[..<slash])
+    }
+}
+
+private func <= (lhs: (String, SourcePosition), rhs: (String, SourcePosition)) -> Bool {
+    lhs.0 != rhs.0 ? lhs.0 < rhs.0 : !(rhs.1 < lhs.1)
+}

@@ -1,0 +1,68 @@
+/// The human report: findings grouped by file, one line each, and a closing count.
+public struct TextReport: Sendable {
+    public var useColor: Bool
+
+    public init(useColor: Bool) {
+        self.useColor = useColor
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        var lines: [String] = []
+        var currentFile: String?
+        for finding in report.findings {
+            if finding.file != currentFile {
+                if currentFile != nil { lines.append("") }
+                lines.append(paint(finding.file, .bold))
+                currentFile = finding.file
+            }
+            lines.append(line(for: finding))
+        }
+        for file in report.files where file.status == .template {
+            lines.append(paint("note: \(file.path): skipped, an unrendered template ({{ ... }}); render it (helm template) to check it", .dim))
+        }
+        for file in report.unreadableFiles {
+            lines.append(paint("error: \(file.path): \(file.error ?? "cannot be read")", .red))
+        }
+        for note in report.notes {
+            lines.append(paint("note: \(note)", .dim))
+        }
+        if !lines.isEmpty { lines.append("") }
+        lines.append(summary(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func line(for finding: Finding) -> String {
+        let location = "\(finding.position.line):\(finding.position.column)".padding(toLength: 8)
+        let severity = paint(finding.severity.rawValue.padding(toLength: 7), finding.severity == .danger ? .red : .yellow)
+        var subject = finding.object?.description ?? ""
+        if let container = finding.container { subject += " container \(container)" }
+        let check = paint(finding.checkID, .cyan)
+        return "  \(location) \(severity) \(check)  \(subject.isEmpty ? "" : subject + ": ")\(finding.message)"
+    }
+
+    private func summary(_ report: CheckReport) -> String {
+        let checked = report.files.filter { $0.status == .checked }.count
+        let skipped = report.files.count - checked
+        let dangers = report.count(.danger), warnings = report.count(.warning)
+        let findingFiles = Set(report.findings.map(\.file)).count
+        if report.findings.isEmpty {
+            return paint("✓ no findings", .green) + " in \(checked) checked file(s), \(skipped) skipped"
+        }
+        let mark = dangers > 0 ? paint("✖", .red) : paint("⚠", .yellow)
+        return "\(mark) \(report.findings.count) finding(s): \(dangers) danger, \(warnings) warning, in \(findingFiles) file(s); \(checked) checked file(s), \(skipped) skipped"
+    }
+
+    private enum Style: String {
+        case bold = "1", dim = "2", red = "31", yellow = "33", green = "32", cyan = "36"
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Policy
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif
+}
+
+enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
+    case danger, warning, never
+
+    var severity: Severity? {
+        switch self {
+        case .danger: .danger
+        case .warning: .warning
+        case .never: nil
+        }
+    }
+}
+
+enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// `auto` colours only a terminal, and never when NO_COLOR is set (no-color.org).
+    var enabled: Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Shipshape: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shipshape",
+        abstract: "Reviews Kubernetes and GitOps configuration: policy checks, fixes and upgrades.",
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, ChecksCommand.self]
+    )
+
+    /// Exit statuses: 0 clean, 3 findings at or above `--fail-on`, 1 usage or I/O errors
+    /// (argument-parser's own 64 for usage errors is folded into 1, as Polaris users expect).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code != .success, !(error is ExitCode) {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            } else if code == .success {
+                print(fullMessage(for: error))
+            }
+            exit(withError: code == .success ? nil : ExitCode(code == .validationFailure ? 1 : code.rawValue))
+        }
+    }
+}
