@@ -9,6 +9,8 @@ struct PullPolicyNotAlways: ContainerCheck {
         remediation: "Set `imagePullPolicy: Always`."
     )
 
+    var includesInitContainers: Bool { true }
+
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let policy = container.node["imagePullPolicy"]?.string
         guard policy != "Always" else { return nil }

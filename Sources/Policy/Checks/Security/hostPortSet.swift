@@ -9,6 +9,8 @@ struct HostPortSet: ContainerCheck {
         remediation: "Remove `hostPort` and expose the container through a Service."
     )
 
+    var includesInitContainers: Bool { true }
+
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         guard let ports = container.node["ports"]?.items else { return nil }
         for (index, port) in ports.enumerated() {

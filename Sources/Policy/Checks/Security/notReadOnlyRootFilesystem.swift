@@ -9,6 +9,8 @@ struct NotReadOnlyRootFilesystem: ContainerCheck {
         remediation: "Set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir where the program must write."
     )
 
+    var includesInitContainers: Bool { true }
+
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["securityContext", "readOnlyRootFilesystem"]
         guard container.node.value(at: keys)?.bool != true else { return nil }

@@ -9,6 +9,8 @@ struct PrivilegeEscalationAllowed: ContainerCheck {
         remediation: "Set `securityContext.allowPrivilegeEscalation: false` on the container."
     )
 
+    var includesInitContainers: Bool { true }
+
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["securityContext", "allowPrivilegeEscalation"]
         guard container.node.value(at: keys)?.bool != false else { return nil }

@@ -9,6 +9,8 @@ struct RunAsPrivileged: ContainerCheck {
         remediation: "Set `securityContext.privileged: false` (or remove it) and grant only the capabilities the container needs."
     )
 
+    var includesInitContainers: Bool { true }
+
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         guard container.securityContext?["privileged"]?.bool == true else { return nil }
         return .present(["securityContext", "privileged"], in: container, message: "container runs privileged: set securityContext.privileged to false")
