@@ -20,6 +20,11 @@ struct RoleBindingLookup {
     /// Looks the role up; `builtIn` answers for Kubernetes' default ClusterRoles.
     func outcome(rule: (YAMLNode) -> Bool, builtIn: ((execOrAttach: Bool, wildcardAdmin: Bool)) -> Bool) -> Outcome {
         guard let roleKind, let roleName else { return .missing }
+        // The API server reconciles its default ClusterRoles at start-up, so a manifest that
+        // defines one by the same name does not change what binding to it grants.
+        if roleKind == "ClusterRole", let known = RBACRules.builtInClusterRoles[roleName] {
+            return builtIn(known) ? .grants : .clean
+        }
         let candidates: [KubernetesObject]
         if roleKind == "ClusterRole" {
             candidates = workspace.objects(ofKind: "ClusterRole").filter { $0.name == roleName }
@@ -27,7 +32,6 @@ struct RoleBindingLookup {
             candidates = workspace.related("Role", to: binding).filter { $0.name == roleName }
         }
         guard let role = candidates.first else {
-            if roleKind == "ClusterRole", let known = RBACRules.builtInClusterRoles[roleName] { return builtIn(known) ? .grants : .clean }
             if roleKind == "ClusterRole", RBACRules.isSystemName(roleName) { return .clean }
             return .missing
         }
