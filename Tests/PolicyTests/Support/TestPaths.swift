@@ -3,6 +3,7 @@ import Foundation
 /// Folders the tests read: fixtures beside the tests, the repository, and the shared corpus
 /// (`../shared/corpus/`, used in place, never copied).
 enum TestPaths {
+    /// Tests/PolicyTests.
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = testsFolder.appending(path: "Fixtures")
     static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
