@@ -10,8 +10,12 @@ public enum ManifestWalker {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// Version-control folders, never walked. Other hidden folders are: GitOps repositories keep
+    /// manifests in them (`.archive/`, `.flux/`).
+    public static let skippedFolders: Set<String> = [".git", ".hg", ".svn"]
+
     /// Files named directly are taken whatever their extension; folders are walked for
-    /// `.yaml`, `.yml` and `.json`, skipping hidden folders (`.git`) and not following symlinks.
+    /// `.yaml`, `.yml` and `.json`, skipping version-control folders and not following symlinks.
     /// Results are sorted so every run reports in the same order.
     public static func files(under paths: [String]) throws(Failure) -> [String] {
         var found: [String] = []
@@ -33,7 +37,7 @@ public enum ManifestWalker {
     private static func walk(folder: String) throws(Failure) -> [String] {
         let root = URL(fileURLWithPath: folder)
         guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+            at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey]
         ) else {
             throw Failure(path: folder, reason: "cannot list the folder")
         }
@@ -41,6 +45,10 @@ public enum ManifestWalker {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         let rootPath = root.standardizedFileURL.path
         for case let url as URL in enumerator {
+            if skippedFolders.contains(url.lastPathComponent) {
+                enumerator.skipDescendants()
+                continue
+            }
             guard extensions.contains(url.pathExtension.lowercased()),
                   (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let full = url.standardizedFileURL.path

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import Manifests
+@testable import Policy
+
+/// The whole shared corpus (`../shared/corpus/`, 8,700 files from 30 projects), read in place:
+/// nothing crashes, every file is accounted for, and the figures match the corpus' STATS.md.
+@Suite struct CorpusTests {
+    static func statistic(_ label: String) throws -> Int {
+        let stats = try String(contentsOf: TestPaths.sharedCorpus.appending(path: "STATS.md"), encoding: .utf8)
+        let line = try #require(stats.split(separator: "\n").first { $0.hasPrefix("| \(label) |") })
+        let cell = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[1]
+        return try #require(Int(cell.replacingOccurrences(of: ",", with: "")))
+    }
+
+    @Test func everyFileIsAccountedForAndRemovedAPIsAreFound() throws {
+        let root = TestPaths.sharedCorpus.path
+        let paths = try ManifestWalker.files(under: [root])
+        #expect(paths.count == (try Self.statistic("YAML files")))
+        let report = try TestEngine.make().run(paths: paths) { path in
+            guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadUnknown) }
+            return Array(data)
+        }
+        #expect(report.files.count == paths.count)
+        let unaccounted = report.files.filter { ![.checked, .notKubernetes, .template].contains($0.status) }
+        #expect(unaccounted.isEmpty, "\(unaccounted.prefix(5).map(\.path))")
+        #expect(report.count(.danger) > 0)
+
+        let removedKubernetesAPIs = report.findings.filter {
+            $0.checkID == "deprecatedApiVersion" && $0.severity == .danger && $0.message.contains("removed in Kubernetes")
+        }
+        #expect(removedKubernetesAPIs.count == (try Self.statistic("objects with a removed apiVersion")))
+        let documentsWithKind = try Self.statistic("documents with a `kind:`")
+        let objects = report.files.reduce(0) { $0 + $1.objects }
+        #expect(objects >= documentsWithKind - 50, "objects \(objects) vs documents with a kind \(documentsWithKind)")
+        for finding in report.findings {
+            #expect(finding.position.line >= 1 && finding.position.column >= 1)
+        }
+    }
+}
