@@ -1,17 +1,20 @@
 /// One Kubernetes object as written in a file: its identity, its YAML tree, where it lives,
 /// and (for workloads) its pod template.
-public struct KubernetesObject: Sendable {
-    public var apiVersion: String
-    public var kind: String
-    public var name: String
-    public var namespace: String?
+///
+/// A class of constants: checks pass objects around and filter lists of them constantly, and
+/// copying a reference is much cheaper than copying a dozen strings and trees.
+public final class KubernetesObject: Sendable {
+    public let apiVersion: String
+    public let kind: String
+    public let name: String
+    public let namespace: String?
     /// The object's mapping node.
-    public var node: YAMLNode
-    public var file: String
-    public var documentIndex: Int
+    public let node: YAMLNode
+    public let file: String
+    public let documentIndex: Int
     /// Where the object sits in its document: the root, or `items[N]` of a `kind: List`.
-    public var path: DocumentPath
-    public var podTemplate: PodTemplate?
+    public let path: DocumentPath
+    public let podTemplate: PodTemplate?
 
     public init?(node: YAMLNode, file: String, documentIndex: Int, path: DocumentPath = .root) {
         guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string,

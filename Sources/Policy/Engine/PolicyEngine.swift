@@ -84,13 +84,17 @@ public struct PolicyEngine: Sendable {
         })
         let builder = FindingBuilder(configuration: configuration)
         let crossChecks = checks.filter(\.needsWorkspace)
-        var findings: [Finding] = []
-        for object in retained {
+        let slots = ResultSlots<[Finding]>(count: retained.count)
+        let context = workspace
+        DispatchQueue.concurrentPerform(iterations: retained.count) { index in
+            let object = retained[index]
+            var findings: [Finding] = []
             for check in crossChecks where check.applies(to: object) {
-                findings += builder.findings(for: check, violations: check.evaluate(object, in: workspace), object: object)
+                findings += builder.findings(for: check, violations: check.evaluate(object, in: context), object: object)
             }
+            slots[index] = findings
         }
-        return findings
+        return slots.values.flatMap { $0 }
     }
 
     private func syntaxFindings(_ file: ManifestFile) -> [Finding] {

@@ -11,6 +11,9 @@ public struct Workspace: Sendable {
     ]
 
     private var byKind: [String: [KubernetesObject]] = [:]
+    /// Context objects by kind, then by effective namespace ("" for none).
+    private var byKindAndNamespace: [String: [String: [KubernetesObject]]] = [:]
+    private var selectorIndexes: [String: SelectorIndex] = [:]
     /// Namespace → the first workload (by file and line) that runs in it.
     public private(set) var firstWorkloadInNamespace: [String: WorkloadKey] = [:]
     /// Folder → the `namespace:` its kustomization.yaml sets for the resources in it.
@@ -30,13 +33,20 @@ public struct Workspace: Sendable {
 
     public init(objects: [KubernetesObject], settings: EvaluationSettings = EvaluationSettings()) {
         self.init(settings: settings)
-        for object in objects { add(object) }
+        for object in objects where object.kind == "Kustomization" { add(object) }
+        for object in objects where object.kind != "Kustomization" { add(object) }
     }
 
     /// Records what cross-object checks need from an object; cheap for every other object.
+    /// Kustomizations go first, so that the namespaces they set are known when objects are indexed.
     public mutating func add(_ object: KubernetesObject) {
         if Self.contextKinds.contains(object.kind) {
             byKind[object.kind, default: []].append(object)
+            let namespace = effectiveNamespace(of: object)
+            byKindAndNamespace[object.kind, default: [:]][namespace ?? "", default: []].append(object)
+            if let path = SelectorIndex.selectorPaths[object.kind] {
+                selectorIndexes[object.kind, default: SelectorIndex()].add(object, namespace: namespace, selectorPath: path)
+            }
         }
         if object.kind == "Kustomization", object.group == "kustomize.config.k8s.io" || object.apiVersion.hasPrefix("kustomize.config"),
            let namespace = object.node["namespace"]?.string {
@@ -59,12 +69,18 @@ public struct Workspace: Sendable {
 
     /// Objects of `kind` in the same namespace as `namespace` (a missing namespace matches a missing one).
     public func objects(ofKind kind: String, inNamespace namespace: String?) -> [KubernetesObject] {
-        objects(ofKind: kind).filter { effectiveNamespace(of: $0) == namespace }
+        byKindAndNamespace[kind]?[namespace ?? ""] ?? []
     }
 
     /// The namespace an object lands in: its own, or the one its folder's kustomization sets.
     public func effectiveNamespace(of object: KubernetesObject) -> String? {
         object.namespace ?? kustomizationNamespaces[Self.folder(of: object.file)]
+    }
+
+    /// Objects of `kind` (NetworkPolicy, PodDisruptionBudget) whose pod selector selects `object`'s pods.
+    func selecting(_ kind: String, podsOf object: KubernetesObject, allowEmptySelector: Bool) -> [KubernetesObject] {
+        guard let labels = object.podTemplate?.labels, let index = selectorIndexes[kind] else { return [] }
+        return index.selecting(labels, namespace: effectiveNamespace(of: object), allowEmptySelector: allowEmptySelector)
     }
 
     static func folder(of file: String) -> String {

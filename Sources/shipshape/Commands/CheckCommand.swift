@@ -46,10 +46,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let report = setup.engine.run(paths: files) { path in
-            guard let data = FileManager.default.contents(atPath: path) else { throw FileReadError(path: path) }
-            return Array(data)
-        }
+        let report = setup.engine.run(paths: files) { path in try FileContents.read(path) }
         let output: String
         switch format {
         case .text: output = TextReport(useColor: color.enabled).render(report)
@@ -65,9 +62,4 @@ struct CheckCommand: ParsableCommand {
         }
         if report.fails(at: failOn.severity) { throw ExitCode(3) }
     }
-}
-
-struct FileReadError: Error, CustomStringConvertible {
-    let path: String
-    var description: String { "cannot read the file (missing, a folder, or no permission)" }
 }

@@ -16,11 +16,8 @@ struct MissingNetworkPolicy: Check {
 
     func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         guard let pod = object.podTemplate else { return [] }
-        let labels = pod.labels
         var ingress = false, egress = false
-        for policy in workspace.related("NetworkPolicy", to: object) {
-            let selector = LabelSelector(policy.node["spec", "podSelector"])
-            guard selector.matches(labels) else { continue }
+        for policy in workspace.selecting("NetworkPolicy", podsOf: object, allowEmptySelector: true) {
             let types = governedDirections(policy)
             ingress = ingress || types.ingress
             egress = egress || types.egress

@@ -2,7 +2,7 @@ import Manifests
 
 /// A Kubernetes label selector (`matchLabels` and `matchExpressions`), matched as the API server
 /// does: every requirement must hold, and an empty selector selects everything.
-struct LabelSelector {
+struct LabelSelector: Sendable {
     let matchLabels: [String: String]
     let expressions: [(key: String, operation: String, values: [String])]
 
@@ -36,19 +36,14 @@ extension Workspace {
     /// Objects of `kind` that can apply to `object`: same namespace, or no namespace at all
     /// (a file without one lands wherever it is applied, so it is given the benefit of the doubt).
     func related(_ kind: String, to object: KubernetesObject) -> [KubernetesObject] {
-        let namespace = effectiveNamespace(of: object)
-        return objects(ofKind: kind).filter { candidate in
-            let candidateNamespace = effectiveNamespace(of: candidate)
-            return candidateNamespace == nil || namespace == nil || candidateNamespace == namespace
-        }
+        guard let namespace = effectiveNamespace(of: object) else { return objects(ofKind: kind) }
+        return objects(ofKind: kind, inNamespace: namespace) + objects(ofKind: kind, inNamespace: nil)
     }
 
-    /// The PodDisruptionBudgets whose selector selects the pods of `object`.
+    /// The PodDisruptionBudgets whose selector selects the pods of `object`. As in Polaris, a budget
+    /// with an empty selector is not taken as attached to any particular workload.
     func disruptionBudgets(for object: KubernetesObject) -> [KubernetesObject] {
-        guard let labels = object.podTemplate?.labels, !labels.isEmpty else { return [] }
-        return related("PodDisruptionBudget", to: object).filter { budget in
-            let selector = LabelSelector(budget.node["spec", "selector"])
-            return !selector.isEmpty && selector.matches(labels)
-        }
+        guard object.podTemplate?.labels.isEmpty == false else { return [] }
+        return selecting("PodDisruptionBudget", podsOf: object, allowEmptySelector: false)
     }
 }
