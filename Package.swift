@@ -40,6 +40,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Manifests"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: ["Policy", "Manifests"],
+            exclude: ["Fixtures", "Golden"],
+            swiftSettings: strictSettings
+        ),
     ]
 )
