@@ -14,6 +14,10 @@ public struct Workspace: Sendable {
     /// Context objects by kind, then by effective namespace ("" for none).
     private var byKindAndNamespace: [String: [String: [KubernetesObject]]] = [:]
     private var selectorIndexes: [String: SelectorIndex] = [:]
+    /// HorizontalPodAutoscalers by their target, `Kind/name`.
+    private var autoscalersByTarget: [String: [KubernetesObject]] = [:]
+    /// Context objects by kind, then by name.
+    private var byKindAndName: [String: [String: [KubernetesObject]]] = [:]
     /// Namespace → the first workload (by file and line) that runs in it.
     public private(set) var firstWorkloadInNamespace: [String: WorkloadKey] = [:]
     /// Folder → the `namespace:` its kustomization.yaml sets for the resources in it.
@@ -44,6 +48,11 @@ public struct Workspace: Sendable {
             byKind[object.kind, default: []].append(object)
             let namespace = effectiveNamespace(of: object)
             byKindAndNamespace[object.kind, default: [:]][namespace ?? "", default: []].append(object)
+            byKindAndName[object.kind, default: [:]][object.name, default: []].append(object)
+            if object.kind == "HorizontalPodAutoscaler", let target = object.node["spec", "scaleTargetRef"],
+               let kind = target["kind"]?.string, let name = target["name"]?.string {
+                autoscalersByTarget["\(kind)/\(name)", default: []].append(object)
+            }
             if let path = SelectorIndex.selectorPaths[object.kind] {
                 selectorIndexes[object.kind, default: SelectorIndex()].add(object, namespace: namespace, selectorPath: path)
             }
@@ -77,10 +86,32 @@ public struct Workspace: Sendable {
         object.namespace ?? kustomizationNamespaces[Self.folder(of: object.file)]
     }
 
-    /// Objects of `kind` (NetworkPolicy, PodDisruptionBudget) whose pod selector selects `object`'s pods.
-    func selecting(_ kind: String, podsOf object: KubernetesObject, allowEmptySelector: Bool) -> [KubernetesObject] {
-        guard let labels = object.podTemplate?.labels, let index = selectorIndexes[kind] else { return [] }
-        return index.selecting(labels, namespace: effectiveNamespace(of: object), allowEmptySelector: allowEmptySelector)
+    /// Objects of `kind` called `name` that can apply to `object`: for namespaced kinds, in its
+    /// namespace or in none (Polaris' rule: a file without a namespace lands wherever it is applied).
+    func named(_ kind: String, _ name: String, near object: KubernetesObject, clusterScoped: Bool = false) -> [KubernetesObject] {
+        let candidates = byKindAndName[kind]?[name] ?? []
+        guard !clusterScoped, let namespace = effectiveNamespace(of: object) else { return candidates }
+        return candidates.filter { candidate in
+            let candidateNamespace = effectiveNamespace(of: candidate)
+            return candidateNamespace == nil || candidateNamespace == namespace
+        }
+    }
+
+    /// The HorizontalPodAutoscaler that scales `object`, in its namespace or in none.
+    func autoscaler(of object: KubernetesObject) -> KubernetesObject? {
+        let namespace = effectiveNamespace(of: object)
+        return autoscalersByTarget["\(object.kind)/\(object.name)"]?.first { candidate in
+            let candidateNamespace = effectiveNamespace(of: candidate)
+            return candidateNamespace == nil || namespace == nil || candidateNamespace == namespace
+        }
+    }
+
+    /// Visits the objects of `kind` (NetworkPolicy, PodDisruptionBudget) whose pod selector selects
+    /// `object`'s pods, until `visit` returns false.
+    func forEachSelecting(_ kind: String, podsOf object: KubernetesObject, allowEmptySelector: Bool,
+                          _ visit: (KubernetesObject) -> Bool) {
+        guard let labels = object.podTemplate?.labels, let index = selectorIndexes[kind] else { return }
+        index.forEachSelecting(labels, namespace: effectiveNamespace(of: object), allowEmptySelector: allowEmptySelector, visit)
     }
 
     static func folder(of file: String) -> String {

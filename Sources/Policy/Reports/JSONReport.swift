@@ -1,4 +1,3 @@
-import Foundation
 import Manifests
 
 /// The machine report (schema in docs/json-output.md): findings, files and counts, keys sorted
@@ -6,73 +5,76 @@ import Manifests
 public enum JSONReport {
     public static let schemaVersion = 1
 
-    struct Document: Encodable {
-        var version: Int
-        var findings: [FindingRecord]
-        var files: [FileRecord]
-        var summary: Summary
-        var notes: [String]
+    public static func render(_ report: CheckReport) -> String {
+        var json = JSONWriter(capacity: 512 * (report.findings.count + report.files.count / 4) + 4096)
+        json.object { json in
+            json.key("files")
+            json.array { json in
+                for file in report.files { write(file, to: &json) }
+            }
+            json.key("findings")
+            json.array { json in
+                for finding in report.findings { write(finding, to: &json) }
+            }
+            json.key("notes")
+            json.array { json in
+                for note in report.notes { json.string(note) }
+            }
+            json.key("summary")
+            writeSummary(report, to: &json)
+            json.field("version", schemaVersion)
+        }
+        return json.text
     }
 
-    struct FindingRecord: Encodable {
-        var checkId: String
-        var severity: String
-        var category: String
-        var file: String
-        var line: Int
-        var column: Int
-        var object: ObjectRecord?
-        var container: String?
-        var path: String
-        var message: String
+    private static func write(_ finding: Finding, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("category", finding.category.rawValue)
+            json.field("checkId", finding.checkID)
+            json.field("column", finding.position.column)
+            json.field("container", ifPresent: finding.container)
+            json.field("file", finding.file)
+            json.field("line", finding.position.line)
+            json.field("message", finding.message)
+            if let object = finding.object {
+                json.key("object")
+                json.object { json in
+                    json.field("apiVersion", object.apiVersion)
+                    json.field("kind", object.kind)
+                    json.field("name", object.name)
+                    json.field("namespace", ifPresent: object.namespace)
+                }
+            }
+            json.field("path", finding.path.description)
+            json.field("severity", finding.severity.rawValue)
+        }
     }
 
-    struct ObjectRecord: Encodable {
-        var apiVersion: String
-        var kind: String
-        var namespace: String?
-        var name: String
+    private static func write(_ file: CheckReport.FileOutcome, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("documents", file.documents)
+            json.field("error", ifPresent: file.error)
+            json.field("objects", file.objects)
+            json.field("path", file.path)
+            json.field("status", file.status.rawValue)
+        }
     }
 
-    struct FileRecord: Encodable {
-        var path: String
-        var status: String
-        var documents: Int
-        var objects: Int
-        var error: String?
-    }
-
-    struct Summary: Encodable {
-        var files: Int
-        var checkedFiles: Int
-        var objects: Int
-        var findings: Int
-        var bySeverity: [String: Int]
-        var byCheck: [String: Int]
-    }
-
-    public static func render(_ report: CheckReport) throws -> String {
-        let document = Document(
-            version: schemaVersion,
-            findings: report.findings.map { finding in
-                FindingRecord(checkId: finding.checkID, severity: finding.severity.rawValue, category: finding.category.rawValue,
-                              file: finding.file, line: finding.position.line, column: finding.position.column,
-                              object: finding.object.map { ObjectRecord(apiVersion: $0.apiVersion, kind: $0.kind, namespace: $0.namespace, name: $0.name) },
-                              container: finding.container, path: finding.path.description, message: finding.message)
-            },
-            files: report.files.map { FileRecord(path: $0.path, status: $0.status.rawValue, documents: $0.documents, objects: $0.objects, error: $0.error) },
-            summary: Summary(
-                files: report.files.count,
-                checkedFiles: report.files.filter { $0.status == .checked }.count,
-                objects: report.files.reduce(0) { $0 + $1.objects },
-                findings: report.findings.count,
-                bySeverity: [Severity.danger.rawValue: report.count(.danger), Severity.warning.rawValue: report.count(.warning)],
-                byCheck: report.countsByCheck
-            ),
-            notes: report.notes
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    private static func writeSummary(_ report: CheckReport, to json: inout JSONWriter) {
+        json.object { json in
+            json.key("byCheck")
+            json.object { json in
+                for (id, count) in report.countsByCheck.sorted(by: { $0.key < $1.key }) { json.field(id, count) }
+            }
+            json.key("bySeverity")
+            json.object { json in
+                json.field(Severity.danger.rawValue, report.count(.danger))
+                json.field(Severity.warning.rawValue, report.count(.warning))
+            }
+            json.field("checkedFiles", report.files.filter { $0.status == .checked }.count)
+            json.field("files", report.files.count)
+            json.field("findings", report.findings.count)
+            json.field("objects", report.files.reduce(0) { $0 + $1.objects })
+        }
     }
 }

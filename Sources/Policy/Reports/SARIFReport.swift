@@ -6,29 +6,94 @@ import Manifests
 public enum SARIFReport {
     public static let toolVersion = "0.1.0"
 
-    public static func render(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration) throws -> String {
+    public static func render(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration) -> String {
         let rules = checks.sorted { $0.id < $1.id }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let log = Log(runs: [Run(
-            tool: Tool(driver: Driver(
-                name: "Shipshape", informationUri: "https://github.com/shipshape-dev/shipshape", version: toolVersion,
-                rules: rules.map { rule(for: $0, severity: configuration.severity(of: $0.id)) }
-            )),
-            results: report.findings.map { finding in
-                Result(
-                    ruleId: finding.checkID, ruleIndex: ruleIndex[finding.checkID] ?? 0, level: level(finding.severity),
-                    message: Message(text: text(of: finding)),
-                    locations: [Location(physicalLocation: PhysicalLocation(
-                        artifactLocation: ArtifactLocation(uri: relativeURI(finding.file), uriBaseId: "%SRCROOT%"),
-                        region: Region(startLine: finding.position.line, startColumn: finding.position.column)
-                    ))],
-                    partialFingerprints: ["shipshape/v1": fingerprint(of: finding)]
-                )
+        var json = JSONWriter(capacity: 1024 * report.findings.count + 65536)
+        json.object { json in
+            json.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+            json.key("runs")
+            json.array { json in
+                json.object { json in
+                    json.key("results")
+                    json.array { json in
+                        for finding in report.findings { write(finding, ruleIndex: ruleIndex[finding.checkID] ?? 0, to: &json) }
+                    }
+                    json.key("tool")
+                    json.object { json in
+                        json.key("driver")
+                        json.object { json in
+                            json.field("informationUri", "https://github.com/shipshape-dev/shipshape")
+                            json.field("name", "Shipshape")
+                            json.key("rules")
+                            json.array { json in
+                                for rule in rules { write(rule, severity: configuration.severity(of: rule.id), to: &json) }
+                            }
+                            json.field("version", toolVersion)
+                        }
+                    }
+                }
             }
-        )])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
+            json.field("version", "2.1.0")
+        }
+        return json.text
+    }
+
+    private static func write(_ finding: Finding, ruleIndex: Int, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("level", level(finding.severity))
+            json.key("locations")
+            json.array { json in
+                json.object { json in
+                    json.key("physicalLocation")
+                    json.object { json in
+                        json.key("artifactLocation")
+                        json.object { json in
+                            json.field("uri", relativeURI(finding.file))
+                            json.field("uriBaseId", "%SRCROOT%")
+                        }
+                        json.key("region")
+                        json.object { json in
+                            json.field("startColumn", finding.position.column)
+                            json.field("startLine", finding.position.line)
+                        }
+                    }
+                }
+            }
+            json.key("message")
+            json.object { json in json.field("text", text(of: finding)) }
+            json.key("partialFingerprints")
+            json.object { json in json.field("shipshape/v1", fingerprint(of: finding)) }
+            json.field("ruleId", finding.checkID)
+            json.field("ruleIndex", ruleIndex)
+        }
+    }
+
+    private static func write(_ check: CheckMetadata, severity: Severity, to json: inout JSONWriter) {
+        json.object { json in
+            json.key("defaultConfiguration")
+            json.object { json in json.field("level", level(severity)) }
+            json.key("fullDescription")
+            json.object { json in json.field("text", check.description) }
+            json.key("help")
+            json.object { json in
+                json.field("markdown", "**\(check.title)**\n\n\(check.description)\n\n\(check.remediation)")
+                json.field("text", check.remediation)
+            }
+            json.field("helpUri", check.documentationURL)
+            json.field("id", check.id)
+            json.field("name", check.id.prefix(1).uppercased() + check.id.dropFirst())
+            json.key("properties")
+            json.object { json in
+                json.key("tags")
+                json.array { json in
+                    json.string(check.category.rawValue.lowercased())
+                    json.string("kubernetes")
+                }
+            }
+            json.key("shortDescription")
+            json.object { json in json.field("text", check.title) }
+        }
     }
 
     static func level(_ severity: Severity) -> String {
@@ -37,14 +102,6 @@ public enum SARIFReport {
         case .warning: "warning"
         case .ignore: "none"
         }
-    }
-
-    private static func rule(for check: CheckMetadata, severity: Severity) -> Rule {
-        Rule(id: check.id, name: check.id.prefix(1).uppercased() + check.id.dropFirst(),
-             shortDescription: Message(text: check.title), fullDescription: Message(text: check.description),
-             help: Help(text: check.remediation, markdown: "**\(check.title)**\n\n\(check.description)\n\n\(check.remediation)"),
-             helpUri: check.documentationURL, defaultConfiguration: Configuration(level: level(severity)),
-             properties: Properties(tags: [check.category.rawValue.lowercased(), "kubernetes"]))
     }
 
     private static func text(of finding: Finding) -> String {
@@ -64,40 +121,4 @@ public enum SARIFReport {
         while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
         return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String(relative)
     }
-
-    struct Log: Encodable {
-        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        var version = "2.1.0"
-        var runs: [Run]
-        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
-    }
-    struct Run: Encodable { var tool: Tool; var results: [Result] }
-    struct Tool: Encodable { var driver: Driver }
-    struct Driver: Encodable { var name: String; var informationUri: String; var version: String; var rules: [Rule] }
-    struct Rule: Encodable {
-        var id: String
-        var name: String
-        var shortDescription: Message
-        var fullDescription: Message
-        var help: Help
-        var helpUri: String
-        var defaultConfiguration: Configuration
-        var properties: Properties
-    }
-    struct Help: Encodable { var text: String; var markdown: String }
-    struct Configuration: Encodable { var level: String }
-    struct Properties: Encodable { var tags: [String] }
-    struct Message: Encodable { var text: String }
-    struct Result: Encodable {
-        var ruleId: String
-        var ruleIndex: Int
-        var level: String
-        var message: Message
-        var locations: [Location]
-        var partialFingerprints: [String: String]
-    }
-    struct Location: Encodable { var physicalLocation: PhysicalLocation }
-    struct PhysicalLocation: Encodable { var artifactLocation: ArtifactLocation; var region: Region }
-    struct ArtifactLocation: Encodable { var uri: String; var uriBaseId: String }
-    struct Region: Encodable { var startLine: Int; var startColumn: Int }
 }

@@ -50,8 +50,8 @@ struct CheckCommand: ParsableCommand {
         let output: String
         switch format {
         case .text: output = TextReport(useColor: color.enabled).render(report)
-        case .json: output = try JSONReport.render(report)
-        case .sarif: output = try SARIFReport.render(report, checks: Catalogue.metadata, configuration: setup.configuration)
+        case .json: output = JSONReport.render(report)
+        case .sarif: output = SARIFReport.render(report, checks: Catalogue.metadata, configuration: setup.configuration)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if !report.unreadableFiles.isEmpty {

@@ -13,7 +13,7 @@ struct MissingPodDisruptionBudget: KindCheck {
     var needsWorkspace: Bool { true }
 
     func violations(in object: KubernetesObject, workspace: Workspace) -> [Violation] {
-        guard workspace.disruptionBudgets(for: object).isEmpty else { return [] }
+        guard workspace.disruptionBudget(for: object) == nil else { return [] }
         let hasLabels = !(object.podTemplate?.labels.isEmpty ?? true)
         let message = hasLabels ? "no PodDisruptionBudget selects these pods: add one" : "the pod template has no labels, so no PodDisruptionBudget can select it"
         return [.at(["spec", "template", "metadata", "labels"], in: object, message: message)]

@@ -14,19 +14,14 @@ struct PdbMinAvailableGreaterThanHPAMinReplicas: KindCheck {
     var needsWorkspace: Bool { true }
 
     func violations(in object: KubernetesObject, workspace: Workspace) -> [Violation] {
-        guard let budget = workspace.disruptionBudgets(for: object).first,
-              let autoscaler = workspace.related("HorizontalPodAutoscaler", to: object).first(where: { scales($0, object) }),
+        guard let budget = workspace.disruptionBudget(for: object),
+              let autoscaler = workspace.autoscaler(of: object),
               let minReplicas = autoscaler.node["spec", "minReplicas"]?.int,
               let minAvailable = budget.node["spec", "minAvailable"]?.scalar,
               let required = Self.podCount(minAvailable, of: minReplicas),
               required > minReplicas else { return [] }
         return [.at(["spec", "template", "metadata", "labels"], in: object,
                     message: "PodDisruptionBudget \(budget.name) wants \(minAvailable.text) available but HorizontalPodAutoscaler \(autoscaler.name) may scale to \(minReplicas)")]
-    }
-
-    private func scales(_ autoscaler: KubernetesObject, _ deployment: KubernetesObject) -> Bool {
-        let target = autoscaler.node["spec", "scaleTargetRef"]
-        return target?["kind"]?.string == "Deployment" && target?["name"]?.string == deployment.name
     }
 
     /// An integer, or a percentage of `replicas` rounded up as the disruption controller does.

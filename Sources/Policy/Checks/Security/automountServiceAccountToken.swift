@@ -22,7 +22,7 @@ struct AutomountServiceAccountToken: Check {
             return [.present(["automountServiceAccountToken"], in: pod, message: "automountServiceAccountToken is true: set it to false unless the pod calls the API")]
         case nil:
             let accountName = pod.spec["serviceAccountName"]?.string ?? pod.spec["serviceAccount"]?.string ?? "default"
-            let accounts = workspace.related("ServiceAccount", to: object).filter { $0.name == accountName }
+            let accounts = workspace.named("ServiceAccount", accountName, near: object)
             if accounts.contains(where: { $0.node["automountServiceAccountToken"]?.bool == false }) { return [] }
             let reason = accounts.isEmpty ? "ServiceAccount \(accountName) is not in this tree" : "ServiceAccount \(accountName) does not disable it"
             return [.missing(["automountServiceAccountToken"], in: pod, message: "the service account token is mounted (\(reason)): set automountServiceAccountToken: false")]

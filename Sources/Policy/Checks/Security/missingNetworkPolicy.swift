@@ -17,10 +17,11 @@ struct MissingNetworkPolicy: Check {
     func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         guard let pod = object.podTemplate else { return [] }
         var ingress = false, egress = false
-        for policy in workspace.selecting("NetworkPolicy", podsOf: object, allowEmptySelector: true) {
+        workspace.forEachSelecting("NetworkPolicy", podsOf: object, allowEmptySelector: true) { policy in
             let types = governedDirections(policy)
             ingress = ingress || types.ingress
             egress = egress || types.egress
+            return !(ingress && egress)
         }
         guard !(ingress && egress) else { return [] }
         let missing = !ingress && !egress ? "no NetworkPolicy selects these pods" : "no NetworkPolicy governs their \(ingress ? "egress" : "ingress")"

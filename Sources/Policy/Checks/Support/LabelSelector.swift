@@ -33,17 +33,15 @@ struct LabelSelector: Sendable {
 }
 
 extension Workspace {
-    /// Objects of `kind` that can apply to `object`: same namespace, or no namespace at all
-    /// (a file without one lands wherever it is applied, so it is given the benefit of the doubt).
-    func related(_ kind: String, to object: KubernetesObject) -> [KubernetesObject] {
-        guard let namespace = effectiveNamespace(of: object) else { return objects(ofKind: kind) }
-        return objects(ofKind: kind, inNamespace: namespace) + objects(ofKind: kind, inNamespace: nil)
-    }
-
-    /// The PodDisruptionBudgets whose selector selects the pods of `object`. As in Polaris, a budget
+    /// A PodDisruptionBudget whose selector selects the pods of `object`. As in Polaris, a budget
     /// with an empty selector is not taken as attached to any particular workload.
-    func disruptionBudgets(for object: KubernetesObject) -> [KubernetesObject] {
-        guard object.podTemplate?.labels.isEmpty == false else { return [] }
-        return selecting("PodDisruptionBudget", podsOf: object, allowEmptySelector: false)
+    func disruptionBudget(for object: KubernetesObject) -> KubernetesObject? {
+        guard object.podTemplate?.labels.isEmpty == false else { return nil }
+        var found: KubernetesObject?
+        forEachSelecting("PodDisruptionBudget", podsOf: object, allowEmptySelector: false) { budget in
+            found = budget
+            return false
+        }
+        return found
     }
 }

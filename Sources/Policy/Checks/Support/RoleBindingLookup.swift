@@ -25,13 +25,8 @@ struct RoleBindingLookup {
         if roleKind == "ClusterRole", let known = RBACRules.builtInClusterRoles[roleName] {
             return builtIn(known) ? .grants : .clean
         }
-        let candidates: [KubernetesObject]
-        if roleKind == "ClusterRole" {
-            candidates = workspace.objects(ofKind: "ClusterRole").filter { $0.name == roleName }
-        } else {
-            candidates = workspace.related("Role", to: binding).filter { $0.name == roleName }
-        }
-        guard let role = candidates.first else {
+        let isClusterRole = roleKind == "ClusterRole"
+        guard let role = workspace.named(isClusterRole ? "ClusterRole" : "Role", roleName, near: binding, clusterScoped: isClusterRole).first else {
             if roleKind == "ClusterRole", RBACRules.isSystemName(roleName) { return .clean }
             return .missing
         }

@@ -1,0 +1,108 @@
+/// Writes pretty-printed JSON straight into bytes: two-space indents, `"key" : value`, keys in
+/// the order the caller writes them (reports write them sorted). Reports hold tens of thousands
+/// of findings; going through `Codable` cost more than checking the manifests.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the current container already has a member (so the next needs a comma).
+    private var hasMembers: [Bool] = []
+
+    init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) + "\n" }
+
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    mutating func array(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "["))
+        body(&self)
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Starts a member of the enclosing object; the value is written next.
+    mutating func key(_ name: String) {
+        startMember()
+        appendString(name)
+        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        valuePending = true
+    }
+
+    mutating func string(_ value: String) {
+        startValue()
+        appendString(value)
+    }
+
+    mutating func int(_ value: Int) {
+        startValue()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+    mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
+
+    /// Writes the member only when there is a value, as `Codable` omits nil optionals.
+    mutating func field(_ name: String, ifPresent value: String?) {
+        if let value { field(name, value) }
+    }
+
+    // MARK: - Layout
+
+    private var valuePending = false
+
+    private mutating func startValue() {
+        if valuePending {
+            valuePending = false
+        } else {
+            startMember()
+        }
+    }
+
+    private mutating func startMember() {
+        guard !hasMembers.isEmpty else { return }
+        if hasMembers[hasMembers.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        hasMembers[hasMembers.count - 1] = true
+        newline()
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        startValue()
+        bytes.append(bracket)
+        depth += 1
+        hasMembers.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if hasMembers.removeLast() { newline() }
+        bytes.append(bracket)
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+    }
+
+    private mutating func appendString(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
