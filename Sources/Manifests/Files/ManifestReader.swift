@@ -1,7 +1,7 @@
 /// Turns a file's bytes into Kubernetes objects: parse, expand `kind: List`, classify.
 public enum ManifestReader {
-    public static func read(path: String, bytes: [UInt8]) -> ManifestFile {
-        let stream = YAMLParser.parse(bytes: bytes)
+    public static func read(path: String, bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions()) -> ManifestFile {
+        let stream = YAMLParser.parse(bytes: bytes, options: options)
         if looksLikeTemplate(bytes) && (!stream.errors.isEmpty || stream.hasComplexKeys) {
             return ManifestFile(path: path, kind: .template, documentCount: stream.documents.count, objects: [], syntaxErrors: [], byteCount: bytes.count)
         }

@@ -50,3 +50,16 @@ public struct YAMLStream: Sendable {
         self.hasComplexKeys = hasComplexKeys
     }
 }
+
+/// What the parser may leave out of the trees it builds. libyaml still reads every byte (so
+/// syntax errors are still found); only the Swift nodes are not made.
+public struct YAMLParseOptions: Sendable {
+    /// Kinds whose top-level `spec` no caller reads (CustomResourceDefinitions: a third of a
+    /// typical tree's bytes, schema only). Applies when `kind` comes before `spec`, as it
+    /// conventionally does.
+    public var skipSpecOfKinds: Set<String>
+
+    public init(skipSpecOfKinds: Set<String> = []) {
+        self.skipSpecOfKinds = skipSpecOfKinds
+    }
+}

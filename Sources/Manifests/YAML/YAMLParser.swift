@@ -5,15 +5,15 @@ internal import CYAML
 /// This is the only place that talks to libyaml. A syntax error ends libyaml's stream, so the
 /// parser notes it and starts again at the next `---` line: one broken document costs only itself.
 public enum YAMLParser {
-    public static func parse(_ text: String) -> YAMLStream {
-        parse(bytes: Array(text.utf8))
+    public static func parse(_ text: String, options: YAMLParseOptions = YAMLParseOptions()) -> YAMLStream {
+        parse(bytes: Array(text.utf8), options: options)
     }
 
-    public static func parse(bytes: [UInt8]) -> YAMLStream {
+    public static func parse(bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions()) -> YAMLStream {
         var stream = YAMLStream()
         var restart = RestartPoint(byte: 0, line: 0, offset: 0)
         while true {
-            let segment = parseSegment(bytes, from: restart, firstDocumentIndex: stream.documents.count)
+            let segment = parseSegment(bytes, from: restart, firstDocumentIndex: stream.documents.count, options: options)
             stream.documents.append(contentsOf: segment.documents)
             stream.hasComplexKeys = stream.hasComplexKeys || segment.hasComplexKeys
             guard let error = segment.error else { break }
@@ -30,7 +30,7 @@ public enum YAMLParser {
         var hasComplexKeys = false
     }
 
-    private static func parseSegment(_ bytes: [UInt8], from restart: RestartPoint, firstDocumentIndex: Int) -> Segment {
+    private static func parseSegment(_ bytes: [UInt8], from restart: RestartPoint, firstDocumentIndex: Int, options: YAMLParseOptions) -> Segment {
         var segment = Segment()
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
@@ -45,6 +45,8 @@ public enum YAMLParser {
             var builder = YAMLTreeBuilder()
             var documentStart = SourcePosition(line: 1, column: 1)
             var event = yaml_event_t()
+            /// Open collections of a value being skipped (see `YAMLParseOptions`); 0 when building.
+            var skippedDepth = 0
             func position(_ mark: yaml_mark_t) -> SourcePosition {
                 SourcePosition(line: Int(mark.line) + 1 + restart.line, column: Int(mark.column) + 1, offset: Int(mark.index) + restart.offset)
             }
@@ -52,6 +54,15 @@ public enum YAMLParser {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
                     segment.error = syntaxError(parser, problem: position(parser.problem_mark), context: position(parser.context_mark))
                     break parsing
+                }
+                if skippedDepth > 0 {
+                    switch event.type {
+                    case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT: skippedDepth += 1
+                    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: skippedDepth -= 1
+                    default: break
+                    }
+                    yaml_event_delete(&event)
+                    continue
                 }
                 let start = position(event.start_mark), end = position(event.end_mark)
                 switch event.type {
@@ -71,6 +82,9 @@ public enum YAMLParser {
                         yaml_event_delete(&event)
                         break parsing
                     }
+                case YAML_SEQUENCE_START_EVENT where builder.skipsNextValue(options),
+                     YAML_MAPPING_START_EVENT where builder.skipsNextValue(options):
+                    skippedDepth = 1
                 case YAML_SEQUENCE_START_EVENT:
                     builder.open(isMapping: false, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, start: start)
                 case YAML_MAPPING_START_EVENT:

@@ -5,7 +5,11 @@ struct YAMLTreeBuilder {
         var isMapping: Bool
         var start: SourcePosition
         var anchor: String?
-        var children: [YAMLNode] = []
+        var items: [YAMLNode] = []
+        var entries: [YAMLMappingEntry] = []
+        /// A mapping's key, waiting for its value.
+        var pendingKey: YAMLNode?
+        var merged: [YAMLMappingEntry] = []
     }
 
     private var stack: [OpenCollection] = []
@@ -37,54 +41,63 @@ struct YAMLTreeBuilder {
     }
 
     mutating func close(end: SourcePosition) {
-        guard let collection = stack.popLast() else { return }
+        guard var collection = stack.popLast() else { return }
         let content: YAMLNode.Content
         if collection.isMapping {
-            content = .mapping(pairEntries(collection.children))
+            if !collection.merged.isEmpty { applyMerges(&collection) }
+            content = .mapping(collection.entries)
         } else {
-            content = .sequence(collection.children)
+            content = .sequence(collection.items)
         }
         add(YAMLNode(content, start: collection.start, end: end), anchor: collection.anchor)
     }
 
-    private mutating func add(_ node: YAMLNode, anchor: String?) {
-        if let anchor { anchors[anchor] = node }
-        if stack.isEmpty {
-            root = node
-        } else {
-            stack[stack.count - 1].children.append(node)
-        }
+    /// True when the collection about to open is the top-level `spec` of a kind whose spec is
+    /// skipped; the pending key is dropped with it.
+    mutating func skipsNextValue(_ options: YAMLParseOptions) -> Bool {
+        guard !options.skipSpecOfKinds.isEmpty, stack.count == 1, stack[0].isMapping,
+              stack[0].pendingKey?.scalar?.text == "spec",
+              let kind = stack[0].entries.first(where: { $0.keyText == "kind" })?.value.scalar?.text,
+              options.skipSpecOfKinds.contains(kind) else { return false }
+        stack[0].pendingKey = nil
+        return true
     }
 
-    private mutating func pairEntries(_ children: [YAMLNode]) -> [YAMLMappingEntry] {
-        var entries: [YAMLMappingEntry] = []
-        entries.reserveCapacity(children.count / 2)
-        var merged: [YAMLMappingEntry] = []
-        var index = 0
-        while index + 1 < children.count {
-            let key = children[index], value = children[index + 1]
-            index += 2
-            guard let keyScalar = key.scalar else {
-                hasComplexKeys = true
-                entries.append(YAMLMappingEntry(key: key, value: value))
-                continue
-            }
+    private mutating func add(_ node: YAMLNode, anchor: String?) {
+        if let anchor { anchors[anchor] = node }
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        let top = stack.count - 1
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = node
+            return
+        }
+        stack[top].pendingKey = nil
+        if let keyScalar = key.scalar {
             if keyScalar.text == "<<", keyScalar.style == .plain {
-                merged.append(contentsOf: mergeSources(value))
-            } else {
-                entries.append(YAMLMappingEntry(key: key, value: value))
+                stack[top].merged.append(contentsOf: mergeSources(node))
+                return
             }
+        } else {
+            hasComplexKeys = true
         }
-        // Merge keys never override keys the mapping sets itself; earlier sources win over later ones.
-        if !merged.isEmpty {
-            var present = Set(entries.compactMap(\.keyText))
-            for entry in merged {
-                guard let key = entry.keyText, !present.contains(key) else { continue }
-                present.insert(key)
-                entries.append(entry)
-            }
+        stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
+    }
+
+    /// Merge keys never override keys the mapping sets itself; earlier sources win over later ones.
+    private func applyMerges(_ collection: inout OpenCollection) {
+        var present = Set(collection.entries.compactMap(\.keyText))
+        for entry in collection.merged {
+            guard let key = entry.keyText, !present.contains(key) else { continue }
+            present.insert(key)
+            collection.entries.append(entry)
         }
-        return entries
     }
 
     private func mergeSources(_ value: YAMLNode) -> [YAMLMappingEntry] {

@@ -19,15 +19,25 @@ public struct Exemption: Sendable, Hashable {
     }
 
     public func exempts(checkID: String, object: ObjectReference?, container: String?, file: String) -> Bool {
-        if !rules.isEmpty, !rules.contains(checkID) { return false }
+        covers(object: object, file: file) && covers(checkID: checkID, container: container)
+    }
+
+    /// The parts that depend on the object alone: namespace, name and file.
+    func covers(object: ObjectReference?, file: String) -> Bool {
         if let namespace, object?.namespace != namespace { return false }
         if !controllerNames.isEmpty {
             guard let name = object?.name, controllerNames.contains(where: { name.hasPrefix($0) }) else { return false }
         }
+        if !paths.isEmpty, !paths.contains(where: { $0.matches(file) }) { return false }
+        return true
+    }
+
+    /// The parts that depend on the finding: its check and container.
+    func covers(checkID: String, container: String?) -> Bool {
+        if !rules.isEmpty, !rules.contains(checkID) { return false }
         if !containerNames.isEmpty {
             guard let container, containerNames.contains(where: { container.hasPrefix($0) }) else { return false }
         }
-        if !paths.isEmpty, !paths.contains(where: { $0.matches(file) }) { return false }
         return true
     }
 }

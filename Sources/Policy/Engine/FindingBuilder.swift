@@ -4,13 +4,27 @@ import Manifests
 struct FindingBuilder: Sendable {
     let configuration: PolicyConfiguration
 
-    func findings(for check: any Check, violations: [Violation], object: KubernetesObject) -> [Finding] {
+    /// What can exempt one object's findings, worked out once for all the checks run on it.
+    struct ObjectExemptions {
+        let annotations: [String: String]
+        /// Configuration exemptions whose namespace, names and paths cover the object.
+        let candidates: [Exemption]
+    }
+
+    func exemptions(for object: KubernetesObject) -> ObjectExemptions {
+        let reference = object.reference
+        return ObjectExemptions(
+            annotations: configuration.disallowAnnotationExemptions ? [:] : object.annotations,
+            candidates: configuration.disallowConfigExemptions ? [] : configuration.exemptions.filter { $0.covers(object: reference, file: object.file) }
+        )
+    }
+
+    func findings(for check: any Check, violations: [Violation], object: KubernetesObject, exemptions: ObjectExemptions) -> [Finding] {
+        guard !violations.isEmpty else { return [] }
         let configured = configuration.severity(of: check.id)
-        guard configured != .ignore else { return [] }
-        let annotationExempt = !configuration.disallowAnnotationExemptions && AnnotationExemptions.exempts(object.annotations, checkID: check.id)
-        guard !annotationExempt else { return [] }
+        guard configured != .ignore, !AnnotationExemptions.exempts(exemptions.annotations, checkID: check.id) else { return [] }
         return violations.compactMap { violation in
-            guard !isExempt(checkID: check.id, object: object.reference, container: violation.container, file: object.file) else { return nil }
+            guard !exemptions.candidates.contains(where: { $0.covers(checkID: check.id, container: violation.container) }) else { return nil }
             let severity = min(violation.severity ?? configured, configured)
             guard severity != .ignore else { return nil }
             return Finding(checkID: check.id, severity: severity, category: check.metadata.category, file: object.file,

@@ -19,6 +19,9 @@ public struct PolicyEngine: Sendable {
         self.settings = settings
     }
 
+    /// No check reads beyond a CustomResourceDefinition's apiVersion and metadata.
+    static let parseOptions = YAMLParseOptions(skipSpecOfKinds: ["CustomResourceDefinition"])
+
     /// The file's bytes, or an error that says why it cannot be read.
     public typealias FileSource = @Sendable (String) throws -> [UInt8]
 
@@ -57,18 +60,19 @@ public struct PolicyEngine: Sendable {
             result.outcome.error = "\(error)"
             return result
         }
-        let file = ManifestReader.read(path: path, bytes: bytes)
+        let file = ManifestReader.read(path: path, bytes: bytes, options: Self.parseOptions)
         result.outcome = .init(path: path, status: status(of: file.kind), documents: file.documentCount, objects: file.objects.count, bytes: bytes.count)
         result.findings += syntaxFindings(file)
         let builder = FindingBuilder(configuration: configuration)
         let local = Workspace(settings: settings)
         for object in file.objects {
             var retain = Workspace.contextKinds.contains(object.kind) || object.kind == "Kustomization"
+            let exemptions = builder.exemptions(for: object)
             for check in checks where check.applies(to: object) {
                 if check.needsWorkspace {
                     retain = true
                 } else {
-                    result.findings += builder.findings(for: check, violations: check.evaluate(object, in: local), object: object)
+                    result.findings += builder.findings(for: check, violations: check.evaluate(object, in: local), object: object, exemptions: exemptions)
                 }
             }
             if retain { result.retained.append(object) }
@@ -89,8 +93,9 @@ public struct PolicyEngine: Sendable {
         DispatchQueue.concurrentPerform(iterations: retained.count) { index in
             let object = retained[index]
             var findings: [Finding] = []
+            let exemptions = builder.exemptions(for: object)
             for check in crossChecks where check.applies(to: object) {
-                findings += builder.findings(for: check, violations: check.evaluate(object, in: context), object: object)
+                findings += builder.findings(for: check, violations: check.evaluate(object, in: context), object: object, exemptions: exemptions)
             }
             slots[index] = findings
         }
