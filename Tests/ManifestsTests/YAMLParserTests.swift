@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Manifests
 
@@ -78,5 +79,18 @@ import Manifests
         let root = try #require(YAMLParser.parse("a: 1\r\nb:\r\n  c: 2\r\n").documents.first?.root)
         let c = try #require(root["b", "c"])
         #expect(c.start.line == 3 && c.start.column == 6)
+    }
+
+    @Test func skippedSpecsAreReadButNotBuilt() throws {
+        let options = YAMLParseOptions(skipSpecOfKinds: ["CustomResourceDefinition"])
+        let crd = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: a}\nspec:\n  group: x\n  names: [a, b]\nstatus: {}\n"
+        let root = try #require(YAMLParser.parse(crd, options: options).documents.first?.root)
+        #expect(root["spec"] == nil)
+        #expect(root["metadata", "name"]?.string == "a")
+        #expect(root["status"] != nil, "keys after the skipped value are still built")
+        let other = try #require(YAMLParser.parse(crd.replacingOccurrences(of: "CustomResourceDefinition", with: "Deployment"), options: options).documents.first?.root)
+        #expect(other["spec", "group"]?.string == "x")
+        let broken = YAMLParser.parse(crd.replacingOccurrences(of: "names: [a, b]", with: "names: [a, b"), options: options)
+        #expect(broken.errors.count == 1, "a syntax error inside a skipped spec is still found")
     }
 }
