@@ -11,7 +11,7 @@ struct CpuRequestsMissing: ContainerCheck {
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["resources", "requests", "cpu"]
-        guard container.node.value(at: keys)?.string == nil else { return nil }
+        guard container.node.value(at: keys)?.string?.isEmpty ?? true else { return nil }
         return .missing(keys, in: container, message: "CPU requests are not set: add resources.requests.cpu")
     }
 }

@@ -11,7 +11,7 @@ struct MemoryLimitsMissing: ContainerCheck {
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["resources", "limits", "memory"]
-        guard container.node.value(at: keys)?.string == nil else { return nil }
+        guard container.node.value(at: keys)?.string?.isEmpty ?? true else { return nil }
         return .missing(keys, in: container, message: "Memory limits are not set: add resources.limits.memory")
     }
 }

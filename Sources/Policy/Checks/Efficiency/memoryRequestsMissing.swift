@@ -11,7 +11,7 @@ struct MemoryRequestsMissing: ContainerCheck {
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["resources", "requests", "memory"]
-        guard container.node.value(at: keys)?.string == nil else { return nil }
+        guard container.node.value(at: keys)?.string?.isEmpty ?? true else { return nil }
         return .missing(keys, in: container, message: "Memory requests are not set: add resources.requests.memory")
     }
 }

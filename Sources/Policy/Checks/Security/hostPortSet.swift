@@ -14,7 +14,7 @@ struct HostPortSet: ContainerCheck {
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         guard let ports = container.node["ports"]?.items else { return nil }
         for (index, port) in ports.enumerated() {
-            guard let entry = port.entry("hostPort"), !entry.value.isNull else { continue }
+            guard let entry = port.entry("hostPort"), !entry.value.isNull, entry.value.int != 0 else { continue }
             return Violation(at: entry.key.start, path: container.path.appending("ports").appending(index: index).appending("hostPort"),
                              message: "hostPort \(entry.value.string ?? "") is set: remove it and use a Service")
         }
