@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "shipshape", targets: ["shipshape"]),
         .library(name: "Manifests", targets: ["Manifests"]),
         .library(name: "Policy", targets: ["Policy"]),
+        .library(name: "Diffs", targets: ["Diffs"]),
+        .library(name: "GitKit", targets: ["GitKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +25,13 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "Manifests", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+        .target(name: "Diffs", swiftSettings: strictSettings),
+        .target(name: "GitKit", dependencies: ["CGit2", "Diffs"], swiftSettings: strictSettings),
         .executableTarget(name: "embed-config", swiftSettings: strictSettings),
         .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
         .target(
@@ -40,6 +49,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
+        .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs"], exclude: ["Support/git-http-server.py"], swiftSettings: strictSettings),
         .testTarget(
             name: "PolicyTests",
             dependencies: ["Policy", "Manifests"],

@@ -1,0 +1,90 @@
+internal import CGit2
+import Glibc
+
+/// Who a commit is by, and when.
+public struct Signature: Sendable {
+    public var name: String
+    public var email: String
+    /// Seconds since 1970; nil means now.
+    public var time: Int64?
+
+    public init(name: String, email: String, time: Int64? = nil) {
+        self.name = name
+        self.email = email
+        self.time = time
+    }
+}
+
+extension Repository {
+    /// Builds a commit on top of `parent` that sets each path to the given bytes (nil deletes
+    /// it), entirely in the object database: no work tree, no index, no ref moved.
+    public func commit(onTopOf parent: ObjectID, changes: [String: [UInt8]?], message: String,
+                       author: Signature, committer: Signature? = nil) throws(GitError) -> ObjectID {
+        let operation = "commit \(changes.count) file(s) on \(parent.short)"
+        let baseTree = try tree(of: parent)
+        defer { git_tree_free(baseTree) }
+
+        var updates: [(path: String, id: git_oid, remove: Bool)] = []
+        for (path, content) in changes.sorted(by: { $0.key < $1.key }) {
+            var id = git_oid()
+            if let content {
+                try GitError.check(content.withUnsafeBytes { git_blob_create_from_buffer(&id, pointer, $0.baseAddress, $0.count) },
+                                   "\(operation): store \(path)")
+            }
+            updates.append((path, id, content == nil))
+        }
+        var treeID = git_oid()
+        try GitError.check(withTreeUpdates(updates) { raw in
+            git_tree_create_updated(&treeID, pointer, baseTree, raw.count, raw.baseAddress)
+        }, "\(operation): build the tree")
+
+        var newTree: OpaquePointer?
+        try GitError.check(git_tree_lookup(&newTree, pointer, &treeID), operation)
+        defer { git_tree_free(newTree) }
+        var parentID = parent.raw
+        var parentCommit: OpaquePointer?
+        try GitError.check(git_commit_lookup(&parentCommit, pointer, &parentID), operation)
+        defer { git_commit_free(parentCommit) }
+
+        let authorSignature = try makeSignature(author, operation)
+        defer { git_signature_free(authorSignature) }
+        let committerSignature = try makeSignature(committer ?? author, operation)
+        defer { git_signature_free(committerSignature) }
+
+        var commitID = git_oid()
+        var parents: [OpaquePointer?] = [parentCommit]
+        try GitError.check(git_commit_create(&commitID, pointer, nil, authorSignature, committerSignature, nil, message, newTree, 1, &parents),
+                           "\(operation): write the commit")
+        return ObjectID(commitID)
+    }
+
+    /// Points the local ref `name` at `id` (creating or moving it).
+    public func setReference(_ name: String, to id: ObjectID) throws(GitError) {
+        var raw = id.raw
+        var reference: OpaquePointer?
+        try GitError.check(git_reference_create(&reference, pointer, name, &raw, 1, "shipshape"), "set \(name) to \(id.short)")
+        git_reference_free(reference)
+    }
+
+    private func makeSignature(_ signature: Signature, _ operation: String) throws(GitError) -> UnsafeMutablePointer<git_signature>? {
+        var result: UnsafeMutablePointer<git_signature>?
+        if let time = signature.time {
+            try GitError.check(git_signature_new(&result, signature.name, signature.email, git_time_t(time), 0), "\(operation): signature")
+        } else {
+            try GitError.check(git_signature_now(&result, signature.name, signature.email), "\(operation): signature")
+        }
+        return result
+    }
+
+    /// Builds the C array of tree updates, keeping the path strings alive while libgit2 reads them.
+    private func withTreeUpdates(_ updates: [(path: String, id: git_oid, remove: Bool)],
+                                 _ body: (UnsafeBufferPointer<git_tree_update>) -> Int32) -> Int32 {
+        let paths = updates.map { strdup($0.path) }
+        defer { paths.forEach { free($0) } }
+        let raw = updates.enumerated().map { index, update in
+            git_tree_update(action: update.remove ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT,
+                            id: update.id, filemode: GIT_FILEMODE_BLOB, path: UnsafePointer(paths[index]))
+        }
+        return raw.withUnsafeBufferPointer(body)
+    }
+}

@@ -1,0 +1,75 @@
+internal import CGit2
+
+/// A file in a tree: its path, blob and mode. Symlinks and submodules are listed with their
+/// mode so callers can see them, but their targets are never read.
+public struct TreeFile: Sendable, Hashable {
+    public enum Mode: Sendable, Hashable {
+        case regular, executable, symlink, submodule
+    }
+
+    public var path: String
+    public var blob: ObjectID
+    public var mode: Mode
+}
+
+extension Repository {
+    /// Every file of the commit's tree, folders walked without a checkout.
+    public func files(at commit: ObjectID) throws(GitError) -> [TreeFile] {
+        let root = try tree(of: commit)
+        defer { git_tree_free(root) }
+        var files: [TreeFile] = []
+        try collect(root, prefix: "", into: &files)
+        return files
+    }
+
+    private func collect(_ tree: OpaquePointer, prefix: String, into files: inout [TreeFile]) throws(GitError) {
+        for index in 0..<git_tree_entrycount(tree) {
+            guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+            let name = String(cString: git_tree_entry_name(entry))
+            let path = prefix.isEmpty ? name : prefix + "/" + name
+            let id = ObjectID(git_tree_entry_id(entry).pointee)
+            switch git_tree_entry_filemode(entry) {
+            case GIT_FILEMODE_TREE:
+                var subtree: OpaquePointer?
+                var raw = id.raw
+                try GitError.check(git_tree_lookup(&subtree, pointer, &raw), "read the folder \(path)")
+                defer { git_tree_free(subtree) }
+                if let subtree { try collect(subtree, prefix: path, into: &files) }
+            case GIT_FILEMODE_BLOB: files.append(TreeFile(path: path, blob: id, mode: .regular))
+            case GIT_FILEMODE_BLOB_EXECUTABLE: files.append(TreeFile(path: path, blob: id, mode: .executable))
+            case GIT_FILEMODE_LINK: files.append(TreeFile(path: path, blob: id, mode: .symlink))
+            case GIT_FILEMODE_COMMIT: files.append(TreeFile(path: path, blob: id, mode: .submodule))
+            default: continue
+            }
+        }
+    }
+
+    /// The content of the file at `path` in the commit, or nil when there is no such file.
+    /// A symlink or submodule at that path is refused: its target is never followed.
+    public func contents(of path: String, at commit: ObjectID) throws(GitError) -> [UInt8]? {
+        let root = try tree(of: commit)
+        defer { git_tree_free(root) }
+        var entry: OpaquePointer?
+        let code = git_tree_entry_bypath(&entry, root, path)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try GitError.check(code, "find \(path) at \(commit.short)")
+        defer { git_tree_entry_free(entry) }
+        let mode = git_tree_entry_filemode(entry)
+        guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else {
+            throw GitError(kind: .notFound, operation: "read \(path) at \(commit.short)",
+                           message: "not a regular file (symlinks and submodules are never followed)")
+        }
+        return try contents(ofBlob: ObjectID(git_tree_entry_id(entry).pointee))
+    }
+
+    /// A blob's bytes, read straight from the object database.
+    public func contents(ofBlob id: ObjectID) throws(GitError) -> [UInt8] {
+        var raw = id.raw
+        var blob: OpaquePointer?
+        try GitError.check(git_blob_lookup(&blob, pointer, &raw), "read the blob \(id.short)")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: content, count: size))
+    }
+}

@@ -1,0 +1,75 @@
+internal import CGit2
+
+/// A Git repository on disk (bare for mirrors), read and written through libgit2 without a work tree.
+///
+/// libgit2 objects must not be used from two threads at once: a `Repository` belongs to one job
+/// at a time, which `MirrorCache` guarantees with its per-mirror lock.
+public final class Repository: @unchecked Sendable {
+    let pointer: OpaquePointer
+    public let path: String
+
+    private init(pointer: OpaquePointer, path: String) {
+        self.pointer = pointer
+        self.path = path
+    }
+
+    deinit {
+        git_repository_free(pointer)
+    }
+
+    public static func open(at path: String) throws(GitError) -> Repository {
+        GitLibrary.ensureInitialised()
+        var pointer: OpaquePointer?
+        try GitError.check(git_repository_open_ext(&pointer, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil), "open the repository \(path)")
+        guard let pointer else { throw GitError(kind: .notFound, operation: "open the repository \(path)", message: "no repository") }
+        return Repository(pointer: pointer, path: path)
+    }
+
+    public static func createBare(at path: String) throws(GitError) -> Repository {
+        GitLibrary.ensureInitialised()
+        var pointer: OpaquePointer?
+        try GitError.check(git_repository_init(&pointer, path, 1), "create the bare repository \(path)")
+        guard let pointer else { throw GitError(kind: .notFound, operation: "create the bare repository \(path)", message: "no repository") }
+        return Repository(pointer: pointer, path: path)
+    }
+
+    /// The commit a revision names: a branch, tag, `refs/pull/7/head`, or an id.
+    public func commit(_ revision: String) throws(GitError) -> ObjectID {
+        var object: OpaquePointer?
+        try GitError.check(git_revparse_single(&object, pointer, revision), "find the revision \(revision)")
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        try GitError.check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "read \(revision) as a commit")
+        defer { git_object_free(commit) }
+        return ObjectID(git_object_id(commit).pointee)
+    }
+
+    /// The best common ancestor of two commits: where a pull request branched off.
+    public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID {
+        var result = git_oid()
+        var first = one.raw, second = two.raw
+        try GitError.check(git_merge_base(&result, pointer, &first, &second), "find the merge base of \(one.short) and \(two.short)")
+        return ObjectID(result)
+    }
+
+    /// The tree of a commit; the caller frees it.
+    func tree(of commit: ObjectID) throws(GitError) -> OpaquePointer {
+        var id = commit.raw
+        var commitPointer: OpaquePointer?
+        try GitError.check(git_commit_lookup(&commitPointer, pointer, &id), "read the commit \(commit.short)")
+        defer { git_commit_free(commitPointer) }
+        var tree: OpaquePointer?
+        try GitError.check(git_commit_tree(&tree, commitPointer), "read the tree of \(commit.short)")
+        guard let tree else { throw GitError(kind: .notFound, operation: "read the tree of \(commit.short)", message: "no tree") }
+        return tree
+    }
+
+    /// The id of the ref `name`, or nil when it does not exist.
+    public func reference(_ name: String) throws(GitError) -> ObjectID? {
+        var id = git_oid()
+        let code = git_reference_name_to_id(&id, pointer, name)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try GitError.check(code, "read the ref \(name)")
+        return ObjectID(id)
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+@testable import GitKit
+
+/// A scratch folder with real Git repositories, made with the `git` command line, and the
+/// servers that serve them on loopback. Tests call `shutdown()` in a `defer`: that also keeps
+/// the fixture (and its servers) alive until the test's end.
+final class GitFixture: @unchecked Sendable {
+    let root: URL
+    private var servers: [Process] = []
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appending(path: "shipshape-git-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    func shutdown() {
+        for server in servers {
+            server.terminate()
+            for _ in 0..<40 where server.isRunning { usleep(50_000) }
+            if server.isRunning { kill(server.processIdentifier, SIGKILL) }
+        }
+        servers.removeAll()
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func path(_ relative: String) -> String { root.appending(path: relative).path }
+
+    /// Runs git with a fixed identity and clock; returns its output, throws on failure.
+    @discardableResult
+    func git(_ arguments: String..., in folder: String? = nil) throws -> String {
+        try run("git", arguments, in: folder ?? root.path)
+    }
+
+    @discardableResult
+    func run(_ tool: String, _ arguments: [String], in folder: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_NAME"] = "Test"
+        environment["GIT_AUTHOR_EMAIL"] = "test@example.com"
+        environment["GIT_COMMITTER_NAME"] = "Test"
+        environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["HOME"] = root.path
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw FixtureError("\(tool) \(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A bare "upstream" repository under `served/`, and a work clone beside it to make commits with.
+    func makeUpstream(_ name: String) throws -> (bare: String, work: String) {
+        let bare = path("served/\(name).git"), work = path("work/\(name)")
+        try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
+        try git("init", "--bare", "--initial-branch=main", bare)
+        try git("init", "--initial-branch=main", work)
+        try git("remote", "add", "origin", bare, in: work)
+        return (bare, work)
+    }
+
+    func write(_ text: String, to relative: String, in work: String) throws {
+        let url = URL(fileURLWithPath: work).appending(path: relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Commits everything in the work tree and pushes `main` (plus any extra refspecs).
+    @discardableResult
+    func commitAndPush(_ work: String, message: String, refspecs: [String] = ["main"]) throws -> String {
+        try git("add", "-A", in: work)
+        try git("commit", "-q", "-m", message, in: work)
+        for refspec in refspecs { try git("push", "-q", "--force", "origin", refspec, in: work) }
+        return try git("rev-parse", "HEAD", in: work)
+    }
+
+    /// `git daemon` serving `served/` on a free loopback port, pushes allowed.
+    func startDaemon() throws -> String {
+        let port = try freePort()
+        // git-daemon itself, not the `git` wrapper, so that stopping it stops the server.
+        let daemon = try git("--exec-path") + "/git-daemon"
+        try startServer(daemon, ["--reuseaddr", "--export-all", "--enable=receive-pack", "--listen=127.0.0.1",
+                                "--port=\(port)", "--base-path=\(path("served"))", path("served")], port: port)
+        return "git://127.0.0.1:\(port)"
+    }
+
+    /// `git http-backend` behind basic auth (user `x-access-token`, the given token).
+    func startHTTPServer(token: String) throws -> String {
+        let port = try freePort()
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "git-http-server.py").path
+        try startServer("python3", [script, path("served"), "\(port)", "x-access-token", token], port: port)
+        return "http://127.0.0.1:\(port)"
+    }
+
+    private func startServer(_ tool: String, _ arguments: [String], port: Int) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        servers.append(process)
+        for _ in 0..<100 {
+            if canConnect(port: port) { return }
+            usleep(50_000)
+        }
+        throw FixtureError("\(tool) did not start listening on port \(port)")
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A port the kernel has just handed out, free for a server to take.
+func freePort() throws -> Int {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+    }
+    guard bound else { throw FixtureError("no free port") }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+func canConnect(port: Int) -> Bool {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = UInt16(port).bigEndian
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+    }
+}
