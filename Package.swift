@@ -40,17 +40,20 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
         ),
+        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit"], swiftSettings: strictSettings),
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "Manifests", "Policy",
+                "Manifests", "Policy", "Review", "GitKit", "Diffs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
+        .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs"], exclude: ["Support/git-http-server.py"], swiftSettings: strictSettings),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "PolicyTests",
             dependencies: ["Policy", "Manifests"],

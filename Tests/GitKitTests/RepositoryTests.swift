@@ -1,4 +1,5 @@
 import Foundation
+import ShipshapeTesting
 import Testing
 import Diffs
 @testable import GitKit

@@ -20,6 +20,12 @@ public struct CheckReport: Sendable {
     public var files: [FileOutcome]
     public var notes: [String]
 
+    public init(findings: [Finding], files: [FileOutcome], notes: [String]) {
+        self.findings = findings
+        self.files = files
+        self.notes = notes
+    }
+
     public var unreadableFiles: [FileOutcome] { files.filter { $0.status == .unreadable } }
 
     public func count(_ severity: Severity) -> Int {

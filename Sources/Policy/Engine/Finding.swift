@@ -27,6 +27,12 @@ public struct Finding: Sendable, Hashable {
         self.message = message
     }
 
+    /// Who the finding is about, independent of line numbers: check, file, object, container
+    /// and path in the document. Stays the same when lines move, so re-runs recognise it.
+    public var fingerprint: String {
+        [checkID, file, object?.description ?? "", container ?? "", path.description].joined(separator: "|")
+    }
+
     /// Reports list findings by file, then position, then check.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.file != rhs.file { return lhs.file < rhs.file }

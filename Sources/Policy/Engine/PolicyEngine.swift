@@ -25,10 +25,13 @@ public struct PolicyEngine: Sendable {
     /// The file's bytes, or an error that says why it cannot be read.
     public typealias FileSource = @Sendable (String) throws -> [UInt8]
 
-    public func run(paths: [String], source: FileSource) -> CheckReport {
+    /// Checks every file. With `focus`, only the files in it get their own (per-object) checks
+    /// and syntax findings; every file still feeds the cross-object checks, which judge the
+    /// whole tree (a review looks at what changed, with the repository as context).
+    public func run(paths: [String], focus: Set<String>? = nil, source: FileSource) -> CheckReport {
         let slots = ResultSlots<FileResult>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            slots[index] = checkFile(paths[index], source: source)
+            slots[index] = checkFile(paths[index], ownChecks: focus?.contains(paths[index]) ?? true, source: source)
         }
         let results = slots.values
         var findings = results.flatMap(\.findings)
@@ -49,7 +52,7 @@ public struct PolicyEngine: Sendable {
         var retained: [KubernetesObject] = []
     }
 
-    private func checkFile(_ path: String, source: FileSource) -> FileResult {
+    private func checkFile(_ path: String, ownChecks: Bool, source: FileSource) -> FileResult {
         var result = FileResult(outcome: .init(path: path, status: .ignored, documents: 0, objects: 0, bytes: 0))
         guard !configuration.isIgnored(path: path) else { return result }
         let bytes: [UInt8]
@@ -62,7 +65,7 @@ public struct PolicyEngine: Sendable {
         }
         let file = ManifestReader.read(path: path, bytes: bytes, options: Self.parseOptions)
         result.outcome = .init(path: path, status: status(of: file.kind), documents: file.documentCount, objects: file.objects.count, bytes: bytes.count)
-        result.findings += syntaxFindings(file)
+        if ownChecks { result.findings += syntaxFindings(file) }
         let builder = FindingBuilder(configuration: configuration)
         let local = Workspace(settings: settings)
         for object in file.objects {
@@ -71,7 +74,7 @@ public struct PolicyEngine: Sendable {
             for check in checks where check.applies(to: object) {
                 if check.needsWorkspace {
                     retain = true
-                } else {
+                } else if ownChecks {
                     result.findings += builder.findings(for: check, violations: check.evaluate(object, in: local), object: object, exemptions: exemptions)
                 }
             }

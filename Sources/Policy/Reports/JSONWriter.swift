@@ -1,53 +1,53 @@
 /// Writes pretty-printed JSON straight into bytes: two-space indents, `"key" : value`, keys in
 /// the order the caller writes them (reports write them sorted). Reports hold tens of thousands
 /// of findings; going through `Codable` cost more than checking the manifests.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
     private var depth = 0
     /// Whether the current container already has a member (so the next needs a comma).
     private var hasMembers: [Bool] = []
 
-    init(capacity: Int = 1 << 16) {
+    public init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) + "\n" }
+    public var text: String { String(decoding: bytes, as: UTF8.self) + "\n" }
 
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "{"))
         body(&self)
         close(UInt8(ascii: "}"))
     }
 
-    mutating func array(_ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "["))
         body(&self)
         close(UInt8(ascii: "]"))
     }
 
     /// Starts a member of the enclosing object; the value is written next.
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         startMember()
         appendString(name)
         bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
         valuePending = true
     }
 
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         startValue()
         appendString(value)
     }
 
-    mutating func int(_ value: Int) {
+    public mutating func int(_ value: Int) {
         startValue()
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    mutating func field(_ name: String, _ value: String) { key(name); string(value) }
-    mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
+    public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+    public mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
 
     /// Writes the member only when there is a value, as `Codable` omits nil optionals.
-    mutating func field(_ name: String, ifPresent value: String?) {
+    public mutating func field(_ name: String, ifPresent value: String?) {
         if let value { field(name, value) }
     }
 

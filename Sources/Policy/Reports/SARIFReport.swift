@@ -63,7 +63,7 @@ public enum SARIFReport {
             json.key("message")
             json.object { json in json.field("text", text(of: finding)) }
             json.key("partialFingerprints")
-            json.object { json in json.field("shipshape/v1", fingerprint(of: finding)) }
+            json.object { json in json.field("shipshape/v1", finding.fingerprint) }
             json.field("ruleId", finding.checkID)
             json.field("ruleIndex", ruleIndex)
         }
@@ -110,11 +110,6 @@ public enum SARIFReport {
         return subject.isEmpty ? finding.message : "\(subject): \(finding.message)"
     }
 
-    /// Stable across line moves: check, object and path in the document, not the line number.
-    static func fingerprint(of finding: Finding) -> String {
-        [finding.checkID, finding.file, finding.object?.description ?? "", finding.container ?? "", finding.path.description]
-            .joined(separator: "|")
-    }
 
     static func relativeURI(_ path: String) -> String {
         var relative = Substring(path)

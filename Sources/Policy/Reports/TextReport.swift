@@ -7,16 +7,7 @@ public struct TextReport: Sendable {
     }
 
     public func render(_ report: CheckReport) -> String {
-        var lines: [String] = []
-        var currentFile: String?
-        for finding in report.findings {
-            if finding.file != currentFile {
-                if currentFile != nil { lines.append("") }
-                lines.append(paint(finding.file, .bold))
-                currentFile = finding.file
-            }
-            lines.append(line(for: finding))
-        }
+        var lines = groupedLines(report.findings)
         for file in report.files where file.status == .template {
             lines.append(paint("note: \(file.path): skipped, an unrendered template ({{ ... }}); render it (helm template) to check it", .dim))
         }
@@ -29,6 +20,21 @@ public struct TextReport: Sendable {
         if !lines.isEmpty { lines.append("") }
         lines.append(summary(report))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Findings grouped under their file's name, one line each.
+    public func groupedLines(_ findings: [Finding]) -> [String] {
+        var lines: [String] = []
+        var currentFile: String?
+        for finding in findings {
+            if finding.file != currentFile {
+                if currentFile != nil { lines.append("") }
+                lines.append(paint(finding.file, .bold))
+                currentFile = finding.file
+            }
+            lines.append(line(for: finding))
+        }
+        return lines
     }
 
     private func line(for finding: Finding) -> String {

@@ -1,19 +1,18 @@
 import Foundation
-@testable import GitKit
 
 /// A scratch folder with real Git repositories, made with the `git` command line, and the
 /// servers that serve them on loopback. Tests call `shutdown()` in a `defer`: that also keeps
 /// the fixture (and its servers) alive until the test's end.
-final class GitFixture: @unchecked Sendable {
-    let root: URL
+public final class GitFixture: @unchecked Sendable {
+    public let root: URL
     private var servers: [Process] = []
 
-    init() throws {
+    public init() throws {
         root = FileManager.default.temporaryDirectory.appending(path: "shipshape-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
-    func shutdown() {
+    public func shutdown() {
         for server in servers {
             server.terminate()
             for _ in 0..<40 where server.isRunning { usleep(50_000) }
@@ -23,16 +22,16 @@ final class GitFixture: @unchecked Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
-    func path(_ relative: String) -> String { root.appending(path: relative).path }
+    public func path(_ relative: String) -> String { root.appending(path: relative).path }
 
     /// Runs git with a fixed identity and clock; returns its output, throws on failure.
     @discardableResult
-    func git(_ arguments: String..., in folder: String? = nil) throws -> String {
+    public func git(_ arguments: String..., in folder: String? = nil) throws -> String {
         try run("git", arguments, in: folder ?? root.path)
     }
 
     @discardableResult
-    func run(_ tool: String, _ arguments: [String], in folder: String) throws -> String {
+    public func run(_ tool: String, _ arguments: [String], in folder: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
@@ -43,6 +42,9 @@ final class GitFixture: @unchecked Sendable {
         environment["GIT_COMMITTER_NAME"] = "Test"
         environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        // A fixed clock makes commit ids the same on every run, so outputs can be golden files.
+        environment["GIT_AUTHOR_DATE"] = "2026-01-01T00:00:00Z"
+        environment["GIT_COMMITTER_DATE"] = "2026-01-01T00:00:00Z"
         environment["HOME"] = root.path
         process.environment = environment
         let output = Pipe(), errors = Pipe()
@@ -59,7 +61,7 @@ final class GitFixture: @unchecked Sendable {
     }
 
     /// A bare "upstream" repository under `served/`, and a work clone beside it to make commits with.
-    func makeUpstream(_ name: String) throws -> (bare: String, work: String) {
+    public func makeUpstream(_ name: String) throws -> (bare: String, work: String) {
         let bare = path("served/\(name).git"), work = path("work/\(name)")
         try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
         try git("init", "--bare", "--initial-branch=main", bare)
@@ -68,7 +70,7 @@ final class GitFixture: @unchecked Sendable {
         return (bare, work)
     }
 
-    func write(_ text: String, to relative: String, in work: String) throws {
+    public func write(_ text: String, to relative: String, in work: String) throws {
         let url = URL(fileURLWithPath: work).appending(path: relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
@@ -76,7 +78,7 @@ final class GitFixture: @unchecked Sendable {
 
     /// Commits everything in the work tree and pushes `main` (plus any extra refspecs).
     @discardableResult
-    func commitAndPush(_ work: String, message: String, refspecs: [String] = ["main"]) throws -> String {
+    public func commitAndPush(_ work: String, message: String, refspecs: [String] = ["main"]) throws -> String {
         try git("add", "-A", in: work)
         try git("commit", "-q", "-m", message, in: work)
         for refspec in refspecs { try git("push", "-q", "--force", "origin", refspec, in: work) }
@@ -84,7 +86,7 @@ final class GitFixture: @unchecked Sendable {
     }
 
     /// `git daemon` serving `served/` on a free loopback port, pushes allowed.
-    func startDaemon() throws -> String {
+    public func startDaemon() throws -> String {
         let port = try freePort()
         // git-daemon itself, not the `git` wrapper, so that stopping it stops the server.
         let daemon = try git("--exec-path") + "/git-daemon"
@@ -94,7 +96,7 @@ final class GitFixture: @unchecked Sendable {
     }
 
     /// `git http-backend` behind basic auth (user `x-access-token`, the given token).
-    func startHTTPServer(token: String) throws -> String {
+    public func startHTTPServer(token: String) throws -> String {
         let port = try freePort()
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "git-http-server.py").path
         try startServer("python3", [script, path("served"), "\(port)", "x-access-token", token], port: port)
@@ -117,13 +119,13 @@ final class GitFixture: @unchecked Sendable {
     }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct FixtureError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// A port the kernel has just handed out, free for a server to take.
-func freePort() throws -> Int {
+public func freePort() throws -> Int {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(socket) }
     var address = sockaddr_in()
@@ -138,7 +140,7 @@ func freePort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-func canConnect(port: Int) -> Bool {
+public func canConnect(port: Int) -> Bool {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(socket) }
     var address = sockaddr_in()

@@ -1,0 +1,98 @@
+import Diffs
+import GitKit
+import Manifests
+import Policy
+
+/// Turns the check engine into a reviewer: the change is diffed from the merge base, the
+/// repository's configuration is read from the base revision (a pull request cannot switch off
+/// the checks that review it), per-object checks run on the changed files, cross-object checks
+/// judge the whole tree at head, and the findings are kept where the diff filter allows, plus
+/// the new cross-object findings the change caused elsewhere.
+public struct ReviewEngine: Sendable {
+    public static let configurationFile = ".shipshape.yaml"
+
+    /// Defaults, before the repository's own configuration.
+    public var defaults: PolicyConfiguration
+    public var deprecations: DeprecationTable
+    public var kubernetesVersion: ReleaseVersion?
+
+    public init(defaults: PolicyConfiguration, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion? = nil) {
+        self.defaults = defaults
+        self.deprecations = deprecations
+        self.kubernetesVersion = kubernetesVersion
+    }
+
+    public func review(_ request: ReviewRequest, in repository: some RevisionReader) throws -> ReviewResult {
+        let base = try repository.commit(request.base)
+        let head = try repository.commit(request.head)
+        let mergeBase = try repository.mergeBase(base, head)
+        let changes = try repository.diff(from: mergeBase, to: head)
+        let filter = DiffFilter(mode: request.filter, changes: changes)
+
+        let configuration = try repositoryConfiguration(at: base, in: repository)
+        let settings = EvaluationSettings(deprecations: deprecations, kubernetesVersion: kubernetesVersion ?? configuration.kubernetesVersion,
+                                          targetVersions: configuration.targetVersions)
+        let engine = PolicyEngine(configuration: configuration, settings: settings)
+
+        let changedPaths = Set(changes.filter { $0.kind != .deleted }.map(\.path))
+        let headFiles = try manifestFiles(at: head, in: repository)
+        let headReport = engine.run(paths: headFiles.map(\.path), focus: changedPaths, source: Self.blobSource(headFiles, repository))
+
+        var comments: [ReviewResult.Comment] = []
+        var outside: [Finding] = []
+        for finding in headReport.findings {
+            if filter.allows(path: finding.file, line: finding.position.line) {
+                comments.append(ReviewResult.Comment(finding: finding))
+            } else {
+                outside.append(finding)
+            }
+        }
+        let summary = try causedFindings(outside, changes: changes, mergeBase: mergeBase, engine: engine, repository: repository)
+        return ReviewResult(base: base.hex, head: head.hex, mergeBase: mergeBase.hex, filter: request.filter, changes: changes,
+                            comments: comments, summary: summary, files: headReport.files, notes: configuration.notes)
+    }
+
+    /// Cross-object findings outside the filter that did not exist at the merge base: the change
+    /// caused them (a deleted PodDisruptionBudget, a narrowed NetworkPolicy...), so they are
+    /// reported even though their own lines were not touched.
+    private func causedFindings(_ outside: [Finding], changes: [FileChange], mergeBase: ObjectID, engine: PolicyEngine,
+                                repository: some RevisionReader) throws -> [ReviewResult.SummaryItem] {
+        let crossObjectIDs = Set(engine.checks.filter { $0.needsWorkspace }.map { $0.id })
+        let candidates = outside.filter { crossObjectIDs.contains($0.checkID) }
+        guard !candidates.isEmpty else { return [] }
+        let baseFiles = try manifestFiles(at: mergeBase, in: repository)
+        let baseReport = engine.run(paths: baseFiles.map(\.path), focus: [], source: Self.blobSource(baseFiles, repository))
+        let before = Set(baseReport.findings.map(\.fingerprint))
+        let changedManifests = changes.map(\.path).filter(Self.isManifestPath)
+        return candidates.filter { !before.contains($0.fingerprint) }.map { finding in
+            ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file })
+        }
+    }
+
+    /// `.shipshape.yaml` at the base revision, laid over the defaults; missing means defaults.
+    func repositoryConfiguration(at base: ObjectID, in repository: some RevisionReader) throws -> PolicyConfiguration {
+        guard let bytes = try repository.contents(of: Self.configurationFile, at: base) else { return defaults }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let file = "\(Self.configurationFile) at \(base.short)"
+        return defaults.merging(try ConfigurationReader.read(text: text, file: file, knownChecks: Catalogue.ids))
+    }
+
+    /// The manifest files of a commit: `.yaml`, `.yml` and `.json`, regular files only
+    /// (symlinks and submodules are never followed).
+    func manifestFiles(at commit: ObjectID, in repository: some RevisionReader) throws -> [TreeFile] {
+        try repository.files(at: commit).filter { ($0.mode == .regular || $0.mode == .executable) && Self.isManifestPath($0.path) }
+    }
+
+    static func isManifestPath(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path.split(separator: "/").contains(where: { ManifestWalker.skippedFolders.contains(String($0)) }) else { return false }
+        return ManifestWalker.extensions.contains(path[path.index(after: dot)...].lowercased())
+    }
+
+    static func blobSource(_ files: [TreeFile], _ repository: some RevisionReader) -> PolicyEngine.FileSource {
+        let blobs = Dictionary(files.map { ($0.path, $0.blob) }, uniquingKeysWith: { first, _ in first })
+        return { path in
+            guard let blob = blobs[path] else { return [] }
+            return try repository.contents(ofBlob: blob)
+        }
+    }
+}

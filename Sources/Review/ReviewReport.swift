@@ -1,0 +1,97 @@
+import Manifests
+import Policy
+
+/// The review as JSON (the document the bot posts from; schema in docs/review-output.md) and as text.
+public enum ReviewReport {
+    public static let schemaVersion = 1
+
+    public static func json(_ review: ReviewResult) -> String {
+        var json = JSONWriter(capacity: 1024 * (review.comments.count + review.summary.count) + 4096)
+        json.object { json in
+            json.field("base", review.base)
+            json.key("changedFiles")
+            json.array { json in
+                for change in review.changes {
+                    json.object { json in
+                        json.field("kind", change.kind.rawValue)
+                        json.field("oldPath", ifPresent: change.oldPath)
+                        json.field("path", change.path)
+                    }
+                }
+            }
+            json.key("comments")
+            json.array { json in
+                for comment in review.comments {
+                    json.object { json in
+                        write(comment.finding, to: &json)
+                        json.field("side", comment.side)
+                    }
+                }
+            }
+            json.key("counts")
+            json.object { json in
+                let findings = review.reportedFindings
+                json.field("comments", review.comments.count)
+                json.field("danger", findings.filter { $0.severity == .danger }.count)
+                json.field("summary", review.summary.count)
+                json.field("warning", findings.filter { $0.severity == .warning }.count)
+            }
+            json.field("filter", review.filter.rawValue)
+            json.field("head", review.head)
+            json.field("mergeBase", review.mergeBase)
+            json.key("notes")
+            json.array { json in for note in review.notes { json.string(note) } }
+            json.key("summary")
+            json.array { json in
+                for item in review.summary {
+                    json.object { json in
+                        json.key("causedBy")
+                        json.array { json in for path in item.causedBy { json.string(path) } }
+                        write(item.finding, to: &json)
+                    }
+                }
+            }
+            json.field("version", schemaVersion)
+        }
+        return json.text
+    }
+
+    /// The fields a comment and a summary item share, named as forges name them (`path`, `line`).
+    private static func write(_ finding: Finding, to json: inout JSONWriter) {
+        json.field("checkId", finding.checkID)
+        json.field("column", finding.position.column)
+        json.field("container", ifPresent: finding.container)
+        json.field("documentPath", finding.path.description)
+        json.field("fingerprint", finding.fingerprint)
+        json.field("line", finding.position.line)
+        json.field("message", finding.message)
+        if let object = finding.object {
+            json.key("object")
+            json.object { json in
+                json.field("apiVersion", object.apiVersion)
+                json.field("kind", object.kind)
+                json.field("name", object.name)
+                json.field("namespace", ifPresent: object.namespace)
+            }
+        }
+        json.field("path", finding.file)
+        json.field("severity", finding.severity.rawValue)
+    }
+
+    public static func text(_ review: ReviewResult, useColor: Bool) -> String {
+        var lines = ["Review of \(review.head.prefix(7)) against \(review.base.prefix(7)) (merge base \(review.mergeBase.prefix(7))), filter \(review.filter.rawValue): \(review.changes.count) changed file(s)"]
+        lines += TextReport(useColor: useColor).groupedLines(review.comments.map(\.finding))
+        lines += review.notes.map { "note: \($0)" }
+        if !review.summary.isEmpty {
+            lines.append("Caused by the change, outside its lines (summary comment):")
+            for item in review.summary {
+                let finding = item.finding
+                lines.append("  \(finding.file):\(finding.position.line) \(finding.severity.rawValue) \(finding.checkID)  \(finding.object?.description ?? ""): \(finding.message) (caused by \(item.causedBy.joined(separator: ", ")))")
+            }
+        }
+        let findings = review.reportedFindings
+        let dangers = findings.filter { $0.severity == .danger }.count
+        lines.append("\(review.comments.count) inline comment(s), \(review.summary.count) summary finding(s): \(dangers) danger, \(findings.count - dangers) warning")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,17 @@
+import Diffs
+
+/// What to review: a change from `base` to `head` (branches, refs or commit ids).
+public struct ReviewRequest: Sendable {
+    public var base: String
+    public var head: String
+    public var filter: DiffFilter.Mode
+    /// The Kubernetes release to judge against, when the command line names one.
+    public var kubernetesVersion: String?
+
+    public init(base: String, head: String, filter: DiffFilter.Mode = .added, kubernetesVersion: String? = nil) {
+        self.base = base
+        self.head = head
+        self.filter = filter
+        self.kubernetesVersion = kubernetesVersion
+    }
+}

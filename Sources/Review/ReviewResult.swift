@@ -1,0 +1,40 @@
+import Diffs
+import Manifests
+import Policy
+
+/// The review the bot will post: inline comments on lines of the change, and the findings that
+/// belong in the summary comment.
+public struct ReviewResult: Sendable {
+    /// A finding on a new-side line of the change.
+    public struct Comment: Sendable {
+        public var finding: Finding
+        /// Always the new side: findings are about the manifests as they will be.
+        public var side: String { "RIGHT" }
+    }
+
+    /// A finding that cannot sit on a changed line but that the change caused: an untouched
+    /// Deployment that lost its PodDisruptionBudget, a binding whose role the change widened.
+    public struct SummaryItem: Sendable {
+        public var finding: Finding
+        /// The changed files the finding results from.
+        public var causedBy: [String]
+    }
+
+    public var base: String
+    public var head: String
+    public var mergeBase: String
+    public var filter: DiffFilter.Mode
+    public var changes: [FileChange]
+    public var comments: [Comment]
+    public var summary: [SummaryItem]
+    /// Files of the head revision that were read, and how each was classified.
+    public var files: [CheckReport.FileOutcome]
+    public var notes: [String]
+
+    public var reportedFindings: [Finding] { comments.map(\.finding) + summary.map(\.finding) }
+
+    public func fails(at threshold: Severity?) -> Bool {
+        guard let threshold else { return false }
+        return reportedFindings.contains { $0.severity >= threshold }
+    }
+}

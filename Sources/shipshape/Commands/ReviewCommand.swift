@@ -1,0 +1,94 @@
+import ArgumentParser
+import Diffs
+import Foundation
+import GitKit
+import Policy
+import Review
+
+/// `shipshape review REPO --base A --head B`: the review a pull request would get.
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review the change between two revisions, as the bot reviews a pull request.",
+        discussion: """
+        REPO is a local repository (work tree or bare) or a remote URL; a remote is mirrored in the
+        cache folder (first use clones, later uses fetch only what is new). For HTTPS remotes the
+        token is read from the environment variable SHIPSHAPE_GIT_TOKEN, never from the command line.
+        The repository's .shipshape.yaml is read from the base revision.
+        Exit status: 0 when nothing at or above --fail-on was reported, 3 when something was, 1 on errors.
+        """
+    )
+
+    @Argument(help: "A local repository path or a remote URL.")
+    var repository: String
+
+    @Option(help: "The revision the change goes into (a branch, ref or commit).")
+    var base: String
+
+    @Option(help: "The revision with the change (for example refs/pull/7/head).")
+    var head: String
+
+    @Option(help: "Which findings to report: added (lines the change added), diff_context (inside its hunks), file (anywhere in a changed file) or nofilter.")
+    var filter: DiffFilter.Mode = .added
+
+    @Option(help: "Output format: text, json (the review the bot posts) or sarif.")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("kube-version"), help: "The Kubernetes release to judge apiVersions against.")
+    var kubeVersion: String?
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 3: danger, warning or never.")
+    var failOn: FailThreshold = .danger
+
+    @Option(name: .customLong("cache-dir"), help: "Where remote repositories are mirrored (default: $SHIPSHAPE_CACHE_DIR, else ~/.cache/shipshape).")
+    var cacheDirectory: String?
+
+    @Option(help: "Colour in text output: auto, always or never.")
+    var color: ColorMode = .auto
+
+    func validate() throws {
+        if let kubeVersion, ReleaseVersion(kubeVersion) == nil {
+            throw ValidationError("--kube-version must be a release such as 1.33, not \(kubeVersion)")
+        }
+    }
+
+    func run() async throws {
+        let setup = try RunSetup.load(configPath: nil, kubeVersion: kubeVersion.flatMap(ReleaseVersion.init))
+        let engine = ReviewEngine(defaults: setup.configuration, deprecations: setup.engine.settings.deprecations,
+                                  kubernetesVersion: kubeVersion.flatMap(ReleaseVersion.init))
+        let request = ReviewRequest(base: base, head: head, filter: filter)
+        let review: ReviewResult
+        if Self.isRemote(repository) {
+            let cache = MirrorCache(directory: cacheDirectory ?? Self.defaultCacheDirectory)
+            let token = ProcessInfo.processInfo.environment["SHIPSHAPE_GIT_TOKEN"].map { GitCredentials(token: $0) }
+            review = try await cache.withMirror(of: repository, credentials: token) { mirror, _ in
+                try engine.review(request, in: mirror)
+            }
+        } else {
+            review = try engine.review(request, in: try Repository.open(at: repository))
+        }
+        let output: String
+        switch format {
+        case .text: output = ReviewReport.text(review, useColor: color.enabled)
+        case .json: output = ReviewReport.json(review)
+        case .sarif:
+            let report = CheckReport(findings: review.reportedFindings, files: review.files, notes: review.notes)
+            output = SARIFReport.render(report, checks: Catalogue.metadata, configuration: setup.configuration)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if review.fails(at: failOn.severity) { throw ExitCode(3) }
+    }
+
+    static func isRemote(_ repository: String) -> Bool {
+        repository.contains("://") || (repository.contains("@") && repository.contains(":") && !FileManager.default.fileExists(atPath: repository))
+    }
+
+    static var defaultCacheDirectory: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let directory = environment["SHIPSHAPE_CACHE_DIR"] { return directory + "/mirrors" }
+        let base = environment["XDG_CACHE_HOME"] ?? ((environment["HOME"] ?? "/tmp") + "/.cache")
+        return base + "/shipshape/mirrors"
+    }
+}
+
+extension DiffFilter.Mode: ExpressibleByArgument {}
