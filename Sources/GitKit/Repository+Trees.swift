@@ -44,6 +44,25 @@ extension Repository {
         }
     }
 
+    /// The tree entry at `path` in the commit (a file, symlink or submodule), or nil.
+    public func file(_ path: String, at commit: ObjectID) throws(GitError) -> TreeFile? {
+        let root = try tree(of: commit)
+        defer { git_tree_free(root) }
+        var entry: OpaquePointer?
+        let code = git_tree_entry_bypath(&entry, root, path)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try GitError.check(code, "find \(path) at \(commit.short)")
+        defer { git_tree_entry_free(entry) }
+        let id = ObjectID(git_tree_entry_id(entry).pointee)
+        switch git_tree_entry_filemode(entry) {
+        case GIT_FILEMODE_BLOB: return TreeFile(path: path, blob: id, mode: .regular)
+        case GIT_FILEMODE_BLOB_EXECUTABLE: return TreeFile(path: path, blob: id, mode: .executable)
+        case GIT_FILEMODE_LINK: return TreeFile(path: path, blob: id, mode: .symlink)
+        case GIT_FILEMODE_COMMIT: return TreeFile(path: path, blob: id, mode: .submodule)
+        default: return nil
+        }
+    }
+
     /// The content of the file at `path` in the commit, or nil when there is no such file.
     /// A symlink or submodule at that path is refused: its target is never followed.
     public func contents(of path: String, at commit: ObjectID) throws(GitError) -> [UInt8]? {

@@ -15,11 +15,15 @@ public struct ReviewEngine: Sendable {
     public var defaults: PolicyConfiguration
     public var deprecations: DeprecationTable
     public var kubernetesVersion: ReleaseVersion?
+    /// Facts of blobs parsed by earlier reviews.
+    public var facts: FactsCache
 
-    public init(defaults: PolicyConfiguration, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion? = nil) {
+    public init(defaults: PolicyConfiguration, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion? = nil,
+                facts: FactsCache = FactsCache(directory: nil)) {
         self.defaults = defaults
         self.deprecations = deprecations
         self.kubernetesVersion = kubernetesVersion
+        self.facts = facts
     }
 
     public func review(_ request: ReviewRequest, in repository: some RevisionReader) throws -> ReviewResult {
@@ -34,10 +38,17 @@ public struct ReviewEngine: Sendable {
                                           targetVersions: configuration.targetVersions)
         let engine = PolicyEngine(configuration: configuration, settings: settings)
 
-        let changedPaths = Set(changes.filter { $0.kind != .deleted }.map(\.path))
-        let headFiles = try manifestFiles(at: head, in: repository)
-        let headReport = engine.run(paths: headFiles.map(\.path), focus: changedPaths, source: Self.blobSource(headFiles, repository))
+        let changedPaths = Set(changes.filter { $0.kind != .deleted }.map(\.path).filter(Self.isManifestPath))
+        let oldPaths = Set(changes.filter { $0.kind != .added }.map { $0.oldPath ?? $0.path }.filter(Self.isManifestPath))
+        // The merge base's tree is read whole (its facts mostly come from the cache); the head's
+        // is the same tree with the changed files swapped in.
+        let baseTree = try TreeIndex(files: try manifestFiles(at: mergeBase, in: repository), cache: facts, repository: repository)
+        let headFiles = try changedPaths.compactMap { path in try repository.file(path, at: head) }.filter { $0.mode == .regular || $0.mode == .executable }
+        let headTree = try baseTree.applying(removed: oldPaths.union(changedPaths), replaced: headFiles, cache: facts, repository: repository)
+        let scope = ReviewScope(changedPaths: changedPaths, oldPaths: oldPaths, head: headTree, base: baseTree)
 
+        let headReport = engine.run(paths: scope.headPaths.sorted(), focus: changedPaths, knownFacts: headTree.treeFacts(namespaces: scope.namespaces),
+                                    source: headTree.source(repository))
         var comments: [ReviewResult.Comment] = []
         var outside: [Finding] = []
         for finding in headReport.findings {
@@ -47,7 +58,8 @@ public struct ReviewEngine: Sendable {
                 outside.append(finding)
             }
         }
-        let summary = try causedFindings(outside, changes: changes, mergeBase: mergeBase, engine: engine, repository: repository)
+        let summary = causedFindings(outside, changes: changes, scope: scope, engine: engine, repository: repository)
+        try facts.save()
         return ReviewResult(base: base.hex, head: head.hex, mergeBase: mergeBase.hex, filter: request.filter, changes: changes,
                             comments: comments, summary: summary, files: headReport.files, notes: configuration.notes)
     }
@@ -55,13 +67,13 @@ public struct ReviewEngine: Sendable {
     /// Cross-object findings outside the filter that did not exist at the merge base: the change
     /// caused them (a deleted PodDisruptionBudget, a narrowed NetworkPolicy...), so they are
     /// reported even though their own lines were not touched.
-    private func causedFindings(_ outside: [Finding], changes: [FileChange], mergeBase: ObjectID, engine: PolicyEngine,
-                                repository: some RevisionReader) throws -> [ReviewResult.SummaryItem] {
+    private func causedFindings(_ outside: [Finding], changes: [FileChange], scope: ReviewScope, engine: PolicyEngine,
+                                repository: some RevisionReader) -> [ReviewResult.SummaryItem] {
         let crossObjectIDs = Set(engine.checks.filter { $0.needsWorkspace }.map { $0.id })
         let candidates = outside.filter { crossObjectIDs.contains($0.checkID) }
         guard !candidates.isEmpty else { return [] }
-        let baseFiles = try manifestFiles(at: mergeBase, in: repository)
-        let baseReport = engine.run(paths: baseFiles.map(\.path), focus: [], source: Self.blobSource(baseFiles, repository))
+        let baseReport = engine.run(paths: scope.basePaths.sorted(), focus: [], knownFacts: scope.base.treeFacts(namespaces: scope.namespaces),
+                                    source: scope.base.source(repository))
         let before = Set(baseReport.findings.map(\.fingerprint))
         let changedManifests = changes.map(\.path).filter(Self.isManifestPath)
         return candidates.filter { !before.contains($0.fingerprint) }.map { finding in
@@ -86,13 +98,5 @@ public struct ReviewEngine: Sendable {
     static func isManifestPath(_ path: String) -> Bool {
         guard let dot = path.lastIndex(of: "."), !path.split(separator: "/").contains(where: { ManifestWalker.skippedFolders.contains(String($0)) }) else { return false }
         return ManifestWalker.extensions.contains(path[path.index(after: dot)...].lowercased())
-    }
-
-    static func blobSource(_ files: [TreeFile], _ repository: some RevisionReader) -> PolicyEngine.FileSource {
-        let blobs = Dictionary(files.map { ($0.path, $0.blob) }, uniquingKeysWith: { first, _ in first })
-        return { path in
-            guard let blob = blobs[path] else { return [] }
-            return try repository.contents(ofBlob: blob)
-        }
     }
 }

@@ -10,6 +10,7 @@ public protocol RevisionReader: Sendable {
     func files(at commit: ObjectID) throws -> [TreeFile]
     func contents(ofBlob id: ObjectID) throws -> [UInt8]
     func contents(of path: String, at commit: ObjectID) throws -> [UInt8]?
+    func file(_ path: String, at commit: ObjectID) throws -> TreeFile?
 }
 
 extension Repository: RevisionReader {

@@ -20,7 +20,7 @@ public struct PolicyEngine: Sendable {
     }
 
     /// No check reads beyond a CustomResourceDefinition's apiVersion and metadata.
-    static let parseOptions = YAMLParseOptions(skipSpecOfKinds: ["CustomResourceDefinition"])
+    public static let parseOptions = YAMLParseOptions(skipSpecOfKinds: ["CustomResourceDefinition"])
 
     /// The file's bytes, or an error that says why it cannot be read.
     public typealias FileSource = @Sendable (String) throws -> [UInt8]
@@ -28,14 +28,17 @@ public struct PolicyEngine: Sendable {
     /// Checks every file. With `focus`, only the files in it get their own (per-object) checks
     /// and syntax findings; every file still feeds the cross-object checks, which judge the
     /// whole tree (a review looks at what changed, with the repository as context).
-    public func run(paths: [String], focus: Set<String>? = nil, source: FileSource) -> CheckReport {
+    ///
+    /// `knownFacts` stands in for files that are not read this time (a review reads only what it
+    /// needs): where the tree's workloads are, and the namespaces its kustomizations set.
+    public func run(paths: [String], focus: Set<String>? = nil, knownFacts: TreeFacts = TreeFacts(), source: FileSource) -> CheckReport {
         let slots = ResultSlots<FileResult>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             slots[index] = checkFile(paths[index], ownChecks: focus?.contains(paths[index]) ?? true, source: source)
         }
         let results = slots.values
         var findings = results.flatMap(\.findings)
-        findings += crossObjectFindings(retained: results.flatMap(\.retained))
+        findings += crossObjectFindings(retained: results.flatMap(\.retained), knownFacts: knownFacts)
         findings.sort(by: Finding.reportOrder)
         return CheckReport(findings: findings, files: results.map(\.outcome), notes: configuration.notes)
     }
@@ -83,12 +86,12 @@ public struct PolicyEngine: Sendable {
         return result
     }
 
-    private func crossObjectFindings(retained: [KubernetesObject]) -> [Finding] {
-        var workspace = Workspace(objects: retained, settings: settings)
+    private func crossObjectFindings(retained: [KubernetesObject], knownFacts: TreeFacts) -> [Finding] {
+        var workspace = Workspace(objects: retained, settings: settings, knownFacts: knownFacts)
         workspace.noteWorkloads(retained.compactMap { object in
             guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
             return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))
-        })
+        } + knownFacts.workloads)
         let builder = FindingBuilder(configuration: configuration)
         let crossChecks = checks.filter(\.needsWorkspace)
         let slots = ResultSlots<[Finding]>(count: retained.count)

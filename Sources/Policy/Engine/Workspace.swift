@@ -26,6 +26,11 @@ public struct Workspace: Sendable {
     public struct WorkloadKey: Sendable, Hashable {
         public var file: String
         public var position: SourcePosition
+
+        public init(file: String, position: SourcePosition) {
+            self.file = file
+            self.position = position
+        }
     }
 
     /// What the run targets: the deprecation data and the component versions to judge against.
@@ -35,8 +40,10 @@ public struct Workspace: Sendable {
         self.settings = settings
     }
 
-    public init(objects: [KubernetesObject], settings: EvaluationSettings = EvaluationSettings()) {
+    public init(objects: [KubernetesObject], settings: EvaluationSettings = EvaluationSettings(),
+                knownFacts: TreeFacts = TreeFacts()) {
         self.init(settings: settings)
+        kustomizationNamespaces = knownFacts.kustomizationNamespaces
         for object in objects where object.kind == "Kustomization" { add(object) }
         for object in objects where object.kind != "Kustomization" { add(object) }
     }
@@ -114,7 +121,7 @@ public struct Workspace: Sendable {
         index.forEachSelecting(labels, namespace: effectiveNamespace(of: object), allowEmptySelector: allowEmptySelector, visit)
     }
 
-    static func folder(of file: String) -> String {
+    public static func folder(of file: String) -> String {
         guard let slash = file.lastIndex(of: "/") else { return "" }
         return String(file[..<slash])
     }

@@ -40,7 +40,7 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 3: danger, warning or never.")
     var failOn: FailThreshold = .danger
 
-    @Option(name: .customLong("cache-dir"), help: "Where remote repositories are mirrored (default: $SHIPSHAPE_CACHE_DIR, else ~/.cache/shipshape).")
+    @Option(name: .customLong("cache-dir"), help: "Where remote repositories are mirrored and parsed facts are kept (default: $SHIPSHAPE_CACHE_DIR, else ~/.cache/shipshape).")
     var cacheDirectory: String?
 
     @Option(help: "Colour in text output: auto, always or never.")
@@ -54,14 +54,16 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let setup = try RunSetup.load(configPath: nil, kubeVersion: kubeVersion.flatMap(ReleaseVersion.init))
+        let cache = cacheDirectory ?? Self.defaultCacheDirectory
         let engine = ReviewEngine(defaults: setup.configuration, deprecations: setup.engine.settings.deprecations,
-                                  kubernetesVersion: kubeVersion.flatMap(ReleaseVersion.init))
+                                  kubernetesVersion: kubeVersion.flatMap(ReleaseVersion.init),
+                                  facts: FactsCache(directory: cache + "/facts"))
         let request = ReviewRequest(base: base, head: head, filter: filter)
         let review: ReviewResult
         if Self.isRemote(repository) {
-            let cache = MirrorCache(directory: cacheDirectory ?? Self.defaultCacheDirectory)
+            let mirrors = MirrorCache(directory: cache + "/mirrors")
             let token = ProcessInfo.processInfo.environment["SHIPSHAPE_GIT_TOKEN"].map { GitCredentials(token: $0) }
-            review = try await cache.withMirror(of: repository, credentials: token) { mirror, _ in
+            review = try await mirrors.withMirror(of: repository, credentials: token) { mirror, _ in
                 try engine.review(request, in: mirror)
             }
         } else {
@@ -85,9 +87,9 @@ struct ReviewCommand: AsyncParsableCommand {
 
     static var defaultCacheDirectory: String {
         let environment = ProcessInfo.processInfo.environment
-        if let directory = environment["SHIPSHAPE_CACHE_DIR"] { return directory + "/mirrors" }
+        if let directory = environment["SHIPSHAPE_CACHE_DIR"] { return directory }
         let base = environment["XDG_CACHE_HOME"] ?? ((environment["HOME"] ?? "/tmp") + "/.cache")
-        return base + "/shipshape/mirrors"
+        return base + "/shipshape"
     }
 }
 

@@ -1,0 +1,15 @@
+import Manifests
+
+/// What cross-object checks need to know about files that were not read: where the tree's
+/// workloads are (for the namespace guard rails' "first workload" rule) and which namespace
+/// each folder's kustomization sets.
+public struct TreeFacts: Sendable {
+    public var workloads: [(namespace: String, key: Workspace.WorkloadKey)]
+    /// Folder → the `namespace:` of its kustomization.yaml.
+    public var kustomizationNamespaces: [String: String]
+
+    public init(workloads: [(namespace: String, key: Workspace.WorkloadKey)] = [], kustomizationNamespaces: [String: String] = [:]) {
+        self.workloads = workloads
+        self.kustomizationNamespaces = kustomizationNamespaces
+    }
+}
