@@ -8,28 +8,38 @@ public struct ObjectID: Sendable, Hashable, CustomStringConvertible {
     private let low: UInt32
 
     public init?(hex: String) {
-        let digits = Array(hex.utf8)
+        self.init(hexDigits: hex.utf8)
+    }
+
+    /// Reads 40 hex digits from bytes (a line of a cache file) without making a String.
+    public init?<Digits: Collection<UInt8>>(hexDigits digits: Digits) {
         guard digits.count == 40 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: 20)
-        for index in 0..<20 {
-            guard let upper = Self.value(of: digits[2 * index]), let lower = Self.value(of: digits[2 * index + 1]) else { return nil }
-            bytes[index] = upper << 4 | lower
+        var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
+        var index = digits.startIndex
+        for position in 0..<40 {
+            guard let value = Self.value(of: digits[index]) else { return nil }
+            switch position {
+            case 0..<16: high = high << 4 | UInt64(value)
+            case 16..<32: middle = middle << 4 | UInt64(value)
+            default: low = low << 4 | UInt32(value)
+            }
+            index = digits.index(after: index)
         }
-        self.init(bytes: bytes)
+        self.high = high
+        self.middle = middle
+        self.low = low
     }
 
     init(_ oid: git_oid) {
-        let bytes = withUnsafeBytes(of: oid.id) { Array($0.prefix(20)) }
-        self.init(bytes: bytes)
-    }
-
-    private init(bytes: [UInt8]) {
-        func integer<T: FixedWidthInteger>(_ range: Range<Int>, as type: T.Type) -> T {
-            bytes[range].reduce(T(0)) { $0 << 8 | T($1) }
+        var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
+        withUnsafeBytes(of: oid.id) { bytes in
+            for index in 0..<8 { high = high << 8 | UInt64(bytes[index]) }
+            for index in 8..<16 { middle = middle << 8 | UInt64(bytes[index]) }
+            for index in 16..<20 { low = low << 8 | UInt32(bytes[index]) }
         }
-        high = integer(0..<8, as: UInt64.self)
-        middle = integer(8..<16, as: UInt64.self)
-        low = integer(16..<20, as: UInt32.self)
+        self.high = high
+        self.middle = middle
+        self.low = low
     }
 
     private var bytes: [UInt8] {

@@ -60,7 +60,7 @@ public final class FactsCache: Sendable {
         let bytes = [UInt8](data)
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             guard let tab = line.firstIndex(of: UInt8(ascii: "\t")),
-                  let blob = ObjectID(hex: String(decoding: line[..<tab], as: UTF8.self)),
+                  let blob = ObjectID(hexDigits: line[..<tab]),
                   let facts = BlobFacts(encoded: line[line.index(after: tab)...]) else { continue }
             state.facts[blob] = facts
         }

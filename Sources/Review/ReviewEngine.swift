@@ -96,7 +96,11 @@ public struct ReviewEngine: Sendable {
     }
 
     static func isManifestPath(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: "."), !path.split(separator: "/").contains(where: { ManifestWalker.skippedFolders.contains(String($0)) }) else { return false }
-        return ManifestWalker.extensions.contains(path[path.index(after: dot)...].lowercased())
+        let bytes = path.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")),
+              ManifestWalker.extensions.contains(path[bytes.index(after: dot)...].lowercased()) else { return false }
+        return !bytes.split(separator: UInt8(ascii: "/")).contains { component in
+            component.first == UInt8(ascii: ".") && ManifestWalker.skippedFolders.contains(String(Substring(component)))
+        }
     }
 }

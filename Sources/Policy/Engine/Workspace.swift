@@ -122,7 +122,7 @@ public struct Workspace: Sendable {
     }
 
     public static func folder(of file: String) -> String {
-        guard let slash = file.lastIndex(of: "/") else { return "" }
+        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(file[..<slash])
     }
 }
