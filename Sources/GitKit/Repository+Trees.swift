@@ -10,6 +10,21 @@ public struct TreeFile: Sendable, Hashable {
     public var path: String
     public var blob: ObjectID
     public var mode: Mode
+
+    public var isRegularFile: Bool { mode == .regular || mode == .executable }
+}
+
+extension TreeFile.Mode {
+    /// A tree entry's mode; nil for a folder.
+    init?(_ filemode: git_filemode_t) {
+        switch filemode {
+        case GIT_FILEMODE_BLOB: self = .regular
+        case GIT_FILEMODE_BLOB_EXECUTABLE: self = .executable
+        case GIT_FILEMODE_LINK: self = .symlink
+        case GIT_FILEMODE_COMMIT: self = .submodule
+        default: return nil
+        }
+    }
 }
 
 extension Repository {
@@ -28,18 +43,15 @@ extension Repository {
             let name = String(cString: git_tree_entry_name(entry))
             let path = prefix.isEmpty ? name : prefix + "/" + name
             let id = ObjectID(git_tree_entry_id(entry).pointee)
-            switch git_tree_entry_filemode(entry) {
-            case GIT_FILEMODE_TREE:
+            let filemode = git_tree_entry_filemode(entry)
+            if filemode == GIT_FILEMODE_TREE {
                 var subtree: OpaquePointer?
                 var raw = id.raw
                 try GitError.check(git_tree_lookup(&subtree, pointer, &raw), "read the folder \(path)")
                 defer { git_tree_free(subtree) }
                 if let subtree { try collect(subtree, prefix: path, into: &files) }
-            case GIT_FILEMODE_BLOB: files.append(TreeFile(path: path, blob: id, mode: .regular))
-            case GIT_FILEMODE_BLOB_EXECUTABLE: files.append(TreeFile(path: path, blob: id, mode: .executable))
-            case GIT_FILEMODE_LINK: files.append(TreeFile(path: path, blob: id, mode: .symlink))
-            case GIT_FILEMODE_COMMIT: files.append(TreeFile(path: path, blob: id, mode: .submodule))
-            default: continue
+            } else if let mode = TreeFile.Mode(filemode) {
+                files.append(TreeFile(path: path, blob: id, mode: mode))
             }
         }
     }
@@ -53,14 +65,8 @@ extension Repository {
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try GitError.check(code, "find \(path) at \(commit.short)")
         defer { git_tree_entry_free(entry) }
-        let id = ObjectID(git_tree_entry_id(entry).pointee)
-        switch git_tree_entry_filemode(entry) {
-        case GIT_FILEMODE_BLOB: return TreeFile(path: path, blob: id, mode: .regular)
-        case GIT_FILEMODE_BLOB_EXECUTABLE: return TreeFile(path: path, blob: id, mode: .executable)
-        case GIT_FILEMODE_LINK: return TreeFile(path: path, blob: id, mode: .symlink)
-        case GIT_FILEMODE_COMMIT: return TreeFile(path: path, blob: id, mode: .submodule)
-        default: return nil
-        }
+        guard let mode = TreeFile.Mode(git_tree_entry_filemode(entry)) else { return nil }
+        return TreeFile(path: path, blob: ObjectID(git_tree_entry_id(entry).pointee), mode: mode)
     }
 
     /// The content of the file at `path` in the commit, or nil when there is no such file.
@@ -73,8 +79,7 @@ extension Repository {
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try GitError.check(code, "find \(path) at \(commit.short)")
         defer { git_tree_entry_free(entry) }
-        let mode = git_tree_entry_filemode(entry)
-        guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else {
+        guard TreeFile.Mode(git_tree_entry_filemode(entry)).map({ $0 == .regular || $0 == .executable }) == true else {
             throw GitError(kind: .notFound, operation: "read \(path) at \(commit.short)",
                            message: "not a regular file (symlinks and submodules are never followed)")
         }

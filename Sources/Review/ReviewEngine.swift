@@ -43,7 +43,7 @@ public struct ReviewEngine: Sendable {
         // The merge base's tree is read whole (its facts mostly come from the cache); the head's
         // is the same tree with the changed files swapped in.
         let baseTree = try TreeIndex(files: try manifestFiles(at: mergeBase, in: repository), cache: facts, repository: repository)
-        let headFiles = try changedPaths.compactMap { path in try repository.file(path, at: head) }.filter { $0.mode == .regular || $0.mode == .executable }
+        let headFiles = try changedPaths.compactMap { path in try repository.file(path, at: head) }.filter(\.isRegularFile)
         let headTree = try baseTree.applying(removed: oldPaths.union(changedPaths), replaced: headFiles, cache: facts, repository: repository)
         let scope = ReviewScope(changedPaths: changedPaths, oldPaths: oldPaths, head: headTree, base: baseTree)
 
@@ -92,7 +92,7 @@ public struct ReviewEngine: Sendable {
     /// The manifest files of a commit: `.yaml`, `.yml` and `.json`, regular files only
     /// (symlinks and submodules are never followed).
     func manifestFiles(at commit: ObjectID, in repository: some RevisionReader) throws -> [TreeFile] {
-        try repository.files(at: commit).filter { ($0.mode == .regular || $0.mode == .executable) && Self.isManifestPath($0.path) }
+        try repository.files(at: commit).filter { $0.isRegularFile && Self.isManifestPath($0.path) }
     }
 
     static func isManifestPath(_ path: String) -> Bool {

@@ -65,15 +65,7 @@ public enum ReviewReport {
         json.field("fingerprint", finding.fingerprint)
         json.field("line", finding.position.line)
         json.field("message", finding.message)
-        if let object = finding.object {
-            json.key("object")
-            json.object { json in
-                json.field("apiVersion", object.apiVersion)
-                json.field("kind", object.kind)
-                json.field("name", object.name)
-                json.field("namespace", ifPresent: object.namespace)
-            }
-        }
+        if let object = finding.object { JSONReport.write(object, as: "object", to: &json) }
         json.field("path", finding.file)
         json.field("severity", finding.severity.rawValue)
     }

@@ -36,17 +36,20 @@ public enum JSONReport {
             json.field("file", finding.file)
             json.field("line", finding.position.line)
             json.field("message", finding.message)
-            if let object = finding.object {
-                json.key("object")
-                json.object { json in
-                    json.field("apiVersion", object.apiVersion)
-                    json.field("kind", object.kind)
-                    json.field("name", object.name)
-                    json.field("namespace", ifPresent: object.namespace)
-                }
-            }
+            if let object = finding.object { write(object, as: "object", to: &json) }
             json.field("path", finding.path.description)
             json.field("severity", finding.severity.rawValue)
+        }
+    }
+
+    /// `{apiVersion, kind, name, namespace}` under `key`: how every report names an object.
+    public static func write(_ object: ObjectReference, as key: String, to json: inout JSONWriter) {
+        json.key(key)
+        json.object { json in
+            json.field("apiVersion", object.apiVersion)
+            json.field("kind", object.kind)
+            json.field("name", object.name)
+            json.field("namespace", ifPresent: object.namespace)
         }
     }
 

@@ -17,29 +17,18 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Files and folders to check (.yaml, .yml and .json are read from folders).")
     var paths: [String]
 
+    @OptionGroup var judgement: JudgementOptions
+
     @Option(help: "A Shipshape or Polaris configuration file (severities, exemptions, ignorePaths).")
     var config: String?
 
-    @Option(help: "Output format: text, json or sarif.")
-    var format: ReportFormat = .text
 
-    @Option(name: .customLong("kube-version"), help: "The Kubernetes release to judge apiVersions against, such as 1.33 (default: the newest in the data).")
-    var kubeVersion: String?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 3: danger, warning or never.")
-    var failOn: FailThreshold = .danger
 
-    @Option(help: "Colour in text output: auto, always or never.")
-    var color: ColorMode = .auto
 
-    func validate() throws {
-        if let kubeVersion, ReleaseVersion(kubeVersion) == nil {
-            throw ValidationError("--kube-version must be a release such as 1.33, not \(kubeVersion)")
-        }
-    }
 
     func run() throws {
-        let setup = try RunSetup.load(configPath: config, kubeVersion: kubeVersion.flatMap(ReleaseVersion.init))
+        let setup = try RunSetup.load(configPath: config, kubeVersion: judgement.kubernetesVersion)
         let files: [String]
         do {
             files = try ManifestWalker.files(under: paths)
@@ -48,8 +37,8 @@ struct CheckCommand: ParsableCommand {
         }
         let report = setup.engine.run(paths: files) { path in try FileContents.read(path) }
         let output: String
-        switch format {
-        case .text: output = TextReport(useColor: color.enabled).render(report)
+        switch judgement.format {
+        case .text: output = TextReport(useColor: judgement.color.enabled).render(report)
         case .json: output = JSONReport.render(report)
         case .sarif: output = SARIFReport.render(report, checks: Catalogue.metadata, configuration: setup.configuration)
         }
@@ -60,6 +49,6 @@ struct CheckCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        if report.fails(at: failOn.severity) { throw ExitCode(3) }
+        if report.fails(at: judgement.failOn.severity) { throw ExitCode(3) }
     }
 }

@@ -28,35 +28,24 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "The revision with the change (for example refs/pull/7/head).")
     var head: String
 
+    @OptionGroup var judgement: JudgementOptions
+
     @Option(help: "Which findings to report: added (lines the change added), diff_context (inside its hunks), file (anywhere in a changed file) or nofilter.")
     var filter: DiffFilter.Mode = .added
 
-    @Option(help: "Output format: text, json (the review the bot posts) or sarif.")
-    var format: ReportFormat = .text
 
-    @Option(name: .customLong("kube-version"), help: "The Kubernetes release to judge apiVersions against.")
-    var kubeVersion: String?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 3: danger, warning or never.")
-    var failOn: FailThreshold = .danger
 
     @Option(name: .customLong("cache-dir"), help: "Where remote repositories are mirrored and parsed facts are kept (default: $SHIPSHAPE_CACHE_DIR, else ~/.cache/shipshape).")
     var cacheDirectory: String?
 
-    @Option(help: "Colour in text output: auto, always or never.")
-    var color: ColorMode = .auto
 
-    func validate() throws {
-        if let kubeVersion, ReleaseVersion(kubeVersion) == nil {
-            throw ValidationError("--kube-version must be a release such as 1.33, not \(kubeVersion)")
-        }
-    }
 
     func run() async throws {
-        let setup = try RunSetup.load(configPath: nil, kubeVersion: kubeVersion.flatMap(ReleaseVersion.init))
+        let setup = try RunSetup.load(configPath: nil, kubeVersion: judgement.kubernetesVersion)
         let cache = cacheDirectory ?? Self.defaultCacheDirectory
         let engine = ReviewEngine(defaults: setup.configuration, deprecations: setup.engine.settings.deprecations,
-                                  kubernetesVersion: kubeVersion.flatMap(ReleaseVersion.init),
+                                  kubernetesVersion: judgement.kubernetesVersion,
                                   facts: FactsCache(directory: cache + "/facts"))
         let request = ReviewRequest(base: base, head: head, filter: filter)
         let review: ReviewResult
@@ -70,15 +59,15 @@ struct ReviewCommand: AsyncParsableCommand {
             review = try engine.review(request, in: try Repository.open(at: repository))
         }
         let output: String
-        switch format {
-        case .text: output = ReviewReport.text(review, useColor: color.enabled)
+        switch judgement.format {
+        case .text: output = ReviewReport.text(review, useColor: judgement.color.enabled)
         case .json: output = ReviewReport.json(review)
         case .sarif:
             let report = CheckReport(findings: review.reportedFindings, files: review.files, notes: review.notes)
             output = SARIFReport.render(report, checks: Catalogue.metadata, configuration: setup.configuration)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
-        if review.fails(at: failOn.severity) { throw ExitCode(3) }
+        if review.fails(at: judgement.failOn.severity) { throw ExitCode(3) }
     }
 
     static func isRemote(_ repository: String) -> Bool {
