@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Policy", targets: ["Policy"]),
         .library(name: "Diffs", targets: ["Diffs"]),
         .library(name: "GitKit", targets: ["GitKit"]),
+        .library(name: "Fixes", targets: ["Fixes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,7 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
         ),
+        .target(name: "Fixes", dependencies: ["Manifests"], swiftSettings: strictSettings),
         .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit"], swiftSettings: strictSettings),
         .executableTarget(
             name: "shipshape",
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(

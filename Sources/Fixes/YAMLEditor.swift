@@ -1,0 +1,115 @@
+import Manifests
+
+/// Minimal, format-preserving edits of a YAML (or JSON) document at the positions the parser
+/// reported: replace a scalar, insert missing keys (and the maps above them), remove a key.
+/// Everything outside the edited bytes stays as the author wrote it; asking for a value that
+/// is already there yields no edit, so fixing twice changes nothing the second time.
+public struct YAMLEditor: Sendable {
+    public let source: SourceText
+    let width: Int
+    let isJSON: Bool
+
+    public init(source: SourceText, isJSON: Bool? = nil) {
+        self.source = source
+        self.width = source.indentWidth
+        self.isJSON = isJSON ?? (source.bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") } == UInt8(ascii: "{"))
+    }
+
+    /// Sets `path` under `mapping` to `value`: replaces the scalar there, or inserts the missing
+    /// keys. Nil when the value is already there.
+    public func set(_ path: [String], to value: YAMLValue, in mapping: YAMLNode) throws(EditError) -> TextEdit? {
+        guard let first = path.first else { throw EditError("an empty path names nothing to set") }
+        guard let entry = mapping.entry(first) else { return try insert(path, value, into: mapping) }
+        if path.count > 1 {
+            if entry.value.isMapping { return try set(Array(path.dropFirst()), to: value, in: entry.value) }
+            guard entry.value.isNull, source.offset(of: entry.value.start) == source.offset(of: entry.value.end) else {
+                throw EditError("\(first) at line \(entry.key.start.line) is not a mapping")
+            }
+            return insert(Array(path.dropFirst()), value, under: entry)
+        }
+        return try replace(entry.value, with: value)
+    }
+
+    /// Removes `key` and its value from `mapping`. Nil when the key is not there.
+    public func remove(_ key: String, from mapping: YAMLNode) throws(EditError) -> TextEdit? {
+        guard let index = mapping.entries?.firstIndex(where: { $0.keyText == key }), let entries = mapping.entries else { return nil }
+        let entry = entries[index]
+        if isFlow(mapping) {
+            var start = source.offset(of: entry.key.start), end = source.offset(of: entry.value.end)
+            if index + 1 < entries.count {
+                end = source.offset(of: entries[index + 1].key.start)
+            } else if index > 0 {
+                start = source.offset(of: entries[index - 1].value.end)
+            }
+            return TextEdit(range: start..<end, replacement: "")
+        }
+        let keyLine = entry.key.start.line
+        let lineStart = source.offset(of: SourcePosition(line: keyLine, column: 1))
+        let beforeKey = source.bytes[lineStart..<source.offset(of: entry.key.start)]
+        guard beforeKey.allSatisfy({ $0 == UInt8(ascii: " ") }) else {
+            throw EditError("\(key) at line \(keyLine) shares its line with a list dash; remove it by hand")
+        }
+        let lastLine = max(keyLine, source.lastLine(of: entry.value))
+        return TextEdit(range: lineStart..<source.endOfLine(lastLine), replacement: "")
+    }
+
+    // MARK: - Building the edits
+
+    private func replace(_ node: YAMLNode, with value: YAMLValue) throws(EditError) -> TextEdit? {
+        guard let scalar = node.scalar else { throw EditError("the value at line \(node.start.line) is not a single value") }
+        let wanted: String
+        switch value {
+        case .plain(let text): wanted = text
+        case .string(let text): wanted = text
+        default: throw EditError("only single values replace single values (line \(node.start.line))")
+        }
+        if scalar.text == wanted { return nil }
+        var rendered = value.flow(json: isJSON)
+        if scalar.style == .doubleQuoted, case .string(let text) = value { rendered = YAMLValue.quoted(text) }
+        let start = source.offset(of: node.start), end = source.offset(of: node.end)
+        return TextEdit(range: start..<end, replacement: rendered)
+    }
+
+    private func insert(_ path: [String], _ value: YAMLValue, into mapping: YAMLNode) throws(EditError) -> TextEdit {
+        let key = path[0]
+        let nested = path.dropFirst().reversed().reduce(value) { inner, outer in .mapping([(outer, inner)]) }
+        let entries = mapping.entries ?? []
+        if isFlow(mapping) {
+            let member = "\(isJSON ? YAMLValue.quoted(key) : key): \(nested.flow(json: isJSON))"
+            guard let last = entries.last else {
+                return TextEdit(range: source.offset(of: mapping.start)..<source.offset(of: mapping.end), replacement: "{\(member)}")
+            }
+            let at = source.offset(of: last.value.end)
+            return TextEdit(range: at..<at, replacement: ", \(member)")
+        }
+        guard let last = entries.last, let first = entries.first else { throw EditError("line \(mapping.start.line): not a mapping") }
+        let indent = first.key.start.column - 1
+        let lastLine = max(last.key.start.line, source.lastLine(of: last.value))
+        return insertLines(lines(for: key, nested, indent: indent), afterLine: lastLine)
+    }
+
+    /// Inserts the rest of a path under a key whose value is empty (`securityContext:` alone).
+    private func insert(_ path: [String], _ value: YAMLValue, under entry: YAMLMappingEntry) -> TextEdit {
+        let nested = path.dropFirst().reversed().reduce(value) { inner, outer in .mapping([(outer, inner)]) }
+        let indent = entry.key.start.column - 1 + width
+        return insertLines(lines(for: path[0], nested, indent: indent), afterLine: entry.key.start.line)
+    }
+
+    private func lines(for key: String, _ value: YAMLValue, indent: Int) -> [String] {
+        let padding = String(repeating: " ", count: indent)
+        if let nested = value.blockLines(indent: indent, width: width) { return ["\(padding)\(key):"] + nested }
+        return ["\(padding)\(key): \(value.flow(json: false))"]
+    }
+
+    private func insertLines(_ lines: [String], afterLine line: Int) -> TextEdit {
+        let at = source.endOfLine(line)
+        let ending = source.lineEnding
+        let needsBreak = at == source.bytes.count && source.bytes.last != UInt8(ascii: "\n")
+        return TextEdit(range: at..<at, replacement: (needsBreak ? ending : "") + lines.joined(separator: ending) + ending)
+    }
+
+    private func isFlow(_ mapping: YAMLNode) -> Bool {
+        let offset = source.offset(of: mapping.start)
+        return offset < source.bytes.count && source.bytes[offset] == UInt8(ascii: "{")
+    }
+}

@@ -1,0 +1,72 @@
+/// A value a fix writes: rendered in the file's own style (block or flow, its indentation,
+/// JSON's quoting in a JSON file).
+public indirect enum YAMLValue: Sendable, Hashable {
+    /// A scalar written as is when YAML reads it back as the same string, quoted otherwise.
+    case string(String)
+    /// A number, boolean or other plain scalar written as is (`false`, `100m`, `3`).
+    case plain(String)
+    case mapping([(String, YAMLValue)])
+    case sequence([YAMLValue])
+
+    public static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)), (.plain(let a), .plain(let b)): a == b
+        case (.sequence(let a), .sequence(let b)): a == b
+        case (.mapping(let a), .mapping(let b)): a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .string(let text), .plain(let text): hasher.combine(text)
+        case .sequence(let items): hasher.combine(items)
+        case .mapping(let entries): for (key, value) in entries { hasher.combine(key); hasher.combine(value) }
+        }
+    }
+
+    /// The value on one line: `false`, `"a b"`, `[ALL]`, `{cpu: 100m}`.
+    func flow(json: Bool) -> String {
+        switch self {
+        case .plain(let text): return text
+        case .string(let text): return json || Self.needsQuotes(text) ? Self.quoted(text) : text
+        case .sequence(let items): return "[" + items.map { $0.flow(json: json) }.joined(separator: ", ") + "]"
+        case .mapping(let entries):
+            return "{" + entries.map { "\(json ? Self.quoted($0.0) : $0.0): \($0.1.flow(json: json))" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// Lines of a block value under a key at `indent`, or nil when it fits after the key.
+    func blockLines(indent: Int, width: Int) -> [String]? {
+        guard case .mapping(let entries) = self else { return nil }
+        let padding = String(repeating: " ", count: indent + width)
+        return entries.flatMap { key, value -> [String] in
+            if let nested = value.blockLines(indent: indent + width, width: width) {
+                return ["\(padding)\(key):"] + nested
+            }
+            return ["\(padding)\(key): \(value.flow(json: false))"]
+        }
+    }
+
+    static func needsQuotes(_ text: String) -> Bool {
+        if text.isEmpty { return true }
+        let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
+        if reserved.contains(text.lowercased()) || Double(text) != nil || Int(text) != nil { return true }
+        if let first = text.first, "-?:,[]{}#&*!|>'\"%@`".contains(first) || first == " " { return true }
+        return text.contains(": ") || text.contains(" #") || text.hasSuffix(" ") || text.hasSuffix(":")
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for character in text {
+            switch character {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default: result.append(character)
+            }
+        }
+        return result + "\""
+    }
+}
