@@ -8,11 +8,4 @@ enum GitLibrary {
     static func ensureInitialised() {
         _ = initialised
     }
-
-    /// Trusts the certificates in `file` (PEM) for HTTPS remotes: GitHub Enterprise and
-    /// self-hosted Gitea or GitLab behind an internal CA.
-    static func useCertificateBundle(_ file: String) throws(GitError) {
-        ensureInitialised()
-        try GitError.check(shipshape_git_set_ssl_cert_file(file), "use the CA bundle \(file)")
-    }
 }

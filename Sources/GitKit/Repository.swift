@@ -63,13 +63,4 @@ public final class Repository: @unchecked Sendable {
         guard let tree else { throw GitError(kind: .notFound, operation: "read the tree of \(commit.short)", message: "no tree") }
         return tree
     }
-
-    /// The id of the ref `name`, or nil when it does not exist.
-    public func reference(_ name: String) throws(GitError) -> ObjectID? {
-        var id = git_oid()
-        let code = git_reference_name_to_id(&id, pointer, name)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try GitError.check(code, "read the ref \(name)")
-        return ObjectID(id)
-    }
 }
