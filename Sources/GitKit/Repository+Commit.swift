@@ -1,5 +1,9 @@
 internal import CGit2
+#if canImport(Glibc)
 import Glibc
+#else
+import Darwin
+#endif
 
 /// Who a commit is by, and when.
 public struct Signature: Sendable {

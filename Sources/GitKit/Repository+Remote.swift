@@ -1,5 +1,9 @@
 internal import CGit2
+#if canImport(Glibc)
 import Glibc
+#else
+import Darwin
+#endif
 
 /// How much a fetch brought in: a second fetch of an unchanged remote receives no objects.
 public struct FetchStatistics: Sendable, Hashable {
