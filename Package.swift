@@ -41,12 +41,12 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
         ),
-        .target(name: "Fixes", dependencies: ["Manifests"], swiftSettings: strictSettings),
+        .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
         .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit"], swiftSettings: strictSettings),
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "Manifests", "Policy", "Review", "GitKit", "Diffs",
+                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests"], exclude: ["Golden"], swiftSettings: strictSettings),
+        .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(

@@ -7,6 +7,8 @@ public protocol Check: Sendable {
     /// True when the check reads other objects of the tree (PDBs, roles, quotas...),
     /// so the engine runs it once every file has been read.
     var needsWorkspace: Bool { get }
+    /// How to fix a finding, when the check knows (declared in the check's own file).
+    var fix: FixRecipe? { get }
     func applies(to object: KubernetesObject) -> Bool
     func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation]
 }

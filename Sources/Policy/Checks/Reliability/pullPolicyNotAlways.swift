@@ -9,6 +9,11 @@ struct PullPolicyNotAlways: ContainerCheck {
         remediation: "Set `imagePullPolicy: Always`."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["imagePullPolicy"], .string("Always"))],
+                  reason: "every start pulls the image the registry holds for the tag")
+    }
+
     var includesInitContainers: Bool { true }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

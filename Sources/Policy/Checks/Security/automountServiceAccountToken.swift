@@ -10,6 +10,11 @@ struct AutomountServiceAccountToken: Check {
         remediation: "Set `automountServiceAccountToken: false` on the pod spec or on its ServiceAccount, and mount a projected token only where the API is used."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .podSpec, actions: [.set(["automountServiceAccountToken"], .plain("false"))],
+                  reason: "no API token is mounted into the pod", appliesByDefault: false)
+    }
+
     var needsWorkspace: Bool { true }
 
     func applies(to object: KubernetesObject) -> Bool { object.podTemplate != nil }

@@ -9,6 +9,10 @@ struct HostIPCSet: PodSpecCheck {
         remediation: "Remove `hostIPC` from the pod spec (or set it to false)."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .podSpec, actions: [.remove(["hostIPC"])], reason: "the pod no longer shares the node's IPC namespace")
+    }
+
     func violation(in pod: PodTemplate, object: KubernetesObject) -> Violation? {
         guard pod.spec["hostIPC"]?.bool == true else { return nil }
         return .present(["hostIPC"], in: pod, message: "Host IPC is enabled: remove `hostIPC: true`")

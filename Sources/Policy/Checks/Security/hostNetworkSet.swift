@@ -9,6 +9,10 @@ struct HostNetworkSet: PodSpecCheck {
         remediation: "Remove `hostNetwork` from the pod spec (or set it to false)."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .podSpec, actions: [.remove(["hostNetwork"])], reason: "the pod gets its own network namespace")
+    }
+
     func violation(in pod: PodTemplate, object: KubernetesObject) -> Violation? {
         guard pod.spec["hostNetwork"]?.bool == true else { return nil }
         return .present(["hostNetwork"], in: pod, message: "Host network is enabled: remove `hostNetwork: true`")

@@ -9,6 +9,10 @@ struct HostPIDSet: PodSpecCheck {
         remediation: "Remove `hostPID` from the pod spec (or set it to false)."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .podSpec, actions: [.remove(["hostPID"])], reason: "the pod no longer sees the node's processes")
+    }
+
     func violation(in pod: PodTemplate, object: KubernetesObject) -> Violation? {
         guard pod.spec["hostPID"]?.bool == true else { return nil }
         return .present(["hostPID"], in: pod, message: "Host PID is enabled: remove `hostPID: true`")

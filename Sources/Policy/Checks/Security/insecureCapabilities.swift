@@ -9,6 +9,11 @@ struct InsecureCapabilities: ContainerCheck {
         remediation: "Set `securityContext.capabilities.drop: [ALL]` and add back only what the program needs."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["securityContext", "capabilities", "drop"], .list(["ALL"]))],
+                  reason: "the container keeps none of the runtime's default capabilities")
+    }
+
     var includesInitContainers: Bool { true }
     static let insecureDefaults: Set<String> = [
         "NET_ADMIN", "CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID", "SETUID",

@@ -10,6 +10,11 @@ struct LinuxHardening: ContainerCheck {
         remediation: "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod (the simplest), or drop capabilities, or give an AppArmor or SELinux profile."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .podSpec, actions: [.set(["securityContext", "seccompProfile", "type"], .plain("RuntimeDefault"))],
+                  reason: "the runtime's default seccomp profile blocks the system calls containers never need")
+    }
+
     var includesInitContainers: Bool { true }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

@@ -9,6 +9,12 @@ struct NotReadOnlyRootFilesystem: ContainerCheck {
         remediation: "Set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir where the program must write."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["securityContext", "readOnlyRootFilesystem"], .plain("true"))],
+                  reason: "the image cannot be changed at run time; may need a writable emptyDir where the program writes",
+                  appliesByDefault: false)
+    }
+
     var includesInitContainers: Bool { true }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

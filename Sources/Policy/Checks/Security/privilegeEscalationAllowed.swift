@@ -9,6 +9,11 @@ struct PrivilegeEscalationAllowed: ContainerCheck {
         remediation: "Set `securityContext.allowPrivilegeEscalation: false` on the container."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["securityContext", "allowPrivilegeEscalation"], .plain("false"))],
+                  reason: "processes cannot gain more privileges than their parent")
+    }
+
     var includesInitContainers: Bool { true }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

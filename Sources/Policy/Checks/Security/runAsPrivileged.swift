@@ -9,6 +9,11 @@ struct RunAsPrivileged: ContainerCheck {
         remediation: "Set `securityContext.privileged: false` (or remove it) and grant only the capabilities the container needs."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["securityContext", "privileged"], .plain("false"))],
+                  reason: "the container no longer gets every device and capability of the node")
+    }
+
     var includesInitContainers: Bool { true }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

@@ -10,6 +10,11 @@ struct RunAsRootAllowed: ContainerCheck {
         remediation: "Set `securityContext.runAsNonRoot: true` (and a `runAsUser` of 1 or more if the image has no non-root user) on the pod or the container."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["securityContext", "runAsNonRoot"], .plain("true"))],
+                  reason: "the kubelet refuses to start the container as root (the image needs a non-root USER)")
+    }
+
     var includesInitContainers: Bool { true }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

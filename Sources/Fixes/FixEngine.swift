@@ -1,0 +1,139 @@
+import Manifests
+import Policy
+
+/// Fixes a file's findings one at a time with the checks' own recipes: check, edit the first
+/// fixable finding in place, check again, until nothing fixable is left. Every fix is a minimal
+/// text edit, so running it again on its own output changes nothing.
+public struct FixEngine: Sendable {
+    /// Which recipes run.
+    public enum Selection: Sendable {
+        /// Recipes that apply by default (not those a person should look at first).
+        case defaults
+        /// Every recipe.
+        case all
+        /// The recipes of these checks, including those that do not apply by default.
+        case checks(Set<String>)
+    }
+
+    public struct Applied: Sendable {
+        public var finding: Finding
+        public var reason: String
+    }
+
+    public struct Unfixed: Sendable {
+        public var finding: Finding
+        public var why: String
+    }
+
+    public struct Outcome: Sendable {
+        public var bytes: [UInt8]
+        public var applied: [Applied]
+        public var unfixed: [Unfixed]
+    }
+
+    public var policy: PolicyEngine
+    public var selection: Selection
+
+    public init(policy: PolicyEngine, selection: Selection = .defaults) {
+        self.policy = policy
+        self.selection = selection
+    }
+
+    public func fix(path: String, bytes original: [UInt8]) -> Outcome {
+        var bytes = original
+        var applied: [Applied] = []
+        var unfixed: [String: Unfixed] = [:]
+        var attempted: Set<String> = []
+        let recipes = Dictionary(uniqueKeysWithValues: policy.checks.compactMap { check in check.fix.map { (check.id, $0) } })
+        for _ in 0..<1_000 {
+            let findings = policy.run(files: [(path, String(decoding: bytes, as: UTF8.self))]).findings
+            // A fix that did not clear its finding is not reported as a fix.
+            let remaining = Set(findings.map(\.fingerprint))
+            for (index, fixed) in applied.enumerated().reversed() where remaining.contains(fixed.finding.fingerprint) {
+                applied.remove(at: index)
+                unfixed[fixed.finding.fingerprint] = Unfixed(finding: fixed.finding, why: "the edit did not clear the finding (another setting overrides it)")
+            }
+            guard let finding = findings.first(where: { !attempted.contains($0.fingerprint) && isSelected($0.checkID, recipes[$0.checkID]) }),
+                  let recipe = recipes[finding.checkID] else {
+                for finding in findings where !attempted.contains(finding.fingerprint) && unfixed[finding.fingerprint] == nil {
+                    unfixed[finding.fingerprint] = Unfixed(finding: finding, why: whyNot(finding.checkID, recipes[finding.checkID]))
+                }
+                break
+            }
+            attempted.insert(finding.fingerprint)
+            do {
+                bytes = try apply(recipe, for: finding, path: path, to: bytes)
+                applied.append(Applied(finding: finding, reason: recipe.reason))
+            } catch {
+                unfixed[finding.fingerprint] = Unfixed(finding: finding, why: "\(error)")
+            }
+        }
+        return Outcome(bytes: bytes, applied: applied, unfixed: unfixed.values.sorted { Finding.reportOrder($0.finding, $1.finding) })
+    }
+
+    private func isSelected(_ checkID: String, _ recipe: FixRecipe?) -> Bool {
+        guard let recipe else { return false }
+        switch selection {
+        case .defaults: return recipe.appliesByDefault
+        case .all: return true
+        case .checks(let ids): return ids.contains(checkID)
+        }
+    }
+
+    private func whyNot(_ checkID: String, _ recipe: FixRecipe?) -> String {
+        guard let recipe else { return "no automatic fix for \(checkID)" }
+        if !recipe.appliesByDefault { return "not applied unless asked for (--checks \(checkID)): \(recipe.reason)" }
+        return "not selected"
+    }
+
+    /// Each action edits a freshly parsed copy, so several actions on one object never clobber each other.
+    private func apply(_ recipe: FixRecipe, for finding: Finding, path: String, to bytes: [UInt8]) throws -> [UInt8] {
+        var current = bytes
+        for action in recipe.actions {
+            let mapping = try target(recipe.target, of: finding, path: path, in: current)
+            let editor = YAMLEditor(source: SourceText(bytes: current))
+            let edit: TextEdit?
+            switch action {
+            case .set(let keys, let value): edit = try editor.set(keys, to: value.yamlValue, in: mapping)
+            case .remove(let keys):
+                var parent = mapping
+                for key in keys.dropLast() {
+                    guard let next = parent[key] else { throw EditError("nothing to remove at \(keys.joined(separator: "."))") }
+                    parent = next
+                }
+                edit = try editor.remove(keys[keys.count - 1], from: parent)
+            }
+            if let edit { current = try TextEdit.apply([edit], to: current) }
+        }
+        guard current != bytes else { throw EditError("the fix would change nothing here; the finding needs a person") }
+        return current
+    }
+
+    private func target(_ target: FixRecipe.Target, of finding: Finding, path: String, in bytes: [UInt8]) throws -> YAMLNode {
+        let file = ManifestReader.read(path: path, bytes: bytes)
+        guard let object = file.objects.first(where: { $0.reference == finding.object }) else {
+            throw EditError("the object of the finding is no longer in the file")
+        }
+        switch target {
+        case .object: return object.node
+        case .podSpec:
+            guard let pod = object.podTemplate else { throw EditError("\(object.reference) has no pod spec") }
+            return pod.spec
+        case .container:
+            guard let container = object.podTemplate?.allContainers.first(where: { $0.name == finding.container }) else {
+                throw EditError("no container \(finding.container ?? "?") in \(object.reference)")
+            }
+            return container.node
+        }
+    }
+}
+
+extension FixValue {
+    var yamlValue: YAMLValue {
+        switch self {
+        case .plain(let text): .plain(text)
+        case .string(let text): .string(text)
+        case .list(let items): .sequence(items.map(YAMLValue.string))
+        }
+    }
+}

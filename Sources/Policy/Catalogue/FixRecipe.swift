@@ -1,0 +1,43 @@
+/// How to fix a check's finding, as data the check declares next to itself; the `Fixes` module
+/// turns it into format-preserving edits.
+public struct FixRecipe: Sendable {
+    /// What the paths are relative to.
+    public enum Target: Sendable { case container, podSpec, object }
+
+    public enum Action: Sendable {
+        /// Set the value at the path, inserting missing keys.
+        case set([String], FixValue)
+        /// Remove the key at the path.
+        case remove([String])
+    }
+
+    public var target: Target
+    public var actions: [Action]
+    /// Why, in a few words, for the review comment and the fix report.
+    public var reason: String
+    /// False for fixes a person should look at first (a read-only root filesystem may need a
+    /// writable emptyDir): reviews offer them as suggestions, `fix` applies them only when named.
+    public var appliesByDefault: Bool
+
+    public init(target: Target, actions: [Action], reason: String, appliesByDefault: Bool = true) {
+        self.target = target
+        self.actions = actions
+        self.reason = reason
+        self.appliesByDefault = appliesByDefault
+    }
+}
+
+/// A value a fix writes.
+public enum FixValue: Sendable, Hashable {
+    /// `false`, `100m`: written as is.
+    case plain(String)
+    /// Text, quoted where YAML would read it as something else.
+    case string(String)
+    /// A one-line list of text values: `[ALL]`.
+    case list([String])
+}
+
+extension Check {
+    /// Checks without a fix declare none.
+    public var fix: FixRecipe? { nil }
+}

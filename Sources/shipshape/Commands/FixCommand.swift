@@ -1,0 +1,73 @@
+import ArgumentParser
+import Fixes
+import Foundation
+import Manifests
+import Policy
+
+/// `shipshape fix PATH...`: applies the checks' fixes as minimal edits.
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Fix what the checks know how to fix, editing the files in place (or printing a diff with --dry-run).",
+        discussion: """
+        Only the offending keys change: comments, key order, quoting and indentation stay as written.
+        Fixes a person should look at first (readOnlyRootFilesystem, automountServiceAccountToken) apply
+        only when named with --checks. Exit status: 0 when done, 1 on errors.
+        """
+    )
+
+    @Argument(help: "Files and folders to fix.")
+    var paths: [String]
+
+    @Option(help: "Which checks' fixes to apply: a comma-separated list of check ids, or all (default: every fix that applies by default).")
+    var checks: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print a unified diff instead of writing the files.")
+    var dryRun = false
+
+    @Option(help: "A Shipshape or Polaris configuration file.")
+    var config: String?
+
+    func validate() throws {
+        guard let checks, checks != "all" else { return }
+        let unknown = checks.split(separator: ",").map(String.init).filter { !Catalogue.ids.contains($0) }
+        if !unknown.isEmpty { throw ValidationError("unknown check id(s): \(unknown.joined(separator: ", "))") }
+    }
+
+    func run() throws {
+        let setup = try RunSetup.load(configPath: config, kubeVersion: nil)
+        let selection: FixEngine.Selection = switch checks {
+        case nil: .defaults
+        case "all": .all
+        case let list?: .checks(Set(list.split(separator: ",").map(String.init)))
+        }
+        let engine = FixEngine(policy: setup.engine, selection: selection)
+        let files: [String]
+        do { files = try ManifestWalker.files(under: paths) } catch { throw CommandFailure("\(error)") }
+        var fixedCount = 0, changedFiles = 0
+        var unfixedByCheck: [String: Int] = [:]
+        for path in files {
+            let original = try FileContents.read(path)
+            let outcome = engine.fix(path: path, bytes: original)
+            for item in outcome.unfixed { unfixedByCheck[item.finding.checkID, default: 0] += 1 }
+            guard !outcome.applied.isEmpty || outcome.unfixed.contains(where: { !$0.why.hasPrefix("no automatic fix") }) else { continue }
+            print(path)
+            for item in outcome.applied {
+                print("  fixed    \(item.finding.position) \(item.finding.checkID)\(item.finding.container.map { " (container \($0))" } ?? ""): \(item.reason)")
+            }
+            for item in outcome.unfixed where !item.why.hasPrefix("no automatic fix") {
+                print("  not fixed \(item.finding.position) \(item.finding.checkID): \(item.why)")
+            }
+            guard outcome.bytes != original else { continue }
+            fixedCount += outcome.applied.count
+            changedFiles += 1
+            if dryRun {
+                print(UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self), path: path), terminator: "")
+            } else {
+                try Data(outcome.bytes).write(to: URL(fileURLWithPath: path))
+            }
+        }
+        let withoutFix = unfixedByCheck.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        print("\(dryRun ? "Would fix" : "Fixed") \(fixedCount) finding(s) in \(changedFiles) file(s)" + (withoutFix.isEmpty ? "" : "; not fixed: \(withoutFix)"))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import Manifests
+@testable import Fixes
+@testable import Policy
+
+/// `Golden/fix/<case>.input.yaml` fixed with the default selection must equal
+/// `<case>.expected.yaml` byte for byte; the fixed findings are gone, and fixing again changes nothing.
+/// `RECORD_GOLDEN=1` rewrites the expected files.
+@Suite struct FixEngineTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden/fix")
+
+    static func engine(_ selection: FixEngine.Selection = .defaults) throws -> FixEngine {
+        let configuration = try BundledData.defaultConfiguration()
+        let policy = PolicyEngine(configuration: configuration, settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
+        return FixEngine(policy: policy, selection: selection)
+    }
+
+    @Test(arguments: ["legacy", "frontend"])
+    func fixesAreMinimalAndFinal(_ name: String) throws {
+        let input = Array(try Data(contentsOf: Self.folder.appending(path: "\(name).input.yaml")))
+        let engine = try Self.engine()
+        let outcome = engine.fix(path: "\(name).yaml", bytes: input)
+        #expect(!outcome.applied.isEmpty)
+        let output = String(decoding: outcome.bytes, as: UTF8.self)
+        let expectedURL = Self.folder.appending(path: "\(name).expected.yaml")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil || !FileManager.default.fileExists(atPath: expectedURL.path) {
+            try output.write(to: expectedURL, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(expectedURL.lastPathComponent); run the tests again")
+        } else {
+            #expect(output == (try String(contentsOf: expectedURL, encoding: .utf8)))
+        }
+        #expect(YAMLParser.parse(bytes: outcome.bytes).errors.isEmpty, "the fixed file still parses")
+        let remaining = Set(engine.policy.run(files: [("\(name).yaml", output)]).findings.map(\.fingerprint))
+        for fixed in outcome.applied {
+            #expect(!remaining.contains(fixed.finding.fingerprint), "\(fixed.finding.checkID) is gone after the fix")
+        }
+        let again = engine.fix(path: "\(name).yaml", bytes: outcome.bytes)
+        #expect(again.applied.isEmpty && again.bytes == outcome.bytes, "a second run changes nothing")
+    }
+
+    @Test func fixesThatNeedAPersonApplyOnlyWhenNamed() throws {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27.3\n"
+        let byDefault = try Self.engine().fix(path: "p.yaml", bytes: Array(text.utf8))
+        #expect(!byDefault.applied.contains { $0.finding.checkID == "notReadOnlyRootFilesystem" })
+        #expect(byDefault.unfixed.contains { $0.finding.checkID == "notReadOnlyRootFilesystem" && $0.why.contains("--checks notReadOnlyRootFilesystem") })
+        let named = try Self.engine(.checks(["notReadOnlyRootFilesystem"])).fix(path: "p.yaml", bytes: Array(text.utf8))
+        #expect(named.applied.map(\.finding.checkID) == ["notReadOnlyRootFilesystem"])
+        #expect(String(decoding: named.bytes, as: UTF8.self).hasSuffix("      securityContext:\n        readOnlyRootFilesystem: true\n"))
+    }
+
+    @Test func whatCannotBeEditedSafelyIsReportedNotGuessed() throws {
+        // drop already lists something: replacing a whole list is left to a person.
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27.3\n      securityContext:\n        capabilities:\n          drop: [NET_RAW]\n"
+        let outcome = try Self.engine(.checks(["insecureCapabilities"])).fix(path: "p.yaml", bytes: Array(text.utf8))
+        #expect(outcome.applied.isEmpty)
+        #expect(outcome.bytes == Array(text.utf8))
+        #expect(outcome.unfixed.contains { $0.finding.checkID == "insecureCapabilities" && $0.why.contains("not a single value") })
+    }
+
+    @Test func theDiffIsUnified() {
+        let diff = UnifiedDiff.render(old: "a\nb\nc\nd\n", new: "a\nB\nc\nd\ne\n", path: "x.yaml")
+        #expect(diff == "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,4 +1,5 @@\n a\n-b\n+B\n c\n d\n+e\n")
+        #expect(UnifiedDiff.render(old: "same\n", new: "same\n", path: "x.yaml").isEmpty)
+    }
+}
