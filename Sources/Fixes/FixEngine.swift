@@ -18,6 +18,9 @@ public struct FixEngine: Sendable {
     public struct Applied: Sendable {
         public var finding: Finding
         public var reason: String
+        /// The document (0-based, in its file) and the paths in it the fix set or removed.
+        public var document: Int
+        public var editedPaths: [DocumentPath]
     }
 
     public struct Unfixed: Sendable {
@@ -62,8 +65,9 @@ public struct FixEngine: Sendable {
             }
             attempted.insert(finding.fingerprint)
             do {
-                bytes = try apply(recipe, for: finding, path: path, to: bytes)
-                applied.append(Applied(finding: finding, reason: recipe.reason))
+                let result = try apply(recipe, for: finding, path: path, to: bytes)
+                bytes = result.bytes
+                applied.append(Applied(finding: finding, reason: recipe.reason, document: result.document, editedPaths: result.paths))
             } catch {
                 unfixed[finding.fingerprint] = Unfixed(finding: finding, why: "\(error)")
             }
@@ -87,15 +91,21 @@ public struct FixEngine: Sendable {
     }
 
     /// Each action edits a freshly parsed copy, so several actions on one object never clobber each other.
-    private func apply(_ recipe: FixRecipe, for finding: Finding, path: String, to bytes: [UInt8]) throws -> [UInt8] {
+    private func apply(_ recipe: FixRecipe, for finding: Finding, path: String, to bytes: [UInt8]) throws -> (bytes: [UInt8], document: Int, paths: [DocumentPath]) {
         var current = bytes
+        var paths: [DocumentPath] = []
+        var document = 0
         for action in recipe.actions {
-            let mapping = try target(recipe.target, of: finding, path: path, in: current)
+            let (mapping, mappingPath, documentIndex) = try target(recipe.target, of: finding, path: path, in: current)
+            document = documentIndex
             let editor = YAMLEditor(source: SourceText(bytes: current))
             let edit: TextEdit?
             switch action {
-            case .set(let keys, let value): edit = try editor.set(keys, to: value.yamlValue, in: mapping)
+            case .set(let keys, let value):
+                edit = try editor.set(keys, to: value.yamlValue, in: mapping)
+                paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
             case .remove(let keys):
+                paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
                 var parent = mapping
                 for key in keys.dropLast() {
                     guard let next = parent[key] else { throw EditError("nothing to remove at \(keys.joined(separator: "."))") }
@@ -106,24 +116,25 @@ public struct FixEngine: Sendable {
             if let edit { current = try TextEdit.apply([edit], to: current) }
         }
         guard current != bytes else { throw EditError("the fix would change nothing here; the finding needs a person") }
-        return current
+        return (current, document, paths)
     }
 
-    private func target(_ target: FixRecipe.Target, of finding: Finding, path: String, in bytes: [UInt8]) throws -> YAMLNode {
+    /// The mapping a recipe's paths start from, and where it is in its document.
+    private func target(_ target: FixRecipe.Target, of finding: Finding, path: String, in bytes: [UInt8]) throws -> (YAMLNode, DocumentPath, Int) {
         let file = ManifestReader.read(path: path, bytes: bytes)
         guard let object = file.objects.first(where: { $0.reference == finding.object }) else {
             throw EditError("the object of the finding is no longer in the file")
         }
         switch target {
-        case .object: return object.node
+        case .object: return (object.node, object.path, object.documentIndex)
         case .podSpec:
             guard let pod = object.podTemplate else { throw EditError("\(object.reference) has no pod spec") }
-            return pod.spec
+            return (pod.spec, pod.path, object.documentIndex)
         case .container:
             guard let container = object.podTemplate?.allContainers.first(where: { $0.name == finding.container }) else {
                 throw EditError("no container \(finding.container ?? "?") in \(object.reference)")
             }
-            return container.node
+            return (container.node, container.path, object.documentIndex)
         }
     }
 }

@@ -26,7 +26,9 @@ public struct SourceText: Sendable {
 
     /// The byte offset of a parser position (1-based line, character column).
     public func offset(of position: SourcePosition) -> Int {
-        let lineIndex = min(max(position.line - 1, 0), lineStarts.count - 1)
+        // libyaml puts the end of a file without a final line break on a line after the last.
+        guard position.line - 1 < lineStarts.count else { return bytes.count }
+        let lineIndex = max(position.line - 1, 0)
         var offset = lineStarts[lineIndex]
         var characters = position.column - 1
         while characters > 0, offset < bytes.count {

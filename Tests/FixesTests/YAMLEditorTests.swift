@@ -37,6 +37,7 @@ import Manifests
         Case(name: "empty-parent", document: 0, mapping: [.key("containers"), .index(0)], operation: .set(["securityContext", "runAsNonRoot"], .plain("true"))),
         Case(name: "second-document", document: 1, mapping: container + [.key("resources")], operation: .set(["limits", "memory"], .plain("128Mi"))),
         Case(name: "no-final-newline", document: 0, mapping: container, operation: .set(["imagePullPolicy"], .string("Always"))),
+        Case(name: "sequence-at-end", document: 0, mapping: [.key("spec")], operation: .set(["automountServiceAccountToken"], .plain("false"))),
     ]
 
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden")
