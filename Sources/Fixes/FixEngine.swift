@@ -48,6 +48,9 @@ public struct FixEngine: Sendable {
         var unfixed: [String: Unfixed] = [:]
         var attempted: Set<String> = []
         let recipes = Dictionary(uniqueKeysWithValues: policy.checks.compactMap { check in check.fix.map { (check.id, $0) } })
+        // One file is checked alone here: cross-object findings without a recipe would be judged
+        // without the rest of the tree, so they are not reported as unfixed.
+        let contextual = Set(policy.checks.filter { $0.needsWorkspace && $0.fix == nil }.map { $0.id })
         for _ in 0..<1_000 {
             let findings = policy.run(files: [(path, String(decoding: bytes, as: UTF8.self))]).findings
             // A fix that did not clear its finding is not reported as a fix.
@@ -58,7 +61,8 @@ public struct FixEngine: Sendable {
             }
             guard let finding = findings.first(where: { !attempted.contains($0.fingerprint) && isSelected($0.checkID, recipes[$0.checkID]) }),
                   let recipe = recipes[finding.checkID] else {
-                for finding in findings where !attempted.contains(finding.fingerprint) && unfixed[finding.fingerprint] == nil {
+                for finding in findings where !attempted.contains(finding.fingerprint) && unfixed[finding.fingerprint] == nil
+                    && !contextual.contains(finding.checkID) {
                     unfixed[finding.fingerprint] = Unfixed(finding: finding, why: whyNot(finding.checkID, recipes[finding.checkID]))
                 }
                 break
