@@ -100,14 +100,21 @@ public struct FixEngine: Sendable {
         var paths: [DocumentPath] = []
         var document = 0
         for action in recipe.actions {
-            let (mapping, mappingPath, documentIndex) = try target(recipe.target, of: finding, path: path, in: current)
-            document = documentIndex
+            let (mapping, mappingPath, object) = try target(recipe.target, of: finding, path: path, in: current)
+            document = object.documentIndex
             let editor = YAMLEditor(source: SourceText(bytes: current))
             let edit: TextEdit?
             switch action {
             case .set(let keys, let value):
-                edit = try editor.set(keys, to: value.yamlValue, in: mapping)
+                edit = try editor.set(keys, to: try resolve(value, in: mapping, object: object), in: mapping)
                 paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
+            case .removeFindingKey:
+                let components = Array(finding.path.components.dropFirst(object.path.components.count))
+                guard case .key(let key)? = components.last, let parent = node(at: components.dropLast(), from: object.node) else {
+                    throw EditError("the finding does not point at a key")
+                }
+                edit = try editor.remove(key, from: parent)
+                paths.append(finding.path)
             case .remove(let keys):
                 paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
                 var parent = mapping
@@ -123,32 +130,55 @@ public struct FixEngine: Sendable {
         return (current, document, paths)
     }
 
-    /// The mapping a recipe's paths start from, and where it is in its document.
-    private func target(_ target: FixRecipe.Target, of finding: Finding, path: String, in bytes: [UInt8]) throws -> (YAMLNode, DocumentPath, Int) {
+    /// The value to write, for values that depend on the object.
+    private func resolve(_ value: FixValue, in mapping: YAMLNode, object: KubernetesObject) throws -> YAMLValue {
+        switch value {
+        case .plain(let text): return .plain(text)
+        case .string(let text): return .string(text)
+        case .list(let items): return .sequence(items.map(YAMLValue.string))
+        case .copy(let keys, let otherwise):
+            var node: YAMLNode? = mapping
+            for key in keys { node = node?[key] }
+            if let text = node?.string, !text.isEmpty { return .plain(text) }
+            return try resolve(otherwise, in: mapping, object: object)
+        case .replacementAPIVersion(let sameSchema):
+            guard let replacement = policy.settings.deprecations.entry(apiVersion: object.apiVersion, kind: object.kind)?.replacement else {
+                throw EditError("\(object.apiVersion) \(object.kind) has no replacement apiVersion")
+            }
+            guard sameSchema.contains("\(object.apiVersion) \(object.kind)") else {
+                throw EditError("\(object.kind) changes shape in \(replacement): move it by hand (or wait for the migration fix)")
+            }
+            return .plain(replacement)
+        }
+    }
+
+    private func node(at components: ArraySlice<DocumentPath.Component>, from root: YAMLNode) -> YAMLNode? {
+        var node: YAMLNode? = root
+        for component in components {
+            switch component {
+            case .key(let key): node = node?[key]
+            case .index(let index): node = node?.items.flatMap { index < $0.count ? $0[index] : nil }
+            }
+        }
+        return node
+    }
+
+    /// The mapping a recipe's paths start from, where it is in its document, and its object.
+    private func target(_ target: FixRecipe.Target, of finding: Finding, path: String, in bytes: [UInt8]) throws -> (YAMLNode, DocumentPath, KubernetesObject) {
         let file = ManifestReader.read(path: path, bytes: bytes)
         guard let object = file.objects.first(where: { $0.reference == finding.object }) else {
             throw EditError("the object of the finding is no longer in the file")
         }
         switch target {
-        case .object: return (object.node, object.path, object.documentIndex)
+        case .object: return (object.node, object.path, object)
         case .podSpec:
             guard let pod = object.podTemplate else { throw EditError("\(object.reference) has no pod spec") }
-            return (pod.spec, pod.path, object.documentIndex)
+            return (pod.spec, pod.path, object)
         case .container:
             guard let container = object.podTemplate?.allContainers.first(where: { $0.name == finding.container }) else {
                 throw EditError("no container \(finding.container ?? "?") in \(object.reference)")
             }
-            return (container.node, container.path, object.documentIndex)
-        }
-    }
-}
-
-extension FixValue {
-    var yamlValue: YAMLValue {
-        switch self {
-        case .plain(let text): .plain(text)
-        case .string(let text): .string(text)
-        case .list(let items): .sequence(items.map(YAMLValue.string))
+            return (container.node, container.path, object)
         }
     }
 }

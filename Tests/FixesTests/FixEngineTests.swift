@@ -58,6 +58,26 @@ import Manifests
         #expect(outcome.unfixed.contains { $0.finding.checkID == "insecureCapabilities" && $0.why.contains("not a single value") })
     }
 
+    @Test func valuesThatDependOnTheObject() throws {
+        let text = "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: app\n              image: busybox:1.36\n              ports:\n                - containerPort: 80\n                  hostPort: 80\n              resources:\n                requests: {memory: 256Mi}\n"
+        let ids: Set<String> = ["deprecatedApiVersion", "memoryLimitsMissing", "hostPortSet"]
+        let outcome = try Self.engine(.checks(ids)).fix(path: "c.yaml", bytes: Array(text.utf8))
+        #expect(Set(outcome.applied.map(\.finding.checkID)) == ids)
+        let fixed = String(decoding: outcome.bytes, as: UTF8.self)
+        #expect(fixed.hasPrefix("apiVersion: batch/v1\n"), "a removed apiVersion with the same schema is renamed")
+        #expect(fixed.contains("requests: {memory: 256Mi, }") == false)
+        #expect(fixed.contains("{memory: 256Mi}\n                limits:\n                  memory: 256Mi\n"), "the memory limit copies the request")
+        #expect(!fixed.contains("hostPort"))
+        #expect(fixed.contains("                - containerPort: 80\n"))
+    }
+
+    @Test func apiVersionsWhoseShapeChangesAreLeftToAPerson() throws {
+        let text = "apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\nspec:\n  backend: {serviceName: web, servicePort: 80}\n"
+        let outcome = try Self.engine(.checks(["deprecatedApiVersion"])).fix(path: "i.yaml", bytes: Array(text.utf8))
+        #expect(outcome.applied.isEmpty && outcome.bytes == Array(text.utf8))
+        #expect(outcome.unfixed.contains { $0.finding.checkID == "deprecatedApiVersion" && $0.why.contains("changes shape") })
+    }
+
     @Test func theDiffIsUnified() {
         let diff = UnifiedDiff.render(old: "a\nb\nc\nd\n", new: "a\nB\nc\nd\ne\n", path: "x.yaml")
         #expect(diff == "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,4 +1,5 @@\n a\n-b\n+B\n c\n d\n+e\n")

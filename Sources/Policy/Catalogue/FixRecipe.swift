@@ -9,6 +9,8 @@ public struct FixRecipe: Sendable {
         case set([String], FixValue)
         /// Remove the key at the path.
         case remove([String])
+        /// Remove the key the finding points at (`ports[2].hostPort`), wherever it is.
+        case removeFindingKey
     }
 
     public var target: Target
@@ -35,6 +37,12 @@ public enum FixValue: Sendable, Hashable {
     case string(String)
     /// A one-line list of text values: `[ALL]`.
     case list([String])
+    /// The value already at this path of the target (the memory request for the memory
+    /// limit), or the fallback when there is none.
+    indirect case copy(of: [String], otherwise: FixValue)
+    /// The replacement apiVersion of the object's deprecated one (config/deprecations.yaml),
+    /// for the `apiVersion kind` pairs whose schema does not change; others are left to a person.
+    case replacementAPIVersion(sameSchema: Set<String>)
 }
 
 extension Check {

@@ -10,6 +10,23 @@ struct DeprecatedApiVersion: Check {
         remediation: "Move the object to the replacement apiVersion named in the message (and adapt its fields where the schema changed)."
     )
 
+    /// Kinds whose replacement apiVersion has the same schema, so renaming it is the whole fix.
+    static let sameSchemaReplacements: Set<String> = [
+        "batch/v1beta1 CronJob", "policy/v1beta1 PodDisruptionBudget", "scheduling.k8s.io/v1beta1 PriorityClass",
+        "storage.k8s.io/v1beta1 StorageClass", "storage.k8s.io/v1beta1 CSIDriver", "storage.k8s.io/v1beta1 CSINode",
+        "rbac.authorization.k8s.io/v1beta1 Role", "rbac.authorization.k8s.io/v1beta1 RoleBinding",
+        "rbac.authorization.k8s.io/v1beta1 ClusterRole", "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding",
+        "rbac.authorization.k8s.io/v1alpha1 Role", "rbac.authorization.k8s.io/v1alpha1 RoleBinding",
+        "rbac.authorization.k8s.io/v1alpha1 ClusterRole", "rbac.authorization.k8s.io/v1alpha1 ClusterRoleBinding",
+        "coordination.k8s.io/v1beta1 Lease", "discovery.k8s.io/v1beta1 EndpointSlice", "node.k8s.io/v1beta1 RuntimeClass",
+        "networking.k8s.io/v1beta1 IngressClass", "extensions/v1beta1 NetworkPolicy",
+    ]
+
+    var fix: FixRecipe? {
+        FixRecipe(target: .object, actions: [.set(["apiVersion"], .replacementAPIVersion(sameSchema: Self.sameSchemaReplacements))],
+                  reason: "the same object under the apiVersion that replaces the removed one")
+    }
+
     func applies(to object: KubernetesObject) -> Bool { true }
 
     func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {

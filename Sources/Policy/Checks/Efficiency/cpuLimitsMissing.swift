@@ -9,6 +9,12 @@ struct CpuLimitsMissing: ContainerCheck {
         remediation: "Set resources.limits.cpu, or exempt the check if your team leaves CPU unlimited on purpose."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container,
+                  actions: [.set(["resources", "limits", "cpu"], .copy(of: ["resources", "requests", "cpu"], otherwise: .plain("100m")))],
+                  reason: "a CPU limit equal to the request; many teams leave CPU unlimited on purpose", appliesByDefault: false)
+    }
+
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["resources", "limits", "cpu"]
         guard container.node.value(at: keys)?.string?.isEmpty ?? true else { return nil }

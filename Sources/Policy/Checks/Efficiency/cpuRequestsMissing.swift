@@ -9,6 +9,11 @@ struct CpuRequestsMissing: ContainerCheck {
         remediation: "Set resources.requests.cpu (for example `100m`), sized from observed usage."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["resources", "requests", "cpu"], .plain("100m"))],
+                  reason: "a starting request of 100m; size it from observed usage")
+    }
+
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["resources", "requests", "cpu"]
         guard container.node.value(at: keys)?.string?.isEmpty ?? true else { return nil }

@@ -9,6 +9,12 @@ struct MemoryLimitsMissing: ContainerCheck {
         remediation: "Set resources.limits.memory, usually equal to the memory request."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container,
+                  actions: [.set(["resources", "limits", "memory"], .copy(of: ["resources", "requests", "memory"], otherwise: .plain("128Mi")))],
+                  reason: "the limit equals the memory request, so the container is never killed for using what it asked for")
+    }
+
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["resources", "limits", "memory"]
         guard container.node.value(at: keys)?.string?.isEmpty ?? true else { return nil }

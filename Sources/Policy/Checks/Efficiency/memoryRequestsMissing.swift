@@ -9,6 +9,11 @@ struct MemoryRequestsMissing: ContainerCheck {
         remediation: "Set resources.requests.memory (for example `128Mi`), sized from observed usage."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["resources", "requests", "memory"], .plain("128Mi"))],
+                  reason: "a starting request of 128Mi; size it from observed usage")
+    }
+
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["resources", "requests", "memory"]
         guard container.node.value(at: keys)?.string?.isEmpty ?? true else { return nil }

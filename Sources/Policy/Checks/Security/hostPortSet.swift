@@ -9,6 +9,10 @@ struct HostPortSet: ContainerCheck {
         remediation: "Remove `hostPort` and expose the container through a Service."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .object, actions: [.removeFindingKey], reason: "the port is reached through a Service, not the node")
+    }
+
     var includesInitContainers: Bool { true }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
