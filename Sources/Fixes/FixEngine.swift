@@ -141,6 +141,13 @@ public struct FixEngine: Sendable {
             for key in keys { node = node?[key] }
             if let text = node?.string, !text.isEmpty { return .plain(text) }
             return try resolve(otherwise, in: mapping, object: object)
+        case .tcpProbeOnContainerPort:
+            let ports = mapping["ports"]?.items ?? []
+            let named = ports.first { $0["name"]?.string?.isEmpty == false }?["name"]?.string
+            guard let port = named.map(YAMLValue.string) ?? ports.first?["containerPort"]?.string.map(YAMLValue.plain) else {
+                throw EditError("the container exposes no port to probe: write the probe by hand")
+            }
+            return .mapping([("tcpSocket", .mapping([("port", port)]))])
         case .replacementAPIVersion(let sameSchema):
             guard let replacement = policy.settings.deprecations.entry(apiVersion: object.apiVersion, kind: object.kind)?.replacement else {
                 throw EditError("\(object.apiVersion) \(object.kind) has no replacement apiVersion")

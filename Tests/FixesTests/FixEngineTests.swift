@@ -78,6 +78,14 @@ import Manifests
         #expect(outcome.unfixed.contains { $0.finding.checkID == "deprecatedApiVersion" && $0.why.contains("changes shape") })
     }
 
+    @Test func probesAreBuiltFromWhatTheContainerExposes() throws {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27.3\n      ports:\n        - containerPort: 8080\n          name: http\n    - name: worker\n      image: busybox:1.36\n"
+        let outcome = try Self.engine(.checks(["readinessProbeMissing"])).fix(path: "p.yaml", bytes: Array(text.utf8))
+        let fixed = String(decoding: outcome.bytes, as: UTF8.self)
+        #expect(fixed.contains("          name: http\n      readinessProbe:\n        tcpSocket:\n          port: http\n    - name: worker"))
+        #expect(outcome.unfixed.contains { $0.finding.container == "worker" && $0.why.contains("exposes no port") })
+    }
+
     @Test func theDiffIsUnified() {
         let diff = UnifiedDiff.render(old: "a\nb\nc\nd\n", new: "a\nB\nc\nd\ne\n", path: "x.yaml")
         #expect(diff == "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,4 +1,5 @@\n a\n-b\n+B\n c\n d\n+e\n")

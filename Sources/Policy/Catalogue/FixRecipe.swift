@@ -40,6 +40,9 @@ public enum FixValue: Sendable, Hashable {
     /// The value already at this path of the target (the memory request for the memory
     /// limit), or the fallback when there is none.
     indirect case copy(of: [String], otherwise: FixValue)
+    /// `{tcpSocket: {port: …}}` on the container's named port, else its first containerPort;
+    /// a container that exposes no port gets no probe.
+    case tcpProbeOnContainerPort
     /// The replacement apiVersion of the object's deprecated one (config/deprecations.yaml),
     /// for the `apiVersion kind` pairs whose schema does not change; others are left to a person.
     case replacementAPIVersion(sameSchema: Set<String>)

@@ -9,6 +9,11 @@ struct LivenessProbeMissing: ContainerCheck {
         remediation: "Add a `livenessProbe` (httpGet on a health endpoint, or tcpSocket on the serving port)."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["livenessProbe"], .tcpProbeOnContainerPort)],
+                  reason: "the container restarts when its port stops accepting connections; a wrong liveness probe restarts healthy pods, so review it", appliesByDefault: false)
+    }
+
     var excludedKinds: Set<String> { ["Job", "CronJob"] }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

@@ -9,6 +9,11 @@ struct ReadinessProbeMissing: ContainerCheck {
         remediation: "Add a `readinessProbe` (httpGet on a health endpoint, or tcpSocket on the serving port)."
     )
 
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.set(["readinessProbe"], .tcpProbeOnContainerPort)],
+                  reason: "traffic waits until the serving port accepts connections")
+    }
+
     var excludedKinds: Set<String> { ["Job", "CronJob"] }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
