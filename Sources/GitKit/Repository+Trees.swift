@@ -72,18 +72,12 @@ extension Repository {
     /// The content of the file at `path` in the commit, or nil when there is no such file.
     /// A symlink or submodule at that path is refused: its target is never followed.
     public func contents(of path: String, at commit: ObjectID) throws(GitError) -> [UInt8]? {
-        let root = try tree(of: commit)
-        defer { git_tree_free(root) }
-        var entry: OpaquePointer?
-        let code = git_tree_entry_bypath(&entry, root, path)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try GitError.check(code, "find \(path) at \(commit.short)")
-        defer { git_tree_entry_free(entry) }
-        guard TreeFile.Mode(git_tree_entry_filemode(entry)).map({ $0 == .regular || $0 == .executable }) == true else {
+        guard let file = try file(path, at: commit) else { return nil }
+        guard file.isRegularFile else {
             throw GitError(kind: .notFound, operation: "read \(path) at \(commit.short)",
                            message: "not a regular file (symlinks and submodules are never followed)")
         }
-        return try contents(ofBlob: ObjectID(git_tree_entry_id(entry).pointee))
+        return try contents(ofBlob: file.blob)
     }
 
     /// A blob's bytes, read straight from the object database.
