@@ -108,6 +108,12 @@ public struct FixEngine: Sendable {
             case .set(let keys, let value):
                 edit = try editor.set(keys, to: try resolve(value, in: mapping, object: object), in: mapping)
                 paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
+            case .setIfMissing(let keys, let value, let kinds):
+                var existing: YAMLNode? = mapping
+                for key in keys { existing = existing?[key] }
+                guard kinds.contains(object.kind), existing == nil else { continue }
+                edit = try editor.set(keys, to: try resolve(value, in: mapping, object: object), in: mapping)
+                paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
             case .removeFindingKey:
                 let components = Array(finding.path.components.dropFirst(object.path.components.count))
                 guard case .key(let key)? = components.last, let parent = node(at: components.dropLast(), from: object.node) else {
@@ -140,6 +146,10 @@ public struct FixEngine: Sendable {
             var node: YAMLNode? = mapping
             for key in keys { node = node?[key] }
             if let text = node?.string, !text.isEmpty { return .plain(text) }
+            if let entries = node?.entries, !entries.isEmpty {
+                return .mapping(entries.compactMap { entry in entry.keyText.map { ($0, .string(entry.value.string ?? "")) } })
+            }
+            guard let otherwise else { throw EditError("nothing at \(keys.joined(separator: ".")) to build the value from") }
             return try resolve(otherwise, in: mapping, object: object)
         case .tcpProbeOnContainerPort:
             let ports = mapping["ports"]?.items ?? []
@@ -173,7 +183,10 @@ public struct FixEngine: Sendable {
     /// The mapping a recipe's paths start from, where it is in its document, and its object.
     private func target(_ target: FixRecipe.Target, of finding: Finding, path: String, in bytes: [UInt8]) throws -> (YAMLNode, DocumentPath, KubernetesObject) {
         let file = ManifestReader.read(path: path, bytes: bytes)
-        guard let object = file.objects.first(where: { $0.reference == finding.object }) else {
+        // By kind, namespace and name: a fix may just have changed the apiVersion.
+        guard let wanted = finding.object, let object = file.objects.first(where: {
+            $0.kind == wanted.kind && $0.name == wanted.name && $0.namespace == wanted.namespace
+        }) else {
             throw EditError("the object of the finding is no longer in the file")
         }
         switch target {

@@ -71,6 +71,18 @@ import Manifests
         #expect(fixed.contains("                - containerPort: 80\n"))
     }
 
+    @Test func workloadsMoveToAppsV1WithTheSelectorItRequires() throws {
+        let text = "apiVersion: apps/v1beta2\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  template:\n    metadata:\n      labels: {app: db, tier: data}\n    spec:\n      containers: [{name: db, image: postgres:17.2}]\n"
+        let outcome = try Self.engine(.checks(["deprecatedApiVersion"])).fix(path: "db.yaml", bytes: Array(text.utf8))
+        let fixed = String(decoding: outcome.bytes, as: UTF8.self)
+        #expect(fixed.hasPrefix("apiVersion: apps/v1\n"))
+        #expect(fixed.hasSuffix("  selector:\n    matchLabels:\n      app: db\n      tier: data\n"))
+        let withSelector = text.replacingOccurrences(of: "  serviceName: db\n", with: "  serviceName: db\n  selector:\n    matchLabels: {app: db}\n")
+        let renamed = try Self.engine(.checks(["deprecatedApiVersion"])).fix(path: "db.yaml", bytes: Array(withSelector.utf8))
+        #expect(String(decoding: renamed.bytes, as: UTF8.self) == withSelector.replacingOccurrences(of: "apps/v1beta2", with: "apps/v1"),
+                "an existing selector is kept as written")
+    }
+
     @Test func apiVersionsWhoseShapeChangesAreLeftToAPerson() throws {
         let text = "apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\nspec:\n  backend: {serviceName: web, servicePort: 80}\n"
         let outcome = try Self.engine(.checks(["deprecatedApiVersion"])).fix(path: "i.yaml", bytes: Array(text.utf8))

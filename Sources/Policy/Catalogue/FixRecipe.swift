@@ -11,6 +11,8 @@ public struct FixRecipe: Sendable {
         case remove([String])
         /// Remove the key the finding points at (`ports[2].hostPort`), wherever it is.
         case removeFindingKey
+        /// Set the value only for objects of these kinds, and only where nothing is set yet.
+        case setIfMissing([String], FixValue, kinds: Set<String>)
     }
 
     public var target: Target
@@ -38,8 +40,8 @@ public enum FixValue: Sendable, Hashable {
     /// A one-line list of text values: `[ALL]`.
     case list([String])
     /// The value already at this path of the target (the memory request for the memory
-    /// limit), or the fallback when there is none.
-    indirect case copy(of: [String], otherwise: FixValue)
+    /// limit; the template's labels for a selector), or the fallback; no fallback: not fixable.
+    indirect case copy(of: [String], otherwise: FixValue?)
     /// `{tcpSocket: {port: …}}` on the container's named port, else its first containerPort;
     /// a container that exposes no port gets no probe.
     case tcpProbeOnContainerPort

@@ -20,11 +20,20 @@ struct DeprecatedApiVersion: Check {
         "rbac.authorization.k8s.io/v1alpha1 ClusterRole", "rbac.authorization.k8s.io/v1alpha1 ClusterRoleBinding",
         "coordination.k8s.io/v1beta1 Lease", "discovery.k8s.io/v1beta1 EndpointSlice", "node.k8s.io/v1beta1 RuntimeClass",
         "networking.k8s.io/v1beta1 IngressClass", "extensions/v1beta1 NetworkPolicy",
+        // Workloads move to apps/v1 unchanged but for the selector apps/v1 requires (added below).
+        "extensions/v1beta1 Deployment", "apps/v1beta1 Deployment", "apps/v1beta2 Deployment",
+        "extensions/v1beta1 DaemonSet", "apps/v1beta2 DaemonSet",
+        "extensions/v1beta1 ReplicaSet", "apps/v1beta1 ReplicaSet", "apps/v1beta2 ReplicaSet",
+        "apps/v1beta1 StatefulSet", "apps/v1beta2 StatefulSet",
     ]
 
     var fix: FixRecipe? {
-        FixRecipe(target: .object, actions: [.set(["apiVersion"], .replacementAPIVersion(sameSchema: Self.sameSchemaReplacements))],
-                  reason: "the same object under the apiVersion that replaces the removed one")
+        FixRecipe(target: .object, actions: [
+            .set(["apiVersion"], .replacementAPIVersion(sameSchema: Self.sameSchemaReplacements)),
+            // apps/v1 no longer defaults the selector to the template's labels.
+            .setIfMissing(["spec", "selector", "matchLabels"], .copy(of: ["spec", "template", "metadata", "labels"], otherwise: nil),
+                          kinds: ["Deployment", "DaemonSet", "ReplicaSet", "StatefulSet"]),
+        ], reason: "the same object under the apiVersion that replaces the removed one")
     }
 
     func applies(to object: KubernetesObject) -> Bool { true }
