@@ -108,6 +108,12 @@ public struct FixEngine: Sendable {
             case .set(let keys, let value):
                 edit = try editor.set(keys, to: try resolve(value, in: mapping, object: object), in: mapping)
                 paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
+            case .migrateShape:
+                let edits = try IngressV1Migration.edits(for: object, editor: editor)
+                guard !edits.isEmpty else { continue }
+                current = try TextEdit.apply(edits, to: current)
+                paths.append(object.path)
+                continue
             case .setIfMissing(let keys, let value, let kinds):
                 var existing: YAMLNode? = mapping
                 for key in keys { existing = existing?[key] }
@@ -159,8 +165,11 @@ public struct FixEngine: Sendable {
             }
             return .mapping([("tcpSocket", .mapping([("port", port)]))])
         case .replacementAPIVersion(let sameSchema):
-            guard let replacement = policy.settings.deprecations.entry(apiVersion: object.apiVersion, kind: object.kind)?.replacement else {
-                throw EditError("\(object.apiVersion) \(object.kind) has no replacement apiVersion")
+            guard let entry = policy.settings.deprecations.entry(apiVersion: object.apiVersion, kind: object.kind) else {
+                return .plain(object.apiVersion)
+            }
+            guard let replacement = entry.replacement else {
+                throw EditError("\(object.apiVersion) \(object.kind) has no replacement\(entry.note.map { ": \($0)" } ?? "")")
             }
             guard sameSchema.contains("\(object.apiVersion) \(object.kind)") else {
                 throw EditError("\(object.kind) changes shape in \(replacement): move it by hand (or wait for the migration fix)")

@@ -53,6 +53,34 @@ public struct YAMLEditor: Sendable {
         return TextEdit(range: lineStart..<source.endOfLine(lastLine), replacement: "")
     }
 
+    /// Replaces a whole mapping value with another, in the style it was written in (a flow map
+    /// stays on its line; a block map keeps its indentation).
+    public func replaceMapping(_ node: YAMLNode, with value: YAMLValue) throws(EditError) -> TextEdit {
+        guard node.isMapping, case .mapping = value else { throw EditError("line \(node.start.line): only a mapping replaces a mapping") }
+        let start = source.offset(of: node.start)
+        if isFlow(node) || isJSON {
+            return TextEdit(range: start..<source.offset(of: node.end), replacement: value.flow(json: isJSON))
+        }
+        let indent = node.start.column - 1
+        var lines = value.blockLines(indent: indent - width, width: width) ?? []
+        if let first = lines.first { lines[0] = String(first.dropFirst(indent)) }
+        let lastLine = source.lastLine(of: node)
+        var end = source.endOfLine(lastLine)
+        while end > start, source.bytes[end - 1] == UInt8(ascii: "\n") || source.bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return TextEdit(range: start..<end, replacement: lines.joined(separator: source.lineEnding))
+    }
+
+    /// Renames a key where it stands.
+    public func renameKey(_ entry: YAMLMappingEntry, to name: String) -> TextEdit {
+        TextEdit(range: source.offset(of: entry.key.start)..<source.offset(of: entry.key.end), replacement: isJSON ? YAMLValue.quoted(name) : name)
+    }
+
+    /// Inserts `key: value` at the end of `mapping` (nil when the key is already there).
+    public func add(_ key: String, _ value: YAMLValue, to mapping: YAMLNode) throws(EditError) -> TextEdit? {
+        guard mapping.entry(key) == nil else { return nil }
+        return try insert([key], value, into: mapping)
+    }
+
     // MARK: - Building the edits
 
     private func replace(_ node: YAMLNode, with value: YAMLValue) throws(EditError) -> TextEdit? {

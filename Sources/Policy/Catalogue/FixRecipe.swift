@@ -11,6 +11,9 @@ public struct FixRecipe: Sendable {
         case remove([String])
         /// Remove the key the finding points at (`ports[2].hostPort`), wherever it is.
         case removeFindingKey
+        /// Move the object to its replacement apiVersion where the shape changes (Ingress v1...),
+        /// with the migrations the Fixes module knows; other objects are left as they are.
+        case migrateShape
         /// Set the value only for objects of these kinds, and only where nothing is set yet.
         case setIfMissing([String], FixValue, kinds: Set<String>)
     }

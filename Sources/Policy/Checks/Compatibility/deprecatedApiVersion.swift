@@ -29,6 +29,7 @@ struct DeprecatedApiVersion: Check {
 
     var fix: FixRecipe? {
         FixRecipe(target: .object, actions: [
+            .migrateShape,
             .set(["apiVersion"], .replacementAPIVersion(sameSchema: Self.sameSchemaReplacements)),
             // apps/v1 no longer defaults the selector to the template's labels.
             .setIfMissing(["spec", "selector", "matchLabels"], .copy(of: ["spec", "template", "metadata", "labels"], otherwise: nil),
