@@ -109,7 +109,7 @@ public struct FixEngine: Sendable {
                 edit = try editor.set(keys, to: try resolve(value, in: mapping, object: object), in: mapping)
                 paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
             case .migrateShape:
-                let edits = try IngressV1Migration.edits(for: object, editor: editor)
+                let edits = try IngressV1Migration.edits(for: object, editor: editor) + HPAV2Migration.edits(for: object, editor: editor)
                 guard !edits.isEmpty else { continue }
                 current = try TextEdit.apply(edits, to: current)
                 paths.append(object.path)

@@ -20,6 +20,7 @@ struct DeprecatedApiVersion: Check {
         "rbac.authorization.k8s.io/v1alpha1 ClusterRole", "rbac.authorization.k8s.io/v1alpha1 ClusterRoleBinding",
         "coordination.k8s.io/v1beta1 Lease", "discovery.k8s.io/v1beta1 EndpointSlice", "node.k8s.io/v1beta1 RuntimeClass",
         "networking.k8s.io/v1beta1 IngressClass", "extensions/v1beta1 NetworkPolicy",
+        "autoscaling/v2beta2 HorizontalPodAutoscaler",
         // Workloads move to apps/v1 unchanged but for the selector apps/v1 requires (added below).
         "extensions/v1beta1 Deployment", "apps/v1beta1 Deployment", "apps/v1beta2 Deployment",
         "extensions/v1beta1 DaemonSet", "apps/v1beta2 DaemonSet",
