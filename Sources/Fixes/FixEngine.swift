@@ -59,7 +59,8 @@ public struct FixEngine: Sendable {
                 applied.remove(at: index)
                 unfixed[fixed.finding.fingerprint] = Unfixed(finding: fixed.finding, why: "the edit did not clear the finding (another setting overrides it)")
             }
-            guard let finding = findings.first(where: { !attempted.contains($0.fingerprint) && isSelected($0.checkID, recipes[$0.checkID]) }),
+            let candidates = findings.filter { !attempted.contains($0.fingerprint) && isSelected($0, recipes[$0.checkID]) }
+            guard let finding = candidates.first(where: { recipes[$0.checkID]?.runsAfterOthers != true }) ?? candidates.first,
                   let recipe = recipes[finding.checkID] else {
                 for finding in findings where !attempted.contains(finding.fingerprint) && unfixed[finding.fingerprint] == nil
                     && !contextual.contains(finding.checkID) {
@@ -79,12 +80,14 @@ public struct FixEngine: Sendable {
         return Outcome(bytes: bytes, applied: applied, unfixed: unfixed.values.sorted { Finding.reportOrder($0.finding, $1.finding) })
     }
 
-    private func isSelected(_ checkID: String, _ recipe: FixRecipe?) -> Bool {
+    private func isSelected(_ finding: Finding, _ recipe: FixRecipe?) -> Bool {
         guard let recipe else { return false }
         switch selection {
-        case .defaults: return recipe.appliesByDefault
+        case .defaults:
+            return recipe.appliesByDefault
+                || recipe.enabledBySetting.map { policy.configuration.fixes.isEnabled($0, for: finding.container ?? "") } == true
         case .all: return true
-        case .checks(let ids): return ids.contains(checkID)
+        case .checks(let ids): return ids.contains(finding.checkID)
         }
     }
 
@@ -106,7 +109,7 @@ public struct FixEngine: Sendable {
             let edit: TextEdit?
             switch action {
             case .set(let keys, let value):
-                edit = try editor.set(keys, to: try resolve(value, in: mapping, object: object), in: mapping)
+                edit = try editor.set(keys, to: try resolve(value, in: mapping, object: object, container: finding.container), in: mapping)
                 paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
             case .migrateShape:
                 let edits = try IngressV1Migration.edits(for: object, editor: editor) + HPAV2Migration.edits(for: object, editor: editor)
@@ -118,7 +121,7 @@ public struct FixEngine: Sendable {
                 var existing: YAMLNode? = mapping
                 for key in keys { existing = existing?[key] }
                 guard kinds.contains(object.kind), existing == nil else { continue }
-                edit = try editor.set(keys, to: try resolve(value, in: mapping, object: object), in: mapping)
+                edit = try editor.set(keys, to: try resolve(value, in: mapping, object: object, container: finding.container), in: mapping)
                 paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
             case .removeFindingKey:
                 let components = Array(finding.path.components.dropFirst(object.path.components.count))
@@ -143,8 +146,12 @@ public struct FixEngine: Sendable {
     }
 
     /// The value to write, for values that depend on the object.
-    private func resolve(_ value: FixValue, in mapping: YAMLNode, object: KubernetesObject) throws -> YAMLValue {
+    private func resolve(_ value: FixValue, in mapping: YAMLNode, object: KubernetesObject, container: String?) throws -> YAMLValue {
+        let settings = policy.configuration.fixes
         switch value {
+        case .configuredRequest(let request, let otherwise):
+            if let configured = settings.request(request, for: container ?? "") { return .plain(configured) }
+            return try resolve(otherwise, in: mapping, object: object, container: container)
         case .plain(let text): return .plain(text)
         case .string(let text): return .string(text)
         case .list(let items): return .sequence(items.map(YAMLValue.string))
@@ -156,12 +163,15 @@ public struct FixEngine: Sendable {
                 return .mapping(entries.compactMap { entry in entry.keyText.map { ($0, .string(entry.value.string ?? "")) } })
             }
             guard let otherwise else { throw EditError("nothing at \(keys.joined(separator: ".")) to build the value from") }
-            return try resolve(otherwise, in: mapping, object: object)
+            return try resolve(otherwise, in: mapping, object: object, container: container)
         case .tcpProbeOnContainerPort:
             let ports = mapping["ports"]?.items ?? []
             let named = ports.first { $0["name"]?.string?.isEmpty == false }?["name"]?.string
             guard let port = named.map(YAMLValue.string) ?? ports.first?["containerPort"]?.string.map(YAMLValue.plain) else {
                 throw EditError("the container exposes no port to probe: write the probe by hand")
+            }
+            if let path = settings.probePath {
+                return .mapping([("httpGet", .mapping([("path", .string(path)), ("port", port)]))])
             }
             return .mapping([("tcpSocket", .mapping([("port", port)]))])
         case .replacementAPIVersion(let sameSchema):

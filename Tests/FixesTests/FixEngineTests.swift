@@ -10,8 +10,11 @@ import Manifests
 @Suite struct FixEngineTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden/fix")
 
-    static func engine(_ selection: FixEngine.Selection = .defaults) throws -> FixEngine {
-        let configuration = try BundledData.defaultConfiguration()
+    static func engine(_ selection: FixEngine.Selection = .defaults, config: String? = nil) throws -> FixEngine {
+        var configuration = try BundledData.defaultConfiguration()
+        if let config {
+            configuration = configuration.merging(try ConfigurationReader.read(text: config, file: "test.yaml", knownChecks: Catalogue.ids))
+        }
         let policy = PolicyEngine(configuration: configuration, settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
         return FixEngine(policy: policy, selection: selection)
     }
@@ -96,6 +99,18 @@ import Manifests
         let fixed = String(decoding: outcome.bytes, as: UTF8.self)
         #expect(fixed.contains("          name: http\n      readinessProbe:\n        tcpSocket:\n          port: http\n    - name: worker"))
         #expect(outcome.unfixed.contains { $0.finding.container == "worker" && $0.why.contains("exposes no port") })
+    }
+
+    @Test func theConfigurationChoosesTheValues() throws {
+        let config = "fixes:\n  resources:\n    - containerNames: [istio-proxy]\n      cpuRequest: 10m\n      memoryRequest: 64Mi\n    - containerNames: [app]\n      cpuLimits: true\n  probePath: /healthz\n"
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27.3\n      ports: [{name: http, containerPort: 8080}]\n    - name: istio-proxy\n      image: istio/proxyv2:1.28.0\n"
+        let outcome = try Self.engine(config: config).fix(path: "p.yaml", bytes: Array(text.utf8))
+        let fixed = String(decoding: outcome.bytes, as: UTF8.self)
+        #expect(fixed.contains("      readinessProbe:\n        httpGet:\n          path: /healthz\n          port: http\n"), "httpGet on the configured path")
+        #expect(fixed.contains("        requests:\n          cpu: 100m\n          memory: 128Mi\n        limits:\n          cpu: 100m\n          memory: 128Mi\n"),
+                "app: default requests, and CPU limits because the configuration asks for them")
+        #expect(fixed.contains("        requests:\n          cpu: 10m\n          memory: 64Mi\n        limits:\n          memory: 64Mi\n"),
+                "istio-proxy: its own requests, no CPU limit")
     }
 
     @Test func theDiffIsUnified() {

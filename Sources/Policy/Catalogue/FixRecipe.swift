@@ -25,12 +25,19 @@ public struct FixRecipe: Sendable {
     /// False for fixes a person should look at first (a read-only root filesystem may need a
     /// writable emptyDir): reviews offer them as suggestions, `fix` applies them only when named.
     public var appliesByDefault: Bool
+    /// When set, the fix also applies by default to containers the configuration opts in.
+    public var enabledBySetting: FixSettings.Switch?
+    /// Fixes that build on others' results (a limit copies the request) run after them.
+    public var runsAfterOthers: Bool
 
-    public init(target: Target, actions: [Action], reason: String, appliesByDefault: Bool = true) {
+    public init(target: Target, actions: [Action], reason: String, appliesByDefault: Bool = true,
+                enabledBySetting: FixSettings.Switch? = nil, runsAfterOthers: Bool = false) {
+        self.runsAfterOthers = runsAfterOthers
         self.target = target
         self.actions = actions
         self.reason = reason
         self.appliesByDefault = appliesByDefault
+        self.enabledBySetting = enabledBySetting
     }
 }
 
@@ -45,7 +52,9 @@ public enum FixValue: Sendable, Hashable {
     /// The value already at this path of the target (the memory request for the memory
     /// limit; the template's labels for a selector), or the fallback; no fallback: not fixable.
     indirect case copy(of: [String], otherwise: FixValue?)
-    /// `{tcpSocket: {port: …}}` on the container's named port, else its first containerPort;
+    /// The configured CPU or memory request for the container (`fixes.resources`), else the fallback.
+    indirect case configuredRequest(FixSettings.Request, otherwise: FixValue)
+    /// `{tcpSocket: {port: …}}` (or `httpGet` on `fixes.probePath`) on the container's named port, else its first containerPort;
     /// a container that exposes no port gets no probe.
     case tcpProbeOnContainerPort
     /// The replacement apiVersion of the object's deprecated one (config/deprecations.yaml),

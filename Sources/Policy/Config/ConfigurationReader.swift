@@ -65,13 +65,15 @@ public struct ConfigurationReader {
             configuration.disallowConfigExemptions = readBool(value, setting: "disallowConfigExemptions")
         case "disallowAnnotationExemptions":
             configuration.disallowAnnotationExemptions = readBool(value, setting: "disallowAnnotationExemptions")
+        case "fixes":
+            configuration.fixes = readFixSettings(value)
         case "customChecks":
             let count = value.entries?.count ?? 0
             notes.append("\(file): \(count) Polaris custom check(s) under `customChecks` are not supported yet and were not run")
         case let key where Self.acceptedPolarisKeys.contains(key):
             break
         case let key:
-            problem(entry.key, "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, customChecks")
+            problem(entry.key, "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, fixes, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, customChecks")
         }
     }
 
@@ -112,6 +114,31 @@ public struct ConfigurationReader {
             }
         }
         return exemption
+    }
+
+    private mutating func readFixSettings(_ node: YAMLNode) -> FixSettings {
+        var settings = FixSettings()
+        for entry in node.entries ?? [] {
+            switch entry.keyText ?? "" {
+            case "probePath": settings.probePath = entry.value.string
+            case "resources":
+                for item in entry.value.items ?? [] {
+                    var rule = FixSettings.ResourceRule()
+                    for field in item.entries ?? [] {
+                        switch field.keyText ?? "" {
+                        case "containerNames": rule.containerNames = readStrings(field.value, setting: "fixes.resources.containerNames")
+                        case "cpuRequest": rule.cpuRequest = field.value.string
+                        case "memoryRequest": rule.memoryRequest = field.value.string
+                        case "cpuLimits": rule.cpuLimits = readBool(field.value, setting: "fixes.resources.cpuLimits")
+                        case let key: problem(field.key, "unknown field `\(key)` in fixes.resources; use containerNames, cpuRequest, memoryRequest or cpuLimits")
+                        }
+                    }
+                    settings.resourceRules.append(rule)
+                }
+            case let key: problem(entry.key, "unknown setting `fixes.\(key)`; use resources or probePath")
+            }
+        }
+        return settings
     }
 
     private mutating func readStrings(_ node: YAMLNode, setting: String) -> [String] {

@@ -10,6 +10,8 @@ public struct PolicyConfiguration: Sendable {
     public var targetVersions: [String: ReleaseVersion]
     public var disallowConfigExemptions: Bool
     public var disallowAnnotationExemptions: Bool
+    /// The values fixes write.
+    public var fixes: FixSettings = FixSettings()
     /// Things in the user's file that were understood but not applied, said once to the user.
     public var notes: [String]
 
@@ -45,6 +47,7 @@ public struct PolicyConfiguration: Sendable {
         merged.disallowConfigExemptions = disallowConfigExemptions || other.disallowConfigExemptions
         merged.disallowAnnotationExemptions = disallowAnnotationExemptions || other.disallowAnnotationExemptions
         merged.notes += other.notes
+        merged.fixes = fixes.merging(other.fixes)
         return merged
     }
 }

@@ -10,8 +10,8 @@ struct CpuRequestsMissing: ContainerCheck {
     )
 
     var fix: FixRecipe? {
-        FixRecipe(target: .container, actions: [.set(["resources", "requests", "cpu"], .plain("100m"))],
-                  reason: "a starting request of 100m; size it from observed usage")
+        FixRecipe(target: .container, actions: [.set(["resources", "requests", "cpu"], .configuredRequest(.cpu, otherwise: .plain("100m")))],
+                  reason: "a starting CPU request (fixes.resources in the configuration, else 100m); size it from observed usage")
     }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

@@ -11,8 +11,9 @@ struct MemoryLimitsMissing: ContainerCheck {
 
     var fix: FixRecipe? {
         FixRecipe(target: .container,
-                  actions: [.set(["resources", "limits", "memory"], .copy(of: ["resources", "requests", "memory"], otherwise: .plain("128Mi")))],
-                  reason: "the limit equals the memory request, so the container is never killed for using what it asked for")
+                  actions: [.set(["resources", "limits", "memory"], .copy(of: ["resources", "requests", "memory"], otherwise: .configuredRequest(.memory, otherwise: .plain("128Mi"))))],
+                  reason: "the limit equals the memory request, so the container is never killed for using what it asked for",
+                  runsAfterOthers: true)
     }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

@@ -10,8 +10,8 @@ struct MemoryRequestsMissing: ContainerCheck {
     )
 
     var fix: FixRecipe? {
-        FixRecipe(target: .container, actions: [.set(["resources", "requests", "memory"], .plain("128Mi"))],
-                  reason: "a starting request of 128Mi; size it from observed usage")
+        FixRecipe(target: .container, actions: [.set(["resources", "requests", "memory"], .configuredRequest(.memory, otherwise: .plain("128Mi")))],
+                  reason: "a starting memory request (fixes.resources in the configuration, else 128Mi); size it from observed usage")
     }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
