@@ -117,6 +117,16 @@ public struct FixEngine: Sendable {
                 current = try TextEdit.apply(edits, to: current)
                 paths.append(object.path)
                 continue
+            case .addToList(let keys, let value):
+                var list: YAMLNode? = mapping
+                for key in keys { list = list?[key] }
+                let item = try resolve(value, in: mapping, object: object, container: finding.container)
+                if let list, list.isSequence {
+                    edit = try editor.append(item, to: list)
+                } else {
+                    edit = try editor.set(keys, to: .sequence([item]), in: mapping)
+                }
+                paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
             case .setIfMissing(let keys, let value, let kinds):
                 var existing: YAMLNode? = mapping
                 for key in keys { existing = existing?[key] }

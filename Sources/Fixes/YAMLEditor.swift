@@ -70,6 +70,31 @@ public struct YAMLEditor: Sendable {
         return TextEdit(range: start..<end, replacement: lines.joined(separator: source.lineEnding))
     }
 
+    /// Appends an item to a sequence, in its style: a new `- item` line under the last one for a
+    /// block sequence, `, item` before the `]` of a flow one. Nil when an equal item is there.
+    public func append(_ value: YAMLValue, to sequence: YAMLNode) throws(EditError) -> TextEdit? {
+        guard let items = sequence.items else { throw EditError("line \(sequence.start.line) is not a list") }
+        let rendered = value.flow(json: isJSON)
+        if items.contains(where: { $0.scalar.map { $0.text == rendered || YAMLValue.string($0.text).flow(json: isJSON) == rendered } ?? false }) {
+            return nil
+        }
+        let start = source.offset(of: sequence.start)
+        if start < source.bytes.count, source.bytes[start] == UInt8(ascii: "[") {
+            guard let last = items.last else {
+                return TextEdit(range: start..<source.offset(of: sequence.end), replacement: "[\(rendered)]")
+            }
+            let at = source.offset(of: last.end)
+            return TextEdit(range: at..<at, replacement: ", \(rendered)")
+        }
+        guard let first = items.first, let last = items.last else { throw EditError("line \(sequence.start.line): an empty block list") }
+        // The new item takes the first item's dash column.
+        let lineStart = source.offset(of: SourcePosition(line: first.start.line, column: 1))
+        var dash = source.offset(of: first.start) - 1
+        while dash > lineStart, source.bytes[dash] != UInt8(ascii: "-") { dash -= 1 }
+        let indent = String(repeating: " ", count: dash - lineStart)
+        return insertLines(["\(indent)- \(rendered)"], afterLine: source.lastLine(of: last))
+    }
+
     /// Renames a key where it stands.
     public func renameKey(_ entry: YAMLMappingEntry, to name: String) -> TextEdit {
         TextEdit(range: source.offset(of: entry.key.start)..<source.offset(of: entry.key.end), replacement: isJSON ? YAMLValue.quoted(name) : name)

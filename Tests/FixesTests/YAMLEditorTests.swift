@@ -10,6 +10,7 @@ import Manifests
     enum Operation: Sendable {
         case set([String], YAMLValue)
         case remove(String)
+        case append([String], YAMLValue)
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -38,6 +39,8 @@ import Manifests
         Case(name: "second-document", document: 1, mapping: container + [.key("resources")], operation: .set(["limits", "memory"], .plain("128Mi"))),
         Case(name: "no-final-newline", document: 0, mapping: container, operation: .set(["imagePullPolicy"], .string("Always"))),
         Case(name: "sequence-at-end", document: 0, mapping: [.key("spec")], operation: .set(["automountServiceAccountToken"], .plain("false"))),
+        Case(name: "append-block", document: 0, mapping: container + [.key("securityContext"), .key("capabilities")], operation: .append(["drop"], .string("ALL"))),
+        Case(name: "append-flow", document: 0, mapping: container + [.key("securityContext"), .key("capabilities")], operation: .append(["drop"], .string("ALL"))),
     ]
 
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden")
@@ -57,6 +60,10 @@ import Manifests
         switch example.operation {
         case .set(let path, let value): edit = try editor.set(path, to: value, in: node)
         case .remove(let key): edit = try editor.remove(key, from: node)
+        case .append(let keys, let value):
+            var list = node
+            for key in keys { list = try #require(list[key]) }
+            edit = try editor.append(value, to: list)
         }
         return try TextEdit.apply(edit.map { [$0] } ?? [], to: bytes)
     }
@@ -68,7 +75,7 @@ import Manifests
         let output = try Self.edit(Array(input), example)
         #expect(String(decoding: output, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         #expect(YAMLParser.parse(bytes: output).errors.isEmpty, "the edited file still parses")
-        if case .set = example.operation {
+        if case .remove = example.operation {} else {
             #expect(try Self.edit(output, example) == output, "a second run changes nothing")
         }
     }

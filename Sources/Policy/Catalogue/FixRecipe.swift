@@ -14,6 +14,8 @@ public struct FixRecipe: Sendable {
         /// Move the object to its replacement apiVersion where the shape changes (Ingress v1...),
         /// with the migrations the Fixes module knows; other objects are left as they are.
         case migrateShape
+        /// Add the item to the list at the path (creating the list when missing), unless it is there.
+        case addToList([String], FixValue)
         /// Set the value only for objects of these kinds, and only where nothing is set yet.
         case setIfMissing([String], FixValue, kinds: Set<String>)
     }

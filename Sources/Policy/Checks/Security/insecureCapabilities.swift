@@ -10,7 +10,7 @@ struct InsecureCapabilities: ContainerCheck {
     )
 
     var fix: FixRecipe? {
-        FixRecipe(target: .container, actions: [.set(["securityContext", "capabilities", "drop"], .list(["ALL"]))],
+        FixRecipe(target: .container, actions: [.addToList(["securityContext", "capabilities", "drop"], .string("ALL"))],
                   reason: "the container keeps none of the runtime's default capabilities")
     }
 
