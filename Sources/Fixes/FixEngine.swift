@@ -36,10 +36,13 @@ public struct FixEngine: Sendable {
 
     public var policy: PolicyEngine
     public var selection: Selection
+    /// The rest of the tree, so cross-object findings are judged as `check` judges them.
+    public var context: TreeFacts
 
-    public init(policy: PolicyEngine, selection: Selection = .defaults) {
+    public init(policy: PolicyEngine, selection: Selection = .defaults, context: TreeFacts = TreeFacts()) {
         self.policy = policy
         self.selection = selection
+        self.context = context
     }
 
     public func fix(path: String, bytes original: [UInt8]) -> Outcome {
@@ -48,11 +51,11 @@ public struct FixEngine: Sendable {
         var unfixed: [String: Unfixed] = [:]
         var attempted: Set<String> = []
         let recipes = Dictionary(uniqueKeysWithValues: policy.checks.compactMap { check in check.fix.map { (check.id, $0) } })
-        // One file is checked alone here: cross-object findings without a recipe would be judged
-        // without the rest of the tree, so they are not reported as unfixed.
+        // Cross-object findings without a recipe are not this command's business.
         let contextual = Set(policy.checks.filter { $0.needsWorkspace && $0.fix == nil }.map { $0.id })
+        let context = self.context.excluding(file: path)
         for _ in 0..<1_000 {
-            let findings = policy.run(files: [(path, String(decoding: bytes, as: UTF8.self))]).findings
+            let findings = policy.run(files: [(path, String(decoding: bytes, as: UTF8.self))], knownFacts: context).findings
             // A fix that did not clear its finding is not reported as a fix.
             let remaining = Set(findings.map(\.fingerprint))
             for (index, fixed) in applied.enumerated().reversed() where remaining.contains(fixed.finding.fingerprint) {

@@ -88,6 +88,18 @@ import Manifests
                 "istio-proxy: its own requests, no CPU limit")
     }
 
+    @Test func crossObjectFindingsAreJudgedWithTheRestOfTheTree() throws {
+        let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n  serviceAccountName: app\n  containers:\n    - name: app\n      image: nginx:1.27.3\n"
+        let account = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app, namespace: shop}\nautomountServiceAccountToken: false\n"
+        let files = ["pod.yaml": pod, "sa.yaml": account]
+        let alone = try Self.engine(.checks(["automountServiceAccountToken"]))
+        #expect(alone.fix(path: "pod.yaml", bytes: Array(pod.utf8)).applied.count == 1, "alone, the pod seems to mount the token")
+        var withTree = alone
+        withTree.context = alone.policy.context(paths: Array(files.keys)) { Array(files[$0, default: ""].utf8) }
+        let outcome = withTree.fix(path: "pod.yaml", bytes: Array(pod.utf8))
+        #expect(outcome.applied.isEmpty && outcome.bytes == Array(pod.utf8), "its ServiceAccount, in another file, already turns the token off")
+    }
+
     @Test func theDiffIsUnified() {
         let diff = UnifiedDiff.render(old: "a\nb\nc\nd\n", new: "a\nB\nc\nd\ne\n", path: "x.yaml")
         #expect(diff == "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,4 +1,5 @@\n a\n-b\n+B\n c\n d\n+e\n")

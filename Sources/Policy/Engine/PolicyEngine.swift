@@ -43,10 +43,29 @@ public struct PolicyEngine: Sendable {
         return CheckReport(findings: findings, files: results.map(\.outcome), notes: configuration.notes)
     }
 
+    /// What files say about the tree for cross-object checks on other files: their context
+    /// objects, where their workloads are, the namespaces their kustomizations set.
+    public func context(paths: [String], source: FileSource) -> TreeFacts {
+        let slots = ResultSlots<[KubernetesObject]>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            guard let bytes = try? source(paths[index]) else { slots[index] = []; return }
+            slots[index] = ManifestReader.read(path: paths[index], bytes: bytes, options: Self.parseOptions).objects
+                .filter { Workspace.contextKinds.contains($0.kind) || $0.kind == "Kustomization" || $0.podTemplate != nil }
+        }
+        let objects = slots.values.flatMap { $0 }
+        let workspace = Workspace(objects: objects, settings: settings)
+        let workloads = objects.compactMap { object -> (namespace: String, key: Workspace.WorkloadKey)? in
+            guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
+            return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))
+        }
+        return TreeFacts(workloads: workloads, kustomizationNamespaces: workspace.kustomizationNamespaces,
+                         contextObjects: objects.filter { Workspace.contextKinds.contains($0.kind) })
+    }
+
     /// Checks text that is already in memory (tests, reviews reading blobs).
-    public func run(files: [(path: String, text: String)]) -> CheckReport {
+    public func run(files: [(path: String, text: String)], knownFacts: TreeFacts = TreeFacts()) -> CheckReport {
         let contents = Dictionary(files.map { ($0.path, Array($0.text.utf8)) }, uniquingKeysWith: { first, _ in first })
-        return run(paths: files.map(\.path)) { path in contents[path] ?? [] }
+        return run(paths: files.map(\.path), knownFacts: knownFacts) { path in contents[path] ?? [] }
     }
 
     struct FileResult: Sendable {
@@ -87,7 +106,7 @@ public struct PolicyEngine: Sendable {
     }
 
     private func crossObjectFindings(retained: [KubernetesObject], knownFacts: TreeFacts) -> [Finding] {
-        var workspace = Workspace(objects: retained, settings: settings, knownFacts: knownFacts)
+        var workspace = Workspace(objects: retained + knownFacts.contextObjects, settings: settings, knownFacts: knownFacts)
         workspace.noteWorkloads(retained.compactMap { object in
             guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
             return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))

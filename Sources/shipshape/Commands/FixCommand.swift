@@ -41,9 +41,10 @@ struct FixCommand: ParsableCommand {
         case "all": .all
         case let list?: .checks(Set(list.split(separator: ",").map(String.init)))
         }
-        let engine = FixEngine(policy: setup.engine, selection: selection)
         let files: [String]
         do { files = try ManifestWalker.files(under: paths) } catch { throw CommandFailure("\(error)") }
+        let context = setup.engine.context(paths: files) { path in try FileContents.read(path) }
+        let engine = FixEngine(policy: setup.engine, selection: selection, context: context)
         var fixedCount = 0, changedFiles = 0
         var unfixedByCheck: [String: Int] = [:]
         for path in files {
