@@ -53,7 +53,6 @@ public struct FixEngine: Sendable {
         let recipes = Dictionary(uniqueKeysWithValues: policy.checks.compactMap { check in check.fix.map { (check.id, $0) } })
         // Cross-object findings without a recipe are not this command's business.
         let contextual = Set(policy.checks.filter { $0.needsWorkspace && $0.fix == nil }.map { $0.id })
-        let context = self.context.excluding(file: path)
         for _ in 0..<1_000 {
             let findings = policy.run(files: [(path, String(decoding: bytes, as: UTF8.self))], knownFacts: context).findings
             // A fix that did not clear its finding is not reported as a fix.

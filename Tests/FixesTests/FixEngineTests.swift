@@ -68,6 +68,38 @@ import Manifests
         #expect(outcome.applied.map(\.finding.checkID) == ["insecureCapabilities"])
     }
 
+    @Test func valuesThatDependOnTheObject() throws {
+        let text = "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: app\n              image: busybox:1.36\n              ports:\n                - containerPort: 80\n                  hostPort: 80\n              resources:\n                requests: {memory: 256Mi}\n"
+        let ids: Set<String> = ["deprecatedApiVersion", "memoryLimitsMissing", "hostPortSet"]
+        let outcome = try Self.engine(.checks(ids)).fix(path: "c.yaml", bytes: Array(text.utf8))
+        #expect(Set(outcome.applied.map(\.finding.checkID)) == ids)
+        let fixed = String(decoding: outcome.bytes, as: UTF8.self)
+        #expect(fixed.hasPrefix("apiVersion: batch/v1\n"), "a removed apiVersion with the same schema is renamed")
+        #expect(fixed.contains("requests: {memory: 256Mi, }") == false)
+        #expect(fixed.contains("{memory: 256Mi}\n                limits:\n                  memory: 256Mi\n"), "the memory limit copies the request")
+        #expect(!fixed.contains("hostPort"))
+        #expect(fixed.contains("                - containerPort: 80\n"))
+    }
+
+    @Test func workloadsMoveToAppsV1WithTheSelectorItRequires() throws {
+        let text = "apiVersion: apps/v1beta2\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  template:\n    metadata:\n      labels: {app: db, tier: data}\n    spec:\n      containers: [{name: db, image: postgres:17.2}]\n"
+        let outcome = try Self.engine(.checks(["deprecatedApiVersion"])).fix(path: "db.yaml", bytes: Array(text.utf8))
+        let fixed = String(decoding: outcome.bytes, as: UTF8.self)
+        #expect(fixed.hasPrefix("apiVersion: apps/v1\n"))
+        #expect(fixed.hasSuffix("  selector:\n    matchLabels:\n      app: db\n      tier: data\n"))
+        let withSelector = text.replacingOccurrences(of: "  serviceName: db\n", with: "  serviceName: db\n  selector:\n    matchLabels: {app: db}\n")
+        let renamed = try Self.engine(.checks(["deprecatedApiVersion"])).fix(path: "db.yaml", bytes: Array(withSelector.utf8))
+        #expect(String(decoding: renamed.bytes, as: UTF8.self) == withSelector.replacingOccurrences(of: "apps/v1beta2", with: "apps/v1"),
+                "an existing selector is kept as written")
+    }
+
+    @Test func apiVersionsWhoseShapeChangesAreLeftToAPerson() throws {
+        let text = "apiVersion: autoscaling/v2beta1\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  maxReplicas: 5\n  minReplicas: 2\n  metrics:\n    - type: Pods\n      pods: {metricName: queue, targetAverageValue: 10}\n"
+        let outcome = try Self.engine(.checks(["deprecatedApiVersion"])).fix(path: "h.yaml", bytes: Array(text.utf8))
+        #expect(outcome.applied.isEmpty && outcome.bytes == Array(text.utf8))
+        #expect(outcome.unfixed.contains { $0.finding.checkID == "deprecatedApiVersion" && $0.why.contains("only Resource metrics") })
+    }
+
     @Test func probesAreBuiltFromWhatTheContainerExposes() throws {
         let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27.3\n      ports:\n        - containerPort: 8080\n          name: http\n    - name: worker\n      image: busybox:1.36\n"
         let outcome = try Self.engine(.checks(["readinessProbeMissing"])).fix(path: "p.yaml", bytes: Array(text.utf8))

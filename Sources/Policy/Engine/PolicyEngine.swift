@@ -53,13 +53,13 @@ public struct PolicyEngine: Sendable {
                 .filter { Workspace.contextKinds.contains($0.kind) || $0.kind == "Kustomization" || $0.podTemplate != nil }
         }
         let objects = slots.values.flatMap { $0 }
-        let workspace = Workspace(objects: objects, settings: settings)
+        var workspace = Workspace(objects: objects.filter { $0.podTemplate == nil }, settings: settings)
         let workloads = objects.compactMap { object -> (namespace: String, key: Workspace.WorkloadKey)? in
             guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
             return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))
         }
-        return TreeFacts(workloads: workloads, kustomizationNamespaces: workspace.kustomizationNamespaces,
-                         contextObjects: objects.filter { Workspace.contextKinds.contains($0.kind) })
+        workspace.noteWorkloads(workloads)
+        return TreeFacts(workloads: [], kustomizationNamespaces: workspace.kustomizationNamespaces, workspace: workspace)
     }
 
     /// Checks text that is already in memory (tests, reviews reading blobs).
@@ -106,7 +106,14 @@ public struct PolicyEngine: Sendable {
     }
 
     private func crossObjectFindings(retained: [KubernetesObject], knownFacts: TreeFacts) -> [Finding] {
-        var workspace = Workspace(objects: retained + knownFacts.contextObjects, settings: settings, knownFacts: knownFacts)
+        var workspace: Workspace
+        if let base = knownFacts.workspace {
+            workspace = base
+            for object in retained where object.kind == "Kustomization" { workspace.add(object) }
+            for object in retained where object.kind != "Kustomization" { workspace.add(object) }
+        } else {
+            workspace = Workspace(objects: retained, settings: settings, knownFacts: knownFacts)
+        }
         workspace.noteWorkloads(retained.compactMap { object in
             guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
             return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))

@@ -7,19 +7,14 @@ public struct TreeFacts: Sendable {
     public var workloads: [(namespace: String, key: Workspace.WorkloadKey)]
     /// Folder → the `namespace:` of its kustomization.yaml.
     public var kustomizationNamespaces: [String: String]
-    /// Objects other files hold that cross-object checks look up (roles, budgets, service accounts...).
-    public var contextObjects: [KubernetesObject]
+    /// The whole tree's context, indexed once (`PolicyEngine.context`): runs over a few files
+    /// add their objects to a copy instead of indexing the tree again.
+    public var workspace: Workspace?
 
     public init(workloads: [(namespace: String, key: Workspace.WorkloadKey)] = [], kustomizationNamespaces: [String: String] = [:],
-                contextObjects: [KubernetesObject] = []) {
+                workspace: Workspace? = nil) {
         self.workloads = workloads
         self.kustomizationNamespaces = kustomizationNamespaces
-        self.contextObjects = contextObjects
-    }
-
-    /// These facts without what `file` holds (it is being read again, perhaps changed).
-    public func excluding(file: String) -> TreeFacts {
-        TreeFacts(workloads: workloads.filter { $0.key.file != file }, kustomizationNamespaces: kustomizationNamespaces,
-                  contextObjects: contextObjects.filter { $0.file != file })
+        self.workspace = workspace
     }
 }
