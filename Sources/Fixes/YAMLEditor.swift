@@ -47,7 +47,11 @@ public struct YAMLEditor: Sendable {
         let lineStart = source.offset(of: SourcePosition(line: keyLine, column: 1))
         let beforeKey = source.bytes[lineStart..<source.offset(of: entry.key.start)]
         guard beforeKey.allSatisfy({ $0 == UInt8(ascii: " ") }) else {
-            throw EditError("\(key) at line \(keyLine) shares its line with a list dash; remove it by hand")
+            // `- hostPort: 80` opening a list item: the next key moves up onto the dash line.
+            guard index + 1 < entries.count, entries[index + 1].key.start.line > source.lastLine(of: entry.value) else {
+                throw EditError("\(key) at line \(keyLine) is the only key of its list item; remove the item by hand")
+            }
+            return TextEdit(range: source.offset(of: entry.key.start)..<source.offset(of: entries[index + 1].key.start), replacement: "")
         }
         let lastLine = max(keyLine, source.lastLine(of: entry.value))
         return TextEdit(range: lineStart..<source.endOfLine(lastLine), replacement: "")
