@@ -54,12 +54,12 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy"], exclude: ["Golden"], swiftSettings: strictSettings),
+        .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "PolicyTests",
-            dependencies: ["Policy", "Manifests"],
+            dependencies: ["Policy", "Manifests", "ShipshapeTesting"],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),

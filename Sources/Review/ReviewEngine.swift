@@ -96,10 +96,7 @@ public struct ReviewEngine: Sendable {
     }
 
     static func isManifestPath(_ path: String) -> Bool {
-        let bytes = path.utf8
-        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")),
-              ManifestWalker.extensions.contains(path[bytes.index(after: dot)...].lowercased()) else { return false }
-        return !bytes.split(separator: UInt8(ascii: "/")).contains { component in
+        ManifestWalker.hasManifestExtension(path) && !path.utf8.split(separator: UInt8(ascii: "/")).contains { component in
             component.first == UInt8(ascii: ".") && ManifestWalker.skippedFolders.contains(String(Substring(component)))
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Manifests
+import ShipshapeTesting
 @testable import Fixes
 @testable import Policy
 
@@ -8,16 +9,7 @@ import Manifests
 /// still parses, the fixed findings are gone, nothing outside the edited paths changed (the
 /// parsed documents are compared with those paths left out), and a second run is a no-op.
 @Suite struct CorpusFixTests {
-    static var corpus: URL {
-        if let shared = ProcessInfo.processInfo.environment["SHIPSHAPE_SHARED"] { return URL(fileURLWithPath: shared).appending(path: "corpus") }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appending(path: "shared/corpus")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appending(path: "shared/corpus")
-    }
+    static let corpus = SharedData.corpus
 
     @Test func everyFixOfTheCorpusIsMinimalAndFinal() throws {
         let engine = try FixEngineTests.engine(.all)

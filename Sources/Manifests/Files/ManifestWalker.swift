@@ -79,8 +79,9 @@ public enum ManifestWalker {
         }
     }
 
-    private static func hasManifestExtension(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return extensions.contains(name[name.index(after: dot)...].lowercased())
+    /// A `.yaml`, `.yml` or `.json` file name (or path).
+    public static func hasManifestExtension(_ name: String) -> Bool {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        return extensions.contains(name[name.utf8.index(after: dot)...].lowercased())
     }
 }

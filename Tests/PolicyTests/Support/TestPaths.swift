@@ -1,4 +1,5 @@
 import Foundation
+import ShipshapeTesting
 
 /// Folders the tests read: fixtures beside the tests, the repository, and the shared corpus
 /// (`../shared/corpus/`, used in place, never copied).
@@ -7,20 +8,7 @@ enum TestPaths {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = testsFolder.appending(path: "Fixtures")
     static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
-    /// `../shared/corpus` beside the repository (or in a folder above it; `SHIPSHAPE_SHARED`
-    /// names the shared folder explicitly).
-    static let sharedCorpus: URL = {
-        if let shared = ProcessInfo.processInfo.environment["SHIPSHAPE_SHARED"] {
-            return URL(fileURLWithPath: shared).appending(path: "corpus")
-        }
-        var folder = repository.deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appending(path: "shared/corpus")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return repository.deletingLastPathComponent().appending(path: "shared/corpus")
-    }()
+    static let sharedCorpus = SharedData.corpus
 
     static func files(in folder: URL, withExtensions extensions: Set<String> = ["yaml", "yml"]) -> [URL] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }

@@ -1,0 +1,18 @@
+import Foundation
+
+/// The shared test data beside the repository (`../shared/`, or in a folder above it;
+/// `SHIPSHAPE_SHARED` names it explicitly), read in place, never copied.
+public enum SharedData {
+    public static let corpus: URL = folder.appending(path: "corpus")
+
+    public static let folder: URL = {
+        if let shared = ProcessInfo.processInfo.environment["SHIPSHAPE_SHARED"] { return URL(fileURLWithPath: shared) }
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appending(path: "shared")
+            if FileManager.default.fileExists(atPath: candidate.appending(path: "corpus").path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).appending(path: "../../../../shared").standardized
+    }()
+}
