@@ -15,9 +15,14 @@ let package = Package(
         .library(name: "Diffs", targets: ["Diffs"]),
         .library(name: "GitKit", targets: ["GitKit"]),
         .library(name: "Fixes", targets: ["Fixes"]),
+        .library(name: "HTTPKit", targets: ["HTTPKit"]),
+        .library(name: "Forge", targets: ["Forge"]),
+        .library(name: "Bot", targets: ["Bot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,16 +48,49 @@ let package = Package(
         ),
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
         .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        .target(name: "HTTPKit", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(
+            name: "Forge",
+            dependencies: [
+                "HTTPKit", "Diffs",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Bot",
+            dependencies: [
+                "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedConfig"]
+        ),
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes",
+                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
+        .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BotTests",
+            dependencies: ["Bot", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "ShipshapeTesting"],
+            exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),

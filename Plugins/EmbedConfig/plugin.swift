@@ -1,18 +1,27 @@
+import Foundation
 import PackagePlugin
 
-/// Embeds the data files of `config/` into the target as Swift string constants,
-/// so the `shipshape` binary carries its defaults and needs no files beside it.
+/// Embeds data files into a target as Swift string constants, so the `shipshape` binary carries
+/// its defaults and needs no files beside it: `config/`'s data into Policy, the comment
+/// templates of `templates/` into Bot.
 @main
 struct EmbedConfig: BuildToolPlugin {
-    static let embeddedFiles = ["checks.yaml", "deprecations.yaml"]
+    static let configFiles = ["checks.yaml", "deprecations.yaml"]
 
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
-        let configFolder = context.package.directoryURL.appending(path: "config")
-        let inputs = Self.embeddedFiles.map { configFolder.appending(path: $0) }
+        let inputs: [URL]
+        if target.name == "Bot" {
+            let folder = context.package.directoryURL.appending(path: "templates")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path()).filter { $0.hasSuffix(".mustache") }.sorted()
+            inputs = names.map { folder.appending(path: $0) }
+        } else {
+            let folder = context.package.directoryURL.appending(path: "config")
+            inputs = Self.configFiles.map { folder.appending(path: $0) }
+        }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedConfig.swift")
         return [
             .buildCommand(
-                displayName: "Embedding config/ into \(target.name)",
+                displayName: "Embedding data files into \(target.name)",
                 executable: try context.tool(named: "embed-config").url,
                 arguments: [output.path()] + inputs.map { $0.path() },
                 inputFiles: inputs,

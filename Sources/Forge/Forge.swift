@@ -1,0 +1,50 @@
+/// A forge in the words of the bot. GitHub, Gitea/Forgejo and GitLab sit behind it; where they
+/// differ (check runs, resolvable threads, where inline comments may be posted) the
+/// `capabilities` say so and the publisher acts on them.
+public protocol Forge: Sendable {
+    var kind: ForgeKind { get }
+    var repository: RepositoryID { get }
+    var capabilities: ForgeCapabilities { get }
+
+    /// The login the bot posts as, so it recognises its own comments and ignores its own events.
+    func botLogin() async throws -> String
+
+    func pullRequest(_ number: Int) async throws -> PullRequest
+    func changedFiles(of number: Int) async throws -> [ChangedFile]
+
+    /// Posts a review with its inline comments in one go; returns the comments as posted.
+    func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment]
+    /// Every comment on the pull request, conversation and inline, by every author.
+    func comments(on number: Int) async throws -> [PostedComment]
+    func createComment(on number: Int, body: String) async throws -> PostedComment
+    func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws
+    func deleteComment(_ comment: PostedComment, on number: Int) async throws
+    /// Marks an inline comment's thread resolved where the forge can (GitLab); elsewhere the
+    /// publisher edits the comment instead.
+    func resolve(_ comment: PostedComment, on number: Int) async throws
+
+    /// A check run where the forge has them, a commit status otherwise.
+    func publish(_ check: CommitCheck) async throws
+
+    func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest
+    func updatePullRequest(_ number: Int, title: String?, body: String?) async throws
+    /// The open pull request from `head` (a branch of this repository), if there is one.
+    func openPullRequest(head: String, base: String?) async throws -> PullRequest?
+    func addLabels(_ labels: [String], to number: Int) async throws
+    func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws
+    func permission(of user: String) async throws -> Permission
+}
+
+extension Forge {
+    /// The conversation comment of the bot that carries `marker`, edited in place, or a new one.
+    @discardableResult
+    public func upsertComment(on number: Int, marker: String, body: String, author: String) async throws -> PostedComment {
+        let existing = try await comments(on: number).first { $0.kind == .conversation && $0.author == author && $0.body.contains(marker) }
+        if var existing {
+            if existing.body != body { try await updateComment(existing, on: number, body: body) }
+            existing.body = body
+            return existing
+        }
+        return try await createComment(on: number, body: body)
+    }
+}

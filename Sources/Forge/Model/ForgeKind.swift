@@ -1,0 +1,31 @@
+/// The forges Shipshape talks to.
+public enum ForgeKind: String, Sendable, CaseIterable {
+    case github, gitea, gitlab
+
+    /// How the forge names a change request in prose.
+    public var changeRequestName: String { self == .gitlab ? "merge request" : "pull request" }
+}
+
+/// What a forge can and cannot do, so the publisher handles the differences instead of hiding them.
+public struct ForgeCapabilities: Sendable {
+    /// GitHub check runs (with annotations); the others only have commit statuses.
+    public var checkRuns: Bool
+    /// Inline comments whose thread can be marked resolved through the API (GitLab discussions).
+    public var resolvableThreads: Bool
+    /// The longest comment body the forge accepts, in characters.
+    public var maximumCommentLength: Int
+    /// Annotations per check-run request (GitHub: 50).
+    public var annotationsPerRequest: Int
+    /// The suggestion fence opener: GitHub and Gitea ```suggestion, GitLab ```suggestion:-0+N.
+    public var suggestionFence: SuggestionFence
+
+    public enum SuggestionFence: Sendable { case github, gitlab }
+
+    public init(checkRuns: Bool, resolvableThreads: Bool, maximumCommentLength: Int, annotationsPerRequest: Int, suggestionFence: SuggestionFence) {
+        self.checkRuns = checkRuns
+        self.resolvableThreads = resolvableThreads
+        self.maximumCommentLength = maximumCommentLength
+        self.annotationsPerRequest = annotationsPerRequest
+        self.suggestionFence = suggestionFence
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// A request as the loopback server received it.
+public struct ReceivedRequest: Sendable {
+    public var method: String
+    /// The path without the query string, percent-decoding left to the handler.
+    public var path: String
+    /// The raw query string without the `?` (empty when there is none).
+    public var query: String
+    /// Header names as sent; look up with `header(_:)`.
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+
+    public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: Data = Data()) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    /// Query parameters, percent-decoded; the last value wins for repeated names.
+    public var queryItems: [String: String] {
+        var items: [String: String] = [:]
+        for pair in query.split(separator: "&") where !pair.isEmpty {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ") }
+            let name = parts[0].removingPercentEncoding ?? parts[0]
+            items[name] = parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : ""
+        }
+        return items
+    }
+}
+
+/// A response the loopback server sends.
+public struct ServedResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A JSON body with its content type.
+    public static func json(_ status: Int, _ object: Any, headers: [(name: String, value: String)] = []) -> ServedResponse {
+        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
+        return ServedResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers, body: body)
+    }
+}
+
+/// What the server does with one request: answer, answer late, or misbehave the way real
+/// networks do, so clients' timeouts and retries meet the real thing.
+public enum ServerReply: Sendable {
+    case respond(ServedResponse)
+    /// Waits this long before answering (a slow forge; a client with a shorter timeout gives up).
+    case respondAfter(Duration, ServedResponse)
+    /// Closes the connection without a byte of answer.
+    case dropConnection
+}
