@@ -1,0 +1,66 @@
+import Foundation
+import HTTPKit
+
+/// A GitHub App acting on one installation: the app's JWT buys an installation token, which is
+/// kept until five minutes before it expires and then bought again.
+public actor GitHubAppCredentials: ForgeCredentials {
+    private let jwt: GitHubAppJWT
+    private let apiRoot: URL
+    private let client: any HTTPClient
+    private let repository: RepositoryID
+    private var installationID: Int?
+    private var cached: (token: String, expires: Date)?
+    private let now: @Sendable () -> Date
+
+    /// `installationID` nil: found from the repository (GET /repos/{owner}/{repo}/installation).
+    public init(jwt: GitHubAppJWT, installationID: Int?, repository: RepositoryID, apiRoot: URL, client: any HTTPClient,
+                now: @escaping @Sendable () -> Date = Date.init) {
+        self.jwt = jwt
+        self.installationID = installationID
+        self.repository = repository
+        self.apiRoot = apiRoot
+        self.client = client
+        self.now = now
+    }
+
+    public func headers() async throws -> [(name: String, value: String)] {
+        [("Authorization", "Bearer " + (try await installationToken()))]
+    }
+
+    public func gitToken() async throws -> String? { try await installationToken() }
+
+    public func installationToken() async throws -> String {
+        if let cached, cached.expires.timeIntervalSince(now()) > 300 { return cached.token }
+        let app = ForgeAPI(root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: now), fixedHeaders: GitHubForge.fixedHeaders)
+        let installation: Int
+        if let installationID {
+            installation = installationID
+        } else {
+            let answer = try await app.get("/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))/installation")
+            guard let id = answer["id"]?.int else {
+                throw ForgeError.unreadableResponse(method: "GET", path: "/repos/\(repository)/installation", reason: "no installation id")
+            }
+            installation = id
+            installationID = id
+        }
+        let answer = try await app.send(.post, "/app/installations/\(installation)/access_tokens")
+        guard let token = answer["token"]?.string else {
+            throw ForgeError.unreadableResponse(method: "POST", path: "/app/installations/\(installation)/access_tokens", reason: "no token")
+        }
+        let expires = answer["expires_at"]?.string.flatMap { try? Date($0, strategy: .iso8601) } ?? now().addingTimeInterval(3_600)
+        cached = (token, expires)
+        return token
+    }
+}
+
+/// The app's own identity, used only to buy installation tokens.
+struct AppJWTCredentials: ForgeCredentials {
+    let jwt: GitHubAppJWT
+    let now: @Sendable () -> Date
+
+    func headers() async throws -> [(name: String, value: String)] {
+        [("Authorization", "Bearer " + (try jwt.token(now: now())))]
+    }
+
+    func gitToken() async throws -> String? { nil }
+}

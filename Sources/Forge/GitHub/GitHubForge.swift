@@ -1,0 +1,210 @@
+import Foundation
+import HTTPKit
+
+/// GitHub and GitHub Enterprise (REST v3). Check runs need a GitHub App (a personal token gets
+/// 403 on the checks API), so with a token the verdict is a commit status.
+public struct GitHubForge: Forge {
+    public let kind = ForgeKind.github
+    public let repository: RepositoryID
+    public let capabilities: ForgeCapabilities
+    let api: ForgeAPI
+    private let configuredLogin: String?
+
+    static let fixedHeaders: [(name: String, value: String)] = [
+        ("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", "2022-11-28"), ("User-Agent", "shipshape"),
+    ]
+
+    /// `apiRoot`: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.
+    /// `botLogin`: the login the bot posts as; nil asks GET /user (tokens; an App is `<slug>[bot]`).
+    public init(repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials, botLogin: String? = nil) {
+        self.repository = repository
+        api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
+        configuredLogin = botLogin
+        capabilities = ForgeCapabilities(checkRuns: credentials is GitHubAppCredentials, resolvableThreads: false,
+                                         maximumCommentLength: 65_536, annotationsPerRequest: 50, suggestionFence: .github)
+    }
+
+    var repo: String { "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))" }
+
+    public func botLogin() async throws -> String {
+        if let configuredLogin { return configuredLogin }
+        guard let login = try await api.get("/user")["login"]?.string else {
+            throw ForgeError.unreadableResponse(method: "GET", path: "/user", reason: "no login")
+        }
+        return login
+    }
+
+    public func pullRequest(_ number: Int) async throws -> PullRequest {
+        Self.pullRequest(from: try await api.get("\(repo)/pulls/\(number)"))
+    }
+
+    static func pullRequest(from json: JSON) -> PullRequest {
+        let baseRepo = json["base"]?["repo"], headRepo = json["head"]?["repo"]
+        let sameRepository = headRepo?["full_name"]?.string == baseRepo?["full_name"]?.string
+        let number = json["number"]?.int ?? 0
+        let state: PullRequest.State = json["merged"]?.bool == true || json["merged_at"].map { !$0.isNull } == true
+            ? .merged : (json["state"]?.string == "open" ? .open : .closed)
+        return PullRequest(
+            number: number, title: json["title"]?.string ?? "", body: json["body"]?.string ?? "", state: state,
+            author: json["user"]?["login"]?.string ?? "", baseBranch: json["base"]?["ref"]?.string ?? "",
+            baseSHA: json["base"]?["sha"]?.string ?? "", headBranch: json["head"]?["ref"]?.string ?? "",
+            headSHA: json["head"]?["sha"]?.string ?? "", cloneURL: baseRepo?["clone_url"]?.string ?? "",
+            forkCloneURL: sameRepository ? nil : (headRepo?["clone_url"]?.string ?? ""),
+            maintainerCanModify: json["maintainer_can_modify"]?.bool ?? false, headRef: "refs/pull/\(number)/head",
+            webURL: json["html_url"]?.string ?? "", isDraft: json["draft"]?.bool ?? false,
+            labels: json["labels"]?.array?.compactMap { $0["name"]?.string } ?? [])
+    }
+
+    public func changedFiles(of number: Int) async throws -> [ChangedFile] {
+        try await api.getAll("\(repo)/pulls/\(number)/files", pageSize: ("per_page", 100)).map { file in
+            let status: ChangedFile.Status = switch file["status"]?.string {
+            case "added": .added
+            case "removed": .removed
+            case "renamed": .renamed
+            default: .modified
+            }
+            return ChangedFile(path: file["filename"]?.string ?? "", previousPath: file["previous_filename"]?.string, status: status)
+        }
+    }
+
+    public func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
+        let comments: [JSON] = review.comments.map { comment in
+            var fields: [String: JSON] = ["path": .string(comment.path), "line": JSON(comment.line), "side": "RIGHT", "body": .string(comment.body)]
+            if let start = comment.startLine, start < comment.line {
+                fields["start_line"] = JSON(start)
+                fields["start_side"] = "RIGHT"
+            }
+            return .object(fields)
+        }
+        let body: JSON = ["commit_id": .string(review.commitSHA), "body": .string(review.body), "event": "COMMENT", "comments": .array(comments)]
+        let posted = try await api.send(.post, "\(repo)/pulls/\(number)/reviews", body: body)
+        let reviewID = posted["id"]?.int
+        return try await inlineComments(on: number).filter { comment in reviewID == nil || comment.threadID == reviewID.map(String.init) }
+    }
+
+    public func comments(on number: Int) async throws -> [PostedComment] {
+        let conversation = try await api.getAll("\(repo)/issues/\(number)/comments", pageSize: ("per_page", 100)).map { comment in
+            PostedComment(id: comment["id"]?.string ?? "", kind: .conversation, body: comment["body"]?.string ?? "",
+                          author: comment["user"]?["login"]?.string ?? "")
+        }
+        return conversation + (try await inlineComments(on: number))
+    }
+
+    private func inlineComments(on number: Int) async throws -> [PostedComment] {
+        try await api.getAll("\(repo)/pulls/\(number)/comments", pageSize: ("per_page", 100)).map { comment in
+            let line = comment["line"]?.int ?? comment["original_line"]?.int
+            return PostedComment(id: comment["id"]?.string ?? "", kind: .inline, body: comment["body"]?.string ?? "",
+                                 author: comment["user"]?["login"]?.string ?? "", path: comment["path"]?.string, line: line,
+                                 threadID: comment["pull_request_review_id"]?.string)
+        }
+    }
+
+    public func createComment(on number: Int, body: String) async throws -> PostedComment {
+        let posted = try await api.send(.post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)])
+        return PostedComment(id: posted["id"]?.string ?? "", kind: .conversation, body: body, author: posted["user"]?["login"]?.string ?? "")
+    }
+
+    public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
+        let path = comment.kind == .inline ? "\(repo)/pulls/comments/\(comment.id)" : "\(repo)/issues/comments/\(comment.id)"
+        try await api.send(.patch, path, body: ["body": .string(body)])
+    }
+
+    public func deleteComment(_ comment: PostedComment, on number: Int) async throws {
+        guard comment.kind == .conversation else { throw ForgeError.unsupported("deleting review comments (they are edited instead)") }
+        try await api.send(.delete, "\(repo)/issues/comments/\(comment.id)")
+    }
+
+    public func resolve(_ comment: PostedComment, on number: Int) async throws {
+        throw ForgeError.unsupported("resolving review threads through the REST API")
+    }
+
+    public func publish(_ check: CommitCheck) async throws {
+        if capabilities.checkRuns {
+            try await publishCheckRun(check)
+        } else {
+            let state = switch check.conclusion {
+            case nil: "pending"
+            case .failure: "failure"
+            case .success, .neutral: "success"
+            }
+            var body: [String: JSON] = ["state": .string(state), "context": .string(check.name), "description": .string(String(check.title.prefix(140)))]
+            if let url = check.detailsURL { body["target_url"] = .string(url) }
+            try await api.send(.post, "\(repo)/statuses/\(check.headSHA)", body: .object(body))
+        }
+    }
+
+    /// GitHub takes at most 50 annotations per request: the first batch comes with the run, the
+    /// rest with updates, which GitHub appends.
+    private func publishCheckRun(_ check: CommitCheck) async throws {
+        let batches = stride(from: 0, to: max(check.annotations.count, 1), by: capabilities.annotationsPerRequest).map {
+            Array(check.annotations[min($0, check.annotations.count)..<min($0 + capabilities.annotationsPerRequest, check.annotations.count)])
+        }
+        func output(_ annotations: [CommitCheck.Annotation]) -> JSON {
+            ["title": .string(check.title), "summary": .string(check.summary), "annotations": .array(annotations.map { annotation in
+                ["path": .string(annotation.path), "start_line": JSON(annotation.startLine), "end_line": JSON(annotation.endLine),
+                 "annotation_level": .string(annotation.level.rawValue), "title": .string(annotation.title), "message": .string(annotation.message)]
+            })]
+        }
+        var body: [String: JSON] = ["name": .string(check.name), "head_sha": .string(check.headSHA), "output": output(batches[0])]
+        if let conclusion = check.conclusion {
+            body["status"] = "completed"
+            body["conclusion"] = .string(conclusion.rawValue)
+        } else {
+            body["status"] = "in_progress"
+        }
+        if let url = check.detailsURL { body["details_url"] = .string(url) }
+        let run = try await api.send(.post, "\(repo)/check-runs", body: .object(body))
+        guard batches.count > 1, let id = run["id"]?.int else { return }
+        for batch in batches.dropFirst() {
+            try await api.send(.patch, "\(repo)/check-runs/\(id)", body: ["output": output(batch)])
+        }
+    }
+
+    public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
+        let created = Self.pullRequest(from: try await api.send(.post, "\(repo)/pulls", body: [
+            "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head), "base": .string(draft.base),
+        ]))
+        if !draft.labels.isEmpty { try await addLabels(draft.labels, to: created.number) }
+        return created
+    }
+
+    public func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
+        var fields: [String: JSON] = [:]
+        if let title { fields["title"] = .string(title) }
+        if let body { fields["body"] = .string(body) }
+        try await api.send(.patch, "\(repo)/pulls/\(number)", body: .object(fields))
+    }
+
+    public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
+        var query = [("state", "open"), ("head", repository.owner + ":" + head)]
+        if let base { query.append(("base", base)) }
+        return try await api.getAll("\(repo)/pulls", query: query, pageSize: ("per_page", 100)).map(Self.pullRequest(from:))
+            .first { $0.headBranch == head }
+    }
+
+    public func addLabels(_ labels: [String], to number: Int) async throws {
+        try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
+    }
+
+    public func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
+        guard comment.kind == .conversation else { throw ForgeError.unsupported("reactions on review comments") }
+        try await api.send(.post, "\(repo)/issues/comments/\(comment.id)/reactions", body: ["content": .string(reaction.rawValue)])
+    }
+
+    public func permission(of user: String) async throws -> Permission {
+        let (status, answer) = try await api.status(.get, "\(repo)/collaborators/\(ForgeAPI.segment(user))/permission")
+        if status == 404 { return .none }
+        guard (200..<300).contains(status) else {
+            throw ForgeError.status(code: status, method: "GET", path: "\(repo)/collaborators/\(user)/permission", message: "")
+        }
+        // role_name (newer) tells maintain and triage apart; permission folds them into write and read.
+        switch answer["role_name"]?.string ?? answer["permission"]?.string {
+        case "admin": return .admin
+        case "maintain": return .maintain
+        case "write": return .write
+        case "triage": return .triage
+        case "read": return .read
+        default: return .none
+        }
+    }
+}
