@@ -82,6 +82,15 @@ public struct FixEngine: Sendable {
         return Outcome(bytes: bytes, applied: applied, unfixed: unfixed.values.sorted { Finding.reportOrder($0.finding, $1.finding) })
     }
 
+    /// The file with this one finding fixed, or nil when no selected recipe clears it: what a
+    /// review's suggestion block offers for the finding's lines.
+    public func fixing(_ finding: Finding, path: String, bytes: [UInt8]) -> [UInt8]? {
+        guard let recipe = policy.checks.first(where: { $0.id == finding.checkID })?.fix, isSelected(finding, recipe),
+              let fixed = try? apply(recipe, for: finding, path: path, to: bytes).bytes else { return nil }
+        let after = policy.run(files: [(path, String(decoding: fixed, as: UTF8.self))], knownFacts: context).findings
+        return after.contains { $0.fingerprint == finding.fingerprint } ? nil : fixed
+    }
+
     private func isSelected(_ finding: Finding, _ recipe: FixRecipe?) -> Bool {
         guard let recipe else { return false }
         switch selection {

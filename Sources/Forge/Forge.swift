@@ -8,6 +8,8 @@ public protocol Forge: Sendable {
 
     /// The login the bot posts as, so it recognises its own comments and ignores its own events.
     func botLogin() async throws -> String
+    /// User name and token for Git over HTTPS, when the credentials can serve Git too.
+    func gitCredentials() async throws -> (username: String, token: String)?
 
     func pullRequest(_ number: Int) async throws -> PullRequest
     func changedFiles(of number: Int) async throws -> [ChangedFile]

@@ -61,7 +61,7 @@ public struct ReviewEngine: Sendable {
         let summary = causedFindings(outside, changes: changes, scope: scope, engine: engine, repository: repository)
         try facts.save()
         return ReviewResult(base: base.hex, head: head.hex, mergeBase: mergeBase.hex, filter: request.filter, changes: changes,
-                            comments: comments, summary: summary, files: headReport.files, notes: configuration.notes)
+                            comments: comments, summary: summary, files: headReport.files, notes: configuration.notes, policy: engine)
     }
 
     /// Cross-object findings outside the filter that did not exist at the merge base: the change

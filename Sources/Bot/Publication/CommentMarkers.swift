@@ -4,6 +4,8 @@ import Foundation
 /// tells which finding an inline comment is about, whatever line it moved to.
 public enum CommentMarkers {
     public static let summary = "<!-- shipshape:summary -->"
+    /// Added to an inline comment whose finding is gone, where the forge cannot resolve threads.
+    public static let fixed = "<!-- shipshape:fixed -->"
 
     public static func finding(_ fingerprint: String) -> String {
         "<!-- shipshape:finding \(escape(fingerprint)) -->"
@@ -14,6 +16,13 @@ public enum CommentMarkers {
         guard let start = body.range(of: "<!-- shipshape:finding "),
               let end = body.range(of: " -->", range: start.upperBound..<body.endIndex) else { return nil }
         return unescape(String(body[start.upperBound..<end.lowerBound]))
+    }
+
+    /// The body without the bot's markers, to quote it.
+    public static func strip(_ body: String) -> String {
+        body.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !($0.hasPrefix("<!-- shipshape:") && $0.hasSuffix("-->")) }
+            .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// `--` cannot appear inside an HTML comment; fingerprints may hold it in names.

@@ -34,6 +34,10 @@ public struct GitHubForge: Forge {
         return login
     }
 
+    public func gitCredentials() async throws -> (username: String, token: String)? {
+        try await api.credentials.gitToken().map { ("x-access-token", $0) }
+    }
+
     public func pullRequest(_ number: Int) async throws -> PullRequest {
         Self.pullRequest(from: try await api.get("\(repo)/pulls/\(number)"))
     }

@@ -6,7 +6,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
         lhs.rank < rhs.rank
     }
 
-    private var rank: Int {
+    public var rank: Int {
         switch self {
         case .ignore: 0
         case .warning: 1

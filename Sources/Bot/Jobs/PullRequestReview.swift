@@ -1,0 +1,54 @@
+import Diffs
+import Forge
+import GitKit
+import Review
+
+/// One review of one pull request, start to end: ask the forge for the pull request, bring the
+/// mirror up to date, review base...head from Git objects, then publish (or only plan, for a dry run).
+public struct PullRequestReview: Sendable {
+    public struct Result: Sendable {
+        public var pullRequest: PullRequest
+        public var review: ReviewResult
+        public var plan: PublicationPlan
+        /// nil for a dry run.
+        public var outcome: ReviewPublisher.Outcome?
+    }
+
+    public let forge: any Forge
+    public let mirrors: MirrorCache
+    public let engine: ReviewEngine
+    public let publisher: ReviewPublisher
+    public let filter: DiffFilter.Mode
+
+    public init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, publisher: ReviewPublisher, filter: DiffFilter.Mode = .added) {
+        self.forge = forge
+        self.mirrors = mirrors
+        self.engine = engine
+        self.publisher = publisher
+        self.filter = filter
+    }
+
+    public func run(number: Int, dryRun: Bool) async throws -> Result {
+        let pullRequest = try await forge.pullRequest(number)
+        let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
+        let engine = self.engine, filter = self.filter
+        // The forge keeps every pull request's head in the base repository (refs/pull/N/head,
+        // refs/merge-requests/N/head), so forks need no second remote.
+        let (review, headFiles) = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials) { mirror, _ in
+            let head = (try? mirror.commit(pullRequest.headSHA)) != nil ? pullRequest.headSHA : pullRequest.headRef
+            let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter), in: mirror)
+            let headCommit = try mirror.commit(review.head)
+            var files: [String: [UInt8]] = [:]
+            for path in Set(review.comments.map(\.finding.file)) {
+                files[path] = try mirror.contents(of: path, at: headCommit)
+            }
+            return (review, files)
+        }
+        if dryRun {
+            let plan = try await publisher.plan(review, pullRequest: pullRequest) { headFiles[$0] }
+            return Result(pullRequest: pullRequest, review: review, plan: plan, outcome: nil)
+        }
+        let outcome = try await publisher.publish(review, pullRequest: pullRequest) { headFiles[$0] }
+        return Result(pullRequest: pullRequest, review: review, plan: outcome.plan, outcome: outcome)
+    }
+}

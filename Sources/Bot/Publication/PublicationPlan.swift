@@ -1,0 +1,105 @@
+import Diffs
+import Forge
+import Policy
+import Review
+
+/// Everything one run will do on the pull request, decided before anything is posted: the new
+/// inline comments, the earlier comments whose finding is gone, the summary and the verdict.
+/// Deciding first is what makes a re-run (a crash, a redelivery, a new push) post nothing twice.
+public struct PublicationPlan: Sendable {
+    public struct NewComment: Sendable {
+        public var finding: Finding
+        public var comment: InlineComment
+        public var hasSuggestion: Bool
+    }
+
+    /// One of the bot's open inline comments whose finding no longer exists, with its new body.
+    public struct FixedComment: Sendable {
+        public var comment: PostedComment
+        public var body: String
+    }
+
+    public var newComments: [NewComment]
+    public var fixedComments: [FixedComment]
+    public var summary: String
+    public var check: CommitCheck
+
+    /// `botComments`: the comments on the pull request written by the bot.
+    public static func make(review: ReviewResult, headSHA: String, capabilities: ForgeCapabilities, botComments: [PostedComment],
+                            templates: CommentTemplates, settings: PublicationSettings,
+                            suggestion: (Finding) -> Suggestion?) -> PublicationPlan {
+        let changes = Dictionary(review.changes.map { ($0.path, $0) }) { first, _ in first }
+        func inDiff(_ finding: Finding) -> Bool { changes[finding.file]?.inHunk(line: finding.position.line) ?? false }
+
+        let findings = review.comments.map(\.finding)
+        let current = Set(findings.map(\.fingerprint) + review.summary.map(\.finding.fingerprint))
+        let earlier = botComments.filter { $0.kind == .inline && CommentMarkers.fingerprint(in: $0.body) != nil }
+        let open = earlier.filter { !$0.isResolved && !$0.body.contains(CommentMarkers.fixed) }
+        let openFingerprints = Set(open.compactMap { CommentMarkers.fingerprint(in: $0.body) })
+
+        let candidates = findings.filter { inDiff($0) && !openFingerprints.contains($0.fingerprint) }
+            .sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.reportOrder($0, $1) }
+        let posted = Array(candidates.prefix(settings.maximumInlineComments))
+        let newComments = posted.map { finding in
+            inlineComment(for: finding, change: changes[finding.file], capabilities: capabilities, templates: templates,
+                          settings: settings, suggestion: suggestion)
+        }
+        let shortCommit = String(headSHA.prefix(7))
+        let fixedComments = open.filter { !current.contains(CommentMarkers.fingerprint(in: $0.body) ?? "") }.map { comment in
+            let fingerprint = CommentMarkers.fingerprint(in: comment.body) ?? ""
+            let checkID = FindingView.checkID(ofFingerprint: fingerprint)
+            let body = templates.render(.fixedComment, [
+                "marker": CommentMarkers.finding(fingerprint), "fixedMarker": CommentMarkers.fixed, "commit": shortCommit,
+                "checkID": checkID, "title": FindingView.title(checkID), "original": CommentMarkers.strip(comment.body),
+            ])
+            return FixedComment(comment: comment, body: body)
+        }
+        let commented = openFingerprints.intersection(current).union(posted.map(\.fingerprint))
+        let fixedEver = earlier.filter { $0.isResolved || $0.body.contains(CommentMarkers.fixed) } + fixedComments.map(\.comment)
+        let summaryView = SummaryView(review: review, headSHA: headSHA, commented: commented, fixed: fixedEver, settings: settings)
+        let summary = CommentLimit.fit(templates.render(.summary, summaryView.dictionary), limit: capabilities.maximumCommentLength,
+                                       note: "*The summary was cut here: it is longer than the forge allows. `shipshape review` prints it whole.*")
+        let check = verdict(review: review, findings: findings, changes: changes, headSHA: headSHA, summaryView: summaryView,
+                            templates: templates, settings: settings)
+        return PublicationPlan(newComments: newComments, fixedComments: fixedComments, summary: summary, check: check)
+    }
+
+    private static func inlineComment(for finding: Finding, change: FileChange?, capabilities: ForgeCapabilities,
+                                      templates: CommentTemplates, settings: PublicationSettings,
+                                      suggestion: (Finding) -> Suggestion?) -> NewComment {
+        var offered = suggestion(finding)
+        if let range = offered, !(change?.hunks.contains { $0.newLines.contains(range.startLine) && $0.newLines.contains(range.endLine) } ?? false) {
+            offered = nil
+        }
+        var view: [String: Any] = [
+            "marker": CommentMarkers.finding(finding.fingerprint), "icon": FindingView.icon(finding.severity),
+            "title": FindingView.title(finding.checkID), "checkID": finding.checkID, "severity": finding.severity.rawValue,
+            "message": finding.message, "docsURL": settings.documentation(of: finding.checkID), "fixable": offered != nil,
+        ]
+        if let object = finding.object { view["object"] = object.description }
+        if let container = finding.container { view["container"] = container }
+        if let remediation = FindingView.remediation(finding.checkID) { view["remediation"] = remediation }
+        if let offered { view["suggestion"] = SuggestionBlock.render(offered, fence: capabilities.suggestionFence) }
+        let body = CommentLimit.fit(templates.render(.inlineComment, view), limit: capabilities.maximumCommentLength,
+                                    note: "*Cut: the comment is longer than the forge allows.*")
+        let startLine = offered.flatMap { $0.startLine < $0.endLine ? $0.startLine : nil }
+        let comment = InlineComment(path: finding.file, line: offered?.endLine ?? finding.position.line, startLine: startLine, body: body)
+        return NewComment(finding: finding, comment: comment, hasSuggestion: offered != nil)
+    }
+
+    /// `failure` when a danger finding is on a line the change added; `neutral` when anything was
+    /// found; `success` otherwise. Annotations for every finding inside the diff.
+    private static func verdict(review: ReviewResult, findings: [Finding], changes: [String: FileChange], headSHA: String,
+                                summaryView: SummaryView, templates: CommentTemplates, settings: PublicationSettings) -> CommitCheck {
+        let dangerOnChangedLines = findings.contains { $0.severity == .danger && (changes[$0.file]?.added(line: $0.position.line) ?? false) }
+        let conclusion: CommitCheck.Conclusion = dangerOnChangedLines ? .failure : (review.reportedFindings.isEmpty ? .success : .neutral)
+        let annotations = findings.filter { changes[$0.file]?.inHunk(line: $0.position.line) ?? false }.map { finding in
+            CommitCheck.Annotation(path: finding.file, startLine: finding.position.line, endLine: finding.position.line,
+                                   level: finding.severity == .danger ? .failure : .warning,
+                                   title: finding.checkID, message: finding.message)
+        }
+        return CommitCheck(name: settings.checkName, headSHA: headSHA, conclusion: conclusion, title: summaryView.headline,
+                           summary: templates.render(.checkRun, summaryView.dictionary), annotations: annotations,
+                           detailsURL: settings.detailsURL)
+    }
+}

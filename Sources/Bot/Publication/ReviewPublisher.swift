@@ -1,0 +1,71 @@
+import Foundation
+import Forge
+import Policy
+import Review
+
+/// Puts a review on a pull request: new inline comments in one review, earlier comments whose
+/// finding is gone resolved (or marked fixed where the forge cannot resolve), the summary edited
+/// in place, and the verdict as a check run or commit status. Safe to run again at any point.
+public struct ReviewPublisher: Sendable {
+    public struct Outcome: Sendable {
+        public var plan: PublicationPlan
+        public var postedComments: Int
+        public var resolvedComments: Int
+        /// Why inline comments ended up in the summary instead, when the forge refused them.
+        public var notes: [String]
+    }
+
+    public let forge: any Forge
+    public let templates: CommentTemplates
+    public let settings: PublicationSettings
+
+    public init(forge: any Forge, templates: CommentTemplates, settings: PublicationSettings = PublicationSettings()) {
+        self.forge = forge
+        self.templates = templates
+        self.settings = settings
+    }
+
+    /// What a run would do, from the forge's current comments; posts nothing.
+    public func plan(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws -> PublicationPlan {
+        let bot = try await forge.botLogin()
+        let mine = try await forge.comments(on: pullRequest.number).filter { $0.author == bot }
+        let suggestions = SuggestionSource(policy: review.policy)
+        return PublicationPlan.make(review: review, headSHA: review.head, capabilities: forge.capabilities, botComments: mine,
+                                    templates: templates, settings: settings) { suggestions.suggestion(for: $0, in: headFile($0.file)) }
+    }
+
+    public func publish(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws -> Outcome {
+        let plan = try await plan(review, pullRequest: pullRequest, headFile: headFile)
+        let number = pullRequest.number
+        var notes: [String] = []
+        var posted = 0
+        if !plan.newComments.isEmpty {
+            let submission = ReviewSubmission(commitSHA: review.head, baseSHA: review.mergeBase, startSHA: pullRequest.baseSHA,
+                                              body: "", comments: plan.newComments.map(\.comment))
+            do {
+                posted = try await forge.postReview(on: number, submission).count
+                if posted == 0 { posted = submission.comments.count }
+            } catch let error as ForgeError where error.statusCode == 422 || error.statusCode == 400 {
+                // The forge's idea of the diff differs from ours (an outdated head, say): nothing was
+                // posted, the summary still lists every finding.
+                notes.append("The forge refused the inline comments (\(error)); they are listed here instead.")
+            }
+        }
+        var resolved = 0
+        for fixed in plan.fixedComments {
+            if forge.capabilities.resolvableThreads {
+                try await forge.resolve(fixed.comment, on: number)
+            } else {
+                try await forge.updateComment(fixed.comment, on: number, body: fixed.body)
+            }
+            resolved += 1
+        }
+        var summary = plan.summary
+        if !notes.isEmpty {
+            summary = summary.replacingOccurrences(of: CommentMarkers.summary + "\n", with: CommentMarkers.summary + "\n> " + notes.joined(separator: "\n> ") + "\n\n")
+        }
+        try await forge.upsertComment(on: number, marker: CommentMarkers.summary, body: summary, author: try await forge.botLogin())
+        try await forge.publish(plan.check)
+        return Outcome(plan: plan, postedComments: posted, resolvedComments: resolved, notes: notes)
+    }
+}
