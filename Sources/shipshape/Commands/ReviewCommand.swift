@@ -6,6 +6,7 @@ import Policy
 import Review
 
 /// `shipshape review REPO --base A --head B`: the review a pull request would get.
+/// `shipshape review --forge KIND --repo OWNER/NAME --pr N`: review that pull request and publish.
 struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
@@ -15,31 +16,42 @@ struct ReviewCommand: AsyncParsableCommand {
         cache folder (first use clones, later uses fetch only what is new). For HTTPS remotes the
         token is read from the environment variable SHIPSHAPE_GIT_TOKEN, never from the command line.
         The repository's .shipshape.yaml is read from the base revision.
+        With --forge, the pull request is read from the forge, its repository mirrored, reviewed and
+        the review published: inline comments (with suggestions), one summary comment edited in place,
+        and a check run (GitHub App) or commit status. The token comes from $SHIPSHAPE_FORGE_TOKEN
+        (or GITHUB_TOKEN, GITEA_TOKEN, GITLAB_TOKEN); --dry-run prints what would be posted.
         Exit status: 0 when nothing at or above --fail-on was reported, 3 when something was, 1 on errors.
         """
     )
 
-    @Argument(help: "A local repository path or a remote URL.")
-    var repository: String
+    @Argument(help: "A local repository path or a remote URL (not with --forge).")
+    var repository: String?
 
     @Option(help: "The revision the change goes into (a branch, ref or commit).")
-    var base: String
+    var base: String?
 
     @Option(help: "The revision with the change (for example refs/pull/7/head).")
-    var head: String
+    var head: String?
+
+    @OptionGroup(title: "Publishing to a forge") var forge: ForgeOptions
 
     @OptionGroup var judgement: JudgementOptions
 
     @Option(help: "Which findings to report: added (lines the change added), diff_context (inside its hunks), file (anywhere in a changed file) or nofilter.")
     var filter: DiffFilter.Mode = .added
 
-
-
-
     @Option(name: .customLong("cache-dir"), help: "Where remote repositories are mirrored and parsed facts are kept (default: $SHIPSHAPE_CACHE_DIR, else ~/.cache/shipshape).")
     var cacheDirectory: String?
 
-
+    func validate() throws {
+        if forge.isSet {
+            if repository != nil || base != nil || head != nil {
+                throw ValidationError("with --forge the repository, base and head come from the pull request: drop REPO, --base and --head")
+            }
+        } else if repository == nil || base == nil || head == nil {
+            throw ValidationError("give REPO --base A --head B, or --forge KIND --repo OWNER/NAME --pr N")
+        }
+    }
 
     func run() async throws {
         let setup = try RunSetup.load(configPath: nil, kubeVersion: judgement.kubernetesVersion)
@@ -47,6 +59,12 @@ struct ReviewCommand: AsyncParsableCommand {
         let engine = ReviewEngine(defaults: setup.configuration, deprecations: setup.engine.settings.deprecations,
                                   kubernetesVersion: judgement.kubernetesVersion,
                                   facts: FactsCache(directory: cache + "/facts"))
+        if forge.isSet {
+            let review = try await ForgeReview(options: forge, filter: filter, cache: cache, engine: engine).run(useColor: judgement.color.enabled)
+            if review.fails(at: judgement.failOn.severity) { throw ExitCode(3) }
+            return
+        }
+        guard let repository, let base, let head else { return }
         let request = ReviewRequest(base: base, head: head, filter: filter)
         let review: ReviewResult
         if Self.isRemote(repository) {
