@@ -9,7 +9,7 @@ extension JSONSchemaValidator {
             guard let value = members[name] else { continue }
             let memberContext = context.property(name)
             if let schema = properties[name] {
-                if value == .null, options.acceptsNullForStructuredProperties, isStructured(schema) { continue }
+                if value == .null, acceptsNull(for: name, schema) { continue }
                 check(value, schema, memberContext, &violations)
                 continue
             }
@@ -25,6 +25,12 @@ extension JSONSchemaValidator {
         if let minimum = keywords["minProperties"]?.doubleValue, Double(members.count) < minimum {
             violations.append("\(context.path): has \(members.count) properties, expected at least \(Int(minimum))")
         }
+    }
+
+    private func acceptsNull(for name: String, _ schema: JSONValue) -> Bool {
+        if options.nullablePropertyNames.contains(name) { return true }
+        if options.acceptsNullForStructuredProperties, isStructured(schema) { return true }
+        return options.acceptsNullForDateTimeProperties && schema["format"] == .string("date-time")
     }
 
     /// A schema that stands for an object or an array: a `$ref`, or `type` object/array, or

@@ -10,10 +10,27 @@ public struct JSONSchemaValidator: Sendable {
         /// and Forgejo's Swagger is generated from Go structs and never marks such fields
         /// nullable, though their responses carry `null` for unset ones (`milestone`, `merged_by`).
         public var acceptsNullForStructuredProperties: Bool
+        /// Accept `null` for a `format: date-time` string property: Gitea's and Forgejo's
+        /// optional times are Go `*time.Time` (`merged_at`, `closed_at`, `due_date`).
+        public var acceptsNullForDateTimeProperties: Bool
+        /// Further properties, by name, that may be `null` whatever their schema says (Gitea's
+        /// `merge_commit_sha` is a Go `*string`).
+        public var nullablePropertyNames: Set<String>
 
-        public init(acceptsNullForStructuredProperties: Bool = false) {
+        public init(acceptsNullForStructuredProperties: Bool = false, acceptsNullForDateTimeProperties: Bool = false,
+                    nullablePropertyNames: Set<String> = []) {
             self.acceptsNullForStructuredProperties = acceptsNullForStructuredProperties
+            self.acceptsNullForDateTimeProperties = acceptsNullForDateTimeProperties
+            self.nullablePropertyNames = nullablePropertyNames
         }
+
+        /// Gitea's and Forgejo's Swagger, generated from Go structs whose pointer fields are
+        /// `null` when unset (`modules/structs/pull.go` and the like).
+        public static let goStructs = Options(
+            acceptsNullForStructuredProperties: true,
+            acceptsNullForDateTimeProperties: true,
+            nullablePropertyNames: ["merge_commit_sha"]
+        )
     }
 
     public var documents: SchemaDocuments
