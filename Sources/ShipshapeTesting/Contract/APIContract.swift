@@ -21,9 +21,10 @@ public struct APIContract: Sendable {
         self.validator = validator
     }
 
-    /// The operations of this contract as `(name, method, path template)`, sorted by path.
-    public var operationList: [(name: String, method: String, path: String)] {
-        operations.map { ($0.name, $0.method, basePath + $0.template.text) }
+    /// The operations of this contract (name, method, full path template, documented statuses),
+    /// sorted by path, for listings and for tests that walk the whole contract.
+    public var operationList: [(name: String, method: String, path: String, statuses: [String])] {
+        operations.map { ($0.name, $0.method, basePath + $0.template.text, $0.responses.keys.sorted()) }
             .sorted { ($0.path, $0.method) < ($1.path, $1.method) }
     }
 
