@@ -4,6 +4,8 @@ import Foundation
 /// `SHIPSHAPE_SHARED` names it explicitly), read in place, never copied.
 public enum SharedData {
     public static let corpus: URL = folder.appending(path: "corpus")
+    /// The forges' API descriptions, webhook examples and schemas (see `forge/README.md`).
+    public static let forge: URL = folder.appending(path: "forge")
 
     public static let folder: URL = {
         if let shared = ProcessInfo.processInfo.environment["SHIPSHAPE_SHARED"] { return URL(fileURLWithPath: shared) }

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A contract that could not be loaded: which file, and what was wrong with it.
+public struct APIContractError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var reason: String
+
+    public var description: String { "cannot load the API contract from \(file): \(reason)" }
+
+    static func readJSON(at url: URL) throws -> JSONValue {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw APIContractError(file: url.path, reason: "the file cannot be read (\(error.localizedDescription))")
+        }
+        do {
+            return try JSONParser.parse(data)
+        } catch {
+            throw APIContractError(file: url.path, reason: "\(error)")
+        }
+    }
+}
