@@ -26,3 +26,6 @@ static inline CURLcode shipshape_curl_getinfo_long(CURL *handle, CURLINFO info, 
 static inline CURLcode shipshape_curl_getinfo_string(CURL *handle, CURLINFO info, char **value) {
     return curl_easy_getinfo(handle, info, value);
 }
+static inline CURLcode shipshape_curl_setopt_xferinfo_function(CURL *handle, int (*function)(void *, curl_off_t, curl_off_t, curl_off_t, curl_off_t)) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, function);
+}

@@ -29,6 +29,9 @@ public struct HTTPResponse: Sendable {
     public var body: Data
     /// The URL that answered (after redirects).
     public var url: URL
+    /// True when a `ConditionalRequestCache` answered with its stored copy after the server said
+    /// 304 Not Modified; `status` is then the stored one.
+    public var servedFromCache: Bool = false
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data(), url: URL) {
         self.status = status

@@ -1,0 +1,33 @@
+extension CurlHTTPClient {
+    /// How the client connects; every field has a default fit for talking to a forge.
+    public struct Configuration: Sendable {
+        /// Limit for a whole exchange when the request does not set its own.
+        public var timeout: Duration
+        /// Limit for establishing the connection (TCP and TLS).
+        public var connectTimeout: Duration
+        public var userAgent: String
+        /// A PEM file of CA certificates to trust instead of the system's (an internal GitLab's
+        /// private CA). Verification itself cannot be turned off.
+        public var caBundlePath: String?
+        /// Redirects followed before giving up; 0 returns 3xx responses as they are.
+        public var maximumRedirects: Int
+        /// Transfers running at once; more wait their turn. Also the number of idle connections kept.
+        public var maximumConcurrentTransfers: Int
+
+        public init(
+            timeout: Duration = .seconds(30),
+            connectTimeout: Duration = .seconds(10),
+            userAgent: String = "shipshape",
+            caBundlePath: String? = nil,
+            maximumRedirects: Int = 5,
+            maximumConcurrentTransfers: Int = 8
+        ) {
+            self.timeout = timeout
+            self.connectTimeout = connectTimeout
+            self.userAgent = userAgent
+            self.caBundlePath = caBundlePath
+            self.maximumRedirects = maximumRedirects
+            self.maximumConcurrentTransfers = maximumConcurrentTransfers
+        }
+    }
+}

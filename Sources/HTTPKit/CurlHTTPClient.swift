@@ -1,0 +1,37 @@
+import Foundation
+
+/// The HTTP client that talks to the network, through libcurl's easy interface. One `send` is
+/// one attempt (wrap it in `RetryingHTTPClient` for retries); redirects are followed, gzip and
+/// deflate bodies decoded, proxies taken from `http_proxy`/`https_proxy`/`no_proxy`, TLS
+/// certificates always verified.
+///
+/// Transfers run on threads of the client's own, never on the Swift cooperative pool, and reuse
+/// kept-alive connections: keep one client per process (or per forge) rather than one per request.
+public final class CurlHTTPClient: HTTPClient {
+    public let configuration: Configuration
+    private let handles: EasyHandlePool
+    private let threads: BlockingThreadPool
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        handles = EasyHandlePool(maximumIdle: configuration.maximumConcurrentTransfers)
+        threads = BlockingThreadPool(maximumThreads: configuration.maximumConcurrentTransfers, name: "shipshape-curl")
+    }
+
+    deinit { threads.stop() }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try Task.checkCancellation()
+        let transfer = CurlTransfer(request: request, settings: configuration)
+        let handles = self.handles
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                threads.run {
+                    continuation.resume(with: Result { try transfer.perform(using: handles) })
+                }
+            }
+        } onCancel: {
+            transfer.cancel()
+        }
+    }
+}

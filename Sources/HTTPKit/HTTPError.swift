@@ -1,0 +1,99 @@
+import Foundation
+
+/// Why a request failed. Every case carries the method and URL; `description` names them with
+/// credentials redacted, so the error can go straight into a log line or a user-facing message.
+public enum HTTPError: Error, CustomStringConvertible {
+    /// The connection could not be made, or broke before a whole response came back.
+    /// `requestSent` says whether any byte of the request went out, i.e. whether the server may
+    /// have acted on it.
+    case connectionFailed(method: HTTPRequest.Method, url: URL, reason: String, requestSent: Bool)
+    /// No complete response within the limit.
+    case timedOut(method: HTTPRequest.Method, url: URL, limit: Duration, requestSent: Bool)
+    /// The TLS handshake or certificate verification failed.
+    case tlsFailed(method: HTTPRequest.Method, url: URL, reason: String)
+    /// More redirects than the client follows.
+    case tooManyRedirects(method: HTTPRequest.Method, url: URL, limit: Int)
+    /// The request could not be made at all (malformed URL, header with a line break, ...).
+    case invalidRequest(method: HTTPRequest.Method, url: URL, reason: String)
+    /// The transfer failed for another reason libcurl reported.
+    case transferFailed(method: HTTPRequest.Method, url: URL, reason: String)
+    /// The server answered with a status the caller does not accept.
+    case unexpectedStatus(method: HTTPRequest.Method, url: URL, status: Int, bodyExcerpt: String)
+    /// Every attempt the retry policy allows failed; the last status or error is kept.
+    indirect case retriesExhausted(method: HTTPRequest.Method, url: URL, attempts: Int, lastStatus: Int?, lastError: HTTPError?)
+    /// The forge asked us to wait longer than the configured maximum.
+    case rateLimited(method: HTTPRequest.Method, url: URL, requiredWait: Duration, maximumWait: Duration)
+    /// Following `rel="next"` links went wrong (too many pages, a link back to an earlier page).
+    case paginationFailed(method: HTTPRequest.Method, url: URL, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .connectionFailed(method, url, reason, requestSent):
+            let when = requestSent ? "after the request was sent" : "before the request was sent"
+            return "\(Self.name(method, url)): connection failed \(when): \(reason)"
+        case let .timedOut(method, url, limit, _):
+            return "\(Self.name(method, url)) timed out after \(Self.seconds(limit))"
+        case let .tlsFailed(method, url, reason):
+            return "\(Self.name(method, url)): TLS failed: \(reason) (check the server certificate or the CA bundle setting)"
+        case let .tooManyRedirects(method, url, limit):
+            return "\(Self.name(method, url)): more than \(limit) redirects"
+        case let .invalidRequest(method, url, reason):
+            return "\(Self.name(method, url)): invalid request: \(reason)"
+        case let .transferFailed(method, url, reason):
+            return "\(Self.name(method, url)) failed: \(reason)"
+        case let .unexpectedStatus(method, url, status, bodyExcerpt):
+            let excerpt = bodyExcerpt.isEmpty ? "" : ": \(bodyExcerpt)"
+            return "\(Self.name(method, url)) answered \(status)\(excerpt)"
+        case let .retriesExhausted(method, url, attempts, lastStatus, lastError):
+            let last = lastStatus.map { "last status \($0)" } ?? lastError.map { "last error: \($0.reason)" } ?? "no answer"
+            return "\(Self.name(method, url)) failed after \(attempts) attempts; \(last)"
+        case let .rateLimited(method, url, requiredWait, maximumWait):
+            return "\(Self.name(method, url)): rate limited; the server asks to wait \(Self.seconds(requiredWait)), "
+                + "more than the allowed \(Self.seconds(maximumWait)) (raise the maximum wait or try later)"
+        case let .paginationFailed(method, url, reason):
+            return "\(Self.name(method, url)): pagination failed: \(reason)"
+        }
+    }
+
+    /// The request this error is about, redacted ("GET https://…").
+    public var requestName: String {
+        switch self {
+        case let .connectionFailed(method, url, _, _), let .timedOut(method, url, _, _),
+             let .tlsFailed(method, url, _), let .tooManyRedirects(method, url, _),
+             let .invalidRequest(method, url, _), let .transferFailed(method, url, _),
+             let .unexpectedStatus(method, url, _, _), let .retriesExhausted(method, url, _, _, _),
+             let .rateLimited(method, url, _, _), let .paginationFailed(method, url, _):
+            return Self.name(method, url)
+        }
+    }
+
+    /// The description without the request name, for nesting one error in another.
+    var reason: String {
+        let full = description
+        let prefix = requestName
+        guard full.hasPrefix(prefix) else { return full }
+        return full.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+    }
+
+    static func name(_ method: HTTPRequest.Method, _ url: URL) -> String {
+        "\(method.rawValue) \(Redaction.url(url))"
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.3g s", value)
+    }
+}
+
+extension HTTPResponse {
+    /// The response itself when its status is 2xx; otherwise an `unexpectedStatus` error naming
+    /// the request and the start of the body (forges explain refusals there).
+    public func requireSuccess(for request: HTTPRequest) throws -> HTTPResponse {
+        guard isSuccess else {
+            let excerpt = String(decoding: body.prefix(200), as: UTF8.self)
+                .replacingOccurrences(of: "\n", with: " ")
+            throw HTTPError.unexpectedStatus(method: request.method, url: request.url, status: status, bodyExcerpt: excerpt)
+        }
+        return self
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+internal import CCurl
+import Synchronization
+
+/// What libcurl's callbacks collect during one transfer: the body and the headers of the last
+/// response (a new status line starts over, so redirects and `100 Continue` leave nothing behind).
+///
+/// `@unchecked Sendable`: `body` and `headers` are touched only by the thread running the
+/// transfer; `cancelled` is atomic because a task's cancellation handler sets it from elsewhere.
+final class TransferState: @unchecked Sendable {
+    var body = Data()
+    var headers = HTTPHeaders()
+    let cancelled = Atomic<Bool>(false)
+
+    func receiveHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
+        if line.hasPrefix("HTTP/") {
+            headers = HTTPHeaders()
+            return
+        }
+        guard let colon = line.firstIndex(of: ":"), line.first != " ", line.first != "\t" else { return }
+        let name = String(line[..<colon])
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        headers.add(name, value)
+    }
+}
+
+/// C callbacks; `context` is an unretained `TransferState` that outlives the transfer.
+enum TransferCallbacks {
+    static let body: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = { data, size, count, context in
+        guard let data, let context else { return 0 }
+        let length = size * count
+        let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
+        data.withMemoryRebound(to: UInt8.self, capacity: length) { state.body.append($0, count: length) }
+        return length
+    }
+
+    static let header: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = { data, size, count, context in
+        guard let data, let context else { return 0 }
+        let length = size * count
+        let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
+        data.withMemoryRebound(to: UInt8.self, capacity: length) {
+            state.receiveHeaderLine(UnsafeBufferPointer(start: $0, count: length))
+        }
+        return length
+    }
+
+    /// Called by libcurl about once a second and on progress; a non-zero answer aborts the
+    /// transfer, which is how task cancellation reaches a blocking `curl_easy_perform`.
+    static let progress: @convention(c) (UnsafeMutableRawPointer?, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> Int32 = { context, _, _, _, _ in
+        guard let context else { return 0 }
+        let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
+        return state.cancelled.load(ordering: .relaxed) ? 1 : 0
+    }
+}

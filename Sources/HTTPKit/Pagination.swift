@@ -1,0 +1,52 @@
+import Foundation
+
+extension HTTPResponse {
+    /// The first link with this relation across all `Link` headers, resolved against the URL
+    /// that answered.
+    public func link(rel relation: String) -> URL? {
+        let wanted = relation.lowercased()
+        for value in headers.values("Link") {
+            for link in WebLink.parse(value) where link.relations.contains(wanted) {
+                if let url = URL(string: link.target, relativeTo: url)?.absoluteURL { return url }
+            }
+        }
+        return nil
+    }
+}
+
+extension HTTPClient {
+    /// Sends the request and follows `rel="next"` links with the same method and headers,
+    /// returning every page in order. A non-2xx page throws `unexpectedStatus`; more than
+    /// `maxPages` pages, a link back to a visited page, or a link to another origin (which would
+    /// carry the credentials elsewhere) throws `paginationFailed`.
+    public func sendAllPages(_ request: HTTPRequest, maxPages: Int = 100) async throws -> [HTTPResponse] {
+        var pages: [HTTPResponse] = []
+        var visited: Set<String> = []
+        var next: HTTPRequest? = request
+        while let page = next {
+            guard pages.count < maxPages else {
+                throw HTTPError.paginationFailed(method: request.method, url: request.url, reason: "more than \(maxPages) pages (raise maxPages or narrow the query)")
+            }
+            guard visited.insert(page.url.absoluteString).inserted else {
+                throw HTTPError.paginationFailed(method: request.method, url: request.url, reason: "the next link of page \(pages.count) leads back to \(Redaction.url(page.url))")
+            }
+            let response = try await send(page).requireSuccess(for: page)
+            pages.append(response)
+            next = try response.link(rel: "next").map { url in
+                guard Self.sameOrigin(url, request.url) else {
+                    throw HTTPError.paginationFailed(method: request.method, url: request.url, reason: "the next link of page \(pages.count) leads to another origin, \(Redaction.url(url))")
+                }
+                var following = page
+                following.url = url
+                return following
+            }
+        }
+        return pages
+    }
+
+    private static func sameOrigin(_ one: URL, _ other: URL) -> Bool {
+        one.scheme?.lowercased() == other.scheme?.lowercased()
+            && one.host?.lowercased() == other.host?.lowercased()
+            && one.port == other.port
+    }
+}

@@ -1,0 +1,40 @@
+/// When and how long `RetryingHTTPClient` waits before another attempt.
+public struct RetryPolicy: Sendable {
+    /// Attempts in all, the first included.
+    public var maximumAttempts: Int
+    /// The backoff before the second attempt is up to this long, doubling with each attempt.
+    public var baseDelay: Duration
+    /// The backoff never exceeds this.
+    public var maximumDelay: Duration
+    /// A rate limit asking for a longer wait fails at once with `HTTPError.rateLimited` instead.
+    public var maximumRateLimitWait: Duration
+    /// Statuses worth another attempt: server errors, except those no retry can fix.
+    public var retriedStatuses: Set<Int>
+
+    public init(
+        maximumAttempts: Int = 4,
+        baseDelay: Duration = .milliseconds(500),
+        maximumDelay: Duration = .seconds(30),
+        maximumRateLimitWait: Duration = .seconds(300),
+        retriedStatuses: Set<Int> = Set(500...599).subtracting([501, 505])
+    ) {
+        self.maximumAttempts = max(1, maximumAttempts)
+        self.baseDelay = baseDelay
+        self.maximumDelay = maximumDelay
+        self.maximumRateLimitWait = maximumRateLimitWait
+        self.retriedStatuses = retriedStatuses
+    }
+
+    /// The longest backoff after `attempt` failed attempts: base × 2^(attempt−1), capped.
+    public func backoffCeiling(afterAttempt attempt: Int) -> Duration {
+        let doublings = min(max(attempt - 1, 0), 30)
+        let ceiling = baseDelay * (1 << doublings)
+        return min(ceiling, maximumDelay)
+    }
+
+    /// "Full jitter": a uniformly random wait between zero and the ceiling, so that many clients
+    /// failing together do not come back together.
+    func backoff(afterAttempt attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration {
+        backoffCeiling(afterAttempt: attempt) * Double.random(in: 0...1, using: &generator)
+    }
+}

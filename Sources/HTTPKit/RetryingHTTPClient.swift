@@ -1,0 +1,66 @@
+import Foundation
+import Synchronization
+
+/// Wraps any client with retries: exponential backoff with full jitter after server errors,
+/// broken connections and timeouts, and the waits forges ask for when a rate limit is hit.
+/// See `RetryDecision` for which methods are retried when.
+///
+/// It also remembers, per host, how many requests the forge said were left, for metrics.
+public final class RetryingHTTPClient: HTTPClient {
+    public let policy: RetryPolicy
+    private let base: any HTTPClient
+    private let clock: any RetryClock
+    private let remainingByHost = Mutex<[String: Int]>([:])
+
+    public init(wrapping base: any HTTPClient, policy: RetryPolicy = RetryPolicy(), clock: any RetryClock = SystemRetryClock()) {
+        self.base = base
+        self.policy = policy
+        self.clock = clock
+    }
+
+    /// The last `x-ratelimit-remaining` (or `ratelimit-remaining`) seen from this host.
+    public func rateLimitRemaining(host: String) -> Int? {
+        remainingByHost.withLock { $0[host.lowercased()] }
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var generator = SystemRandomNumberGenerator()
+        var attempt = 0
+        while true {
+            attempt += 1
+            let outcome: Result<HTTPResponse, HTTPError>
+            do {
+                let response = try await base.send(request)
+                remember(response, for: request)
+                outcome = .success(response)
+            } catch let error as HTTPError {
+                outcome = .failure(error)
+            }
+            let decision = RetryDecision.after(outcome, to: request, attempt: attempt, policy: policy, now: clock.now(), generator: &generator)
+            switch decision {
+            case .deliver:
+                return try outcome.get()
+            case let .fail(error):
+                throw error
+            case let .retry(after: delay):
+                guard attempt < policy.maximumAttempts else { throw exhausted(request, attempts: attempt, last: outcome) }
+                try await clock.sleep(for: delay)
+            }
+        }
+    }
+
+    private func exhausted(_ request: HTTPRequest, attempts: Int, last: Result<HTTPResponse, HTTPError>) -> HTTPError {
+        switch last {
+        case let .success(response):
+            .retriesExhausted(method: request.method, url: request.url, attempts: attempts, lastStatus: response.status, lastError: nil)
+        case let .failure(error):
+            .retriesExhausted(method: request.method, url: request.url, attempts: attempts, lastStatus: nil, lastError: error)
+        }
+    }
+
+    private func remember(_ response: HTTPResponse, for request: HTTPRequest) {
+        guard let remaining = RateLimitSignal.remaining(in: response.headers),
+              let host = request.url.host?.lowercased() else { return }
+        remainingByHost.withLock { $0[host] = remaining }
+    }
+}

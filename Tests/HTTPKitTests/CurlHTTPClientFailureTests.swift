@@ -1,0 +1,89 @@
+import Foundation
+import HTTPKit
+import ShipshapeTesting
+import Testing
+
+@Suite struct CurlHTTPClientFailureTests {
+    @Test func timesOutAndNamesTheRequest() async throws {
+        let server = try LoopbackHTTPServer { _ in .respondAfter(.seconds(3), .text(200, "too late")) }
+        defer { server.shutdown() }
+        let url = server.baseURL.appending(path: "slow")
+        let started = ContinuousClock.now
+
+        let error = await #expect(throws: HTTPError.self) {
+            try await CurlHTTPClient().send(HTTPRequest(url: url, timeout: .milliseconds(300)))
+        }
+
+        #expect(ContinuousClock.now - started < .seconds(2))
+        guard case let .timedOut(method, failedURL, limit, _) = error else {
+            Issue.record("expected a timeout, got \(String(describing: error))")
+            return
+        }
+        #expect(method == .get)
+        #expect(failedURL == url)
+        #expect(limit == .milliseconds(300))
+        #expect(error?.description == "GET \(url.absoluteString) timed out after 0.3 s")
+    }
+
+    @Test func reportsADroppedConnectionAsSent() async throws {
+        let server = try LoopbackHTTPServer { _ in .dropConnection }
+        defer { server.shutdown() }
+
+        let error = await #expect(throws: HTTPError.self) {
+            try await CurlHTTPClient().send(HTTPRequest(url: server.baseURL.appending(path: "gone")))
+        }
+
+        guard case let .connectionFailed(_, url, _, requestSent) = error else {
+            Issue.record("expected a connection failure, got \(String(describing: error))")
+            return
+        }
+        #expect(url.path == "/gone")
+        #expect(requestSent)
+        #expect(error?.description.contains("/gone") == true)
+    }
+
+    @Test func reportsARefusedConnectionAsNotSent() async throws {
+        let server = try LoopbackHTTPServer(handler: echoHandler)
+        let closedPortURL = server.baseURL
+        server.shutdown()
+
+        let error = await #expect(throws: HTTPError.self) {
+            try await CurlHTTPClient().send(HTTPRequest(method: .post, url: closedPortURL, body: Data("x".utf8)))
+        }
+
+        guard case let .connectionFailed(method, _, _, requestSent) = error else {
+            Issue.record("expected a connection failure, got \(String(describing: error))")
+            return
+        }
+        #expect(method == .post)
+        #expect(!requestSent)
+    }
+
+    @Test func rejectsHeaderValuesWithLineBreaks() async throws {
+        let server = try LoopbackHTTPServer(handler: echoHandler)
+        defer { server.shutdown() }
+        var request = HTTPRequest(url: server.baseURL)
+        request.headers["X-Injected"] = "a\r\nEvil: yes"
+
+        let error = await #expect(throws: HTTPError.self) { try await CurlHTTPClient().send(request) }
+
+        guard case .invalidRequest = error else {
+            Issue.record("expected an invalid request, got \(String(describing: error))")
+            return
+        }
+        #expect(server.requestsServed == 0)
+    }
+
+    @Test func cancellationStopsAWaitingTransfer() async throws {
+        let server = try LoopbackHTTPServer { _ in .respondAfter(.seconds(10), .text(200, "never")) }
+        defer { server.shutdown() }
+        let client = CurlHTTPClient()
+        let started = ContinuousClock.now
+        let task = Task { try await client.send(HTTPRequest(url: server.baseURL)) }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+}
