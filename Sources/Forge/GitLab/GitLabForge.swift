@@ -101,15 +101,15 @@ public struct GitLabForge: Forge {
     }
 
     /// The opened merge request from branch `head` of this project (not a fork's branch of the
-    /// same name).
+    /// same name), read again by itself: list entries carry no `diff_refs`, so no base SHA.
     public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("source_branch", head), ("state", "opened")]
         if let base { query.append(("target_branch", base)) }
         let found = try await api.getAll("\(project)/merge_requests", query: query, pageSize: Self.pageSize).first { mergeRequest in
             mergeRequest["source_branch"]?.string == head && mergeRequest["source_project_id"]?.int == mergeRequest["target_project_id"]?.int
         }
-        guard let found else { return nil }
-        return try await resolved(found)
+        guard let number = found?["iid"]?.int else { return nil }
+        return try await pullRequest(number)
     }
 
     /// `add_labels` adds to the merge request's labels (`labels` would replace them).
