@@ -1,0 +1,134 @@
+import Foundation
+import HTTPKit
+
+/// GitLab (REST v4), gitlab.com or self-managed. A merge request is the bot's pull request, its
+/// `iid` the number. No check runs: the verdict is a commit status. Threads (discussions) can be
+/// resolved, and inline comments are discussions anchored by a diff position.
+public struct GitLabForge: Forge {
+    public let kind = ForgeKind.gitlab
+    public let repository: RepositoryID
+    public let capabilities: ForgeCapabilities
+    let api: ForgeAPI
+    private let configuredLogin: String?
+
+    /// GitLab's largest page.
+    static let pageSize = (name: "per_page", value: 100)
+
+    /// GitLab's documented limit on a note's body.
+    static let maximumNoteLength = 1_000_000
+
+    static let fixedHeaders: [(name: String, value: String)] = [("Accept", "application/json"), ("User-Agent", "shipshape")]
+
+    /// `apiRoot`: https://HOST/api/v4. `credentials`: a token with scheme `.privateToken` (personal,
+    /// project or group access token) or `.bearer` (OAuth). `botLogin`: the username the bot posts
+    /// as; nil asks GET /user.
+    public init(repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials, botLogin: String? = nil) {
+        self.repository = repository
+        api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
+        configuredLogin = botLogin
+        capabilities = ForgeCapabilities(checkRuns: false, resolvableThreads: true, maximumCommentLength: Self.maximumNoteLength,
+                                         annotationsPerRequest: 0, suggestionFence: .gitlab)
+    }
+
+    /// The project by its full path, URL-encoded as one segment: /projects/group%2Fsub%2Fname.
+    var project: String { "/projects/\(ForgeAPI.segment(repository.fullName))" }
+
+    func mergeRequest(_ number: Int) -> String { "\(project)/merge_requests/\(number)" }
+
+    public func botLogin() async throws -> String {
+        if let configuredLogin { return configuredLogin }
+        guard let login = try await api.get("/user")["username"]?.string else {
+            throw ForgeError.unreadableResponse(method: "GET", path: "/user", reason: "no username")
+        }
+        return login
+    }
+
+    public func pullRequest(_ number: Int) async throws -> PullRequest {
+        try await resolved(try await api.get(mergeRequest(number)))
+    }
+
+    /// The merge request with the clone URLs GitLab leaves out of it: the project's, and the
+    /// source project's when the merge request comes from a fork.
+    func resolved(_ json: JSON) async throws -> PullRequest {
+        let cloneURL = try await httpCloneURL(of: project)
+        var forkCloneURL: String?
+        if let source = json["source_project_id"]?.int, source != json["target_project_id"]?.int {
+            forkCloneURL = try await httpCloneURL(of: "/projects/\(source)")
+        }
+        return GitLabPayloads.pullRequest(from: json, cloneURL: cloneURL, forkCloneURL: forkCloneURL)
+    }
+
+    private func httpCloneURL(of projectPath: String) async throws -> String {
+        guard let url = try await api.get(projectPath)["http_url_to_repo"]?.string else {
+            throw ForgeError.unreadableResponse(method: "GET", path: projectPath, reason: "no http_url_to_repo")
+        }
+        return url
+    }
+
+    /// GET …/diffs (GitLab 15.7+), paginated; …/changes, its predecessor, is deprecated and
+    /// returns every file in one response.
+    public func changedFiles(of number: Int) async throws -> [ChangedFile] {
+        try await api.getAll("\(mergeRequest(number))/diffs", pageSize: Self.pageSize).map(GitLabPayloads.changedFile(from:))
+    }
+
+    /// A commit status named after the check. GitLab refuses to set a status to the state it is
+    /// already in ("Cannot transition status via :enqueue from :pending"): for a pending status
+    /// that means the status is as asked, so that answer is taken for success.
+    public func publish(_ check: CommitCheck) async throws {
+        let state = GitLabPayloads.statusState(for: check.conclusion)
+        var body: [String: JSON] = ["state": .string(state), "name": .string(check.name), "description": .string(check.title)]
+        if let url = check.detailsURL { body["target_url"] = .string(url) }
+        do {
+            try await api.send(.post, "\(project)/statuses/\(ForgeAPI.segment(check.headSHA))", body: .object(body))
+        } catch let error as ForgeError {
+            guard state == "pending", case .status(400, _, _, let message) = error, message.contains("Cannot transition status") else { throw error }
+        }
+    }
+
+    public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
+        var body: [String: JSON] = ["source_branch": .string(draft.head), "target_branch": .string(draft.base), "title": .string(draft.title),
+                                    "description": .string(draft.body)]
+        if !draft.labels.isEmpty { body["labels"] = .string(draft.labels.joined(separator: ",")) }
+        return try await resolved(try await api.send(.post, "\(project)/merge_requests", body: .object(body)))
+    }
+
+    public func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
+        var fields: [String: JSON] = [:]
+        if let title { fields["title"] = .string(title) }
+        if let body { fields["description"] = .string(body) }
+        guard !fields.isEmpty else { return }
+        try await api.send(.put, mergeRequest(number), body: .object(fields))
+    }
+
+    /// The opened merge request from branch `head` of this project (not a fork's branch of the
+    /// same name), read again by itself: list entries carry no `diff_refs`, so no base SHA.
+    public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
+        var query = [("source_branch", head), ("state", "opened")]
+        if let base { query.append(("target_branch", base)) }
+        let found = try await api.getAll("\(project)/merge_requests", query: query, pageSize: Self.pageSize).first { mergeRequest in
+            mergeRequest["source_branch"]?.string == head && mergeRequest["source_project_id"]?.int == mergeRequest["target_project_id"]?.int
+        }
+        guard let number = found?["iid"]?.int else { return nil }
+        return try await pullRequest(number)
+    }
+
+    /// `add_labels` adds to the merge request's labels (`labels` would replace them).
+    public func addLabels(_ labels: [String], to number: Int) async throws {
+        guard !labels.isEmpty else { return }
+        try await api.send(.put, mergeRequest(number), body: ["add_labels": .string(labels.joined(separator: ","))])
+    }
+
+    /// The user's id by username, then their membership of the project, inherited from groups
+    /// included (members/all). Not a member, or no such user: no permission.
+    public func permission(of user: String) async throws -> Permission {
+        let users = try await api.get("/users", query: [("username", user)])
+        guard let id = users.array?.first?["id"]?.int else { return .none }
+        let path = "\(project)/members/all/\(id)"
+        let (status, member) = try await api.status(.get, path)
+        switch status {
+        case 404: return .none
+        case 200..<300: return GitLabPayloads.permission(accessLevel: member["access_level"]?.int)
+        default: throw ForgeError.status(code: status, method: "GET", path: path, message: ForgeAPI.message(in: member.serialized()))
+        }
+    }
+}

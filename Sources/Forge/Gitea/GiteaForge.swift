@@ -1,0 +1,113 @@
+import Foundation
+import HTTPKit
+
+/// Gitea and Forgejo (API v1). Only the operations of Gitea's published Swagger are called, with
+/// one exception: GET /user, when the bot's login is not configured.
+///
+/// What Gitea cannot do, said in `capabilities` and in the errors: no check runs (commit statuses
+/// instead), no resolving or deleting a single review comment, no multi-line comments (a
+/// comment lands on the last line of its range), and inline comments only inside a new review.
+public struct GiteaForge: Forge {
+    public let kind = ForgeKind.gitea
+    public let repository: RepositoryID
+    public let capabilities: ForgeCapabilities
+    let api: ForgeAPI
+    private let configuredLogin: String?
+
+    /// Gitea caps every page at its `MAX_RESPONSE_ITEMS` setting, 50 unless the admin changed it;
+    /// asking for more returns 50 anyway, so 50 is the honest page size.
+    static let pageSize = (name: "limit", value: 50)
+
+    /// Gitea stores comment bodies as LONGTEXT and documents no limit; a million characters keeps
+    /// a runaway comment from reaching the database while never cutting a real review.
+    static let maximumCommentLength = 1_000_000
+
+    static let fixedHeaders: [(name: String, value: String)] = [("Accept", "application/json"), ("User-Agent", "shipshape")]
+
+    /// `apiRoot`: https://HOST/api/v1. `credentials`: a token, conventionally with scheme `.token`.
+    /// `botLogin`: the login the bot posts as; nil asks GET /user.
+    public init(repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials, botLogin: String? = nil) {
+        self.repository = repository
+        api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
+        configuredLogin = botLogin
+        capabilities = ForgeCapabilities(checkRuns: false, resolvableThreads: false, maximumCommentLength: Self.maximumCommentLength,
+                                         annotationsPerRequest: 0, suggestionFence: .github)
+    }
+
+    var repo: String { "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))" }
+
+    public func botLogin() async throws -> String {
+        if let configuredLogin { return configuredLogin }
+        // GET /user is not in the Swagger subset the bot is held to; configure `botLogin` to avoid it.
+        guard let login = try await api.get("/user")["login"]?.string else {
+            throw ForgeError.unreadableResponse(method: "GET", path: "/user", reason: "no login")
+        }
+        return login
+    }
+
+    public func pullRequest(_ number: Int) async throws -> PullRequest {
+        GiteaPayloads.pullRequest(from: try await api.get("\(repo)/pulls/\(number)"))
+    }
+
+    public func changedFiles(of number: Int) async throws -> [ChangedFile] {
+        try await api.getAll("\(repo)/pulls/\(number)/files", pageSize: Self.pageSize).map(GiteaPayloads.changedFile(from:))
+    }
+
+    /// Gitea's state names: "pending", "success", "error", "failure", "warning".
+    public func publish(_ check: CommitCheck) async throws {
+        var body: [String: JSON] = ["state": .string(GiteaPayloads.statusState(for: check.conclusion)), "context": .string(check.name),
+                                    "description": .string(check.title)]
+        if let url = check.detailsURL { body["target_url"] = .string(url) }
+        try await api.send(.post, "\(repo)/statuses/\(ForgeAPI.segment(check.headSHA))", body: .object(body))
+    }
+
+    /// Gitea's create option takes label ids only; the labels are added by name afterwards.
+    public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
+        var created = GiteaPayloads.pullRequest(from: try await api.send(.post, "\(repo)/pulls", body: [
+            "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head), "base": .string(draft.base),
+        ]))
+        if !draft.labels.isEmpty {
+            try await addLabels(draft.labels, to: created.number)
+            created.labels += draft.labels.filter { !created.labels.contains($0) }
+        }
+        return created
+    }
+
+    public func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
+        var fields: [String: JSON] = [:]
+        if let title { fields["title"] = .string(title) }
+        if let body { fields["body"] = .string(body) }
+        guard !fields.isEmpty else { return }
+        try await api.send(.patch, "\(repo)/pulls/\(number)", body: .object(fields))
+    }
+
+    /// Lists the open pull requests (filtered by base where given) and keeps the one whose head is
+    /// `head` in this repository, not a fork's branch of the same name.
+    public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
+        var query = [("state", "open")]
+        if let base { query.append(("base_branch", base)) }
+        return try await api.getAll("\(repo)/pulls", query: query, pageSize: Self.pageSize).map(GiteaPayloads.pullRequest(from:))
+            .first { $0.headBranch == head && !$0.isFromFork && (base == nil || $0.baseBranch == base) }
+    }
+
+    /// IssueLabelsOption takes label names as well as ids; names it is.
+    public func addLabels(_ labels: [String], to number: Int) async throws {
+        guard !labels.isEmpty else { return }
+        try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
+    }
+
+    /// Only admins, the repository's admins and the user themself may ask; a 403 says the bot's
+    /// token lacks admin rights on the repository.
+    public func permission(of user: String) async throws -> Permission {
+        let path = "\(repo)/collaborators/\(ForgeAPI.segment(user))/permission"
+        let (status, answer) = try await api.status(.get, path)
+        switch status {
+        case 404: return .none
+        case 200..<300: return GiteaPayloads.permission(from: answer)
+        case 403:
+            throw ForgeError.status(code: status, method: "GET", path: path,
+                                    message: "the bot's token needs admin rights on \(repository) to read \(user)'s permission")
+        default: throw ForgeError.status(code: status, method: "GET", path: path, message: ForgeAPI.message(in: answer.serialized()))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// Gitea's answers read into the bot's model: pure functions over the JSON, shaped by the Swagger
+/// definitions PullRequest, ChangedFile, Comment, PullReviewComment and RepoCollaboratorPermission.
+enum GiteaPayloads {
+    /// A fork when the head repository is not the base repository; Gitea keeps the head commit of
+    /// every pull request at refs/pull/{index}/head in the base repository.
+    static func pullRequest(from json: JSON) -> PullRequest {
+        let baseRepo = json["base"]?["repo"], headRepo = json["head"]?["repo"]
+        let baseName = baseRepo?["full_name"]?.string, headName = headRepo?["full_name"]?.string
+        let sameRepository = headName == nil || headName?.lowercased() == baseName?.lowercased()
+        let number = json["number"]?.int ?? 0
+        let state: PullRequest.State = json["merged"]?.bool == true ? .merged : (json["state"]?.string == "open" ? .open : .closed)
+        return PullRequest(
+            number: number, title: json["title"]?.string ?? "", body: json["body"]?.string ?? "", state: state,
+            author: json["user"]?["login"]?.string ?? "", baseBranch: json["base"]?["ref"]?.string ?? "",
+            baseSHA: json["base"]?["sha"]?.string ?? "", headBranch: json["head"]?["ref"]?.string ?? "",
+            headSHA: json["head"]?["sha"]?.string ?? "", cloneURL: baseRepo?["clone_url"]?.string ?? "",
+            forkCloneURL: sameRepository ? nil : (headRepo?["clone_url"]?.string ?? ""),
+            maintainerCanModify: json["allow_maintainer_edit"]?.bool ?? false, headRef: "refs/pull/\(number)/head",
+            webURL: json["html_url"]?.string ?? "", isDraft: json["draft"]?.bool ?? false,
+            labels: json["labels"]?.array?.compactMap { $0["name"]?.string } ?? [])
+    }
+
+    /// Gitea's statuses: "added", "deleted", "modified", "renamed", "copied", "changed". A copy
+    /// is a new file as far as the review goes.
+    static func changedFile(from json: JSON) -> ChangedFile {
+        let status: ChangedFile.Status = switch json["status"]?.string {
+        case "added", "copied": .added
+        case "deleted", "removed": .removed
+        case "renamed": .renamed
+        default: .modified
+        }
+        return ChangedFile(path: json["filename"]?.string ?? "", previousPath: json["previous_filename"]?.string, status: status)
+    }
+
+    static func conversationComment(from json: JSON) -> PostedComment {
+        PostedComment(id: json["id"]?.string ?? "", kind: .conversation, body: json["body"]?.string ?? "",
+                      author: json["user"]?["login"]?.string ?? "")
+    }
+
+    /// `position` is the new-side line, `original_position` the old-side one (only one is set);
+    /// a comment is resolved when it has a `resolver`.
+    static func reviewComment(from json: JSON, reviewID: Int) -> PostedComment {
+        let newLine = json["position"]?.int.flatMap { $0 > 0 ? $0 : nil }
+        return PostedComment(id: json["id"]?.string ?? "", kind: .inline, body: json["body"]?.string ?? "",
+                             author: json["user"]?["login"]?.string ?? "", path: json["path"]?.string,
+                             line: newLine ?? json["original_position"]?.int, threadID: String(reviewID),
+                             isResolved: json["resolver"].map { !$0.isNull } ?? false)
+    }
+
+    /// "owner" and "admin" both administer; Gitea has no maintain or triage level.
+    static func permission(from json: JSON) -> Permission {
+        switch json["permission"]?.string {
+        case "owner", "admin": .admin
+        case "write": .write
+        case "read": .read
+        default: .none
+        }
+    }
+
+    /// No neutral state on Gitea: a neutral verdict does not block, so it is a success.
+    static func statusState(for conclusion: CommitCheck.Conclusion?) -> String {
+        switch conclusion {
+        case nil: "pending"
+        case .success, .neutral: "success"
+        case .failure: "failure"
+        }
+    }
+}
