@@ -43,6 +43,11 @@ public struct GitLabForge: Forge {
         return login
     }
 
+    /// GitLab takes a personal, project or OAuth token as the password of the user `oauth2`.
+    public func gitCredentials() async throws -> (username: String, token: String)? {
+        try await api.credentials.gitToken().map { ("oauth2", $0) }
+    }
+
     public func pullRequest(_ number: Int) async throws -> PullRequest {
         try await resolved(try await api.get(mergeRequest(number)))
     }

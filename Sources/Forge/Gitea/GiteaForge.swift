@@ -45,6 +45,12 @@ public struct GiteaForge: Forge {
         return login
     }
 
+    /// Gitea takes a token as the password of its owner's login over Git's HTTPS.
+    public func gitCredentials() async throws -> (username: String, token: String)? {
+        guard let token = try await api.credentials.gitToken() else { return nil }
+        return (try await botLogin(), token)
+    }
+
     public func pullRequest(_ number: Int) async throws -> PullRequest {
         GiteaPayloads.pullRequest(from: try await api.get("\(repo)/pulls/\(number)"))
     }

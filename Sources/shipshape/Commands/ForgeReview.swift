@@ -17,7 +17,7 @@ struct ForgeReview {
         guard let repository = options.repository.flatMap(RepositoryID.init), let number = options.pullRequest else {
             throw CommandFailure("--forge needs --repo and --pr")
         }
-        let client = try HTTPClientFactory.make(caBundle: options.caBundle)
+        let client = HTTPClientFactory.make(caBundle: options.caBundle)
         let forge = try options.endpoint().forge(for: repository, client: client)
         let settings = PublicationSettings(maximumInlineComments: options.maximumComments)
         let publisher = ReviewPublisher(forge: forge, templates: try CommentTemplates(overrides: options.templates), settings: settings)

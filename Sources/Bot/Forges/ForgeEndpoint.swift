@@ -1,0 +1,58 @@
+import Forge
+import Foundation
+import HTTPKit
+
+/// Where a forge is and who the bot is there: enough to build its client.
+public struct ForgeEndpoint: Sendable {
+    public enum Authentication: Sendable {
+        case token(String)
+        /// A GitHub App: its id, its private key (PEM) and, when known, the installation.
+        case gitHubApp(appID: String, privateKeyPEM: String, installationID: Int?, slug: String?)
+    }
+
+    public var kind: ForgeKind
+    /// The API root (https://api.github.com, https://HOST/api/v3, https://HOST/api/v1, https://HOST/api/v4).
+    public var apiRoot: URL
+    public var authentication: Authentication
+
+    public init(kind: ForgeKind, apiRoot: URL, authentication: Authentication) {
+        self.kind = kind
+        self.apiRoot = apiRoot
+        self.authentication = authentication
+    }
+
+    /// The API root for an instance address as people write it: `https://github.com` is
+    /// api.github.com, other GitHub hosts are Enterprise (`/api/v3`), Gitea `/api/v1`, GitLab `/api/v4`.
+    /// An address that already names its API root is taken as it is.
+    public static func apiRoot(kind: ForgeKind, instance: String) throws -> URL {
+        let trimmed = instance.hasSuffix("/") ? String(instance.dropLast()) : instance
+        guard let url = URL(string: trimmed), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw ForgeError.configuration("\(instance) is not an http(s) address of a \(kind.rawValue) instance")
+        }
+        if url.path.contains("/api/") || url.host == "api.github.com" { return url }
+        switch kind {
+        case .github: return url.host == "github.com" ? URL(string: "https://api.github.com")! : url.appending(path: "api/v3")
+        case .gitea: return url.appending(path: "api/v1")
+        case .gitlab: return url.appending(path: "api/v4")
+        }
+    }
+
+    /// The client for one repository, talking through `client`.
+    public func forge(for repository: RepositoryID, client: any HTTPClient) throws -> any Forge {
+        switch (kind, authentication) {
+        case (.github, .token(let token)):
+            return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: TokenCredentials(token: token))
+        case (.github, .gitHubApp(let appID, let pem, let installation, let slug)):
+            let credentials = GitHubAppCredentials(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: pem), installationID: installation,
+                                                   repository: repository, apiRoot: apiRoot, client: client)
+            return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: credentials,
+                               botLogin: "\(slug ?? "shipshape")[bot]")
+        case (.gitea, .token(let token)):
+            return GiteaForge(repository: repository, apiRoot: apiRoot, client: client, credentials: TokenCredentials(token: token, scheme: .token))
+        case (.gitlab, .token(let token)):
+            return GitLabForge(repository: repository, apiRoot: apiRoot, client: client, credentials: TokenCredentials(token: token, scheme: .privateToken))
+        case (_, .gitHubApp):
+            throw ForgeError.configuration("GitHub App authentication is for GitHub; \(kind.rawValue) takes a token")
+        }
+    }
+}
