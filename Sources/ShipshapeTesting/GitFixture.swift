@@ -95,11 +95,11 @@ public final class GitFixture: @unchecked Sendable {
         return "git://127.0.0.1:\(port)"
     }
 
-    /// `git http-backend` behind basic auth (user `x-access-token`, the given token).
-    public func startHTTPServer(token: String) throws -> String {
+    /// `git http-backend` behind basic auth (user `x-access-token` unless given, the given token).
+    public func startHTTPServer(token: String, user: String = "x-access-token") throws -> String {
         let port = try freePort()
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "git-http-server.py").path
-        try startServer("python3", [script, path("served"), "\(port)", "x-access-token", token], port: port)
+        try startServer("python3", [script, path("served"), "\(port)", user, token], port: port)
         return "http://127.0.0.1:\(port)"
     }
 

@@ -86,6 +86,25 @@ import Testing
         #expect(requestSent)
     }
 
+    /// Regression: libcurl used to send a POST again by itself when the kept-alive connection it
+    /// reused was closed without an answer, and the forge got the review twice.
+    @Test func doesNotResendAPostWhoseReusedConnectionWasDropped() async throws {
+        let posts = CallCounter()
+        let server = try LoopbackHTTPServer { request in
+            guard request.method == "POST" else { return .respond(.text(200, "ok")) }
+            _ = posts.next()
+            return .dropConnection
+        }
+        defer { server.shutdown() }
+        let client = retryingClient(clock: RecordingClock())
+        _ = try await client.send(HTTPRequest(url: server.baseURL))
+
+        await #expect(throws: HTTPError.self) {
+            try await client.send(HTTPRequest(method: .post, url: server.baseURL, body: Data(#"{"body":"LGTM"}"#.utf8)))
+        }
+        #expect(posts.count == 1)
+    }
+
     @Test func doesNotRetryAPostAnsweredWithAServerError() async throws {
         let attempts = CallCounter()
         let server = try LoopbackHTTPServer { _ in

@@ -59,6 +59,10 @@ final class CurlTransfer: Sendable {
         try handle.set(CURLOPT_SSL_VERIFYPEER, 1)
         try handle.set(CURLOPT_SSL_VERIFYHOST, 2)
         if let caBundlePath = settings.caBundlePath { try handle.set(CURLOPT_CAINFO, caBundlePath) }
+        // libcurl silently sends a request again when a reused connection turns out closed and
+        // nothing came back; the server may have acted on the first one. Writes that must not
+        // happen twice therefore go over a connection of their own.
+        if request.method == .post || request.method == .patch { try handle.set(CURLOPT_FRESH_CONNECT, 1) }
         try configureMethodAndBody(handle)
         try handle.set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(headerList))
         let context = Unmanaged.passUnretained(state).toOpaque()

@@ -26,8 +26,14 @@ enum GiteaIssues {
         .json(200, GiteaJSON(store: store).comment(try store.comment(call.repositoryName, id: try call.number("id"), kind: .conversation)))
     }
 
+    /// Gitea keeps code comments in the issue-comment table, and this endpoint edits them too
+    /// (`editIssueComment` accepts every type with content, `CommentTypeCode` included).
     static func editComment(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
-        let comment = try ownComment(store, call)
+        let id = try call.number("id")
+        let comment = try (try? store.comment(call.repositoryName, id: id, kind: .inline)).map { code in
+            guard code.author == call.user.login || call.user.has(atLeast: "admin") else { throw APIFailure.forbidden("Forbidden") }
+            return code
+        } ?? ownComment(store, call)
         comment.body = try call.requireString("body", message: "[Body]: Required")
         comment.updatedAt = store.now()
         return .json(200, GiteaJSON(store: store).comment(comment))

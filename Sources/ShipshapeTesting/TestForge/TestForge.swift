@@ -1,0 +1,90 @@
+import Foundation
+
+/// The stand-in forge as tests meet it: the stateful forge behind a real loopback HTTP server,
+/// with every exchange held to the forge's official API description. A request outside the
+/// contract, or a response that does not match it, is recorded in `violations`.
+public final class TestForge: @unchecked Sendable {
+    public let state: TestForgeState
+    public let contract: APIContract
+    private var server: LoopbackHTTPServer?
+    private let box: StateBox
+
+    /// Calls outside the subsets that the bot makes on purpose: who am I.
+    static let allowedOutsideContract: Set<String> = ["GET /user", "GET /api/v1/user"]
+
+    public init(flavor: TestForgeState.Flavor) throws {
+        // The tests talk to loopback; a proxy from the environment must not get in between.
+        setenv("no_proxy", "127.0.0.1,localhost", 1)
+        setenv("NO_PROXY", "127.0.0.1,localhost", 1)
+        contract = try APIContract.load(flavor == .github ? .github : (flavor == .gitea ? .gitea : .gitlab))
+        let box = StateBox()
+        let contract = contract
+        let server = try LoopbackHTTPServer { request in
+            guard let state = box.state else { return .respond(ServedResponse(status: 503)) }
+            let reply = state.handle(request)
+            let response: ServedResponse
+            switch reply {
+            case .respond(let served), .respondAfter(_, let served): response = served
+            case .dropConnection: return reply
+            }
+            let call = "\(request.method) \(request.path)"
+            guard !Self.allowedOutsideContract.contains(call) else { return reply }
+            let body = request.body.isEmpty ? nil : request.body
+            // A 304 answers a conditional GET (GitHub's "conditional requests" docs); the 2020
+            // description lists it for no operation.
+            let notModified = response.status == 304 && (request.header("If-None-Match") != nil || request.header("If-Modified-Since") != nil)
+            let check = Self.isInjectedFault(response) || notModified
+                ? contract.checkRequest(method: request.method, path: request.path, query: request.queryItems, body: body)
+                : contract.check(request, response)
+            for violation in check.violations { box.record("\(call) → \(response.status): \(violation)") }
+            return reply
+        }
+        state = TestForgeState(flavor: flavor, baseURL: server.baseURL)
+        self.box = box
+        self.server = server
+        box.state = state
+    }
+
+    public var baseURL: URL { server?.baseURL ?? URL(string: "http://127.0.0.1")! }
+
+    /// Where a client's API root is: GitHub at the root, Gitea under /api/v1, GitLab under /api/v4.
+    public var apiRoot: URL {
+        switch state.flavor {
+        case .github: baseURL
+        case .gitea: baseURL.appending(path: "api/v1")
+        case .gitlab: baseURL.appending(path: "api/v4")
+        }
+    }
+
+    public var violations: [String] { box.violations }
+    public var connectionsAccepted: Int { server?.connectionsAccepted ?? 0 }
+
+    public func shutdown() {
+        server?.shutdown()
+        server = nil
+    }
+
+    /// Faults the tests inject answer with statuses the contract need not list (500, 429, rate limits).
+    static func isInjectedFault(_ response: ServedResponse) -> Bool {
+        if response.status >= 500 || response.status == 429 { return true }
+        let header = { (name: String) in response.headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value }
+        return response.status == 403 && (header("retry-after") != nil || header("x-ratelimit-remaining") == "0")
+    }
+}
+
+/// The server starts before the state that needs its address, so the handler reaches the state
+/// (and the violation log) through this box.
+private final class StateBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: TestForgeState?
+    private var recorded: [String] = []
+
+    var state: TestForgeState? {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
+    }
+
+    var violations: [String] { lock.withLock { recorded } }
+
+    func record(_ violation: String) { lock.withLock { recorded.append(violation) } }
+}
