@@ -29,7 +29,9 @@ enum GiteaPayloads {
         case "renamed": .renamed
         default: .modified
         }
-        return ChangedFile(path: json["filename"]?.string ?? "", previousPath: json["previous_filename"]?.string, status: status)
+        // Gitea omits previous_filename (omitempty) except for renames; an empty one means none too.
+        let previous = json["previous_filename"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+        return ChangedFile(path: json["filename"]?.string ?? "", previousPath: previous, status: status)
     }
 
     static func conversationComment(from json: JSON) -> PostedComment {

@@ -19,8 +19,11 @@ public final class TestForge: @unchecked Sendable {
         contract = try APIContract.load(flavor == .github ? .github : (flavor == .gitea ? .gitea : .gitlab))
         let box = StateBox()
         let contract = contract
-        let server = try LoopbackHTTPServer { request in
+        let server = try LoopbackHTTPServer { received in
             guard let state = box.state else { return .respond(ServedResponse(status: 503)) }
+            // GitHub Enterprise Server serves the same API under /api/v3.
+            var request = received
+            if flavor == .github, request.path.hasPrefix("/api/v3/") { request.path.removeFirst("/api/v3".count) }
             let reply = state.handle(request)
             let response: ServedResponse
             switch reply {

@@ -77,7 +77,7 @@ struct GitHubJSON {
         let label = store.label(repository, named: name)
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name
         return ["id": label.id, "node_id": nodeID("Label", label.id), "url": "\(base)/repos/\(repository)/labels/\(encoded)",
-                "name": name, "description": NSNull(), "color": label.color, "default": false]
+                "name": name, "description": "", "color": label.color, "default": false]
     }
 
     func reactionRollup(_ comment: StoredComment, url: String) -> [String: Any] {

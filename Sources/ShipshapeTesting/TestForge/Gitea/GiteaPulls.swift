@@ -75,13 +75,16 @@ enum GiteaPulls {
         let statuses = ["removed": "deleted"]
         let files: [Any] = pull.files.map { file in
             let path = file.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? file.path
-            return [
-                "filename": file.path, "previous_filename": file.previousPath ?? "", "status": statuses[file.status] ?? file.status,
+            // Gitea's ChangedFile has `previous_filename,omitempty`.
+            var entry: [String: Any] = [
+                "filename": file.path, "status": statuses[file.status] ?? file.status,
                 "additions": file.additions, "deletions": file.deletions, "changes": file.additions + file.deletions,
                 "html_url": "\(store.baseURL)/\(pull.repository)/src/commit/\(pull.headSHA)/\(path)",
                 "contents_url": "\(store.baseURL)/api/v1/repos/\(pull.repository)/contents/\(path)?ref=\(pull.headSHA)",
                 "raw_url": "\(store.baseURL)/\(pull.repository)/raw/commit/\(pull.headSHA)/\(path)",
-            ] as [String: Any]
+            ]
+            if let previous = file.previousPath { entry["previous_filename"] = previous }
+            return entry
         }
         return Pagination.gitea.respond(files, to: call, baseURL: store.baseURL)
     }

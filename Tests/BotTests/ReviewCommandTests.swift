@@ -1,0 +1,68 @@
+import Foundation
+import ShipshapeTesting
+import Testing
+
+/// `shipshape review --forge ...` as a user runs it: the built binary, the token in the
+/// environment, a GitHub Enterprise-style address, against the stand-in forge.
+@Suite struct ReviewCommandTests {
+    /// The `shipshape` binary `swift build --build-tests` put next to the test bundle.
+    static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "shipshape")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../.build/debug/shipshape").standardized
+    }
+
+    static func shipshape(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        for name in ["SHIPSHAPE_FORGE_TOKEN", "GITHUB_TOKEN", "GH_TOKEN"] { variables[name] = nil }
+        variables.merge(environment) { _, new in new }
+        process.environment = variables
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func aDryRunPrintsThePlanAndPostsNothingThenTheRealRunPosts() throws {
+        let session = try ForgeSession(.github)
+        defer { session.shutdown() }
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let arguments = ["review", "--forge", "github", "--url", session.forge.baseURL.absoluteString, "--repo", "acme/shop", "--pr", "1",
+                         "--cache-dir", session.cache.path]
+        let environment = ["SHIPSHAPE_FORGE_TOKEN": ForgeSession.botToken]
+
+        let dry = try Self.shipshape(arguments + ["--dry-run"], environment: environment)
+        #expect(dry.status == 3, "danger findings make the exit status 3:\n\(dry.output)")
+        #expect(dry.output.contains("Dry run: would post 20 inline comment(s)"), "\(dry.output)")
+        #expect(dry.output.contains("```suggestion"))
+        #expect(dry.output.contains("--- summary comment\n<!-- shipshape:summary -->"))
+        #expect(session.inlineComments.isEmpty && session.conversationComments.isEmpty, "a dry run posts nothing")
+
+        let real = try Self.shipshape(arguments, environment: environment)
+        #expect(real.status == 3)
+        #expect(real.output.contains("Posted 20 inline comment(s)"), "\(real.output)")
+        #expect(!real.output.contains(ForgeSession.botToken))
+        #expect(session.inlineComments.count == 20)
+        #expect(session.conversationComments.count == 1)
+        #expect(session.latestStatus(of: session.scenario.headSHA) == "failure")
+        #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
+    }
+
+    @Test func aRefusedTokenIsReportedWithoutTheToken() throws {
+        let session = try ForgeSession(.gitlab)
+        defer { session.shutdown() }
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let run = try Self.shipshape(["review", "--forge", "gitlab", "--url", session.forge.baseURL.absoluteString, "--repo", "acme/shop",
+                                      "--pr", "1", "--cache-dir", session.cache.path],
+                                     environment: ["SHIPSHAPE_FORGE_TOKEN": "wrong-secret-token"])
+        #expect(run.status == 1)
+        #expect(run.output.contains("401"), "\(run.output)")
+        #expect(!run.output.contains("wrong-secret-token"))
+    }
+}
