@@ -13,20 +13,10 @@ import Testing
     }
 
     static func shipshape(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment
         for name in ["SHIPSHAPE_FORGE_TOKEN", "GITHUB_TOKEN", "GH_TOKEN"] { variables[name] = nil }
         variables.merge(environment) { _, new in new }
-        process.environment = variables
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try ProcessRunner.run(binary, arguments, environment: variables)
     }
 
     @Test func aDryRunPrintsThePlanAndPostsNothingThenTheRealRunPosts() throws {

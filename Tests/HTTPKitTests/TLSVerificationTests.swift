@@ -39,15 +39,8 @@ import Testing
         }
 
         static func openssl(_ arguments: [String], in folder: URL) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["openssl"] + arguments
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw FixtureError("openssl \(arguments.first ?? "") failed") }
+            let result = try ProcessRunner.tool("openssl", arguments, in: folder)
+            guard result.status == 0 else { throw FixtureError("openssl \(arguments.first ?? "") failed: \(result.output)") }
         }
     }
 

@@ -43,20 +43,7 @@ public struct GitHubForge: Forge {
     }
 
     static func pullRequest(from json: JSON) -> PullRequest {
-        let baseRepo = json["base"]?["repo"], headRepo = json["head"]?["repo"]
-        let sameRepository = headRepo?["full_name"]?.string == baseRepo?["full_name"]?.string
-        let number = json["number"]?.int ?? 0
-        let state: PullRequest.State = json["merged"]?.bool == true || json["merged_at"].map { !$0.isNull } == true
-            ? .merged : (json["state"]?.string == "open" ? .open : .closed)
-        return PullRequest(
-            number: number, title: json["title"]?.string ?? "", body: json["body"]?.string ?? "", state: state,
-            author: json["user"]?["login"]?.string ?? "", baseBranch: json["base"]?["ref"]?.string ?? "",
-            baseSHA: json["base"]?["sha"]?.string ?? "", headBranch: json["head"]?["ref"]?.string ?? "",
-            headSHA: json["head"]?["sha"]?.string ?? "", cloneURL: baseRepo?["clone_url"]?.string ?? "",
-            forkCloneURL: sameRepository ? nil : (headRepo?["clone_url"]?.string ?? ""),
-            maintainerCanModify: json["maintainer_can_modify"]?.bool ?? false, headRef: "refs/pull/\(number)/head",
-            webURL: json["html_url"]?.string ?? "", isDraft: json["draft"]?.bool ?? false,
-            labels: json["labels"]?.array?.compactMap { $0["name"]?.string } ?? [])
+        GitHubShapedPullRequest.parse(json, maintainerEditKey: "maintainer_can_modify")
     }
 
     public func changedFiles(of number: Int) async throws -> [ChangedFile] {

@@ -4,20 +4,7 @@ enum GiteaPayloads {
     /// A fork when the head repository is not the base repository; Gitea keeps the head commit of
     /// every pull request at refs/pull/{index}/head in the base repository.
     static func pullRequest(from json: JSON) -> PullRequest {
-        let baseRepo = json["base"]?["repo"], headRepo = json["head"]?["repo"]
-        let baseName = baseRepo?["full_name"]?.string, headName = headRepo?["full_name"]?.string
-        let sameRepository = headName == nil || headName?.lowercased() == baseName?.lowercased()
-        let number = json["number"]?.int ?? 0
-        let state: PullRequest.State = json["merged"]?.bool == true ? .merged : (json["state"]?.string == "open" ? .open : .closed)
-        return PullRequest(
-            number: number, title: json["title"]?.string ?? "", body: json["body"]?.string ?? "", state: state,
-            author: json["user"]?["login"]?.string ?? "", baseBranch: json["base"]?["ref"]?.string ?? "",
-            baseSHA: json["base"]?["sha"]?.string ?? "", headBranch: json["head"]?["ref"]?.string ?? "",
-            headSHA: json["head"]?["sha"]?.string ?? "", cloneURL: baseRepo?["clone_url"]?.string ?? "",
-            forkCloneURL: sameRepository ? nil : (headRepo?["clone_url"]?.string ?? ""),
-            maintainerCanModify: json["allow_maintainer_edit"]?.bool ?? false, headRef: "refs/pull/\(number)/head",
-            webURL: json["html_url"]?.string ?? "", isDraft: json["draft"]?.bool ?? false,
-            labels: json["labels"]?.array?.compactMap { $0["name"]?.string } ?? [])
+        GitHubShapedPullRequest.parse(json, maintainerEditKey: "allow_maintainer_edit")
     }
 
     /// Gitea's statuses: "added", "deleted", "modified", "renamed", "copied", "changed". A copy

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Runs a command to its end and returns its exit status and its output (stdout and stderr together).
+public enum ProcessRunner {
+    @discardableResult
+    public static func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
+                           environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// A tool found on PATH.
+    @discardableResult
+    public static func tool(_ name: String, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
+        try run(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: folder)
+    }
+}
