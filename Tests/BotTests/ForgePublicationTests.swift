@@ -68,15 +68,19 @@ import Testing
         try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
         let clock = InstantRetryClock()
         let client = try session.client(clock: clock)
-        let pulls = flavor == .gitlab ? "GET /api/v4/projects" : (flavor == .gitea ? "GET /api/v1/repos" : "GET /repos")
-        session.forge.state.inject(.status(502), times: 2, matching: pulls)
-        session.forge.state.inject(.tooManyRequests(retryAfter: 7), matching: nil)
-        session.forge.state.inject(.dropConnection, matching: pulls)
-        let posting = switch flavor {
-        case .github: "POST /repos/acme/shop/pulls/1/reviews"
-        case .gitea: "POST /api/v1/repos/acme/shop/pulls/1/reviews"
-        case .gitlab: "POST /api/v4/projects/acme%2Fshop/merge_requests/1/discussions"
+        let (pull, listing, posting) = switch flavor {
+        case .github: ("GET /repos/acme/shop/pulls/1", "GET /repos/acme/shop/issues/1/comments", "POST /repos/acme/shop/pulls/1/reviews")
+        case .gitea: ("GET /api/v1/repos/acme/shop/pulls/1", "GET /api/v1/repos/acme/shop/issues/1/comments",
+                      "POST /api/v1/repos/acme/shop/pulls/1/reviews")
+        case .gitlab: ("GET /api/v4/projects/acme%2Fshop/merge_requests/1", "GET /api/v4/projects/acme%2Fshop/merge_requests/1/discussions",
+                       "POST /api/v4/projects/acme%2Fshop/merge_requests/1/discussions")
         }
+        // Each call meets at most two faults, within the client's four attempts.
+        session.forge.state.inject(.status(502), matching: pull)
+        session.forge.state.inject(.tooManyRequests(retryAfter: 7), matching: pull)
+        session.forge.state.inject(.secondaryRateLimit(retryAfter: 61), matching: listing)
+        session.forge.state.inject(.dropConnection, matching: listing)
+        session.forge.state.inject(.slow(.milliseconds(300)), matching: nil)
         // The forge applies the review and the answer is lost: the client cannot know, so it does
         // not repeat a POST; the job fails clearly and its next run posts only what is missing.
         session.forge.state.inject(.dropConnectionAfterProcessing, matching: posting)
@@ -84,6 +88,7 @@ import Testing
         let afterFailure = session.inlineComments.count
         #expect(afterFailure >= 1)
         #expect(clock.sleeps.contains(.seconds(7)), "retry-after was honoured")
+        #expect(clock.sleeps.contains(.seconds(61)), "the secondary rate limit's retry-after was honoured")
 
         let rerun = try await session.review(with: client)
         let comments = session.inlineComments
@@ -108,8 +113,9 @@ import Testing
         #expect(session.inlineComments.isEmpty)
     }
 
-    @Test func sixtyFindingsOnGitHubMakeThirtyInlineCommentsAndASummaryOfTheRest() async throws {
-        let session = try ForgeSession(.github)
+    @Test(arguments: flavors)
+    func sixtyFindingsMakeThirtyInlineCommentsAndASummaryOfTheRest(flavor: TestForgeState.Flavor) async throws {
+        let session = try ForgeSession(flavor)
         defer { session.shutdown() }
         var files: [String: String?] = [:]
         for index in 1...12 {
@@ -120,7 +126,7 @@ import Testing
         let result = try await session.review(with: try session.client())
         #expect(result.review.comments.count >= 60)
         #expect(session.inlineComments.count == 30)
-        let summary = try #require(session.conversationComments.first?["body"] as? String)
+        let summary = try #require(session.conversationComments.compactMap { $0["body"] as? String }.first { $0.contains(CommentMarkers.summary) })
         #expect(summary.contains("### Not commented inline"))
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
     }

@@ -44,6 +44,21 @@ import Testing
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
     }
 
+    /// The forge's name does not resolve; only the proxy from the environment can reach it.
+    @Test func requestsGoThroughTheProxyFromTheEnvironment() throws {
+        let session = try ForgeSession(.gitea)
+        defer { session.shutdown() }
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let run = try Self.shipshape(["review", "--forge", "gitea", "--url", "http://gitea.shipshape.invalid", "--repo", "acme/shop",
+                                      "--pr", "1", "--dry-run", "--cache-dir", session.cache.path],
+                                     environment: ["SHIPSHAPE_FORGE_TOKEN": ForgeSession.botToken, "http_proxy": session.forge.baseURL.absoluteString,
+                                                   "no_proxy": "127.0.0.1", "NO_PROXY": "127.0.0.1"])
+        #expect(run.status == 3, "\(run.output)")
+        #expect(run.output.contains("Dry run: would post"))
+        let exchanges = session.forge.state.exchanges
+        #expect(!exchanges.isEmpty && exchanges.allSatisfy(\.request.cameThroughProxy))
+    }
+
     @Test func aRefusedTokenIsReportedWithoutTheToken() throws {
         let session = try ForgeSession(.gitlab)
         defer { session.shutdown() }

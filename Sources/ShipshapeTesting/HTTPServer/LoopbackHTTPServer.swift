@@ -116,7 +116,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             }
             if head.expectsContinue { stream.write(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }
             guard let body = Self.readBody(of: head, from: stream) else { return }
-            let request = ReceivedRequest(method: head.method, path: head.path, query: head.query, headers: head.headers, body: Data(body))
+            var request = ReceivedRequest(method: head.method, path: head.path, query: head.query, headers: head.headers, body: Data(body))
+            request.cameThroughProxy = head.isAbsoluteForm
             locked { served += 1 }
             let response: ServedResponse
             switch handler(request) {

@@ -28,10 +28,20 @@ struct RequestHead {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
-    var path: String { String(target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
+    /// A request sent through a proxy names the whole URL (absolute form, RFC 9112 §3.2.2).
+    var isAbsoluteForm: Bool { target.hasPrefix("http://") || target.hasPrefix("https://") }
+
+    /// The target in origin form: the absolute form without its scheme and authority.
+    private var originForm: String {
+        guard isAbsoluteForm, let schemeEnd = target.range(of: "://") else { return target }
+        let rest = target[schemeEnd.upperBound...]
+        return rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
+    }
+
+    var path: String { String(originForm.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
 
     var query: String {
-        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = originForm.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         return parts.count > 1 ? String(parts[1]) : ""
     }
 

@@ -10,6 +10,8 @@ public struct ReceivedRequest: Sendable {
     /// Header names as sent; look up with `header(_:)`.
     public var headers: [(name: String, value: String)]
     public var body: Data
+    /// The client sent the whole URL as the target, as clients do to a proxy.
+    public var cameThroughProxy = false
 
     public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: Data = Data()) {
         self.method = method
