@@ -87,35 +87,46 @@ public final class GitFixture: @unchecked Sendable {
 
     /// `git daemon` serving `served/` on a free loopback port, pushes allowed.
     public func startDaemon() throws -> String {
-        let port = try freePort()
         // git-daemon itself, not the `git` wrapper, so that stopping it stops the server.
         let daemon = try git("--exec-path") + "/git-daemon"
-        try startServer(daemon, ["--reuseaddr", "--export-all", "--enable=receive-pack", "--listen=127.0.0.1",
-                                "--port=\(port)", "--base-path=\(path("served"))", path("served")], port: port)
-        return "git://127.0.0.1:\(port)"
+        // The port is free when asked for but may be taken before the daemon binds it (by a server of
+        // a test running alongside): then the daemon exits, and another port is tried.
+        for _ in 0..<5 {
+            let port = try freePort()
+            let process = try launch(daemon, ["--reuseaddr", "--export-all", "--enable=receive-pack", "--listen=127.0.0.1",
+                                              "--port=\(port)", "--base-path=\(path("served"))", path("served")])
+            for _ in 0..<100 where process.isRunning && !canConnect(port: port) { usleep(50_000) }
+            usleep(20_000)
+            if process.isRunning, canConnect(port: port) { return "git://127.0.0.1:\(port)" }
+            process.terminate()
+        }
+        throw FixtureError("git daemon did not start listening")
     }
 
-    /// `git http-backend` behind basic auth (user `x-access-token` unless given, the given token).
+    /// `git http-backend` behind basic auth (user `x-access-token` unless given, the given token),
+    /// on a port the server takes itself and reports ("ready PORT"), so no other server can hold it.
     public func startHTTPServer(token: String, user: String = "x-access-token") throws -> String {
-        let port = try freePort()
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "git-http-server.py").path
-        try startServer("python3", [script, path("served"), "\(port)", user, token], port: port)
+        let output = Pipe()
+        let process = try launch("python3", [script, path("served"), "0", user, token], output: output)
+        var line = Data()
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
+        let words = String(decoding: line, as: UTF8.self).split(separator: " ")
+        guard process.isRunning, words.count == 2, words[0] == "ready", let port = Int(words[1]) else {
+            throw FixtureError("git-http-server.py did not start: \(String(decoding: line, as: UTF8.self))")
+        }
         return "http://127.0.0.1:\(port)"
     }
 
-    private func startServer(_ tool: String, _ arguments: [String], port: Int) throws {
+    private func launch(_ tool: String, _ arguments: [String], output: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output ?? FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         servers.append(process)
-        for _ in 0..<100 {
-            if canConnect(port: port) { return }
-            usleep(50_000)
-        }
-        throw FixtureError("\(tool) did not start listening on port \(port)")
+        return process
     }
 }
 

@@ -16,16 +16,24 @@ import Testing
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Self.openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "1",
                               "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], in: folder)
-            port = try freePort()
-            process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            // -www answers every GET with a status page over HTTP/1.0.
-            process.arguments = ["openssl", "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "cert.pem", "-key", "key.pem", "-www", "-quiet"]
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            for _ in 0..<100 where !canConnect(port: port) { usleep(50_000) }
+            // A port free when asked for may be taken by a test running alongside before s_server
+            // binds it; then s_server exits and another port is tried.
+            var started: (Int, Process)?
+            for _ in 0..<5 where started == nil {
+                let candidate = try freePort()
+                let server = Process()
+                server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                // -www answers every GET with a status page over HTTP/1.0.
+                server.arguments = ["openssl", "s_server", "-accept", "127.0.0.1:\(candidate)", "-cert", "cert.pem", "-key", "key.pem", "-www", "-quiet"]
+                server.currentDirectoryURL = folder
+                server.standardOutput = FileHandle.nullDevice
+                server.standardError = FileHandle.nullDevice
+                try server.run()
+                for _ in 0..<100 where server.isRunning && !canConnect(port: candidate) { usleep(50_000) }
+                if server.isRunning, canConnect(port: candidate) { started = (candidate, server) } else { kill(server.processIdentifier, SIGKILL) }
+            }
+            guard let started else { throw FixtureError("openssl s_server did not start") }
+            (port, process) = started
         }
 
         var certificate: String { folder.appending(path: "cert.pem").path }
