@@ -1,0 +1,68 @@
+/// What a webhook delivery means to the bot, whichever forge sent it.
+public enum WebhookEvent: Sendable, Equatable {
+    /// Opened, new commits (synchronize/synchronized/update), reopened, ready for review.
+    case pullRequest(PullRequestEvent)
+    /// A comment on a pull request (conversation or review comment).
+    case comment(CommentEvent)
+    /// "Re-run" of the bot's check: review these pull requests again.
+    case checkRerun(repository: RepositoryID, headSHA: String, pullRequests: [Int])
+    /// A push; `isDefaultBranch` when it went to the repository's default branch.
+    case push(repository: RepositoryID, ref: String, after: String, isDefaultBranch: Bool)
+    /// A GitHub App installation created, deleted, suspended... with the repositories it names.
+    case installation(id: Int, action: String, account: String, repositories: [RepositoryID])
+    case ping
+    /// Understood and deliberately not acted on (the reason says what it was).
+    case ignored(String)
+}
+
+public struct PullRequestEvent: Sendable, Equatable {
+    public enum Action: String, Sendable { case opened, synchronized, reopened, readyForReview }
+    public var repository: RepositoryID
+    public var number: Int
+    public var action: Action
+    public var headSHA: String
+    public var isDraft: Bool
+
+    public init(repository: RepositoryID, number: Int, action: Action, headSHA: String, isDraft: Bool) {
+        self.repository = repository
+        self.number = number
+        self.action = action
+        self.headSHA = headSHA
+        self.isDraft = isDraft
+    }
+}
+
+public struct CommentEvent: Sendable, Equatable {
+    public var repository: RepositoryID
+    /// The pull request (merge request) the comment is on.
+    public var number: Int
+    public var commentID: String
+    public var author: String
+    /// Bots (GitHub `type: Bot`, GitLab/Gitea bot users) never trigger commands.
+    public var authorIsBot: Bool
+    public var body: String
+
+    public init(repository: RepositoryID, number: Int, commentID: String, author: String, authorIsBot: Bool, body: String) {
+        self.repository = repository
+        self.number = number
+        self.commentID = commentID
+        self.author = author
+        self.authorIsBot = authorIsBot
+        self.body = body
+    }
+}
+
+/// One delivery as the server received it: which forge, its id (for de-duplication), its event name.
+public struct WebhookDelivery: Sendable, Equatable {
+    public var forge: ForgeKind
+    public var id: String
+    public var event: String
+    public var webEvent: WebhookEvent
+
+    public init(forge: ForgeKind, id: String, event: String, webEvent: WebhookEvent) {
+        self.forge = forge
+        self.id = id
+        self.event = event
+        self.webEvent = webEvent
+    }
+}

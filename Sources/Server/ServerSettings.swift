@@ -1,0 +1,13 @@
+/// What the webhook server listens on and accepts.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+    /// Deliveries larger than this are refused (413) unread.
+    public var maximumBodyBytes: Int
+
+    public init(host: String = "0.0.0.0", port: Int = 8080, maximumBodyBytes: Int = 5 * 1024 * 1024) {
+        self.host = host
+        self.port = port
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+}
