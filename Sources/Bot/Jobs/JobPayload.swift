@@ -1,0 +1,46 @@
+import Forge
+import Foundation
+
+/// What a stored job says to do, as JSON in the queue: which forge and repository, and the
+/// kind's own parameters.
+public struct JobPayload: Sendable, Codable, Equatable {
+    public var forge: String
+    public var repository: String
+    /// The pull request (merge request); nil for scans of a branch.
+    public var number: Int?
+    public var headSHA: String?
+    /// Commands: the comment that gave it.
+    public var commentID: String?
+    public var author: String?
+    public var body: String?
+    /// Scans: the ref pushed.
+    public var ref: String?
+
+    public init(forge: ForgeKind, repository: RepositoryID, number: Int? = nil, headSHA: String? = nil, commentID: String? = nil,
+                author: String? = nil, body: String? = nil, ref: String? = nil) {
+        self.forge = forge.rawValue
+        self.repository = repository.fullName
+        self.number = number
+        self.headSHA = headSHA
+        self.commentID = commentID
+        self.author = author
+        self.body = body
+        self.ref = ref
+    }
+
+    public var forgeKind: ForgeKind? { ForgeKind(rawValue: forge) }
+    public var repositoryID: RepositoryID? { RepositoryID(repository) }
+
+    /// The key that keeps one job at a time on a pull request.
+    public var pullRequestKey: String? { number.map { "\(forge):\(repository)#\($0)" } }
+
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    public static func decode(_ data: Data) throws -> JobPayload {
+        try JSONDecoder().decode(JobPayload.self, from: data)
+    }
+}

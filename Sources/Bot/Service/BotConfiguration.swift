@@ -1,0 +1,34 @@
+import Forge
+import Foundation
+
+/// `config/shipshape.yaml`: how the bot service runs. Secrets are named by where to read them
+/// (`{env: NAME}` or `{file: PATH}`), never written in the file.
+public struct BotConfiguration: Sendable {
+    public enum QueueStore: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public struct ForgeSettings: Sendable {
+        public var endpoint: ForgeEndpoint
+        public var webhookSecret: String
+    }
+
+    public var host = "0.0.0.0"
+    public var port = 8080
+    public var maximumBodyBytes = 5 * 1024 * 1024
+    public var queue = QueueStore.sqlite(path: "/var/lib/shipshape/queue.sqlite")
+    public var workers = 2
+    public var cacheDirectory = "/var/cache/shipshape"
+    public var forges: [ForgeSettings] = []
+    public var maximumInlineComments = 30
+    public var allowedUsers: Set<String> = []
+    public var scanDefaultBranch = false
+    public var reviewDrafts = false
+    /// A policy configuration file laid under every repository's own `.shipshape.yaml`.
+    public var repositoryDefaults: String?
+    public var templates: String?
+    public var schedules: [Schedule] = []
+
+    public init() {}
+}

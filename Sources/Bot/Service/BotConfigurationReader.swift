@@ -1,0 +1,210 @@
+import Forge
+import Foundation
+import Manifests
+
+/// Reads `shipshape.yaml`, collecting every problem with its line instead of stopping at the
+/// first, so a bad deployment fails at start-up with all that is wrong.
+public struct BotConfigurationReader {
+    public struct Problems: Error, CustomStringConvertible {
+        public var file: String
+        public var problems: [(line: Int, message: String)]
+        public var description: String {
+            "\(file): the configuration has \(problems.count) problem(s):\n"
+                + problems.map { "  \(file):\($0.line): \($0.message)" }.joined(separator: "\n")
+        }
+    }
+
+    private let file: String
+    private let environment: [String: String]
+    private let readFile: (String) -> String?
+    private var problems: [(line: Int, message: String)] = []
+
+    public static func read(text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            readFile: @escaping (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) throws -> BotConfiguration {
+        var reader = BotConfigurationReader(file: file, environment: environment, readFile: readFile)
+        return try reader.read(text)
+    }
+
+    private init(file: String, environment: [String: String], readFile: @escaping (String) -> String?) {
+        self.file = file
+        self.environment = environment
+        self.readFile = readFile
+    }
+
+    private mutating func read(_ text: String) throws -> BotConfiguration {
+        let stream = YAMLParser.parse(text)
+        for error in stream.errors { problems.append((Int(error.position.line), "not valid YAML: \(error)")) }
+        var configuration = BotConfiguration()
+        for entry in stream.documents.first?.root?.entries ?? [] {
+            let value = entry.value
+            switch entry.keyText ?? "" {
+            case "server":
+                for setting in value.entries ?? [] {
+                    switch setting.keyText ?? "" {
+                    case "host": configuration.host = string(setting.value, "server.host") ?? configuration.host
+                    case "port": configuration.port = integer(setting.value, "server.port", in: 0...65_535) ?? configuration.port
+                    case "maxBodyBytes": configuration.maximumBodyBytes = integer(setting.value, "server.maxBodyBytes", in: 1_024...100_000_000) ?? configuration.maximumBodyBytes
+                    default: unknown(setting, in: "server")
+                    }
+                }
+            case "queue":
+                if let path = value["sqlite"].flatMap({ string($0, "queue.sqlite") }) {
+                    configuration.queue = .sqlite(path: path)
+                } else if let url = value["postgres"].flatMap({ secret($0, "queue.postgres") }) {
+                    configuration.queue = .postgres(url: url)
+                } else {
+                    problem(value, "`queue` takes `sqlite: PATH` or `postgres: {env: NAME}`")
+                }
+            case "workers": configuration.workers = integer(value, "workers", in: 1...64) ?? configuration.workers
+            case "cacheDir": configuration.cacheDirectory = string(value, "cacheDir") ?? configuration.cacheDirectory
+            case "forges":
+                for forge in value.entries ?? [] {
+                    guard let name = forge.keyText, let kind = ForgeKind(rawValue: name) else {
+                        problem(forge.key, "unknown forge `\(forge.keyText ?? "")`: github, gitea or gitlab")
+                        continue
+                    }
+                    if let settings = forgeSettings(kind, forge.value) { configuration.forges.append(settings) }
+                }
+            case "publication":
+                if let maximum = value["maxInlineComments"] {
+                    configuration.maximumInlineComments = integer(maximum, "publication.maxInlineComments", in: 0...1_000) ?? 30
+                }
+                configuration.templates = value["templates"].flatMap { string($0, "publication.templates") }
+            case "commands":
+                configuration.allowedUsers = Set((value["allowedUsers"]?.items ?? []).compactMap { string($0, "commands.allowedUsers") })
+            case "events":
+                configuration.scanDefaultBranch = value["scanDefaultBranch"]?.scalar?.text == "true"
+                configuration.reviewDrafts = value["reviewDrafts"]?.scalar?.text == "true"
+            case "repositoryDefaults": configuration.repositoryDefaults = string(value, "repositoryDefaults")
+            case "schedules":
+                configuration.schedules = (value.items ?? []).compactMap { schedule($0) }
+                if !value.isNull, value.items == nil { problem(value, "`schedules` must be a list") }
+            default: unknown(entry, in: nil)
+            }
+        }
+        if configuration.forges.isEmpty { problems.append((1, "no forge is configured under `forges:`")) }
+        guard problems.isEmpty else { throw Problems(file: file, problems: problems) }
+        return configuration
+    }
+
+    private mutating func forgeSettings(_ kind: ForgeKind, _ node: YAMLNode) -> BotConfiguration.ForgeSettings? {
+        let instance = node["url"].flatMap { string($0, "forges.\(kind.rawValue).url") } ?? (kind == .github ? "https://github.com" : nil)
+        guard let instance else {
+            problem(node, "forges.\(kind.rawValue) needs `url`")
+            return nil
+        }
+        let apiRoot: URL
+        do {
+            apiRoot = try ForgeEndpoint.apiRoot(kind: kind, instance: instance)
+        } catch {
+            problem(node["url"] ?? node, "\(error)")
+            return nil
+        }
+        guard let secretNode = node["webhookSecret"], let webhookSecret = secret(secretNode, "forges.\(kind.rawValue).webhookSecret") else {
+            if node["webhookSecret"] == nil { problem(node, "forges.\(kind.rawValue) needs `webhookSecret: {env: NAME}`") }
+            return nil
+        }
+        let authentication: ForgeEndpoint.Authentication
+        if let app = node["app"], kind == .github {
+            guard let id = app["id"].flatMap({ secretOrPlain($0, "forges.github.app.id") }),
+                  let key = app["privateKey"].flatMap({ secret($0, "forges.github.app.privateKey") }) else {
+                problem(app, "forges.github.app needs `id` and `privateKey: {file: PATH}`")
+                return nil
+            }
+            let installation = app["installationId"].flatMap { integer($0, "forges.github.app.installationId", in: 1...Int.max) }
+            authentication = .gitHubApp(appID: id, privateKeyPEM: key, installationID: installation, slug: app["slug"].flatMap { string($0, "slug") })
+        } else if let tokenNode = node["token"], let token = secret(tokenNode, "forges.\(kind.rawValue).token") {
+            authentication = .token(token)
+        } else {
+            if node["token"] == nil { problem(node, "forges.\(kind.rawValue) needs `token: {env: NAME}`\(kind == .github ? " or `app:`" : "")") }
+            return nil
+        }
+        return .init(endpoint: ForgeEndpoint(kind: kind, apiRoot: apiRoot, authentication: authentication), webhookSecret: webhookSecret)
+    }
+
+    /// `- {name, kind: upgrade|scan, cron: "0 6 * * mon-fri", timeZone: Europe/Berlin, repositories: [github:acme/shop]}`
+    private mutating func schedule(_ node: YAMLNode) -> Schedule? {
+        guard let name = node["name"].flatMap({ string($0, "schedules.name") }) else {
+            problem(node, "a schedule needs a `name`")
+            return nil
+        }
+        let setting = "schedules.\(name)"
+        guard let kindText = node["kind"]?.scalar?.text, let kind = JobKind(rawValue: kindText), kind == .upgrade || kind == .scan else {
+            problem(node["kind"] ?? node, "\(setting).kind must be upgrade or scan")
+            return nil
+        }
+        guard let cronText = node["cron"].flatMap({ string($0, "\(setting).cron") }) else { return nil }
+        let cron: CronExpression
+        do {
+            cron = try CronExpression(cronText)
+        } catch {
+            problem(node["cron"] ?? node, "\(setting).cron: \(error)")
+            return nil
+        }
+        let zoneName = node["timeZone"]?.scalar?.text ?? "UTC"
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            problem(node["timeZone"] ?? node, "\(setting).timeZone: unknown time zone \(zoneName) (use names such as Europe/Berlin)")
+            return nil
+        }
+        var repositories: [(forge: ForgeKind, repository: RepositoryID)] = []
+        for item in node["repositories"]?.items ?? [] {
+            let text = item.scalar?.text ?? ""
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let forge = ForgeKind(rawValue: parts[0]), let repository = RepositoryID(parts[1]) else {
+                problem(item, "\(setting).repositories: `\(text)` is not FORGE:OWNER/NAME (github:acme/shop)")
+                continue
+            }
+            repositories.append((forge, repository))
+        }
+        if repositories.isEmpty { problem(node, "\(setting) names no repositories") }
+        return Schedule(name: name, kind: kind, cron: cron, timeZone: timeZone, repositories: repositories)
+    }
+
+    /// `{env: NAME}` or `{file: PATH}`; a secret written inline is refused.
+    private mutating func secret(_ node: YAMLNode, _ setting: String) -> String? {
+        if let name = node["env"]?.scalar?.text {
+            guard let value = environment[name], !value.isEmpty else {
+                problem(node, "\(setting): the environment variable \(name) is not set")
+                return nil
+            }
+            return value
+        }
+        if let path = node["file"]?.scalar?.text {
+            guard let value = readFile(path) else {
+                problem(node, "\(setting): cannot read \(path)")
+                return nil
+            }
+            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        problem(node, "\(setting) is a secret: give `{env: NAME}` or `{file: PATH}`, not the value")
+        return nil
+    }
+
+    private mutating func secretOrPlain(_ node: YAMLNode, _ setting: String) -> String? {
+        node.scalar != nil ? string(node, setting) : secret(node, setting)
+    }
+
+    private mutating func string(_ node: YAMLNode, _ setting: String) -> String? {
+        guard let text = node.scalar?.text, !text.isEmpty else {
+            problem(node, "\(setting) must be a text value")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func integer(_ node: YAMLNode, _ setting: String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = node.scalar?.text, let number = Int(text), range.contains(number) else {
+            problem(node, "\(setting) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    private mutating func unknown(_ entry: YAMLMappingEntry, in section: String?) {
+        problem(entry.key, "unknown setting `\(section.map { "\($0)." } ?? "")\(entry.keyText ?? "")`")
+    }
+
+    private mutating func problem(_ node: YAMLNode, _ message: String) {
+        problems.append((Int(node.start.line), message))
+    }
+}

@@ -1,0 +1,52 @@
+import Forge
+import Foundation
+import GitKit
+import Review
+
+/// Runs the bot's jobs: reviews of pull requests and slash commands; upgrades and scans come
+/// with their own issue.
+public struct BotJobHandler: JobHandler {
+    public struct JobError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public let forges: ForgeDirectory
+    public let mirrors: MirrorCache
+    public let engine: ReviewEngine
+    public let templates: CommentTemplates
+    public let publication: PublicationSettings
+    public let authorizer: CommandAuthorizer
+
+    public init(forges: ForgeDirectory, mirrors: MirrorCache, engine: ReviewEngine, templates: CommentTemplates,
+                publication: PublicationSettings, authorizer: CommandAuthorizer) {
+        self.forges = forges
+        self.mirrors = mirrors
+        self.engine = engine
+        self.templates = templates
+        self.publication = publication
+        self.authorizer = authorizer
+    }
+
+    public func handle(_ job: JobRecord) async throws {
+        let payload = try JobPayload.decode(job.payload)
+        guard let kind = payload.forgeKind, let repository = payload.repositoryID else {
+            throw JobError(description: "job \(job.id): unknown forge \(payload.forge) or repository \(payload.repository)")
+        }
+        let forge = try forges.forge(kind, repository: repository)
+        let publisher = ReviewPublisher(forge: forge, templates: templates, settings: publication)
+        switch job.kind {
+        case .review:
+            guard let number = payload.number else { throw JobError(description: "review job \(job.id) names no pull request") }
+            let review = PullRequestReview(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher)
+            _ = try await review.run(number: number, dryRun: false)
+        case .command:
+            guard let number = payload.number, let commentID = payload.commentID, let author = payload.author, let body = payload.body else {
+                throw JobError(description: "command job \(job.id) lacks its comment")
+            }
+            let command = CommandJob(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer)
+            _ = try await command.run(number: number, commentID: commentID, author: author, body: body)
+        case .upgrade, .scan:
+            throw JobError(description: "\(job.kind.rawValue) jobs are not supported yet")
+        }
+    }
+}

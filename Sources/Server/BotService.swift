@@ -1,0 +1,61 @@
+import Bot
+import Forge
+import Foundation
+import GitKit
+import Hummingbird
+import Logging
+import Policy
+import Review
+import ServiceLifecycle
+
+/// `shipshape serve`: the webhook server and the workers in one process, sharing one queue;
+/// SIGTERM and SIGINT shut it down gracefully.
+public struct BotService: Sendable {
+    public let configuration: BotConfiguration
+    public let queue: any JobQueue
+    public let metrics = ServerMetrics()
+    let logger = Logger(label: "shipshape")
+
+    public init(configuration: BotConfiguration, queue: any JobQueue) {
+        self.configuration = configuration
+        self.queue = queue
+    }
+
+    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let secrets = WebhookSecrets(Dictionary(configuration.forges.map { ($0.endpoint.kind, $0.webhookSecret) }) { first, _ in first })
+        let intake = WebhookIntake(secrets: secrets, routing: EventRouting(scanDefaultBranch: configuration.scanDefaultBranch,
+                                                                           reviewDrafts: configuration.reviewDrafts), queue: queue)
+        let server = WebhookServer(settings: ServerSettings(host: configuration.host, port: configuration.port,
+                                                            maximumBodyBytes: configuration.maximumBodyBytes),
+                                   intake: intake, metrics: metrics, logger: logger)
+        let handler = try makeHandler()
+        let metrics = self.metrics, logger = self.logger
+        let host = ProcessInfo.processInfo.hostName
+        let workers = (0..<configuration.workers).map { index in
+            Worker(queue: queue, handler: handler, owner: "\(host)-\(getpid())-\(index)") { job, outcome, duration in
+                metrics.job(kind: job.kind.rawValue, outcome: outcome.rawValue, duration: duration)
+                logger.info("job \(job.id) (\(job.kind.rawValue)) \(outcome.rawValue) after \(duration)")
+            }
+        }
+        let services: [any Service] = [server.application(onRunning: onListening)] + workers.map { WorkerService(worker: $0) }
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    func makeHandler() throws -> BotJobHandler {
+        var defaults = try BundledData.defaultConfiguration()
+        if let path = configuration.repositoryDefaults {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw BotConfigurationReader.Problems(file: path, problems: [(1, "cannot read the repository defaults")])
+            }
+            defaults = defaults.merging(try ConfigurationReader.read(text: text, file: path, knownChecks: Catalogue.ids))
+        }
+        let engine = ReviewEngine(defaults: defaults, deprecations: try BundledData.deprecations(),
+                                  facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
+        let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: HTTPClientFactory.make())
+        return BotJobHandler(forges: forges, mirrors: MirrorCache(directory: configuration.cacheDirectory + "/mirrors"), engine: engine,
+                             templates: try CommentTemplates(overrides: configuration.templates),
+                             publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),
+                             authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers))
+    }
+}

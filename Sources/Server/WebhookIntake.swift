@@ -1,0 +1,58 @@
+import Bot
+import Forge
+import Foundation
+
+/// One delivery from arrival to answer, without HTTP: verify the signature before reading a
+/// byte of the body, decode, decide the jobs, store them durably. The route turns the outcome
+/// into a status code.
+public struct WebhookIntake: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        /// Stored: answer 202.
+        case accepted(jobs: [Int64])
+        /// Seen before (a redelivery): answer 202, nothing new stored.
+        case duplicate
+        /// Understood, nothing to do: answer 204.
+        case nothing(String)
+        /// Signature or token wrong or missing: answer 401.
+        case refused(String)
+        /// Verified but unreadable: answer 400.
+        case malformed(String)
+        /// No secret configured for this forge: answer 404, as if the route did not exist.
+        case unknownForge
+    }
+
+    public let secrets: WebhookSecrets
+    public let routing: EventRouting
+    public let queue: any JobQueue
+
+    public init(secrets: WebhookSecrets, routing: EventRouting, queue: any JobQueue) {
+        self.secrets = secrets
+        self.routing = routing
+        self.queue = queue
+    }
+
+    /// `headers`: names lower-cased.
+    public func receive(forge: ForgeKind, headers: [String: String], body: Data) async throws -> (outcome: Outcome, delivery: String?, event: String?) {
+        guard let secret = secrets.secret(for: forge) else { return (.unknownForge, nil, nil) }
+        let deliveryHint = headers["x-github-delivery"] ?? headers["x-gitea-delivery"] ?? headers["x-gitlab-event-uuid"]
+        if case .refused(let why) = WebhookVerifier.verify(forge: forge, headers: headers, body: body, secret: secret) {
+            return (.refused(why), deliveryHint, nil)
+        }
+        let delivery: WebhookDelivery
+        do {
+            delivery = try WebhookDecoder.decode(forge: forge, headers: headers, body: body)
+        } catch {
+            return (.malformed("\(error)"), deliveryHint, nil)
+        }
+        switch routing.decide(delivery) {
+        case .nothing(let why):
+            return (.nothing(why), delivery.id, delivery.event)
+        case .jobs(let jobs):
+            var stored: [Int64] = []
+            for job in jobs {
+                if case .stored(let id) = try await queue.enqueue(job) { stored.append(id) }
+            }
+            return (stored.isEmpty ? .duplicate : .accepted(jobs: stored), delivery.id, delivery.event)
+        }
+    }
+}
