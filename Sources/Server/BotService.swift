@@ -32,7 +32,10 @@ public struct BotService: Sendable {
         let metrics = self.metrics, logger = self.logger
         let host = ProcessInfo.processInfo.hostName
         let workers = (0..<configuration.workers).map { index in
-            Worker(queue: queue, handler: handler, owner: "\(host)-\(getpid())-\(index)") { job, outcome, duration in
+            let lease = Duration.seconds(configuration.leaseSeconds)
+            let settings = Worker.Settings(leaseDuration: lease, heartbeatInterval: lease / 4, idlePoll: .milliseconds(500),
+                                           shutdownGrace: .seconds(25))
+            return Worker(queue: queue, handler: handler, owner: "\(host)-\(getpid())-\(index)", settings: settings) { job, outcome, duration in
                 metrics.job(kind: job.kind.rawValue, outcome: outcome.rawValue, duration: duration)
                 logger.info("job \(job.id) (\(job.kind.rawValue)) \(outcome.rawValue) after \(duration)")
             }

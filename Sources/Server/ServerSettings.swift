@@ -2,10 +2,10 @@
 public struct ServerSettings: Sendable {
     public var host: String
     public var port: Int
-    /// Deliveries larger than this are refused (413) unread.
+    /// Deliveries larger than this are refused (413) unread; GitHub sends at most 25 MB.
     public var maximumBodyBytes: Int
 
-    public init(host: String = "0.0.0.0", port: Int = 8080, maximumBodyBytes: Int = 5 * 1024 * 1024) {
+    public init(host: String = "0.0.0.0", port: Int = 8080, maximumBodyBytes: Int = 25 * 1024 * 1024) {
         self.host = host
         self.port = port
         self.maximumBodyBytes = maximumBodyBytes

@@ -36,6 +36,18 @@ public enum OpenSSLTool {
         }
     }
 
+    /// HMAC-SHA256 of `data` with `key`, in lower-case hex: how forges sign webhook deliveries.
+    public static func hmacSHA256(key: String, data: Data) throws -> String {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try data.write(to: folder.appending(path: "body"))
+        let result = try run(["dgst", "-sha256", "-mac", "HMAC", "-macopt", "key:\(key)", "-r", "body"], in: folder)
+        guard result.status == 0, let hex = result.output.split(separator: " ").first, hex.count == 64 else {
+            throw FixtureError("openssl could not compute an HMAC: \(result.output)")
+        }
+        return String(hex)
+    }
+
     public static func base64URLDecode(_ text: Substring) -> Data? {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while base64.count % 4 != 0 { base64 += "=" }

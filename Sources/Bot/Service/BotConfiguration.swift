@@ -16,9 +16,11 @@ public struct BotConfiguration: Sendable {
 
     public var host = "0.0.0.0"
     public var port = 8080
-    public var maximumBodyBytes = 5 * 1024 * 1024
+    public var maximumBodyBytes = 25 * 1024 * 1024
     public var queue = QueueStore.sqlite(path: "/var/lib/shipshape/queue.sqlite")
     public var workers = 2
+    /// How long a job's lease lasts without a heartbeat: how soon a crashed worker's job runs again.
+    public var leaseSeconds = 120
     public var cacheDirectory = "/var/cache/shipshape"
     public var forges: [ForgeSettings] = []
     public var maximumInlineComments = 30

@@ -55,7 +55,8 @@ public struct BotConfigurationReader {
                 } else {
                     problem(value, "`queue` takes `sqlite: PATH` or `postgres: {env: NAME}`")
                 }
-            case "workers": configuration.workers = integer(value, "workers", in: 1...64) ?? configuration.workers
+            case "workers": configuration.workers = integer(value, "workers", in: 0...64) ?? configuration.workers
+            case "leaseSeconds": configuration.leaseSeconds = integer(value, "leaseSeconds", in: 2...3_600) ?? configuration.leaseSeconds
             case "cacheDir": configuration.cacheDirectory = string(value, "cacheDir") ?? configuration.cacheDirectory
             case "forges":
                 for forge in value.entries ?? [] {

@@ -1,0 +1,84 @@
+import Bot
+import Forge
+import Foundation
+import Testing
+
+@Suite struct BotConfigurationReaderTests {
+    static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../config/shipshape.yaml").standardized
+
+    @Test func theShippedConfigurationReadsWithItsSecretsFromTheEnvironmentAndFiles() throws {
+        let text = try String(contentsOf: Self.shipped, encoding: .utf8)
+        let configuration = try BotConfigurationReader.read(
+            text: text, file: "config/shipshape.yaml",
+            environment: ["SHIPSHAPE_GITHUB_APP_ID": "4242", "SHIPSHAPE_GITHUB_WEBHOOK_SECRET": "s3cret"],
+            readFile: { $0 == "/etc/shipshape/github/private-key.pem" ? "-----BEGIN RSA PRIVATE KEY-----\n" : nil })
+        #expect(configuration.port == 8080)
+        #expect(configuration.workers == 2)
+        #expect(configuration.queue == .sqlite(path: "/var/lib/shipshape/queue.sqlite"))
+        let github = try #require(configuration.forges.first)
+        #expect(github.endpoint.kind == .github)
+        #expect(github.endpoint.apiRoot.absoluteString == "https://api.github.com")
+        #expect(github.webhookSecret == "s3cret")
+        guard case .gitHubApp(let id, _, _, let slug) = github.endpoint.authentication else {
+            Issue.record("expected GitHub App authentication")
+            return
+        }
+        #expect(id == "4242" && slug == "shipshape")
+    }
+
+    @Test func everyProblemIsReportedWithItsLine() {
+        let text = """
+        server:
+          port: 99999
+          colour: blue
+        queue:
+          postgres: postgres://user:password@db/shipshape
+        forges:
+          gitea:
+            url: https://gitea.example.com
+            token: {env: NOT_SET_ANYWHERE}
+            webhookSecret: {env: GITEA_SECRET}
+          bitbucket: {}
+        schedules:
+          - name: upgrades
+            kind: upgrade
+            cron: "0 6 * * mon-fry"
+            timeZone: Mars/Olympus
+            repositories: [github:acme/shop]
+        """
+        #expect {
+            _ = try BotConfigurationReader.read(text: text, file: "shipshape.yaml", environment: ["GITEA_SECRET": "x"], readFile: { _ in nil })
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("shipshape.yaml:2: server.port must be a whole number")
+                && message.contains("shipshape.yaml:3: unknown setting `server.colour`")
+                && message.contains("shipshape.yaml:5: queue.postgres is a secret")
+                && message.contains("NOT_SET_ANYWHERE is not set")
+                && message.contains("shipshape.yaml:11: unknown forge `bitbucket`")
+                && message.contains("shipshape.yaml:15: schedules.upgrades.cron")
+                && !message.contains("password")
+        }
+    }
+
+    @Test func schedulesNameTheirRepositoriesAndTimeZone() throws {
+        let text = """
+        forges:
+          gitlab:
+            url: https://gitlab.example.com
+            token: {file: /run/secrets/gitlab-token}
+            webhookSecret: {file: /run/secrets/gitlab-hook}
+        schedules:
+          - name: nightly-upgrades
+            kind: upgrade
+            cron: "30 2 * * *"
+            timeZone: Europe/Berlin
+            repositories: [gitlab:platform/clusters/prod, gitlab:platform/clusters/staging]
+        """
+        let configuration = try BotConfigurationReader.read(text: text, file: "shipshape.yaml", environment: [:], readFile: { _ in "secret\n" })
+        let schedule = try #require(configuration.schedules.first)
+        #expect(schedule.timeZone.identifier == "Europe/Berlin")
+        #expect(schedule.repositories.map(\.repository.fullName) == ["platform/clusters/prod", "platform/clusters/staging"])
+        #expect(configuration.forges.first?.webhookSecret == "secret")
+        #expect(configuration.forges.first?.endpoint.apiRoot.absoluteString == "https://gitlab.example.com/api/v4")
+    }
+}
