@@ -1,0 +1,44 @@
+import PostgresNIO
+
+extension PostgresJobQueue {
+    /// Any key will do as long as nothing else in the database uses it: "SHIPQ" in ASCII.
+    static let migrationLockKey: Int64 = 0x53_48_49_50_51
+
+    /// Idempotent: every statement creates only what is missing, and replicas starting together take
+    /// turns (concurrent `CREATE TABLE IF NOT EXISTS` can still collide in the catalogue).
+    /// Times are Unix milliseconds, as in the SQLite queue (see QueueTimestamps.swift).
+    func migrate() async throws {
+        try await perform("create the jobs table", code: .unavailable) {
+            try await self.withinDeadline(self.reachabilityLimit) { try await self.createTable() }
+        }
+    }
+
+    private func createTable() async throws {
+        try await client.withTransaction(logger: self.logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLockKey))", logger: self.logger)
+            try await connection.query("""
+                CREATE TABLE IF NOT EXISTS jobs (
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    payload BYTEA NOT NULL,
+                    pull_request_key TEXT,
+                    head_sha TEXT,
+                    delivery_id TEXT UNIQUE,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'dead', 'superseded')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    run_after_ms BIGINT NOT NULL,
+                    lease_owner TEXT,
+                    lease_expires_ms BIGINT,
+                    last_error TEXT,
+                    created_at_ms BIGINT NOT NULL
+                )
+                """, logger: self.logger)
+            try await connection.query(
+                "CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, id)", logger: self.logger)
+            try await connection.query("""
+                CREATE INDEX IF NOT EXISTS jobs_by_pull_request ON jobs (pull_request_key, state)
+                WHERE pull_request_key IS NOT NULL
+                """, logger: self.logger)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Bot
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+import Testing
+
+/// The backends every queue behaviour test runs against.
+enum Backend: String, CustomTestStringConvertible {
+    case sqlite, postgres
+    var testDescription: String { rawValue }
+}
+
+/// One fresh, empty store per test: a SQLite file in its own temporary folder, or a PostgreSQL
+/// schema of its own (`test_<uuid>`, dropped afterwards) so tests running together never share tables.
+/// `open()` gives another queue on the same store, as a second process or replica would.
+final class QueueStore: Sendable {
+    static let postgresURLVariable = "SHIPSHAPE_TEST_POSTGRES_URL"
+
+    let backend: Backend
+    let clock = TestClock()
+    private let location: String
+    private let opened = Mutex<[PostgresJobQueue]>([])
+
+    /// Settings small enough to walk through in a test: three attempts, 10 s doubling to 60 s, 20 % jitter.
+    var settings: QueueSettings {
+        let clock = clock
+        return QueueSettings(maximumAttempts: 3, backoffBase: .seconds(10), backoffCap: .seconds(60),
+                             backoffJitter: 0.2, now: { clock.now })
+    }
+
+    private init(backend: Backend, location: String) {
+        self.backend = backend
+        self.location = location
+    }
+
+    /// Runs `body` with a fresh store and removes the store afterwards, whether `body` threw or not.
+    static func with(_ backend: Backend, _ body: (QueueStore) async throws -> Void) async throws {
+        let store: QueueStore
+        switch backend {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-queue-\(UUID().uuidString)")
+            store = QueueStore(backend: .sqlite, location: folder.appending(path: "state/queue.sqlite").path)
+        case .postgres:
+            let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try await PostgresAdmin.run("CREATE SCHEMA \(schema)")
+            store = QueueStore(backend: .postgres, location: schema)
+        }
+        do {
+            try await body(store)
+        } catch {
+            await store.remove()
+            throw error
+        }
+        await store.remove()
+    }
+
+    /// A queue on this store; every one opened is shut down with the store.
+    func open() async throws -> any JobQueue {
+        switch backend {
+        case .sqlite:
+            return try SQLiteJobQueue(path: location, settings: settings)
+        case .postgres:
+            var configuration = try PostgresJobQueue.configuration(url: PostgresAdmin.url())
+            configuration.options.additionalStartupParameters = [("search_path", location)]
+            let queue = try await PostgresJobQueue(configuration: configuration, settings: settings)
+            opened.withLock { $0.append(queue) }
+            return queue
+        }
+    }
+
+    private func remove() async {
+        switch backend {
+        case .sqlite:
+            let folder = URL(fileURLWithPath: location).deletingLastPathComponent().deletingLastPathComponent()
+            try? FileManager.default.removeItem(at: folder)
+        case .postgres:
+            for queue in opened.withLock({ $0 }) {
+                await queue.shutdown()
+            }
+            try? await PostgresAdmin.run("DROP SCHEMA \(location) CASCADE")
+        }
+    }
+}
+
+/// Statements the tests run outside any queue (creating and dropping schemas).
+enum PostgresAdmin {
+    struct NotConfigured: Error, CustomStringConvertible {
+        var description: String {
+            "\(QueueStore.postgresURLVariable) is not set: the PostgreSQL queue tests need a server. Run "
+                + "scripts/start-postgres and export the URL it prints as \(QueueStore.postgresURLVariable) (scripts/test does both)."
+        }
+    }
+
+    static func url() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment[QueueStore.postgresURLVariable], !url.isEmpty else {
+            throw NotConfigured()
+        }
+        return url
+    }
+
+    static func run(_ sql: String) async throws {
+        let quiet = Logger(label: "shipshape.tests.postgres-admin", factory: { _ in SwiftLogNoOpLogHandler() })
+        let client = PostgresClient(configuration: try PostgresJobQueue.configuration(url: url()), backgroundLogger: quiet)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await client.query(PostgresQuery(unsafeSQL: sql))
+        }
+    }
+}
