@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var configuration = try BotConfigurationReader.read(text: text, file: configPath)
         if let port { configuration.port = port }
-        let queue = try QueueFactory.open(configuration.queue)
+        let queue = try await QueueFactory.open(configuration.queue)
         FileHandle.standardError.write(Data("shipshape: serving on \(configuration.host):\(configuration.port) with \(configuration.workers) worker(s)\n".utf8))
         try await BotService(configuration: configuration, queue: queue).run()
     }
