@@ -9,6 +9,8 @@ public struct CommentTemplates: Sendable {
         case fixedComment = "fixed-comment"
         case summary
         case checkRun = "check-run"
+        case commandReply = "command-reply"
+        case help
     }
 
     public struct TemplateError: Error, CustomStringConvertible {

@@ -1,0 +1,127 @@
+import Fixes
+import Forge
+import GitKit
+import Review
+
+/// `fix` and `ignore`: review the pull request's head in the mirror, build the change, commit it
+/// on top of the head in memory, and push it to the head branch only if the branch is still at
+/// that head, so a commit pushed by a person meanwhile is never overwritten.
+extension CommandJob {
+    /// What happened in the mirror.
+    struct BranchWork: Sendable {
+        var change: BranchChange
+        var head: String
+        var selected: Int
+        var commit: String?
+        /// The push the Git server or the lease refused.
+        var pushError: GitError?
+    }
+
+    func changeBranch(_ command: SlashCommand, number: Int, author: String) async throws -> Answer {
+        let pullRequest = try await forge.pullRequest(number)
+        guard pullRequest.state == .open else {
+            return Answer(reaction: .confused, body: replies.reply("😕", "\(reference(number)) is \(pullRequest.state.rawValue): nothing to change."),
+                          result: .failed("the \(forge.kind.changeRequestName) is \(pullRequest.state.rawValue)"))
+        }
+        let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
+        let destination = PushDestination(pullRequest)
+        let defaultReason = "accepted by \(author) in \(reference(number))"
+        let (engine, filter, committer) = (self.engine, self.filter, self.committer)
+        let work = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials) { mirror, _ in
+            let head = (try? mirror.commit(pullRequest.headSHA)) != nil ? pullRequest.headSHA : pullRequest.headRef
+            let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter), in: mirror)
+            let headCommit = try mirror.commit(review.head)
+            let headFile: (String) -> [UInt8]? = { path in try? mirror.contents(of: path, at: headCommit) }
+            let change: BranchChange, title: String, selected: Int
+            switch command {
+            case .ignore(let checkID, let reason):
+                change = ExemptionChanges.make(review: review, checkID: checkID, reason: reason ?? defaultReason, headFile: headFile)
+                selected = review.comments.filter { $0.finding.checkID == checkID }.count
+                title = "Exempt \(plural(change.changes.count, "object")) from \(checkID) (shipshape)"
+            default:
+                let checks = if case .fix(let ids) = command { ids } else { [String]() }
+                change = FixChanges.make(review: review, checks: checks, headFile: headFile)
+                selected = review.comments.filter { checks.isEmpty || checks.contains($0.finding.checkID) }.count
+                title = "Fix \(plural(change.changes.count, "finding")) (shipshape)"
+            }
+            var work = BranchWork(change: change, head: headCommit.hex, selected: selected)
+            guard !change.isEmpty else { return work }
+            let commit = try mirror.commit(onTopOf: headCommit, changes: change.files.mapValues { Optional($0) },
+                                           message: change.commitMessage(title: title), author: committer)
+            work.commit = commit.hex
+            switch destination {
+            case .sameRepository(let url, let branch), .fork(let url, let branch):
+                do {
+                    try mirror.push(commit, to: url, branch: branch, expecting: headCommit, credentials: credentials)
+                } catch let error as GitError {
+                    switch error.kind {
+                    case .leaseConflict, .pushRejected: work.pushError = error
+                    default: throw error
+                    }
+                }
+            case .none:
+                break
+            }
+            return work
+        }
+        return answer(for: work, command: command, pullRequest: pullRequest, destination: destination)
+    }
+
+    private func answer(for work: BranchWork, command: SlashCommand, pullRequest: PullRequest, destination: PushDestination) -> Answer {
+        let change = work.change, branch = "`\(pullRequest.headBranch)`", head = "`\(work.head.prefix(7))`"
+        let isFix = command.verb == .fix
+        if change.isEmpty {
+            if work.selected == 0 {
+                let headline = isFix ? "Nothing to fix: no finding\(fixScope(command)) on the lines this \(forge.kind.changeRequestName) changes."
+                    : "Nothing to ignore: no \(ignoredCheck(command)) finding on the lines this \(forge.kind.changeRequestName) changes."
+                return Answer(reaction: .rocket, body: replies.reply("✅", headline), result: .nothingToChange)
+            }
+            let headline = "None of the \(plural(work.selected, "finding")) on the changed lines could be \(isFix ? "fixed automatically" : "annotated")."
+            return Answer(reaction: .confused, body: replies.reply("😕", headline, skipped: change.skipped), result: .failed(headline))
+        }
+        let done = isFix ? "fixed \(plural(change.changes.count, "finding"))" : "exempted \(plural(change.changes.count, "object")) from `\(ignoredCheck(command))`"
+        if let error = work.pushError {
+            let headline: String
+            if case .leaseConflict(_, let actual) = error.kind {
+                headline = "The branch \(branch) moved while Shipshape worked on \(head) (it is at `\(actual?.short ?? "nothing")` now), so nothing was pushed "
+                    + "and no commit was overwritten. Run the command again to work on the new head."
+            } else {
+                headline = "The Git server refused the push to \(branch): \(error.message). Nothing was changed."
+            }
+            return Answer(reaction: .confused, body: replies.reply("😕", headline), result: .failed(headline), changes: change.changes)
+        }
+        guard let commit = work.commit else {
+            return Answer(reaction: .confused, body: replies.reply("😕", "No commit was made."), result: .failed("no commit"))
+        }
+        switch destination {
+        case .sameRepository(let url, let ref), .fork(let url, let ref):
+            let place = if case .fork = destination { "\(branch) of the fork" } else { branch }
+            return Answer(reaction: .rocket,
+                          body: replies.reply("🚀", "Pushed `\(commit.prefix(7))` on top of \(head) to \(place): \(done).", changes: change.changes,
+                                              skipped: change.skipped, note: "The next review runs on the new commit."),
+                          result: .pushed(commit: commit, url: url, branch: ref), changes: change.changes)
+        case .none(let reason):
+            let diff = change.files.keys.sorted().map { path in
+                UnifiedDiff.render(old: String(decoding: change.originals[path] ?? [], as: UTF8.self),
+                                   new: String(decoding: change.files[path] ?? [], as: UTF8.self), path: path)
+            }.joined()
+            return Answer(reaction: .rocket,
+                          body: replies.reply("💡", "Shipshape \(done) on \(head) but did not push it.", changes: change.changes,
+                                              skipped: change.skipped, diff: diff.hasSuffix("\n") ? String(diff.dropLast()) : diff, note: reason),
+                          result: .suggested, changes: change.changes)
+        }
+    }
+
+    private func fixScope(_ command: SlashCommand) -> String {
+        guard case .fix(let ids) = command, !ids.isEmpty else { return "" }
+        return " of " + ids.map { "`\($0)`" }.joined(separator: ", ")
+    }
+
+    private func ignoredCheck(_ command: SlashCommand) -> String {
+        if case .ignore(let checkID, _) = command { return checkID }
+        return ""
+    }
+}
+
+/// "1 finding", "3 findings".
+private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -1,0 +1,116 @@
+import Diffs
+import Forge
+import GitKit
+import Policy
+import Review
+
+/// One slash command, start to end: read the comment, acknowledge it with 👀, check that its
+/// author may run it, do it, and answer with 🚀 (done) or 😕 (refused, not understood, failed)
+/// and a reply saying what happened.
+///
+/// Errors: what the command itself cannot get past (the branch moved under it, the forge refused
+/// the push, nothing could be fixed) is an outcome, `.failed`, with a reply; running it again
+/// would not help without a person. Any other error (the forge or the Git server failing) gets
+/// 😕 and a reply too, and is then rethrown unchanged, so the job system can retry it.
+public struct CommandJob: Sendable {
+    /// Who the bot's commits are by, unless configured otherwise.
+    public static let defaultCommitter = Signature(name: "Shipshape", email: "bot@shipshape.dev")
+
+    public let forge: any Forge
+    public let mirrors: MirrorCache
+    public let engine: ReviewEngine
+    public let publisher: ReviewPublisher
+    public let authorizer: CommandAuthorizer
+    public let committer: Signature
+    public let filter: DiffFilter.Mode
+
+    public init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, publisher: ReviewPublisher,
+                authorizer: CommandAuthorizer = CommandAuthorizer(), committer: Signature = CommandJob.defaultCommitter,
+                filter: DiffFilter.Mode = .added) {
+        self.forge = forge
+        self.mirrors = mirrors
+        self.engine = engine
+        self.publisher = publisher
+        self.authorizer = authorizer
+        self.committer = committer
+        self.filter = filter
+    }
+
+    /// What to answer: the reaction, the reply's body, and the outcome.
+    struct Answer {
+        var reaction: Reaction
+        var body: String
+        var result: CommandOutcome.Result
+        var changes: [String] = []
+    }
+
+    var replies: CommandReplies { CommandReplies(templates: publisher.templates, forge: forge, authorizer: authorizer) }
+
+    public func run(number: Int, commentID: String, author: String, body: String) async throws -> CommandOutcome {
+        let parsed = SlashCommandParser.parse(body, knownChecks: Catalogue.ids)
+        if parsed == .notACommand { return CommandOutcome(result: .ignored, reply: nil) }
+        let bot = try await forge.botLogin()
+        // The bot never answers itself: no reaction, no reply, so no loop.
+        if author.lowercased() == bot.lowercased() { return CommandOutcome(result: .ignored, reply: nil) }
+        let comment = PostedComment(id: commentID, kind: .conversation, body: body, author: author)
+        try await forge.react(.eyes, to: comment, on: number)
+        let answer: Answer
+        do {
+            answer = try await self.answer(parsed, number: number, author: author, bot: bot)
+        } catch {
+            let what = parsed.commandText.map { "`\($0)`" } ?? "the command"
+            let text = replies.reply("😕", "Shipshape could not finish \(what) on \(reference(number)): \(error)",
+                                     note: "Nothing was pushed. The job is retried when the failure looks temporary; otherwise ask again later.")
+            try? await forge.react(.confused, to: comment, on: number)
+            _ = try? await forge.createComment(on: number, body: text)
+            throw error
+        }
+        try await forge.react(answer.reaction, to: comment, on: number)
+        let reply = try await forge.createComment(on: number, body: answer.body)
+        return CommandOutcome(result: answer.result, reply: reply, changes: answer.changes)
+    }
+
+    private func answer(_ parsed: ParsedComment, number: Int, author: String, bot: String) async throws -> Answer {
+        switch parsed {
+        case .notACommand:
+            return Answer(reaction: .confused, body: replies.help(), result: .ignored)
+        case .unknown(let verb, let suggestion):
+            let problem = "`\(SlashCommandParser.prefix) \(verb)` is not a Shipshape command."
+            return Answer(reaction: .confused, body: replies.help(problem: problem, suggestion: suggestion.map { "\(SlashCommandParser.prefix) \($0)" }),
+                          result: .answered)
+        case .invalid(let problem):
+            return Answer(reaction: .confused, body: replies.help(problem: problem), result: .answered)
+        case .command(let command):
+            if case .refused(let why) = try await authorizer.authorize(command, author: author, botLogin: bot, forge: forge) {
+                return Answer(reaction: .confused, body: replies.reply("🚫", why), result: .refused)
+            }
+            switch command {
+            case .help:
+                return Answer(reaction: .rocket, body: replies.help(), result: .answered)
+            case .recheck:
+                return try await recheck(number)
+            case .fix, .ignore:
+                return try await changeBranch(command, number: number, author: author)
+            }
+        }
+    }
+
+    private func recheck(_ number: Int) async throws -> Answer {
+        let review = PullRequestReview(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, filter: filter)
+        let result = try await review.run(number: number, dryRun: false)
+        let count = result.review.comments.count
+        let headline = "Reviewed `\(result.review.head.prefix(7))` again: \(count) finding\(count == 1 ? "" : "s") on the changed lines."
+        return Answer(reaction: .rocket, body: replies.reply("🔁", headline, note: "The summary comment is up to date."), result: .reviewed)
+    }
+
+    /// `#12` on GitHub and Gitea, `!12` on GitLab.
+    func reference(_ number: Int) -> String { (forge.kind == .gitlab ? "!" : "#") + String(number) }
+}
+
+extension ParsedComment {
+    /// `/shipshape fix`, for replies about the command.
+    var commandText: String? {
+        guard case .command(let command) = self else { return nil }
+        return "\(SlashCommandParser.prefix) \(command.verb.rawValue)"
+    }
+}
