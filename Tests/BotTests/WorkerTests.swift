@@ -35,7 +35,8 @@ import Testing
         let worker = Worker(queue: queue, handler: ClosureHandler { _ in runs.add(1, ordering: .relaxed) }, owner: "w1")
         let leased = try #require(try await queue.lease(owner: "w1", for: .seconds(30), kinds: nil))
         #expect(await worker.runOne(leased) == .done)
-        #expect(runs.load(ordering: .relaxed) == 1)
+        let runCount = runs.load(ordering: .relaxed)
+        #expect(runCount == 1)
         #expect(try await queue.job(id: id)?.state == .done)
     }
 
@@ -70,7 +71,8 @@ import Testing
         }, owner: "w1", settings: settings)
         let leased = try #require(try await queue.lease(owner: "w1", for: .milliseconds(600), kinds: nil))
         #expect(await worker.runOne(leased) == .done)
-        #expect(!stolen.load(ordering: .relaxed))
+        let wasStolen = stolen.load(ordering: .relaxed)
+        #expect(!wasStolen)
     }
 
     @Test func onShutdownARunningJobThatCannotFinishIsGivenBackUncounted() async throws {

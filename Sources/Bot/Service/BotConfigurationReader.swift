@@ -8,6 +8,12 @@ public struct BotConfigurationReader {
     public struct Problems: Error, CustomStringConvertible {
         public var file: String
         public var problems: [(line: Int, message: String)]
+
+        public init(file: String, problems: [(line: Int, message: String)]) {
+            self.file = file
+            self.problems = problems
+        }
+
         public var description: String {
             "\(file): the configuration has \(problems.count) problem(s):\n"
                 + problems.map { "  \(file):\($0.line): \($0.message)" }.joined(separator: "\n")
