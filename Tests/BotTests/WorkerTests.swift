@@ -56,23 +56,50 @@ import Testing
         #expect(record.lastError == "forge answered 502 (attempt 2)")
     }
 
+    /// The queue's clock is moved by the test, so the lease runs out only when the test says so:
+    /// without heartbeats the 60 s lease would be gone after the second 50 s step.
     @Test func heartbeatsKeepALongJobFromBeingTakenByAnotherWorker() async throws {
-        let (queue, folder) = try Self.queue()
+        let clock = TestClock()
+        let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-worker-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try await queue.enqueue(Self.job())
-        let settings = Worker.Settings(leaseDuration: .milliseconds(600), heartbeatInterval: .milliseconds(100), idlePoll: .milliseconds(50))
+        let queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
+        guard case .stored(let id) = try await queue.enqueue(Self.job()) else { Issue.record("not stored"); return }
+        let settings = Worker.Settings(leaseDuration: .seconds(60), heartbeatInterval: .milliseconds(10), idlePoll: .milliseconds(50))
         let stolen = Atomic<Bool>(false)
         let worker = Worker(queue: queue, handler: ClosureHandler { _ in
-            // While the job runs three lease-lengths, nobody else may lease it.
-            for _ in 0..<6 {
-                try await Task.sleep(for: .milliseconds(300))
-                if (try? await queue.lease(owner: "w2", for: .seconds(30), kinds: nil)) != nil { stolen.store(true, ordering: .relaxed) }
+            for _ in 0..<3 {
+                clock.advance(by: .seconds(50))
+                // Wait (however long the machine takes) for a heartbeat to carry the lease past the new time.
+                while let expires = try await queue.job(id: id)?.leaseExpires, expires <= clock.now.addingTimeInterval(30) {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                if try await queue.lease(owner: "w2", for: .seconds(60), kinds: nil) != nil { stolen.store(true, ordering: .relaxed) }
             }
         }, owner: "w1", settings: settings)
-        let leased = try #require(try await queue.lease(owner: "w1", for: .milliseconds(600), kinds: nil))
-        #expect(await worker.runOne(leased) == .done)
+        let leased = try #require(try await queue.lease(owner: "w1", for: .seconds(60), kinds: nil))
+        let outcome = await worker.runOne(leased)
+        #expect(outcome == .done)
         let wasStolen = stolen.load(ordering: .relaxed)
         #expect(!wasStolen)
+    }
+
+    @Test func aJobWhoseLeaseWasLostIsStoppedAndNotCompleted() async throws {
+        let clock = TestClock()
+        let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-worker-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
+        guard case .stored(let id) = try await queue.enqueue(Self.job()) else { Issue.record("not stored"); return }
+        let settings = Worker.Settings(leaseDuration: .seconds(60), heartbeatInterval: .milliseconds(10), idlePoll: .milliseconds(50))
+        let worker = Worker(queue: queue, handler: ClosureHandler { _ in
+            // The lease runs out and another worker takes the job: this run must end without completing it.
+            clock.advance(by: .seconds(61))
+            _ = try await queue.lease(owner: "w2", for: .seconds(60), kinds: nil)
+            try await Task.sleep(for: .seconds(600))
+        }, owner: "w1", settings: settings)
+        let leased = try #require(try await queue.lease(owner: "w1", for: .seconds(60), kinds: nil))
+        #expect(await worker.runOne(leased) == .lost)
+        let record = try #require(try await queue.job(id: id))
+        #expect(record.state == .running && record.leaseOwner == "w2")
     }
 
     @Test func onShutdownARunningJobThatCannotFinishIsGivenBackUncounted() async throws {
@@ -83,8 +110,7 @@ import Testing
                                        shutdownGrace: .milliseconds(200))
         let worker = Worker(queue: queue, handler: ClosureHandler { _ in try await Task.sleep(for: .seconds(30)) }, owner: "w1", settings: settings)
         let running = Task { await worker.run() }
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(try await queue.job(id: id)?.state == .running)
+        while try await queue.job(id: id)?.state != .running { try await Task.sleep(for: .milliseconds(20)) }
         worker.stop()
         await running.value
         let record = try #require(try await queue.job(id: id))

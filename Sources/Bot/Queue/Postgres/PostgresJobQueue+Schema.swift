@@ -9,7 +9,7 @@ extension PostgresJobQueue {
     /// Times are Unix milliseconds, as in the SQLite queue (see QueueTimestamps.swift).
     func migrate() async throws {
         try await perform("create the jobs table", code: .unavailable) {
-            try await self.withinDeadline(self.reachabilityLimit) { try await self.createTable() }
+            try await self.withinDeadline(self.startUpLimit) { try await self.createTable() }
         }
     }
 

@@ -13,8 +13,11 @@ public final class PostgresJobQueue: JobQueue {
     let logger: Logger
     /// "PostgreSQL queue shipshape@db:5432/shipshape": never the password.
     let store: String
-    /// How long start-up and `ping` wait for the server: the connect timeout and some slack.
+    /// How long `ping` (readiness) waits for the server: the connect timeout and some slack.
     let reachabilityLimit: Duration
+    /// How long start-up waits: a server that is up but busy (a node under load, replicas
+    /// migrating together) may take longer than a readiness probe should.
+    let startUpLimit: Duration
     private let clientTask: Task<Void, Never>
 
     /// Connects, then creates the table and indexes when missing (safe while other replicas do the same).
@@ -26,6 +29,7 @@ public final class PostgresJobQueue: JobQueue {
         self.logger = logger
         self.store = Self.storeName(configuration)
         self.reachabilityLimit = configuration.options.connectTimeout + .seconds(5)
+        self.startUpLimit = configuration.options.connectTimeout * 6
         // Waits until the task is under way, so the migration below does not lease a connection
         // before `run()` has begun (PostgresClient warns about that).
         let (started, starting) = AsyncStream<Void>.makeStream()
