@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "ServerTests", dependencies: ["Server", "Bot", "Forge", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "BotTests",
-            dependencies: ["Bot", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "ShipshapeTesting"],
+            dependencies: ["Bot", "Server", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "ShipshapeTesting"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

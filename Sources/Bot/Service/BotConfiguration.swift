@@ -12,6 +12,11 @@ public struct BotConfiguration: Sendable {
     public struct ForgeSettings: Sendable {
         public var endpoint: ForgeEndpoint
         public var webhookSecret: String
+
+        public init(endpoint: ForgeEndpoint, webhookSecret: String) {
+            self.endpoint = endpoint
+            self.webhookSecret = webhookSecret
+        }
     }
 
     public var host = "0.0.0.0"

@@ -1,0 +1,111 @@
+import Bot
+import Forge
+import Foundation
+import HTTPKit
+import Server
+import ShipshapeTesting
+import Testing
+
+/// The bot as it runs: `BotService` (webhook server, SQLite queue, a worker) against the stand-in
+/// forge and a real Git server, driven only by signed webhook deliveries.
+@Suite struct ServiceEndToEndTests {
+    static let secret = "hook-secret"
+
+    final class RunningService: @unchecked Sendable {
+        let queue: SQLiteJobQueue
+        let folder: URL
+        private(set) var port = 0
+        private var task: Task<Void, any Error>?
+        let client = CurlHTTPClient()
+
+        init(session: ForgeSession) async throws {
+            folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-service-\(UUID().uuidString)")
+            queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path)
+            var configuration = BotConfiguration()
+            configuration.host = "127.0.0.1"
+            configuration.port = 0
+            configuration.workers = 1
+            configuration.cacheDirectory = folder.appending(path: "cache").path
+            configuration.forges = [.init(endpoint: ForgeEndpoint(kind: .github, apiRoot: session.forge.apiRoot,
+                                                                  authentication: .token(ForgeSession.botToken)),
+                                          webhookSecret: ServiceEndToEndTests.secret)]
+            let service = BotService(configuration: configuration, queue: queue)
+            let ports = AsyncStream<Int>.makeStream()
+            task = Task { try await service.run { ports.continuation.yield($0) } }
+            for await bound in ports.stream {
+                port = bound
+                break
+            }
+        }
+
+        func deliver(event: String, body: Data) async throws -> Int {
+            var headers = HTTPHeaders()
+            for (name, value) in try GitHubDeliveries.headers(event: event, body: body, secret: ServiceEndToEndTests.secret) { headers[name] = value }
+            let url = URL(string: "http://127.0.0.1:\(port)/webhooks/github")!
+            return try await client.send(HTTPRequest(method: .post, url: url, headers: headers, body: body)).status
+        }
+
+        func stop() async {
+            task?.cancel()
+            _ = await task?.result
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    static func idle(_ queue: SQLiteJobQueue) async throws {
+        for _ in 0..<1_200 {
+            let depth = try await queue.depth()
+            if (depth[.pending] ?? 0) + (depth[.running] ?? 0) == 0 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    @Test func aSignedPullRequestDeliveryGetsAReviewAndAMaintainersFixIsCommitted() async throws {
+        let session = try ForgeSession(.github)
+        defer { session.shutdown() }
+        session.forge.state.addUser(login: "bob", token: "bob-token", permission: "read")
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let service = try await RunningService(session: session)
+
+        // Opened: the review lands.
+        let opened = try GitHubDeliveries.pullRequest(action: "opened", number: session.number, headSHA: session.scenario.headSHA)
+        #expect(try await service.deliver(event: "pull_request", body: opened) == 202)
+        try await Self.idle(service.queue)
+        #expect(session.inlineComments.count == 20)
+        #expect(session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }.count == 1)
+        #expect(session.latestStatus(of: session.scenario.headSHA) == "failure")
+
+        // A reader asks for a fix: refused, nothing committed.
+        let before = try session.served("refs/heads/pr")
+        let refusal = try await session.comment("/shipshape fix", token: "bob-token")
+        #expect(try await service.deliver(event: "issue_comment",
+                                          body: GitHubDeliveries.comment(id: refusal.id, body: "/shipshape fix", author: "bob", number: session.number)) == 202)
+        try await Self.idle(service.queue)
+        #expect(try session.served("refs/heads/pr") == before)
+        #expect(session.reactions(on: refusal).contains("confused"))
+        #expect(session.replies().contains { $0.contains("needs write access") })
+
+        // A maintainer asks: the fixes are committed to the branch.
+        let request = try await session.comment("/shipshape fix", token: "alice-token")
+        #expect(try await service.deliver(event: "issue_comment",
+                                          body: GitHubDeliveries.comment(id: request.id, body: "/shipshape fix", author: "alice", number: session.number)) == 202)
+        try await Self.idle(service.queue)
+        let fixed = try session.served("refs/heads/pr")
+        #expect(fixed != before)
+        #expect(try session.servedMessage(fixed).hasPrefix("Fix "))
+        #expect(session.reactions(on: request).contains("rocket"))
+
+        // The forge tells the bot about the new commit: the re-review marks the fixed findings.
+        try session.adoptServedBranch()
+        let synchronize = try GitHubDeliveries.pullRequest(action: "synchronize", number: session.number, headSHA: fixed)
+        #expect(try await service.deliver(event: "pull_request", body: synchronize) == 202)
+        try await Self.idle(service.queue)
+        let summary = session.conversationComments.compactMap { $0["body"] as? String }.first { $0.contains(CommentMarkers.summary) } ?? ""
+        #expect(summary.contains("Fixed since the last review"))
+        #expect(session.latestStatus(of: fixed) != nil)
+        let fixedComments = session.inlineComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.fixed) == true }
+        #expect(fixedComments.count >= 3)
+        #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
+        await service.stop()
+    }
+}

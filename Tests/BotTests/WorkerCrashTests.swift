@@ -1,0 +1,96 @@
+import Foundation
+import HTTPKit
+import ShipshapeTesting
+import Testing
+
+/// `shipshape serve` as its own process, killed with SIGKILL in the middle of a review (the
+/// forge has taken the inline comments, the summary is not posted yet), then started again on
+/// the same queue: the job runs again once its lease runs out, and the pull request ends with
+/// exactly one summary and no comment twice.
+@Suite struct WorkerCrashTests {
+    static let secret = "crash-secret"
+
+    static func serve(config: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = ReviewCommandTests.binary
+        process.arguments = ["serve", "--config", config.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CRASH_TOKEN"] = ForgeSession.botToken
+        environment["CRASH_SECRET"] = secret
+        environment["no_proxy"] = "127.0.0.1"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func waitForHealth(port: Int) async throws {
+        let client = CurlHTTPClient()
+        for _ in 0..<600 {
+            if let response = try? await client.send(HTTPRequest(url: URL(string: "http://127.0.0.1:\(port)/healthz")!)), response.status == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw FixtureError("shipshape serve did not answer on port \(port)")
+    }
+
+    /// A guard against hanging, not a timing assertion: two minutes is far beyond what it takes.
+    static func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
+        for _ in 0..<2_400 {
+            if condition() { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw FixtureError("gave up waiting: \(what)")
+    }
+
+    @Test func aKilledWorkersJobRunsAgainAndPostsNothingTwice() async throws {
+        let session = try ForgeSession(.github)
+        defer { session.shutdown() }
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let port = try freePort()
+        let config = session.cache.appending(path: "shipshape.yaml")
+        try FileManager.default.createDirectory(at: session.cache, withIntermediateDirectories: true)
+        try """
+        server: {host: 127.0.0.1, port: \(port)}
+        queue: {sqlite: \(session.cache.path)/queue.sqlite}
+        workers: 1
+        leaseSeconds: 3
+        cacheDir: \(session.cache.path)/cache
+        forges:
+          github:
+            url: \(session.forge.baseURL.absoluteString)
+            token: {env: CRASH_TOKEN}
+            webhookSecret: {env: CRASH_SECRET}
+        """.write(to: config, atomically: true, encoding: .utf8)
+
+        // The forge takes the review, then holds its answer: the worker is inside the job.
+        session.forge.state.inject(.slow(.seconds(60)), matching: "POST /repos/acme/shop/pulls/1/reviews")
+        let first = try Self.serve(config: config)
+        try await Self.waitForHealth(port: port)
+        let body = try GitHubDeliveries.pullRequest(action: "opened", number: session.number, headSHA: session.scenario.headSHA)
+        var headers = HTTPHeaders()
+        for (name, value) in try GitHubDeliveries.headers(event: "pull_request", body: body, secret: Self.secret) { headers[name] = value }
+        let accepted = try await CurlHTTPClient().send(HTTPRequest(method: .post, url: URL(string: "http://127.0.0.1:\(port)/webhooks/github")!,
+                                                                   headers: headers, body: body))
+        #expect(accepted.status == 202)
+        try await Self.waitUntil("the forge took the review") { !session.inlineComments.isEmpty }
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        #expect(session.conversationComments.isEmpty, "killed before the summary")
+
+        let second = try Self.serve(config: config)
+        defer {
+            second.terminate()
+            second.waitUntilExit()
+        }
+        try await Self.waitForHealth(port: port)
+        try await Self.waitUntil("the job ran again and posted the summary") {
+            session.conversationComments.contains { ($0["body"] as? String)?.contains("<!-- shipshape:summary -->") == true }
+        }
+        let inline = session.inlineComments.compactMap { $0["body"] as? String }
+        #expect(inline.count == 20)
+        #expect(Set(inline).count == inline.count, "no comment posted twice")
+        #expect(session.conversationComments.count == 1)
+        #expect(session.latestStatus(of: session.scenario.headSHA) == "failure")
+    }
+}
