@@ -40,7 +40,11 @@ public struct BotService: Sendable {
                 logger.info("job \(job.id) (\(job.kind.rawValue)) \(outcome.rawValue) after \(duration)")
             }
         }
-        let services: [any Service] = [server.application(onRunning: onListening)] + workers.map { WorkerService(worker: $0) }
+        var services: [any Service] = [server.application(onRunning: onListening)] + workers.map { WorkerService(worker: $0) }
+        if !configuration.schedules.isEmpty {
+            let leadership: any LeaderElection = (queue as? PostgresJobQueue).map { PostgresLeadership(queue: $0) } ?? SingleProcessLeadership()
+            services.append(SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue), leadership: leadership))
+        }
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
@@ -55,7 +59,8 @@ public struct BotService: Sendable {
         }
         let engine = ReviewEngine(defaults: defaults, deprecations: try BundledData.deprecations(),
                                   facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
-        let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: HTTPClientFactory.make())
+        let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(), metrics: metrics)
+        let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client)
         return BotJobHandler(forges: forges, mirrors: MirrorCache(directory: configuration.cacheDirectory + "/mirrors"), engine: engine,
                              templates: try CommentTemplates(overrides: configuration.templates),
                              publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),

@@ -29,9 +29,9 @@ public final class ServerMetrics: Sendable {
         }
     }
 
-    public func forgeCall(forge: String, outcome: String) {
-        registry.makeCounter(name: "shipshape_forge_calls_total", labels: [("forge", forge), ("outcome", outcome)],
-                             help: "Calls to forge APIs, by forge and outcome.").increment()
+    public func forgeCall(forge host: String, outcome: String) {
+        registry.makeCounter(name: "shipshape_forge_calls_total", labels: [("host", host), ("outcome", outcome)],
+                             help: "Calls to forge APIs, by host and outcome.").increment()
     }
 
     public func rateLimitRemaining(host: String, _ remaining: Int) {

@@ -106,6 +106,15 @@ import Testing
         let fixedComments = session.inlineComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.fixed) == true }
         #expect(fixedComments.count >= 3)
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
+
+        let metrics = String(decoding: try await service.client.send(HTTPRequest(url: URL(string: "http://127.0.0.1:\(service.port)/metrics")!)).body,
+                             as: UTF8.self)
+        #expect(metrics.contains(#"shipshape_webhooks_total{forge="github",event="pull_request",outcome="accepted"} 2"#), "\(metrics)")
+        #expect(metrics.contains(#"shipshape_jobs_total{kind="review",outcome="done"} 2"#))
+        #expect(metrics.contains(#"shipshape_jobs_total{kind="command",outcome="done"} 2"#))
+        #expect(metrics.contains("shipshape_job_duration_seconds_bucket"))
+        #expect(metrics.contains(#"shipshape_forge_calls_total{host="127.0.0.1",outcome="success"}"#))
+        #expect(metrics.contains(#"shipshape_forge_rate_limit_remaining{host="127.0.0.1"}"#))
         await service.stop()
     }
 }

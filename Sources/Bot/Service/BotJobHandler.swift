@@ -3,8 +3,8 @@ import Foundation
 import GitKit
 import Review
 
-/// Runs the bot's jobs: reviews of pull requests and slash commands; upgrades and scans come
-/// with their own issue.
+/// Runs the bot's jobs: reviews of pull requests, slash commands and scans of pushes to the
+/// default branch; upgrades come with their own issue.
 public struct BotJobHandler: JobHandler {
     public struct JobError: Error, CustomStringConvertible {
         public var description: String
@@ -45,8 +45,11 @@ public struct BotJobHandler: JobHandler {
             }
             let command = CommandJob(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer)
             _ = try await command.run(number: number, commentID: commentID, author: author, body: body)
-        case .upgrade, .scan:
-            throw JobError(description: "\(job.kind.rawValue) jobs are not supported yet")
+        case .scan:
+            guard let revision = payload.headSHA ?? payload.ref else { throw JobError(description: "scan job \(job.id) names no commit") }
+            try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName).run(revision: revision)
+        case .upgrade:
+            throw JobError(description: "upgrade jobs are not supported yet (issue 7)")
         }
     }
 }

@@ -38,6 +38,13 @@ public struct GitHubForge: Forge {
         try await api.credentials.gitToken().map { ("x-access-token", $0) }
     }
 
+    public func cloneURL() async throws -> String {
+        guard let url = try await api.get(repo)["clone_url"]?.string else {
+            throw ForgeError.unreadableResponse(method: "GET", path: repo, reason: "no clone_url")
+        }
+        return url
+    }
+
     public func pullRequest(_ number: Int) async throws -> PullRequest {
         Self.pullRequest(from: try await api.get("\(repo)/pulls/\(number)"))
     }

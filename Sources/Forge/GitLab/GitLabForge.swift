@@ -48,6 +48,10 @@ public struct GitLabForge: Forge {
         try await api.credentials.gitToken().map { ("oauth2", $0) }
     }
 
+    public func cloneURL() async throws -> String {
+        try await httpCloneURL(of: project)
+    }
+
     public func pullRequest(_ number: Int) async throws -> PullRequest {
         try await resolved(try await api.get(mergeRequest(number)))
     }

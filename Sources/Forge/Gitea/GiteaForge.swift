@@ -51,6 +51,13 @@ public struct GiteaForge: Forge {
         return (try await botLogin(), token)
     }
 
+    public func cloneURL() async throws -> String {
+        guard let url = try await api.get(repo)["clone_url"]?.string else {
+            throw ForgeError.unreadableResponse(method: "GET", path: repo, reason: "no clone_url")
+        }
+        return url
+    }
+
     public func pullRequest(_ number: Int) async throws -> PullRequest {
         GiteaPayloads.pullRequest(from: try await api.get("\(repo)/pulls/\(number)"))
     }

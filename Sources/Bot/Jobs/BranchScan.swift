@@ -1,0 +1,45 @@
+import Forge
+import GitKit
+import Policy
+import Review
+
+/// A push to the default branch, judged whole: every manifest checked, the verdict posted as the
+/// pushed commit's check (annotations on the worst findings), so the branch's state is visible
+/// where the commit is.
+public struct BranchScan: Sendable {
+    public let forge: any Forge
+    public let mirrors: MirrorCache
+    public let engine: ReviewEngine
+    public let checkName: String
+
+    public init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, checkName: String = "shipshape") {
+        self.forge = forge
+        self.mirrors = mirrors
+        self.engine = engine
+        self.checkName = checkName
+    }
+
+    /// `revision`: the pushed commit (or ref).
+    @discardableResult
+    public func run(revision: String) async throws -> CommitCheck {
+        let cloneURL = try await forge.cloneURL()
+        let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
+        let engine = self.engine
+        let (commit, report) = try await mirrors.withMirror(of: cloneURL, credentials: credentials) { mirror, _ in
+            try engine.scan(revision, in: mirror)
+        }
+        let findings = report.findings
+        let danger = findings.filter { $0.severity == .danger }.count
+        let title = findings.isEmpty ? "No problems in \(report.files.count) files."
+            : "\(findings.count) findings in the branch: \(danger) danger, \(findings.count - danger) warning."
+        let worst = findings.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.reportOrder($0, $1) }.prefix(50)
+        let check = CommitCheck(
+            name: checkName, headSHA: commit, conclusion: danger > 0 ? .failure : (findings.isEmpty ? .success : .neutral), title: title,
+            summary: title, annotations: worst.map { finding in
+                CommitCheck.Annotation(path: finding.file, startLine: finding.position.line, endLine: finding.position.line,
+                                       level: finding.severity == .danger ? .failure : .warning, title: finding.checkID, message: finding.message)
+            })
+        try await forge.publish(check)
+        return check
+    }
+}

@@ -1,0 +1,23 @@
+import HTTPKit
+
+/// Counts the bot's calls to forges by host and outcome, and keeps the rate limit each forge
+/// last reported (GitHub `x-ratelimit-remaining`, GitLab and Gitea `ratelimit-remaining`).
+struct MeteredHTTPClient: HTTPClient {
+    let wrapped: any HTTPClient
+    let metrics: ServerMetrics
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let host = request.url.host ?? "unknown"
+        do {
+            let response = try await wrapped.send(request)
+            metrics.forgeCall(forge: host, outcome: response.isSuccess ? "success" : "status_\(response.status)")
+            if let remaining = (response.headers["x-ratelimit-remaining"] ?? response.headers["ratelimit-remaining"]).flatMap(Int.init) {
+                metrics.rateLimitRemaining(host: host, remaining)
+            }
+            return response
+        } catch {
+            metrics.forgeCall(forge: host, outcome: "error")
+            throw error
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Bot
+import Forge
+import GitKit
+import Foundation
+import Policy
+import Review
+import ShipshapeTesting
+import Testing
+
+/// A scan of a pushed commit: every manifest judged, the verdict on the commit.
+@Suite struct BranchScanTests {
+    @Test(arguments: [TestForgeState.Flavor.github, .gitlab])
+    func aCleanBranchSucceedsAndABranchWithDangerFails(flavor: TestForgeState.Flavor) async throws {
+        let session = try ForgeSession(flavor)
+        defer { session.shutdown() }
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let engine = ReviewEngine(defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
+        let scan = BranchScan(forge: try session.client(), mirrors: MirrorCache(directory: session.cache.path), engine: engine)
+
+        let clean = try await scan.run(revision: session.scenario.baseSHA)
+        #expect(clean.conclusion == .success)
+        #expect(session.latestStatus(of: session.scenario.baseSHA) == "success")
+
+        let dirty = try await scan.run(revision: session.scenario.headSHA)
+        #expect(dirty.conclusion == .failure)
+        #expect(dirty.title.contains("danger"))
+        #expect(dirty.annotations.first?.level == .failure, "the worst findings first")
+        #expect(session.latestStatus(of: session.scenario.headSHA) == (flavor == .gitlab ? "failed" : "failure"))
+        #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
+    }
+}
