@@ -11,6 +11,7 @@ public final class SQLiteJobQueue: JobQueue {
     public let path: String
     let database: DatabasePool
     let settings: QueueSettings
+    private let groupCommit = GroupCommit()
 
     /// Opens (creating the file and its folder when missing) and migrates the queue at `path`.
     /// Blocks while it opens and migrates: call it at startup, not from a busy task.
@@ -42,25 +43,34 @@ public final class SQLiteJobQueue: JobQueue {
     private static func storeName(_ path: String) -> String { "SQLite queue \(path)" }
 
     public func enqueue(_ job: NewJob) async throws -> EnqueueOutcome {
+        try await groupCommit.enqueue(job) { jobs in try await self.insert(jobs) }
+    }
+
+    /// One transaction for a batch of jobs (see `GroupCommit`), in the order they came.
+    func insert(_ jobs: [NewJob]) async throws -> [EnqueueOutcome] {
         let now = settings.now().queueMilliseconds
         return try await write("enqueue") { db in
-            let inserted = try Int64.fetchOne(db, sql: """
-                INSERT INTO jobs (kind, payload, pull_request_key, head_sha, delivery_id, state, attempts, run_after_ms, created_at_ms)
-                VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)
-                ON CONFLICT (delivery_id) DO NOTHING
-                RETURNING id
-                """, arguments: [job.kind.rawValue, job.payload, job.pullRequestKey, job.headSHA, job.deliveryID, now, now])
-            guard let id = inserted else { return .duplicate }
-            if job.kind == .review, let key = job.pullRequestKey, let head = job.headSHA {
-                // Pending includes a running job whose lease expired: no worker is on it any more.
-                try db.execute(sql: """
-                    UPDATE jobs SET state = 'superseded', lease_owner = NULL, lease_expires_ms = NULL
-                    WHERE kind = 'review' AND pull_request_key = ? AND head_sha IS NOT ? AND id <> ?
-                      AND (state = 'pending' OR (state = 'running' AND lease_expires_ms <= ?))
-                    """, arguments: [key, head, id, now])
-            }
-            return .stored(id: id)
+            try jobs.map { job in try Self.insert(job, into: db, now: now) }
         }
+    }
+
+    private static func insert(_ job: NewJob, into db: Database, now: Int64) throws -> EnqueueOutcome {
+        let inserted = try Int64.fetchOne(db, sql: """
+            INSERT INTO jobs (kind, payload, pull_request_key, head_sha, delivery_id, state, attempts, run_after_ms, created_at_ms)
+            VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+            ON CONFLICT (delivery_id) DO NOTHING
+            RETURNING id
+            """, arguments: [job.kind.rawValue, job.payload, job.pullRequestKey, job.headSHA, job.deliveryID, now, now])
+        guard let id = inserted else { return .duplicate }
+        if job.kind == .review, let key = job.pullRequestKey, let head = job.headSHA {
+            // Pending includes a running job whose lease expired: no worker is on it any more.
+            try db.execute(sql: """
+                UPDATE jobs SET state = 'superseded', lease_owner = NULL, lease_expires_ms = NULL
+                WHERE kind = 'review' AND pull_request_key = ? AND head_sha IS NOT ? AND id <> ?
+                  AND (state = 'pending' OR (state = 'running' AND lease_expires_ms <= ?))
+                """, arguments: [key, head, id, now])
+        }
+        return .stored(id: id)
     }
 
     public func job(id: Int64) async throws -> JobRecord? {
