@@ -11,8 +11,8 @@ public protocol Forge: Sendable {
     /// User name and token for Git over HTTPS, when the credentials can serve Git too.
     func gitCredentials() async throws -> (username: String, token: String)?
 
-    /// Where the repository is cloned from over HTTPS.
-    func cloneURL() async throws -> String
+    /// Where the repository is cloned from over HTTPS, and its default branch.
+    func repositoryDetails() async throws -> RepositoryDetails
 
     func pullRequest(_ number: Int) async throws -> PullRequest
     func changedFiles(of number: Int) async throws -> [ChangedFile]

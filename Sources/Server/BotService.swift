@@ -24,7 +24,11 @@ public struct BotService: Sendable {
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let secrets = WebhookSecrets(Dictionary(configuration.forges.map { ($0.endpoint.kind, $0.webhookSecret) }) { first, _ in first })
         let intake = WebhookIntake(secrets: secrets, routing: EventRouting(scanDefaultBranch: configuration.scanDefaultBranch,
-                                                                           reviewDrafts: configuration.reviewDrafts), queue: queue)
+                                                                           reviewDrafts: configuration.reviewDrafts), queue: queue,
+                                   gitHubAppID: configuration.forges.lazy.compactMap { settings -> Int? in
+                                       guard case .gitHubApp(let id, _, _, _) = settings.endpoint.authentication else { return nil }
+                                       return Int(id)
+                                   }.first)
         let server = WebhookServer(settings: ServerSettings(host: configuration.host, port: configuration.port,
                                                             maximumBodyBytes: configuration.maximumBodyBytes),
                                    intake: intake, metrics: metrics, logger: logger)
@@ -40,7 +44,7 @@ public struct BotService: Sendable {
                 logger.info("job \(job.id) (\(job.kind.rawValue)) \(outcome.rawValue) after \(duration)")
             }
         }
-        var services: [any Service] = [server.application(onRunning: onListening)] + workers.map { WorkerService(worker: $0) }
+        var services: [any Service] = [server.application(onRunning: onListening), WorkerService(workers: workers)]
         if !configuration.schedules.isEmpty {
             let leadership: any LeaderElection = (queue as? PostgresJobQueue).map { PostgresLeadership(queue: $0) } ?? SingleProcessLeadership()
             services.append(SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue), leadership: leadership))

@@ -24,23 +24,32 @@ public struct WebhookIntake: Sendable {
     public let secrets: WebhookSecrets
     public let routing: EventRouting
     public let queue: any JobQueue
+    /// With a GitHub App, re-runs of other apps' checks are not ours to answer.
+    public let gitHubAppID: Int?
 
-    public init(secrets: WebhookSecrets, routing: EventRouting, queue: any JobQueue) {
+    public init(secrets: WebhookSecrets, routing: EventRouting, queue: any JobQueue, gitHubAppID: Int? = nil) {
         self.secrets = secrets
         self.routing = routing
         self.queue = queue
+        self.gitHubAppID = gitHubAppID
+    }
+
+    /// An unverified header goes into logs only as a short run of safe characters.
+    static func loggable(_ value: String?) -> String? {
+        value.map { String($0.filter { $0.isLetter || $0.isNumber || $0 == "-" }.prefix(64)) }
     }
 
     /// `headers`: names lower-cased.
     public func receive(forge: ForgeKind, headers: [String: String], body: Data) async throws -> (outcome: Outcome, delivery: String?, event: String?) {
         guard let secret = secrets.secret(for: forge) else { return (.unknownForge, nil, nil) }
-        let deliveryHint = headers["x-github-delivery"] ?? headers["x-gitea-delivery"] ?? headers["x-gitlab-event-uuid"]
+        let deliveryHint = Self.loggable(headers["x-github-delivery"] ?? headers["x-gitea-delivery"] ?? headers["x-forgejo-delivery"]
+            ?? headers["idempotency-key"] ?? headers["x-gitlab-event-uuid"])
         if case .refused(let why) = WebhookVerifier.verify(forge: forge, headers: headers, body: body, secret: secret) {
             return (.refused(why), deliveryHint, nil)
         }
         let delivery: WebhookDelivery
         do {
-            delivery = try WebhookDecoder.decode(forge: forge, headers: headers, body: body)
+            delivery = try WebhookDecoder.decode(forge: forge, headers: headers, body: body, gitHubAppID: gitHubAppID)
         } catch {
             return (.malformed("\(error)"), deliveryHint, nil)
         }

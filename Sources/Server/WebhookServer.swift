@@ -32,13 +32,22 @@ public struct WebhookServer: Sendable {
             do {
                 body = try await request.body.collect(upTo: limit)
             } catch {
-                metrics.webhook(forge: name, event: "unknown", outcome: "too_large")
+                metrics.webhook(forge: name, event: "unverified", outcome: "too_large")
                 return Self.text(.contentTooLarge, "the delivery is larger than \(limit) bytes\n")
             }
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
-            let received = try await intake.receive(forge: forge, headers: headers, body: Data(buffer: body))
-            let event = received.event ?? headers["x-github-event"] ?? headers["x-gitea-event"] ?? headers["x-gitlab-event"] ?? "unknown"
+            let received: (outcome: WebhookIntake.Outcome, delivery: String?, event: String?)
+            do {
+                received = try await intake.receive(forge: forge, headers: headers, body: Data(buffer: body))
+            } catch {
+                // Verified but not stored: the forge should deliver it again.
+                metrics.webhook(forge: name, event: "unstored", outcome: "store_failed")
+                logger.error("could not store a \(name) delivery: \(error)")
+                return Self.text(.serviceUnavailable, "could not store the delivery; try again\n")
+            }
+            // Labels come only from verified deliveries: anyone can send any header.
+            let event = received.event ?? "unverified"
             let delivery = received.delivery ?? "none"
             switch received.outcome {
             case .accepted(let jobs):

@@ -1,16 +1,18 @@
 import Bot
 import ServiceLifecycle
 
-/// A worker as a service of the process: SIGTERM stops it taking jobs and lets the running one
-/// finish (or gives it back to the queue).
+/// The process's workers as one service: SIGTERM stops them all at once (each lets its running
+/// job finish or gives it back), so shutdown takes one grace period, not one per worker.
 struct WorkerService: Service {
-    let worker: Worker
+    let workers: [Worker]
 
     func run() async throws {
         await withGracefulShutdownHandler {
-            await worker.run()
+            await withTaskGroup(of: Void.self) { group in
+                for worker in workers { group.addTask { await worker.run() } }
+            }
         } onGracefulShutdown: {
-            worker.stop()
+            for worker in workers { worker.stop() }
         }
     }
 }

@@ -41,9 +41,13 @@ import Testing
           bitbucket: {}
         schedules:
           - name: upgrades
-            kind: upgrade
+            kind: scan
             cron: "0 6 * * mon-fry"
             timeZone: Mars/Olympus
+            repositories: [github:acme/shop]
+          - name: later
+            kind: upgrade
+            cron: "@daily"
             repositories: [github:acme/shop]
         """
         #expect {
@@ -56,6 +60,7 @@ import Testing
                 && message.contains("NOT_SET_ANYWHERE is not set")
                 && message.contains("shipshape.yaml:11: unknown forge `bitbucket`")
                 && message.contains("shipshape.yaml:15: schedules.upgrades.cron")
+                && message.contains("shipshape.yaml:19: schedules.later.kind: upgrade jobs are not available yet")
                 && !message.contains("password")
         }
     }
@@ -68,8 +73,8 @@ import Testing
             token: {file: /run/secrets/gitlab-token}
             webhookSecret: {file: /run/secrets/gitlab-hook}
         schedules:
-          - name: nightly-upgrades
-            kind: upgrade
+          - name: nightly-scans
+            kind: scan
             cron: "30 2 * * *"
             timeZone: Europe/Berlin
             repositories: [gitlab:platform/clusters/prod, gitlab:platform/clusters/staging]

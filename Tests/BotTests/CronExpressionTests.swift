@@ -17,6 +17,10 @@ import Testing
         ("5 4 * * 7", "2026-11-25T00:00:00Z", "2026-11-29T04:05:00Z"),          // 7 is Sunday
         ("0 9-17/4 * * *", "2026-11-25T09:00:00Z", "2026-11-25T13:00:00Z"),
         ("0 0 1 jan,jul *", "2026-11-25T00:00:00Z", "2027-01-01T00:00:00Z"),
+        // Times that are not whole minutes (the scheduler asks with the clock's own time).
+        ("0 6 * * *", "2026-11-25T05:59:45Z", "2026-11-25T06:00:00Z"),
+        ("0 5 * * *", "2026-11-25T04:30:17Z", "2026-11-25T05:00:00Z"),
+        ("*/15 * * * *", "2026-11-25T10:14:59Z", "2026-11-25T10:15:00Z"),
     ])
     func nextRun(expression: String, after: String, expected: String) throws {
         let cron = try CronExpression(expression)

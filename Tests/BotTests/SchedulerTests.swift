@@ -11,7 +11,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let clock = TestClock(Self.date("2026-11-25T10:31:00Z"))
         let queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
-        let schedule = Schedule(name: "upgrades", kind: .upgrade, cron: try CronExpression("*/15 * * * *"), timeZone: TimeZone(identifier: "UTC")!,
+        let schedule = Schedule(name: "scans", kind: .scan, cron: try CronExpression("*/15 * * * *"), timeZone: TimeZone(identifier: "UTC")!,
                                 repositories: [(.github, RepositoryID("acme/shop")!), (.gitlab, RepositoryID("platform/infra/prod")!)])
         let scheduler = Scheduler(schedules: [schedule], queue: queue, now: { clock.now })
 
@@ -25,9 +25,9 @@ import Testing
         clock.set(Self.date("2026-11-25T10:46:00Z"))
         #expect(try await scheduler.fireDue(since: Self.date("2026-11-25T10:31:00Z")).count == 2)
 
-        let leased = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.upgrade]))
+        let leased = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.scan]))
         let payload = try JobPayload.decode(leased.record.payload)
         #expect(payload.repository == "acme/shop" && payload.forge == "github")
-        #expect(leased.record.deliveryID == "schedule:upgrades:github:acme/shop:2026-11-25T10:30:00Z")
+        #expect(leased.record.deliveryID == "schedule:scans:github:acme/shop:2026-11-25T10:30:00Z")
     }
 }

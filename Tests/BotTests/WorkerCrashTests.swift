@@ -84,8 +84,9 @@ import Testing
             second.waitUntilExit()
         }
         try await Self.waitForHealth(port: port)
-        try await Self.waitUntil("the job ran again and posted the summary") {
+        try await Self.waitUntil("the job ran again to its end (summary and status)") {
             session.conversationComments.contains { ($0["body"] as? String)?.contains("<!-- shipshape:summary -->") == true }
+                && session.latestStatus(of: session.scenario.headSHA) != nil
         }
         let inline = session.inlineComments.compactMap { $0["body"] as? String }
         #expect(inline.count == 20)

@@ -63,7 +63,7 @@ import Testing
         #expect(unsigned.status == 401)
         #expect(try await server.jobs() == 0)
         let metrics = String(decoding: try await server.get("/metrics").body, as: UTF8.self)
-        #expect(metrics.contains(#"shipshape_webhooks_total{forge="github",event="pull_request",outcome="refused"} 5"#), "\(metrics)")
+        #expect(metrics.contains(#"shipshape_webhooks_total{forge="github",event="unverified",outcome="refused"} 5"#), "\(metrics)")
         await server.stop()
     }
 

@@ -19,10 +19,12 @@ public struct BranchScan: Sendable {
         self.checkName = checkName
     }
 
-    /// `revision`: the pushed commit (or ref).
+    /// `revision`: the pushed commit (or ref); nil scans the default branch's head (a scheduled scan).
     @discardableResult
-    public func run(revision: String) async throws -> CommitCheck {
-        let cloneURL = try await forge.cloneURL()
+    public func run(revision requested: String?) async throws -> CommitCheck {
+        let details = try await forge.repositoryDetails()
+        let cloneURL = details.cloneURL
+        let revision = requested ?? "refs/heads/\(details.defaultBranch)"
         let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
         let engine = self.engine
         let (commit, report) = try await mirrors.withMirror(of: cloneURL, credentials: credentials) { mirror, _ in

@@ -45,32 +45,23 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
     public func next(after date: Date, in timeZone: TimeZone) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        guard var candidate = calendar.date(bySetting: .second, value: 0, of: date.addingTimeInterval(60)) else { return nil }
-        if candidate <= date { candidate = candidate.addingTimeInterval(60) }
+        // Whole minutes by arithmetic: Calendar's "set the seconds to 0" searches forward, not down.
+        var candidate = Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60)
         // Five years of minutes is the longest a valid expression (29 February on a Monday...) waits.
         let limit = date.addingTimeInterval(5 * 366 * 24 * 3_600)
         while candidate < limit {
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: candidate)
             guard let month = parts.month, let day = parts.day, let hour = parts.hour, let minute = parts.minute,
                   let weekday = parts.weekday else { return nil }
-            if !months.contains(month) {
-                candidate = calendar.date(from: DateComponents(year: parts.year, month: month + 1, day: 1)) ?? limit
-                continue
-            }
-            if !dayMatches(day: day, weekday: weekday - 1) {
-                candidate = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: candidate)) ?? limit
-                continue
-            }
-            if !hours.contains(hour) {
-                candidate = calendar.date(byAdding: .hour, value: 1, to: calendar.date(bySetting: .minute, value: 0, of: candidate) ?? candidate)
-                    .map { calendar.date(bySetting: .minute, value: 0, of: $0) ?? $0 } ?? limit
-                continue
-            }
-            if !minutes.contains(minute) {
+            if !months.contains(month) || !dayMatches(day: day, weekday: weekday - 1) {
+                candidate = calendar.dateInterval(of: .day, for: candidate)?.end ?? limit
+            } else if !hours.contains(hour) {
+                candidate = calendar.dateInterval(of: .hour, for: candidate)?.end ?? limit
+            } else if !minutes.contains(minute) {
                 candidate = candidate.addingTimeInterval(60)
-                continue
+            } else {
+                return candidate
             }
-            return candidate
         }
         return nil
     }

@@ -54,12 +54,13 @@ public struct BotConfigurationReader {
                     }
                 }
             case "queue":
-                if let path = value["sqlite"].flatMap({ string($0, "queue.sqlite") }) {
-                    configuration.queue = .sqlite(path: path)
-                } else if let url = value["postgres"].flatMap({ secret($0, "queue.postgres") }) {
-                    configuration.queue = .postgres(url: url)
-                } else {
-                    problem(value, "`queue` takes `sqlite: PATH` or `postgres: {env: NAME}`")
+                switch (value["sqlite"], value["postgres"]) {
+                case (let sqlite?, nil):
+                    if let path = string(sqlite, "queue.sqlite") { configuration.queue = .sqlite(path: path) }
+                case (nil, let postgres?):
+                    if let url = secret(postgres, "queue.postgres") { configuration.queue = .postgres(url: url) }
+                default:
+                    problem(value, "`queue` takes one of `sqlite: PATH` or `postgres: {env: NAME}`")
                 }
             case "workers": configuration.workers = integer(value, "workers", in: 0...64) ?? configuration.workers
             case "leaseSeconds": configuration.leaseSeconds = integer(value, "leaseSeconds", in: 2...3_600) ?? configuration.leaseSeconds
@@ -136,8 +137,9 @@ public struct BotConfigurationReader {
             return nil
         }
         let setting = "schedules.\(name)"
-        guard let kindText = node["kind"]?.scalar?.text, let kind = JobKind(rawValue: kindText), kind == .upgrade || kind == .scan else {
-            problem(node["kind"] ?? node, "\(setting).kind must be upgrade or scan")
+        guard let kindText = node["kind"]?.scalar?.text, let kind = JobKind(rawValue: kindText), kind == .scan else {
+            let known = node["kind"]?.scalar?.text == JobKind.upgrade.rawValue
+            problem(node["kind"] ?? node, known ? "\(setting).kind: upgrade jobs are not available yet; scan is" : "\(setting).kind must be scan")
             return nil
         }
         guard let cronText = node["cron"].flatMap({ string($0, "\(setting).cron") }) else { return nil }
@@ -164,6 +166,7 @@ public struct BotConfigurationReader {
             repositories.append((forge, repository))
         }
         if repositories.isEmpty { problem(node, "\(setting) names no repositories") }
+        if cron.next(after: Date(), in: timeZone) == nil { problem(node["cron"] ?? node, "\(setting).cron never fires (\(cronText))") }
         return Schedule(name: name, kind: kind, cron: cron, timeZone: timeZone, repositories: repositories)
     }
 

@@ -46,8 +46,8 @@ public struct BotJobHandler: JobHandler {
             let command = CommandJob(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer)
             _ = try await command.run(number: number, commentID: commentID, author: author, body: body)
         case .scan:
-            guard let revision = payload.headSHA ?? payload.ref else { throw JobError(description: "scan job \(job.id) names no commit") }
-            try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName).run(revision: revision)
+            try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
+                .run(revision: payload.headSHA ?? payload.ref)
         case .upgrade:
             throw JobError(description: "upgrade jobs are not supported yet (issue 7)")
         }

@@ -65,6 +65,11 @@ public final class Worker: Sendable {
                 try? await Task.sleep(for: settings.idlePoll)
                 continue
             }
+            // Shutdown was asked for while the lease was on its way: give the job straight back.
+            if isStopping {
+                try? await queue.release(leased)
+                break
+            }
             await runOne(leased)
         }
     }
@@ -94,28 +99,42 @@ public final class Worker: Sendable {
     private func perform(_ leased: LeasedJob) async -> Outcome? {
         do {
             try await handler.handle(leased.record)
-            guard !Task.isCancelled else { return nil }
-            try await queue.complete(leased)
-            return .done
-        } catch is CancellationError {
+        } catch is CancellationError where Task.isCancelled {
             return nil
         } catch {
-            guard !Task.isCancelled else { return nil }
             switch try? await queue.fail(leased, error: "\(error)", retryAfter: nil) {
             case .deadLettered: return .dead
             case .retrying: return .retrying
             case nil: return .lost
             }
         }
+        // The work is done, even if shutdown or a lost lease came meanwhile: record it, never
+        // give it back to run again (a database blip gets a few more tries).
+        for attempt in 1...3 {
+            do {
+                try await queue.complete(leased)
+                return .done
+            } catch {
+                if attempt < 3 { try? await Task.sleep(for: .milliseconds(200 * attempt)) }
+            }
+        }
+        return .lost
     }
 
     /// Extends the lease while the job runs; ends the job when the lease is lost (another worker
     /// has it now, and two runs must not race on one pull request).
     private func keepAlive(_ leased: LeasedJob) async -> Outcome? {
+        // The lease as this worker last confirmed it: a queue that cannot be reached for longer
+        // than the lease means another worker may have the job by now.
+        var validUntil = ContinuousClock.now + settings.leaseDuration
         while !Task.isCancelled {
             try? await Task.sleep(for: settings.heartbeatInterval)
             guard !Task.isCancelled else { return nil }
-            if (try? await queue.heartbeat(leased, extendBy: settings.leaseDuration)) == false { return .lost }
+            switch try? await queue.heartbeat(leased, extendBy: settings.leaseDuration) {
+            case true?: validUntil = ContinuousClock.now + settings.leaseDuration
+            case false?: return .lost
+            case nil: if ContinuousClock.now + settings.heartbeatInterval >= validUntil { return .lost }
+            }
         }
         return nil
     }

@@ -38,11 +38,12 @@ public struct GitHubForge: Forge {
         try await api.credentials.gitToken().map { ("x-access-token", $0) }
     }
 
-    public func cloneURL() async throws -> String {
-        guard let url = try await api.get(repo)["clone_url"]?.string else {
+    public func repositoryDetails() async throws -> RepositoryDetails {
+        let answer = try await api.get(repo)
+        guard let url = answer["clone_url"]?.string else {
             throw ForgeError.unreadableResponse(method: "GET", path: repo, reason: "no clone_url")
         }
-        return url
+        return RepositoryDetails(cloneURL: url, defaultBranch: answer["default_branch"]?.string ?? "main")
     }
 
     public func pullRequest(_ number: Int) async throws -> PullRequest {

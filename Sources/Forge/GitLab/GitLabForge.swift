@@ -48,8 +48,12 @@ public struct GitLabForge: Forge {
         try await api.credentials.gitToken().map { ("oauth2", $0) }
     }
 
-    public func cloneURL() async throws -> String {
-        try await httpCloneURL(of: project)
+    public func repositoryDetails() async throws -> RepositoryDetails {
+        let answer = try await api.get(project)
+        guard let url = answer["http_url_to_repo"]?.string else {
+            throw ForgeError.unreadableResponse(method: "GET", path: project, reason: "no http_url_to_repo")
+        }
+        return RepositoryDetails(cloneURL: url, defaultBranch: answer["default_branch"]?.string ?? "main")
     }
 
     public func pullRequest(_ number: Int) async throws -> PullRequest {

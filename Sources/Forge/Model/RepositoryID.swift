@@ -19,3 +19,14 @@ public struct RepositoryID: Sendable, Hashable, CustomStringConvertible {
     public var fullName: String { owner + "/" + name }
     public var description: String { fullName }
 }
+
+/// What the bot needs to know of a repository beyond its name.
+public struct RepositoryDetails: Sendable, Equatable {
+    public var cloneURL: String
+    public var defaultBranch: String
+
+    public init(cloneURL: String, defaultBranch: String) {
+        self.cloneURL = cloneURL
+        self.defaultBranch = defaultBranch
+    }
+}
