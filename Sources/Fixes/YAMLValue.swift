@@ -56,7 +56,8 @@ public indirect enum YAMLValue: Sendable, Hashable {
         return text.contains(": ") || text.contains(" #") || text.hasSuffix(" ") || text.hasSuffix(":")
     }
 
-    static func quoted(_ text: String) -> String {
+    /// A double-quoted YAML (and JSON) string.
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for character in text {
             switch character {

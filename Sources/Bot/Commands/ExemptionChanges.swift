@@ -51,21 +51,7 @@ enum ExemptionChanges {
             throw EditError("\(reference) is not in \(path) at the head")
         }
         let editor = YAMLEditor(source: SourceText(bytes: bytes))
-        guard let edit = try editor.set(["metadata", "annotations", key], to: .plain(quoted(value)), in: object.node) else { return bytes }
+        guard let edit = try editor.set(["metadata", "annotations", key], to: .plain(YAMLValue.quoted(value)), in: object.node) else { return bytes }
         return try TextEdit.apply([edit], to: bytes)
-    }
-
-    /// A double-quoted YAML (and JSON) string: annotation values are always strings.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            switch character {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\t": result += "\\t"
-            default: result.append(character)
-            }
-        }
-        return result + "\""
     }
 }
