@@ -28,7 +28,8 @@ public struct BotService: Sendable {
                                    gitHubAppID: configuration.forges.lazy.compactMap { settings -> Int? in
                                        guard case .gitHubApp(let id, _, _, _) = settings.endpoint.authentication else { return nil }
                                        return Int(id)
-                                   }.first)
+                                   }.first,
+                                   installations: queue as? any InstallationRegistry)
         let server = WebhookServer(settings: ServerSettings(host: configuration.host, port: configuration.port,
                                                             maximumBodyBytes: configuration.maximumBodyBytes),
                                    intake: intake, metrics: metrics, logger: logger)
@@ -64,7 +65,8 @@ public struct BotService: Sendable {
         let engine = ReviewEngine(defaults: defaults, deprecations: try BundledData.deprecations(),
                                   facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
         let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(), metrics: metrics)
-        let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client)
+        let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client,
+                                    installations: queue as? any InstallationRegistry)
         return BotJobHandler(forges: forges, mirrors: MirrorCache(directory: configuration.cacheDirectory + "/mirrors"), engine: engine,
                              templates: try CommentTemplates(overrides: configuration.templates),
                              publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),

@@ -26,12 +26,16 @@ public struct WebhookIntake: Sendable {
     public let queue: any JobQueue
     /// With a GitHub App, re-runs of other apps' checks are not ours to answer.
     public let gitHubAppID: Int?
+    /// Where installation events are remembered (the queue's database).
+    public let installations: (any InstallationRegistry)?
 
-    public init(secrets: WebhookSecrets, routing: EventRouting, queue: any JobQueue, gitHubAppID: Int? = nil) {
+    public init(secrets: WebhookSecrets, routing: EventRouting, queue: any JobQueue, gitHubAppID: Int? = nil,
+                installations: (any InstallationRegistry)? = nil) {
         self.secrets = secrets
         self.routing = routing
         self.queue = queue
         self.gitHubAppID = gitHubAppID
+        self.installations = installations
     }
 
     /// An unverified header goes into logs only as a short run of safe characters.
@@ -52,6 +56,10 @@ public struct WebhookIntake: Sendable {
             delivery = try WebhookDecoder.decode(forge: forge, headers: headers, body: body, gitHubAppID: gitHubAppID)
         } catch {
             return (.malformed("\(error)"), deliveryHint, nil)
+        }
+        if case .installation(let id, let action, _, let repositories) = delivery.webEvent, let installations {
+            try await installations.remember(installation: id, action: action, repositories: repositories)
+            return (.nothing("installation \(id) \(action): \(repositories.count) repositories remembered"), delivery.id, delivery.event)
         }
         switch routing.decide(delivery) {
         case .nothing(let why):

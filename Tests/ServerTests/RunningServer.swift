@@ -23,7 +23,8 @@ final class RunningServer: @unchecked Sendable {
         metrics = ServerMetrics()
         let secrets = WebhookSecrets([.github: Self.secret, .gitea: Self.secret, .gitlab: Self.secret])
         let server = WebhookServer(settings: ServerSettings(host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes),
-                                   intake: WebhookIntake(secrets: secrets, routing: routing, queue: queue), metrics: metrics)
+                                   intake: WebhookIntake(secrets: secrets, routing: routing, queue: queue, installations: queue),
+                                   metrics: metrics)
         let ports = AsyncStream<Int>.makeStream()
         task = Task { try await server.application { ports.continuation.yield($0) }.runService() }
         for await bound in ports.stream {

@@ -37,6 +37,22 @@ import Testing
         await server.stop()
     }
 
+    @Test func installationEventsAreRemembered() async throws {
+        let server = try await RunningServer()
+        let body = try WebhookExamples.data("github/webhooks/installation/created.payload.json")
+        #expect(try await server.deliverGitHub(event: "installation", body: body).status == 204)
+        let json = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        let id = try #require((json["installation"] as? [String: Any])?["id"] as? Int)
+        let first = try #require((json["repositories"] as? [[String: Any]])?.first?["full_name"] as? String)
+        #expect(try await server.queue.installation(for: try #require(RepositoryID(first))) == id)
+
+        let deleted = try WebhookExamples.data("github/webhooks/installation/deleted.payload.json")
+        #expect(try await server.deliverGitHub(event: "installation", body: deleted).status == 204)
+        let deletedID = try #require(((try JSONSerialization.jsonObject(with: deleted) as? [String: Any])?["installation"] as? [String: Any])?["id"] as? Int)
+        if deletedID == id { #expect(try await server.queue.installation(for: try #require(RepositoryID(first))) == nil) }
+        await server.stop()
+    }
+
     @Test func aRedeliveryIsAcknowledgedAndStoresNothingNew() async throws {
         let server = try await RunningServer()
         let body = try WebhookExamples.data("github/webhooks/pull_request/opened.payload.json")

@@ -32,7 +32,7 @@ public struct BotJobHandler: JobHandler {
         guard let kind = payload.forgeKind, let repository = payload.repositoryID else {
             throw JobError(description: "job \(job.id): unknown forge \(payload.forge) or repository \(payload.repository)")
         }
-        let forge = try forges.forge(kind, repository: repository)
+        let forge = try await forges.forge(kind, repository: repository)
         let publisher = ReviewPublisher(forge: forge, templates: templates, settings: publication)
         switch job.kind {
         case .review:

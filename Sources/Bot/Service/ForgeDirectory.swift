@@ -5,17 +5,25 @@ import HTTPKit
 public struct ForgeDirectory: Sendable {
     private let endpoints: [ForgeKind: ForgeEndpoint]
     private let client: any HTTPClient
+    private let installations: (any InstallationRegistry)?
 
-    public init(endpoints: [ForgeEndpoint], client: any HTTPClient) {
+    public init(endpoints: [ForgeEndpoint], client: any HTTPClient, installations: (any InstallationRegistry)? = nil) {
         self.endpoints = Dictionary(endpoints.map { ($0.kind, $0) }) { _, last in last }
         self.client = client
+        self.installations = installations
     }
 
     public var kinds: Set<ForgeKind> { Set(endpoints.keys) }
 
-    public func forge(_ kind: ForgeKind, repository: RepositoryID) throws -> any Forge {
-        guard let endpoint = endpoints[kind] else {
+    /// A GitHub App without a configured installation uses the one installation events named for
+    /// the repository, and asks GitHub only when none did.
+    public func forge(_ kind: ForgeKind, repository: RepositoryID) async throws -> any Forge {
+        guard var endpoint = endpoints[kind] else {
             throw ForgeError.configuration("no \(kind.rawValue) forge is configured")
+        }
+        if case .gitHubApp(let app, let key, nil, let slug) = endpoint.authentication,
+           let remembered = try await installations?.installation(for: repository) {
+            endpoint.authentication = .gitHubApp(appID: app, privateKeyPEM: key, installationID: remembered, slug: slug)
         }
         return try endpoint.forge(for: repository, client: client)
     }

@@ -36,6 +36,15 @@ extension PostgresJobQueue {
             try await connection.query(
                 "CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, id)", logger: self.logger)
             try await connection.query("""
+                CREATE TABLE IF NOT EXISTS installations (
+                    repository TEXT PRIMARY KEY,
+                    installation_id BIGINT NOT NULL,
+                    updated_at_ms BIGINT NOT NULL
+                )
+                """, logger: self.logger)
+            try await connection.query(
+                "CREATE INDEX IF NOT EXISTS installations_by_id ON installations (installation_id)", logger: self.logger)
+            try await connection.query("""
                 CREATE INDEX IF NOT EXISTS jobs_by_pull_request ON jobs (pull_request_key, state)
                 WHERE pull_request_key IS NOT NULL
                 """, logger: self.logger)

@@ -26,6 +26,16 @@ extension SQLiteJobQueue {
                 CREATE INDEX jobs_by_pull_request ON jobs (pull_request_key, state) WHERE pull_request_key IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("create installations") { db in
+            try db.execute(sql: """
+                CREATE TABLE installations (
+                    repository TEXT PRIMARY KEY,
+                    installation_id INTEGER NOT NULL,
+                    updated_at_ms INTEGER NOT NULL
+                );
+                CREATE INDEX installations_by_id ON installations (installation_id);
+                """)
+        }
         return migrator
     }
 }
