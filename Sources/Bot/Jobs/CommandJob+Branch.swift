@@ -15,6 +15,9 @@ extension CommandJob {
         var commit: String?
         /// The push the Git server or the lease refused.
         var pushError: GitError?
+        /// When the head branch refused the push (a protected branch): the branch of the same
+        /// repository the commit went to instead, for a fix-up pull request into the head branch.
+        var fixUpBranch: String?
     }
 
     func changeBranch(_ command: SlashCommand, number: Int, author: String) async throws -> Answer {
@@ -55,7 +58,19 @@ extension CommandJob {
                     try mirror.push(commit, to: url, branch: branch, expecting: headCommit, credentials: credentials)
                 } catch let error as GitError {
                     switch error.kind {
-                    case .leaseConflict, .pushRejected: work.pushError = error
+                    case .pushRejected:
+                        guard case .sameRepository = destination else {
+                            work.pushError = error
+                            break
+                        }
+                        let fixUp = "shipshape/fix/\(pullRequest.number)-\(commit.short)"
+                        do {
+                            try mirror.push(commit, to: url, branch: "refs/heads/" + fixUp, expecting: nil, credentials: credentials)
+                            work.fixUpBranch = fixUp
+                        } catch let refused as GitError {
+                            work.pushError = refused
+                        }
+                    case .leaseConflict: work.pushError = error
                     default: throw error
                     }
                 }
@@ -64,7 +79,27 @@ extension CommandJob {
             }
             return work
         }
+        if let fixUp = work.fixUpBranch, let commit = work.commit {
+            return try await openFixUp(fixUp, commit: commit, work: work, command: command, pullRequest: pullRequest)
+        }
         return answer(for: work, command: command, pullRequest: pullRequest, destination: destination)
+    }
+
+    /// The head branch would not take the commit: it goes to the branch of its own, and a pull
+    /// request proposes it to the head branch.
+    private func openFixUp(_ branch: String, commit: String, work: BranchWork, command: SlashCommand,
+                           pullRequest: PullRequest) async throws -> Answer {
+        let isFix = command.verb == .fix
+        let what = isFix ? "Fixes" : "Exemptions"
+        let draft = PullRequestDraft(title: "\(what) for \(reference(pullRequest.number)) (shipshape)",
+                                     body: "Shipshape could not push to `\(pullRequest.headBranch)`; this proposes its commit for \(reference(pullRequest.number)).\n\n"
+                                        + work.change.changes.map { "- \($0)" }.joined(separator: "\n"),
+                                     head: branch, base: pullRequest.headBranch)
+        let opened = try await forge.createPullRequest(draft)
+        let headline = "The branch `\(pullRequest.headBranch)` would not take the commit, so `\(commit.prefix(7))` is on `\(branch)`, "
+            + "proposed to it in \(reference(opened.number))."
+        return Answer(reaction: .rocket, body: replies.reply("🚀", headline, changes: work.change.changes, skipped: work.change.skipped),
+                      result: .pushed(commit: commit, url: pullRequest.cloneURL, branch: branch), changes: work.change.changes)
     }
 
     private func answer(for work: BranchWork, command: SlashCommand, pullRequest: PullRequest, destination: PushDestination) -> Answer {

@@ -51,6 +51,12 @@ extension TestForgeState {
         locked { (try? store.repository(repository))?.branches[name] = sha }
     }
 
+    /// Learn the branches from Git before every request, as a forge sees pushes to its own
+    /// repositories (the bot pushes a branch, then opens a pull request from it).
+    public func followBranches(_ source: @escaping @Sendable () -> [(repository: String, name: String, sha: String)]) {
+        locked { branchSource = source }
+    }
+
     /// A label that exists before the test (Gitea clients may refer to it by id).
     @discardableResult
     public func addLabel(repository: String, name: String) -> Int {

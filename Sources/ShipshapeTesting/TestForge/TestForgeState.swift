@@ -15,6 +15,8 @@ public final class TestForgeState: @unchecked Sendable {
     let dialect: any ForgeDialect
     var faults = FaultQueue()
     var recorded: [(request: ReceivedRequest, status: Int, responseBody: Data)] = []
+    /// Where a real forge learns of pushes: its own Git. Asked before every request when set.
+    var branchSource: (@Sendable () -> [(repository: String, name: String, sha: String)])?
 
     /// `baseURL` is where the server listens; it prefixes every `url`/`html_url`/`web_url`.
     /// GitHub's API is served at "/", Gitea's under "/api/v1", GitLab's under "/api/v4".
@@ -32,6 +34,7 @@ public final class TestForgeState: @unchecked Sendable {
     public func handle(_ request: ReceivedRequest) -> ServerReply {
         lock.lock()
         defer { lock.unlock() }
+        for branch in branchSource?() ?? [] { (try? store.repository(branch.repository))?.branches[branch.name] = branch.sha }
         let stripped = request.path.hasPrefix(dialect.apiPrefix) ? String(request.path.dropFirst(dialect.apiPrefix.count)) : request.path
         let fault = faults.take(for: ["\(request.method) \(request.path)", "\(request.method) \(stripped)"])
         switch fault {
