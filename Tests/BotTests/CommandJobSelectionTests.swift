@@ -68,7 +68,8 @@ import Testing
         defer { session.shutdown() }
         let client = try session.client()
         let comment = try await session.comment("/shipshape fix", token: "alice-token")
-        session.forge.state.inject(.status(503), times: 10, matching: "GET /repos/acme/shop/pulls/1")
+        // Four 503s: the client's every attempt at reading the pull request, not the reply's calls after it.
+        session.forge.state.inject(.status(503), times: 4, matching: "GET /repos/acme/shop/pulls/1")
 
         await #expect(throws: HTTPError.self) {
             _ = try await session.commandJob(with: client).run(number: session.number, commentID: comment.id, author: "alice", body: comment.body)
@@ -78,5 +79,10 @@ import Testing
         let reply = try #require(session.replies().last)
         #expect(reply.contains("Shipshape could not finish `/shipshape fix` on #1:"), "\(reply)")
         #expect(!reply.contains(ForgeSession.botToken))
+
+        // The job system retries; this time it goes through, and the one reply is edited, not doubled.
+        _ = try await session.commandJob(with: client).run(number: session.number, commentID: comment.id, author: "alice", body: comment.body)
+        #expect(session.replies().count == 1)
+        #expect(session.replies().first?.contains("Shipshape could not finish") == false)
     }
 }

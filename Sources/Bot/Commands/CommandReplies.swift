@@ -6,6 +6,9 @@ import Forge
 struct CommandReplies: Sendable {
     static let marker = "<!-- shipshape:command-reply -->"
 
+    /// Which command comment a reply answers.
+    static func replyMarker(_ commentID: String) -> String { "<!-- shipshape:reply-to \(commentID) -->" }
+
     let templates: CommentTemplates
     let forge: any Forge
     let authorizer: CommandAuthorizer

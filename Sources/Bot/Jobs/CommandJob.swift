@@ -62,12 +62,19 @@ public struct CommandJob: Sendable {
             let text = replies.reply("😕", "Shipshape could not finish \(what) on \(reference(number)): \(error)",
                                      note: "Nothing was pushed. The job is retried when the failure looks temporary; otherwise ask again later.")
             try? await forge.react(.confused, to: comment, on: number)
-            _ = try? await forge.createComment(on: number, body: text)
+            _ = try? await postReply(text, to: commentID, on: number, bot: bot)
             throw error
         }
         try await forge.react(answer.reaction, to: comment, on: number)
-        let reply = try await forge.createComment(on: number, body: answer.body)
+        let reply = try await postReply(answer.body, to: commentID, on: number, bot: bot)
         return CommandOutcome(result: answer.result, reply: reply, changes: answer.changes)
+    }
+
+    /// One reply per command comment, edited in place: a retried job (after a failure, a crash)
+    /// replaces its earlier answer instead of adding another.
+    private func postReply(_ body: String, to commentID: String, on number: Int, bot: String) async throws -> PostedComment {
+        let key = CommandReplies.replyMarker(commentID)
+        return try await forge.upsertComment(on: number, marker: key, body: body + "\n" + key, author: bot)
     }
 
     private func answer(_ parsed: ParsedComment, number: Int, author: String, bot: String) async throws -> Answer {
