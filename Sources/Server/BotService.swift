@@ -45,7 +45,10 @@ public struct BotService: Sendable {
                 logger.info("job \(job.id) (\(job.kind.rawValue)) \(outcome.rawValue) after \(duration)")
             }
         }
-        var services: [any Service] = [server.application(onRunning: onListening), WorkerService(workers: workers)]
+        // With no workers (an intake-only replica) there is no worker service: a service that ends
+        // would end the process.
+        var services: [any Service] = [server.application(onRunning: onListening)]
+        if !workers.isEmpty { services.append(WorkerService(workers: workers)) }
         if !configuration.schedules.isEmpty {
             let leadership: any LeaderElection = (queue as? PostgresJobQueue).map { PostgresLeadership(queue: $0) } ?? SingleProcessLeadership()
             services.append(SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue), leadership: leadership))

@@ -18,13 +18,13 @@ import Testing
         private var task: Task<Void, any Error>?
         let client = CurlHTTPClient()
 
-        init(session: ForgeSession) async throws {
+        init(session: ForgeSession, workers: Int = 1) async throws {
             folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-service-\(UUID().uuidString)")
             queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path)
             var configuration = BotConfiguration()
             configuration.host = "127.0.0.1"
             configuration.port = 0
-            configuration.workers = 1
+            configuration.workers = workers
             configuration.cacheDirectory = folder.appending(path: "cache").path
             configuration.forges = [.init(endpoint: ForgeEndpoint(kind: .github, apiRoot: session.forge.apiRoot,
                                                                   authentication: .token(ForgeSession.botToken)),
@@ -58,6 +58,22 @@ import Testing
             if (depth[.pending] ?? 0) + (depth[.running] ?? 0) == 0 { return }
             try await Task.sleep(for: .milliseconds(100))
         }
+    }
+
+    /// Regression: with no workers the (empty) worker service ended at once and took the server down.
+    @Test func anIntakeOnlyReplicaKeepsServing() async throws {
+        let session = try ForgeSession(.github)
+        defer { session.shutdown() }
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let service = try await RunningService(session: session, workers: 0)
+        let opened = try GitHubDeliveries.pullRequest(action: "opened", number: session.number, headSHA: session.scenario.headSHA)
+        for _ in 0..<5 {
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(try await service.client.send(HTTPRequest(url: URL(string: "http://127.0.0.1:\(service.port)/healthz")!)).status == 200)
+        }
+        #expect(try await service.deliver(event: "pull_request", body: opened) == 202)
+        #expect(try await service.queue.depth()[.pending] == 1, "stored for a worker elsewhere")
+        await service.stop()
     }
 
     @Test func aSignedPullRequestDeliveryGetsAReviewAndAMaintainersFixIsCommitted() async throws {
