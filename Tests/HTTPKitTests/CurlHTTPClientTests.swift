@@ -54,7 +54,9 @@ import Testing
             #expect(response.json["path"] as? String == "/item/\(index)")
         }
         #expect(server.requestsServed == 10)
-        #expect(server.connectionsAccepted == 1)
+        // One connection normally; libcurl retires a connection idle for 118 s, which a test
+        // starved by a loaded machine can exceed between two requests. Reuse is what is asserted.
+        #expect(server.connectionsAccepted <= 2)
     }
 
     @Test func runsConcurrentRequestsOnSeparateConnections() async throws {
