@@ -44,8 +44,13 @@ extension Forge {
     /// The conversation comment of the bot that carries `marker`, edited in place, or a new one.
     @discardableResult
     public func upsertComment(on number: Int, marker: String, body: String, author: String) async throws -> PostedComment {
-        let existing = try await comments(on: number).first { $0.kind == .conversation && $0.author == author && $0.body.contains(marker) }
-        if var existing {
+        try await upsertComment(on: number, marker: marker, body: body, among: try await comments(on: number).filter { $0.author == author })
+    }
+
+    /// The same, among the bot's comments already listed.
+    @discardableResult
+    public func upsertComment(on number: Int, marker: String, body: String, among own: [PostedComment]) async throws -> PostedComment {
+        if var existing = own.first(where: { $0.kind == .conversation && $0.body.contains(marker) }) {
             if existing.body != body { try await updateComment(existing, on: number, body: body) }
             existing.body = body
             return existing

@@ -27,16 +27,25 @@ public struct ReviewPublisher: Sendable {
 
     /// What a run would do, from the forge's current comments; posts nothing.
     public func plan(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws -> PublicationPlan {
+        plan(review, headFile: headFile, botComments: try await botComments(on: pullRequest.number))
+    }
+
+    private func botComments(on number: Int) async throws -> [PostedComment] {
         let bot = try await forge.botLogin()
-        let mine = try await forge.comments(on: pullRequest.number).filter { $0.author == bot }
+        return try await forge.comments(on: number).filter { $0.author == bot }
+    }
+
+    private func plan(_ review: ReviewResult, headFile: (String) -> [UInt8]?, botComments mine: [PostedComment]) -> PublicationPlan {
         let suggestions = SuggestionSource(policy: review.policy)
         return PublicationPlan.make(review: review, headSHA: review.head, capabilities: forge.capabilities, botComments: mine,
                                     templates: templates, settings: settings) { suggestions.suggestion(for: $0, in: headFile($0.file)) }
     }
 
     public func publish(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws -> Outcome {
-        let plan = try await plan(review, pullRequest: pullRequest, headFile: headFile)
         let number = pullRequest.number
+        // Listed once: the plan and the summary's upsert both work from these.
+        let mine = try await botComments(on: number)
+        let plan = plan(review, headFile: headFile, botComments: mine)
         var notes: [String] = []
         var posted = 0
         if !plan.newComments.isEmpty {
@@ -64,7 +73,7 @@ public struct ReviewPublisher: Sendable {
         if !notes.isEmpty {
             summary = summary.replacingOccurrences(of: CommentMarkers.summary + "\n", with: CommentMarkers.summary + "\n> " + notes.joined(separator: "\n> ") + "\n\n")
         }
-        try await forge.upsertComment(on: number, marker: CommentMarkers.summary, body: summary, author: try await forge.botLogin())
+        try await forge.upsertComment(on: number, marker: CommentMarkers.summary, body: summary, among: mine)
         try await forge.publish(plan.check)
         return Outcome(plan: plan, postedComments: posted, resolvedComments: resolved, notes: notes)
     }

@@ -28,10 +28,7 @@ public struct GitHubForge: Forge {
 
     public func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
-        guard let login = try await api.get("/user")["login"]?.string else {
-            throw ForgeError.unreadableResponse(method: "GET", path: "/user", reason: "no login")
-        }
-        return login
+        return try await api.field("login", of: "/user")
     }
 
     public func gitCredentials() async throws -> (username: String, token: String)? {
@@ -39,11 +36,7 @@ public struct GitHubForge: Forge {
     }
 
     public func repositoryDetails() async throws -> RepositoryDetails {
-        let answer = try await api.get(repo)
-        guard let url = answer["clone_url"]?.string else {
-            throw ForgeError.unreadableResponse(method: "GET", path: repo, reason: "no clone_url")
-        }
-        return RepositoryDetails(cloneURL: url, defaultBranch: answer["default_branch"]?.string ?? "main")
+        try await api.repositoryDetails(at: repo, cloneURLField: "clone_url")
     }
 
     public func pullRequest(_ number: Int) async throws -> PullRequest {

@@ -37,10 +37,7 @@ public struct GitLabForge: Forge {
 
     public func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
-        guard let login = try await api.get("/user")["username"]?.string else {
-            throw ForgeError.unreadableResponse(method: "GET", path: "/user", reason: "no username")
-        }
-        return login
+        return try await api.field("username", of: "/user")
     }
 
     /// GitLab takes a personal, project or OAuth token as the password of the user `oauth2`.
@@ -49,11 +46,7 @@ public struct GitLabForge: Forge {
     }
 
     public func repositoryDetails() async throws -> RepositoryDetails {
-        let answer = try await api.get(project)
-        guard let url = answer["http_url_to_repo"]?.string else {
-            throw ForgeError.unreadableResponse(method: "GET", path: project, reason: "no http_url_to_repo")
-        }
-        return RepositoryDetails(cloneURL: url, defaultBranch: answer["default_branch"]?.string ?? "main")
+        try await api.repositoryDetails(at: project, cloneURLField: "http_url_to_repo")
     }
 
     public func pullRequest(_ number: Int) async throws -> PullRequest {
@@ -72,10 +65,7 @@ public struct GitLabForge: Forge {
     }
 
     private func httpCloneURL(of projectPath: String) async throws -> String {
-        guard let url = try await api.get(projectPath)["http_url_to_repo"]?.string else {
-            throw ForgeError.unreadableResponse(method: "GET", path: projectPath, reason: "no http_url_to_repo")
-        }
-        return url
+        try await api.field("http_url_to_repo", of: projectPath)
     }
 
     /// GET …/diffs (GitLab 15.7+), paginated; …/changes, its predecessor, is deprecated and

@@ -39,10 +39,7 @@ public struct GiteaForge: Forge {
     public func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
         // GET /user is not in the Swagger subset the bot is held to; configure `botLogin` to avoid it.
-        guard let login = try await api.get("/user")["login"]?.string else {
-            throw ForgeError.unreadableResponse(method: "GET", path: "/user", reason: "no login")
-        }
-        return login
+        return try await api.field("login", of: "/user")
     }
 
     /// Gitea takes a token as the password of its owner's login over Git's HTTPS.
@@ -52,11 +49,7 @@ public struct GiteaForge: Forge {
     }
 
     public func repositoryDetails() async throws -> RepositoryDetails {
-        let answer = try await api.get(repo)
-        guard let url = answer["clone_url"]?.string else {
-            throw ForgeError.unreadableResponse(method: "GET", path: repo, reason: "no clone_url")
-        }
-        return RepositoryDetails(cloneURL: url, defaultBranch: answer["default_branch"]?.string ?? "main")
+        try await api.repositoryDetails(at: repo, cloneURLField: "clone_url")
     }
 
     public func pullRequest(_ number: Int) async throws -> PullRequest {

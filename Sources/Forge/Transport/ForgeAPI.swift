@@ -104,3 +104,22 @@ extension ForgeAPI {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }
+
+extension ForgeAPI {
+    /// A text field of a GET's answer, which must be there (`login` of /user...).
+    func field(_ name: String, of path: String) async throws -> String {
+        guard let value = try await get(path)[name]?.string else {
+            throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "no \(name)")
+        }
+        return value
+    }
+
+    /// The clone URL (under `cloneURLField`) and the default branch of the repository at `path`.
+    func repositoryDetails(at path: String, cloneURLField: String) async throws -> RepositoryDetails {
+        let answer = try await get(path)
+        guard let url = answer[cloneURLField]?.string else {
+            throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "no \(cloneURLField)")
+        }
+        return RepositoryDetails(cloneURL: url, defaultBranch: answer["default_branch"]?.string ?? "main")
+    }
+}

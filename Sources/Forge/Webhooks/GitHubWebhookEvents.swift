@@ -3,11 +3,11 @@ enum GitHubWebhookEvents {
     static func decode(_ event: String, payload: WebhookPayload, appID: Int?) throws -> WebhookEvent {
         switch event {
         case "ping": .ping
-        case "pull_request": try pullRequest(payload)
+        case "pull_request": try payload.gitHubShapedPullRequest(event, actions: pullRequestActions)
         case "issue_comment": try issueComment(payload)
         case "pull_request_review_comment": try reviewComment(payload)
         case "check_run", "check_suite": try checkRerun(event, payload: payload, appID: appID)
-        case "push": try push(payload)
+        case "push": try payload.gitHubShapedPush()
         case "installation", "installation_repositories": try installation(event, payload: payload)
         default: .ignored(event)
         }
@@ -16,18 +16,6 @@ enum GitHubWebhookEvents {
     private static let pullRequestActions: [String: PullRequestEvent.Action] = [
         "opened": .opened, "synchronize": .synchronized, "reopened": .reopened, "ready_for_review": .readyForReview,
     ]
-
-    /// Drafts are decoded like any other pull request: whether to review them is the server's choice.
-    private static func pullRequest(_ payload: WebhookPayload) throws -> WebhookEvent {
-        let action = try payload.string("action")
-        guard let mapped = pullRequestActions[action] else { return .ignored("pull_request \(action)") }
-        return .pullRequest(PullRequestEvent(
-            repository: try payload.repository("repository.full_name"),
-            number: try payload.int("pull_request.number"),
-            action: mapped,
-            headSHA: try payload.string("pull_request.head.sha"),
-            isDraft: payload["pull_request.draft"]?.bool ?? false))
-    }
 
     /// Conversation comments: GitHub files them under issues, and marks a pull request's with `issue.pull_request`.
     private static func issueComment(_ payload: WebhookPayload) throws -> WebhookEvent {
@@ -45,14 +33,7 @@ enum GitHubWebhookEvents {
     }
 
     private static func comment(_ payload: WebhookPayload, number: Int) throws -> WebhookEvent {
-        let login = try payload.string("comment.user.login")
-        return .comment(CommentEvent(
-            repository: try payload.repository("repository.full_name"),
-            number: number,
-            commentID: try payload.identifier("comment.id"),
-            author: login,
-            authorIsBot: payload["comment.user.type"]?.string == "Bot" || login.hasSuffix("[bot]"),
-            body: payload["comment.body"]?.string ?? ""))
+        try payload.gitHubShapedComment(number: number, markedBot: payload["comment.user.type"]?.string == "Bot")
     }
 
     /// "Re-run" on a check run or a whole suite. `appID`, when known, keeps other apps' re-runs out.
@@ -66,16 +47,6 @@ enum GitHubWebhookEvents {
             repository: try payload.repository("repository.full_name"),
             headSHA: try payload.string("\(event).head_sha"),
             pullRequests: try payload.numbers("\(event).pull_requests"))
-    }
-
-    private static func push(_ payload: WebhookPayload) throws -> WebhookEvent {
-        let ref = try payload.string("ref")
-        let defaultBranch = payload["repository.default_branch"]?.string
-        return .push(
-            repository: try payload.repository("repository.full_name"),
-            ref: ref,
-            after: try payload.string("after"),
-            isDefaultBranch: defaultBranch.map { ref == "refs/heads/" + $0 } ?? false)
     }
 
     /// `installation` names every repository it covers; `installation_repositories` the ones added or removed.
