@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Forge", targets: ["Forge"]),
         .library(name: "Bot", targets: ["Bot"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "Upgrades", targets: ["Upgrades"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -70,6 +71,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Upgrades",
+            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Bot",
             dependencies: [
                 "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit",
@@ -93,13 +99,14 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server",
+                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
+        .testTarget(name: "UpgradesTests", dependencies: ["Upgrades", "Manifests", "Fixes", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),

@@ -44,8 +44,13 @@ public struct SourceText: Sendable {
         line < lineStarts.count ? lineStarts[line] : bytes.count
     }
 
+    /// The byte offset where `line` (1-based) starts, or the file's end past the last line.
+    public func startOfLine(_ line: Int) -> Int {
+        line >= 1 && line - 1 < lineStarts.count ? lineStarts[line - 1] : bytes.count
+    }
+
     /// The 1-based line holding byte `offset`.
-    func line(at offset: Int) -> Int {
+    public func line(at offset: Int) -> Int {
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2

@@ -29,7 +29,7 @@ public enum ManifestReader {
     }
 
     /// Go template actions (`{{ ... }}`) are the mark of an unrendered Helm chart template.
-    static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
+    public static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
         let brace = UInt8(ascii: "{")
         var index = 0
         while index + 1 < bytes.count {

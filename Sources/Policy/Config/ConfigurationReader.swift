@@ -70,10 +70,13 @@ public struct ConfigurationReader {
         case "customChecks":
             let count = value.entries?.count ?? 0
             notes.append("\(file): \(count) Polaris custom check(s) under `customChecks` are not supported yet and were not run")
+        case "upgrades":
+            // Read by the upgrade commands (`UpgradeSettings`), not by the checks.
+            break
         case let key where Self.acceptedPolarisKeys.contains(key):
             break
         case let key:
-            problem(entry.key, "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, fixes, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, customChecks")
+            problem(entry.key, "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, fixes, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, customChecks, upgrades")
         }
     }
 

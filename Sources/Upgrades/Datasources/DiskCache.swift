@@ -1,0 +1,47 @@
+import Foundation
+
+/// Datasource answers kept between runs in a folder (`~/.cache/shipshape/upgrades` by default):
+/// one JSON file per key. A missing or unreadable entry is a miss, never an error; a nil folder
+/// keeps nothing.
+public struct DiskCache: Sendable {
+    public let folder: URL?
+
+    public init(folder: URL?) {
+        self.folder = folder
+    }
+
+    /// The default place: `$XDG_CACHE_HOME/shipshape/upgrades`, else `~/.cache/shipshape/upgrades`.
+    public static var defaultFolder: URL {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appending(path: ".cache")
+        return base.appending(path: "shipshape/upgrades")
+    }
+
+    func read<Value: Decodable>(_ type: Value.Type, key: String) -> Value? {
+        guard let file = file(for: key), let data = try? Data(contentsOf: file) else { return nil }
+        return try? JSONDecoder().decode(Value.self, from: data)
+    }
+
+    func write<Value: Encodable>(_ value: Value, key: String) {
+        guard let folder, let file = file(for: key), let data = try? JSONEncoder().encode(value) else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Written aside and renamed, so a concurrent run never reads half a file.
+        let partial = folder.appending(path: ".\(file.lastPathComponent).\(UUID().uuidString)")
+        do {
+            try data.write(to: partial)
+            _ = try FileManager.default.replaceItemAt(file, withItemAt: partial)
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+        }
+    }
+
+    /// A readable, collision-safe file name: the key's letters, then a 64-bit FNV-1a hash of it.
+    private func file(for key: String) -> URL? {
+        guard let folder else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let readable = String(key.map { $0.isLetter || $0.isNumber ? $0 : "-" }.suffix(60))
+        return folder.appending(path: "\(readable)-\(String(hash, radix: 16)).json")
+    }
+}

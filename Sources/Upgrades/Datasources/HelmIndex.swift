@@ -1,0 +1,42 @@
+import Foundation
+import Manifests
+
+/// The part of a Helm repository's `index.yaml` upgrades need: each chart's versions with their
+/// archive URLs and release-notes links. Kept small, so a cached copy loads fast.
+public struct HelmIndex: Sendable, Codable {
+    public struct Release: Sendable, Codable, Hashable {
+        public var version: String
+        public var urls: [String]
+        public var home: String?
+        public var sources: [String]
+        public var appVersion: String?
+    }
+
+    public var charts: [String: [Release]]
+
+    public init(charts: [String: [Release]]) {
+        self.charts = charts
+    }
+
+    /// Reads an `index.yaml`; malformed entries are skipped, a file that is not an index throws.
+    public static func parse(_ bytes: [UInt8], url: String) throws -> HelmIndex {
+        let stream = YAMLParser.parse(bytes: bytes)
+        guard let entries = stream.documents.first?.root?["entries"]?.entries else {
+            let reason = stream.errors.first.map { "line \($0.position.line): \($0)" } ?? "it has no entries"
+            throw DatasourceError(subject: url, reason: "not a Helm repository index: \(reason)")
+        }
+        var charts: [String: [Release]] = [:]
+        for entry in entries {
+            guard let name = entry.keyText, let items = entry.value.items else { continue }
+            charts[name] = items.compactMap { item in
+                guard let version = item["version"]?.string else { return nil }
+                return Release(version: version,
+                               urls: item["urls"]?.items?.compactMap(\.string) ?? [],
+                               home: item["home"]?.string,
+                               sources: item["sources"]?.items?.compactMap(\.string) ?? [],
+                               appVersion: item["appVersion"]?.string)
+            }
+        }
+        return HelmIndex(charts: charts)
+    }
+}

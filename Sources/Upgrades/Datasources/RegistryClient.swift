@@ -1,0 +1,172 @@
+import Foundation
+import HTTPKit
+
+/// The OCI distribution API of one or many registries: tag lists (following `Link` pages),
+/// manifests, blobs. Answers a 401 the way `docker` does: read the `WWW-Authenticate`
+/// challenge, fetch a Bearer token from the named service for the repository's pull scope (with
+/// the host's login, if any), or send Basic credentials; tokens are kept until they expire.
+public actor RegistryClient {
+    private let http: any HTTPClient
+    private let credentials: RegistryCredentials
+    private let plainHTTPHosts: Set<String>
+    private var tokens: [String: (token: String, expires: ContinuousClock.Instant)] = [:]
+    private var basicHosts: Set<String> = []
+    /// The Bearer challenge each host answered once, so later repositories fetch their token
+    /// first instead of spending a refused request each.
+    private var bearerChallenges: [String: AuthenticationChallenge] = [:]
+
+    /// Media types asked for when reading a manifest: image indexes first, so a multi-platform
+    /// tag's digest is the one `docker pull` pins.
+    static let manifestTypes = [
+        "application/vnd.oci.image.index.v1+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
+        "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.v2+json",
+    ]
+
+    /// `plainHTTPHosts`: registries spoken to over plain HTTP (loopback ones always are, as Docker does).
+    public init(http: any HTTPClient, credentials: RegistryCredentials = RegistryCredentials(), plainHTTPHosts: Set<String> = []) {
+        self.http = http
+        self.credentials = credentials
+        self.plainHTTPHosts = plainHTTPHosts
+    }
+
+    /// Every tag of `repository`, all pages.
+    public func tags(host: String, repository: String) async throws -> [String] {
+        var url: URL? = try endpoint(host, "/v2/\(repository)/tags/list", query: "n=1000")
+        var tags: [String] = []
+        var visited: Set<String> = []
+        while let page = url {
+            guard visited.insert(page.absoluteString).inserted, visited.count <= 100 else {
+                throw DatasourceError(subject: "\(host)/\(repository)", reason: "tag list pagination loops or exceeds 100 pages")
+            }
+            let response = try await get(page, host: host, repository: repository, accept: "application/json")
+            struct TagList: Decodable { let tags: [String]? }
+            guard let list = try? JSONDecoder().decode(TagList.self, from: response.body) else {
+                throw DatasourceError(subject: "\(host)/\(repository)", reason: "the tag list is not the registry API's JSON")
+            }
+            tags += list.tags ?? []
+            url = response.link(rel: "next")
+        }
+        return tags
+    }
+
+    /// The manifest (or index) a tag or digest names, with its digest and media type.
+    public func manifest(host: String, repository: String, reference: String) async throws -> (body: Data, digest: String?, mediaType: String?) {
+        let response = try await get(try endpoint(host, "/v2/\(repository)/manifests/\(reference)"), host: host, repository: repository,
+                                     accept: Self.manifestTypes.joined(separator: ", "))
+        return (response.body, response.headers["Docker-Content-Digest"], response.headers["Content-Type"])
+    }
+
+    public func blob(host: String, repository: String, digest: String) async throws -> Data {
+        try await get(try endpoint(host, "/v2/\(repository)/blobs/\(digest)"), host: host, repository: repository, accept: "*/*").body
+    }
+
+    /// The image's `org.opencontainers.image.source` label (or `org.label-schema.vcs-url`), read
+    /// from the config of the tag's image (the first platform's, for an index).
+    public func sourceLabel(host: String, repository: String, tag: String) async throws -> String? {
+        var manifest = try await self.manifest(host: host, repository: repository, reference: tag)
+        struct Manifest: Decodable {
+            struct Descriptor: Decodable { let digest: String }
+            let config: Descriptor?
+            let manifests: [Descriptor]?
+        }
+        var decoded = try JSONDecoder().decode(Manifest.self, from: manifest.body)
+        if decoded.config == nil, let first = decoded.manifests?.first {
+            manifest = try await self.manifest(host: host, repository: repository, reference: first.digest)
+            decoded = try JSONDecoder().decode(Manifest.self, from: manifest.body)
+        }
+        guard let config = decoded.config else { return nil }
+        let blob = try await self.blob(host: host, repository: repository, digest: config.digest)
+        struct ImageConfig: Decodable {
+            struct Inner: Decodable { let Labels: [String: String]? }
+            let config: Inner?
+        }
+        let labels = (try? JSONDecoder().decode(ImageConfig.self, from: blob))?.config?.Labels ?? [:]
+        return labels["org.opencontainers.image.source"] ?? labels["org.label-schema.vcs-url"]
+    }
+
+    // MARK: - Requests and authentication
+
+    func endpoint(_ host: String, _ path: String, query: String? = nil) throws -> URL {
+        let scheme = usesPlainHTTP(host) ? "http" : "https"
+        guard let url = URL(string: "\(scheme)://\(host)\(path)" + (query.map { "?" + $0 } ?? "")) else {
+            throw DatasourceError(subject: "\(host)\(path)", reason: "not a valid registry URL")
+        }
+        return url
+    }
+
+    private func usesPlainHTTP(_ host: String) -> Bool {
+        let name = host.split(separator: ":").first.map(String.init) ?? host
+        return plainHTTPHosts.contains(host) || name == "localhost" || name == "127.0.0.1" || name == "[::1]"
+    }
+
+    private func get(_ url: URL, host: String, repository: String, accept: String) async throws -> HTTPResponse {
+        let scope = "repository:\(repository):pull"
+        var request = HTTPRequest(url: url, headers: ["Accept": accept])
+        if let token = validToken(host: host, scope: scope) {
+            request.headers["Authorization"] = "Bearer \(token)"
+        } else if let challenge = bearerChallenges[host] {
+            request.headers["Authorization"] = try await authorization(for: challenge, host: host, scope: scope)
+        } else if basicHosts.contains(host), let login = credentials.login(for: host) {
+            request.headers["Authorization"] = login.basicAuthorization
+        }
+        var response = try await http.send(request)
+        if response.status == 401, let header = response.headers["WWW-Authenticate"], let challenge = AuthenticationChallenge(header: header) {
+            request.headers["Authorization"] = try await authorization(for: challenge, host: host, scope: scope)
+            response = try await http.send(request)
+        }
+        guard response.isSuccess else {
+            let reason = response.status == 401 || response.status == 403
+                ? "the registry refused access (\(response.status)); give credentials for \(host) in the config or a Docker config.json"
+                : response.status == 404 ? "not found in the registry (404)" : "the registry answered \(response.status)"
+            throw DatasourceError(subject: "\(host)/\(repository)", reason: reason)
+        }
+        return response
+    }
+
+    private func authorization(for challenge: AuthenticationChallenge, host: String, scope: String) async throws -> String {
+        let login = credentials.login(for: host)
+        switch challenge.scheme.lowercased() {
+        case "basic":
+            guard let login else { throw DatasourceError(subject: host, reason: "the registry asks for a login and none is configured for \(host)") }
+            basicHosts.insert(host)
+            return login.basicAuthorization
+        case "bearer":
+            guard let realm = challenge.parameters["realm"], var components = URLComponents(string: realm) else {
+                throw DatasourceError(subject: host, reason: "the Bearer challenge names no token realm")
+            }
+            bearerChallenges[host] = challenge
+            var query = components.queryItems ?? []
+            if let service = challenge.parameters["service"] { query.append(URLQueryItem(name: "service", value: service)) }
+            query.append(URLQueryItem(name: "scope", value: scope))
+            components.queryItems = query
+            guard let url = components.url else { throw DatasourceError(subject: host, reason: "the token realm \(realm) is not a URL") }
+            var request = HTTPRequest(url: url, headers: ["Accept": "application/json"])
+            if let login { request.headers["Authorization"] = login.basicAuthorization }
+            let response = try await http.send(request)
+            guard response.isSuccess else {
+                throw DatasourceError(subject: host, reason: "the token service \(components.host ?? realm) answered \(response.status)\(login == nil ? " (no login configured for \(host))" : "")")
+            }
+            struct TokenAnswer: Decodable {
+                let token: String?
+                let access_token: String?
+                let expires_in: Int?
+            }
+            guard let answer = try? JSONDecoder().decode(TokenAnswer.self, from: response.body), let token = answer.token ?? answer.access_token else {
+                throw DatasourceError(subject: host, reason: "the token service's answer holds no token")
+            }
+            // Kept a little shorter than it lives, so it is never sent just as it expires.
+            let lifetime = max((answer.expires_in ?? 60) - 10, 5)
+            tokens["\(host) \(scope)"] = (token, .now + .seconds(lifetime))
+            return "Bearer \(token)"
+        default:
+            throw DatasourceError(subject: host, reason: "the registry asks for \(challenge.scheme) authentication, which is not supported")
+        }
+    }
+
+    private func validToken(host: String, scope: String) -> String? {
+        guard let entry = tokens["\(host) \(scope)"], entry.expires > .now else { return nil }
+        return entry.token
+    }
+}

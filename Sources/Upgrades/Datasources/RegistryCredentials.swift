@@ -1,0 +1,64 @@
+import Foundation
+
+/// User name and password (or token) per registry host, from Shipshape's config or a Docker
+/// `config.json` (`auths.<host>.auth` = base64 of `user:password`, or `username`/`password`;
+/// Docker Hub's key is `https://index.docker.io/v1/`).
+public struct RegistryCredentials: Sendable {
+    public struct Login: Sendable, Hashable {
+        public var username: String
+        public var password: String
+
+        public init(username: String, password: String) {
+            self.username = username
+            self.password = password
+        }
+
+        var basicAuthorization: String { "Basic " + Data("\(username):\(password)".utf8).base64EncodedString() }
+    }
+
+    private var logins: [String: Login]
+
+    public init(_ logins: [String: Login] = [:]) {
+        self.logins = [:]
+        for (host, login) in logins { self.logins[Self.normalized(host)] = login }
+    }
+
+    public func login(for host: String) -> Login? { logins[Self.normalized(host)] }
+
+    /// These logins, with `other`'s filling hosts these have none for.
+    public func merging(_ other: RegistryCredentials) -> RegistryCredentials {
+        var merged = self
+        for (host, login) in other.logins where merged.logins[host] == nil { merged.logins[host] = login }
+        return merged
+    }
+
+    /// Reads a Docker `config.json`; credential helpers (`credsStore`) are not run.
+    public static func dockerConfig(at path: String) throws -> RegistryCredentials {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw DatasourceError(subject: path, reason: "cannot read the Docker config (\(error.localizedDescription))")
+        }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw DatasourceError(subject: path, reason: "the Docker config is not a JSON object")
+        }
+        var logins: [String: Login] = [:]
+        for (host, value) in root["auths"] as? [String: Any] ?? [:] {
+            guard let entry = value as? [String: Any] else { continue }
+            if let auth = entry["auth"] as? String, let decoded = Data(base64Encoded: auth).map({ String(decoding: $0, as: UTF8.self) }),
+               let colon = decoded.firstIndex(of: ":") {
+                logins[host] = Login(username: String(decoded[..<colon]), password: String(decoded[decoded.index(after: colon)...]))
+            } else if let username = entry["username"] as? String, let password = entry["password"] as? String {
+                logins[host] = Login(username: username, password: password)
+            }
+        }
+        return RegistryCredentials(logins)
+    }
+
+    /// `https://index.docker.io/v1/` and `docker.io` both mean Docker Hub's API host.
+    static func normalized(_ host: String) -> String {
+        var host = host.lowercased()
+        for prefix in ["https://", "http://"] where host.hasPrefix(prefix) { host = String(host.dropFirst(prefix.count)) }
+        host = String(host.split(separator: "/").first ?? "")
+        return ImageReference.isDockerHub(host) || host == "index.docker.io" ? "registry-1.docker.io" : host
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import HTTPKit
+
+/// The versions a package has, and what a PR body links to.
+public struct PackageVersions: Sendable {
+    public var versions: [String]
+    /// Chart versions' archive URLs (Helm repositories), for the chart comparison.
+    public var archives: [String: URL]
+    /// Release-notes links per version (a chart's `home` and `sources`).
+    public var links: [String: [String]]
+
+    public init(versions: [String], archives: [String: URL] = [:], links: [String: [String]] = [:]) {
+        self.versions = versions
+        self.archives = archives
+        self.links = links
+    }
+}
+
+/// One run's view of every datasource: each registry repository and each Helm index is asked
+/// once, however many files pin it; requests per host are bounded; a failure belongs to the
+/// packages of that repository only. Registry tag lists are kept in the disk cache for
+/// `tagListLifetime`, so a run shortly after another asks nothing again.
+public actor VersionLookup {
+    public let registry: RegistryClient
+    public let helm: HelmRepositoryClient
+    private let cache: DiskCache
+    private let tagListLifetime: Duration
+    private let limiter: HostLimiter
+    private var tagLists: [String: Task<[String], any Error>] = [:]
+    public private(set) var tagListRequests = 0
+
+    private struct CachedTags: Codable {
+        var storedAt: Date
+        var tags: [String]
+    }
+
+    public init(registry: RegistryClient, helm: HelmRepositoryClient, cache: DiskCache, tagListLifetime: Duration = .seconds(15 * 60), perHostLimit: Int = 4) {
+        self.registry = registry
+        self.helm = helm
+        self.cache = cache
+        self.tagListLifetime = tagListLifetime
+        self.limiter = HostLimiter(limit: perHostLimit)
+    }
+
+    public func versions(of source: PackageSource) async -> Result<PackageVersions, DatasourceError> {
+        do {
+            switch source {
+            case .registry(let host, let repository):
+                let tags = try await tags(host: host, repository: repository)
+                return .success(PackageVersions(versions: tags))
+            case .helmRepository(let url, let chart):
+                let host = URL(string: url)?.host ?? url
+                let index = try await limiter.run(on: host) { try await self.helm.index(of: url) }
+                guard let releases = index.charts[chart] else {
+                    return .failure(DatasourceError(subject: source.description, reason: "the repository's index has no chart named \(chart)"))
+                }
+                var archives: [String: URL] = [:], links: [String: [String]] = [:]
+                for release in releases {
+                    if let first = release.urls.first, let archive = HelmRepositoryClient.archiveURL(first, repository: url) { archives[release.version] = archive }
+                    links[release.version] = ([release.home].compactMap { $0 } + release.sources).filter { !$0.isEmpty }
+                }
+                return .success(PackageVersions(versions: releases.map(\.version), archives: archives, links: links))
+            }
+        } catch let error as DatasourceError {
+            return .failure(error)
+        } catch {
+            return .failure(DatasourceError(subject: source.description, reason: String(describing: error)))
+        }
+    }
+
+    private func tags(host: String, repository: String) async throws -> [String] {
+        let key = "oci://\(host)/\(repository)"
+        if let task = tagLists[key] { return try await task.value }
+        if tagListLifetime > .zero, let cached = cache.read(CachedTags.self, key: key),
+           Date().timeIntervalSince(cached.storedAt) < Double(tagListLifetime.components.seconds) {
+            return cached.tags
+        }
+        tagListRequests += 1
+        let task = Task {
+            let tags = try await self.limiter.run(on: host) { try await self.registry.tags(host: host, repository: repository) }
+            if self.tagListLifetime > .zero { self.cache.write(CachedTags(storedAt: Date(), tags: tags), key: key) }
+            return tags
+        }
+        tagLists[key] = task
+        return try await task.value
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Asks the datasources for every dependency's versions (each source once) and chooses, per
+/// dependency, the newest version its policy allows.
+public struct UpgradePlanner: Sendable {
+    public let settings: UpgradeSettings
+    public let lookup: VersionLookup
+    /// Also read each upgraded image's source label and new digest (costs a manifest and a blob request each).
+    public var readsImageDetails: Bool
+
+    public init(settings: UpgradeSettings, lookup: VersionLookup, readsImageDetails: Bool = true) {
+        self.settings = settings
+        self.lookup = lookup
+        self.readsImageDetails = readsImageDetails
+    }
+
+    /// `only`: a name or add-on (with `*` wildcards) to limit the run to.
+    public func plan(_ detection: DetectionReport, only: String? = nil) async -> UpgradeReport {
+        var report = UpgradeReport(detection: detection)
+        let dependencies = detection.dependencies.filter { dependency in
+            only.map { Glob.matches($0, dependency.name) || Glob.matches($0, dependency.addOn) } ?? true
+        }
+        var wanted: [PackageSource: [Dependency]] = [:]
+        for dependency in dependencies {
+            let (policy, scheme) = settings.policy(for: dependency)
+            if policy.ignore {
+                report.skipped.append(.init(dependency: dependency, reason: "ignored by a rule"))
+            } else if !scheme.isVersion(dependency.currentValue) {
+                report.skipped.append(.init(dependency: dependency, reason: "\(dependency.currentValue) is not a \(scheme.name) version"))
+            } else {
+                wanted[dependency.source, default: []].append(dependency)
+            }
+        }
+        let answers = await withTaskGroup(of: (PackageSource, Result<PackageVersions, DatasourceError>).self) { group in
+            for source in wanted.keys { group.addTask { (source, await lookup.versions(of: source)) } }
+            var answers: [PackageSource: Result<PackageVersions, DatasourceError>] = [:]
+            for await (source, answer) in group { answers[source] = answer }
+            return answers
+        }
+        var upgrades: [Upgrade] = []
+        for (source, group) in wanted {
+            switch answers[source] {
+            case .success(let versions)?:
+                for dependency in group {
+                    if let upgrade = choose(for: dependency, among: versions) { upgrades.append(upgrade) } else { report.upToDate.append(dependency) }
+                }
+            case .failure(let error)?:
+                report.failures += group.map { .init(dependency: $0, reason: error.description) }
+            case nil:
+                break
+            }
+        }
+        if readsImageDetails { upgrades = await addImageDetails(upgrades) }
+        report.upgrades = upgrades.sorted { ($0.dependency.location.file, $0.dependency.location.line) < ($1.dependency.location.file, $1.dependency.location.line) }
+        report.upToDate.sort { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
+        return report
+    }
+
+    private func choose(for dependency: Dependency, among versions: PackageVersions) -> Upgrade? {
+        let (policy, scheme) = settings.policy(for: dependency)
+        var candidates = versions.versions
+        // Helm writes a chart version's `+` as `_` in an OCI tag.
+        if dependency.kind == .chart, case .registry = dependency.source { candidates = candidates.map { $0.replacingOccurrences(of: "_", with: "+") } }
+        let choice = VersionSelector.choose(current: dependency.currentValue, candidates: candidates, scheme: scheme, policy: policy)
+        guard let newest = choice.newestOverall else { return nil }
+        let newValue = choice.newestAllowed.map { scheme.newValue(current: dependency.currentValue, candidate: $0) }
+        let notes = choice.newestAllowed.flatMap { versions.links[$0] } ?? versions.links[newest] ?? []
+        return Upgrade(dependency: dependency, newestAllowed: choice.newestAllowed, newestOverall: newest, updateType: choice.updateType,
+                       newValue: newValue, releaseNotes: notes, currentArchive: versions.archives[dependency.currentValue],
+                       newArchive: choice.newestAllowed.flatMap { versions.archives[$0] })
+    }
+
+    /// New digests for `tag@digest` references and source labels for release notes, one
+    /// request set per distinct new image.
+    private func addImageDetails(_ upgrades: [Upgrade]) async -> [Upgrade] {
+        await withTaskGroup(of: (Int, Upgrade).self) { group in
+            for (index, upgrade) in upgrades.enumerated() {
+                guard upgrade.dependency.kind == .image, let tag = upgrade.newestAllowed,
+                      case .registry(let host, let repository) = upgrade.dependency.source else { continue }
+                group.addTask {
+                    var upgrade = upgrade
+                    if upgrade.dependency.digest != nil {
+                        upgrade.newDigest = try? await lookup.registry.manifest(host: host, repository: repository, reference: tag).digest
+                    }
+                    if let label = try? await lookup.registry.sourceLabel(host: host, repository: repository, tag: tag) {
+                        upgrade.releaseNotes = [label]
+                    }
+                    return (index, upgrade)
+                }
+            }
+            var result = upgrades
+            for await (index, upgrade) in group { result[index] = upgrade }
+            return result
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Manifests
+
+/// The `upgrades:` section of a Shipshape configuration file:
+///
+/// ```yaml
+/// upgrades:
+///   rules:
+///     - match: [cert-manager]        # names, add-ons or sources; `*` wildcards
+///       allow: minor                 # patch | minor | major (default major)
+///       range: ">=1.14 <2"           # stay inside
+///       ignore: false
+///       ignoreUnstable: true
+///       versioning: semver           # docker | semver | regex:<pattern>
+///   registries:
+///     registry.example.com: {username: bot, password: {env: REGISTRY_TOKEN}, insecure: false}
+///   dockerConfig: ~/.docker/config.json
+///   pullRequests: {open: 10, perHour: 2}
+/// ```
+public struct UpgradeSettings: Sendable {
+    public var rules: [UpgradeRule] = []
+    public var credentials = RegistryCredentials()
+    public var plainHTTPHosts: Set<String> = []
+    /// Where the Docker `config.json` is read from (nil: `$DOCKER_CONFIG/config.json` or `~/.docker/config.json` when present).
+    public var dockerConfig: String?
+    public var openPullRequestLimit = 10
+    public var pullRequestsPerHour = 2
+
+    public init() {}
+
+    /// The policy and scheme for one dependency: the defaults, overridden by every matching rule in order.
+    public func policy(for dependency: Dependency) -> (policy: UpgradePolicy, scheme: any VersionScheme) {
+        var policy = UpgradePolicy()
+        var scheme: any VersionScheme = dependency.kind == .chart ? SemVerVersioning() : DockerVersioning()
+        for rule in rules where rule.matches(dependency) {
+            policy = rule.policy
+            if let versioning = rule.versioning, let named = try? UpgradeRule.scheme(named: versioning) { scheme = named }
+        }
+        return (policy, scheme)
+    }
+
+    /// The logins to use: the configured ones, then the Docker config's.
+    public func registryCredentials() throws -> RegistryCredentials {
+        let environment = ProcessInfo.processInfo.environment
+        let path = dockerConfig.map { ($0 as NSString).expandingTildeInPath }
+            ?? (environment["DOCKER_CONFIG"].map { $0 + "/config.json" } ?? (NSHomeDirectory() + "/.docker/config.json"))
+        guard FileManager.default.fileExists(atPath: path) else {
+            if dockerConfig != nil { throw DatasourceError(subject: path, reason: "the Docker config named in upgrades.dockerConfig does not exist") }
+            return credentials
+        }
+        return credentials.merging(try RegistryCredentials.dockerConfig(at: path))
+    }
+}
+
+/// A problem in the `upgrades:` section, with where it is.
+public struct UpgradeSettingsError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+extension UpgradeSettings {
+    /// Reads the `upgrades:` mapping of a configuration file (absent: the defaults).
+    public static func read(text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(UpgradeSettingsError) -> UpgradeSettings {
+        let stream = YAMLParser.parse(text)
+        if let error = stream.errors.first {
+            throw UpgradeSettingsError(file: file, line: error.position.line, message: "not valid YAML: \(error)")
+        }
+        guard let section = stream.documents.first?.root?["upgrades"] else { return UpgradeSettings() }
+        return try UpgradeSettingsReader(file: file, environment: environment).read(section)
+    }
+}
+
+private struct UpgradeSettingsReader {
+    let file: String
+    let environment: [String: String]
+
+    func read(_ section: YAMLNode) throws(UpgradeSettingsError) -> UpgradeSettings {
+        var settings = UpgradeSettings()
+        guard let entries = section.entries else { throw problem(section, "upgrades must be a mapping") }
+        for entry in entries {
+            switch entry.keyText ?? "" {
+            case "rules":
+                for item in entry.value.items ?? [] { settings.rules.append(try rule(item)) }
+            case "registries":
+                var logins: [String: RegistryCredentials.Login] = [:]
+                for host in entry.value.entries ?? [] {
+                    guard let name = host.keyText else { continue }
+                    if host.value["insecure"]?.bool == true { settings.plainHTTPHosts.insert(name) }
+                    if let username = host.value["username"]?.string {
+                        guard let password = host.value["password"] else { throw problem(host.key, "registry \(name) has a username but no password") }
+                        logins[name] = .init(username: username, password: try secret(password))
+                    }
+                }
+                settings.credentials = RegistryCredentials(logins)
+            case "dockerConfig":
+                settings.dockerConfig = entry.value.string
+            case "pullRequests":
+                if let open = entry.value["open"]?.int { settings.openPullRequestLimit = open }
+                if let hourly = entry.value["perHour"]?.int { settings.pullRequestsPerHour = hourly }
+            case let key:
+                throw problem(entry.key, "unknown setting upgrades.\(key); known: rules, registries, dockerConfig, pullRequests")
+            }
+        }
+        return settings
+    }
+
+    private func rule(_ node: YAMLNode) throws(UpgradeSettingsError) -> UpgradeRule {
+        let patterns = node["match"].map { $0.items?.compactMap(\.string) ?? [$0.string].compactMap { $0 } } ?? []
+        guard !patterns.isEmpty else { throw problem(node, "a rule needs match: a name, add-on or source (wildcards with *)") }
+        var policy = UpgradePolicy()
+        if let allow = node["allow"] {
+            guard let type = allow.string.flatMap(UpdateType.init(rawValue:)) else { throw problem(allow, "allow must be patch, minor or major") }
+            policy.allow = type
+        }
+        if let ignore = node["ignore"]?.bool { policy.ignore = ignore }
+        if let unstable = node["ignoreUnstable"]?.bool { policy.ignoreUnstable = unstable }
+        if let range = node["range"] {
+            policy.range = range.string
+            do { _ = try policy.versionRange() } catch { throw problem(range, "\(error)") }
+        }
+        let versioning = node["versioning"]?.string
+        if let versioning, let place = node["versioning"] {
+            do { _ = try UpgradeRule.scheme(named: versioning) } catch { throw problem(place, "\(error)") }
+        }
+        return UpgradeRule(patterns: patterns, policy: policy, versioning: versioning)
+    }
+
+    /// `text`, `{env: NAME}` or `{file: PATH}`, as the rest of the configuration writes secrets.
+    private func secret(_ node: YAMLNode) throws(UpgradeSettingsError) -> String {
+        if let text = node.string { return text }
+        if let name = node["env"]?.string {
+            guard let value = environment[name] else { throw problem(node, "the environment variable \(name) is not set") }
+            return value
+        }
+        if let path = node["file"]?.string {
+            guard let value = try? String(contentsOfFile: path, encoding: .utf8) else { throw problem(node, "cannot read the secret file \(path)") }
+            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        throw problem(node, "a secret is text, {env: NAME} or {file: PATH}")
+    }
+
+    private func problem(_ node: YAMLNode, _ message: String) -> UpgradeSettingsError {
+        UpgradeSettingsError(file: file, line: node.start.line, message: message)
+    }
+}
