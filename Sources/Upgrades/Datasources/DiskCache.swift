@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Datasource answers kept between runs in a folder (`~/.cache/shipshape/upgrades` by default):
 /// one JSON file per key. A missing or unreadable entry is a miss, never an error; a nil folder
@@ -28,11 +31,9 @@ public struct DiskCache: Sendable {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // Written aside and renamed, so a concurrent run never reads half a file.
         let partial = folder.appending(path: ".\(file.lastPathComponent).\(UUID().uuidString)")
-        do {
-            try data.write(to: partial)
-            _ = try FileManager.default.replaceItemAt(file, withItemAt: partial)
-        } catch {
+        guard (try? data.write(to: partial)) != nil, rename(partial.path, file.path) == 0 else {
             try? FileManager.default.removeItem(at: partial)
+            return
         }
     }
 

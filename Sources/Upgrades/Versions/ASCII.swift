@@ -19,13 +19,30 @@ enum ASCII {
         let start = index
         var value = 0
         while index < end, isDigit(bytes[index]) {
-            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = shifted.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
-            guard !overflowA, !overflowB else { return nil }
-            value = sum
+            guard let next = appending(bytes[index], to: value) else { return nil }
+            value = next
             index += 1
         }
         return index > start ? value : nil
+    }
+
+    /// The digits at the start of `bytes` as a number (JavaScript's `parseInt`); nil when there
+    /// are none or they overflow.
+    static func leadingNumber(_ bytes: Substring.UTF8View) -> Int? {
+        var value = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex, isDigit(bytes[index]) {
+            guard let next = appending(bytes[index], to: value) else { return nil }
+            value = next
+            bytes.formIndex(after: &index)
+        }
+        return index > bytes.startIndex ? value : nil
+    }
+
+    private static func appending(_ digit: UInt8, to value: Int) -> Int? {
+        let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+        let (sum, overflowB) = shifted.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
+        return overflowA || overflowB ? nil : sum
     }
 
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

@@ -13,7 +13,9 @@ struct RangeComparator: Sendable, Hashable {
     /// Whether the constraint's own version has a prerelease, which lets prereleases into its group.
     var namesPrerelease = false
 
+    /// No bounds: every version is inside.
     static let any = RangeComparator()
+    /// Outside an unbounded interval: no version is (`!=*`).
     static let none = RangeComparator(isNegated: true)
 
     func admits(_ version: NumericVersion) -> Bool {

@@ -25,50 +25,51 @@ struct RangeParser {
             if index + 2 < words.count, words[index + 1] == "-", !Self.startsWithOperator(word) {
                 let lower = try partialVersion(word)
                 let upper = try partialVersion(String(words[index + 2]))
-                result.append(comparator(">=", lower))
-                result.append(comparator("<=", upper))
+                result.append(comparator(.atLeast, lower))
+                result.append(comparator(.atMost, upper))
                 index += 3
                 continue
             }
-            let operatorText = try knownOperator(String(word.prefix(while: Self.operatorCharacters.contains)))
-            result.append(comparator(operatorText, try partialVersion(String(word.dropFirst(operatorText.count)))))
+            let operatorText = word.prefix(while: Self.operatorCharacters.contains)
+            guard let comparison = Comparison(operatorText) else { throw error("'\(operatorText)' is not an operator") }
+            result.append(comparator(comparison, try partialVersion(String(word.dropFirst(operatorText.count)))))
             index += 1
         }
         return result
     }
 
     /// Masterminds' expansion of one operator and a possibly partial version into an interval.
-    private func comparator(_ operatorText: String, _ version: PartialVersion) -> RangeComparator {
+    private func comparator(_ comparison: Comparison, _ version: PartialVersion) -> RangeComparator {
         let low = NumericVersion(release: version.paddedNumbers, prerelease: version.prerelease)
         let isFull = version.numbers.count == 3
         var result = RangeComparator()
         result.namesPrerelease = !version.prerelease.isEmpty
         let wildcardUpper = version.numbers.count == 1 ? version.next(at: 0) : version.next(at: 1)
-        switch operatorText {
-        case "", "=", "!=":
-            guard !version.numbers.isEmpty else { return operatorText == "!=" ? .none : .any }
+        switch comparison {
+        case .equal, .notEqual:
+            guard !version.numbers.isEmpty else { return comparison == .notEqual ? .none : .any }
             result.lower = .init(version: low, isInclusive: true)
             result.upper = isFull ? .init(version: low, isInclusive: true) : .init(version: wildcardUpper, isInclusive: false)
-            result.isNegated = operatorText == "!="
-        case ">":
+            result.isNegated = comparison == .notEqual
+        case .greater:
             result.lower = isFull || version.numbers.isEmpty
                 ? .init(version: low, isInclusive: false)
                 : .init(version: wildcardUpper, isInclusive: true)
-        case ">=", "=>":
+        case .atLeast:
             result.lower = .init(version: low, isInclusive: true)
-        case "<":
+        case .less:
             result.upper = .init(version: low, isInclusive: false)
-        case "<=", "=<":
+        case .atMost:
             guard !version.numbers.isEmpty else { return result }
             result.upper = isFull ? .init(version: low, isInclusive: true) : .init(version: wildcardUpper, isInclusive: false)
-        case "~", "~>":
+        case .tilde:
             guard !version.numbers.isEmpty else { return result }
             result.lower = .init(version: low, isInclusive: true)
             // Masterminds: `~0.0.0` alone means "any version".
             if !(isFull && version.numbers == [0, 0, 0]) {
                 result.upper = .init(version: wildcardUpper, isInclusive: false)
             }
-        default: // "^"
+        case .caret:
             guard !version.numbers.isEmpty else { return result }
             result.lower = .init(version: low, isInclusive: true)
             let fixed = version.numbers[0] > 0 || version.numbers.count == 1 ? 0
@@ -78,10 +79,23 @@ struct RangeParser {
         return result
     }
 
-    private func knownOperator(_ operatorText: String) throws -> String {
-        let known = ["", "=", "!=", ">", "<", ">=", "=>", "<=", "=<", "~", "~>", "^"]
-        guard known.contains(operatorText) else { throw error("'\(operatorText)' is not an operator") }
-        return operatorText
+    /// The operators Masterminds accepts, with their alternative spellings.
+    private enum Comparison {
+        case equal, notEqual, greater, atLeast, less, atMost, tilde, caret
+
+        init?(_ text: Substring) {
+            switch text {
+            case "", "=": self = .equal
+            case "!=": self = .notEqual
+            case ">": self = .greater
+            case ">=", "=>": self = .atLeast
+            case "<": self = .less
+            case "<=", "=<": self = .atMost
+            case "~", "~>": self = .tilde
+            case "^": self = .caret
+            default: return nil
+            }
+        }
     }
 
     private func partialVersion(_ word: String) throws -> PartialVersion {

@@ -33,8 +33,7 @@ public struct RegexVersioning: VersionScheme {
         let numbers = CaptureGroupNumbers.named(in: pattern, captureGroupCount: expression.numberOfCaptureGroups)
         lookups = zip(Group.allCases, declared).map { group, isDeclared in
             guard isDeclared else { return nil }
-            guard let numbers else { return .name(group.rawValue) }
-            return numbers[group.rawValue].map(GroupLookup.number)
+            return numbers?[group.rawValue].map(GroupLookup.number) ?? .name(group.rawValue)
         }
     }
 
@@ -111,16 +110,6 @@ public struct RegexVersioning: VersionScheme {
     /// `parseInt` semantics: the leading digits; nil when there are none, which Renovate would
     /// turn into NaN and an unorderable version.
     private static func leadingNumber(_ text: Substring) -> Int? {
-        var value = 0
-        var digits = 0
-        for byte in text.utf8 {
-            guard ASCII.isDigit(byte) else { break }
-            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = shifted.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
-            guard !overflowA, !overflowB else { return nil }
-            value = sum
-            digits += 1
-        }
-        return digits > 0 ? value : nil
+        ASCII.leadingNumber(text.utf8)
     }
 }
