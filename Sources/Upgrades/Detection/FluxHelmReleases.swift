@@ -60,8 +60,13 @@ struct FluxHelmReleases {
     /// `{chart, version, sourceRef}` of a HelmRelease's chart template or a HelmChart.
     private func chart(_ spec: YAMLNode, text: LocatedText, namespace: String?, origin: DependencyOrigin, addOn: String,
                        notes: inout [DetectionNote]) -> Dependency? {
-        guard let chart = spec["chart"]?.string, let reference = spec["sourceRef"] else {
-            notes.append(note(spec, text, origin, "spec.chart.spec has no chart or sourceRef"))
+        var chartSpec = spec
+        if spec["chart"] == nil, spec["version"] != nil, let base = sources.base(ofReleaseNamed: origin.name, file: origin.file, namespace: namespace),
+           let baseSpec = base.object.node["spec", "chart", "spec"] {
+            chartSpec = baseSpec
+        }
+        guard let chart = chartSpec["chart"]?.string, let reference = chartSpec["sourceRef"] else {
+            notes.append(note(spec, text, origin, "spec.chart.spec has no chart or sourceRef, and no HelmRelease of that name in the tree has"))
             return nil
         }
         let kind = reference["kind"]?.string ?? "HelmRepository", name = reference["name"]?.string ?? ""

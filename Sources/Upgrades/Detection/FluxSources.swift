@@ -12,11 +12,25 @@ struct FluxSources {
     private var byKindAndName: [String: [Source]] = [:]
 
     mutating func add(_ object: KubernetesObject, text: LocatedText) {
-        guard object.group == "source.toolkit.fluxcd.io", Self.kinds.contains(object.kind) else { return }
+        let isSource = object.group == "source.toolkit.fluxcd.io" && Self.kinds.contains(object.kind)
+        // HelmReleases too: a kustomize patch pins `chart.spec.version` of a release whose chart
+        // and source are in its base.
+        let isRelease = object.group == "helm.toolkit.fluxcd.io" && object.kind == "HelmRelease"
+        guard isSource || isRelease else { return }
         byKindAndName["\(object.kind)/\(object.name)", default: []].append(Source(object: object, text: text))
     }
 
     var all: [Source] { byKindAndName.values.flatMap { $0 } }
+
+    /// The release a patch of `release` applies to: the nearest other HelmRelease of that name
+    /// whose chart template names a chart and its source.
+    func base(ofReleaseNamed name: String, file: String, namespace: String?) -> Source? {
+        let candidates = (byKindAndName["HelmRelease/\(name)"] ?? []).filter {
+            $0.object.file != file && $0.object.node["spec", "chart", "spec", "chart"] != nil
+                && (namespace == nil || $0.object.namespace == nil || $0.object.namespace == namespace)
+        }
+        return Self.nearest(candidates, to: file)
+    }
 
     /// The source a reference names. Flux defaults the reference's namespace to the referring
     /// object's; files in Git often leave both out (a Kustomization sets them), so when no

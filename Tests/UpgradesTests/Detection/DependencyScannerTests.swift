@@ -294,4 +294,38 @@ import Testing
         #expect(tree.report.dependencies.count == 5)
         #expect(tree.report.notes.isEmpty)
     }
+
+    @Test func patchPinningAVersionTakesChartAndSourceFromItsBase() throws {
+        let tree = ScannedTree([
+            "apps/base/podinfo/release.yaml": """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: podinfo, namespace: podinfo}
+                spec:
+                  chart:
+                    spec:
+                      chart: podinfo
+                      sourceRef: {kind: HelmRepository, name: podinfo}
+                """,
+            "apps/base/podinfo/repository.yaml": """
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: HelmRepository
+                metadata: {name: podinfo, namespace: podinfo}
+                spec: {url: "https://stefanprodan.github.io/podinfo"}
+                """,
+            "apps/production/podinfo-values.yaml": """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: podinfo, namespace: podinfo}
+                spec:
+                  chart:
+                    spec:
+                      version: 6.5.4
+                """,
+        ])
+        let chart = try #require(tree.dependency("podinfo", "6.5.4"))
+        #expect(chart.location.file == "apps/production/podinfo-values.yaml")
+        #expect(chart.source == .helmRepository(url: "https://stefanprodan.github.io/podinfo", chart: "podinfo"))
+        #expect(tree.report.notes.map(\.message) == ["chart podinfo has no version: Flux takes the newest on every reconcile"])
+    }
 }
