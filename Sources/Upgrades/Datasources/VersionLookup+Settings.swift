@@ -7,6 +7,6 @@ extension VersionLookup {
     public static func make(settings: UpgradeSettings, http: any HTTPClient, cache: DiskCache,
                             tagListLifetime: Duration = .seconds(15 * 60)) throws -> VersionLookup {
         let registry = RegistryClient(http: http, credentials: try settings.registryCredentials(), plainHTTPHosts: settings.plainHTTPHosts)
-        return VersionLookup(registry: registry, helm: HelmRepositoryClient(http: http, cache: cache), cache: cache, tagListLifetime: tagListLifetime)
+        return VersionLookup(registry: registry, helm: HelmRepositoryClient(http: http, cache: cache), cache: cache, tagListLifetime: tagListLifetime, mirrors: settings.mirrors)
     }
 }

@@ -26,6 +26,7 @@ public actor VersionLookup {
     private let cache: DiskCache
     private let tagListLifetime: Duration
     private let limiter: HostLimiter
+    private let mirrors: SourceMirrors
     private var tagLists: [String: Task<[String], any Error>] = [:]
     public private(set) var tagListRequests = 0
 
@@ -34,7 +35,9 @@ public actor VersionLookup {
         var tags: [String]
     }
 
-    public init(registry: RegistryClient, helm: HelmRepositoryClient, cache: DiskCache, tagListLifetime: Duration = .seconds(15 * 60), perHostLimit: Int = 4) {
+    public init(registry: RegistryClient, helm: HelmRepositoryClient, cache: DiskCache, tagListLifetime: Duration = .seconds(15 * 60), perHostLimit: Int = 4,
+                mirrors: SourceMirrors = SourceMirrors()) {
+        self.mirrors = mirrors
         self.registry = registry
         self.helm = helm
         self.cache = cache
@@ -42,9 +45,12 @@ public actor VersionLookup {
         self.limiter = HostLimiter(limit: perHostLimit)
     }
 
+    /// Where lookups for `source` go: itself, or its configured mirror.
+    public nonisolated func mirrored(_ source: PackageSource) -> PackageSource { mirrors.mirrored(source) }
+
     public func versions(of source: PackageSource) async -> Result<PackageVersions, DatasourceError> {
         do {
-            switch source {
+            switch mirrors.mirrored(source) {
             case .registry(let host, let repository):
                 let tags = try await tags(host: host, repository: repository)
                 return .success(PackageVersions(versions: tags))

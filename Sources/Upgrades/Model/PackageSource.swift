@@ -37,7 +37,7 @@ public enum PackageSource: Sendable, Hashable, CustomStringConvertible {
             return registryChart(chart, location: String(url.dropFirst("oci://".count)))
         }
         if url.hasPrefix("http://") || url.hasPrefix("https://") {
-            return .helmRepository(url: url, chart: chart)
+            return .helmRepository(url: trimmed(url), chart: chart)
         }
         if bareHostIsOCI, let host = url.split(separator: "/").first, ImageReference.isRegistryHost(String(host)) {
             return registryChart(chart, location: url)

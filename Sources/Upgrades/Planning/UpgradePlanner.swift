@@ -76,7 +76,7 @@ public struct UpgradePlanner: Sendable {
         await withTaskGroup(of: (Int, Upgrade).self) { group in
             for (index, upgrade) in upgrades.enumerated() {
                 guard upgrade.dependency.kind == .image, let tag = upgrade.newestAllowed,
-                      case .registry(let host, let repository) = upgrade.dependency.source else { continue }
+                      case .registry(let host, let repository) = lookup.mirrored(upgrade.dependency.source) else { continue }
                 group.addTask {
                     var upgrade = upgrade
                     if upgrade.dependency.digest != nil {

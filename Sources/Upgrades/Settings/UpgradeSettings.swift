@@ -15,12 +15,16 @@ import Manifests
 ///   registries:
 ///     registry.example.com: {username: bot, password: {env: REGISTRY_TOKEN}, insecure: false}
 ///   dockerConfig: ~/.docker/config.json
+///   mirrors:                         # ask a pull-through cache or an air-gapped copy instead
+///     ghcr.io: harbor.example.com/ghcr-proxy
+///     https://charts.jetstack.io: https://nexus.example.com/repository/jetstack
 ///   pullRequests: {open: 10, perHour: 2}
 /// ```
 public struct UpgradeSettings: Sendable {
     public var rules: [UpgradeRule] = []
     public var credentials = RegistryCredentials()
     public var plainHTTPHosts: Set<String> = []
+    public var mirrors = SourceMirrors()
     /// Where the Docker `config.json` is read from (nil: `$DOCKER_CONFIG/config.json` or `~/.docker/config.json` when present).
     public var dockerConfig: String?
     public var openPullRequestLimit = 10
@@ -95,13 +99,15 @@ private struct UpgradeSettingsReader {
                     }
                 }
                 settings.credentials = RegistryCredentials(logins)
+            case "mirrors":
+                settings.mirrors = SourceMirrors(entry.value.stringMap)
             case "dockerConfig":
                 settings.dockerConfig = entry.value.string
             case "pullRequests":
                 if let open = entry.value["open"]?.int { settings.openPullRequestLimit = open }
                 if let hourly = entry.value["perHour"]?.int { settings.pullRequestsPerHour = hourly }
             case let key:
-                throw problem(entry.key, "unknown setting upgrades.\(key); known: rules, registries, dockerConfig, pullRequests")
+                throw problem(entry.key, "unknown setting upgrades.\(key); known: rules, registries, mirrors, dockerConfig, pullRequests")
             }
         }
         return settings
