@@ -35,6 +35,10 @@ public protocol Forge: Sendable {
     func updatePullRequest(_ number: Int, title: String?, body: String?) async throws
     /// The open pull request from `head` (a branch of this repository), if there is one.
     func openPullRequest(head: String, base: String?) async throws -> PullRequest?
+    /// Every open pull request of this repository whose head branch starts with `headPrefix`
+    /// (from this repository, not forks); list entries need not carry the base commit.
+    func openPullRequests(headPrefix: String) async throws -> [PullRequest]
+    func closePullRequest(_ number: Int) async throws
     func addLabels(_ labels: [String], to number: Int) async throws
     func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws
     func permission(of user: String) async throws -> Permission

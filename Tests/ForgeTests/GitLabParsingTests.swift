@@ -24,7 +24,8 @@ import Testing
             baseSHA: "c380d3acebd181f13629a25d2e2acca46ffe1e00", headBranch: "ms-viewport",
             headSHA: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", cloneURL: "https://gitlab.example/platform/infra/deploy.git",
             forkCloneURL: nil, maintainerCanModify: true, headRef: "refs/merge-requests/1/head",
-            webURL: "https://gitlab.example/platform/infra/deploy/-/merge_requests/1", isDraft: false, labels: ["API", "infra"]))
+            webURL: "https://gitlab.example/platform/infra/deploy/-/merge_requests/1", isDraft: false, labels: ["API", "infra"],
+            createdAt: Date(timeIntervalSince1970: 1_386_091_414)))
         #expect(client.calls == ["GET \(Self.project)/merge_requests/1", "GET \(Self.project)"])
         #expect(client.requests.first?.headers["PRIVATE-TOKEN"] == "glpat-x")
     }

@@ -174,6 +174,15 @@ public struct GitHubForge: Forge {
             .first { $0.headBranch == head }
     }
 
+    public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
+        try await api.getAll("\(repo)/pulls", query: [("state", "open")], pageSize: ("per_page", 100)).map(Self.pullRequest(from:))
+            .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
+    }
+
+    public func closePullRequest(_ number: Int) async throws {
+        try await api.send(.patch, "\(repo)/pulls/\(number)", body: ["state": "closed"])
+    }
+
     public func addLabels(_ labels: [String], to number: Int) async throws {
         try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
     }

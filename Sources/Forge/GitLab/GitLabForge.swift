@@ -115,6 +115,18 @@ public struct GitLabForge: Forge {
         return try await pullRequest(number)
     }
 
+    /// From the list entries alone (no `diff_refs`, so no base commit): enough to count and name them.
+    public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
+        let cloneURL = try await httpCloneURL(of: project)
+        return try await api.getAll("\(project)/merge_requests", query: [("state", "opened")], pageSize: Self.pageSize)
+            .filter { $0["source_project_id"]?.int == $0["target_project_id"]?.int && ($0["source_branch"]?.string ?? "").hasPrefix(headPrefix) }
+            .map { GitLabPayloads.pullRequest(from: $0, cloneURL: cloneURL, forkCloneURL: nil) }
+    }
+
+    public func closePullRequest(_ number: Int) async throws {
+        try await api.send(.put, mergeRequest(number), body: ["state_event": "close"])
+    }
+
     /// `add_labels` adds to the merge request's labels (`labels` would replace them).
     public func addLabels(_ labels: [String], to number: Int) async throws {
         guard !labels.isEmpty else { return }

@@ -19,7 +19,8 @@ enum GitLabPayloads {
             headSHA: json["sha"]?.string ?? json["diff_refs"]?["head_sha"]?.string ?? "", cloneURL: cloneURL, forkCloneURL: forkCloneURL,
             maintainerCanModify: json["allow_collaboration"]?.bool ?? json["allow_maintainer_to_push"]?.bool ?? false,
             headRef: "refs/merge-requests/\(number)/head", webURL: json["web_url"]?.string ?? "",
-            isDraft: json["draft"]?.bool ?? json["work_in_progress"]?.bool ?? false, labels: labels)
+            isDraft: json["draft"]?.bool ?? json["work_in_progress"]?.bool ?? false, labels: labels,
+            createdAt: json["created_at"]?.string.flatMap(ForgeTimestamp.parse))
     }
 
     static func changedFile(from json: JSON) -> ChangedFile {

@@ -97,6 +97,15 @@ public struct GiteaForge: Forge {
             .first { $0.headBranch == head && !$0.isFromFork && (base == nil || $0.baseBranch == base) }
     }
 
+    public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
+        try await api.getAll("\(repo)/pulls", query: [("state", "open")], pageSize: Self.pageSize).map(GiteaPayloads.pullRequest(from:))
+            .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
+    }
+
+    public func closePullRequest(_ number: Int) async throws {
+        try await api.send(.patch, "\(repo)/pulls/\(number)", body: ["state": "closed"])
+    }
+
     /// IssueLabelsOption takes label names as well as ids; names it is.
     public func addLabels(_ labels: [String], to number: Int) async throws {
         guard !labels.isEmpty else { return }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pull request (GitLab: merge request) as the bot needs it.
 public struct PullRequest: Sendable, Equatable {
     public enum State: String, Sendable { case open, closed, merged }
@@ -22,10 +24,12 @@ public struct PullRequest: Sendable, Equatable {
     public var webURL: String
     public var isDraft: Bool
     public var labels: [String]
+    /// When it was opened (nil when the forge's answer does not say).
+    public var createdAt: Date?
 
     public init(number: Int, title: String, body: String = "", state: State = .open, author: String, baseBranch: String, baseSHA: String,
                 headBranch: String, headSHA: String, cloneURL: String, forkCloneURL: String? = nil, maintainerCanModify: Bool = false,
-                headRef: String, webURL: String = "", isDraft: Bool = false, labels: [String] = []) {
+                headRef: String, webURL: String = "", isDraft: Bool = false, labels: [String] = [], createdAt: Date? = nil) {
         self.number = number
         self.title = title
         self.body = body
@@ -42,6 +46,7 @@ public struct PullRequest: Sendable, Equatable {
         self.webURL = webURL
         self.isDraft = isDraft
         self.labels = labels
+        self.createdAt = createdAt
     }
 
     public var isFromFork: Bool { forkCloneURL != nil }

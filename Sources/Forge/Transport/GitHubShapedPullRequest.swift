@@ -16,6 +16,7 @@ enum GitHubShapedPullRequest {
             forkCloneURL: sameRepository ? nil : (headRepo?["clone_url"]?.string ?? ""),
             maintainerCanModify: json[maintainerEditKey]?.bool ?? false, headRef: "refs/pull/\(number)/head",
             webURL: json["html_url"]?.string ?? "", isDraft: json["draft"]?.bool ?? false,
-            labels: json["labels"]?.array?.compactMap { $0["name"]?.string } ?? [])
+            labels: json["labels"]?.array?.compactMap { $0["name"]?.string } ?? [],
+            createdAt: json["created_at"]?.string.flatMap(ForgeTimestamp.parse))
     }
 }

@@ -7,7 +7,7 @@ public struct ChartContents: Sendable {
     /// values.yaml as written; `nil` when the chart has none.
     public var values: String?
     /// Path → text: every file under `crds/`, and each CustomResourceDefinition document found in a
-    /// template, keyed `templates/<file>#<document number>` (see `ChartContents.unpack`).
+    /// template, keyed `templates/<file>#<n>` for the n-th document of the file that has content.
     public var crds: [String: String]
     /// Path → text of every file under `templates/`.
     public var templates: [String: String]
