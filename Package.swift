@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Bot",
             dependencies: [
-                "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit",
+                "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Bot", "Forge",
+                "Bot", "Forge", "Upgrades",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

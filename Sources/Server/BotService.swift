@@ -7,6 +7,7 @@ import Logging
 import Policy
 import Review
 import ServiceLifecycle
+import Upgrades
 
 /// `shipshape serve`: the webhook server and the workers in one process, sharing one queue;
 /// SIGTERM and SIGINT shut it down gracefully.
@@ -65,7 +66,8 @@ public struct BotService: Sendable {
             }
             defaults = defaults.merging(try ConfigurationReader.read(text: text, file: path, knownChecks: Catalogue.ids))
         }
-        let engine = ReviewEngine(defaults: defaults, deprecations: try BundledData.deprecations(),
+        let deprecations = try BundledData.deprecations()
+        let engine = ReviewEngine(defaults: defaults, deprecations: deprecations,
                                   facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
         let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(), metrics: metrics)
         let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client,
@@ -73,6 +75,10 @@ public struct BotService: Sendable {
         return BotJobHandler(forges: forges, mirrors: MirrorCache(directory: configuration.cacheDirectory + "/mirrors"), engine: engine,
                              templates: try CommentTemplates(overrides: configuration.templates),
                              publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),
-                             authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers))
+                             authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers),
+                             upgrades: UpgradeSetup(settings: configuration.upgrades, http: HTTPClientFactory.make(),
+                                                    cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
+                                                    deprecations: deprecations, kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
+                                                        ?? ReleaseVersion("1.35")!))
     }
 }

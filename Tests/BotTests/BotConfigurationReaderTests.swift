@@ -46,9 +46,13 @@ import Testing
             timeZone: Mars/Olympus
             repositories: [github:acme/shop]
           - name: later
-            kind: upgrade
+            kind: rebase
             cron: "@daily"
             repositories: [github:acme/shop]
+        upgrades:
+          rules:
+            - match: cert-manager
+              allow: sometimes
         """
         #expect {
             _ = try BotConfigurationReader.read(text: text, file: "shipshape.yaml", environment: ["GITEA_SECRET": "x"], readFile: { _ in nil })
@@ -60,7 +64,8 @@ import Testing
                 && message.contains("NOT_SET_ANYWHERE is not set")
                 && message.contains("shipshape.yaml:11: unknown forge `bitbucket`")
                 && message.contains("shipshape.yaml:15: schedules.upgrades.cron")
-                && message.contains("shipshape.yaml:19: schedules.later.kind: upgrade jobs are not available yet")
+                && message.contains("shipshape.yaml:19: schedules.later.kind must be upgrade or scan")
+                && message.contains("shipshape.yaml:25: allow must be patch, minor or major")
                 && !message.contains("password")
         }
     }
@@ -85,5 +90,33 @@ import Testing
         #expect(schedule.repositories.map(\.repository.fullName) == ["platform/clusters/prod", "platform/clusters/staging"])
         #expect(configuration.forges.first?.webhookSecret == "secret")
         #expect(configuration.forges.first?.endpoint.apiRoot.absoluteString == "https://gitlab.example.com/api/v4")
+    }
+
+    @Test func upgradeSchedulesAndTheUpgradesSection() throws {
+        let text = """
+        forges:
+          github:
+            token: {env: GH}
+            webhookSecret: {env: HOOK}
+        schedules:
+          - name: weekly-upgrades
+            kind: upgrade
+            cron: "0 6 * * mon"
+            repositories: [github:acme/platform]
+        upgrades:
+          rules:
+            - match: [cert-manager, "ghcr.io/acme/*"]
+              allow: minor
+          registries:
+            registry.acme.dev: {username: bot, password: {env: REGISTRY_TOKEN}}
+          pullRequests: {open: 5, perHour: 1}
+        """
+        let configuration = try BotConfigurationReader.read(text: text, file: "shipshape.yaml",
+                                                            environment: ["GH": "t", "HOOK": "h", "REGISTRY_TOKEN": "r"], readFile: { _ in nil })
+        #expect(configuration.schedules.map(\.kind) == [.upgrade])
+        #expect(configuration.upgrades.openPullRequestLimit == 5)
+        #expect(configuration.upgrades.pullRequestsPerHour == 1)
+        #expect(configuration.upgrades.rules.first?.patterns == ["cert-manager", "ghcr.io/acme/*"])
+        #expect(configuration.upgrades.credentials.login(for: "registry.acme.dev")?.password == "r")
     }
 }

@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import Upgrades
 
 /// `config/shipshape.yaml`: how the bot service runs. Secrets are named by where to read them
 /// (`{env: NAME}` or `{file: PATH}`), never written in the file.
@@ -36,6 +37,8 @@ public struct BotConfiguration: Sendable {
     public var repositoryDefaults: String?
     public var templates: String?
     public var schedules: [Schedule] = []
+    /// The `upgrades:` section: policies, registry logins and mirrors, pull-request limits.
+    public var upgrades = UpgradeSettings()
 
     public init() {}
 }

@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import Manifests
+import Upgrades
 
 /// Reads `shipshape.yaml`, collecting every problem with its line instead of stopping at the
 /// first, so a bad deployment fails at start-up with all that is wrong.
@@ -84,6 +85,12 @@ public struct BotConfigurationReader {
                 configuration.scanDefaultBranch = value["scanDefaultBranch"]?.scalar?.text == "true"
                 configuration.reviewDrafts = value["reviewDrafts"]?.scalar?.text == "true"
             case "repositoryDefaults": configuration.repositoryDefaults = string(value, "repositoryDefaults")
+            case "upgrades":
+                do {
+                    configuration.upgrades = try UpgradeSettings.read(text: text, file: file, environment: environment)
+                } catch {
+                    problems.append((error.line, error.message))
+                }
             case "schedules":
                 configuration.schedules = (value.items ?? []).compactMap { schedule($0) }
                 if !value.isNull, value.items == nil { problem(value, "`schedules` must be a list") }
@@ -137,9 +144,8 @@ public struct BotConfigurationReader {
             return nil
         }
         let setting = "schedules.\(name)"
-        guard let kindText = node["kind"]?.scalar?.text, let kind = JobKind(rawValue: kindText), kind == .scan else {
-            let known = node["kind"]?.scalar?.text == JobKind.upgrade.rawValue
-            problem(node["kind"] ?? node, known ? "\(setting).kind: upgrade jobs are not available yet; scan is" : "\(setting).kind must be scan")
+        guard let kindText = node["kind"]?.scalar?.text, let kind = JobKind(rawValue: kindText), kind == .scan || kind == .upgrade else {
+            problem(node["kind"] ?? node, "\(setting).kind must be upgrade or scan")
             return nil
         }
         guard let cronText = node["cron"].flatMap({ string($0, "\(setting).cron") }) else { return nil }

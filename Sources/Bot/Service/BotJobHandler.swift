@@ -3,8 +3,8 @@ import Foundation
 import GitKit
 import Review
 
-/// Runs the bot's jobs: reviews of pull requests, slash commands and scans of pushes to the
-/// default branch; upgrades come with their own issue.
+/// Runs the bot's jobs: reviews of pull requests, slash commands, scans of pushes to the
+/// default branch and scheduled upgrades.
 public struct BotJobHandler: JobHandler {
     public struct JobError: Error, CustomStringConvertible {
         public var description: String
@@ -16,9 +16,12 @@ public struct BotJobHandler: JobHandler {
     public let templates: CommentTemplates
     public let publication: PublicationSettings
     public let authorizer: CommandAuthorizer
+    /// Nil when the service runs no upgrades.
+    public let upgrades: UpgradeSetup?
 
     public init(forges: ForgeDirectory, mirrors: MirrorCache, engine: ReviewEngine, templates: CommentTemplates,
-                publication: PublicationSettings, authorizer: CommandAuthorizer) {
+                publication: PublicationSettings, authorizer: CommandAuthorizer, upgrades: UpgradeSetup? = nil) {
+        self.upgrades = upgrades
         self.forges = forges
         self.mirrors = mirrors
         self.engine = engine
@@ -49,7 +52,8 @@ public struct BotJobHandler: JobHandler {
             try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
                 .run(revision: payload.headSHA ?? payload.ref)
         case .upgrade:
-            throw JobError(description: "upgrade jobs are not supported yet (issue 7)")
+            guard let upgrades else { throw JobError(description: "upgrade job \(job.id): this service has no upgrade settings") }
+            _ = try await upgrades.job(forge: forge, mirrors: mirrors, templates: templates).run()
         }
     }
 }

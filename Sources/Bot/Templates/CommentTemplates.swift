@@ -11,6 +11,8 @@ public struct CommentTemplates: Sendable {
         case checkRun = "check-run"
         case commandReply = "command-reply"
         case help
+        case upgradePullRequest = "upgrade-pull-request"
+        case upgradeComment = "upgrade-comment"
     }
 
     public struct TemplateError: Error, CustomStringConvertible {

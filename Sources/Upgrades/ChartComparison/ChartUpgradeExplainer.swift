@@ -1,0 +1,60 @@
+import Foundation
+import HTTPKit
+import Policy
+
+/// Downloads both archives of a chart upgrade (from the Helm repository's index URLs, or the
+/// chart layer of the OCI artifact) and says, in Markdown, what the new version changes.
+public struct ChartUpgradeExplainer: Sendable {
+    public let lookup: VersionLookup
+    public let http: any HTTPClient
+    public let deprecations: DeprecationTable
+    public let kubernetesVersion: ReleaseVersion
+
+    static let chartLayerType = "application/vnd.cncf.helm.chart.content.v1.tar+gzip"
+
+    public init(lookup: VersionLookup, http: any HTTPClient, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion) {
+        self.lookup = lookup
+        self.http = http
+        self.deprecations = deprecations
+        self.kubernetesVersion = kubernetesVersion
+    }
+
+    /// The comparison's Markdown, or a sentence saying why there is none.
+    public func explain(_ upgrade: Upgrade) async -> String {
+        guard upgrade.dependency.kind == .chart, let newVersion = upgrade.newestAllowed else { return "" }
+        do {
+            async let old = archive(of: upgrade, version: upgrade.dependency.currentValue, url: upgrade.currentArchive)
+            async let new = archive(of: upgrade, version: newVersion, url: upgrade.newArchive)
+            let (oldData, newData) = try await (old, new)
+            let (oldChart, newChart) = try await Task.detached { (try ChartContents.unpack(oldData), try ChartContents.unpack(newData)) }.value
+            let comparison = ChartComparison.compare(old: oldChart, new: newChart, deprecations: deprecations, kubernetesVersion: kubernetesVersion)
+            if comparison.isEmpty {
+                return "Comparing the charts \(upgrade.dependency.currentValue) and \(newVersion): no CRD, default value or deprecated API changed.\n"
+            }
+            return comparison.markdown(oldVersion: upgrade.dependency.currentValue, newVersion: newVersion)
+        } catch {
+            return "The charts could not be compared: \(error).\n"
+        }
+    }
+
+    private func archive(of upgrade: Upgrade, version: String, url: URL?) async throws -> Data {
+        switch lookup.mirrored(upgrade.dependency.source) {
+        case .helmRepository:
+            guard let url else { throw DatasourceError(subject: upgrade.dependency.name, reason: "the index lists no archive for \(version)") }
+            let request = HTTPRequest(url: url)
+            return try await http.send(request).requireSuccess(for: request).body
+        case .registry(let host, let repository):
+            let tag = version.replacingOccurrences(of: "+", with: "_")
+            let manifest = try await lookup.registry.manifest(host: host, repository: repository, reference: tag)
+            struct Manifest: Decodable {
+                struct Layer: Decodable { let mediaType: String?; let digest: String }
+                let layers: [Layer]?
+            }
+            let layers = (try? JSONDecoder().decode(Manifest.self, from: manifest.body))?.layers ?? []
+            guard let chart = layers.first(where: { $0.mediaType == Self.chartLayerType }) else {
+                throw DatasourceError(subject: "\(host)/\(repository):\(tag)", reason: "the artifact holds no Helm chart layer")
+            }
+            return try await lookup.registry.blob(host: host, repository: repository, digest: chart.digest)
+        }
+    }
+}

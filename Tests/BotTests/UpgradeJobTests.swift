@@ -1,0 +1,116 @@
+import Bot
+import Forge
+import Foundation
+import ShipshapeTesting
+import Testing
+import Upgrades
+
+/// The scheduled upgrade job end to end: a stand-in forge, a real Git server, a real registry
+/// and a Helm repository with real chart archives.
+@Suite(.serialized) struct UpgradeJobTests {
+    static let certManagerBranch = "shipshape/upgrade/cert-manager"
+    static let apiBranch = "shipshape/upgrade/api"
+
+    @Test func opensOnePullRequestPerAddOnThenKeepsThemCurrentLeavesForeignBranchesAndClosesSettledOnes() async throws {
+        let session = try UpgradeSession()
+        defer { session.shutdown() }
+        let base = try session.served("refs/heads/main")
+
+        let first = try await session.job().run()
+        #expect(first.opened == ["api", "cert-manager"])
+        let certManager = try #require(session.pullRequest(branch: Self.certManagerBranch))
+        #expect(certManager["title"] as? String == "Update cert-manager to v1.14.5")
+        let body = try #require(certManager["body"] as? String)
+        #expect(body.contains("| `cert-manager` | chart | patch | `v1.14.2` → `v1.14.5` | `infrastructure/cert-manager.yaml:10` |"))
+        #expect(body.contains("| `\(session.registry.host)/jetstack/cert-manager-controller` | image | patch | `v1.14.2` → `v1.14.5` |"))
+        #expect(body.contains("[cert-manager](https://cert-manager.io)"))
+        #expect(body.contains("issuers.cert-manager.io"), "the CRD the new chart adds")
+        #expect(body.contains("challenges.cert-manager.io"), "the CRD it removes")
+        #expect(body.contains("prometheus.enabled"), "a default value it adds")
+        #expect(body.contains("policy/v1beta1"), "a removed apiVersion in its templates")
+        #expect(!body.contains("major"))
+        #expect(session.forge.state.labels(repository: UpgradeSession.repository, pullRequest: certManager["number"] as! Int) == ["dependencies"])
+        #expect(try session.served("refs/heads/\(Self.certManagerBranch)~1") == base, "one commit on top of the default branch")
+        #expect(try session.servedFile("infrastructure/cert-manager.yaml", at: "refs/heads/\(Self.certManagerBranch)")
+            == UpgradeSession.certManager(chart: "v1.14.5", image: "v1.14.5", host: session.registry.host))
+        let api = try #require(session.pullRequest(branch: Self.apiBranch))
+        #expect(api["title"] as? String == "Update api to 1.1.0")
+        #expect((api["body"] as? String)?.contains("[\(session.registry.host)/team/api](https://github.com/acme/api)") == true, "the image's source label")
+        #expect(try session.servedFile("apps/api/deployment.yaml", at: "refs/heads/\(Self.apiBranch)").hasSuffix("image: \(session.registry.host)/team/api:1.1.0 # pinned"))
+
+        let apiHead = try session.served("refs/heads/\(Self.apiBranch)")
+        let second = try await session.job().run()
+        #expect(second.current == ["api", "cert-manager"])
+        #expect(second.opened.isEmpty && second.updated.isEmpty)
+        #expect(try session.served("refs/heads/\(Self.apiBranch)") == apiHead, "nothing pushed when nothing changed")
+        #expect(session.pullRequests.count == 2, "never duplicated")
+
+        try session.registry.pushImage(repository: "team/api", tags: ["1.2.0"])
+        let third = try await session.job().run()
+        #expect(third.updated == ["api"])
+        #expect(session.pullRequest(branch: Self.apiBranch)?["title"] as? String == "Update api to 1.2.0")
+        #expect(try session.servedFile("apps/api/deployment.yaml", at: "refs/heads/\(Self.apiBranch)").contains("team/api:1.2.0 # pinned"))
+        #expect(try session.served("refs/heads/\(Self.apiBranch)~1") == base)
+
+        try session.pushByHand(to: Self.apiBranch, file: "apps/api/NOTES.md", text: "tested on staging\n")
+        let handHead = try session.served("refs/heads/\(Self.apiBranch)")
+        try session.registry.pushImage(repository: "team/api", tags: ["1.3.0"])
+        let fourth = try await session.job().run()
+        #expect(fourth.leftAlone["api"] == "someone else pushed to \(Self.apiBranch)")
+        #expect(try session.served("refs/heads/\(Self.apiBranch)") == handHead, "a person's commit is never overwritten")
+        let apiNumber = try #require(session.pullRequest(branch: Self.apiBranch)?["number"] as? Int)
+        let notices = session.forge.state.conversationComments(repository: UpgradeSession.repository, pullRequest: apiNumber)
+        #expect(notices.count == 1)
+        #expect((notices.first?["body"] as? String)?.contains("Someone else pushed to `\(Self.apiBranch)`") == true)
+        _ = try await session.job().run()
+        #expect(session.forge.state.conversationComments(repository: UpgradeSession.repository, pullRequest: apiNumber).count == 1, "said once")
+
+        try session.commit(files: ["infrastructure/cert-manager.yaml": UpgradeSession.certManager(chart: "v1.14.5", image: "v1.14.5", host: session.registry.host)],
+                           message: "cert-manager 1.14.5 by hand")
+        let fifth = try await session.job().run()
+        #expect(fifth.closed == [Self.certManagerBranch])
+        let closed = try #require(session.pullRequest(branch: Self.certManagerBranch))
+        #expect(closed["state"] as? String == "closed")
+        let closing = session.forge.state.conversationComments(repository: UpgradeSession.repository, pullRequest: closed["number"] as! Int)
+        #expect((closing.last?["body"] as? String)?.contains("`main` already has cert-manager v1.14.5") == true)
+    }
+
+    @Test func limitsOnOpenAndHourlyPullRequests() async throws {
+        let session = try UpgradeSession()
+        defer { session.shutdown() }
+        var settings = UpgradeSettings()
+        settings.pullRequestsPerHour = 1
+        // The stand-in forge's clock starts at 2025-01-01T00:00:00Z.
+        let forgeEpoch = Date(timeIntervalSince1970: 1_735_689_600)
+        let first = try await session.job(settings: settings, now: { forgeEpoch.addingTimeInterval(60) }).run()
+        #expect(first.opened == ["api"])
+        #expect(first.leftAlone["cert-manager"] == "1 upgrade pull requests were opened in the last hour (limit 1)")
+        let later = try await session.job(settings: settings, now: { forgeEpoch.addingTimeInterval(2 * 3_600) }).run()
+        #expect(later.opened == ["cert-manager"])
+        settings.openPullRequestLimit = 2
+        try session.registry.pushImage(repository: "team/other", tags: ["1.0.0", "2.0.0"])
+        try session.commit(files: ["apps/other.yaml": """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: other}
+            spec:
+              containers: [{name: other, image: "\(session.registry.host)/team/other:1.0.0"}]
+            """], message: "other")
+        let full = try await session.job(settings: settings, now: { forgeEpoch.addingTimeInterval(4 * 3_600) }).run()
+        #expect(full.leftAlone["other"] == "2 upgrade pull requests are open (limit 2)")
+    }
+
+    @Test(arguments: [TestForgeState.Flavor.gitea, .gitlab])
+    func opensAndClosesOnGiteaAndGitLab(_ flavor: TestForgeState.Flavor) async throws {
+        let session = try UpgradeSession(flavor)
+        defer { session.shutdown() }
+        let opened = try await session.job().run()
+        #expect(opened.opened == ["api", "cert-manager"])
+        #expect(session.pullRequests.count == 2)
+        try session.commit(files: ["infrastructure/cert-manager.yaml": UpgradeSession.certManager(chart: "v1.14.5", image: "v1.14.5", host: session.registry.host)],
+                           message: "by hand")
+        let settled = try await session.job().run()
+        #expect(settled.closed == [Self.certManagerBranch])
+        #expect(settled.current == ["api"], "\(settled)")
+    }
+}
