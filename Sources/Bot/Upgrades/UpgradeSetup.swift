@@ -30,7 +30,7 @@ public struct UpgradeSetup: Sendable {
 
     public func job(forge: any Forge, mirrors: MirrorCache, templates: CommentTemplates, now: @escaping @Sendable () -> Date = { Date() }) throws -> UpgradeJob {
         let lookup = try VersionLookup.make(settings: settings, http: http, cache: cache, tagListLifetime: tagListLifetime)
-        return UpgradeJob(forge: forge, mirrors: mirrors, planner: UpgradePlanner(settings: settings, lookup: lookup),
+        return UpgradeJob(forge: forge, mirrors: mirrors, planner: UpgradePlanner(settings: settings, lookup: lookup, readsSourceLabels: true),
                           explainer: ChartUpgradeExplainer(lookup: lookup, http: http, deprecations: deprecations, kubernetesVersion: kubernetesVersion),
                           templates: templates, committer: committer, now: now)
     }

@@ -28,6 +28,7 @@ public actor VersionLookup {
     private let limiter: HostLimiter
     private let mirrors: SourceMirrors
     private var tagLists: [String: Task<[String], any Error>] = [:]
+    private var details: [String: Task<String?, Never>] = [:]
     public private(set) var tagListRequests = 0
 
     private struct CachedTags: Codable {
@@ -72,6 +73,43 @@ public actor VersionLookup {
         } catch {
             return .failure(DatasourceError(subject: source.description, reason: String(describing: error)))
         }
+    }
+
+    /// The manifest digest a tag names now (kept like tag lists), nil when the registry cannot say.
+    public func digest(of source: PackageSource, tag: String) async -> String? {
+        guard case .registry(let host, let repository) = mirrors.mirrored(source) else { return nil }
+        return await detail("digest oci://\(host)/\(repository):\(tag)") {
+            try await self.limiter.run(on: host) { try await self.registry.manifest(host: host, repository: repository, reference: tag).digest }
+        }
+    }
+
+    /// The image's source-repository label, for release notes.
+    public func sourceLabel(of source: PackageSource, tag: String) async -> String? {
+        guard case .registry(let host, let repository) = mirrors.mirrored(source) else { return nil }
+        return await detail("source oci://\(host)/\(repository):\(tag)") {
+            try await self.limiter.run(on: host) { try await self.registry.sourceLabel(host: host, repository: repository, tag: tag) }
+        }
+    }
+
+    private struct CachedDetail: Codable {
+        var storedAt: Date
+        var value: String?
+    }
+
+    /// One question per key and run, answered from the disk cache while it is fresh.
+    private func detail(_ key: String, _ ask: @escaping @Sendable () async throws -> String?) async -> String? {
+        if let task = details[key] { return await task.value }
+        if tagListLifetime > .zero, let cached = cache.read(CachedDetail.self, key: key),
+           Date().timeIntervalSince(cached.storedAt) < Double(tagListLifetime.components.seconds) {
+            return cached.value
+        }
+        let task = Task<String?, Never> {
+            guard let value = try? await ask() else { return nil }
+            if self.tagListLifetime > .zero { self.cache.write(CachedDetail(storedAt: Date(), value: value), key: key) }
+            return value
+        }
+        details[key] = task
+        return await task.value
     }
 
     private func tags(host: String, repository: String) async throws -> [String] {

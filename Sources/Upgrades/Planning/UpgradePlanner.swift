@@ -5,13 +5,14 @@ import Foundation
 public struct UpgradePlanner: Sendable {
     public let settings: UpgradeSettings
     public let lookup: VersionLookup
-    /// Also read each upgraded image's source label and new digest (costs a manifest and a blob request each).
-    public var readsImageDetails: Bool
+    /// Also read each upgraded image's source label, for release-notes links (a manifest and a
+    /// blob request per new image): pull-request bodies want them, a listing does not.
+    public var readsSourceLabels: Bool
 
-    public init(settings: UpgradeSettings, lookup: VersionLookup, readsImageDetails: Bool = true) {
+    public init(settings: UpgradeSettings, lookup: VersionLookup, readsSourceLabels: Bool = false) {
         self.settings = settings
         self.lookup = lookup
-        self.readsImageDetails = readsImageDetails
+        self.readsSourceLabels = readsSourceLabels
     }
 
     /// `only`: a name or add-on (with `*` wildcards) to limit the run to.
@@ -50,7 +51,7 @@ public struct UpgradePlanner: Sendable {
                 break
             }
         }
-        if readsImageDetails { upgrades = await addImageDetails(upgrades) }
+        upgrades = await addImageDetails(upgrades)
         report.upgrades = upgrades.sorted { ($0.dependency.location.file, $0.dependency.location.line) < ($1.dependency.location.file, $1.dependency.location.line) }
         report.upToDate.sort { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
         return report
@@ -70,19 +71,19 @@ public struct UpgradePlanner: Sendable {
                        newArchive: choice.newestAllowed.flatMap { versions.archives[$0] })
     }
 
-    /// New digests for `tag@digest` references and source labels for release notes, one
-    /// request set per distinct new image.
+    /// New digests for `tag@digest` references and, when asked, source labels for release
+    /// notes; the lookup asks once per image and tag.
     private func addImageDetails(_ upgrades: [Upgrade]) async -> [Upgrade] {
         await withTaskGroup(of: (Int, Upgrade).self) { group in
             for (index, upgrade) in upgrades.enumerated() {
                 guard upgrade.dependency.kind == .image, let tag = upgrade.newestAllowed,
-                      case .registry(let host, let repository) = lookup.mirrored(upgrade.dependency.source) else { continue }
+                      upgrade.dependency.digest != nil || readsSourceLabels else { continue }
                 group.addTask {
                     var upgrade = upgrade
                     if upgrade.dependency.digest != nil {
-                        upgrade.newDigest = try? await lookup.registry.manifest(host: host, repository: repository, reference: tag).digest
+                        upgrade.newDigest = await lookup.digest(of: upgrade.dependency.source, tag: tag)
                     }
-                    if let label = try? await lookup.registry.sourceLabel(host: host, repository: repository, tag: tag) {
+                    if readsSourceLabels, let label = await lookup.sourceLabel(of: upgrade.dependency.source, tag: tag) {
                         upgrade.releaseNotes = [label]
                     }
                     return (index, upgrade)

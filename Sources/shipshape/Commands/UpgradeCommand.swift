@@ -28,6 +28,9 @@ struct UpgradeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "List what is outdated and show the edits as a diff; change no file.")
     var dryRun = false
 
+    @Flag(help: "Only list the dependencies found (file, line, version, source); ask no registry, change no file.")
+    var list = false
+
     @Option(help: "Only dependencies with this name or add-on (`*` wildcards), e.g. cert-manager.")
     var only: String?
 
@@ -50,6 +53,13 @@ struct UpgradeCommand: AsyncParsableCommand {
         let settings = try loadSettings()
         let detection: DetectionReport
         do { detection = try DependencyScanner.scan(paths) } catch { throw CommandFailure("\(error)") }
+        if list {
+            switch format {
+            case .text: print(DependencyListReport.text(detection), terminator: "")
+            case .json: print(try DependencyListReport.json(detection))
+            }
+            return
+        }
         var curl = CurlHTTPClient.Configuration()
         curl.caBundlePath = caBundle
         let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))

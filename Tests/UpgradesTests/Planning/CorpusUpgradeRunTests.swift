@@ -67,7 +67,7 @@ import Testing
         var mirrored = settings
         mirrored.mirrors = SourceMirrors(mirrors)
         let lookup = try VersionLookup.make(settings: mirrored, http: CurlHTTPClient(), cache: DiskCache(folder: nil), tagListLifetime: .zero)
-        let report = await UpgradePlanner(settings: mirrored, lookup: lookup, readsImageDetails: false).plan(detection)
+        let report = await UpgradePlanner(settings: mirrored, lookup: lookup).plan(detection)
         #expect(report.failures.isEmpty, "\(report.failures.prefix(3).map(\.reason))")
         #expect(report.upgrades.count == pinned.count)
         // Where one repository is pinned at several versions across files, all move to the newest.
@@ -79,6 +79,8 @@ import Testing
         for upgrade in report.upgrades {
             #expect(upgrade.newValue == newestBump[upgrade.dependency.source], "\(upgrade.dependency.location) \(upgrade.dependency.currentValue)")
         }
+        let pinnedDigests = report.upgrades.filter { $0.dependency.digest != nil }
+        #expect(!pinnedDigests.isEmpty && pinnedDigests.allSatisfy { $0.newDigest?.hasPrefix("sha256:") == true }, "tag@digest pins get the new tag's digest")
         let tagLists = try registry.requestLog().filter { $0.contains("/tags/list") }
         #expect(tagLists.count == tagsByRepository.count, "one tag-list request per distinct repository")
         #expect(helm.requestsServed == indexes.count, "one index request per Helm repository")
@@ -98,6 +100,7 @@ import Testing
                 var expected = old
                 for upgrade in upgrades {
                     expected = expected.replacingOccurrences(of: upgrade.dependency.currentValue, with: upgrade.newValue ?? "")
+                    if let old = upgrade.dependency.digest, let new = upgrade.newDigest { expected = expected.replacingOccurrences(of: old, with: new) }
                 }
                 #expect(new == expected, "\(file):\(index + 1): \(old) → \(new)")
             }

@@ -78,7 +78,7 @@ import Testing
         settings.rules = [UpgradeRule(patterns: ["cert-manager"], policy: UpgradePolicy(allow: .patch))]
         let lookup = try VersionLookup.make(settings: settings, http: CurlHTTPClient(), cache: DiskCache(folder: nil), tagListLifetime: .zero)
         let detection = try DependencyScanner.scan([tree.path])
-        let report = await UpgradePlanner(settings: settings, lookup: lookup).plan(detection)
+        let report = await UpgradePlanner(settings: settings, lookup: lookup, readsSourceLabels: true).plan(detection)
 
         func upgrade(_ name: String, in file: String) -> Upgrade? {
             report.upgrades.first { $0.dependency.name == name && $0.dependency.location.file.hasSuffix(file) }
