@@ -106,7 +106,12 @@ let package = Package(
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
-        .testTarget(name: "UpgradesTests", dependencies: ["Upgrades", "Manifests", "Fixes", "HTTPKit", "Policy", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "UpgradesTests",
+            dependencies: ["Upgrades", "Manifests", "Fixes", "HTTPKit", "Policy", "ShipshapeTesting"],
+            exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),

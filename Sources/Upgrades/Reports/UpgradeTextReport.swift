@@ -17,7 +17,8 @@ public enum UpgradeTextReport {
         if !report.failures.isEmpty {
             text += "\nCould not check (\(report.failures.count)):\n"
             for failure in report.failures {
-                text += "  \(failure.dependency.location): \(failure.dependency.name): \(failure.reason)\n"
+                // The reason names the repository asked (which a mirror may have changed).
+                text += "  \(failure.dependency.location): \(failure.reason)\n"
             }
         }
         if !report.skipped.isEmpty {
