@@ -15,6 +15,7 @@ import Testing
         #expect(configuration.port == 8080)
         #expect(configuration.workers == 2)
         #expect(configuration.queue == .sqlite(path: "/var/lib/shipshape/queue.sqlite"))
+        #expect(configuration.upgrades.openPullRequestLimit == 10 && configuration.upgrades.pullRequestsPerHour == 2)
         let github = try #require(configuration.forges.first)
         #expect(github.endpoint.kind == .github)
         #expect(github.endpoint.apiRoot.absoluteString == "https://api.github.com")
