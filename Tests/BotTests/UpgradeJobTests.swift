@@ -1,6 +1,10 @@
 import Bot
 import Forge
 import Foundation
+import GitKit
+import HTTPKit
+import Policy
+import Review
 import ShipshapeTesting
 import Testing
 import Upgrades
@@ -115,5 +119,31 @@ import Upgrades
         let settled = try await session.job().run()
         #expect(settled.closed == [Self.certManagerBranch])
         #expect(settled.current == ["api"], "\(settled)")
+    }
+
+    /// The service's path: an upgrade schedule fires, the job is stored in the queue, a worker's
+    /// handler runs it.
+    @Test func aScheduledUpgradeRunsThroughTheQueueAndTheJobHandler() async throws {
+        let session = try UpgradeSession()
+        defer { session.shutdown() }
+        let folder = session.cache.appending(path: "queue")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let clock = TestClock(SchedulerTests.date("2026-11-30T06:01:00Z"))
+        let queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
+        let schedule = Schedule(name: "weekly-upgrades", kind: .upgrade, cron: try CronExpression("0 6 * * mon"), timeZone: TimeZone(identifier: "UTC")!,
+                                repositories: [(.github, RepositoryID(UpgradeSession.repository)!)])
+        let fired = try await Scheduler(schedules: [schedule], queue: queue, now: { clock.now }).fireDue(since: SchedulerTests.date("2026-11-30T05:00:00Z"))
+        #expect(fired.count == 1)
+        let leased = try #require(try await queue.lease(owner: "worker", for: .seconds(60), kinds: [.upgrade]))
+        let endpoint = ForgeEndpoint(kind: .github, apiRoot: session.forge.apiRoot, authentication: .token(UpgradeSession.botToken))
+        let client = HTTPClientFactory.make(policy: RetryPolicy(baseDelay: .milliseconds(1)))
+        let handler = BotJobHandler(
+            forges: ForgeDirectory(endpoints: [endpoint], client: client), mirrors: MirrorCache(directory: session.cache.appending(path: "mirrors").path),
+            engine: ReviewEngine(defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations()),
+            templates: try CommentTemplates(), publication: PublicationSettings(), authorizer: CommandAuthorizer(),
+            upgrades: UpgradeSetup(settings: UpgradeSettings(), http: CurlHTTPClient(), cache: DiskCache(folder: nil),
+                                   deprecations: try BundledData.deprecations(), kubernetesVersion: ReleaseVersion("1.30")!, tagListLifetime: .zero))
+        try await handler.handle(leased.record)
+        #expect(Set(session.pullRequests.compactMap { $0["title"] as? String }) == ["Update cert-manager to v1.14.5", "Update api to 1.1.0"])
     }
 }
