@@ -1,9 +1,10 @@
 internal import CGit2
 
-/// What a commit says about itself: who wrote it, its parents and its message.
+/// What a commit says about itself: who wrote and who committed it, its parents and its message.
 public struct CommitInfo: Sendable {
     public var authorName: String
     public var authorEmail: String
+    public var committerEmail: String
     public var parents: [ObjectID]
     public var message: String
 }
@@ -14,12 +15,13 @@ extension Repository {
         var object: OpaquePointer?
         try GitError.check(git_commit_lookup(&object, pointer, &raw), "read the commit \(commit.short)")
         defer { git_commit_free(object) }
-        let author = git_commit_author(object).pointee
+        let author = git_commit_author(object).pointee, committer = git_commit_committer(object).pointee
         var parents: [ObjectID] = []
         for index in 0..<git_commit_parentcount(object) {
             if let id = git_commit_parent_id(object, index) { parents.append(ObjectID(id.pointee)) }
         }
         return CommitInfo(authorName: String(cString: author.name), authorEmail: String(cString: author.email),
+                          committerEmail: String(cString: committer.email),
                           parents: parents, message: git_commit_message(object).map { String(cString: $0) } ?? "")
     }
 }

@@ -82,6 +82,18 @@ import Upgrades
         #expect((closing.last?["body"] as? String)?.contains("`main` already has cert-manager v1.14.5") == true)
     }
 
+    @Test func anAmendedCommitIsSomeoneElses() async throws {
+        let session = try UpgradeSession()
+        defer { session.shutdown() }
+        _ = try await session.job().run()
+        try session.amendByHand(Self.apiBranch, file: "apps/api/NOTES.md", text: "amended\n")
+        let amended = try session.served("refs/heads/\(Self.apiBranch)")
+        try session.registry.pushImage(repository: "team/api", tags: ["1.2.0"])
+        let run = try await session.job().run()
+        #expect(run.leftAlone["api"] == "someone else pushed to \(Self.apiBranch)")
+        #expect(try session.served("refs/heads/\(Self.apiBranch)") == amended)
+    }
+
     @Test func limitsOnOpenAndHourlyPullRequests() async throws {
         let session = try UpgradeSession()
         defer { session.shutdown() }

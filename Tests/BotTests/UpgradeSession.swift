@@ -139,6 +139,17 @@ final class UpgradeSession: @unchecked Sendable {
 
     func served(_ revision: String) throws -> String { try fixture.git("--git-dir", bare, "rev-parse", revision) }
 
+    /// A person amends the bot's commit on an upgrade branch: the author stays the bot's.
+    func amendByHand(_ branch: String, file: String, text: String) throws {
+        try fixture.git("fetch", "-q", "origin", "+\(branch):\(branch)", in: work)
+        try fixture.git("checkout", "-q", branch, in: work)
+        try fixture.write(text, to: file, in: work)
+        try fixture.git("add", "-A", in: work)
+        try fixture.git("-c", "user.name=Alice", "-c", "user.email=alice@example.com", "commit", "-q", "--amend", "--no-edit", in: work)
+        try fixture.git("push", "-q", "--force", "origin", branch, in: work)
+        try fixture.git("checkout", "-q", "main", in: work)
+    }
+
     func servedFile(_ path: String, at revision: String) throws -> String { try fixture.git("--git-dir", bare, "show", "\(revision):\(path)") }
 
     func job(settings: UpgradeSettings = UpgradeSettings(), now: @escaping @Sendable () -> Date = { Date() }) throws -> UpgradeJob {

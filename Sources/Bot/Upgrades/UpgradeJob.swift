@@ -114,8 +114,9 @@ public struct UpgradeJob: Sendable {
             where name.hasPrefix("refs/heads/" + AddOnUpgrade.branchPrefix) {
                 let branch = String(name.dropFirst("refs/heads/".count))
                 guard let info = try? mirror.info(of: head) else { continue }
-                // Ours: one commit by the bot on top of some commit of the default branch.
-                let isOwn = info.authorEmail == committerEmail && info.parents.count == 1
+                // Ours: one commit written and committed by the bot (an amended commit keeps its
+                // author but not its committer) on top of some commit of the default branch.
+                let isOwn = info.authorEmail == committerEmail && info.committerEmail == committerEmail && info.parents.count == 1
                 var branchFiles: [String: [UInt8]] = [:]
                 for file in try mirror.files(at: head) where file.isRegularFile && ManifestWalker.hasManifestExtension(file.path) {
                     branchFiles[file.path] = try mirror.contents(ofBlob: file.blob)
