@@ -86,6 +86,44 @@ class Registry:
         lines = [l for l in lines if "bench-upgrades-setup" not in l]
         return len([l for l in lines if "/tags/list" in l]), len(lines)
 
+def large_index(shipshape, work):
+    """A 50 MB index.yaml (1,500 charts x 60 versions, as large as the biggest public ones): first run, cached run, peak memory."""
+    folder = os.path.join(work, "large")
+    os.makedirs(os.path.join(folder, "helm"))
+    os.makedirs(os.path.join(folder, "tree"))
+    with open(os.path.join(folder, "helm", "index.yaml"), "w") as f:
+        f.write("apiVersion: v1\nentries:\n")
+        for c in range(1500):
+            f.write(f"  chart{c}:\n")
+            for v in range(60):
+                version = f"{v // 20}.{v % 20}.{c % 7}"
+                f.write(f"  - apiVersion: v2\n    appVersion: {version}\n    created: \"2024-01-01T00:00:00.{v:06d}Z\"\n"
+                        f"    description: A Helm chart for Kubernetes that deploys chart{c} with many options and a long description\n"
+                        f"    digest: {hashlib.sha256(f'{c}-{v}'.encode()).hexdigest()}\n    home: https://github.com/example/chart{c}\n"
+                        f"    keywords:\n    - chart{c}\n    - kubernetes\n    maintainers:\n    - email: team@example.com\n      name: team\n"
+                        f"    name: chart{c}\n    sources:\n    - https://github.com/example/chart{c}\n    urls:\n"
+                        f"    - https://charts.example.com/chart{c}-{version}.tgz\n    version: {version}\n")
+        f.write('generated: "2024-01-01T00:00:00Z"\n')
+    size = os.path.getsize(os.path.join(folder, "helm", "index.yaml")) / 1e6
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", os.path.join(folder, "helm")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(port)
+        with open(os.path.join(folder, "tree", "kustomization.yaml"), "w") as f:
+            f.write(f"helmCharts:\n  - {{name: chart7, repo: http://127.0.0.1:{port}, version: 0.1.0}}\n")
+        for run in ("first", "cached"):
+            start = time.time()
+            result = subprocess.run(["/usr/bin/time", "-v", shipshape, "upgrade", os.path.join(folder, "tree"), "--dry-run",
+                                     "--cache-dir", os.path.join(folder, "cache")], capture_output=True, text=True)
+            wall = time.time() - start
+            peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+            found = "chart7  chart  0.1.0    2.19.0" in result.stdout
+            print(f"large index ({size:.0f} MB, {run}): {wall:.2f} s, peak {peak:.0f} MB, newest version found: {found}")
+    finally:
+        server.terminate()
+        server.wait()
+
 def main():
     shipshape, corpus = sys.argv[1], sys.argv[2]
     work = tempfile.mkdtemp(prefix="bench-upgrades-")
@@ -157,6 +195,7 @@ def main():
                 first_tag_lists = tag_lists - tag_lists_before
             print(f"{run:<8} {wall:>7.2f} {summary['outdated']:>9} {summary['failed']:>7} {tag_lists - tag_lists_before:>10} "
                   f"{total - registry_before:>13} {f'{ok}/{not_modified}':>21}")
+        large_index(shipshape, work)
         print(f"distinct registry repositories pinned to a version: {len(asked)}; distinct Helm repositories: {len(asked_indexes)} "
               f"(first run's tag-list requests {'equal' if first_tag_lists == len(asked) else 'DIFFER FROM'} the distinct repositories)")
     finally:

@@ -19,13 +19,32 @@ public struct HelmIndex: Sendable, Codable {
     }
 
     /// Reads an `index.yaml`; malformed entries are skipped, a file that is not an index throws.
+    /// Chart by chart when the file has Helm's layout (see `HelmIndexSlices`), whole otherwise.
     public static func parse(_ bytes: [UInt8], url: String) throws -> HelmIndex {
+        if let slices = HelmIndexSlices.split(bytes) {
+            var charts: [String: [Release]] = [:]
+            for slice in slices {
+                let stream = YAMLParser.parse(bytes: Array(bytes[slice]))
+                guard stream.errors.isEmpty, let entries = stream.documents.first?.root?.entries else { return try parseWhole(bytes, url: url) }
+                read(entries, into: &charts)
+            }
+            return HelmIndex(charts: charts)
+        }
+        return try parseWhole(bytes, url: url)
+    }
+
+    private static func parseWhole(_ bytes: [UInt8], url: String) throws -> HelmIndex {
         let stream = YAMLParser.parse(bytes: bytes)
         guard let entries = stream.documents.first?.root?["entries"]?.entries else {
             let reason = stream.errors.first.map { "line \($0.position.line): \($0)" } ?? "it has no entries"
             throw DatasourceError(subject: url, reason: "not a Helm repository index: \(reason)")
         }
         var charts: [String: [Release]] = [:]
+        read(entries, into: &charts)
+        return HelmIndex(charts: charts)
+    }
+
+    private static func read(_ entries: [YAMLMappingEntry], into charts: inout [String: [Release]]) {
         for entry in entries {
             guard let name = entry.keyText, let items = entry.value.items else { continue }
             charts[name] = items.compactMap { item in
@@ -37,6 +56,5 @@ public struct HelmIndex: Sendable, Codable {
                                appVersion: item["appVersion"]?.string)
             }
         }
-        return HelmIndex(charts: charts)
     }
 }
