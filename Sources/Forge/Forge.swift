@@ -39,6 +39,8 @@ public protocol Forge: Sendable {
     /// (from this repository, not forks); list entries need not carry the base commit.
     func openPullRequests(headPrefix: String) async throws -> [PullRequest]
     func closePullRequest(_ number: Int) async throws
+    /// The most recent pull request from `head` (of this repository) into `base`, whatever its state.
+    func latestPullRequest(head: String, base: String) async throws -> PullRequest?
     func addLabels(_ labels: [String], to number: Int) async throws
     func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws
     func permission(of user: String) async throws -> Permission

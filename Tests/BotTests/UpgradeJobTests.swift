@@ -94,6 +94,22 @@ import Upgrades
         #expect(try session.served("refs/heads/\(Self.apiBranch)") == amended)
     }
 
+    @Test(arguments: [TestForgeState.Flavor.github, .gitea, .gitlab])
+    func aPullRequestClosedUnmergedIsNotProposedAgainUntilANewerVersion(_ flavor: TestForgeState.Flavor) async throws {
+        let session = try UpgradeSession(flavor)
+        defer { session.shutdown() }
+        _ = try await session.job().run()
+        let api = try #require(session.pullRequest(branch: Self.apiBranch)?["number"] as? Int ?? session.pullRequest(branch: Self.apiBranch)?["iid"] as? Int)
+        try await session.client().closePullRequest(api)
+        let again = try await session.job().run()
+        #expect(again.leftAlone["api"] == "pull request \(api) proposed this version and was closed without merging")
+        #expect(again.opened.isEmpty)
+        try session.registry.pushImage(repository: "team/api", tags: ["1.2.0"])
+        let newer = try await session.job().run()
+        #expect(newer.opened == ["api"])
+        #expect(session.pullRequests.count == 3)
+    }
+
     @Test func limitsOnOpenAndHourlyPullRequests() async throws {
         let session = try UpgradeSession()
         defer { session.shutdown() }

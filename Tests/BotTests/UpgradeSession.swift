@@ -152,14 +152,18 @@ final class UpgradeSession: @unchecked Sendable {
 
     func servedFile(_ path: String, at revision: String) throws -> String { try fixture.git("--git-dir", bare, "show", "\(revision):\(path)") }
 
-    func job(settings: UpgradeSettings = UpgradeSettings(), now: @escaping @Sendable () -> Date = { Date() }) throws -> UpgradeJob {
+    func client() throws -> any Forge {
         let kind: ForgeKind = switch flavor {
         case .github: .github
         case .gitea: .gitea
         case .gitlab: .gitlab
         }
         let endpoint = ForgeEndpoint(kind: kind, apiRoot: forge.apiRoot, authentication: .token(Self.botToken))
-        let client = try endpoint.forge(for: RepositoryID(Self.repository)!, client: HTTPClientFactory.make(policy: RetryPolicy(baseDelay: .milliseconds(1))))
+        return try endpoint.forge(for: RepositoryID(Self.repository)!, client: HTTPClientFactory.make(policy: RetryPolicy(baseDelay: .milliseconds(1))))
+    }
+
+    func job(settings: UpgradeSettings = UpgradeSettings(), now: @escaping @Sendable () -> Date = { Date() }) throws -> UpgradeJob {
+        let client = try client()
         let setup = UpgradeSetup(settings: settings, http: CurlHTTPClient(), cache: DiskCache(folder: nil), deprecations: try BundledData.deprecations(),
                                  kubernetesVersion: ReleaseVersion("1.30")!, tagListLifetime: .zero)
         return try setup.job(forge: client, mirrors: MirrorCache(directory: cache.path), templates: try CommentTemplates(), now: now)

@@ -65,6 +65,13 @@ public struct UpgradeJob: Sendable {
                 if let existing { try await say(.branchTaken(group), on: existing.number) }
                 continue
             }
+            // Renovate's rule: a pull request closed unmerged means "not this version"; a newer
+            // version gets a new one. Found again by branch and title, so nothing is stored.
+            if existing == nil, let last = try await forge.latestPullRequest(head: group.branch, base: details.defaultBranch),
+               last.state == .closed, last.title == group.title {
+                outcome.leftAlone[group.addOn] = "pull request \(last.number) proposed this version and was closed without merging"
+                continue
+            }
             let edited = UpgradeEditor.apply(group.upgrades) { path in
                 guard let bytes = contents[path] else { throw UpgradeJobError("\(path) is not in \(details.defaultBranch)") }
                 return bytes

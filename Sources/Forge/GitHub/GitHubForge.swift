@@ -179,6 +179,12 @@ public struct GitHubForge: Forge {
             .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
     }
 
+    /// Newest first is GitHub's default order (`sort=created`, `direction=desc`).
+    public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
+        let page = try await api.get("\(repo)/pulls", query: [("state", "all"), ("head", repository.owner + ":" + head), ("base", base), ("per_page", "1")])
+        return page.array?.first.map(Self.pullRequest(from:)).flatMap { $0.headBranch == head ? $0 : nil }
+    }
+
     public func closePullRequest(_ number: Int) async throws {
         try await api.send(.patch, "\(repo)/pulls/\(number)", body: ["state": "closed"])
     }

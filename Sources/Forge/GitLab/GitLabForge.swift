@@ -123,6 +123,13 @@ public struct GitLabForge: Forge {
             .map { GitLabPayloads.pullRequest(from: $0, cloneURL: cloneURL, forkCloneURL: nil) }
     }
 
+    /// Newest first is GitLab's default order (`order_by=created_at`, `sort=desc`).
+    public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
+        let page = try await api.get("\(project)/merge_requests", query: [("state", "all"), ("source_branch", head), ("target_branch", base), ("per_page", "1")])
+        guard let entry = page.array?.first, entry["source_project_id"]?.int == entry["target_project_id"]?.int else { return nil }
+        return GitLabPayloads.pullRequest(from: entry, cloneURL: try await httpCloneURL(of: project), forkCloneURL: nil)
+    }
+
     public func closePullRequest(_ number: Int) async throws {
         try await api.send(.put, mergeRequest(number), body: ["state_event": "close"])
     }

@@ -102,6 +102,15 @@ public struct GiteaForge: Forge {
             .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
     }
 
+    /// Gitea answers this one directly (`pulls/{base}/{head}`), 404 when there is none.
+    public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
+        do {
+            return GiteaPayloads.pullRequest(from: try await api.get("\(repo)/pulls/\(ForgeAPI.segment(base))/\(head)"))
+        } catch ForgeError.status(404, _, _, _) {
+            return nil
+        }
+    }
+
     public func closePullRequest(_ number: Int) async throws {
         try await api.send(.patch, "\(repo)/pulls/\(number)", body: ["state": "closed"])
     }
