@@ -34,6 +34,18 @@ public struct Finding: Sendable, Hashable {
     }
 
     /// Reports list findings by file, then position, then check.
+    /// The findings sorted by `reportOrder`, without comparing file names per pair: each distinct
+    /// file gets its rank once, and indices are sorted rather than the (large) findings themselves.
+    public static func inReportOrder(_ findings: [Finding]) -> [Finding] {
+        let rank = Dictionary(uniqueKeysWithValues: Set(findings.map(\.file)).sorted().enumerated().map { ($1, $0) })
+        let ranks = findings.map { rank[$0.file] ?? 0 }
+        let order = findings.indices.sorted { left, right in
+            if ranks[left] != ranks[right] { return ranks[left] < ranks[right] }
+            return reportOrder(findings[left], findings[right])
+        }
+        return order.map { findings[$0] }
+    }
+
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.file != rhs.file { return lhs.file < rhs.file }
         if lhs.position != rhs.position { return lhs.position < rhs.position }

@@ -39,8 +39,7 @@ public struct PolicyEngine: Sendable {
         let results = slots.values
         var findings = results.flatMap(\.findings)
         findings += crossObjectFindings(retained: results.flatMap(\.retained), knownFacts: knownFacts)
-        findings.sort(by: Finding.reportOrder)
-        return CheckReport(findings: findings, files: results.map(\.outcome), notes: configuration.notes)
+        return CheckReport(findings: Finding.inReportOrder(findings), files: results.map(\.outcome), notes: configuration.notes)
     }
 
     /// What files say about the tree for cross-object checks on other files: their context
