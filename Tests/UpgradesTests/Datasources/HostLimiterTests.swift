@@ -7,10 +7,12 @@ import Testing
     actor Gauge {
         private var running: [String: Int] = [:]
         private(set) var highest: [String: Int] = [:]
+        private(set) var highestTotal = 0
 
         func enter(_ host: String) {
             running[host, default: 0] += 1
             highest[host] = max(highest[host] ?? 0, running[host]!)
+            highestTotal = max(highestTotal, running.values.reduce(0, +))
         }
 
         func leave(_ host: String) { running[host, default: 0] -= 1 }
@@ -35,5 +37,6 @@ import Testing
         let highest = await gauge.highest
         #expect(highest["ghcr.io"] == 3, "30 requests to one host, never more than 3 at once")
         #expect(highest["quay.io"] == 3)
+        #expect(await gauge.highestTotal == 6, "each host has its own 3")
     }
 }
