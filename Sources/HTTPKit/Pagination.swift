@@ -33,7 +33,7 @@ extension HTTPClient {
             let response = try await send(page).requireSuccess(for: page)
             pages.append(response)
             next = try response.link(rel: "next").map { url in
-                guard Self.sameOrigin(url, request.url) else {
+                guard url.isSameOrigin(as: request.url) else {
                     throw HTTPError.paginationFailed(method: request.method, url: request.url, reason: "the next link of page \(pages.count) leads to another origin, \(Redaction.url(url))")
                 }
                 var following = page
@@ -43,10 +43,11 @@ extension HTTPClient {
         }
         return pages
     }
+}
 
-    private static func sameOrigin(_ one: URL, _ other: URL) -> Bool {
-        one.scheme?.lowercased() == other.scheme?.lowercased()
-            && one.host?.lowercased() == other.host?.lowercased()
-            && one.port == other.port
+extension URL {
+    /// Same scheme, host and port: where credentials sent to one may also go to the other.
+    public func isSameOrigin(as other: URL) -> Bool {
+        scheme?.lowercased() == other.scheme?.lowercased() && host?.lowercased() == other.host?.lowercased() && port == other.port
     }
 }

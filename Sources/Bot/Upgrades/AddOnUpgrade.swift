@@ -14,7 +14,9 @@ public struct AddOnUpgrade: Sendable {
     }
 
     /// `shipshape/upgrade/cert-manager`: one branch per add-on, found again by name on every run.
-    public var branch: String { Self.branchPrefix + Self.slug(addOn) }
+    public var branch: String { Self.branch(for: addOn) }
+
+    public static func branch(for addOn: String) -> String { branchPrefix + slug(addOn) }
 
     static func slug(_ name: String) -> String {
         let allowed = name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "-" }

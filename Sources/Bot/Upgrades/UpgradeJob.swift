@@ -43,7 +43,8 @@ public struct UpgradeJob: Sendable {
     struct Snapshot: Sendable {
         var base: ObjectID
         var files: [(path: String, bytes: [UInt8])]
-        var branches: [String: (head: ObjectID, isOwn: Bool, files: [String: [UInt8]])]
+        /// Per upgrade branch: its head, whether only the bot wrote it, and the blob id of each file.
+        var branches: [String: (head: ObjectID, isOwn: Bool, blobs: [String: ObjectID])]
     }
 
     public func run() async throws -> Outcome {
@@ -79,7 +80,7 @@ public struct UpgradeJob: Sendable {
             guard !edited.files.isEmpty else { continue }
             // Current when the branch's files already read as the default branch's would after the
             // edit: a default branch that moved elsewhere does not make the bot push (and rerun CI).
-            let isCurrent = remote.map { branch in edited.files.allSatisfy { branch.files[$0.key] == $0.value } } ?? false
+            let isCurrent = remote.map { branch in edited.files.allSatisfy { branch.blobs[$0.key] == ObjectID.blob(hashing: $0.value) } } ?? false
             if isCurrent, existing != nil {
                 outcome.current.append(group.addOn)
                 continue
@@ -116,7 +117,7 @@ public struct UpgradeJob: Sendable {
             for file in try mirror.files(at: base) where file.isRegularFile && ManifestWalker.hasManifestExtension(file.path) {
                 files.append((file.path, try mirror.contents(ofBlob: file.blob)))
             }
-            var branches: [String: (head: ObjectID, isOwn: Bool, files: [String: [UInt8]])] = [:]
+            var branches: [String: (head: ObjectID, isOwn: Bool, blobs: [String: ObjectID])] = [:]
             for (name, head) in try mirror.remoteReferences(at: details.cloneURL, credentials: credentials)
             where name.hasPrefix("refs/heads/" + AddOnUpgrade.branchPrefix) {
                 let branch = String(name.dropFirst("refs/heads/".count))
@@ -124,11 +125,9 @@ public struct UpgradeJob: Sendable {
                 // Ours: one commit written and committed by the bot (an amended commit keeps its
                 // author but not its committer) on top of some commit of the default branch.
                 let isOwn = info.authorEmail == committerEmail && info.committerEmail == committerEmail && info.parents.count == 1
-                var branchFiles: [String: [UInt8]] = [:]
-                for file in try mirror.files(at: head) where file.isRegularFile && ManifestWalker.hasManifestExtension(file.path) {
-                    branchFiles[file.path] = try mirror.contents(ofBlob: file.blob)
-                }
-                branches[branch] = (head, isOwn, branchFiles)
+                var blobs: [String: ObjectID] = [:]
+                for file in try mirror.files(at: head) where file.isRegularFile { blobs[file.path] = file.blob }
+                branches[branch] = (head, isOwn, blobs)
             }
             return Snapshot(base: base, files: files, branches: branches)
         }
@@ -173,9 +172,9 @@ public struct UpgradeJob: Sendable {
     private func closeSettled(open: [PullRequest], groups: [AddOnUpgrade], report: UpgradeReport, snapshot: Snapshot, base: String) async throws -> [String] {
         let pending = Set(groups.map(\.branch))
         var failed: Set<String> = [], current: [String: Dependency] = [:]
-        for failure in report.failures { failed.insert(AddOnUpgrade(addOn: failure.dependency.addOn, upgrades: []).branch) }
+        for failure in report.failures { failed.insert(AddOnUpgrade.branch(for: failure.dependency.addOn)) }
         for dependency in report.upToDate + report.skipped.map(\.dependency) {
-            let branch = AddOnUpgrade(addOn: dependency.addOn, upgrades: []).branch
+            let branch = AddOnUpgrade.branch(for: dependency.addOn)
             if current[branch]?.kind != .chart { current[branch] = dependency }
         }
         var closed: [String] = []

@@ -37,6 +37,24 @@ public struct DiskCache: Sendable {
         }
     }
 
+    private struct Stamped<Value: Codable>: Codable {
+        var storedAt: Date
+        var value: Value
+    }
+
+    /// A value written less than `lifetime` ago (nothing when the lifetime is zero).
+    func read<Value: Codable>(_ type: Value.Type, key: String, within lifetime: Duration) -> Value? {
+        guard lifetime > .zero, let stamped = read(Stamped<Value>.self, key: key),
+              Date().timeIntervalSince(stamped.storedAt) < Double(lifetime.components.seconds) else { return nil }
+        return stamped.value
+    }
+
+    /// Keeps `value` for reads within a lifetime (nothing is kept when the lifetime is zero).
+    func write<Value: Codable>(_ value: Value, key: String, for lifetime: Duration) {
+        guard lifetime > .zero else { return }
+        write(Stamped(storedAt: Date(), value: value), key: key)
+    }
+
     /// A readable, collision-safe file name: the key's letters, then a 64-bit FNV-1a hash of it.
     private func file(for key: String) -> URL? {
         guard let folder else { return nil }

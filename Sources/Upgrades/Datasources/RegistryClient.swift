@@ -31,24 +31,30 @@ public actor RegistryClient {
         self.plainHTTPHosts = plainHTTPHosts
     }
 
-    /// Every tag of `repository`, all pages.
+    /// Every tag of `repository`, all pages: the first asked (and authorised) here, the rest
+    /// followed by `sendAllPages` with the same credentials, never to another origin.
     public func tags(host: String, repository: String) async throws -> [String] {
-        var url: URL? = try endpoint(host, "/v2/\(repository)/tags/list", query: "n=1000")
-        var tags: [String] = []
-        var visited: Set<String> = []
-        while let page = url {
-            guard visited.insert(page.absoluteString).inserted, visited.count <= 100 else {
-                throw DatasourceError(subject: "\(host)/\(repository)", reason: "tag list pagination loops or exceeds 100 pages")
+        let subject = "\(host)/\(repository)"
+        let (first, request) = try await exchange(try endpoint(host, "/v2/\(repository)/tags/list", query: "n=1000"),
+                                                  host: host, repository: repository, accept: "application/json")
+        var pages = [first]
+        if let next = first.link(rel: "next") {
+            guard next.isSameOrigin(as: request.url) else {
+                throw DatasourceError(subject: subject, reason: "the tag list's next page is on another host; not followed")
             }
-            let response = try await get(page, host: host, repository: repository, accept: "application/json")
-            struct TagList: Decodable { let tags: [String]? }
-            guard let list = try? JSONDecoder().decode(TagList.self, from: response.body) else {
-                throw DatasourceError(subject: "\(host)/\(repository)", reason: "the tag list is not the registry API's JSON")
+            var following = request
+            following.url = next
+            do { pages += try await http.sendAllPages(following, maxPages: 100) } catch let error as HTTPError {
+                throw DatasourceError(subject: subject, reason: error.description)
             }
-            tags += list.tags ?? []
-            url = response.link(rel: "next")
         }
-        return tags
+        struct TagList: Decodable { let tags: [String]? }
+        return try pages.flatMap { page in
+            guard let list = try? JSONDecoder().decode(TagList.self, from: page.body) else {
+                throw DatasourceError(subject: subject, reason: "the tag list is not the registry API's JSON")
+            }
+            return list.tags ?? []
+        }
     }
 
     /// The manifest (or index) a tag or digest names, with its digest and media type.
@@ -102,6 +108,11 @@ public actor RegistryClient {
     }
 
     private func get(_ url: URL, host: String, repository: String, accept: String) async throws -> HTTPResponse {
+        try await exchange(url, host: host, repository: repository, accept: accept).response
+    }
+
+    /// The answer, and the request that got it (with the credentials that worked).
+    private func exchange(_ url: URL, host: String, repository: String, accept: String) async throws -> (response: HTTPResponse, request: HTTPRequest) {
         let scope = "repository:\(repository):pull"
         var request = HTTPRequest(url: url, headers: ["Accept": accept])
         if let token = validToken(host: host, scope: scope) {
@@ -122,7 +133,7 @@ public actor RegistryClient {
                 : response.status == 404 ? "not found in the registry (404)" : "the registry answered \(response.status)"
             throw DatasourceError(subject: "\(host)/\(repository)", reason: reason)
         }
-        return response
+        return (response, request)
     }
 
     private func authorization(for challenge: AuthenticationChallenge, host: String, scope: String) async throws -> String {

@@ -31,11 +31,6 @@ public actor VersionLookup {
     private var details: [String: Task<String?, Never>] = [:]
     public private(set) var tagListRequests = 0
 
-    private struct CachedTags: Codable {
-        var storedAt: Date
-        var tags: [String]
-    }
-
     public init(registry: RegistryClient, helm: HelmRepositoryClient, cache: DiskCache, tagListLifetime: Duration = .seconds(15 * 60), perHostLimit: Int = 4,
                 mirrors: SourceMirrors = SourceMirrors()) {
         self.mirrors = mirrors
@@ -91,21 +86,13 @@ public actor VersionLookup {
         }
     }
 
-    private struct CachedDetail: Codable {
-        var storedAt: Date
-        var value: String?
-    }
-
     /// One question per key and run, answered from the disk cache while it is fresh.
     private func detail(_ key: String, _ ask: @escaping @Sendable () async throws -> String?) async -> String? {
         if let task = details[key] { return await task.value }
-        if tagListLifetime > .zero, let cached = cache.read(CachedDetail.self, key: key),
-           Date().timeIntervalSince(cached.storedAt) < Double(tagListLifetime.components.seconds) {
-            return cached.value
-        }
+        if let cached = cache.read(String.self, key: key, within: tagListLifetime) { return cached }
         let task = Task<String?, Never> {
             guard let value = try? await ask() else { return nil }
-            if self.tagListLifetime > .zero { self.cache.write(CachedDetail(storedAt: Date(), value: value), key: key) }
+            self.cache.write(value, key: key, for: self.tagListLifetime)
             return value
         }
         details[key] = task
@@ -115,14 +102,11 @@ public actor VersionLookup {
     private func tags(host: String, repository: String) async throws -> [String] {
         let key = "oci://\(host)/\(repository)"
         if let task = tagLists[key] { return try await task.value }
-        if tagListLifetime > .zero, let cached = cache.read(CachedTags.self, key: key),
-           Date().timeIntervalSince(cached.storedAt) < Double(tagListLifetime.components.seconds) {
-            return cached.tags
-        }
+        if let cached = cache.read([String].self, key: key, within: tagListLifetime) { return cached }
         tagListRequests += 1
         let task = Task {
             let tags = try await self.limiter.run(on: host) { try await self.registry.tags(host: host, repository: repository) }
-            if self.tagListLifetime > .zero { self.cache.write(CachedTags(storedAt: Date(), tags: tags), key: key) }
+            self.cache.write(tags, key: key, for: self.tagListLifetime)
             return tags
         }
         tagLists[key] = task

@@ -43,13 +43,15 @@ public enum DependencyScanner {
         for (text, stream) in parsed {
             for document in stream.documents {
                 guard let root = document.root, root.isMapping else { continue }
-                for object in objects(in: root, file: text.file) {
+                let found = objects(in: root, file: text.file)
+                for object in found {
                     sources.add(object, text: text)
                     documents.append((object.node, object, text))
                 }
-                if KubernetesObject(node: root, file: text.file, documentIndex: document.index) == nil {
-                    documents.append((root, nil, text))
-                }
+                // Not an object (values, Chart.yaml, a kustomization without a header): what
+                // `KubernetesObject` asks of one, without building a second.
+                let isObject = !(root["apiVersion"]?.string ?? "").isEmpty && !(root["kind"]?.string ?? "").isEmpty
+                if !isObject { documents.append((root, nil, text)) }
             }
         }
         let releases = FluxHelmReleases(sources: sources)

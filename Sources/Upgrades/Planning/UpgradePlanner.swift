@@ -21,7 +21,7 @@ public struct UpgradePlanner: Sendable {
         let dependencies = detection.dependencies.filter { dependency in
             only.map { Glob.matches($0, dependency.name) || Glob.matches($0, dependency.addOn) } ?? true
         }
-        var wanted: [PackageSource: [Dependency]] = [:]
+        var wanted: [PackageSource: [(dependency: Dependency, policy: UpgradePolicy, scheme: any VersionScheme)]] = [:]
         for dependency in dependencies {
             let (policy, scheme) = settings.policy(for: dependency)
             if policy.ignore {
@@ -29,7 +29,7 @@ public struct UpgradePlanner: Sendable {
             } else if !scheme.isVersion(dependency.currentValue) {
                 report.skipped.append(.init(dependency: dependency, reason: "\(dependency.currentValue) is not a \(scheme.name) version"))
             } else {
-                wanted[dependency.source, default: []].append(dependency)
+                wanted[dependency.source, default: []].append((dependency, policy, scheme))
             }
         }
         let answers = await withTaskGroup(of: (PackageSource, Result<PackageVersions, DatasourceError>).self) { group in
@@ -42,11 +42,15 @@ public struct UpgradePlanner: Sendable {
         for (source, group) in wanted {
             switch answers[source] {
             case .success(let versions)?:
-                for dependency in group {
-                    if let upgrade = choose(for: dependency, among: versions) { upgrades.append(upgrade) } else { report.upToDate.append(dependency) }
+                for (dependency, policy, scheme) in group {
+                    if let upgrade = choose(for: dependency, policy: policy, scheme: scheme, among: versions) {
+                        upgrades.append(upgrade)
+                    } else {
+                        report.upToDate.append(dependency)
+                    }
                 }
             case .failure(let error)?:
-                report.failures += group.map { .init(dependency: $0, reason: error.description) }
+                report.failures += group.map { .init(dependency: $0.dependency, reason: error.description) }
             case nil:
                 break
             }
@@ -57,8 +61,7 @@ public struct UpgradePlanner: Sendable {
         return report
     }
 
-    private func choose(for dependency: Dependency, among versions: PackageVersions) -> Upgrade? {
-        let (policy, scheme) = settings.policy(for: dependency)
+    private func choose(for dependency: Dependency, policy: UpgradePolicy, scheme: any VersionScheme, among versions: PackageVersions) -> Upgrade? {
         var candidates = versions.versions
         // Helm writes a chart version's `+` as `_` in an OCI tag.
         if dependency.kind == .chart, case .registry = dependency.source { candidates = candidates.map { $0.replacingOccurrences(of: "_", with: "+") } }

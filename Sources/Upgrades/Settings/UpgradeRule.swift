@@ -6,13 +6,14 @@ import Foundation
 public struct UpgradeRule: Sendable {
     public var patterns: [String]
     public var policy: UpgradePolicy
-    /// `docker`, `semver` or `regex:<pattern>`; nil keeps the default (docker for images, semver for charts).
-    public var versioning: String?
+    /// The scheme `versioning` names (`docker`, `semver` or `regex:<pattern>`), read once so a regex
+    /// is compiled once, not per dependency; nil keeps the default (docker for images, semver for charts).
+    let scheme: (any VersionScheme)?
 
     public init(patterns: [String], policy: UpgradePolicy, versioning: String? = nil) {
         self.patterns = patterns
         self.policy = policy
-        self.versioning = versioning
+        self.scheme = versioning.flatMap { try? Self.scheme(named: $0) }
     }
 
     public func matches(_ dependency: Dependency) -> Bool {

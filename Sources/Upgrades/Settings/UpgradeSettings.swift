@@ -38,7 +38,7 @@ public struct UpgradeSettings: Sendable {
         var scheme: any VersionScheme = dependency.kind == .chart ? SemVerVersioning() : DockerVersioning()
         for rule in rules where rule.matches(dependency) {
             policy = rule.policy
-            if let versioning = rule.versioning, let named = try? UpgradeRule.scheme(named: versioning) { scheme = named }
+            if let named = rule.scheme { scheme = named }
         }
         return (policy, scheme)
     }
