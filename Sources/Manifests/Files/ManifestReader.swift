@@ -1,8 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns a file's bytes into Kubernetes objects: parse, expand `kind: List`, classify.
 public enum ManifestReader {
     public static func read(path: String, bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions()) -> ManifestFile {
+        var options = options
+        // Without the word `kind` no document can be an object: libyaml still reads it all (for
+        // syntax errors), but no tree is built.
+        if !contains(bytes, "kind") { options.buildsTrees = false }
         let stream = YAMLParser.parse(bytes: bytes, options: options)
-        if looksLikeTemplate(bytes) && (!stream.errors.isEmpty || stream.hasComplexKeys) {
+        if (!stream.errors.isEmpty || stream.hasComplexKeys) && looksLikeTemplate(bytes) {
             return ManifestFile(path: path, kind: .template, documentCount: stream.documents.count, objects: [], syntaxErrors: [], byteCount: bytes.count)
         }
         var objects: [KubernetesObject] = []
@@ -30,12 +40,25 @@ public enum ManifestReader {
 
     /// Go template actions (`{{ ... }}`) are the mark of an unrendered Helm chart template.
     public static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
-        let brace = UInt8(ascii: "{")
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == brace, bytes[index + 1] == brace { return true }
-            index += 1
+        contains(bytes, "{{")
+    }
+
+    /// Whether `needle` occurs in `bytes`. Every file is scanned, so candidates are found with
+    /// libc's `memchr` rather than a byte-by-byte loop.
+    static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        return bytes.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return false }
+            let lastStart = haystack.count - pattern.count
+            var from = 0
+            while from <= lastStart {
+                guard let found = memchr(base + from, Int32(first), lastStart - from + 1) else { return false }
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 { return true }
+                from = index + 1
+            }
+            return false
         }
-        return false
     }
 }

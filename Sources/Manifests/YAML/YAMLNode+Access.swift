@@ -1,26 +1,33 @@
 extension YAMLNode {
     public var scalar: YAMLScalar? {
-        if case .scalar(let scalar) = content { return scalar }
-        return nil
+        record.kind == .scalar ? tree.scalar(at: index) : nil
     }
 
     public var entries: [YAMLMappingEntry]? {
-        if case .mapping(let entries) = content { return entries }
-        return nil
+        let record = record
+        guard record.kind == .mapping else { return nil }
+        return (0..<Int(record.count)).map { entry(at: Int(record.first) + 2 * $0) }
     }
 
     public var items: [YAMLNode]? {
-        if case .sequence(let items) = content { return items }
-        return nil
+        let record = record
+        guard record.kind == .sequence else { return nil }
+        return tree.links[Int(record.first)..<Int(record.first + record.count)].map { YAMLNode(tree: tree, index: $0) }
     }
 
-    public var isMapping: Bool { entries != nil }
-    public var isSequence: Bool { items != nil }
+    public var isMapping: Bool { record.kind == .mapping }
+    public var isSequence: Bool { record.kind == .sequence }
 
     /// The entry under `key` when this node is a mapping.
     public func entry(_ key: String) -> YAMLMappingEntry? {
-        guard case .mapping(let entries) = content else { return nil }
-        for entry in entries where entry.keyText == key { return entry }
+        let record = record
+        guard record.kind == .mapping else { return nil }
+        var link = Int(record.first)
+        let end = link + 2 * Int(record.count)
+        while link < end {
+            if tree.isScalar(tree.links[link], spelling: key) { return entry(at: link) }
+            link += 2
+        }
         return nil
     }
 
@@ -35,23 +42,36 @@ extension YAMLNode {
 
     /// The text of a scalar that is not null.
     public var string: String? {
-        guard let scalar, !scalar.isNull else { return nil }
-        return scalar.text
+        let record = record
+        guard record.kind == .scalar, !tree.isNullScalar(index) else { return nil }
+        return tree.string(record)
     }
 
     public var bool: Bool? { scalar?.bool }
     public var int: Int? { scalar?.int }
 
     /// True when the node is absent-equivalent: a null scalar.
-    public var isNull: Bool { scalar?.isNull ?? false }
+    public var isNull: Bool { tree.isNullScalar(index) }
 
     /// The mapping's string entries (labels, annotations, selectors).
     public var stringMap: [String: String] {
-        guard let entries else { return [:] }
+        let record = record
+        guard record.kind == .mapping, record.count > 0 else { return [:] }
         var map: [String: String] = [:]
-        for entry in entries {
-            if let key = entry.keyText, let value = entry.value.scalar, !value.isNull { map[key] = value.text }
+        var link = Int(record.first)
+        for _ in 0..<Int(record.count) {
+            let key = tree.links[link], value = tree.links[link + 1]
+            let keyRecord = tree.records[Int(key)], valueRecord = tree.records[Int(value)]
+            if keyRecord.kind == .scalar, valueRecord.kind == .scalar, !tree.isNullScalar(value) {
+                map[tree.string(keyRecord)] = tree.string(valueRecord)
+            }
+            link += 2
         }
         return map
+    }
+
+    /// The entry whose key is at `link` in the tree's links.
+    private func entry(at link: Int) -> YAMLMappingEntry {
+        YAMLMappingEntry(key: YAMLNode(tree: tree, index: tree.links[link]), value: YAMLNode(tree: tree, index: tree.links[link + 1]))
     }
 }

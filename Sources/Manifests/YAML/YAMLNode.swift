@@ -1,7 +1,8 @@
 /// One node of a parsed YAML document, with the position where its text starts.
 ///
-/// The tree is built straight from libyaml's events (see `YAMLParser`), lighter than a general
-/// YAML library's node type: scalars keep their text and style and are interpreted on demand.
+/// The tree is built straight from libyaml's events (see `YAMLParser`) into one flat
+/// `YAMLTree` per document; a node is that tree and an index into it. Scalars keep their text
+/// and style and are interpreted on demand; collections hand out their children on demand.
 public struct YAMLNode: Sendable {
     public enum Content: Sendable {
         case scalar(YAMLScalar)
@@ -9,14 +10,25 @@ public struct YAMLNode: Sendable {
         case sequence([YAMLNode])
     }
 
-    public var content: Content
-    public var start: SourcePosition
-    public var end: SourcePosition
+    let tree: YAMLTree
+    let index: Int32
 
-    public init(_ content: Content, start: SourcePosition, end: SourcePosition) {
-        self.content = content
-        self.start = start
-        self.end = end
+    init(tree: YAMLTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
+
+    var record: YAMLTree.Record { tree.records[Int(index)] }
+
+    public var start: SourcePosition { record.start }
+    public var end: SourcePosition { record.end }
+
+    public var content: Content {
+        switch record.kind {
+        case .scalar: .scalar(tree.scalar(at: index))
+        case .mapping: .mapping(entries ?? [])
+        case .sequence: .sequence(items ?? [])
+        }
     }
 }
 
@@ -34,7 +46,7 @@ public struct YAMLMappingEntry: Sendable {
 }
 
 public struct YAMLScalar: Sendable, Hashable {
-    public enum Style: Sendable, Hashable {
+    public enum Style: UInt8, Sendable, Hashable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 

@@ -1,107 +1,181 @@
-/// Turns the stream of parse events into `YAMLNode` trees: one stack of open collections,
-/// anchors remembered per document, `<<` merge keys applied when a mapping closes.
+/// Turns the stream of parse events into one `YAMLTree` per document: one stack of open
+/// collections, anchors remembered per document, `<<` merge keys applied when a mapping closes.
+///
+/// The children of open collections wait, in order, on one shared stack; a collection that
+/// closes moves its run of children to the tree's links in one go.
 struct YAMLTreeBuilder {
     private struct OpenCollection {
+        var record: Int32
         var isMapping: Bool
-        var start: SourcePosition
         var anchor: String?
-        var items: [YAMLNode] = []
-        var entries: [YAMLMappingEntry] = []
-        /// A mapping's key, waiting for its value.
-        var pendingKey: YAMLNode?
-        var merged: [YAMLMappingEntry] = []
+        /// Where this collection's children start in `pending`.
+        var pendingBase: Int
+        /// A mapping's key is waiting for its value.
+        var awaitingValue = false
+        /// The values of this mapping's `<<` keys.
+        var mergeSources: [Int32] = []
     }
 
+    private var records: [YAMLTree.Record] = []
+    private var links: [Int32] = []
+    private var text: [UInt8] = []
+    private var tags: [Int32: String] = [:]
+    private var pending: [Int32] = []
     private var stack: [OpenCollection] = []
-    private var anchors: [String: YAMLNode] = [:]
-    private(set) var root: YAMLNode?
+    private var anchors: [String: Int32] = [:]
+    private var rootIndex: Int32?
     private(set) var hasComplexKeys = false
 
     mutating func beginDocument() {
+        records.removeAll(keepingCapacity: true)
+        links.removeAll(keepingCapacity: true)
+        text.removeAll(keepingCapacity: true)
+        tags.removeAll()
+        pending.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
-        anchors.removeAll(keepingCapacity: true)
-        root = nil
+        anchors.removeAll()
+        rootIndex = nil
     }
 
-    mutating func scalar(_ scalar: YAMLScalar, anchor: String?, start: SourcePosition, end: SourcePosition) {
-        add(YAMLNode(.scalar(scalar), start: start, end: end), anchor: anchor)
+    /// The document's root, in a tree of its own sized to fit.
+    mutating func finishDocument() -> YAMLNode? {
+        guard let rootIndex else { return nil }
+        let tree = YAMLTree(records: records.withUnsafeBufferPointer { Array($0) },
+                            links: links.withUnsafeBufferPointer { Array($0) },
+                            text: text.withUnsafeBufferPointer { Array($0) },
+                            tags: tags)
+        return YAMLNode(tree: tree, index: rootIndex)
+    }
+
+    mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style, tag: String?, anchor: String?,
+                         start: SourcePosition, end: SourcePosition) {
+        let index = Int32(records.count)
+        records.append(YAMLTree.Record(kind: .scalar, style: style, first: Int32(text.count), count: Int32(bytes.count), start: start, end: end))
+        text.append(contentsOf: bytes)
+        if let tag { tags[index] = tag }
+        add(index, anchor: anchor)
     }
 
     /// Returns false when the alias names no anchor seen before it.
     mutating func alias(_ name: String, start: SourcePosition, end: SourcePosition) -> Bool {
-        guard var node = anchors[name] else { return false }
-        node.start = start
-        node.end = end
-        add(node, anchor: nil)
+        guard let target = anchors[name] else { return false }
+        // The alias shares the anchored node's contents and has its own position.
+        var record = records[Int(target)]
+        record.start = start
+        record.end = end
+        let index = Int32(records.count)
+        records.append(record)
+        if let tag = tags[target] { tags[index] = tag }
+        add(index, anchor: nil)
         return true
     }
 
     mutating func open(isMapping: Bool, anchor: String?, start: SourcePosition) {
-        stack.append(OpenCollection(isMapping: isMapping, start: start, anchor: anchor))
+        let index = Int32(records.count)
+        records.append(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, style: .plain, first: 0, count: 0, start: start, end: start))
+        stack.append(OpenCollection(record: index, isMapping: isMapping, anchor: anchor, pendingBase: pending.count))
     }
 
     mutating func close(end: SourcePosition) {
-        guard var collection = stack.popLast() else { return }
-        let content: YAMLNode.Content
-        if collection.isMapping {
-            if !collection.merged.isEmpty { applyMerges(&collection) }
-            content = .mapping(collection.entries)
-        } else {
-            content = .sequence(collection.items)
-        }
-        add(YAMLNode(content, start: collection.start, end: end), anchor: collection.anchor)
+        guard let collection = stack.popLast() else { return }
+        let first = Int32(links.count)
+        links.append(contentsOf: pending[collection.pendingBase...])
+        pending.removeSubrange(collection.pendingBase...)
+        if !collection.mergeSources.isEmpty { appendMerges(collection, from: Int(first)) }
+        let count = Int32(links.count) - first
+        records[Int(collection.record)].first = first
+        records[Int(collection.record)].count = collection.isMapping ? count / 2 : count
+        records[Int(collection.record)].end = end
+        add(collection.record, anchor: collection.anchor)
     }
 
     /// True when the collection about to open is the top-level `spec` of a kind whose spec is
     /// skipped; the pending key is dropped with it.
     mutating func skipsNextValue(_ options: YAMLParseOptions) -> Bool {
-        guard !options.skipSpecOfKinds.isEmpty, stack.count == 1, stack[0].isMapping,
-              stack[0].pendingKey?.scalar?.text == "spec",
-              let kind = stack[0].entries.first(where: { $0.keyText == "kind" })?.value.scalar?.text,
-              options.skipSpecOfKinds.contains(kind) else { return false }
-        stack[0].pendingKey = nil
+        guard !options.skipSpecOfKinds.isEmpty, stack.count == 1, stack[0].isMapping, stack[0].awaitingValue,
+              let key = pending.last, isScalar(key, "spec"),
+              let kind = rootValue(of: "kind"), options.skipSpecOfKinds.contains(kind) else { return false }
+        pending.removeLast()
+        stack[0].awaitingValue = false
         return true
     }
 
-    private mutating func add(_ node: YAMLNode, anchor: String?) {
-        if let anchor { anchors[anchor] = node }
+    private mutating func add(_ index: Int32, anchor: String?) {
+        if let anchor { anchors[anchor] = index }
         guard !stack.isEmpty else {
-            root = node
+            rootIndex = index
             return
         }
         let top = stack.count - 1
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            pending.append(index)
             return
         }
-        guard let key = stack[top].pendingKey else {
-            stack[top].pendingKey = node
+        guard stack[top].awaitingValue else {
+            pending.append(index)
+            stack[top].awaitingValue = true
             return
         }
-        stack[top].pendingKey = nil
-        if let keyScalar = key.scalar {
-            if keyScalar.text == "<<", keyScalar.style == .plain {
-                stack[top].merged.append(contentsOf: mergeSources(node))
-                return
-            }
-        } else {
+        stack[top].awaitingValue = false
+        let key = pending[pending.count - 1]
+        let keyRecord = records[Int(key)]
+        if keyRecord.kind != .scalar {
             hasComplexKeys = true
+        } else if keyRecord.style == .plain, isScalar(key, "<<") {
+            pending.removeLast()
+            stack[top].mergeSources.append(index)
+            return
         }
-        stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
+        pending.append(index)
     }
 
     /// Merge keys never override keys the mapping sets itself; earlier sources win over later ones.
-    private func applyMerges(_ collection: inout OpenCollection) {
-        var present = Set(collection.entries.compactMap(\.keyText))
-        for entry in collection.merged {
-            guard let key = entry.keyText, !present.contains(key) else { continue }
-            present.insert(key)
-            collection.entries.append(entry)
+    private mutating func appendMerges(_ collection: OpenCollection, from first: Int) {
+        var present = Set<String>()
+        for link in stride(from: first, to: links.count, by: 2) where records[Int(links[link])].kind == .scalar {
+            present.insert(string(links[link]))
+        }
+        for source in collection.mergeSources {
+            for mapping in mergedMappings(source) {
+                let record = records[Int(mapping)]
+                for link in stride(from: Int(record.first), to: Int(record.first) + 2 * Int(record.count), by: 2) {
+                    let key = links[link]
+                    guard records[Int(key)].kind == .scalar, present.insert(string(key)).inserted else { continue }
+                    links.append(key)
+                    links.append(links[link + 1])
+                }
+            }
         }
     }
 
-    private func mergeSources(_ value: YAMLNode) -> [YAMLMappingEntry] {
-        if let entries = value.entries { return entries }
-        return (value.items ?? []).flatMap { $0.entries ?? [] }
+    /// A merge value is a mapping, or a sequence of mappings.
+    private func mergedMappings(_ source: Int32) -> [Int32] {
+        let record = records[Int(source)]
+        switch record.kind {
+        case .mapping: return [source]
+        case .sequence: return links[Int(record.first)..<Int(record.first + record.count)].filter { records[Int($0)].kind == .mapping }
+        case .scalar: return []
+        }
+    }
+
+    /// The text of a scalar value of the root mapping's key `key`, among the entries read so far.
+    private func rootValue(of key: String) -> String? {
+        let base = stack[0].pendingBase
+        for link in stride(from: base, to: pending.count - 1, by: 2) where isScalar(pending[link], key) {
+            let value = pending[link + 1]
+            return records[Int(value)].kind == .scalar ? string(value) : nil
+        }
+        return nil
+    }
+
+    private func isScalar(_ index: Int32, _ spelling: String) -> Bool {
+        let record = records[Int(index)]
+        guard record.kind == .scalar, Int(record.count) == spelling.utf8.count else { return false }
+        return text[Int(record.first)..<Int(record.first + record.count)].elementsEqual(spelling.utf8)
+    }
+
+    private func string(_ index: Int32) -> String {
+        let record = records[Int(index)]
+        return String(decoding: text[Int(record.first)..<Int(record.first + record.count)], as: UTF8.self)
     }
 }

@@ -1,7 +1,8 @@
 import Manifests
 
 /// One `exemptions:` entry, as Polaris reads it: every field given must match, and an entry
-/// without `rules` exempts from every check. Controller and container names match by prefix.
+/// without `rules` exempts from every check. Controller and container names match by prefix, byte by byte as Polaris'
+/// `strings.HasPrefix` does.
 public struct Exemption: Sendable, Hashable {
     public var namespace: String?
     public var controllerNames: [String]
@@ -26,7 +27,7 @@ public struct Exemption: Sendable, Hashable {
     func covers(object: ObjectReference?, file: String) -> Bool {
         if let namespace, object?.namespace != namespace { return false }
         if !controllerNames.isEmpty {
-            guard let name = object?.name, controllerNames.contains(where: { name.hasPrefix($0) }) else { return false }
+            guard let name = object?.name, controllerNames.contains(where: { name.utf8.starts(with: $0.utf8) }) else { return false }
         }
         if !paths.isEmpty, !paths.contains(where: { $0.matches(file) }) { return false }
         return true
@@ -36,7 +37,7 @@ public struct Exemption: Sendable, Hashable {
     func covers(checkID: String, container: String?) -> Bool {
         if !rules.isEmpty, !rules.contains(checkID) { return false }
         if !containerNames.isEmpty {
-            guard let container, containerNames.contains(where: { container.hasPrefix($0) }) else { return false }
+            guard let container, containerNames.contains(where: { container.utf8.starts(with: $0.utf8) }) else { return false }
         }
         return true
     }

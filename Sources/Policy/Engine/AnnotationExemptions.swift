@@ -4,6 +4,7 @@ import Manifests
 /// with the same meaning (whose value may be the reason instead of `true`).
 enum AnnotationExemptions {
     static func exempts(_ annotations: [String: String], checkID: String) -> Bool {
+        guard !annotations.isEmpty else { return false }
         if isTrue(annotations["polaris.fairwinds.com/exempt"]) { return true }
         if isTrue(annotations["polaris.fairwinds.com/\(checkID)-exempt"]) { return true }
         if isExemptReason(annotations["shipshape.dev/exempt"]) { return true }

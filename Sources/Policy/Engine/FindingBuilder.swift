@@ -4,27 +4,40 @@ import Manifests
 struct FindingBuilder: Sendable {
     let configuration: PolicyConfiguration
 
-    /// What can exempt one object's findings, worked out once for all the checks run on it.
+    /// What can exempt one object's findings, worked out once for all the checks run on it, and
+    /// only when one of them has something to report: most checks on most objects find nothing.
     struct ObjectExemptions {
-        let annotations: [String: String]
-        /// Configuration exemptions whose namespace, names and paths cover the object.
-        let candidates: [Exemption]
+        let object: KubernetesObject
+        private var resolved: (annotations: [String: String], candidates: [Exemption])?
+
+        init(object: KubernetesObject) {
+            self.object = object
+        }
+
+        mutating func resolve(_ configuration: PolicyConfiguration) -> (annotations: [String: String], candidates: [Exemption]) {
+            if let resolved { return resolved }
+            let reference = object.reference
+            let found = (
+                annotations: configuration.disallowAnnotationExemptions ? [:] : object.annotations,
+                candidates: configuration.disallowConfigExemptions ? [] : configuration.exemptions.filter { $0.covers(object: reference, file: object.file) }
+            )
+            resolved = found
+            return found
+        }
     }
 
     func exemptions(for object: KubernetesObject) -> ObjectExemptions {
-        let reference = object.reference
-        return ObjectExemptions(
-            annotations: configuration.disallowAnnotationExemptions ? [:] : object.annotations,
-            candidates: configuration.disallowConfigExemptions ? [] : configuration.exemptions.filter { $0.covers(object: reference, file: object.file) }
-        )
+        ObjectExemptions(object: object)
     }
 
-    func findings(for check: any Check, violations: [Violation], object: KubernetesObject, exemptions: ObjectExemptions) -> [Finding] {
+    func findings(for check: any Check, violations: [Violation], object: KubernetesObject, exemptions: inout ObjectExemptions) -> [Finding] {
         guard !violations.isEmpty else { return [] }
         let configured = configuration.severity(of: check.id)
-        guard configured != .ignore, !AnnotationExemptions.exempts(exemptions.annotations, checkID: check.id) else { return [] }
+        guard configured != .ignore else { return [] }
+        let exempting = exemptions.resolve(configuration)
+        guard !AnnotationExemptions.exempts(exempting.annotations, checkID: check.id) else { return [] }
         return violations.compactMap { violation in
-            guard !exemptions.candidates.contains(where: { $0.covers(checkID: check.id, container: violation.container) }) else { return nil }
+            guard !exempting.candidates.contains(where: { $0.covers(checkID: check.id, container: violation.container) }) else { return nil }
             let severity = min(violation.severity ?? configured, configured)
             guard severity != .ignore else { return nil }
             return Finding(checkID: check.id, severity: severity, category: check.metadata.category, file: object.file,

@@ -91,12 +91,12 @@ public struct PolicyEngine: Sendable {
         let local = Workspace(settings: settings)
         for object in file.objects {
             var retain = Workspace.contextKinds.contains(object.kind) || object.kind == "Kustomization"
-            let exemptions = builder.exemptions(for: object)
+            var exemptions = builder.exemptions(for: object)
             for check in checks where check.applies(to: object) {
                 if check.needsWorkspace {
                     retain = true
                 } else if ownChecks {
-                    result.findings += builder.findings(for: check, violations: check.evaluate(object, in: local), object: object, exemptions: exemptions)
+                    result.findings += builder.findings(for: check, violations: check.evaluate(object, in: local), object: object, exemptions: &exemptions)
                 }
             }
             if retain { result.retained.append(object) }
@@ -124,9 +124,9 @@ public struct PolicyEngine: Sendable {
         DispatchQueue.concurrentPerform(iterations: retained.count) { index in
             let object = retained[index]
             var findings: [Finding] = []
-            let exemptions = builder.exemptions(for: object)
+            var exemptions = builder.exemptions(for: object)
             for check in crossChecks where check.applies(to: object) {
-                findings += builder.findings(for: check, violations: check.evaluate(object, in: context), object: object, exemptions: exemptions)
+                findings += builder.findings(for: check, violations: check.evaluate(object, in: context), object: object, exemptions: &exemptions)
             }
             slots[index] = findings
         }

@@ -6,6 +6,11 @@ public enum JSONReport {
     public static let schemaVersion = 1
 
     public static func render(_ report: CheckReport) -> String {
+        String(decoding: document(report), as: UTF8.self)
+    }
+
+    /// The report as the bytes `render` spells, for writing out without a copy.
+    public static func document(_ report: CheckReport) -> [UInt8] {
         var json = JSONWriter(capacity: 512 * (report.findings.count + report.files.count / 4) + 4096)
         json.object { json in
             json.key("files")
@@ -24,7 +29,7 @@ public enum JSONReport {
             writeSummary(report, to: &json)
             json.field("version", schemaVersion)
         }
-        return json.text
+        return json.takeDocument()
     }
 
     private static func write(_ finding: Finding, to json: inout JSONWriter) {

@@ -1,17 +1,30 @@
 /// Writes pretty-printed JSON straight into bytes: two-space indents, `"key" : value`, keys in
 /// the order the caller writes them (reports write them sorted). Reports hold tens of thousands
-/// of findings; going through `Codable` cost more than checking the manifests.
+/// of findings; going through `Codable` cost more than checking the manifests, and so did
+/// appending to an `Array` one piece at a time, hence `JSONBuffer`.
 public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    private var buffer: JSONBuffer
     private var depth = 0
     /// Whether the current container already has a member (so the next needs a comma).
     private var hasMembers: [Bool] = []
 
     public init(capacity: Int = 1 << 16) {
-        bytes.reserveCapacity(capacity)
+        buffer = JSONBuffer(capacity: capacity)
     }
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) + "\n" }
+    /// The bytes written so far.
+    public var bytes: [UInt8] { buffer.bytes }
+
+    public var text: String { String(decoding: document, as: UTF8.self) }
+
+    /// The finished document: the bytes and a closing newline.
+    public var document: [UInt8] { buffer.bytes + [UInt8(ascii: "\n")] }
+
+    /// The finished document; the writer is done with after this.
+    public mutating func takeDocument() -> [UInt8] {
+        buffer.append(UInt8(ascii: "\n"))
+        return buffer.bytes
+    }
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "{"))
@@ -28,19 +41,19 @@ public struct JSONWriter: Sendable {
     /// Starts a member of the enclosing object; the value is written next.
     public mutating func key(_ name: String) {
         startMember()
-        appendString(name)
-        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        buffer.appendQuoted(name)
+        buffer.append(0x20, UInt8(ascii: ":"), 0x20)
         valuePending = true
     }
 
     public mutating func string(_ value: String) {
         startValue()
-        appendString(value)
+        buffer.appendQuoted(value)
     }
 
     public mutating func int(_ value: Int) {
         startValue()
-        bytes.append(contentsOf: String(value).utf8)
+        buffer.appendDecimal(value)
     }
 
     public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
@@ -65,58 +78,21 @@ public struct JSONWriter: Sendable {
 
     private mutating func startMember() {
         guard !hasMembers.isEmpty else { return }
-        if hasMembers[hasMembers.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if hasMembers[hasMembers.count - 1] { buffer.append(UInt8(ascii: ",")) }
         hasMembers[hasMembers.count - 1] = true
-        newline()
+        buffer.appendNewline(indent: 2 * depth)
     }
 
     private mutating func open(_ bracket: UInt8) {
         startValue()
-        bytes.append(bracket)
+        buffer.append(bracket)
         depth += 1
         hasMembers.append(false)
     }
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if hasMembers.removeLast() { newline() }
-        bytes.append(bracket)
-    }
-
-    private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
-    }
-
-    private mutating func appendString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = value
-        text.withUTF8 { utf8 in
-            // Copy runs that need no escaping in one go; most strings are one such run.
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscaped(byte)
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func appendEscaped(_ byte: UInt8) {
-        let backslash = UInt8(ascii: "\\")
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: [backslash, UInt8(ascii: "\"")])
-        case backslash: bytes.append(contentsOf: [backslash, backslash])
-        case UInt8(ascii: "\n"): bytes.append(contentsOf: [backslash, UInt8(ascii: "n")])
-        case UInt8(ascii: "\r"): bytes.append(contentsOf: [backslash, UInt8(ascii: "r")])
-        case UInt8(ascii: "\t"): bytes.append(contentsOf: [backslash, UInt8(ascii: "t")])
-        default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-        }
+        if hasMembers.removeLast() { buffer.appendNewline(indent: 2 * depth) }
+        buffer.append(bracket)
     }
 }

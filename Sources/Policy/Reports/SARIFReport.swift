@@ -7,6 +7,11 @@ public enum SARIFReport {
     public static let toolVersion = "0.1.0"
 
     public static func render(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration) -> String {
+        String(decoding: document(report, checks: checks, configuration: configuration), as: UTF8.self)
+    }
+
+    /// The report as the bytes `render` spells, for writing out without a copy.
+    public static func document(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration) -> [UInt8] {
         let rules = checks.sorted { $0.id < $1.id }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         var json = JSONWriter(capacity: 1024 * report.findings.count + 65536)
@@ -36,7 +41,7 @@ public enum SARIFReport {
             }
             json.field("version", "2.1.0")
         }
-        return json.text
+        return json.takeDocument()
     }
 
     private static func write(_ finding: Finding, ruleIndex: Int, to json: inout JSONWriter) {

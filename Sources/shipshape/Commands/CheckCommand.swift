@@ -23,10 +23,6 @@ struct CheckCommand: ParsableCommand {
     var config: String?
 
 
-
-
-
-
     func run() throws {
         let setup = try RunSetup.load(configPath: config, kubeVersion: judgement.kubernetesVersion)
         let files: [String]
@@ -36,13 +32,11 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         let report = setup.engine.run(paths: files) { path in try FileContents.read(path) }
-        let output: String
         switch judgement.format {
-        case .text: output = TextReport(useColor: judgement.color.enabled).render(report)
-        case .json: output = JSONReport.render(report)
-        case .sarif: output = SARIFReport.render(report, checks: Catalogue.metadata, configuration: setup.configuration)
+        case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
+        case .json: StandardOutput.write(JSONReport.document(report))
+        case .sarif: StandardOutput.write(SARIFReport.document(report, checks: Catalogue.metadata, configuration: setup.configuration))
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
         if !report.unreadableFiles.isEmpty {
             for file in report.unreadableFiles {
                 FileHandle.standardError.write(Data("error: \(file.path): \(file.error ?? "cannot be read")\n".utf8))
