@@ -74,4 +74,11 @@ import Manifests
         #expect(file.objects.map(\.name) == ["a", "b"])
         #expect(file.syntaxErrors.map(\.position.line) == [5])
     }
+
+    @Test func aTemplateWithoutKindIsStillATemplate() {
+        let values = ManifestReader.read(path: "templates/values.yaml", text: "{{ .Values.name }}: 1\nreplicas: 2\n")
+        #expect(values.kind == .template)
+        let broken = ManifestReader.read(path: "values.yaml", text: "a: [1\nb: 2\n")
+        #expect(broken.kind == .kubernetes && broken.syntaxErrors.count == 1, "a syntax error is reported in any file")
+    }
 }

@@ -93,4 +93,63 @@ import Manifests
         let broken = YAMLParser.parse(crd.replacingOccurrences(of: "names: [a, b]", with: "names: [a, b"), options: options)
         #expect(broken.errors.count == 1, "a syntax error inside a skipped spec is still found")
     }
+
+    @Test func tagsAndStylesAreKeptAndAliasesShareThem() throws {
+        let root = try #require(YAMLParser.parse("a: !!null x\nb: &s !!str 10\nc: *s\nd: 'q'\ne: |\n  line\n").documents.first?.root)
+        #expect(root["a"]?.isNull == true, "the null tag makes any text null")
+        #expect(root["a"]?.string == nil)
+        #expect(root["b"]?.scalar?.tag == "tag:yaml.org,2002:str")
+        #expect(root["c"]?.scalar == YAMLScalar(text: "10", style: .plain, tag: "tag:yaml.org,2002:str"))
+        #expect(root["c"]?.int == 10)
+        #expect(root["d"]?.scalar?.style == .singleQuoted)
+        #expect(root["e"]?.scalar == YAMLScalar(text: "line\n", style: .literal))
+    }
+
+    @Test func mergeKeysTakeMappingsAndSequencesOfMappingsInOrder() throws {
+        let root = try #require(YAMLParser.parse("""
+        one: &one {a: 1, b: 1}
+        two: &two {b: 2, c: 2}
+        both:
+          <<: [*one, *two]
+          c: 3
+        """).documents.first?.root)
+        let both = try #require(root["both"])
+        #expect(both.entries?.compactMap(\.keyText) == ["c", "a", "b"], "own keys first, then merged keys not already present")
+        #expect(both["b"]?.int == 1, "an earlier merge source wins")
+        #expect(both["c"]?.int == 3, "the mapping's own key wins")
+        #expect(both.entries?.count == 3)
+    }
+
+    @Test func contentListsChildrenInOrder() throws {
+        let root = try #require(YAMLParser.parse("list: [x, {k: v}, [1]]\n").documents.first?.root)
+        guard case .sequence(let items) = root["list"]?.content else {
+            Issue.record("a flow sequence reads as a sequence")
+            return
+        }
+        #expect(items.count == 3)
+        #expect(items[0].string == "x")
+        #expect(items[1]["k"]?.string == "v")
+        #expect(items[2].items?.first?.int == 1)
+        #expect(items[2].start.column == 19)
+        #expect(root["list"]?.end.column == 23)
+    }
+
+    /// A file that cannot hold an object (no `kind` anywhere) is read without building trees:
+    /// documents, errors and template detection must come out the same.
+    @Test(arguments: [
+        "a: 1\n---\nb: [2\n---\nc: 3\n",
+        "x: *undefined\n---\ny: 1\n",
+        "{{ .Values.x }}: 1\nplain: yes\n",
+        "? [complex, key]\n: value\n",
+        "list:\n  - {a: 1}\n  - &anchor b\n  - *anchor\n",
+    ])
+    func readingWithoutTreesFindsWhatReadingWithTreesFinds(_ text: String) {
+        let built = YAMLParser.parse(text)
+        let shaped = YAMLParser.parse(text, options: YAMLParseOptions(buildsTrees: false))
+        #expect(shaped.documents.map(\.index) == built.documents.map(\.index))
+        #expect(shaped.documents.map(\.start) == built.documents.map(\.start))
+        #expect(shaped.documents.allSatisfy { $0.root == nil })
+        #expect(shaped.errors == built.errors)
+        #expect(shaped.hasComplexKeys == built.hasComplexKeys)
+    }
 }

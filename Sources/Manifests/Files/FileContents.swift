@@ -21,22 +21,35 @@ public enum FileContents {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw Failure(path: path, reason: "is a folder, not a file") }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
-        var filled = 0
+        // One byte more than the size, so the usual whole file arrives in one piece and the end
+        // of the file is seen without a second buffer; a file that grew meanwhile is read on.
+        var bytes: [UInt8] = []
+        var chunk = max(Int(info.st_size), 0) + 1
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return systemRead(descriptor, base + filled, buffer.count - filled)
+            var result = 0
+            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+                result = fill(buffer, from: descriptor)
+                initialized = max(result, 0)
             }
+            if result < 0 { throw Failure(path: path, reason: "cannot read the file: \(String(cString: strerror(Int32(-result))))") }
+            if bytes.isEmpty { bytes = piece } else { bytes += piece }
+            if piece.count < chunk { return bytes }
+            chunk = max(chunk, 1 << 16)
+        }
+    }
+
+    /// Reads until the buffer is full or the file ends: the count read, or minus `errno`.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Failure(path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+                return -Int(errno)
             }
             if count == 0 { break }
             filled += count
         }
-        bytes.removeSubrange(filled...)
-        return bytes
+        return filled
     }
 }

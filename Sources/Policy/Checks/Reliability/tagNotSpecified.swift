@@ -28,17 +28,29 @@ struct ImageReference {
     enum Tag { case none, latest, version, digest }
     let tag: Tag
 
+    /// Reads bytes, not characters: this runs on every container of every workload, and
+    /// `String.contains` and `split` cost tens of thousands of instructions an image.
     init(_ reference: String) {
-        if reference.contains("@") {
+        let utf8 = reference.utf8
+        if utf8.contains(UInt8(ascii: "@")) {
             tag = .digest
             return
         }
-        let lastComponent = reference.split(separator: "/").last.map(String.init) ?? reference
-        guard let colon = lastComponent.lastIndex(of: ":") else {
+        // The last non-empty path component: `registry:5000/repo/name:tag`.
+        var lastComponent = utf8[...]
+        while let slash = lastComponent.lastIndex(of: UInt8(ascii: "/")) {
+            let after = lastComponent[lastComponent.index(after: slash)...]
+            if !after.isEmpty {
+                lastComponent = after
+                break
+            }
+            lastComponent = lastComponent[..<slash]
+        }
+        guard let colon = lastComponent.lastIndex(of: UInt8(ascii: ":")) else {
             tag = .none
             return
         }
         let value = lastComponent[lastComponent.index(after: colon)...]
-        tag = value.isEmpty ? .none : (value == "latest" ? .latest : .version)
+        tag = value.isEmpty ? .none : (value.elementsEqual("latest".utf8) ? .latest : .version)
     }
 }

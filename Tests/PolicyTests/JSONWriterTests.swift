@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Policy
+
+@Suite struct JSONWriterTests {
+    /// Every character that must be escaped, at every offset within an 8-byte word and around
+    /// the word boundaries, reads back as the same string.
+    @Test func escapedCharactersSurviveAtEveryOffset() throws {
+        let specials: [String] = ["\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}"]
+        for special in specials {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + "é漢" + String(repeating: "b", count: 19 - offset)
+                var json = JSONWriter()
+                json.array { json in json.string(text) }
+                let parsed = try JSONSerialization.jsonObject(with: Data(json.takeDocument())) as? [String]
+                #expect(parsed == [text], "\(special.debugDescription) at offset \(offset)")
+            }
+        }
+    }
+
+    @Test func needsEscapingFindsOnlyWhatJSONEscapes() {
+        func check(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { JSONBuffer.needsEscaping($0) }
+        }
+        #expect(!check(""))
+        #expect(!check("plain ASCII text with spaces, commas: and 'single quotes'"))
+        #expect(!check("ünïcödé and 漢字 are written as they are"))
+        #expect(!check(String(repeating: "~", count: 33)), "0x7E is not a special byte")
+        #expect(check(String(repeating: "x", count: 31) + "\u{7}"), "a control character in the tail")
+        #expect(check("x\"y"))
+        #expect(check(String(repeating: "z", count: 16) + "\\"))
+    }
+
+    @Test func integersAreWrittenInDecimal() throws {
+        var json = JSONWriter()
+        json.array { json in
+            for value in [0, 7, -7, 10, 1_234_567, Int.max, Int.min] { json.int(value) }
+        }
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.takeDocument())) as? [NSNumber]
+        #expect(parsed?.map(\.int64Value) == [0, 7, -7, 10, 1_234_567, Int64.max, Int64.min])
+    }
+
+    @Test func aDocumentLargerThanTheFirstBufferIsWhole() throws {
+        var json = JSONWriter(capacity: 16)
+        let values = (0..<5_000).map { "value number \($0)" }
+        json.array { json in for value in values { json.string(value) } }
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.takeDocument())) as? [String]
+        #expect(parsed == values)
+    }
+}
