@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Manifests
 @testable import Policy
 
 @Suite struct JSONWriterTests {
@@ -47,5 +48,39 @@ import Testing
         json.array { json in for value in values { json.string(value) } }
         let parsed = try JSONSerialization.jsonObject(with: Data(json.takeDocument())) as? [String]
         #expect(parsed == values)
+    }
+}
+
+@Suite struct JSONStreamingTests {
+    /// A report streamed through a small buffer arrives whole and byte for byte as `document`.
+    @Test func aStreamedReportIsTheDocument() {
+        let findings = (0..<300).map { index in
+            Finding(checkID: "tagNotSpecified", severity: .danger, category: .reliability, file: "dir/file\(index % 7).yaml",
+                    position: SourcePosition(line: index + 1, column: 3), object: nil, container: "app",
+                    path: DocumentPath([.key("spec"), .index(index)]), message: "image \"x:\(index)\" has no tag")
+        }
+        let report = CheckReport(findings: findings, files: [], notes: ["a note"])
+        var streamed: [UInt8] = []
+        var pieces = 0
+        var json = JSONWriter(bufferSize: 100) { piece in
+            streamed.append(contentsOf: piece)
+            pieces += 1
+        }
+        json.object { json in
+            json.key("findings")
+            json.array { json in for finding in findings { json.string(finding.message) } }
+        }
+        json.finish()
+        var whole = JSONWriter(capacity: 16)
+        whole.object { json in
+            json.key("findings")
+            json.array { json in for finding in findings { json.string(finding.message) } }
+        }
+        #expect(streamed == whole.takeDocument())
+        #expect(pieces > 10, "the buffer was handed over many times")
+
+        var reportBytes: [UInt8] = []
+        JSONReport.stream(report) { reportBytes.append(contentsOf: $0) }
+        #expect(reportBytes == JSONReport.document(report))
     }
 }

@@ -1,72 +1,93 @@
 /// The growing bytes of a JSON document, written through a pointer: a report appends a few
 /// bytes at a time, millions of times, and each `Array.append` checks uniqueness and capacity.
+/// With a sink, full buffers go to the sink instead of growing (a report streamed to stdout).
 ///
-/// A value type over a buffer it owns alone (`JSONWriter` is never copied while writing); a
-/// copy would share the storage, so the writer only ever hands out `bytes`, a copy.
+/// The writer owns its buffer alone (`JSONWriter` is never copied while writing): the pointer
+/// state lives in this struct, and a class only frees the allocation.
 struct JSONBuffer: @unchecked Sendable {
-    private final class Storage {
-        var base: UnsafeMutablePointer<UInt8>
-        var count = 0
-        var capacity: Int
+    typealias Sink = (UnsafeBufferPointer<UInt8>) -> Void
 
-        init(capacity: Int) {
-            self.capacity = max(capacity, 64)
-            base = .allocate(capacity: self.capacity)
-        }
+    private final class Allocation {
+        var base: UnsafeMutablePointer<UInt8>
+
+        init(capacity: Int) { base = .allocate(capacity: capacity) }
 
         deinit { base.deallocate() }
+    }
 
-        func reserve(_ extra: Int) {
-            guard count + extra > capacity else { return }
-            let grown = max(capacity * 2, count + extra)
-            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            moved.update(from: base, count: count)
-            base.deallocate()
-            base = moved
-            capacity = grown
+    private let allocation: Allocation
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    private let sink: Sink?
+
+    init(capacity: Int, sink: Sink? = nil) {
+        self.capacity = max(capacity, 64)
+        allocation = Allocation(capacity: self.capacity)
+        base = allocation.base
+        self.sink = sink
+    }
+
+    /// What is written and not yet handed to the sink.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Hands what is written to the sink (if there is one).
+    mutating func flush() {
+        guard let sink, count > 0 else { return }
+        sink(UnsafeBufferPointer(start: base, count: count))
+        count = 0
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { makeRoom(for: extra) }
+    }
+
+    @inline(never)
+    private mutating func makeRoom(for extra: Int) {
+        if sink != nil {
+            flush()
+            if extra <= capacity { return }
         }
+        let grown = max(capacity * 2, count + extra)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: base, count: count)
+        allocation.base.deallocate()
+        allocation.base = moved
+        base = moved
+        capacity = grown
     }
 
-    private let storage: Storage
-
-    init(capacity: Int) {
-        storage = Storage(capacity: capacity)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
     }
 
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
-
-    func append(_ byte: UInt8) {
-        storage.reserve(1)
-        storage.base[storage.count] = byte
-        storage.count += 1
+    mutating func append(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
+        reserve(3)
+        base[count] = first
+        base[count + 1] = second
+        base[count + 2] = third
+        count += 3
     }
 
-    func append(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
-        storage.reserve(3)
-        let at = storage.base + storage.count
-        at[0] = first
-        at[1] = second
-        at[2] = third
-        storage.count += 3
-    }
-
-    func append(_ run: UnsafeBufferPointer<UInt8>) {
+    mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
         guard let source = run.baseAddress, !run.isEmpty else { return }
-        storage.reserve(run.count)
-        (storage.base + storage.count).update(from: source, count: run.count)
-        storage.count += run.count
+        reserve(run.count)
+        (base + count).update(from: source, count: run.count)
+        count += run.count
     }
 
-    func appendNewline(indent: Int) {
-        storage.reserve(1 + indent)
-        let at = storage.base + storage.count
-        at[0] = UInt8(ascii: "\n")
-        (at + 1).update(repeating: 0x20, count: indent)
-        storage.count += 1 + indent
+    mutating func appendNewline(indent: Int) {
+        reserve(1 + indent)
+        base[count] = UInt8(ascii: "\n")
+        (base + count + 1).update(repeating: 0x20, count: indent)
+        count += 1 + indent
     }
 
     /// Digits straight into the buffer: `String(value)` would allocate for every line and column.
-    func appendDecimal(_ value: Int) {
+    mutating func appendDecimal(_ value: Int) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { scratch in
             var magnitude = value.magnitude
@@ -85,10 +106,9 @@ struct JSONBuffer: @unchecked Sendable {
     }
 
     /// `"value"`, with quotes, backslashes and control characters escaped.
-    func appendQuoted(_ value: String) {
+    mutating func appendQuoted(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
-            storage.reserve(utf8.count + 2)
             append(UInt8(ascii: "\""))
             if !Self.needsEscaping(utf8) {
                 append(utf8)
@@ -131,7 +151,7 @@ struct JSONBuffer: @unchecked Sendable {
         return false
     }
 
-    private func appendEscaped(_ byte: UInt8) {
+    private mutating func appendEscaped(_ byte: UInt8) {
         let backslash = UInt8(ascii: "\\")
         switch byte {
         case UInt8(ascii: "\""): append(backslash); append(UInt8(ascii: "\""))

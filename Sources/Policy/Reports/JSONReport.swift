@@ -9,9 +9,22 @@ public enum JSONReport {
         String(decoding: document(report), as: UTF8.self)
     }
 
-    /// The report as the bytes `render` spells, for writing out without a copy.
+    /// The report as the bytes `render` spells.
     public static func document(_ report: CheckReport) -> [UInt8] {
         var json = JSONWriter(capacity: 512 * (report.findings.count + report.files.count / 4) + 4096)
+        write(report, to: &json)
+        return json.takeDocument()
+    }
+
+    /// The report's bytes handed to `sink` as they are written: a report of tens of thousands
+    /// of findings is never whole in memory.
+    public static func stream(_ report: CheckReport, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        var json = JSONWriter(sink: sink)
+        write(report, to: &json)
+        json.finish()
+    }
+
+    private static func write(_ report: CheckReport, to json: inout JSONWriter) {
         json.object { json in
             json.key("files")
             json.array { json in
@@ -29,7 +42,6 @@ public enum JSONReport {
             writeSummary(report, to: &json)
             json.field("version", schemaVersion)
         }
-        return json.takeDocument()
     }
 
     private static func write(_ finding: Finding, to json: inout JSONWriter) {

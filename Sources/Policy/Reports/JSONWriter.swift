@@ -12,7 +12,19 @@ public struct JSONWriter: Sendable {
         buffer = JSONBuffer(capacity: capacity)
     }
 
-    /// The bytes written so far.
+    /// A writer that hands its bytes to `sink` a buffer at a time, as they are written, and
+    /// keeps none: for documents written straight out.
+    public init(bufferSize: Int = 1 << 20, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        buffer = JSONBuffer(capacity: bufferSize, sink: sink)
+    }
+
+    /// Ends a streamed document: its closing newline, and the last bytes to the sink.
+    public mutating func finish() {
+        buffer.append(UInt8(ascii: "\n"))
+        buffer.flush()
+    }
+
+    /// The bytes written so far (and not yet handed to a sink).
     public var bytes: [UInt8] { buffer.bytes }
 
     public var text: String { String(decoding: document, as: UTF8.self) }

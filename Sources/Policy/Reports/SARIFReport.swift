@@ -10,11 +10,24 @@ public enum SARIFReport {
         String(decoding: document(report, checks: checks, configuration: configuration), as: UTF8.self)
     }
 
-    /// The report as the bytes `render` spells, for writing out without a copy.
+    /// The report as the bytes `render` spells.
     public static func document(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration) -> [UInt8] {
+        var json = JSONWriter(capacity: 1024 * report.findings.count + 65536)
+        write(report, checks: checks, configuration: configuration, to: &json)
+        return json.takeDocument()
+    }
+
+    /// The report's bytes handed to `sink` as they are written.
+    public static func stream(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration,
+                              to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        var json = JSONWriter(sink: sink)
+        write(report, checks: checks, configuration: configuration, to: &json)
+        json.finish()
+    }
+
+    private static func write(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration, to json: inout JSONWriter) {
         let rules = checks.sorted { $0.id < $1.id }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        var json = JSONWriter(capacity: 1024 * report.findings.count + 65536)
         json.object { json in
             json.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
             json.key("runs")
@@ -41,7 +54,6 @@ public enum SARIFReport {
             }
             json.field("version", "2.1.0")
         }
-        return json.takeDocument()
     }
 
     private static func write(_ finding: Finding, ruleIndex: Int, to json: inout JSONWriter) {

@@ -34,8 +34,8 @@ struct CheckCommand: ParsableCommand {
         let report = setup.engine.run(paths: files) { path in try FileContents.read(path) }
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
-        case .json: StandardOutput.write(JSONReport.document(report))
-        case .sarif: StandardOutput.write(SARIFReport.document(report, checks: Catalogue.metadata, configuration: setup.configuration))
+        case .json: JSONReport.stream(report) { StandardOutput.write($0) }
+        case .sarif: SARIFReport.stream(report, checks: Catalogue.metadata, configuration: setup.configuration) { StandardOutput.write($0) }
         }
         if !report.unreadableFiles.isEmpty {
             for file in report.unreadableFiles {

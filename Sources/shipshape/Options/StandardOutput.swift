@@ -4,21 +4,27 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a report to standard output as it is, without turning megabytes of bytes into a
+/// Writes reports to standard output as they are, without turning megabytes of bytes into a
 /// `String` and then `Data` first.
 enum StandardOutput {
-    static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let count = systemWrite(STDOUT_FILENO, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                written += count
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = systemWrite(STDOUT_FILENO, base + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                // A report cut short must not pass for a whole one.
+                let message = "error: cannot write the report to standard output: \(String(cString: strerror(errno)))\n"
+                _ = message.withCString { systemWrite(STDERR_FILENO, $0, strlen($0)) }
+                exit(1)
             }
+            written += count
         }
+    }
+
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
     }
 
     static func write(_ text: String) {
