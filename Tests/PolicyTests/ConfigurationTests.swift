@@ -61,6 +61,15 @@ import Testing
         #expect(count(try findings(config: "exemptions:\n  - paths: [\"legacy/\"]\n"), "tagNotSpecified") == 2)
     }
 
+    @Test func namesMatchByBytePrefixAsPolarisDoes() {
+        #expect("istio-proxy".hasBytePrefix("istio"))
+        #expect("istio".hasBytePrefix("istio"))
+        #expect("anything".hasBytePrefix(""))
+        #expect(!"isti".hasBytePrefix("istio"))
+        #expect(!"web-frontend".hasBytePrefix("frontend"))
+        #expect(!"cafe\u{301}".hasBytePrefix("caf\u{E9}"), "bytes, not canonically equivalent characters")
+    }
+
     @Test func ignorePathsSkipFiles() throws {
         #expect(try findings(config: "ignorePaths: [\"apps/*.yaml\"]\n").isEmpty)
         #expect(try !findings(config: "ignorePaths: [\"other/\"]\n").isEmpty)

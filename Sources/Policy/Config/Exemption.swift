@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Manifests
 
 /// One `exemptions:` entry, as Polaris reads it: every field given must match, and an entry
@@ -27,7 +32,7 @@ public struct Exemption: Sendable, Hashable {
     func covers(object: ObjectReference?, file: String) -> Bool {
         if let namespace, object?.namespace != namespace { return false }
         if !controllerNames.isEmpty {
-            guard let name = object?.name, controllerNames.contains(where: { name.utf8.starts(with: $0.utf8) }) else { return false }
+            guard let name = object?.name, controllerNames.contains(where: { name.hasBytePrefix($0) }) else { return false }
         }
         if !paths.isEmpty, !paths.contains(where: { $0.matches(file) }) { return false }
         return true
@@ -37,8 +42,20 @@ public struct Exemption: Sendable, Hashable {
     func covers(checkID: String, container: String?) -> Bool {
         if !rules.isEmpty, !rules.contains(checkID) { return false }
         if !containerNames.isEmpty {
-            guard let container, containerNames.contains(where: { container.utf8.starts(with: $0.utf8) }) else { return false }
+            guard let container, containerNames.contains(where: { container.hasBytePrefix($0) }) else { return false }
         }
         return true
+    }
+}
+
+extension String {
+    /// Whether the string's UTF-8 bytes begin with `prefix`'s (Go's `strings.HasPrefix`).
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        var text = self, prefix = prefix
+        return text.withUTF8 { bytes in
+            prefix.withUTF8 { start in
+                start.count <= bytes.count && (start.isEmpty || memcmp(bytes.baseAddress!, start.baseAddress!, start.count) == 0)
+            }
+        }
     }
 }
