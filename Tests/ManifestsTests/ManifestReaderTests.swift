@@ -81,4 +81,14 @@ import Manifests
         let broken = ManifestReader.read(path: "values.yaml", text: "a: [1\nb: 2\n")
         #expect(broken.kind == .kubernetes && broken.syntaxErrors.count == 1, "a syntax error is reported in any file")
     }
+
+    /// Files are parsed without trees only when their bytes cannot spell a `kind` key.
+    @Test func objectsWhoseKindIsSpelledInOtherBytesAreFound() {
+        let escaped = ManifestReader.read(path: "pod.json", text: "{\"apiVersion\": \"v1\", \"\\u006bind\": \"Pod\", \"metadata\": {\"name\": \"p\"}}\n")
+        #expect(escaped.objects.map(\.kind) == ["Pod"])
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n"
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let wide = ManifestReader.read(path: "pod.yaml", bytes: utf16)
+        #expect(wide.objects.map(\.name) == ["p"], "a UTF-16 file spells kind with NUL bytes between the letters")
+    }
 }

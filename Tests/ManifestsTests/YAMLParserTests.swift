@@ -142,6 +142,9 @@ import Manifests
         "{{ .Values.x }}: 1\nplain: yes\n",
         "? [complex, key]\n: value\n",
         "list:\n  - {a: 1}\n  - &anchor b\n  - *anchor\n",
+        "a: &x [*x]\n---\nb: 1\n",
+        "b: &b [x]\n*b : y\n",
+        "s: &s text\n*s : y\n",
     ])
     func readingWithoutTreesFindsWhatReadingWithTreesFinds(_ text: String) {
         let built = YAMLParser.parse(text)

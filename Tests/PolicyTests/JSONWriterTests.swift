@@ -42,6 +42,16 @@ import Manifests
         #expect(parsed?.map(\.int64Value) == [0, 7, -7, 10, 1_234_567, Int64.max, Int64.min])
     }
 
+    @Test func aCopiedWriterWritesOnItsOwn() throws {
+        var first = JSONWriter(capacity: 64)
+        first.key("a")
+        var second = first
+        second.string(String(repeating: "y", count: 100))
+        first.string("x")
+        #expect(String(decoding: first.bytes, as: UTF8.self) == "\"a\" : \"x\"")
+        #expect(String(decoding: second.bytes, as: UTF8.self) == "\"a\" : \"" + String(repeating: "y", count: 100) + "\"")
+    }
+
     @Test func aDocumentLargerThanTheFirstBufferIsWhole() throws {
         var json = JSONWriter(capacity: 16)
         let values = (0..<5_000).map { "value number \($0)" }

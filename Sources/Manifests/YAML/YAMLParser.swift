@@ -10,6 +10,10 @@ public enum YAMLParser {
     }
 
     public static func parse(bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions()) -> YAMLStream {
+        // Trees index their bytes and nodes with 32-bit numbers.
+        guard bytes.count < Int(Int32.max) / 2 else {
+            return YAMLStream(errors: [YAMLSyntaxError(problem: "the file is larger than 1 GiB, which Shipshape does not read", position: SourcePosition(line: 1, column: 1))])
+        }
         var stream = YAMLStream()
         var restart = RestartPoint(byte: 0, line: 0, offset: 0)
         while true {

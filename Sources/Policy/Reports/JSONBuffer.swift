@@ -2,8 +2,8 @@
 /// bytes at a time, millions of times, and each `Array.append` checks uniqueness and capacity.
 /// With a sink, full buffers go to the sink instead of growing (a report streamed to stdout).
 ///
-/// The writer owns its buffer alone (`JSONWriter` is never copied while writing): the pointer
-/// state lives in this struct, and a class only frees the allocation.
+/// The pointer state lives in this struct and a class owns the allocation; a copy of a writer
+/// gets storage of its own before it writes (copy on write), as an `Array` would.
 struct JSONBuffer: @unchecked Sendable {
     typealias Sink = (UnsafeBufferPointer<UInt8>) -> Void
 
@@ -15,7 +15,7 @@ struct JSONBuffer: @unchecked Sendable {
         deinit { base.deallocate() }
     }
 
-    private let allocation: Allocation
+    private var allocation: Allocation
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
@@ -40,11 +40,20 @@ struct JSONBuffer: @unchecked Sendable {
 
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
-        if count + extra > capacity { makeRoom(for: extra) }
+        if count + extra > capacity || !isKnownUniquelyReferenced(&allocation) { makeRoom(for: extra) }
     }
 
     @inline(never)
     private mutating func makeRoom(for extra: Int) {
+        guard isKnownUniquelyReferenced(&allocation) else {
+            // A copy of the writer: continue in storage of its own.
+            let own = Allocation(capacity: max(capacity, count + extra))
+            own.base.update(from: base, count: count)
+            allocation = own
+            base = own.base
+            capacity = max(capacity, count + extra)
+            return
+        }
         if sink != nil {
             flush()
             if extra <= capacity { return }
@@ -88,8 +97,7 @@ struct JSONBuffer: @unchecked Sendable {
 
     /// Digits straight into the buffer: `String(value)` would allocate for every line and column.
     mutating func appendDecimal(_ value: Int) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { scratch in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { scratch in
             var magnitude = value.magnitude
             var index = scratch.count
             repeat {
@@ -101,7 +109,7 @@ struct JSONBuffer: @unchecked Sendable {
                 index -= 1
                 scratch[index] = UInt8(ascii: "-")
             }
-            append(UnsafeBufferPointer(rebasing: scratch.bindMemory(to: UInt8.self)[index...]))
+            append(UnsafeBufferPointer(rebasing: scratch[index...]))
         }
     }
 
