@@ -7,8 +7,6 @@ import Darwin
 /// Turns a file's bytes into Kubernetes objects: parse, expand `kind: List`, classify.
 public enum ManifestReader {
     public static func read(path: String, bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions()) -> ManifestFile {
-        var options = options
-        if cannotHoldObjects(bytes) { options.buildsTrees = false }
         let stream = YAMLParser.parse(bytes: bytes, options: options)
         if (!stream.errors.isEmpty || stream.hasComplexKeys) && looksLikeTemplate(bytes) {
             return ManifestFile(path: path, kind: .template, documentCount: stream.documents.count, objects: [], syntaxErrors: [], byteCount: bytes.count)
@@ -34,13 +32,6 @@ public enum ManifestReader {
             }
         }
         return KubernetesObject(node: root, file: file, documentIndex: documentIndex).map { [$0] } ?? []
-    }
-
-    /// Without the bytes `kind`, no document can have a `kind` key, so libyaml reads the file
-    /// (for its syntax errors) but no tree is built. Only for UTF-8 without escapes: a UTF-16
-    /// file (NUL bytes) or a key written `"\u006bind"` spells `kind` in other bytes.
-    static func cannotHoldObjects(_ bytes: [UInt8]) -> Bool {
-        !contains(bytes, "kind") && !contains(bytes, "\\") && !contains(bytes, "\0")
     }
 
     /// Go template actions (`{{ ... }}`) are the mark of an unrendered Helm chart template.

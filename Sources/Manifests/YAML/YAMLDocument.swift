@@ -58,12 +58,8 @@ public struct YAMLParseOptions: Sendable {
     /// typical tree's bytes, schema only). Applies when `kind` comes before `spec`, as it
     /// conventionally does.
     public var skipSpecOfKinds: Set<String>
-    /// False when no caller will look at the documents' contents (a file that cannot hold a
-    /// Kubernetes object): documents come back without roots, errors and complex keys as usual.
-    public var buildsTrees: Bool
 
-    public init(skipSpecOfKinds: Set<String> = [], buildsTrees: Bool = true) {
+    public init(skipSpecOfKinds: Set<String> = []) {
         self.skipSpecOfKinds = skipSpecOfKinds
-        self.buildsTrees = buildsTrees
     }
 }

@@ -47,7 +47,6 @@ public enum YAMLParser {
             let remaining = UnsafeBufferPointer(rebasing: buffer[restart.byte...])
             yaml_parser_set_input_string(&parser, remaining.baseAddress, remaining.count)
             var builder = YAMLTreeBuilder()
-            var shape = YAMLShapeTracker()
             var documentStart = SourcePosition(line: 1, column: 1)
             var event = yaml_event_t()
             /// Open collections of a value being skipped (see `YAMLParseOptions`); 0 when building.
@@ -67,10 +66,6 @@ public enum YAMLParser {
                     default: break
                     }
                     yaml_event_delete(&event)
-                    continue
-                }
-                if !options.buildsTrees {
-                    if !trackShape(&event, tracker: &shape, documentStart: &documentStart, firstDocumentIndex: firstDocumentIndex, into: &segment, position: position) { break parsing }
                     continue
                 }
                 let start = position(event.start_mark), end = position(event.end_mark)
@@ -108,42 +103,9 @@ public enum YAMLParser {
                 }
                 yaml_event_delete(&event)
             }
-            segment.hasComplexKeys = builder.hasComplexKeys || shape.hasComplexKeys
+            segment.hasComplexKeys = builder.hasComplexKeys
         }
         return segment
-    }
-
-    /// Handles (and deletes) one event when no tree is built. Returns false when parsing ends:
-    /// at the end of the stream, or at an alias to an undefined anchor (recorded as the error).
-    private static func trackShape(_ event: UnsafeMutablePointer<yaml_event_t>, tracker: inout YAMLShapeTracker, documentStart: inout SourcePosition,
-                                   firstDocumentIndex: Int, into segment: inout Segment, position: (yaml_mark_t) -> SourcePosition) -> Bool {
-        defer { yaml_event_delete(event) }
-        switch event.pointee.type {
-        case YAML_DOCUMENT_START_EVENT:
-            tracker.beginDocument()
-            documentStart = position(event.pointee.start_mark)
-        case YAML_DOCUMENT_END_EVENT:
-            segment.documents.append(YAMLDocument(index: firstDocumentIndex + segment.documents.count, start: documentStart, root: nil))
-        case YAML_SCALAR_EVENT:
-            tracker.scalar(anchor: event.pointee.data.scalar.anchor.map { String(cString: $0) })
-        case YAML_ALIAS_EVENT:
-            let name = event.pointee.data.alias.anchor.map { String(cString: $0) } ?? ""
-            guard tracker.alias(name) else {
-                segment.error = YAMLSyntaxError(problem: "found undefined alias *\(name)", position: position(event.pointee.start_mark))
-                return false
-            }
-        case YAML_SEQUENCE_START_EVENT:
-            tracker.open(isMapping: false, anchor: event.pointee.data.sequence_start.anchor.map { String(cString: $0) })
-        case YAML_MAPPING_START_EVENT:
-            tracker.open(isMapping: true, anchor: event.pointee.data.mapping_start.anchor.map { String(cString: $0) })
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            tracker.close()
-        case YAML_STREAM_END_EVENT:
-            return false
-        default:
-            break
-        }
-        return true
     }
 
     /// A document whose only content is an empty plain scalar held nothing but comments.

@@ -44,15 +44,24 @@ final class YAMLTree: Sendable {
     }
 
     func string(_ record: Record) -> String {
-        text.withUnsafeBufferPointer { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(record.first)..<Int(record.first + record.count)]), as: UTF8.self)
-        }
+        Self.string(record, in: text)
     }
 
     /// Whether the node is a scalar whose text is exactly `key`, compared as bytes: the lookups
     /// `node["spec"]` make no strings.
     func isScalar(_ index: Int32, spelling key: String) -> Bool {
-        let record = records[Int(index)]
+        Self.isScalar(records[Int(index)], spelling: key, in: text)
+    }
+
+    /// A scalar's text, from the buffer that holds it (the tree's, or the builder's while the
+    /// document is read).
+    static func string(_ record: Record, in text: [UInt8]) -> String {
+        text.withUnsafeBufferPointer { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(record.first)..<Int(record.first + record.count)]), as: UTF8.self)
+        }
+    }
+
+    static func isScalar(_ record: Record, spelling key: String, in text: [UInt8]) -> Bool {
         guard record.kind == .scalar else { return false }
         var key = key
         return key.withUTF8 { keyBytes in

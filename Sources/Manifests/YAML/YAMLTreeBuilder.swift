@@ -169,13 +169,10 @@ struct YAMLTreeBuilder {
     }
 
     private func isScalar(_ index: Int32, _ spelling: String) -> Bool {
-        let record = records[Int(index)]
-        guard record.kind == .scalar, Int(record.count) == spelling.utf8.count else { return false }
-        return text[Int(record.first)..<Int(record.first + record.count)].elementsEqual(spelling.utf8)
+        YAMLTree.isScalar(records[Int(index)], spelling: spelling, in: text)
     }
 
     private func string(_ index: Int32) -> String {
-        let record = records[Int(index)]
-        return String(decoding: text[Int(record.first)..<Int(record.first + record.count)], as: UTF8.self)
+        YAMLTree.string(records[Int(index)], in: text)
     }
 }

@@ -127,7 +127,7 @@ struct JSONBuffer: @unchecked Sendable {
             var runStart = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                guard Self.isEscaped(byte) else { continue }
                 append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 appendEscaped(byte)
                 runStart = index + 1
@@ -152,11 +152,15 @@ struct JSONBuffer: @unchecked Sendable {
             index += 8
         }
         while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            if isEscaped(utf8[index]) { return true }
             index += 1
         }
         return false
+    }
+
+    /// Control characters, quotes and backslashes are written escaped.
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {

@@ -27,10 +27,8 @@ public struct JSONWriter: Sendable {
     /// The bytes written so far (and not yet handed to a sink).
     public var bytes: [UInt8] { buffer.bytes }
 
-    public var text: String { String(decoding: document, as: UTF8.self) }
-
-    /// The finished document: the bytes and a closing newline.
-    public var document: [UInt8] { buffer.bytes + [UInt8(ascii: "\n")] }
+    /// The finished document as text: the bytes and a closing newline.
+    public var text: String { String(decoding: buffer.bytes, as: UTF8.self) + "\n" }
 
     /// The finished document; the writer is done with after this.
     public mutating func takeDocument() -> [UInt8] {
