@@ -66,13 +66,14 @@ public actor MirrorCache {
         }
     }
 
-    /// Runs blocking work on a Dispatch thread, so libgit2's network and disk waits never hold
-    /// a thread of Swift's cooperative pool.
+    /// Runs blocking work on a thread of its own. Dispatch's global queues would not do: on Linux
+    /// they share the cooperative pool's few threads, so a long fetch or a large check would hold
+    /// one of them and everything else in the process (the webhook server's replies too) would wait.
     static func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Swift.Result { try work() })
-            }
+            let thread = Thread { continuation.resume(with: Swift.Result { try work() }) }
+            thread.name = "shipshape-git"
+            thread.start()
         }
     }
 

@@ -48,7 +48,7 @@ public struct BotService: Sendable {
         }
         // With no workers (an intake-only replica) there is no worker service: a service that ends
         // would end the process.
-        var services: [any Service] = [server.application(onRunning: onListening)]
+        var services: [any Service] = [server.service(onRunning: onListening)]
         if !workers.isEmpty { services.append(WorkerService(workers: workers)) }
         if !configuration.schedules.isEmpty {
             let leadership: any LeaderElection = (queue as? PostgresJobQueue).map { PostgresLeadership(queue: $0) } ?? SingleProcessLeadership()

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The bot's HTTP face: `POST /webhooks/{github,gitea,gitlab}`, `GET /healthz`, `GET /readyz`
 /// (the queue answers), `GET /metrics` (Prometheus).
@@ -20,8 +21,13 @@ public struct WebhookServer: Sendable {
         self.logger = logger
     }
 
-    /// The application, ready to run as a service; `onRunning` learns the bound port (useful with port 0).
-    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    /// The server as a service of the process, answering on threads of its own (`IntakeExecutor`);
+    /// `onRunning` learns the bound port (useful with port 0).
+    public func service(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some Service {
+        IntakeService(wrapped: application(onRunning: onRunning))
+    }
+
+    func application(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router()
         let intake = self.intake, metrics = self.metrics, limit = settings.maximumBodyBytes, logger = self.logger
         router.post("/webhooks/:forge") { request, context -> Response in

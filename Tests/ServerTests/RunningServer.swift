@@ -26,7 +26,7 @@ final class RunningServer: @unchecked Sendable {
                                    intake: WebhookIntake(secrets: secrets, routing: routing, queue: queue, installations: queue),
                                    metrics: metrics)
         let ports = AsyncStream<Int>.makeStream()
-        task = Task { try await server.application { ports.continuation.yield($0) }.runService() }
+        task = Task { try await server.service { ports.continuation.yield($0) }.run() }
         for await bound in ports.stream {
             port = bound
             break

@@ -1,34 +1,51 @@
 /// Group commit: enqueues that arrive while a write is on its way are stored together in the next
 /// transaction, so a burst of deliveries pays for one disk sync instead of one each. Every caller
 /// still returns only after the transaction holding its job has committed.
+///
+/// The writing is done by the callers themselves, one at a time, never by a task of its own: it
+/// runs where the caller runs (the webhook server's own threads), not on the shared pool.
 actor GroupCommit {
     typealias Write = @Sendable ([NewJob]) async throws -> [EnqueueOutcome]
 
-    private var waiting: [(job: NewJob, continuation: CheckedContinuation<EnqueueOutcome, any Error>)] = []
+    /// What a waiting caller is woken with.
+    private enum Turn {
+        case written(EnqueueOutcome)
+        /// The previous writer is done: this caller writes the next batch.
+        case write
+    }
+
+    private var waiting: [(job: NewJob, turn: CheckedContinuation<Turn, any Error>)] = []
     private var writing = false
 
+    /// Callers waiting for the write on its way to finish.
+    var waitingCount: Int { waiting.count }
+
     /// `write` stores a batch in one transaction; every caller passes the same one.
-    func enqueue(_ job: NewJob, write: @escaping Write) async throws -> EnqueueOutcome {
-        try await withCheckedThrowingContinuation { continuation in
-            waiting.append((job, continuation))
-            if !writing {
-                writing = true
-                Task { await drain(write) }
-            }
+    func enqueue(_ job: NewJob, write: Write) async throws -> EnqueueOutcome {
+        if writing {
+            let turn = try await withCheckedThrowingContinuation { waiting.append((job, $0)) }
+            if case .written(let outcome) = turn { return outcome }
+        }
+        writing = true
+        let batch = waiting
+        waiting.removeAll()
+        defer { handOver() }
+        do {
+            let outcomes = try await write([job] + batch.map(\.job))
+            for (entry, outcome) in zip(batch, outcomes.dropFirst()) { entry.turn.resume(returning: .written(outcome)) }
+            return outcomes[0]
+        } catch {
+            for entry in batch { entry.turn.resume(throwing: error) }
+            throw error
         }
     }
 
-    private func drain(_ write: Write) async {
-        while !waiting.isEmpty {
-            let batch = waiting
-            waiting.removeAll()
-            do {
-                let outcomes = try await write(batch.map(\.job))
-                for (entry, outcome) in zip(batch, outcomes) { entry.continuation.resume(returning: outcome) }
-            } catch {
-                for entry in batch { entry.continuation.resume(throwing: error) }
-            }
+    /// The next waiting caller writes what has gathered meanwhile; with none, writing stops.
+    private func handOver() {
+        if waiting.isEmpty {
+            writing = false
+        } else {
+            waiting.removeFirst().turn.resume(returning: .write)
         }
-        writing = false
     }
 }
