@@ -22,7 +22,7 @@ public actor MirrorCache {
     }
 
     /// Brings the mirror of `url` up to date (cloning it the first time), then runs `body` on it
-    /// while holding the mirror's lock. libgit2's blocking work runs off the cooperative pool.
+    /// while holding the mirror's lock. libgit2's blocking work runs on a thread of its own.
     public func withMirror<Result: Sendable>(
         of url: String, credentials: GitCredentials? = nil, fetch: Bool = true,
         _ body: @escaping @Sendable (Repository, FetchStatistics?) throws -> Result
@@ -66,9 +66,9 @@ public actor MirrorCache {
         }
     }
 
-    /// Runs blocking work on a thread of its own. Dispatch's global queues would not do: on Linux
-    /// they share the cooperative pool's few threads, so a long fetch or a large check would hold
-    /// one of them and everything else in the process (the webhook server's replies too) would wait.
+    /// Runs blocking work on a thread of its own, so that a long fetch never holds a thread others
+    /// wait for: Swift's shared pool adds none when its threads block, and Dispatch's global queues
+    /// (where GRDB's queues run) add about one a second.
     static func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Swift.Result { try work() }) }

@@ -52,7 +52,9 @@ public struct BotService: Sendable {
         if !workers.isEmpty { services.append(WorkerService(workers: workers)) }
         if !configuration.schedules.isEmpty {
             let leadership: any LeaderElection = (queue as? PostgresJobQueue).map { PostgresLeadership(queue: $0) } ?? SingleProcessLeadership()
-            services.append(SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue), leadership: leadership))
+            // On the intake's threads too: a firing's enqueue may be handed the next group commit.
+            services.append(IntakeService(wrapped: SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue),
+                                                                    leadership: leadership)))
         }
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

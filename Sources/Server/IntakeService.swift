@@ -1,3 +1,4 @@
+import Bot
 import ServiceLifecycle
 
 /// Runs a service on `IntakeExecutor`'s threads: every task it starts (Hummingbird starts one per

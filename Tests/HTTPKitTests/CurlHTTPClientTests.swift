@@ -60,7 +60,12 @@ import Testing
     }
 
     @Test func runsConcurrentRequestsOnSeparateConnections() async throws {
-        let server = try LoopbackHTTPServer { _ in .respondAfter(.milliseconds(400), .text(200, "late")) }
+        // No answer until all four requests are in: none can finish early and free its connection.
+        let rendezvous = Rendezvous(count: 4)
+        let server = try LoopbackHTTPServer { _ in
+            rendezvous.arriveAndWait()
+            return .respond(.text(200, "together"))
+        }
         defer { server.shutdown() }
         let client = CurlHTTPClient()
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in

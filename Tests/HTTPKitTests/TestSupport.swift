@@ -42,6 +42,23 @@ final class LastSeen<Value: Sendable>: Sendable {
     func record(_ newValue: Value) { value.withLock { $0 = newValue } }
 }
 
+/// Holds each caller until `count` have arrived (or a minute has passed, so a failing test
+/// cannot hang the run): requests that must be in flight together, however slowly they start.
+final class Rendezvous: Sendable {
+    private let count: Int
+    private let arrived = Mutex(0)
+    private let everyone = DispatchSemaphore(value: 0)
+
+    init(count: Int) { self.count = count }
+
+    func arriveAndWait() {
+        if arrived.withLock({ $0 += 1; return $0 }) == count {
+            for _ in 0..<count { everyone.signal() }
+        }
+        _ = everyone.wait(timeout: .now() + 60)
+    }
+}
+
 extension ServedResponse {
     static func text(_ status: Int, _ text: String, headers: [(name: String, value: String)] = []) -> ServedResponse {
         ServedResponse(status: status, headers: [("Content-Type", "text/plain")] + headers, body: Data(text.utf8))

@@ -3,7 +3,7 @@
 /// still returns only after the transaction holding its job has committed.
 ///
 /// The writing is done by the callers themselves, one at a time, never by a task of its own: it
-/// runs where the caller runs (the webhook server's own threads), not on the shared pool.
+/// runs where the callers run (`IntakeExecutor`'s threads), not on Swift's shared pool.
 actor GroupCommit {
     typealias Write = @Sendable ([NewJob]) async throws -> [EnqueueOutcome]
 
@@ -32,6 +32,7 @@ actor GroupCommit {
         defer { handOver() }
         do {
             let outcomes = try await write([job] + batch.map(\.job))
+            precondition(outcomes.count == batch.count + 1, "a group commit's write returns one outcome per job")
             for (entry, outcome) in zip(batch, outcomes.dropFirst()) { entry.turn.resume(returning: .written(outcome)) }
             return outcomes[0]
         } catch {

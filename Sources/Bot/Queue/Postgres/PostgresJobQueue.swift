@@ -31,9 +31,11 @@ public final class PostgresJobQueue: JobQueue {
         self.reachabilityLimit = configuration.options.connectTimeout + .seconds(5)
         self.startUpLimit = configuration.options.connectTimeout * 6
         // Waits until the task is under way, so the migration below does not lease a connection
-        // before `run()` has begun (PostgresClient warns about that).
+        // before `run()` has begun (PostgresClient warns about that). The client opens connections
+        // and keeps them alive in that task: on the intake's threads, so that a delivery needing a
+        // new connection does not wait for Swift's shared pool.
         let (started, starting) = AsyncStream<Void>.makeStream()
-        self.clientTask = Task {
+        self.clientTask = Task(executorPreference: IntakeExecutor.shared) {
             starting.finish()
             await client.run()
         }

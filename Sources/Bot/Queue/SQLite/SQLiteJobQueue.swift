@@ -6,10 +6,7 @@ import GRDB
 /// A `DatabasePool` rather than a `DatabaseQueue`: SQLite serializes writers anyway (and GRDB runs
 /// every write of this process on one writer queue, each as an IMMEDIATE transaction), but with WAL
 /// the pool's readers (`depth`, `job(id:)`, `ping`) never wait behind a lease or an enqueue.
-/// Every call runs on the caller's thread (GRDB's synchronous API): Dispatch queues, where GRDB's
-/// async variant would send it, share the cooperative pool's threads on Linux, so a delivery would
-/// wait behind whatever holds them; on the webhook server's own threads it does not. A transaction
-/// takes milliseconds, or up to the busy timeout when another process holds the file.
+/// Every call is GRDB's async variant, so the work runs on GRDB's own queues, not the cooperative pool.
 public final class SQLiteJobQueue: JobQueue {
     public let path: String
     let database: DatabasePool
@@ -105,7 +102,7 @@ public final class SQLiteJobQueue: JobQueue {
     func write<T: Sendable>(_ operation: String, jobID: Int64? = nil,
                             _ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try writeNow(updates)
+            return try await database.write(updates)
         } catch let error as QueueError {
             throw error
         } catch {
@@ -113,15 +110,10 @@ public final class SQLiteJobQueue: JobQueue {
         }
     }
 
-    /// GRDB's synchronous `write` and `read`, named from synchronous functions so that the async
-    /// overloads are not chosen.
-    private func writeNow<T>(_ updates: (Database) throws -> T) throws -> T { try database.write(updates) }
-    private func readNow<T>(_ value: (Database) throws -> T) throws -> T { try database.read(value) }
-
     func read<T: Sendable>(_ operation: String, jobID: Int64? = nil,
                            _ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try readNow(value)
+            return try await database.read(value)
         } catch {
             throw QueueError(code: .storeFailed, store: store, operation: operation, jobID: jobID, reason: "\(error)")
         }

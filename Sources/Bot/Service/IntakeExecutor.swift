@@ -1,17 +1,17 @@
 import Foundation
 
-/// Threads of the webhook server's own, as a task executor: a delivery is answered on them, never
-/// behind the jobs of Swift's shared pool.
+/// Threads of the intake's own (webhook deliveries, schedule firings, the PostgreSQL client's
+/// connections), as a task executor: what comes in is stored and answered on them, never behind
+/// the jobs of Swift's shared pool.
 ///
-/// On Linux that pool is as wide as the machine has cores and does not grow, and Dispatch's global
-/// queues (where GRDB, libgit2 offloading and `concurrentPerform` run) share its threads. A worker
-/// checking a large repository, or anything else that holds those threads, would otherwise make a
-/// forge wait for its acknowledgement; GitHub gives up after 10 seconds.
+/// On Linux that pool has as many threads as the machine has cores and adds none when they block.
+/// Whatever holds them (a worker checking a large repository, or in CI every other test) would
+/// otherwise make a forge wait for its acknowledgement; GitHub gives up after 10 seconds.
 ///
 /// `@unchecked Sendable`: the job list is guarded by `condition`.
-final class IntakeExecutor: TaskExecutor, @unchecked Sendable {
+public final class IntakeExecutor: TaskExecutor, @unchecked Sendable {
     /// One set of threads for the process, however many servers it runs (tests run dozens).
-    static let shared = IntakeExecutor(threads: max(2, ProcessInfo.processInfo.activeProcessorCount), name: "shipshape-intake")
+    public static let shared = IntakeExecutor(threads: max(2, ProcessInfo.processInfo.activeProcessorCount), name: "shipshape-intake")
 
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
@@ -24,7 +24,7 @@ final class IntakeExecutor: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()
         jobs.append(job)
