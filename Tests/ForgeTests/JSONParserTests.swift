@@ -56,6 +56,7 @@ import Testing
         (#""\u00e9t\u00C9 \u2603 \ud83d\ude00 caf\u00e9""#, JSON.string("étÉ ☃ 😀 café")),
         (#""lone \ud83d surrogate""#, JSON.string("lone \u{FFFD} surrogate")),
         ("\"déjà vu, 漢字\"", JSON.string("déjà vu, 漢字")),
+        ("\u{FEFF}{\"bom\": 1}", JSON.object(["bom": 1])),
     ])
     func readsWhatRFC8259Allows(_ text: String, _ expected: JSON) throws {
         #expect(try JSON.parse(Data(text.utf8)) == expected)
@@ -77,10 +78,18 @@ import Testing
         ("\"\\u12G4\"", "expected four hex digits after \\u at byte 5"),
         ("\"open", "unexpected end of input in a string at byte 5"),
         ("{} {}", "unexpected text after the value at byte 3"),
+        ("[1e400]", "number out of range at byte 1"),
+        ("-1e400", "number out of range at byte 0"),
     ])
     func refusesWhatItDoesNotAllowSayingWhere(_ text: String, _ message: String) {
         let error = #expect(throws: JSONParser.Failure.self) { try JSON.parse(Data(text.utf8)) }
         #expect(error?.description == message)
+    }
+
+    @Test func numbersReadAsTextWholeWhenWhole() {
+        #expect(JSON.number(42).string == "42")
+        #expect(JSON.number(2.5).string == "2.5")
+        #expect(JSON.number(1.2345678901234567e19).string == "1.2345678901234567e+19", "beyond Int: no trap")
     }
 
     @Test func nestingIsLimited() throws {

@@ -18,7 +18,7 @@ public enum JSON: Sendable, Equatable {
     public var string: String? {
         switch self {
         case .string(let text): text
-        case .number(let number): number == number.rounded() ? String(Int(number)) : String(number)
+        case .number(let number): Int(exactly: number).map(String.init) ?? String(number)
         default: nil
         }
     }

@@ -12,8 +12,9 @@ struct JSONParser {
         var description: String { "\(reason) at byte \(offset)" }
     }
 
-    /// Deeper nesting is refused rather than recursed into: no forge sends it.
-    static let maximumDepth = 512
+    /// Deeper nesting is refused rather than recursed into: forges nest fewer than 20 levels, and a
+    /// debug build on a 512 KB thread stack has room for a few hundred.
+    static let maximumDepth = 128
 
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
@@ -25,6 +26,8 @@ struct JSONParser {
     static func parse(_ data: Data) throws -> JSON {
         try data.withUnsafeBytes { buffer in
             var parser = JSONParser(bytes: buffer)
+            // A UTF-8 byte order mark may open the text (RFC 8259 lets a reader ignore it).
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
             let value = try parser.value(depth: 0)
             parser.skipWhitespace()
             guard parser.position == buffer.count else { throw parser.failure("unexpected text after the value") }
@@ -205,7 +208,8 @@ struct JSONParser {
             skipDigits()
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        guard let number = Double(text) else { throw failure("unreadable number", at: start) }
+        // Too large for a Double: refused, as JSONDecoder did, rather than read as infinity.
+        guard let number = Double(text), number.isFinite else { throw failure("number out of range", at: start) }
         return number
     }
 
