@@ -66,12 +66,7 @@ struct JSONParser {
             skipWhitespace()
             try consume(UInt8(ascii: ":"), "expected ':' after a member name")
             members[name] = try value(depth: depth)
-            skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of input") }
-            let separator = bytes[position]
-            position += 1
-            if separator == UInt8(ascii: "}") { return .object(members) }
-            guard separator == UInt8(ascii: ",") else { throw failure("expected ',' or '}'", at: position - 1) }
+            if try closes(with: "}") { return .object(members) }
         }
     }
 
@@ -86,13 +81,19 @@ struct JSONParser {
         }
         while true {
             items.append(try value(depth: depth))
-            skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of input") }
-            let separator = bytes[position]
-            position += 1
-            if separator == UInt8(ascii: "]") { return .array(items) }
-            guard separator == UInt8(ascii: ",") else { throw failure("expected ',' or ']'", at: position - 1) }
+            if try closes(with: "]") { return .array(items) }
         }
+    }
+
+    /// After a member or an item: true at the closing bracket, false at a comma.
+    private mutating func closes(with closing: Unicode.Scalar) throws -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw failure("unexpected end of input") }
+        let separator = bytes[position]
+        position += 1
+        if separator == UInt8(ascii: closing) { return true }
+        guard separator == UInt8(ascii: ",") else { throw failure("expected ',' or '\(closing)'", at: position - 1) }
+        return false
     }
 
     /// A string from its opening quote; text without escapes is taken as it stands.
