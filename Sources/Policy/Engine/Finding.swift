@@ -13,9 +13,11 @@ public struct Finding: Sendable, Hashable {
     /// Where in the document the offending (or missing) field is.
     public var path: DocumentPath
     public var message: String
+    /// Which document of its file the object is in (generated manifests map findings back by it).
+    public var documentIndex: Int?
 
     public init(checkID: String, severity: Severity, category: CheckCategory, file: String, position: SourcePosition,
-                object: ObjectReference?, container: String?, path: DocumentPath, message: String) {
+                object: ObjectReference?, container: String?, path: DocumentPath, message: String, documentIndex: Int? = nil) {
         self.checkID = checkID
         self.severity = severity
         self.category = category
@@ -25,6 +27,7 @@ public struct Finding: Sendable, Hashable {
         self.container = container
         self.path = path
         self.message = message
+        self.documentIndex = documentIndex
     }
 
     /// Who the finding is about, independent of line numbers: check, file, object, container

@@ -42,7 +42,7 @@ struct FindingBuilder: Sendable {
             guard severity != .ignore else { return nil }
             return Finding(checkID: check.id, severity: severity, category: check.metadata.category, file: object.file,
                            position: violation.position, object: object.reference, container: violation.container,
-                           path: violation.path, message: violation.message)
+                           path: violation.path, message: violation.message, documentIndex: object.documentIndex)
         }
     }
 

@@ -1,0 +1,82 @@
+import Manifests
+
+/// Objects that no file holds as written but that files make: a chart rendered with a release's
+/// values, a kustomization built from its bases and patches. They are checked like a file of
+/// their own (under `path`, a name no real file has), then every finding is moved to the line a
+/// person would change: the origin of the value it is about, else `fallback`.
+public struct GeneratedManifests: Sendable {
+    /// A unique name for the generated stream, `<file>@<what>/<name>`; never shown to users.
+    public var path: String
+    /// The YAML stream, one document per object.
+    public var bytes: [UInt8]
+    /// The namespace objects land in when they name none (a release's target namespace).
+    public var namespace: String?
+    /// Where each value of each document was written.
+    public var origins: SourceOrigins
+    /// Where findings go that no written value explains (a HelmRelease's `values:` line).
+    public var fallback: SourceLocation
+    /// Added to every finding's message: what made the object (`rendered by HelmRelease
+    /// apps/podinfo from chart podinfo 6.14.1`).
+    public var label: String
+    /// Per document (by index in `bytes`): more of what made it (`templates/deployment.yaml`).
+    public var documentLabels: [Int: String]
+
+    public init(path: String, bytes: [UInt8], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
+                label: String, documentLabels: [Int: String] = [:]) {
+        self.path = path
+        self.bytes = bytes
+        self.namespace = namespace
+        self.origins = origins
+        self.fallback = fallback
+        self.label = label
+        self.documentLabels = documentLabels
+    }
+
+    /// The folder part of `path`, unique to this stream: its namespace is recorded there, as a
+    /// kustomization's `namespace:` is for its folder.
+    var folder: String { Workspace.folder(of: path) }
+}
+
+/// A place in a real file.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var position: SourcePosition
+
+    public init(file: String, position: SourcePosition) {
+        self.file = file
+        self.position = position
+    }
+
+    public var description: String { "\(file):\(position)" }
+}
+
+/// Where the nodes of generated documents came from: a node that one written value (or one
+/// written map, rendered whole) produced maps to that value's key line.
+public struct SourceOrigins: Sendable {
+    private var byDocument: [Int: [DocumentPath: SourceLocation]] = [:]
+
+    public init() {}
+
+    public mutating func record(document: Int, path: DocumentPath, origin: SourceLocation) {
+        byDocument[document, default: [:]][path] = origin
+    }
+
+    public var isEmpty: Bool { byDocument.isEmpty }
+
+    /// The origin of the node at `path`, or of the nearest node above it that has one: a field
+    /// missing from a map that a written map produced belongs to that written map.
+    public func origin(document: Int, path: DocumentPath) -> SourceLocation? {
+        guard let paths = byDocument[document] else { return nil }
+        var components = path.components
+        while true {
+            if let origin = paths[DocumentPath(components)] { return origin }
+            if components.isEmpty { return nil }
+            components.removeLast()
+        }
+    }
+
+    /// Every recorded origin of one document (tests, and the fix engine looking for a value's key).
+    public func origins(document: Int) -> [DocumentPath: SourceLocation] {
+        byDocument[document] ?? [:]
+    }
+}

@@ -1,0 +1,41 @@
+import Manifests
+
+extension PolicyEngine {
+    /// Checks real files and generated manifests together (cross-object checks see both), then
+    /// moves every finding on a generated object to the line that explains it.
+    public func run(paths: [String], generated: [GeneratedManifests], knownFacts: TreeFacts = TreeFacts(), source: @escaping FileSource) -> CheckReport {
+        guard !generated.isEmpty else { return run(paths: paths, knownFacts: knownFacts, source: source) }
+        let byPath = Dictionary(generated.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var facts = knownFacts
+        for stream in generated {
+            if let namespace = stream.namespace { facts.kustomizationNamespaces[stream.folder] = namespace }
+        }
+        let report = run(paths: paths + generated.map(\.path), knownFacts: facts) { path in
+            if let stream = byPath[path] { return stream.bytes }
+            return try source(path)
+        }
+        let findings = report.findings.map { finding in byPath[finding.file].map { Self.relocate(finding, from: $0) } ?? finding }
+        let files = report.files.filter { byPath[$0.path] == nil }
+        return CheckReport(findings: Finding.inReportOrder(Self.merged(findings)), files: files, notes: report.notes)
+    }
+
+    /// The finding on the line that explains it, its message naming what generated the object.
+    static func relocate(_ finding: Finding, from stream: GeneratedManifests) -> Finding {
+        var moved = finding
+        let document = finding.documentIndex ?? 0
+        let origin = stream.origins.origin(document: document, path: finding.path) ?? stream.fallback
+        moved.file = origin.file
+        moved.position = origin.position
+        var label = stream.label
+        if let detail = stream.documentLabels[document] { label += ", \(detail)" }
+        moved.message += " (\(label))"
+        return moved
+    }
+
+    /// One finding per check, place, object and message: two documents (or two streams) that
+    /// share a written value report it once.
+    static func merged(_ findings: [Finding]) -> [Finding] {
+        var seen = Set<String>()
+        return findings.filter { seen.insert("\($0.checkID)|\($0.file)|\($0.position)|\($0.object?.description ?? "")|\($0.container ?? "")|\($0.message)").inserted }
+    }
+}
