@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Bot", targets: ["Bot"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "Upgrades", targets: ["Upgrades"]),
+        .library(name: "Rendering", targets: ["Rendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -75,6 +76,13 @@ let package = Package(
             dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit"],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(name: "CHelm"),
+        .target(name: "HelmKit", dependencies: ["CHelm"], swiftSettings: strictSettings),
+        .target(
+            name: "Rendering",
+            dependencies: ["HelmKit", "Manifests", "Policy", "Upgrades", "HTTPKit"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Bot",
             dependencies: [
@@ -100,6 +108,7 @@ let package = Package(
             name: "shipshape",
             dependencies: [
                 "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades",
+                "HelmKit", "Rendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -125,6 +134,11 @@ let package = Package(
         .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RenderingTests",
+            dependencies: ["Rendering", "HelmKit", "Policy", "Manifests", "Upgrades", "HTTPKit", "ShipshapeTesting"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "PolicyTests",

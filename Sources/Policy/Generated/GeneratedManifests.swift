@@ -20,9 +20,11 @@ public struct GeneratedManifests: Sendable {
     public var label: String
     /// Per document (by index in `bytes`): more of what made it (`templates/deployment.yaml`).
     public var documentLabels: [Int: String]
+    /// Per document: a better place than `fallback` (a chart of this repository: the template).
+    public var documentFallbacks: [Int: SourceLocation]
 
     public init(path: String, bytes: [UInt8], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
-                label: String, documentLabels: [Int: String] = [:]) {
+                label: String, documentLabels: [Int: String] = [:], documentFallbacks: [Int: SourceLocation] = [:]) {
         self.path = path
         self.bytes = bytes
         self.namespace = namespace
@@ -30,6 +32,7 @@ public struct GeneratedManifests: Sendable {
         self.fallback = fallback
         self.label = label
         self.documentLabels = documentLabels
+        self.documentFallbacks = documentFallbacks
     }
 
     /// The folder part of `path`, unique to this stream: its namespace is recorded there, as a

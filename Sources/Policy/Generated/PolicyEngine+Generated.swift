@@ -23,7 +23,7 @@ extension PolicyEngine {
     static func relocate(_ finding: Finding, from stream: GeneratedManifests) -> Finding {
         var moved = finding
         let document = finding.documentIndex ?? 0
-        let origin = stream.origins.origin(document: document, path: finding.path) ?? stream.fallback
+        let origin = stream.origins.origin(document: document, path: finding.path) ?? stream.documentFallbacks[document] ?? stream.fallback
         moved.file = origin.file
         moved.position = origin.position
         var label = stream.label
@@ -32,10 +32,11 @@ extension PolicyEngine {
         return moved
     }
 
-    /// One finding per check, place, object and message: two documents (or two streams) that
-    /// share a written value report it once.
+    /// One finding per check, place, object and container: two streams that generate the same
+    /// object from one written value (a chart rendered with and without a ci values file)
+    /// report it once, naming the first.
     static func merged(_ findings: [Finding]) -> [Finding] {
         var seen = Set<String>()
-        return findings.filter { seen.insert("\($0.checkID)|\($0.file)|\($0.position)|\($0.object?.description ?? "")|\($0.container ?? "")|\($0.message)").inserted }
+        return findings.filter { seen.insert("\($0.checkID)|\($0.file)|\($0.position)|\($0.object?.description ?? "")|\($0.container ?? "")|\($0.path)").inserted }
     }
 }

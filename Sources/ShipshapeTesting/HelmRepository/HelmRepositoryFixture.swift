@@ -35,6 +35,12 @@ public final class HelmRepositoryFixture: Sendable {
         store.add([(chart, try chart.archive())])
     }
 
+    /// Publishes an archive packed elsewhere (a real chart folder, `ChartFolderArchive`) under
+    /// `name` and `version`.
+    public func add(name: String, version: String, archive: Data) {
+        store.add([(HelmChartArchive(name: name, version: version), archive)])
+    }
+
     public func shutdown() {
         server.shutdown()
     }

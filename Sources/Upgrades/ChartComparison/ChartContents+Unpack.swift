@@ -7,27 +7,10 @@ extension ChartContents {
     /// not read. An archive with an entry that would land outside its folder (`../`, an absolute
     /// path) is refused before anything is unpacked. The scratch folder is removed afterwards.
     public static func unpack(_ archive: Data) throws -> ChartContents {
-        let files = FileManager.default
-        let scratch = files.temporaryDirectory.appending(path: "shipshape-chart-\(UUID().uuidString)")
-        let unpacked = scratch.appending(path: "unpacked")
-        do {
-            try files.createDirectory(at: unpacked, withIntermediateDirectories: true)
-        } catch {
-            throw ChartArchiveError(reason: "could not create the scratch folder \(unpacked.path): \(error)")
-        }
-        defer { try? files.removeItem(at: scratch) }
-        let archiveFile = scratch.appending(path: "chart.tgz")
-        do {
-            try archive.write(to: archiveFile)
-        } catch {
-            throw ChartArchiveError(reason: "could not write the archive to \(archiveFile.path): \(error)")
-        }
-        let tar = TarCommand(scratch: scratch)
-        let entries = try tar.list(archiveFile)
-        for entry in entries { try ArchiveEntryName.requireInside(entry) }
-        let folder = try ArchiveEntryName.chartFolder(in: entries)
-        try tar.extract(archiveFile, into: unpacked)
-        return try ChartContents(files: ChartFolderReader.read(unpacked.appending(path: folder)), folder: folder)
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-chart-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try ChartArchiveUnpacker.unpack(archive, into: scratch)
+        return try ChartContents(files: ChartFolderReader.read(folder), folder: folder.lastPathComponent)
     }
 
     /// The contents of a chart from its files, keyed by path inside the chart folder.

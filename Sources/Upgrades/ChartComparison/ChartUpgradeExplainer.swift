@@ -10,8 +10,6 @@ public struct ChartUpgradeExplainer: Sendable {
     public let deprecations: DeprecationTable
     public let kubernetesVersion: ReleaseVersion
 
-    static let chartLayerType = "application/vnd.cncf.helm.chart.content.v1.tar+gzip"
-
     public init(lookup: VersionLookup, http: any HTTPClient, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion) {
         self.lookup = lookup
         self.http = http
@@ -38,23 +36,6 @@ public struct ChartUpgradeExplainer: Sendable {
     }
 
     private func archive(of upgrade: Upgrade, version: String, url: URL?) async throws -> Data {
-        switch lookup.mirrored(upgrade.dependency.source) {
-        case .helmRepository:
-            guard let url else { throw DatasourceError(subject: upgrade.dependency.name, reason: "the index lists no archive for \(version)") }
-            let request = HTTPRequest(url: url)
-            return try await http.send(request).requireSuccess(for: request).body
-        case .registry(let host, let repository):
-            let tag = version.replacingOccurrences(of: "+", with: "_")
-            let manifest = try await lookup.registry.manifest(host: host, repository: repository, reference: tag)
-            struct Manifest: Decodable {
-                struct Layer: Decodable { let mediaType: String?; let digest: String }
-                let layers: [Layer]?
-            }
-            let layers = (try? JSONDecoder().decode(Manifest.self, from: manifest.body))?.layers ?? []
-            guard let chart = layers.first(where: { $0.mediaType == Self.chartLayerType }) else {
-                throw DatasourceError(subject: "\(host)/\(repository):\(tag)", reason: "the artifact holds no Helm chart layer")
-            }
-            return try await lookup.registry.blob(host: host, repository: repository, digest: chart.digest)
-        }
+        try await ChartArchiveFetcher(lookup: lookup, http: http).archive(of: upgrade.dependency.source, version: version, url: url)
     }
 }

@@ -58,9 +58,14 @@ public struct DiskCache: Sendable {
     /// A readable, collision-safe file name: the key's letters, then a 64-bit FNV-1a hash of it.
     private func file(for key: String) -> URL? {
         guard let folder else { return nil }
+        return folder.appending(path: "\(Self.fileName(for: key)).json")
+    }
+
+    /// A readable, collision-safe file name for `key`, without extension.
+    public static func fileName(for key: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let readable = String(key.map { $0.isLetter || $0.isNumber ? $0 : "-" }.suffix(60))
-        return folder.appending(path: "\(readable)-\(String(hash, radix: 16)).json")
+        return "\(readable)-\(String(hash, radix: 16))"
     }
 }

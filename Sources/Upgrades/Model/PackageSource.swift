@@ -30,7 +30,7 @@ public enum PackageSource: Sendable, Hashable, CustomStringConvertible {
 
     /// A chart source from a repository URL as Flux, Argo CD, kustomize and Helm write it:
     /// `oci://host/path` (or, for Argo CD, a bare `host/path`) is a registry, `http(s)://` an index.
-    static func chart(_ chart: String, repositoryURL: String, bareHostIsOCI: Bool) -> PackageSource? {
+    public static func chart(_ chart: String, repositoryURL: String, bareHostIsOCI: Bool) -> PackageSource? {
         let url = repositoryURL.trimmingCharacters(in: .whitespaces)
         guard !url.isEmpty, !url.contains("{{"), !chart.isEmpty, !chart.contains("{{") else { return nil }
         if url.hasPrefix("oci://") {

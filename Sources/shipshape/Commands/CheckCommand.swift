@@ -2,13 +2,17 @@ import ArgumentParser
 import Foundation
 import Manifests
 import Policy
+import Rendering
 
-/// `shipshape check PATH...`: runs the catalogue over files and folders.
-struct CheckCommand: ParsableCommand {
+/// `shipshape check PATH...`: runs the catalogue over files and folders, and over what the
+/// charts they deploy render to.
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check Kubernetes manifests for misconfigurations and deprecated apiVersions.",
         discussion: """
+        Charts are rendered with Helm's engine (libhelm_c) and their objects checked: Flux HelmReleases,
+        Argo CD Applications and the tree's own chart folders; findings land on the values lines that caused them.
         Exit status: 0 when nothing at or above --fail-on was found, 3 when something was,
         1 on usage errors or files that cannot be read.
         """
@@ -19,11 +23,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var judgement: JudgementOptions
 
-    @Option(help: "A Shipshape or Polaris configuration file (severities, exemptions, ignorePaths).")
+    @OptionGroup var rendering: RenderOptions
+
+    @Option(help: "A Shipshape or Polaris configuration file (severities, exemptions, ignorePaths; upgrades: registry logins and mirrors for charts).")
     var config: String?
 
-
-    func run() throws {
+    func run() async throws {
         let setup = try RunSetup.load(configPath: config, kubeVersion: judgement.kubernetesVersion)
         let files: [String]
         do {
@@ -31,7 +36,12 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let report = setup.engine.run(paths: files) { path in try FileContents.read(path) }
+        let rendered = try await rendering.render(files: files, settingsFile: config)
+        var report = setup.engine.run(paths: files, generated: rendered.generated, source: RenderOptions.read)
+        report.notes += rendered.noteLines
+        for index in report.files.indices where report.files[index].status == .template {
+            if rendered.renderedChartFolders.contains(where: { report.files[index].path.hasPrefix($0 + "/") }) { report.files[index].status = .checked }
+        }
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
         case .json: JSONReport.stream(report) { StandardOutput.write($0) }

@@ -1,0 +1,66 @@
+import CHelm
+import Foundation
+
+/// A chart loaded into the Helm library, freed with this value.
+public final class HelmChart: @unchecked Sendable {
+    let library: HelmLibrary
+    let handle: helm_handle_t
+
+    init(library: HelmLibrary, handle: helm_handle_t) {
+        self.library = library
+        self.handle = handle
+    }
+
+    deinit {
+        var error: UnsafeMutablePointer<CChar>?
+        _ = library.chartFree(handle, &error)
+        _ = library.take(error)
+    }
+
+    /// `Chart.yaml` as Helm read it, in JSON.
+    public func metadataJSON() throws(HelmError) -> String {
+        var out: UnsafeMutablePointer<CChar>?
+        var error: UnsafeMutablePointer<CChar>?
+        let status = library.chartMetadata(handle, &out, &error)
+        let text = library.take(out)
+        try library.check(status, error, "reading the chart's metadata")
+        return text ?? "{}"
+    }
+
+    /// One rendered template: its path in the chart (`podinfo/templates/deployment.yaml`) and text.
+    public struct RenderedTemplate: Sendable, Hashable {
+        public var template: String
+        public var manifest: String
+    }
+
+    /// Renders the templates as `helm template` does, offline: `lookup` finds nothing, no hook
+    /// runs, nothing is installed. `valuesJSON` is laid over the chart's defaults by Helm.
+    /// Templates come sorted by path.
+    public func render(valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [RenderedTemplate] {
+        let options = "{\"name\":\(Self.quoted(release)),\"namespace\":\(Self.quoted(namespace)),\"is_install\":true}"
+        var out: UnsafeMutablePointer<CChar>?
+        var error: UnsafeMutablePointer<CChar>?
+        let status = library.render(handle, valuesJSON, options, &out, &error)
+        let text = library.take(out)
+        try library.check(status, error, "rendering")
+        guard let data = text?.data(using: .utf8),
+              let manifests = (try? JSONSerialization.jsonObject(with: data)) as? [String: String] else {
+            throw HelmError(operation: "rendering", message: "the library answered something that is not a map of templates")
+        }
+        return manifests.map { RenderedTemplate(template: $0.key, manifest: $0.value) }.sorted { $0.template < $1.template }
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import HelmKit
+import Policy
+import Upgrades
+
+/// What a tree deploys through Helm, ready to check: every release it asks for (Flux
+/// HelmReleases, Argo CD Applications, its own chart folders) rendered by Helm's engine into
+/// generated manifests whose findings land on the values lines that caused them.
+public struct ChartRendering: Sendable {
+    public struct Outcome: Sendable {
+        public var generated: [GeneratedManifests] = []
+        /// Releases that could not be rendered, and values that were left out, with where and why.
+        public var notes: [RenderNote] = []
+        /// Notes about the whole run (no Helm library, for one).
+        public var globalNotes: [String] = []
+        /// Chart folders that were rendered: their templates are checked through the rendering.
+        public var renderedChartFolders: Set<String> = []
+        public var releaseCount = 0
+
+        public init() {}
+
+        /// Every note as one line, `file:line:column: message`.
+        public var noteLines: [String] { globalNotes + notes.map(\.description) }
+    }
+
+    /// Whether `files` may ask for a release at all (a chart folder, or a file naming a
+    /// HelmRelease or an Argo CD Application), so trees without Helm never look for the library.
+    public static func hasReleases(files: [String], source: PolicyEngine.FileSource) -> Bool {
+        files.contains { file in
+            if (file as NSString).lastPathComponent == "Chart.yaml" { return true }
+            guard let bytes = try? source(file) else { return false }
+            return ByteSearch.contains(bytes, "HelmRelease") || ByteSearch.contains(bytes, "argoproj.io")
+        }
+    }
+
+    public let library: HelmLibrary
+    /// Fetches published charts; nil renders only the charts of the tree.
+    public let fetcher: ChartArchiveFetcher?
+    /// Where fetched chart archives are kept between runs; nil keeps nothing.
+    public let cacheFolder: URL?
+    /// Releases rendered at once.
+    public var parallelism = max(2, ProcessInfo.processInfo.activeProcessorCount)
+
+    public init(library: HelmLibrary, fetcher: ChartArchiveFetcher?, cacheFolder: URL?) {
+        self.library = library
+        self.fetcher = fetcher
+        self.cacheFolder = cacheFolder
+    }
+
+    public func render(files: [String], source: @escaping PolicyEngine.FileSource) async -> Outcome {
+        var outcome = Outcome()
+        let releases = ReleaseScanner.scan(files: files, source: source, notes: &outcome.notes)
+        outcome.releaseCount = releases.count
+        let store = ChartStore(library: library, fetcher: fetcher, cacheFolder: cacheFolder)
+        let results = await withTaskGroup(of: (Int, Result<GeneratedManifests, RenderNote>).self) { group in
+            var next = 0
+            var results: [(Int, Result<GeneratedManifests, RenderNote>)] = []
+            func start() {
+                guard next < releases.count else { return }
+                let number = next, release = releases[number]
+                group.addTask { (number, await Self.render(release, number: number, store: store)) }
+                next += 1
+            }
+            for _ in 0..<parallelism { start() }
+            for await result in group {
+                results.append(result)
+                start()
+            }
+            return results.sorted { $0.0 < $1.0 }
+        }
+        outcome.globalNotes += await store.notes
+        for (number, result) in results {
+            switch result {
+            case .success(let generated):
+                outcome.generated.append(generated)
+                if case .folder(let folder) = releases[number].chart { outcome.renderedChartFolders.insert(folder) }
+            case .failure(let note):
+                outcome.notes.append(note)
+            }
+        }
+        return outcome
+    }
+
+    private static func render(_ release: ChartRelease, number: Int, store: ChartStore) async -> Result<GeneratedManifests, RenderNote> {
+        do {
+            let chart = try await store.chart(release.chart)
+            return .success(try ReleaseRenderer().render(release, chart: chart, number: number))
+        } catch {
+            return .failure(RenderNote(location: release.anchor, message: "\(release.owner): not rendered: \(error)"))
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import HelmKit
+
+/// A chart ready to render: loaded into Helm, with its default values for the provenance of
+/// rendered maps.
+struct LoadedChart: Sendable {
+    let chart: HelmChart
+    let defaults: ValuesTree
+    /// `podinfo 6.14.1`, as messages name it.
+    let label: String
+    /// The chart's folder when it is in the checked tree.
+    let folder: String?
+}

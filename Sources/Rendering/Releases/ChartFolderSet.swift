@@ -1,0 +1,27 @@
+import Foundation
+
+/// The chart folders of the checked tree: every folder holding a `Chart.yaml`.
+struct ChartFolderSet: Sendable {
+    private(set) var folders: [String]
+
+    init(chartFiles: [String]) {
+        folders = chartFiles.map { ($0 as NSString).deletingLastPathComponent }.sorted()
+    }
+
+    /// The folder a source path names (`./charts/podinfo` of a GitRepository, `apps/podinfo` of an
+    /// Argo CD Application): relative to the repository's root, which the checked paths may sit
+    /// under, so the folder whose path ends with it that is nearest to `file` wins.
+    func folder(forSourcePath written: String, from file: String) -> String? {
+        var path = written
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        while path.hasSuffix("/") { path.removeLast() }
+        guard !path.isEmpty, !path.contains("..") else { return nil }
+        let candidates = folders.filter { $0 == path || $0.hasSuffix("/" + path) }
+        let fileFolders = file.split(separator: "/").dropLast()
+        return candidates.max { shared($0, fileFolders) < shared($1, fileFolders) }
+    }
+
+    private func shared(_ folder: String, _ fileFolders: ArraySlice<Substring>) -> Int {
+        zip(folder.split(separator: "/"), fileFolders).prefix { $0 == $1 }.count
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Manifests
+import Policy
+
+/// Finds every release a tree asks for: Flux HelmReleases, Argo CD Applications with Helm
+/// sources, and the chart folders of the tree that no release uses (rendered with their own
+/// `values.yaml`, and once more with each `ci/*-values.yaml`). Only files that name one of the
+/// kinds involved are parsed.
+struct ReleaseScanner {
+    typealias FileSource = PolicyEngine.FileSource
+
+    static let kindsOfInterest: [String] = [
+        "HelmRelease", "Application", "HelmRepository", "OCIRepository", "HelmChart", "GitRepository", "ConfigMap", "Secret",
+    ]
+
+    static func scan(files: [String], source: @escaping FileSource, notes: inout [RenderNote]) -> [ChartRelease] {
+        var index = ObjectIndex()
+        var owners: [(object: KubernetesObject, bytes: [UInt8])] = []
+        let chartFiles = files.filter { ($0 as NSString).lastPathComponent == "Chart.yaml" }
+        for file in files {
+            guard let bytes = try? source(file), kindsOfInterest.contains(where: { ByteSearch.contains(bytes, $0) }) else { continue }
+            for object in ManifestReader.read(path: file, bytes: bytes).objects {
+                index.add(object, fileBytes: bytes)
+                if FluxReleaseReader.isRelease(object) || ArgoApplicationReader.isApplication(object) { owners.append((object, bytes)) }
+            }
+        }
+        let folders = ChartFolderSet(chartFiles: chartFiles)
+        let flux = FluxReleaseReader(index: index, chartFolders: folders)
+        let argo = ArgoApplicationReader(chartFolders: folders) { written, base, from in
+            valuesFile(written, base: base, from: from, files: files, source: source)
+        }
+        var releases: [ChartRelease] = []
+        for (object, bytes) in owners {
+            if FluxReleaseReader.isRelease(object) {
+                if let release = flux.release(object, fileBytes: bytes, notes: &notes) { releases.append(release) }
+            } else {
+                releases += argo.releases(object, fileBytes: bytes, notes: &notes)
+            }
+        }
+        let used = Set(releases.compactMap { release -> String? in
+            if case .folder(let folder) = release.chart { return folder }
+            return nil
+        })
+        releases += LocalCharts.releases(folders: folders.folders.filter { !used.contains($0) }, files: Set(files), source: source, notes: &notes)
+        return releases
+    }
+
+    /// A values file an Application names: relative to its chart folder, or to the repository's
+    /// root (which may sit above the checked paths: the nearest file whose path ends with it wins).
+    private static func valuesFile(_ written: String, base: String?, from file: String, files: [String], source: FileSource) -> (path: String, root: YAMLNode)? {
+        var path = written
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        guard !path.isEmpty, !path.hasPrefix("/") else { return nil }
+        let candidates: [String]
+        if let base {
+            let joined = (base + "/" + path as NSString).standardizingPath
+            candidates = files.filter { $0 == joined }
+        } else {
+            guard !path.contains("..") else { return nil }
+            candidates = files.filter { $0 == path || $0.hasSuffix("/" + path) }
+        }
+        let folders = file.split(separator: "/").dropLast()
+        let chosen = candidates.max { shared($0, folders) < shared($1, folders) }
+        guard let chosen, let bytes = try? source(chosen), let root = YAMLParser.parse(bytes: bytes).documents.first?.root, root.isMapping else { return nil }
+        return (chosen, root)
+    }
+
+    private static func shared(_ path: String, _ folders: ArraySlice<Substring>) -> Int {
+        zip(path.split(separator: "/").dropLast(), folders).prefix { $0 == $1 }.count
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import HTTPKit
+import HelmKit
+import Manifests
+import Policy
+import Rendering
+import Upgrades
+
+/// How `check` renders the charts a tree deploys (Flux HelmReleases, Argo CD Applications,
+/// chart folders) before checking them.
+struct RenderOptions: ParsableArguments {
+    @Flag(name: .customLong("no-render"), help: "Check the files as written; render no chart.")
+    var noRender = false
+
+    @Flag(help: "Render only the charts in the checked tree; fetch none from Helm repositories or registries.")
+    var offline = false
+
+    @Option(name: .customLong("cache-dir"), help: "Where fetched charts and Helm indexes are kept between runs (default ~/.cache/shipshape/upgrades).")
+    var cacheDirectory: String?
+
+    @Option(name: .customLong("ca-bundle"), help: "Trust the certificate authorities in this PEM file (private chart repositories); TLS is always verified.")
+    var caBundle: String?
+
+    /// The generated manifests of every release of `files`, and notes on what was not rendered.
+    /// `settingsFile` is the configuration whose `upgrades:` section has registry logins and mirrors.
+    func render(files: [String], settingsFile: String?) async throws -> ChartRendering.Outcome {
+        guard !noRender, ChartRendering.hasReleases(files: files, source: Self.read) else { return ChartRendering.Outcome() }
+        let library: HelmLibrary
+        do {
+            library = try HelmLibrary(path: HelmLibraryLocator.locate().get())
+        } catch {
+            var outcome = ChartRendering.Outcome()
+            outcome.globalNotes.append("charts are not rendered (the files are checked as written): \(error)")
+            return outcome
+        }
+        let cacheFolder = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder
+        var fetcher: ChartArchiveFetcher?
+        if !offline {
+            var curl = CurlHTTPClient.Configuration()
+            curl.caBundlePath = caBundle
+            let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))
+            do {
+                let lookup = try VersionLookup.make(settings: try Self.settings(settingsFile), http: http, cache: DiskCache(folder: cacheFolder))
+                fetcher = ChartArchiveFetcher(lookup: lookup, http: http)
+            } catch let failure as CommandFailure {
+                throw failure
+            } catch {
+                throw CommandFailure("\(error)")
+            }
+        }
+        return await ChartRendering(library: library, fetcher: fetcher, cacheFolder: cacheFolder).render(files: files, source: Self.read)
+    }
+
+    static let read: PolicyEngine.FileSource = { path in try FileContents.read(path) }
+
+    private static func settings(_ file: String?) throws -> UpgradeSettings {
+        guard let file else { return UpgradeSettings() }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(file): cannot read the configuration file") }
+        do { return try UpgradeSettings.read(text: String(decoding: data, as: UTF8.self), file: file) } catch { throw CommandFailure("\(error)") }
+    }
+}
