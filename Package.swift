@@ -55,7 +55,7 @@ let package = Package(
             plugins: ["EmbedConfig"]
         ),
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
-        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit"], swiftSettings: strictSettings),
+        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Rendering"], swiftSettings: strictSettings),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Bot", "Forge", "Upgrades",
+                "Bot", "Forge", "Upgrades", "HelmKit", "Rendering",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -131,7 +131,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "Rendering", "HelmKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
         .testTarget(

@@ -69,7 +69,7 @@ public actor MirrorCache {
     /// Runs blocking work on a thread of its own, so that a long fetch never holds a thread others
     /// wait for: Swift's shared pool adds none when its threads block, and Dispatch's global queues
     /// (where GRDB's queues run) add about one a second.
-    static func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+    public static func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Swift.Result { try work() }) }
             thread.name = "shipshape-git"

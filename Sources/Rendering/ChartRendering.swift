@@ -41,17 +41,37 @@ public struct ChartRendering: Sendable {
     /// Releases rendered at once.
     public var parallelism = max(2, ProcessInfo.processInfo.activeProcessorCount)
 
+    /// Where a chart folder of the tree is on disk: itself for `check`, a copy of the revision's
+    /// files for a review.
+    public var folderOnDisk: @Sendable (String) throws -> URL = { URL(fileURLWithPath: $0) }
+
     public init(library: HelmLibrary, fetcher: ChartArchiveFetcher?, cacheFolder: URL?) {
         self.library = library
         self.fetcher = fetcher
         self.cacheFolder = cacheFolder
     }
 
+    /// The releases `files` ask for. `mayHold` says which files can hold a release, a source or a
+    /// values ConfigMap (a review knows it from the facts of earlier reviews); others are not read.
+    public func releases(files: [String], source: @escaping PolicyEngine.FileSource,
+                         mayHold: @escaping @Sendable (String) -> Bool = { _ in true }) -> (releases: [ChartRelease], notes: [RenderNote]) {
+        var notes: [RenderNote] = []
+        let releases = ReleaseScanner.scan(files: files, source: source, mayHold: mayHold, notes: &notes)
+        return (releases, notes)
+    }
+
     public func render(files: [String], source: @escaping PolicyEngine.FileSource) async -> Outcome {
+        let (releases, notes) = self.releases(files: files, source: source)
+        var outcome = await render(releases)
+        outcome.notes = notes + outcome.notes
+        return outcome
+    }
+
+    /// Renders `releases`, each on its own; one that fails is a note.
+    public func render(_ releases: [ChartRelease]) async -> Outcome {
         var outcome = Outcome()
-        let releases = ReleaseScanner.scan(files: files, source: source, notes: &outcome.notes)
         outcome.releaseCount = releases.count
-        let store = ChartStore(library: library, fetcher: fetcher, cacheFolder: cacheFolder)
+        let store = ChartStore(library: library, fetcher: fetcher, cacheFolder: cacheFolder, folderOnDisk: folderOnDisk)
         let results = await withTaskGroup(of: (Int, Result<GeneratedManifests, RenderNote>).self) { group in
             var next = 0
             var results: [(Int, Result<GeneratedManifests, RenderNote>)] = []

@@ -2,6 +2,7 @@ import Diffs
 import GitKit
 import Manifests
 import Policy
+import Rendering
 
 /// Turns the check engine into a reviewer: the change is diffed from the merge base, the
 /// repository's configuration is read from the base revision (a pull request cannot switch off
@@ -17,6 +18,9 @@ public struct ReviewEngine: Sendable {
     public var kubernetesVersion: ReleaseVersion?
     /// Facts of blobs parsed by earlier reviews.
     public var facts: FactsCache
+    /// Renders the releases a change affects (nil: charts are not rendered). Reviews must then run
+    /// on a thread of their own, not the concurrency pool's (see `AsyncWait`).
+    public var rendering: ChartRendering?
 
     public init(defaults: PolicyConfiguration, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion? = nil,
                 facts: FactsCache = FactsCache(directory: nil)) {
@@ -58,10 +62,18 @@ public struct ReviewEngine: Sendable {
                 outside.append(finding)
             }
         }
-        let summary = causedFindings(outside, changes: changes, scope: scope, engine: engine, repository: repository)
+        var summary = causedFindings(outside, changes: changes, scope: scope, engine: engine, repository: repository)
+        var notes = configuration.notes
+        if let rendering {
+            let effect = try renderedEffect(rendering, changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
+                                            headTree: headTree, baseTree: baseTree, repository: repository)
+            comments += effect.comments
+            summary += effect.summary
+            notes += effect.notes
+        }
         try facts.save()
         return ReviewResult(base: base.hex, head: head.hex, mergeBase: mergeBase.hex, filter: request.filter, changes: changes,
-                            comments: comments, summary: summary, files: headReport.files, notes: configuration.notes, policy: engine)
+                            comments: comments, summary: summary, files: headReport.files, notes: notes, policy: engine)
     }
 
     /// Cross-object findings outside the filter that did not exist at the merge base: the change

@@ -65,6 +65,15 @@ struct TreeIndex {
         return TreeIndex(storage: storage, overlay: overlay)
     }
 
+    /// Every manifest path of the revision.
+    var paths: [String] {
+        var all = Set(storage.files.keys)
+        for (path, changed) in overlay {
+            if changed == nil { all.remove(path) } else { all.insert(path) }
+        }
+        return all.sorted()
+    }
+
     func file(_ path: String) -> TreeFile? {
         if let changed = overlay[path] { return changed?.file }
         return storage.files[path]

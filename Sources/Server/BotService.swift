@@ -2,9 +2,11 @@ import Bot
 import Forge
 import Foundation
 import GitKit
+import HelmKit
 import Hummingbird
 import Logging
 import Policy
+import Rendering
 import Review
 import ServiceLifecycle
 import Upgrades
@@ -60,6 +62,21 @@ public struct BotService: Sendable {
         try await group.run()
     }
 
+    /// Reviews render the charts a pull request affects when Helm's library is installed; without
+    /// it they check the files as written, and the log says why once.
+    func chartRendering() -> ChartRendering? {
+        let cacheFolder = URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")
+        do {
+            let library = try HelmLibrary(path: HelmLibraryLocator.locate().get())
+            let http = HTTPClientFactory.make()
+            let lookup = try VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder))
+            return ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
+        } catch {
+            logger.warning("charts are not rendered in reviews: \(error)")
+            return nil
+        }
+    }
+
     func makeHandler() throws -> BotJobHandler {
         var defaults = try BundledData.defaultConfiguration()
         if let path = configuration.repositoryDefaults {
@@ -69,8 +86,9 @@ public struct BotService: Sendable {
             defaults = defaults.merging(try ConfigurationReader.read(text: text, file: path, knownChecks: Catalogue.ids))
         }
         let deprecations = try BundledData.deprecations()
-        let engine = ReviewEngine(defaults: defaults, deprecations: deprecations,
+        var engine = ReviewEngine(defaults: defaults, deprecations: deprecations,
                                   facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
+        engine.rendering = chartRendering()
         let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(), metrics: metrics)
         let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client,
                                     installations: queue as? any InstallationRegistry)

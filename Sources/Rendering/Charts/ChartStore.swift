@@ -18,10 +18,13 @@ actor ChartStore {
     /// Where charts are unpacked when there is no cache folder; removed with the store.
     private let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-charts-\(UUID().uuidString)")
 
-    init(library: HelmLibrary, fetcher: ChartArchiveFetcher?, cacheFolder: URL?) {
+    let folderOnDisk: @Sendable (String) throws -> URL
+
+    init(library: HelmLibrary, fetcher: ChartArchiveFetcher?, cacheFolder: URL?, folderOnDisk: @escaping @Sendable (String) throws -> URL) {
         self.library = library
         self.fetcher = fetcher
         self.cacheFolder = cacheFolder
+        self.folderOnDisk = folderOnDisk
     }
 
     deinit { try? FileManager.default.removeItem(at: scratch) }
@@ -36,7 +39,7 @@ actor ChartStore {
     private func load(_ chart: ChartRelease.Chart) async throws -> LoadedChart {
         switch chart {
         case .folder(let folder):
-            var renderable = URL(fileURLWithPath: folder)
+            var renderable = try folderOnDisk(folder)
             if !RemoteSchemas.files(in: renderable).isEmpty {
                 let copy = scratch.appending(path: "local-\(UUID().uuidString)/\(renderable.lastPathComponent)")
                 try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -46,7 +49,7 @@ actor ChartStore {
             }
             let loaded = try library.loadChart(folder: renderable.path)
             let valuesFile = folder + "/values.yaml"
-            let defaults = (try? FileContents.read(valuesFile)).flatMap { YAMLParser.parse(bytes: $0).documents.first?.root }
+            let defaults = (try? FileContents.read(renderable.appending(path: "values.yaml").path)).flatMap { YAMLParser.parse(bytes: $0).documents.first?.root }
                 .map { ValuesTree(yaml: $0, file: valuesFile) } ?? .emptyMap
             return LoadedChart(chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: folder), folder: folder)
         case .published(let source, let written):

@@ -59,6 +59,7 @@ struct ArgoApplicationReader {
         }
         let helm = source["helm"]
         var layers: [ValuesTree] = []
+        var inputs: Set<String> = [file]
         for fileNode in helm?["valueFiles"]?.items ?? [] {
             guard let written = fileNode.string else { continue }
             var base = chartFolder
@@ -77,6 +78,7 @@ struct ArgoApplicationReader {
                 continue
             }
             layers.append(ValuesTree(yaml: found.root, file: found.path))
+            inputs.insert(found.path)
         }
         if let values = helm?["values"], values.scalar != nil {
             if let (root, shift) = EmbeddedYAML.parse(values, fileBytes: fileBytes), root.isMapping {
@@ -93,7 +95,7 @@ struct ArgoApplicationReader {
         }
         let anchorNode = source.entry("helm")?.key ?? source.entry("chart")?.key ?? source.entry("path")?.key ?? source
         return ChartRelease(chart: chart, values: layers, releaseName: helm?["releaseName"]?.string ?? application.name,
-                            namespace: namespace, owner: owner, anchor: SourceLocation(file: file, position: anchorNode.start))
+                            namespace: namespace, owner: owner, anchor: SourceLocation(file: file, position: anchorNode.start), inputFiles: inputs)
     }
 
     /// `helm.parameters`, as `helm --set` (or `--set-string` with `forceString`) reads them.

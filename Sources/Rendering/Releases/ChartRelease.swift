@@ -3,7 +3,7 @@ import Upgrades
 
 /// One installation of a chart that the repository asks for: a Flux HelmRelease, an Argo CD
 /// Application's Helm source, or a chart folder of the repository rendered with its own values.
-struct ChartRelease: Sendable {
+public struct ChartRelease: Sendable {
     enum Chart: Sendable, Hashable {
         /// A chart folder in the scanned tree.
         case folder(String)
@@ -22,10 +22,19 @@ struct ChartRelease: Sendable {
     var anchor: SourceLocation
     /// Per template, a better place than `anchor` when no value explains a finding (a chart of
     /// this repository: the template itself).
-    var templateFolder: String?
+    /// The files whose contents make the release (its own, its source's, its values files and
+    /// ConfigMaps): a change to any of them changes what it renders.
+    var inputFiles: Set<String> = []
+
+    /// Whether a change to `paths` changes what the release renders.
+    public func isAffected(by paths: Set<String>) -> Bool {
+        if !inputFiles.isDisjoint(with: paths) { return true }
+        guard case .folder(let folder) = chart else { return false }
+        return paths.contains { $0.hasPrefix(folder + "/") }
+    }
 
     /// Identifies the release among all of a run: the owner and the file that holds it.
-    var id: String { "\(anchor.file)@\(owner)" }
+    public var id: String { "\(anchor.file)@\(owner)" }
 
     /// All values merged, as Helm receives them.
     var mergedValues: ValuesTree {

@@ -28,11 +28,12 @@ struct FluxReleaseReader {
             return nil
         }
         let chart: ChartRelease.Chart
+        var inputs: Set<String> = [object.file]
         if let chartSpec = spec?["chart", "spec"] {
-            guard let resolved = self.chart(chartSpec, namespace: object.namespace, file: object.file, note: note) else { return nil }
+            guard let resolved = self.chart(chartSpec, namespace: object.namespace, file: object.file, inputs: &inputs, note: note) else { return nil }
             chart = resolved
         } else if let reference = spec?["chartRef"] {
-            guard let resolved = referenced(reference, namespace: object.namespace, file: object.file, note: note) else { return nil }
+            guard let resolved = referenced(reference, namespace: object.namespace, file: object.file, inputs: &inputs, note: note) else { return nil }
             chart = resolved
         } else {
             note(spec, "not rendered: neither spec.chart nor spec.chartRef names a chart")
@@ -40,7 +41,7 @@ struct FluxReleaseReader {
         }
         var layers: [ValuesTree] = []
         for (number, reference) in (spec?["valuesFrom"]?.items ?? []).enumerated() {
-            if let layer = valuesFrom(reference, namespace: object.namespace, file: object.file, number: number, note: note) {
+            if let layer = valuesFrom(reference, namespace: object.namespace, file: object.file, number: number, inputs: &inputs, note: note) {
                 layers.append(layer)
             }
         }
@@ -50,11 +51,11 @@ struct FluxReleaseReader {
         let targetNamespace = spec?["targetNamespace"]?.string
         let name = spec?["releaseName"]?.string ?? targetNamespace.map { "\($0)-\(object.name)" } ?? object.name
         return ChartRelease(chart: chart, values: layers, releaseName: name, namespace: targetNamespace ?? object.namespace ?? "default",
-                            owner: owner, anchor: anchor)
+                            owner: owner, anchor: anchor, inputFiles: inputs)
     }
 
     /// `{chart, version, sourceRef}` of a HelmRelease's chart template or of a HelmChart.
-    private func chart(_ spec: YAMLNode, namespace: String?, file: String, note: (YAMLNode?, String) -> Void) -> ChartRelease.Chart? {
+    private func chart(_ spec: YAMLNode, namespace: String?, file: String, inputs: inout Set<String>, note: (YAMLNode?, String) -> Void) -> ChartRelease.Chart? {
         guard let chart = spec["chart"]?.string, let reference = spec["sourceRef"] else {
             note(spec, "not rendered: spec.chart.spec has no chart or sourceRef")
             return nil
@@ -67,6 +68,7 @@ struct FluxReleaseReader {
                 note(reference, "not rendered: HelmRepository \(name) is not in the checked files")
                 return nil
             }
+            inputs.insert(repository.object.file)
             let url = repository.object.node["spec", "url"]?.string ?? ""
             let isOCI = repository.object.node["spec", "type"]?.string == "oci" || url.hasPrefix("oci://")
             guard let source = PackageSource.chart(chart, repositoryURL: isOCI && !url.hasPrefix("oci://") ? "oci://" + url : url, bareHostIsOCI: false) else {
@@ -87,12 +89,13 @@ struct FluxReleaseReader {
     }
 
     /// `spec.chartRef`: an OCIRepository (its `ref.tag` or `ref.semver`) or a HelmChart.
-    private func referenced(_ reference: YAMLNode, namespace: String?, file: String, note: (YAMLNode?, String) -> Void) -> ChartRelease.Chart? {
+    private func referenced(_ reference: YAMLNode, namespace: String?, file: String, inputs: inout Set<String>, note: (YAMLNode?, String) -> Void) -> ChartRelease.Chart? {
         let kind = reference["kind"]?.string ?? "", name = reference["name"]?.string ?? ""
         guard let source = index.resolve(kind: kind, name: name, namespace: reference["namespace"]?.string ?? namespace, from: file) else {
             note(reference, "not rendered: chartRef \(kind) \(name) is not in the checked files")
             return nil
         }
+        inputs.insert(source.object.file)
         let spec = source.object.node["spec"]
         switch kind {
         case "OCIRepository":
@@ -108,7 +111,7 @@ struct FluxReleaseReader {
             return .published(.registry(host: image.apiHost, repository: image.repository), version: version)
         case "HelmChart":
             guard let spec else { return nil }
-            return chart(spec, namespace: source.object.namespace, file: source.object.file, note: note)
+            return chart(spec, namespace: source.object.namespace, file: source.object.file, inputs: &inputs, note: note)
         default:
             note(reference, "not rendered: chartRef kind \(kind) is not a chart source")
             return nil
@@ -116,7 +119,8 @@ struct FluxReleaseReader {
     }
 
     /// One `valuesFrom` entry: a ConfigMap's or Secret's key, whole or at `targetPath`.
-    private func valuesFrom(_ reference: YAMLNode, namespace: String?, file: String, number: Int, note: (YAMLNode?, String) -> Void) -> ValuesTree? {
+    private func valuesFrom(_ reference: YAMLNode, namespace: String?, file: String, number: Int, inputs: inout Set<String>,
+                            note: (YAMLNode?, String) -> Void) -> ValuesTree? {
         let kind = reference["kind"]?.string ?? "", name = reference["name"]?.string ?? ""
         let key = reference["valuesKey"]?.string ?? "values.yaml"
         let optional = reference["optional"]?.bool == true
@@ -129,6 +133,7 @@ struct FluxReleaseReader {
             return nil
         }
         let holder = entry.object
+        inputs.insert(holder.file)
         var valueNode = holder.node["stringData", key] ?? (kind == "ConfigMap" ? holder.node["data", key] : nil)
         var decoded: [UInt8]?
         if valueNode == nil, kind == "Secret", let encoded = holder.node["data", key] {

@@ -12,8 +12,7 @@ enum LocalCharts {
             let chartFile = folder + "/Chart.yaml"
             guard let bytes = try? source(chartFile), let root = YAMLParser.parse(bytes: bytes).documents.first?.root else { continue }
             guard root["type"]?.string != "library", let name = root["name"]?.string else { continue }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder + "/templates", isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            guard files.contains(where: { $0.hasPrefix(folder + "/templates/") }) else { continue }
             let anchor = SourceLocation(file: chartFile, position: root.entry("name")?.key.start ?? root.start)
             let base = ChartRelease(chart: .folder(folder), values: [], releaseName: name, namespace: "default",
                                     owner: "chart \(folder)", anchor: anchor)
@@ -28,6 +27,7 @@ enum LocalCharts {
                 var variant = base
                 variant.values = [ValuesTree(yaml: ciRoot, file: ciFile)]
                 variant.owner = "chart \(folder) with \((ciFile as NSString).lastPathComponent)"
+                variant.inputFiles = [ciFile]
                 releases.append(variant)
             }
         }

@@ -13,11 +13,12 @@ struct ReleaseScanner {
         "HelmRelease", "Application", "HelmRepository", "OCIRepository", "HelmChart", "GitRepository", "ConfigMap", "Secret",
     ]
 
-    static func scan(files: [String], source: @escaping FileSource, notes: inout [RenderNote]) -> [ChartRelease] {
+    static func scan(files: [String], source: @escaping FileSource, mayHold: (String) -> Bool = { _ in true },
+                     notes: inout [RenderNote]) -> [ChartRelease] {
         var index = ObjectIndex()
         var owners: [(object: KubernetesObject, bytes: [UInt8])] = []
         let chartFiles = files.filter { ($0 as NSString).lastPathComponent == "Chart.yaml" }
-        for file in files {
+        for file in files where mayHold(file) {
             guard let bytes = try? source(file), kindsOfInterest.contains(where: { ByteSearch.contains(bytes, $0) }) else { continue }
             for object in ManifestReader.read(path: file, bytes: bytes).objects {
                 index.add(object, fileBytes: bytes)

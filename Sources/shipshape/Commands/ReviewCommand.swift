@@ -43,6 +43,8 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(name: .customLong("cache-dir"), help: "Where remote repositories are mirrored and parsed facts are kept (default: $SHIPSHAPE_CACHE_DIR, else ~/.cache/shipshape).")
     var cacheDirectory: String?
 
+    @OptionGroup(title: "Rendering the charts a change affects") var rendering: RenderFlags
+
     func validate() throws {
         if forge.isSet {
             if repository != nil || base != nil || head != nil {
@@ -56,9 +58,13 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try RunSetup.load(configPath: nil, kubeVersion: judgement.kubernetesVersion)
         let cache = cacheDirectory ?? Self.defaultCacheDirectory
-        let engine = ReviewEngine(defaults: setup.configuration, deprecations: setup.engine.settings.deprecations,
+        var engine = ReviewEngine(defaults: setup.configuration, deprecations: setup.engine.settings.deprecations,
                                   kubernetesVersion: judgement.kubernetesVersion,
                                   facts: FactsCache(directory: cache + "/facts"))
+        let (chartRendering, renderNote) = try rendering.rendering(cacheFolder: URL(fileURLWithPath: cache + "/upgrades"),
+                                                                   caBundle: forge.caBundle, settingsFile: nil)
+        engine.rendering = chartRendering
+        if let renderNote { FileHandle.standardError.write(Data("note: \(renderNote)\n".utf8)) }
         if forge.isSet {
             let review = try await ForgeReview(options: forge, filter: filter, cache: cache, engine: engine).run(useColor: judgement.color.enabled)
             if review.fails(at: judgement.failOn.severity) { throw ExitCode(3) }
@@ -66,15 +72,17 @@ struct ReviewCommand: AsyncParsableCommand {
         }
         guard let repository, let base, let head else { return }
         let request = ReviewRequest(base: base, head: head, filter: filter)
+        let reviewer = engine
         let review: ReviewResult
         if Self.isRemote(repository) {
             let mirrors = MirrorCache(directory: cache + "/mirrors")
             let token = ProcessInfo.processInfo.environment["SHIPSHAPE_GIT_TOKEN"].map { GitCredentials(token: $0) }
             review = try await mirrors.withMirror(of: repository, credentials: token) { mirror, _ in
-                try engine.review(request, in: mirror)
+                try reviewer.review(request, in: mirror)
             }
         } else {
-            review = try engine.review(request, in: try Repository.open(at: repository))
+            // On a thread of its own, as the bot's reviews: rendering waits for chart fetches.
+            review = try await MirrorCache.runBlocking { try reviewer.review(request, in: try Repository.open(at: repository)) }
         }
         let output: String
         switch judgement.format {

@@ -7,14 +7,48 @@ import Policy
 import Rendering
 import Upgrades
 
-/// How `check` renders the charts a tree deploys (Flux HelmReleases, Argo CD Applications,
-/// chart folders) before checking them.
-struct RenderOptions: ParsableArguments {
+/// Whether and how charts are rendered (Flux HelmReleases, Argo CD Applications, chart folders).
+struct RenderFlags: ParsableArguments {
     @Flag(name: .customLong("no-render"), help: "Check the files as written; render no chart.")
     var noRender = false
 
     @Flag(help: "Render only the charts in the checked tree; fetch none from Helm repositories or registries.")
     var offline = false
+
+    /// The renderer, or nil with the reason when charts are not rendered. `settingsFile` is the
+    /// configuration whose `upgrades:` section has registry logins and mirrors.
+    func rendering(cacheFolder: URL, caBundle: String?, settingsFile: String?) throws -> (rendering: ChartRendering?, note: String?) {
+        guard !noRender else { return (nil, nil) }
+        let library: HelmLibrary
+        do {
+            library = try HelmLibrary(path: HelmLibraryLocator.locate().get())
+        } catch {
+            return (nil, "charts are not rendered (the files are checked as written): \(error)")
+        }
+        guard !offline else { return (ChartRendering(library: library, fetcher: nil, cacheFolder: cacheFolder), nil) }
+        var curl = CurlHTTPClient.Configuration()
+        curl.caBundlePath = caBundle
+        let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))
+        do {
+            let lookup = try VersionLookup.make(settings: try Self.settings(settingsFile), http: http, cache: DiskCache(folder: cacheFolder))
+            return (ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder), nil)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    private static func settings(_ file: String?) throws -> UpgradeSettings {
+        guard let file else { return UpgradeSettings() }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(file): cannot read the configuration file") }
+        do { return try UpgradeSettings.read(text: String(decoding: data, as: UTF8.self), file: file) } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+/// `check`'s rendering options: the flags, and where charts are kept.
+struct RenderOptions: ParsableArguments {
+    @OptionGroup var flags: RenderFlags
 
     @Option(name: .customLong("cache-dir"), help: "Where fetched charts and Helm indexes are kept between runs (default ~/.cache/shipshape/upgrades).")
     var cacheDirectory: String?
@@ -23,40 +57,17 @@ struct RenderOptions: ParsableArguments {
     var caBundle: String?
 
     /// The generated manifests of every release of `files`, and notes on what was not rendered.
-    /// `settingsFile` is the configuration whose `upgrades:` section has registry logins and mirrors.
     func render(files: [String], settingsFile: String?) async throws -> ChartRendering.Outcome {
-        guard !noRender, ChartRendering.hasReleases(files: files, source: Self.read) else { return ChartRendering.Outcome() }
-        let library: HelmLibrary
-        do {
-            library = try HelmLibrary(path: HelmLibraryLocator.locate().get())
-        } catch {
+        guard !flags.noRender, ChartRendering.hasReleases(files: files, source: Self.read) else { return ChartRendering.Outcome() }
+        let cacheFolder = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder
+        let (rendering, note) = try flags.rendering(cacheFolder: cacheFolder, caBundle: caBundle, settingsFile: settingsFile)
+        guard let rendering else {
             var outcome = ChartRendering.Outcome()
-            outcome.globalNotes.append("charts are not rendered (the files are checked as written): \(error)")
+            outcome.globalNotes += [note].compactMap { $0 }
             return outcome
         }
-        let cacheFolder = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder
-        var fetcher: ChartArchiveFetcher?
-        if !offline {
-            var curl = CurlHTTPClient.Configuration()
-            curl.caBundlePath = caBundle
-            let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))
-            do {
-                let lookup = try VersionLookup.make(settings: try Self.settings(settingsFile), http: http, cache: DiskCache(folder: cacheFolder))
-                fetcher = ChartArchiveFetcher(lookup: lookup, http: http)
-            } catch let failure as CommandFailure {
-                throw failure
-            } catch {
-                throw CommandFailure("\(error)")
-            }
-        }
-        return await ChartRendering(library: library, fetcher: fetcher, cacheFolder: cacheFolder).render(files: files, source: Self.read)
+        return await rendering.render(files: files, source: Self.read)
     }
 
     static let read: PolicyEngine.FileSource = { path in try FileContents.read(path) }
-
-    private static func settings(_ file: String?) throws -> UpgradeSettings {
-        guard let file else { return UpgradeSettings() }
-        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(file): cannot read the configuration file") }
-        do { return try UpgradeSettings.read(text: String(decoding: data, as: UTF8.self), file: file) } catch { throw CommandFailure("\(error)") }
-    }
 }

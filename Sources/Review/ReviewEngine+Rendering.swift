@@ -1,0 +1,70 @@
+import Diffs
+import Foundation
+import GitKit
+import Policy
+import Rendering
+
+extension ReviewEngine {
+    /// What the change does to what the repository deploys: the releases whose inputs it touches
+    /// (the release's file, its source, values files and ConfigMaps, its chart folder) rendered at
+    /// the merge base and at head; findings on their objects that are new at head go on the
+    /// change's lines where the filter allows, else in the summary.
+    struct RenderedEffect {
+        var comments: [ReviewResult.Comment] = []
+        var summary: [ReviewResult.SummaryItem] = []
+        var notes: [String] = []
+    }
+
+    /// Kinds a file must hold to ask for a release or feed one.
+    static let renderingKinds: Set<String> = [
+        "HelmRelease", "Application", "HelmRepository", "OCIRepository", "HelmChart", "GitRepository", "ConfigMap", "Secret",
+    ]
+
+    func renderedEffect(_ rendering: ChartRendering, changes: [FileChange], filter: DiffFilter, engine: PolicyEngine,
+                        head: ObjectID, mergeBase: ObjectID, headTree: TreeIndex, baseTree: TreeIndex,
+                        repository: some RevisionReader) throws -> RenderedEffect {
+        let changed = Set(changes.flatMap { [$0.path, $0.oldPath].compactMap { $0 } })
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-review-charts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+
+        func render(_ tree: TreeIndex, at commit: ObjectID, side: String) throws -> (findings: [Finding], notes: [String]) {
+            let materializer = ChartFolderMaterializer(files: try repository.files(at: commit), scratch: scratch.appending(path: side)) {
+                try repository.contents(ofBlob: $0)
+            }
+            var sideRendering = rendering
+            sideRendering.folderOnDisk = { try materializer.folder($0) }
+            let source = tree.source(repository)
+            let (releases, scanNotes) = sideRendering.releases(files: tree.paths, source: source) { path in
+                tree.facts(path)?.objects.contains { Self.renderingKinds.contains($0.kind) } ?? false
+            }
+            let affected = releases.filter { $0.isAffected(by: changed) }
+            guard !affected.isEmpty else { return ([], []) }
+            let renderer = sideRendering
+            let outcome = AsyncWait.result { await renderer.render(affected) }
+            let context = engine.context(paths: Array(tree.paths(withRole: .context, in: [], allNamespaces: true)), source: source)
+            let report = engine.run(paths: [], generated: outcome.generated, knownFacts: context, source: source)
+            let notes = scanNotes.filter { changed.contains($0.location.file) } + outcome.notes
+            return (report.findings, outcome.globalNotes + notes.map(\.description))
+        }
+
+        let (headFindings, headNotes) = try render(headTree, at: head, side: "head")
+        guard !headFindings.isEmpty || !headNotes.isEmpty else { return RenderedEffect() }
+        let (baseFindings, _) = try render(baseTree, at: mergeBase, side: "base")
+        // Rendered findings are compared by what they are about, not where they land: a value that
+        // moves from the chart's defaults into the release's values moves the finding, not makes it.
+        func identity(_ finding: Finding) -> String {
+            [finding.checkID, finding.object?.description ?? "", finding.container ?? "", finding.path.description].joined(separator: "|")
+        }
+        let before = Set(baseFindings.map(identity))
+        var effect = RenderedEffect(notes: headNotes)
+        let changedManifests = changes.map(\.path).filter(Self.isManifestPath)
+        for finding in headFindings where !before.contains(identity(finding)) {
+            if filter.allows(path: finding.file, line: finding.position.line) {
+                effect.comments.append(ReviewResult.Comment(finding: finding))
+            } else {
+                effect.summary.append(ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file }))
+            }
+        }
+        return effect
+    }
+}
