@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "HelmKit", dependencies: ["CHelm"], swiftSettings: strictSettings),
         .target(
             name: "Rendering",
-            dependencies: ["HelmKit", "Manifests", "Policy", "Upgrades", "HTTPKit"],
+            dependencies: ["HelmKit", "Manifests", "Policy", "Upgrades", "HTTPKit", "Fixes"],
             swiftSettings: strictSettings
         ),
         .target(

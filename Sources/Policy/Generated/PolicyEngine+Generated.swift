@@ -20,7 +20,7 @@ extension PolicyEngine {
     }
 
     /// The finding on the line that explains it, its message naming what generated the object.
-    static func relocate(_ finding: Finding, from stream: GeneratedManifests) -> Finding {
+    public static func relocate(_ finding: Finding, from stream: GeneratedManifests) -> Finding {
         var moved = finding
         let document = finding.documentIndex ?? 0
         let origin = stream.origins.origin(document: document, path: finding.path) ?? stream.documentFallbacks[document] ?? stream.fallback

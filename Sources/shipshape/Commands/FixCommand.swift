@@ -3,16 +3,19 @@ import Fixes
 import Foundation
 import Manifests
 import Policy
+import Rendering
 
 /// `shipshape fix PATH...`: applies the checks' fixes as minimal edits.
-struct FixCommand: ParsableCommand {
+struct FixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
         abstract: "Fix what the checks know how to fix, editing the files in place (or printing a diff with --dry-run).",
         discussion: """
         Only the offending keys change: comments, key order, quoting and indentation stay as written.
         Fixes a person should look at first (readOnlyRootFilesystem, automountServiceAccountToken) apply
-        only when named with --checks. Exit status: 0 when done, 1 on errors.
+        only when named with --checks. Charts are rendered as `check` renders them, and a finding on a rendered
+        object is fixed in the values that produced the field (the HelmRelease's values, a values file).
+        Exit status: 0 when done, 1 on errors.
         """
     )
 
@@ -28,13 +31,15 @@ struct FixCommand: ParsableCommand {
     @Option(help: "A Shipshape or Polaris configuration file.")
     var config: String?
 
+    @OptionGroup var rendering: RenderOptions
+
     func validate() throws {
         guard let checks, checks != "all" else { return }
         let unknown = checks.split(separator: ",").map(String.init).filter { !Catalogue.ids.contains($0) }
         if !unknown.isEmpty { throw ValidationError("unknown check id(s): \(unknown.joined(separator: ", "))") }
     }
 
-    func run() throws {
+    func run() async throws {
         let setup = try RunSetup.load(configPath: config, kubeVersion: nil)
         let selection: FixEngine.Selection = switch checks {
         case nil: .defaults
@@ -68,7 +73,41 @@ struct FixCommand: ParsableCommand {
                 try Data(outcome.bytes).write(to: URL(fileURLWithPath: path))
             }
         }
+        let values = try await fixValues(files: files, engine: engine)
+        fixedCount += values.fixed
+        changedFiles += values.files
         let withoutFix = unfixedByCheck.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("\(dryRun ? "Would fix" : "Fixed") \(fixedCount) finding(s) in \(changedFiles) file(s)" + (withoutFix.isEmpty ? "" : "; not fixed: \(withoutFix)"))
+    }
+
+    /// Findings on rendered objects, fixed in the values that produced their fields.
+    private func fixValues(files: [String], engine: FixEngine) async throws -> (fixed: Int, files: Int) {
+        let rendered = try await rendering.render(files: files, settingsFile: config)
+        guard !rendered.generated.isEmpty else { return (0, 0) }
+        let fixer = ValuesFixer(engine: engine)
+        var edits: [ValuesFixer.Edit] = []
+        var seen = Set<String>()
+        for stream in rendered.generated {
+            let plan = fixer.plan(stream, source: RenderOptions.read)
+            for edit in plan.edits where seen.insert("\(edit.file)|\(edit.finding.fingerprint)").inserted { edits.append(edit) }
+            for (finding, why) in plan.unfixed where seen.insert("unfixed|\(finding.fingerprint)").inserted {
+                print("\(finding.file)\n  not fixed \(finding.position) \(finding.checkID): \(why)")
+            }
+        }
+        let changed: [String: [UInt8]]
+        do { changed = try ValuesFixer.apply(edits, source: RenderOptions.read) } catch { throw CommandFailure("\(error)") }
+        for (path, bytes) in changed.sorted(by: { $0.key < $1.key }) {
+            print(path)
+            for edit in edits where edit.file == path {
+                print("  fixed    \(edit.finding.position) \(edit.finding.checkID)\(edit.finding.container.map { " (container \($0))" } ?? "") in the values: \(edit.reason)")
+            }
+            let original = try FileContents.read(path)
+            if dryRun {
+                print(UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: String(decoding: bytes, as: UTF8.self), path: path), terminator: "")
+            } else {
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+            }
+        }
+        return (edits.filter { changed[$0.file] != nil }.count, changed.count)
     }
 }
