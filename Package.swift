@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "Bot",
             dependencies: [
-                "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades",
+                "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades", "HelmKit", "Rendering",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "ServerTests", dependencies: ["Server", "Bot", "Forge", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "BotTests",
-            dependencies: ["Bot", "Server", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "ShipshapeTesting"],
+            dependencies: ["Bot", "Server", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "Rendering", "HelmKit", "Upgrades", "ShipshapeTesting"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

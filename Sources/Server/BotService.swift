@@ -62,19 +62,22 @@ public struct BotService: Sendable {
         try await group.run()
     }
 
-    /// Reviews render the charts a pull request affects when Helm's library is installed; without
-    /// it they check the files as written, and the log says why once.
-    func chartRendering() -> ChartRendering? {
-        let cacheFolder = URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")
+    /// Helm's library, when installed: reviews then render the charts a pull request affects and
+    /// upgrade pull requests say what the new chart changes; without it, the log says why once.
+    func helmLibrary() -> HelmLibrary? {
         do {
-            let library = try HelmLibrary(path: HelmLibraryLocator.locate().get())
-            let http = HTTPClientFactory.make()
-            let lookup = try VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder))
-            return ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
+            return try HelmLibrary(path: HelmLibraryLocator.locate().get())
         } catch {
-            logger.warning("charts are not rendered in reviews: \(error)")
+            logger.warning("charts are not rendered (reviews check the files as written): \(error)")
             return nil
         }
+    }
+
+    func chartRendering(_ library: HelmLibrary) -> ChartRendering? {
+        let cacheFolder = URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")
+        let http = HTTPClientFactory.make()
+        guard let lookup = try? VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder)) else { return nil }
+        return ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
     }
 
     func makeHandler() throws -> BotJobHandler {
@@ -88,7 +91,8 @@ public struct BotService: Sendable {
         let deprecations = try BundledData.deprecations()
         var engine = ReviewEngine(defaults: defaults, deprecations: deprecations,
                                   facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
-        engine.rendering = chartRendering()
+        let library = helmLibrary()
+        engine.rendering = library.flatMap(chartRendering)
         let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(), metrics: metrics)
         let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client,
                                     installations: queue as? any InstallationRegistry)
@@ -96,9 +100,15 @@ public struct BotService: Sendable {
                              templates: try CommentTemplates(overrides: configuration.templates),
                              publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),
                              authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers),
-                             upgrades: UpgradeSetup(settings: configuration.upgrades, http: HTTPClientFactory.make(),
-                                                    cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
-                                                    deprecations: deprecations, kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
-                                                        ?? ReleaseVersion("1.35")!))
+                             upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations))
+    }
+
+    private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable) -> UpgradeSetup {
+        var setup = UpgradeSetup(settings: configuration.upgrades, http: HTTPClientFactory.make(),
+                                 cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
+                                 deprecations: deprecations, kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
+                                     ?? ReleaseVersion("1.35")!)
+        setup.library = library
+        return setup
     }
 }

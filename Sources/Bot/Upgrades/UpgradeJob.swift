@@ -27,6 +27,8 @@ public struct UpgradeJob: Sendable {
     public let templates: CommentTemplates
     public let committer: Signature
     public let now: @Sendable () -> Date
+    /// Renders the releases an upgrade touches at both versions (nil: Helm's library is missing).
+    public var renderedEffect: UpgradeRenderedEffect?
 
     public init(forge: any Forge, mirrors: MirrorCache, planner: UpgradePlanner, explainer: ChartUpgradeExplainer, templates: CommentTemplates,
                 committer: Signature, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -89,7 +91,10 @@ public struct UpgradeJob: Sendable {
                 outcome.leftAlone[group.addOn] = reason
                 continue
             }
-            let comparison = await chartComparison(group)
+            var comparison = await chartComparison(group)
+            if let renderedEffect, group.upgrades.contains(where: { $0.dependency.kind == .chart }) {
+                comparison += await renderedEffect.markdown(before: contents, edited: edited.files)
+            }
             let body = UpgradePullRequestView.body(group, base: details.defaultBranch, chartComparison: comparison, templates: templates)
             if !isCurrent {
                 try await push(edited.files, for: group, onto: snapshot.base, replacing: remote?.head, cloneURL: details.cloneURL, credentials: credentials)

@@ -2,7 +2,9 @@ import Forge
 import Foundation
 import GitKit
 import HTTPKit
+import HelmKit
 import Policy
+import Rendering
 import Upgrades
 
 /// What every upgrade job of a service shares: the settings, the HTTP client for registries and
@@ -16,6 +18,8 @@ public struct UpgradeSetup: Sendable {
     public let kubernetesVersion: ReleaseVersion
     public let committer: Signature
     public let tagListLifetime: Duration
+    /// Renders charts for the upgrade's effect on what the repository deploys (nil: not rendered).
+    public var library: HelmLibrary?
 
     public init(settings: UpgradeSettings, http: any HTTPClient, cache: DiskCache, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion,
                 committer: Signature = CommandJob.defaultCommitter, tagListLifetime: Duration = .seconds(15 * 60)) {
@@ -30,8 +34,16 @@ public struct UpgradeSetup: Sendable {
 
     public func job(forge: any Forge, mirrors: MirrorCache, templates: CommentTemplates, now: @escaping @Sendable () -> Date = { Date() }) throws -> UpgradeJob {
         let lookup = try VersionLookup.make(settings: settings, http: http, cache: cache, tagListLifetime: tagListLifetime)
-        return UpgradeJob(forge: forge, mirrors: mirrors, planner: UpgradePlanner(settings: settings, lookup: lookup, readsSourceLabels: true),
-                          explainer: ChartUpgradeExplainer(lookup: lookup, http: http, deprecations: deprecations, kubernetesVersion: kubernetesVersion),
-                          templates: templates, committer: committer, now: now)
+        var job = UpgradeJob(forge: forge, mirrors: mirrors, planner: UpgradePlanner(settings: settings, lookup: lookup, readsSourceLabels: true),
+                             explainer: ChartUpgradeExplainer(lookup: lookup, http: http, deprecations: deprecations, kubernetesVersion: kubernetesVersion),
+                             templates: templates, committer: committer, now: now)
+        if let library {
+            let rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cache.folder)
+            let configuration = try BundledData.defaultConfiguration()
+            let policy = PolicyEngine(configuration: configuration, settings: EvaluationSettings(
+                deprecations: deprecations, kubernetesVersion: kubernetesVersion, targetVersions: configuration.targetVersions))
+            job.renderedEffect = UpgradeRenderedEffect(rendering: rendering, policy: policy)
+        }
+        return job
     }
 }
