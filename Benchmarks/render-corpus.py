@@ -16,30 +16,12 @@ Usage: render-corpus.py SHIPSHAPE CORPUS CHARTS
    request changes one value of one release. `shipshape review` runs once to warm the facts cache,
    then RUNS times; the median is printed (goal: under 1 s).
 """
-import hashlib, json, os, re, shutil, socket, statistics, subprocess, sys, tarfile, tempfile, time, urllib.request
+import hashlib, json, os, re, shutil, statistics, subprocess, sys, tarfile, tempfile, time
+from loopback import free_port, request, wait_for
 
 RUNS = int(os.environ.get("RUNS", "5"))
 OURS = {"app-template": ("app-template-4.1.1", [("common", "common-4.1.1")]), "podinfo": ("podinfo-6.14.1", []),
         "metrics-server": ("metrics-server-3.13.1", []), "external-dns": ("external-dns-1.21.1", [])}
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-def wait_for(port):
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    sys.exit(f"bench-render: nothing listens on {port}")
-
-def request(method, url, data=None, headers=None):
-    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-    with urllib.request.urlopen(req) as response:
-        return response.status, dict(response.headers), response.read()
 
 def pack(charts, name, work):
     folder, subcharts = OURS[name]

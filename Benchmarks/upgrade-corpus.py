@@ -11,21 +11,9 @@ Usage: upgrade-corpus.py SHIPSHAPE CORPUS
    dependencies found and outdated, tag-list requests the registry logged (must equal the distinct
    repositories on the first run), all registry requests, index.yaml requests and their statuses.
 """
-import hashlib, json, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-def wait_for(port):
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    sys.exit(f"bench-upgrades: nothing listens on {port}")
+import hashlib, json, os, re, shutil, subprocess, sys, tempfile, time
+import loopback
+from loopback import free_port, wait_for
 
 def bumped(tag):
     release = tag.split("-", 1)[0]
@@ -36,10 +24,7 @@ def bumped(tag):
     return tag[:start] + str(int(match.group(1)) + 1) + tag[end:]
 
 def request(method, url, data=None, headers=None):
-    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-    req.add_header("User-Agent", "bench-upgrades-setup")
-    with urllib.request.urlopen(req) as response:
-        return response.status, dict(response.headers), response.read()
+    return loopback.request(method, url, data, headers, agent="bench-upgrades-setup")
 
 class Registry:
     def __init__(self, work):

@@ -37,7 +37,7 @@ public final class HelmChart: @unchecked Sendable {
     /// runs, nothing is installed. `valuesJSON` is laid over the chart's defaults by Helm.
     /// Templates come sorted by path.
     public func render(valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [RenderedTemplate] {
-        let options = "{\"name\":\(Self.quoted(release)),\"namespace\":\(Self.quoted(namespace)),\"is_install\":true}"
+        let options = "{\"name\":\(JSONText.quoted(release)),\"namespace\":\(JSONText.quoted(namespace)),\"is_install\":true}"
         var out: UnsafeMutablePointer<CChar>?
         var error: UnsafeMutablePointer<CChar>?
         let status = library.render(handle, valuesJSON, options, &out, &error)
@@ -48,19 +48,5 @@ public final class HelmChart: @unchecked Sendable {
             throw HelmError(operation: "rendering", message: "the library answered something that is not a map of templates")
         }
         return manifests.map { RenderedTemplate(template: $0.key, manifest: $0.value) }.sorted { $0.template < $1.template }
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -76,20 +76,25 @@ import Testing
         return engine
     }
 
-    @Test func aValuesOnlyChangeIsCommentedOnTheChangedKeysOnly() async throws {
+    /// Reviews a pull request that writes `changes` over the chart and the release on `main`.
+    static func review(_ changes: [String: String]) async throws -> ReviewResult {
         let fixture = try GitFixture()
         defer { fixture.shutdown() }
         let upstream = try fixture.makeUpstream("platform")
-        for (path, text) in Self.chart { try fixture.write(text, to: path, in: upstream.work) }
-        try fixture.write(Self.release, to: "flux/reporting.yaml", in: upstream.work)
+        for (path, text) in chart { try fixture.write(text, to: path, in: upstream.work) }
+        try fixture.write(release, to: "flux/reporting.yaml", in: upstream.work)
         try fixture.commitAndPush(upstream.work, message: "base")
         try fixture.git("checkout", "-q", "-b", "pr", in: upstream.work)
-        let changed = Self.release.replacingOccurrences(of: "      tag: \"2.0.0\"\n", with: "      tag: latest\n    securityContext:\n      privileged: true\n")
-        try fixture.write(changed, to: "flux/reporting.yaml", in: upstream.work)
+        for (path, text) in changes { try fixture.write(text, to: path, in: upstream.work) }
         try fixture.commitAndPush(upstream.work, message: "pr", refspecs: [])
+        let engine = try engine(), work = upstream.work
+        // On a thread of its own, as the bot and the CLI run reviews.
+        return try await MirrorCache.runBlocking { try engine.review(ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work)) }
+    }
 
-        let engine = try Self.engine(), work = upstream.work
-        let review = try await MirrorCache.runBlocking { try engine.review(ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work)) }
+    @Test func aValuesOnlyChangeIsCommentedOnTheChangedKeysOnly() async throws {
+        let changed = Self.release.replacingOccurrences(of: "      tag: \"2.0.0\"\n", with: "      tag: latest\n    securityContext:\n      privileged: true\n")
+        let review = try await Self.review(["flux/reporting.yaml": changed])
         let comments = review.comments.map { "\($0.finding.file):\($0.finding.position.line) \($0.finding.checkID)" }.sorted()
         // Line 24 is `tag: latest`, line 26 `privileged: true`; the findings the chart already had
         // (no probes, no limits) are not the change's and get no comment.
@@ -99,20 +104,9 @@ import Testing
     }
 
     @Test func aChangeToTheChartFolderRendersTheReleasesThatUseIt() async throws {
-        let fixture = try GitFixture()
-        defer { fixture.shutdown() }
-        let upstream = try fixture.makeUpstream("platform")
-        for (path, text) in Self.chart { try fixture.write(text, to: path, in: upstream.work) }
-        try fixture.write(Self.release, to: "flux/reporting.yaml", in: upstream.work)
-        try fixture.commitAndPush(upstream.work, message: "base")
-        try fixture.git("checkout", "-q", "-b", "pr", in: upstream.work)
         let template = Self.chart["charts/reporting/templates/deployment.yaml"]!
             .replacingOccurrences(of: "    spec:\n      containers:", with: "    spec:\n      hostNetwork: true\n      containers:")
-        try fixture.write(template, to: "charts/reporting/templates/deployment.yaml", in: upstream.work)
-        try fixture.commitAndPush(upstream.work, message: "pr", refspecs: [])
-
-        let engine = try Self.engine(), work = upstream.work
-        let review = try await MirrorCache.runBlocking { try engine.review(ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work)) }
+        let review = try await Self.review(["charts/reporting/templates/deployment.yaml": template])
         let reported = review.reportedFindings.map(\.checkID)
         #expect(reported.filter { $0 == "hostNetworkSet" }.count == 1, "\(reported)")
         #expect(!reported.contains("livenessProbeMissing"), "a finding the chart already had is not the change's")

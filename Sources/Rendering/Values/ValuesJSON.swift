@@ -1,3 +1,5 @@
+import HelmKit
+
 /// Values written as JSON for the Helm library, optionally with every string the repository
 /// wrote replaced by a marker (see `ValuesMarkers`).
 enum ValuesJSON {
@@ -40,20 +42,6 @@ enum ValuesJSON {
     }
 
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        JSONText.quoted(text)
     }
 }
