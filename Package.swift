@@ -55,7 +55,7 @@ let package = Package(
             plugins: ["EmbedConfig"]
         ),
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
-        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Rendering"], swiftSettings: strictSettings),
+        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering"], swiftSettings: strictSettings),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",

@@ -1,5 +1,6 @@
 import Diffs
 import Foundation
+import Fixes
 import GitKit
 import Policy
 import Rendering
@@ -13,6 +14,7 @@ extension ReviewEngine {
         var comments: [ReviewResult.Comment] = []
         var summary: [ReviewResult.SummaryItem] = []
         var notes: [String] = []
+        var fixes: [String: [UInt8]] = [:]
     }
 
     /// Kinds a file must hold to ask for a release or feed one.
@@ -27,7 +29,7 @@ extension ReviewEngine {
         let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-review-charts-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
 
-        func render(_ tree: TreeIndex, at commit: ObjectID, side: String) throws -> (findings: [Finding], notes: [String]) {
+        func render(_ tree: TreeIndex, at commit: ObjectID, side: String) throws -> (findings: [Finding], notes: [String], streams: [GeneratedManifests]) {
             let materializer = ChartFolderMaterializer(files: try repository.files(at: commit), scratch: scratch.appending(path: side)) {
                 try repository.contents(ofBlob: $0)
             }
@@ -38,18 +40,18 @@ extension ReviewEngine {
                 tree.facts(path)?.objects.contains { Self.renderingKinds.contains($0.kind) } ?? false
             }
             let affected = releases.filter { $0.isAffected(by: changed) }
-            guard !affected.isEmpty else { return ([], []) }
+            guard !affected.isEmpty else { return ([], [], []) }
             let renderer = sideRendering
             let outcome = AsyncWait.result { await renderer.render(affected) }
             let context = engine.context(paths: Array(tree.paths(withRole: .context, in: [], allNamespaces: true)), source: source)
             let report = engine.run(paths: [], generated: outcome.generated, knownFacts: context, source: source)
             let notes = scanNotes.filter { changed.contains($0.location.file) } + outcome.notes
-            return (report.findings, outcome.globalNotes + notes.map(\.description))
+            return (report.findings, outcome.globalNotes + notes.map(\.description), outcome.generated)
         }
 
-        let (headFindings, headNotes) = try render(headTree, at: head, side: "head")
+        let (headFindings, headNotes, headStreams) = try render(headTree, at: head, side: "head")
         guard !headFindings.isEmpty || !headNotes.isEmpty else { return RenderedEffect() }
-        let (baseFindings, _) = try render(baseTree, at: mergeBase, side: "base")
+        let (baseFindings, _, _) = try render(baseTree, at: mergeBase, side: "base")
         // Rendered findings are compared by what they are about, not where they land: a value that
         // moves from the chart's defaults into the release's values moves the finding, not makes it.
         func identity(_ finding: Finding) -> String {
@@ -58,9 +60,16 @@ extension ReviewEngine {
         let before = Set(baseFindings.map(identity))
         var effect = RenderedEffect(notes: headNotes)
         let changedManifests = changes.map(\.path).filter(Self.isManifestPath)
+        let fixer = ValuesFixer(engine: FixEngine(policy: engine))
+        let headSource = headTree.source(repository)
+        let edits = headStreams.flatMap { fixer.plan($0, source: headSource).edits }
         for finding in headFindings where !before.contains(identity(finding)) {
             if filter.allows(path: finding.file, line: finding.position.line) {
                 effect.comments.append(ReviewResult.Comment(finding: finding))
+                let own = edits.filter { $0.finding.fingerprint == finding.fingerprint }
+                if !own.isEmpty, let fixed = try? ValuesFixer.apply(own, source: headSource)[finding.file] {
+                    effect.fixes[finding.fingerprint] = fixed
+                }
             } else {
                 effect.summary.append(ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file }))
             }

@@ -64,16 +64,20 @@ public struct ReviewEngine: Sendable {
         }
         var summary = causedFindings(outside, changes: changes, scope: scope, engine: engine, repository: repository)
         var notes = configuration.notes
+        var renderedFixes: [String: [UInt8]] = [:]
         if let rendering {
             let effect = try renderedEffect(rendering, changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
                                             headTree: headTree, baseTree: baseTree, repository: repository)
             comments += effect.comments
             summary += effect.summary
             notes += effect.notes
+            renderedFixes = effect.fixes
         }
         try facts.save()
-        return ReviewResult(base: base.hex, head: head.hex, mergeBase: mergeBase.hex, filter: request.filter, changes: changes,
-                            comments: comments, summary: summary, files: headReport.files, notes: notes, policy: engine)
+        var result = ReviewResult(base: base.hex, head: head.hex, mergeBase: mergeBase.hex, filter: request.filter, changes: changes,
+                                  comments: comments, summary: summary, files: headReport.files, notes: notes, policy: engine)
+        result.renderedFixes = renderedFixes
+        return result
     }
 
     /// Cross-object findings outside the filter that did not exist at the merge base: the change

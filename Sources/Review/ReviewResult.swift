@@ -33,6 +33,10 @@ public struct ReviewResult: Sendable {
     /// The engine the review judged with (the repository's configuration at the base), so fixes
     /// and suggestions judge the same way.
     public var policy: PolicyEngine
+    /// For findings on rendered objects, by fingerprint: the head file they land in with the fix
+    /// written into its values (what a suggestion block offers). The fix engine cannot find
+    /// rendered objects in the file itself.
+    public var renderedFixes: [String: [UInt8]] = [:]
 
     public var reportedFindings: [Finding] { comments.map(\.finding) + summary.map(\.finding) }
 

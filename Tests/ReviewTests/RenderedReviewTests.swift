@@ -101,6 +101,10 @@ import Testing
         #expect(comments == ["flux/reporting.yaml:24 tagNotSpecified", "flux/reporting.yaml:26 runAsPrivileged"], "\(comments) \(review.notes)")
         #expect(review.comments.first?.finding.message.contains("rendered by HelmRelease reporting/reporting from chart reporting 0.3.0") == true)
         #expect(review.summary.isEmpty, "\(review.summary.map { "\($0.finding.file):\($0.finding.position.line) \($0.finding.checkID)" })")
+        // The suggestion for `privileged: true` is the values fix, on that line.
+        let privileged = try #require(review.comments.first { $0.finding.checkID == "runAsPrivileged" })
+        let fixed = String(decoding: try #require(review.renderedFixes[privileged.finding.fingerprint]), as: UTF8.self)
+        #expect(fixed == changed.replacingOccurrences(of: "privileged: true", with: "privileged: false"), "\(fixed)")
     }
 
     @Test func aChangeToTheChartFolderRendersTheReleasesThatUseIt() async throws {
