@@ -38,6 +38,9 @@ public struct ChartRendering: Sendable {
     public let fetcher: ChartArchiveFetcher?
     /// Where fetched chart archives are kept between runs; nil keeps nothing.
     public let cacheFolder: URL?
+    /// Renders in worker processes (`IsolatedChartRenderer`) when set: what the CLI and the bot
+    /// do, so a hostile chart cannot hang or exhaust them; in this process otherwise.
+    public var renderer: (any ChartRenderer)?
     /// Releases rendered at once.
     public var parallelism = max(2, ProcessInfo.processInfo.activeProcessorCount)
 
@@ -78,7 +81,8 @@ public struct ChartRendering: Sendable {
             func start() {
                 guard next < releases.count else { return }
                 let number = next, release = releases[number]
-                group.addTask { (number, await Self.render(release, number: number, store: store)) }
+                let renderer = self.renderer
+                group.addTask { (number, await Self.render(release, number: number, store: store, renderer: renderer)) }
                 next += 1
             }
             for _ in 0..<parallelism { start() }
@@ -101,10 +105,10 @@ public struct ChartRendering: Sendable {
         return outcome
     }
 
-    private static func render(_ release: ChartRelease, number: Int, store: ChartStore) async -> Result<GeneratedManifests, RenderNote> {
+    private static func render(_ release: ChartRelease, number: Int, store: ChartStore, renderer: (any ChartRenderer)?) async -> Result<GeneratedManifests, RenderNote> {
         do {
             let chart = try await store.chart(release.chart)
-            return .success(try ReleaseRenderer().render(release, chart: chart, number: number))
+            return .success(try ReleaseRenderer(renderer: renderer).render(release, chart: chart, number: number))
         } catch {
             return .failure(RenderNote(location: release.anchor, message: "\(release.owner): not rendered: \(error)"))
         }

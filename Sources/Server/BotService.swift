@@ -77,7 +77,10 @@ public struct BotService: Sendable {
         let cacheFolder = URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")
         let http = HTTPClientFactory.make()
         guard let lookup = try? VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder)) else { return nil }
-        return ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
+        var rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
+        // Pull requests are strangers' code: their charts render in worker processes under limits.
+        rendering.renderer = IsolatedChartRenderer(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
+        return rendering
     }
 
     func makeHandler() throws -> BotJobHandler {

@@ -51,7 +51,7 @@ actor ChartStore {
             let valuesFile = folder + "/values.yaml"
             let defaults = (try? FileContents.read(renderable.appending(path: "values.yaml").path)).flatMap { YAMLParser.parse(bytes: $0).documents.first?.root }
                 .map { ValuesTree(yaml: $0, file: valuesFile) } ?? .emptyMap
-            return LoadedChart(chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: folder), folder: folder)
+            return LoadedChart(chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: folder), folder: folder, diskFolder: renderable.path)
         case .published(let source, let written):
             guard let fetcher else { throw HelmError(operation: "fetching \(source)", message: "charts are not fetched in this run (--offline)") }
             let (version, url) = try await resolve(written, of: source, fetcher: fetcher)
@@ -62,7 +62,8 @@ actor ChartStore {
             let valuesFile = folder.appending(path: "values.yaml").path
             let defaults = (try? FileContents.read(valuesFile)).flatMap { YAMLParser.parse(bytes: $0).documents.first?.root }
                 .map { ValuesTree(yaml: $0, file: nil) } ?? .emptyMap
-            return LoadedChart(chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: "\(source) \(version)"), folder: nil)
+            return LoadedChart(chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: "\(source) \(version)"), folder: nil,
+                               diskFolder: folder.path)
         }
     }
 

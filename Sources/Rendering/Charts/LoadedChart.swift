@@ -9,4 +9,6 @@ struct LoadedChart: Sendable {
     let label: String
     /// The chart's folder when it is in the checked tree.
     let folder: String?
+    /// Where the chart is on disk (the tree's folder, a copy of it, or the cache's unpacked archive).
+    let diskFolder: String
 }

@@ -5,19 +5,28 @@ import Policy
 /// Renders one release with Helm (twice: as written, and with markers for provenance) and turns
 /// the result into generated manifests the policy engine checks.
 struct ReleaseRenderer {
+    /// Renders in worker processes when set; in this process otherwise.
+    var renderer: (any ChartRenderer)?
+
+    private func rendered(_ chart: LoadedChart, values: String, release: ChartRelease) throws(HelmError) -> [HelmChart.RenderedTemplate] {
+        if let renderer {
+            return try renderer.render(chartFolder: chart.diskFolder, valuesJSON: values, release: release.releaseName, namespace: release.namespace)
+        }
+        return try chart.chart.render(valuesJSON: values, release: release.releaseName, namespace: release.namespace)
+    }
+
     /// `number` makes the generated stream's name unique within the run.
     func render(_ release: ChartRelease, chart: LoadedChart, number: Int) throws(HelmError) -> GeneratedManifests {
         // A chart of this repository: its values.yaml is written here too, so it is laid first
         // like any written values (Helm reads the same values either way) and gets provenance.
         let layers = (chart.folder != nil ? [chart.defaults] : []) + release.values
         let values = layers.reduce(ValuesTree.emptyMap) { $0.merging($1) }
-        let templates = try chart.chart.render(valuesJSON: ValuesJSON.write(values), release: release.releaseName, namespace: release.namespace)
+        let templates = try rendered(chart, values: ValuesJSON.write(values), release: release)
         let documents = RenderedDocuments.split(templates)
 
         var origins = SourceOrigins()
         let markers = ValuesMarkers()
-        if let marked = try? chart.chart.render(valuesJSON: ValuesJSON.write(values, markers: markers), release: release.releaseName,
-                                                 namespace: release.namespace) {
+        if let marked = try? rendered(chart, values: ValuesJSON.write(values, markers: markers), release: release) {
             let provenance = ValuesProvenance(markers: markers, effectiveValues: chart.defaults.stripped(keeping: chart.folder != nil).merging(values))
             let markedByTemplate = Dictionary(grouping: RenderedDocuments.split(marked), by: \.template)
             let countByTemplate = Dictionary(grouping: documents, by: \.template).mapValues(\.count)

@@ -25,18 +25,29 @@ struct RenderFlags: ParsableArguments {
         } catch {
             return (nil, "charts are not rendered (the files are checked as written): \(error)")
         }
-        guard !offline else { return (ChartRendering(library: library, fetcher: nil, cacheFolder: cacheFolder), nil) }
+        guard !offline else { return (Self.isolated(ChartRendering(library: library, fetcher: nil, cacheFolder: cacheFolder)), nil) }
         var curl = CurlHTTPClient.Configuration()
         curl.caBundlePath = caBundle
         let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))
         do {
             let lookup = try VersionLookup.make(settings: try Self.settings(settingsFile), http: http, cache: DiskCache(folder: cacheFolder))
-            return (ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder), nil)
+            return (Self.isolated(ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)), nil)
         } catch let failure as CommandFailure {
             throw failure
         } catch {
             throw CommandFailure("\(error)")
         }
+    }
+
+    /// Charts render in worker processes of this binary, so a hostile chart cannot hang or exhaust this one.
+    static func isolated(_ rendering: ChartRendering) -> ChartRendering {
+        var isolated = rendering
+        isolated.renderer = IsolatedChartRenderer(executable: selfExecutable)
+        return isolated
+    }
+
+    static var selfExecutable: String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     }
 
     private static func settings(_ file: String?) throws -> UpgradeSettings {

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Renders in worker processes (`shipshape render-worker`), so a chart from a stranger's pull
+/// request cannot take the bot down: each worker runs under an address-space limit, and a
+/// render that takes longer than `timeout` kills its worker (the next render starts a new one).
+/// Helm's engine has no limit of its own on what a template may compute (`until 1000000000`).
+public final class IsolatedChartRenderer: ChartRenderer, @unchecked Sendable {
+    public struct Limits: Sendable {
+        /// Wall time for one render.
+        public var timeout: Duration = .seconds(30)
+        /// Address space of a worker, in bytes (Go reserves some at start: keep it above 1 GiB).
+        public var memoryBytes: Int = 4 << 30
+        /// Bytes of rendered output a worker may answer with.
+        public var outputBytes: Int = 64 << 20
+
+        public init() {}
+    }
+
+    private let executable: String
+    private let limits: Limits
+    private let lock = NSLockLike()
+    private var idle: [RenderWorker] = []
+
+    /// `executable` is the shipshape binary, which has the `render-worker` command.
+    public init(executable: String, limits: Limits = Limits()) {
+        self.executable = executable
+        self.limits = limits
+    }
+
+    deinit { for worker in idle { worker.stop() } }
+
+    public func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [HelmChart.RenderedTemplate] {
+        let worker: RenderWorker
+        do {
+            worker = try lock.withLock { idle.popLast() } ?? RenderWorker(executable: executable, limits: limits)
+        } catch {
+            throw HelmError(operation: "starting a render worker", message: "\(error)")
+        }
+        let request = RenderRequest(chartFolder: chartFolder, valuesJSON: valuesJSON, release: release, namespace: namespace)
+        let response: RenderResponse
+        do {
+            response = try worker.ask(request)
+        } catch {
+            worker.stop()
+            throw error
+        }
+        lock.withLock { idle.append(worker) }
+        if let error = response.error { throw HelmError(operation: "rendering", message: error) }
+        return (response.templates ?? [:]).map { HelmChart.RenderedTemplate(template: $0.key, manifest: $0.value) }.sorted { $0.template < $1.template }
+    }
+}
+
+/// One worker process and its pipes.
+final class RenderWorker: @unchecked Sendable {
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let limits: IsolatedChartRenderer.Limits
+
+    init(executable: String, limits: IsolatedChartRenderer.Limits) throws {
+        self.limits = limits
+        // prlimit (util-linux) sets the worker's address-space limit before it starts.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["prlimit", "--as=\(limits.memoryBytes)", "--", executable, "render-worker"]
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func ask(_ request: RenderRequest) throws(HelmError) -> RenderResponse {
+        guard let line = try? JSONEncoder().encode(request) else { throw HelmError(operation: "rendering", message: "the request cannot be encoded") }
+        do {
+            try input.fileHandleForWriting.write(contentsOf: line + Data("\n".utf8))
+        } catch {
+            throw HelmError(operation: "rendering", message: "the render worker is gone: \(error)")
+        }
+        let answer = LineReader(handle: output.fileHandleForReading, limit: limits.outputBytes)
+        let done = DispatchSemaphore(value: 0)
+        let box = ResultBox()
+        Thread.detachNewThread {
+            box.set(answer.readLine())
+            done.signal()
+        }
+        let seconds = Double(limits.timeout.components.seconds) + Double(limits.timeout.components.attoseconds) / 1e18
+        guard done.wait(timeout: .now() + seconds) == .success else {
+            stop()
+            done.wait()
+            throw HelmError(operation: "rendering", message: "took longer than \(limits.timeout); stopped")
+        }
+        switch box.get() {
+        case .line(let data):
+            guard let response = try? JSONDecoder().decode(RenderResponse.self, from: data) else {
+                throw HelmError(operation: "rendering", message: "the render worker answered something that is not a render")
+            }
+            return response
+        case .tooLong:
+            stop()
+            throw HelmError(operation: "rendering", message: "the rendered output is over \(limits.outputBytes) bytes; stopped")
+        case .ended, nil:
+            stop()
+            throw HelmError(operation: "rendering", message: "the render worker ended (over its memory limit of \(limits.memoryBytes >> 20) MiB, or crashed)")
+        }
+    }
+
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
+
+/// Reads one line, up to a limit.
+struct LineReader {
+    enum Outcome { case line(Data), tooLong, ended }
+
+    let handle: FileHandle
+    let limit: Int
+
+    func readLine() -> Outcome {
+        var buffer = Data()
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { return .ended }
+            if let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) {
+                buffer += chunk[chunk.startIndex..<newline]
+                return buffer.count > limit ? .tooLong : .line(buffer)
+            }
+            buffer += chunk
+            if buffer.count > limit { return .tooLong }
+        }
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLockLike()
+    private var value: LineReader.Outcome?
+
+    func set(_ outcome: LineReader.Outcome) { lock.withLock { value = outcome } }
+    func get() -> LineReader.Outcome? { lock.withLock { value } }
+}
