@@ -29,7 +29,7 @@ public struct ChartRendering: Sendable {
         files.contains { file in
             if (file as NSString).lastPathComponent == "Chart.yaml" { return true }
             guard let bytes = try? source(file) else { return false }
-            return ByteSearch.contains(bytes, "HelmRelease") || ByteSearch.contains(bytes, "argoproj.io")
+            return ByteSearch.contains(bytes, "HelmRelease") || ByteSearch.contains(bytes, "argoproj.io") || ByteSearch.contains(bytes, "helmCharts")
         }
     }
 

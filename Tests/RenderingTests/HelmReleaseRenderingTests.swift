@@ -171,3 +171,34 @@ import Testing
         #expect(probe.first?.message.contains("from chart app-template 4.1.1, templates/common.yaml") == true, "\(probe.first?.message ?? "")")
     }
 }
+
+/// kustomize's `helmCharts`: each entry rendered with its values file and inline values.
+@Suite struct KustomizeHelmChartsRenderingTests {
+    @Test func anInlineValueOfAHelmChartsEntryIsReportedOnItsLine() async throws {
+        let repository = try HelmRepositoryFixture.start(charts: [])
+        defer { repository.shutdown() }
+        repository.add(name: "podinfo", version: "6.14.1", archive: try ChartFolderArchive.pack(ChartFolderArchive.shared("podinfo-6.14.1"), name: "podinfo"))
+        let kustomization = """
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        namespace: web
+        helmCharts:
+          - name: podinfo
+            repo: https://stefanprodan.github.io/podinfo
+            version: 6.14.1
+            releaseName: web
+            valuesFile: values.yaml
+            valuesInline:
+              securityContext:
+                privileged: true
+
+        """
+        let run = try await RenderHarness.check(["web/kustomization.yaml": kustomization, "web/values.yaml": "replicaCount: 1\n"],
+                                                settings: RenderHarness.mirroring("https://stefanprodan.github.io/podinfo", to: repository.url))
+        #expect(run.outcome.notes.isEmpty, "\(run.outcome.notes)")
+        #expect(run.lines("runAsPrivileged", in: "web/kustomization.yaml") == [12])
+        // A number a template writes directly has no marker: the finding goes to the entry's values.
+        #expect(run.lines("deploymentMissingReplicas", in: "web/kustomization.yaml") == [10])
+        #expect(run.findings("runAsPrivileged", in: "web/kustomization.yaml").first?.object?.description == "Deployment web/web-podinfo")
+    }
+}

@@ -38,6 +38,7 @@ struct ReleaseScanner {
                 releases += argo.releases(object, fileBytes: bytes, notes: &notes)
             }
         }
+        releases += KustomizeHelmCharts.releases(files: files, source: source, chartFolders: folders, notes: &notes)
         let used = Set(releases.compactMap { release -> String? in
             if case .folder(let folder) = release.chart { return folder }
             return nil
