@@ -202,3 +202,49 @@ import Testing
         #expect(run.findings("runAsPrivileged", in: "web/kustomization.yaml").first?.object?.description == "Deployment web/web-podinfo")
     }
 }
+
+/// Argo CD ApplicationSets with a list generator: one Application per element.
+@Suite struct ApplicationSetRenderingTests {
+    @Test func eachElementOfAListGeneratorIsRenderedAndReportedOnTheTemplatesLines() async throws {
+        let repository = try HelmRepositoryFixture.start(charts: [])
+        defer { repository.shutdown() }
+        repository.add(name: "podinfo", version: "6.14.1", archive: try ChartFolderArchive.pack(ChartFolderArchive.shared("podinfo-6.14.1"), name: "podinfo"))
+        let applicationSet = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: ApplicationSet
+        metadata:
+          name: podinfo
+          namespace: argocd
+        spec:
+          generators:
+            - list:
+                elements:
+                  - env: dev
+                  - env: prod
+          template:
+            metadata:
+              name: 'podinfo-{{env}}'
+            spec:
+              source:
+                repoURL: https://stefanprodan.github.io/podinfo
+                chart: podinfo
+                targetRevision: 6.14.1
+                helm:
+                  releaseName: 'podinfo-{{env}}'
+                  valuesObject:
+                    securityContext:
+                      privileged: true
+              destination:
+                namespace: '{{env}}'
+
+        """
+        let run = try await RenderHarness.check(["argocd/podinfo.yaml": applicationSet],
+                                                settings: RenderHarness.mirroring("https://stefanprodan.github.io/podinfo", to: repository.url))
+        #expect(run.outcome.notes.isEmpty, "\(run.outcome.notes)")
+        #expect(run.outcome.generated.count == 2)
+        let privileged = run.findings("runAsPrivileged", in: "argocd/podinfo.yaml")
+        #expect(privileged.map(\.position.line) == [24, 24])
+        #expect(Set(privileged.compactMap(\.object?.description)) == ["Deployment dev/podinfo-dev", "Deployment prod/podinfo-prod"])
+        #expect(privileged.first?.message.contains("rendered by ApplicationSet podinfo, Application podinfo-") == true, "\(privileged.first?.message ?? "")")
+    }
+}

@@ -17,10 +17,15 @@ struct ArgoApplicationReader {
 
     func releases(_ object: KubernetesObject, fileBytes: [UInt8], notes: inout [RenderNote]) -> [ChartRelease] {
         if object.kind == "ApplicationSet" {
-            notes.append(RenderNote(location: SourceLocation(file: object.file, position: object.anchor),
-                                    message: "ApplicationSet \(object.name): its Applications are not rendered yet"))
-            return []
+            return ApplicationSetLists.applications(of: object, fileBytes: fileBytes, notes: &notes).flatMap { application in
+                releases(application.object, fileBytes: application.bytes, shift: application.shift, owner: "ApplicationSet \(object.name)", notes: &notes)
+            }
         }
+        return releases(object, fileBytes: fileBytes, shift: PositionShift(), owner: nil, notes: &notes)
+    }
+
+    private func releases(_ object: KubernetesObject, fileBytes: [UInt8], shift: PositionShift, owner setOwner: String?,
+                          notes: inout [RenderNote]) -> [ChartRelease] {
         guard let spec = object.node["spec"] else { return [] }
         var sources: [(node: YAMLNode, label: String)] = []
         if let source = spec["source"], source.isMapping { sources.append((source, "source")) }
@@ -31,16 +36,19 @@ struct ArgoApplicationReader {
                                     uniquingKeysWith: { first, _ in first })
         let namespace = spec["destination", "namespace"]?.string ?? object.namespace ?? "default"
         return sources.compactMap { source, label in
-            release(source, label: label, application: object, namespace: namespace, references: references, fileBytes: fileBytes, notes: &notes)
+            release(source, label: label, application: object, namespace: namespace, references: references, fileBytes: fileBytes,
+                    shift: shift, setOwner: setOwner, notes: &notes)
         }
     }
 
     private func release(_ source: YAMLNode, label: String, application: KubernetesObject, namespace: String,
-                         references: [String: YAMLNode], fileBytes: [UInt8], notes: inout [RenderNote]) -> ChartRelease? {
-        let owner = "Application \(application.namespace.map { "\($0)/" } ?? "")\(application.name) \(label)"
+                         references: [String: YAMLNode], fileBytes: [UInt8], shift: PositionShift, setOwner: String?,
+                         notes: inout [RenderNote]) -> ChartRelease? {
+        let applicationLabel = "Application \(application.namespace.map { "\($0)/" } ?? "")\(application.name) \(label)"
+        let owner = setOwner.map { "\($0), \(applicationLabel)" } ?? applicationLabel
         let file = application.file
         func note(_ node: YAMLNode, _ message: String) {
-            notes.append(RenderNote(location: SourceLocation(file: file, position: node.start), message: "\(owner): \(message)"))
+            notes.append(RenderNote(location: SourceLocation(file: file, position: shift.apply(node.start)), message: "\(owner): \(message)"))
         }
         let chart: ChartRelease.Chart
         var chartFolder: String?
@@ -81,31 +89,31 @@ struct ArgoApplicationReader {
             inputs.insert(found.path)
         }
         if let values = helm?["values"], values.scalar != nil {
-            if let (root, shift) = EmbeddedYAML.parse(values, fileBytes: fileBytes), root.isMapping {
-                layers.append(ValuesTree(yaml: root, file: file, shift: shift))
+            if let (root, inner) = EmbeddedYAML.parse(values, fileBytes: fileBytes), root.isMapping {
+                layers.append(ValuesTree(yaml: root, file: file, shift: PositionShift(lines: inner.lines + shift.lines, columns: inner.columns + shift.columns)))
             } else if values.string?.isEmpty == false {
                 note(values, "helm.values is not a YAML map; left out")
             }
         }
         if let object = helm?["valuesObject"], object.isMapping {
-            layers.append(ValuesTree(yaml: object, file: file))
+            layers.append(ValuesTree(yaml: object, file: file, shift: shift))
         }
         if let parameters = helm?["parameters"]?.items, !parameters.isEmpty {
-            layers.append(Self.parameters(parameters, file: file))
+            layers.append(Self.parameters(parameters, file: file, shift: shift))
         }
         let anchorNode = source.entry("helm")?.key ?? source.entry("chart")?.key ?? source.entry("path")?.key ?? source
         return ChartRelease(chart: chart, values: layers, releaseName: helm?["releaseName"]?.string ?? application.name,
-                            namespace: namespace, owner: owner, anchor: SourceLocation(file: file, position: anchorNode.start), inputFiles: inputs)
+                            namespace: namespace, owner: owner, anchor: SourceLocation(file: file, position: shift.apply(anchorNode.start)), inputFiles: inputs)
     }
 
     /// `helm.parameters`, as `helm --set` (or `--set-string` with `forceString`) reads them.
-    static func parameters(_ items: [YAMLNode], file: String) -> ValuesTree {
+    static func parameters(_ items: [YAMLNode], file: String, shift: PositionShift = PositionShift()) -> ValuesTree {
         var tree = ValuesTree.emptyMap
         for item in items {
             guard let name = item["name"]?.string, let valueNode = item["value"] else { continue }
             let text = valueNode.string ?? ""
             let scalar: ValuesTree.Scalar = item["forceString"]?.bool == true ? .string(text) : Self.typed(text)
-            let value = ValuesTree(content: .scalar(scalar), origin: SourceLocation(file: file, position: valueNode.start))
+            let value = ValuesTree(content: .scalar(scalar), origin: SourceLocation(file: file, position: shift.apply(valueNode.start)))
             tree = tree.merging(value.placed(at: name))
         }
         return tree
