@@ -74,6 +74,16 @@ public struct ChartRendering: Sendable {
     public func render(_ releases: [ChartRelease]) async -> Outcome {
         var outcome = Outcome()
         outcome.releaseCount = releases.count
+        var releases = releases
+        if fetcher == nil {
+            // Offline: one note for every release of a published chart, not one each.
+            let published = releases.filter { if case .published = $0.chart { true } else { false } }
+            if !published.isEmpty {
+                releases.removeAll { if case .published = $0.chart { true } else { false } }
+                let named = published.prefix(3).map(\.owner).joined(separator: ", ")
+                outcome.globalNotes.append("\(published.count) release(s) of published charts are not rendered offline (\(named)\(published.count > 3 ? ", ..." : ""))")
+            }
+        }
         let store = ChartStore(library: library, fetcher: fetcher, cacheFolder: cacheFolder, folderOnDisk: folderOnDisk)
         let results = await withTaskGroup(of: (Int, Result<GeneratedManifests, RenderNote>).self) { group in
             var next = 0
