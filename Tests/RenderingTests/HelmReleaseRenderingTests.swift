@@ -248,3 +248,28 @@ import Testing
         #expect(privileged.first?.message.contains("rendered by ApplicationSet podinfo, Application podinfo-") == true, "\(privileged.first?.message ?? "")")
     }
 }
+
+/// Chart archives are verified against the digest the Helm repository's index lists.
+@Suite struct ChartDigestTests {
+    @Test func anArchiveWhoseDigestDiffersFromTheIndexIsNotRendered() async throws {
+        let archive = try ChartFolderArchive.pack(ChartFolderArchive.shared("podinfo-6.14.1"), name: "podinfo")
+        let wrong = String(repeating: "ab", count: 32)
+        let server = try LoopbackHTTPServer { request in
+            switch request.path {
+            case "/index.yaml":
+                let index = "apiVersion: v1\nentries:\n  podinfo:\n    - {name: podinfo, version: \"6.14.1\", digest: \(wrong), urls: [\"podinfo-6.14.1.tgz\"]}\n"
+                return .respond(ServedResponse(status: 200, headers: [("Content-Type", "application/x-yaml")], body: Data(index.utf8)))
+            case "/podinfo-6.14.1.tgz":
+                return .respond(ServedResponse(status: 200, headers: [("Content-Type", "application/gzip")], body: archive))
+            default:
+                return .respond(ServedResponse(status: 404))
+            }
+        }
+        defer { server.shutdown() }
+        let run = try await RenderHarness.check(["apps/podinfo.yaml": HelmReleaseRenderingTests.podinfoRelease],
+                                                settings: RenderHarness.mirroring("https://stefanprodan.github.io/podinfo", to: server.baseURL))
+        #expect(run.outcome.generated.isEmpty)
+        let note = try #require(run.outcome.notes.first)
+        #expect(note.message.contains("does not have the digest the index lists (\(wrong))"), "\(note.message)")
+    }
+}

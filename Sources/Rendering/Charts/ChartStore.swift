@@ -54,9 +54,9 @@ actor ChartStore {
             return LoadedChart(chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: folder), folder: folder, diskFolder: renderable.path)
         case .published(let source, let written):
             guard let fetcher else { throw HelmError(operation: "fetching \(source)", message: "charts are not fetched in this run (--offline)") }
-            let (version, url) = try await resolve(written, of: source, fetcher: fetcher)
-            let folder = try await unpackedChart(source: source, version: version) {
-                try await fetcher.archive(of: source, version: version, url: url)
+            let (version, url, digest) = try await resolve(written, of: source, fetcher: fetcher)
+            let folder = try await unpackedChart(source: source, version: version, digest: digest) {
+                try await fetcher.archive(of: source, version: version, url: url, digest: digest)
             }
             let loaded = try library.loadChart(folder: folder.path)
             let valuesFile = folder.appending(path: "values.yaml").path
@@ -69,12 +69,12 @@ actor ChartStore {
 
     /// The version a release pins: itself when the source lists it (or is a registry asked for
     /// an exact tag), else the newest listed version in the range it writes (`4.x`, `*`).
-    private func resolve(_ written: String, of source: PackageSource, fetcher: ChartArchiveFetcher) async throws -> (String, URL?) {
+    private func resolve(_ written: String, of source: PackageSource, fetcher: ChartArchiveFetcher) async throws -> (String, URL?, String?) {
         let scheme = SemVerVersioning()
         let isExact = scheme.parse(written) != nil
-        if case .registry = source, isExact { return (written, nil) }
+        if case .registry = source, isExact { return (written, nil, nil) }
         let listed = try await fetcher.lookup.versions(of: source).get()
-        if listed.versions.contains(written) { return (written, listed.archives[written]) }
+        if listed.versions.contains(written) { return (written, listed.archives[written], listed.digests[written]) }
         let range: VersionRange
         do { range = try VersionRange(written.isEmpty ? "*" : written) } catch {
             throw HelmError(operation: "choosing a version of \(source)", message: "\(written) is neither a listed version nor a range")
@@ -83,13 +83,15 @@ actor ChartStore {
         guard let newest = matching.max(by: { scheme.compare($0, $1) < 0 }) else {
             throw HelmError(operation: "choosing a version of \(source)", message: "no listed version satisfies \(written)")
         }
-        return (newest, listed.archives[newest])
+        return (newest, listed.archives[newest], listed.digests[newest])
     }
 
-    /// The chart unpacked in the disk cache (by source and version: published versions do not
-    /// change), or downloaded, unpacked beside it and moved in place whole.
-    private func unpackedChart(source: PackageSource, version: String, download: () async throws -> Data) async throws -> URL {
-        let key = DiskCache.fileName(for: "chart \(source.fetchKey) \(version)")
+    /// The chart unpacked in the disk cache, or downloaded, unpacked beside it and moved in place
+    /// whole. By content (`sha256-<hex>`) when the index lists the archive's digest, so two
+    /// repositories serving one archive share it; by source and version otherwise (published
+    /// versions do not change).
+    private func unpackedChart(source: PackageSource, version: String, digest: String?, download: () async throws -> Data) async throws -> URL {
+        let key = digest.map { "sha256-\($0.lowercased())" } ?? DiskCache.fileName(for: "chart \(source.fetchKey) \(version)")
         let root = (cacheFolder ?? scratch).appending(path: "charts")
         let folder = root.appending(path: key)
         if let chart = Self.chartFolder(in: folder) { return chart }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPKit
 
@@ -20,8 +21,9 @@ public struct ChartArchiveFetcher: Sendable {
     }
 
     /// The archive of `version` of the chart at `source`; `url` is the index's archive URL for a
-    /// Helm repository (nil for a registry).
-    public func archive(of source: PackageSource, version: String, url: URL?) async throws -> Data {
+    /// Helm repository (nil for a registry), `digest` the SHA-256 the index lists for it, which the
+    /// archive must have. A registry's chart layer must have the digest its manifest names.
+    public func archive(of source: PackageSource, version: String, url: URL?, digest: String? = nil) async throws -> Data {
         let data: Data
         switch lookup.mirrored(source) {
         case .helmRepository(_, let chart):
@@ -43,10 +45,21 @@ public struct ChartArchiveFetcher: Sendable {
                 throw DatasourceError(subject: "\(host)/\(repository):\(tag)", reason: "the chart layer has \(size) bytes, over the limit of \(sizeLimit)")
             }
             data = try await lookup.registry.blob(host: host, repository: repository, digest: chart.digest)
+            guard "sha256:" + Self.sha256(data) == chart.digest else {
+                throw DatasourceError(subject: "\(host)/\(repository):\(tag)", reason: "the chart layer does not have the digest its manifest names (\(chart.digest))")
+            }
+        }
+        if let digest, Self.sha256(data) != digest.lowercased() {
+            throw DatasourceError(subject: source.description, reason: "the archive of \(version) does not have the digest the index lists (\(digest))")
         }
         guard data.count <= sizeLimit else {
             throw DatasourceError(subject: source.description, reason: "the chart archive of \(version) has \(data.count) bytes, over the limit of \(sizeLimit)")
         }
         return data
+    }
+
+    /// SHA-256 in hex: what Helm indexes list and OCI digests name.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

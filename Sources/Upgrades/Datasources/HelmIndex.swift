@@ -10,6 +10,8 @@ public struct HelmIndex: Sendable, Codable {
         public var home: String?
         public var sources: [String]
         public var appVersion: String?
+        /// The archive's SHA-256, hex, as the index lists it.
+        public var digest: String?
     }
 
     public var charts: [String: [Release]]
@@ -53,7 +55,8 @@ public struct HelmIndex: Sendable, Codable {
                                urls: item["urls"]?.items?.compactMap(\.string) ?? [],
                                home: item["home"]?.string,
                                sources: item["sources"]?.items?.compactMap(\.string) ?? [],
-                               appVersion: item["appVersion"]?.string)
+                               appVersion: item["appVersion"]?.string,
+                               digest: item["digest"]?.string)
             }
         }
     }

@@ -8,6 +8,8 @@ public struct PackageVersions: Sendable {
     public var archives: [String: URL]
     /// Release-notes links per version (a chart's `home` and `sources`).
     public var links: [String: [String]]
+    /// Helm repositories: each version's archive SHA-256 (hex), as the index lists it.
+    public var digests: [String: String] = [:]
 
     public init(versions: [String], archives: [String: URL] = [:], links: [String: [String]] = [:]) {
         self.versions = versions
@@ -56,12 +58,16 @@ public actor VersionLookup {
                 guard let releases = index.charts[chart] else {
                     return .failure(DatasourceError(subject: source.description, reason: "the repository's index has no chart named \(chart)"))
                 }
-                var archives: [String: URL] = [:], links: [String: [String]] = [:]
+                var archives: [String: URL] = [:], links: [String: [String]] = [:], digests: [String: String] = [:]
                 for release in releases {
                     if let first = release.urls.first, let archive = HelmRepositoryClient.archiveURL(first, repository: url) { archives[release.version] = archive }
                     links[release.version] = ([release.home].compactMap { $0 } + release.sources).filter { !$0.isEmpty }
+                    // A digest names a cache folder: only a SHA-256 in hex is one.
+                    if let digest = release.digest, digest.count == 64, digest.allSatisfy(\.isHexDigit) { digests[release.version] = digest.lowercased() }
                 }
-                return .success(PackageVersions(versions: releases.map(\.version), archives: archives, links: links))
+                var found = PackageVersions(versions: releases.map(\.version), archives: archives, links: links)
+                found.digests = digests
+                return .success(found)
             }
         } catch let error as DatasourceError {
             return .failure(error)
