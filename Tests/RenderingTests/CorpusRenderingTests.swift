@@ -52,7 +52,7 @@ import Upgrades
         let lookup = try VersionLookup.make(settings: settings, http: http, cache: DiskCache(folder: nil), tagListLifetime: .zero)
         let rendering = ChartRendering(library: try RenderHarness.library.get(), fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: nil)
 
-        var rendered = 0, explained = 0, objects = 0, findingsBefore = 0, findingsAfter = 0
+        var rendered = 0, explained = 0, objects = 0, findingsBefore = 0, findingsAfter = 0, onValues = 0, onRendered = 0
         let engine = try RenderHarness.engine()
         var reasons: [String: Int] = [:]
         for entry in census {
@@ -66,7 +66,13 @@ import Upgrades
             for stream in published { objects += ManifestReader.read(path: stream.path, bytes: stream.bytes).objects.count }
             let read: PolicyEngine.FileSource = { try FileContents.read($0) }
             let before = engine.run(paths: files, source: read).findings.count
-            let after = engine.run(paths: files, generated: outcome.generated, source: read).findings.count
+            let afterReport = engine.run(paths: files, generated: outcome.generated, source: read)
+            let after = afterReport.findings.count
+            let anchors = Set(outcome.generated.map { "\($0.fallback)" })
+            for finding in afterReport.findings where finding.message.contains("(rendered by ") {
+                onRendered += 1
+                if !anchors.contains("\(SourceLocation(file: finding.file, position: finding.position))") { onValues += 1 }
+            }
             findingsBefore += before
             findingsAfter += after
             print("corpus rendering: \(entry.folder.lastPathComponent): findings \(before) as written, \(after) rendered")
@@ -82,7 +88,8 @@ import Upgrades
             print("corpus rendering: \(entry.folder.lastPathComponent): \(entry.releases.count) releases of our charts, \(published.count) rendered")
         }
         print("corpus rendering: \(expected) releases of our charts, \(rendered) rendered (\(objects) objects), \(explained) not: \(reasons.sorted { $0.key < $1.key })")
-        print("corpus rendering: findings \(findingsBefore) on the files as written, \(findingsAfter) with the releases rendered")
+        print("corpus rendering: findings \(findingsBefore) on the files as written, \(findingsAfter) with the releases rendered; "
+              + "\(onValues) of the \(onRendered) on rendered objects land on a written value's line, the rest on the release's values line")
         #expect(rendered + explained == expected)
         #expect(rendered >= 100, "only \(rendered) of \(expected) rendered: \(reasons)")
         #expect(findingsAfter > findingsBefore)
