@@ -26,11 +26,12 @@ extension ReviewEngine {
                         head: ObjectID, mergeBase: ObjectID, headTree: TreeIndex, baseTree: TreeIndex,
                         repository: some RevisionReader) throws -> RenderedEffect {
         let changed = Set(changes.flatMap { [$0.path, $0.oldPath].compactMap { $0 } })
+        guard mayAffectReleases(changed, trees: [headTree, baseTree]) else { return RenderedEffect() }
         let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-review-charts-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
 
         func render(_ tree: TreeIndex, at commit: ObjectID, side: String) throws -> (findings: [Finding], notes: [String], streams: [GeneratedManifests]) {
-            let materializer = ChartFolderMaterializer(files: try repository.files(at: commit), scratch: scratch.appending(path: side)) {
+            let materializer = ChartFolderMaterializer(files: { try repository.files(at: commit) }, scratch: scratch.appending(path: side)) {
                 try repository.contents(ofBlob: $0)
             }
             var sideRendering = rendering
@@ -75,5 +76,22 @@ extension ReviewEngine {
             }
         }
         return effect
+    }
+
+    /// Whether a change can affect a release at all, known from facts without reading anything:
+    /// it touches a file holding a release, a source or a ConfigMap/Secret, a file of a chart
+    /// folder, or a YAML file that is not a Kubernetes object (a values file). Most reviews touch
+    /// none and render nothing.
+    func mayAffectReleases(_ changed: Set<String>, trees: [TreeIndex]) -> Bool {
+        let chartFolders = trees.flatMap { tree in tree.paths.filter { $0.hasSuffix("/Chart.yaml") || $0 == "Chart.yaml" } }
+            .map { String($0.dropLast("Chart.yaml".count)) }
+        return changed.contains { path in
+            if chartFolders.contains(where: { path.hasPrefix($0) }) { return true }
+            guard Self.isManifestPath(path) else { return false }
+            return trees.contains { tree in
+                guard let facts = tree.facts(path) else { return false }
+                return facts.objects.isEmpty || facts.objects.contains { Self.renderingKinds.contains($0.kind) || $0.kind == "Kustomization" }
+            }
+        }
     }
 }
