@@ -14,7 +14,7 @@ extension ReviewEngine {
         var comments: [ReviewResult.Comment] = []
         var summary: [ReviewResult.SummaryItem] = []
         var notes: [String] = []
-        var fixes: [String: [UInt8]] = [:]
+        var fixes: [String: ReviewResult.RenderedFix] = [:]
     }
 
     /// Kinds a file must hold to ask for a release or feed one.
@@ -63,13 +63,16 @@ extension ReviewEngine {
         let changedManifests = changes.map(\.path).filter(Self.isManifestPath)
         let fixer = ValuesFixer(engine: FixEngine(policy: engine))
         let headSource = headTree.source(repository)
-        let edits = headStreams.flatMap { fixer.plan($0, source: headSource).edits }
+        let plans = headStreams.map { fixer.plan($0, source: headSource) }
+        let edits = plans.flatMap(\.edits)
+        let unfixed = Dictionary(plans.flatMap(\.unfixed).map { ($0.finding.fingerprint, $0.why) }) { first, _ in first }
         for finding in headFindings where !before.contains(identity(finding)) {
             if filter.allows(path: finding.file, line: finding.position.line) {
                 effect.comments.append(ReviewResult.Comment(finding: finding))
-                let own = edits.filter { $0.finding.fingerprint == finding.fingerprint }
-                if !own.isEmpty, let fixed = try? ValuesFixer.apply(own, source: headSource)[finding.file] {
-                    effect.fixes[finding.fingerprint] = fixed
+                if let edit = edits.first(where: { $0.finding.fingerprint == finding.fingerprint }) {
+                    effect.fixes[finding.fingerprint] = .edit(edit)
+                } else {
+                    effect.fixes[finding.fingerprint] = .none(why: unfixed[finding.fingerprint] ?? "no automatic fix for \(finding.checkID) in values")
                 }
             } else {
                 effect.summary.append(ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file }))

@@ -64,7 +64,7 @@ public struct ReviewEngine: Sendable {
         }
         var summary = causedFindings(outside, changes: changes, scope: scope, engine: engine, repository: repository)
         var notes = configuration.notes
-        var renderedFixes: [String: [UInt8]] = [:]
+        var renderedFixes: [String: ReviewResult.RenderedFix] = [:]
         if let rendering {
             let effect = try renderedEffect(rendering, changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
                                             headTree: headTree, baseTree: baseTree, repository: repository)

@@ -1,6 +1,7 @@
 import Diffs
 import Manifests
 import Policy
+import Rendering
 
 /// The review the bot will post: inline comments on lines of the change, and the findings that
 /// belong in the summary comment.
@@ -33,10 +34,15 @@ public struct ReviewResult: Sendable {
     /// The engine the review judged with (the repository's configuration at the base), so fixes
     /// and suggestions judge the same way.
     public var policy: PolicyEngine
-    /// For findings on rendered objects, by fingerprint: the head file they land in with the fix
-    /// written into its values (what a suggestion block offers). The fix engine cannot find
-    /// rendered objects in the file itself.
-    public var renderedFixes: [String: [UInt8]] = [:]
+    /// Findings on rendered objects, by fingerprint: the edit of the values that fixes each, or why
+    /// none can (the field comes from the chart's templates). The fix engine cannot find rendered
+    /// objects in the file they land in, so suggestions and `fix` take these instead.
+    public var renderedFixes: [String: RenderedFix] = [:]
+
+    public enum RenderedFix: Sendable {
+        case edit(ValuesFixer.Edit)
+        case none(why: String)
+    }
 
     public var reportedFindings: [Finding] { comments.map(\.finding) + summary.map(\.finding) }
 

@@ -103,8 +103,12 @@ import Testing
         #expect(review.summary.isEmpty, "\(review.summary.map { "\($0.finding.file):\($0.finding.position.line) \($0.finding.checkID)" })")
         // The suggestion for `privileged: true` is the values fix, on that line.
         let privileged = try #require(review.comments.first { $0.finding.checkID == "runAsPrivileged" })
-        let fixed = String(decoding: try #require(review.renderedFixes[privileged.finding.fingerprint]), as: UTF8.self)
-        #expect(fixed == changed.replacingOccurrences(of: "privileged: true", with: "privileged: false"), "\(fixed)")
+        guard case .edit(let edit)? = review.renderedFixes[privileged.finding.fingerprint] else {
+            Issue.record("no values fix for runAsPrivileged")
+            return
+        }
+        let fixed = try ValuesFixer.apply([edit]) { _ in Array(changed.utf8) }
+        #expect(fixed.values.map { String(decoding: $0, as: UTF8.self) } == [changed.replacingOccurrences(of: "privileged: true", with: "privileged: false")])
     }
 
     @Test func aChangeToTheChartFolderRendersTheReleasesThatUseIt() async throws {

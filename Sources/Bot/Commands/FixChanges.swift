@@ -1,5 +1,6 @@
 import Fixes
 import Policy
+import Rendering
 import Review
 
 /// The `fix` command's change: the automatic fixes of the review's findings on changed lines,
@@ -11,8 +12,9 @@ enum FixChanges {
         let policy = review.policy
         let fixer = FixEngine(policy: policy, selection: checks.isEmpty ? .defaults : .checks(Set(checks)))
         let recipes = Dictionary(policy.checks.compactMap { check in check.fix.map { (check.id, $0) } }) { first, _ in first }
-        let findings = review.comments.map(\.finding).filter { checks.isEmpty || checks.contains($0.checkID) }
+        let selected = review.comments.map(\.finding).filter { checks.isEmpty || checks.contains($0.checkID) }
         var change = BranchChange()
+        let findings = selected.filter { review.renderedFixes[$0.fingerprint] == nil }
         for (path, inFile) in Dictionary(grouping: findings, by: \.file).sorted(by: { $0.key < $1.key }) {
             guard let original = headFile(path) else {
                 change.skipped += inFile.map { "\($0.checkID): \(path):\($0.position.line) — the file is not in the head commit" }
@@ -46,7 +48,42 @@ enum FixChanges {
                 change.originals[path] = original
             }
         }
+        fixRendered(selected.filter { review.renderedFixes[$0.fingerprint] != nil }, review: review, recipes: recipes, named: !checks.isEmpty,
+                    headFile: headFile, into: &change)
         return change
+    }
+
+    /// Findings on rendered objects: their edits of the values, applied together per file on top
+    /// of what the file's own fixes made of it.
+    private static func fixRendered(_ findings: [Finding], review: ReviewResult, recipes: [String: FixRecipe], named: Bool,
+                                    headFile: (String) -> [UInt8]?, into change: inout BranchChange) {
+        var edits: [ValuesFixer.Edit] = []
+        for finding in findings.sorted(by: Finding.reportOrder) {
+            let location = "\(finding.checkID): \(finding.file):\(finding.position.line)"
+            guard case .edit(let edit)? = review.renderedFixes[finding.fingerprint] else {
+                if case .none(let why)? = review.renderedFixes[finding.fingerprint] { change.skipped.append("\(location) — \(why)") }
+                continue
+            }
+            if !named, recipes[finding.checkID]?.appliesByDefault == false {
+                change.skipped.append("\(location) — " + whyNot(finding.checkID, recipes[finding.checkID], named: false, explanation: nil))
+                continue
+            }
+            edits.append(edit)
+            change.changes.append("\(location) — \(edit.reason) (in the values)")
+        }
+        guard !edits.isEmpty else { return }
+        // On top of what the file's own fixes made of it.
+        var current: [String: [UInt8]] = [:]
+        for path in Set(edits.map(\.file)) { current[path] = change.files[path] ?? headFile(path) }
+        let snapshot = current
+        let files = (try? ValuesFixer.apply(edits) { path in
+            guard let bytes = snapshot[path] else { throw EditError("\(path) is not in the head commit") }
+            return bytes
+        }) ?? [:]
+        for (path, bytes) in files {
+            change.originals[path] = change.originals[path] ?? headFile(path)
+            change.files[path] = bytes
+        }
     }
 
     private static func whyNot(_ checkID: String, _ recipe: FixRecipe?, named: Bool, explanation: String?) -> String {
