@@ -123,8 +123,15 @@ import Testing
         #expect(fixedComments.count >= 3)
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
 
-        let metrics = String(decoding: try await service.client.send(HTTPRequest(url: URL(string: "http://127.0.0.1:\(service.port)/metrics")!)).body,
+        // A worker records a job's metrics just after the queue has it done: wait for them.
+        var metrics = ""
+        for _ in 0..<300 {
+            metrics = String(decoding: try await service.client.send(HTTPRequest(url: URL(string: "http://127.0.0.1:\(service.port)/metrics")!)).body,
                              as: UTF8.self)
+            if metrics.contains(#"shipshape_jobs_total{kind="review",outcome="done"} 2"#),
+               metrics.contains(#"shipshape_jobs_total{kind="command",outcome="done"} 2"#) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
         #expect(metrics.contains(#"shipshape_webhooks_total{forge="github",event="pull_request",outcome="accepted"} 2"#), "\(metrics)")
         #expect(metrics.contains(#"shipshape_jobs_total{kind="review",outcome="done"} 2"#))
         #expect(metrics.contains(#"shipshape_jobs_total{kind="command",outcome="done"} 2"#))

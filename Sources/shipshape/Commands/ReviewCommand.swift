@@ -45,6 +45,9 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Rendering the charts a change affects") var rendering: RenderFlags
 
+    @Option(name: .customLong("charts-config"), help: "A Shipshape configuration whose upgrades: section has the registry logins and mirrors charts are fetched with (the policy comes from the repository's .shipshape.yaml).")
+    var chartsConfig: String?
+
     func validate() throws {
         if forge.isSet {
             if repository != nil || base != nil || head != nil {
@@ -62,7 +65,7 @@ struct ReviewCommand: AsyncParsableCommand {
                                   kubernetesVersion: judgement.kubernetesVersion,
                                   facts: FactsCache(directory: cache + "/facts"))
         let (chartRendering, renderNote) = try rendering.rendering(cacheFolder: URL(fileURLWithPath: cache + "/upgrades"),
-                                                                   caBundle: forge.caBundle, settingsFile: nil)
+                                                                   caBundle: forge.caBundle, settingsFile: chartsConfig)
         engine.rendering = chartRendering
         if let renderNote { FileHandle.standardError.write(Data("note: \(renderNote)\n".utf8)) }
         if forge.isSet {
