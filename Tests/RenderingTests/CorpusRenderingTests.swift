@@ -62,7 +62,7 @@ import Upgrades
             print("corpus rendering: \(entry.folder.lastPathComponent): \(outcome.releaseCount) releases in \(ContinuousClock.now - started)")
             let ours = outcome.generated.filter { stream in Self.ourCharts.keys.contains { stream.label.contains("from chart \($0) ") } }
             let published = ours.filter { !$0.label.contains("rendered by chart ") }
-            rendered += published.count
+            rendered += Set(published.map { "\($0.fallback.file) \($0.fallback.position)" }).count
             for stream in published { objects += ManifestReader.read(path: stream.path, bytes: stream.bytes).objects.count }
             let read: PolicyEngine.FileSource = { try FileContents.read($0) }
             let before = engine.run(paths: files, source: read).findings.count
@@ -76,8 +76,10 @@ import Upgrades
             findingsBefore += before
             findingsAfter += after
             print("corpus rendering: \(entry.folder.lastPathComponent): findings \(before) as written, \(after) rendered")
-            for release in entry.releases where !published.contains(where: { $0.fallback.file == release.file && $0.label.contains(release.owner) }) {
-                guard let note = outcome.notes.first(where: { $0.location.file == release.file && $0.message.contains(release.owner + ": not rendered") }) else {
+            // A release named with a Flux variable is rendered once per Kustomization that sets it;
+            // a Flux Kustomization's targetNamespace names the release's namespace.
+            for release in entry.releases where !published.contains(where: { $0.fallback.file == release.file && (release.matches($0.label) || release.owner.contains("${")) }) {
+                guard let note = outcome.notes.first(where: { $0.location.file == release.file && release.matches($0.message) && $0.message.contains(": not rendered") }) else {
                     Issue.record("\(release.file): \(release.owner) is neither rendered nor explained")
                     continue
                 }
@@ -109,7 +111,18 @@ import Upgrades
 /// (by its chartRef's OCIRepository url or its chart.spec.chart) and each Argo CD Application
 /// source whose chart is one of ours, and the sources to serve them from.
 struct CorpusCensus {
-    struct Release { var file: String; var owner: String }
+    struct Release {
+        var file: String
+        var owner: String
+
+        /// Whether `text` names this release, with or without a namespace: `HelmRelease [ns/]name`.
+        func matches(_ text: String) -> Bool {
+            let parts = owner.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return text.contains(owner) }
+            let name = parts[1].split(separator: "/").last.map(String.init) ?? parts[1]
+            return text.contains("\(parts[0]) \(name)") || text.range(of: "\(parts[0]) [^ ]+/\(NSRegularExpression.escapedPattern(for: name))( |:|,)", options: .regularExpression) != nil
+        }
+    }
 
     let folder: URL
     var releases: [Release] = []

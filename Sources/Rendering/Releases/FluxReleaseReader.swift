@@ -15,16 +15,19 @@ struct FluxReleaseReader {
         object.kind == "HelmRelease" && object.group == "helm.toolkit.fluxcd.io"
     }
 
-    func release(_ object: KubernetesObject, fileBytes: [UInt8], notes: inout [RenderNote]) -> ChartRelease? {
+    /// `targetNamespace`: the namespace the Flux Kustomization that applies the file puts it in.
+    func release(_ object: KubernetesObject, fileBytes: [UInt8], targetNamespace kustomizationNamespace: String? = nil,
+                 notes: inout [RenderNote]) -> ChartRelease? {
         let spec = object.node["spec"]
-        let owner = "HelmRelease \(object.namespace.map { "\($0)/" } ?? "")\(object.name)"
+        let objectNamespace = kustomizationNamespace ?? object.namespace
+        let owner = "HelmRelease \(objectNamespace.map { "\($0)/" } ?? "")\(object.name)"
         let anchor = SourceLocation(file: object.file, position: spec?.entry("values")?.key.start
                                     ?? spec?.entry("chart")?.key.start ?? spec?.entry("chartRef")?.key.start ?? object.anchor)
         func note(_ node: YAMLNode?, _ message: String) {
             notes.append(RenderNote(location: SourceLocation(file: object.file, position: node?.start ?? object.anchor), message: "\(owner): \(message)"))
         }
         if Self.substitutes(object.node) {
-            note(object.node, "not rendered: it uses Flux variable substitution (${...}), which is not done yet")
+            note(object.node, "not rendered: it names itself or its chart with a Flux variable (${...}) that no Flux Kustomization in the checked files sets")
             return nil
         }
         let chart: ChartRelease.Chart
@@ -50,7 +53,7 @@ struct FluxReleaseReader {
         }
         let targetNamespace = spec?["targetNamespace"]?.string
         let name = spec?["releaseName"]?.string ?? targetNamespace.map { "\($0)-\(object.name)" } ?? object.name
-        return ChartRelease(chart: chart, values: layers, releaseName: name, namespace: targetNamespace ?? object.namespace ?? "default",
+        return ChartRelease(chart: chart, values: layers, releaseName: name, namespace: targetNamespace ?? objectNamespace ?? "default",
                             owner: owner, anchor: anchor, inputFiles: inputs)
     }
 

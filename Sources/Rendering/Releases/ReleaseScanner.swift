@@ -15,14 +15,44 @@ struct ReleaseScanner {
 
     static func scan(files: [String], source: @escaping FileSource, mayHold: (String) -> Bool = { _ in true },
                      notes: inout [RenderNote]) -> [ChartRelease] {
-        var index = ObjectIndex()
-        var owners: [(object: KubernetesObject, bytes: [UInt8])] = []
         let chartFiles = files.filter { ($0 as NSString).lastPathComponent == "Chart.yaml" }
+        // Files as written first: Flux Kustomizations, and the ConfigMaps their variables come from.
+        var written: [(file: String, bytes: [UInt8], objects: [KubernetesObject])] = []
+        var rawIndex = ObjectIndex()
+        var kustomizations: [KubernetesObject] = []
         for file in files where mayHold(file) {
-            guard let bytes = try? source(file), kindsOfInterest.contains(where: { ByteSearch.contains(bytes, $0) }) else { continue }
-            for object in ManifestReader.read(path: file, bytes: bytes).objects {
-                index.add(object, fileBytes: bytes)
-                if FluxReleaseReader.isRelease(object) || ArgoApplicationReader.isApplication(object) { owners.append((object, bytes)) }
+            guard let bytes = try? source(file), (kindsOfInterest + ["kustomize.toolkit.fluxcd.io"]).contains(where: { ByteSearch.contains(bytes, $0) }) else { continue }
+            let objects = ManifestReader.read(path: file, bytes: bytes).objects
+            written.append((file, bytes, objects))
+            for object in objects {
+                rawIndex.add(object, fileBytes: bytes)
+                if FluxSubstitution.isKustomization(object) { kustomizations.append(object) }
+            }
+        }
+        let substitution = FluxSubstitution(kustomizations: kustomizations, folders: Set(files.map { ($0 as NSString).deletingLastPathComponent }), index: rawIndex)
+        // Then as each Kustomization that applies them makes them: variables substituted (once
+        // per set of variables), namespaces targeted.
+        var index = ObjectIndex()
+        var owners: [(object: KubernetesObject, bytes: [UInt8], namespace: String?)] = []
+        for (file, bytes, objects) in written {
+            let applications = substitution.applications(of: file)
+            let variants: [(bytes: [UInt8], objects: [KubernetesObject], namespace: String?)]
+            if ByteSearch.contains(bytes, "${"), applications.contains(where: { !$0.variables.isEmpty }) {
+                variants = applications.map { application in
+                    let text = FluxSubstitution.substitute(String(decoding: bytes, as: UTF8.self), application.variables)
+                    let substituted = Array(text.utf8)
+                    return (substituted, ManifestReader.read(path: file, bytes: substituted).objects, application.targetNamespace)
+                }
+            } else {
+                variants = [(bytes, objects, applications.lazy.compactMap(\.targetNamespace).first)]
+            }
+            for variant in variants {
+                for object in variant.objects {
+                    index.add(object, fileBytes: variant.bytes)
+                    if FluxReleaseReader.isRelease(object) || ArgoApplicationReader.isApplication(object) {
+                        owners.append((object, variant.bytes, variant.namespace))
+                    }
+                }
             }
         }
         let folders = ChartFolderSet(chartFiles: chartFiles)
@@ -31,9 +61,9 @@ struct ReleaseScanner {
             valuesFile(written, base: base, from: from, files: files, source: source)
         }
         var releases: [ChartRelease] = []
-        for (object, bytes) in owners {
+        for (object, bytes, namespace) in owners {
             if FluxReleaseReader.isRelease(object) {
-                if let release = flux.release(object, fileBytes: bytes, notes: &notes) { releases.append(release) }
+                if let release = flux.release(object, fileBytes: bytes, targetNamespace: namespace, notes: &notes) { releases.append(release) }
             } else {
                 releases += argo.releases(object, fileBytes: bytes, notes: &notes)
             }
