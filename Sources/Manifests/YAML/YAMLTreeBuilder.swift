@@ -24,6 +24,8 @@ struct YAMLTreeBuilder {
     private var stack: [OpenCollection] = []
     private var anchors: [String: Int32] = [:]
     private var rootIndex: Int32?
+    /// The link runs (`Record.first`) of mappings that set a key twice.
+    private var repeatedKeyRuns: Set<Int32> = []
     private(set) var hasComplexKeys = false
 
     mutating func beginDocument() {
@@ -34,6 +36,7 @@ struct YAMLTreeBuilder {
         pending.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
         anchors.removeAll()
+        repeatedKeyRuns.removeAll()
         rootIndex = nil
     }
 
@@ -43,7 +46,7 @@ struct YAMLTreeBuilder {
         let tree = YAMLTree(records: records.withUnsafeBufferPointer { Array($0) },
                             links: links.withUnsafeBufferPointer { Array($0) },
                             text: text.withUnsafeBufferPointer { Array($0) },
-                            tags: tags)
+                            tags: tags, repeatedKeyRuns: repeatedKeyRuns)
         return YAMLNode(tree: tree, index: rootIndex)
     }
 
@@ -81,6 +84,10 @@ struct YAMLTreeBuilder {
         let first = Int32(links.count)
         links.append(contentsOf: pending[collection.pendingBase...])
         pending.removeSubrange(collection.pendingBase...)
+        if collection.isMapping, links.count - Int(first) >= 4,
+           !YAMLTree.repeatedKeys(first: Int(first), count: (links.count - Int(first)) / 2, records: records, links: links, text: text).isEmpty {
+            repeatedKeyRuns.insert(first)
+        }
         if !collection.mergeSources.isEmpty { appendMerges(collection, from: Int(first)) }
         let count = Int32(links.count) - first
         records[Int(collection.record)].first = first
@@ -138,10 +145,15 @@ struct YAMLTreeBuilder {
         for source in collection.mergeSources {
             for mapping in mergedMappings(source) {
                 let record = records[Int(mapping)]
-                for link in stride(from: Int(record.first), to: Int(record.first) + 2 * Int(record.count), by: 2) {
+                // Within one source a key written twice counts with its last value, as everywhere.
+                var taken: [Int] = []
+                for link in stride(from: Int(record.first) + 2 * Int(record.count) - 2, through: Int(record.first), by: -2) {
                     let key = links[link]
                     guard records[Int(key)].kind == .scalar, present.insert(string(key)).inserted else { continue }
-                    links.append(key)
+                    taken.append(link)
+                }
+                for link in taken.reversed() {
+                    links.append(links[link])
                     links.append(links[link + 1])
                 }
             }
