@@ -14,6 +14,8 @@ struct YAMLTreeBuilder {
         var awaitingValue = false
         /// The values of this mapping's `<<` keys.
         var mergeSources: [Int32] = []
+        /// `expandedNodes` once this collection was counted.
+        var expandedAtOpen: Int
     }
 
     private var records: [YAMLTree.Record] = []
@@ -26,6 +28,12 @@ struct YAMLTreeBuilder {
     private var rootIndex: Int32?
     /// The link runs (`Record.first`) of mappings that set a key twice.
     private var repeatedKeyRuns: Set<Int32> = []
+    /// Nodes of the document with every alias replaced by what it names, and the size of each
+    /// anchored node so counted: an alias adds what it names without walking it.
+    private var expandedNodes = 0
+    private var anchoredSizes: [Int32: Int] = [:]
+    /// Nodes the document's aliases stand for (see `YAMLLimits.maximumAliasedNodes`).
+    private(set) var aliasedNodes = 0
     private(set) var hasComplexKeys = false
 
     mutating func beginDocument() {
@@ -37,6 +45,9 @@ struct YAMLTreeBuilder {
         stack.removeAll(keepingCapacity: true)
         anchors.removeAll()
         repeatedKeyRuns.removeAll()
+        expandedNodes = 0
+        anchoredSizes.removeAll()
+        aliasedNodes = 0
         rootIndex = nil
     }
 
@@ -56,6 +67,8 @@ struct YAMLTreeBuilder {
         records.append(YAMLTree.Record(kind: .scalar, style: style, first: Int32(text.count), count: Int32(bytes.count), start: start, end: end))
         text.append(contentsOf: bytes)
         if let tag { tags[index] = tag }
+        expandedNodes += 1
+        if anchor != nil { anchoredSizes[index] = 1 }
         add(index, anchor: anchor)
     }
 
@@ -69,6 +82,9 @@ struct YAMLTreeBuilder {
         let index = Int32(records.count)
         records.append(record)
         if let tag = tags[target] { tags[index] = tag }
+        let size = anchoredSizes[target] ?? 1
+        expandedNodes += size
+        aliasedNodes += size
         add(index, anchor: nil)
         return true
     }
@@ -76,7 +92,8 @@ struct YAMLTreeBuilder {
     mutating func open(isMapping: Bool, anchor: String?, start: SourcePosition) {
         let index = Int32(records.count)
         records.append(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, style: .plain, first: 0, count: 0, start: start, end: start))
-        stack.append(OpenCollection(record: index, isMapping: isMapping, anchor: anchor, pendingBase: pending.count))
+        expandedNodes += 1
+        stack.append(OpenCollection(record: index, isMapping: isMapping, anchor: anchor, pendingBase: pending.count, expandedAtOpen: expandedNodes))
     }
 
     mutating func close(end: SourcePosition) {
@@ -93,6 +110,7 @@ struct YAMLTreeBuilder {
         records[Int(collection.record)].first = first
         records[Int(collection.record)].count = collection.isMapping ? count / 2 : count
         records[Int(collection.record)].end = end
+        if collection.anchor != nil { anchoredSizes[collection.record] = expandedNodes - collection.expandedAtOpen + 1 }
         add(collection.record, anchor: collection.anchor)
     }
 
