@@ -37,24 +37,25 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "Manifests", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .target(name: "FileNames", swiftSettings: strictSettings),
+        .target(name: "Manifests", dependencies: ["CYAML", "FileNames"], swiftSettings: strictSettings),
         .systemLibrary(
             name: "CGit2",
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "Diffs", swiftSettings: strictSettings),
-        .target(name: "GitKit", dependencies: ["CGit2", "Diffs"], swiftSettings: strictSettings),
+        .target(name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames"], swiftSettings: strictSettings),
         .executableTarget(name: "embed-config", swiftSettings: strictSettings),
         .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
         .target(
             name: "Policy",
-            dependencies: ["Manifests"],
+            dependencies: ["Manifests", "FileNames"],
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
         ),
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
-        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit"], swiftSettings: strictSettings),
+        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "FileNames"], swiftSettings: strictSettings),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -99,12 +100,13 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades",
+                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades", "FileNames",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "FileNames"], swiftSettings: strictSettings),
+        .testTarget(name: "FileNamesTests", dependencies: ["FileNames"], swiftSettings: strictSettings),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
         .testTarget(
             name: "UpgradesTests",
@@ -122,7 +124,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "FileNames", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),

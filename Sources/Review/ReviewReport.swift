@@ -1,3 +1,4 @@
+internal import FileNames
 import Manifests
 import Policy
 
@@ -14,8 +15,8 @@ public enum ReviewReport {
                 for change in review.changes {
                     json.object { json in
                         json.field("kind", change.kind.rawValue)
-                        json.field("oldPath", ifPresent: change.oldPath)
-                        json.field("path", change.path)
+                        json.field("oldPath", ifPresent: change.oldPath.map(FileName.escaped))
+                        json.field("path", FileName.escaped(change.path))
                     }
                 }
             }
@@ -46,7 +47,7 @@ public enum ReviewReport {
                 for item in review.summary {
                     json.object { json in
                         json.key("causedBy")
-                        json.array { json in for path in item.causedBy { json.string(path) } }
+                        json.array { json in for path in item.causedBy { json.string(FileName.escaped(path)) } }
                         write(item.finding, to: &json)
                     }
                 }
@@ -66,7 +67,7 @@ public enum ReviewReport {
         json.field("line", finding.position.line)
         json.field("message", finding.message)
         if let object = finding.object { JSONReport.write(object, as: "object", to: &json) }
-        json.field("path", finding.file)
+        json.field("path", FileName.escaped(finding.file))
         json.field("severity", finding.severity.rawValue)
     }
 
@@ -78,7 +79,7 @@ public enum ReviewReport {
             lines.append("Caused by the change, outside its lines (summary comment):")
             for item in review.summary {
                 let finding = item.finding
-                lines.append("  \(finding.file):\(finding.position.line) \(finding.severity.rawValue) \(finding.checkID)  \(finding.object?.description ?? ""): \(finding.message) (caused by \(item.causedBy.joined(separator: ", ")))")
+                lines.append("  \(FileName.escaped(finding.file)):\(finding.position.line) \(finding.severity.rawValue) \(finding.checkID)  \(finding.object?.description ?? ""): \(finding.message) (caused by \(item.causedBy.map(FileName.escaped).joined(separator: ", ")))")
             }
         }
         let findings = review.reportedFindings

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileNames
 import Foundation
 import Manifests
 import Policy
@@ -25,13 +26,17 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let setup = try RunSetup.load(configPath: config, kubeVersion: judgement.kubernetesVersion)
-        let files: [String]
+        let listing: ManifestWalker.Listing
         do {
-            files = try ManifestWalker.files(under: paths)
+            listing = try ManifestWalker.list(paths)
         } catch {
             throw CommandFailure("\(error)")
         }
-        let report = setup.engine.run(paths: files) { path in try FileContents.read(path) }
+        var report = setup.engine.run(paths: listing.files) { path in try FileContents.read(path) }
+        // A folder that cannot be listed is reported as unreadable (exit status 1 after the
+        // report); a FIFO or device named on the command line is skipped with a note.
+        report.files += listing.unreadable.map { CheckReport.FileOutcome(path: $0.path, status: .unreadable, documents: 0, objects: 0, bytes: 0, error: $0.reason) }
+        report.notes += listing.skipped.map(\.description)
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
         case .json: JSONReport.stream(report) { StandardOutput.write($0) }
@@ -39,7 +44,7 @@ struct CheckCommand: ParsableCommand {
         }
         if !report.unreadableFiles.isEmpty {
             for file in report.unreadableFiles {
-                FileHandle.standardError.write(Data("error: \(file.path): \(file.error ?? "cannot be read")\n".utf8))
+                FileHandle.standardError.write(Data("error: \(FileName.escaped(file.path)): \(file.error ?? "cannot be read")\n".utf8))
             }
             throw ExitCode(1)
         }
