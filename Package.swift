@@ -73,7 +73,7 @@ let package = Package(
         ),
         .target(
             name: "Upgrades",
-            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit"],
+            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit", "FileNames"],
             swiftSettings: strictSettings
         ),
         .target(
