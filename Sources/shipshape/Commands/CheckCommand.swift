@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         let setup = try RunSetup.load(configPath: config, kubeVersion: judgement.kubernetesVersion)
         let listing: ManifestWalker.Listing
         do {
-            listing = try ManifestWalker.list(paths)
+            listing = try ManifestWalker.list(CommandLinePaths.restore(paths))
         } catch {
             throw CommandFailure("\(error)")
         }

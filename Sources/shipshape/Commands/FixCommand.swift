@@ -43,7 +43,7 @@ struct FixCommand: ParsableCommand {
         case let list?: .checks(Set(list.split(separator: ",").map(String.init)))
         }
         let listing: ManifestWalker.Listing
-        do { listing = try ManifestWalker.list(paths) } catch { throw CommandFailure("\(error)") }
+        do { listing = try ManifestWalker.list(CommandLinePaths.restore(paths)) } catch { throw CommandFailure("\(error)") }
         for note in listing.skipped { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         for failure in listing.unreadable { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
         let files = listing.files

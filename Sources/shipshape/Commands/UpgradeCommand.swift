@@ -53,7 +53,7 @@ struct UpgradeCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try loadSettings()
         let detection: DetectionReport
-        do { detection = try DependencyScanner.scan(paths) } catch { throw CommandFailure("\(error)") }
+        do { detection = try DependencyScanner.scan(CommandLinePaths.restore(paths)) } catch { throw CommandFailure("\(error)") }
         if list {
             switch format {
             case .text: print(DependencyListReport.text(detection), terminator: "")
