@@ -120,7 +120,10 @@ public struct WebhookServer: Sendable {
             if let depth = try? await intake.queue.depth() { metrics.queueDepth(depth) }
             return Self.text(.ok, metrics.exposition(), contentType: "text/plain; version=0.0.4")
         }
-        return Application(router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "shipshape"),
+        let idle = settings.idleTimeout.components
+        let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
+        return Application(router: router, server: .http1(configuration: .init(idleTimeout: idleTimeout)),
+                           configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "shipshape"),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 

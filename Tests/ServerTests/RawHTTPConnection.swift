@@ -45,6 +45,16 @@ final class RawHTTPConnection {
         shutdown(socket, Int32(SHUT_WR))
     }
 
+    /// True when the server closed the connection (reads until then, whatever arrives).
+    func closedByServer() -> Bool {
+        var byte: UInt8 = 0
+        while true {
+            let count = recv(socket, &byte, 1, 0)
+            if count == 0 { return true }
+            if count < 0 { return errno == ECONNRESET }
+        }
+    }
+
     /// The response's status code, read up to the end of its headers (the server may keep the
     /// connection open, so the end of the stream is not waited for); 0 if the connection closed first.
     func status() -> Int {

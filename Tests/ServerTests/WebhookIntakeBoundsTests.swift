@@ -55,6 +55,15 @@ import ShipshapeTesting
         await server.stop()
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func anIdleConnectionIsClosed() async throws {
+        let server = try await RunningServer(idleTimeout: .milliseconds(200))
+        let idle = try RawHTTPConnection(port: server.port)
+        #expect(idle.closedByServer(), "a socket that never sends a request does not hold a descriptor for ever")
+        #expect(try await server.get("/healthz").status == 200)
+        await server.stop()
+    }
+
     /// Waits (without a deadline of its own: the test's time limit is the bound) until the server
     /// reports `bodies` delivery bodies in flight.
     static func waitForBodiesInFlight(_ bodies: Int, on server: RunningServer) async throws {
