@@ -38,6 +38,20 @@ public enum ReviewReport {
                 json.field("warning", findings.filter { $0.severity == .warning }.count)
             }
             json.field("filter", review.filter.rawValue)
+            json.key("addedExemptions")
+            json.array { json in
+                for exemption in review.addedExemptions {
+                    json.object { json in
+                        json.field("annotation", exemption.annotation)
+                        json.field("approved", exemption.approved)
+                        json.field("counted", exemption.counted)
+                        json.field("line", exemption.position.line)
+                        JSONReport.write(exemption.object, as: "object", to: &json)
+                        json.field("path", FileName.escaped(exemption.file))
+                        json.field("reason", exemption.reason)
+                    }
+                }
+            }
             json.field("head", review.head)
             json.field("mergeBase", review.mergeBase)
             json.key("notes")
@@ -75,6 +89,13 @@ public enum ReviewReport {
         var lines = ["Review of \(review.head.prefix(7)) against \(review.base.prefix(7)) (merge base \(review.mergeBase.prefix(7))), filter \(review.filter.rawValue): \(review.changes.count) changed file(s)"]
         lines += TextReport(useColor: useColor).groupedLines(review.comments.map(\.finding))
         lines += review.notes.map { "note: \($0)" }
+        if !review.addedExemptions.isEmpty {
+            lines.append("Exemptions this change adds:")
+            for exemption in review.addedExemptions {
+                let status = exemption.approved ? "counted, approved" : exemption.counted ? "counted (pullRequestExemptions: count)" : "not counted before merge"
+                lines.append("  \(FileName.escaped(exemption.file)):\(exemption.position.line) \(exemption.object) \(exemption.annotation): \"\(exemption.reason)\" (\(status))")
+            }
+        }
         if !review.summary.isEmpty {
             lines.append("Caused by the change, outside its lines (summary comment):")
             for item in review.summary {
