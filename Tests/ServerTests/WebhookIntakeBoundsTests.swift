@@ -115,3 +115,18 @@ import ShipshapeTesting
         await server.stop()
     }
 }
+
+/// Metric labels come from a closed set: the signature covers the body, not the event header.
+@Suite struct WebhookMetricLabelTests {
+    @Test func aMadeUpEventHeaderOnASignedBodyDoesNotBecomeALabel() async throws {
+        let server = try await RunningServer()
+        let body = try WebhookExamples.data("github/webhooks/pull_request/opened.payload.json")
+        for index in 0..<3 {
+            #expect(try await server.deliverGitHub(event: "made-up-\(index)", body: body).status == 204)
+        }
+        let metrics = String(decoding: try await server.get("/metrics").body, as: UTF8.self)
+        #expect(!metrics.contains("made-up"))
+        #expect(metrics.contains(#"shipshape_webhooks_total{forge="github",event="other",outcome="ignored"} 3"#), "\(metrics)")
+        await server.stop()
+    }
+}
