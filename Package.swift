@@ -38,24 +38,25 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "Manifests", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .target(name: "FileNames", swiftSettings: strictSettings),
+        .target(name: "Manifests", dependencies: ["CYAML", "FileNames"], swiftSettings: strictSettings),
         .systemLibrary(
             name: "CGit2",
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "Diffs", swiftSettings: strictSettings),
-        .target(name: "GitKit", dependencies: ["CGit2", "Diffs"], swiftSettings: strictSettings),
+        .target(name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames"], swiftSettings: strictSettings),
         .executableTarget(name: "embed-config", swiftSettings: strictSettings),
         .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
         .target(
             name: "Policy",
-            dependencies: ["Manifests"],
+            dependencies: ["Manifests", "FileNames"],
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
         ),
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
-        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering"], swiftSettings: strictSettings),
+        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering", "FileNames"], swiftSettings: strictSettings),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -73,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "Upgrades",
-            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit", "FileNames", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CHelm"),
@@ -86,7 +87,7 @@ let package = Package(
         .target(
             name: "Bot",
             dependencies: [
-                "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades", "HelmKit", "Rendering",
+                "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades", "HelmKit", "Rendering", "FileNames",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -107,13 +108,14 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades",
+                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades", "FileNames",
                 "HelmKit", "Rendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "FileNames"], swiftSettings: strictSettings),
+        .testTarget(name: "FileNamesTests", dependencies: ["FileNames"], swiftSettings: strictSettings),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
         .testTarget(
             name: "UpgradesTests",
@@ -131,7 +133,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "Rendering", "HelmKit", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "Rendering", "HelmKit", "FileNames", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
         .testTarget(

@@ -34,6 +34,9 @@ public struct FixEngine: Sendable {
         public var unfixed: [Unfixed]
     }
 
+    /// Fixes tried in one document before `fix` stops and says so.
+    static let maximumFixesPerDocument = 1_000
+
     public var policy: PolicyEngine
     public var selection: Selection
     /// The rest of the tree, so cross-object findings are judged as `check` judges them.
@@ -45,7 +48,46 @@ public struct FixEngine: Sendable {
         self.context = context
     }
 
+    /// Fixes every selected finding of the file. Each document is fixed on its own (cross-object
+    /// checks still see the whole tree through `context`), so the work grows with the file's size,
+    /// not with its square.
     public func fix(path: String, bytes original: [UInt8]) -> Outcome {
+        guard let chunks = DocumentChunks.split(original), chunks.count > 1 else { return fixDocuments(path: path, bytes: original) }
+        // Cross-object checks judge a document with the file's other documents as context, as a
+        // run over the whole file would; a caller's context (the whole tree) already holds them.
+        var engine = self
+        if context.workspace == nil {
+            engine.context = policy.context(paths: [path]) { _ in original }
+        }
+        var outcome = Outcome(bytes: [], applied: [], unfixed: [])
+        outcome.bytes.reserveCapacity(original.count)
+        var documentsBefore = 0
+        for chunk in chunks {
+            let part = engine.fixDocuments(path: path, bytes: Array(chunk.bytes))
+            outcome.bytes += part.bytes
+            outcome.applied += part.applied.map { applied in
+                var applied = applied
+                applied.finding = Self.shifted(applied.finding, by: chunk)
+                applied.document += documentsBefore
+                return applied
+            }
+            outcome.unfixed += part.unfixed.map { Unfixed(finding: Self.shifted($0.finding, by: chunk), why: $0.why) }
+            documentsBefore += YAMLParser.parse(bytes: Array(chunk.bytes)).documents.count
+        }
+        outcome.unfixed.sort { Finding.reportOrder($0.finding, $1.finding) }
+        return outcome
+    }
+
+    /// A finding of a chunk, placed in the whole file.
+    private static func shifted(_ finding: Finding, by chunk: DocumentChunk) -> Finding {
+        var finding = finding
+        finding.position = SourcePosition(line: finding.position.line + chunk.lineOffset, column: finding.position.column,
+                                          offset: finding.position.offset + chunk.characterOffset)
+        return finding
+    }
+
+    /// Fixes found one at a time, re-checking after each, until none is left to try.
+    private func fixDocuments(path: String, bytes original: [UInt8]) -> Outcome {
         var bytes = original
         var applied: [Applied] = []
         var unfixed: [String: Unfixed] = [:]
@@ -53,7 +95,9 @@ public struct FixEngine: Sendable {
         let recipes = Dictionary(uniqueKeysWithValues: policy.checks.compactMap { check in check.fix.map { (check.id, $0) } })
         // Cross-object findings without a recipe are not this command's business.
         let contextual = Set(policy.checks.filter { $0.needsWorkspace && $0.fix == nil }.map { $0.id })
-        for _ in 0..<1_000 {
+        // Each pass tries a finding not tried before; the bound only guards against a recipe
+        // that keeps making new findings, and says so when reached.
+        for pass in 0...Self.maximumFixesPerDocument {
             let findings = policy.run(files: [(path, String(decoding: bytes, as: UTF8.self))], knownFacts: context).findings
             // A fix that did not clear its finding is not reported as a fix.
             let remaining = Set(findings.map(\.fingerprint))
@@ -67,6 +111,12 @@ public struct FixEngine: Sendable {
                 for finding in findings where !attempted.contains(finding.fingerprint) && unfixed[finding.fingerprint] == nil
                     && !contextual.contains(finding.checkID) {
                     unfixed[finding.fingerprint] = Unfixed(finding: finding, why: whyNot(finding.checkID, recipes[finding.checkID]))
+                }
+                break
+            }
+            if pass == Self.maximumFixesPerDocument {
+                for finding in candidates {
+                    unfixed[finding.fingerprint] = Unfixed(finding: finding, why: "not tried: \(Self.maximumFixesPerDocument) fixes in one document is the limit; run fix again")
                 }
                 break
             }

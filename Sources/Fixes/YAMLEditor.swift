@@ -30,9 +30,10 @@ public struct YAMLEditor: Sendable {
         return try replace(entry.value, with: value)
     }
 
-    /// Removes `key` and its value from `mapping`. Nil when the key is not there.
+    /// Removes `key` and its value from `mapping` (the occurrence that counts, the last, when it is
+    /// written twice). Nil when the key is not there.
     public func remove(_ key: String, from mapping: YAMLNode) throws(EditError) -> TextEdit? {
-        guard let index = mapping.entries?.firstIndex(where: { $0.keyText == key }), let entries = mapping.entries else { return nil }
+        guard let entries = mapping.entriesAsWritten, let index = entries.lastIndex(where: { $0.keyText == key }) else { return nil }
         let entry = entries[index]
         if isFlow(mapping) {
             var start = source.offset(of: entry.key.start), end = source.offset(of: entry.value.end)

@@ -1,4 +1,5 @@
 internal import CGit2
+internal import FileNames
 #if canImport(Glibc)
 import Glibc
 #else
@@ -83,7 +84,7 @@ extension Repository {
     /// Builds the C array of tree updates, keeping the path strings alive while libgit2 reads them.
     private func withTreeUpdates(_ updates: [(path: String, id: git_oid, remove: Bool)],
                                  _ body: (UnsafeBufferPointer<git_tree_update>) -> Int32) -> Int32 {
-        let paths = updates.map { strdup($0.path) }
+        let paths = updates.map { update in FileName.withCString(update.path) { strdup($0) } }
         defer { paths.forEach { free($0) } }
         let raw = updates.enumerated().map { index, update in
             git_tree_update(action: update.remove ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT,

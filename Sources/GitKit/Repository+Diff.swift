@@ -1,4 +1,5 @@
 internal import CGit2
+internal import FileNames
 public import Diffs
 
 extension Repository {
@@ -32,8 +33,8 @@ extension Repository {
     }
 
     private func change(in diff: OpaquePointer?, at index: Int, delta: git_diff_delta, operation: String) throws(GitError) -> FileChange {
-        let newPath = String(cString: delta.new_file.path)
-        let oldPath = String(cString: delta.old_file.path)
+        let newPath = FileName.string(fromCString: delta.new_file.path)
+        let oldPath = FileName.string(fromCString: delta.old_file.path)
         let kind: FileChange.Kind
         switch delta.status {
         case GIT_DELTA_ADDED: kind = .added

@@ -1,4 +1,5 @@
 internal import CGit2
+internal import FileNames
 
 /// A file in a tree: its path, blob and mode. Symlinks and submodules are listed with their
 /// mode so callers can see them, but their targets are never read.
@@ -40,7 +41,7 @@ extension Repository {
     private func collect(_ tree: OpaquePointer, prefix: String, into files: inout [TreeFile]) throws(GitError) {
         for index in 0..<git_tree_entrycount(tree) {
             guard let entry = git_tree_entry_byindex(tree, index) else { continue }
-            let name = String(cString: git_tree_entry_name(entry))
+            let name = FileName.string(fromCString: git_tree_entry_name(entry))
             let path = prefix.isEmpty ? name : prefix + "/" + name
             let id = ObjectID(git_tree_entry_id(entry).pointee)
             let filemode = git_tree_entry_filemode(entry)
@@ -61,7 +62,7 @@ extension Repository {
         let root = try tree(of: commit)
         defer { git_tree_free(root) }
         var entry: OpaquePointer?
-        let code = git_tree_entry_bypath(&entry, root, path)
+        let code = FileName.withCString(path) { git_tree_entry_bypath(&entry, root, $0) }
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try GitError.check(code, "find \(path) at \(commit.short)")
         defer { git_tree_entry_free(entry) }

@@ -37,11 +37,7 @@ public struct ReviewEngine: Sendable {
         let changes = try repository.diff(from: mergeBase, to: head)
         let filter = DiffFilter(mode: request.filter, changes: changes)
 
-        let configuration = try repositoryConfiguration(at: base, in: repository)
-        let settings = EvaluationSettings(deprecations: deprecations, kubernetesVersion: kubernetesVersion ?? configuration.kubernetesVersion,
-                                          targetVersions: configuration.targetVersions)
-        let engine = PolicyEngine(configuration: configuration, settings: settings)
-
+        var configuration = try repositoryConfiguration(at: base, in: repository)
         let changedPaths = Set(changes.filter { $0.kind != .deleted }.map(\.path).filter(Self.isManifestPath))
         let oldPaths = Set(changes.filter { $0.kind != .added }.map { $0.oldPath ?? $0.path }.filter(Self.isManifestPath))
         // The merge base's tree is read whole (its facts mostly come from the cache); the head's
@@ -51,8 +47,21 @@ public struct ReviewEngine: Sendable {
         let headTree = try baseTree.applying(removed: oldPaths.union(changedPaths), replaced: headFiles, cache: facts, repository: repository)
         let scope = ReviewScope(changedPaths: changedPaths, oldPaths: oldPaths, head: headTree, base: baseTree)
 
+        // The changed files are read once: for the exemptions they add, then by the checks.
+        var changedBytes: [String: [UInt8]] = [:]
+        for file in headFiles { changedBytes[file.path] = try repository.contents(ofBlob: file.blob) }
+        let addedExemptions = try exemptionsAdded(by: changes.filter { changedBytes[$0.path] != nil }, headBytes: changedBytes, since: mergeBase,
+                                                  request: request, counting: configuration.countsExemptionsAddedByChanges, in: repository)
+        for exemption in addedExemptions where !exemption.counted {
+            configuration.setAsideExemptions[exemption.file, default: [:]][exemption.object, default: []].insert(exemption.annotation)
+        }
+        let settings = EvaluationSettings(deprecations: deprecations, kubernetesVersion: kubernetesVersion ?? configuration.kubernetesVersion,
+                                          targetVersions: configuration.targetVersions)
+        let engine = PolicyEngine(configuration: configuration, settings: settings)
+
+        let treeSource = headTree.source(repository), readChanged = changedBytes
         let headReport = engine.run(paths: scope.headPaths.sorted(), focus: changedPaths, knownFacts: headTree.treeFacts(namespaces: scope.namespaces),
-                                    source: headTree.source(repository))
+                                    source: { path in try readChanged[path] ?? treeSource(path) })
         var comments: [ReviewResult.Comment] = []
         var outside: [Finding] = []
         for finding in headReport.findings {
@@ -75,9 +84,37 @@ public struct ReviewEngine: Sendable {
         }
         try facts.save()
         var result = ReviewResult(base: base.hex, head: head.hex, mergeBase: mergeBase.hex, filter: request.filter, changes: changes,
-                                  comments: comments, summary: summary, files: headReport.files, notes: notes, policy: engine)
+                                  comments: comments, summary: summary, files: headReport.files, notes: notes,
+                                  addedExemptions: addedExemptions, policy: engine)
         result.renderedFixes = renderedFixes
         return result
+    }
+
+    /// The exemption annotations the changed manifests add (see `AddedExemption`). A file's
+    /// merge-base version is read only when its new text mentions an exemption at all.
+    private func exemptionsAdded(by changes: [FileChange], headBytes: [String: [UInt8]], since mergeBase: ObjectID, request: ReviewRequest,
+                                 counting: Bool, in repository: some RevisionReader) throws -> [AddedExemption] {
+        let mentioning = changes.filter { headBytes[$0.path].map(Self.mentionsExemption) ?? false }
+        var baseBytes: [String: [UInt8]] = [:]
+        for change in mentioning where change.kind != .added {
+            let oldPath = change.oldPath ?? change.path
+            // Regular files only: symlinks and submodules are never followed.
+            if let file = try repository.file(oldPath, at: mergeBase), file.isRegularFile {
+                baseBytes[oldPath] = try repository.contents(ofBlob: file.blob)
+            }
+        }
+        let pairs = mentioning.map { (path: $0.path, oldPath: $0.kind == .added ? nil : Optional($0.oldPath ?? $0.path)) }
+        return AddedExemptions.find(changes: pairs, head: headBytes, base: baseBytes, approved: request.approvedExemptions, counting: counting)
+    }
+
+    /// Whether the text holds `exempt` (every exemption annotation's key ends with `-exempt` or is `.../exempt`).
+    static func mentionsExemption(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("exempt".utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// Cross-object findings outside the filter that did not exist at the merge base: the change

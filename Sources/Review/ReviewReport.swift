@@ -1,3 +1,4 @@
+internal import FileNames
 import Manifests
 import Policy
 
@@ -14,8 +15,8 @@ public enum ReviewReport {
                 for change in review.changes {
                     json.object { json in
                         json.field("kind", change.kind.rawValue)
-                        json.field("oldPath", ifPresent: change.oldPath)
-                        json.field("path", change.path)
+                        json.field("oldPath", ifPresent: change.oldPath.map(FileName.escaped))
+                        json.field("path", FileName.escaped(change.path))
                     }
                 }
             }
@@ -37,6 +38,20 @@ public enum ReviewReport {
                 json.field("warning", findings.filter { $0.severity == .warning }.count)
             }
             json.field("filter", review.filter.rawValue)
+            json.key("addedExemptions")
+            json.array { json in
+                for exemption in review.addedExemptions {
+                    json.object { json in
+                        json.field("annotation", exemption.annotation)
+                        json.field("approved", exemption.approved)
+                        json.field("counted", exemption.counted)
+                        json.field("line", exemption.position.line)
+                        JSONReport.write(exemption.object, as: "object", to: &json)
+                        json.field("path", FileName.escaped(exemption.file))
+                        json.field("reason", exemption.reason)
+                    }
+                }
+            }
             json.field("head", review.head)
             json.field("mergeBase", review.mergeBase)
             json.key("notes")
@@ -46,7 +61,7 @@ public enum ReviewReport {
                 for item in review.summary {
                     json.object { json in
                         json.key("causedBy")
-                        json.array { json in for path in item.causedBy { json.string(path) } }
+                        json.array { json in for path in item.causedBy { json.string(FileName.escaped(path)) } }
                         write(item.finding, to: &json)
                     }
                 }
@@ -66,7 +81,7 @@ public enum ReviewReport {
         json.field("line", finding.position.line)
         json.field("message", finding.message)
         if let object = finding.object { JSONReport.write(object, as: "object", to: &json) }
-        json.field("path", finding.file)
+        json.field("path", FileName.escaped(finding.file))
         json.field("severity", finding.severity.rawValue)
     }
 
@@ -74,11 +89,18 @@ public enum ReviewReport {
         var lines = ["Review of \(review.head.prefix(7)) against \(review.base.prefix(7)) (merge base \(review.mergeBase.prefix(7))), filter \(review.filter.rawValue): \(review.changes.count) changed file(s)"]
         lines += TextReport(useColor: useColor).groupedLines(review.comments.map(\.finding))
         lines += review.notes.map { "note: \($0)" }
+        if !review.addedExemptions.isEmpty {
+            lines.append("Exemptions this change adds:")
+            for exemption in review.addedExemptions {
+                let status = exemption.approved ? "counted, approved" : exemption.counted ? "counted (pullRequestExemptions: count)" : "not counted before merge"
+                lines.append("  \(FileName.escaped(exemption.file)):\(exemption.position.line) \(exemption.object) \(exemption.annotation): \"\(exemption.reason)\" (\(status))")
+            }
+        }
         if !review.summary.isEmpty {
             lines.append("Caused by the change, outside its lines (summary comment):")
             for item in review.summary {
                 let finding = item.finding
-                lines.append("  \(finding.file):\(finding.position.line) \(finding.severity.rawValue) \(finding.checkID)  \(finding.object?.description ?? ""): \(finding.message) (caused by \(item.causedBy.joined(separator: ", ")))")
+                lines.append("  \(FileName.escaped(finding.file)):\(finding.position.line) \(finding.severity.rawValue) \(finding.checkID)  \(finding.object?.description ?? ""): \(finding.message) (caused by \(item.causedBy.map(FileName.escaped).joined(separator: ", ")))")
             }
         }
         let findings = review.reportedFindings

@@ -31,6 +31,8 @@ public struct ReviewResult: Sendable {
     /// Files of the head revision that were read, and how each was classified.
     public var files: [CheckReport.FileOutcome]
     public var notes: [String]
+    /// Exemption annotations the change adds, counted or not.
+    public var addedExemptions: [AddedExemption] = []
     /// The engine the review judged with (the repository's configuration at the base), so fixes
     /// and suggestions judge the same way.
     public var policy: PolicyEngine

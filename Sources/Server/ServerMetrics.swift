@@ -39,6 +39,12 @@ public final class ServerMetrics: Sendable {
                            help: "Requests left in the forge's rate-limit window, as last seen.").set(Double(remaining))
     }
 
+    /// Delivery bodies being read, and the bytes they reserved (see `IntakeBudget`).
+    func bodiesInFlight(_ bodies: Int, bytes: Int) {
+        registry.makeGauge(name: "shipshape_webhook_bodies_in_flight", labels: [], help: "Webhook delivery bodies being read.").set(Double(bodies))
+        registry.makeGauge(name: "shipshape_webhook_reserved_bytes", labels: [], help: "Bytes reserved by the webhook bodies being read.").set(Double(bytes))
+    }
+
     /// The text exposition format.
     public func exposition() -> String {
         var buffer: [UInt8] = []

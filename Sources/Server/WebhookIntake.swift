@@ -38,6 +38,20 @@ public struct WebhookIntake: Sendable {
         self.installations = installations
     }
 
+    /// The event as metrics name it, from a closed set: the signature covers the body, not the
+    /// event header, so the header's own text could grow `/metrics` without end.
+    static func metricLabel(_ event: WebhookEvent) -> String {
+        switch event {
+        case .pullRequest: "pull_request"
+        case .comment: "comment"
+        case .checkRerun: "check_rerun"
+        case .push: "push"
+        case .installation: "installation"
+        case .ping: "ping"
+        case .ignored: "other"
+        }
+    }
+
     /// An unverified header goes into logs only as a short run of safe characters.
     static func loggable(_ value: String?) -> String? {
         value.map { String($0.filter { $0.isLetter || $0.isNumber || $0 == "-" }.prefix(64)) }
@@ -59,17 +73,17 @@ public struct WebhookIntake: Sendable {
         }
         if case .installation(let id, let action, _, let repositories) = delivery.webEvent, let installations {
             try await installations.remember(installation: id, action: action, repositories: repositories)
-            return (.nothing("installation \(id) \(action): \(repositories.count) repositories remembered"), delivery.id, delivery.event)
+            return (.nothing("installation \(id) \(action): \(repositories.count) repositories remembered"), delivery.id, Self.metricLabel(delivery.webEvent))
         }
         switch routing.decide(delivery) {
         case .nothing(let why):
-            return (.nothing(why), delivery.id, delivery.event)
+            return (.nothing(why), delivery.id, Self.metricLabel(delivery.webEvent))
         case .jobs(let jobs):
             var stored: [Int64] = []
             for job in jobs {
                 if case .stored(let id) = try await queue.enqueue(job) { stored.append(id) }
             }
-            return (stored.isEmpty ? .duplicate : .accepted(jobs: stored), delivery.id, delivery.event)
+            return (stored.isEmpty ? .duplicate : .accepted(jobs: stored), delivery.id, Self.metricLabel(delivery.webEvent))
         }
     }
 }

@@ -30,19 +30,46 @@ public struct WebhookServer: Sendable {
     func application(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router()
         let intake = self.intake, metrics = self.metrics, limit = settings.maximumBodyBytes, logger = self.logger
+        let budget = IntakeBudget(maximumBodies: settings.maximumConcurrentBodies, maximumBytes: settings.maximumBufferedBytes)
+        metrics.bodiesInFlight(0, bytes: 0)
         router.post("/webhooks/:forge") { request, context -> Response in
-            guard let name = context.parameters.get("forge"), let forge = ForgeKind(rawValue: name) else {
+            guard let name = context.parameters.get("forge"), let forge = ForgeKind(rawValue: name),
+                  let secret = intake.secrets.secret(for: forge) else {
                 return Response(status: .notFound)
-            }
-            let body: ByteBuffer
-            do {
-                body = try await request.body.collect(upTo: limit)
-            } catch {
-                metrics.webhook(forge: name, event: "unverified", outcome: "too_large")
-                return Self.text(.contentTooLarge, "the delivery is larger than \(limit) bytes\n")
             }
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
+            // Everything the headers can tell is judged before a byte of the body is read.
+            if let refusal = Self.refusalBeforeBody(forge: forge, headers: headers, secret: secret, limit: limit) {
+                metrics.webhook(forge: name, event: "unverified", outcome: refusal.outcome)
+                if refusal.status == .unauthorized {
+                    logger.warning("refused delivery \(WebhookIntake.loggable(Self.deliveryHint(headers)) ?? "none") for \(name) before its body: \(refusal.why)")
+                }
+                // As after the body: the reason is logged, not told to whoever sent it.
+                return Self.text(refusal.status, refusal.status == .unauthorized ? "signature check failed\n" : refusal.why + "\n")
+            }
+            let reserved = min(headers["content-length"].flatMap { Int($0) } ?? limit, limit)
+            guard budget.reserve(reserved) else {
+                metrics.webhook(forge: name, event: "unverified", outcome: "busy")
+                var response = Self.text(.serviceUnavailable, "too many deliveries are being read; try again\n")
+                response.headers[.retryAfter] = "5"
+                return response
+            }
+            defer {
+                budget.release(reserved)
+                metrics.bodiesInFlight(budget.inFlight.bodies, bytes: budget.inFlight.bytes)
+            }
+            metrics.bodiesInFlight(budget.inFlight.bodies, bytes: budget.inFlight.bytes)
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: limit)
+            } catch let error as HTTPError where error.status == .contentTooLarge {
+                metrics.webhook(forge: name, event: "unverified", outcome: "too_large")
+                return Self.text(.contentTooLarge, "the delivery is larger than \(limit) bytes\n")
+            } catch {
+                metrics.webhook(forge: name, event: "unverified", outcome: "truncated")
+                return Self.text(.badRequest, "the delivery ended before its body was complete\n")
+            }
             let received: (outcome: WebhookIntake.Outcome, delivery: String?, event: String?)
             do {
                 received = try await intake.receive(forge: forge, headers: headers, body: Data(buffer: body))
@@ -93,8 +120,32 @@ public struct WebhookServer: Sendable {
             if let depth = try? await intake.queue.depth() { metrics.queueDepth(depth) }
             return Self.text(.ok, metrics.exposition(), contentType: "text/plain; version=0.0.4")
         }
-        return Application(router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "shipshape"),
+        let idle = settings.idleTimeout.components
+        let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
+        return Application(router: router, server: .http1(configuration: .init(idleTimeout: idleTimeout)),
+                           configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "shipshape"),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
+    }
+
+    /// Why a delivery is answered from its headers alone: a body over the limit by its
+    /// Content-Length (413), not JSON (415), a signature missing or malformed (401).
+    static func refusalBeforeBody(forge: ForgeKind, headers: [String: String], secret: String, limit: Int)
+        -> (status: HTTPResponse.Status, outcome: String, why: String)? {
+        if let declared = headers["content-length"].flatMap({ Int($0) }), declared > limit {
+            return (.contentTooLarge, "too_large", "the delivery is larger than \(limit) bytes")
+        }
+        let mediaType = headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard mediaType == "application/json" else {
+            return (.unsupportedMediaType, "unsupported_media_type", "deliveries must be application/json (set the webhook's content type to JSON)")
+        }
+        if case .refused(let why) = WebhookVerifier.verifyHeaders(forge: forge, headers: headers, secret: secret) {
+            return (.unauthorized, "refused", why)
+        }
+        return nil
+    }
+
+    static func deliveryHint(_ headers: [String: String]) -> String? {
+        headers["x-github-delivery"] ?? headers["x-gitea-delivery"] ?? headers["x-forgejo-delivery"] ?? headers["idempotency-key"] ?? headers["x-gitlab-event-uuid"]
     }
 
     static func text(_ status: HTTPResponse.Status, _ text: String, contentType: String = "text/plain; charset=utf-8") -> Response {

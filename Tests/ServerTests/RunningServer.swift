@@ -17,12 +17,15 @@ final class RunningServer: @unchecked Sendable {
     private var task: Task<Void, any Error>?
     let client = CurlHTTPClient()
 
-    init(maximumBodyBytes: Int = 25 * 1024 * 1024, routing: EventRouting = EventRouting()) async throws {
+    init(maximumBodyBytes: Int = 25 * 1024 * 1024, maximumConcurrentBodies: Int = 32, maximumBufferedBytes: Int = 64 * 1024 * 1024,
+         idleTimeout: Duration = .seconds(30), routing: EventRouting = EventRouting()) async throws {
         folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-server-\(UUID().uuidString)")
         queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path)
         metrics = ServerMetrics()
         let secrets = WebhookSecrets([.github: Self.secret, .gitea: Self.secret, .gitlab: Self.secret])
-        let server = WebhookServer(settings: ServerSettings(host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes),
+        let server = WebhookServer(settings: ServerSettings(host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes,
+                                                                   maximumConcurrentBodies: maximumConcurrentBodies, maximumBufferedBytes: maximumBufferedBytes,
+                                                                   idleTimeout: idleTimeout),
                                    intake: WebhookIntake(secrets: secrets, routing: routing, queue: queue, installations: queue),
                                    metrics: metrics)
         let ports = AsyncStream<Int>.makeStream()

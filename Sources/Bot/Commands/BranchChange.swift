@@ -1,3 +1,5 @@
+import Review
+
 /// What a command commits on the pull request's branch: the files it rewrote (and how they were,
 /// for the diff offered when the bot may not push), and one line per change for the commit
 /// message and the reply.
@@ -10,6 +12,8 @@ public struct BranchChange: Sendable {
     public var changes: [String] = []
     /// What the command could not do, and why.
     public var skipped: [String] = []
+    /// The exemptions an `ignore` wrote, which reviews of the pull request count (see `ExemptionApprovals`).
+    public var approvedExemptions: [ApprovedExemption] = []
 
     public var isEmpty: Bool { files.isEmpty }
 

@@ -29,6 +29,7 @@ enum ExemptionChanges {
                 do {
                     bytes = try annotate(object, key: annotation(for: checkID), value: reason, path: path, bytes: bytes)
                     change.changes.append("\(location) — \(object) annotated `\(annotation(for: checkID))`")
+                    change.approvedExemptions.append(ApprovedExemption(file: path, object: object, annotation: annotation(for: checkID)))
                 } catch {
                     change.skipped.append("\(location) — cannot annotate \(object): \(error)")
                 }

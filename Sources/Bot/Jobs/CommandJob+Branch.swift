@@ -29,10 +29,11 @@ extension CommandJob {
         let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
         let destination = PushDestination(pullRequest)
         let defaultReason = "accepted by \(author) in \(reference(number))"
+        let approved = try await ExemptionApprovals.read(from: forge, number: number)
         let (engine, filter, committer) = (self.engine, self.filter, self.committer)
         let work = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials) { mirror, _ in
             let head = (try? mirror.commit(pullRequest.headSHA)) != nil ? pullRequest.headSHA : pullRequest.headRef
-            let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter), in: mirror)
+            let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved), in: mirror)
             let headCommit = try mirror.commit(review.head)
             let headFile: (String) -> [UInt8]? = { path in try? mirror.contents(of: path, at: headCommit) }
             let change: BranchChange, title: String, selected: Int
@@ -79,10 +80,18 @@ extension CommandJob {
             }
             return work
         }
+        var answer: Answer
         if let fixUp = work.fixUpBranch, let commit = work.commit {
-            return try await openFixUp(fixUp, commit: commit, work: work, command: command, pullRequest: pullRequest)
+            answer = try await openFixUp(fixUp, commit: commit, work: work, command: command, pullRequest: pullRequest)
+        } else {
+            answer = self.answer(for: work, command: command, pullRequest: pullRequest, destination: destination)
         }
-        return answer(for: work, command: command, pullRequest: pullRequest, destination: destination)
+        // The exemptions committed (or offered as a diff) at the request of someone allowed to:
+        // recorded where only the bot writes, so the next reviews count them.
+        if command.verb == .ignore, work.commit != nil, work.pushError == nil {
+            answer.body += "\n" + work.change.approvedExemptions.map(ExemptionApprovals.marker).joined(separator: "\n") + "\n"
+        }
+        return answer
     }
 
     /// The head branch would not take the commit: it goes to the branch of its own, and a pull

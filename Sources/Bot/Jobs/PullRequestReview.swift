@@ -32,11 +32,12 @@ public struct PullRequestReview: Sendable {
         let pullRequest = try await forge.pullRequest(number)
         let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
         let engine = self.engine, filter = self.filter
+        let approved = try await ExemptionApprovals.read(from: forge, number: number)
         // The forge keeps every pull request's head in the base repository (refs/pull/N/head,
         // refs/merge-requests/N/head), so forks need no second remote.
         let (review, headFiles) = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials) { mirror, _ in
             let head = (try? mirror.commit(pullRequest.headSHA)) != nil ? pullRequest.headSHA : pullRequest.headRef
-            let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter), in: mirror)
+            let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved), in: mirror)
             let headCommit = try mirror.commit(review.head)
             var files: [String: [UInt8]] = [:]
             for path in Set(review.comments.map(\.finding.file)) {

@@ -1,4 +1,5 @@
 import Policy
+internal import FileNames
 
 /// The words and signs templates use for a finding.
 enum FindingView {
@@ -10,8 +11,9 @@ enum FindingView {
         }
     }
 
+    /// `file:line`, the name escaped (a name can hold newlines, or bytes that are not UTF-8).
     static func location(_ finding: Finding) -> String {
-        "\(finding.file):\(finding.position.line)"
+        "\(FileName.escaped(finding.file)):\(finding.position.line)"
     }
 
     static func title(_ checkID: String) -> String {

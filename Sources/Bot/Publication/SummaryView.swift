@@ -1,3 +1,4 @@
+internal import FileNames
 import Forge
 import Policy
 import Review
@@ -53,12 +54,20 @@ struct SummaryView {
             return ["checkID": FindingView.checkID(ofFingerprint: fingerprint),
                     "location": "\(comment.path ?? "?")\(comment.line.map { ":\($0)" } ?? "")"]
         }
+        let exemptions: [[String: Any]] = review.addedExemptions.map { exemption in
+            let status = exemption.approved ? "counts: approved with `/shipshape ignore`"
+                : exemption.counted ? "counts (`pullRequestExemptions: count`)"
+                : "does not count before merge; someone allowed to accept findings can approve it with `/shipshape ignore`"
+            return ["location": "\(FileName.escaped(exemption.file)):\(exemption.position.line)", "object": exemption.object.description,
+                    "annotation": exemption.annotation, "reason": exemption.reason, "status": status]
+        }
         dictionary = [
             "marker": CommentMarkers.summary, "icon": icon, "headline": headline,
             "hasFindings": !findings.isEmpty, "checks": checks,
             "hasTop": !top.isEmpty, "top": top,
             "hasElsewhere": !elsewhere.isEmpty, "elsewhere": elsewhere,
             "hasCaused": !caused.isEmpty, "caused": caused,
+            "hasAddedExemptions": !exemptions.isEmpty, "addedExemptions": exemptions,
             "hasFixed": !fixedItems.isEmpty, "fixed": fixedItems,
             "commit": String(headSHA.prefix(7)), "files": review.files.count, "notes": review.notes,
         ]

@@ -7,6 +7,18 @@ public enum WebhookVerifier {
     /// `headers` as received (the names are compared without regard to case); `body` the exact bytes
     /// received, before any decoding.
     public static func verify(forge: ForgeKind, headers: [String: String], body: Data, secret: String) -> WebhookVerification {
+        verify(forge: forge, headers: headers, body: Optional(body), secret: secret)
+    }
+
+    /// What can be judged before the body arrives: a secret is configured, the signature header is
+    /// there and well formed (GitLab's token, which signs nothing, is checked whole). A delivery
+    /// refused here is answered without reading its body; one that passes is verified again, whole.
+    public static func verifyHeaders(forge: ForgeKind, headers: [String: String], secret: String) -> WebhookVerification {
+        verify(forge: forge, headers: headers, body: nil, secret: secret)
+    }
+
+    /// `body` nil: headers only.
+    private static func verify(forge: ForgeKind, headers: [String: String], body: Data?, secret: String) -> WebhookVerification {
         guard !secret.isEmpty else {
             return .refused("no webhook secret is configured for \(forge.rawValue); unsigned deliveries are not accepted")
         }
@@ -20,7 +32,7 @@ public enum WebhookVerifier {
     }
 
     /// GitHub: `X-Hub-Signature-256: sha256=<hex>`; the SHA-1 `X-Hub-Signature` alone is not enough.
-    private static func verifyGitHub(_ headers: WebhookHeaders, body: Data, key: SymmetricKey) -> WebhookVerification {
+    private static func verifyGitHub(_ headers: WebhookHeaders, body: Data?, key: SymmetricKey) -> WebhookVerification {
         guard let header = headers["x-hub-signature-256"] else {
             if headers["x-hub-signature"] != nil {
                 return .refused("only SHA-256 signatures are accepted: the delivery has X-Hub-Signature (SHA-1) but no X-Hub-Signature-256")
@@ -31,7 +43,7 @@ public enum WebhookVerifier {
     }
 
     /// Gitea and Forgejo send the same HMAC-SHA256 under several names; any one that matches will do.
-    private static func verifyGitea(_ headers: WebhookHeaders, body: Data, key: SymmetricKey) -> WebhookVerification {
+    private static func verifyGitea(_ headers: WebhookHeaders, body: Data?, key: SymmetricKey) -> WebhookVerification {
         let candidates = [
             ("X-Gitea-Signature", ""), ("X-Forgejo-Signature", ""), ("X-Gogs-Signature", ""), ("X-Hub-Signature-256", "sha256="),
         ].compactMap { name, prefix in
@@ -65,11 +77,12 @@ public enum WebhookVerifier {
         return constantTimeEqual(received, expected) ? .valid : .refused("X-Gitlab-Token does not match the configured secret token")
     }
 
-    private static func check(_ header: SignatureHeader, body: Data, key: SymmetricKey) -> WebhookVerification {
+    private static func check(_ header: SignatureHeader, body: Data?, key: SymmetricKey) -> WebhookVerification {
         guard let signature = header.signature else {
             let shape = header.prefix.isEmpty ? "64 hex digits" : "'\(header.prefix)' followed by 64 hex digits"
             return .refused("\(header.name) is malformed: expected \(shape)")
         }
+        guard let body else { return .valid }
         guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: body, using: key) else {
             return .refused("\(header.name) does not match the body: wrong secret, or the body was changed on the way")
         }

@@ -1,12 +1,18 @@
 #if canImport(Glibc)
 import Glibc
 private let systemRead = Glibc.read
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
 private let systemRead = Darwin.read
+private let systemWrite = Darwin.write
 #endif
+internal import FileNames
 
 /// Reads a whole file into bytes with one `read` loop, and says why when it cannot.
+///
+/// Only regular files are read (a FIFO would block, `/dev/zero` never ends), and none larger than
+/// `maximumBytes`: the file is refused with its size before anything is read.
 public enum FileContents {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -14,15 +20,26 @@ public enum FileContents {
         public var description: String { reason }
     }
 
-    public static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+    /// The parser's limit: a larger file could not be read as YAML anyway.
+    public static let maximumBytes = YAMLLimits.standard.maximumBytes
+
+    public static func read(_ path: String, maximumBytes: Int = maximumBytes) throws(Failure) -> [UInt8] {
+        // Non-blocking, so that opening a FIFO does not wait for a writer; no effect on regular files.
+        let descriptor = FileName.withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot open the file: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw Failure(path: path, reason: "is a folder, not a file") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw Failure(path: path, reason: "is \(describe(mode: info.st_mode)), not a regular file: not read")
+        }
+        guard Int(info.st_size) <= maximumBytes else {
+            throw Failure(path: path, reason: "is \(info.st_size) bytes, over the limit of \(maximumBytes) bytes: not read")
+        }
         // One byte more than the size, so the usual whole file arrives in one piece and the end
-        // of the file is seen without a second buffer; a file that grew meanwhile is read on.
+        // of the file is seen without a second buffer; a file that grew meanwhile is read on, up
+        // to the limit.
         var bytes: [UInt8] = []
         var chunk = max(Int(info.st_size), 0) + 1
         while true {
@@ -33,8 +50,40 @@ public enum FileContents {
             }
             if result < 0 { throw Failure(path: path, reason: "cannot read the file: \(String(cString: strerror(Int32(-result))))") }
             if bytes.isEmpty { bytes = piece } else { bytes += piece }
+            if bytes.count > maximumBytes {
+                throw Failure(path: path, reason: "grew past the limit of \(maximumBytes) bytes while it was read: not read")
+            }
             if piece.count < chunk { return bytes }
             chunk = max(chunk, 1 << 16)
+        }
+    }
+
+    /// Replaces the contents of an existing file (its name taken as the bytes it stands for).
+    public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let descriptor = FileName.withCString(path) { open($0, O_WRONLY | O_TRUNC | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot write the file: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBufferPointer { systemWrite(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, reason: "cannot write the file: \(String(cString: strerror(errno)))")
+            }
+            written += count
+        }
+    }
+
+    /// What a file that is not a regular file is, in words.
+    static func describe(mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFLNK: "a symbolic link"
+        case S_IFDIR: "a folder"
+        default: "a special file"
         }
     }
 

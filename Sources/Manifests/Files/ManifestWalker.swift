@@ -3,11 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+internal import FileNames
 
 /// Finds the manifest files under the paths a user named.
 ///
 /// Walks with `opendir`/`readdir` rather than Foundation's URL enumerator, which spent more time
-/// building URLs than the whole check spends parsing.
+/// building URLs than the whole check spends parsing. Names are taken as the bytes they are
+/// (see `FileName`): a name that is not UTF-8 is listed, opened and reported like any other.
 public enum ManifestWalker {
     public static let extensions: Set<String> = ["yaml", "yml", "json"]
 
@@ -18,36 +20,60 @@ public enum ManifestWalker {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
-        public var description: String { "\(path): \(reason)" }
+        public var description: String { "\(FileName.escaped(path)): \(reason)" }
+    }
+
+    /// What a walk found, and what it had to leave out; one folder that cannot be listed does not
+    /// stop the walk.
+    public struct Listing: Sendable {
+        public var files: [String] = []
+        /// Folders that could not be listed: their files were not checked, which the run must say.
+        public var unreadable: [Failure] = []
+        /// Paths named on the command line that are not regular files (a FIFO, a device, a
+        /// socket): reading them could block or never end, so they are left out with a note.
+        public var skipped: [Failure] = []
     }
 
     /// Files named directly are taken whatever their extension; folders are walked for
     /// `.yaml`, `.yml` and `.json`, skipping version-control folders and not following symlinks.
-    /// Each folder's files come sorted, so every run reports in the same order.
-    public static func files(under paths: [String]) throws(Failure) -> [String] {
-        var found: [String] = []
+    /// Each folder's files come sorted, so every run reports in the same order. Throws only when
+    /// a named path does not exist (a usage error).
+    public static func list(_ paths: [String]) throws(Failure) -> Listing {
+        var listing = Listing()
         for path in paths {
             var info = stat()
-            guard stat(path, &info) == 0 else {
-                throw Failure(path: path, reason: errno == ENOENT ? "no such file or folder" : "cannot be read (\(String(cString: strerror(errno))))")
+            guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
+                let failure = Failure(path: path, reason: errno == ENOENT ? "no such file or folder" : "cannot be read (\(String(cString: strerror(errno))))")
+                if errno == ENOENT { throw failure }
+                listing.unreadable.append(failure)
+                continue
             }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                try walk(folder: path, prefix: path == "." ? "" : (path.hasSuffix("/") ? path : path + "/"), into: &found)
-            } else {
-                found.append(path)
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: walk(folder: path, prefix: path == "." ? "" : (path.hasSuffix("/") ? path : path + "/"), into: &listing)
+            case S_IFREG: listing.files.append(path)
+            default: listing.skipped.append(Failure(path: path, reason: "is \(FileContents.describe(mode: info.st_mode)), not a regular file: skipped"))
             }
         }
-        return found
+        return listing
     }
 
-    private static func walk(folder: String, prefix: String, into found: inout [String]) throws(Failure) {
-        guard let directory = opendir(folder.isEmpty ? "." : folder) else {
-            throw Failure(path: folder, reason: "cannot list the folder (\(String(cString: strerror(errno))))")
+    /// The files of `list`, throwing at the first folder that cannot be listed or path that is
+    /// not a regular file (tests and tools that want all or nothing).
+    public static func files(under paths: [String]) throws(Failure) -> [String] {
+        let listing = try list(paths)
+        if let failure = listing.unreadable.first ?? listing.skipped.first { throw failure }
+        return listing.files
+    }
+
+    private static func walk(folder: String, prefix: String, into listing: inout Listing) {
+        guard let directory = FileName.withCString(folder.isEmpty ? "." : folder, { opendir($0) }) else {
+            listing.unreadable.append(Failure(path: folder, reason: "cannot list the folder (\(String(cString: strerror(errno)))), its files were not checked"))
+            return
         }
         var files: [String] = [], folders: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
-                String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+                FileName.string(fromBytes: buffer.prefix { $0 != 0 })
             }
             guard name != ".", name != ".." else { continue }
             switch kind(of: entry.pointee.d_type, path: prefix + name) {
@@ -57,22 +83,23 @@ public enum ManifestWalker {
             }
         }
         closedir(directory)
-        for name in files.sorted() { found.append(prefix + name) }
+        for name in files.sorted() { listing.files.append(prefix + name) }
         for name in folders.sorted() {
-            try walk(folder: prefix + name, prefix: prefix + name + "/", into: &found)
+            walk(folder: prefix + name, prefix: prefix + name + "/", into: &listing)
         }
     }
 
     private enum EntryKind { case file, folder, other }
 
     /// Symbolic links are `other`: never followed, so a link cannot leave the tree or loop.
+    /// FIFOs, devices and sockets inside folders are `other` too: never opened.
     private static func kind(of type: UInt8, path: String) -> EntryKind {
         switch Int32(type) {
         case Int32(DT_REG): return .file
         case Int32(DT_DIR): return .folder
         case Int32(DT_UNKNOWN):
             var info = stat()
-            guard lstat(path, &info) == 0 else { return .other }
+            guard FileName.withCString(path, { lstat($0, &info) }) == 0 else { return .other }
             if info.st_mode & S_IFMT == S_IFREG { return .file }
             return info.st_mode & S_IFMT == S_IFDIR ? .folder : .other
         default: return .other

@@ -58,8 +58,10 @@ public struct YAMLParseOptions: Sendable {
     /// typical tree's bytes, schema only). Applies when `kind` comes before `spec`, as it
     /// conventionally does.
     public var skipSpecOfKinds: Set<String>
+    public var limits: YAMLLimits
 
-    public init(skipSpecOfKinds: Set<String> = []) {
+    public init(skipSpecOfKinds: Set<String> = [], limits: YAMLLimits = .standard) {
         self.skipSpecOfKinds = skipSpecOfKinds
+        self.limits = limits
     }
 }

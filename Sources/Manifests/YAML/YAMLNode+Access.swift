@@ -3,7 +3,19 @@ extension YAMLNode {
         record.kind == .scalar ? tree.scalar(at: index) : nil
     }
 
+    /// The mapping's entries as Kubernetes reads them: a key written twice appears once, with
+    /// its last value, where that last occurrence was written.
     public var entries: [YAMLMappingEntry]? {
+        let record = record
+        guard record.kind == .mapping else { return nil }
+        guard tree.hasRepeatedKeys(record) else { return (0..<Int(record.count)).map { entry(at: Int(record.first) + 2 * $0) } }
+        let overridden = Set(YAMLTree.repeatedKeys(first: Int(record.first), count: Int(record.count), records: tree.records,
+                                                   links: tree.links, text: tree.text).map(\.earlier))
+        return (0..<Int(record.count)).map { Int(record.first) + 2 * $0 }.filter { !overridden.contains($0) }.map(entry(at:))
+    }
+
+    /// Every entry as written, a key written twice included twice (the repeat is what counts).
+    public var entriesAsWritten: [YAMLMappingEntry]? {
         let record = record
         guard record.kind == .mapping else { return nil }
         return (0..<Int(record.count)).map { entry(at: Int(record.first) + 2 * $0) }
@@ -18,15 +30,16 @@ extension YAMLNode {
     public var isMapping: Bool { record.kind == .mapping }
     public var isSequence: Bool { record.kind == .sequence }
 
-    /// The entry under `key` when this node is a mapping.
+    /// The entry under `key` when this node is a mapping. A key written twice yields its last
+    /// occurrence: the value the API server would use (Kubernetes' decoders keep the last).
     public func entry(_ key: String) -> YAMLMappingEntry? {
         let record = record
         guard record.kind == .mapping else { return nil }
-        var link = Int(record.first)
-        let end = link + 2 * Int(record.count)
-        while link < end {
+        let first = Int(record.first)
+        var link = first + 2 * Int(record.count) - 2
+        while link >= first {
             if tree.isScalar(tree.links[link], spelling: key) { return entry(at: link) }
-            link += 2
+            link -= 2
         }
         return nil
     }

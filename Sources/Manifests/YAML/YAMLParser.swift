@@ -14,6 +14,10 @@ public enum YAMLParser {
         guard bytes.count < Int(Int32.max) / 2 else {
             return YAMLStream(errors: [YAMLSyntaxError(problem: "the file is larger than 1 GiB, which Shipshape does not read", position: SourcePosition(line: 1, column: 1))])
         }
+        guard bytes.count <= options.limits.maximumBytes else {
+            let problem = "the file holds \(bytes.count) bytes, more than Shipshape's limit of \(options.limits.maximumBytes) bytes"
+            return YAMLStream(errors: [YAMLSyntaxError(problem: problem, position: SourcePosition(line: 1, column: 1))])
+        }
         var stream = YAMLStream()
         var restart = RestartPoint(byte: 0, line: 0, offset: 0)
         while true {
@@ -51,6 +55,9 @@ public enum YAMLParser {
             var event = yaml_event_t()
             /// Open collections of a value being skipped (see `YAMLParseOptions`); 0 when building.
             var skippedDepth = 0
+            /// Open collections, skipped or not: the limit stops libyaml too, before deep flow
+            /// nesting costs it quadratic time.
+            var depth = 0
             func position(_ mark: yaml_mark_t) -> SourcePosition {
                 SourcePosition(line: Int(mark.line) + 1 + restart.line, column: Int(mark.column) + 1, offset: Int(mark.index) + restart.offset)
             }
@@ -58,6 +65,18 @@ public enum YAMLParser {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
                     segment.error = syntaxError(parser, problem: position(parser.problem_mark), context: position(parser.context_mark))
                     break parsing
+                }
+                switch event.type {
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    depth += 1
+                    if depth > options.limits.maximumDepth {
+                        segment.error = YAMLSyntaxError(problem: "collections nested deeper than \(options.limits.maximumDepth) levels, Shipshape's limit",
+                                                        position: position(event.start_mark))
+                        yaml_event_delete(&event)
+                        break parsing
+                    }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: depth -= 1
+                default: break
                 }
                 if skippedDepth > 0 {
                     switch event.type {
@@ -83,6 +102,12 @@ public enum YAMLParser {
                     let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
                     if !builder.alias(name, start: start, end: end) {
                         segment.error = YAMLSyntaxError(problem: "found undefined alias *\(name)", position: start)
+                        yaml_event_delete(&event)
+                        break parsing
+                    }
+                    if builder.aliasedNodes > options.limits.maximumAliasedNodes {
+                        segment.error = YAMLSyntaxError(problem: "aliases add more than \(options.limits.maximumAliasedNodes) nodes to the document, Shipshape's limit (*\(name) brings \(builder.aliasedNodes) so far)",
+                                                        position: start)
                         yaml_event_delete(&event)
                         break parsing
                     }

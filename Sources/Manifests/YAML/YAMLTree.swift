@@ -30,12 +30,21 @@ final class YAMLTree: Sendable {
     let text: [UInt8]
     /// Explicit tags (`!!str`), by record index: rare, so kept aside.
     let tags: [Int32: String]
+    /// The link runs (`Record.first`) of mappings that set a key twice: rare, so a lookup that
+    /// must see a key's last value pays for it only in these mappings.
+    let repeatedKeyRuns: Set<Int32>
 
-    init(records: [Record], links: [Int32], text: [UInt8], tags: [Int32: String]) {
+    init(records: [Record], links: [Int32], text: [UInt8], tags: [Int32: String], repeatedKeyRuns: Set<Int32> = []) {
         self.records = records
         self.links = links
         self.text = text
         self.tags = tags
+        self.repeatedKeyRuns = repeatedKeyRuns
+    }
+
+    /// Whether the mapping at `record` sets some key twice.
+    func hasRepeatedKeys(_ record: Record) -> Bool {
+        record.kind == .mapping && record.count >= 2 && !repeatedKeyRuns.isEmpty && repeatedKeyRuns.contains(record.first)
     }
 
     func scalar(at index: Int32) -> YAMLScalar {

@@ -14,6 +14,8 @@ struct YAMLTreeBuilder {
         var awaitingValue = false
         /// The values of this mapping's `<<` keys.
         var mergeSources: [Int32] = []
+        /// `expandedNodes` once this collection was counted.
+        var expandedAtOpen: Int
     }
 
     private var records: [YAMLTree.Record] = []
@@ -24,6 +26,14 @@ struct YAMLTreeBuilder {
     private var stack: [OpenCollection] = []
     private var anchors: [String: Int32] = [:]
     private var rootIndex: Int32?
+    /// The link runs (`Record.first`) of mappings that set a key twice.
+    private var repeatedKeyRuns: Set<Int32> = []
+    /// Nodes of the document with every alias replaced by what it names, and the size of each
+    /// anchored node so counted: an alias adds what it names without walking it.
+    private var expandedNodes = 0
+    private var anchoredSizes: [Int32: Int] = [:]
+    /// Nodes the document's aliases stand for (see `YAMLLimits.maximumAliasedNodes`).
+    private(set) var aliasedNodes = 0
     private(set) var hasComplexKeys = false
 
     mutating func beginDocument() {
@@ -34,6 +44,10 @@ struct YAMLTreeBuilder {
         pending.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
         anchors.removeAll()
+        repeatedKeyRuns.removeAll()
+        expandedNodes = 0
+        anchoredSizes.removeAll()
+        aliasedNodes = 0
         rootIndex = nil
     }
 
@@ -43,7 +57,7 @@ struct YAMLTreeBuilder {
         let tree = YAMLTree(records: records.withUnsafeBufferPointer { Array($0) },
                             links: links.withUnsafeBufferPointer { Array($0) },
                             text: text.withUnsafeBufferPointer { Array($0) },
-                            tags: tags)
+                            tags: tags, repeatedKeyRuns: repeatedKeyRuns)
         return YAMLNode(tree: tree, index: rootIndex)
     }
 
@@ -53,6 +67,8 @@ struct YAMLTreeBuilder {
         records.append(YAMLTree.Record(kind: .scalar, style: style, first: Int32(text.count), count: Int32(bytes.count), start: start, end: end))
         text.append(contentsOf: bytes)
         if let tag { tags[index] = tag }
+        expandedNodes += 1
+        if anchor != nil { anchoredSizes[index] = 1 }
         add(index, anchor: anchor)
     }
 
@@ -66,6 +82,9 @@ struct YAMLTreeBuilder {
         let index = Int32(records.count)
         records.append(record)
         if let tag = tags[target] { tags[index] = tag }
+        let size = anchoredSizes[target] ?? 1
+        expandedNodes += size
+        aliasedNodes += size
         add(index, anchor: nil)
         return true
     }
@@ -73,7 +92,8 @@ struct YAMLTreeBuilder {
     mutating func open(isMapping: Bool, anchor: String?, start: SourcePosition) {
         let index = Int32(records.count)
         records.append(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, style: .plain, first: 0, count: 0, start: start, end: start))
-        stack.append(OpenCollection(record: index, isMapping: isMapping, anchor: anchor, pendingBase: pending.count))
+        expandedNodes += 1
+        stack.append(OpenCollection(record: index, isMapping: isMapping, anchor: anchor, pendingBase: pending.count, expandedAtOpen: expandedNodes))
     }
 
     mutating func close(end: SourcePosition) {
@@ -81,11 +101,16 @@ struct YAMLTreeBuilder {
         let first = Int32(links.count)
         links.append(contentsOf: pending[collection.pendingBase...])
         pending.removeSubrange(collection.pendingBase...)
+        if collection.isMapping, links.count - Int(first) >= 4,
+           !YAMLTree.repeatedKeys(first: Int(first), count: (links.count - Int(first)) / 2, records: records, links: links, text: text).isEmpty {
+            repeatedKeyRuns.insert(first)
+        }
         if !collection.mergeSources.isEmpty { appendMerges(collection, from: Int(first)) }
         let count = Int32(links.count) - first
         records[Int(collection.record)].first = first
         records[Int(collection.record)].count = collection.isMapping ? count / 2 : count
         records[Int(collection.record)].end = end
+        if collection.anchor != nil { anchoredSizes[collection.record] = expandedNodes - collection.expandedAtOpen + 1 }
         add(collection.record, anchor: collection.anchor)
     }
 
@@ -138,10 +163,15 @@ struct YAMLTreeBuilder {
         for source in collection.mergeSources {
             for mapping in mergedMappings(source) {
                 let record = records[Int(mapping)]
-                for link in stride(from: Int(record.first), to: Int(record.first) + 2 * Int(record.count), by: 2) {
+                // Within one source a key written twice counts with its last value, as everywhere.
+                var taken: [Int] = []
+                for link in stride(from: Int(record.first) + 2 * Int(record.count) - 2, through: Int(record.first), by: -2) {
                     let key = links[link]
                     guard records[Int(key)].kind == .scalar, present.insert(string(key)).inserted else { continue }
-                    links.append(key)
+                    taken.append(link)
+                }
+                for link in taken.reversed() {
+                    links.append(links[link])
                     links.append(links[link + 1])
                 }
             }

@@ -20,7 +20,7 @@ public enum Catalogue {
         RolebindingClusterRolePodExecAttach(), RolebindingRolePodExecAttach(), ClusterrolebindingClusterAdmin(),
         RolebindingClusterAdminClusterRole(), RolebindingClusterAdminRole(),
         // Compatibility and syntax
-        DeprecatedApiVersion(), YamlSyntaxError(),
+        DeprecatedApiVersion(), YamlSyntaxError(), DuplicateKey(),
     ]
 
     public static var ids: Set<String> { Set(all.map(\.id)) }

@@ -65,6 +65,12 @@ public struct ConfigurationReader {
             configuration.disallowConfigExemptions = readBool(value, setting: "disallowConfigExemptions")
         case "disallowAnnotationExemptions":
             configuration.disallowAnnotationExemptions = readBool(value, setting: "disallowAnnotationExemptions")
+        case "pullRequestExemptions":
+            switch value.string {
+            case "report": configuration.countsExemptionsAddedByChanges = false
+            case "count": configuration.countsExemptionsAddedByChanges = true
+            default: problem(value, "`pullRequestExemptions` must be report (list the exemptions a change adds, do not count them before merge) or count")
+            }
         case "fixes":
             configuration.fixes = readFixSettings(value)
         case "customChecks":
@@ -76,7 +82,7 @@ public struct ConfigurationReader {
         case let key where Self.acceptedPolarisKeys.contains(key):
             break
         case let key:
-            problem(entry.key, "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, fixes, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, customChecks, upgrades")
+            problem(entry.key, "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, fixes, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, pullRequestExemptions, customChecks, upgrades")
         }
     }
 

@@ -1,50 +1,48 @@
 /// A glob over slash-separated relative paths: `*` matches within one folder name,
 /// `**` across folders, `?` one character. `legacy/` (trailing slash) means everything under it.
+///
+/// Patterns come from repositories' configuration, so matching must not backtrack: the pattern
+/// is a small automaton and a path is read once, keeping the set of pattern positions reached
+/// (at most pattern × path steps, where a backtracking matcher took 45 s on one long name).
 public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
-    private let characters: [Character]
+    private let automaton: GlobAutomaton
+    /// The pattern preceded by `**/`: a pattern with a slash also matches deeper in the tree.
+    private let anywhere: GlobAutomaton
+    private let hasSlash: Bool
 
     public init(_ pattern: String) {
         var text = pattern
         if text.hasPrefix("./") { text.removeFirst(2) }
         if text.hasSuffix("/") { text += "**" }
         self.pattern = text
-        self.characters = Array(text)
+        self.automaton = GlobAutomaton(Array(text))
+        self.anywhere = GlobAutomaton(Array("**/" + text))
+        self.hasSlash = text.contains("/")
     }
 
     public var description: String { pattern }
 
     /// Matches the whole path, or (for a pattern without a slash) any file name in it, as .gitignore does.
     public func matches(_ path: String) -> Bool {
+        var steps = 0
+        return matches(path, steps: &steps)
+    }
+
+    /// `matches`, counting the automaton's steps (a test shows they grow linearly with the path).
+    func matches(_ path: String, steps: inout Int) -> Bool {
         var relative = path
         while relative.hasPrefix("./") { relative.removeFirst(2) }
         let text = Array(relative)
-        if Self.match(characters[...], text[...]) { return true }
-        if !characters.contains("/") {
-            return relative.split(separator: "/").contains { Self.match(characters[...], Array($0)[...]) }
+        if automaton.matches(text[...], steps: &steps) { return true }
+        if !hasSlash {
+            return text.split(separator: "/").contains { automaton.matches($0, steps: &steps) }
         }
-        return Self.match(Array("**/" + pattern)[...], text[...])
+        return anywhere.matches(text[...], steps: &steps)
     }
+}
 
-    private static func match(_ pattern: ArraySlice<Character>, _ text: ArraySlice<Character>) -> Bool {
-        guard let first = pattern.first else { return text.isEmpty }
-        if first == "*" {
-            let doubleStar = pattern.dropFirst().first == "*"
-            var rest = pattern.dropFirst(doubleStar ? 2 : 1)
-            if doubleStar, rest.first == "/" {
-                // `**/` also matches no folder at all.
-                if match(rest.dropFirst(), text) { return true }
-                rest = pattern.dropFirst(2)
-            }
-            var index = text.startIndex
-            while true {
-                if match(rest, text[index...]) { return true }
-                guard index < text.endIndex, doubleStar || text[index] != "/" else { return false }
-                index += 1
-            }
-        }
-        guard let character = text.first else { return false }
-        guard first == "?" ? character != "/" : first == character else { return false }
-        return match(pattern.dropFirst(), text.dropFirst())
-    }
+extension PathPattern {
+    public static func == (lhs: PathPattern, rhs: PathPattern) -> Bool { lhs.pattern == rhs.pattern }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 }

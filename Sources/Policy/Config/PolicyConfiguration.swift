@@ -1,3 +1,5 @@
+import Manifests
+
 /// The validated configuration a run uses: defaults from `config/checks.yaml` with the user's
 /// file (`--config`, or a repository's `.shipshape.yaml`) laid over them.
 public struct PolicyConfiguration: Sendable {
@@ -10,6 +12,13 @@ public struct PolicyConfiguration: Sendable {
     public var targetVersions: [String: ReleaseVersion]
     public var disallowConfigExemptions: Bool
     public var disallowAnnotationExemptions: Bool
+    /// Whether exemption annotations a change adds count in its review before it is merged
+    /// (`pullRequestExemptions: count`); by default they are listed and do not count, so a pull
+    /// request cannot exempt itself.
+    public var countsExemptionsAddedByChanges = false
+    /// Exemption annotations a review sets aside: file → object → annotation keys, as if the
+    /// object did not carry them.
+    public var setAsideExemptions: [String: [ObjectReference: Set<String>]] = [:]
     /// The values fixes write.
     public var fixes: FixSettings = FixSettings()
     /// Things in the user's file that were understood but not applied, said once to the user.
@@ -46,6 +55,7 @@ public struct PolicyConfiguration: Sendable {
         merged.targetVersions.merge(other.targetVersions) { _, new in new }
         merged.disallowConfigExemptions = disallowConfigExemptions || other.disallowConfigExemptions
         merged.disallowAnnotationExemptions = disallowAnnotationExemptions || other.disallowAnnotationExemptions
+        merged.countsExemptionsAddedByChanges = other.countsExemptionsAddedByChanges
         merged.notes += other.notes
         merged.fixes = fixes.merging(other.fixes)
         return merged

@@ -14,6 +14,15 @@ public struct CheckReport: Sendable {
         public var bytes: Int
         /// Why a file could not be read.
         public var error: String?
+
+        public init(path: String, status: Status, documents: Int = 0, objects: Int = 0, bytes: Int = 0, error: String? = nil) {
+            self.path = path
+            self.status = status
+            self.documents = documents
+            self.objects = objects
+            self.bytes = bytes
+            self.error = error
+        }
     }
 
     public var findings: [Finding]

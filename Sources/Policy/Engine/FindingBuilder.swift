@@ -17,8 +17,12 @@ struct FindingBuilder: Sendable {
         mutating func resolve(_ configuration: PolicyConfiguration) -> (annotations: [String: String], candidates: [Exemption]) {
             if let resolved { return resolved }
             let reference = object.reference
+            var annotations = configuration.disallowAnnotationExemptions ? [:] : object.annotations
+            if let setAside = configuration.setAsideExemptions[object.file]?[reference] {
+                for key in setAside { annotations[key] = nil }
+            }
             let found = (
-                annotations: configuration.disallowAnnotationExemptions ? [:] : object.annotations,
+                annotations: annotations,
                 candidates: configuration.disallowConfigExemptions ? [] : configuration.exemptions.filter { $0.covers(object: reference, file: object.file) }
             )
             resolved = found

@@ -1,4 +1,5 @@
 import Manifests
+internal import FileNames
 
 /// The machine report (schema in docs/json-output.md): findings, files and counts, keys sorted
 /// so the output is stable from run to run.
@@ -50,7 +51,7 @@ public enum JSONReport {
             json.field("checkId", finding.checkID)
             json.field("column", finding.position.column)
             json.field("container", ifPresent: finding.container)
-            json.field("file", finding.file)
+            json.field("file", FileName.escaped(finding.file))
             json.field("line", finding.position.line)
             json.field("message", finding.message)
             if let object = finding.object { write(object, as: "object", to: &json) }
@@ -75,7 +76,7 @@ public enum JSONReport {
             json.field("documents", file.documents)
             json.field("error", ifPresent: file.error)
             json.field("objects", file.objects)
-            json.field("path", file.path)
+            json.field("path", FileName.escaped(file.path))
             json.field("status", file.status.rawValue)
         }
     }

@@ -66,7 +66,13 @@ public struct JSONWriter: Sendable {
         buffer.appendDecimal(value)
     }
 
+    public mutating func bool(_ value: Bool) {
+        startValue()
+        for byte in (value ? "true" : "false").utf8 { buffer.append(byte) }
+    }
+
     public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+    public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
     public mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
 
     /// Writes the member only when there is a value, as `Codable` omits nil optionals.

@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+internal import FileNames
 
 /// SARIF 2.1.0, as GitHub code scanning reads it: one rule per check (from its metadata),
 /// one result per finding with a relative file and a start line and column.
@@ -128,9 +129,22 @@ public enum SARIFReport {
     }
 
 
+    /// The path as a relative URI: its bytes (whatever the name's encoding) percent-encoded
+    /// where RFC 3986 asks.
     static func relativeURI(_ path: String) -> String {
-        var relative = Substring(path)
-        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
-        return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String(relative)
+        var bytes = FileName.bytes(of: path)[...]
+        while bytes.starts(with: [UInt8(ascii: "."), UInt8(ascii: "/")]) { bytes = bytes.dropFirst(2) }
+        var uri = ""
+        for byte in bytes {
+            if byte < 0x80, allowedInPath.contains(Unicode.Scalar(byte)) {
+                uri.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                uri += "%" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return uri
     }
+
+    /// RFC 3986 `pchar` and `/`.
+    private static let allowedInPath = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/".unicodeScalars)
 }

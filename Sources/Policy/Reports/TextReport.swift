@@ -1,4 +1,8 @@
-/// The human report: findings grouped by file, one line each, and a closing count.
+internal import FileNames
+
+/// The human report: findings grouped by file, one line each, and a closing count. File names
+/// are escaped (bytes that are not UTF-8, newlines, control characters), so a name cannot forge
+/// or hide report lines.
 public struct TextReport: Sendable {
     public var useColor: Bool
 
@@ -9,10 +13,10 @@ public struct TextReport: Sendable {
     public func render(_ report: CheckReport) -> String {
         var lines = groupedLines(report.findings)
         for file in report.files where file.status == .template {
-            lines.append(paint("note: \(file.path): skipped, an unrendered template ({{ ... }}); render it (helm template) to check it", .dim))
+            lines.append(paint("note: \(FileName.escaped(file.path)): skipped, an unrendered template ({{ ... }}); render it (helm template) to check it", .dim))
         }
         for file in report.unreadableFiles {
-            lines.append(paint("error: \(file.path): \(file.error ?? "cannot be read")", .red))
+            lines.append(paint("error: \(FileName.escaped(file.path)): \(file.error ?? "cannot be read")", .red))
         }
         for note in report.notes {
             lines.append(paint("note: \(note)", .dim))
@@ -29,7 +33,7 @@ public struct TextReport: Sendable {
         for finding in findings {
             if finding.file != currentFile {
                 if currentFile != nil { lines.append("") }
-                lines.append(paint(finding.file, .bold))
+                lines.append(paint(FileName.escaped(finding.file), .bold))
                 currentFile = finding.file
             }
             lines.append(line(for: finding))

@@ -10,10 +10,14 @@ public enum DependencyScanner {
     }
 
     public static func scan(_ paths: [String]) throws(Failure) -> DetectionReport {
-        let files: [String]
-        do { files = try ManifestWalker.files(under: paths) } catch { throw Failure(description: error.description) }
+        let listing: ManifestWalker.Listing
+        do { listing = try ManifestWalker.list(paths) } catch { throw Failure(description: error.description) }
+        let files = listing.files
         var parsed: [(text: LocatedText, stream: YAMLStream)] = []
         var report = DetectionReport(filesScanned: files.count)
+        for failure in listing.unreadable + listing.skipped {
+            report.notes.append(DetectionNote(file: failure.path, line: 0, origin: DependencyOrigin(kind: "file", name: "", file: failure.path), message: failure.reason))
+        }
         for file in files {
             let bytes: [UInt8]
             do { bytes = try FileContents.read(file) } catch {

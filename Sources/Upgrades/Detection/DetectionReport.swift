@@ -1,3 +1,5 @@
+internal import FileNames
+
 /// Everything a scan found: the dependencies, and what it saw but could not turn into one
 /// (a HelmRelease whose source is not in the tree, a version that is a range), with where.
 public struct DetectionReport: Sendable {
@@ -26,5 +28,5 @@ public struct DetectionNote: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(origin): \(message)" }
+    public var description: String { "\(FileName.escaped(file)):\(line): \(origin): \(message)" }
 }

@@ -1,3 +1,5 @@
+internal import FileNames
+
 /// Where a version (or digest) is written: the file, its line and column, and the exact bytes,
 /// so an upgrade replaces only those bytes. `range` is nil when the text cannot be edited in
 /// place (an escaped or multi-line scalar); such a dependency is still reported.
@@ -14,5 +16,5 @@ public struct ValueLocation: Sendable, Hashable, CustomStringConvertible {
         self.range = range
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { "\(FileName.escaped(file)):\(line):\(column)" }
 }

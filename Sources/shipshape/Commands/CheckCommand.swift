@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileNames
 import Foundation
 import Manifests
 import Policy
@@ -30,18 +31,23 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let setup = try RunSetup.load(configPath: config, kubeVersion: judgement.kubernetesVersion)
-        let files: [String]
+        let listing: ManifestWalker.Listing
         do {
-            files = try ManifestWalker.files(under: paths)
+            listing = try ManifestWalker.list(CommandLinePaths.restore(paths))
         } catch {
             throw CommandFailure("\(error)")
         }
+        let files = listing.files
         let rendered = try await rendering.render(files: files, settingsFile: config)
         var report = setup.engine.run(paths: files, generated: rendered.generated, source: RenderOptions.read)
         report.notes += rendered.noteLines
         for index in report.files.indices where report.files[index].status == .template {
             if rendered.renderedChartFolders.contains(where: { report.files[index].path.hasPrefix($0 + "/") }) { report.files[index].status = .checked }
         }
+        // A folder that cannot be listed is reported as unreadable (exit status 1 after the
+        // report); a FIFO or device named on the command line is skipped with a note.
+        report.files += listing.unreadable.map { CheckReport.FileOutcome(path: $0.path, status: .unreadable, documents: 0, objects: 0, bytes: 0, error: $0.reason) }
+        report.notes += listing.skipped.map(\.description)
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
         case .json: JSONReport.stream(report) { StandardOutput.write($0) }
@@ -49,7 +55,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if !report.unreadableFiles.isEmpty {
             for file in report.unreadableFiles {
-                FileHandle.standardError.write(Data("error: \(file.path): \(file.error ?? "cannot be read")\n".utf8))
+                FileHandle.standardError.write(Data("error: \(FileName.escaped(file.path)): \(file.error ?? "cannot be read")\n".utf8))
             }
             throw ExitCode(1)
         }

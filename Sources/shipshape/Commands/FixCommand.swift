@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileNames
 import Fixes
 import Foundation
 import Manifests
@@ -46,8 +47,11 @@ struct FixCommand: AsyncParsableCommand {
         case "all": .all
         case let list?: .checks(Set(list.split(separator: ",").map(String.init)))
         }
-        let files: [String]
-        do { files = try ManifestWalker.files(under: paths) } catch { throw CommandFailure("\(error)") }
+        let listing: ManifestWalker.Listing
+        do { listing = try ManifestWalker.list(CommandLinePaths.restore(paths)) } catch { throw CommandFailure("\(error)") }
+        for note in listing.skipped { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        for failure in listing.unreadable { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
+        let files = listing.files
         let context = setup.engine.context(paths: files) { path in try FileContents.read(path) }
         let engine = FixEngine(policy: setup.engine, selection: selection, context: context)
         var fixedCount = 0, changedFiles = 0
@@ -57,7 +61,7 @@ struct FixCommand: AsyncParsableCommand {
             let outcome = engine.fix(path: path, bytes: original)
             for item in outcome.unfixed { unfixedByCheck[item.finding.checkID, default: 0] += 1 }
             guard !outcome.applied.isEmpty || outcome.unfixed.contains(where: { !$0.why.hasPrefix("no automatic fix") }) else { continue }
-            print(path)
+            print(FileName.escaped(path))
             for item in outcome.applied {
                 print("  fixed    \(item.finding.position) \(item.finding.checkID)\(item.finding.container.map { " (container \($0))" } ?? ""): \(item.reason)")
             }
@@ -70,7 +74,7 @@ struct FixCommand: AsyncParsableCommand {
             if dryRun {
                 print(UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self), path: path), terminator: "")
             } else {
-                try Data(outcome.bytes).write(to: URL(fileURLWithPath: path))
+                try FileContents.write(outcome.bytes, to: path)
             }
         }
         let values = try await fixValues(files: files, engine: engine)
@@ -78,6 +82,7 @@ struct FixCommand: AsyncParsableCommand {
         changedFiles += values.files
         let withoutFix = unfixedByCheck.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("\(dryRun ? "Would fix" : "Fixed") \(fixedCount) finding(s) in \(changedFiles) file(s)" + (withoutFix.isEmpty ? "" : "; not fixed: \(withoutFix)"))
+        if !listing.unreadable.isEmpty { throw ExitCode(1) }
     }
 
     /// Findings on rendered objects, fixed in the values that produced their fields.

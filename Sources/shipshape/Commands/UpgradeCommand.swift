@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileNames
 import Fixes
 import Foundation
 import HTTPKit
@@ -52,7 +53,7 @@ struct UpgradeCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try loadSettings()
         let detection: DetectionReport
-        do { detection = try DependencyScanner.scan(paths) } catch { throw CommandFailure("\(error)") }
+        do { detection = try DependencyScanner.scan(CommandLinePaths.restore(paths)) } catch { throw CommandFailure("\(error)") }
         if list {
             switch format {
             case .text: print(DependencyListReport.text(detection), terminator: "")
@@ -72,7 +73,7 @@ struct UpgradeCommand: AsyncParsableCommand {
         let outcome = UpgradeEditor.apply(report.upgrades) { path in try FileContents.read(path) }
         if !dryRun {
             for (path, bytes) in outcome.files.sorted(by: { $0.key < $1.key }) {
-                do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch { throw CommandFailure("\(path): cannot write (\(error.localizedDescription))") }
+                do { try FileContents.write(bytes, to: path) } catch { throw CommandFailure("\(FileName.escaped(path)): \(error.reason)") }
             }
         }
         switch format {
