@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "shipshape", targets: ["shipshape"]),
         .library(name: "Manifests", targets: ["Manifests"]),
         .library(name: "Policy", targets: ["Policy"]),
+        .library(name: "Kustomize", targets: ["Kustomize"]),
         .library(name: "Diffs", targets: ["Diffs"]),
         .library(name: "GitKit", targets: ["GitKit"]),
         .library(name: "Fixes", targets: ["Fixes"]),
@@ -52,6 +53,11 @@ let package = Package(
             dependencies: ["Manifests"],
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
+        ),
+        .target(
+            name: "Kustomize",
+            dependencies: ["Manifests", "Policy", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
         ),
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
         .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit"], swiftSettings: strictSettings),
@@ -99,12 +105,18 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades",
+                "Manifests", "Policy", "Kustomize", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KustomizeTests",
+            dependencies: ["Kustomize", "Manifests", "Policy"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
         .testTarget(
             name: "UpgradesTests",

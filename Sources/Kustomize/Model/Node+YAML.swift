@@ -1,0 +1,60 @@
+public import Manifests
+public import Policy
+
+extension Node {
+    /// Copies a parsed node, every part of it remembering its position in `file`.
+    public init(_ yaml: YAMLNode, file: String) {
+        let origin = SourceLocation(file: file, position: yaml.start)
+        switch yaml.content {
+        case .scalar(let scalar):
+            let kind: Scalar.Kind
+            switch (scalar.style, scalar.tag) {
+            case (_, "tag:yaml.org,2002:str"?), (_, "!!str"?): kind = .string
+            case (_, let tag?): kind = .tagged(tag)
+            case (.plain, nil): kind = .plain
+            default: kind = .string
+            }
+            self.init(.scalar(Scalar(text: scalar.text, kind: kind)), origin: origin)
+        case .mapping(let entries):
+            var copied: [Entry] = []
+            copied.reserveCapacity(entries.count)
+            for entry in entries {
+                let key = entry.keyText ?? ""
+                let value = Node(entry.value, file: file)
+                // A repeated key: the last one wins, as Kubernetes' YAML reader does.
+                if let index = copied.firstIndex(where: { $0.key == key }) { copied[index].node = value } else {
+                    copied.append(Entry(key: key, node: value))
+                }
+            }
+            self.init(.mapping(copied), origin: origin)
+        case .sequence(let items):
+            self.init(.sequence(items.map { Node($0, file: file) }), origin: origin)
+        }
+    }
+
+    /// Every origin in the tree, by path, for `SourceOrigins`.
+    public func collectOrigins(at path: DocumentPath = .root, into body: (DocumentPath, SourceLocation) -> Void) {
+        if let origin { body(path, origin) }
+        switch value {
+        case .scalar: break
+        case .mapping(let entries):
+            for entry in entries { entry.node.collectOrigins(at: path.appending(entry.key), into: body) }
+        case .sequence(let items):
+            for (index, item) in items.enumerated() { item.collectOrigins(at: path.appending(index: index), into: body) }
+        }
+    }
+
+    /// Gives every node without an origin the given one (values a patch or generator made).
+    mutating func fillOrigins(_ origin: SourceLocation?) {
+        if self.origin == nil { self.origin = origin }
+        switch value {
+        case .scalar: break
+        case .mapping(var entries):
+            for index in entries.indices { entries[index].node.fillOrigins(self.origin) }
+            value = .mapping(entries)
+        case .sequence(var items):
+            for index in items.indices { items[index].fillOrigins(self.origin) }
+            value = .sequence(items)
+        }
+    }
+}
