@@ -26,7 +26,10 @@ public struct KustomizeBuilder: Sendable {
         try Generators.addHashSuffixes(&resources)
         NameReferences.fix(&resources)
         resources.removeAll { $0.node[path: "metadata", "annotations", "config.kubernetes.io/local-config"]?.string == "true" }
-        for index in resources.indices { resources[index].node.fillOrigins(resources[index].anchor) }
+        for index in resources.indices {
+            resources[index].node.normalizeAnnotations()
+            resources[index].node.fillOrigins(resources[index].anchor)
+        }
         return BuiltRoot(folder: root, kustomizationFile: session.rootFile ?? root, resources: resources,
                          notes: session.notes, warnings: session.warnings, files: session.filesRead)
     }

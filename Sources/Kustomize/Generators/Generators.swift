@@ -109,7 +109,8 @@ enum Generators {
             let index = matches[0]
             let old = resources[index]
             var merged = generated
-            merged.history = old.history
+            merged.originalID = old.originalID
+            merged.previousIDs = old.previousIDs
             merged.anchor = old.anchor
             var node = merged.node
             _ = node.withMapping("metadata", origin: nil) { metadata in

@@ -134,3 +134,24 @@ extension Node {
         return result
     }
 }
+
+extension Node {
+    /// Annotations as kustomize writes them out: a map of strings (`true` becomes `"true"`,
+    /// an empty value `""`), and no `annotations:` at all when there are none.
+    mutating func normalizeAnnotations() {
+        guard var metadata = self["metadata"], metadata.entries != nil, let annotations = metadata["annotations"] else { return }
+        guard let entries = annotations.entries, !entries.isEmpty else {
+            metadata["annotations"] = nil
+            self["metadata"] = metadata
+            return
+        }
+        var normalized = annotations
+        normalized.value = .mapping(entries.map { entry in
+            guard let scalar = entry.node.scalar else { return entry }
+            let text = scalar.isNull ? "" : scalar.text
+            return Entry(key: entry.key, node: Node(.scalar(Scalar(text: text, kind: .string)), origin: entry.node.origin))
+        })
+        metadata["annotations"] = normalized
+        self["metadata"] = metadata
+    }
+}

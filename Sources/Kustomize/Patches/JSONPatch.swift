@@ -24,7 +24,11 @@ enum JSONPatch {
                 _ = try remove(at: path[...], in: &target, text: pathText, origin: operation.origin)
             case "replace":
                 guard let value = operation["value"] else { throw KustomizeError("the replace operation needs value:", at: operation.origin) }
-                _ = try remove(at: path[...], in: &target, text: pathText, origin: operation.origin)
+                // kustomize's JSON patch library replaces a missing key of an existing map by adding it.
+                let parentIsMap = get(path.dropLast()[...], in: target)?.entries != nil
+                if get(path[...], in: target) != nil || !parentIsMap {
+                    _ = try remove(at: path[...], in: &target, text: pathText, origin: operation.origin)
+                }
                 try add(value, at: path[...], in: &target, text: pathText, origin: operation.origin)
             case "move", "copy":
                 guard let fromText = operation["from"]?.scalar?.text else {

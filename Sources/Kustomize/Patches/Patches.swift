@@ -111,7 +111,11 @@ enum Patches {
                 if document["kind"] != nil { document["kind"] = target["kind"] }
                 if document["apiVersion"] != nil { document["apiVersion"] = target["apiVersion"] }
             }
-            resources[index].rememberID()
+            // A strategic merge patch never moves an object to another namespace.
+            document.withMappingIfPresent("metadata") { metadata in
+                if metadata["namespace"] != nil { metadata["namespace"] = target[path: "metadata", "namespace"] }
+            }
+            if !keepName || !keepKind { resources[index].rememberID() }
             let id = resources[index].id
             let context = StrategicMerge.Context(kind: id.kind, hasSchema: MergeKeys.hasSchema(group: id.group))
             switch try StrategicMerge.apply(document, to: target, context: context) {

@@ -68,69 +68,74 @@ enum NameReferences {
     }
 
     static func fix(_ resources: inout [Resource]) {
-        let renamed = resources.filter { $0.history.count > 1 || $0.id != $0.originalID }
-        guard !renamed.isEmpty else { return }
+        // Only objects a renaming transformer ran over are referral candidates (kustomize's
+        // previous ids), whether or not their name actually changed.
+        let candidates = resources.filter { !$0.previousIDs.isEmpty }
+        guard !candidates.isEmpty else { return }
         for index in resources.indices {
             let referrer = resources[index]
             let referrerID = referrer.id
             var node = referrer.node
             for rule in rules {
-                let candidates = renamed.filter { $0.kind == rule.kind && (rule.group == nil || $0.id.group == rule.group) }
-                guard !candidates.isEmpty else { continue }
+                let ofKind = candidates.filter { candidate in
+                    candidate.previousIDs.contains { $0.kind == rule.kind } && (rule.group == nil || candidate.id.group == rule.group)
+                }
+                guard !ofKind.isEmpty else { continue }
                 for spec in rule.referrers where spec.selects(referrerID) {
                     spec.visit(&node, origin: nil) { field in
                         guard var value = field, let name = value.string,
-                              let target = resolve(name, among: candidates, referrer: referrer) else { return }
-                        value.value = .scalar(Scalar(text: target, kind: .string))
+                              let referral = select(name, among: ofKind, referrer: referrer), referral.name != name else { return }
+                        value.value = .scalar(Scalar(text: referral.name, kind: .string))
                         field = value
                     }
                 }
             }
-            fixRoleReferences(&node, referrer: referrer, renamed: renamed)
+            fixBindings(&node, referrer: referrer, candidates: candidates)
             resources[index].node = node
         }
     }
 
-    /// The new name of the one object that had `name` and fits the referrer's namespace.
-    private static func resolve(_ name: String, among candidates: [Resource], referrer: Resource, namespace: String? = nil) -> String? {
-        let named = candidates.filter { candidate in candidate.history.contains { $0.name == name } }
-        guard !named.isEmpty else { return nil }
-        let namespaces = namespace.map { [$0] } ?? [referrer.id.effectiveNamespace, referrer.originalID.effectiveNamespace]
-        let fitting = named.filter { candidate in
-            candidate.id.isClusterScoped || referrer.id.isClusterScoped && namespace == nil
-                || namespaces.contains(candidate.id.effectiveNamespace) || candidate.history.contains { namespaces.contains($0.effectiveNamespace) }
+    /// kustomize's choice of the object a name refers to: one that had the name, in the
+    /// referrer's namespace unless either is cluster-scoped (ServiceAccounts may be anywhere).
+    private static func select(_ name: String, among candidates: [Resource], referrer: Resource) -> Resource? {
+        var found = candidates.filter { candidate in candidate.previousIDs.contains { $0.name == name } }
+        if !referrer.id.isClusterScoped {
+            found = found.filter { $0.id.isClusterScoped || $0.kind == "ServiceAccount" || $0.id.effectiveNamespace == referrer.id.effectiveNamespace }
         }
-        let names = Set(fitting.map(\.name))
-        guard names.count == 1, let newName = names.first, newName != name else { return nil }
-        return newName
+        guard let first = found.first else { return nil }
+        if found.count == 1 { return first }
+        // Several candidates that are one object as far as the reference goes.
+        return found.allSatisfy({ $0.name == first.name && $0.namespace == first.namespace }) ? first : nil
     }
 
-    /// `roleRef` of (Cluster)RoleBindings, and their ServiceAccount subjects (name and namespace).
-    private static func fixRoleReferences(_ node: inout Node, referrer: Resource, renamed: [Resource]) {
+    /// `roleRef` of (Cluster)RoleBindings (the role of the named kind), and their
+    /// ServiceAccount subjects, whose name and namespace both follow the account.
+    private static func fixBindings(_ node: inout Node, referrer: Resource, candidates: [Resource]) {
         guard referrer.kind == "RoleBinding" || referrer.kind == "ClusterRoleBinding" else { return }
         if var roleRef = node["roleRef"], let kind = roleRef["kind"]?.string, let name = roleRef["name"]?.string,
            kind == "Role" || kind == "ClusterRole" {
-            let candidates = renamed.filter { $0.kind == kind }
-            if let target = resolve(name, among: candidates, referrer: referrer) {
-                roleRef["name"] = Node(.scalar(Scalar(text: target, kind: .string)), origin: roleRef["name"]?.origin)
+            let roles = candidates.filter { candidate in candidate.previousIDs.contains { $0.kind == kind } }
+            if let referral = select(name, among: roles, referrer: referrer), referral.name != name {
+                roleRef["name"] = Node(.scalar(Scalar(text: referral.name, kind: .string)), origin: roleRef["name"]?.origin)
                 node["roleRef"] = roleRef
             }
         }
         guard var subjects = node["subjects"]?.items else { return }
-        let accounts = renamed.filter { $0.kind == "ServiceAccount" }
+        let accounts = candidates.filter { candidate in candidate.previousIDs.contains { $0.kind == "ServiceAccount" } }
         guard !accounts.isEmpty else { return }
         for index in subjects.indices {
             guard subjects[index]["kind"]?.string == "ServiceAccount", let name = subjects[index]["name"]?.string else { continue }
-            let namespace = subjects[index]["namespace"]?.string
-            let named = accounts.filter { account in
-                account.history.contains { $0.name == name && (namespace == nil || $0.effectiveNamespace == namespace) }
+            var pool = accounts
+            if let namespace = subjects[index]["namespace"]?.string {
+                let byOriginal = accounts.filter { $0.originalID.effectiveNamespace == namespace }
+                pool = byOriginal.isEmpty ? accounts.filter { $0.id.effectiveNamespace == namespace } : byOriginal
             }
-            guard named.count == 1, let account = named.first else { continue }
-            if account.name != name {
-                subjects[index]["name"] = Node(.scalar(Scalar(text: account.name, kind: .string)), origin: subjects[index]["name"]?.origin)
-            }
-            if let current = account.namespace, namespace != nil, current != namespace {
-                subjects[index]["namespace"] = Node(.scalar(Scalar(text: current, kind: .string)), origin: subjects[index]["namespace"]?.origin)
+            guard let referral = select(name, among: pool, referrer: referrer) else { continue }
+            let namespace = referral.namespace ?? ""
+            if referral.name == name, namespace.isEmpty { continue }
+            subjects[index]["name"] = Node(.scalar(Scalar(text: referral.name, kind: .string)), origin: subjects[index]["name"]?.origin)
+            if !namespace.isEmpty {
+                subjects[index]["namespace"] = Node(.scalar(Scalar(text: namespace, kind: .string)), origin: subjects[index]["namespace"]?.origin ?? subjects[index]["name"]?.origin)
             }
         }
         node["subjects"] = Node(.sequence(subjects), origin: node["subjects"]?.origin)

@@ -143,7 +143,7 @@ enum ReplicaTransformer {
                 throw KustomizeError("a replicas: entry needs name: and a whole-number count:", at: entry.origin)
             }
             let value = Node(.scalar(Scalar(text: count.scalar?.text ?? "0", kind: .plain)), origin: count.origin)
-            for index in resources.indices where resources[index].name == name || resources[index].history.contains(where: { $0.name == name }) {
+            for index in resources.indices where resources[index].names.contains(name) {
                 let id = resources[index].id
                 for spec in FieldSpecs.replicas where spec.selects(id) {
                     spec.visit(&resources[index].node, origin: count.origin) { field in field = value }
