@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kustomize
 import Manifests
 import Policy
 
@@ -31,7 +32,10 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let report = setup.engine.run(paths: files) { path in try FileContents.read(path) }
+        // Kustomization roots are built and their objects checked in place of their files.
+        let plan = KustomizeCheckPlan.make(files: files)
+        var report = setup.engine.run(paths: plan.files, generated: plan.generated) { path in try FileContents.read(path) }
+        report.notes += plan.notes
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
         case .json: JSONReport.stream(report) { StandardOutput.write($0) }
