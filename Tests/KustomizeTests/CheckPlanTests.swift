@@ -25,7 +25,7 @@ import Testing
         #expect(plan.generated.isEmpty)
         #expect(Set(plan.files) == Set(memory.files.keys))
         #expect(plan.notes.count == 2)
-        #expect(plan.notes.contains { $0.contains("charts/kustomization.yaml:4") && $0.contains("helmCharts") })
+        #expect(plan.notes.contains { $0.contains("charts/kustomization.yaml:3") && $0.contains("helmCharts") })
         #expect(plan.notes.contains { $0.contains("broken/kustomization.yaml:2:5") && $0.contains("missing.yaml") })
     }
 

@@ -25,14 +25,14 @@ import Testing
     @Test func overlayValuesPointAtTheOverlayLines() throws {
         let (built, _) = try build("overlay-basics")
         let kustomization = "overlays/prod/kustomization.yaml"
-        #expect(origin(built, kind: "Deployment", containerPath(0, "image")) == "\(kustomization):12:13")
-        #expect(origin(built, kind: "Deployment", containerPath(1, "image")) == "\(kustomization):15:13")
-        #expect(origin(built, kind: "Deployment", DocumentPath([.key("metadata"), .key("namespace")])) == "\(kustomization):3:12")
-        #expect(origin(built, kind: "Deployment", DocumentPath([.key("spec"), .key("replicas")])) == "\(kustomization):18:12")
-        #expect(origin(built, kind: "Deployment", DocumentPath([.key("metadata"), .key("labels"), .key("env")])) == "\(kustomization):7:8")
-        #expect(origin(built, kind: "Deployment", DocumentPath([.key("metadata"), .key("annotations"), .key("team")])) == "\(kustomization):9:9")
+        #expect(origin(built, kind: "Deployment", containerPath(0, "image")) == "\(kustomization):12:5")
+        #expect(origin(built, kind: "Deployment", containerPath(1, "image")) == "\(kustomization):15:5")
+        #expect(origin(built, kind: "Deployment", DocumentPath([.key("metadata"), .key("namespace")])) == "\(kustomization):3:1")
+        #expect(origin(built, kind: "Deployment", DocumentPath([.key("spec"), .key("replicas")])) == "\(kustomization):18:5")
+        #expect(origin(built, kind: "Deployment", DocumentPath([.key("metadata"), .key("labels"), .key("env")])) == "\(kustomization):7:3")
+        #expect(origin(built, kind: "Deployment", DocumentPath([.key("metadata"), .key("annotations"), .key("team")])) == "\(kustomization):9:3")
         // Untouched values stay in the base; the object itself is its `kind:` line.
-        #expect(origin(built, kind: "Deployment", containerPath(0, "name")) == "base/deployment.yaml:19:17")
+        #expect(origin(built, kind: "Deployment", containerPath(0, "name")) == "base/deployment.yaml:19:11")
         #expect(origin(built, kind: "Deployment", .root) == "base/deployment.yaml:2:1")
         // A field nobody wrote belongs to the nearest written value above it.
         #expect(origin(built, kind: "Deployment", containerPath(0, "resources")) == "base/deployment.yaml:19:11")
@@ -40,10 +40,10 @@ import Testing
 
     @Test func patchedValuesPointAtThePatch() throws {
         let (built, _) = try build("patches")
-        #expect(origin(built, kind: "Deployment", DocumentPath([.key("spec"), .key("template"), .key("spec"), .key("containers"), .index(0), .key("securityContext"), .key("privileged")])) == "overlay/deployment-patch.yaml:19:25")
-        #expect(origin(built, kind: "Deployment", containerPath(0, "image")) == "overlay/kustomization.yaml:11:16")
-        #expect(origin(built, kind: "Deployment", DocumentPath([.key("spec"), .key("replicas")])) == "overlay/json-patch.yaml:3:10")
-        #expect(origin(built, kind: "Service", DocumentPath([.key("spec"), .key("type")])) == "overlay/service-patch.yaml:8:9")
+        #expect(origin(built, kind: "Deployment", DocumentPath([.key("spec"), .key("template"), .key("spec"), .key("containers"), .index(0), .key("securityContext"), .key("privileged")])) == "overlay/deployment-patch.yaml:19:13")
+        #expect(origin(built, kind: "Deployment", containerPath(0, "image")) == "overlay/kustomization.yaml:11:9")
+        #expect(origin(built, kind: "Deployment", DocumentPath([.key("spec"), .key("replicas")])) == "overlay/json-patch.yaml:3:3")
+        #expect(origin(built, kind: "Service", DocumentPath([.key("spec"), .key("type")])) == "overlay/service-patch.yaml:8:3")
     }
 
     @Test func generatedValuesPointAtTheirSource() throws {

@@ -9,9 +9,12 @@ enum InlineText {
         let lineStarts = Self.lineStarts(bytes)
         let indicatorLine = start.line - 1
         guard indicatorLine < lineStarts.count else { return { _ in start } }
-        let lineStart = lineStarts[indicatorLine]
-        let indicatorIndex = lineStart + (start.column - 1)
-        guard indicatorIndex < bytes.count, bytes[indicatorIndex] == UInt8(ascii: "|") || bytes[indicatorIndex] == UInt8(ascii: ">") else {
+        // The node is placed at its key (`patch:`); the block indicator follows on that line.
+        var index = lineStarts[indicatorLine] + (start.column - 1)
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "|"), bytes[index] != UInt8(ascii: ">") {
+            index += 1
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "|") || bytes[index] == UInt8(ascii: ">") else {
             return { _ in start }
         }
         // The block's indentation: that of its first line that holds text.

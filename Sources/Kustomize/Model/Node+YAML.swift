@@ -2,9 +2,11 @@ public import Manifests
 public import Policy
 
 extension Node {
-    /// Copies a parsed node, every part of it remembering its position in `file`.
-    public init(_ yaml: YAMLNode, file: String) {
-        let origin = SourceLocation(file: file, position: yaml.start)
+    /// Copies a parsed node, every part of it remembering its position in `file`: a mapping's
+    /// values are placed at their key (where findings about a field are reported, as for files),
+    /// sequence items at their start.
+    public init(_ yaml: YAMLNode, file: String, at position: SourcePosition? = nil) {
+        let origin = SourceLocation(file: file, position: position ?? yaml.start)
         switch yaml.content {
         case .scalar(let scalar):
             let kind: Scalar.Kind
@@ -20,7 +22,7 @@ extension Node {
             copied.reserveCapacity(entries.count)
             for entry in entries {
                 let key = entry.keyText ?? ""
-                let value = Node(entry.value, file: file)
+                let value = Node(entry.value, file: file, at: entry.key.start)
                 // A repeated key: the last one wins, as Kubernetes' YAML reader does.
                 if let index = copied.firstIndex(where: { $0.key == key }) { copied[index].node = value } else {
                     copied.append(Entry(key: key, node: value))
