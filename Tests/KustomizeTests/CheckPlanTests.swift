@@ -1,4 +1,5 @@
 import Manifests
+import Policy
 import Testing
 @testable import Kustomize
 
@@ -39,5 +40,23 @@ import Testing
         let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
         #expect(plan.generated.map(\.label).sorted() == ["built by kustomization prod", "built by kustomization staging"])
         #expect(!plan.files.contains("base/d.yaml"))
+    }
+}
+
+extension CheckPlanTests {
+    @Test func aBaseBuiltByTwoOverlaysReportsEachLineOnce() throws {
+        let memory = MemoryFileSystem([
+            "base/kustomization.yaml": "resources:\n  - d.yaml\n",
+            "base/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n",
+            "prod/kustomization.yaml": "resources:\n  - ../base\nnamespace: prod\n",
+            "staging/kustomization.yaml": "resources:\n  - ../base\nnamespace: staging\n",
+        ])
+        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        let engine = PolicyEngine(configuration: try BundledData.defaultConfiguration(), settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
+        let report = plan.mergingAcrossRoots(engine.run(paths: [], generated: plan.generated) { path in try memory.read(path) })
+        let latest = report.findings.filter { $0.checkID == "tagNotSpecified" }
+        #expect(latest.count == 1)
+        #expect(latest.first.map { "\($0.file):\($0.position.line)" } == "base/d.yaml:10")
+        #expect(latest.first?.message.hasSuffix("(built by kustomizations prod, staging, base/d.yaml)") == true)
     }
 }

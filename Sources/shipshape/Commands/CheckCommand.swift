@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
         }
         // Kustomization roots are built and their objects checked in place of their files.
         let plan = KustomizeCheckPlan.make(files: files)
-        var report = setup.engine.run(paths: plan.files, generated: plan.generated) { path in try FileContents.read(path) }
+        var report = plan.mergingAcrossRoots(setup.engine.run(paths: plan.files, generated: plan.generated) { path in try FileContents.read(path) })
         report.notes += plan.notes
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))

@@ -1,0 +1,42 @@
+import Foundation
+public import Policy
+
+extension KustomizeCheckPlan {
+    /// One finding per check and source position: a base that several overlays build reports
+    /// its line once, naming the overlays (`in kustomizations: overlays/prod, overlays/staging`).
+    public func mergingAcrossRoots(_ report: CheckReport) -> CheckReport {
+        let marker = " (built by kustomization "
+        var order: [String] = []
+        var groups: [String: (finding: Finding, base: String, roots: [String], detail: String?)] = [:]
+        var others: [Finding] = []
+        for finding in report.findings {
+            guard let range = finding.message.range(of: marker, options: .backwards), finding.message.hasSuffix(")") else {
+                others.append(finding)
+                continue
+            }
+            let base = String(finding.message[..<range.lowerBound])
+            let label = finding.message[range.upperBound..<finding.message.index(before: finding.message.endIndex)]
+            let parts = label.split(separator: ",", maxSplits: 1)
+            let root = String(parts[0])
+            let detail = parts.count > 1 ? String(parts[1]).trimmingWhitespace : nil
+            let key = "\(finding.checkID)|\(finding.file)|\(finding.position)|\(finding.container ?? "")|\(base)"
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = (finding, base, [root], detail)
+            } else if groups[key]?.roots.contains(root) == false {
+                groups[key]?.roots.append(root)
+            }
+        }
+        var merged = others
+        for key in order {
+            guard let group = groups[key] else { continue }
+            var finding = group.finding
+            if group.roots.count > 1 {
+                let detail = group.detail.map { ", \($0)" } ?? ""
+                finding.message = group.base + " (built by kustomizations \(group.roots.joined(separator: ", "))\(detail))"
+            }
+            merged.append(finding)
+        }
+        return CheckReport(findings: Finding.inReportOrder(merged), files: report.files, notes: report.notes)
+    }
+}
