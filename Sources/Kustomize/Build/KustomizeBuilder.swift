@@ -11,16 +11,19 @@ public import Policy
 public struct KustomizeBuilder: Sendable {
     public var fileSystem: any BuildFileSystem
     public var limits: BuildLimits
+    /// Shared by the builds of one tree's roots, when given.
+    public var cache: BuildCache?
 
-    public init(fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits()) {
+    public init(fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(), cache: BuildCache? = nil) {
         self.fileSystem = fileSystem
         self.limits = limits
+        self.cache = cache
     }
 
     /// Builds the kustomization in `folder`. Throws `KustomizeError` for input kustomize
     /// would refuse too; features Shipshape does not build come back as notes.
     public func build(folder: String) throws -> BuiltRoot {
-        let session = BuildSession(fileSystem: fileSystem, limits: limits)
+        let session = BuildSession(fileSystem: fileSystem, limits: limits, cache: cache)
         let root = BuildPath.clean(folder)
         var resources = try session.accumulate(folder: root, into: [], isComponent: false, depth: 0, via: nil)
         try Generators.addHashSuffixes(&resources)
@@ -55,6 +58,7 @@ public struct BuiltRoot: Sendable {
 final class BuildSession {
     let fileSystem: any BuildFileSystem
     let limits: BuildLimits
+    let cache: BuildCache?
     var notes: [KustomizeNote] = []
     var warnings: [KustomizeNote] = []
     var filesRead: Set<String> = []
@@ -62,9 +66,10 @@ final class BuildSession {
     private var totalBytes = 0
     private var chain: [String] = []
 
-    init(fileSystem: any BuildFileSystem, limits: BuildLimits) {
+    init(fileSystem: any BuildFileSystem, limits: BuildLimits, cache: BuildCache?) {
         self.fileSystem = fileSystem
         self.limits = limits
+        self.cache = cache
     }
 
     func read(_ path: String, at location: SourceLocation?) throws -> [UInt8] {
@@ -104,6 +109,29 @@ final class BuildSession {
     /// Resources, generators, components and transformers of one kustomization folder, over
     /// `parent` (a component works on the objects of the kustomization that includes it).
     func accumulate(folder: String, into parent: [Resource], isComponent: Bool, depth: Int, via location: SourceLocation?) throws -> [Resource] {
+        guard let cache, !isComponent, parent.isEmpty else {
+            return try accumulateUncached(folder: folder, into: parent, isComponent: isComponent, depth: depth, via: location)
+        }
+        if let cached = cache.folder(folder) {
+            notes += cached.notes
+            warnings += cached.warnings
+            filesRead.formUnion(cached.files)
+            if rootFile == nil { rootFile = Kustomization.fileNames.map { BuildPath.join(folder, $0) }.first { fileSystem.fileExists($0) } }
+            return try cached.outcome.get()
+        }
+        let before = (notes: notes.count, warnings: warnings.count, files: filesRead)
+        do {
+            let resources = try accumulateUncached(folder: folder, into: [], isComponent: false, depth: depth, via: location)
+            cache.store(BuildCache.FolderBuild(outcome: .success(resources), notes: Array(notes[before.notes...]), warnings: Array(warnings[before.warnings...]),
+                                               files: filesRead.subtracting(before.files)), of: folder)
+            return resources
+        } catch let error as KustomizeError {
+            // Errors depend on the chain that led here (cycles, depth): not kept.
+            throw error
+        }
+    }
+
+    private func accumulateUncached(folder: String, into parent: [Resource], isComponent: Bool, depth: Int, via location: SourceLocation?) throws -> [Resource] {
         guard depth <= limits.maxDepth else {
             throw KustomizeError("kustomizations are nested more than \(limits.maxDepth) deep", at: location)
         }
@@ -125,8 +153,9 @@ final class BuildSession {
         notes.append(contentsOf: kustomization.unsupportedNotes())
 
         var resources = parent
+        var ids = Set(resources.map(\.id.key))
         for entry in try kustomization.strings("resources") + kustomization.strings("bases") {
-            try addResource(entry.text, at: entry.origin, from: kustomization, to: &resources, depth: depth)
+            try addResource(entry.text, at: entry.origin, from: kustomization, to: &resources, ids: &ids, depth: depth)
         }
         try Generators.run(kustomization, session: self, resources: &resources)
         for entry in try kustomization.strings("components") {
@@ -147,7 +176,8 @@ final class BuildSession {
         return resources
     }
 
-    private func addResource(_ text: String, at origin: SourceLocation?, from kustomization: Kustomization, to resources: inout [Resource], depth: Int) throws {
+    private func addResource(_ text: String, at origin: SourceLocation?, from kustomization: Kustomization, to resources: inout [Resource],
+                             ids: inout Set<String>, depth: Int) throws {
         if RemoteReference.isRemote(text) {
             note("remote resource", "remote resource \(text) is not fetched yet", at: origin)
             return
@@ -158,21 +188,22 @@ final class BuildSession {
                 throw KustomizeError("security: file \(text) is not in or below \(kustomization.folder) (kustomize refuses files outside the kustomization's folder; list its folder instead)", at: origin)
             }
             for resource in try ResourceFile.read(path, session: self, at: origin) {
-                try Self.add(resource, to: &resources, at: origin)
+                try Self.add(resource, to: &resources, ids: &ids, at: origin)
             }
         } else if fileSystem.isDirectory(path) {
             let built = try accumulate(folder: path, into: [], isComponent: false, depth: depth + 1, via: origin)
-            for resource in built { try Self.add(resource, to: &resources, at: origin) }
+            for resource in built { try Self.add(resource, to: &resources, ids: &ids, at: origin) }
         } else {
             throw KustomizeError("resource \(text) does not exist (\(path) is neither a file nor a folder)", at: origin)
         }
     }
 
     /// Adds an object, refusing a second object with the same identity as kustomize does.
-    static func add(_ resource: Resource, to resources: inout [Resource], at origin: SourceLocation?) throws {
+    static func add(_ resource: Resource, to resources: inout [Resource], ids: inout Set<String>, at origin: SourceLocation?) throws {
         let id = resource.id
-        if let existing = resources.first(where: { $0.id.matches(id) }) {
-            throw KustomizeError("\(id) is defined twice: in \(existing.anchor) and in \(resource.anchor)", at: origin)
+        guard ids.insert(id.key).inserted else {
+            let existing = resources.first { $0.id.matches(id) }
+            throw KustomizeError("\(id) is defined twice: in \(existing?.anchor.description ?? "?") and in \(resource.anchor)", at: origin)
         }
         resources.append(resource)
     }

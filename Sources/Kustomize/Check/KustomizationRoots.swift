@@ -14,7 +14,7 @@ public struct KustomizeCheckPlan: Sendable {
     public var notes: [String]
 
     /// Plans the check of `files` (as the manifest walker lists them).
-    public static func make(files: [String], builder: KustomizeBuilder = KustomizeBuilder()) -> KustomizeCheckPlan {
+    public static func make(files: [String], builder: KustomizeBuilder = KustomizeBuilder(cache: BuildCache())) -> KustomizeCheckPlan {
         let kustomizationFiles = files.filter { Kustomization.fileNames.contains(BuildPath.base(of: $0)) }
         guard !kustomizationFiles.isEmpty else { return KustomizeCheckPlan(generated: [], files: files, notes: []) }
         var folders: [String] = []

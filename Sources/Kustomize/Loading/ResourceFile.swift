@@ -4,8 +4,14 @@ public import Policy
 /// The objects of one resource file: every document, and the items of a `kind: List`.
 enum ResourceFile {
     static func read(_ path: String, session: BuildSession, at location: SourceLocation?) throws -> [Resource] {
+        if let cached = session.cache?.resources(of: path) {
+            session.filesRead.insert(path)
+            return cached
+        }
         let bytes = try session.read(path, at: location)
-        return try parse(bytes, file: path)
+        let resources = try parse(bytes, file: path)
+        session.cache?.store(resources, of: path)
+        return resources
     }
 
     static func parse(_ bytes: [UInt8], file: String) throws -> [Resource] {

@@ -80,6 +80,9 @@ public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         return namespace.isEmpty ? "default" : namespace
     }
 
+    /// A key equal for ids that `matches` calls equal.
+    var key: String { "\(group)|\(version)|\(kind)|\(effectiveNamespace)|\(name)" }
+
     func matches(_ other: ResourceID) -> Bool {
         group == other.group && version == other.version && kind == other.kind && name == other.name
             && effectiveNamespace == other.effectiveNamespace

@@ -90,11 +90,18 @@ enum YAMLEmitter {
             // `-1`, `-foo` are fine plain; `- x` and `-` alone are not.
             guard first == "-", text.count > 1, !text.hasPrefix("- "), !text.hasPrefix("---") else { return false }
         }
-        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
-        for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value > 0x7E && scalar.value < 0xA0 {
-            return false
+        if last == ":" { return false }
+        // One pass: no `: `, no ` #`, no control characters or line separators.
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x20, 0x7F, 0x80..<0xA0, 0xFEFF, 0x2028, 0x2029: return false
+            default: break
+            }
+            if scalar == " " && previous == ":" { return false }
+            if scalar == "#" && previous == " " { return false }
+            previous = scalar
         }
-        if text.unicodeScalars.contains(where: { $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) { return false }
         return true
     }
 
