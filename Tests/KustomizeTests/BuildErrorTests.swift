@@ -101,3 +101,15 @@ import Testing
         #expect(built.warnings.map { "\($0.location!.file):\($0.location!.position.line)" } == ["app/kustomization.yaml:4"])
     }
 }
+
+extension BuildErrorTests {
+    @Test func configurationSectionsOtherThanNameReferenceAreRefused() throws {
+        let files = [
+            "app/kustomization.yaml": "resources:\n  - c.yaml\nconfigurations:\n  - config.yaml\n",
+            "app/c.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+            "app/config.yaml": "nameReference:\n  - kind: ConfigMap\n    fieldSpecs:\n      - path: spec/ref\n        kind: Thing\ncommonLabels:\n  - path: spec/labels\n",
+        ]
+        let built = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
+        #expect(built.notes.map { "\($0.feature) \($0.location!.file):\($0.location!.position.line)" } == ["configurations app/config.yaml:6"])
+    }
+}

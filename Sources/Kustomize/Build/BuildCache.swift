@@ -11,6 +11,7 @@ public final class BuildCache: @unchecked Sendable {
         var notes: [KustomizeNote]
         var warnings: [KustomizeNote]
         var files: Set<String>
+        var referenceRules: [NameReferences.Rule]
     }
 
     private let lock = NSLock()

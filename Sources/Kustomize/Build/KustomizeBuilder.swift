@@ -27,7 +27,7 @@ public struct KustomizeBuilder: Sendable {
         let root = BuildPath.clean(folder)
         var resources = try session.accumulate(folder: root, into: [], isComponent: false, depth: 0, via: nil)
         try Generators.addHashSuffixes(&resources)
-        NameReferences.fix(&resources)
+        NameReferences.fix(&resources, extraRules: session.referenceRules)
         resources.removeAll { $0.node[path: "metadata", "annotations", "config.kubernetes.io/local-config"]?.string == "true" }
         for index in resources.indices {
             resources[index].node.normalizeAnnotations()
@@ -62,6 +62,9 @@ final class BuildSession {
     var notes: [KustomizeNote] = []
     var warnings: [KustomizeNote] = []
     var filesRead: Set<String> = []
+    /// Name references declared by `configurations:` anywhere in the tree (kustomize merges
+    /// them upward and applies them at the root).
+    var referenceRules: [NameReferences.Rule] = []
     var rootFile: String?
     private var totalBytes = 0
     private var chain: [String] = []
@@ -116,14 +119,15 @@ final class BuildSession {
             notes += cached.notes
             warnings += cached.warnings
             filesRead.formUnion(cached.files)
+            referenceRules += cached.referenceRules
             if rootFile == nil { rootFile = Kustomization.fileNames.map { BuildPath.join(folder, $0) }.first { fileSystem.fileExists($0) } }
             return try cached.outcome.get()
         }
-        let before = (notes: notes.count, warnings: warnings.count, files: filesRead)
+        let before = (notes: notes.count, warnings: warnings.count, files: filesRead, rules: referenceRules.count)
         do {
             let resources = try accumulateUncached(folder: folder, into: [], isComponent: false, depth: depth, via: location)
             cache.store(BuildCache.FolderBuild(outcome: .success(resources), notes: Array(notes[before.notes...]), warnings: Array(warnings[before.warnings...]),
-                                               files: filesRead.subtracting(before.files)), of: folder)
+                                               files: filesRead.subtracting(before.files), referenceRules: Array(referenceRules[before.rules...])), of: folder)
             return resources
         } catch let error as KustomizeError {
             // Errors depend on the chain that led here (cycles, depth): not kept.
@@ -151,6 +155,7 @@ final class BuildSession {
             throw KustomizeError("\(kustomization.file) is a Component; list it under components:, not resources:", at: location)
         }
         notes.append(contentsOf: kustomization.unsupportedNotes())
+        try TransformerConfigurations.load(kustomization, session: self)
 
         var resources = parent
         var ids = Set(resources.map(\.id.key))

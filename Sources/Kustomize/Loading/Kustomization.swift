@@ -12,7 +12,6 @@ public struct Kustomization: Sendable {
         "helmGlobals": "helmGlobals",
         "replacements": "replacements",
         "vars": "vars",
-        "configurations": "configurations (custom field specs)",
         "transformers": "transformers (plugins)",
         "generators": "generators (plugins)",
         "validators": "validators (plugins)",

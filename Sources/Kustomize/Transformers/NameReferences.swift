@@ -67,7 +67,8 @@ enum NameReferences {
         Rule(kind: $0, group: nil, referrers: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")])
     }
 
-    static func fix(_ resources: inout [Resource]) {
+    static func fix(_ resources: inout [Resource], extraRules: [Rule] = []) {
+        let rules = Self.rules + extraRules
         // Only objects a renaming transformer ran over are referral candidates (kustomize's
         // previous ids), whether or not their name actually changed.
         let candidates = resources.filter { !$0.previousIDs.isEmpty }
