@@ -102,3 +102,14 @@ import Testing
         #expect(built.resources.map(\.name) == ["b"])
     }
 }
+
+extension UnitTests {
+    /// kustomize v5.5.0 reads `a: >-` / `x(c,` / `  y` / `)` as "x(c,\n\ny\n)" with the extra
+    /// break (recorded with kubectl kustomize); the built objects carry what it applies.
+    @Test func foldedScalarsReadAsKustomizeReadsThem() {
+        #expect(Node.foldedAsKustomizeReadsIt("x(c,\n  y\n)") == "x(c,\n\n  y\n)")
+        #expect(Node.foldedAsKustomizeReadsIt("s\n\n  m\n") == "s\n\n\n  m\n")
+        #expect(Node.foldedAsKustomizeReadsIt("a\n  b\n  c\nd") == "a\n\n  b\n  c\nd")
+        #expect(Node.foldedAsKustomizeReadsIt("plain folded text") == "plain folded text")
+    }
+}

@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 /// Builds kustomization roots natively, as `kustomize build` (v5) does, keeping where every
 /// value was written.

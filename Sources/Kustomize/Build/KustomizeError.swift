@@ -1,4 +1,4 @@
-public import Policy
+import Policy
 
 /// Why a kustomization could not be built, and where: the line of the kustomization (or
 /// patch) that asked for the impossible.

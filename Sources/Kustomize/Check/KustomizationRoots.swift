@@ -1,4 +1,4 @@
-public import Policy
+import Policy
 
 /// What `shipshape check` does with the kustomizations among the files it was given: the roots
 /// (folders with a kustomization that no other kustomization includes) are built and their

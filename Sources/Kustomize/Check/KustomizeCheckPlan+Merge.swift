@@ -1,5 +1,5 @@
 import Foundation
-public import Policy
+import Policy
 
 extension KustomizeCheckPlan {
     /// One finding per check and source position: a base that several overlays build reports

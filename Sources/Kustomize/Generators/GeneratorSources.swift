@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 /// The key/value pairs of a generator: env files first, then literals, then files, as kustomize
 /// reads them; each value knows the line it came from.

@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 /// `configMapGenerator` and `secretGenerator`: objects made from literals, files and env files,
 /// named with a hash of their content so that a change rolls the pods that use them.

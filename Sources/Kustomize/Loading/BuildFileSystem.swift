@@ -1,4 +1,4 @@
-public import Manifests
+import Manifests
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,4 @@
-public import Manifests
+import Manifests
 
 /// Maps positions inside text written as a YAML block scalar (`patch: |`) to the file's lines.
 enum InlineText {

@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 /// One kustomization file as written, its values kept as nodes so every one keeps its line.
 public struct Kustomization: Sendable {

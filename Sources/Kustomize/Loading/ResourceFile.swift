@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 /// The objects of one resource file: every document, and the items of a `kind: List`.
 enum ResourceFile {

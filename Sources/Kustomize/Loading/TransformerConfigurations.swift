@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 /// `configurations:` files: field specs a repository adds to kustomize's built-in ones. Only
 /// `nameReference` is built (the only kind GitOps repositories use, for HelmRelease values that

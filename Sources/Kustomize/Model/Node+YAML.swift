@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 extension Node {
     /// Copies a parsed node, every part of it remembering its position in `file`: a mapping's
@@ -16,7 +16,8 @@ extension Node {
             case (.plain, nil): kind = .plain
             default: kind = .string
             }
-            self.init(.scalar(Scalar(text: scalar.text, kind: kind)), origin: origin)
+            let text = scalar.style == .folded ? Self.foldedAsKustomizeReadsIt(scalar.text) : scalar.text
+            self.init(.scalar(Scalar(text: text, kind: kind)), origin: origin)
         case .mapping(let entries):
             var copied: [Entry] = []
             copied.reserveCapacity(entries.count)
@@ -58,5 +59,24 @@ extension Node {
             for index in items.indices { items[index].fillOrigins(self.origin) }
             value = .sequence(items)
         }
+    }
+}
+
+extension Node {
+    /// A folded scalar (`>`) as kustomize's YAML reader (go-yaml v3) takes it: one more line
+    /// break before a more-indented line that follows a text or empty line than YAML's spec (and
+    /// libyaml) gives. Reproduced because the built objects are what kustomize applies.
+    static func foldedAsKustomizeReadsIt(_ text: String) -> String {
+        guard text.contains("\n ") || text.contains("\n\t") else { return text }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var out = String(lines[0])
+        for index in 1..<lines.count {
+            let line = lines[index], previous = lines[index - 1]
+            let spaced = line.first == " " || line.first == "\t"
+            let previousSpaced = previous.first == " " || previous.first == "\t"
+            out += spaced && !previousSpaced ? "\n\n" : "\n"
+            out += line
+        }
+        return out
     }
 }

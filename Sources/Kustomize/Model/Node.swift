@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 /// A YAML value owned by the builder, with the place each part of it was written.
 ///

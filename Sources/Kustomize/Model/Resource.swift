@@ -1,4 +1,4 @@
-public import Policy
+import Policy
 
 /// One object of a build: its tree, where it was written, and the names it had on the way
 /// (references to an old name are rewritten to the final one at the end of the build).

@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 extension BuiltRoot {
     /// The objects as one YAML stream, documents separated by `---`.

@@ -1,5 +1,5 @@
 import Foundation
-public import Policy
+import Policy
 
 /// RFC 6902 JSON patches (add, remove, replace, move, copy, test) on a node, with errors that
 /// name the operation's line.

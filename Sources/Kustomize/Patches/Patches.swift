@@ -1,5 +1,5 @@
-public import Manifests
-public import Policy
+import Manifests
+import Policy
 
 /// `patches`, `patchesStrategicMerge` and `patchesJson6902` of one kustomization.
 enum Patches {

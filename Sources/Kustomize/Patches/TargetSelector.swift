@@ -1,5 +1,5 @@
 import Foundation
-public import Policy
+import Policy
 
 /// A patch's `target:`: group, version, kind, name and namespace as anchored regular
 /// expressions, label and annotation selectors; an object matches on its current or its

@@ -1,4 +1,4 @@
-public import Policy
+import Policy
 
 /// A place in objects of some kinds where a transformer writes (kustomize's field specs):
 /// `spec/template/metadata/labels` of Deployments. Sequences met on the way are walked item by item.

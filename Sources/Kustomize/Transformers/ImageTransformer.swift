@@ -1,4 +1,4 @@
-public import Policy
+import Policy
 
 /// `images:` entries: new names, tags and digests for matching container images, in every
 /// `containers`/`initContainers` list of an object (kustomize's legacy walk) and in image volumes.

@@ -1,4 +1,4 @@
-public import Policy
+import Policy
 
 /// The transformers of one kustomization, in kustomize's order.
 enum Transformers {
