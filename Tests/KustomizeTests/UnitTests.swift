@@ -113,3 +113,18 @@ extension UnitTests {
         #expect(Node.foldedAsKustomizeReadsIt("plain folded text") == "plain folded text")
     }
 }
+
+extension UnitTests {
+    /// Recorded with kubectl kustomize v5.5.0: a strategic merge patch anywhere in the object
+    /// drops `key:` written with no value, and keeps `key: null`.
+    @Test func strategicMergeDropsValuelessFieldsOnly() throws {
+        let files = [
+            "app/kustomization.yaml": "resources:\n  - d.yaml\npatches:\n  - patch: |\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: a\n      spec:\n        replicas: 1\n",
+            "app/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  template:\n    spec:\n      affinity:\n        nodeAffinity:\n          preferred:\n      hostname: null\n",
+        ]
+        let built = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
+        let spec = try #require(built.resources.first?.node[path: "spec", "template", "spec"])
+        #expect(spec[path: "affinity", "nodeAffinity"]?.entries?.isEmpty == true)
+        #expect(spec["hostname"]?.isNull == true)
+    }
+}

@@ -11,7 +11,31 @@ enum StrategicMerge {
 
     static func apply(_ patch: Node, to target: Node, context: Context) throws -> Outcome {
         if patch["$patch"]?.string == "delete" { return .deleted }
-        return .merged(try mergeMapping(target, patch, path: [], context: context))
+        var merged = try mergeMapping(target, patch, path: [], context: context)
+        dropEmptyNulls(&merged, path: [], context: context)
+        return .merged(merged)
+    }
+
+    /// kustomize's merge drops fields written with no value at all (`key:`), though it keeps an
+    /// explicit `null` or `~`, everywhere it walks: maps, and lists it merges item by item.
+    static func dropEmptyNulls(_ node: inout Node, path: [String], context: Context) {
+        switch node.value {
+        case .mapping(var entries):
+            entries.removeAll { entry in
+                guard let scalar = entry.node.scalar, case .plain = scalar.kind else { return false }
+                return scalar.text.isEmpty
+            }
+            for index in entries.indices {
+                dropEmptyNulls(&entries[index].node, path: path + [entries[index].key], context: context)
+            }
+            node.value = .mapping(entries)
+        case .sequence(var items):
+            guard context.hasSchema, case .byKey = MergeKeys.strategy(kind: context.kind, path: path) else { return }
+            for index in items.indices { dropEmptyNulls(&items[index], path: path, context: context) }
+            node.value = .sequence(items)
+        case .scalar:
+            break
+        }
     }
 
     private static func directive(_ node: Node) -> String? { node["$patch"]?.string }
