@@ -113,3 +113,24 @@ extension BuildErrorTests {
         #expect(built.notes.map { "\($0.feature) \($0.location!.file):\($0.location!.position.line)" } == ["configurations app/config.yaml:6"])
     }
 }
+
+extension BuildErrorTests {
+    @Test func aliasBombsAndDeepNestingAreRefused() throws {
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        for (name, text) in [("bomb", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n" + bomb.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"),
+                             ("deep", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nspec: " + deep + "\n")] {
+            let files = ["app/kustomization.yaml": "resources:\n  - c.yaml\n", "app/c.yaml": text]
+            #expect(throws: KustomizeError.self, "\(name)") { try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app") }
+        }
+    }
+
+    @Test func targetPatternsThatCouldBacktrackForeverAreRefused() throws {
+        let files = [
+            "app/kustomization.yaml": "resources:\n  - c.yaml\npatches:\n  - target:\n      name: (a+)+$\n    patch: |-\n      - op: remove\n        path: /data\n",
+            "app/c.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata: {}\n",
+        ]
+        #expect(throws: KustomizeError.self) { try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app") }
+    }
+}

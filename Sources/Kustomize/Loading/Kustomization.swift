@@ -37,7 +37,7 @@ public struct Kustomization: Sendable {
         guard documents.count <= 1 else {
             throw KustomizeError("a kustomization file holds one document, this one holds \(documents.count)", at: SourceLocation(file: file, position: stream.documents[1].start))
         }
-        let root = documents.first.map { Node($0, file: file) } ?? .emptyMapping(origin: SourceLocation(file: file, position: SourcePosition(line: 1, column: 1)))
+        let root = try documents.first.map { try Node.copy($0, file: file) } ?? .emptyMapping(origin: SourceLocation(file: file, position: SourcePosition(line: 1, column: 1)))
         guard root.entries != nil || root.isNull else {
             throw KustomizeError("a kustomization is a mapping of fields", at: root.origin)
         }

@@ -22,14 +22,14 @@ enum ResourceFile {
         var resources: [Resource] = []
         for document in stream.documents {
             guard let root = document.root else { continue }
-            let node = Node(root, file: file)
+            let node = try Node.copy(root, file: file)
             if node.isNull { continue }
             guard node.entries != nil else {
                 throw KustomizeError("a resource document is a mapping (an object), this one is not", at: node.origin)
             }
             if node["kind"]?.string == "List", let items = root["items"]?.items {
                 for item in items where item.isMapping {
-                    resources.append(try resource(Node(item, file: file), yaml: item, file: file))
+                    resources.append(try resource(Node.copy(item, file: file), yaml: item, file: file))
                 }
                 continue
             }

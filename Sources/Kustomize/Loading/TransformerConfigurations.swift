@@ -18,7 +18,7 @@ enum TransformerConfigurations {
             if let error = stream.errors.first {
                 throw KustomizeError("the configuration is not valid YAML: \(error)", at: SourceLocation(file: path, position: error.position))
             }
-            guard let root = stream.documents.first?.root.map({ Node($0, file: path) }), root.entries != nil else { continue }
+            guard let root = try stream.documents.first?.root.map({ try Node.copy($0, file: path) }), root.entries != nil else { continue }
             for section in root.entries ?? [] {
                 guard section.key == "nameReference" else {
                     if section.node.isNull || section.node.items?.isEmpty == true { continue }

@@ -1,12 +1,32 @@
 import Manifests
 import Policy
 
+/// Bounds on copying one parsed document: aliases can make a small file stand for an enormous
+/// tree (a "billion laughs"), and deep nesting would exhaust the stack.
+struct CopyBudget {
+    static let maxDepth = 128
+    var nodesLeft = 1_000_000
+}
+
 extension Node {
     /// Copies a parsed node, every part of it remembering its position in `file`: a mapping's
     /// values are placed at their key (where findings about a field are reported, as for files),
-    /// sequence items at their start.
-    public init(_ yaml: YAMLNode, file: String, at position: SourcePosition? = nil) {
+    /// sequence items at their start. Throws for documents nested deeper than 128 levels or
+    /// expanding (through aliases) to more than a million nodes.
+    public static func copy(_ yaml: YAMLNode, file: String) throws -> Node {
+        var budget = CopyBudget()
+        return try Node(yaml, file: file, at: nil, depth: 0, budget: &budget)
+    }
+
+    init(_ yaml: YAMLNode, file: String, at position: SourcePosition?, depth: Int, budget: inout CopyBudget) throws {
         let origin = SourceLocation(file: file, position: position ?? yaml.start)
+        budget.nodesLeft -= 1
+        guard budget.nodesLeft >= 0 else {
+            throw KustomizeError("the document expands to more than a million values (through aliases?), more than Shipshape builds", at: origin)
+        }
+        guard depth <= CopyBudget.maxDepth else {
+            throw KustomizeError("the document is nested more than \(CopyBudget.maxDepth) levels deep", at: origin)
+        }
         switch yaml.content {
         case .scalar(let scalar):
             let kind: Scalar.Kind
@@ -21,17 +41,22 @@ extension Node {
         case .mapping(let entries):
             var copied: [Entry] = []
             copied.reserveCapacity(entries.count)
+            var indexByKey: [String: Int] = [:]
             for entry in entries {
                 let key = entry.keyText ?? ""
-                let value = Node(entry.value, file: file, at: entry.key.start)
+                let value = try Node(entry.value, file: file, at: entry.key.start, depth: depth + 1, budget: &budget)
                 // A repeated key: the last one wins, as Kubernetes' YAML reader does.
-                if let index = copied.firstIndex(where: { $0.key == key }) { copied[index].node = value } else {
+                if let index = indexByKey[key] { copied[index].node = value } else {
+                    indexByKey[key] = copied.count
                     copied.append(Entry(key: key, node: value))
                 }
             }
             self.init(.mapping(copied), origin: origin)
         case .sequence(let items):
-            self.init(.sequence(items.map { Node($0, file: file) }), origin: origin)
+            var copied: [Node] = []
+            copied.reserveCapacity(items.count)
+            for item in items { copied.append(try Node(item, file: file, at: nil, depth: depth + 1, budget: &budget)) }
+            self.init(.sequence(copied), origin: origin)
         }
     }
 

@@ -163,8 +163,8 @@ enum Patches {
             let position = remap?(error.position) ?? error.position
             throw KustomizeError("the patch is not valid YAML: \(error)", at: SourceLocation(file: file, position: position))
         }
-        return stream.documents.compactMap(\.root).map { root in
-            var node = Node(root, file: file)
+        return try stream.documents.compactMap(\.root).map { root in
+            var node = try Node.copy(root, file: file)
             if let remap { node.remapPositions(remap) }
             return node
         }.filter { !$0.isNull }

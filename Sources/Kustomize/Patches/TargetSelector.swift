@@ -25,10 +25,25 @@ struct TargetSelector: CustomStringConvertible {
         annotationSelector = node["annotationSelector"]?.string
         origin = node.origin
         for pattern in [group, version, kind, name, namespace].compactMap({ $0 }) {
-            do { _ = try Regex(pattern) } catch {
+            // Go's RE2 matches in linear time; Swift's regexes backtrack, so a repeated group
+            // (`(a+)+`) on a long name could take exponential time.
+            guard pattern.count <= 256, !Self.repeatsAGroup(pattern) else {
+                throw KustomizeError("target: \(pattern) repeats a group or is longer than 256 characters, which Shipshape does not match (it could take exponential time)", at: origin)
+            }
+            do { compiled[pattern] = try Regex("^(?:" + pattern + ")$") } catch {
                 throw KustomizeError("target: \(pattern) is not a valid regular expression", at: origin)
             }
         }
+    }
+
+    private var compiled: [String: Regex<AnyRegexOutput>] = [:]
+
+    static func repeatsAGroup(_ pattern: String) -> Bool {
+        let characters = Array(pattern)
+        for index in characters.indices.dropLast() where characters[index] == ")" && index > 0 && characters[index - 1] != "\\" {
+            if "*+{".contains(characters[index + 1]) { return true }
+        }
+        return false
     }
 
     var description: String {
@@ -43,19 +58,19 @@ struct TargetSelector: CustomStringConvertible {
 
     private func matches(_ resource: Resource) throws -> Bool {
         let current = resource.id, original = resource.originalID
-        if let namespace, !(Self.match(namespace, original.effectiveNamespace) || Self.match(namespace, current.effectiveNamespace)) { return false }
-        if let name, !(Self.match(name, original.name) || Self.match(name, current.name)) { return false }
-        if let group, !Self.match(group, current.group) { return false }
-        if let version, !Self.match(version, current.version) { return false }
-        if let kind, !Self.match(kind, current.kind) { return false }
+        if let namespace, !(match(namespace, original.effectiveNamespace) || match(namespace, current.effectiveNamespace)) { return false }
+        if let name, !(match(name, original.name) || match(name, current.name)) { return false }
+        if let group, !match(group, current.group) { return false }
+        if let version, !match(version, current.version) { return false }
+        if let kind, !match(kind, current.kind) { return false }
         if let labelSelector, !(try LabelSelector.matches(labelSelector, resource.node[path: "metadata", "labels"]?.stringMap ?? [:], at: origin)) { return false }
         if let annotationSelector, !(try LabelSelector.matches(annotationSelector, resource.node[path: "metadata", "annotations"]?.stringMap ?? [:], at: origin)) { return false }
         return true
     }
 
-    static func match(_ pattern: String, _ value: String) -> Bool {
+    private func match(_ pattern: String, _ value: String) -> Bool {
         if pattern.isEmpty { return true }
-        guard let regex = try? Regex("^(?:" + pattern + ")$") else { return pattern == value }
+        guard let regex = compiled[pattern] else { return pattern == value }
         return (try? regex.wholeMatch(in: value)) != nil
     }
 }
