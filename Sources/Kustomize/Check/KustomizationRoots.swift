@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Policy
 
 /// What `shipshape check` does with the kustomizations among the files it was given: the roots
@@ -33,12 +35,19 @@ public struct KustomizeCheckPlan: Sendable {
                 }
             }
         }
+        let roots = Set(folders).subtracting(included).sorted()
+        // Roots build in parallel; the shared cache builds each base once.
+        let outcomes = ResultSlots<Result<BuiltRoot, any Error>>(count: roots.count)
+        DispatchQueue.concurrentPerform(iterations: roots.count) { index in
+            outcomes[index] = Result { try builder.build(folder: roots[index]) }
+        }
         var generated: [GeneratedManifests] = []
         var covered = Set<String>()
         var notes: [String] = []
-        for folder in Set(folders).subtracting(included).sorted() {
+        for (index, folder) in roots.enumerated() {
             do {
-                let built = try builder.build(folder: folder)
+                guard let outcome = outcomes[index] else { continue }
+                let built = try outcome.get()
                 for warning in built.warnings { notes.append("kustomize: \(warning)") }
                 guard built.isComplete else {
                     let features = Set(built.notes.map(\.feature)).sorted().joined(separator: ", ")
@@ -53,5 +62,18 @@ public struct KustomizeCheckPlan: Sendable {
         }
         let kept = files.filter { !covered.contains(BuildPath.clean($0)) || Kustomization.fileNames.contains(BuildPath.base(of: $0)) }
         return KustomizeCheckPlan(generated: generated, files: kept, notes: notes)
+    }
+}
+
+/// One result per index, written from parallel workers.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { values[index] } }
+        set { lock.withLock { values[index] = newValue } }
     }
 }

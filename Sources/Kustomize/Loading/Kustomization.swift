@@ -17,6 +17,7 @@ public struct Kustomization: Sendable {
         "validators": "validators (plugins)",
         "crds": "crds (field specs from CRDs)",
         "openapi": "openapi (custom schema)",
+        "buildMetadata": "buildMetadata (origin annotations)",
     ]
 
     public var file: String

@@ -13,7 +13,7 @@ enum Transformers {
         if prefix?.string?.isEmpty == false || suffix?.string?.isEmpty == false {
             NameAffixTransformer.apply(prefix: prefix?.string ?? "", suffix: suffix?.string ?? "", to: &resources)
         }
-        try LabelTransformer.apply(kustomization, to: &resources)
+        try LabelTransformer.apply(kustomization, session: session, to: &resources)
         AnnotationTransformer.apply(kustomization.map("commonAnnotations"), to: &resources)
         try Patches.json6902Legacy(kustomization, session: session, resources: &resources)
         try ReplicaTransformer.apply(kustomization.list("replicas"), to: &resources)
@@ -99,12 +99,13 @@ enum AnnotationTransformer {
 }
 
 enum LabelTransformer {
-    static func apply(_ kustomization: Kustomization, to resources: inout [Resource]) throws {
+    static func apply(_ kustomization: Kustomization, session: BuildSession, to resources: inout [Resource]) throws {
         for set in kustomization.list("labels") {
             guard set.entries != nil else { throw KustomizeError("a labels: entry is a mapping with pairs:", at: set.origin) }
             let pairs = set["pairs"]?.entries ?? []
             if set["fields"]?.items?.isEmpty == false {
-                throw KustomizeError("labels: fields: (custom field specs) is not built by Shipshape yet", at: set["fields"]?.origin)
+                session.note("labels fields", "labels: fields: (custom field specs) is not built by Shipshape yet", at: set["fields"]?.origin)
+                continue
             }
             var specs: [FieldSpec]
             if set["includeSelectors"]?.scalar.flatMap({ YAMLBool.read($0) }) == true {
