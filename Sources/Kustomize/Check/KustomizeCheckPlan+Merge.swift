@@ -1,4 +1,3 @@
-import Foundation
 import Policy
 
 extension KustomizeCheckPlan {
@@ -10,7 +9,7 @@ extension KustomizeCheckPlan {
         var groups: [String: (finding: Finding, base: String, roots: [String], detail: String?)] = [:]
         var others: [Finding] = []
         for finding in report.findings {
-            guard let range = finding.message.range(of: marker, options: .backwards), finding.message.hasSuffix(")") else {
+            guard finding.message.hasSuffix(")"), let range = Self.lastRange(of: marker, in: finding.message) else {
                 others.append(finding)
                 continue
             }
@@ -38,5 +37,19 @@ extension KustomizeCheckPlan {
             merged.append(finding)
         }
         return CheckReport(findings: Finding.inReportOrder(merged), files: report.files, notes: report.notes)
+    }
+
+    /// The last occurrence of `marker` in `text`, searched on its UTF-8 bytes.
+    static func lastRange(of marker: String, in text: String) -> Range<String.Index>? {
+        let needle = Array(marker.utf8), bytes = text.utf8
+        guard bytes.count >= needle.count else { return nil }
+        var index = bytes.index(bytes.endIndex, offsetBy: -needle.count)
+        while true {
+            if bytes[index...].starts(with: needle) {
+                return index..<bytes.index(index, offsetBy: needle.count)
+            }
+            if index == bytes.startIndex { return nil }
+            index = bytes.index(before: index)
+        }
     }
 }

@@ -59,6 +59,11 @@ enum BuildPath {
     }
 
     static func clean(_ path: String) -> String {
+        // Most paths are clean already: no `.` or empty component, no trailing slash.
+        if !path.isEmpty, !path.hasPrefix("./"), path != ".", !path.hasSuffix("/"), !path.hasSuffix("/."), !path.hasSuffix("/.."),
+           !path.contains("/./"), !path.contains("/../"), !path.contains("//"), !path.hasPrefix("../") {
+            return path
+        }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
