@@ -70,3 +70,21 @@ import Testing
         #expect(privileged.first?.message.contains("built by kustomization") == true)
     }
 }
+
+extension ProvenanceTests {
+    @Test func aFieldAPatchRemovedBelongsToThePatch() throws {
+        let (built, _) = try build("patches")
+        #expect(origin(built, kind: "Deployment", DocumentPath([.key("spec"), .key("template"), .key("spec"), .key("tolerations")])) == "overlay/kustomization.yaml:24:9")
+        let files = [
+            "app/kustomization.yaml": "resources:\n  - d.yaml\npatches:\n  - path: p.yaml\n",
+            "app/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          resources:\n            limits: {cpu: 500m, memory: 128Mi}\n",
+            "app/p.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          resources: null\n",
+        ]
+        let memory = MemoryFileSystem(files)
+        let root = try KustomizeBuilder(fileSystem: memory).build(folder: "app")
+        let engine = PolicyEngine(configuration: try BundledData.defaultConfiguration(), settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
+        let report = engine.run(paths: [], generated: [root.generatedManifests()]) { try memory.read($0) }
+        let limits = report.findings.filter { $0.checkID == "cpuLimitsMissing" }
+        #expect(limits.map { "\($0.file):\($0.position.line)" } == ["app/p.yaml:10"])
+    }
+}

@@ -13,6 +13,9 @@ extension BuiltRoot {
         var origins = SourceOrigins()
         var labels: [Int: String] = [:]
         for (index, resource) in resources.enumerated() {
+            // A field a patch removed is missing because of the patch: findings about its absence
+            // go there (recorded first, so a value written at that path later wins).
+            for removal in resource.removals { origins.record(document: index, path: removal.path, origin: removal.origin) }
             resource.node.collectOrigins { path, origin in origins.record(document: index, path: path, origin: origin) }
             origins.record(document: index, path: .root, origin: resource.anchor)
             labels[index] = resource.label

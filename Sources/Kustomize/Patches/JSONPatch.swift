@@ -1,10 +1,16 @@
 import Foundation
+import Manifests
 import Policy
 
 /// RFC 6902 JSON patches (add, remove, replace, move, copy, test) on a node, with errors that
 /// name the operation's line.
 enum JSONPatch {
     static func apply(_ operations: Node, to target: inout Node) throws {
+        var removals: [(path: DocumentPath, origin: SourceLocation)] = []
+        try apply(operations, to: &target, removals: &removals)
+    }
+
+    static func apply(_ operations: Node, to target: inout Node, removals: inout [(path: DocumentPath, origin: SourceLocation)]) throws {
         guard let items = operations.items else {
             throw KustomizeError("a JSON patch is a list of operations", at: operations.origin)
         }
@@ -21,6 +27,7 @@ enum JSONPatch {
                 guard let value = operation["value"] else { throw KustomizeError("the add operation needs value:", at: operation.origin) }
                 try add(value, at: path[...], in: &target, text: pathText, origin: operation.origin)
             case "remove":
+                if let origin = operation.origin { removals.append((documentPath(path, in: target), origin)) }
                 _ = try remove(at: path[...], in: &target, text: pathText, origin: operation.origin)
             case "replace":
                 guard let value = operation["value"] else { throw KustomizeError("the replace operation needs value:", at: operation.origin) }
@@ -64,6 +71,22 @@ enum JSONPatch {
         return text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
             $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }
+    }
+
+    /// The pointer as a document path: a component is an index where the node is a list.
+    static func documentPath(_ pointer: [String], in node: Node) -> DocumentPath {
+        var components: [DocumentPath.Component] = []
+        var current: Node? = node
+        for part in pointer {
+            if current?.items != nil, let index = Int(part) {
+                components.append(.index(index))
+                current = current?.items.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+            } else {
+                components.append(.key(part))
+                current = current?[part]
+            }
+        }
+        return DocumentPath(components)
     }
 
     static func get(_ path: ArraySlice<String>, in node: Node) -> Node? {

@@ -23,7 +23,7 @@ enum Patches {
                 if selected.isEmpty { warnNoMatch(session, target: target, at: entry.origin) }
                 for index in selected {
                     resources[index].rememberID()
-                    try JSONPatch.apply(source.documents[0], to: &resources[index].node)
+                    try resources[index].applyJSONPatch(source.documents[0])
                 }
                 continue
             }
@@ -73,7 +73,7 @@ enum Patches {
             }
             for index in selected {
                 resources[index].rememberID()
-                try JSONPatch.apply(source.documents[0], to: &resources[index].node)
+                try resources[index].applyJSONPatch(source.documents[0])
             }
         }
     }
@@ -119,7 +119,9 @@ enum Patches {
             let id = resources[index].id
             let context = StrategicMerge.Context(kind: id.kind, hasSchema: MergeKeys.hasSchema(group: id.group))
             switch try StrategicMerge.apply(document, to: target, context: context) {
-            case .merged(let node): resources[index].node = node
+            case .merged(let node):
+                resources[index].node = node
+                resources[index].removals += context.removals.entries.map { (path: $0.0, origin: $0.1) }
             case .deleted: deleted.append(index)
             }
         }
@@ -189,5 +191,12 @@ extension Node {
         guard var child = self[key], child.entries != nil else { return }
         body(&child)
         self[key] = child
+    }
+}
+
+extension Resource {
+    /// Applies RFC 6902 operations, remembering the lines of `remove`s.
+    mutating func applyJSONPatch(_ operations: Node) throws {
+        try JSONPatch.apply(operations, to: &node, removals: &removals)
     }
 }

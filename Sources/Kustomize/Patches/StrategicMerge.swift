@@ -1,17 +1,27 @@
 /// Kubernetes' strategic merge patch as kustomize applies it (kyaml's merge2): maps merge key
 /// by key, `null` deletes, lists of built-in kinds with a merge key merge item by item with the
 /// patch's items first, other lists are replaced; `$patch: delete|replace` are obeyed.
+import Manifests
+import Policy
+
 enum StrategicMerge {
     struct Context {
         var kind: String
         var hasSchema: Bool
+        /// Where the patch removed fields, by the path they had (findings about their absence
+        /// belong to the patch).
+        var removals = RemovalLog()
+    }
+
+    final class RemovalLog {
+        var entries: [(DocumentPath, SourceLocation)] = []
     }
 
     enum Outcome { case merged(Node), deleted }
 
     static func apply(_ patch: Node, to target: Node, context: Context) throws -> Outcome {
         if patch["$patch"]?.string == "delete" { return .deleted }
-        var merged = try mergeMapping(target, patch, path: [], context: context)
+        var merged = try mergeMapping(target, patch, path: [], at: .root, context: context)
         dropEmptyNulls(&merged, path: [], context: context)
         return .merged(merged)
     }
@@ -40,7 +50,7 @@ enum StrategicMerge {
 
     private static func directive(_ node: Node) -> String? { node["$patch"]?.string }
 
-    static func mergeMapping(_ target: Node, _ patch: Node, path: [String], context: Context) throws -> Node {
+    static func mergeMapping(_ target: Node, _ patch: Node, path: [String], at location: DocumentPath, context: Context) throws -> Node {
         guard let patchEntries = patch.entries else { return clean(patch) }
         if directive(patch) == "replace" { return clean(patch) }
         guard var result = target.entries != nil ? target : nil else { return clean(patch) }
@@ -48,11 +58,10 @@ enum StrategicMerge {
             if entry.key == "$patch" || entry.key.hasPrefix("$setElementOrder/") || entry.key == "$retainKeys"
                 || entry.key.hasPrefix("$deleteFromPrimitiveList/") { continue }
             let patchValue = entry.node
-            if patchValue.isNull {
-                result[entry.key] = nil
-                continue
-            }
-            if patchValue.entries != nil, directive(patchValue) == "delete" {
+            if patchValue.isNull || (patchValue.entries != nil && directive(patchValue) == "delete") {
+                if result[entry.key] != nil, let origin = patchValue.origin {
+                    context.removals.entries.append((location.appending(entry.key), origin))
+                }
                 result[entry.key] = nil
                 continue
             }
@@ -63,9 +72,9 @@ enum StrategicMerge {
             }
             switch (existing.value, patchValue.value) {
             case (.mapping, .mapping):
-                result[entry.key] = try mergeMapping(existing, patchValue, path: childPath, context: context)
+                result[entry.key] = try mergeMapping(existing, patchValue, path: childPath, at: location.appending(entry.key), context: context)
             case (.sequence, .sequence):
-                result[entry.key] = try mergeSequence(existing, patchValue, path: childPath, context: context)
+                result[entry.key] = try mergeSequence(existing, patchValue, path: childPath, at: location.appending(entry.key), context: context)
             default:
                 result[entry.key] = clean(patchValue)
             }
@@ -73,7 +82,7 @@ enum StrategicMerge {
         return result
     }
 
-    static func mergeSequence(_ target: Node, _ patch: Node, path: [String], context: Context) throws -> Node {
+    static func mergeSequence(_ target: Node, _ patch: Node, path: [String], at location: DocumentPath, context: Context) throws -> Node {
         let patchItems = patch.items ?? []
         let strategy = context.hasSchema ? MergeKeys.strategy(kind: context.kind, path: path) : .replace
         if patchItems.contains(where: { $0.entries != nil && directive($0) == "replace" }) {
@@ -107,7 +116,7 @@ enum StrategicMerge {
                 }
                 if let match {
                     used.insert(match)
-                    merged.append(try mergeMapping(targetItems[match], item, path: path, context: context))
+                    merged.append(try mergeMapping(targetItems[match], item, path: path, at: location.appending(index: merged.count), context: context))
                 } else {
                     merged.append(clean(item))
                 }
