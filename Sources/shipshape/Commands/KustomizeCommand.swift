@@ -17,7 +17,7 @@ struct KustomizeCommand: ParsableCommand {
             abstract: "Print the objects a kustomization builds. Exit 0 built, 2 refused (a feature not built yet), 1 error."
         )
 
-        @Argument(help: "The folder holding kustomization.yaml (several: each root's objects follow a `# root: FOLDER` line, sharing parsed files as `check` does).")
+        @Argument(help: "The folder holding kustomization.yaml (several: each root's objects follow a `---` and `# root: FOLDER` line, sharing parsed files as `check` does).")
         var folders: [String]
 
         @Option(help: "Also write the paths of every file the build read to this file, one a line.")
@@ -27,7 +27,7 @@ struct KustomizeCommand: ParsableCommand {
             let builder = KustomizeBuilder(cache: folders.count > 1 ? BuildCache() : nil)
             var status: Int32 = 0
             for folder in folders {
-                if folders.count > 1 { print("# root: \(folder)") }
+                if folders.count > 1 { print("---\n# root: \(folder)") }
                 let built: BuiltRoot
                 do {
                     built = try builder.build(folder: folder)
