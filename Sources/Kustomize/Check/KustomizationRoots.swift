@@ -37,9 +37,12 @@ public struct KustomizeCheckPlan: Sendable {
         }
         let roots = Set(folders).subtracting(included).sorted()
         // Roots build in parallel; the shared cache builds each base once.
-        let outcomes = ResultSlots<Result<BuiltRoot, any Error>>(count: roots.count)
+        let outcomes = ResultSlots<Result<(BuiltRoot, GeneratedManifests?), any Error>>(count: roots.count)
         DispatchQueue.concurrentPerform(iterations: roots.count) { index in
-            outcomes[index] = Result { try builder.build(folder: roots[index]) }
+            outcomes[index] = Result {
+                let built = try builder.build(folder: roots[index])
+                return (built, built.isComplete ? built.generatedManifests() : nil)
+            }
         }
         var generated: [GeneratedManifests] = []
         var covered = Set<String>()
@@ -47,14 +50,14 @@ public struct KustomizeCheckPlan: Sendable {
         for (index, folder) in roots.enumerated() {
             do {
                 guard let outcome = outcomes[index] else { continue }
-                let built = try outcome.get()
+                let (built, stream) = try outcome.get()
                 for warning in built.warnings { notes.append("kustomize: \(warning)") }
                 guard built.isComplete else {
                     let features = Set(built.notes.map(\.feature)).sorted().joined(separator: ", ")
                     notes.append("kustomize: \(built.notes[0]) (\(folder) uses \(features); its files are checked one by one)")
                     continue
                 }
-                generated.append(built.generatedManifests())
+                if let stream { generated.append(stream) }
                 covered.formUnion(built.files)
             } catch {
                 notes.append("kustomize: \(folder) cannot be built: \(error); its files are checked one by one")
