@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "shipshape", targets: ["shipshape"]),
         .library(name: "Manifests", targets: ["Manifests"]),
         .library(name: "Policy", targets: ["Policy"]),
+        .library(name: "Kustomize", targets: ["Kustomize"]),
         .library(name: "Diffs", targets: ["Diffs"]),
         .library(name: "GitKit", targets: ["GitKit"]),
         .library(name: "Fixes", targets: ["Fixes"]),
@@ -54,6 +55,11 @@ let package = Package(
             dependencies: ["Manifests", "FileNames"],
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
+        ),
+        .target(
+            name: "Kustomize",
+            dependencies: ["Manifests", "Policy", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
         ),
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
         .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering", "FileNames"], swiftSettings: strictSettings),
@@ -108,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "Manifests", "Policy", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades", "FileNames",
+                "Manifests", "Policy", "Kustomize", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades", "FileNames",
                 "HelmKit", "Rendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -116,6 +122,12 @@ let package = Package(
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "FileNames"], swiftSettings: strictSettings),
         .testTarget(name: "FileNamesTests", dependencies: ["FileNames"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KustomizeTests",
+            dependencies: ["Kustomize", "Manifests", "Policy"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
         .testTarget(
             name: "UpgradesTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FileNames
 import Foundation
+import Kustomize
 import Manifests
 import Policy
 import Rendering
@@ -38,9 +39,12 @@ struct CheckCommand: AsyncParsableCommand {
             throw CommandFailure("\(error)")
         }
         let files = listing.files
+        // Kustomization roots are built and their objects checked in place of their files; the
+        // charts the tree deploys are rendered and their objects checked beside them.
+        let plan = KustomizeCheckPlan.make(files: files)
         let rendered = try await rendering.render(files: files, settingsFile: config)
-        var report = setup.engine.run(paths: files, generated: rendered.generated, source: RenderOptions.read)
-        report.notes += rendered.noteLines
+        var report = plan.mergingAcrossRoots(setup.engine.run(paths: plan.files, generated: plan.generated + rendered.generated, source: RenderOptions.read))
+        report.notes += plan.notes + rendered.noteLines
         for index in report.files.indices where report.files[index].status == .template {
             if rendered.renderedChartFolders.contains(where: { report.files[index].path.hasPrefix($0 + "/") }) { report.files[index].status = .checked }
         }

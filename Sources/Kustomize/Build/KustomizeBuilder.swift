@@ -1,0 +1,223 @@
+import Manifests
+import Policy
+
+/// Builds kustomization roots natively, as `kustomize build` (v5) does, keeping where every
+/// value was written.
+///
+/// The order of work inside one kustomization follows kustomize: resources, generators,
+/// components, then the transformers (patches, namespace, prefix and suffix, labels,
+/// annotations, JSON patches, replicas, images); at the root only, generated names get their
+/// content hash and every reference to a renamed object is rewritten.
+public struct KustomizeBuilder: Sendable {
+    public var fileSystem: any BuildFileSystem
+    public var limits: BuildLimits
+    /// Shared by the builds of one tree's roots, when given.
+    public var cache: BuildCache?
+
+    public init(fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(), cache: BuildCache? = nil) {
+        self.fileSystem = fileSystem
+        self.limits = limits
+        self.cache = cache
+    }
+
+    /// Builds the kustomization in `folder`. Throws `KustomizeError` for input kustomize
+    /// would refuse too; features Shipshape does not build come back as notes.
+    public func build(folder: String) throws -> BuiltRoot {
+        let session = BuildSession(fileSystem: fileSystem, limits: limits, cache: cache)
+        let root = BuildPath.clean(folder)
+        var resources = try session.accumulate(folder: root, into: [], isComponent: false, depth: 0, via: nil)
+        try Generators.addHashSuffixes(&resources)
+        NameReferences.fix(&resources, extraRules: session.referenceRules)
+        resources.removeAll { $0.node[path: "metadata", "annotations", "config.kubernetes.io/local-config"]?.string == "true" }
+        for index in resources.indices {
+            resources[index].node.normalizeAnnotations()
+            resources[index].node.fillOrigins(resources[index].anchor)
+        }
+        return BuiltRoot(folder: root, kustomizationFile: session.rootFile ?? root, resources: resources,
+                         notes: session.notes, warnings: session.warnings, files: session.filesRead)
+    }
+}
+
+/// What one root builds to.
+public struct BuiltRoot: Sendable {
+    public var folder: String
+    public var kustomizationFile: String
+    public var resources: [Resource]
+    /// Features asked for that Shipshape does not build: the objects may differ from kustomize's.
+    public var notes: [KustomizeNote]
+    /// Things kustomize accepts silently that are probably mistakes (a patch target matching nothing).
+    public var warnings: [KustomizeNote]
+    /// Every file the build read, for knowing which roots a changed file affects.
+    public var files: Set<String>
+
+    public var isComplete: Bool { notes.isEmpty }
+}
+
+/// The mutable state of one root's build: counters for the limits, the chain of folders for
+/// cycles, notes, and parsed files.
+final class BuildSession {
+    let fileSystem: any BuildFileSystem
+    let limits: BuildLimits
+    let cache: BuildCache?
+    var notes: [KustomizeNote] = []
+    var warnings: [KustomizeNote] = []
+    var filesRead: Set<String> = []
+    /// Name references declared by `configurations:` anywhere in the tree (kustomize merges
+    /// them upward and applies them at the root).
+    var referenceRules: [NameReferences.Rule] = []
+    var rootFile: String?
+    private var totalBytes = 0
+    private var chain: [String] = []
+
+    init(fileSystem: any BuildFileSystem, limits: BuildLimits, cache: BuildCache?) {
+        self.fileSystem = fileSystem
+        self.limits = limits
+        self.cache = cache
+    }
+
+    func read(_ path: String, at location: SourceLocation?) throws -> [UInt8] {
+        if filesRead.insert(path).inserted, filesRead.count > limits.maxFiles {
+            throw KustomizeError("the build reads more than \(limits.maxFiles) files, more than Shipshape reads for one kustomization", at: location)
+        }
+        let bytes: [UInt8]
+        do { bytes = try fileSystem.read(path) } catch let error as KustomizeError {
+            throw KustomizeError(error.message, at: location)
+        }
+        guard bytes.count <= limits.maxFileBytes else {
+            throw KustomizeError("\(path) is \(bytes.count) bytes, larger than the \(limits.maxFileBytes) Shipshape reads", at: location)
+        }
+        totalBytes += bytes.count
+        guard totalBytes <= limits.maxTotalBytes else {
+            throw KustomizeError("the build reads more than \(limits.maxTotalBytes) bytes", at: location)
+        }
+        return bytes
+    }
+
+    func note(_ feature: String, _ message: String, at location: SourceLocation?) {
+        notes.append(KustomizeNote(feature: feature, message: message, location: location))
+    }
+
+    /// The kustomization file of a folder.
+    func kustomization(in folder: String, at location: SourceLocation?) throws -> Kustomization {
+        let present = Kustomization.fileNames.map { BuildPath.join(folder, $0) }.filter { fileSystem.fileExists($0) }
+        guard let file = present.first else {
+            throw KustomizeError("\(folder) has no kustomization.yaml, kustomization.yml or Kustomization", at: location)
+        }
+        guard present.count == 1 else {
+            throw KustomizeError("\(folder) holds more than one kustomization file (\(present.map(BuildPath.base).joined(separator: ", ")))", at: location)
+        }
+        return try Kustomization(file: file, bytes: read(file, at: location))
+    }
+
+    /// Resources, generators, components and transformers of one kustomization folder, over
+    /// `parent` (a component works on the objects of the kustomization that includes it).
+    func accumulate(folder: String, into parent: [Resource], isComponent: Bool, depth: Int, via location: SourceLocation?) throws -> [Resource] {
+        guard let cache, !isComponent, parent.isEmpty else {
+            return try accumulateUncached(folder: folder, into: parent, isComponent: isComponent, depth: depth, via: location)
+        }
+        if let cached = cache.folder(folder) {
+            notes += cached.notes
+            warnings += cached.warnings
+            filesRead.formUnion(cached.files)
+            referenceRules += cached.referenceRules
+            if rootFile == nil { rootFile = Kustomization.fileNames.map { BuildPath.join(folder, $0) }.first { fileSystem.fileExists($0) } }
+            return try cached.outcome.get()
+        }
+        let before = (notes: notes.count, warnings: warnings.count, files: filesRead, rules: referenceRules.count)
+        do {
+            let resources = try accumulateUncached(folder: folder, into: [], isComponent: false, depth: depth, via: location)
+            cache.store(BuildCache.FolderBuild(outcome: .success(resources), notes: Array(notes[before.notes...]), warnings: Array(warnings[before.warnings...]),
+                                               files: filesRead.subtracting(before.files), referenceRules: Array(referenceRules[before.rules...])), of: folder)
+            return resources
+        } catch let error as KustomizeError {
+            // Errors depend on the chain that led here (cycles, depth): not kept.
+            throw error
+        }
+    }
+
+    private func accumulateUncached(folder: String, into parent: [Resource], isComponent: Bool, depth: Int, via location: SourceLocation?) throws -> [Resource] {
+        guard depth <= limits.maxDepth else {
+            throw KustomizeError("kustomizations are nested more than \(limits.maxDepth) deep", at: location)
+        }
+        if let start = chain.firstIndex(of: folder) {
+            let cycle = (chain[start...] + [folder]).joined(separator: " -> ")
+            throw KustomizeError("kustomizations include each other in a cycle: \(cycle)", at: location)
+        }
+        chain.append(folder)
+        defer { chain.removeLast() }
+
+        let kustomization = try kustomization(in: folder, at: location)
+        if rootFile == nil { rootFile = kustomization.file }
+        if isComponent, !kustomization.isComponent {
+            throw KustomizeError("\(kustomization.file) is listed as a component but its kind is \(kustomization.kind), not Component", at: location)
+        }
+        if !isComponent, kustomization.isComponent {
+            throw KustomizeError("\(kustomization.file) is a Component; list it under components:, not resources:", at: location)
+        }
+        notes.append(contentsOf: kustomization.unsupportedNotes())
+        try TransformerConfigurations.load(kustomization, session: self)
+
+        var resources = parent
+        var ids = Set(resources.map(\.id.key))
+        for entry in try kustomization.strings("resources") + kustomization.strings("bases") {
+            try addResource(entry.text, at: entry.origin, from: kustomization, to: &resources, ids: &ids, depth: depth)
+        }
+        try Generators.run(kustomization, session: self, resources: &resources)
+        for entry in try kustomization.strings("components") {
+            if RemoteReference.isRemote(entry.text) {
+                note("remote component", "remote component \(entry.text) is not fetched yet", at: entry.origin)
+                continue
+            }
+            let path = BuildPath.join(kustomization.folder, entry.text)
+            guard fileSystem.isDirectory(path) else {
+                throw KustomizeError("component \(entry.text) is not a folder (\(path))", at: entry.origin)
+            }
+            resources = try accumulate(folder: path, into: resources, isComponent: true, depth: depth + 1, via: entry.origin)
+        }
+        try Transformers.run(kustomization, session: self, resources: &resources)
+        guard resources.count <= limits.maxObjects else {
+            throw KustomizeError("the build makes more than \(limits.maxObjects) objects", at: location)
+        }
+        return resources
+    }
+
+    private func addResource(_ text: String, at origin: SourceLocation?, from kustomization: Kustomization, to resources: inout [Resource],
+                             ids: inout Set<String>, depth: Int) throws {
+        if RemoteReference.isRemote(text) {
+            note("remote resource", "remote resource \(text) is not fetched yet", at: origin)
+            return
+        }
+        let path = BuildPath.join(kustomization.folder, text)
+        if fileSystem.fileExists(path) {
+            guard BuildPath.isWithin(path, kustomization.folder) else {
+                throw KustomizeError("security: file \(text) is not in or below \(kustomization.folder) (kustomize refuses files outside the kustomization's folder; list its folder instead)", at: origin)
+            }
+            for resource in try ResourceFile.read(path, session: self, at: origin) {
+                try Self.add(resource, to: &resources, ids: &ids, at: origin)
+            }
+        } else if fileSystem.isDirectory(path) {
+            let built = try accumulate(folder: path, into: [], isComponent: false, depth: depth + 1, via: origin)
+            for resource in built { try Self.add(resource, to: &resources, ids: &ids, at: origin) }
+        } else {
+            throw KustomizeError("resource \(text) does not exist (\(path) is neither a file nor a folder)", at: origin)
+        }
+    }
+
+    /// Adds an object, refusing a second object with the same identity as kustomize does.
+    static func add(_ resource: Resource, to resources: inout [Resource], ids: inout Set<String>, at origin: SourceLocation?) throws {
+        let id = resource.id
+        guard ids.insert(id.key).inserted else {
+            let existing = resources.first { $0.id.matches(id) }
+            throw KustomizeError("\(id) is defined twice: in \(existing?.anchor.description ?? "?") and in \(resource.anchor)", at: origin)
+        }
+        resources.append(resource)
+    }
+}
+
+/// Resources and components that live in another repository or on the web.
+enum RemoteReference {
+    static func isRemote(_ text: String) -> Bool {
+        text.contains("://") || text.hasPrefix("git@") || text.hasPrefix("github.com/") || text.hasPrefix("gitlab.com/")
+            || text.hasPrefix("bitbucket.org/") || text.contains("?ref=") || text.contains(".git//")
+    }
+}

@@ -1,0 +1,55 @@
+import Policy
+
+extension KustomizeCheckPlan {
+    /// One finding per check and source position: a base that several overlays build reports
+    /// its line once, naming the overlays (`in kustomizations: overlays/prod, overlays/staging`).
+    public func mergingAcrossRoots(_ report: CheckReport) -> CheckReport {
+        let marker = " (built by kustomization "
+        var order: [String] = []
+        var groups: [String: (finding: Finding, base: String, roots: [String], detail: String?)] = [:]
+        var others: [Finding] = []
+        for finding in report.findings {
+            guard finding.message.hasSuffix(")"), let range = Self.lastRange(of: marker, in: finding.message) else {
+                others.append(finding)
+                continue
+            }
+            let base = String(finding.message[..<range.lowerBound])
+            let label = finding.message[range.upperBound..<finding.message.index(before: finding.message.endIndex)]
+            let parts = label.split(separator: ",", maxSplits: 1)
+            let root = String(parts[0])
+            let detail = parts.count > 1 ? String(parts[1]).trimmingWhitespace : nil
+            let key = "\(finding.checkID)|\(finding.file)|\(finding.position)|\(finding.container ?? "")|\(base)"
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = (finding, base, [root], detail)
+            } else if groups[key]?.roots.contains(root) == false {
+                groups[key]?.roots.append(root)
+            }
+        }
+        var merged = others
+        for key in order {
+            guard let group = groups[key] else { continue }
+            var finding = group.finding
+            if group.roots.count > 1 {
+                let detail = group.detail.map { ", \($0)" } ?? ""
+                finding.message = group.base + " (built by kustomizations \(group.roots.joined(separator: ", "))\(detail))"
+            }
+            merged.append(finding)
+        }
+        return CheckReport(findings: Finding.inReportOrder(merged), files: report.files, notes: report.notes)
+    }
+
+    /// The last occurrence of `marker` in `text`, searched on its UTF-8 bytes.
+    static func lastRange(of marker: String, in text: String) -> Range<String.Index>? {
+        let needle = Array(marker.utf8), bytes = text.utf8
+        guard bytes.count >= needle.count else { return nil }
+        var index = bytes.index(bytes.endIndex, offsetBy: -needle.count)
+        while true {
+            if bytes[index...].starts(with: needle) {
+                return index..<bytes.index(index, offsetBy: needle.count)
+            }
+            if index == bytes.startIndex { return nil }
+            index = bytes.index(before: index)
+        }
+    }
+}

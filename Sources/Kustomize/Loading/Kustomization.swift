@@ -1,0 +1,82 @@
+import Manifests
+import Policy
+
+/// One kustomization file as written, its values kept as nodes so every one keeps its line.
+public struct Kustomization: Sendable {
+    public static let fileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+
+    /// Fields the builder does not do yet: a root that uses one is refused with a note.
+    static let unsupportedFields: [String: String] = [
+        "helmCharts": "helmCharts (charts are not rendered yet)",
+        "helmChartInflationGenerator": "helmChartInflationGenerator",
+        "helmGlobals": "helmGlobals",
+        "replacements": "replacements",
+        "vars": "vars",
+        "transformers": "transformers (plugins)",
+        "generators": "generators (plugins)",
+        "validators": "validators (plugins)",
+        "crds": "crds (field specs from CRDs)",
+        "openapi": "openapi (custom schema)",
+        "buildMetadata": "buildMetadata (origin annotations)",
+    ]
+
+    public var file: String
+    public var folder: String
+    public var root: Node
+    /// The file's text, for placing values of patches written inside it.
+    var bytes: [UInt8]
+
+    public init(file: String, bytes: [UInt8]) throws {
+        self.file = file
+        self.bytes = bytes
+        self.folder = BuildPath.folder(of: file)
+        let stream = YAMLParser.parse(bytes: bytes)
+        if let error = stream.errors.first {
+            throw KustomizeError("the kustomization is not valid YAML: \(error)", at: SourceLocation(file: file, position: error.position))
+        }
+        let documents = stream.documents.compactMap(\.root)
+        guard documents.count <= 1 else {
+            throw KustomizeError("a kustomization file holds one document, this one holds \(documents.count)", at: SourceLocation(file: file, position: stream.documents[1].start))
+        }
+        let root = try documents.first.map { try Node.copy($0, file: file) } ?? .emptyMapping(origin: SourceLocation(file: file, position: SourcePosition(line: 1, column: 1)))
+        guard root.entries != nil || root.isNull else {
+            throw KustomizeError("a kustomization is a mapping of fields", at: root.origin)
+        }
+        self.root = root.isNull ? .emptyMapping(origin: root.origin) : root
+    }
+
+    public var location: SourceLocation { root.origin ?? SourceLocation(file: file, position: SourcePosition(line: 1, column: 1)) }
+
+    public var kind: String { root["kind"]?.string ?? "Kustomization" }
+    public var isComponent: Bool { kind == "Component" }
+
+    /// The entries of a list field (`resources:`), each a node with its line.
+    public func list(_ field: String) -> [Node] { root[field]?.items ?? [] }
+
+    /// The string entries of a list field, with their lines.
+    public func strings(_ field: String) throws -> [(text: String, origin: SourceLocation?)] {
+        try list(field).map { item in
+            guard let text = item.string else { throw KustomizeError("\(field) entries are paths (strings)", at: item.origin) }
+            return (text, item.origin)
+        }
+    }
+
+    public func string(_ field: String) -> Node? {
+        guard let node = root[field], node.string != nil else { return nil }
+        return node
+    }
+
+    /// A map field (`commonLabels:`), as entries with their lines.
+    public func map(_ field: String) -> [Entry] { root[field]?.entries ?? [] }
+
+    /// Notes for fields the builder does not do.
+    func unsupportedNotes() -> [KustomizeNote] {
+        var notes: [KustomizeNote] = []
+        for entry in root.entries ?? [] {
+            guard let feature = Self.unsupportedFields[entry.key], !feature.isEmpty else { continue }
+            if entry.node.isNull || entry.node.items?.isEmpty == true || entry.node.entries?.isEmpty == true { continue }
+            notes.append(KustomizeNote(feature: entry.key, message: "kustomize's \(feature) is not built by Shipshape yet; this root is checked file by file", location: entry.node.origin))
+        }
+        return notes
+    }
+}

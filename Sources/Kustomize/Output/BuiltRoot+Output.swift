@@ -1,0 +1,28 @@
+import Manifests
+import Policy
+
+extension BuiltRoot {
+    /// The objects as one YAML stream, documents separated by `---`.
+    public var yaml: String {
+        resources.map { YAMLEmitter.document($0.node) }.joined(separator: "---\n")
+    }
+
+    /// The built objects as a stream the policy engine checks, every finding moved to the line
+    /// that wrote the value it is about (or to the object's `kind:` line).
+    public func generatedManifests() -> GeneratedManifests {
+        var origins = SourceOrigins()
+        var labels: [Int: String] = [:]
+        for (index, resource) in resources.enumerated() {
+            // A field a patch removed is missing because of the patch: findings about its absence
+            // go there (recorded first, so a value written at that path later wins).
+            for removal in resource.removals { origins.record(document: index, path: removal.path, origin: removal.origin) }
+            resource.node.collectOrigins { path, origin in origins.record(document: index, path: path, origin: origin) }
+            origins.record(document: index, path: .root, origin: resource.anchor)
+            labels[index] = resource.label
+        }
+        let fallback = SourceLocation(file: kustomizationFile, position: SourcePosition(line: 1, column: 1))
+        return GeneratedManifests(path: kustomizationFile + "@kustomize/" + folder, bytes: Array(yaml.utf8), namespace: nil,
+                                  origins: origins, fallback: fallback, label: "built by kustomization \(folder)",
+                                  documentLabels: labels)
+    }
+}

@@ -1,0 +1,62 @@
+import Manifests
+import Policy
+import Testing
+@testable import Kustomize
+
+/// `shipshape check` builds kustomization roots and checks their objects instead of their files.
+@Suite struct CheckPlanTests {
+    @Test func rootsAreBuiltAndTheirFilesNotCheckedAlone() throws {
+        let files = try ManifestWalker.files(under: [Fixtures.folder + "/examples/patches/tree"])
+        let plan = KustomizeCheckPlan.make(files: files)
+        #expect(plan.generated.count == 1)
+        #expect(plan.notes.isEmpty)
+        // Patches and base documents are represented by the built objects; kustomization files stay.
+        #expect(plan.files.map { BuildPath.base(of: $0) }.sorted() == ["kustomization.yaml", "kustomization.yaml"])
+    }
+
+    @Test func refusedAndBrokenRootsFallBackToTheirFiles() throws {
+        let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"
+        let memory = MemoryFileSystem([
+            "charts/kustomization.yaml": "resources:\n  - d.yaml\nhelmCharts:\n  - name: podinfo\n",
+            "charts/d.yaml": deployment,
+            "broken/kustomization.yaml": "resources:\n  - missing.yaml\n",
+            "plain/d.yaml": deployment,
+        ])
+        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        #expect(plan.generated.isEmpty)
+        #expect(Set(plan.files) == Set(memory.files.keys))
+        #expect(plan.notes.count == 2)
+        #expect(plan.notes.contains { $0.contains("charts/kustomization.yaml:3") && $0.contains("helmCharts") })
+        #expect(plan.notes.contains { $0.contains("broken/kustomization.yaml:2:5") && $0.contains("missing.yaml") })
+    }
+
+    @Test func includedFoldersAreNotRoots() throws {
+        let memory = MemoryFileSystem([
+            "base/kustomization.yaml": "resources:\n  - d.yaml\n",
+            "base/d.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+            "prod/kustomization.yaml": "resources:\n  - ../base\nnamePrefix: prod-\n",
+            "staging/kustomization.yaml": "resources:\n  - ../base\nnamePrefix: staging-\n",
+        ])
+        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        #expect(plan.generated.map(\.label).sorted() == ["built by kustomization prod", "built by kustomization staging"])
+        #expect(!plan.files.contains("base/d.yaml"))
+    }
+}
+
+extension CheckPlanTests {
+    @Test func aBaseBuiltByTwoOverlaysReportsEachLineOnce() throws {
+        let memory = MemoryFileSystem([
+            "base/kustomization.yaml": "resources:\n  - d.yaml\n",
+            "base/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n",
+            "prod/kustomization.yaml": "resources:\n  - ../base\nnamespace: prod\n",
+            "staging/kustomization.yaml": "resources:\n  - ../base\nnamespace: staging\n",
+        ])
+        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        let engine = PolicyEngine(configuration: try BundledData.defaultConfiguration(), settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
+        let report = plan.mergingAcrossRoots(engine.run(paths: [], generated: plan.generated) { path in try memory.read(path) })
+        let latest = report.findings.filter { $0.checkID == "tagNotSpecified" }
+        #expect(latest.count == 1)
+        #expect(latest.first.map { "\($0.file):\($0.position.line)" } == "base/d.yaml:10")
+        #expect(latest.first?.message.hasSuffix("(built by kustomizations prod, staging, base/d.yaml)") == true)
+    }
+}
