@@ -33,8 +33,10 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         // Kustomization roots are built and their objects checked in place of their files.
-        let plan = KustomizeCheckPlan.make(files: files)
-        var report = plan.mergingAcrossRoots(setup.engine.run(paths: plan.files, generated: plan.generated) { path in try FileContents.read(path) })
+        let isIgnored = { (path: String) in setup.configuration.isIgnored(path: path) }
+        let plan = KustomizeCheckPlan.make(files: files, isIgnored: isIgnored)
+        var report = plan.mergingAcrossRoots(setup.engine.run(paths: plan.files, generated: plan.generated) { path in try FileContents.read(path) },
+                                             isIgnored: isIgnored)
         report.notes += plan.notes
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
