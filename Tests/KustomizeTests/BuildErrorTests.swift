@@ -91,6 +91,17 @@ import Testing
         #expect(built.notes.first { $0.feature == "helmCharts" }?.location.map { "\($0.file):\($0.position.line)" } == "app/kustomization.yaml:3")
     }
 
+    @Test func legacyJSONPatchTargetMatchingNothingIsAWarning() throws {
+        let files = [
+            "app/kustomization.yaml": "resources:\n  - r.yaml\npatchesJson6902:\n  - target:\n      version: v1\n      kind: ConfigMap\n      name: nothing\n    path: p.yaml\n",
+            "app/r.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
+            "app/p.yaml": "- op: add\n  path: /data\n  value: {}\n",
+        ]
+        let built = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
+        #expect(built.resources.count == 1)
+        #expect(built.warnings.map { "\($0.location!.file):\($0.location!.position.line)" } == ["app/kustomization.yaml:4"])
+    }
+
     @Test func targetMatchingNothingIsAWarning() throws {
         let files = [
             "app/kustomization.yaml": "resources:\n  - d.yaml\npatches:\n  - target:\n      kind: Service\n    patch: |-\n      - op: remove\n        path: /spec\n",

@@ -60,3 +60,16 @@ extension CheckPlanTests {
         #expect(latest.first?.message.hasSuffix("(built by kustomizations prod, staging, base/d.yaml)") == true)
     }
 }
+
+extension CheckPlanTests {
+    @Test func ignoredKustomizationsAreNotBuilt() throws {
+        let memory = MemoryFileSystem([
+            "dev/kustomization.yaml": "resources:\n  - d.yaml\n",
+            "dev/d.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+        ])
+        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory),
+                                           isIgnored: { $0.hasPrefix("dev/") })
+        #expect(plan.generated.isEmpty)
+        #expect(Set(plan.files) == Set(memory.files.keys))
+    }
+}

@@ -15,9 +15,11 @@ public struct KustomizeCheckPlan: Sendable {
     /// patch target that matched nothing.
     public var notes: [String]
 
-    /// Plans the check of `files` (as the manifest walker lists them).
-    public static func make(files: [String], builder: KustomizeBuilder = KustomizeBuilder(cache: BuildCache())) -> KustomizeCheckPlan {
-        let kustomizationFiles = files.filter { Kustomization.fileNames.contains(BuildPath.base(of: $0)) }
+    /// Plans the check of `files` (as the manifest walker lists them). A kustomization in an
+    /// ignored path (`ignorePaths`) is not built.
+    public static func make(files: [String], builder: KustomizeBuilder = KustomizeBuilder(cache: BuildCache()),
+                            isIgnored: (String) -> Bool = { _ in false }) -> KustomizeCheckPlan {
+        let kustomizationFiles = files.filter { Kustomization.fileNames.contains(BuildPath.base(of: $0)) && !isIgnored($0) }
         guard !kustomizationFiles.isEmpty else { return KustomizeCheckPlan(generated: [], files: files, notes: []) }
         var folders: [String] = []
         var included = Set<String>()

@@ -3,12 +3,14 @@ import Policy
 extension KustomizeCheckPlan {
     /// One finding per check and source position: a base that several overlays build reports
     /// its line once, naming the overlays (`in kustomizations: overlays/prod, overlays/staging`).
-    public func mergingAcrossRoots(_ report: CheckReport) -> CheckReport {
+    public func mergingAcrossRoots(_ report: CheckReport, isIgnored: (String) -> Bool = { _ in false }) -> CheckReport {
         let marker = " (built by kustomization "
         var order: [String] = []
         var groups: [String: (finding: Finding, base: String, roots: [String], detail: String?)] = [:]
         var others: [Finding] = []
         for finding in report.findings {
+            // A built object's value written in an ignored file is not reported either.
+            if isIgnored(finding.file) { continue }
             guard finding.message.hasSuffix(")"), let range = Self.lastRange(of: marker, in: finding.message) else {
                 others.append(finding)
                 continue

@@ -68,9 +68,7 @@ enum Patches {
                 throw KustomizeError("a patchesJson6902 patch is a list of operations", at: entry.origin)
             }
             let selected = try target.select(in: resources)
-            if selected.isEmpty {
-                throw KustomizeError("no object matches the patch's target \(target)", at: targetNode.origin)
-            }
+            if selected.isEmpty { warnNoMatch(session, target: target, at: targetNode.origin) }
             for index in selected {
                 resources[index].rememberID()
                 try resources[index].applyJSONPatch(source.documents[0])

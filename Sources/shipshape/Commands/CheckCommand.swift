@@ -41,9 +41,11 @@ struct CheckCommand: AsyncParsableCommand {
         let files = listing.files
         // Kustomization roots are built and their objects checked in place of their files; the
         // charts the tree deploys are rendered and their objects checked beside them.
-        let plan = KustomizeCheckPlan.make(files: files)
+        let isIgnored = { (path: String) in setup.configuration.isIgnored(path: path) }
+        let plan = KustomizeCheckPlan.make(files: files, isIgnored: isIgnored)
         let rendered = try await rendering.render(files: files, settingsFile: config)
-        var report = plan.mergingAcrossRoots(setup.engine.run(paths: plan.files, generated: plan.generated + rendered.generated, source: RenderOptions.read))
+        var report = plan.mergingAcrossRoots(setup.engine.run(paths: plan.files, generated: plan.generated + rendered.generated, source: RenderOptions.read),
+                                             isIgnored: isIgnored)
         report.notes += plan.notes + rendered.noteLines
         for index in report.files.indices where report.files[index].status == .template {
             if rendered.renderedChartFolders.contains(where: { report.files[index].path.hasPrefix($0 + "/") }) { report.files[index].status = .checked }
