@@ -24,3 +24,30 @@ import Testing
         #expect(!run.findings("memoryLimitsMissing", in: "charts/podinfo/templates/deployment.yaml").isEmpty)
     }
 }
+
+/// A chart folder whose Chart.yaml depends on a chart of a Helm repository gets it as
+/// `helm dependency build` would, from the repository (through mirrors) into a copy's `charts/`.
+@Suite struct ChartDependencyTests {
+    @Test func aDependencyOfAChartFolderIsFetchedFromItsRepository() async throws {
+        let repository = try HelmRepositoryFixture.start(charts: [])
+        defer { repository.shutdown() }
+        repository.add(name: "common", version: "4.1.1", archive: try ChartFolderArchive.pack(ChartFolderArchive.shared("common-4.1.1"), name: "common"))
+        let values = """
+        controllers:
+          main:
+            containers:
+              app:
+                image: {repository: ghcr.io/example/app, tag: "1.0.0"}
+                securityContext:
+                  privileged: true
+
+        """
+        let run = try await RenderHarness.check(["charts/app-template/ci/app-values.yaml": values],
+                                                copying: ["charts/app-template": ChartFolderArchive.shared("app-template-4.1.1")],
+                                                settings: RenderHarness.mirroring("https://bjw-s-labs.github.io/helm-charts", to: repository.url))
+        #expect(!run.outcome.generated.isEmpty, "\(run.outcome.notes)")
+        #expect(run.lines("runAsPrivileged", in: "charts/app-template/ci/app-values.yaml") == [7])
+        // The tree's chart folder is left as it was: the dependency went into a copy.
+        #expect(!FileManager.default.fileExists(atPath: run.folder.appending(path: "charts/app-template/charts").path))
+    }
+}

@@ -40,10 +40,15 @@ actor ChartStore {
         switch chart {
         case .folder(let folder):
             var renderable = try folderOnDisk(folder)
-            if !RemoteSchemas.files(in: renderable).isEmpty {
+            let dependencies = ChartDependency.missing(in: renderable)
+            if !RemoteSchemas.files(in: renderable).isEmpty || !dependencies.isEmpty {
+                // A copy to change: schemas set aside, dependencies put in `charts/`.
                 let copy = scratch.appending(path: "local-\(UUID().uuidString)/\(renderable.lastPathComponent)")
                 try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileManager.default.copyItem(at: renderable, to: copy)
+                for dependency in dependencies {
+                    try await add(dependency, to: copy, declaredIn: renderable, chart: folder)
+                }
                 noteSchemas(RemoteSchemas.setAside(in: copy), chart: folder)
                 renderable = copy
             }
@@ -65,6 +70,26 @@ actor ChartStore {
             return LoadedChart(chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: "\(source) \(version)"), folder: nil,
                                diskFolder: folder.path)
         }
+    }
+
+    /// Puts a dependency into the copy's `charts/`: from a `file://` folder beside the chart, or
+    /// fetched from its repository like any published chart (once per run, from the cache after).
+    private func add(_ dependency: ChartDependency, to copy: URL, declaredIn original: URL, chart: String) async throws {
+        let target = copy.appending(path: "charts/\(dependency.name)")
+        try FileManager.default.createDirectory(at: copy.appending(path: "charts"), withIntermediateDirectories: true)
+        if dependency.repository.hasPrefix("file://") {
+            let source = original.appending(path: String(dependency.repository.dropFirst("file://".count))).standardized
+            guard FileManager.default.fileExists(atPath: source.appending(path: "Chart.yaml").path) else {
+                throw HelmError(operation: "adding dependency \(dependency.name) of \(chart)", message: "\(dependency.repository) is not a chart folder")
+            }
+            try FileManager.default.copyItem(at: source, to: target)
+            return
+        }
+        guard let source = PackageSource.chart(dependency.name, repositoryURL: dependency.repository, bareHostIsOCI: false) else {
+            throw HelmError(operation: "adding dependency \(dependency.name) of \(chart)", message: "\(dependency.repository) is not a Helm repository or oci:// URL")
+        }
+        let fetched = try await self.chart(.published(source, version: dependency.version))
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: fetched.diskFolder), to: target)
     }
 
     /// The version a release pins: itself when the source lists it (or is a registry asked for
