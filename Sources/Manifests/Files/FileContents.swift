@@ -59,19 +59,66 @@ public enum FileContents {
     }
 
     /// Replaces the contents of an existing file (its name taken as the bytes it stands for).
+    /// Replaces a file's contents whole or not at all: the bytes go to a new file beside it
+    /// (same folder, same permissions), which then takes its name. A full disk or any other
+    /// failure leaves the original as it was. A symbolic link stays a link: its target is
+    /// replaced. A read-only file is refused, named, even for root.
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let descriptor = FileName.withCString(path) { open($0, O_WRONLY | O_TRUNC | O_CLOEXEC) }
-        guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot write the file: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
+        func failure(_ what: String) -> Failure { Failure(path: path, reason: "cannot write the file: \(what)") }
+        let target = resolvedTarget(of: path)
+        var info = stat()
+        guard FileName.withCString(target, { stat($0, &info) }) == 0 else { throw failure(String(cString: strerror(errno))) }
+        guard info.st_mode & 0o222 != 0 else { throw Failure(path: path, reason: "is read-only; not changed") }
+        let folder = target.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(target[..<$0]) } ?? "."
+        let name = target.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(target[target.index(after: $0)...]) } ?? target
+        let scratch = "\(folder)/.\(name).shipshape-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = FileName.withCString(scratch) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600)) }
+        guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
+        var done = false
+        defer {
+            if !done { _ = FileName.withCString(scratch) { unlink($0) } }
+        }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBufferPointer { systemWrite(descriptor, $0.baseAddress! + written, bytes.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Failure(path: path, reason: "cannot write the file: \(String(cString: strerror(errno)))")
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw failure(reason + "; the file is unchanged")
             }
             written += count
         }
+        guard fchmod(descriptor, info.st_mode & 0o7777) == 0, fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw failure(reason + "; the file is unchanged")
+        }
+        close(descriptor)
+        guard FileName.withCString(scratch, { from in FileName.withCString(target) { rename(from, $0) } }) == 0 else {
+            throw failure(String(cString: strerror(errno)) + "; the file is unchanged")
+        }
+        done = true
+    }
+
+    /// The file a path names, following symbolic links (bounded), so writes replace the target.
+    private static func resolvedTarget(of path: String) -> String {
+        var current = path
+        for _ in 0..<16 {
+            var info = stat()
+            guard FileName.withCString(current, { lstat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = FileName.withCString(current) { readlink($0, &buffer, buffer.count - 1) }
+            guard count > 0 else { return current }
+            let link = FileName.string(fromBytes: buffer[0..<count].map { UInt8(bitPattern: $0) })
+            if link.hasPrefix("/") {
+                current = link
+            } else {
+                let folder = current.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(current[..<$0]) } ?? "."
+                current = folder + "/" + link
+            }
+        }
+        return current
     }
 
     /// What a file that is not a regular file is, in words.

@@ -56,6 +56,7 @@ struct FixCommand: AsyncParsableCommand {
         let engine = FixEngine(policy: setup.engine, selection: selection, context: context)
         var fixedCount = 0, changedFiles = 0
         var unfixedByCheck: [String: Int] = [:]
+        var unwritten = 0
         for path in files {
             let original = try FileContents.read(path)
             let outcome = engine.fix(path: path, bytes: original)
@@ -74,21 +75,27 @@ struct FixCommand: AsyncParsableCommand {
             if dryRun {
                 print(UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self), path: path), terminator: "")
             } else {
-                try FileContents.write(outcome.bytes, to: path)
+                // A file that cannot be written (read-only, a full disk) is named and left as it
+                // was; the other files are still fixed.
+                do { try FileContents.write(outcome.bytes, to: path) } catch {
+                    FileHandle.standardError.write(Data("error: \(FileName.escaped(path)): \(error.reason)\n".utf8))
+                    unwritten += 1
+                }
             }
         }
         let values = try await fixValues(files: files, engine: engine)
+        unwritten += values.unwritten
         fixedCount += values.fixed
         changedFiles += values.files
         let withoutFix = unfixedByCheck.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("\(dryRun ? "Would fix" : "Fixed") \(fixedCount) finding(s) in \(changedFiles) file(s)" + (withoutFix.isEmpty ? "" : "; not fixed: \(withoutFix)"))
-        if !listing.unreadable.isEmpty { throw ExitCode(1) }
+        if !listing.unreadable.isEmpty || unwritten > 0 { throw ExitCode(1) }
     }
 
     /// Findings on rendered objects, fixed in the values that produced their fields.
-    private func fixValues(files: [String], engine: FixEngine) async throws -> (fixed: Int, files: Int) {
+    private func fixValues(files: [String], engine: FixEngine) async throws -> (fixed: Int, files: Int, unwritten: Int) {
         let rendered = try await rendering.render(files: files, settingsFile: config)
-        guard !rendered.generated.isEmpty else { return (0, 0) }
+        guard !rendered.generated.isEmpty else { return (0, 0, 0) }
         let fixer = ValuesFixer(engine: engine)
         var edits: [ValuesFixer.Edit] = []
         var seen = Set<String>()
@@ -101,8 +108,9 @@ struct FixCommand: AsyncParsableCommand {
         }
         let changed: [String: [UInt8]]
         do { changed = try ValuesFixer.apply(edits, source: RenderOptions.read) } catch { throw CommandFailure("\(error)") }
+        var unwritten = 0
         for (path, bytes) in changed.sorted(by: { $0.key < $1.key }) {
-            print(path)
+            print(FileName.escaped(path))
             for edit in edits where edit.file == path {
                 print("  fixed    \(edit.finding.position) \(edit.finding.checkID)\(edit.finding.container.map { " (container \($0))" } ?? "") in the values: \(edit.reason)")
             }
@@ -110,9 +118,12 @@ struct FixCommand: AsyncParsableCommand {
             if dryRun {
                 print(UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: String(decoding: bytes, as: UTF8.self), path: path), terminator: "")
             } else {
-                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                do { try FileContents.write(bytes, to: path) } catch {
+                    FileHandle.standardError.write(Data("error: \(FileName.escaped(path)): \(error.reason)\n".utf8))
+                    unwritten += 1
+                }
             }
         }
-        return (edits.filter { changed[$0.file] != nil }.count, changed.count)
+        return (edits.filter { changed[$0.file] != nil }.count, changed.count, unwritten)
     }
 }

@@ -71,15 +71,20 @@ struct UpgradeCommand: AsyncParsableCommand {
         } catch { throw CommandFailure("\(error)") }
         let report = await UpgradePlanner(settings: settings, lookup: lookup).plan(detection, only: only)
         let outcome = UpgradeEditor.apply(report.upgrades) { path in try FileContents.read(path) }
+        // A file that cannot be written (read-only, a full disk) is named and left whole; the
+        // other files are still upgraded, and the exit status says so.
+        var unwritten: [String] = []
         if !dryRun {
             for (path, bytes) in outcome.files.sorted(by: { $0.key < $1.key }) {
-                do { try FileContents.write(bytes, to: path) } catch { throw CommandFailure("\(FileName.escaped(path)): \(error.reason)") }
+                do { try FileContents.write(bytes, to: path) } catch { unwritten.append("\(FileName.escaped(path)): \(error.reason)") }
             }
         }
         switch format {
         case .text: print(UpgradeTextReport.render(report, outcome: outcome, dryRun: dryRun), terminator: "")
         case .json: print(try UpgradeJSONReport.render(report, outcome: outcome, dryRun: dryRun))
         }
+        for line in unwritten { FileHandle.standardError.write(Data("error: \(line)\n".utf8)) }
+        if !unwritten.isEmpty { throw ExitCode(1) }
     }
 
     private func loadSettings() throws -> UpgradeSettings {
