@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Renders a chart folder with values: in this process, or in a worker process that a chart
 /// cannot take down with it (`IsolatedChartRenderer`).
@@ -32,10 +33,9 @@ public struct RenderResponse: Codable, Sendable {
 }
 
 /// Renders in this process, each chart folder loaded once.
-public final class InProcessChartRenderer: ChartRenderer, @unchecked Sendable {
+public final class InProcessChartRenderer: ChartRenderer, Sendable {
     private let library: HelmLibrary
-    private var charts: [String: HelmChart] = [:]
-    private let lock = NSLockLike()
+    private let charts = Mutex<[String: HelmChart]>([:])
 
     public init(library: HelmLibrary) {
         self.library = library
@@ -43,11 +43,11 @@ public final class InProcessChartRenderer: ChartRenderer, @unchecked Sendable {
 
     public func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [HelmChart.RenderedTemplate] {
         let chart: HelmChart
-        if let loaded = lock.withLock({ charts[chartFolder] }) {
+        if let loaded = charts.withLock({ $0[chartFolder] }) {
             chart = loaded
         } else {
             chart = try library.loadChart(folder: chartFolder)
-            lock.withLock { charts[chartFolder] = chart }
+            charts.withLock { $0[chartFolder] = chart }
         }
         return try chart.render(valuesJSON: valuesJSON, release: release, namespace: namespace)
     }

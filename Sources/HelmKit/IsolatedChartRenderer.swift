@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Renders in worker processes (`shipshape render-worker`), so a chart from a stranger's pull
 /// request cannot take the bot down: each worker runs under an address-space limit, and a
 /// render that takes longer than `timeout` kills its worker (the next render starts a new one).
 /// Helm's engine has no limit of its own on what a template may compute (`until 1000000000`).
-public final class IsolatedChartRenderer: ChartRenderer, @unchecked Sendable {
+public final class IsolatedChartRenderer: ChartRenderer, Sendable {
     public struct Limits: Sendable {
         /// Wall time for one render.
         public var timeout: Duration = .seconds(30)
@@ -18,8 +19,7 @@ public final class IsolatedChartRenderer: ChartRenderer, @unchecked Sendable {
 
     private let executable: String
     private let limits: Limits
-    private let lock = NSLockLike()
-    private var idle: [RenderWorker] = []
+    private let idle = Mutex<[RenderWorker]>([])
 
     /// `executable` is the shipshape binary, which has the `render-worker` command.
     public init(executable: String, limits: Limits = Limits()) {
@@ -27,12 +27,17 @@ public final class IsolatedChartRenderer: ChartRenderer, @unchecked Sendable {
         self.limits = limits
     }
 
-    deinit { for worker in idle { worker.stop() } }
+    /// The running program's own binary, which has the `render-worker` command.
+    public static var thisProgram: String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    }
+
+    deinit { for worker in idle.withLock({ $0 }) { worker.stop() } }
 
     public func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [HelmChart.RenderedTemplate] {
         let worker: RenderWorker
         do {
-            worker = try lock.withLock { idle.popLast() } ?? RenderWorker(executable: executable, limits: limits)
+            worker = try idle.withLock { $0.popLast() } ?? RenderWorker(executable: executable, limits: limits)
         } catch {
             throw HelmError(operation: "starting a render worker", message: "\(error)")
         }
@@ -44,7 +49,7 @@ public final class IsolatedChartRenderer: ChartRenderer, @unchecked Sendable {
             worker.stop()
             throw error
         }
-        lock.withLock { idle.append(worker) }
+        idle.withLock { $0.append(worker) }
         if let error = response.error { throw HelmError(operation: "rendering", message: error) }
         return (response.templates ?? [:]).map { HelmChart.RenderedTemplate(template: $0.key, manifest: $0.value) }.sorted { $0.template < $1.template }
     }
@@ -77,9 +82,10 @@ final class RenderWorker: @unchecked Sendable {
         }
         let answer = LineReader(handle: output.fileHandleForReading, limit: limits.outputBytes)
         let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
+        let box = Mutex<LineReader.Outcome?>(nil)
         Thread.detachNewThread {
-            box.set(answer.readLine())
+            let outcome = answer.readLine()
+            box.withLock { $0 = outcome }
             done.signal()
         }
         let seconds = Double(limits.timeout.components.seconds) + Double(limits.timeout.components.attoseconds) / 1e18
@@ -88,7 +94,7 @@ final class RenderWorker: @unchecked Sendable {
             done.wait()
             throw HelmError(operation: "rendering", message: "took longer than \(limits.timeout); stopped")
         }
-        switch box.get() {
+        switch box.withLock({ $0 }) {
         case .line(let data):
             guard let response = try? JSONDecoder().decode(RenderResponse.self, from: data) else {
                 throw HelmError(operation: "rendering", message: "the render worker answered something that is not a render")
@@ -112,7 +118,7 @@ final class RenderWorker: @unchecked Sendable {
 
 /// Reads one line, up to a limit.
 struct LineReader {
-    enum Outcome { case line(Data), tooLong, ended }
+    enum Outcome: Sendable { case line(Data), tooLong, ended }
 
     let handle: FileHandle
     let limit: Int
@@ -130,12 +136,4 @@ struct LineReader {
             if buffer.count > limit { return .tooLong }
         }
     }
-}
-
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLockLike()
-    private var value: LineReader.Outcome?
-
-    func set(_ outcome: LineReader.Outcome) { lock.withLock { value = outcome } }
-    func get() -> LineReader.Outcome? { lock.withLock { value } }
 }

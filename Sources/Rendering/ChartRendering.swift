@@ -23,16 +23,6 @@ public struct ChartRendering: Sendable {
         public var noteLines: [String] { globalNotes + notes.map(\.description) }
     }
 
-    /// Whether `files` may ask for a release at all (a chart folder, or a file naming a
-    /// HelmRelease or an Argo CD Application), so trees without Helm never look for the library.
-    public static func hasReleases(files: [String], source: PolicyEngine.FileSource) -> Bool {
-        files.contains { file in
-            if (file as NSString).lastPathComponent == "Chart.yaml" { return true }
-            guard let bytes = try? source(file) else { return false }
-            return ByteSearch.contains(bytes, "HelmRelease") || ByteSearch.contains(bytes, "argoproj.io") || ByteSearch.contains(bytes, "helmCharts")
-        }
-    }
-
     public let library: HelmLibrary
     /// Fetches published charts; nil renders only the charts of the tree.
     public let fetcher: ChartArchiveFetcher?
@@ -56,7 +46,7 @@ public struct ChartRendering: Sendable {
 
     /// The releases `files` ask for. `mayHold` says which files can hold a release, a source or a
     /// values ConfigMap (a review knows it from the facts of earlier reviews); others are not read.
-    public func releases(files: [String], source: @escaping PolicyEngine.FileSource,
+    public static func releases(files: [String], source: @escaping PolicyEngine.FileSource,
                          mayHold: @escaping @Sendable (String) -> Bool = { _ in true }) -> (releases: [ChartRelease], notes: [RenderNote]) {
         var notes: [RenderNote] = []
         let releases = ReleaseScanner.scan(files: files, source: source, mayHold: mayHold, notes: &notes)
@@ -64,7 +54,7 @@ public struct ChartRendering: Sendable {
     }
 
     public func render(files: [String], source: @escaping PolicyEngine.FileSource) async -> Outcome {
-        let (releases, notes) = self.releases(files: files, source: source)
+        let (releases, notes) = Self.releases(files: files, source: source)
         var outcome = await render(releases)
         outcome.notes = notes + outcome.notes
         return outcome

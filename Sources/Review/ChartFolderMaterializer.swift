@@ -16,15 +16,30 @@ final class ChartFolderMaterializer: Sendable {
         self.read = read
     }
 
-    /// The folder on disk holding the revision's `folder`.
+    /// What one chart folder may hold, as Helm bounds a chart: 100 MiB in 10,000 files.
+    static let byteLimit = 100 << 20, fileLimit = 10_000
+
+    /// The folder on disk holding the revision's `folder`; a folder over the limits is refused.
     func folder(_ folder: String) throws -> URL {
         let target = scratch.appending(path: folder)
         if FileManager.default.fileExists(atPath: target.path) { return target }
-        for file in try listFiles() where file.isRegularFile && file.path.hasPrefix(folder + "/") {
+        let files = try listFiles().filter { $0.isRegularFile && $0.path.hasPrefix(folder + "/") }
+        guard files.count <= Self.fileLimit else { throw LimitError(folder: folder, reason: "holds more than \(Self.fileLimit) files") }
+        var total = 0
+        for file in files {
+            let bytes = try read(file.blob)
+            total += bytes.count
+            guard total <= Self.byteLimit else { throw LimitError(folder: folder, reason: "holds more than \(Self.byteLimit >> 20) MiB") }
             let url = scratch.appending(path: file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(read(file.blob)).write(to: url)
+            try Data(bytes).write(to: url)
         }
         return target
+    }
+
+    struct LimitError: Error, CustomStringConvertible {
+        var folder: String
+        var reason: String
+        var description: String { "chart folder \(folder) \(reason); not rendered" }
     }
 }

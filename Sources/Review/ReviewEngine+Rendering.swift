@@ -37,7 +37,7 @@ extension ReviewEngine {
             var sideRendering = rendering
             sideRendering.folderOnDisk = { try materializer.folder($0) }
             let source = tree.source(repository)
-            let (releases, scanNotes) = sideRendering.releases(files: tree.paths, source: source) { path in
+            let (releases, scanNotes) = ChartRendering.releases(files: tree.paths, source: source) { path in
                 (tree.facts(path)?.objects.contains { Self.renderingKinds.contains($0.kind) } ?? false)
             }
             let affected = releases.filter { $0.isAffected(by: changed) }

@@ -79,7 +79,7 @@ public struct BotService: Sendable {
         guard let lookup = try? VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder)) else { return nil }
         var rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
         // Pull requests are strangers' code: their charts render in worker processes under limits.
-        rendering.renderer = IsolatedChartRenderer(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
+        rendering.renderer = IsolatedChartRenderer(executable: IsolatedChartRenderer.thisProgram)
         return rendering
     }
 
@@ -112,6 +112,8 @@ public struct BotService: Sendable {
                                  deprecations: deprecations, kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
                                      ?? ReleaseVersion("1.35")!)
         setup.library = library
+        // Upgrades render the repository's values too: under the same limits as reviews.
+        setup.renderer = IsolatedChartRenderer(executable: IsolatedChartRenderer.thisProgram)
         return setup
     }
 }

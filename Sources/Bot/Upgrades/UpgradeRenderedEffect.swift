@@ -53,7 +53,7 @@ public struct UpgradeRenderedEffect: Sendable {
             guard let bytes = files[path] else { throw CocoaError(.fileNoSuchFile) }
             return bytes
         }
-        let releases = rendering.releases(files: files.keys.sorted(), source: source).releases.filter { $0.isAffected(by: changed) }
+        let releases = ChartRendering.releases(files: files.keys.sorted(), source: source).releases.filter { $0.isAffected(by: changed) }
         guard !releases.isEmpty else { return ([:], 0, []) }
         let outcome = await rendering.render(releases)
         let report = policy.run(paths: [], generated: outcome.generated, source: source)

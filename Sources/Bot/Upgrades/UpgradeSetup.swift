@@ -20,6 +20,8 @@ public struct UpgradeSetup: Sendable {
     public let tagListLifetime: Duration
     /// Renders charts for the upgrade's effect on what the repository deploys (nil: not rendered).
     public var library: HelmLibrary?
+    /// Where those renders run (worker processes under limits, for the bot); in process when nil.
+    public var renderer: (any ChartRenderer)?
 
     public init(settings: UpgradeSettings, http: any HTTPClient, cache: DiskCache, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion,
                 committer: Signature = CommandJob.defaultCommitter, tagListLifetime: Duration = .seconds(15 * 60)) {
@@ -38,7 +40,8 @@ public struct UpgradeSetup: Sendable {
                              explainer: ChartUpgradeExplainer(lookup: lookup, http: http, deprecations: deprecations, kubernetesVersion: kubernetesVersion),
                              templates: templates, committer: committer, now: now)
         if let library {
-            let rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cache.folder)
+            var rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cache.folder)
+            rendering.renderer = renderer
             let configuration = try BundledData.defaultConfiguration()
             let policy = PolicyEngine(configuration: configuration, settings: EvaluationSettings(
                 deprecations: deprecations, kubernetesVersion: kubernetesVersion, targetVersions: configuration.targetVersions))

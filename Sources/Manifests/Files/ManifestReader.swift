@@ -42,19 +42,6 @@ public enum ManifestReader {
     /// Whether `needle` occurs in `bytes`. Every file is scanned, so candidates are found with
     /// libc's `memchr` rather than a byte-by-byte loop.
     static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return true }
-        return bytes.withUnsafeBufferPointer { haystack in
-            guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return false }
-            let lastStart = haystack.count - pattern.count
-            var from = 0
-            while from <= lastStart {
-                guard let found = memchr(base + from, Int32(first), lastStart - from + 1) else { return false }
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 { return true }
-                from = index + 1
-            }
-            return false
-        }
+        ByteSearch.contains(bytes, pattern: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
     }
 }

@@ -7,6 +7,9 @@ import Policy
 /// kept in place, so findings land on the ApplicationSet's own lines. Other generators (git,
 /// clusters, matrix...) need a cluster or other repositories: a note.
 enum ApplicationSetLists {
+    /// Applications made from one ApplicationSet, at most: each is a render.
+    static let elementLimit = 1_000
+
     /// The Applications of `applicationSet`, as objects of its file.
     static func applications(of applicationSet: KubernetesObject, fileBytes: [UInt8], notes: inout [RenderNote]) -> [(object: KubernetesObject, shift: PositionShift, bytes: [UInt8])] {
         let note = { (message: String) in
@@ -28,6 +31,10 @@ enum ApplicationSetLists {
                 notes.append(note("a list generator's own template is not merged yet; the spec.template is used"))
             }
             for element in list["elements"]?.items ?? [] {
+                guard elements.count < Self.elementLimit else {
+                    notes.append(note("more than \(Self.elementLimit) list elements; the rest are not rendered"))
+                    break
+                }
                 elements.append(element.stringMap)
             }
         }

@@ -17,11 +17,6 @@ struct ChartFolderSet: Sendable {
         while path.hasSuffix("/") { path.removeLast() }
         guard !path.isEmpty, !path.contains("..") else { return nil }
         let candidates = folders.filter { $0 == path || $0.hasSuffix("/" + path) }
-        let fileFolders = file.split(separator: "/").dropLast()
-        return candidates.max { shared($0, fileFolders) < shared($1, fileFolders) }
-    }
-
-    private func shared(_ folder: String, _ fileFolders: ArraySlice<Substring>) -> Int {
-        zip(folder.split(separator: "/"), fileFolders).prefix { $0 == $1 }.count
+        return NearestPath.nearest(candidates, to: file) { $0 }
     }
 }

@@ -86,11 +86,6 @@ struct FluxSubstitution {
         let path = parts.joined(separator: "/")
         guard !path.isEmpty else { return nil }
         let candidates = folders.filter { $0 == path || $0.hasSuffix("/" + path) }
-        let near = file.split(separator: "/").dropLast()
-        return candidates.max { shared($0, near) < shared($1, near) }
-    }
-
-    private static func shared(_ folder: String, _ near: ArraySlice<Substring>) -> Int {
-        zip(folder.split(separator: "/"), near).prefix { $0 == $1 }.count
+        return NearestPath.nearest(candidates.sorted(), to: file) { $0 }
     }
 }

@@ -26,10 +26,6 @@ struct ObjectIndex: Sendable {
     }
 
     private static func nearest(_ entries: [Entry], to file: String) -> Entry? {
-        let folders = file.split(separator: "/").dropLast()
-        func shared(_ other: String) -> Int {
-            zip(other.split(separator: "/").dropLast(), folders).prefix { $0 == $1 }.count
-        }
-        return entries.max { shared($0.object.file) < shared($1.object.file) }
+        NearestPath.nearest(entries, to: file) { NearestPath.folder(of: $0.object.file) }
     }
 }

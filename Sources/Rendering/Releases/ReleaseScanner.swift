@@ -91,13 +91,8 @@ struct ReleaseScanner {
             guard !path.contains("..") else { return nil }
             candidates = files.filter { $0 == path || $0.hasSuffix("/" + path) }
         }
-        let folders = file.split(separator: "/").dropLast()
-        let chosen = candidates.max { shared($0, folders) < shared($1, folders) }
+        let chosen = NearestPath.nearest(candidates, to: file, folder: NearestPath.folder(of:))
         guard let chosen, let bytes = try? source(chosen), let root = YAMLParser.parse(bytes: bytes).documents.first?.root, root.isMapping else { return nil }
         return (chosen, root)
-    }
-
-    private static func shared(_ path: String, _ folders: ArraySlice<Substring>) -> Int {
-        zip(path.split(separator: "/").dropLast(), folders).prefix { $0 == $1 }.count
     }
 }

@@ -5,6 +5,10 @@ import Foundation
 /// is refused before anything is unpacked, and symbolic links it holds are removed afterwards,
 /// so nothing read from the folder can lead outside it.
 public enum ChartArchiveUnpacker {
+    /// What an archive may unpack to, as Helm limits it (100 MiB): a small gzip that expands to
+    /// gigabytes is refused before tar writes anything.
+    public static let unpackedSizeLimit = 100 << 20
+
     /// Unpacks `archive` into `destination` (created when missing); returns the chart's folder.
     public static func unpack(_ archive: Data, into destination: URL) throws -> URL {
         let files = FileManager.default
@@ -26,6 +30,7 @@ public enum ChartArchiveUnpacker {
         let entries = try tar.list(archiveFile)
         for entry in entries { try ArchiveEntryName.requireInside(entry) }
         let folder = try ArchiveEntryName.chartFolder(in: entries)
+        try tar.requireUnpackedSize(of: archiveFile, atMost: unpackedSizeLimit)
         try tar.extract(archiveFile, into: destination)
         removeSymbolicLinks(under: destination)
         return destination.appending(path: folder)

@@ -19,6 +19,19 @@ struct TarCommand {
         _ = try run(["--no-same-owner", "--no-same-permissions", "-xzf", archive.path, "-C", folder.path])
     }
 
+    /// Refuses an archive whose entries add up to more than `limit` bytes, by the sizes `tar -tv`
+    /// lists, before anything is unpacked.
+    func requireUnpackedSize(of archive: URL, atMost limit: Int) throws {
+        var total = 0
+        for line in try run(["-tvzf", archive.path]).split(separator: "\n") {
+            // GNU tar: `-rw-r--r-- owner/group SIZE DATE TIME NAME`.
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 3, let size = Int(fields[2]) else { continue }
+            total += size
+            if total > limit { throw ChartArchiveError(reason: "the archive unpacks to more than \(limit >> 20) MiB; refused") }
+        }
+    }
+
     private func run(_ arguments: [String]) throws -> String {
         let errorFile = scratch.appending(path: "tar-errors-\(UUID().uuidString).txt")
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),

@@ -42,12 +42,8 @@ struct RenderFlags: ParsableArguments {
     /// Charts render in worker processes of this binary, so a hostile chart cannot hang or exhaust this one.
     static func isolated(_ rendering: ChartRendering) -> ChartRendering {
         var isolated = rendering
-        isolated.renderer = IsolatedChartRenderer(executable: selfExecutable)
+        isolated.renderer = IsolatedChartRenderer(executable: IsolatedChartRenderer.thisProgram)
         return isolated
-    }
-
-    static var selfExecutable: String {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     }
 
     private static func settings(_ file: String?) throws -> UpgradeSettings {
@@ -69,15 +65,25 @@ struct RenderOptions: ParsableArguments {
 
     /// The generated manifests of every release of `files`, and notes on what was not rendered.
     func render(files: [String], settingsFile: String?) async throws -> ChartRendering.Outcome {
-        guard !flags.noRender, ChartRendering.hasReleases(files: files, source: Self.read) else { return ChartRendering.Outcome() }
+        guard !flags.noRender else { return ChartRendering.Outcome() }
+        // Found first, without Helm: a tree that asks for no release never looks for the library.
+        let (releases, notes) = ChartRendering.releases(files: files, source: Self.read)
+        var outcome = ChartRendering.Outcome()
+        outcome.notes = notes
+        guard !releases.isEmpty else { return outcome }
         let cacheFolder = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder
         let (rendering, note) = try flags.rendering(cacheFolder: cacheFolder, caBundle: caBundle, settingsFile: settingsFile)
         guard let rendering else {
-            var outcome = ChartRendering.Outcome()
             outcome.globalNotes += [note].compactMap { $0 }
             return outcome
         }
-        return await rendering.render(files: files, source: Self.read)
+        let rendered = await rendering.render(releases)
+        outcome.generated = rendered.generated
+        outcome.notes += rendered.notes
+        outcome.globalNotes += rendered.globalNotes
+        outcome.renderedChartFolders = rendered.renderedChartFolders
+        outcome.releaseCount = rendered.releaseCount
+        return outcome
     }
 
     static let read: PolicyEngine.FileSource = { path in try FileContents.read(path) }
