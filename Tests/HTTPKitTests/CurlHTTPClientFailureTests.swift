@@ -41,9 +41,8 @@ import Testing
     }
 
     @Test func reportsARefusedConnectionAsNotSent() async throws {
-        let server = try LoopbackHTTPServer(handler: echoHandler)
-        let closedPortURL = server.baseURL
-        server.shutdown()
+        let refused = try RefusedPort()
+        let closedPortURL = refused.url
 
         let error = await #expect(throws: HTTPError.self) {
             try await CurlHTTPClient().send(HTTPRequest(method: .post, url: closedPortURL, body: Data("x".utf8)))

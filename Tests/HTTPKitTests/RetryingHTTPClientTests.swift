@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import HTTPKit
 import ShipshapeTesting
@@ -123,21 +120,8 @@ import Testing
     }
 
     @Test func retriesAPostThatNeverConnected() async throws {
-        // A port held bound but not listening refuses connections, and no other test's server
-        // can take it meanwhile (a port merely closed again could be reused by one).
-        let held = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #expect(held >= 0)
-        defer { close(held) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(held, $0, length) == 0 && getsockname(held, $0, &length) == 0 }
-        }
-        #expect(bound)
-        let closedPortURL = URL(string: "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/")!
+        let refused = try RefusedPort()
+        let closedPortURL = refused.url
         let clock = RecordingClock()
 
         let error = await #expect(throws: HTTPError.self) {
