@@ -80,7 +80,7 @@ let package = Package(
         ),
         .target(
             name: "Upgrades",
-            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit", "FileNames", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit", "FileNames", "GitKit", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CHelm"),

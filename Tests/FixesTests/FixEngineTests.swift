@@ -137,10 +137,4 @@ import Manifests
         let outcome = withTree.fix(path: "pod.yaml", bytes: Array(pod.utf8))
         #expect(outcome.applied.isEmpty && outcome.bytes == Array(pod.utf8), "its ServiceAccount, in another file, already turns the token off")
     }
-
-    @Test func theDiffIsUnified() {
-        let diff = UnifiedDiff.render(old: "a\nb\nc\nd\n", new: "a\nB\nc\nd\ne\n", path: "x.yaml")
-        #expect(diff == "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,4 +1,5 @@\n a\n-b\n+B\n c\n d\n+e\n")
-        #expect(UnifiedDiff.render(old: "same\n", new: "same\n", path: "x.yaml").isEmpty)
-    }
 }

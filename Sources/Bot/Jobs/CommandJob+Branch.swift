@@ -146,8 +146,9 @@ extension CommandJob {
                           result: .pushed(commit: commit, url: url, branch: ref), changes: change.changes)
         case .none(let reason):
             let diff = change.files.keys.sorted().map { path in
-                UnifiedDiff.render(old: String(decoding: change.originals[path] ?? [], as: UTF8.self),
-                                   new: String(decoding: change.files[path] ?? [], as: UTF8.self), path: path)
+                do { return try UnifiedDiff.render(old: change.originals[path] ?? [], new: change.files[path] ?? [], path: path) } catch {
+                    return "(no diff of \(path): \(error))\n"
+                }
             }.joined()
             return Answer(reaction: .rocket,
                           body: replies.reply("💡", "Shipshape \(done) on \(head) but did not push it.", changes: change.changes,

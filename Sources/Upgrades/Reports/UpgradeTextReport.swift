@@ -1,4 +1,5 @@
 import Fixes
+import GitKit
 
 /// The text `shipshape upgrade` prints: the outdated dependencies as a table, what could not be
 /// checked and why, what is pinned to something that is not a version, the edits, and a count.
@@ -39,7 +40,7 @@ public enum UpgradeTextReport {
             text += "\n"
             for (path, bytes) in outcome.files.sorted(by: { $0.key < $1.key }) {
                 let original = outcome.originals[path] ?? []
-                text += UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: String(decoding: bytes, as: UTF8.self), path: path)
+                do { text += try UnifiedDiff.render(old: original, new: bytes, path: path) } catch { text += "(no diff of \(path): \(error))\n" }
             }
         }
         let dependencies = report.detection.dependencies.count

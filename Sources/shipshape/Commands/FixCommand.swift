@@ -2,6 +2,7 @@ import ArgumentParser
 import FileNames
 import Fixes
 import Foundation
+import GitKit
 import Manifests
 import Policy
 import Rendering
@@ -73,7 +74,7 @@ struct FixCommand: AsyncParsableCommand {
             fixedCount += outcome.applied.count
             changedFiles += 1
             if dryRun {
-                print(UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self), path: path), terminator: "")
+                print(try UnifiedDiff.render(old: original, new: outcome.bytes, path: path), terminator: "")
             } else {
                 // A file that cannot be written (read-only, a full disk) is named and left as it
                 // was; the other files are still fixed.
@@ -116,7 +117,7 @@ struct FixCommand: AsyncParsableCommand {
             }
             let original = try FileContents.read(path)
             if dryRun {
-                print(UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: String(decoding: bytes, as: UTF8.self), path: path), terminator: "")
+                print(try UnifiedDiff.render(old: original, new: bytes, path: path), terminator: "")
             } else {
                 do { try FileContents.write(bytes, to: path) } catch {
                     FileHandle.standardError.write(Data("error: \(FileName.escaped(path)): \(error.reason)\n".utf8))
