@@ -47,6 +47,8 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "Diffs", swiftSettings: strictSettings),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "Archives", dependencies: ["CZlib"], swiftSettings: strictSettings),
         .target(name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames"], swiftSettings: strictSettings),
         .executableTarget(name: "embed-config", swiftSettings: strictSettings),
         .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
@@ -80,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "Upgrades",
-            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit", "FileNames", "GitKit", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit", "FileNames", "GitKit", "Archives", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CHelm"),
@@ -153,6 +155,7 @@ let package = Package(
             dependencies: ["Rendering", "HelmKit", "Policy", "Manifests", "Upgrades", "HTTPKit", "ShipshapeTesting"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "ArchivesTests", dependencies: ["Archives", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "PolicyTests",

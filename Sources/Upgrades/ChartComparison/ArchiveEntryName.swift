@@ -1,6 +1,6 @@
-/// Checks on the member names `tar -t` lists, made before anything is unpacked.
+/// Checks on an archive's member names, made before anything is unpacked.
 enum ArchiveEntryName {
-    /// Refuses a name that would be written outside the folder tar unpacks into.
+    /// Refuses a name that would be written outside the folder the archive unpacks into.
     static func requireInside(_ entry: String) throws {
         if entry.hasPrefix("/") {
             throw ChartArchiveError(entry: entry, reason: "is an absolute path, which would be written outside the chart folder; the archive is refused")
