@@ -1,3 +1,4 @@
+import ShipshapeTesting
 import Foundation
 import Testing
 import Manifests
@@ -26,13 +27,7 @@ import Manifests
         let outcome = engine.fix(path: "\(name).yaml", bytes: input)
         #expect(!outcome.applied.isEmpty)
         let output = String(decoding: outcome.bytes, as: UTF8.self)
-        let expectedURL = Self.folder.appending(path: "\(name).expected.yaml")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil || !FileManager.default.fileExists(atPath: expectedURL.path) {
-            try output.write(to: expectedURL, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(expectedURL.lastPathComponent); run the tests again")
-        } else {
-            #expect(output == (try String(contentsOf: expectedURL, encoding: .utf8)))
-        }
+        try GoldenFile.check(output, against: Self.folder.appending(path: "\(name).expected.yaml"))
         #expect(YAMLParser.parse(bytes: outcome.bytes).errors.isEmpty, "the fixed file still parses")
         let remaining = Set(engine.policy.run(files: [("\(name).yaml", output)]).findings.map(\.fingerprint))
         for fixed in outcome.applied {

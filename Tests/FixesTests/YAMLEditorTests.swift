@@ -1,3 +1,4 @@
+import ShipshapeTesting
 import Foundation
 import Testing
 import Manifests
@@ -71,9 +72,8 @@ import Manifests
     @Test(arguments: cases)
     func editsKeepTheFileAsWritten(_ example: Case) throws {
         let input = try Data(contentsOf: Self.golden.appending(path: "\(example.name).input.yaml"))
-        let expected = try Data(contentsOf: Self.golden.appending(path: "\(example.name).expected.yaml"))
         let output = try Self.edit(Array(input), example)
-        #expect(String(decoding: output, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        try GoldenFile.check(bytes: output, against: Self.golden.appending(path: "\(example.name).expected.yaml"))
         #expect(YAMLParser.parse(bytes: output).errors.isEmpty, "the edited file still parses")
         if case .remove = example.operation {} else {
             #expect(try Self.edit(output, example) == output, "a second run changes nothing")

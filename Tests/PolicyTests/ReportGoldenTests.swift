@@ -1,3 +1,4 @@
+import ShipshapeTesting
 import Foundation
 import Testing
 @testable import Policy
@@ -15,14 +16,7 @@ import Testing
     }
 
     static func assertGolden(_ actual: String, _ name: String) throws {
-        let url = TestPaths.testsFolder.appending(path: "Golden/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil || !FileManager.default.fileExists(atPath: url.path) {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(name); run the tests again")
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from the golden file (RECORD_GOLDEN=1 to refresh)")
+        try GoldenFile.check(actual, against: TestPaths.testsFolder.appending(path: "Golden/\(name)"))
     }
 
     @Test func text() throws {

@@ -139,13 +139,7 @@ import ShipshapeTesting
         try fixture.commitAndPush(work, message: "pr", refspecs: [])
         let review = try Self.engine().review(ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work))
         let json = ReviewReport.json(review)
-        let golden = Self.testsFolder.appending(path: "Golden/review.json")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil || !FileManager.default.fileExists(atPath: golden.path) {
-            try json.write(to: golden, atomically: true, encoding: .utf8)
-            Issue.record("recorded Golden/review.json; run the tests again")
-        } else {
-            #expect(json == (try String(contentsOf: golden, encoding: .utf8)), "Golden/review.json differs (RECORD_GOLDEN=1 to refresh)")
-        }
+        try GoldenFile.check(json, against: Self.testsFolder.appending(path: "Golden/review.json"))
     }
 
     @Test func remoteRepositoriesAreReviewedThroughTheMirror() async throws {

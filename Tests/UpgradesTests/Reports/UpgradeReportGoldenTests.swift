@@ -1,3 +1,4 @@
+import ShipshapeTesting
 import Foundation
 import Testing
 @testable import Upgrades
@@ -69,13 +70,7 @@ import Testing
     }
 
     func compare(_ output: String, golden name: String) throws {
-        let url = Self.folder.appending(path: name)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil || !FileManager.default.fileExists(atPath: url.path) {
-            try output.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(name); run the tests again")
-        } else {
-            #expect(output == (try String(contentsOf: url, encoding: .utf8)))
-        }
+        try GoldenFile.check(output, against: Self.folder.appending(path: name))
     }
 
     @Test func textWithTheDiffOfADryRun() throws {
