@@ -78,7 +78,10 @@ import Testing
         defer { server.shutdown() }
         let client = CurlHTTPClient()
         let task = Task { try await client.send(HTTPRequest(url: server.baseURL)) }
-        try await Task.sleep(for: .milliseconds(200))
+        // Cancelled only once the server holds the request, so it is a waiting transfer that stops.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while server.requestsServed == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(server.requestsServed == 1, "the request reached the server")
         task.cancel()
 
         await #expect(throws: CancellationError.self) { try await task.value }
