@@ -3,6 +3,7 @@ import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -32,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -99,6 +103,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
@@ -106,8 +112,11 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Bot", "Forge", "Upgrades", "HelmKit", "Rendering",
+                "Bot", "Forge", "Upgrades", "HelmKit", "Rendering", "GitKit", "HTTPKit", "Policy", "Review",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -130,29 +139,32 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
-        .target(name: "ShipshapeTesting", dependencies: ["GitKit"], exclude: ["git-http-server.py"], swiftSettings: strictSettings),
+        .target(name: "ShipshapeTesting", exclude: ["git-http-server.py"], swiftSettings: strictSettings),
         .testTarget(
             name: "UpgradesTests",
-            dependencies: ["Upgrades", "Manifests", "Fixes", "HTTPKit", "Policy", "ShipshapeTesting"],
+            dependencies: ["Upgrades", "Manifests", "HTTPKit", "Policy", "ShipshapeTesting"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Bot", "Forge", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "BotTests",
-            dependencies: ["Bot", "Server", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "Rendering", "HelmKit", "Upgrades", "ShipshapeTesting"],
+            dependencies: [
+                "Bot", "Server", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "Rendering", "HelmKit", "Upgrades", "ShipshapeTesting",
+                .product(name: "Logging", package: "swift-log"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "Rendering", "HelmKit", "FileNames", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "Manifests", "Rendering", "HelmKit", "FileNames", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
         .testTarget(
             name: "RenderingTests",
-            dependencies: ["Rendering", "HelmKit", "Policy", "Manifests", "Upgrades", "HTTPKit", "ShipshapeTesting"],
+            dependencies: ["Rendering", "HelmKit", "Policy", "Manifests", "Upgrades", "HTTPKit", "Fixes", "ShipshapeTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "ShipshapeTesting"], swiftSettings: strictSettings),

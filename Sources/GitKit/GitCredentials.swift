@@ -1,3 +1,4 @@
+import Foundation
 /// A token for HTTPS remotes, sent as basic auth (`x-access-token:<token>`, which GitHub,
 /// Gitea and GitLab all accept). Its description never shows the token.
 public struct GitCredentials: Sendable, CustomStringConvertible {

@@ -4,6 +4,7 @@ import Fixes
 import GitKit
 import Policy
 import Rendering
+import Manifests
 
 extension ReviewEngine {
     /// What the change does to what the repository deploys: the releases whose inputs it touches

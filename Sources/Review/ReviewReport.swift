@@ -1,6 +1,7 @@
 internal import FileNames
 import Manifests
 import Policy
+import Diffs
 
 /// The review as JSON (the document the bot posts from; schema in docs/review-output.md) and as text.
 public enum ReviewReport {

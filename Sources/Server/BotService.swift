@@ -10,6 +10,7 @@ import Rendering
 import Review
 import ServiceLifecycle
 import Upgrades
+import UnixSignals
 
 /// `shipshape serve`: the webhook server and the workers in one process, sharing one queue;
 /// SIGTERM and SIGINT shut it down gracefully.

@@ -1,4 +1,5 @@
 import HTTPKit
+import Foundation
 
 /// Counts the bot's calls to forges by host and outcome, and keeps the rate limit each forge
 /// last reported (GitHub `x-ratelimit-remaining`, GitLab and Gitea `ratelimit-remaining`).

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import NIOFoundationCompat
 
 /// The bot's HTTP face: `POST /webhooks/{github,gitea,gitlab}`, `GET /healthz`, `GET /readyz`
 /// (the queue answers), `GET /metrics` (Prometheus).

@@ -2,6 +2,7 @@ import Bot
 import Forge
 import Foundation
 import Testing
+import Upgrades
 
 @Suite struct BotConfigurationReaderTests {
     static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../config/shipshape.yaml").standardized

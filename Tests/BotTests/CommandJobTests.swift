@@ -3,6 +3,8 @@ import Forge
 import Foundation
 import ShipshapeTesting
 import Testing
+import Policy
+import Review
 
 /// Slash commands end to end: a person's comment on the stand-in forge, the job reading it, Git
 /// pushes to the real `git http-backend` behind the forge, and a review run again afterwards.

@@ -4,6 +4,7 @@ import Foundation
 import HTTPKit
 import ShipshapeTesting
 import Testing
+import Review
 
 /// The whole path, per forge: a real repository served over HTTP with a token, the stand-in forge
 /// holding every request and response to the forge's API description, the bot's real HTTP

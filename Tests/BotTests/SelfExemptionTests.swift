@@ -3,6 +3,8 @@ import Forge
 import Foundation
 import ShipshapeTesting
 import Testing
+import Policy
+import Review
 
 /// A pull request that exempts itself (`shipshape.dev/<check>-exempt` written by its author)
 /// used to pass silently, around the permission check of `/shipshape ignore`. The bot's review

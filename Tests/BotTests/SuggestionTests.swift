@@ -1,6 +1,7 @@
 @testable import Bot
 import Forge
 import Testing
+import Foundation
 
 @Suite struct SuggestionTests {
     private func bytes(_ lines: [String]) -> [UInt8] { Array((lines.joined(separator: "\n") + "\n").utf8) }

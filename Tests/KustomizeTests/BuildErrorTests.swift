@@ -1,5 +1,7 @@
 import Testing
 @testable import Kustomize
+import Manifests
+import Policy
 
 /// Bad input gets an error naming the file and line that asked for it.
 @Suite struct BuildErrorTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Policy
+import Foundation
 
 @Suite struct ConfigurationTests {
     static let deployment = """

@@ -1,5 +1,6 @@
 import Testing
 import Policy
+import Manifests
 
 /// `check` on 100 KB of `[` (12 s before the depth limit): one yamlSyntaxError where the 129th
 /// level opens, and the file's next document is still checked.

@@ -3,6 +3,7 @@ import Policy
 import ShipshapeTesting
 import Testing
 @testable import Rendering
+import Manifests
 
 /// Flux HelmReleases rendered by Helm's engine from a real Helm repository and a real registry on
 /// loopback: findings land on the values lines that caused them.

@@ -5,6 +5,7 @@ import Manifests
 import Policy
 import ShipshapeTesting
 @testable import Review
+import Diffs
 
 /// A pull request that adds an exemption annotation does not exempt itself: the review lists the
 /// exemption with its reason and judges the object without it, unless the base branch's

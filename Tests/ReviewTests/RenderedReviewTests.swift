@@ -6,6 +6,7 @@ import Rendering
 import ShipshapeTesting
 import Testing
 @testable import Review
+import Manifests
 
 /// Reviews of changes to what a repository deploys through Helm: the releases the change affects
 /// are rendered at the merge base and at head, and only what the change adds is commented.

@@ -5,6 +5,7 @@ import GitKit
 import Policy
 import ShipshapeTesting
 @testable import Review
+import Manifests
 
 /// Reviews of real Git histories: a base branch with a clean application, and pull requests on top.
 @Suite struct ReviewEngineTests {

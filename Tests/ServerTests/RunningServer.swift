@@ -4,6 +4,7 @@ import Foundation
 import HTTPKit
 import Server
 import ShipshapeTesting
+import ServiceLifecycle
 
 /// The webhook server on a loopback port with a real SQLite queue, and a real HTTP client to
 /// talk to it: what a forge meets.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ShipshapeTesting
+import HTTPKit
 
 /// Deliveries are judged on their headers before a byte of the body is read, and the bodies read
 /// at once are bounded in number and bytes: unsigned 25 MB bodies cannot pile up in memory.

@@ -1,6 +1,7 @@
 import Forge
 import Manifests
 import Review
+import Foundation
 
 /// The exemptions `/shipshape ignore` committed for someone allowed to accept findings. Each is
 /// recorded as a hidden marker in the bot's reply, which only the bot can write, so a review of

@@ -2,6 +2,7 @@ import Fixes
 import Policy
 import Rendering
 import Review
+import Manifests
 
 /// The `fix` command's change: the automatic fixes of the review's findings on changed lines,
 /// file by file, starting from the head's bytes. Only those findings are fixed; lines the pull

@@ -2,6 +2,7 @@ import Forge
 import GitKit
 import Policy
 import Review
+import Manifests
 
 /// A push to the default branch, judged whole: every manifest checked, the verdict posted as the
 /// pushed commit's check (annotations on the worst findings), so the branch's state is visible

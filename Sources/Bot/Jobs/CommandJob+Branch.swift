@@ -2,6 +2,7 @@ import Fixes
 import Forge
 import GitKit
 import Review
+import Policy
 
 /// `fix` and `ignore`: review the pull request's head in the mirror, build the change, commit it
 /// on top of the head in memory, and push it to the head branch only if the branch is still at

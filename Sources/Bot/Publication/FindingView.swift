@@ -1,5 +1,6 @@
 import Policy
 internal import FileNames
+import Manifests
 
 /// The words and signs templates use for a finding.
 enum FindingView {

@@ -2,6 +2,7 @@ import Diffs
 import Forge
 import Policy
 import Review
+import Manifests
 
 /// Everything one run will do on the pull request, decided before anything is posted: the new
 /// inline comments, the earlier comments whose finding is gone, the summary and the verdict.

@@ -1,4 +1,6 @@
 import Forge
+import Policy
+import Review
 
 /// What `review --forge` prints: the pull request, the verdict, and what was (or would be) posted.
 public enum PublicationReport {

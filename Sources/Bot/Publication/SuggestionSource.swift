@@ -2,6 +2,7 @@ import Fixes
 import Policy
 import Rendering
 import Review
+import Manifests
 
 /// The suggestion offered for a finding: the fix engine fixes that finding alone in the head
 /// file, and the lines it changed become the replacement.

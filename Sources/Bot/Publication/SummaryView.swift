@@ -2,6 +2,7 @@ internal import FileNames
 import Forge
 import Policy
 import Review
+import Manifests
 
 /// What the summary comment and the check run say, as the templates see it.
 struct SummaryView {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPKit
 
 /// Reviews and comments. Gitea keeps review comments in the same table as conversation comments,
 /// so the issue-comment endpoints edit and react to both; deleting and resolving a single review

@@ -1,5 +1,6 @@
 import Foundation
 internal import CCurl
+import Synchronization
 
 extension CurlTransfer {
     /// The Swift error for a failed `curl_easy_perform`, keeping libcurl's message.

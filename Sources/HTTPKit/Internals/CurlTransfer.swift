@@ -1,5 +1,6 @@
 import Foundation
 internal import CCurl
+import Synchronization
 
 /// One attempt at one request on one easy handle: set the options, perform, read the result.
 /// Runs on a `BlockingThreadPool` thread.

@@ -1,4 +1,5 @@
 import Manifests
+import Policy
 
 /// Maps positions inside text written as a YAML block scalar (`patch: |`) to the file's lines.
 enum InlineText {

@@ -1,4 +1,5 @@
 internal import FileNames
+import Manifests
 
 /// The human report: findings grouped by file, one line each, and a closing count. File names
 /// are escaped (bytes that are not UTF-8, newlines, control characters), so a name cannot forge

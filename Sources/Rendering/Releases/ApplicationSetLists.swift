@@ -1,5 +1,6 @@
 import Manifests
 import Policy
+import Foundation
 
 /// Argo CD `ApplicationSet` with list generators: the Applications its `spec.template` makes, one
 /// per element of `list.elements`, with `{{key}}` (or `{{.key}}` with `goTemplate: true`)

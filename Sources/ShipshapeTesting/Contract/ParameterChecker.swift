@@ -1,3 +1,4 @@
+import Foundation
 /// Checks path and query parameters: required ones present, values of the declared type and
 /// within its enum or bounds. Headers and unknown query parameters are not checked.
 struct ParameterChecker {

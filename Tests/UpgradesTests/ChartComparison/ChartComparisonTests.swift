@@ -2,6 +2,7 @@ import Foundation
 import Policy
 import Testing
 @testable import Upgrades
+import ShipshapeTesting
 
 @Suite struct ChartComparisonTests {
     static func compareFixtures(kubernetes: String) throws -> ChartComparison {
