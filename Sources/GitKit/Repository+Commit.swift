@@ -25,50 +25,54 @@ extension Repository {
     /// it), entirely in the object database: no work tree, no index, no ref moved.
     public func commit(onTopOf parent: ObjectID, changes: [String: [UInt8]?], message: String,
                        author: Signature, committer: Signature? = nil) throws(GitError) -> ObjectID {
-        let operation = "commit \(changes.count) file(s) on \(parent.short)"
-        let baseTree = try tree(of: parent)
-        defer { git_tree_free(baseTree) }
+        try exclusive { () throws(GitError) -> ObjectID in
+            let operation = "commit \(changes.count) file(s) on \(parent.short)"
+            let baseTree = try tree(of: parent)
+            defer { git_tree_free(baseTree) }
 
-        var updates: [(path: String, id: git_oid, remove: Bool)] = []
-        for (path, content) in changes.sorted(by: { $0.key < $1.key }) {
-            var id = git_oid()
-            if let content {
-                try GitError.check(content.withUnsafeBytes { git_blob_create_from_buffer(&id, pointer, $0.baseAddress, $0.count) },
-                                   "\(operation): store \(path)")
+            var updates: [(path: String, id: git_oid, remove: Bool)] = []
+            for (path, content) in changes.sorted(by: { $0.key < $1.key }) {
+                var id = git_oid()
+                if let content {
+                    try GitError.check(content.withUnsafeBytes { git_blob_create_from_buffer(&id, pointer, $0.baseAddress, $0.count) },
+                                       "\(operation): store \(path)")
+                }
+                updates.append((path, id, content == nil))
             }
-            updates.append((path, id, content == nil))
+            var treeID = git_oid()
+            try GitError.check(withTreeUpdates(updates) { raw in
+                git_tree_create_updated(&treeID, pointer, baseTree, raw.count, raw.baseAddress)
+            }, "\(operation): build the tree")
+
+            var newTree: OpaquePointer?
+            try GitError.check(git_tree_lookup(&newTree, pointer, &treeID), operation)
+            defer { git_tree_free(newTree) }
+            var parentID = parent.raw
+            var parentCommit: OpaquePointer?
+            try GitError.check(git_commit_lookup(&parentCommit, pointer, &parentID), operation)
+            defer { git_commit_free(parentCommit) }
+
+            let authorSignature = try makeSignature(author, operation)
+            defer { git_signature_free(authorSignature) }
+            let committerSignature = try makeSignature(committer ?? author, operation)
+            defer { git_signature_free(committerSignature) }
+
+            var commitID = git_oid()
+            var parents: [OpaquePointer?] = [parentCommit]
+            try GitError.check(git_commit_create(&commitID, pointer, nil, authorSignature, committerSignature, nil, message, newTree, 1, &parents),
+                               "\(operation): write the commit")
+            return ObjectID(commitID)
         }
-        var treeID = git_oid()
-        try GitError.check(withTreeUpdates(updates) { raw in
-            git_tree_create_updated(&treeID, pointer, baseTree, raw.count, raw.baseAddress)
-        }, "\(operation): build the tree")
-
-        var newTree: OpaquePointer?
-        try GitError.check(git_tree_lookup(&newTree, pointer, &treeID), operation)
-        defer { git_tree_free(newTree) }
-        var parentID = parent.raw
-        var parentCommit: OpaquePointer?
-        try GitError.check(git_commit_lookup(&parentCommit, pointer, &parentID), operation)
-        defer { git_commit_free(parentCommit) }
-
-        let authorSignature = try makeSignature(author, operation)
-        defer { git_signature_free(authorSignature) }
-        let committerSignature = try makeSignature(committer ?? author, operation)
-        defer { git_signature_free(committerSignature) }
-
-        var commitID = git_oid()
-        var parents: [OpaquePointer?] = [parentCommit]
-        try GitError.check(git_commit_create(&commitID, pointer, nil, authorSignature, committerSignature, nil, message, newTree, 1, &parents),
-                           "\(operation): write the commit")
-        return ObjectID(commitID)
     }
 
     /// Points the local ref `name` at `id` (creating or moving it).
     public func setReference(_ name: String, to id: ObjectID) throws(GitError) {
-        var raw = id.raw
-        var reference: OpaquePointer?
-        try GitError.check(git_reference_create(&reference, pointer, name, &raw, 1, "shipshape"), "set \(name) to \(id.short)")
-        git_reference_free(reference)
+        try exclusive { () throws(GitError) -> Void in
+            var raw = id.raw
+            var reference: OpaquePointer?
+            try GitError.check(git_reference_create(&reference, pointer, name, &raw, 1, "shipshape"), "set \(name) to \(id.short)")
+            git_reference_free(reference)
+        }
     }
 
     private func makeSignature(_ signature: Signature, _ operation: String) throws(GitError) -> UnsafeMutablePointer<git_signature>? {

@@ -6,30 +6,32 @@ extension Repository {
     /// The tree-to-tree diff from `base` to `head`: every changed file, renames found, and for
     /// each text file its hunks and the new-side lines it added. Nothing is checked out.
     public func diff(from base: ObjectID, to head: ObjectID, contextLines: Int = 3) throws(GitError) -> [FileChange] {
-        let operation = "diff \(base.short)..\(head.short)"
-        let oldTree = try tree(of: base)
-        defer { git_tree_free(oldTree) }
-        let newTree = try tree(of: head)
-        defer { git_tree_free(newTree) }
+        try exclusive { () throws(GitError) -> [FileChange] in
+            let operation = "diff \(base.short)..\(head.short)"
+            let oldTree = try tree(of: base)
+            defer { git_tree_free(oldTree) }
+            let newTree = try tree(of: head)
+            defer { git_tree_free(newTree) }
 
-        var options = git_diff_options()
-        try GitError.check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), operation)
-        options.context_lines = UInt32(contextLines)
-        var diff: OpaquePointer?
-        try GitError.check(git_diff_tree_to_tree(&diff, pointer, oldTree, newTree, &options), operation)
-        defer { git_diff_free(diff) }
+            var options = git_diff_options()
+            try GitError.check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), operation)
+            options.context_lines = UInt32(contextLines)
+            var diff: OpaquePointer?
+            try GitError.check(git_diff_tree_to_tree(&diff, pointer, oldTree, newTree, &options), operation)
+            defer { git_diff_free(diff) }
 
-        var findOptions = git_diff_find_options()
-        try GitError.check(git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), operation)
-        findOptions.flags = GIT_DIFF_FIND_RENAMES.rawValue
-        try GitError.check(git_diff_find_similar(diff, &findOptions), "\(operation): find renames")
+            var findOptions = git_diff_find_options()
+            try GitError.check(git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), operation)
+            findOptions.flags = GIT_DIFF_FIND_RENAMES.rawValue
+            try GitError.check(git_diff_find_similar(diff, &findOptions), "\(operation): find renames")
 
-        var changes: [FileChange] = []
-        for index in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
-            changes.append(try change(in: diff, at: index, delta: delta, operation: operation))
+            var changes: [FileChange] = []
+            for index in 0..<git_diff_num_deltas(diff) {
+                guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
+                changes.append(try change(in: diff, at: index, delta: delta, operation: operation))
+            }
+            return changes
         }
-        return changes
     }
 
     private func change(in diff: OpaquePointer?, at index: Int, delta: git_diff_delta, operation: String) throws(GitError) -> FileChange {

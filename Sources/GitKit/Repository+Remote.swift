@@ -27,30 +27,34 @@ extension Repository {
     @discardableResult
     public func fetch(from url: String, refspecs: [String] = Repository.mirrorRefspecs,
                       credentials: GitCredentials? = nil) throws(GitError) -> FetchStatistics {
-        let operation = "fetch \(redactedURL(url))"
-        let session = RemoteSession(credentials: credentials)
-        let remote = try session.anonymousRemote(in: self, url: url, operation: operation)
-        defer { git_remote_free(remote) }
-        var options = git_fetch_options()
-        try session.check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), operation)
-        session.install(in: &options.callbacks)
-        options.prune = GIT_FETCH_PRUNE
-        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
-        try session.check(withStringArray(refspecs) { git_remote_fetch(remote, $0, &options, "shipshape: fetch") }, operation)
-        let stats = git_remote_stats(remote).pointee
-        return FetchStatistics(receivedObjects: Int(stats.received_objects), receivedBytes: Int(stats.received_bytes),
-                               totalObjects: Int(stats.total_objects), localObjects: Int(stats.local_objects))
+        try exclusive { () throws(GitError) -> FetchStatistics in
+            let operation = "fetch \(redactedURL(url))"
+            let session = RemoteSession(credentials: credentials)
+            let remote = try session.anonymousRemote(in: self, url: url, operation: operation)
+            defer { git_remote_free(remote) }
+            var options = git_fetch_options()
+            try session.check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), operation)
+            session.install(in: &options.callbacks)
+            options.prune = GIT_FETCH_PRUNE
+            options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+            try session.check(withStringArray(refspecs) { git_remote_fetch(remote, $0, &options, "shipshape: fetch") }, operation)
+            let stats = git_remote_stats(remote).pointee
+            return FetchStatistics(receivedObjects: Int(stats.received_objects), receivedBytes: Int(stats.received_bytes),
+                                   totalObjects: Int(stats.total_objects), localObjects: Int(stats.local_objects))
+        }
     }
 
     /// The refs the remote advertises, as `git ls-remote` lists them.
     public func remoteReferences(at url: String, credentials: GitCredentials? = nil) throws(GitError) -> [String: ObjectID] {
-        let operation = "list the refs of \(redactedURL(url))"
-        let session = RemoteSession(credentials: credentials)
-        let remote = try session.anonymousRemote(in: self, url: url, operation: operation)
-        defer { git_remote_free(remote) }
-        try session.connect(remote, direction: GIT_DIRECTION_FETCH, operation: operation)
-        defer { git_remote_disconnect(remote) }
-        return try session.advertisedReferences(remote, operation: operation)
+        try exclusive { () throws(GitError) -> [String: ObjectID] in
+            let operation = "list the refs of \(redactedURL(url))"
+            let session = RemoteSession(credentials: credentials)
+            let remote = try session.anonymousRemote(in: self, url: url, operation: operation)
+            defer { git_remote_free(remote) }
+            try session.connect(remote, direction: GIT_DIRECTION_FETCH, operation: operation)
+            defer { git_remote_disconnect(remote) }
+            return try session.advertisedReferences(remote, operation: operation)
+        }
     }
 
     /// Pushes `commit` to `branch` (`refs/heads/...`) of `url`, only if the remote branch still
@@ -58,26 +62,28 @@ extension Repository {
     /// same connection, and the server itself refuses the update if the ref moved in between.
     public func push(_ commit: ObjectID, to url: String, branch: String, expecting expected: ObjectID?,
                      credentials: GitCredentials? = nil) throws(GitError) {
-        let operation = "push \(commit.short) to \(branch) of \(redactedURL(url))"
-        let local = "refs/shipshape/push/" + branch.replacingSlashes
-        try setReference(local, to: commit)
-        let session = RemoteSession(credentials: credentials)
-        let remote = try session.anonymousRemote(in: self, url: url, operation: operation)
-        defer { git_remote_free(remote) }
-        try session.connect(remote, direction: GIT_DIRECTION_PUSH, operation: operation)
-        defer { git_remote_disconnect(remote) }
-        let actual = try session.advertisedReferences(remote, operation: operation)[branch]
-        guard actual == expected else {
-            throw GitError(kind: .leaseConflict(expected: expected, actual: actual), operation: operation,
-                           message: "the remote branch is at \(actual?.short ?? "nothing"), not \(expected?.short ?? "nothing") as expected: someone pushed in the meantime")
-        }
-        var options = git_push_options()
-        try session.check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), operation)
-        session.install(in: &options.callbacks)
-        try session.check(withStringArray(["+\(local):\(branch)"]) { git_remote_upload(remote, $0, &options) }, operation)
-        if let rejection = session.rejection {
-            throw GitError(kind: .pushRejected(reference: rejection.reference, reason: rejection.reason), operation: operation,
-                           message: "the remote refused \(rejection.reference): \(rejection.reason)")
+        try exclusive { () throws(GitError) -> Void in
+            let operation = "push \(commit.short) to \(branch) of \(redactedURL(url))"
+            let local = "refs/shipshape/push/" + branch.replacingSlashes
+            try setReference(local, to: commit)
+            let session = RemoteSession(credentials: credentials)
+            let remote = try session.anonymousRemote(in: self, url: url, operation: operation)
+            defer { git_remote_free(remote) }
+            try session.connect(remote, direction: GIT_DIRECTION_PUSH, operation: operation)
+            defer { git_remote_disconnect(remote) }
+            let actual = try session.advertisedReferences(remote, operation: operation)[branch]
+            guard actual == expected else {
+                throw GitError(kind: .leaseConflict(expected: expected, actual: actual), operation: operation,
+                               message: "the remote branch is at \(actual?.short ?? "nothing"), not \(expected?.short ?? "nothing") as expected: someone pushed in the meantime")
+            }
+            var options = git_push_options()
+            try session.check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), operation)
+            session.install(in: &options.callbacks)
+            try session.check(withStringArray(["+\(local):\(branch)"]) { git_remote_upload(remote, $0, &options) }, operation)
+            if let rejection = session.rejection {
+                throw GitError(kind: .pushRejected(reference: rejection.reference, reason: rejection.reason), operation: operation,
+                               message: "the remote refused \(rejection.reference): \(rejection.reason)")
+            }
         }
     }
 }

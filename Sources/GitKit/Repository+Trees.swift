@@ -31,11 +31,13 @@ extension TreeFile.Mode {
 extension Repository {
     /// Every file of the commit's tree, folders walked without a checkout.
     public func files(at commit: ObjectID) throws(GitError) -> [TreeFile] {
-        let root = try tree(of: commit)
-        defer { git_tree_free(root) }
-        var files: [TreeFile] = []
-        try collect(root, prefix: "", into: &files)
-        return files
+        try exclusive { () throws(GitError) -> [TreeFile] in
+            let root = try tree(of: commit)
+            defer { git_tree_free(root) }
+            var files: [TreeFile] = []
+            try collect(root, prefix: "", into: &files)
+            return files
+        }
     }
 
     private func collect(_ tree: OpaquePointer, prefix: String, into files: inout [TreeFile]) throws(GitError) {
@@ -59,36 +61,42 @@ extension Repository {
 
     /// The tree entry at `path` in the commit (a file, symlink or submodule), or nil.
     public func file(_ path: String, at commit: ObjectID) throws(GitError) -> TreeFile? {
-        let root = try tree(of: commit)
-        defer { git_tree_free(root) }
-        var entry: OpaquePointer?
-        let code = FileName.withCString(path) { git_tree_entry_bypath(&entry, root, $0) }
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try GitError.check(code, "find \(path) at \(commit.short)")
-        defer { git_tree_entry_free(entry) }
-        guard let mode = TreeFile.Mode(git_tree_entry_filemode(entry)) else { return nil }
-        return TreeFile(path: path, blob: ObjectID(git_tree_entry_id(entry).pointee), mode: mode)
+        try exclusive { () throws(GitError) -> TreeFile? in
+            let root = try tree(of: commit)
+            defer { git_tree_free(root) }
+            var entry: OpaquePointer?
+            let code = FileName.withCString(path) { git_tree_entry_bypath(&entry, root, $0) }
+            if code == GIT_ENOTFOUND.rawValue { return nil }
+            try GitError.check(code, "find \(path) at \(commit.short)")
+            defer { git_tree_entry_free(entry) }
+            guard let mode = TreeFile.Mode(git_tree_entry_filemode(entry)) else { return nil }
+            return TreeFile(path: path, blob: ObjectID(git_tree_entry_id(entry).pointee), mode: mode)
+        }
     }
 
     /// The content of the file at `path` in the commit, or nil when there is no such file.
     /// A symlink or submodule at that path is refused: its target is never followed.
     public func contents(of path: String, at commit: ObjectID) throws(GitError) -> [UInt8]? {
-        guard let file = try file(path, at: commit) else { return nil }
-        guard file.isRegularFile else {
-            throw GitError(kind: .notFound, operation: "read \(path) at \(commit.short)",
-                           message: "not a regular file (symlinks and submodules are never followed)")
+        try exclusive { () throws(GitError) -> [UInt8]? in
+            guard let file = try file(path, at: commit) else { return nil }
+            guard file.isRegularFile else {
+                throw GitError(kind: .notFound, operation: "read \(path) at \(commit.short)",
+                               message: "not a regular file (symlinks and submodules are never followed)")
+            }
+            return try contents(ofBlob: file.blob)
         }
-        return try contents(ofBlob: file.blob)
     }
 
     /// A blob's bytes, read straight from the object database.
     public func contents(ofBlob id: ObjectID) throws(GitError) -> [UInt8] {
-        var raw = id.raw
-        var blob: OpaquePointer?
-        try GitError.check(git_blob_lookup(&blob, pointer, &raw), "read the blob \(id.short)")
-        defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: content, count: size))
+        try exclusive { () throws(GitError) -> [UInt8] in
+            var raw = id.raw
+            var blob: OpaquePointer?
+            try GitError.check(git_blob_lookup(&blob, pointer, &raw), "read the blob \(id.short)")
+            defer { git_blob_free(blob) }
+            let size = Int(git_blob_rawsize(blob))
+            guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+            return Array(UnsafeRawBufferPointer(start: content, count: size))
+        }
     }
 }

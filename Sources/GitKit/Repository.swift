@@ -1,12 +1,18 @@
 internal import CGit2
+import Foundation
 
 /// A Git repository on disk (bare for mirrors), read and written through libgit2 without a work tree.
 ///
-/// libgit2 objects must not be used from two threads at once: a `Repository` belongs to one job
-/// at a time, which `MirrorCache` guarantees with its per-mirror lock.
+/// libgit2 objects must not be used from two threads at once (its own rule for a repository and
+/// everything read from it), yet a review reads blobs from the policy engine's parallel workers:
+/// so every public method holds `access` while it calls libgit2, and a `Repository` is safe to
+/// share (`@unchecked Sendable` for that reason). Parsing, the costly part, still runs in
+/// parallel; only the reads take turns. A job still has a mirror to itself (`MirrorCache`).
 public final class Repository: @unchecked Sendable {
     let pointer: OpaquePointer
     public let path: String
+    /// Recursive: public methods call one another.
+    private let access = NSRecursiveLock()
 
     private init(pointer: OpaquePointer, path: String) {
         self.pointer = pointer
@@ -15,6 +21,13 @@ public final class Repository: @unchecked Sendable {
 
     deinit {
         git_repository_free(pointer)
+    }
+
+    /// Runs `body` with libgit2 to this thread alone, as far as this repository goes.
+    func exclusive<Result>(_ body: () throws(GitError) -> Result) throws(GitError) -> Result {
+        access.lock()
+        defer { access.unlock() }
+        return try body()
     }
 
     public static func open(at path: String) throws(GitError) -> Repository {
@@ -35,21 +48,25 @@ public final class Repository: @unchecked Sendable {
 
     /// The commit a revision names: a branch, tag, `refs/pull/7/head`, or an id.
     public func commit(_ revision: String) throws(GitError) -> ObjectID {
-        var object: OpaquePointer?
-        try GitError.check(git_revparse_single(&object, pointer, revision), "find the revision \(revision)")
-        defer { git_object_free(object) }
-        var commit: OpaquePointer?
-        try GitError.check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "read \(revision) as a commit")
-        defer { git_object_free(commit) }
-        return ObjectID(git_object_id(commit).pointee)
+        try exclusive { () throws(GitError) -> ObjectID in
+            var object: OpaquePointer?
+            try GitError.check(git_revparse_single(&object, pointer, revision), "find the revision \(revision)")
+            defer { git_object_free(object) }
+            var commit: OpaquePointer?
+            try GitError.check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "read \(revision) as a commit")
+            defer { git_object_free(commit) }
+            return ObjectID(git_object_id(commit).pointee)
+        }
     }
 
     /// The best common ancestor of two commits: where a pull request branched off.
     public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID {
-        var result = git_oid()
-        var first = one.raw, second = two.raw
-        try GitError.check(git_merge_base(&result, pointer, &first, &second), "find the merge base of \(one.short) and \(two.short)")
-        return ObjectID(result)
+        try exclusive { () throws(GitError) -> ObjectID in
+            var result = git_oid()
+            var first = one.raw, second = two.raw
+            try GitError.check(git_merge_base(&result, pointer, &first, &second), "find the merge base of \(one.short) and \(two.short)")
+            return ObjectID(result)
+        }
     }
 
     /// The tree of a commit; the caller frees it.

@@ -3,6 +3,7 @@ import ShipshapeTesting
 import Testing
 import Diffs
 @testable import GitKit
+import Synchronization
 
 /// Reading and writing Git objects without a work tree, on repositories made with real `git`.
 @Suite struct RepositoryTests {
@@ -136,5 +137,26 @@ import Diffs
 
         try mirror.push(fix, to: url, branch: "refs/heads/shipshape/new", expecting: nil)
         #expect(try fixture.git("rev-parse", "shipshape/new", in: upstream.bare) == fix.hex, "a new branch is created when none was expected")
+    }
+
+    /// The policy engine reads a review's blobs from its parallel workers: one shared
+    /// `Repository`, every read whole and right (each call holds the repository alone).
+    @Test func blobsReadFromManyThreadsAtOnceComeBackWhole() throws {
+        let (fixture, work, baseHex) = try makeRepository()
+        defer { fixture.shutdown() }
+        let repository = try Repository.open(at: work)
+        let files = try repository.files(at: ObjectID(hex: baseHex)!)
+        var contents: [ObjectID: [UInt8]] = [:]
+        for file in files { contents[file.blob] = try repository.contents(ofBlob: file.blob) }
+        let expected = contents
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { index in
+            for file in files {
+                let bytes = try? repository.contents(ofBlob: file.blob)
+                if bytes != expected[file.blob] { wrong.withLock { $0 += 1 } }
+                _ = try? repository.file(file.path, at: ObjectID(hex: baseHex)!)
+            }
+        }
+        #expect(wrong.withLock { $0 } == 0)
     }
 }

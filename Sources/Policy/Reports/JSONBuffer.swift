@@ -4,7 +4,7 @@
 ///
 /// The pointer state lives in this struct and a class owns the allocation; a copy of a writer
 /// gets storage of its own before it writes (copy on write), as an `Array` would.
-struct JSONBuffer: @unchecked Sendable {
+struct JSONBuffer {
     typealias Sink = (UnsafeBufferPointer<UInt8>) -> Void
 
     private final class Allocation {

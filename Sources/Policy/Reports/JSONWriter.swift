@@ -2,7 +2,7 @@
 /// the order the caller writes them (reports write them sorted). Reports hold tens of thousands
 /// of findings; going through `Codable` cost more than checking the manifests, and so did
 /// appending to an `Array` one piece at a time, hence `JSONBuffer`.
-public struct JSONWriter: Sendable {
+public struct JSONWriter {
     private var buffer: JSONBuffer
     private var depth = 0
     /// Whether the current container already has a member (so the next needs a comma).
