@@ -2,6 +2,9 @@ import CHelm
 import Foundation
 
 /// A chart loaded into the Helm library, freed with this value.
+///
+/// `@unchecked Sendable`: it holds only immutable values, and the handle is an id in libhelm_c's
+/// own thread-safe registry (see `HelmLibrary`), so any thread may render with it.
 public final class HelmChart: @unchecked Sendable {
     let library: HelmLibrary
     let handle: helm_handle_t

@@ -11,7 +11,7 @@ import Darwin
 /// renders goes through it; there is no look-alike template engine.
 ///
 /// The library is thread-safe (its handles live in a registry of its own), so one instance
-/// serves every thread.
+/// serves every thread: hence `@unchecked Sendable` (its own stored values never change).
 public final class HelmLibrary: @unchecked Sendable {
     public let path: String
     /// The Helm SDK version compiled into the library (`v4.2.3`).

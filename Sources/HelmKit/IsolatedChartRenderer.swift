@@ -56,6 +56,9 @@ public final class IsolatedChartRenderer: ChartRenderer, Sendable {
 }
 
 /// One worker process and its pipes.
+///
+/// `@unchecked Sendable`: a worker is used by one render at a time; the renderer takes it out of
+/// the `idle` list (under its lock) before use and puts it back after.
 final class RenderWorker: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
