@@ -86,7 +86,7 @@ let package = Package(
         ),
         .target(
             name: "Upgrades",
-            dependencies: ["Manifests", "Policy", "Fixes", "HTTPKit", "FileNames", "GitKit", "Archives", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Manifests", "Fixes", "HTTPKit", "FileNames", "GitKit", "Archives", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CHelm"),

@@ -11,6 +11,7 @@ import Review
 import ServiceLifecycle
 import Upgrades
 import UnixSignals
+import Manifests
 
 /// `shipshape serve`: the webhook server and the workers in one process, sharing one queue;
 /// SIGTERM and SIGINT shut it down gracefully.

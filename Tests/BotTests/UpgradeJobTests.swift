@@ -8,6 +8,7 @@ import Review
 import ShipshapeTesting
 import Testing
 import Upgrades
+import Manifests
 
 /// The scheduled upgrade job end to end: a stand-in forge, a real Git server, a real registry
 /// and a Helm repository with real chart archives.

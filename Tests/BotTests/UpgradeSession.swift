@@ -6,6 +6,7 @@ import HTTPKit
 import Policy
 import ShipshapeTesting
 import Upgrades
+import Manifests
 
 /// A repository on a stand-in forge (Git served by a real `git http-backend`), a real registry
 /// and a Helm repository on loopback: what the upgrade job's end-to-end tests drive.

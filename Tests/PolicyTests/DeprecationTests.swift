@@ -1,5 +1,6 @@
 import Testing
 @testable import Policy
+import Manifests
 
 @Suite struct DeprecationTests {
     @Test func theDataFileIsWellFormed() throws {

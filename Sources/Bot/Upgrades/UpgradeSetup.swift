@@ -6,6 +6,7 @@ import HelmKit
 import Policy
 import Rendering
 import Upgrades
+import Manifests
 
 /// What every upgrade job of a service shares: the settings, the HTTP client for registries and
 /// Helm repositories, the disk cache and the deprecation data the chart comparison reads. Each

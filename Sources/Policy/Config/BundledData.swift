@@ -1,3 +1,4 @@
+import Manifests
 /// The defaults built into the binary from `config/` (see the EmbedConfig plugin).
 public enum BundledData {
     public static func text(of name: String) -> String? {

@@ -1,3 +1,4 @@
+import Manifests
 /// The release targets of one run: which Kubernetes (and cert-manager, Flux...) the manifests
 /// must work with.
 public struct EvaluationSettings: Sendable {
@@ -14,7 +15,6 @@ public struct EvaluationSettings: Sendable {
 
     /// The release of `component` to judge against: the user's choice, else the newest in the data.
     public func target(for component: String) -> ReleaseVersion? {
-        if component == "kubernetes", let kubernetesVersion { return kubernetesVersion }
-        return targetVersions[component] ?? deprecations.targets[component]
+        deprecations.target(for: component, kubernetesVersion: kubernetesVersion, chosen: targetVersions)
     }
 }

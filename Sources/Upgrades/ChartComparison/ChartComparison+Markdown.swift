@@ -1,5 +1,5 @@
 import Foundation
-import Policy
+import Manifests
 extension ChartComparison {
     /// The most rows or names a section lists before it says how many more there are, so a
     /// large chart rewrite keeps the PR body readable.

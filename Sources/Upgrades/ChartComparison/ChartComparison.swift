@@ -1,4 +1,4 @@
-import Policy
+import Manifests
 
 /// What changes for a cluster when a chart moves from one version to another, beyond what its
 /// release notes say: CRDs added or removed, default values added, removed or changed, and the

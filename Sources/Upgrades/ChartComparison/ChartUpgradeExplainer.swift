@@ -1,6 +1,6 @@
 import Foundation
 import HTTPKit
-import Policy
+import Manifests
 
 /// Downloads both archives of a chart upgrade (from the Helm repository's index URLs, or the
 /// chart layer of the OCI artifact) and says, in Markdown, what the new version changes.

@@ -1,4 +1,4 @@
-import Policy
+import Manifests
 
 /// An apiVersion in a chart's templates or CRDs that the target release deprecates or removes,
 /// judged as the `deprecatedApiVersion` check judges a manifest.

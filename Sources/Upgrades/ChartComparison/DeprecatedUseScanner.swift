@@ -1,13 +1,15 @@
-import Policy
+import Manifests
 
 /// Finds the deprecated and removed apiVersions in a chart's files.
 struct DeprecatedUseScanner {
-    /// The targets, read as the `deprecatedApiVersion` check reads them: the configured Kubernetes
-    /// release, and for other components the newest release the deprecation data covers.
-    var settings: EvaluationSettings
+    let deprecations: DeprecationTable
+    /// With the deprecation data's own targets for the other components, as the
+    /// `deprecatedApiVersion` check reads them.
+    let kubernetesVersion: ReleaseVersion
 
     init(deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion) {
-        settings = EvaluationSettings(deprecations: deprecations, kubernetesVersion: kubernetesVersion)
+        self.deprecations = deprecations
+        self.kubernetesVersion = kubernetesVersion
     }
 
     /// Every use in `files` (path → text), ordered by file and line.
@@ -32,8 +34,8 @@ struct DeprecatedUseScanner {
 
     /// The deprecation row and status when the apiVersion is not current at its component's target.
     private func judge(_ apiVersion: String, kind: String) -> (api: DeprecatedAPI, status: DeprecatedAPI.Status, target: ReleaseVersion)? {
-        guard let api = settings.deprecations.entry(apiVersion: apiVersion, kind: kind),
-              let target = settings.target(for: api.component) else { return nil }
+        guard let api = deprecations.entry(apiVersion: apiVersion, kind: kind),
+              let target = deprecations.target(for: api.component, kubernetesVersion: kubernetesVersion) else { return nil }
         let status = api.status(at: target)
         return status == .current ? nil : (api, status, target)
     }

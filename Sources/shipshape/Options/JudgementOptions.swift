@@ -1,5 +1,6 @@
 import ArgumentParser
 import Policy
+import Manifests
 
 /// The options `check` and `review` share: what to judge against, what fails, how to print.
 struct JudgementOptions: ParsableArguments {

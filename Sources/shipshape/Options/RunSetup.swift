@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Policy
+import Manifests
 
 /// The configuration, deprecation data and engine one command runs with.
 struct RunSetup {

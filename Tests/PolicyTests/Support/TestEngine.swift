@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Manifests
 
 /// The engine as `shipshape check` builds it: bundled severities, exemptions and deprecation data.
 enum TestEngine {

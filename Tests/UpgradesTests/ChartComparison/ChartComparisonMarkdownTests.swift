@@ -1,6 +1,7 @@
 import Policy
 import Testing
 @testable import Upgrades
+import Manifests
 
 @Suite struct ChartComparisonMarkdownTests {
     /// A small table, so the expected text does not move when the bundled data is edited.

@@ -3,6 +3,7 @@ import Policy
 import Testing
 @testable import Upgrades
 import ShipshapeTesting
+import Manifests
 
 @Suite struct ChartComparisonTests {
     static func compareFixtures(kubernetes: String) throws -> ChartComparison {

@@ -1,5 +1,3 @@
-import Manifests
-
 /// The deprecated and removed apiVersions Shipshape knows, with the newest release of each
 /// component that the data covers (the default target).
 public struct DeprecationTable: Sendable {
@@ -20,6 +18,13 @@ public struct DeprecationTable: Sendable {
     }
 
     public var newestKubernetes: ReleaseVersion? { targets["kubernetes"] }
+
+    /// The release of `component` to judge against: the user's choice (`kubernetesVersion` for
+    /// Kubernetes, `chosen` for the others), else the newest release the data covers.
+    public func target(for component: String, kubernetesVersion: ReleaseVersion?, chosen: [String: ReleaseVersion] = [:]) -> ReleaseVersion? {
+        if component == "kubernetes", let kubernetesVersion { return kubernetesVersion }
+        return chosen[component] ?? targets[component]
+    }
 }
 
 extension DeprecationTable {
