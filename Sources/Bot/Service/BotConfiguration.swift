@@ -13,10 +13,13 @@ public struct BotConfiguration: Sendable {
     public struct ForgeSettings: Sendable {
         public var endpoint: ForgeEndpoint
         public var webhookSecret: String
+        /// `allowPlainHTTP: true`: the token may go to an `http://` forge that is not loopback.
+        public var allowsPlainHTTP: Bool
 
-        public init(endpoint: ForgeEndpoint, webhookSecret: String) {
+        public init(endpoint: ForgeEndpoint, webhookSecret: String, allowsPlainHTTP: Bool = false) {
             self.endpoint = endpoint
             self.webhookSecret = webhookSecret
+            self.allowsPlainHTTP = allowsPlainHTTP
         }
     }
 
@@ -41,4 +44,11 @@ public struct BotConfiguration: Sendable {
     public var upgrades = UpgradeSettings()
 
     public init() {}
+
+    /// Hosts (`name:port` when a port is written) of forges configured with `allowPlainHTTP`.
+    public var plainHTTPForgeHosts: Set<String> {
+        Set(forges.filter(\.allowsPlainHTTP).compactMap { settings in
+            settings.endpoint.apiRoot.host.map { host in settings.endpoint.apiRoot.port.map { "\(host):\($0)" } ?? host }
+        })
+    }
 }

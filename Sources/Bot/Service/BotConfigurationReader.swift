@@ -134,7 +134,12 @@ public struct BotConfigurationReader {
             if node["token"] == nil { problem(node, "forges.\(kind.rawValue) needs `token: {env: NAME}`\(kind == .github ? " or `app:`" : "")") }
             return nil
         }
-        return .init(endpoint: ForgeEndpoint(kind: kind, apiRoot: apiRoot, authentication: authentication), webhookSecret: webhookSecret)
+        let allowsPlainHTTP = node["allowPlainHTTP"].flatMap { boolean($0, "forges.\(kind.rawValue).allowPlainHTTP") } ?? false
+        if apiRoot.scheme == "http", !allowsPlainHTTP, !(apiRoot.host ?? "").hasPrefix("127."), apiRoot.host != "localhost" {
+            problem(node["url"] ?? node, "forges.\(kind.rawValue).url is plain http: the token would cross the network unencrypted; use https or set `allowPlainHTTP: true`")
+        }
+        return .init(endpoint: ForgeEndpoint(kind: kind, apiRoot: apiRoot, authentication: authentication), webhookSecret: webhookSecret,
+                     allowsPlainHTTP: allowsPlainHTTP)
     }
 
     /// `- {name, kind: upgrade|scan, cron: "0 6 * * mon-fri", timeZone: Europe/Berlin, repositories: [github:acme/shop]}`
@@ -214,6 +219,17 @@ public struct BotConfigurationReader {
             return nil
         }
         return number
+    }
+
+    /// `true` or `false` only: YAML 1.1's `yes`, `no`, `on`, `off` are refused, not read as text.
+    private mutating func boolean(_ node: YAMLNode, _ setting: String) -> Bool? {
+        switch node.scalar?.text {
+        case "true": return true
+        case "false": return false
+        default:
+            problem(node, "\(setting) must be true or false")
+            return nil
+        }
     }
 
     private mutating func unknown(_ entry: YAMLMappingEntry, in section: String?) {

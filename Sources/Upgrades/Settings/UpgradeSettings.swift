@@ -13,7 +13,8 @@ import Manifests
 ///       ignoreUnstable: true
 ///       versioning: semver           # docker | semver | regex:<pattern>
 ///   registries:
-///     registry.example.com: {username: bot, password: {env: REGISTRY_TOKEN}, insecure: false}
+///     registry.example.com: {username: bot, password: {env: REGISTRY_TOKEN}, insecure: false,
+///                            tokenHosts: [auth.example.com]}   # token services on other hosts that may get the login
 ///   dockerConfig: ~/.docker/config.json
 ///   mirrors:                         # ask a pull-through cache or an air-gapped copy instead
 ///     ghcr.io: harbor.example.com/ghcr-proxy
@@ -95,7 +96,8 @@ private struct UpgradeSettingsReader {
                     if host.value["insecure"]?.bool == true { settings.plainHTTPHosts.insert(name) }
                     if let username = host.value["username"]?.string {
                         guard let password = host.value["password"] else { throw problem(host.key, "registry \(name) has a username but no password") }
-                        logins[name] = .init(username: username, password: try secret(password))
+                        let tokenHosts = (host.value["tokenHosts"]?.items ?? []).compactMap(\.string)
+                        logins[name] = .init(username: username, password: try secret(password), tokenHosts: Set(tokenHosts))
                     }
                 }
                 settings.credentials = RegistryCredentials(logins)
