@@ -89,7 +89,8 @@ public struct LeasedJob: Sendable, Equatable {
 
 public enum EnqueueOutcome: Sendable, Equatable {
     case stored(id: Int64)
-    /// The delivery was stored before: nothing new.
+    /// The delivery was stored before, or a review of the same pull request and head commit is
+    /// already waiting or running: nothing new.
     case duplicate
 }
 
