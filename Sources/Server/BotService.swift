@@ -75,7 +75,7 @@ public struct BotService: Sendable {
 
     func chartRendering(_ library: HelmLibrary) -> ChartRendering? {
         let cacheFolder = URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")
-        let http = HTTPClientFactory.make(plainHTTPHosts: configuration.upgrades.plainHTTPHosts)
+        let http = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts)
         guard let lookup = try? VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder)) else { return nil }
         var rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
         // Pull requests are strangers' code: their charts render in worker processes under limits.
@@ -96,7 +96,7 @@ public struct BotService: Sendable {
                                   facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
         let library = helmLibrary()
         engine.rendering = library.flatMap(chartRendering)
-        let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(plainHTTPHosts: configuration.plainHTTPForgeHosts), metrics: metrics)
+        let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts), metrics: metrics)
         let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client,
                                     installations: queue as? any InstallationRegistry)
         return BotJobHandler(forges: forges, mirrors: MirrorCache(directory: configuration.cacheDirectory + "/mirrors", plainHTTPHosts: configuration.plainHTTPForgeHosts), engine: engine,
@@ -107,7 +107,7 @@ public struct BotService: Sendable {
     }
 
     private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable) -> UpgradeSetup {
-        var setup = UpgradeSetup(settings: configuration.upgrades, http: HTTPClientFactory.make(plainHTTPHosts: configuration.upgrades.plainHTTPHosts),
+        var setup = UpgradeSetup(settings: configuration.upgrades, http: HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts),
                                  cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
                                  deprecations: deprecations, kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
                                      ?? ReleaseVersion("1.35")!)

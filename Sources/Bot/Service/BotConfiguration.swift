@@ -31,6 +31,8 @@ public struct BotConfiguration: Sendable {
     /// How long a job's lease lasts without a heartbeat: how soon a crashed worker's job runs again.
     public var leaseSeconds = 120
     public var cacheDirectory = "/var/cache/shipshape"
+    /// A PEM file of certificate authorities to trust for forges and registries (`serve --ca-bundle`).
+    public var caBundlePath: String?
     public var forges: [ForgeSettings] = []
     public var maximumInlineComments = 30
     public var allowedUsers: Set<String> = []
