@@ -33,9 +33,13 @@ public struct BotService: Sendable {
                                        return Int(id)
                                    }.first,
                                    installations: queue as? any InstallationRegistry)
+        let forgeClient = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts)
+        let forgeChecks = configuration.forges.compactMap { settings in
+            settings.endpoint.credentialCheck(client: forgeClient).map { (forge: settings.endpoint.kind.rawValue, check: $0) }
+        }
         let server = WebhookServer(settings: ServerSettings(host: configuration.host, port: configuration.port,
                                                             maximumBodyBytes: configuration.maximumBodyBytes),
-                                   intake: intake, metrics: metrics, logger: logger)
+                                   intake: intake, metrics: metrics, readiness: Readiness(queue: queue, forgeChecks: forgeChecks), logger: logger)
         let handler = try makeHandler()
         let metrics = self.metrics, logger = self.logger
         let host = ProcessInfo.processInfo.hostName

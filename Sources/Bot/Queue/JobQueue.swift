@@ -117,6 +117,7 @@ public protocol JobQueue: Sendable {
     func job(id: Int64) async throws -> JobRecord?
     /// How many jobs are in each state.
     func depth() async throws -> [JobState: Int]
-    /// Throws when the store cannot be reached (readiness).
+    /// Throws when the store cannot be reached or refuses a write (readiness): one row of its
+    /// own is written, so a full disk or a read-only replica shows before a delivery is lost.
     func ping() async throws
 }

@@ -125,7 +125,7 @@ public final class PostgresJobQueue: JobQueue {
     public func ping() async throws {
         try await perform("ping", code: .unavailable) {
             try await self.withinDeadline(self.reachabilityLimit) {
-                _ = try await self.client.query("SELECT 1", logger: self.logger).collect()
+                _ = try await self.client.query(PostgresQuery(unsafeSQL: ReadinessProbe.write), logger: self.logger).collect()
             }
         }
     }

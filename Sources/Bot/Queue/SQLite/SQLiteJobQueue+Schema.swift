@@ -40,6 +40,9 @@ extension SQLiteJobQueue {
             try db.execute(sql: ActiveReviewUniqueness.supersedeDuplicates)
             try db.execute(sql: ActiveReviewUniqueness.createIndex)
         }
+        migrator.registerMigration("readiness probe") { db in
+            try db.execute(sql: ReadinessProbe.createTable)
+        }
         return migrator
     }
 }

@@ -96,7 +96,7 @@ public final class SQLiteJobQueue: JobQueue {
     }
 
     public func ping() async throws {
-        try await read("ping") { db in _ = try Int.fetchOne(db, sql: "SELECT 1") }
+        try await write("ping") { db in try db.execute(sql: ReadinessProbe.write) }
     }
 
     func write<T: Sendable>(_ operation: String, jobID: Int64? = nil,
