@@ -47,9 +47,10 @@ public struct BotService: Sendable {
             let lease = Duration.seconds(configuration.leaseSeconds)
             let settings = Worker.Settings(leaseDuration: lease, heartbeatInterval: lease / 4, idlePoll: .milliseconds(500),
                                            shutdownGrace: .seconds(25))
-            return Worker(queue: queue, handler: handler, owner: "\(host)-\(getpid())-\(index)", settings: settings) { job, outcome, duration in
+            return Worker(queue: queue, handler: handler, owner: "\(host)-\(getpid())-\(index)", settings: settings,
+                          logger: logger) { job, outcome, duration in
                 metrics.job(kind: job.kind.rawValue, outcome: outcome.rawValue, duration: duration)
-                logger.info("job \(job.id) (\(job.kind.rawValue)) \(outcome.rawValue) after \(duration)")
+                logger.info("job \(outcome.rawValue) after \(duration)", metadata: job.logMetadata)
             }
         }
         // With no workers (an intake-only replica) there is no worker service: a service that ends
@@ -59,7 +60,7 @@ public struct BotService: Sendable {
         if !configuration.schedules.isEmpty {
             let leadership: any LeaderElection = (queue as? PostgresJobQueue).map { PostgresLeadership(queue: $0) } ?? SingleProcessLeadership()
             // On the intake's threads too: a firing's enqueue may be handed the next group commit.
-            services.append(IntakeService(wrapped: SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue),
+            services.append(IntakeService(wrapped: SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue, logger: logger),
                                                                     leadership: leadership)))
         }
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -80,7 +81,13 @@ public struct BotService: Sendable {
     func chartRendering(_ library: HelmLibrary) -> ChartRendering? {
         let cacheFolder = URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")
         let http = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts)
-        guard let lookup = try? VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder)) else { return nil }
+        let lookup: VersionLookup
+        do {
+            lookup = try VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder))
+        } catch {
+            logger.warning("charts are not fetched (the upgrades settings cannot be used): \(error)")
+            return nil
+        }
         var rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
         // Pull requests are strangers' code: their charts render in worker processes under limits.
         rendering.renderer = IsolatedChartRenderer(executable: IsolatedChartRenderer.thisProgram)

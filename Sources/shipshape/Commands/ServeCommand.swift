@@ -23,10 +23,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Listen on this port instead of the configured one.")
     var port: Int?
 
+    @Option(name: .customLong("log-format"), help: "text (for people) or json (one object per line, for log shippers).")
+    var logFormat: LogFormat = .text
+
     @Option(name: .customLong("ca-bundle"), help: "Trust the certificate authorities in this PEM file (an internal forge or registry); TLS is always verified.")
     var caBundle: String?
 
     func run() async throws {
+        logFormat.bootstrap()
         guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else {
             throw CommandFailure("\(configPath): cannot read the service configuration")
         }
@@ -41,3 +45,5 @@ struct ServeCommand: AsyncParsableCommand {
         try await BotService(configuration: configuration, queue: queue).run()
     }
 }
+
+extension LogFormat: ExpressibleByArgument {}
