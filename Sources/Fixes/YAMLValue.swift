@@ -1,3 +1,5 @@
+import Manifests
+
 /// A value a fix writes: rendered in the file's own style (block or flow, its indentation,
 /// JSON's quoting in a JSON file).
 public indirect enum YAMLValue: Sendable, Hashable {
@@ -22,6 +24,20 @@ public indirect enum YAMLValue: Sendable, Hashable {
         case .string(let text), .plain(let text): hasher.combine(text)
         case .sequence(let items): hasher.combine(items)
         case .mapping(let entries): for (key, value) in entries { hasher.combine(key); hasher.combine(value) }
+        }
+    }
+
+    /// Whether `node` already holds this value (same keys in the same order, same items, same
+    /// scalar texts), so that setting it again is no edit.
+    func isWritten(as node: YAMLNode) -> Bool {
+        switch self {
+        case .plain(let text), .string(let text): return node.scalar?.text == text
+        case .sequence(let items):
+            guard let nodes = node.items, nodes.count == items.count else { return false }
+            return zip(items, nodes).allSatisfy { $0.isWritten(as: $1) }
+        case .mapping(let entries):
+            guard let written = node.entries, written.count == entries.count else { return false }
+            return zip(entries, written).allSatisfy { $0.0 == $1.keyText && $0.1.isWritten(as: $1.value) }
         }
     }
 
