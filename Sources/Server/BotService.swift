@@ -114,14 +114,15 @@ public struct BotService: Sendable {
                              templates: try CommentTemplates(overrides: configuration.templates),
                              publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),
                              authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers),
-                             upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations))
+                             upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations),
+                             committer: configuration.commitAuthor)
     }
 
     private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable) -> UpgradeSetup {
         var setup = UpgradeSetup(settings: configuration.upgrades, http: HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts),
                                  cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
                                  deprecations: deprecations, kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
-                                     ?? ReleaseVersion("1.35")!)
+                                     ?? ReleaseVersion("1.35")!, committer: configuration.commitAuthor)
         setup.library = library
         // Upgrades render the repository's values too: under the same limits as reviews.
         setup.renderer = IsolatedChartRenderer(executable: IsolatedChartRenderer.thisProgram)

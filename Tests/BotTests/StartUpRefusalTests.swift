@@ -1,5 +1,6 @@
 import Bot
 import Foundation
+import GitKit
 import Testing
 
 /// `serve` refuses at start-up what cannot work, every problem at once with its line.
@@ -96,5 +97,23 @@ import Testing
               gitlab: {url: "http://127.0.0.1:8929", token: {env: TOKEN}, webhookSecret: {env: SECRET}}
             """, file: "shipshape.yaml", environment: ["SECRET": "s", "TOKEN": "t"], readFile: { _ in nil })
         #expect(allowed.plainHTTPForgeHosts == ["gitea.example.com:3000"])
+    }
+
+    @Test func theCommitAuthorIsASetting() throws {
+        let configuration = try BotConfigurationReader.read(text: """
+            forges:
+              gitea: {url: https://gitea.example.com, token: {env: TOKEN}, webhookSecret: {env: SECRET}}
+            commits:
+              author: {name: Platform Bot, email: platform-bot@example.com}
+            """, file: "shipshape.yaml", environment: ["SECRET": "s", "TOKEN": "t"], readFile: { _ in nil })
+        #expect(configuration.commitAuthor.name == "Platform Bot" && configuration.commitAuthor.email == "platform-bot@example.com")
+
+        let message = try #require(Self.problems("""
+            forges:
+              gitea: {url: https://gitea.example.com, token: {env: TOKEN}, webhookSecret: {env: SECRET}}
+            commits:
+              author: {name: Platform Bot}
+            """))
+        #expect(message.contains("shipshape.yaml:4: commits.author needs `name` and an `email` address"))
     }
 }

@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import GitKit
 import Upgrades
 
 /// `config/shipshape.yaml`: how the bot service runs. Secrets are named by where to read them
@@ -41,6 +42,8 @@ public struct BotConfiguration: Sendable {
     /// A policy configuration file laid under every repository's own `.shipshape.yaml`.
     public var repositoryDefaults: String?
     public var templates: String?
+    /// Who the bot's commits (fixes, exemptions, upgrades) are by: `commits.author`.
+    public var commitAuthor = CommandJob.defaultCommitter
     public var schedules: [Schedule] = []
     /// The `upgrades:` section: policies, registry logins and mirrors, pull-request limits.
     public var upgrades = UpgradeSettings()

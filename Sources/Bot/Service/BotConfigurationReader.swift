@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import GitKit
 import HTTPKit
 import Manifests
 import Upgrades
@@ -92,6 +93,18 @@ public struct BotConfigurationReader {
                 knownKeys(value, ["scanDefaultBranch", "reviewDrafts"], in: "events")
                 configuration.scanDefaultBranch = value["scanDefaultBranch"].flatMap { boolean($0, "events.scanDefaultBranch") } ?? false
                 configuration.reviewDrafts = value["reviewDrafts"].flatMap { boolean($0, "events.reviewDrafts") } ?? false
+            case "commits":
+                knownKeys(value, ["author"], in: "commits")
+                if let author = value["author"] {
+                    knownKeys(author, ["name", "email"], in: "commits.author")
+                    let name = author["name"].flatMap { string($0, "commits.author.name") }
+                    let email = author["email"].flatMap { string($0, "commits.author.email") }
+                    if let name, let email, email.contains("@") {
+                        configuration.commitAuthor = Signature(name: name, email: email)
+                    } else {
+                        problem(author, "commits.author needs `name` and an `email` address")
+                    }
+                }
             case "repositoryDefaults": configuration.repositoryDefaults = string(value, "repositoryDefaults")
             case "upgrades":
                 do {
