@@ -40,9 +40,7 @@ extension CurlHTTPClient {
         /// Whether credentials may travel to `url` as it is (https, loopback, or an allowed host).
         public func mayCarryCredentials(to url: URL) -> Bool {
             guard url.scheme?.lowercased() == "http", !url.isLoopback else { return true }
-            let host = url.host?.lowercased() ?? ""
-            let hostAndPort = url.port.map { "\(host):\($0)" } ?? host
-            return plainHTTPCredentialHosts.contains { $0.lowercased() == host || $0.lowercased() == hostAndPort }
+            return plainHTTPCredentialHosts.contains { $0.lowercased() == url.host?.lowercased() || $0.lowercased() == url.authority }
         }
     }
 }

@@ -36,6 +36,12 @@ extension HTTPRequest {
 }
 
 extension URL {
+    /// `host` or `host:port` (lower-cased), as settings name a host.
+    public var authority: String? {
+        guard let host = host?.lowercased() else { return nil }
+        return port.map { "\(host):\($0)" } ?? host
+    }
+
     /// localhost, 127.0.0.0/8 or ::1: traffic that never leaves the machine.
     public var isLoopback: Bool {
         guard let host = host?.lowercased() else { return false }

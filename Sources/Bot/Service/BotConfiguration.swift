@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import HTTPKit
 import GitKit
 import Upgrades
 
@@ -52,8 +53,6 @@ public struct BotConfiguration: Sendable {
 
     /// Hosts (`name:port` when a port is written) of forges configured with `allowPlainHTTP`.
     public var plainHTTPForgeHosts: Set<String> {
-        Set(forges.filter(\.allowsPlainHTTP).compactMap { settings in
-            settings.endpoint.apiRoot.host.map { host in settings.endpoint.apiRoot.port.map { "\(host):\($0)" } ?? host }
-        })
+        Set(forges.filter(\.allowsPlainHTTP).compactMap(\.endpoint.apiRoot.authority))
     }
 }

@@ -104,8 +104,8 @@ public actor RegistryClient {
 
     /// https, loopback, or a registry configured as insecure.
     private func mayUsePlainHTTP(_ url: URL) -> Bool {
-        guard url.scheme?.lowercased() == "http", let host = url.host else { return true }
-        return usesPlainHTTP(url.port.map { "\(host):\($0)" } ?? host)
+        guard url.scheme?.lowercased() == "http", let authority = url.authority else { return true }
+        return usesPlainHTTP(authority)
     }
 
     private func usesPlainHTTP(_ host: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPKit
 
 /// User name and password (or token) per registry host, from Shipshape's config or a Docker
 /// `config.json` (`auths.<host>.auth` = base64 of `user:password`, or `username`/`password`;
@@ -32,8 +33,7 @@ public struct RegistryCredentials: Sendable {
     /// Whether `registry`'s login may go to the token service at `realm`: the registry's own
     /// host, a host its login names in `tokenHosts`, or Docker Hub's own token service.
     static func mayShare(loginOf registry: String, with realm: URL, login: Login) -> Bool {
-        guard let realmHost = realm.host?.lowercased() else { return false }
-        let authority = realm.port.map { "\(realmHost):\($0)" } ?? realmHost
+        guard let authority = realm.authority else { return false }
         let registryHost = normalized(registry)
         return authority == registryHost || authority == registry.lowercased() || login.tokenHosts.contains(authority)
             || (registryHost == "registry-1.docker.io" && authority == "auth.docker.io")
