@@ -1,4 +1,5 @@
 import Foundation
+import HelmKit
 import Logging
 
 /// One JSON object per line on standard error, for log shippers (Loki, Elasticsearch, Cloud
@@ -21,41 +22,22 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         let fields = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        var line = "{\"time\":\(Self.quoted(Self.timestamp()))"
-        line += ",\"level\":\(Self.quoted(event.level.rawValue)),\"label\":\(Self.quoted(label)),\"message\":\(Self.quoted(event.message.description))"
-        if let error = event.error { line += ",\"error\":\(Self.quoted("\(error)"))" }
+        var line = "{\"time\":\(JSONText.quoted(Self.timestamp()))"
+        line += ",\"level\":\(JSONText.quoted(event.level.rawValue)),\"label\":\(JSONText.quoted(label)),\"message\":\(JSONText.quoted(event.message.description))"
+        if let error = event.error { line += ",\"error\":\(JSONText.quoted("\(error)"))" }
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) where !["time", "level", "label", "message", "error"].contains(key) {
-            line += ",\(Self.quoted(key)):\(Self.json(value))"
+            line += ",\(JSONText.quoted(key)):\(Self.json(value))"
         }
         write(line + "}\n")
     }
 
     private static func json(_ value: Logger.Metadata.Value) -> String {
         switch value {
-        case .string(let text): quoted(text)
-        case .stringConvertible(let convertible): quoted(convertible.description)
+        case .string(let text): JSONText.quoted(text)
+        case .stringConvertible(let convertible): JSONText.quoted(convertible.description)
         case .array(let items): "[" + items.map(json).joined(separator: ",") + "]"
-        case .dictionary(let entries): "{" + entries.sorted { $0.key < $1.key }.map { "\(quoted($0.key)):\(json($0.value))" }.joined(separator: ",") + "}"
+        case .dictionary(let entries): "{" + entries.sorted { $0.key < $1.key }.map { "\(JSONText.quoted($0.key)):\(json($0.value))" }.joined(separator: ",") + "}"
         }
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 
     private static func timestamp() -> String {

@@ -23,26 +23,10 @@ import Manifests
 
         """
 
-    static let yaml = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27.0
-
-        """
+    /// A manifest the golden fix tests know to be fixable.
+    static var yaml: String {
+        get throws { try String(contentsOf: FixEngineTests.folder.appending(path: "frontend.input.yaml"), encoding: .utf8) }
+    }
 
     static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
@@ -65,9 +49,9 @@ import Manifests
 
     @Test func aFileWithAByteOrderMarkGetsEveryFixAFileWithoutOneGets() throws {
         let engine = try FixEngineTests.engine()
-        let plain = engine.fix(path: "web.yaml", bytes: Array(Self.yaml.utf8))
+        let plain = engine.fix(path: "web.yaml", bytes: Array(try Self.yaml.utf8))
 
-        let marked = engine.fix(path: "web.yaml", bytes: Self.bom + Array(Self.yaml.utf8))
+        let marked = engine.fix(path: "web.yaml", bytes: Self.bom + Array(try Self.yaml.utf8))
 
         #expect(fixedChecks(marked) == fixedChecks(plain))
         #expect(marked.bytes == Self.bom + plain.bytes)
@@ -86,9 +70,9 @@ import Manifests
     @Test(arguments: [false, true])
     func aUTF16FileIsFixedAndStaysUTF16(bigEndian: Bool) throws {
         let engine = try FixEngineTests.engine()
-        let plain = engine.fix(path: "web.yaml", bytes: Array(Self.yaml.utf8))
+        let plain = engine.fix(path: "web.yaml", bytes: Array(try Self.yaml.utf8))
         let encoding: String.Encoding = bigEndian ? .utf16BigEndian : .utf16LittleEndian
-        let input = (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + Array(try #require(Self.yaml.data(using: encoding)))
+        let input = (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + Array(try #require(try Self.yaml.data(using: encoding)))
 
         let outcome = engine.fix(path: "web.yaml", bytes: input)
 
@@ -102,7 +86,7 @@ import Manifests
     @Test func aUTF16FileThatIsNotValidTextIsRefusedWithANote() throws {
         let engine = try FixEngineTests.engine()
         // A lone high surrogate (0xD800) in the middle of UTF-16LE text.
-        let input: [UInt8] = [0xFF, 0xFE] + Array(try #require(Self.yaml.data(using: .utf16LittleEndian))) + [0x00, 0xD8, 0x0A, 0x00]
+        let input: [UInt8] = [0xFF, 0xFE] + Array(try #require(try Self.yaml.data(using: .utf16LittleEndian))) + [0x00, 0xD8, 0x0A, 0x00]
 
         let outcome = engine.fix(path: "web.yaml", bytes: input)
 
