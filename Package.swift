@@ -128,6 +128,7 @@ let package = Package(
                 "Manifests", "Policy", "Kustomize", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades", "FileNames",
                 "HelmKit", "Rendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -149,7 +150,11 @@ let package = Package(
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BotTests",
             dependencies: [

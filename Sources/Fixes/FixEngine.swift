@@ -50,8 +50,21 @@ public struct FixEngine: Sendable {
 
     /// Fixes every selected finding of the file. Each document is fixed on its own (cross-object
     /// checks still see the whole tree through `context`), so the work grows with the file's size,
-    /// not with its square.
+    /// not with its square. A file with a byte order mark, or in UTF-16, is fixed as UTF-8 text and
+    /// written back as it came.
     public func fix(path: String, bytes original: [UInt8]) -> Outcome {
+        let encoding = SourceEncoding(of: original)
+        guard encoding != .utf8 else { return fixUTF8(path: path, bytes: original) }
+        guard let text = encoding.utf8(original) else {
+            let findings = policy.run(files: [(path, String(decoding: original, as: UTF8.self))], knownFacts: context).findings
+            return Outcome(bytes: original, applied: [], unfixed: findings.map { Unfixed(finding: $0, why: "the file is not valid UTF-16 text; fix it by hand") })
+        }
+        var outcome = fixUTF8(path: path, bytes: text)
+        outcome.bytes = outcome.bytes == text ? original : encoding.encode(outcome.bytes)
+        return outcome
+    }
+
+    private func fixUTF8(path: String, bytes original: [UInt8]) -> Outcome {
         guard let chunks = DocumentChunks.split(original), chunks.count > 1 else { return fixDocuments(path: path, bytes: original) }
         // Cross-object checks judge a document with the file's other documents as context, as a
         // run over the whole file would; a caller's context (the whole tree) already holds them.

@@ -114,7 +114,10 @@ public struct YAMLEditor: Sendable {
     // MARK: - Building the edits
 
     private func replace(_ node: YAMLNode, with value: YAMLValue) throws(EditError) -> TextEdit? {
-        guard let scalar = node.scalar else { throw EditError("the value at line \(node.start.line) is not a single value") }
+        guard let scalar = node.scalar else {
+            if value.isWritten(as: node) { return nil }
+            throw EditError("the value at line \(node.start.line) is not a single value")
+        }
         let wanted: String
         switch value {
         case .plain(let text): wanted = text

@@ -1,3 +1,5 @@
+import Manifests
+
 /// A value a fix writes: rendered in the file's own style (block or flow, its indentation,
 /// JSON's quoting in a JSON file).
 public indirect enum YAMLValue: Sendable, Hashable {
@@ -25,10 +27,24 @@ public indirect enum YAMLValue: Sendable, Hashable {
         }
     }
 
+    /// Whether `node` already holds this value (same keys in the same order, same items, same
+    /// scalar texts), so that setting it again is no edit.
+    func isWritten(as node: YAMLNode) -> Bool {
+        switch self {
+        case .plain(let text), .string(let text): return node.scalar?.text == text
+        case .sequence(let items):
+            guard let nodes = node.items, nodes.count == items.count else { return false }
+            return zip(items, nodes).allSatisfy { $0.isWritten(as: $1) }
+        case .mapping(let entries):
+            guard let written = node.entries, written.count == entries.count else { return false }
+            return zip(entries, written).allSatisfy { $0.0 == $1.keyText && $0.1.isWritten(as: $1.value) }
+        }
+    }
+
     /// The value on one line: `false`, `"a b"`, `[ALL]`, `{cpu: 100m}`.
     func flow(json: Bool) -> String {
         switch self {
-        case .plain(let text): return text
+        case .plain(let text): return json && !Self.isJSONLiteral(text) ? Self.quoted(text) : text
         case .string(let text): return json || Self.needsQuotes(text) ? Self.quoted(text) : text
         case .sequence(let items): return "[" + items.map { $0.flow(json: json) }.joined(separator: ", ") + "]"
         case .mapping(let entries):
@@ -46,6 +62,29 @@ public indirect enum YAMLValue: Sendable, Hashable {
             }
             return ["\(padding)\(key): \(value.flow(json: false))"]
         }
+    }
+
+    /// `true`, `false`, `null` or a JSON number: what JSON writes without quotes (`100m` is not).
+    static func isJSONLiteral(_ text: String) -> Bool {
+        if text == "true" || text == "false" || text == "null" { return true }
+        var rest = Substring(text)
+        if rest.first == "-" { rest = rest.dropFirst() }
+        let integer = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !integer.isEmpty, integer == "0" || integer.first != "0" else { return false }
+        rest = rest.dropFirst(integer.count)
+        if rest.first == "." {
+            let fraction = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            guard !fraction.isEmpty else { return false }
+            rest = rest.dropFirst(1 + fraction.count)
+        }
+        if let marker = rest.first, marker == "e" || marker == "E" {
+            rest = rest.dropFirst()
+            if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+            let exponent = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !exponent.isEmpty else { return false }
+            rest = rest.dropFirst(exponent.count)
+        }
+        return rest.isEmpty
     }
 
     static func needsQuotes(_ text: String) -> Bool {

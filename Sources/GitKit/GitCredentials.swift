@@ -1,13 +1,28 @@
 import Foundation
+
 /// A token for HTTPS remotes, sent as basic auth (`x-access-token:<token>`, which GitHub,
-/// Gitea and GitLab all accept). Its description never shows the token.
+/// Gitea and GitLab all accept). Its description never shows the token. The token goes only to
+/// the origin of the remote URL it is given with, and over plain http only to loopback or to a
+/// host `plainHTTPHosts` names.
 public struct GitCredentials: Sendable, CustomStringConvertible {
     public var username: String
     public var token: String
+    /// Hosts (`name` or `name:port`) the token may reach over plain http.
+    public var plainHTTPHosts: Set<String>
 
-    public init(token: String, username: String = "x-access-token") {
+    public init(token: String, username: String = "x-access-token", plainHTTPHosts: Set<String> = []) {
         self.username = username
         self.token = token
+        self.plainHTTPHosts = Set(plainHTTPHosts.map { $0.lowercased() })
+    }
+
+    /// https, ssh and loopback remotes always; other plain http ones only when named.
+    func mayTravel(to url: URL) -> Bool {
+        guard url.scheme?.lowercased() == "http" else { return true }
+        let host = url.host?.lowercased() ?? ""
+        let hostAndPort = url.port.map { "\(host):\($0)" } ?? host
+        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+            || plainHTTPHosts.contains(host) || plainHTTPHosts.contains(hostAndPort)
     }
 
     public var description: String { "GitCredentials(username: \(username), token: <redacted>)" }

@@ -6,11 +6,15 @@ import Foundation
 /// the folder do not corrupt it either); jobs on different mirrors run at the same time.
 public actor MirrorCache {
     public let directory: String
+    /// Hosts (`name` or `name:port`) whose remotes the service's configuration allows to be
+    /// reached with a token over plain http; see `GitCredentials.plainHTTPHosts`.
+    public nonisolated let plainHTTPHosts: Set<String>
     private var held: Set<String> = []
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
 
-    public init(directory: String) {
+    public init(directory: String, plainHTTPHosts: Set<String> = []) {
         self.directory = directory
+        self.plainHTTPHosts = plainHTTPHosts
     }
 
     /// The folder of the mirror of `url`: readable, and stable across runs.

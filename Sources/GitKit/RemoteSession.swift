@@ -2,11 +2,14 @@ internal import CGit2
 import Foundation
 
 /// The state libgit2's callbacks need during one remote operation: the token (offered once:
-/// a refused token is an error, not a loop), and what the remote said about pushed refs.
+/// a refused token is an error, not a loop; offered only to the origin of the URL asked for, not
+/// to a host a redirect leads to), and what the remote said about pushed refs.
 /// Errors from this session never contain the token.
 final class RemoteSession {
     let credentials: GitCredentials?
     var credentialAttempts = 0
+    /// The URL the operation was asked for; the token goes only to its scheme, host and port.
+    private var remoteURL: URL?
     var rejection: (reference: String, reason: String)?
 
     init(credentials: GitCredentials?) {
@@ -14,6 +17,11 @@ final class RemoteSession {
     }
 
     func anonymousRemote(in repository: Repository, url: String, operation: String) throws(GitError) -> OpaquePointer {
+        remoteURL = URL(string: url)
+        if let credentials, let remoteURL, !credentials.mayTravel(to: remoteURL) {
+            throw GitError(kind: .authentication, operation: operation,
+                           message: "the token is not sent over plain http to \(remoteURL.host ?? "") (use https, or allow plain http for this host)")
+        }
         var remote: OpaquePointer?
         try check(git_remote_create_anonymous(&remote, repository.pointer, url), operation)
         guard let remote else { throw GitError(kind: .notFound, operation: operation, message: "no remote") }
@@ -41,9 +49,13 @@ final class RemoteSession {
 
     func install(in callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
-        callbacks.credentials = { output, _, _, allowedTypes, payload in
+        callbacks.credentials = { output, url, _, allowedTypes, payload in
             guard let payload else { return -1 }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            if session.credentials != nil, !session.isOrigin(url.map { String(cString: $0) }) {
+                git_error_set_str(Int32(GIT_ERROR_NET.rawValue), "the remote redirected to another host, which gets no token")
+                return GIT_EAUTH.rawValue
+            }
             guard let credentials = session.credentials,
                   allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 else {
                 git_error_set_str(Int32(GIT_ERROR_NET.rawValue), "the remote asks for credentials and none were given")
@@ -62,6 +74,14 @@ final class RemoteSession {
             session.rejection = (reference.map { String(cString: $0) } ?? "?", String(cString: status))
             return 0
         }
+    }
+
+    /// Whether `url` (where libgit2 is asked to authenticate) has the scheme, host and port of
+    /// the URL the operation was asked for.
+    private func isOrigin(_ url: String?) -> Bool {
+        guard let remoteURL, let url, let asked = URL(string: url) else { return false }
+        return asked.scheme?.lowercased() == remoteURL.scheme?.lowercased() && asked.host?.lowercased() == remoteURL.host?.lowercased()
+            && asked.port == remoteURL.port
     }
 
     /// Like `GitError.check`, with the token scrubbed from libgit2's message.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension CurlHTTPClient {
     /// How the client connects; every field has a default fit for talking to a forge.
     public struct Configuration: Sendable {
@@ -13,6 +15,9 @@ extension CurlHTTPClient {
         public var maximumRedirects: Int
         /// Transfers running at once; more wait their turn. Also the number of idle connections kept.
         public var maximumConcurrentTransfers: Int
+        /// Hosts (`name` or `name:port`) that may receive credentials over plain http; loopback
+        /// hosts always may. A request with credentials to any other http URL is refused.
+        public var plainHTTPCredentialHosts: Set<String>
 
         public init(
             timeout: Duration = .seconds(30),
@@ -20,7 +25,8 @@ extension CurlHTTPClient {
             userAgent: String = "shipshape",
             caBundlePath: String? = nil,
             maximumRedirects: Int = 5,
-            maximumConcurrentTransfers: Int = 8
+            maximumConcurrentTransfers: Int = 8,
+            plainHTTPCredentialHosts: Set<String> = []
         ) {
             self.timeout = timeout
             self.connectTimeout = connectTimeout
@@ -28,6 +34,13 @@ extension CurlHTTPClient {
             self.caBundlePath = caBundlePath
             self.maximumRedirects = maximumRedirects
             self.maximumConcurrentTransfers = maximumConcurrentTransfers
+            self.plainHTTPCredentialHosts = plainHTTPCredentialHosts
+        }
+
+        /// Whether credentials may travel to `url` as it is (https, loopback, or an allowed host).
+        public func mayCarryCredentials(to url: URL) -> Bool {
+            guard url.scheme?.lowercased() == "http", !url.isLoopback else { return true }
+            return plainHTTPCredentialHosts.contains { $0.lowercased() == url.host?.lowercased() || $0.lowercased() == url.authority }
         }
     }
 }

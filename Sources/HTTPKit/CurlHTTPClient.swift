@@ -1,7 +1,8 @@
 import Foundation
 
 /// The HTTP client that talks to the network, through libcurl's easy interface. One `send` is
-/// one attempt (wrap it in `RetryingHTTPClient` for retries); redirects are followed, gzip and
+/// one attempt (wrap it in `RetryingHTTPClient` for retries); redirects are followed (credentials
+/// only within one origin, see `Redirect`; never over plain http unless allowed), gzip and
 /// deflate bodies decoded, proxies taken from `http_proxy`/`https_proxy`/`no_proxy`, TLS
 /// certificates always verified.
 ///
@@ -21,6 +22,24 @@ public final class CurlHTTPClient: HTTPClient {
     deinit { threads.stop() }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var current = request
+        var hops = 0
+        while true {
+            guard !current.carriesCredentials || configuration.mayCarryCredentials(to: current.url) else {
+                throw HTTPError.invalidRequest(method: current.method, url: current.url, reason: "credentials are not sent over plain http to \(current.url.host ?? "")"
+                    + " (use https, or allow plain http for this host in the configuration)")
+            }
+            let response = try await sendOnce(current)
+            guard configuration.maximumRedirects > 0, let next = Redirect.request(following: response, of: current) else { return response }
+            guard hops < configuration.maximumRedirects else {
+                throw HTTPError.tooManyRedirects(method: request.method, url: request.url, limit: configuration.maximumRedirects)
+            }
+            current = next
+            hops += 1
+        }
+    }
+
+    private func sendOnce(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Task.checkCancellation()
         let transfer = CurlTransfer(request: request, settings: configuration)
         let handles = self.handles

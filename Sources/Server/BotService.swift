@@ -35,9 +35,13 @@ public struct BotService: Sendable {
                                        return Int(id)
                                    }.first,
                                    installations: queue as? any InstallationRegistry)
+        let forgeClient = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts)
+        let forgeChecks = configuration.forges.compactMap { settings in
+            settings.endpoint.credentialCheck(client: forgeClient).map { (forge: settings.endpoint.kind.rawValue, check: $0) }
+        }
         let server = WebhookServer(settings: ServerSettings(host: configuration.host, port: configuration.port,
                                                             maximumBodyBytes: configuration.maximumBodyBytes),
-                                   intake: intake, metrics: metrics, logger: logger)
+                                   intake: intake, metrics: metrics, readiness: Readiness(queue: queue, forgeChecks: forgeChecks), logger: logger)
         let handler = try makeHandler()
         let metrics = self.metrics, logger = self.logger
         let host = ProcessInfo.processInfo.hostName
@@ -45,9 +49,10 @@ public struct BotService: Sendable {
             let lease = Duration.seconds(configuration.leaseSeconds)
             let settings = Worker.Settings(leaseDuration: lease, heartbeatInterval: lease / 4, idlePoll: .milliseconds(500),
                                            shutdownGrace: .seconds(25))
-            return Worker(queue: queue, handler: handler, owner: "\(host)-\(getpid())-\(index)", settings: settings) { job, outcome, duration in
+            return Worker(queue: queue, handler: handler, owner: "\(host)-\(getpid())-\(index)", settings: settings,
+                          logger: logger) { job, outcome, duration in
                 metrics.job(kind: job.kind.rawValue, outcome: outcome.rawValue, duration: duration)
-                logger.info("job \(job.id) (\(job.kind.rawValue)) \(outcome.rawValue) after \(duration)")
+                logger.info("job \(outcome.rawValue) after \(duration)", metadata: job.logMetadata)
             }
         }
         // With no workers (an intake-only replica) there is no worker service: a service that ends
@@ -57,7 +62,7 @@ public struct BotService: Sendable {
         if !configuration.schedules.isEmpty {
             let leadership: any LeaderElection = (queue as? PostgresJobQueue).map { PostgresLeadership(queue: $0) } ?? SingleProcessLeadership()
             // On the intake's threads too: a firing's enqueue may be handed the next group commit.
-            services.append(IntakeService(wrapped: SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue),
+            services.append(IntakeService(wrapped: SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue, logger: logger),
                                                                     leadership: leadership)))
         }
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -77,8 +82,14 @@ public struct BotService: Sendable {
 
     func chartRendering(_ library: HelmLibrary) -> ChartRendering? {
         let cacheFolder = URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")
-        let http = HTTPClientFactory.make()
-        guard let lookup = try? VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder)) else { return nil }
+        let http = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts)
+        let lookup: VersionLookup
+        do {
+            lookup = try VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder))
+        } catch {
+            logger.warning("charts are not fetched (the upgrades settings cannot be used): \(error)")
+            return nil
+        }
         var rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
         // Pull requests are strangers' code: their charts render in worker processes under limits.
         rendering.renderer = IsolatedChartRenderer(executable: IsolatedChartRenderer.thisProgram)
@@ -98,21 +109,22 @@ public struct BotService: Sendable {
                                   facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
         let library = helmLibrary()
         engine.rendering = library.flatMap(chartRendering)
-        let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(), metrics: metrics)
+        let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts), metrics: metrics)
         let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client,
                                     installations: queue as? any InstallationRegistry)
-        return BotJobHandler(forges: forges, mirrors: MirrorCache(directory: configuration.cacheDirectory + "/mirrors"), engine: engine,
+        return BotJobHandler(forges: forges, mirrors: MirrorCache(directory: configuration.cacheDirectory + "/mirrors", plainHTTPHosts: configuration.plainHTTPForgeHosts), engine: engine,
                              templates: try CommentTemplates(overrides: configuration.templates),
                              publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),
                              authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers),
-                             upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations))
+                             upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations),
+                             committer: configuration.commitAuthor)
     }
 
     private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable) -> UpgradeSetup {
-        var setup = UpgradeSetup(settings: configuration.upgrades, http: HTTPClientFactory.make(),
+        var setup = UpgradeSetup(settings: configuration.upgrades, http: HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts),
                                  cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
                                  deprecations: deprecations, kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
-                                     ?? ReleaseVersion("1.35")!)
+                                     ?? ReleaseVersion("1.35")!, committer: configuration.commitAuthor)
         setup.library = library
         // Upgrades render the repository's values too: under the same limits as reviews.
         setup.renderer = IsolatedChartRenderer(executable: IsolatedChartRenderer.thisProgram)

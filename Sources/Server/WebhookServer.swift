@@ -8,17 +8,21 @@ import ServiceLifecycle
 import NIOFoundationCompat
 
 /// The bot's HTTP face: `POST /webhooks/{github,gitea,gitlab}`, `GET /healthz`, `GET /readyz`
-/// (the queue answers), `GET /metrics` (Prometheus).
+/// (the queue takes writes and the forges the credentials, see `Readiness`), `GET /metrics` (Prometheus).
 public struct WebhookServer: Sendable {
     public let settings: ServerSettings
     public let intake: WebhookIntake
     public let metrics: ServerMetrics
+    let readiness: Readiness
     let logger: Logger
 
-    public init(settings: ServerSettings, intake: WebhookIntake, metrics: ServerMetrics, logger: Logger = Logger(label: "shipshape.server")) {
+    /// `readiness`: nil asks the intake's queue alone.
+    public init(settings: ServerSettings, intake: WebhookIntake, metrics: ServerMetrics, readiness: Readiness? = nil,
+                logger: Logger = Logger(label: "shipshape.server")) {
         self.settings = settings
         self.intake = intake
         self.metrics = metrics
+        self.readiness = readiness ?? Readiness(queue: intake.queue)
         self.logger = logger
     }
 
@@ -30,7 +34,7 @@ public struct WebhookServer: Sendable {
 
     func application(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router()
-        let intake = self.intake, metrics = self.metrics, limit = settings.maximumBodyBytes, logger = self.logger
+        let intake = self.intake, metrics = self.metrics, limit = settings.maximumBodyBytes, logger = self.logger, readiness = self.readiness
         let budget = IntakeBudget(maximumBodies: settings.maximumConcurrentBodies, maximumBytes: settings.maximumBufferedBytes)
         metrics.bodiesInFlight(0, bytes: 0)
         router.post("/webhooks/:forge") { request, context -> Response in
@@ -110,12 +114,12 @@ public struct WebhookServer: Sendable {
         }
         router.get("/healthz") { _, _ in Self.text(.ok, "ok\n") }
         router.get("/readyz") { _, _ -> Response in
-            do {
-                try await intake.queue.ping()
-                return Self.text(.ok, "ready\n")
-            } catch {
-                return Self.text(.serviceUnavailable, "the queue is not reachable: \(error)\n")
+            let problems = await readiness.problems()
+            guard problems.isEmpty else {
+                logger.warning("not ready: \(problems.map(\.detail).joined(separator: "; "))")
+                return Self.text(.serviceUnavailable, problems.map(\.summary).joined(separator: "\n") + "\n")
             }
+            return Self.text(.ok, "ready\n")
         }
         router.get("/metrics") { _, _ -> Response in
             if let depth = try? await intake.queue.depth() { metrics.queueDepth(depth) }

@@ -1,6 +1,7 @@
 import Bot
 import Forge
 import Foundation
+import ShipshapeTesting
 import Testing
 import Upgrades
 
@@ -9,10 +10,11 @@ import Upgrades
 
     @Test func theShippedConfigurationReadsWithItsSecretsFromTheEnvironmentAndFiles() throws {
         let text = try String(contentsOf: Self.shipped, encoding: .utf8)
+        let key = try OpenSSLTool.generateRSAKey().privateKey
         let configuration = try BotConfigurationReader.read(
             text: text, file: "config/shipshape.yaml",
             environment: ["SHIPSHAPE_GITHUB_APP_ID": "4242", "SHIPSHAPE_GITHUB_WEBHOOK_SECRET": "s3cret"],
-            readFile: { $0 == "/etc/shipshape/github/private-key.pem" ? "-----BEGIN RSA PRIVATE KEY-----\n" : nil })
+            readFile: { $0 == "/etc/shipshape/github/private-key.pem" ? key : nil })
         #expect(configuration.port == 8080)
         #expect(configuration.workers == 2)
         #expect(configuration.queue == .sqlite(path: "/var/lib/shipshape/queue.sqlite"))

@@ -73,7 +73,7 @@ struct JobQueueTests {
             let running = try #require(try await queue.lease(owner: "w1", for: .seconds(60), kinds: nil))
             #expect(running.record.id == first)
             let second = try await storedID(queue.enqueue(review(key, head: "bbb")))
-            let sameHead = try await storedID(queue.enqueue(review(key, head: "bbb")))
+            #expect(try await queue.enqueue(review(key, head: "bbb")) == .duplicate)
             let command = try await storedID(queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: key)))
             let otherPullRequest = try await storedID(queue.enqueue(review("github:acme/shop#8", head: "zzz")))
 
@@ -81,7 +81,6 @@ struct JobQueueTests {
 
             #expect(try await queue.job(id: first)?.state == .running)
             #expect(try await queue.job(id: second)?.state == .superseded)
-            #expect(try await queue.job(id: sameHead)?.state == .superseded)
             #expect(try await queue.job(id: command)?.state == .pending)
             #expect(try await queue.job(id: otherPullRequest)?.state == .pending)
             #expect(try await queue.job(id: newest)?.state == .pending)
@@ -91,6 +90,33 @@ struct JobQueueTests {
             #expect(try await queue.lease(owner: "w2", for: .seconds(60), kinds: [.review]) == nil)
             try await queue.complete(running)
             #expect(try await queue.lease(owner: "w2", for: .seconds(60), kinds: [.review])?.record.id == newest)
+        }
+    }
+
+    /// A signed delivery replayed under a new delivery id, or a check re-run, asks for the review
+    /// of a head that is already waiting or running: nothing is added. Once it is done, a re-run
+    /// of the same head is a new job again.
+    @Test(arguments: [Backend.sqlite, .postgres])
+    func aReviewOfAHeadAlreadyWaitingOrRunningIsADuplicateWhateverItsDeliveryID(_ backend: Backend) async throws {
+        try await QueueStore.with(backend) { store in
+            let queue = try await store.open()
+            let key = "github:acme/shop#7"
+            func delivery(_ id: String, head: String = "aaa") -> NewJob {
+                NewJob(kind: .review, payload: Data(head.utf8), pullRequestKey: key, headSHA: head, deliveryID: id)
+            }
+            let first = try await storedID(queue.enqueue(delivery("delivery-1")))
+            #expect(try await queue.enqueue(delivery("delivery-2")) == .duplicate)
+            #expect(try await queue.enqueue(NewJob(kind: .review, payload: Data(), pullRequestKey: "github:acme/shop#8", headSHA: "aaa",
+                                                   deliveryID: "other-pull-request")) != .duplicate)
+            let running = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.review]))
+            #expect(running.record.id == first)
+            #expect(try await queue.enqueue(delivery("delivery-3")) == .duplicate)
+            #expect(try await queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: key, headSHA: "aaa", deliveryID: "command")) != .duplicate)
+
+            try await queue.complete(running)
+            let rerun = try await storedID(queue.enqueue(delivery("delivery-4")))
+            #expect(try await queue.job(id: rerun)?.state == .pending)
+            #expect(try await queue.depth()[.pending] == 3)
         }
     }
 

@@ -91,7 +91,9 @@ import Manifests
         #expect(YAMLValue.string("8080").flow(json: false) == "\"8080\"")
         #expect(YAMLValue.string("a: b").flow(json: false) == "\"a: b\"")
         #expect(YAMLValue.sequence([.string("ALL")]).flow(json: false) == "[ALL]")
-        #expect(YAMLValue.mapping([("cpu", .plain("100m"))]).flow(json: true) == "{\"cpu\": 100m}")
+        #expect(YAMLValue.mapping([("cpu", .plain("100m"))]).flow(json: true) == "{\"cpu\": \"100m\"}")
+        #expect(YAMLValue.mapping([("replicas", .plain("3")), ("on", .plain("false")), ("x", .plain("-1.5e3"))]).flow(json: true) == "{\"replicas\": 3, \"on\": false, \"x\": -1.5e3}")
+        #expect(YAMLValue.plain("0755").flow(json: true) == "\"0755\"")
     }
 
     @Test func indentationWidthIsTheAuthors() {

@@ -33,7 +33,9 @@ import Testing
             if expected == 202 { stored += 1 }
         }
         #expect(stored >= 6)
-        #expect(try await server.jobs() >= stored)
+        // Examples of one pull request at one head ask for the same review: it is queued once.
+        let jobs = try await server.jobs()
+        #expect(jobs >= 1 && jobs <= stored)
         await server.stop()
     }
 

@@ -37,20 +37,42 @@ public struct ForgeEndpoint: Sendable {
         }
     }
 
+    /// The token in the header this forge expects it in; nil for a GitHub App.
+    var tokenCredentials: TokenCredentials? {
+        guard case .token(let token) = authentication else { return nil }
+        return Self.tokenCredentials(kind, token)
+    }
+
+    static func tokenCredentials(_ kind: ForgeKind, _ token: String) -> TokenCredentials {
+        switch kind {
+        case .github: TokenCredentials(token: token)
+        case .gitea: TokenCredentials(token: token, scheme: .token)
+        case .gitlab: TokenCredentials(token: token, scheme: .privateToken)
+        }
+    }
+
+    /// A request that succeeds only while the forge accepts the token (readiness); nil for a
+    /// GitHub App, whose key is checked at start-up.
+    public func credentialCheck(client: any HTTPClient) -> (@Sendable () async throws -> Void)? {
+        guard let credentials = tokenCredentials else { return nil }
+        let apiRoot = self.apiRoot
+        return { try await CredentialCheck.verify(apiRoot: apiRoot, credentials: credentials, client: client) }
+    }
+
     /// The client for one repository, talking through `client`.
     public func forge(for repository: RepositoryID, client: any HTTPClient) throws -> any Forge {
         switch (kind, authentication) {
         case (.github, .token(let token)):
-            return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: TokenCredentials(token: token))
+            return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: Self.tokenCredentials(kind, token))
+        case (.gitea, .token(let token)):
+            return GiteaForge(repository: repository, apiRoot: apiRoot, client: client, credentials: Self.tokenCredentials(kind, token))
+        case (.gitlab, .token(let token)):
+            return GitLabForge(repository: repository, apiRoot: apiRoot, client: client, credentials: Self.tokenCredentials(kind, token))
         case (.github, .gitHubApp(let appID, let pem, let installation, let slug)):
             let credentials = GitHubAppCredentials(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: pem), installationID: installation,
                                                    repository: repository, apiRoot: apiRoot, client: client)
             return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: credentials,
                                botLogin: "\(slug ?? "shipshape")[bot]")
-        case (.gitea, .token(let token)):
-            return GiteaForge(repository: repository, apiRoot: apiRoot, client: client, credentials: TokenCredentials(token: token, scheme: .token))
-        case (.gitlab, .token(let token)):
-            return GitLabForge(repository: repository, apiRoot: apiRoot, client: client, credentials: TokenCredentials(token: token, scheme: .privateToken))
         case (_, .gitHubApp):
             throw ForgeError.configuration("GitHub App authentication is for GitHub; \(kind.rawValue) takes a token")
         }

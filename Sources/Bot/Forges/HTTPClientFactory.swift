@@ -3,9 +3,12 @@ import HTTPKit
 /// The HTTP client the bot talks to forges with: libcurl underneath, conditional GETs (a 304
 /// costs GitHub no rate limit), and retries with backoff and rate-limit waits on top.
 public enum HTTPClientFactory {
-    public static func make(caBundle: String? = nil, policy: RetryPolicy = RetryPolicy(), clock: any RetryClock = SystemRetryClock()) -> RetryingHTTPClient {
+    /// `plainHTTPHosts`: hosts that may receive credentials over plain http (loopback always may).
+    public static func make(caBundle: String? = nil, plainHTTPHosts: Set<String> = [], policy: RetryPolicy = RetryPolicy(),
+                            clock: any RetryClock = SystemRetryClock()) -> RetryingHTTPClient {
         var configuration = CurlHTTPClient.Configuration()
         configuration.caBundlePath = caBundle
+        configuration.plainHTTPCredentialHosts = plainHTTPHosts
         let cached = ConditionalRequestCache(wrapping: CurlHTTPClient(configuration: configuration))
         return RetryingHTTPClient(wrapping: cached, policy: policy, clock: clock)
     }

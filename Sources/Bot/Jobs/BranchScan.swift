@@ -26,7 +26,7 @@ public struct BranchScan: Sendable {
         let details = try await forge.repositoryDetails()
         let cloneURL = details.cloneURL
         let revision = requested ?? "refs/heads/\(details.defaultBranch)"
-        let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
+        let credentials = try await forge.gitCredentials(for: mirrors)
         let engine = self.engine
         let (commit, report) = try await mirrors.withMirror(of: cloneURL, credentials: credentials) { mirror, _ in
             try engine.scan(revision, in: mirror)

@@ -27,7 +27,7 @@ extension CommandJob {
             return Answer(reaction: .confused, body: replies.reply("😕", "\(reference(number)) is \(pullRequest.state.rawValue): nothing to change."),
                           result: .failed("the \(forge.kind.changeRequestName) is \(pullRequest.state.rawValue)"))
         }
-        let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
+        let credentials = try await forge.gitCredentials(for: mirrors)
         let destination = PushDestination(pullRequest)
         let defaultReason = "accepted by \(author) in \(reference(number))"
         let approved = try await ExemptionApprovals.read(from: forge, number: number)

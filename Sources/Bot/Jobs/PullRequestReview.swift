@@ -30,7 +30,7 @@ public struct PullRequestReview: Sendable {
 
     public func run(number: Int, dryRun: Bool) async throws -> Result {
         let pullRequest = try await forge.pullRequest(number)
-        let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
+        let credentials = try await forge.gitCredentials(for: mirrors)
         let engine = self.engine, filter = self.filter
         let approved = try await ExemptionApprovals.read(from: forge, number: number)
         // The forge keeps every pull request's head in the base repository (refs/pull/N/head,

@@ -89,7 +89,8 @@ public struct LeasedJob: Sendable, Equatable {
 
 public enum EnqueueOutcome: Sendable, Equatable {
     case stored(id: Int64)
-    /// The delivery was stored before: nothing new.
+    /// The delivery was stored before, or a review of the same pull request and head commit is
+    /// already waiting or running: nothing new.
     case duplicate
 }
 
@@ -116,6 +117,7 @@ public protocol JobQueue: Sendable {
     func job(id: Int64) async throws -> JobRecord?
     /// How many jobs are in each state.
     func depth() async throws -> [JobState: Int]
-    /// Throws when the store cannot be reached (readiness).
+    /// Throws when the store cannot be reached or refuses a write (readiness): one row of its
+    /// own is written, so a full disk or a read-only replica shows before a delivery is lost.
     func ping() async throws
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Enqueues each schedule's jobs when its time comes. Several replicas may run one each: the
 /// leader lock lets one fire, and the firings' delivery ids make a double firing harmless anyway.
@@ -6,11 +7,14 @@ public struct Scheduler: Sendable {
     public let schedules: [Schedule]
     public let queue: any JobQueue
     private let now: @Sendable () -> Date
+    let logger: Logger
 
-    public init(schedules: [Schedule], queue: any JobQueue, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(schedules: [Schedule], queue: any JobQueue, now: @escaping @Sendable () -> Date = Date.init,
+                logger: Logger = Logger(label: "shipshape.scheduler")) {
         self.schedules = schedules
         self.queue = queue
         self.now = now
+        self.logger = logger
     }
 
     /// Fires every schedule whose next time after `last` is not after `now`; returns the jobs stored.
@@ -40,7 +44,13 @@ public struct Scheduler: Sendable {
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             let checked = now()
-            if (try? await fireDue(since: last)) != nil { last = checked }
+            do {
+                try await fireDue(since: last)
+                last = checked
+            } catch {
+                // `last` stays: the next check fires what this one could not store.
+                logger.error("cannot store the jobs of due schedules; trying again in \(interval): \(error)")
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 import Forge
 import Foundation
+import HTTPKit
+import GitKit
 import Upgrades
 
 /// `config/shipshape.yaml`: how the bot service runs. Secrets are named by where to read them
@@ -13,10 +15,13 @@ public struct BotConfiguration: Sendable {
     public struct ForgeSettings: Sendable {
         public var endpoint: ForgeEndpoint
         public var webhookSecret: String
+        /// `allowPlainHTTP: true`: the token may go to an `http://` forge that is not loopback.
+        public var allowsPlainHTTP: Bool
 
-        public init(endpoint: ForgeEndpoint, webhookSecret: String) {
+        public init(endpoint: ForgeEndpoint, webhookSecret: String, allowsPlainHTTP: Bool = false) {
             self.endpoint = endpoint
             self.webhookSecret = webhookSecret
+            self.allowsPlainHTTP = allowsPlainHTTP
         }
     }
 
@@ -28,6 +33,8 @@ public struct BotConfiguration: Sendable {
     /// How long a job's lease lasts without a heartbeat: how soon a crashed worker's job runs again.
     public var leaseSeconds = 120
     public var cacheDirectory = "/var/cache/shipshape"
+    /// A PEM file of certificate authorities to trust for forges and registries (`serve --ca-bundle`).
+    public var caBundlePath: String?
     public var forges: [ForgeSettings] = []
     public var maximumInlineComments = 30
     public var allowedUsers: Set<String> = []
@@ -36,9 +43,16 @@ public struct BotConfiguration: Sendable {
     /// A policy configuration file laid under every repository's own `.shipshape.yaml`.
     public var repositoryDefaults: String?
     public var templates: String?
+    /// Who the bot's commits (fixes, exemptions, upgrades) are by: `commits.author`.
+    public var commitAuthor = CommandJob.defaultCommitter
     public var schedules: [Schedule] = []
     /// The `upgrades:` section: policies, registry logins and mirrors, pull-request limits.
     public var upgrades = UpgradeSettings()
 
     public init() {}
+
+    /// Hosts (`name:port` when a port is written) of forges configured with `allowPlainHTTP`.
+    public var plainHTTPForgeHosts: Set<String> {
+        Set(forges.filter(\.allowsPlainHTTP).compactMap(\.endpoint.apiRoot.authority))
+    }
 }

@@ -1,5 +1,7 @@
 import Forge
 import Foundation
+import GitKit
+import HTTPKit
 import Manifests
 import Upgrades
 
@@ -25,6 +27,7 @@ public struct BotConfigurationReader {
     private let environment: [String: String]
     private let readFile: (String) -> String?
     private var problems: [(line: Int, message: String)] = []
+    private var forgesWritten = false
 
     public static func read(text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                             readFile: @escaping (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) throws -> BotConfiguration {
@@ -55,6 +58,7 @@ public struct BotConfigurationReader {
                     }
                 }
             case "queue":
+                knownKeys(value, ["sqlite", "postgres"], in: "queue")
                 switch (value["sqlite"], value["postgres"]) {
                 case (let sqlite?, nil):
                     if let path = string(sqlite, "queue.sqlite") { configuration.queue = .sqlite(path: path) }
@@ -67,6 +71,7 @@ public struct BotConfigurationReader {
             case "leaseSeconds": configuration.leaseSeconds = integer(value, "leaseSeconds", in: 2...3_600) ?? configuration.leaseSeconds
             case "cacheDir": configuration.cacheDirectory = string(value, "cacheDir") ?? configuration.cacheDirectory
             case "forges":
+                forgesWritten = !(value.entries ?? []).isEmpty
                 for forge in value.entries ?? [] {
                     guard let name = forge.keyText, let kind = ForgeKind(rawValue: name) else {
                         problem(forge.key, "unknown forge `\(forge.keyText ?? "")`: github, gitea or gitlab")
@@ -75,15 +80,31 @@ public struct BotConfigurationReader {
                     if let settings = forgeSettings(kind, forge.value) { configuration.forges.append(settings) }
                 }
             case "publication":
+                knownKeys(value, ["maxInlineComments", "templates"], in: "publication")
                 if let maximum = value["maxInlineComments"] {
                     configuration.maximumInlineComments = integer(maximum, "publication.maxInlineComments", in: 0...1_000) ?? 30
                 }
                 configuration.templates = value["templates"].flatMap { string($0, "publication.templates") }
             case "commands":
+                knownKeys(value, ["allowedUsers"], in: "commands")
+                if let users = value["allowedUsers"], !users.isNull, users.items == nil { problem(users, "commands.allowedUsers must be a list of user names") }
                 configuration.allowedUsers = Set((value["allowedUsers"]?.items ?? []).compactMap { string($0, "commands.allowedUsers") })
             case "events":
-                configuration.scanDefaultBranch = value["scanDefaultBranch"]?.scalar?.text == "true"
-                configuration.reviewDrafts = value["reviewDrafts"]?.scalar?.text == "true"
+                knownKeys(value, ["scanDefaultBranch", "reviewDrafts"], in: "events")
+                configuration.scanDefaultBranch = value["scanDefaultBranch"].flatMap { boolean($0, "events.scanDefaultBranch") } ?? false
+                configuration.reviewDrafts = value["reviewDrafts"].flatMap { boolean($0, "events.reviewDrafts") } ?? false
+            case "commits":
+                knownKeys(value, ["author"], in: "commits")
+                if let author = value["author"] {
+                    knownKeys(author, ["name", "email"], in: "commits.author")
+                    let name = author["name"].flatMap { string($0, "commits.author.name") }
+                    let email = author["email"].flatMap { string($0, "commits.author.email") }
+                    if let name, let email, email.contains("@") {
+                        configuration.commitAuthor = Signature(name: name, email: email)
+                    } else {
+                        problem(author, "commits.author needs `name` and an `email` address")
+                    }
+                }
             case "repositoryDefaults": configuration.repositoryDefaults = string(value, "repositoryDefaults")
             case "upgrades":
                 do {
@@ -97,12 +118,14 @@ public struct BotConfigurationReader {
             default: unknown(entry, in: nil)
             }
         }
-        if configuration.forges.isEmpty { problems.append((1, "no forge is configured under `forges:`")) }
+        // A forge written with mistakes has its own problems; this is for a file that names none.
+        if !forgesWritten { problems.append((1, "no forge is configured under `forges:`")) }
         guard problems.isEmpty else { throw Problems(file: file, problems: problems) }
         return configuration
     }
 
     private mutating func forgeSettings(_ kind: ForgeKind, _ node: YAMLNode) -> BotConfiguration.ForgeSettings? {
+        knownKeys(node, ["url", "webhookSecret", "token", "app", "allowPlainHTTP"], in: "forges.\(kind.rawValue)")
         let instance = node["url"].flatMap { string($0, "forges.\(kind.rawValue).url") } ?? (kind == .github ? "https://github.com" : nil)
         guard let instance else {
             problem(node, "forges.\(kind.rawValue) needs `url`")
@@ -115,16 +138,22 @@ public struct BotConfigurationReader {
             problem(node["url"] ?? node, "\(error)")
             return nil
         }
-        guard let secretNode = node["webhookSecret"], let webhookSecret = secret(secretNode, "forges.\(kind.rawValue).webhookSecret") else {
-            if node["webhookSecret"] == nil { problem(node, "forges.\(kind.rawValue) needs `webhookSecret: {env: NAME}`") }
-            return nil
-        }
+        // Read on after a problem, so that every problem of the forge is reported at once.
+        let webhookSecret = node["webhookSecret"].flatMap { secret($0, "forges.\(kind.rawValue).webhookSecret") }
+        if node["webhookSecret"] == nil { problem(node, "forges.\(kind.rawValue) needs `webhookSecret: {env: NAME}`") }
         let authentication: ForgeEndpoint.Authentication
         if let app = node["app"], kind == .github {
-            guard let id = app["id"].flatMap({ secretOrPlain($0, "forges.github.app.id") }),
-                  let key = app["privateKey"].flatMap({ secret($0, "forges.github.app.privateKey") }) else {
-                problem(app, "forges.github.app needs `id` and `privateKey: {file: PATH}`")
-                return nil
+            knownKeys(app, ["id", "privateKey", "installationId", "slug"], in: "forges.github.app")
+            let id = app["id"].flatMap { secretOrPlain($0, "forges.github.app.id") }
+            let key = app["privateKey"].flatMap { secret($0, "forges.github.app.privateKey") }
+            if app["id"] == nil || app["privateKey"] == nil { problem(app, "forges.github.app needs `id` and `privateKey: {file: PATH}`") }
+            guard let id, let key else { return nil }
+            do {
+                _ = try GitHubAppJWT(appID: id, privateKeyPEM: key)
+            } catch ForgeError.configuration(let why) {
+                problem(app["privateKey"] ?? app, "forges.github.app.privateKey: \(why)")
+            } catch {
+                problem(app["privateKey"] ?? app, "forges.github.app.privateKey: \(error)")
             }
             let installation = app["installationId"].flatMap { integer($0, "forges.github.app.installationId", in: 1...Int.max) }
             authentication = .gitHubApp(appID: id, privateKeyPEM: key, installationID: installation, slug: app["slug"].flatMap { string($0, "slug") })
@@ -134,11 +163,18 @@ public struct BotConfigurationReader {
             if node["token"] == nil { problem(node, "forges.\(kind.rawValue) needs `token: {env: NAME}`\(kind == .github ? " or `app:`" : "")") }
             return nil
         }
-        return .init(endpoint: ForgeEndpoint(kind: kind, apiRoot: apiRoot, authentication: authentication), webhookSecret: webhookSecret)
+        let allowsPlainHTTP = node["allowPlainHTTP"].flatMap { boolean($0, "forges.\(kind.rawValue).allowPlainHTTP") } ?? false
+        if apiRoot.scheme == "http", !allowsPlainHTTP, !apiRoot.isLoopback {
+            problem(node["url"] ?? node, "forges.\(kind.rawValue).url is plain http: the token would cross the network unencrypted; use https or set `allowPlainHTTP: true`")
+        }
+        guard let webhookSecret else { return nil }
+        return .init(endpoint: ForgeEndpoint(kind: kind, apiRoot: apiRoot, authentication: authentication), webhookSecret: webhookSecret,
+                     allowsPlainHTTP: allowsPlainHTTP)
     }
 
     /// `- {name, kind: upgrade|scan, cron: "0 6 * * mon-fri", timeZone: Europe/Berlin, repositories: [github:acme/shop]}`
     private mutating func schedule(_ node: YAMLNode) -> Schedule? {
+        knownKeys(node, ["name", "kind", "cron", "timeZone", "repositories"], in: "schedules")
         guard let name = node["name"].flatMap({ string($0, "schedules.name") }) else {
             problem(node, "a schedule needs a `name`")
             return nil
@@ -190,7 +226,12 @@ public struct BotConfigurationReader {
                 problem(node, "\(setting): cannot read \(path)")
                 return nil
             }
-            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else {
+                problem(node, "\(setting): \(path) is empty")
+                return nil
+            }
+            return trimmed
         }
         problem(node, "\(setting) is a secret: give `{env: NAME}` or `{file: PATH}`, not the value")
         return nil
@@ -214,6 +255,29 @@ public struct BotConfigurationReader {
             return nil
         }
         return number
+    }
+
+    /// `true` or `false` only: YAML 1.1's `yes`, `no`, `on`, `off` are refused, not read as text.
+    private mutating func boolean(_ node: YAMLNode, _ setting: String) -> Bool? {
+        switch node.scalar?.text {
+        case "true": return true
+        case "false": return false
+        default:
+            problem(node, "\(setting) must be true or false")
+            return nil
+        }
+    }
+
+    /// Every key of a mapping section that is not one of `known` is a problem at its line.
+    private mutating func knownKeys(_ node: YAMLNode, _ known: Set<String>, in section: String) {
+        guard !node.isNull else { return }
+        guard let entries = node.entries else {
+            problem(node, "`\(section)` must be a mapping")
+            return
+        }
+        for entry in entries where !known.contains(entry.keyText ?? "") {
+            problem(entry.key, "unknown setting `\(section).\(entry.keyText ?? "")`; known: \(known.sorted().joined(separator: ", "))")
+        }
     }
 
     private mutating func unknown(_ entry: YAMLMappingEntry, in section: String?) {

@@ -18,10 +18,14 @@ public struct BotJobHandler: JobHandler {
     public let authorizer: CommandAuthorizer
     /// Nil when the service runs no upgrades.
     public let upgrades: UpgradeSetup?
+    /// Who the commits of `fix` and `ignore` are by.
+    public let committer: Signature
 
     public init(forges: ForgeDirectory, mirrors: MirrorCache, engine: ReviewEngine, templates: CommentTemplates,
-                publication: PublicationSettings, authorizer: CommandAuthorizer, upgrades: UpgradeSetup? = nil) {
+                publication: PublicationSettings, authorizer: CommandAuthorizer, upgrades: UpgradeSetup? = nil,
+                committer: Signature = CommandJob.defaultCommitter) {
         self.upgrades = upgrades
+        self.committer = committer
         self.forges = forges
         self.mirrors = mirrors
         self.engine = engine
@@ -46,7 +50,7 @@ public struct BotJobHandler: JobHandler {
             guard let number = payload.number, let commentID = payload.commentID, let author = payload.author, let body = payload.body else {
                 throw JobError(description: "command job \(job.id) lacks its comment")
             }
-            let command = CommandJob(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer)
+            let command = CommandJob(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer, committer: committer)
             _ = try await command.run(number: number, commentID: commentID, author: author, body: body)
         case .scan:
             try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)

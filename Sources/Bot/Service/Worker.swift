@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// What a worker does with a job it holds.
@@ -36,13 +37,19 @@ public final class Worker: Sendable {
     public let settings: Settings
     private let onFinish: @Sendable (JobRecord, Outcome, Duration) -> Void
     private let stopping = Atomic<Bool>(false)
+    /// Every failure, the job's own and the queue's, with the job's metadata (`JobRecord.logMetadata`).
+    let logger: Logger
 
     public init(queue: any JobQueue, handler: any JobHandler, owner: String, settings: Settings = Settings(),
+                logger: Logger = Logger(label: "shipshape.worker"),
                 onFinish: @escaping @Sendable (JobRecord, Outcome, Duration) -> Void = { _, _, _ in }) {
         self.queue = queue
         self.handler = handler
         self.owner = owner
         self.settings = settings
+        var logger = logger
+        logger[metadataKey: "worker"] = "\(owner)"
+        self.logger = logger
         self.onFinish = onFinish
     }
 
@@ -58,6 +65,7 @@ public final class Worker: Sendable {
             do {
                 leased = try await queue.lease(owner: owner, for: settings.leaseDuration, kinds: nil)
             } catch {
+                logger.error("cannot take a job from the queue: \(error)")
                 try? await Task.sleep(for: settings.idlePoll)
                 continue
             }
@@ -67,7 +75,7 @@ public final class Worker: Sendable {
             }
             // Shutdown was asked for while the lease was on its way: give the job straight back.
             if isStopping {
-                try? await queue.release(leased)
+                await release(leased)
                 break
             }
             await runOne(leased)
@@ -91,7 +99,7 @@ public final class Worker: Sendable {
             group.cancelAll()
             return result
         }
-        if outcome == .released { try? await queue.release(leased) }
+        if outcome == .released { await release(leased) }
         onFinish(leased.record, outcome, ContinuousClock.now - started)
         return outcome
     }
@@ -102,10 +110,19 @@ public final class Worker: Sendable {
         } catch is CancellationError where Task.isCancelled {
             return nil
         } catch {
-            switch try? await queue.fail(leased, error: "\(error)", retryAfter: nil) {
-            case .deadLettered: return .dead
-            case .retrying: return .retrying
-            case nil: return .lost
+            let metadata = leased.record.logMetadata.merging(["attempt": "\(leased.record.attempts)"]) { _, new in new }
+            do {
+                switch try await queue.fail(leased, error: "\(error)", retryAfter: nil) {
+                case .deadLettered:
+                    logger.error("job failed for good: \(error)", metadata: metadata)
+                    return .dead
+                case .retrying(let at):
+                    logger.warning("job failed, runs again at \(at): \(error)", metadata: metadata)
+                    return .retrying
+                }
+            } catch let queueError {
+                logger.error("job failed: \(error); the queue could not record it: \(queueError)", metadata: metadata)
+                return .lost
             }
         }
         // The work is done, even if shutdown or a lost lease came meanwhile: record it, never
@@ -115,6 +132,7 @@ public final class Worker: Sendable {
                 try await queue.complete(leased)
                 return .done
             } catch {
+                logger.error("job done, but the queue could not record it (attempt \(attempt) of 3): \(error)", metadata: leased.record.logMetadata)
                 if attempt < 3 { try? await Task.sleep(for: .milliseconds(200 * attempt)) }
             }
         }
@@ -130,13 +148,27 @@ public final class Worker: Sendable {
         while !Task.isCancelled {
             try? await Task.sleep(for: settings.heartbeatInterval)
             guard !Task.isCancelled else { return nil }
-            switch try? await queue.heartbeat(leased, extendBy: settings.leaseDuration) {
-            case true?: validUntil = ContinuousClock.now + settings.leaseDuration
-            case false?: return .lost
-            case nil: if ContinuousClock.now + settings.heartbeatInterval >= validUntil { return .lost }
+            do {
+                guard try await queue.heartbeat(leased, extendBy: settings.leaseDuration) else {
+                    logger.warning("the job's lease is lost: another worker may have it now", metadata: leased.record.logMetadata)
+                    return .lost
+                }
+                validUntil = ContinuousClock.now + settings.leaseDuration
+            } catch {
+                logger.warning("cannot extend the job's lease: \(error)", metadata: leased.record.logMetadata)
+                if ContinuousClock.now + settings.heartbeatInterval >= validUntil { return .lost }
             }
         }
         return nil
+    }
+
+    /// Gives a job back untouched; when the queue cannot take it, its lease runs out instead.
+    private func release(_ leased: LeasedJob) async {
+        do {
+            try await queue.release(leased)
+        } catch {
+            logger.warning("cannot give the job back; it runs again when its lease expires: \(error)", metadata: leased.record.logMetadata)
+        }
     }
 
     /// After shutdown was asked for, the job has `shutdownGrace` to finish; then it is given back.

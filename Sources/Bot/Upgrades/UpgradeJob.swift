@@ -51,7 +51,7 @@ public struct UpgradeJob: Sendable {
 
     public func run() async throws -> Outcome {
         let details = try await forge.repositoryDetails()
-        let credentials = try await forge.gitCredentials().map { GitCredentials(token: $0.token, username: $0.username) }
+        let credentials = try await forge.gitCredentials(for: mirrors)
         let snapshot = try await read(details: details, credentials: credentials)
         let report = await planner.plan(DependencyScanner.scan(contents: snapshot.files))
         let groups = AddOnUpgrade.groups(report.upgrades)

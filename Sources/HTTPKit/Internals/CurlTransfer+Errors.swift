@@ -22,8 +22,6 @@ extension CurlTransfer {
              CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED,
              CURLE_USE_SSL_FAILED:
             return HTTPError.tlsFailed(method: method, url: url, reason: detail)
-        case CURLE_TOO_MANY_REDIRECTS:
-            return HTTPError.tooManyRedirects(method: method, url: url, limit: settings.maximumRedirects)
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
             return HTTPError.invalidRequest(method: method, url: url, reason: detail)
         default:

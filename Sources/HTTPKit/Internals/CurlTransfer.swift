@@ -50,9 +50,8 @@ final class CurlTransfer: Sendable {
         try handle.set(CURLOPT_NOSIGNAL, 1)
         try handle.set(CURLOPT_URL, request.url.absoluteString)
         try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
-        try handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        try handle.set(CURLOPT_FOLLOWLOCATION, settings.maximumRedirects > 0 ? 1 : 0)
-        try handle.set(CURLOPT_MAXREDIRS, settings.maximumRedirects)
+        // Redirects are followed by CurlHTTPClient, one transfer per hop.
+        try handle.set(CURLOPT_FOLLOWLOCATION, 0)
         try handle.set(CURLOPT_ACCEPT_ENCODING, "")
         try handle.set(CURLOPT_TIMEOUT_MS, timeout.curlMilliseconds)
         try handle.set(CURLOPT_CONNECTTIMEOUT_MS, settings.connectTimeout.curlMilliseconds)

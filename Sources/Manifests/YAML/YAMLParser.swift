@@ -63,7 +63,9 @@ public enum YAMLParser {
             }
             parsing: while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    segment.error = syntaxError(parser, problem: position(parser.problem_mark), context: position(parser.context_mark))
+                    segment.error = parser.error == YAML_READER_ERROR
+                        ? readerError(parser, in: bytes, at: restart.byte + parser.problem_offset)
+                        : syntaxError(parser, problem: position(parser.problem_mark), context: position(parser.context_mark))
                     break parsing
                 }
                 switch event.type {
@@ -148,6 +150,23 @@ public enum YAMLParser {
         }
         return YAMLSyntaxError(problem: problem, context: "\(context) started here (detected at line \(problemPosition.line))",
                                position: contextPosition, detectedAt: problemPosition)
+    }
+
+    /// libyaml decodes ahead of the parser, so a byte it cannot read (NUL, invalid UTF-8) comes
+    /// with no mark, only its offset: the line and column are counted from that.
+    private static func readerError(_ parser: yaml_parser_t, in bytes: [UInt8], at offset: Int) -> YAMLSyntaxError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unreadable text"
+        let end = min(offset, bytes.count)
+        var line = 1, lineStart = 0
+        for index in 0..<end where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = bytes[lineStart..<end].reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+        let hex = String(parser.problem_value, radix: 16, uppercase: true)
+        let value = parser.problem_value >= 0 ? " (0x\(hex.count < 2 ? "0" + hex : hex))" : ""
+        let position = SourcePosition(line: line, column: column, offset: end)
+        return YAMLSyntaxError(problem: problem + value, position: position, detectedAt: position)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {

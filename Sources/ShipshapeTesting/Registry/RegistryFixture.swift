@@ -27,6 +27,12 @@ public final class RegistryFixture: @unchecked Sendable {
     /// The token service's endpoint, the `realm` of the registry's challenge (`.token` mode only).
     public var tokenRealm: URL? { tokenService.map { $0.baseURL.appending(path: "token") } }
 
+    /// The token service's `host:port` (`.token` mode only), as a login's `tokenHosts` names it.
+    public func tokenHost() throws -> String {
+        guard let tokenService else { throw FixtureError("the registry runs without a token service") }
+        return "127.0.0.1:\(tokenService.port)"
+    }
+
     /// Requests the token service received (any outcome), not counting the fixture's own.
     public var tokenRequests: Int { tokenIssuer?.requestsServed ?? 0 }
 

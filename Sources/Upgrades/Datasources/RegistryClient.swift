@@ -102,6 +102,12 @@ public actor RegistryClient {
         return url
     }
 
+    /// https, loopback, or a registry configured as insecure.
+    private func mayUsePlainHTTP(_ url: URL) -> Bool {
+        guard url.scheme?.lowercased() == "http", let authority = url.authority else { return true }
+        return usesPlainHTTP(authority)
+    }
+
     private func usesPlainHTTP(_ host: String) -> Bool {
         let name = host.split(separator: ":").first.map(String.init) ?? host
         return plainHTTPHosts.contains(host) || name == "localhost" || name == "127.0.0.1" || name == "[::1]"
@@ -154,10 +160,14 @@ public actor RegistryClient {
             components.queryItems = query
             guard let url = components.url else { throw DatasourceError(subject: host, reason: "the token realm \(realm) is not a URL") }
             var request = HTTPRequest(url: url, headers: ["Accept": "application/json"])
-            if let login { request.headers["Authorization"] = login.basicAuthorization }
+            // The registry's password goes to a token service elsewhere only when configured so.
+            let shared = login.flatMap { RegistryCredentials.mayShare(loginOf: host, with: url, login: $0) && mayUsePlainHTTP(url) ? $0 : nil }
+            if let shared { request.headers["Authorization"] = shared.basicAuthorization }
             let response = try await http.send(request)
             guard response.isSuccess else {
-                throw DatasourceError(subject: host, reason: "the token service \(components.host ?? realm) answered \(response.status)\(login == nil ? " (no login configured for \(host))" : "")")
+                let note = login == nil ? " (no login configured for \(host))"
+                    : shared == nil ? " (the login for \(host) is not sent to the token service on \(components.host ?? realm); name that host in the registry's tokenHosts to send it)" : ""
+                throw DatasourceError(subject: host, reason: "the token service \(components.host ?? realm) answered \(response.status)\(note)")
             }
             struct TokenAnswer: Decodable {
                 let token: String?

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPKit
 
 /// User name and password (or token) per registry host, from Shipshape's config or a Docker
 /// `config.json` (`auths.<host>.auth` = base64 of `user:password`, or `username`/`password`;
@@ -7,10 +8,14 @@ public struct RegistryCredentials: Sendable {
     public struct Login: Sendable, Hashable {
         public var username: String
         public var password: String
+        /// Token services on other hosts (`host` or `host:port`) this login may be sent to when
+        /// the registry's challenge names them; the registry's own host always may.
+        public var tokenHosts: Set<String>
 
-        public init(username: String, password: String) {
+        public init(username: String, password: String, tokenHosts: Set<String> = []) {
             self.username = username
             self.password = password
+            self.tokenHosts = Set(tokenHosts.map { $0.lowercased() })
         }
 
         var basicAuthorization: String { "Basic " + Data("\(username):\(password)".utf8).base64EncodedString() }
@@ -24,6 +29,15 @@ public struct RegistryCredentials: Sendable {
     }
 
     public func login(for host: String) -> Login? { logins[Self.normalized(host)] }
+
+    /// Whether `registry`'s login may go to the token service at `realm`: the registry's own
+    /// host, a host its login names in `tokenHosts`, or Docker Hub's own token service.
+    static func mayShare(loginOf registry: String, with realm: URL, login: Login) -> Bool {
+        guard let authority = realm.authority else { return false }
+        let registryHost = normalized(registry)
+        return authority == registryHost || authority == registry.lowercased() || login.tokenHosts.contains(authority)
+            || (registryHost == "registry-1.docker.io" && authority == "auth.docker.io")
+    }
 
     /// These logins, with `other`'s filling hosts these have none for.
     public func merging(_ other: RegistryCredentials) -> RegistryCredentials {

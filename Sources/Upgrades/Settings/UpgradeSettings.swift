@@ -13,7 +13,8 @@ import Manifests
 ///       ignoreUnstable: true
 ///       versioning: semver           # docker | semver | regex:<pattern>
 ///   registries:
-///     registry.example.com: {username: bot, password: {env: REGISTRY_TOKEN}, insecure: false}
+///     registry.example.com: {username: bot, password: {env: REGISTRY_TOKEN}, insecure: false,
+///                            tokenHosts: [auth.example.com]}   # token services on other hosts that may get the login
 ///   dockerConfig: ~/.docker/config.json
 ///   mirrors:                         # ask a pull-through cache or an air-gapped copy instead
 ///     ghcr.io: harbor.example.com/ghcr-proxy
@@ -92,10 +93,12 @@ private struct UpgradeSettingsReader {
                 var logins: [String: RegistryCredentials.Login] = [:]
                 for host in entry.value.entries ?? [] {
                     guard let name = host.keyText else { continue }
-                    if host.value["insecure"]?.bool == true { settings.plainHTTPHosts.insert(name) }
+                    try knownKeys(host.value, ["username", "password", "insecure", "tokenHosts"], in: "upgrades.registries.\(name)")
+                    if try flag(host.value["insecure"], "insecure") == true { settings.plainHTTPHosts.insert(name) }
                     if let username = host.value["username"]?.string {
                         guard let password = host.value["password"] else { throw problem(host.key, "registry \(name) has a username but no password") }
-                        logins[name] = .init(username: username, password: try secret(password))
+                        let tokenHosts = (host.value["tokenHosts"]?.items ?? []).compactMap(\.string)
+                        logins[name] = .init(username: username, password: try secret(password), tokenHosts: Set(tokenHosts))
                     }
                 }
                 settings.credentials = RegistryCredentials(logins)
@@ -104,6 +107,7 @@ private struct UpgradeSettingsReader {
             case "dockerConfig":
                 settings.dockerConfig = entry.value.string
             case "pullRequests":
+                try knownKeys(entry.value, ["open", "perHour"], in: "upgrades.pullRequests")
                 if let open = entry.value["open"]?.int { settings.openPullRequestLimit = open }
                 if let hourly = entry.value["perHour"]?.int { settings.pullRequestsPerHour = hourly }
             case let key:
@@ -116,13 +120,14 @@ private struct UpgradeSettingsReader {
     private func rule(_ node: YAMLNode) throws(UpgradeSettingsError) -> UpgradeRule {
         let patterns = node["match"].map { $0.items?.compactMap(\.string) ?? [$0.string].compactMap { $0 } } ?? []
         guard !patterns.isEmpty else { throw problem(node, "a rule needs match: a name, add-on or source (wildcards with *)") }
+        try knownKeys(node, ["match", "allow", "range", "ignore", "ignoreUnstable", "versioning"], in: "upgrades.rules")
         var policy = UpgradePolicy()
         if let allow = node["allow"] {
             guard let type = allow.string.flatMap(UpdateType.init(rawValue:)) else { throw problem(allow, "allow must be patch, minor or major") }
             policy.allow = type
         }
-        if let ignore = node["ignore"]?.bool { policy.ignore = ignore }
-        if let unstable = node["ignoreUnstable"]?.bool { policy.ignoreUnstable = unstable }
+        if let ignore = try flag(node["ignore"], "ignore") { policy.ignore = ignore }
+        if let unstable = try flag(node["ignoreUnstable"], "ignoreUnstable") { policy.ignoreUnstable = unstable }
         if let range = node["range"] {
             policy.range = range.string
             do { _ = try policy.versionRange() } catch { throw problem(range, "\(error)") }
@@ -143,9 +148,27 @@ private struct UpgradeSettingsReader {
         }
         if let path = node["file"]?.string {
             guard let value = try? String(contentsOfFile: path, encoding: .utf8) else { throw problem(node, "cannot read the secret file \(path)") }
-            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw problem(node, "the secret file \(path) is empty") }
+            return trimmed
         }
         throw problem(node, "a secret is text, {env: NAME} or {file: PATH}")
+    }
+
+    /// `true` or `false`; YAML 1.1's `yes`/`no` would otherwise pass for text and mean nothing.
+    private func flag(_ node: YAMLNode?, _ name: String) throws(UpgradeSettingsError) -> Bool? {
+        guard let node else { return nil }
+        switch node.scalar?.text {
+        case "true": return true
+        case "false": return false
+        default: throw problem(node, "\(name) must be true or false, not \(node.string ?? "this")")
+        }
+    }
+
+    private func knownKeys(_ node: YAMLNode, _ known: Set<String>, in section: String) throws(UpgradeSettingsError) {
+        for entry in node.entries ?? [] where !known.contains(entry.keyText ?? "") {
+            throw problem(entry.key, "unknown setting \(section).\(entry.keyText ?? ""); known: \(known.sorted().joined(separator: ", "))")
+        }
     }
 
     private func problem(_ node: YAMLNode, _ message: String) -> UpgradeSettingsError {

@@ -63,6 +63,7 @@ struct UpgradeCommand: AsyncParsableCommand {
         }
         var curl = CurlHTTPClient.Configuration()
         curl.caBundlePath = caBundle
+        curl.plainHTTPCredentialHosts = settings.plainHTTPHosts
         let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))
         let cache = DiskCache(folder: noCache ? nil : cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder)
         let lookup: VersionLookup

@@ -2,6 +2,7 @@ import ArgumentParser
 import Bot
 import Forge
 import Foundation
+import HTTPKit
 
 /// Which forge, repository and pull request `review` publishes to, and how it signs in. Secrets
 /// come from the environment or files, never from the command line (it ends up in shell history
@@ -36,6 +37,16 @@ struct ForgeOptions: ParsableArguments {
 
     @Option(name: .customLong("ca-bundle"), help: "Trust the certificate authorities in this PEM file (self-hosted forges); TLS is always verified.")
     var caBundle: String?
+
+    @Flag(name: .customLong("allow-plain-http"), help: "Let the token go to an http:// forge that is not on this machine (it crosses the network unencrypted).")
+    var allowPlainHTTP = false
+
+    /// The forge's host (`name:port`) when its token may go there over plain http.
+    func plainHTTPHosts() throws -> Set<String> {
+        guard allowPlainHTTP, let forge else { return [] }
+        let apiRoot = try ForgeEndpoint.apiRoot(kind: forge, instance: url ?? "https://github.com")
+        return Set([apiRoot.authority].compactMap { $0 })
+    }
 
     @Option(name: .customLong("max-comments"), help: "New inline comments per review, at most; the rest go to the summary.")
     var maximumComments = 30

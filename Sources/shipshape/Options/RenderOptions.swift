@@ -26,11 +26,13 @@ struct RenderFlags: ParsableArguments {
             return (nil, "charts are not rendered (the files are checked as written): \(error)")
         }
         guard !offline else { return (Self.isolated(ChartRendering(library: library, fetcher: nil, cacheFolder: cacheFolder)), nil) }
-        var curl = CurlHTTPClient.Configuration()
-        curl.caBundlePath = caBundle
-        let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))
         do {
-            let lookup = try VersionLookup.make(settings: try Self.settings(settingsFile), http: http, cache: DiskCache(folder: cacheFolder))
+            let settings = try Self.settings(settingsFile)
+            var curl = CurlHTTPClient.Configuration()
+            curl.caBundlePath = caBundle
+            curl.plainHTTPCredentialHosts = settings.plainHTTPHosts
+            let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))
+            let lookup = try VersionLookup.make(settings: settings, http: http, cache: DiskCache(folder: cacheFolder))
             return (Self.isolated(ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)), nil)
         } catch let failure as CommandFailure {
             throw failure

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Synchronization
+import ShipshapeTesting
 import Testing
 
 /// The backends every queue behaviour test runs against.
@@ -66,6 +67,22 @@ final class QueueStore: Sendable {
             let queue = try await PostgresJobQueue(configuration: configuration, settings: settings)
             opened.withLock { $0.append(queue) }
             return queue
+        }
+    }
+
+    /// Makes the store refuse the readiness write, as a full disk or a read-only replica refuses
+    /// writes (a trigger on the store's own table, from outside the queue).
+    func refuseWrites() async throws {
+        switch backend {
+        case .sqlite:
+            let script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                + "c.executescript('CREATE TRIGGER refuse_insert BEFORE INSERT ON readiness BEGIN SELECT RAISE(ABORT, \\'disk full\\'); END; "
+                + "CREATE TRIGGER refuse_update BEFORE UPDATE ON readiness BEGIN SELECT RAISE(ABORT, \\'disk full\\'); END;'); c.close()"
+            let result = try ProcessRunner.tool("python3", ["-c", script, location])
+            guard result.status == 0 else { throw FixtureError("could not add the refusing trigger: \(result.output)") }
+        case .postgres:
+            try await PostgresAdmin.run("CREATE FUNCTION \(location).refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$")
+            try await PostgresAdmin.run("CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON \(location).readiness FOR EACH ROW EXECUTE FUNCTION \(location).refuse()")
         }
     }
 

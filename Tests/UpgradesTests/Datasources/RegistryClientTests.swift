@@ -33,7 +33,7 @@ import Testing
         defer { registry.shutdown() }
         try registry.pushImage(repository: "org/one", tags: ["1.0.0", "1.0.1"])
         try registry.pushImage(repository: "org/two", tags: ["3.2.1"])
-        let client = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "tok")]))
+        let client = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "tok", tokenHosts: [try registry.tokenHost()])]))
         #expect(Set(try await client.tags(host: registry.host, repository: "org/one")) == ["1.0.0", "1.0.1"])
         #expect(try await client.tags(host: registry.host, repository: "org/two") == ["3.2.1"])
         #expect(Set(try await client.tags(host: registry.host, repository: "org/one")) == ["1.0.0", "1.0.1"])
@@ -47,10 +47,34 @@ import Testing
         let registry = try RegistryFixture.start(authentication: .token(user: "bot", password: "tok"))
         defer { registry.shutdown() }
         try registry.pushImage(repository: "org/one", tags: ["1.0.0"])
-        let client = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "wrong")]))
+        let client = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "wrong", tokenHosts: [try registry.tokenHost()])]))
         let error = await #expect(throws: DatasourceError.self) { try await client.tags(host: registry.host, repository: "org/one") }
         #expect(error?.description.contains("token service") == true)
         #expect(error?.description.contains("401") == true)
+    }
+
+    /// The token service is on another port of loopback: another origin, as auth.docker.io is to
+    /// registry-1.docker.io. Without `tokenHosts` the login stays home and the token is asked anonymously.
+    @Test func aTokenServiceOnAnotherHostGetsTheLoginOnlyWhenConfigured() async throws {
+        let registry = try RegistryFixture.start(authentication: .token(user: "bot", password: "tok"))
+        defer { registry.shutdown() }
+        try registry.pushImage(repository: "org/one", tags: ["1.0.0"])
+        let unconfigured = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "tok")]))
+        let error = await #expect(throws: DatasourceError.self) { try await unconfigured.tags(host: registry.host, repository: "org/one") }
+        #expect(error?.description.contains("is not sent to the token service on 127.0.0.1") == true)
+        #expect(error?.description.contains("tokenHosts") == true)
+
+        let configured = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "tok", tokenHosts: [try registry.tokenHost()])]))
+        #expect(try await configured.tags(host: registry.host, repository: "org/one") == ["1.0.0"])
+    }
+
+    @Test func theRegistrysOwnHostAndDockerHubsTokenServiceMayHaveTheLogin() throws {
+        let login = RegistryCredentials.Login(username: "bot", password: "pw", tokenHosts: ["auth.example.com"])
+        #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://registry.example.com/token")!, login: login))
+        #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://auth.example.com/token")!, login: login))
+        #expect(!RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://evil.example.net/token")!, login: login))
+        #expect(RegistryCredentials.mayShare(loginOf: "docker.io", with: URL(string: "https://auth.docker.io/token")!, login: login))
+        #expect(!RegistryCredentials.mayShare(loginOf: "ghcr.io", with: URL(string: "https://auth.docker.io/token")!, login: login))
     }
 
     @Test func loginFromDockerConfig() async throws {

@@ -15,15 +15,26 @@ public struct PostgresLeadership: LeaderElection {
     }
 
     public func lead(_ body: @escaping @Sendable () async -> Void) async {
+        let logger = queue.logger
         while !Task.isCancelled {
-            let led = try? await queue.client.withConnection { connection -> Bool in
-                let rows = try await connection.query("SELECT pg_try_advisory_lock(\(Self.schedulerLockKey))", logger: queue.logger).collect()
-                guard let acquired = try rows.first?.decode(Bool.self), acquired else { return false }
-                await body()
-                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.schedulerLockKey))", logger: queue.logger).collect()
-                return true
+            do {
+                let led = try await queue.client.withConnection { connection -> Bool in
+                    let rows = try await connection.query("SELECT pg_try_advisory_lock(\(Self.schedulerLockKey))", logger: logger).collect()
+                    guard let acquired = try rows.first?.decode(Bool.self), acquired else { return false }
+                    logger.info("this replica leads the scheduler")
+                    await body()
+                    do {
+                        _ = try await connection.query("SELECT pg_advisory_unlock(\(Self.schedulerLockKey))", logger: logger).collect()
+                    } catch {
+                        // The lock goes with the connection when it closes.
+                        logger.warning("cannot release the scheduler lock: \(error)")
+                    }
+                    return true
+                }
+                if led { return }
+            } catch {
+                logger.error("cannot ask PostgreSQL for the scheduler lock; trying again in \(retry): \(error)")
             }
-            if led == true { return }
             try? await Task.sleep(for: retry)
         }
     }

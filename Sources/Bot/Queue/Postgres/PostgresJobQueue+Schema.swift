@@ -48,6 +48,9 @@ extension PostgresJobQueue {
                 CREATE INDEX IF NOT EXISTS jobs_by_pull_request ON jobs (pull_request_key, state)
                 WHERE pull_request_key IS NOT NULL
                 """, logger: self.logger)
+            try await connection.query(PostgresQuery(unsafeSQL: ReadinessProbe.createTable), logger: self.logger)
+            try await connection.query(PostgresQuery(unsafeSQL: ActiveReviewUniqueness.supersedeDuplicates), logger: self.logger)
+            try await connection.query(PostgresQuery(unsafeSQL: ActiveReviewUniqueness.createIndex), logger: self.logger)
         }
     }
 }

@@ -77,7 +77,7 @@ public final class PostgresJobQueue: JobQueue {
                     INSERT INTO jobs (kind, payload, pull_request_key, head_sha, delivery_id, state, attempts, run_after_ms, created_at_ms)
                     VALUES (\(job.kind.rawValue), \(job.payload), \(job.pullRequestKey), \(job.headSHA), \(job.deliveryID),
                             'pending', 0, \(now), \(now))
-                    ON CONFLICT (delivery_id) DO NOTHING
+                    ON CONFLICT DO NOTHING
                     RETURNING id
                     """, logger: self.logger).collect()
                 guard let id = try inserted.first?.decode(Int64.self) else { return .duplicate }
@@ -125,7 +125,7 @@ public final class PostgresJobQueue: JobQueue {
     public func ping() async throws {
         try await perform("ping", code: .unavailable) {
             try await self.withinDeadline(self.reachabilityLimit) {
-                _ = try await self.client.query("SELECT 1", logger: self.logger).collect()
+                _ = try await self.client.query(PostgresQuery(unsafeSQL: ReadinessProbe.write), logger: self.logger).collect()
             }
         }
     }

@@ -36,6 +36,13 @@ extension SQLiteJobQueue {
                 CREATE INDEX installations_by_id ON installations (installation_id);
                 """)
         }
+        migrator.registerMigration("one active review per head") { db in
+            try db.execute(sql: ActiveReviewUniqueness.supersedeDuplicates)
+            try db.execute(sql: ActiveReviewUniqueness.createIndex)
+        }
+        migrator.registerMigration("readiness probe") { db in
+            try db.execute(sql: ReadinessProbe.createTable)
+        }
         return migrator
     }
 }

@@ -58,7 +58,7 @@ public final class SQLiteJobQueue: JobQueue {
         let inserted = try Int64.fetchOne(db, sql: """
             INSERT INTO jobs (kind, payload, pull_request_key, head_sha, delivery_id, state, attempts, run_after_ms, created_at_ms)
             VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)
-            ON CONFLICT (delivery_id) DO NOTHING
+            ON CONFLICT DO NOTHING
             RETURNING id
             """, arguments: [job.kind.rawValue, job.payload, job.pullRequestKey, job.headSHA, job.deliveryID, now, now])
         guard let id = inserted else { return .duplicate }
@@ -96,7 +96,7 @@ public final class SQLiteJobQueue: JobQueue {
     }
 
     public func ping() async throws {
-        try await read("ping") { db in _ = try Int.fetchOne(db, sql: "SELECT 1") }
+        try await write("ping") { db in try db.execute(sql: ReadinessProbe.write) }
     }
 
     func write<T: Sendable>(_ operation: String, jobID: Int64? = nil,

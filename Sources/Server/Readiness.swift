@@ -1,0 +1,75 @@
+import Bot
+import Foundation
+
+/// What `/readyz` answers: the queue takes a write now, and every forge accepted the bot's token
+/// when last asked. Forges are asked at most once per `forgeInterval` (a probe every few seconds
+/// would spend the rate limit), each within `forgeTimeout` (the kubelet waits briefly).
+public actor Readiness {
+    public typealias Check = @Sendable () async throws -> Void
+
+    private let queue: any JobQueue
+    private let forgeChecks: [(forge: String, check: Check)]
+    private let forgeInterval: Duration
+    private let forgeTimeout: Duration
+    private let now: @Sendable () -> ContinuousClock.Instant
+    private var lastForgeVerdict: (at: ContinuousClock.Instant, problems: [Problem])?
+
+    /// `summary` is answered to whoever asks (the port also takes webhooks from the internet);
+    /// `detail`, with the error, goes to the log.
+    public struct Problem: Sendable, Equatable {
+        public var summary: String
+        public var detail: String
+    }
+
+    public init(queue: any JobQueue, forgeChecks: [(forge: String, check: Check)] = [], forgeInterval: Duration = .seconds(60),
+                forgeTimeout: Duration = .seconds(10), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+        self.queue = queue
+        self.forgeChecks = forgeChecks
+        self.forgeInterval = forgeInterval
+        self.forgeTimeout = forgeTimeout
+        self.now = now
+    }
+
+    /// Why the service is not ready; empty when it is.
+    public func problems() async -> [Problem] {
+        var problems: [Problem] = []
+        do {
+            try await queue.ping()
+        } catch {
+            problems.append(Problem(summary: "the queue does not take writes", detail: "the queue does not take writes: \(error)"))
+        }
+        return problems + (await forgeProblems())
+    }
+
+    private func forgeProblems() async -> [Problem] {
+        if let last = lastForgeVerdict, now() - last.at < forgeInterval { return last.problems }
+        var problems: [Problem] = []
+        for (forge, check) in forgeChecks {
+            do {
+                try await Self.within(forgeTimeout, check)
+            } catch {
+                let summary = "\(forge) does not accept the bot's credentials"
+                problems.append(Problem(summary: summary, detail: "\(summary): \(error)"))
+            }
+        }
+        lastForgeVerdict = (now(), problems)
+        return problems
+    }
+
+    private static func within(_ limit: Duration, _ check: @escaping Check) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await check() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                throw ReadinessTimeout(limit: limit)
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+    }
+}
+
+struct ReadinessTimeout: Error, CustomStringConvertible {
+    let limit: Duration
+    var description: String { "no answer within \(limit)" }
+}
