@@ -96,6 +96,15 @@ public struct GitHubForge: Forge {
         return PostedComment(id: posted["id"]?.string ?? "", kind: .conversation, body: body, author: posted["user"]?["login"]?.string ?? "")
     }
 
+    /// A review comment is answered in its thread (pulls/create-reply-for-review-comment).
+    public func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment {
+        guard comment.kind == .inline else { return try await createComment(on: number, body: body) }
+        let posted = try await api.send(.post, "\(repo)/pulls/\(number)/comments/\(comment.id)/replies", body: ["body": .string(body)])
+        return PostedComment(id: posted["id"]?.string ?? "", kind: .inline, body: body, author: posted["user"]?["login"]?.string ?? "",
+                             path: posted["path"]?.string, line: posted["line"]?.int ?? posted["original_line"]?.int,
+                             threadID: posted["pull_request_review_id"]?.string)
+    }
+
     public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
         let path = comment.kind == .inline ? "\(repo)/pulls/comments/\(comment.id)" : "\(repo)/issues/comments/\(comment.id)"
         try await api.send(.patch, path, body: ["body": .string(body)])
@@ -193,9 +202,10 @@ public struct GitHubForge: Forge {
         try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
     }
 
+    /// Conversation comments are issue comments; review comments have reactions of their own.
     public func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
-        guard comment.kind == .conversation else { throw ForgeError.unsupported("reactions on review comments") }
-        try await api.send(.post, "\(repo)/issues/comments/\(comment.id)/reactions", body: ["content": .string(reaction.rawValue)])
+        let kind = comment.kind == .inline ? "pulls" : "issues"
+        try await api.send(.post, "\(repo)/\(kind)/comments/\(comment.id)/reactions", body: ["content": .string(reaction.rawValue)])
     }
 
     public func permission(of user: String) async throws -> Permission {

@@ -93,9 +93,26 @@ enum GitHubReviews {
             }
             if let commitID = call.string("commit_id") { anchor.commitID = commitID }
         }
+        return storeComment(body, anchor: anchor, inReplyTo: replyTo, pull: pull, store, call)
+    }
+
+    /// "Create a reply for a review comment" (docs.github.com/en/rest/pulls/comments): the reply
+    /// joins the thread of the comment it answers, on the same pull request.
+    static func createReply(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
+        let pull = try store.pullRequest(call.repositoryName, try call.number("number"))
+        let parent = try store.comment(pull.repository, id: try call.number("comment"), kind: .inline)
+        guard parent.pullRequest == pull.number, let anchor = parent.anchor else { throw APIFailure.notFound() }
+        let body = try call.requireString("body", message: "Validation Failed")
+        if body.count > maximumBodyLength { throw tooLong() }
+        return storeComment(body, anchor: anchor, inReplyTo: parent.inReplyTo ?? parent.id, pull: pull, store, call)
+    }
+
+    /// A single review comment is a review of its own, as on GitHub.
+    private static func storeComment(_ body: String, anchor: StoredAnchor, inReplyTo: Int?, pull: StoredPullRequest,
+                                     _ store: ForgeStore, _ call: ForgeCall) -> ServedResponse {
         let comment = StoredComment(id: store.nextID(.reviewComment), kind: .inline, repository: pull.repository, pullRequest: pull.number,
                                     author: call.user.login, body: body, createdAt: store.now(), anchor: anchor)
-        comment.inReplyTo = replyTo
+        comment.inReplyTo = inReplyTo
         let review = StoredReview(id: store.nextID(.review), repository: pull.repository, pullRequest: pull.number, author: call.user.login,
                                   body: "", state: "COMMENTED", commitID: anchor.commitID, submittedAt: comment.createdAt)
         store.reviews.append(review)
