@@ -29,4 +29,32 @@ import Testing
         #expect(!paths.contains("GET /repos/acme/shop/installation"))
         #expect(forge.violations.isEmpty, "\(forge.violations)")
     }
+
+    /// Issue 15: an installation token is kept across jobs until shortly before it expires (one
+    /// was bought per job). Issue 23: without a configured slug the App's login comes from
+    /// GitHub's "Get the authenticated app" (GET /app), asked once, not assumed `shipshape[bot]`.
+    @Test func jobsShareTheInstallationTokenAndTheAppsLoginIsAskedOnce() async throws {
+        let forge = try TestForge(flavor: .github)
+        defer { forge.shutdown() }
+        let key = try OpenSSLTool.generateRSAKey()
+        let publicKey = key.publicKey
+        forge.state.addRepository(owner: "acme", name: "shop", cloneURL: "http://127.0.0.1/shop.git")
+        forge.state.enableGitHubApp(appID: "4242", installationID: 77, slug: "acme-reviewer") { OpenSSLTool.verifiesRS256($0, publicKey: publicKey) }
+        let endpoint = ForgeEndpoint(kind: .github, apiRoot: forge.apiRoot,
+                                     authentication: .gitHubApp(appID: "4242", privateKeyPEM: key.privateKey, installationID: 77, slug: nil))
+        let directory = ForgeDirectory(endpoints: [endpoint], client: CurlHTTPClient())
+
+        var logins: [String] = []
+        for _ in 1...3 {
+            let job = try await directory.forge(.github, repository: RepositoryID("acme/shop")!)
+            _ = try await job.repositoryDetails()
+            logins.append(try await job.botLogin())
+        }
+
+        #expect(logins == Array(repeating: "acme-reviewer[bot]", count: 3))
+        let paths = forge.state.exchanges.map { "\($0.request.method) \($0.request.path)" }
+        #expect(paths.filter { $0 == "POST /app/installations/77/access_tokens" }.count == 1)
+        #expect(paths.filter { $0 == "GET /app" }.count == 1)
+        #expect(forge.violations.isEmpty, "\(forge.violations)")
+    }
 }

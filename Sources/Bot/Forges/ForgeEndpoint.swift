@@ -37,16 +37,22 @@ public struct ForgeEndpoint: Sendable {
         }
     }
 
-    /// The client for one repository, talking through `client`.
-    public func forge(for repository: RepositoryID, client: any HTTPClient) throws -> any Forge {
+    /// The client for one repository, talking through `client`. A GitHub App's credentials come
+    /// from `appCredentials` when given, so that its installation token outlives the job.
+    public func forge(for repository: RepositoryID, client: any HTTPClient, appCredentials: GitHubAppCredentialsCache? = nil) throws -> any Forge {
         switch (kind, authentication) {
         case (.github, .token(let token)):
             return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: TokenCredentials(token: token))
         case (.github, .gitHubApp(let appID, let pem, let installation, let slug)):
-            let credentials = GitHubAppCredentials(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: pem), installationID: installation,
-                                                   repository: repository, apiRoot: apiRoot, client: client)
+            let make = {
+                GitHubAppCredentials(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: pem), installationID: installation,
+                                     repository: repository, apiRoot: apiRoot, client: client)
+            }
+            let key = "\(apiRoot.absoluteString) app \(appID) " + (installation.map { "installation \($0)" } ?? "repository \(repository)")
+            let credentials = try appCredentials?.credentials(for: key, make: make) ?? make()
+            // Without a configured slug the login is asked of GitHub (GET /app), once per credentials.
             return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: credentials,
-                               botLogin: "\(slug ?? "shipshape")[bot]")
+                               botLogin: slug.map { "\($0)[bot]" })
         case (.gitea, .token(let token)):
             return GiteaForge(repository: repository, apiRoot: apiRoot, client: client, credentials: TokenCredentials(token: token, scheme: .token))
         case (.gitlab, .token(let token)):

@@ -15,7 +15,8 @@ public struct GitHubForge: Forge {
     ]
 
     /// `apiRoot`: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.
-    /// `botLogin`: the login the bot posts as; nil asks GET /user (tokens; an App is `<slug>[bot]`).
+    /// `botLogin`: the login the bot posts as; nil asks GitHub: GET /app for an App (`<slug>[bot]`),
+    /// GET /user for a token.
     public init(repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials, botLogin: String? = nil) {
         self.repository = repository
         api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
@@ -28,6 +29,7 @@ public struct GitHubForge: Forge {
 
     public func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
+        if let app = api.credentials as? GitHubAppCredentials { return try await app.appSlug() + "[bot]" }
         return try await api.field("login", of: "/user")
     }
 

@@ -114,7 +114,7 @@ extension TestForgeState {
 
     /// Lets `POST /app/installations/{id}/access_tokens` hand out tokens to callers whose
     /// Bearer JWT `jwtVerifier` accepts; those tokens act as "shipshape[bot]" with write permission.
-    public func enableGitHubApp(appID: String, installationID: Int, jwtVerifier: @escaping @Sendable (String) -> Bool) {
-        locked { store.app = GitHubAppRegistration(appID: appID, installationID: installationID, verifier: jwtVerifier) }
+    public func enableGitHubApp(appID: String, installationID: Int, slug: String = "shipshape", jwtVerifier: @escaping @Sendable (String) -> Bool) {
+        locked { store.app = GitHubAppRegistration(appID: appID, installationID: installationID, verifier: jwtVerifier, slug: slug) }
     }
 }
