@@ -10,31 +10,25 @@ import Testing
 @Suite struct SecondaryRateLimitTests {
     static let pull = "GET /repos/acme/shop/pulls/1"
 
-    @Test func aSecondaryLimitWithoutRetryAfterWaitsAMinuteThenLonger() async throws {
+    /// The waits the client took to read the pull request while `fault` answered it `times` times.
+    func waits(reading fault: TestForgeState.Fault, times: Int) async throws -> [Duration] {
         let session = try ForgeSession(.github)
         defer { session.shutdown() }
         try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
         let clock = InstantRetryClock()
         let client = try session.client(clock: clock)
-        session.forge.state.inject(.secondaryRateLimit(retryAfter: nil), times: 2, matching: Self.pull)
-
+        session.forge.state.inject(fault, times: times, matching: Self.pull)
         let pull = try await client.pullRequest(session.number)
-
         #expect(pull.number == session.number)
-        #expect(clock.sleeps == [.seconds(60), .seconds(120)])
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
+        return clock.sleeps
+    }
+
+    @Test func aSecondaryLimitWithoutRetryAfterWaitsAMinuteThenLonger() async throws {
+        #expect(try await waits(reading: .secondaryRateLimit(retryAfter: nil), times: 2) == [.seconds(60), .seconds(120)])
     }
 
     @Test func aBare429WaitsAMinute() async throws {
-        let session = try ForgeSession(.github)
-        defer { session.shutdown() }
-        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
-        let clock = InstantRetryClock()
-        let client = try session.client(clock: clock)
-        session.forge.state.inject(.tooManyRequests(retryAfter: nil), matching: Self.pull)
-
-        _ = try await client.pullRequest(session.number)
-
-        #expect(clock.sleeps == [.seconds(60)])
+        #expect(try await waits(reading: .tooManyRequests(retryAfter: nil), times: 1) == [.seconds(60)])
     }
 }

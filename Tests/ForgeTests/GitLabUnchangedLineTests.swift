@@ -1,5 +1,4 @@
 import Foundation
-import HTTPKit
 import ShipshapeTesting
 import Testing
 @testable import Forge
@@ -44,17 +43,12 @@ import Testing
     }
 
     @Test func commentsOnUnchangedAndAddedLinesAreAllPosted() async throws {
-        let forge = try TestForge(flavor: .gitlab)
+        let standIn = try StandInRepository(.gitlab, bot: "shipshape")
+        let forge = standIn.forge
         defer { forge.shutdown() }
-        let base = String(repeating: "a", count: 40), head = String(repeating: "b", count: 40)
-        forge.state.addUser(login: "shipshape", token: "bot-token", permission: "write")
-        forge.state.addUser(login: "alice", token: "alice-token", permission: "write")
-        forge.state.addRepository(owner: "acme", name: "shop", cloneURL: "http://127.0.0.1/acme/shop.git")
-        let number = forge.state.openPullRequest(repository: "acme/shop", author: "alice", title: "Scale", baseBranch: "main", baseSHA: base,
-                                                 headBranch: "feature", headSHA: head,
-                                                 files: [TestForgeState.SeededFile(path: "deploy/app.yaml", patch: Self.patch)])
-        let client = GitLabForge(repository: RepositoryID("acme/shop")!, apiRoot: forge.apiRoot, client: CurlHTTPClient(),
-                                 credentials: TokenCredentials(token: "bot-token", scheme: .privateToken), botLogin: "shipshape")
+        let number = standIn.openPullRequest(files: [TestForgeState.SeededFile(path: "deploy/app.yaml", patch: Self.patch)])
+        let client = standIn.gitlab(bot: "shipshape")
+        let (base, head) = (StandInRepository.base, StandInRepository.head)
         let review = ReviewSubmission(commitSHA: head, baseSHA: base, startSHA: base, body: "", comments: [
             InlineComment(path: "deploy/app.yaml", line: 22, body: "on an unchanged line"),
             InlineComment(path: "deploy/app.yaml", line: 23, body: "on an added line"),
