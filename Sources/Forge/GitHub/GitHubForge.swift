@@ -21,8 +21,10 @@ public struct GitHubForge: Forge {
         self.repository = repository
         api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
         configuredLogin = botLogin
-        capabilities = ForgeCapabilities(checkRuns: credentials is GitHubAppCredentials, resolvableThreads: false,
-                                         maximumCommentLength: 65_536, annotationsPerRequest: 50, suggestionFence: .github)
+        var capabilities = ForgeCapabilities(checkRuns: credentials is GitHubAppCredentials, resolvableThreads: false,
+                                             maximumCommentLength: 65_536, annotationsPerRequest: 50, suggestionFence: .github)
+        capabilities.resolvesEditedThreads = true
+        self.capabilities = capabilities
     }
 
     var repo: String { "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))" }
@@ -115,10 +117,6 @@ public struct GitHubForge: Forge {
     public func deleteComment(_ comment: PostedComment, on number: Int) async throws {
         guard comment.kind == .conversation else { throw ForgeError.unsupported("deleting review comments (they are edited instead)") }
         try await api.send(.delete, "\(repo)/issues/comments/\(comment.id)")
-    }
-
-    public func resolve(_ comment: PostedComment, on number: Int) async throws {
-        throw ForgeError.unsupported("resolving review threads through the REST API")
     }
 
     public func publish(_ check: CommitCheck) async throws {

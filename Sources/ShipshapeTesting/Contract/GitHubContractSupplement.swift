@@ -39,6 +39,17 @@ enum GitHubContractSupplement {
                 ],
             ],
         ],
+        // GraphQL ("Forming calls with GraphQL", docs.github.com/en/graphql): one POST of a query
+        // and its variables; the answer is 200 with `data`, and `errors` when something failed.
+        "/graphql": [
+            "post": [
+                "operationId": "graphql",
+                "requestBody": json(["type": "object", "required": ["query"], "properties": [
+                    "query": ["type": "string", "minLength": 1], "variables": ["type": "object"],
+                ]]),
+                "responses": ["200": json(["type": "object", "properties": ["data": ["nullable": true, "type": "object"], "errors": ["type": "array"]]])],
+            ],
+        ],
         // "Get the authenticated app" (rest/apps/apps): with the App's JWT; `slug` names the
         // App, whose comments are by `<slug>[bot]`.
         "/app": [

@@ -10,6 +10,7 @@ struct GitHubDialect: ForgeDialect {
             ForgeRoute("GET", "/user", GitHubRepositories.authenticatedUser),
             ForgeRoute("GET", "/rate_limit", GitHubRepositories.rateLimit),
             ForgeRoute("GET", "/app", requiresToken: false, GitHubApp.authenticatedApp),
+            ForgeRoute("POST", "/graphql", GitHubGraphQL.handle),
             ForgeRoute("POST", "/app/installations/{installation}/access_tokens", requiresToken: false, GitHubApp.createInstallationToken),
             ForgeRoute("GET", "/repos/{owner}/{repo}/installation", requiresToken: false, GitHubApp.repositoryInstallation),
             ForgeRoute("GET", "/repos/{owner}/{repo}", GitHubRepositories.get),
