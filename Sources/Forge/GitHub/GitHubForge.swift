@@ -141,7 +141,7 @@ public struct GitHubForge: Forge {
             Array(check.annotations[min($0, check.annotations.count)..<min($0 + capabilities.annotationsPerRequest, check.annotations.count)])
         }
         func output(_ annotations: [CommitCheck.Annotation]) -> JSON {
-            ["title": .string(check.title), "summary": .string(check.summary), "annotations": .array(annotations.map { annotation in
+            ["title": .string(check.title), "summary": .string(Self.fitted(check.summary)), "annotations": .array(annotations.map { annotation in
                 ["path": .string(annotation.path), "start_line": JSON(annotation.startLine), "end_line": JSON(annotation.endLine),
                  "annotation_level": .string(annotation.level.rawValue), "title": .string(annotation.title), "message": .string(annotation.message)]
             })]
@@ -159,6 +159,16 @@ public struct GitHubForge: Forge {
         for batch in batches.dropFirst() {
             try await api.send(.patch, "\(repo)/check-runs/\(id)", body: ["output": output(batch)])
         }
+    }
+
+    /// A check run's summary takes at most 65,535 characters; counted here in UTF-16 units, the
+    /// largest count any reading of "characters" gives, and cut at a line end with a note.
+    static func fitted(_ summary: String, limit: Int = 65_535) -> String {
+        guard summary.utf16.count > limit else { return summary }
+        let note = "\n\n… (cut: GitHub takes at most \(limit) characters; the pull request's summary comment has the rest)"
+        var kept = String(summary.utf16.prefix(limit - note.utf16.count)) ?? ""
+        if let lineEnd = kept.lastIndex(of: "\n") { kept = String(kept[..<lineEnd]) }
+        return kept + note
     }
 
     public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
@@ -214,13 +224,14 @@ public struct GitHubForge: Forge {
         guard (200..<300).contains(status) else {
             throw ForgeError.status(code: status, method: "GET", path: "\(repo)/collaborators/\(user)/permission", message: "")
         }
-        // role_name (newer) tells maintain and triage apart; permission folds them into write and read.
-        switch answer["role_name"]?.string ?? answer["permission"]?.string {
-        case "admin": return .admin
-        case "maintain": return .maintain
-        case "write": return .write
-        case "triage": return .triage
-        case "read": return .read
+        // `permission` is the base role (a custom role's too); `role_name` only tells maintain and
+        // triage apart from the write and read they are folded into.
+        switch (answer["permission"]?.string, answer["role_name"]?.string) {
+        case ("admin", _): return .admin
+        case ("write", "maintain"): return .maintain
+        case ("write", _): return .write
+        case ("read", "triage"): return .triage
+        case ("read", _): return .read
         default: return .none
         }
     }

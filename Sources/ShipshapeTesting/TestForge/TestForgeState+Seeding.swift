@@ -35,6 +35,11 @@ extension TestForgeState {
         }
     }
 
+    /// Gives `login` a custom repository role named `role` on top of its permission, its base role.
+    public func setCustomRole(login: String, role: String) {
+        locked { store.user(login: login)?.customRole = role }
+    }
+
     /// A repository; on GitLab `owner` may be a nested group ("group/sub").
     public func addRepository(owner: String, name: String, cloneURL: String, defaultBranch: String = "main") {
         locked {

@@ -78,7 +78,7 @@ enum GitHubIssues {
 
     private static func validBody(_ call: ForgeCall) throws -> String {
         let body = try call.requireString("body", message: "Validation Failed")
-        guard body.count <= GitHubReviews.maximumBodyLength else {
+        guard body.unicodeScalars.count <= GitHubReviews.maximumBodyLength else {
             throw APIFailure.unprocessable("Validation Failed", errors: [[
                 "resource": "IssueComment", "code": "unprocessable", "field": "data",
                 "message": "Body is too long (maximum is \(GitHubReviews.maximumBodyLength) characters)",
