@@ -22,6 +22,9 @@ public protocol Forge: Sendable {
     /// Every comment on the pull request, conversation and inline, by every author.
     func comments(on number: Int) async throws -> [PostedComment]
     func createComment(on number: Int, body: String) async throws -> PostedComment
+    /// Answers `comment` where it was written: in its review thread where the forge threads
+    /// inline comments that way (GitHub), in the conversation otherwise.
+    func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment
     func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws
     func deleteComment(_ comment: PostedComment, on number: Int) async throws
     /// Marks an inline comment's thread resolved where the forge can (GitLab); elsewhere the
@@ -47,6 +50,21 @@ public protocol Forge: Sendable {
 }
 
 extension Forge {
+    public func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment {
+        try await createComment(on: number, body: body)
+    }
+
+    /// The bot's answer to `comment` that carries `marker`, edited in place, or a new one where
+    /// `reply(to:on:body:)` puts it.
+    @discardableResult
+    public func upsertReply(to comment: PostedComment, on number: Int, marker: String, body: String, author: String) async throws -> PostedComment {
+        guard comment.kind == .inline else { return try await upsertComment(on: number, marker: marker, body: body, author: author) }
+        let own = try await comments(on: number).filter { $0.author == author }
+        return try await edit(own.first { $0.kind == .inline && $0.body.contains(marker) }, on: number, body: body) {
+            try await reply(to: comment, on: number, body: body)
+        }
+    }
+
     /// The conversation comment of the bot that carries `marker`, edited in place, or a new one.
     @discardableResult
     public func upsertComment(on number: Int, marker: String, body: String, author: String) async throws -> PostedComment {
@@ -56,11 +74,17 @@ extension Forge {
     /// The same, among the bot's comments already listed.
     @discardableResult
     public func upsertComment(on number: Int, marker: String, body: String, among own: [PostedComment]) async throws -> PostedComment {
-        if var existing = own.first(where: { $0.kind == .conversation && $0.body.contains(marker) }) {
-            if existing.body != body { try await updateComment(existing, on: number, body: body) }
-            existing.body = body
-            return existing
+        try await edit(own.first { $0.kind == .conversation && $0.body.contains(marker) }, on: number, body: body) {
+            try await createComment(on: number, body: body)
         }
-        return try await createComment(on: number, body: body)
+    }
+
+    /// `existing` given `body` (left alone when it has it already), or what `create` posts.
+    private func edit(_ existing: PostedComment?, on number: Int, body: String,
+                      orCreate create: () async throws -> PostedComment) async throws -> PostedComment {
+        guard var existing else { return try await create() }
+        if existing.body != body { try await updateComment(existing, on: number, body: body) }
+        existing.body = body
+        return existing
     }
 }

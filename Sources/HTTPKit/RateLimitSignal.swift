@@ -10,6 +10,10 @@ enum RateLimitSignal: Equatable {
     case waitFor(Duration)
     /// Refused without saying for how long: back off as after a server error.
     case backOff
+    /// A bare 429, or GitHub's secondary limit (a 403 whose message says "secondary rate limit")
+    /// without `retry-after`: GitHub's "Rate limits for the REST API" asks for at least a minute,
+    /// then exponentially longer, and warns that carrying on can get the integration banned.
+    case secondaryLimit
 
     init(_ response: HTTPResponse, now: Date) {
         let headers = response.headers
@@ -22,18 +26,26 @@ enum RateLimitSignal: Equatable {
             return
         }
         // A plain 403 is a permission answer and a plain 503 a server error the status rules
-        // retry; 403 counts as a rate limit only when the window is used up.
+        // retry; 403 counts as a rate limit only when the window is used up or the message
+        // names the secondary limit.
         let exhausted = Self.remaining(in: headers) == 0
-        guard response.status == 429 || (response.status == 403 && exhausted) else {
-            self = .none
-            return
-        }
-        let reset = headers["x-ratelimit-reset"] ?? headers["ratelimit-reset"]
-        if let seconds = reset.flatMap({ Self.secondsUntil(reset: $0, now: now) }) {
-            self = .waitFor(.seconds(seconds))
-        } else {
+        let reset = (headers["x-ratelimit-reset"] ?? headers["ratelimit-reset"]).flatMap { Self.secondsUntil(reset: $0, now: now) }
+        if response.status == 429 || (response.status == 403 && exhausted), let reset {
+            self = .waitFor(.seconds(reset))
+        } else if response.status == 429 || (response.status == 403 && Self.namesSecondaryLimit(response.body)) {
+            self = .secondaryLimit
+        } else if response.status == 403 && exhausted {
             self = .backOff
+        } else {
+            self = .none
         }
+    }
+
+    /// GitHub's secondary-limit message ("You have exceeded a secondary rate limit", older
+    /// answers "abuse detection mechanism"), looked for in the start of the body.
+    static func namesSecondaryLimit(_ body: Data) -> Bool {
+        let text = String(decoding: body.prefix(4_096), as: UTF8.self).lowercased()
+        return text.contains("secondary rate limit") || text.contains("abuse detection")
     }
 
     /// Requests left in the current window, when the response says.

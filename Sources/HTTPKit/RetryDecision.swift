@@ -31,6 +31,12 @@ enum RetryDecision {
                 return .retry(after: wait)
             case .backOff:
                 return .retry(after: backoff)
+            case .secondaryLimit:
+                let wait = policy.secondaryLimitWait(afterAttempt: attempt)
+                guard wait <= policy.maximumRateLimitWait else {
+                    return .fail(.rateLimited(method: request.method, url: request.url, requiredWait: wait, maximumWait: policy.maximumRateLimitWait))
+                }
+                return .retry(after: wait)
             case .none:
                 return idempotent && policy.retriedStatuses.contains(response.status) ? .retry(after: backoff) : .deliver
             }

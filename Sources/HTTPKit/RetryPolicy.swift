@@ -10,19 +10,29 @@ public struct RetryPolicy: Sendable {
     public var maximumRateLimitWait: Duration
     /// Statuses worth another attempt: server errors, except those no retry can fix.
     public var retriedStatuses: Set<Int>
+    /// The wait after a secondary rate limit (or a bare 429) that names none, doubling with each
+    /// further refusal: GitHub asks for at least a minute.
+    public var secondaryLimitWait: Duration
 
     public init(
         maximumAttempts: Int = 4,
         baseDelay: Duration = .milliseconds(500),
         maximumDelay: Duration = .seconds(30),
         maximumRateLimitWait: Duration = .seconds(300),
-        retriedStatuses: Set<Int> = Set(500...599).subtracting([501, 505])
+        retriedStatuses: Set<Int> = Set(500...599).subtracting([501, 505]),
+        secondaryLimitWait: Duration = .seconds(60)
     ) {
         self.maximumAttempts = max(1, maximumAttempts)
         self.baseDelay = baseDelay
         self.maximumDelay = maximumDelay
         self.maximumRateLimitWait = maximumRateLimitWait
         self.retriedStatuses = retriedStatuses
+        self.secondaryLimitWait = secondaryLimitWait
+    }
+
+    /// The wait after `attempt` attempts refused by a secondary limit: the minimum, doubling.
+    func secondaryLimitWait(afterAttempt attempt: Int) -> Duration {
+        secondaryLimitWait * (1 << min(max(attempt - 1, 0), 30))
     }
 
     /// The longest backoff after `attempt` failed attempts: base × 2^(attempt−1), capped.

@@ -49,6 +49,14 @@ import Review
         } else {
             #expect((privileged["body"] as? String)?.contains("Fixed in") == true)
         }
+        if flavor == .github {
+            // Edited, and its thread resolved through GraphQL as well (REST cannot resolve).
+            let resolutions = session.forge.state.exchanges.filter {
+                $0.request.path == "/graphql" && String(decoding: $0.request.body, as: UTF8.self).contains("resolveReviewThread")
+            }
+            #expect(resolutions.count == 1)
+            #expect(second.outcome?.notes.isEmpty == true, "\(second.outcome?.notes ?? [])")
+        }
         let summaries = session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }
         #expect(summaries.count == 1, "the summary is edited in place")
         #expect((summaries.first?["body"] as? String)?.contains("Fixed since the last review") == true)

@@ -64,4 +64,14 @@ import Foundation
         #expect(fences % 2 == 0)
         #expect(CommentLimit.fit("short", limit: 1_000, note: "(cut)") == "short")
     }
+
+    /// The forges count code points: 600 letters with a combining accent are 600 characters to
+    /// Swift but 1,200 to GitHub and GitLab.
+    @Test func theLimitIsCountedInCodePoints() {
+        let body = (1...20).map { _ in String(repeating: "e\u{301}", count: 30) }.joined(separator: "\n")
+        #expect(body.count < 1_000)
+        let cut = CommentLimit.fit(body, limit: 1_000, note: "(cut)")
+        #expect(cut.unicodeScalars.count <= 1_000)
+        #expect(cut.hasSuffix("\n\n(cut)"))
+    }
 }

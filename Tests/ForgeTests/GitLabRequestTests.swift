@@ -49,11 +49,12 @@ import Testing
             "body": "Set a memory limit.",
             "position": ["base_sha": "eeb57dffe83deb686a60a71c16c32f71046868fd", "start_sha": "eeb57dffe83deb686a60a71c16c32f71046868fd",
                          "head_sha": "33e2ee8579fda5bc36accc9c6fbd0b4fefda9e30", "position_type": "text",
-                         "new_path": "apps/api/hpa.yaml", "old_path": "apps/api/autoscaler.yaml", "new_line": 3],
+                         "new_path": "apps/api/hpa.yaml", "old_path": "apps/api/autoscaler.yaml", "new_line": 3, "old_line": 3],
         ])
         #expect(discussions[1].json?["position"]?["new_path"] == "apps/web/service.yaml")
         #expect(discussions[1].json?["position"]?["old_path"] == "apps/web/service.yaml")
         #expect(discussions[1].json?["position"]?["new_line"] == 9)
+        #expect(discussions[1].json?["position"]?["old_line"] == nil, "a new file has no old side")
         #expect(posted.first == PostedComment(id: "1201", kind: .inline, body: "Set a memory limit.", author: "shipshape",
                                               path: "apps/api/hpa.yaml", line: 3, threadID: "3107030c26ce9f1b55b1a0ea43b4aa6c1c0ef3f4"))
     }

@@ -139,6 +139,7 @@ import Testing
         }
         #expect(event.number == 7)
         #expect(event.commentID == "492700400")
+        #expect(event.kind == .inline, "a review comment is answered in its thread")
     }
 
     @Test func aCheckRerunOfAnotherAppsCheckIsIgnored() throws {

@@ -87,6 +87,10 @@ import Testing
     @Test func refusesABodyOverGitHubsLimit() {
         let answer = client.send("POST", "/repos/o/r/issues/\(number)/comments", json: ["body": String(repeating: "x", count: 65_537)])
         #expect(answer.status == 422)
+        // Counted in code points, as Rails counts: 40,000 accented letters written with a
+        // combining mark are 80,000 characters to GitHub.
+        let combining = client.send("POST", "/repos/o/r/issues/\(number)/comments", json: ["body": String(repeating: "e\u{301}", count: 40_000)])
+        #expect(combining.status == 422)
         #expect(state.conversationComments(repository: "o/r", pullRequest: number).isEmpty)
     }
 

@@ -48,6 +48,22 @@ import Testing
         #expect((notes.first?["position"] as? [String: Any])?["new_line"] as? Int == 3)
     }
 
+    /// GitLab's `doc/api/discussions.md`: an unchanged line takes both `old_line` and `new_line`.
+    @Test func anUnchangedLineNeedsItsOldLineToo() {
+        var unchanged = position(newLine: 22)
+        #expect(client.send("POST", "\(mergeRequest)/discussions", json: ["body": "new only", "position": unchanged]).status == 400)
+        unchanged["old_line"] = 20
+        #expect(client.send("POST", "\(mergeRequest)/discussions", json: ["body": "wrong old", "position": unchanged]).status == 400)
+        unchanged["old_line"] = 21
+        #expect(client.send("POST", "\(mergeRequest)/discussions", json: ["body": "both", "position": unchanged]).status == 201)
+        var added = position(newLine: 23)
+        added["old_line"] = 22
+        #expect(client.send("POST", "\(mergeRequest)/discussions", json: ["body": "added with old", "position": added]).status == 400)
+        let notes = state.inlineComments(repository: "group/sub/r", pullRequest: number)
+        #expect(notes.map { $0["body"] as? String } == ["both"])
+        #expect((notes.first?["position"] as? [String: Any])?["old_line"] as? Int == 21)
+    }
+
     @Test func resolvesADiscussionByQueryOrBody() {
         let created = client.send("POST", "\(mergeRequest)/discussions", json: ["body": "finding", "position": position(newLine: 23)])
         let id = created.object["id"] as? String ?? ""

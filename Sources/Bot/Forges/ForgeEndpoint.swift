@@ -59,8 +59,9 @@ public struct ForgeEndpoint: Sendable {
         return { try await CredentialCheck.verify(apiRoot: apiRoot, credentials: credentials, client: client) }
     }
 
-    /// The client for one repository, talking through `client`.
-    public func forge(for repository: RepositoryID, client: any HTTPClient) throws -> any Forge {
+    /// The client for one repository, talking through `client`. A GitHub App's credentials come
+    /// from `appCredentials` when given, so that its installation token outlives the job.
+    public func forge(for repository: RepositoryID, client: any HTTPClient, appCredentials: GitHubAppCredentialsCache? = nil) throws -> any Forge {
         switch (kind, authentication) {
         case (.github, .token(let token)):
             return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: Self.tokenCredentials(kind, token))
@@ -69,10 +70,15 @@ public struct ForgeEndpoint: Sendable {
         case (.gitlab, .token(let token)):
             return GitLabForge(repository: repository, apiRoot: apiRoot, client: client, credentials: Self.tokenCredentials(kind, token))
         case (.github, .gitHubApp(let appID, let pem, let installation, let slug)):
-            let credentials = GitHubAppCredentials(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: pem), installationID: installation,
-                                                   repository: repository, apiRoot: apiRoot, client: client)
+            let make = {
+                GitHubAppCredentials(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: pem), installationID: installation,
+                                     repository: repository, apiRoot: apiRoot, client: client)
+            }
+            let key = "\(apiRoot.absoluteString) app \(appID) " + (installation.map { "installation \($0)" } ?? "repository \(repository)")
+            let credentials = try appCredentials?.credentials(for: key, make: make) ?? make()
+            // Without a configured slug the login is asked of GitHub (GET /app), once per credentials.
             return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: credentials,
-                               botLogin: "\(slug ?? "shipshape")[bot]")
+                               botLogin: slug.map { "\($0)[bot]" })
         case (_, .gitHubApp):
             throw ForgeError.configuration("GitHub App authentication is for GitHub; \(kind.rawValue) takes a token")
         }

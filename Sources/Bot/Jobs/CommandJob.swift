@@ -46,13 +46,16 @@ public struct CommandJob: Sendable {
 
     var replies: CommandReplies { CommandReplies(templates: publisher.templates, forge: forge, authorizer: authorizer) }
 
-    public func run(number: Int, commentID: String, author: String, body: String) async throws -> CommandOutcome {
+    /// `commentKind`: `.inline` for a command written in a review thread, whose reactions and
+    /// reply go to that thread.
+    public func run(number: Int, commentID: String, commentKind: PostedComment.Kind = .conversation, author: String,
+                    body: String) async throws -> CommandOutcome {
         let parsed = SlashCommandParser.parse(body, knownChecks: Catalogue.ids)
         if parsed == .notACommand { return CommandOutcome(result: .ignored, reply: nil) }
         let bot = try await forge.botLogin()
         // The bot never answers itself: no reaction, no reply, so no loop.
         if author.lowercased() == bot.lowercased() { return CommandOutcome(result: .ignored, reply: nil) }
-        let comment = PostedComment(id: commentID, kind: .conversation, body: body, author: author)
+        let comment = PostedComment(id: commentID, kind: commentKind, body: body, author: author)
         try await forge.react(.eyes, to: comment, on: number)
         let answer: Answer
         do {
@@ -62,19 +65,19 @@ public struct CommandJob: Sendable {
             let text = replies.reply("😕", "Shipshape could not finish \(what) on \(reference(number)): \(error)",
                                      note: "Nothing was pushed. The job is retried when the failure looks temporary; otherwise ask again later.")
             try? await forge.react(.confused, to: comment, on: number)
-            _ = try? await postReply(text, to: commentID, on: number, bot: bot)
+            _ = try? await postReply(text, to: comment, on: number, bot: bot)
             throw error
         }
         try await forge.react(answer.reaction, to: comment, on: number)
-        let reply = try await postReply(answer.body, to: commentID, on: number, bot: bot)
+        let reply = try await postReply(answer.body, to: comment, on: number, bot: bot)
         return CommandOutcome(result: answer.result, reply: reply, changes: answer.changes)
     }
 
     /// One reply per command comment, edited in place: a retried job (after a failure, a crash)
     /// replaces its earlier answer instead of adding another.
-    private func postReply(_ body: String, to commentID: String, on number: Int, bot: String) async throws -> PostedComment {
-        let key = CommandReplies.replyMarker(commentID)
-        return try await forge.upsertComment(on: number, marker: key, body: body + "\n" + key, author: bot)
+    private func postReply(_ body: String, to comment: PostedComment, on number: Int, bot: String) async throws -> PostedComment {
+        let key = CommandReplies.replyMarker(comment.id)
+        return try await forge.upsertReply(to: comment, on: number, marker: key, body: body + "\n" + key, author: bot)
     }
 
     private func answer(_ parsed: ParsedComment, number: Int, author: String, bot: String) async throws -> Answer {

@@ -9,20 +9,23 @@ public struct JobPayload: Sendable, Codable, Equatable {
     /// The pull request (merge request); nil for scans of a branch.
     public var number: Int?
     public var headSHA: String?
-    /// Commands: the comment that gave it.
+    /// Commands: the comment that gave it, and its kind (`inline` for one written in a review
+    /// thread; nil, from jobs stored before the kind was kept, is a conversation comment).
     public var commentID: String?
+    public var commentKind: String?
     public var author: String?
     public var body: String?
     /// Scans: the ref pushed.
     public var ref: String?
 
     public init(forge: ForgeKind, repository: RepositoryID, number: Int? = nil, headSHA: String? = nil, commentID: String? = nil,
-                author: String? = nil, body: String? = nil, ref: String? = nil) {
+                commentKind: PostedComment.Kind? = nil, author: String? = nil, body: String? = nil, ref: String? = nil) {
         self.forge = forge.rawValue
         self.repository = repository.fullName
         self.number = number
         self.headSHA = headSHA
         self.commentID = commentID
+        self.commentKind = commentKind?.rawValue
         self.author = author
         self.body = body
         self.ref = ref

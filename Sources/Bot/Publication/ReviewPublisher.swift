@@ -66,6 +66,14 @@ public struct ReviewPublisher: Sendable {
                 try await forge.resolve(fixed.comment, on: number)
             } else {
                 try await forge.updateComment(fixed.comment, on: number, body: fixed.body)
+                if forge.capabilities.resolvesEditedThreads {
+                    do {
+                        try await forge.resolve(fixed.comment, on: number)
+                    } catch let error as ForgeError where error.statusCode.map({ (200..<500).contains($0) }) ?? true {
+                        // Refused (no GraphQL, a token without the right): the edit stands alone.
+                        notes.append("The forge refused to resolve a fixed comment's thread (\(error)); it is marked fixed instead.")
+                    }
+                }
             }
             resolved += 1
         }

@@ -51,7 +51,8 @@ public struct BotJobHandler: JobHandler {
                 throw JobError(description: "command job \(job.id) lacks its comment")
             }
             let command = CommandJob(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer, committer: committer)
-            _ = try await command.run(number: number, commentID: commentID, author: author, body: body)
+            let kind = payload.commentKind.flatMap(PostedComment.Kind.init(rawValue:)) ?? .conversation
+            _ = try await command.run(number: number, commentID: commentID, commentKind: kind, author: author, body: body)
         case .scan:
             try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
                 .run(revision: payload.headSHA ?? payload.ref)

@@ -6,6 +6,7 @@ public struct ForgeDirectory: Sendable {
     private let endpoints: [ForgeKind: ForgeEndpoint]
     private let client: any HTTPClient
     private let installations: (any InstallationRegistry)?
+    private let appCredentials = GitHubAppCredentialsCache()
 
     public init(endpoints: [ForgeEndpoint], client: any HTTPClient, installations: (any InstallationRegistry)? = nil) {
         self.endpoints = Dictionary(endpoints.map { ($0.kind, $0) }) { _, last in last }
@@ -25,6 +26,6 @@ public struct ForgeDirectory: Sendable {
            let remembered = try await installations?.installation(for: repository) {
             endpoint.authentication = .gitHubApp(appID: app, privateKeyPEM: key, installationID: remembered, slug: slug)
         }
-        return try endpoint.forge(for: repository, client: client)
+        return try endpoint.forge(for: repository, client: client, appCredentials: appCredentials)
     }
 }

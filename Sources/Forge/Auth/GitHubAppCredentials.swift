@@ -10,6 +10,7 @@ public actor GitHubAppCredentials: ForgeCredentials {
     private let repository: RepositoryID
     private var installationID: Int?
     private var cached: (token: String, expires: Date)?
+    private var slug: String?
     private let now: @Sendable () -> Date
 
     /// `installationID` nil: found from the repository (GET /repos/{owner}/{repo}/installation).
@@ -29,9 +30,21 @@ public actor GitHubAppCredentials: ForgeCredentials {
 
     public func gitToken() async throws -> String? { try await installationToken() }
 
+    /// The App's slug, asked once (GET /app with the App's JWT): its comments are by `<slug>[bot]`.
+    public func appSlug() async throws -> String {
+        if let slug { return slug }
+        let found = try await appAPI.field("slug", of: "/app")
+        slug = found
+        return found
+    }
+
+    private var appAPI: ForgeAPI {
+        ForgeAPI(root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: now), fixedHeaders: GitHubForge.fixedHeaders)
+    }
+
     public func installationToken() async throws -> String {
         if let cached, cached.expires.timeIntervalSince(now()) > 300 { return cached.token }
-        let app = ForgeAPI(root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: now), fixedHeaders: GitHubForge.fixedHeaders)
+        let app = appAPI
         let installation: Int
         if let installationID {
             installation = installationID

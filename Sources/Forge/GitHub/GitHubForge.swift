@@ -15,19 +15,23 @@ public struct GitHubForge: Forge {
     ]
 
     /// `apiRoot`: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.
-    /// `botLogin`: the login the bot posts as; nil asks GET /user (tokens; an App is `<slug>[bot]`).
+    /// `botLogin`: the login the bot posts as; nil asks GitHub: GET /app for an App (`<slug>[bot]`),
+    /// GET /user for a token.
     public init(repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials, botLogin: String? = nil) {
         self.repository = repository
         api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
         configuredLogin = botLogin
-        capabilities = ForgeCapabilities(checkRuns: credentials is GitHubAppCredentials, resolvableThreads: false,
-                                         maximumCommentLength: 65_536, annotationsPerRequest: 50, suggestionFence: .github)
+        var capabilities = ForgeCapabilities(checkRuns: credentials is GitHubAppCredentials, resolvableThreads: false,
+                                             maximumCommentLength: 65_536, annotationsPerRequest: 50, suggestionFence: .github)
+        capabilities.resolvesEditedThreads = true
+        self.capabilities = capabilities
     }
 
     var repo: String { "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))" }
 
     public func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
+        if let app = api.credentials as? GitHubAppCredentials { return try await app.appSlug() + "[bot]" }
         return try await api.field("login", of: "/user")
     }
 
@@ -96,6 +100,15 @@ public struct GitHubForge: Forge {
         return PostedComment(id: posted["id"]?.string ?? "", kind: .conversation, body: body, author: posted["user"]?["login"]?.string ?? "")
     }
 
+    /// A review comment is answered in its thread (pulls/create-reply-for-review-comment).
+    public func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment {
+        guard comment.kind == .inline else { return try await createComment(on: number, body: body) }
+        let posted = try await api.send(.post, "\(repo)/pulls/\(number)/comments/\(comment.id)/replies", body: ["body": .string(body)])
+        return PostedComment(id: posted["id"]?.string ?? "", kind: .inline, body: body, author: posted["user"]?["login"]?.string ?? "",
+                             path: posted["path"]?.string, line: posted["line"]?.int ?? posted["original_line"]?.int,
+                             threadID: posted["pull_request_review_id"]?.string)
+    }
+
     public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
         let path = comment.kind == .inline ? "\(repo)/pulls/comments/\(comment.id)" : "\(repo)/issues/comments/\(comment.id)"
         try await api.send(.patch, path, body: ["body": .string(body)])
@@ -104,10 +117,6 @@ public struct GitHubForge: Forge {
     public func deleteComment(_ comment: PostedComment, on number: Int) async throws {
         guard comment.kind == .conversation else { throw ForgeError.unsupported("deleting review comments (they are edited instead)") }
         try await api.send(.delete, "\(repo)/issues/comments/\(comment.id)")
-    }
-
-    public func resolve(_ comment: PostedComment, on number: Int) async throws {
-        throw ForgeError.unsupported("resolving review threads through the REST API")
     }
 
     public func publish(_ check: CommitCheck) async throws {
@@ -132,7 +141,7 @@ public struct GitHubForge: Forge {
             Array(check.annotations[min($0, check.annotations.count)..<min($0 + capabilities.annotationsPerRequest, check.annotations.count)])
         }
         func output(_ annotations: [CommitCheck.Annotation]) -> JSON {
-            ["title": .string(check.title), "summary": .string(check.summary), "annotations": .array(annotations.map { annotation in
+            ["title": .string(check.title), "summary": .string(Self.fitted(check.summary)), "annotations": .array(annotations.map { annotation in
                 ["path": .string(annotation.path), "start_line": JSON(annotation.startLine), "end_line": JSON(annotation.endLine),
                  "annotation_level": .string(annotation.level.rawValue), "title": .string(annotation.title), "message": .string(annotation.message)]
             })]
@@ -150,6 +159,16 @@ public struct GitHubForge: Forge {
         for batch in batches.dropFirst() {
             try await api.send(.patch, "\(repo)/check-runs/\(id)", body: ["output": output(batch)])
         }
+    }
+
+    /// A check run's summary takes at most 65,535 characters; counted here in UTF-16 units, the
+    /// largest count any reading of "characters" gives, and cut at a line end with a note.
+    static func fitted(_ summary: String, limit: Int = 65_535) -> String {
+        guard summary.utf16.count > limit else { return summary }
+        let note = "\n\n… (cut: GitHub takes at most \(limit) characters; the pull request's summary comment has the rest)"
+        var kept = String(summary.utf16.prefix(limit - note.utf16.count)) ?? ""
+        if let lineEnd = kept.lastIndex(of: "\n") { kept = String(kept[..<lineEnd]) }
+        return kept + note
     }
 
     public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
@@ -193,9 +212,10 @@ public struct GitHubForge: Forge {
         try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
     }
 
+    /// Conversation comments are issue comments; review comments have reactions of their own.
     public func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
-        guard comment.kind == .conversation else { throw ForgeError.unsupported("reactions on review comments") }
-        try await api.send(.post, "\(repo)/issues/comments/\(comment.id)/reactions", body: ["content": .string(reaction.rawValue)])
+        let kind = comment.kind == .inline ? "pulls" : "issues"
+        try await api.send(.post, "\(repo)/\(kind)/comments/\(comment.id)/reactions", body: ["content": .string(reaction.rawValue)])
     }
 
     public func permission(of user: String) async throws -> Permission {
@@ -204,13 +224,14 @@ public struct GitHubForge: Forge {
         guard (200..<300).contains(status) else {
             throw ForgeError.status(code: status, method: "GET", path: "\(repo)/collaborators/\(user)/permission", message: "")
         }
-        // role_name (newer) tells maintain and triage apart; permission folds them into write and read.
-        switch answer["role_name"]?.string ?? answer["permission"]?.string {
-        case "admin": return .admin
-        case "maintain": return .maintain
-        case "write": return .write
-        case "triage": return .triage
-        case "read": return .read
+        // `permission` is the base role (a custom role's too); `role_name` only tells maintain and
+        // triage apart from the write and read they are folded into.
+        switch (answer["permission"]?.string, answer["role_name"]?.string) {
+        case ("admin", _): return .admin
+        case ("write", "maintain"): return .maintain
+        case ("write", _): return .write
+        case ("read", "triage"): return .triage
+        case ("read", _): return .read
         default: return .none
         }
     }

@@ -6,16 +6,22 @@ struct GitLabDiffRefs: Sendable, Equatable {
     var headSHA: String
 }
 
-/// Where an inline comment sits: a new-side line of a file in one diff version.
+/// Where an inline comment sits: a new-side line of a file in one diff version, and its
+/// old-side line when the line is unchanged (GitLab needs both for those).
 struct GitLabDiffPosition: Sendable, Equatable {
     var refs: GitLabDiffRefs
     var newPath: String
     var oldPath: String
     var newLine: Int
+    var oldLine: Int?
 
     /// The `position` object of POST …/merge_requests/:iid/discussions.
     var json: JSON {
-        ["base_sha": .string(refs.baseSHA), "start_sha": .string(refs.startSHA), "head_sha": .string(refs.headSHA),
-         "position_type": "text", "new_path": .string(newPath), "old_path": .string(oldPath), "new_line": JSON(newLine)]
+        var fields: [String: JSON] = [
+            "base_sha": .string(refs.baseSHA), "start_sha": .string(refs.startSHA), "head_sha": .string(refs.headSHA),
+            "position_type": "text", "new_path": .string(newPath), "old_path": .string(oldPath), "new_line": JSON(newLine),
+        ]
+        if let oldLine { fields["old_line"] = JSON(oldLine) }
+        return .object(fields)
     }
 }

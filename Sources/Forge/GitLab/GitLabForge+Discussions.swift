@@ -16,10 +16,18 @@ extension GitLabForge {
         }
         guard !review.comments.isEmpty else { return [] }
         let refs = try await diffRefs(of: number, reviewing: review)
-        let previousPaths = Dictionary(try await changedFiles(of: number).map { ($0.path, $0.previousPath ?? $0.path) }) { first, _ in first }
+        // The old side of each file: its path, and the line each new-side line had (none for a new file).
+        var oldSides: [String: (path: String, lines: GitLabOldLines?)] = [:]
+        for diff in try await api.getAll("\(mergeRequest(number))/diffs", pageSize: Self.pageSize) {
+            guard let path = diff["new_path"]?.string, oldSides[path] == nil else { continue }
+            let lines = diff["new_file"]?.bool == true ? nil : GitLabOldLines(diff: diff["diff"]?.string ?? "")
+            oldSides[path] = (diff["old_path"]?.string ?? path, lines)
+        }
         var posted: [PostedComment] = []
         for comment in review.comments {
-            let position = GitLabDiffPosition(refs: refs, newPath: comment.path, oldPath: previousPaths[comment.path] ?? comment.path, newLine: comment.line)
+            let oldSide = oldSides[comment.path]
+            let position = GitLabDiffPosition(refs: refs, newPath: comment.path, oldPath: oldSide?.path ?? comment.path, newLine: comment.line,
+                                              oldLine: oldSide?.lines?.oldLine(ofNewLine: comment.line))
             let path = "\(mergeRequest(number))/discussions"
             let discussion = try await api.send(.post, path, body: ["body": .string(comment.body), "position": position.json])
             guard let note = GitLabPayloads.comments(inDiscussion: discussion).first else {

@@ -21,11 +21,12 @@ extension GiteaForge {
     }
 
     /// The conversation comments, then the comments of every submitted review that has any
-    /// (pending reviews are drafts; another user's are not readable).
+    /// (pending reviews are drafts; another user's are not readable). Gitea's reviews list sends
+    /// no `Link` header, so it is read by page number.
     public func comments(on number: Int) async throws -> [PostedComment] {
         let conversation = try await list("\(repo)/issues/\(number)/comments").map(GiteaPayloads.conversationComment(from:))
         var inline: [PostedComment] = []
-        for review in try await api.getAll("\(repo)/pulls/\(number)/reviews", pageSize: Self.pageSize) {
+        for review in try await api.getAllByPageNumber("\(repo)/pulls/\(number)/reviews", pageSize: Self.pageSize) {
             guard let id = review["id"]?.int, review["state"]?.string != "PENDING", review["comments_count"]?.int != 0 else { continue }
             inline += try await reviewComments(on: number, reviewID: id)
         }

@@ -102,13 +102,14 @@ public struct GiteaForge: Forge {
             .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
     }
 
-    /// Gitea answers this one directly (`pulls/{base}/{head}`), 404 when there is none.
+    /// The highest-numbered one of the pull requests into `base`, of every state. Not
+    /// `pulls/{base}/{head}`: Gitea answers that with no ordering (in practice the oldest), so a
+    /// closed upgrade would be missed behind an older merged one and proposed again.
     public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
-        do {
-            return GiteaPayloads.pullRequest(from: try await api.get("\(repo)/pulls/\(ForgeAPI.segment(base))/\(head)"))
-        } catch ForgeError.status(404, _, _, _) {
-            return nil
-        }
+        try await api.getAll("\(repo)/pulls", query: [("state", "all"), ("base_branch", base)], pageSize: Self.pageSize)
+            .map(GiteaPayloads.pullRequest(from:))
+            .filter { $0.headBranch == head && !$0.isFromFork }
+            .max { $0.number < $1.number }
     }
 
     public func closePullRequest(_ number: Int) async throws {

@@ -12,6 +12,9 @@ public struct ForgeCapabilities: Sendable {
     public var checkRuns: Bool
     /// Inline comments whose thread can be marked resolved through the API (GitLab discussions).
     public var resolvableThreads: Bool
+    /// A fixed comment is edited and its thread then resolved too (GitHub, through GraphQL): the
+    /// edit is what later runs read, since the forge lists comments without their resolution.
+    public var resolvesEditedThreads = false
     /// The longest comment body the forge accepts, in characters.
     public var maximumCommentLength: Int
     /// Annotations per check-run request (GitHub: 50).

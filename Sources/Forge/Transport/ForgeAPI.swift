@@ -29,6 +29,24 @@ struct ForgeAPI: Sendable {
         return items
     }
 
+    /// Every page of a list endpoint that pages without `Link` headers (Gitea's reviews): page
+    /// 1, 2, … until a page is empty or shorter than the first (the server may cap the size
+    /// asked for), or repeats the page before (a server that ignores `page`), at most `maximumPages`.
+    func getAllByPageNumber(_ path: String, pageSize: (name: String, value: Int), maximumPages: Int = 1_000) async throws -> [JSON] {
+        var items: [JSON] = []
+        var previous: [JSON]?
+        for page in 1...maximumPages {
+            guard let pageItems = try await get(path, query: [(pageSize.name, String(pageSize.value)), ("page", String(page))]).array else {
+                throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "expected a list")
+            }
+            if pageItems == previous { return items }
+            items += pageItems
+            if pageItems.isEmpty || pageItems.count < (previous?.count ?? pageItems.count) { return items }
+            previous = pageItems
+        }
+        throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "more than \(maximumPages) pages")
+    }
+
     @discardableResult
     func send(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSON? = nil) async throws -> JSON {
         let request = try await makeRequest(method, path, query: query, body: body)

@@ -15,12 +15,13 @@ extension WebhookPayload {
 
     /// A comment on pull request `number`: by a bot when its login ends in `[bot]` or the forge
     /// marked the user as one (`markedBot`).
-    func gitHubShapedComment(number: Int, markedBot: Bool) throws -> WebhookEvent {
+    func gitHubShapedComment(number: Int, kind: PostedComment.Kind = .conversation, markedBot: Bool) throws -> WebhookEvent {
         let login = try string("comment.user.login")
         return .comment(CommentEvent(
             repository: try repository("repository.full_name"),
             number: number,
             commentID: try identifier("comment.id"),
+            kind: kind,
             author: login,
             authorIsBot: markedBot || login.hasSuffix("[bot]"),
             body: self["comment.body"]?.string ?? ""))

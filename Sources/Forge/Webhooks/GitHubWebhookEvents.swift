@@ -23,17 +23,17 @@ enum GitHubWebhookEvents {
         guard action == "created" else { return .ignored("issue_comment \(action)") }
         let number = try payload.int("issue.number")
         guard payload["issue.pull_request"] != nil else { return .ignored("issue_comment on issue #\(number), not a pull request") }
-        return try comment(payload, number: number)
+        return try comment(payload, number: number, kind: .conversation)
     }
 
     private static func reviewComment(_ payload: WebhookPayload) throws -> WebhookEvent {
         let action = try payload.string("action")
         guard action == "created" else { return .ignored("pull_request_review_comment \(action)") }
-        return try comment(payload, number: try payload.int("pull_request.number"))
+        return try comment(payload, number: try payload.int("pull_request.number"), kind: .inline)
     }
 
-    private static func comment(_ payload: WebhookPayload, number: Int) throws -> WebhookEvent {
-        try payload.gitHubShapedComment(number: number, markedBot: payload["comment.user.type"]?.string == "Bot")
+    private static func comment(_ payload: WebhookPayload, number: Int, kind: PostedComment.Kind) throws -> WebhookEvent {
+        try payload.gitHubShapedComment(number: number, kind: kind, markedBot: payload["comment.user.type"]?.string == "Bot")
     }
 
     /// "Re-run" on a check run or a whole suite. `appID`, when known, keeps other apps' re-runs out.

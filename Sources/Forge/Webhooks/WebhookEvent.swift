@@ -37,15 +37,20 @@ public struct CommentEvent: Sendable, Equatable {
     /// The pull request (merge request) the comment is on.
     public var number: Int
     public var commentID: String
+    /// A conversation comment, or an inline one written in a review thread (GitHub's
+    /// `pull_request_review_comment`): reactions and replies go where the comment is.
+    public var kind: PostedComment.Kind
     public var author: String
     /// Bots (GitHub `type: Bot`, GitLab/Gitea bot users) never trigger commands.
     public var authorIsBot: Bool
     public var body: String
 
-    public init(repository: RepositoryID, number: Int, commentID: String, author: String, authorIsBot: Bool, body: String) {
+    public init(repository: RepositoryID, number: Int, commentID: String, kind: PostedComment.Kind = .conversation, author: String,
+                authorIsBot: Bool, body: String) {
         self.repository = repository
         self.number = number
         self.commentID = commentID
+        self.kind = kind
         self.author = author
         self.authorIsBot = authorIsBot
         self.body = body

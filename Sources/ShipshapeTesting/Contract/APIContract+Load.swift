@@ -2,13 +2,14 @@ import Foundation
 
 extension APIContract {
     /// Loads a forge's contract from `shared/forge/` (or from `folder`, laid out the same way):
-    /// GitHub `github/openapi-subset.json`, Gitea `gitea/openapi-subset.json`, Forgejo
+    /// GitHub `github/openapi-subset.json` with `GitHubContractSupplement` added, Gitea `gitea/openapi-subset.json`, Forgejo
     /// `gitea/forgejo-openapi-subset.json`, GitLab the endpoint table in `GitLabEndpoints` with
     /// the schemas in `gitlab/response-schemas/public_api/v4/`.
     public static func load(_ forge: Forge, from folder: URL = SharedData.forge) throws -> APIContract {
         switch forge {
         case .github:
-            return try loadOpenAPI(forge, file: folder.appending(path: "github/openapi-subset.json"), options: .init())
+            return try loadOpenAPI(forge, file: folder.appending(path: "github/openapi-subset.json"), options: .init(),
+                                   supplement: GitHubContractSupplement.applied(to:))
         case .gitea:
             return try loadOpenAPI(forge, file: folder.appending(path: "gitea/openapi-subset.json"),
                                    options: .goStructs)
@@ -24,8 +25,9 @@ extension APIContract {
         }
     }
 
-    private static func loadOpenAPI(_ forge: Forge, file: URL, options: JSONSchemaValidator.Options) throws -> APIContract {
-        let document = try APIContractError.readJSON(at: file)
+    private static func loadOpenAPI(_ forge: Forge, file: URL, options: JSONSchemaValidator.Options,
+                                    supplement: (JSONValue) -> JSONValue = { $0 }) throws -> APIContract {
+        let document = supplement(try APIContractError.readJSON(at: file))
         let documents = SchemaDocuments(root: document)
         let operations = try OpenAPIReader(document: document, documents: documents, file: file.path).operations()
         guard !operations.isEmpty else { throw APIContractError(file: file.path, reason: "the file describes no operations") }

@@ -67,11 +67,13 @@ public final class TestForge: @unchecked Sendable {
         server = nil
     }
 
-    /// Faults the tests inject answer with statuses the contract need not list (500, 429, rate limits).
+    /// Faults the tests inject answer with statuses the contract need not list (500, 429, rate
+    /// limits; GitHub's secondary limit is a 403 whose message says so).
     static func isInjectedFault(_ response: ServedResponse) -> Bool {
         if response.status >= 500 || response.status == 429 { return true }
         let header = { (name: String) in response.headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value }
-        return response.status == 403 && (header("retry-after") != nil || header("x-ratelimit-remaining") == "0")
+        let secondary = String(decoding: response.body, as: UTF8.self).contains("secondary rate limit")
+        return response.status == 403 && (header("retry-after") != nil || header("x-ratelimit-remaining") == "0" || secondary)
     }
 }
 

@@ -3,10 +3,12 @@ extension TestForgeState {
     public enum Fault: Sendable {
         /// Answers with this status and the forge's error body; state is untouched.
         case status(Int)
-        /// 429 with `retry-after`.
-        case tooManyRequests(retryAfter: Int)
-        /// GitHub's secondary rate limit: 403, `retry-after` and its message.
-        case secondaryRateLimit(retryAfter: Int)
+        /// 429, with `retry-after` when it is given.
+        case tooManyRequests(retryAfter: Int?)
+        /// GitHub's secondary rate limit: 403 and its message, with `retry-after` when it is given
+        /// (GitHub's "Rate limits for the REST API": the header may be absent, and then the
+        /// client is to wait at least a minute, longer on each further refusal).
+        case secondaryRateLimit(retryAfter: Int?)
         /// GitHub's primary rate limit: 403 with `x-ratelimit-remaining: 0` and the reset time (epoch seconds).
         case primaryRateLimit(resetAt: Int)
         /// Handles the request normally, then waits before answering.

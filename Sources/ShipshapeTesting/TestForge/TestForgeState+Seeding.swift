@@ -35,6 +35,11 @@ extension TestForgeState {
         }
     }
 
+    /// Gives `login` a custom repository role named `role` on top of its permission, its base role.
+    public func setCustomRole(login: String, role: String) {
+        locked { store.user(login: login)?.customRole = role }
+    }
+
     /// A repository; on GitLab `owner` may be a nested group ("group/sub").
     public func addRepository(owner: String, name: String, cloneURL: String, defaultBranch: String = "main") {
         locked {
@@ -114,7 +119,7 @@ extension TestForgeState {
 
     /// Lets `POST /app/installations/{id}/access_tokens` hand out tokens to callers whose
     /// Bearer JWT `jwtVerifier` accepts; those tokens act as "shipshape[bot]" with write permission.
-    public func enableGitHubApp(appID: String, installationID: Int, jwtVerifier: @escaping @Sendable (String) -> Bool) {
-        locked { store.app = GitHubAppRegistration(appID: appID, installationID: installationID, verifier: jwtVerifier) }
+    public func enableGitHubApp(appID: String, installationID: Int, slug: String = "shipshape", jwtVerifier: @escaping @Sendable (String) -> Bool) {
+        locked { store.app = GitHubAppRegistration(appID: appID, installationID: installationID, verifier: jwtVerifier, slug: slug) }
     }
 }

@@ -110,5 +110,7 @@ struct GitHubAppRegistration {
     var appID: String
     var installationID: Int
     var verifier: @Sendable (String) -> Bool
-    var botLogin = "shipshape[bot]"
+    /// The App's URL name; its comments are by `<slug>[bot]`.
+    var slug = "shipshape"
+    var botLogin: String { slug + "[bot]" }
 }

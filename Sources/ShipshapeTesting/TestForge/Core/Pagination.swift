@@ -13,7 +13,8 @@ struct Pagination {
     static let gitea = Pagination(style: .gitea, sizeParameter: "limit", defaultSize: 30, maxSize: 50)
     static let gitlab = Pagination(style: .gitlab, sizeParameter: "per_page", defaultSize: 20, maxSize: 100)
 
-    func respond(_ items: [Any], to call: ForgeCall, baseURL: String, status: Int = 200) -> ServedResponse {
+    /// `links`: false for endpoints that page but send no `Link` header (Gitea's reviews list).
+    func respond(_ items: [Any], to call: ForgeCall, baseURL: String, status: Int = 200, links: Bool = true) -> ServedResponse {
         let query = call.request.queryItems
         var size = Int(query[sizeParameter] ?? "") ?? defaultSize
         if size <= 0 { size = defaultSize }
@@ -22,7 +23,8 @@ struct Pagination {
         let lastPage = max((items.count + size - 1) / size, 1)
         let start = min((page - 1) * size, items.count)
         let slice = Array(items[start..<min(start + size, items.count)])
-        return .json(status, slice, headers: headers(page: page, lastPage: lastPage, size: size, total: items.count, call: call, baseURL: baseURL))
+        let headers = headers(page: page, lastPage: lastPage, size: size, total: items.count, call: call, baseURL: baseURL)
+        return .json(status, slice, headers: links ? headers : headers.filter { $0.name != "Link" })
     }
 
     private func headers(page: Int, lastPage: Int, size: Int, total: Int, call: ForgeCall, baseURL: String) -> [(name: String, value: String)] {

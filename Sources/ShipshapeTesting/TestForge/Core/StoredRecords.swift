@@ -8,6 +8,9 @@ final class StoredUser {
     let id: Int
     let login: String
     var permission: String
+    /// A GitHub custom repository role, which GitHub names in `role_name` while `permission`
+    /// says the base role it inherits.
+    var customRole: String?
     let isBot: Bool
     /// True for GitHub installation tokens, which GitHub refuses on user-only endpoints.
     let isInstallation: Bool

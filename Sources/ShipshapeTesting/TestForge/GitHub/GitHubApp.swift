@@ -1,8 +1,14 @@
 import Foundation
 
-/// The two GitHub App endpoints: an installation token for a valid app JWT, and the
-/// installation that covers a repository.
+/// The GitHub App endpoints: the app itself, an installation token for a valid app JWT, and
+/// the installation that covers a repository.
 enum GitHubApp {
+    /// "Get the authenticated app" (docs.github.com/en/rest/apps/apps): with the App's JWT.
+    static func authenticatedApp(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
+        _ = try verifiedApp(store, call)
+        return .json(200, GitHubJSON(store: store).app() ?? [:])
+    }
+
     static func createInstallationToken(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let app = try verifiedApp(store, call)
         guard try call.number("installation") == app.installationID else { throw APIFailure.notFound() }
@@ -13,7 +19,9 @@ enum GitHubApp {
             return bot
         }()
         store.tokens[token] = bot
-        let expiry = Date(timeIntervalSince1970: TimeInterval(store.currentEpochSeconds + 3600))
+        // An hour from now on the wall clock, not the stand-in's clock: clients compare
+        // `expires_at` with their own clock to decide when to buy the next token.
+        let expiry = Date().addingTimeInterval(3600)
         return .json(201, [
             "token": token, "expires_at": ForgeStore.iso8601(expiry), "permissions": GitHubJSON.appPermissions,
             "repository_selection": "all",

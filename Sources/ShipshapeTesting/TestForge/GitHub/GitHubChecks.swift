@@ -4,6 +4,7 @@ import Foundation
 /// appended across calls) and commit statuses.
 enum GitHubChecks {
     static let maximumAnnotationsPerRequest = 50
+    static let maximumOutputLength = 65_535
     static let statusStates = ["error", "failure", "pending", "success"]
 
     static func create(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -45,6 +46,10 @@ enum GitHubChecks {
         }
         if let output, output["title"] == nil || output["summary"] == nil {
             throw APIFailure.unprocessable("Invalid request.\n\n\"title\" and \"summary\" weren't supplied.")
+        }
+        // checks/create and checks/update: `output.summary` and `output.text` take at most 65,535 characters.
+        for field in ["summary", "text"] where (output?[field] as? String)?.count ?? 0 > maximumOutputLength {
+            throw APIFailure.unprocessable("Invalid request.\n\n\(field) is too long (maximum is \(maximumOutputLength) characters).")
         }
         let status = call.string("status")
         if let status, !["queued", "in_progress", "completed"].contains(status) {

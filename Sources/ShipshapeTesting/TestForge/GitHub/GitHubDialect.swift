@@ -9,6 +9,8 @@ struct GitHubDialect: ForgeDialect {
         [
             ForgeRoute("GET", "/user", GitHubRepositories.authenticatedUser),
             ForgeRoute("GET", "/rate_limit", GitHubRepositories.rateLimit),
+            ForgeRoute("GET", "/app", requiresToken: false, GitHubApp.authenticatedApp),
+            ForgeRoute("POST", "/graphql", GitHubGraphQL.handle),
             ForgeRoute("POST", "/app/installations/{installation}/access_tokens", requiresToken: false, GitHubApp.createInstallationToken),
             ForgeRoute("GET", "/repos/{owner}/{repo}/installation", requiresToken: false, GitHubApp.repositoryInstallation),
             ForgeRoute("GET", "/repos/{owner}/{repo}", GitHubRepositories.get),
@@ -19,18 +21,20 @@ struct GitHubDialect: ForgeDialect {
             ForgeRoute("GET", "/repos/{owner}/{repo}/pulls", GitHubPulls.list),
             ForgeRoute("POST", "/repos/{owner}/{repo}/pulls", GitHubPulls.create),
             ForgeRoute("PATCH", "/repos/{owner}/{repo}/pulls/comments/{comment}", GitHubReviews.updateComment),
+            ForgeRoute("POST", "/repos/{owner}/{repo}/pulls/comments/{comment}/reactions", GitHubIssues.createReaction(on: .inline)),
             ForgeRoute("GET", "/repos/{owner}/{repo}/pulls/{number}", GitHubPulls.get),
             ForgeRoute("PATCH", "/repos/{owner}/{repo}/pulls/{number}", GitHubPulls.update),
             ForgeRoute("GET", "/repos/{owner}/{repo}/pulls/{number}/files", GitHubPulls.files),
             ForgeRoute("GET", "/repos/{owner}/{repo}/pulls/{number}/comments", GitHubReviews.listComments),
             ForgeRoute("POST", "/repos/{owner}/{repo}/pulls/{number}/comments", GitHubReviews.createComment),
+            ForgeRoute("POST", "/repos/{owner}/{repo}/pulls/{number}/comments/{comment}/replies", GitHubReviews.createReply),
             ForgeRoute("GET", "/repos/{owner}/{repo}/pulls/{number}/reviews", GitHubReviews.list),
             ForgeRoute("POST", "/repos/{owner}/{repo}/pulls/{number}/reviews", GitHubReviews.create),
             ForgeRoute("GET", "/repos/{owner}/{repo}/issues/{number}/comments", GitHubIssues.listComments),
             ForgeRoute("POST", "/repos/{owner}/{repo}/issues/{number}/comments", GitHubIssues.createComment),
             ForgeRoute("PATCH", "/repos/{owner}/{repo}/issues/comments/{comment}", GitHubIssues.updateComment),
             ForgeRoute("DELETE", "/repos/{owner}/{repo}/issues/comments/{comment}", GitHubIssues.deleteComment),
-            ForgeRoute("POST", "/repos/{owner}/{repo}/issues/comments/{comment}/reactions", GitHubIssues.createReaction),
+            ForgeRoute("POST", "/repos/{owner}/{repo}/issues/comments/{comment}/reactions", GitHubIssues.createReaction(on: .conversation)),
             ForgeRoute("POST", "/repos/{owner}/{repo}/issues/{number}/labels", GitHubIssues.addLabels),
             ForgeRoute("POST", "/repos/{owner}/{repo}/check-runs", GitHubChecks.create),
             ForgeRoute("PATCH", "/repos/{owner}/{repo}/check-runs/{run}", GitHubChecks.update),
@@ -63,13 +67,13 @@ struct GitHubDialect: ForgeDialect {
             return .json(status, ["message": Self.reason(status), "documentation_url": GitHubJSON.documentation, "status": String(status)])
         case .tooManyRequests(let retryAfter):
             return .json(429, ["message": "Too Many Requests", "documentation_url": GitHubJSON.documentation, "status": "429"],
-                         headers: [("retry-after", String(retryAfter))])
+                         headers: retryAfter.map { [("retry-after", String($0))] } ?? [])
         case .secondaryRateLimit(let retryAfter):
             return .json(403, [
                 "message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. \(support)",
                 "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
                 "status": "403",
-            ], headers: [("retry-after", String(retryAfter))])
+            ], headers: retryAfter.map { [("retry-after", String($0))] } ?? [])
         case .primaryRateLimit(let resetAt):
             return .json(403, [
                 "message": "API rate limit exceeded for user ID 1. \(support)",

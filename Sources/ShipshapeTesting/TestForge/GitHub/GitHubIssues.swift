@@ -1,7 +1,7 @@
 import Foundation
 
-/// The pull request's conversation (issue comments in GitHub's model), reactions on those
-/// comments, and labels.
+/// The pull request's conversation (issue comments in GitHub's model), reactions on comments,
+/// and labels.
 enum GitHubIssues {
     static let reactionContents = ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"]
 
@@ -36,8 +36,15 @@ enum GitHubIssues {
         return ServedResponse(status: 204)
     }
 
-    static func createReaction(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
-        let comment = try store.comment(call.repositoryName, id: try call.number("comment"), kind: .conversation)
+    /// Reactions on a conversation comment (…/issues/comments/{id}/reactions) or on a review
+    /// comment (…/pulls/comments/{id}/reactions, GitHub's "Create reaction for a pull request
+    /// review comment"); each endpoint knows only its own kind of comment and answers 404 to the other.
+    static func createReaction(on kind: StoredComment.Kind) -> ForgeRoute.Handler {
+        { store, call in try createReaction(store, call, kind: kind) }
+    }
+
+    private static func createReaction(_ store: ForgeStore, _ call: ForgeCall, kind: StoredComment.Kind) throws -> ServedResponse {
+        let comment = try store.comment(call.repositoryName, id: try call.number("comment"), kind: kind)
         guard let content = call.string("content"), reactionContents.contains(content) else {
             throw APIFailure.unprocessable("Validation Failed", errors: [["resource": "Reaction", "code": "invalid", "field": "content"]])
         }
@@ -71,7 +78,7 @@ enum GitHubIssues {
 
     private static func validBody(_ call: ForgeCall) throws -> String {
         let body = try call.requireString("body", message: "Validation Failed")
-        guard body.count <= GitHubReviews.maximumBodyLength else {
+        guard body.unicodeScalars.count <= GitHubReviews.maximumBodyLength else {
             throw APIFailure.unprocessable("Validation Failed", errors: [[
                 "resource": "IssueComment", "code": "unprocessable", "field": "data",
                 "message": "Body is too long (maximum is \(GitHubReviews.maximumBodyLength) characters)",

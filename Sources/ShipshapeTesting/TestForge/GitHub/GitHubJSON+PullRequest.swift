@@ -102,9 +102,9 @@ extension GitHubJSON {
         guard let app = store.app else { return nil }
         let id = Int(app.appID) ?? stableNumber(app.appID)
         return [
-            "id": id, "slug": "shipshape", "node_id": nodeID("App", id), "owner": NSNull(), "name": "Shipshape",
-            "description": "Kubernetes configuration review", "external_url": "\(base)/apps/shipshape",
-            "html_url": "\(base)/apps/shipshape", "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z",
+            "id": id, "slug": app.slug, "node_id": nodeID("App", id), "owner": NSNull(), "name": app.slug.capitalized,
+            "description": "Kubernetes configuration review", "external_url": "\(base)/apps/\(app.slug)",
+            "html_url": "\(base)/apps/\(app.slug)", "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z",
             "permissions": GitHubJSON.appPermissions, "events": ["pull_request", "issue_comment", "check_suite", "check_run"],
         ]
     }
@@ -123,7 +123,7 @@ extension GitHubJSON {
             "html_url": "\(base)/settings/installations/\(app.installationID)", "app_id": Int(app.appID) ?? stableNumber(app.appID),
             "target_id": owner["id"] ?? 0, "target_type": "Organization", "permissions": GitHubJSON.appPermissions,
             "events": ["pull_request", "issue_comment", "check_suite", "check_run"], "created_at": "2025-01-01T00:00:00Z",
-            "updated_at": "2025-01-01T00:00:00Z", "single_file_name": NSNull(), "app_slug": "shipshape",
+            "updated_at": "2025-01-01T00:00:00Z", "single_file_name": NSNull(), "app_slug": app.slug,
         ]
     }
 }

@@ -13,8 +13,11 @@ enum GitHubRepositories {
         guard let user = store.user(login: call.parameter("username")) else {
             throw APIFailure.notFound()
         }
+        // "Get repository permissions for a user" (docs.github.com/en/rest/collaborators):
+        // `permission` is admin, write, read or none (maintain counts as write, triage as read),
+        // `role_name` the role itself, a custom role's own name included.
         let coarse = ["admin": "admin", "maintain": "write", "write": "write", "triage": "read", "read": "read"][user.permission] ?? "none"
-        return .json(200, ["permission": coarse, "role_name": user.permission, "user": GitHubJSON(store: store).user(user.login)])
+        return .json(200, ["permission": coarse, "role_name": user.customRole ?? user.permission, "user": GitHubJSON(store: store).user(user.login)])
     }
 
     static func getRef(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {

@@ -4,7 +4,8 @@ import Foundation
 /// pulls/list-reviews, and the review comments: list, create (line/side or the deprecated
 /// position, or a reply), update.
 enum GitHubReviews {
-    /// GitHub's limit on any comment body.
+    /// GitHub's limit on any comment body, in characters as Rails' length validation counts them:
+    /// Unicode code points (a flag emoji is two, an accented letter written with a combining mark two).
     static let maximumBodyLength = 65_536
 
     static func list(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -29,7 +30,7 @@ enum GitHubReviews {
         let drafts = call.arguments["comments"] as? [[String: Any]] ?? []
         if event == "REQUEST_CHANGES" && body.isEmpty { throw refuse("Body is required when requesting changes") }
         if event == "COMMENT" && body.isEmpty && drafts.isEmpty { throw refuse("Body is required for comment events without comments") }
-        if body.count > maximumBodyLength { throw refuse("Body is too long (maximum is \(maximumBodyLength) characters)") }
+        if body.unicodeScalars.count > maximumBodyLength { throw refuse("Body is too long (maximum is \(maximumBodyLength) characters)") }
         if state == "PENDING" && store.reviews.contains(where: { $0.repository == pull.repository && $0.pullRequest == pull.number && $0.author == call.user.login && $0.state == "PENDING" }) {
             throw refuse("User can only have one pending review per pull request")
         }
@@ -37,7 +38,7 @@ enum GitHubReviews {
         for draft in drafts {
             let text = draft["body"] as? String ?? ""
             guard let path = draft["path"] as? String else { throw refuse("Path is required for a review comment") }
-            if text.count > maximumBodyLength { throw refuse("Body is too long (maximum is \(maximumBodyLength) characters)") }
+            if text.unicodeScalars.count > maximumBodyLength { throw refuse("Body is too long (maximum is \(maximumBodyLength) characters)") }
             do {
                 anchors.append((try anchor(draft, path: path, pull: pull), text))
             } catch {
@@ -69,7 +70,7 @@ enum GitHubReviews {
     static func createComment(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let pull = try store.pullRequest(call.repositoryName, try call.number("number"))
         let body = try call.requireString("body", message: "Validation Failed")
-        if body.count > maximumBodyLength { throw tooLong() }
+        if body.unicodeScalars.count > maximumBodyLength { throw tooLong() }
         var anchor: StoredAnchor
         var replyTo: Int?
         if let parentID = call.integer("in_reply_to") {
@@ -93,9 +94,26 @@ enum GitHubReviews {
             }
             if let commitID = call.string("commit_id") { anchor.commitID = commitID }
         }
+        return storeComment(body, anchor: anchor, inReplyTo: replyTo, pull: pull, store, call)
+    }
+
+    /// "Create a reply for a review comment" (docs.github.com/en/rest/pulls/comments): the reply
+    /// joins the thread of the comment it answers, on the same pull request.
+    static func createReply(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
+        let pull = try store.pullRequest(call.repositoryName, try call.number("number"))
+        let parent = try store.comment(pull.repository, id: try call.number("comment"), kind: .inline)
+        guard parent.pullRequest == pull.number, let anchor = parent.anchor else { throw APIFailure.notFound() }
+        let body = try call.requireString("body", message: "Validation Failed")
+        if body.unicodeScalars.count > maximumBodyLength { throw tooLong() }
+        return storeComment(body, anchor: anchor, inReplyTo: parent.inReplyTo ?? parent.id, pull: pull, store, call)
+    }
+
+    /// A single review comment is a review of its own, as on GitHub.
+    private static func storeComment(_ body: String, anchor: StoredAnchor, inReplyTo: Int?, pull: StoredPullRequest,
+                                     _ store: ForgeStore, _ call: ForgeCall) -> ServedResponse {
         let comment = StoredComment(id: store.nextID(.reviewComment), kind: .inline, repository: pull.repository, pullRequest: pull.number,
                                     author: call.user.login, body: body, createdAt: store.now(), anchor: anchor)
-        comment.inReplyTo = replyTo
+        comment.inReplyTo = inReplyTo
         let review = StoredReview(id: store.nextID(.review), repository: pull.repository, pullRequest: pull.number, author: call.user.login,
                                   body: "", state: "COMMENTED", commitID: anchor.commitID, submittedAt: comment.createdAt)
         store.reviews.append(review)
@@ -110,7 +128,7 @@ enum GitHubReviews {
             throw APIFailure.forbidden("Resource not accessible by integration")
         }
         let body = try call.requireString("body", message: "Validation Failed")
-        if body.count > maximumBodyLength { throw tooLong() }
+        if body.unicodeScalars.count > maximumBodyLength { throw tooLong() }
         comment.body = body
         comment.updatedAt = store.now()
         return .json(200, GitHubJSON(store: store).reviewComment(comment))

@@ -65,8 +65,8 @@ struct GitLabDialect: ForgeDialect {
         case .status(let status):
             return .json(status, ["message": "\(status) \(Self.reason(status))"])
         case .tooManyRequests(let retryAfter), .secondaryRateLimit(let retryAfter):
-            return ServedResponse(status: 429, headers: [("Content-Type", "text/plain"), ("Retry-After", String(retryAfter)),
-                                                         ("RateLimit-Remaining", "0")], body: Data("Retry later\n".utf8))
+            return ServedResponse(status: 429, headers: [("Content-Type", "text/plain"), ("RateLimit-Remaining", "0")]
+                                  + (retryAfter.map { [("Retry-After", String($0))] } ?? []), body: Data("Retry later\n".utf8))
         case .primaryRateLimit(let resetAt):
             return ServedResponse(status: 429, headers: [("Content-Type", "text/plain"), ("Retry-After", String(max(resetAt - store.currentEpochSeconds, 1))),
                                                          ("RateLimit-Remaining", "0"), ("RateLimit-Reset", String(resetAt))],

@@ -63,7 +63,11 @@ enum GitLabDiscussions {
         }
     }
 
-    /// Checks a diff position as GitLab does: current diff refs, a file of the diff, a line it shows.
+    /// Checks a diff position as GitLab does: current diff refs, a file of the diff, a line it
+    /// shows, and the line fields that fit the line's kind. GitLab's `doc/api/discussions.md`
+    /// ("Create a new thread in the merge request diff"): an added line takes `new_line` without
+    /// `old_line`, a removed line `old_line` without `new_line`, an unchanged line both, which
+    /// differ when earlier hunks moved it; any other combination has no line code (400).
     private static func place(_ position: [String: Any], in pull: StoredPullRequest) throws -> StoredAnchor {
         let refs = ["base_sha": pull.baseSHA, "start_sha": pull.baseSHA, "head_sha": pull.headSHA]
         guard (position["position_type"] as? String ?? "text") == "text" else { throw APIFailure.badRequest("400 Bad request - position_type does not have a valid value") }
@@ -72,6 +76,9 @@ enum GitLabDiscussions {
         let oldLine = ForgeCall.integer(position["old_line"])
         let path = position["new_path"] as? String ?? position["old_path"] as? String ?? ""
         guard let line = newLine ?? oldLine else { throw APIFailure.badRequest(lineCodeRefusal) }
+        let shown = pull.file(path).flatMap { UnifiedPatch($0.patch).line(line, onNewSide: newLine != nil) }
+        let expectedOldLine = shown?.kind == .added ? nil : shown?.oldLine
+        guard newLine == nil || oldLine == expectedOldLine else { throw APIFailure.badRequest(lineCodeRefusal) }
         do {
             return try DiffAnchoring.anchor(in: pull, path: path, line: line, side: newLine == nil ? "LEFT" : "RIGHT", startLine: nil, startSide: nil)
         } catch {

@@ -76,12 +76,20 @@ struct GitLabJSON {
                 object["position"] = [
                     "base_sha": anchor.baseSHA, "start_sha": anchor.baseSHA, "head_sha": anchor.commitID, "position_type": "text",
                     "old_path": pull?.file(anchor.path)?.previousPath ?? anchor.path, "new_path": anchor.path,
-                    "old_line": anchor.side == "LEFT" ? anchor.line : NSNull(), "new_line": anchor.side == "LEFT" ? NSNull() : anchor.line,
+                    "old_line": oldLine(of: anchor, in: pull).map { $0 as Any } ?? NSNull(), "new_line": anchor.side == "LEFT" ? NSNull() : anchor.line,
                     "line_range": NSNull(),
                 ] as [String: Any]
             }
         }
         return object
+    }
+
+    /// A position's old-side line: the line itself on the old side, the line it was for an
+    /// unchanged one, none for an added one.
+    private func oldLine(of anchor: StoredAnchor, in pull: StoredPullRequest?) -> Int? {
+        guard anchor.side != "LEFT" else { return anchor.line }
+        let shown = pull?.file(anchor.path).flatMap { UnifiedPatch($0.patch).line(anchor.line, onNewSide: true) }
+        return shown?.kind == .context ? shown?.oldLine : nil
     }
 
     func discussion(_ id: String, notes: [StoredComment]) -> [String: Any] {

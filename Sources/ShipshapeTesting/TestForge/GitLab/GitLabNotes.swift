@@ -68,7 +68,7 @@ enum GitLabNotes {
 
     static func validBody(_ call: ForgeCall) throws -> String {
         let body = try call.requireString("body", message: "body is missing", status: 400)
-        guard body.count <= maximumBodyLength else {
+        guard body.unicodeScalars.count <= maximumBodyLength else {
             throw APIFailure(status: 400, message: "", errors: [["note": ["is too long (maximum is \(maximumBodyLength) characters)"]]])
         }
         return body

@@ -67,7 +67,7 @@ struct GiteaDialect: ForgeDialect {
         case .status(let status):
             return .json(status, ["message": Self.reason(status), "url": url])
         case .tooManyRequests(let retryAfter), .secondaryRateLimit(let retryAfter):
-            return .json(429, ["message": "Too Many Requests", "url": url], headers: [("Retry-After", String(retryAfter))])
+            return .json(429, ["message": "Too Many Requests", "url": url], headers: retryAfter.map { [("Retry-After", String($0))] } ?? [])
         case .primaryRateLimit(let resetAt):
             return .json(429, ["message": "Too Many Requests", "url": url],
                          headers: [("Retry-After", String(max(resetAt - store.currentEpochSeconds, 1)))])

@@ -7,9 +7,11 @@ enum GiteaPulls {
         return .json(200, GiteaJSON(store: store).pullRequest(pull, viewer: call.caller))
     }
 
+    /// Gitea's GetPullRequestByBaseHeadInfo (models/issues/pull.go) asks the database for one
+    /// row without an ORDER BY: in practice the oldest pull request of that branch pair, whatever its state.
     static func byBranches(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let repository = try store.repository(call.repositoryName)
-        guard let pull = store.pullRequests.last(where: {
+        guard let pull = store.pullRequests.first(where: {
             $0.repository == repository.fullName && $0.baseBranch == call.parameter("base") && $0.headBranch == call.parameter("head")
         }) else { throw APIFailure.notFound() }
         return .json(200, GiteaJSON(store: store).pullRequest(pull, viewer: call.caller))

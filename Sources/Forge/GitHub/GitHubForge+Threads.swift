@@ -1,0 +1,65 @@
+import Foundation
+import HTTPKit
+
+/// Review threads through GitHub's GraphQL API (docs.github.com/en/graphql): REST can neither
+/// resolve a thread nor say whether one is resolved. GraphQL lives at /graphql on api.github.com
+/// and at /api/graphql on GitHub Enterprise Server (whose REST root is /api/v3).
+extension GitHubForge {
+    /// At most this many pages of 100 threads are read.
+    static let maximumThreadPages = 50
+
+    /// Resolves the thread that starts with `comment` (the bot's finding comments start theirs).
+    public func resolve(_ comment: PostedComment, on number: Int) async throws {
+        guard let thread = try await reviewThreads(on: number).first(where: { $0.rootCommentID == comment.id }) else {
+            throw ForgeError.notFound("the review thread of comment \(comment.id) on pull request \(number) of \(repository)")
+        }
+        guard !thread.isResolved else { return }
+        let mutation = "mutation($threadId: ID!) { resolveReviewThread(input: {threadId: $threadId}) { thread { id isResolved } } }"
+        _ = try await graphQL(mutation, variables: ["threadId": .string(thread.id)])
+    }
+
+    struct ReviewThread: Equatable {
+        var id: String
+        var isResolved: Bool
+        /// The REST id of the thread's first comment.
+        var rootCommentID: String
+    }
+
+    func reviewThreads(on number: Int) async throws -> [ReviewThread] {
+        let query = """
+            query($owner: String!, $name: String!, $number: Int!, $after: String) { repository(owner: $owner, name: $name) { \
+            pullRequest(number: $number) { reviewThreads(first: 100, after: $after) { pageInfo { hasNextPage endCursor } \
+            nodes { id isResolved comments(first: 1) { nodes { databaseId } } } } } } }
+            """
+        var threads: [ReviewThread] = []
+        var cursor: JSON = .null
+        for _ in 0..<Self.maximumThreadPages {
+            let data = try await graphQL(query, variables: ["owner": .string(repository.owner), "name": .string(repository.name),
+                                                            "number": JSON(number), "after": cursor])
+            let connection = data["repository"]?["pullRequest"]?["reviewThreads"]
+            for node in connection?["nodes"]?.array ?? [] {
+                guard let id = node["id"]?.string, let root = node["comments"]?["nodes"]?.array?.first?["databaseId"]?.string else { continue }
+                threads.append(ReviewThread(id: id, isResolved: node["isResolved"]?.bool ?? false, rootCommentID: root))
+            }
+            guard connection?["pageInfo"]?["hasNextPage"]?.bool == true, let end = connection?["pageInfo"]?["endCursor"]?.string else { return threads }
+            cursor = .string(end)
+        }
+        return threads
+    }
+
+    /// The `data` of a GraphQL answer; its `errors` (sent with status 200) become a ForgeError.
+    func graphQL(_ query: String, variables: [String: JSON]) async throws -> JSON {
+        let answer = try await graphQLAPI.send(.post, "/graphql", body: ["query": .string(query), "variables": .object(variables)])
+        if let errors = answer["errors"]?.array, !errors.isEmpty {
+            let messages = errors.compactMap { $0["message"]?.string }.joined(separator: "; ")
+            throw ForgeError.status(code: 200, method: "POST", path: graphQLAPI.root.path + "/graphql", message: messages)
+        }
+        return answer["data"] ?? .null
+    }
+
+    private var graphQLAPI: ForgeAPI {
+        var root = api.root
+        if root.path.hasSuffix("/api/v3") { root = root.deletingLastPathComponent() }
+        return ForgeAPI(root: root, client: api.client, credentials: api.credentials, fixedHeaders: Self.fixedHeaders)
+    }
+}

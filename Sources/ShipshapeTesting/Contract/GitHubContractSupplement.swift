@@ -1,0 +1,99 @@
+/// What GitHub's REST API does today that the 2020 description in `shared/forge/github/` lacks,
+/// for the endpoints the bot calls. Merged into that description before it is read, so the
+/// schemas here may point at its components. Each entry cites the page of GitHub's REST
+/// documentation (docs.github.com/en/rest, API version 2022-11-28) it rests on.
+///
+/// Secondary rate limits need no entry: any endpoint may answer 403 or 429 with a secondary-limit
+/// message ("Rate limits for the REST API", "About secondary rate limits"), and the stand-in's
+/// rate-limit answers are checked as injected faults (`TestForge.isInjectedFault`).
+enum GitHubContractSupplement {
+    static let ownerRepository: [JSONValue] = [["$ref": "#/components/parameters/owner"], ["$ref": "#/components/parameters/repo"]]
+
+    static let paths: [String: [String: JSONValue]] = [
+        // "Create reaction for a pull request review comment" (rest/reactions/reactions): 200 when
+        // the reaction was there already, 201 when it was added.
+        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions": [
+            "post": [
+                "operationId": "reactions/create-for-pull-request-review-comment",
+                "parameters": .array(ownerRepository + [["$ref": "#/components/parameters/comment_id"]]),
+                "requestBody": json(["type": "object", "required": ["content"], "properties": [
+                    "content": ["type": "string", "enum": ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"]],
+                ]]),
+                "responses": [
+                    "200": json(["$ref": "#/components/schemas/reaction"]),
+                    "201": json(["$ref": "#/components/schemas/reaction"]),
+                    "422": ["$ref": "#/components/responses/validation_failed"],
+                ],
+            ],
+        ],
+        // "Create a reply for a review comment" (rest/pulls/comments): only top-level comments
+        // take replies; the reply joins their thread.
+        "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies": [
+            "post": [
+                "operationId": "pulls/create-reply-for-review-comment",
+                "parameters": .array(ownerRepository + [["$ref": "#/components/parameters/pull-number"], ["$ref": "#/components/parameters/comment_id"]]),
+                "requestBody": json(["type": "object", "required": ["body"], "properties": ["body": ["type": "string"]]]),
+                "responses": [
+                    "201": json(["$ref": "#/components/schemas/pull-request-review-comment"]),
+                    "404": ["$ref": "#/components/responses/not_found"],
+                ],
+            ],
+        ],
+        // GraphQL ("Forming calls with GraphQL", docs.github.com/en/graphql): one POST of a query
+        // and its variables; the answer is 200 with `data`, and `errors` when something failed.
+        "/graphql": [
+            "post": [
+                "operationId": "graphql",
+                "requestBody": json(["type": "object", "required": ["query"], "properties": [
+                    "query": ["type": "string", "minLength": 1], "variables": ["type": "object"],
+                ]]),
+                "responses": ["200": json(["type": "object", "properties": ["data": ["nullable": true, "type": "object"], "errors": ["type": "array"]]])],
+            ],
+        ],
+        // "Get the authenticated app" (rest/apps/apps): with the App's JWT; `slug` names the
+        // App, whose comments are by `<slug>[bot]`.
+        "/app": [
+            "get": [
+                "operationId": "apps/get-authenticated",
+                "responses": ["200": json(["$ref": "#/components/schemas/integration"])],
+            ],
+        ],
+    ]
+
+    /// Fields added to the description's schemas. "Get repository permissions for a user"
+    /// (rest/collaborators/collaborators): `role_name` is the repository role, custom roles
+    /// included, while `permission` stays one of admin, write, read, none.
+    static let schemaProperties: [String: [String: JSONValue]] = [
+        "repository-collaborator-permission": ["role_name": ["type": "string"]],
+    ]
+
+    /// `document` with the paths above added (replacing an operation of the same method and
+    /// path) and the schema fields above added.
+    static func applied(to document: JSONValue) -> JSONValue {
+        guard case .object(var root) = document else { return document }
+        var allPaths = root["paths"]?.objectValue ?? [:]
+        for (path, operations) in paths {
+            var item = allPaths[path]?.objectValue ?? [:]
+            for (method, operation) in operations { item[method] = operation }
+            allPaths[path] = .object(item)
+        }
+        root["paths"] = .object(allPaths)
+        var components = root["components"]?.objectValue ?? [:]
+        var schemas = components["schemas"]?.objectValue ?? [:]
+        for (name, added) in schemaProperties {
+            guard case .object(var schema) = schemas[name] else { continue }
+            var properties = schema["properties"]?.objectValue ?? [:]
+            properties.merge(added) { _, new in new }
+            schema["properties"] = .object(properties)
+            schemas[name] = .object(schema)
+        }
+        components["schemas"] = .object(schemas)
+        root["components"] = .object(components)
+        return .object(root)
+    }
+
+    /// A request or response body of JSON with `schema`.
+    private static func json(_ schema: JSONValue) -> JSONValue {
+        ["content": ["application/json": ["schema": schema]]]
+    }
+}
