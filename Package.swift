@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Forge",
             dependencies: [
-                "HTTPKit", "Diffs",
+                "HTTPKit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
