@@ -51,9 +51,10 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "Diffs", swiftSettings: strictSettings),
+        .target(name: "Blocking", swiftSettings: strictSettings),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "Archives", dependencies: ["CZlib"], swiftSettings: strictSettings),
-        .target(name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames"], swiftSettings: strictSettings),
+        .target(name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames", "Blocking"], swiftSettings: strictSettings),
         .executableTarget(name: "embed-config", swiftSettings: strictSettings),
         .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
         .target(
@@ -74,7 +75,7 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
-        .target(name: "HTTPKit", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(name: "HTTPKit", dependencies: ["CCurl", "Blocking"], swiftSettings: strictSettings),
         .target(
             name: "Forge",
             dependencies: [

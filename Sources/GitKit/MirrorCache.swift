@@ -1,4 +1,5 @@
 import Foundation
+import Blocking
 
 /// One bare mirror per remote, in a cache folder, keyed by the remote's URL (credentials
 /// removed). The first use clones, later uses fetch only what is new. Jobs on the same mirror
@@ -70,16 +71,16 @@ public actor MirrorCache {
         }
     }
 
-    /// Runs blocking work on a thread of its own, so that a long fetch never holds a thread others
-    /// wait for: Swift's shared pool adds none when its threads block, and Dispatch's global queues
-    /// (where GRDB's queues run) add about one a second.
+    /// Runs blocking libgit2 work on one of GitKit's threads, so that a long fetch never holds a
+    /// thread others wait for: Swift's shared pool adds none when its threads block, and
+    /// Dispatch's global queues (where GRDB's queues run) add about one a second.
     public static func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Swift.Result { try work() }) }
-            thread.name = "shipshape-git"
-            thread.start()
-        }
+        try await threads.value(work)
     }
+
+    /// As many as jobs could need at once with room to spare: a job's work may wait on other
+    /// git work (a remote base fetched during a review), so the bound must not be tight.
+    private static let threads = BlockingThreadPool(maximumThreads: 64, name: "shipshape-git")
 
     /// FNV-1a, 64 bits, in hex: a short, stable name for a URL.
     static func hash(_ text: String) -> String {

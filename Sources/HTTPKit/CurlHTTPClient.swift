@@ -1,4 +1,5 @@
 import Foundation
+import Blocking
 
 /// The HTTP client that talks to the network, through libcurl's easy interface. One `send` is
 /// one attempt (wrap it in `RetryingHTTPClient` for retries); redirects are followed (credentials

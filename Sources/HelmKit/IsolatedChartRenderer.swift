@@ -83,21 +83,11 @@ final class RenderWorker: @unchecked Sendable {
         } catch {
             throw HelmError(operation: "rendering", message: "the render worker is gone: \(error)")
         }
-        let answer = LineReader(handle: output.fileHandleForReading, limit: limits.outputBytes)
-        let done = DispatchSemaphore(value: 0)
-        let box = Mutex<LineReader.Outcome?>(nil)
-        Thread.detachNewThread {
-            let outcome = answer.readLine()
-            box.withLock { $0 = outcome }
-            done.signal()
-        }
-        let seconds = Double(limits.timeout.components.seconds) + Double(limits.timeout.components.attoseconds) / 1e18
-        guard done.wait(timeout: .now() + seconds) == .success else {
+        let answer = LineReader(descriptor: output.fileHandleForReading.fileDescriptor, limit: limits.outputBytes)
+        switch answer.readLine(until: .now + limits.timeout) {
+        case .timedOut:
             stop()
-            done.wait()
             throw HelmError(operation: "rendering", message: "took longer than \(limits.timeout); stopped")
-        }
-        switch box.withLock({ $0 }) {
         case .line(let data):
             guard let response = try? JSONDecoder().decode(RenderResponse.self, from: data) else {
                 throw HelmError(operation: "rendering", message: "the render worker answered something that is not a render")
@@ -106,7 +96,7 @@ final class RenderWorker: @unchecked Sendable {
         case .tooLong:
             stop()
             throw HelmError(operation: "rendering", message: "the rendered output is over \(limits.outputBytes) bytes; stopped")
-        case .ended, nil:
+        case .ended:
             stop()
             throw HelmError(operation: "rendering", message: "the render worker ended (over its memory limit of \(limits.memoryBytes >> 20) MiB, or crashed)")
         }
@@ -119,23 +109,32 @@ final class RenderWorker: @unchecked Sendable {
     }
 }
 
-/// Reads one line, up to a limit.
+/// Reads one line, up to a limit and a deadline, waiting with poll(2): no thread of its own.
 struct LineReader {
-    enum Outcome: Sendable { case line(Data), tooLong, ended }
+    enum Outcome: Sendable { case line(Data), tooLong, ended, timedOut }
 
-    let handle: FileHandle
+    let descriptor: Int32
     let limit: Int
 
-    func readLine() -> Outcome {
+    func readLine(until deadline: ContinuousClock.Instant) -> Outcome {
         var buffer = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
-            let chunk = handle.availableData
-            if chunk.isEmpty { return .ended }
-            if let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) {
-                buffer += chunk[chunk.startIndex..<newline]
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { return .timedOut }
+            var wanted = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let ready = poll(&wanted, 1, milliseconds)
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0 else { if ready == 0 { continue } else { return .ended } }
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return .ended }
+            if let newline = chunk[0..<count].firstIndex(of: UInt8(ascii: "\n")) {
+                buffer.append(contentsOf: chunk[0..<newline])
                 return buffer.count > limit ? .tooLong : .line(buffer)
             }
-            buffer += chunk
+            buffer.append(contentsOf: chunk[0..<count])
             if buffer.count > limit { return .tooLong }
         }
     }

@@ -1,11 +1,16 @@
 import Foundation
 
-/// A few threads of our own for blocking C calls (`curl_easy_perform`), so they never occupy the
-/// Swift cooperative pool. Threads start on demand up to `maximumThreads` and then wait for work;
-/// jobs beyond that queue in order.
+/// Threads of our own for blocking C calls (libcurl's transfers, libgit2's fetches and reads), so
+/// they never occupy the Swift cooperative pool, which adds no thread when one blocks. Threads
+/// start on demand up to `maximumThreads` and then wait for work; jobs beyond that queue in order.
+///
+/// The one pool type for blocking work. Each library has its own instance and bound (HTTPKit's
+/// transfers, GitKit's repositories), because work in one waits on the other: a review on a git
+/// thread waits for chart downloads on curl threads, and one shared bound could be filled by
+/// the waiting side.
 ///
 /// `@unchecked Sendable`: all state is guarded by `condition`.
-final class BlockingThreadPool: @unchecked Sendable {
+public final class BlockingThreadPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
     private var threads = 0
@@ -14,12 +19,12 @@ final class BlockingThreadPool: @unchecked Sendable {
     private let maximumThreads: Int
     private let name: String
 
-    init(maximumThreads: Int, name: String) {
+    public init(maximumThreads: Int, name: String) {
         self.maximumThreads = max(1, maximumThreads)
         self.name = name
     }
 
-    func run(_ job: @escaping @Sendable () -> Void) {
+    public func run(_ job: @escaping @Sendable () -> Void) {
         condition.lock()
         defer { condition.unlock() }
         jobs.append(job)
@@ -32,8 +37,16 @@ final class BlockingThreadPool: @unchecked Sendable {
         condition.signal()
     }
 
+    /// Runs `work` on one of the pool's threads and waits for its result without holding a
+    /// thread of the caller's.
+    public func value<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            run { continuation.resume(with: Swift.Result { try work() }) }
+        }
+    }
+
     /// Lets the threads finish the queued jobs and exit.
-    func stop() {
+    public func stop() {
         condition.lock()
         stopping = true
         condition.broadcast()
