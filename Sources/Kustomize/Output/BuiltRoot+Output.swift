@@ -21,7 +21,7 @@ extension BuiltRoot {
             labels[index] = resource.label
         }
         let fallback = SourceLocation(file: kustomizationFile, position: SourcePosition(line: 1, column: 1))
-        return GeneratedManifests(path: kustomizationFile + "@kustomize/" + folder, bytes: Array(yaml.utf8), namespace: nil,
+        return GeneratedManifests(path: kustomizationFile + "@kustomize/" + folder, documents: Node.documents(resources.map(\.node)), namespace: nil,
                                   origins: origins, fallback: fallback, label: "built by kustomization \(folder)",
                                   documentLabels: labels)
     }

@@ -9,6 +9,9 @@ public struct GeneratedManifests: Sendable {
     public var path: String
     /// The YAML stream, one document per object.
     public var bytes: [UInt8]
+    /// The documents already built in memory, when the generator made them as values (a
+    /// kustomize build): checked as they are, `bytes` then empty.
+    public var documents: [YAMLNode]?
     /// The namespace objects land in when they name none (a release's target namespace).
     public var namespace: String?
     /// Where each value of each document was written.
@@ -33,6 +36,13 @@ public struct GeneratedManifests: Sendable {
         self.label = label
         self.documentLabels = documentLabels
         self.documentFallbacks = documentFallbacks
+    }
+
+    /// A stream of documents built in memory (see `YAMLDocumentBuilder`).
+    public init(path: String, documents: [YAMLNode], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
+                label: String, documentLabels: [Int: String] = [:]) {
+        self.init(path: path, bytes: [], namespace: namespace, origins: origins, fallback: fallback, label: label, documentLabels: documentLabels)
+        self.documents = documents
     }
 
     /// The folder part of `path`, unique to this stream: its namespace is recorded there, as a

@@ -10,10 +10,14 @@ extension PolicyEngine {
         for stream in generated {
             if let namespace = stream.namespace { facts.kustomizationNamespaces[stream.folder] = namespace }
         }
-        let report = run(paths: paths + generated.map(\.path), knownFacts: facts) { path in
+        var parsed: [String: ManifestFile] = [:]
+        for stream in generated {
+            if let documents = stream.documents { parsed[stream.path] = ManifestReader.read(path: stream.path, documents: documents) }
+        }
+        let report = run(paths: paths + generated.map(\.path), focus: nil, knownFacts: facts, source: { path in
             if let stream = byPath[path] { return stream.bytes }
             return try source(path)
-        }
+        }, parsed: parsed)
         let findings = report.findings.map { finding in byPath[finding.file].map { Self.relocate(finding, from: $0) } ?? finding }
         let files = report.files.filter { byPath[$0.path] == nil }
         return CheckReport(findings: Finding.inReportOrder(Self.merged(findings)), files: files, notes: report.notes)
