@@ -73,3 +73,19 @@ extension CheckPlanTests {
         #expect(Set(plan.files) == Set(memory.files.keys))
     }
 }
+
+extension CheckPlanTests {
+    @Test func filesReadOnlyAsPatchesAreKnown() throws {
+        let memory = MemoryFileSystem([
+            "base/kustomization.yaml": "resources:\n  - d.yaml\n",
+            "base/d.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+            "prod/kustomization.yaml": "resources:\n  - ../base\n  - extra.yaml\npatches:\n  - path: patch.yaml\n",
+            "prod/extra.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: e\n",
+            "prod/patch.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\n",
+        ])
+        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        #expect(plan.patchFiles == ["prod/patch.yaml"])
+        #expect(plan.isPatch("./prod/patch.yaml"))
+        #expect(!plan.isPatch("prod/extra.yaml") && !plan.isPatch("base/d.yaml") && !plan.isPatch("prod/kustomization.yaml"))
+    }
+}

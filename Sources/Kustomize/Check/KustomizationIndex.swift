@@ -89,6 +89,16 @@ public struct KustomizationIndex: Sendable {
         }
         return covered.filter { !Self.isKustomizationFile($0) }
     }
+
+    /// Files that roots built completely read only as patches (or generator inputs): no built
+    /// object has its document there, so they are never objects of their own, to check or to fix.
+    public var patchFiles: Set<String> {
+        var documents = Set<String>()
+        for root in roots where root.generated != nil {
+            for resource in root.built?.resources ?? [] { documents.insert(resource.anchor.file) }
+        }
+        return coveredFiles.subtracting(documents)
+    }
 }
 
 /// One result per index, written from parallel workers.

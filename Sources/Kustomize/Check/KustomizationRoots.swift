@@ -12,6 +12,11 @@ public struct KustomizeCheckPlan: Sendable {
     /// One line per root not built (why, and that its files are checked one by one), and per
     /// patch target that matched nothing.
     public var notes: [String]
+    /// Files the built roots read only as patches: never objects of their own (`fix` leaves them).
+    public var patchFiles: Set<String> = []
+
+    /// Whether `path` (as the manifest walker lists it) is read only as a patch.
+    public func isPatch(_ path: String) -> Bool { patchFiles.contains(BuildPath.clean(path)) }
 
     /// Plans the check of `files` (as the manifest walker lists them). A kustomization in an
     /// ignored path (`ignorePaths`) is not built.
@@ -22,6 +27,7 @@ public struct KustomizeCheckPlan: Sendable {
         let index = KustomizationIndex(kustomizationFiles: kustomizationFiles, builder: builder)
         let covered = index.coveredFiles
         let kept = files.filter { !covered.contains(BuildPath.clean($0)) }
-        return KustomizeCheckPlan(generated: index.roots.compactMap(\.generated), files: kept, notes: index.roots.flatMap(\.notes))
+        return KustomizeCheckPlan(generated: index.roots.compactMap(\.generated), files: kept, notes: index.roots.flatMap(\.notes),
+                                  patchFiles: index.patchFiles)
     }
 }
