@@ -76,16 +76,29 @@ extension CheckPlanTests {
 
 extension CheckPlanTests {
     @Test func filesReadOnlyAsPatchesAreKnown() throws {
-        let memory = MemoryFileSystem([
-            "base/kustomization.yaml": "resources:\n  - d.yaml\n",
-            "base/d.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
-            "prod/kustomization.yaml": "resources:\n  - ../base\n  - extra.yaml\npatches:\n  - path: patch.yaml\n",
-            "prod/extra.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: e\n",
-            "prod/patch.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\n",
-        ])
+        let configMap = { (name: String) in "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n" }
+        let memory = MemoryFileSystem(["base/kustomization.yaml": "resources: [d.yaml]\n", "base/d.yaml": configMap("c"),
+                                       "prod/kustomization.yaml": "resources: [../base, extra.yaml]\npatches: [{path: patch.yaml}]\n",
+                                       "prod/extra.yaml": configMap("e"), "prod/patch.yaml": configMap("c") + "data:\n  a: b\n"])
         let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
         #expect(plan.patchFiles == ["prod/patch.yaml"])
         #expect(plan.isPatch("./prod/patch.yaml"))
         #expect(!plan.isPatch("prod/extra.yaml") && !plan.isPatch("base/d.yaml") && !plan.isPatch("prod/kustomization.yaml"))
+    }
+}
+
+extension CheckPlanTests {
+    @Test func theSameObjectBuiltByTwoOverlaysNamesBoth() throws {
+        let memory = MemoryFileSystem([
+            "base/kustomization.yaml": "resources: [d.yaml]\n",
+            "base/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n",
+            "eu/kustomization.yaml": "resources: [../base]\n",
+            "us/kustomization.yaml": "resources: [../base]\n",
+        ])
+        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        let engine = PolicyEngine(configuration: try BundledData.defaultConfiguration(), settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
+        let report = plan.mergingAcrossRoots(engine.run(paths: [], generated: plan.generated) { path in try memory.read(path) })
+        let latest = report.findings.filter { $0.checkID == "tagNotSpecified" }
+        #expect(latest.map(\.message) == ["image nginx:latest uses the `latest` tag: pin a version (built by kustomizations eu, us, base/d.yaml)"])
     }
 }

@@ -25,6 +25,9 @@ public struct GeneratedManifests: Sendable {
     public var documentLabels: [Int: String]
     /// Per document: a better place than `fallback` (a chart of this repository: the template).
     public var documentFallbacks: [Int: SourceLocation]
+    /// Whether its findings stay apart from the same findings of other streams: two overlays that
+    /// build the same object from one base are two findings, for the caller to merge naming both.
+    public var keptApart = false
 
     public init(path: String, bytes: [UInt8], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
                 label: String, documentLabels: [Int: String] = [:], documentFallbacks: [Int: SourceLocation] = [:]) {
