@@ -8,32 +8,23 @@ extension ReviewEngine {
     /// reads a changed file is built at the merge base and at head; findings on its objects that
     /// are new at head go on the changed line that wrote the value (a patch line, an `images:`
     /// entry, the `namespace:` line) where the filter allows, else in the summary. A base built
-    /// by several overlays gets one finding naming them.
-    struct KustomizeEffect {
-        var comments: [ReviewResult.Comment] = []
-        var summary: [ReviewResult.SummaryItem] = []
-        var notes: [String] = []
-        var fixes: [String: ReviewResult.RenderedFix] = [:]
-        /// Files of the head that roots built completely include: their built objects are
-        /// reviewed in their place, never the files as objects of their own (a patch is not a Deployment).
-        var covered: Set<String> = []
-    }
-
+    /// by several overlays gets one finding naming them. `covered`: files of the head that the
+    /// roots built completely include, reviewed through the built objects in their place, never as
+    /// objects of their own (a patch is not a Deployment).
     func kustomizeEffect(changes: [FileChange], filter: DiffFilter, engine: PolicyEngine, head: ObjectID, mergeBase: ObjectID,
-                         headTree: TreeIndex, baseTree: TreeIndex, repository: some RevisionReader) throws -> KustomizeEffect {
+                         headTree: TreeIndex, baseTree: TreeIndex, repository: some RevisionReader) throws -> (effect: RenderedEffect, covered: Set<String>) {
         // The roots that may read a changed file are known from the kustomization files' facts;
         // only those are built, at head, to know which really read one.
         let changed = Set(changes.flatMap { [$0.path, $0.oldPath].compactMap { $0 } })
         let candidates = headTree.kustomizationGraph.roots(mayRead: changed)
-        guard !candidates.isEmpty else { return KustomizeEffect() }
+        guard !candidates.isEmpty else { return (RenderedEffect(), []) }
         let headFiles = RevisionFileSystem(files: try repository.files(at: head), repository: repository)
         let headIndex = KustomizationIndex(roots: candidates, builder: KustomizeBuilder(fileSystem: headFiles, cache: BuildCache()))
-        var effect = KustomizeEffect(covered: headIndex.coveredFiles)
+        let covered = headIndex.coveredFiles
         let affected = headIndex.roots(affectedBy: changed)
-        guard !affected.isEmpty else { return effect }
-        effect.notes = affected.flatMap(\.notes)
+        var effect = RenderedEffect(notes: affected.flatMap(\.notes))
         let headStreams = affected.compactMap(\.generated)
-        guard !headStreams.isEmpty else { return effect }
+        guard !headStreams.isEmpty else { return (effect, covered) }
 
         // The same roots at the merge base; one that did not exist there fails and finds nothing.
         let baseFiles = RevisionFileSystem(files: try repository.files(at: mergeBase), repository: repository)
@@ -48,7 +39,7 @@ extension ReviewEngine {
             // object built by two overlays is two findings until they are merged naming both.
             return streams.flatMap { engine.run(paths: [], generated: [$0], knownFacts: context, source: source).findings }
         }
-        let headFindings = findings(headStreams, tree: headTree, covered: effect.covered)
+        let headFindings = findings(headStreams, tree: headTree, covered: covered)
         let baseFindings = findings(baseIndex.roots.compactMap(\.generated), tree: baseTree, covered: baseCovered)
         // Compared by what they are about in which root, not where they land: a value that moves
         // from the base into a patch moves the finding, it does not make a new one.
@@ -66,6 +57,6 @@ extension ReviewEngine {
                 effect.summary.append(ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file }))
             }
         }
-        return effect
+        return (effect, covered)
     }
 }

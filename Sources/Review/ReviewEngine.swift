@@ -60,10 +60,10 @@ public struct ReviewEngine: Sendable {
         let engine = PolicyEngine(configuration: configuration, settings: settings)
 
         // Files a kustomization builds are reviewed through what it builds, not as objects of their own.
-        let kustomized = try kustomizeEffect(changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
+        let (kustomized, covered) = try kustomizeEffect(changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
                                              headTree: headTree, baseTree: baseTree, repository: repository)
         let treeSource = headTree.source(repository), readChanged = changedBytes
-        let headReport = engine.run(paths: scope.headPaths.subtracting(kustomized.covered).sorted(), focus: changedPaths,
+        let headReport = engine.run(paths: scope.headPaths.subtracting(covered).sorted(), focus: changedPaths,
                                     knownFacts: headTree.treeFacts(namespaces: scope.namespaces),
                                     source: { path in try readChanged[path] ?? treeSource(path) })
         var comments: [ReviewResult.Comment] = []
