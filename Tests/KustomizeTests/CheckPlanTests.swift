@@ -44,12 +44,14 @@ import Testing
 }
 
 extension CheckPlanTests {
-    @Test func aBaseBuiltByTwoOverlaysReportsEachLineOnce() throws {
+    /// In namespaces of their own, or the same object twice (two clusters): either way one finding naming both.
+    @Test(arguments: [true, false])
+    func aBaseBuiltByTwoOverlaysReportsEachLineOnce(ownNamespaces: Bool) throws {
         let memory = MemoryFileSystem([
             "base/kustomization.yaml": "resources:\n  - d.yaml\n",
             "base/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n",
-            "prod/kustomization.yaml": "resources:\n  - ../base\nnamespace: prod\n",
-            "staging/kustomization.yaml": "resources:\n  - ../base\nnamespace: staging\n",
+            "prod/kustomization.yaml": "resources:\n  - ../base\n" + (ownNamespaces ? "namespace: prod\n" : ""),
+            "staging/kustomization.yaml": "resources:\n  - ../base\n" + (ownNamespaces ? "namespace: staging\n" : ""),
         ])
         let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
         let engine = PolicyEngine(configuration: try BundledData.defaultConfiguration(), settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
@@ -87,18 +89,3 @@ extension CheckPlanTests {
     }
 }
 
-extension CheckPlanTests {
-    @Test func theSameObjectBuiltByTwoOverlaysNamesBoth() throws {
-        let memory = MemoryFileSystem([
-            "base/kustomization.yaml": "resources: [d.yaml]\n",
-            "base/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n",
-            "eu/kustomization.yaml": "resources: [../base]\n",
-            "us/kustomization.yaml": "resources: [../base]\n",
-        ])
-        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
-        let engine = PolicyEngine(configuration: try BundledData.defaultConfiguration(), settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
-        let report = plan.mergingAcrossRoots(engine.run(paths: [], generated: plan.generated) { path in try memory.read(path) })
-        let latest = report.findings.filter { $0.checkID == "tagNotSpecified" }
-        #expect(latest.map(\.message) == ["image nginx:latest uses the `latest` tag: pin a version (built by kustomizations eu, us, base/d.yaml)"])
-    }
-}
