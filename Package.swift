@@ -69,7 +69,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
-        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering", "FileNames"], swiftSettings: strictSettings),
+        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering", "Kustomize", "FileNames"], swiftSettings: strictSettings),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",

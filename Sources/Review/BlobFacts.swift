@@ -1,9 +1,11 @@
+import Kustomize
 import Manifests
 import Policy
 
 /// What a review remembers about one blob so that later reviews need not parse it: its objects'
-/// kinds, names, namespaces and anchors, and the namespace a kustomization sets. Enough to know
-/// which files a change's context needs, without reading them.
+/// kinds, names, namespaces and anchors, the namespace a kustomization sets and what it includes.
+/// Enough to know which files a change's context needs, and which kustomization roots may read a
+/// changed file, without reading them.
 struct BlobFacts: Sendable, Equatable {
     struct Object: Sendable, Equatable {
         var kind: String
@@ -24,15 +26,18 @@ struct BlobFacts: Sendable, Equatable {
 
     var objects: [Object]
     var kustomizationNamespace: String?
+    /// For a kustomization file: what it includes (nil for other files, and for one that cannot be read).
+    var kustomizationLinks: KustomizationGraph.Links?
 
     static let bindingKinds: Set<String> = ["RoleBinding", "ClusterRoleBinding"]
 
-    init(objects: [Object], kustomizationNamespace: String?) {
+    init(objects: [Object], kustomizationNamespace: String?, kustomizationLinks: KustomizationGraph.Links? = nil) {
         self.objects = objects
         self.kustomizationNamespace = kustomizationNamespace
+        self.kustomizationLinks = kustomizationLinks
     }
 
-    init(_ file: ManifestFile) {
+    init(_ file: ManifestFile, bytes: [UInt8]) {
         objects = file.objects.map { object in
             let role: Role
             if Workspace.contextKinds.contains(object.kind) {
@@ -46,6 +51,7 @@ struct BlobFacts: Sendable, Equatable {
         }
         kustomizationNamespace = file.objects.first { $0.kind == "Kustomization" && $0.group.hasPrefix("kustomize.config") }?
             .node["namespace"]?.string
+        if KustomizationIndex.isKustomizationFile(file.path) { kustomizationLinks = KustomizationGraph.Links(file: file.path, bytes: bytes) }
     }
 
     var hasContext: Bool { objects.contains { $0.role == .context } || kustomizationNamespace != nil }
@@ -53,10 +59,14 @@ struct BlobFacts: Sendable, Equatable {
 }
 
 extension BlobFacts {
-    /// One line of the cache file: `namespace|kind,name,namespace,role,line,column,offset|...`,
+    /// One line of the cache file: `namespace|links|kind,name,namespace,role,line,column,offset|...`
+    /// (links: empty, or `K` or `C` for a kustomization or component, then `,entry` per include),
     /// fields escaped so that no separator can appear inside one.
     var encoded: String {
-        ([Self.escape(kustomizationNamespace ?? "")] + objects.map { object in
+        let links = kustomizationLinks.map { links in
+            ([links.isComponent ? "C" : "K"] + links.entries.map(Self.escape)).joined(separator: ",")
+        } ?? ""
+        return ([Self.escape(kustomizationNamespace ?? ""), links] + objects.map { object in
             [object.kind, object.name, object.namespace ?? "", object.role.rawValue,
              String(object.anchor.line), String(object.anchor.column), String(object.anchor.offset)]
                 .map(Self.escape).joined(separator: ",")
@@ -65,17 +75,23 @@ extension BlobFacts {
 
     init?(encoded: ArraySlice<UInt8>) {
         let parts = encoded.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
-        guard let first = parts.first else { return nil }
-        let namespace = Self.unescape(first)
+        guard parts.count >= 2 else { return nil }
+        let namespace = Self.unescape(parts[0])
+        var links: KustomizationGraph.Links?
+        if !parts[1].isEmpty {
+            let fields = parts[1].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(Self.unescape)
+            guard fields[0] == "K" || fields[0] == "C" else { return nil }
+            links = KustomizationGraph.Links(isComponent: fields[0] == "C", entries: Array(fields.dropFirst()))
+        }
         var objects: [Object] = []
-        for part in parts.dropFirst() {
+        for part in parts.dropFirst(2) {
             let fields = part.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(Self.unescape)
             guard fields.count == 7, let role = Role(rawValue: fields[3]), let line = Int(fields[4]),
                   let column = Int(fields[5]), let offset = Int(fields[6]) else { return nil }
             objects.append(Object(kind: fields[0], name: fields[1], namespace: fields[2].isEmpty ? nil : fields[2],
                                   anchor: SourcePosition(line: line, column: column, offset: offset), role: role))
         }
-        self.init(objects: objects, kustomizationNamespace: namespace.isEmpty ? nil : namespace)
+        self.init(objects: objects, kustomizationNamespace: namespace.isEmpty ? nil : namespace, kustomizationLinks: links)
     }
 
     private static func escape(_ text: String) -> String {

@@ -7,7 +7,8 @@ import Rendering
 import Manifests
 
 extension ReviewEngine {
-    /// What the change does to what the repository deploys: the releases whose inputs it touches
+    /// What the change does to what the repository deploys (here rendered releases; built
+    /// kustomizations in `kustomizeEffect` take the same form): the releases whose inputs it touches
     /// (the release's file, its source, values files and ConfigMaps, its chart folder) rendered at
     /// the merge base and at head; findings on their objects that are new at head go on the
     /// change's lines where the filter allows, else in the summary.

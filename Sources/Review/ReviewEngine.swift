@@ -59,8 +59,12 @@ public struct ReviewEngine: Sendable {
                                           targetVersions: configuration.targetVersions)
         let engine = PolicyEngine(configuration: configuration, settings: settings)
 
+        // Files a kustomization builds are reviewed through what it builds, not as objects of their own.
+        let (kustomized, covered) = try kustomizeEffect(changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
+                                             headTree: headTree, baseTree: baseTree, repository: repository)
         let treeSource = headTree.source(repository), readChanged = changedBytes
-        let headReport = engine.run(paths: scope.headPaths.sorted(), focus: changedPaths, knownFacts: headTree.treeFacts(namespaces: scope.namespaces),
+        let headReport = engine.run(paths: scope.headPaths.subtracting(covered).sorted(), focus: changedPaths,
+                                    knownFacts: headTree.treeFacts(namespaces: scope.namespaces),
                                     source: { path in try readChanged[path] ?? treeSource(path) })
         var comments: [ReviewResult.Comment] = []
         var outside: [Finding] = []
@@ -71,16 +75,17 @@ public struct ReviewEngine: Sendable {
                 outside.append(finding)
             }
         }
-        var summary = causedFindings(outside, changes: changes, scope: scope, engine: engine, repository: repository)
-        var notes = configuration.notes
-        var renderedFixes: [String: ReviewResult.RenderedFix] = [:]
+        comments += kustomized.comments
+        var summary = causedFindings(outside, changes: changes, scope: scope, engine: engine, repository: repository) + kustomized.summary
+        var notes = configuration.notes + kustomized.notes
+        var renderedFixes = kustomized.fixes
         if let rendering {
             let effect = try renderedEffect(rendering, changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
                                             headTree: headTree, baseTree: baseTree, repository: repository)
             comments += effect.comments
             summary += effect.summary
             notes += effect.notes
-            renderedFixes = effect.fixes
+            renderedFixes.merge(effect.fixes) { first, _ in first }
         }
         try facts.save()
         var result = ReviewResult(base: base.hex, head: head.hex, mergeBase: mergeBase.hex, filter: request.filter, changes: changes,

@@ -1,4 +1,5 @@
 import GitKit
+import Kustomize
 import Manifests
 import Policy
 
@@ -151,6 +152,12 @@ struct TreeIndex {
         return TreeFacts(workloads: workloads, kustomizationNamespaces: kustomizations)
     }
 
+    /// Which kustomization folders include which, from the facts of the kustomization files.
+    var kustomizationGraph: KustomizationGraph {
+        let files = paths.filter(KustomizationIndex.isKustomizationFile)
+        return KustomizationGraph(kustomizations: Dictionary(uniqueKeysWithValues: files.map { ($0, facts($0)?.kustomizationLinks) }))
+    }
+
     func source(_ repository: some RevisionReader) -> PolicyEngine.FileSource {
         let index = self
         return { path in
@@ -161,8 +168,8 @@ struct TreeIndex {
 
     private static func facts(of file: TreeFile, cache: FactsCache, repository: some RevisionReader) throws -> BlobFacts {
         if let known = cache.facts(for: file.blob) { return known }
-        let parsed = ManifestReader.read(path: file.path, bytes: try repository.contents(ofBlob: file.blob), options: PolicyEngine.parseOptions)
-        let facts = BlobFacts(parsed)
+        let bytes = try repository.contents(ofBlob: file.blob)
+        let facts = BlobFacts(ManifestReader.read(path: file.path, bytes: bytes, options: PolicyEngine.parseOptions), bytes: bytes)
         cache.remember(facts, for: file.blob)
         return facts
     }

@@ -44,12 +44,14 @@ import Testing
 }
 
 extension CheckPlanTests {
-    @Test func aBaseBuiltByTwoOverlaysReportsEachLineOnce() throws {
+    /// In namespaces of their own, or the same object twice (two clusters): either way one finding naming both.
+    @Test(arguments: [true, false])
+    func aBaseBuiltByTwoOverlaysReportsEachLineOnce(ownNamespaces: Bool) throws {
         let memory = MemoryFileSystem([
             "base/kustomization.yaml": "resources:\n  - d.yaml\n",
             "base/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n",
-            "prod/kustomization.yaml": "resources:\n  - ../base\nnamespace: prod\n",
-            "staging/kustomization.yaml": "resources:\n  - ../base\nnamespace: staging\n",
+            "prod/kustomization.yaml": "resources:\n  - ../base\n" + (ownNamespaces ? "namespace: prod\n" : ""),
+            "staging/kustomization.yaml": "resources:\n  - ../base\n" + (ownNamespaces ? "namespace: staging\n" : ""),
         ])
         let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
         let engine = PolicyEngine(configuration: try BundledData.defaultConfiguration(), settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
@@ -73,3 +75,17 @@ extension CheckPlanTests {
         #expect(Set(plan.files) == Set(memory.files.keys))
     }
 }
+
+extension CheckPlanTests {
+    @Test func filesReadOnlyAsPatchesAreKnown() throws {
+        let configMap = { (name: String) in "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n" }
+        let memory = MemoryFileSystem(["base/kustomization.yaml": "resources: [d.yaml]\n", "base/d.yaml": configMap("c"),
+                                       "prod/kustomization.yaml": "resources: [../base, extra.yaml]\npatches: [{path: patch.yaml}]\n",
+                                       "prod/extra.yaml": configMap("e"), "prod/patch.yaml": configMap("c") + "data:\n  a: b\n"])
+        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        #expect(plan.patchFiles == ["prod/patch.yaml"])
+        #expect(plan.isPatch("./prod/patch.yaml"))
+        #expect(!plan.isPatch("prod/extra.yaml") && !plan.isPatch("base/d.yaml") && !plan.isPatch("prod/kustomization.yaml"))
+    }
+}
+

@@ -6,6 +6,7 @@ import Manifests
 import Policy
 import ShipshapeTesting
 @testable import Review
+import Kustomize
 
 /// Facts are cached by blob id: a second review parses only blobs it has not seen.
 @Suite struct FactsCacheTests {
@@ -63,8 +64,9 @@ import ShipshapeTesting
         let facts = BlobFacts(objects: [
             .init(kind: "Deployment", name: "odd|name,with%chars", namespace: nil, anchor: SourcePosition(line: 3, column: 1, offset: 27), role: .dependent),
             .init(kind: "PodDisruptionBudget", name: "web", namespace: "shop", anchor: SourcePosition(line: 9, column: 1, offset: 90), role: .context),
-        ], kustomizationNamespace: "team\t1")
+        ], kustomizationNamespace: "team\t1", kustomizationLinks: .init(isComponent: false, entries: ["../base", "odd,|name.yaml"]))
         #expect(BlobFacts(encoded: ArraySlice(facts.encoded.utf8)) == facts)
-        #expect(BlobFacts(encoded: ArraySlice("ns|Deployment,broken".utf8)) == nil, "a damaged line is refused, not misread")
+        #expect(BlobFacts(encoded: ArraySlice("ns||Deployment,broken".utf8)) == nil, "a damaged line is refused, not misread")
+        #expect(BlobFacts(encoded: ArraySlice("ns|X,../base".utf8)) == nil, "links that are neither a kustomization's nor a component's")
     }
 }

@@ -4,13 +4,18 @@ extension KustomizeCheckPlan {
     /// One finding per check and source position: a base that several overlays build reports
     /// its line once, naming the overlays (`in kustomizations: overlays/prod, overlays/staging`).
     public func mergingAcrossRoots(_ report: CheckReport, isIgnored: (String) -> Bool = { _ in false }) -> CheckReport {
-        let marker = " (built by kustomization "
+        // A built object's value written in an ignored file is not reported either.
+        let findings = Self.mergedAcrossRoots(report.findings.filter { !isIgnored($0.file) })
+        return CheckReport(findings: Finding.inReportOrder(findings), files: report.files, notes: report.notes)
+    }
+
+    /// The findings with those on the same source position from several roots made one.
+    public static func mergedAcrossRoots(_ findings: [Finding]) -> [Finding] {
+        let marker = rootMarker
         var order: [String] = []
         var groups: [String: (finding: Finding, base: String, roots: [String], detail: String?)] = [:]
         var others: [Finding] = []
-        for finding in report.findings {
-            // A built object's value written in an ignored file is not reported either.
-            if isIgnored(finding.file) { continue }
+        for finding in findings {
             guard finding.message.hasSuffix(")"), let range = Self.lastRange(of: marker, in: finding.message) else {
                 others.append(finding)
                 continue
@@ -38,7 +43,16 @@ extension KustomizeCheckPlan {
             }
             merged.append(finding)
         }
-        return CheckReport(findings: Finding.inReportOrder(merged), files: report.files, notes: report.notes)
+        return merged
+    }
+
+    private static let rootMarker = " (built by kustomization "
+
+    /// The root whose built object a finding is about (nil for a finding on a file's own object).
+    public static func root(of finding: Finding) -> String? {
+        guard finding.message.hasSuffix(")"), let range = lastRange(of: rootMarker, in: finding.message) else { return nil }
+        let label = finding.message[range.upperBound..<finding.message.index(before: finding.message.endIndex)]
+        return label.split(separator: ",", maxSplits: 1).first.map(String.init)
     }
 
     /// The last occurrence of `marker` in `text`, searched on its UTF-8 bytes.

@@ -21,8 +21,11 @@ extension BuiltRoot {
             labels[index] = resource.label
         }
         let fallback = SourceLocation(file: kustomizationFile, position: SourcePosition(line: 1, column: 1))
-        return GeneratedManifests(path: kustomizationFile + "@kustomize/" + folder, bytes: Array(yaml.utf8), namespace: nil,
-                                  origins: origins, fallback: fallback, label: "built by kustomization \(folder)",
-                                  documentLabels: labels)
+        var stream = GeneratedManifests(path: kustomizationFile + "@kustomize/" + folder, documents: Node.documents(resources.map(\.node)), namespace: nil,
+                                        origins: origins, fallback: fallback, label: "built by kustomization \(folder)",
+                                        documentLabels: labels)
+        // Overlays building the same object from one base each report it; `mergingAcrossRoots` names them all.
+        stream.keptApart = true
+        return stream
     }
 }

@@ -68,7 +68,7 @@ enum YAMLEmitter {
         }
     }
 
-    private static let yaml11OnlyBooleans: Set<String> = [
+    static let yaml11OnlyBooleans: Set<String> = [
         "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
     ]
 
@@ -83,7 +83,7 @@ enum YAMLEmitter {
     }
 
     /// Text a plain scalar can hold on one line (its type aside).
-    private static func isSafePlainSyntax(_ text: String) -> Bool {
+    static func isSafePlainSyntax(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         if " \t".unicodeScalars.contains(last) || " \t".unicodeScalars.contains(first) { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {

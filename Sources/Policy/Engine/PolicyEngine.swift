@@ -32,9 +32,15 @@ public struct PolicyEngine: Sendable {
     /// `knownFacts` stands in for files that are not read this time (a review reads only what it
     /// needs): where the tree's workloads are, and the namespaces its kustomizations set.
     public func run(paths: [String], focus: Set<String>? = nil, knownFacts: TreeFacts = TreeFacts(), source: FileSource) -> CheckReport {
+        run(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: [:])
+    }
+
+    /// `parsed`: files already read into objects (generated in memory), checked without reading `source`.
+    func run(paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]) -> CheckReport {
         let slots = ResultSlots<FileResult>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            slots[index] = checkFile(paths[index], ownChecks: focus?.contains(paths[index]) ?? true, source: source)
+            let path = paths[index], ownChecks = focus?.contains(path) ?? true
+            slots[index] = parsed[path].map { checkObjects(of: $0, ownChecks: ownChecks) } ?? checkFile(path, ownChecks: ownChecks, source: source)
         }
         let results = slots.values
         var findings = results.flatMap(\.findings)
@@ -84,8 +90,12 @@ public struct PolicyEngine: Sendable {
             result.outcome.error = "\(error)"
             return result
         }
-        let file = ManifestReader.read(path: path, bytes: bytes, options: Self.parseOptions)
-        result.outcome = .init(path: path, status: status(of: file.kind), documents: file.documentCount, objects: file.objects.count, bytes: bytes.count)
+        return checkObjects(of: ManifestReader.read(path: path, bytes: bytes, options: Self.parseOptions), ownChecks: ownChecks)
+    }
+
+    private func checkObjects(of file: ManifestFile, ownChecks: Bool) -> FileResult {
+        var result = FileResult(outcome: .init(path: file.path, status: status(of: file.kind), documents: file.documentCount,
+                                               objects: file.objects.count, bytes: file.byteCount))
         if ownChecks { result.findings += syntaxFindings(file) }
         let builder = FindingBuilder(configuration: configuration)
         let local = Workspace(settings: settings)

@@ -9,6 +9,9 @@ public struct GeneratedManifests: Sendable {
     public var path: String
     /// The YAML stream, one document per object.
     public var bytes: [UInt8]
+    /// The documents already built in memory, when the generator made them as values (a
+    /// kustomize build): checked as they are, `bytes` then empty.
+    public var documents: [YAMLNode]?
     /// The namespace objects land in when they name none (a release's target namespace).
     public var namespace: String?
     /// Where each value of each document was written.
@@ -22,6 +25,9 @@ public struct GeneratedManifests: Sendable {
     public var documentLabels: [Int: String]
     /// Per document: a better place than `fallback` (a chart of this repository: the template).
     public var documentFallbacks: [Int: SourceLocation]
+    /// Whether its findings stay apart from the same findings of other streams: two overlays that
+    /// build the same object from one base are two findings, for the caller to merge naming both.
+    public var keptApart = false
 
     public init(path: String, bytes: [UInt8], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
                 label: String, documentLabels: [Int: String] = [:], documentFallbacks: [Int: SourceLocation] = [:]) {
@@ -33,6 +39,13 @@ public struct GeneratedManifests: Sendable {
         self.label = label
         self.documentLabels = documentLabels
         self.documentFallbacks = documentFallbacks
+    }
+
+    /// A stream of documents built in memory (see `YAMLDocumentBuilder`).
+    public init(path: String, documents: [YAMLNode], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
+                label: String, documentLabels: [Int: String] = [:]) {
+        self.init(path: path, bytes: [], namespace: namespace, origins: origins, fallback: fallback, label: label, documentLabels: documentLabels)
+        self.documents = documents
     }
 
     /// The folder part of `path`, unique to this stream: its namespace is recorded there, as a

@@ -10,11 +10,18 @@ extension PolicyEngine {
         for stream in generated {
             if let namespace = stream.namespace { facts.kustomizationNamespaces[stream.folder] = namespace }
         }
-        let report = run(paths: paths + generated.map(\.path), knownFacts: facts) { path in
+        var parsed: [String: ManifestFile] = [:]
+        for stream in generated {
+            if let documents = stream.documents { parsed[stream.path] = ManifestReader.read(path: stream.path, documents: documents) }
+        }
+        let report = run(paths: paths + generated.map(\.path), focus: nil, knownFacts: facts, source: { path in
             if let stream = byPath[path] { return stream.bytes }
             return try source(path)
+        }, parsed: parsed)
+        let findings = report.findings.map { finding -> (finding: Finding, stream: String) in
+            guard let stream = byPath[finding.file] else { return (finding, "") }
+            return (Self.relocate(finding, from: stream), stream.keptApart ? stream.path : "")
         }
-        let findings = report.findings.map { finding in byPath[finding.file].map { Self.relocate(finding, from: $0) } ?? finding }
         let files = report.files.filter { byPath[$0.path] == nil }
         return CheckReport(findings: Finding.inReportOrder(Self.merged(findings)), files: files, notes: report.notes)
     }
@@ -34,9 +41,13 @@ extension PolicyEngine {
 
     /// One finding per check, place, object and container: two streams that generate the same
     /// object from one written value (a chart rendered with and without a ci values file)
-    /// report it once, naming the first.
-    static func merged(_ findings: [Finding]) -> [Finding] {
+    /// report it once, naming the first. Findings of a stream kept apart (`stream` non-empty) are
+    /// merged only with its own.
+    static func merged(_ findings: [(finding: Finding, stream: String)]) -> [Finding] {
         var seen = Set<String>()
-        return findings.filter { seen.insert("\($0.checkID)|\($0.file)|\($0.position)|\($0.object?.description ?? "")|\($0.container ?? "")|\($0.path)").inserted }
+        return findings.filter { item in
+            let finding = item.finding
+            return seen.insert("\(item.stream)|\(finding.checkID)|\(finding.file)|\(finding.position)|\(finding.object?.description ?? "")|\(finding.container ?? "")|\(finding.path)").inserted
+        }.map(\.finding)
     }
 }

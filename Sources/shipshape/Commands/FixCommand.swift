@@ -3,6 +3,7 @@ import FileNames
 import Fixes
 import Foundation
 import GitKit
+import Kustomize
 import Manifests
 import Policy
 import Rendering
@@ -17,6 +18,7 @@ struct FixCommand: AsyncParsableCommand {
         Fixes a person should look at first (readOnlyRootFilesystem, automountServiceAccountToken) apply
         only when named with --checks. Charts are rendered as `check` renders them, and a finding on a rendered
         object is fixed in the values that produced the field (the HelmRelease's values, a values file).
+        A kustomize patch is never fixed as if it were a whole object; the base documents are fixed as written.
         Exit status: 0 when done, 1 on errors.
         """
     )
@@ -58,9 +60,15 @@ struct FixCommand: AsyncParsableCommand {
         var fixedCount = 0, changedFiles = 0
         var unfixedByCheck: [String: Int] = [:]
         var unwritten = 0
+        let kustomize = KustomizeCheckPlan.make(files: files) { setup.configuration.isIgnored(path: $0) }
         for path in files {
             let original = try FileContents.read(path)
             let outcome = engine.fix(path: path, bytes: original)
+            if kustomize.isPatch(path) {
+                // A patch names only the fields it changes: "no probes, no resources" are not its to fix.
+                if !outcome.applied.isEmpty { print("\(FileName.escaped(path))\n  not fixed: a kustomize patch, not a whole object; edit it by hand") }
+                continue
+            }
             for item in outcome.unfixed { unfixedByCheck[item.finding.checkID, default: 0] += 1 }
             guard !outcome.applied.isEmpty || outcome.unfixed.contains(where: { !$0.why.hasPrefix("no automatic fix") }) else { continue }
             print(FileName.escaped(path))

@@ -1,0 +1,63 @@
+import Diffs
+import GitKit
+import Kustomize
+import Policy
+import Manifests
+
+extension ReviewEngine {
+    /// What the change does to what the repository's kustomizations build: every root that
+    /// reads a changed file is built at the merge base and at head; findings on its objects that
+    /// are new at head go on the changed line that wrote the value (a patch line, an `images:`
+    /// entry, the `namespace:` line) where the filter allows, else in the summary. A base built
+    /// by several overlays gets one finding naming them. `covered`: files of the head that the
+    /// roots built completely include, reviewed through the built objects in their place, never as
+    /// objects of their own (a patch is not a Deployment).
+    func kustomizeEffect(changes: [FileChange], filter: DiffFilter, engine: PolicyEngine, head: ObjectID, mergeBase: ObjectID,
+                         headTree: TreeIndex, baseTree: TreeIndex, repository: some RevisionReader) throws -> (effect: RenderedEffect, covered: Set<String>) {
+        // The roots that may read a changed file are known from the kustomization files' facts;
+        // only those are built, at head, to know which really read one.
+        let changed = Set(changes.flatMap { [$0.path, $0.oldPath].compactMap { $0 } })
+        let candidates = headTree.kustomizationGraph.roots(mayRead: changed)
+        guard !candidates.isEmpty else { return (RenderedEffect(), []) }
+        let headFiles = RevisionFileSystem(files: try repository.files(at: head), repository: repository)
+        let headIndex = KustomizationIndex(roots: candidates, builder: KustomizeBuilder(fileSystem: headFiles, cache: BuildCache()))
+        let covered = headIndex.coveredFiles
+        let affected = headIndex.roots(affectedBy: changed)
+        var effect = RenderedEffect(notes: affected.flatMap(\.notes))
+        let headStreams = affected.compactMap(\.generated)
+        guard !headStreams.isEmpty else { return (effect, covered) }
+
+        // The same roots at the merge base; one that did not exist there fails and finds nothing.
+        let baseFiles = RevisionFileSystem(files: try repository.files(at: mergeBase), repository: repository)
+        let baseIndex = KustomizationIndex(roots: affected.map(\.folder), builder: KustomizeBuilder(fileSystem: baseFiles, cache: BuildCache()))
+        let baseCovered = baseIndex.coveredFiles
+
+        func findings(_ streams: [GeneratedManifests], tree: TreeIndex, covered: Set<String>) -> [Finding] {
+            let source = tree.source(repository)
+            let contextPaths = tree.paths(withRole: .context, in: [], allNamespaces: true).subtracting(covered)
+            let context = engine.context(paths: contextPaths.sorted(), source: source)
+            // One root at a time: its objects are the context they are applied with, and the same
+            // object built by two overlays is two findings until they are merged naming both.
+            return streams.flatMap { engine.run(paths: [], generated: [$0], knownFacts: context, source: source).findings }
+        }
+        let headFindings = findings(headStreams, tree: headTree, covered: covered)
+        let baseFindings = findings(baseIndex.roots.compactMap(\.generated), tree: baseTree, covered: baseCovered)
+        // Compared by what they are about in which root, not where they land: a value that moves
+        // from the base into a patch moves the finding, it does not make a new one.
+        func identity(_ finding: Finding) -> String {
+            [finding.checkID, finding.object?.description ?? "", finding.container ?? "", finding.path.description,
+             KustomizeCheckPlan.root(of: finding) ?? ""].joined(separator: "|")
+        }
+        let before = Set(baseFindings.map(identity))
+        let changedManifests = changes.map(\.path).filter(Self.isManifestPath)
+        for finding in KustomizeCheckPlan.mergedAcrossRoots(headFindings.filter { !before.contains(identity($0)) }) {
+            if filter.allows(path: finding.file, line: finding.position.line) {
+                effect.comments.append(ReviewResult.Comment(finding: finding))
+                effect.fixes[finding.fingerprint] = .none(why: "the object is built by kustomize; edit \(finding.file) by hand")
+            } else {
+                effect.summary.append(ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file }))
+            }
+        }
+        return (effect, covered)
+    }
+}
