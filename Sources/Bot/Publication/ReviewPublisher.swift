@@ -54,6 +54,7 @@ public struct ReviewPublisher: Sendable {
             do {
                 posted = try await forge.postReview(on: number, submission).count
                 if posted == 0 { posted = submission.comments.count }
+                CrashPoint.reviewCommented.reached()
             } catch let error as ForgeError where error.statusCode == 422 || error.statusCode == 400 {
                 // The forge's idea of the diff differs from ours (an outdated head, say): nothing was
                 // posted, the summary still lists every finding.
@@ -74,6 +75,7 @@ public struct ReviewPublisher: Sendable {
             summary = summary.replacingOccurrences(of: CommentMarkers.summary + "\n", with: CommentMarkers.summary + "\n> " + notes.joined(separator: "\n> ") + "\n\n")
         }
         try await forge.upsertComment(on: number, marker: CommentMarkers.summary, body: summary, among: mine)
+        CrashPoint.reviewSummarized.reached()
         try await forge.publish(plan.check)
         return Outcome(plan: plan, postedComments: posted, resolvedComments: resolved, notes: notes)
     }
