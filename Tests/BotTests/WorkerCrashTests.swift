@@ -1,3 +1,4 @@
+import Bot
 import Foundation
 import HTTPKit
 import ShipshapeTesting
@@ -10,11 +11,13 @@ import Testing
 @Suite struct WorkerCrashTests {
     static let secret = "crash-secret"
 
-    static func serve(config: URL) throws -> Process {
+    /// `crashAt`: the step at which the process kills itself (`SHIPSHAPE_CRASH_AT`).
+    static func serve(config: URL, crashAt: CrashPoint? = nil) throws -> Process {
         let process = Process()
         process.executableURL = ReviewCommandTests.binary
         process.arguments = ["serve", "--config", config.path]
         var environment = ProcessInfo.processInfo.environment
+        environment[CrashPoint.environmentVariable] = crashAt?.rawValue
         environment["CRASH_TOKEN"] = ForgeSession.botToken
         environment["CRASH_SECRET"] = secret
         environment["no_proxy"] = "127.0.0.1"
@@ -34,20 +37,9 @@ import Testing
         throw FixtureError("shipshape serve did not answer on port \(port)")
     }
 
-    /// A guard against hanging, not a timing assertion: two minutes is far beyond what it takes.
-    static func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
-        for _ in 0..<2_400 {
-            if condition() { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw FixtureError("gave up waiting: \(what)")
-    }
-
-    @Test func aKilledWorkersJobRunsAgainAndPostsNothingTwice() async throws {
-        let session = try ForgeSession(.github)
-        defer { session.shutdown() }
-        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
-        let port = try freePort()
+    /// A service configuration for `session`'s forge on `port`, with an SQLite queue in the
+    /// session's folder (so a second process takes up the first one's jobs) and a 3-second lease.
+    static func configuration(for session: ForgeSession, port: Int) throws -> URL {
         let config = session.cache.appending(path: "shipshape.yaml")
         try FileManager.default.createDirectory(at: session.cache, withIntermediateDirectories: true)
         try """
@@ -62,17 +54,39 @@ import Testing
             token: {env: CRASH_TOKEN}
             webhookSecret: {env: CRASH_SECRET}
         """.write(to: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
+    /// Sends a signed GitHub delivery to the service on `port`; returns the status it answered.
+    static func deliver(event: String, body: Data, port: Int) async throws -> Int {
+        var headers = HTTPHeaders()
+        for (name, value) in try GitHubDeliveries.headers(event: event, body: body, secret: secret) { headers[name] = value }
+        return try await CurlHTTPClient().send(HTTPRequest(method: .post, url: URL(string: "http://127.0.0.1:\(port)/webhooks/github")!,
+                                                           headers: headers, body: body)).status
+    }
+
+    /// A guard against hanging, not a timing assertion: two minutes is far beyond what it takes.
+    static func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
+        for _ in 0..<2_400 {
+            if condition() { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw FixtureError("gave up waiting: \(what)")
+    }
+
+    @Test func aKilledWorkersJobRunsAgainAndPostsNothingTwice() async throws {
+        let session = try ForgeSession(.github)
+        defer { session.shutdown() }
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let port = try freePort()
+        let config = try Self.configuration(for: session, port: port)
 
         // The forge takes the review, then holds its answer: the worker is inside the job.
         session.forge.state.inject(.slow(.seconds(60)), matching: "POST /repos/acme/shop/pulls/1/reviews")
         let first = try Self.serve(config: config)
         try await Self.waitForHealth(port: port)
         let body = try GitHubDeliveries.pullRequest(action: "opened", number: session.number, headSHA: session.scenario.headSHA)
-        var headers = HTTPHeaders()
-        for (name, value) in try GitHubDeliveries.headers(event: "pull_request", body: body, secret: Self.secret) { headers[name] = value }
-        let accepted = try await CurlHTTPClient().send(HTTPRequest(method: .post, url: URL(string: "http://127.0.0.1:\(port)/webhooks/github")!,
-                                                                   headers: headers, body: body))
-        #expect(accepted.status == 202)
+        #expect(try await Self.deliver(event: "pull_request", body: body, port: port) == 202)
         try await Self.waitUntil("the forge took the review") { !session.inlineComments.isEmpty }
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
