@@ -45,18 +45,24 @@ public struct PublicationPlan: Sendable {
                           settings: settings, suggestion: suggestion)
         }
         let shortCommit = String(headSHA.prefix(7))
+        let exempted = ExemptedFindings(review)
         let fixedComments = open.filter { !current.contains(CommentMarkers.fingerprint(in: $0.body) ?? "") }.map { comment in
             let fingerprint = CommentMarkers.fingerprint(in: comment.body) ?? ""
             let checkID = FindingView.checkID(ofFingerprint: fingerprint)
-            let body = templates.render(.fixedComment, [
+            var view: [String: Any] = [
                 "marker": CommentMarkers.finding(fingerprint), "fixedMarker": CommentMarkers.fixed, "commit": shortCommit,
                 "checkID": checkID, "title": FindingView.title(checkID), "original": CommentMarkers.strip(comment.body),
-            ])
-            return FixedComment(comment: comment, body: body)
+            ]
+            if let exemption = exempted.exemption(for: fingerprint) {
+                view["exempted"] = true
+                view["annotation"] = exemption.annotation
+                view["reason"] = exemption.reason
+            }
+            return FixedComment(comment: comment, body: templates.render(.fixedComment, view))
         }
         let commented = openFingerprints.intersection(current).union(posted.map(\.fingerprint))
         let fixedEver = earlier.filter { $0.isResolved || $0.body.contains(CommentMarkers.fixed) } + fixedComments.map(\.comment)
-        let summaryView = SummaryView(review: review, headSHA: headSHA, commented: commented, fixed: fixedEver, settings: settings)
+        let summaryView = SummaryView(review: review, headSHA: headSHA, commented: commented, fixed: fixedEver, exempted: exempted, settings: settings)
         let summary = CommentLimit.fit(templates.render(.summary, summaryView.dictionary), limit: capabilities.maximumCommentLength,
                                        note: "*The summary was cut here: it is longer than the forge allows. `shipshape review` prints it whole.*")
         let check = verdict(review: review, findings: findings, changes: changes, headSHA: headSHA, summaryView: summaryView,
