@@ -24,10 +24,11 @@ public struct PublicationPlan: Sendable {
     public var summary: String
     public var check: CommitCheck
 
-    /// `botComments`: the comments on the pull request written by the bot.
+    /// `botComments`: the comments on the pull request written by the bot; `headFile`: a file's
+    /// bytes at the head, for the suggestions.
     public static func make(review: ReviewResult, headSHA: String, capabilities: ForgeCapabilities, botComments: [PostedComment],
-                            templates: CommentTemplates, settings: PublicationSettings,
-                            suggestion: (Finding) -> Suggestion?) -> PublicationPlan {
+                            templates: CommentTemplates, settings: PublicationSettings, suggestions: SuggestionSource,
+                            headFile: (String) -> [UInt8]?) -> PublicationPlan {
         let changes = Dictionary(review.changes.map { ($0.path, $0) }) { first, _ in first }
         func inDiff(_ finding: Finding) -> Bool { changes[finding.file]?.inHunk(line: finding.position.line) ?? false }
 
@@ -40,9 +41,9 @@ public struct PublicationPlan: Sendable {
         let candidates = findings.filter { inDiff($0) && !openFingerprints.contains($0.fingerprint) }
             .sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.reportOrder($0, $1) }
         let posted = Array(candidates.prefix(settings.maximumInlineComments))
+        let offers = SuggestionOffer.make(for: posted, changes: changes, suggestions: suggestions, headFile: headFile)
         let newComments = posted.map { finding in
-            inlineComment(for: finding, change: changes[finding.file], capabilities: capabilities, templates: templates,
-                          settings: settings, suggestion: suggestion)
+            inlineComment(for: finding, offer: offers[finding.fingerprint], capabilities: capabilities, templates: templates, settings: settings)
         }
         let shortCommit = String(headSHA.prefix(7))
         let exempted = ExemptedFindings(review)
@@ -70,18 +71,19 @@ public struct PublicationPlan: Sendable {
         return PublicationPlan(newComments: newComments, fixedComments: fixedComments, summary: summary, check: check)
     }
 
-    private static func inlineComment(for finding: Finding, change: FileChange?, capabilities: ForgeCapabilities,
-                                      templates: CommentTemplates, settings: PublicationSettings,
-                                      suggestion: (Finding) -> Suggestion?) -> NewComment {
-        var offered = suggestion(finding)
-        if let range = offered, !(change?.hunks.contains { $0.newLines.contains(range.startLine) && $0.newLines.contains(range.endLine) } ?? false) {
-            offered = nil
-        }
+    private static func inlineComment(for finding: Finding, offer: SuggestionOffer?, capabilities: ForgeCapabilities,
+                                      templates: CommentTemplates, settings: PublicationSettings) -> NewComment {
+        let offered = offer?.suggestion
         var view: [String: Any] = [
             "marker": CommentMarkers.finding(finding.fingerprint), "icon": FindingView.icon(finding.severity),
             "title": FindingView.title(finding.checkID), "checkID": finding.checkID, "severity": finding.severity.rawValue,
-            "message": finding.message, "docsURL": settings.documentation(of: finding.checkID), "fixable": offered != nil,
+            "message": finding.message, "docsURL": settings.documentation(of: finding.checkID), "fixable": offer != nil,
         ]
+        switch offer {
+        case .combined(_, let others)?: view["alsoFixes"] = others.map { "`\($0)`" }.joined(separator: ", ")
+        case .sharedWith(let line, let checkID)?: view["sharedWith"] = ["line": line, "checkID": checkID]
+        case .own?, nil: break
+        }
         if let object = finding.object { view["object"] = object.description }
         if let container = finding.container { view["container"] = container }
         if let remediation = FindingView.remediation(finding.checkID) { view["remediation"] = remediation }

@@ -36,9 +36,9 @@ public struct ReviewPublisher: Sendable {
     }
 
     private func plan(_ review: ReviewResult, headFile: (String) -> [UInt8]?, botComments mine: [PostedComment]) -> PublicationPlan {
-        let suggestions = SuggestionSource(policy: review.policy, renderedFixes: review.renderedFixes)
-        return PublicationPlan.make(review: review, headSHA: review.head, capabilities: forge.capabilities, botComments: mine,
-                                    templates: templates, settings: settings) { suggestions.suggestion(for: $0, in: headFile($0.file)) }
+        PublicationPlan.make(review: review, headSHA: review.head, capabilities: forge.capabilities, botComments: mine, templates: templates,
+                             settings: settings, suggestions: SuggestionSource(policy: review.policy, renderedFixes: review.renderedFixes),
+                             headFile: headFile)
     }
 
     public func publish(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws -> Outcome {
