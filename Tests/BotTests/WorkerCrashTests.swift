@@ -11,8 +11,8 @@ import Testing
 @Suite struct WorkerCrashTests {
     static let secret = "crash-secret"
 
-    /// `crashAt`: the step at which the process kills itself (`SHIPSHAPE_CRASH_AT`).
-    static func serve(config: URL, crashAt: CrashPoint? = nil) throws -> Process {
+    /// `crashAt`: the step at which the process kills itself (`SHIPSHAPE_CRASH_AT`); `environment`: more variables.
+    static func serve(config: URL, crashAt: CrashPoint? = nil, environment more: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = ReviewCommandTests.binary
         process.arguments = ["serve", "--config", config.path]
@@ -21,6 +21,7 @@ import Testing
         environment["CRASH_TOKEN"] = ForgeSession.botToken
         environment["CRASH_SECRET"] = secret
         environment["no_proxy"] = "127.0.0.1"
+        environment.merge(more) { _, new in new }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -37,17 +38,20 @@ import Testing
         throw FixtureError("shipshape serve did not answer on port \(port)")
     }
 
-    /// A service configuration for `session`'s forge on `port`, with an SQLite queue in the
-    /// session's folder (so a second process takes up the first one's jobs) and a 3-second lease.
-    static func configuration(for session: ForgeSession, port: Int) throws -> URL {
-        let config = session.cache.appending(path: "shipshape.yaml")
+    /// A service configuration for `session`'s forge on `port`, with a 3-second lease and by
+    /// default an SQLite queue in the session's folder (so a second process takes up the first
+    /// one's jobs); `more`: settings to add at the top level.
+    static func configuration(for session: ForgeSession, port: Int, name: String = "shipshape.yaml",
+                              queue: String? = nil, more: String = "") throws -> URL {
+        let config = session.cache.appending(path: name)
         try FileManager.default.createDirectory(at: session.cache, withIntermediateDirectories: true)
         try """
         server: {host: 127.0.0.1, port: \(port)}
-        queue: {sqlite: \(session.cache.path)/queue.sqlite}
+        queue: \(queue ?? "{sqlite: \(session.cache.path)/queue.sqlite}")
         workers: 1
         leaseSeconds: 3
-        cacheDir: \(session.cache.path)/cache
+        cacheDir: \(session.cache.path)/cache-\(name)
+        \(more)
         forges:
           github:
             url: \(session.forge.baseURL.absoluteString)
