@@ -75,7 +75,7 @@ import Testing
             second.terminate()
             second.waitUntilExit()
         }
-        let queue = try SQLiteJobQueue(path: session.cache.appending(path: "queue.sqlite").path)
+        let queue = try WorkerCrashTests.queue(of: session)
         try await Self.waitUntil("the job ran again to its end") { try await queue.depth()[.done] == 1 }
         #expect((try await queue.depth()[.dead] ?? 0) == 0, "no job gave up")
 

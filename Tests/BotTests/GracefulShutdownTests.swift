@@ -7,19 +7,21 @@ import Testing
 /// a job that ends within the grace period (25 s) is finished and recorded as done; a longer one
 /// is given back to the queue, its attempt not counted, and the next process runs it once.
 @Suite(.serialized) struct GracefulShutdownTests {
-    /// Starts the service, delivers the pull request's opening, and sends SIGTERM once the forge has
-    /// the review's inline comments (its answer held back by `hold`); returns when the process ended.
-    static func terminateDuringReview(_ session: ForgeSession, hold: Duration, port: Int) async throws -> Process {
-        session.forge.state.inject(.slow(hold), matching: "POST /repos/acme/shop/pulls/1/reviews")
-        let config = try WorkerCrashTests.configuration(for: session, port: port)
-        let process = try WorkerCrashTests.serve(config: config)
-        try await WorkerCrashTests.waitForHealth(port: port)
-        let body = try GitHubDeliveries.pullRequest(action: "opened", number: session.number, headSHA: session.scenario.headSHA)
-        #expect(try await WorkerCrashTests.deliver(event: "pull_request", body: body, port: port) == 202)
-        try await CrashPointTests.waitUntil("the forge took the review") { !session.inlineComments.isEmpty }
-        kill(process.processIdentifier, SIGTERM)
-        try await CrashPointTests.waitUntil("the service stopped") { !process.isRunning }
-        return process
+    /// A service inside a review of a new pull request (the forge holds its answer for `hold`),
+    /// sent SIGTERM; returns the session (for the caller to shut down) when the process ended.
+    static func terminateDuringReview(hold: Duration) async throws -> ForgeSession {
+        let session = try ForgeSession(.github)
+        do {
+            try session.push([CommandJobTests.file: PullRequestScenario.problematic])
+            let (process, _) = try await WorkerCrashTests.serveUntilInsideReview(session, hold: hold)
+            kill(process.processIdentifier, SIGTERM)
+            try await CrashPointTests.waitUntil("the service stopped") { !process.isRunning }
+            #expect(process.terminationReason == .exit && process.terminationStatus == 0, "a clean exit")
+        } catch {
+            session.shutdown()
+            throw error
+        }
+        return session
     }
 
     static func expectOneReview(_ session: ForgeSession) {
@@ -31,30 +33,19 @@ import Testing
     }
 
     @Test func aJobRunningAtSIGTERMFinishesBeforeTheProcessEnds() async throws {
-        let session = try ForgeSession(.github)
+        let session = try await Self.terminateDuringReview(hold: .seconds(3))
         defer { session.shutdown() }
-        try session.push([CommandJobTests.file: PullRequestScenario.problematic])
-        let port = try freePort()
 
-        let process = try await Self.terminateDuringReview(session, hold: .seconds(3), port: port)
-
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "a clean exit")
-        let queue = try SQLiteJobQueue(path: session.cache.appending(path: "queue.sqlite").path)
-        let depth = try await queue.depth()
+        let depth = try await WorkerCrashTests.queue(of: session).depth()
         #expect(depth[.done] == 1 && (depth[.pending] ?? 0) == 0 && (depth[.running] ?? 0) == 0, "\(depth)")
         Self.expectOneReview(session)
     }
 
     @Test func aJobLongerThanTheGraceIsGivenBackAndRunOnceByTheNextProcess() async throws {
-        let session = try ForgeSession(.github)
+        let session = try await Self.terminateDuringReview(hold: .seconds(45))
         defer { session.shutdown() }
-        try session.push([CommandJobTests.file: PullRequestScenario.problematic])
-        let port = try freePort()
 
-        let first = try await Self.terminateDuringReview(session, hold: .seconds(45), port: port)
-
-        #expect(first.terminationReason == .exit && first.terminationStatus == 0, "a clean exit")
-        let queue = try SQLiteJobQueue(path: session.cache.appending(path: "queue.sqlite").path)
+        let queue = try WorkerCrashTests.queue(of: session)
         let given = try await queue.depth()
         #expect(given[.pending] == 1 && (given[.done] ?? 0) == 0 && (given[.running] ?? 0) == 0, "given back: \(given)")
         #expect(session.conversationComments.isEmpty, "stopped before the summary")

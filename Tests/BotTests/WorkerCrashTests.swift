@@ -61,6 +61,24 @@ import Testing
         return config
     }
 
+    /// The queue `configuration(for:port:)` gives the service, opened as a second process would.
+    static func queue(of session: ForgeSession) throws -> SQLiteJobQueue {
+        try SQLiteJobQueue(path: session.cache.appending(path: "queue.sqlite").path)
+    }
+
+    /// Starts the service on a free port, delivers the pull request's opening, and returns once the
+    /// forge has the review's inline comments and holds its answer for `hold`: the worker is inside the job.
+    static func serveUntilInsideReview(_ session: ForgeSession, hold: Duration) async throws -> (process: Process, port: Int) {
+        session.forge.state.inject(.slow(hold), matching: "POST /repos/acme/shop/pulls/1/reviews")
+        let port = try freePort()
+        let process = try serve(config: try configuration(for: session, port: port))
+        try await waitForHealth(port: port)
+        let body = try GitHubDeliveries.pullRequest(action: "opened", number: session.number, headSHA: session.scenario.headSHA)
+        #expect(try await deliver(event: "pull_request", body: body, port: port) == 202)
+        try await waitUntil("the forge took the review") { !session.inlineComments.isEmpty }
+        return (process, port)
+    }
+
     /// Sends a signed GitHub delivery to the service on `port`; returns the status it answered.
     static func deliver(event: String, body: Data, port: Int) async throws -> Int {
         var headers = HTTPHeaders()
@@ -82,16 +100,8 @@ import Testing
         let session = try ForgeSession(.github)
         defer { session.shutdown() }
         try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
-        let port = try freePort()
-        let config = try Self.configuration(for: session, port: port)
-
-        // The forge takes the review, then holds its answer: the worker is inside the job.
-        session.forge.state.inject(.slow(.seconds(60)), matching: "POST /repos/acme/shop/pulls/1/reviews")
-        let first = try Self.serve(config: config)
-        try await Self.waitForHealth(port: port)
-        let body = try GitHubDeliveries.pullRequest(action: "opened", number: session.number, headSHA: session.scenario.headSHA)
-        #expect(try await Self.deliver(event: "pull_request", body: body, port: port) == 202)
-        try await Self.waitUntil("the forge took the review") { !session.inlineComments.isEmpty }
+        let (first, port) = try await Self.serveUntilInsideReview(session, hold: .seconds(60))
+        let config = session.cache.appending(path: "shipshape.yaml")
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
         #expect(session.conversationComments.isEmpty, "killed before the summary")
