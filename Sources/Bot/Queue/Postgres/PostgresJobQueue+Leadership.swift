@@ -2,11 +2,9 @@ import PostgresNIO
 
 /// The scheduler's leader among replicas: the process holding PostgreSQL's session advisory lock
 /// `scheduler` on a connection of its own. The others try again every `retry`; when the leader
-/// dies, its connection closes, the lock is free, and the next one takes over. The lock is one
-/// per schema, so deployments sharing a database in schemas of their own each have a leader.
+/// dies, its connection closes, the lock is free, and the next one takes over.
 public struct PostgresLeadership: LeaderElection {
-    /// The lock's first key; the second is the queue's schema, hashed.
-    static let schedulerLockKey: Int32 = 0x5343_4844 // "SCHD"
+    static let schedulerLockKey: Int64 = 0x5348_4950_5343_4844 // "SHIPSCHD"
 
     let queue: PostgresJobQueue
     let retry: Duration
@@ -19,10 +17,10 @@ public struct PostgresLeadership: LeaderElection {
     public func lead(_ body: @escaping @Sendable () async -> Void) async {
         while !Task.isCancelled {
             let led = try? await queue.client.withConnection { connection -> Bool in
-                let rows = try await connection.query("SELECT pg_try_advisory_lock(\(Self.schedulerLockKey), hashtext(current_schema()))", logger: queue.logger).collect()
+                let rows = try await connection.query("SELECT pg_try_advisory_lock(\(Self.schedulerLockKey))", logger: queue.logger).collect()
                 guard let acquired = try rows.first?.decode(Bool.self), acquired else { return false }
                 await body()
-                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.schedulerLockKey), hashtext(current_schema()))", logger: queue.logger).collect()
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.schedulerLockKey))", logger: queue.logger).collect()
                 return true
             }
             if led == true { return }
