@@ -44,6 +44,14 @@ import Testing
         #expect(((fixUp["base"] as? [String: Any])?["ref"] as? String) == "pr")
         #expect(session.reactions(on: comment).contains("rocket"))
         #expect(session.replies().contains { $0.contains("proposed to it in #\(fixUp["number"] as? Int ?? 0)") })
+
+        // The job run again (its worker died before the queue heard it was done): the same
+        // branch and pull request are reported, none is added.
+        let again = try await session.commandJob(with: try session.client()).run(number: session.number, commentID: comment.id, author: "alice",
+                                                                                   body: "/shipshape fix")
+        #expect(again.result == outcome.result)
+        #expect(session.forge.state.pullRequests(repository: ForgeSession.repository).count == 2, "the pull request and one fix-up")
+        #expect(session.replies().count == 1)
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
     }
 }

@@ -59,12 +59,7 @@ final class ForgeSession: @unchecked Sendable {
 
     func client(policy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(1)), clock: any RetryClock = InstantRetryClock(),
                 authentication: ForgeEndpoint.Authentication? = nil) throws -> any Forge {
-        let kind: ForgeKind = switch flavor {
-        case .github: .github
-        case .gitea: .gitea
-        case .gitlab: .gitlab
-        }
-        let endpoint = ForgeEndpoint(kind: kind, apiRoot: forge.apiRoot, authentication: authentication ?? .token(Self.botToken))
+        let endpoint = ForgeEndpoint(kind: flavor.kind, apiRoot: forge.apiRoot, authentication: authentication ?? .token(Self.botToken))
         return try endpoint.forge(for: RepositoryID(Self.repository)!, client: HTTPClientFactory.make(policy: policy, clock: clock))
     }
 
@@ -82,6 +77,16 @@ final class ForgeSession: @unchecked Sendable {
     func latestStatus(of sha: String) -> String? {
         let latest = forge.state.statuses(repository: Self.repository, sha: sha).first
         return (latest?["state"] ?? latest?["status"]) as? String
+    }
+}
+
+extension TestForgeState.Flavor {
+    var kind: ForgeKind {
+        switch self {
+        case .github: .github
+        case .gitea: .gitea
+        case .gitlab: .gitlab
+        }
     }
 }
 

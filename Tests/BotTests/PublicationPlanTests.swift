@@ -4,6 +4,7 @@ import Policy
 import Review
 import Testing
 @testable import Bot
+import Diffs
 
 /// Publication decisions on real reviews of real repositories, without a forge: what goes inline,
 /// what goes to the summary, what a re-run posts again (nothing) and what it marks fixed.
@@ -15,9 +16,9 @@ import Testing
 
     static func plan(_ scenario: PullRequestScenario, review: ReviewResult, capabilities: ForgeCapabilities = github,
                      botComments: [PostedComment] = [], settings: PublicationSettings = PublicationSettings()) throws -> PublicationPlan {
-        let suggestions = SuggestionSource(policy: review.policy)
-        return PublicationPlan.make(review: review, headSHA: review.head, capabilities: capabilities, botComments: botComments,
-                                    templates: try CommentTemplates(), settings: settings) { suggestions.suggestion(for: $0, in: scenario.headFile($0.file)) }
+        PublicationPlan.make(review: review, headSHA: review.head, capabilities: capabilities, botComments: botComments,
+                             templates: try CommentTemplates(), settings: settings, suggestions: SuggestionSource(policy: review.policy),
+                             headFile: scenario.headFile)
     }
 
     /// What the forge would list after the plan's comments were posted by `bot`.
@@ -40,7 +41,9 @@ import Testing
         let privileged = try #require(plan.newComments.first { $0.finding.checkID == "privilegeEscalationAllowed" })
         #expect(privileged.hasSuggestion)
         #expect(privileged.comment.body.contains("```suggestion\n"))
-        #expect(plan.newComments.filter(\.hasSuggestion).count >= 3)
+        // The container's fixes overlap: one suggestion makes them all, the other comments point to it.
+        #expect(plan.newComments.filter(\.hasSuggestion).count == 1)
+        #expect(plan.newComments.filter { $0.comment.body.contains("fixes this too") }.count == 8)
         #expect(plan.fixedComments.isEmpty)
         #expect(plan.check.conclusion == .failure)
         #expect(plan.check.annotations.count == review.comments.count)
@@ -49,6 +52,37 @@ import Testing
         let rendered = ([plan.summary] + plan.newComments.map { "--- \($0.comment.path):\($0.comment.startLine.map { "\($0)-" } ?? "")\($0.comment.line)\n\($0.comment.body)" })
             .joined(separator: "\n\n")
         try Golden.check(rendered, against: "first-review-github.md")
+    }
+
+    /// GitHub applies one of several suggestions whose lines overlap and refuses the rest: no two
+    /// offered suggestions overlap, and the one that stands for several fixes every finding it claims.
+    @Test func overlappingSuggestionsAreMergedIntoOneThatFixesThemAll() throws {
+        let scenario = try PullRequestScenario()
+        defer { scenario.shutdown() }
+        try scenario.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let review = try scenario.review()
+        let plan = try Self.plan(scenario, review: review)
+        let ranges = plan.newComments.filter(\.hasSuggestion).map { ($0.comment.startLine ?? $0.comment.line)...$0.comment.line }
+        for (index, range) in ranges.enumerated() {
+            for other in ranges[(index + 1)...] { #expect(!range.overlaps(other), "suggestions on \(range) and \(other) overlap") }
+        }
+
+        let changes = Dictionary(review.changes.map { ($0.path, $0) }) { first, _ in first }
+        let offers = SuggestionOffer.make(for: review.comments.map(\.finding), changes: changes, suggestions: SuggestionSource(policy: review.policy),
+                                          headFile: scenario.headFile)
+        let combined = try #require(offers.values.compactMap { offer -> Suggestion? in
+            if case .combined(let suggestion, _) = offer { return suggestion }
+            return nil
+        }.first)
+        let shared = Set(offers.compactMap { fingerprint, offer in
+            if case .sharedWith = offer { return fingerprint }
+            return nil
+        })
+        var lines = Suggestion.lines(try #require(scenario.headFile("apps/shop/web.yaml")))
+        lines.replaceSubrange((combined.startLine - 1)..<combined.endLine, with: combined.replacement)
+        let after = review.policy.run(files: [("apps/shop/web.yaml", lines.joined(separator: "\n") + "\n")]).findings.map(\.fingerprint)
+        #expect(shared.count == 8)
+        #expect(shared.isDisjoint(with: after), "the one suggestion fixes every finding that points to it")
     }
 
     @Test func gitLabSuggestionsCountTheLinesAboveTheComment() throws {

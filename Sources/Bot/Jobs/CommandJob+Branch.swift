@@ -21,7 +21,7 @@ extension CommandJob {
         var fixUpBranch: String?
     }
 
-    func changeBranch(_ command: SlashCommand, number: Int, author: String) async throws -> Answer {
+    func changeBranch(_ command: SlashCommand, number: Int, commentID: String, author: String) async throws -> Answer {
         let pullRequest = try await forge.pullRequest(number)
         guard pullRequest.state == .open else {
             return Answer(reaction: .confused, body: replies.reply("😕", "\(reference(number)) is \(pullRequest.state.rawValue): nothing to change."),
@@ -33,7 +33,11 @@ extension CommandJob {
         let approved = try await ExemptionApprovals.read(from: forge, number: number)
         let (engine, filter, committer) = (self.engine, self.filter, self.committer)
         let work = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials) { mirror, _ in
-            let head = (try? mirror.commit(pullRequest.headSHA)) != nil ? pullRequest.headSHA : pullRequest.headRef
+            // This command's commit, when an earlier run pushed it and stopped before answering:
+            // the change is worked out again on its parent, and reported instead of made twice.
+            let earlier = try Self.earlierCommit(for: commentID, destination: destination, number: pullRequest.number, in: mirror, credentials: credentials)
+            let head = if let parent = earlier?.parent { parent.hex }
+                else if (try? mirror.commit(pullRequest.headSHA)) != nil { pullRequest.headSHA } else { pullRequest.headRef }
             let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved), in: mirror)
             let headCommit = try mirror.commit(review.head)
             let headFile: (String) -> [UInt8]? = { path in try? mirror.contents(of: path, at: headCommit) }
@@ -51,13 +55,19 @@ extension CommandJob {
             }
             var work = BranchWork(change: change, head: headCommit.hex, selected: selected)
             guard !change.isEmpty else { return work }
+            if let earlier {
+                work.commit = earlier.commit.hex
+                work.fixUpBranch = earlier.fixUpBranch
+                return work
+            }
             let commit = try mirror.commit(onTopOf: headCommit, changes: change.files.mapValues { Optional($0) },
-                                           message: change.commitMessage(title: title), author: committer)
+                                           message: CommandCommit.message(change, title: title, commentID: commentID), author: committer)
             work.commit = commit.hex
             switch destination {
             case .sameRepository(let url, let branch), .fork(let url, let branch):
                 do {
                     try mirror.push(commit, to: url, branch: branch, expecting: headCommit, credentials: credentials)
+                    CrashPoint.commandPushed.reached()
                 } catch let error as GitError {
                     switch error.kind {
                     case .pushRejected:
@@ -65,9 +75,10 @@ extension CommandJob {
                             work.pushError = error
                             break
                         }
-                        let fixUp = "shipshape/fix/\(pullRequest.number)-\(commit.short)"
+                        let fixUp = Self.fixUpBranchPrefix(pullRequest.number) + commit.short
                         do {
                             try mirror.push(commit, to: url, branch: "refs/heads/" + fixUp, expecting: nil, credentials: credentials)
+                            CrashPoint.commandPushed.reached()
                             work.fixUpBranch = fixUp
                         } catch let refused as GitError {
                             work.pushError = refused
@@ -105,7 +116,14 @@ extension CommandJob {
                                      body: "Shipshape could not push to `\(pullRequest.headBranch)`; this proposes its commit for \(reference(pullRequest.number)).\n\n"
                                         + work.change.changes.map { "- \($0)" }.joined(separator: "\n"),
                                      head: branch, base: pullRequest.headBranch)
-        let opened = try await forge.createPullRequest(draft)
+        // Open already when an earlier run of the command stopped after opening it.
+        let opened: PullRequest
+        if let open = try await forge.openPullRequest(head: branch, base: pullRequest.headBranch) {
+            opened = open
+        } else {
+            opened = try await forge.createPullRequest(draft)
+            CrashPoint.commandFixUpOpened.reached()
+        }
         let headline = "The branch `\(pullRequest.headBranch)` would not take the commit, so `\(commit.prefix(7))` is on `\(branch)`, "
             + "proposed to it in \(reference(opened.number))."
         return Answer(reaction: .rocket, body: replies.reply("🚀", headline, changes: work.change.changes, skipped: work.change.skipped),
@@ -156,6 +174,28 @@ extension CommandJob {
                                               skipped: change.skipped, diff: diff.hasSuffix("\n") ? String(diff.dropLast()) : diff, note: reason),
                           result: .suggested, changes: change.changes)
         }
+    }
+
+    /// Where a fix-up branch of pull request `number` is named: this, then the commit's short id.
+    static func fixUpBranchPrefix(_ number: Int) -> String { "shipshape/fix/\(number)-" }
+
+    /// The commit an earlier run of the command `commentID` pushed to the head branch (or to a
+    /// fix-up branch), with its parent, the head it was made on.
+    static func earlierCommit(for commentID: String, destination: PushDestination, number: Int, in mirror: Repository,
+                              credentials: GitCredentials?) throws -> (commit: ObjectID, parent: ObjectID, fixUpBranch: String?)? {
+        let url: String, branch: String
+        switch destination {
+        case .sameRepository(let to, let ref), .fork(let to, let ref): (url, branch) = (to, ref)
+        case .none: return nil
+        }
+        let references = try mirror.remoteReferences(at: url, credentials: credentials)
+        let fixUps = "refs/heads/" + fixUpBranchPrefix(number)
+        // The head branch first, then the fix-up branches of this pull request.
+        let candidates = references.filter { $0.key == branch }.map { (name: $0.key, tip: $0.value) }
+            + references.filter { $0.key.hasPrefix(fixUps) }.sorted { $0.key < $1.key }.map { (name: $0.key, tip: $0.value) }
+        guard let found = CommandCommit.find(for: commentID, on: candidates, in: mirror),
+              let parent = try mirror.info(of: found.commit).parents.first else { return nil }
+        return (found.commit, parent, found.branch == branch ? nil : String(found.branch.dropFirst("refs/heads/".count)))
     }
 
     private func fixScope(_ command: SlashCommand) -> String {

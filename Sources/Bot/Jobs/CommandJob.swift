@@ -57,9 +57,10 @@ public struct CommandJob: Sendable {
         if author.lowercased() == bot.lowercased() { return CommandOutcome(result: .ignored, reply: nil) }
         let comment = PostedComment(id: commentID, kind: commentKind, body: body, author: author)
         try await forge.react(.eyes, to: comment, on: number)
+        CrashPoint.commandAcknowledged.reached()
         let answer: Answer
         do {
-            answer = try await self.answer(parsed, number: number, author: author, bot: bot)
+            answer = try await self.answer(parsed, number: number, commentID: commentID, author: author, bot: bot)
         } catch {
             let what = parsed.commandText.map { "`\($0)`" } ?? "the command"
             let text = replies.reply("😕", "Shipshape could not finish \(what) on \(reference(number)): \(error)",
@@ -69,6 +70,7 @@ public struct CommandJob: Sendable {
             throw error
         }
         try await forge.react(answer.reaction, to: comment, on: number)
+        CrashPoint.commandReacted.reached()
         let reply = try await postReply(answer.body, to: comment, on: number, bot: bot)
         return CommandOutcome(result: answer.result, reply: reply, changes: answer.changes)
     }
@@ -80,7 +82,7 @@ public struct CommandJob: Sendable {
         return try await forge.upsertReply(to: comment, on: number, marker: key, body: body + "\n" + key, author: bot)
     }
 
-    private func answer(_ parsed: ParsedComment, number: Int, author: String, bot: String) async throws -> Answer {
+    private func answer(_ parsed: ParsedComment, number: Int, commentID: String, author: String, bot: String) async throws -> Answer {
         switch parsed {
         case .notACommand:
             return Answer(reaction: .confused, body: replies.help(), result: .ignored)
@@ -100,7 +102,7 @@ public struct CommandJob: Sendable {
             case .recheck:
                 return try await recheck(number)
             case .fix, .ignore:
-                return try await changeBranch(command, number: number, author: author)
+                return try await changeBranch(command, number: number, commentID: commentID, author: author)
             }
         }
     }

@@ -25,10 +25,11 @@ public struct PublicationPlan: Sendable {
     public var summary: String
     public var check: CommitCheck
 
-    /// `botComments`: the comments on the pull request written by the bot.
+    /// `botComments`: the comments on the pull request written by the bot; `headFile`: a file's
+    /// bytes at the head, for the suggestions.
     public static func make(review: ReviewResult, headSHA: String, capabilities: ForgeCapabilities, botComments: [PostedComment],
-                            templates: CommentTemplates, settings: PublicationSettings,
-                            suggestion: (Finding) -> Suggestion?) -> PublicationPlan {
+                            templates: CommentTemplates, settings: PublicationSettings, suggestions: SuggestionSource,
+                            headFile: (String) -> [UInt8]?) -> PublicationPlan {
         let changes = Dictionary(review.changes.map { ($0.path, $0) }) { first, _ in first }
         func inDiff(_ finding: Finding) -> Bool { changes[finding.file]?.inHunk(line: finding.position.line) ?? false }
 
@@ -41,23 +42,29 @@ public struct PublicationPlan: Sendable {
         let candidates = findings.filter { inDiff($0) && !openFingerprints.contains($0.fingerprint) }
             .sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.reportOrder($0, $1) }
         let posted = Array(candidates.prefix(settings.maximumInlineComments))
+        let offers = SuggestionOffer.make(for: posted, changes: changes, suggestions: suggestions, headFile: headFile)
         let newComments = posted.map { finding in
-            inlineComment(for: finding, change: changes[finding.file], capabilities: capabilities, templates: templates,
-                          settings: settings, suggestion: suggestion)
+            inlineComment(for: finding, offer: offers[finding.fingerprint], capabilities: capabilities, templates: templates, settings: settings)
         }
         let shortCommit = String(headSHA.prefix(7))
+        let exempted = ExemptedFindings(review)
         let fixedComments = open.filter { !current.contains(CommentMarkers.fingerprint(in: $0.body) ?? "") }.map { comment in
             let fingerprint = CommentMarkers.fingerprint(in: comment.body) ?? ""
             let checkID = FindingView.checkID(ofFingerprint: fingerprint)
-            let body = templates.render(.fixedComment, [
+            var view: [String: Any] = [
                 "marker": CommentMarkers.finding(fingerprint), "fixedMarker": CommentMarkers.fixed, "commit": shortCommit,
                 "checkID": checkID, "title": FindingView.title(checkID), "original": CommentMarkers.strip(comment.body),
-            ])
-            return FixedComment(comment: comment, body: body)
+            ]
+            if let exemption = exempted.exemption(for: fingerprint) {
+                view["exempted"] = true
+                view["annotation"] = exemption.annotation
+                view["reason"] = exemption.reason
+            }
+            return FixedComment(comment: comment, body: templates.render(.fixedComment, view))
         }
         let commented = openFingerprints.intersection(current).union(posted.map(\.fingerprint))
         let fixedEver = earlier.filter { $0.isResolved || $0.body.contains(CommentMarkers.fixed) } + fixedComments.map(\.comment)
-        let summaryView = SummaryView(review: review, headSHA: headSHA, commented: commented, fixed: fixedEver, settings: settings)
+        let summaryView = SummaryView(review: review, headSHA: headSHA, commented: commented, fixed: fixedEver, exempted: exempted, settings: settings)
         let summary = CommentLimit.fit(templates.render(.summary, summaryView.dictionary), limit: capabilities.maximumCommentLength,
                                        note: "*The summary was cut here: it is longer than the forge allows. `shipshape review` prints it whole.*")
         let check = verdict(review: review, findings: findings, changes: changes, headSHA: headSHA, summaryView: summaryView,
@@ -65,18 +72,19 @@ public struct PublicationPlan: Sendable {
         return PublicationPlan(newComments: newComments, fixedComments: fixedComments, summary: summary, check: check)
     }
 
-    private static func inlineComment(for finding: Finding, change: FileChange?, capabilities: ForgeCapabilities,
-                                      templates: CommentTemplates, settings: PublicationSettings,
-                                      suggestion: (Finding) -> Suggestion?) -> NewComment {
-        var offered = suggestion(finding)
-        if let range = offered, !(change?.hunks.contains { $0.newLines.contains(range.startLine) && $0.newLines.contains(range.endLine) } ?? false) {
-            offered = nil
-        }
+    private static func inlineComment(for finding: Finding, offer: SuggestionOffer?, capabilities: ForgeCapabilities,
+                                      templates: CommentTemplates, settings: PublicationSettings) -> NewComment {
+        let offered = offer?.suggestion
         var view: [String: Any] = [
             "marker": CommentMarkers.finding(finding.fingerprint), "icon": FindingView.icon(finding.severity),
             "title": FindingView.title(finding.checkID), "checkID": finding.checkID, "severity": finding.severity.rawValue,
-            "message": finding.message, "docsURL": settings.documentation(of: finding.checkID), "fixable": offered != nil,
+            "message": finding.message, "docsURL": settings.documentation(of: finding.checkID), "fixable": offer != nil,
         ]
+        switch offer {
+        case .combined(_, let others)?: view["alsoFixes"] = others.map { "`\($0)`" }.joined(separator: ", ")
+        case .sharedWith(let line, let checkID)?: view["sharedWith"] = ["line": line, "checkID": checkID]
+        case .own?, nil: break
+        }
         if let object = finding.object { view["object"] = object.description }
         if let container = finding.container { view["container"] = container }
         if let remediation = FindingView.remediation(finding.checkID) { view["remediation"] = remediation }

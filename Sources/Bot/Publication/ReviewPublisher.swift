@@ -36,9 +36,9 @@ public struct ReviewPublisher: Sendable {
     }
 
     private func plan(_ review: ReviewResult, headFile: (String) -> [UInt8]?, botComments mine: [PostedComment]) -> PublicationPlan {
-        let suggestions = SuggestionSource(policy: review.policy, renderedFixes: review.renderedFixes)
-        return PublicationPlan.make(review: review, headSHA: review.head, capabilities: forge.capabilities, botComments: mine,
-                                    templates: templates, settings: settings) { suggestions.suggestion(for: $0, in: headFile($0.file)) }
+        PublicationPlan.make(review: review, headSHA: review.head, capabilities: forge.capabilities, botComments: mine, templates: templates,
+                             settings: settings, suggestions: SuggestionSource(policy: review.policy, renderedFixes: review.renderedFixes),
+                             headFile: headFile)
     }
 
     public func publish(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws -> Outcome {
@@ -54,6 +54,7 @@ public struct ReviewPublisher: Sendable {
             do {
                 posted = try await forge.postReview(on: number, submission).count
                 if posted == 0 { posted = submission.comments.count }
+                CrashPoint.reviewCommented.reached()
             } catch let error as ForgeError where error.statusCode == 422 || error.statusCode == 400 {
                 // The forge's idea of the diff differs from ours (an outdated head, say): nothing was
                 // posted, the summary still lists every finding.
@@ -82,6 +83,7 @@ public struct ReviewPublisher: Sendable {
             summary = summary.replacingOccurrences(of: CommentMarkers.summary + "\n", with: CommentMarkers.summary + "\n> " + notes.joined(separator: "\n> ") + "\n\n")
         }
         try await forge.upsertComment(on: number, marker: CommentMarkers.summary, body: summary, among: mine)
+        CrashPoint.reviewSummarized.reached()
         try await forge.publish(plan.check)
         return Outcome(plan: plan, postedComments: posted, resolvedComments: resolved, notes: notes)
     }

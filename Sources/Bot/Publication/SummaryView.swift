@@ -10,8 +10,9 @@ struct SummaryView {
     let dictionary: [String: Any]
 
     /// `commented`: fingerprints that have an inline comment (new or earlier); `fixed`: the bot's
-    /// inline comments whose finding is gone.
-    init(review: ReviewResult, headSHA: String, commented: Set<String>, fixed: [PostedComment], settings: PublicationSettings) {
+    /// inline comments whose finding is gone (fixed, or exempted by what `exempted` knows).
+    init(review: ReviewResult, headSHA: String, commented: Set<String>, fixed: [PostedComment], exempted: ExemptedFindings,
+         settings: PublicationSettings) {
         let findings = review.reportedFindings
         let danger = findings.filter { $0.severity == .danger }.count
         let warning = findings.filter { $0.severity == .warning }.count
@@ -50,10 +51,17 @@ struct SummaryView {
             if !item.causedBy.isEmpty { entry["causedBy"] = item.causedBy.joined(separator: ", ") }
             return entry
         }
-        let fixedItems: [[String: Any]] = fixed.map { comment in
+        var fixedItems: [[String: Any]] = [], exemptedItems: [[String: Any]] = []
+        for comment in fixed {
             let fingerprint = CommentMarkers.fingerprint(in: comment.body) ?? ""
-            return ["checkID": FindingView.checkID(ofFingerprint: fingerprint),
-                    "location": "\(comment.path ?? "?")\(comment.line.map { ":\($0)" } ?? "")"]
+            var item: [String: Any] = ["checkID": FindingView.checkID(ofFingerprint: fingerprint),
+                                       "location": "\(comment.path ?? "?")\(comment.line.map { ":\($0)" } ?? "")"]
+            if let exemption = exempted.exemption(for: fingerprint) {
+                item["annotation"] = exemption.annotation
+                exemptedItems.append(item)
+            } else {
+                fixedItems.append(item)
+            }
         }
         let exemptions: [[String: Any]] = review.addedExemptions.map { exemption in
             let status = exemption.approved ? "counts: approved with `/shipshape ignore`"
@@ -70,6 +78,7 @@ struct SummaryView {
             "hasCaused": !caused.isEmpty, "caused": caused,
             "hasAddedExemptions": !exemptions.isEmpty, "addedExemptions": exemptions,
             "hasFixed": !fixedItems.isEmpty, "fixed": fixedItems,
+            "hasExemptedSince": !exemptedItems.isEmpty, "exemptedSince": exemptedItems,
             "commit": String(headSHA.prefix(7)), "files": review.files.count, "notes": review.notes,
         ]
     }

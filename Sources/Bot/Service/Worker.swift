@@ -107,6 +107,7 @@ public final class Worker: Sendable {
     private func perform(_ leased: LeasedJob) async -> Outcome? {
         do {
             try await handler.handle(leased.record)
+            CrashPoint.jobFinished.reached()
         } catch is CancellationError where Task.isCancelled {
             return nil
         } catch {

@@ -98,6 +98,7 @@ public struct UpgradeJob: Sendable {
             let body = UpgradePullRequestView.body(group, base: details.defaultBranch, chartComparison: comparison, templates: templates)
             if !isCurrent {
                 try await push(edited.files, for: group, onto: snapshot.base, replacing: remote?.head, cloneURL: details.cloneURL, credentials: credentials)
+                CrashPoint.upgradePushed.reached()
             }
             if let existing {
                 try await forge.updatePullRequest(existing.number, title: group.title, body: body)

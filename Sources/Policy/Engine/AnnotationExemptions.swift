@@ -3,7 +3,7 @@ import Manifests
 /// Exemptions written on the object itself: Polaris' annotations, and Shipshape's own
 /// with the same meaning (whose value may be the reason instead of `true`).
 public enum AnnotationExemptions {
-    static func exempts(_ annotations: [String: String], checkID: String) -> Bool {
+    public static func exempts(_ annotations: [String: String], checkID: String) -> Bool {
         guard !annotations.isEmpty else { return false }
         if isTrue(annotations["polaris.fairwinds.com/exempt"]) { return true }
         if isTrue(annotations["polaris.fairwinds.com/\(checkID)-exempt"]) { return true }
