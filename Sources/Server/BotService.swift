@@ -17,11 +17,11 @@ import Manifests
 /// SIGTERM and SIGINT shut it down gracefully.
 public struct BotService: Sendable {
     public let configuration: BotConfiguration
-    public let queue: any JobQueue
+    public let queue: any BotDatabase
     public let metrics = ServerMetrics()
     let logger = Logger(label: "shipshape")
 
-    public init(configuration: BotConfiguration, queue: any JobQueue) {
+    public init(configuration: BotConfiguration, queue: any BotDatabase) {
         self.configuration = configuration
         self.queue = queue
     }
@@ -34,7 +34,7 @@ public struct BotService: Sendable {
                                        guard case .gitHubApp(let id, _, _, _) = settings.endpoint.authentication else { return nil }
                                        return Int(id)
                                    }.first,
-                                   installations: queue as? any InstallationRegistry)
+                                   installations: queue)
         let forgeClient = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts)
         let forgeChecks = configuration.forges.compactMap { settings in
             settings.endpoint.credentialCheck(client: forgeClient).map { (forge: settings.endpoint.kind.rawValue, check: $0) }
@@ -60,7 +60,7 @@ public struct BotService: Sendable {
         var services: [any Service] = [server.service(onRunning: onListening)]
         if !workers.isEmpty { services.append(WorkerService(workers: workers)) }
         if !configuration.schedules.isEmpty {
-            let leadership: any LeaderElection = (queue as? PostgresJobQueue).map { PostgresLeadership(queue: $0) } ?? SingleProcessLeadership()
+            let leadership = queue.leadership()
             // On the intake's threads too: a firing's enqueue may be handed the next group commit.
             services.append(IntakeService(wrapped: SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue, logger: logger),
                                                                     leadership: leadership)))
@@ -111,7 +111,7 @@ public struct BotService: Sendable {
         engine.rendering = library.flatMap(chartRendering)
         let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts), metrics: metrics)
         let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client,
-                                    installations: queue as? any InstallationRegistry)
+                                    installations: queue)
         return BotJobHandler(forges: forges, mirrors: MirrorCache(directory: configuration.cacheDirectory + "/mirrors", plainHTTPHosts: configuration.plainHTTPForgeHosts), engine: engine,
                              templates: try CommentTemplates(overrides: configuration.templates),
                              publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),

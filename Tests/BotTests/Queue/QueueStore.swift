@@ -30,6 +30,9 @@ final class QueueStore: Sendable {
                              backoffJitter: 0.2, now: { clock.now })
     }
 
+    /// The PostgreSQL schema of this store; nil for SQLite.
+    var schema: String? { backend == .postgres ? location : nil }
+
     private init(backend: Backend, location: String) {
         self.backend = backend
         self.location = location
@@ -57,7 +60,7 @@ final class QueueStore: Sendable {
     }
 
     /// A queue on this store; every one opened is shut down with the store.
-    func open() async throws -> any JobQueue {
+    func open() async throws -> any BotDatabase {
         switch backend {
         case .sqlite:
             return try SQLiteJobQueue(path: location, settings: settings)

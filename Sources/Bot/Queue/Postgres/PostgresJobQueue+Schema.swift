@@ -1,8 +1,10 @@
 import PostgresNIO
 
 extension PostgresJobQueue {
-    /// Any key will do as long as nothing else in the database uses it: "SHIPQ" in ASCII.
-    static let migrationLockKey: Int64 = 0x53_48_49_50_51
+    /// With the schema's hash as the second key: queues in other schemas of one database (a
+    /// test run's, another deployment's) migrate without waiting for each other. Any first key
+    /// will do as long as nothing else in the database uses it: "SHIQ" in ASCII.
+    static let migrationLockKey: Int32 = 0x5348_4951
 
     /// Idempotent: every statement creates only what is missing, and replicas starting together take
     /// turns (concurrent `CREATE TABLE IF NOT EXISTS` can still collide in the catalogue).
@@ -15,7 +17,7 @@ extension PostgresJobQueue {
 
     private func createTable() async throws {
         try await client.withTransaction(logger: self.logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLockKey))", logger: self.logger)
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLockKey), hashtext(current_schema()))", logger: self.logger)
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS jobs (
                     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
