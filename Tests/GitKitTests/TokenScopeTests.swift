@@ -55,5 +55,8 @@ import Testing
         #expect(!GitCredentials(token: "t").mayTravel(to: URL(string: "http://git.example.com/r.git")!))
         #expect(GitCredentials(token: "t", plainHTTPHosts: ["git.example.com"]).mayTravel(to: URL(string: "http://git.example.com/r.git")!))
         #expect(!GitCredentials(token: "t", plainHTTPHosts: ["git.example.com"]).mayTravel(to: URL(string: "http://other.example.com/r.git")!))
+        #expect(!GitCredentials(token: "t").mayTravel(to: URL(string: "http://127.0.0.1.git.example.com/r.git")!),
+                "a name starting with 127. is not loopback")
+        #expect(GitCredentials(token: "t").mayTravel(to: URL(string: "http://[::1]:3000/r.git")!))
     }
 }

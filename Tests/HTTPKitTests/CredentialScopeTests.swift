@@ -117,4 +117,16 @@ import Testing
         #expect(!configuration.mayCarryCredentials(to: URL(string: "http://gitlab.example.com/api/v4")!))
         #expect(configuration.mayCarryCredentials(to: URL(string: "https://gitlab.example.com/api/v4")!))
     }
+
+    /// Loopback is 127.0.0.0/8 written as an address: a name that merely starts with "127." is
+    /// any host on the network.
+    @Test func aHostNameStartingWith127IsNotLoopback() {
+        #expect(URL(string: "http://127.0.0.1/x")!.isLoopback)
+        #expect(URL(string: "http://127.1.2.3:8080/x")!.isLoopback)
+        #expect(URL(string: "http://[::1]:8080/x")!.isLoopback)
+        #expect(!URL(string: "http://127.0.0.1.forge.example.com/x")!.isLoopback)
+        #expect(!URL(string: "http://127.internal/x")!.isLoopback)
+        #expect(!URL(string: "http://127.0.0.256/x")!.isLoopback)
+        #expect(!CurlHTTPClient.Configuration().mayCarryCredentials(to: URL(string: "http://127.0.0.1.forge.example.com/api/v4")!))
+    }
 }
