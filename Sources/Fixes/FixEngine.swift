@@ -146,12 +146,15 @@ public struct FixEngine: Sendable {
     }
 
     /// The file with this one finding fixed, or nil when no selected recipe clears it: what a
-    /// review's suggestion block offers for the finding's lines.
+    /// review's suggestion block offers for the finding's lines. Like `fix`, a file with a byte
+    /// order mark or in UTF-16 is edited as UTF-8 text and given back in its own encoding.
     public func fixing(_ finding: Finding, path: String, bytes: [UInt8]) -> [UInt8]? {
-        guard let recipe = policy.checks.first(where: { $0.id == finding.checkID })?.fix, isSelected(finding, recipe),
-              let fixed = try? apply(recipe, for: finding, path: path, to: bytes).bytes else { return nil }
+        let encoding = SourceEncoding(of: bytes)
+        guard let text = encoding.utf8(bytes),
+              let recipe = policy.checks.first(where: { $0.id == finding.checkID })?.fix, isSelected(finding, recipe),
+              let fixed = try? apply(recipe, for: finding, path: path, to: text).bytes else { return nil }
         let after = policy.run(files: [(path, String(decoding: fixed, as: UTF8.self))], knownFacts: context).findings
-        return after.contains { $0.fingerprint == finding.fingerprint } ? nil : fixed
+        return after.contains { $0.fingerprint == finding.fingerprint } ? nil : encoding.encode(fixed)
     }
 
     private func isSelected(_ finding: Finding, _ recipe: FixRecipe?) -> Bool {

@@ -21,8 +21,15 @@ public struct GitCredentials: Sendable, CustomStringConvertible {
         guard url.scheme?.lowercased() == "http" else { return true }
         let host = url.host?.lowercased() ?? ""
         let hostAndPort = url.port.map { "\(host):\($0)" } ?? host
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
-            || plainHTTPHosts.contains(host) || plainHTTPHosts.contains(hostAndPort)
+        return Self.isLoopback(host) || plainHTTPHosts.contains(host) || plainHTTPHosts.contains(hostAndPort)
+    }
+
+    /// localhost, ::1, or an address in 127.0.0.0/8 (not a name starting with "127.").
+    static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } && Int($0).map { $0 <= 255 } == true }
     }
 
     public var description: String { "GitCredentials(username: \(username), token: <redacted>)" }

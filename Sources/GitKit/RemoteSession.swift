@@ -80,8 +80,15 @@ final class RemoteSession {
     /// the URL the operation was asked for.
     private func isOrigin(_ url: String?) -> Bool {
         guard let remoteURL, let url, let asked = URL(string: url) else { return false }
-        return asked.scheme?.lowercased() == remoteURL.scheme?.lowercased() && asked.host?.lowercased() == remoteURL.host?.lowercased()
-            && asked.port == remoteURL.port
+        return Self.isSameOrigin(asked, as: remoteURL)
+    }
+
+    /// Same scheme, host and port, a port left out being the scheme's default: libgit2 writes the
+    /// URL it authenticates for without `:443` or `:80` even when the remote URL has it.
+    static func isSameOrigin(_ asked: URL, as remote: URL) -> Bool {
+        func port(_ url: URL) -> Int? { url.port ?? ["https": 443, "http": 80][url.scheme?.lowercased() ?? ""] }
+        return asked.scheme?.lowercased() == remote.scheme?.lowercased() && asked.host?.lowercased() == remote.host?.lowercased()
+            && port(asked) == port(remote)
     }
 
     /// Like `GitError.check`, with the token scrubbed from libgit2's message.

@@ -46,8 +46,12 @@ extension HTTPClient {
 }
 
 extension URL {
-    /// Same scheme, host and port: where credentials sent to one may also go to the other.
+    /// Same scheme, host and port (a port left out is the scheme's default, as RFC 6454 has it):
+    /// where credentials sent to one may also go to the other.
     public func isSameOrigin(as other: URL) -> Bool {
-        scheme?.lowercased() == other.scheme?.lowercased() && host?.lowercased() == other.host?.lowercased() && port == other.port
+        scheme?.lowercased() == other.scheme?.lowercased() && host?.lowercased() == other.host?.lowercased()
+            && effectivePort == other.effectivePort
     }
+
+    private var effectivePort: Int? { port ?? ["https": 443, "http": 80][scheme?.lowercased() ?? ""] }
 }

@@ -42,9 +42,13 @@ extension URL {
         return port.map { "\(host):\($0)" } ?? host
     }
 
-    /// localhost, 127.0.0.0/8 or ::1: traffic that never leaves the machine.
+    /// localhost, 127.0.0.0/8 or ::1: traffic that never leaves the machine. Only an address in
+    /// 127.0.0.0/8 counts, not a name that starts with "127." (`127.0.0.1.example.com`).
     public var isLoopback: Bool {
         guard let host = host?.lowercased() else { return false }
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } && Int($0).map { $0 <= 255 } == true }
     }
 }

@@ -41,7 +41,7 @@ public struct BotService: Sendable {
         }
         let server = WebhookServer(settings: ServerSettings(host: configuration.host, port: configuration.port,
                                                             maximumBodyBytes: configuration.maximumBodyBytes),
-                                   intake: intake, metrics: metrics, readiness: Readiness(queue: queue, forgeChecks: forgeChecks), logger: logger)
+                                   intake: intake, metrics: metrics, readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger), logger: logger)
         let handler = try makeHandler()
         let metrics = self.metrics, logger = self.logger
         let host = ProcessInfo.processInfo.hostName

@@ -1,9 +1,13 @@
 import Bot
+import Forge
 import Foundation
+import Logging
 
-/// What `/readyz` answers: the queue takes a write now, and every forge accepted the bot's token
+/// What `/readyz` answers: the queue takes a write now, and no forge refused the bot's token (401)
 /// when last asked. Forges are asked at most once per `forgeInterval` (a probe every few seconds
-/// would spend the rate limit), each within `forgeTimeout` (the kubelet waits briefly).
+/// would spend the rate limit), each within `forgeTimeout` (the kubelet waits briefly). A forge
+/// that is down, slow or rate-limiting is logged, not a problem: it says nothing about the token,
+/// and an unready service would take no webhooks at all while the queue could keep them.
 public actor Readiness {
     public typealias Check = @Sendable () async throws -> Void
 
@@ -13,6 +17,7 @@ public actor Readiness {
     private let forgeTimeout: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
     private var lastForgeVerdict: (at: ContinuousClock.Instant, problems: [Problem])?
+    private let logger: Logger
 
     /// `summary` is answered to whoever asks (the port also takes webhooks from the internet);
     /// `detail`, with the error, goes to the log.
@@ -22,8 +27,10 @@ public actor Readiness {
     }
 
     public init(queue: any JobQueue, forgeChecks: [(forge: String, check: Check)] = [], forgeInterval: Duration = .seconds(60),
-                forgeTimeout: Duration = .seconds(10), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+                forgeTimeout: Duration = .seconds(10), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+                logger: Logger = Logger(label: "shipshape.readiness")) {
         self.queue = queue
+        self.logger = logger
         self.forgeChecks = forgeChecks
         self.forgeInterval = forgeInterval
         self.forgeTimeout = forgeTimeout
@@ -47,9 +54,11 @@ public actor Readiness {
         for (forge, check) in forgeChecks {
             do {
                 try await Self.within(forgeTimeout, check)
-            } catch {
+            } catch let error as ForgeError where error.statusCode == 401 {
                 let summary = "\(forge) does not accept the bot's credentials"
                 problems.append(Problem(summary: summary, detail: "\(summary): \(error)"))
+            } catch {
+                logger.warning("cannot ask \(forge) whether it accepts the bot's credentials (still ready): \(error)")
             }
         }
         lastForgeVerdict = (now(), problems)

@@ -60,6 +60,21 @@ import Testing
         #expect(!exchanges.isEmpty && exchanges.allSatisfy(\.request.cameThroughProxy))
     }
 
+    /// A loopback forge is reached directly even when the environment names a proxy: through the
+    /// proxy, the token would cross the network in plain http (and the proxy's loopback is not ours).
+    @Test func aLoopbackForgeIsNotReachedThroughTheProxy() throws {
+        let session = try ForgeSession(.gitea)
+        defer { session.shutdown() }
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let run = try Self.shipshape(["review", "--forge", "gitea", "--url", session.forge.baseURL.absoluteString, "--repo", "acme/shop",
+                                      "--pr", "1", "--dry-run", "--cache-dir", session.cache.path],
+                                     environment: ["SHIPSHAPE_FORGE_TOKEN": ForgeSession.botToken, "http_proxy": session.forge.baseURL.absoluteString,
+                                                   "no_proxy": "shipshape.invalid", "NO_PROXY": "shipshape.invalid"])
+        #expect(run.status == 3, "\(run.output)")
+        let exchanges = session.forge.state.exchanges
+        #expect(!exchanges.isEmpty && !exchanges.contains(where: \.request.cameThroughProxy))
+    }
+
     @Test func aRefusedTokenIsReportedWithoutTheToken() throws {
         let session = try ForgeSession(.gitlab)
         defer { session.shutdown() }

@@ -70,6 +70,35 @@ import Testing
         ])
     }
 
+    /// A `tokenHosts` that can never match (a single name instead of a list, a URL instead of a
+    /// host) would quietly keep the login from its token service.
+    @Test func tokenHostsAreAListOfHosts() throws {
+        let message = try #require(Self.problems("""
+            forges:
+              gitea: {url: https://gitea.example.com, token: {env: TOKEN}, webhookSecret: {env: SECRET}}
+            upgrades:
+              registries:
+                registry.gitlab.com: {username: bot, password: {env: TOKEN}, tokenHosts: gitlab.com}
+                registry.example.com: {username: bot, password: {env: TOKEN}, tokenHosts: [https://auth.example.com/token]}
+            """))
+
+        Self.expect(message, mentions: ["shipshape.yaml:5: tokenHosts", "a list"])
+        #expect(Self.problems("""
+            forges:
+              gitea: {url: https://gitea.example.com, token: {env: TOKEN}, webhookSecret: {env: SECRET}}
+            upgrades:
+              registries:
+                registry.example.com: {username: bot, password: {env: TOKEN}, tokenHosts: [https://auth.example.com/token]}
+            """)?.contains("shipshape.yaml:5: tokenHosts") == true)
+        #expect(Self.problems("""
+            forges:
+              gitea: {url: https://gitea.example.com, token: {env: TOKEN}, webhookSecret: {env: SECRET}}
+            upgrades:
+              registries:
+                registry.example.com: {username: bot, password: {env: TOKEN}, tokenHosts: [auth.example.com, "auth.example.com:8443"]}
+            """) == nil)
+    }
+
     @Test func aKeyThatIsNotAKeyAndAnEmptySecretFileAreRefusedWithoutAWrongNoForgeProblem() throws {
         let message = try #require(Self.problems("""
             forges:

@@ -67,6 +67,21 @@ import Manifests
         #expect(String(decoding: outcome.bytes.dropFirst(3), as: UTF8.self).hasPrefix("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"))
     }
 
+    /// The bot's `/shipshape fix` and its suggestion blocks fix one finding at a time (`fixing`):
+    /// a byte order mark must not stop that either.
+    @Test func oneFindingOfAFileWithAByteOrderMarkIsFixedAsWithoutOne() throws {
+        let hpa = "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 1\n  maxReplicas: 3\n"
+        let engine = try FixEngineTests.engine(.all)
+        let marked = Self.bom + Array(hpa.utf8)
+        let finding = try #require(engine.policy.run(files: [("hpa.yaml", String(decoding: marked, as: UTF8.self))]).findings
+            .first { $0.checkID == "deprecatedApiVersion" })
+        let plain = try #require(engine.fixing(finding, path: "hpa.yaml", bytes: Array(hpa.utf8)))
+
+        let fixed = engine.fixing(finding, path: "hpa.yaml", bytes: marked)
+
+        #expect(fixed == Self.bom + plain)
+    }
+
     @Test(arguments: [false, true])
     func aUTF16FileIsFixedAndStaysUTF16(bigEndian: Bool) throws {
         let engine = try FixEngineTests.engine()

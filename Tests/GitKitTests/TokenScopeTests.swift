@@ -55,5 +55,21 @@ import Testing
         #expect(!GitCredentials(token: "t").mayTravel(to: URL(string: "http://git.example.com/r.git")!))
         #expect(GitCredentials(token: "t", plainHTTPHosts: ["git.example.com"]).mayTravel(to: URL(string: "http://git.example.com/r.git")!))
         #expect(!GitCredentials(token: "t", plainHTTPHosts: ["git.example.com"]).mayTravel(to: URL(string: "http://other.example.com/r.git")!))
+        #expect(!GitCredentials(token: "t").mayTravel(to: URL(string: "http://127.0.0.1.git.example.com/r.git")!),
+                "a name starting with 127. is not loopback")
+        #expect(GitCredentials(token: "t").mayTravel(to: URL(string: "http://[::1]:3000/r.git")!))
+    }
+
+    /// libgit2 names the URL it authenticates for without a default port: a remote written with
+    /// one (`https://git.example.com:443/…`, as a forge's clone URL may be) is still its own origin.
+    @Test func aDefaultPortWrittenOutIsTheSameOrigin() {
+        func same(_ asked: String, _ remote: String) -> Bool { RemoteSession.isSameOrigin(URL(string: asked)!, as: URL(string: remote)!) }
+        #expect(same("https://git.example.com/acme/shop.git", "https://git.example.com:443/acme/shop.git"))
+        #expect(same("http://127.0.0.1/repo.git", "http://127.0.0.1:80/repo.git"))
+        #expect(same("https://GIT.example.com:443/a.git", "https://git.example.com/a.git"))
+        #expect(!same("https://git.example.com:8443/a.git", "https://git.example.com/a.git"))
+        #expect(!same("http://git.example.com/a.git", "https://git.example.com/a.git"))
+        #expect(!same("http://git.example.com:443/a.git", "https://git.example.com/a.git"))
+        #expect(!same("https://elsewhere.example.com/a.git", "https://git.example.com/a.git"))
     }
 }

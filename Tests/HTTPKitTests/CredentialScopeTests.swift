@@ -117,4 +117,26 @@ import Testing
         #expect(!configuration.mayCarryCredentials(to: URL(string: "http://gitlab.example.com/api/v4")!))
         #expect(configuration.mayCarryCredentials(to: URL(string: "https://gitlab.example.com/api/v4")!))
     }
+
+    /// Loopback is 127.0.0.0/8 written as an address: a name that merely starts with "127." is
+    /// any host on the network.
+    @Test func aHostNameStartingWith127IsNotLoopback() {
+        #expect(URL(string: "http://127.0.0.1/x")!.isLoopback)
+        #expect(URL(string: "http://127.1.2.3:8080/x")!.isLoopback)
+        #expect(URL(string: "http://[::1]:8080/x")!.isLoopback)
+        #expect(!URL(string: "http://127.0.0.1.forge.example.com/x")!.isLoopback)
+        #expect(!URL(string: "http://127.internal/x")!.isLoopback)
+        #expect(!URL(string: "http://127.0.0.256/x")!.isLoopback)
+        #expect(!CurlHTTPClient.Configuration().mayCarryCredentials(to: URL(string: "http://127.0.0.1.forge.example.com/api/v4")!))
+    }
+
+    /// An origin's port is the scheme's default when none is written (RFC 6454): a forge whose
+    /// links spell `:443` and one whose links leave it out are one origin.
+    @Test func aDefaultPortWrittenOutIsTheSameOrigin() {
+        #expect(URL(string: "https://gitlab.example.com/api/v4/projects?page=2")!.isSameOrigin(as: URL(string: "https://gitlab.example.com:443/api/v4/projects")!))
+        #expect(URL(string: "http://127.0.0.1:80/x")!.isSameOrigin(as: URL(string: "http://127.0.0.1/y")!))
+        #expect(!URL(string: "https://gitlab.example.com:80/x")!.isSameOrigin(as: URL(string: "https://gitlab.example.com/x")!))
+        #expect(!URL(string: "http://gitlab.example.com:443/x")!.isSameOrigin(as: URL(string: "https://gitlab.example.com/x")!))
+        #expect(!URL(string: "https://gitlab.example.com:8443/x")!.isSameOrigin(as: URL(string: "https://gitlab.example.com/x")!))
+    }
 }

@@ -38,6 +38,24 @@ import Testing
         await server.stop()
     }
 
+    /// Only a refusal of the token (401) makes the service unready: a forge that is down, slow or
+    /// rate-limiting says nothing about the token, and an unready service takes no webhooks at all.
+    @Test func aForgeThatFailsWithoutRefusingTheTokenLeavesTheServiceReady() async throws {
+        let server = try await RunningServer()
+        let failures: [any Error] = [
+            ForgeError.status(code: 503, method: "GET", path: "/user", message: "unavailable"),
+            ForgeError.status(code: 403, method: "GET", path: "/user", message: "API rate limit exceeded"),
+            HTTPError.transferFailed(method: .get, url: URL(string: "https://gitea.example.com/api/v1/user")!, reason: "connection refused"),
+        ]
+        for failure in failures {
+            let readiness = Readiness(queue: server.queue, forgeChecks: [("gitea", { throw failure })])
+            #expect(await readiness.problems().isEmpty, "\(failure)")
+        }
+        let refused = Readiness(queue: server.queue, forgeChecks: [("gitea", { throw ForgeError.status(code: 401, method: "GET", path: "/user", message: "") })])
+        #expect(await refused.problems().map(\.summary) == ["gitea does not accept the bot's credentials"])
+        await server.stop()
+    }
+
     @Test func aGitHubAppHasNoTokenToCheck() {
         let endpoint = ForgeEndpoint(kind: .github, apiRoot: URL(string: "https://api.github.com")!,
                                      authentication: .gitHubApp(appID: "1", privateKeyPEM: "", installationID: nil, slug: nil))

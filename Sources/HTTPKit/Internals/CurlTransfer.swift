@@ -50,6 +50,9 @@ final class CurlTransfer: Sendable {
         try handle.set(CURLOPT_NOSIGNAL, 1)
         try handle.set(CURLOPT_URL, request.url.absoluteString)
         try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        // Loopback never goes through a proxy from the environment: the proxy's loopback is not this
+        // machine's, and plain http allowed for loopback must not carry credentials across the network.
+        if request.url.isLoopback { try handle.set(CURLOPT_PROXY, "") }
         // Redirects are followed by CurlHTTPClient, one transfer per hop.
         try handle.set(CURLOPT_FOLLOWLOCATION, 0)
         try handle.set(CURLOPT_ACCEPT_ENCODING, "")

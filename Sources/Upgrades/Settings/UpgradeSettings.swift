@@ -97,7 +97,7 @@ private struct UpgradeSettingsReader {
                     if try flag(host.value["insecure"], "insecure") == true { settings.plainHTTPHosts.insert(name) }
                     if let username = host.value["username"]?.string {
                         guard let password = host.value["password"] else { throw problem(host.key, "registry \(name) has a username but no password") }
-                        let tokenHosts = (host.value["tokenHosts"]?.items ?? []).compactMap(\.string)
+                        let tokenHosts = try host.value["tokenHosts"].map(self.tokenHosts) ?? []
                         logins[name] = .init(username: username, password: try secret(password), tokenHosts: Set(tokenHosts))
                     }
                 }
@@ -153,6 +153,18 @@ private struct UpgradeSettingsReader {
             return trimmed
         }
         throw problem(node, "a secret is text, {env: NAME} or {file: PATH}")
+    }
+
+    /// `[auth.example.com, "auth.example.com:8443"]`: host names (with a port where not the
+    /// default), as a realm's host is compared; a URL or a single name would never match.
+    private func tokenHosts(_ node: YAMLNode) throws(UpgradeSettingsError) -> [String] {
+        guard let items = node.items else { throw problem(node, "tokenHosts must be a list of hosts, e.g. [auth.example.com]") }
+        return try items.map { item throws(UpgradeSettingsError) -> String in
+            guard let host = item.string, !host.isEmpty, !host.contains("/"), !host.contains("@") else {
+                throw problem(item, "tokenHosts names hosts (auth.example.com or auth.example.com:8443), not \(item.string ?? "this")")
+            }
+            return host
+        }
     }
 
     /// `true` or `false`; YAML 1.1's `yes`/`no` would otherwise pass for text and mean nothing.

@@ -89,6 +89,19 @@ final class QueueStore: Sendable {
         }
     }
 
+    /// Runs statements on the store from outside the queue; `statements` gets the prefix that
+    /// names the store's tables (`schema.` on PostgreSQL, nothing on SQLite).
+    func execute(_ statements: (String) -> [String]) async throws {
+        switch backend {
+        case .sqlite:
+            let script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()"
+            let result = try ProcessRunner.tool("python3", ["-c", script, location, statements("").joined(separator: ";\n")])
+            guard result.status == 0 else { throw FixtureError("could not run the statements: \(result.output)") }
+        case .postgres:
+            for statement in statements(location + ".") { try await PostgresAdmin.run(statement) }
+        }
+    }
+
     private func remove() async {
         switch backend {
         case .sqlite:
