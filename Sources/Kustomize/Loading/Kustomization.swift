@@ -45,6 +45,15 @@ public struct Kustomization: Sendable {
         self.root = root.isNull ? .emptyMapping(origin: root.origin) : root
     }
 
+    /// A kustomization no file holds (the one Flux generates for a folder without one): its
+    /// values carry the lines of what asked for it; paths are relative to `folder`.
+    init(generated root: Node, folder: String, file: String) {
+        self.file = file
+        self.folder = folder
+        self.root = root
+        self.bytes = []
+    }
+
     public var location: SourceLocation { root.origin ?? SourceLocation(file: file, position: SourcePosition(line: 1, column: 1)) }
 
     public var kind: String { root["kind"]?.string ?? "Kustomization" }
