@@ -12,7 +12,7 @@ extension TreeIndex {
                 && facts(path)?.objects.contains { $0.kind == "Kustomization" || $0.kind == "Application" } == true
         }.flatMap { path -> [RootDeployer] in
             guard let bytes = try? files.read(path), RootDeployers.mayHold(bytes) else { return [] }
-            return finder.deployers(in: ManifestReader.read(path: path, bytes: bytes))
+            return finder.deployers(in: ManifestReader.read(path: path, bytes: bytes), bytes: bytes)
         }
     }
 }

@@ -164,4 +164,36 @@ import Testing
         #expect(plan.notes.first?.contains("flux/apps.yaml:11:5") == true)
         #expect(plan.notes.first?.contains("images") == true)
     }
+
+    /// Flux `patches` are added to the kustomization's own: a value a patch sets is placed on
+    /// its line in the Flux Kustomization's file.
+    @Test func fluxPatchesAreAppliedWithTheirLines() throws {
+        let memory = MemoryFileSystem([
+            "flux/apps.yaml": """
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: apps
+                spec:
+                  path: ./apps
+                  sourceRef:
+                    kind: GitRepository
+                    name: flux-system
+                  patches:
+                    - target:
+                        kind: Deployment
+                      patch: |
+                        - op: add
+                          path: /spec/template/spec/hostNetwork
+                          value: true
+
+                """,
+            "apps/kustomization.yaml": "resources: [deployment.yaml]\n",
+            "apps/deployment.yaml": Self.deployment,
+        ])
+        let (plan, findings) = try Self.findings(memory)
+        #expect(plan.notes.isEmpty, "\(plan.notes)")
+        let hostNetwork = findings.filter { $0.checkID == "hostNetworkSet" }
+        #expect(hostNetwork.map { "\($0.file):\($0.position.line)" } == ["flux/apps.yaml:16"])
+    }
 }

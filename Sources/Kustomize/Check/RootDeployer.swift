@@ -16,6 +16,10 @@ public struct RootDeployer: Sendable {
     /// `nameSuffix`; `components` are added to the kustomization's own.
     var overrides: [Entry] = []
     var components: [Node] = []
+    /// Added to the kustomization's `patches` (Flux `patches`: inline, with targets).
+    var patches: [Node] = []
+    /// The text of the file it is written in, for placing values of its inline patches.
+    var text: [UInt8] = []
     /// The kustomization a folder without one is built with (`resources:` the folder's manifests,
     /// as Flux generates it or as Argo reads a directory source); nil when the folder has one.
     var generatedResources: [String]?
@@ -34,10 +38,11 @@ public struct RootDeployer: Sendable {
     func applied(to kustomization: Kustomization) -> Kustomization {
         var result = kustomization
         for entry in overrides { result.root[entry.key] = entry.node }
-        if !components.isEmpty {
-            let own = result.root["components"]?.items ?? []
-            result.root["components"] = Node(.sequence(own + components), origin: result.root["components"]?.origin ?? location)
+        for (field, added) in [("components", components), ("patches", patches)] where !added.isEmpty {
+            let own = result.root[field]?.items ?? []
+            result.root[field] = Node(.sequence(own + added), origin: result.root[field]?.origin ?? location)
         }
+        result.otherTexts[location.file] = text
         return result
     }
 

@@ -30,9 +30,9 @@ public struct RootDeployers: Sendable {
     }
 
     /// The deployers among the objects of one file.
-    public func deployers(in file: ManifestFile) -> [RootDeployer] {
+    public func deployers(in file: ManifestFile, bytes: [UInt8]) -> [RootDeployer] {
         file.objects.flatMap { object -> [RootDeployer] in
-            if object.kind == "Kustomization", object.group == "kustomize.toolkit.fluxcd.io" { return flux(object).map { [$0] } ?? [] }
+            if object.kind == "Kustomization", object.group == "kustomize.toolkit.fluxcd.io" { return flux(object, text: bytes).map { [$0] } ?? [] }
             if object.kind == "Application", object.group == "argoproj.io" { return argo(object) }
             return []
         }
@@ -42,7 +42,7 @@ public struct RootDeployers: Sendable {
     public func deployers(read: (String) throws -> [UInt8]) -> [RootDeployer] {
         files.flatMap { path -> [RootDeployer] in
             guard let bytes = try? read(path), Self.mayHold(bytes) else { return [] }
-            return deployers(in: ManifestReader.read(path: path, bytes: bytes))
+            return deployers(in: ManifestReader.read(path: path, bytes: bytes), bytes: bytes)
         }
     }
 

@@ -25,6 +25,11 @@ public struct Kustomization: Sendable {
     public var root: Node
     /// The file's text, for placing values of patches written inside it.
     var bytes: [UInt8]
+    /// The texts of other files that wrote values into it (a Flux Kustomization's patches).
+    var otherTexts: [String: [UInt8]] = [:]
+
+    /// The text of the file a value of the kustomization was written in.
+    func text(of path: String) -> [UInt8] { path == file && !bytes.isEmpty ? bytes : otherTexts[path] ?? bytes }
 
     public init(file: String, bytes: [UInt8]) throws {
         self.file = file
