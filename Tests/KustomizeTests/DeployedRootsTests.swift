@@ -1,4 +1,3 @@
-import Foundation
 import Manifests
 import Policy
 import Testing
@@ -7,19 +6,13 @@ import Testing
 /// Folders that Flux Kustomizations and Argo CD Applications deploy are roots, built as those
 /// tools build them.
 @Suite struct DeployedRootsTests {
-    static let deployment = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-        spec:
-          template:
-            spec:
-              containers:
-                - name: web
-                  image: nginx:1.27
+    static let deployment = BuildErrorTests.deployment
 
-        """
+    /// A Flux Kustomization of this repository's GitRepository; `spec` holds more of its spec.
+    static func flux(_ name: String, path: String, spec: String = "") -> String {
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: \(name)\n  namespace: flux-system\n"
+            + "spec:\n  path: \(path)\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n" + spec
+    }
 
     static func findings(_ memory: MemoryFileSystem) throws -> (plan: KustomizeCheckPlan, findings: [Finding]) {
         let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
@@ -32,20 +25,7 @@ import Testing
     /// Flux lists its manifests (and a subfolder with a kustomization as such), and every object lands in that namespace.
     @Test func aFluxKustomizationBuildsAPlainFolderInItsTargetNamespace() throws {
         let memory = MemoryFileSystem([
-            "repo/clusters/prod/apps.yaml": """
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: apps
-                  namespace: flux-system
-                spec:
-                  path: ./apps/web
-                  targetNamespace: web-prod
-                  sourceRef:
-                    kind: GitRepository
-                    name: flux-system
-
-                """,
+            "repo/clusters/prod/apps.yaml": Self.flux("apps", path: "./apps/web", spec: "  targetNamespace: web-prod\n"),
             "repo/apps/web/deployment.yaml": Self.deployment,
             "repo/apps/web/extra/kustomization.yaml": "resources: [config.yaml]\n",
             "repo/apps/web/extra/config.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n",
@@ -64,7 +44,7 @@ import Testing
             .deployers { try memory.read($0) }[0])
         #expect(root.resources.map(\.name) == ["web", "settings"])
         // The namespace was written on the targetNamespace line.
-        #expect(root.resources[0].node[path: "metadata", "namespace"]?.origin?.description == "repo/clusters/prod/apps.yaml:8:20")
+        #expect(root.resources[0].node[path: "metadata", "namespace"]?.origin?.description == "repo/clusters/prod/apps.yaml:11:20")
     }
 
     /// An Argo CD Application pointing at an overlay: the overlay is built with the Application's
@@ -88,7 +68,7 @@ import Testing
 
                 """,
             "base/kustomization.yaml": "resources: [deployment.yaml]\n",
-            "base/deployment.yaml": Self.deployment.replacingOccurrences(of: "nginx:1.27", with: "nginx:latest"),
+            "base/deployment.yaml": Self.deployment,
             "overlays/prod/kustomization.yaml": "resources: [../../base]\nnamespace: prod\n",
         ])
         let (plan, findings) = try Self.findings(memory)
@@ -130,38 +110,15 @@ import Testing
     /// line; a path that names no folder of the tree (another repository) is left alone.
     @Test func unbuiltFieldsRefuseTheRootAndForeignPathsAreLeftAlone() throws {
         let memory = MemoryFileSystem([
-            "flux/apps.yaml": """
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: apps
-                spec:
-                  path: ./apps
-                  sourceRef:
-                    kind: GitRepository
-                    name: flux-system
-                  images:
-                    - name: nginx
-                      newTag: latest
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: elsewhere
-                spec:
-                  path: ./not/here
-                  sourceRef:
-                    kind: GitRepository
-                    name: other
-
-                """,
+            "flux/apps.yaml": Self.flux("apps", path: "./apps", spec: "  images:\n    - name: nginx\n      newTag: latest\n")
+                + "---\n" + Self.flux("elsewhere", path: "./not/here"),
             "apps/deployment.yaml": Self.deployment,
         ])
         let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
         #expect(plan.generated.isEmpty)
         #expect(plan.files.contains("apps/deployment.yaml"))
         #expect(plan.notes.count == 1)
-        #expect(plan.notes.first?.contains("flux/apps.yaml:11:5") == true)
+        #expect(plan.notes.first?.contains("flux/apps.yaml:12:5") == true)
         #expect(plan.notes.first?.contains("images") == true)
     }
 
@@ -169,16 +126,7 @@ import Testing
     /// its line in the Flux Kustomization's file.
     @Test func fluxPatchesAreAppliedWithTheirLines() throws {
         let memory = MemoryFileSystem([
-            "flux/apps.yaml": """
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: apps
-                spec:
-                  path: ./apps
-                  sourceRef:
-                    kind: GitRepository
-                    name: flux-system
+            "flux/apps.yaml": Self.flux("apps", path: "./apps", spec: """
                   patches:
                     - target:
                         kind: Deployment
@@ -187,13 +135,13 @@ import Testing
                           path: /spec/template/spec/hostNetwork
                           value: true
 
-                """,
+                """),
             "apps/kustomization.yaml": "resources: [deployment.yaml]\n",
             "apps/deployment.yaml": Self.deployment,
         ])
         let (plan, findings) = try Self.findings(memory)
         #expect(plan.notes.isEmpty, "\(plan.notes)")
         let hostNetwork = findings.filter { $0.checkID == "hostNetworkSet" }
-        #expect(hostNetwork.map { "\($0.file):\($0.position.line)" } == ["flux/apps.yaml:16"])
+        #expect(hostNetwork.map { "\($0.file):\($0.position.line)" } == ["flux/apps.yaml:17"])
     }
 }
