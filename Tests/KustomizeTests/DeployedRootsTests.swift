@@ -14,6 +14,12 @@ import Testing
             + "spec:\n  path: \(path)\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n" + spec
     }
 
+    /// An Argo CD Application deploying to namespace `web`; `source` holds its source's fields.
+    static func argo(_ name: String, namespace: String? = nil, source: String) -> String {
+        "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: \(name)\n" + (namespace.map { "  namespace: \($0)\n" } ?? "")
+            + "spec:\n  destination:\n    namespace: web\n  source:\n" + source
+    }
+
     static func findings(_ memory: MemoryFileSystem) throws -> (plan: KustomizeCheckPlan, findings: [Finding]) {
         let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
         let engine = PolicyEngine(configuration: try BundledData.defaultConfiguration(), settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
@@ -51,22 +57,13 @@ import Testing
     /// kustomize block, and findings name the Application.
     @Test func anArgoApplicationBuildsTheOverlayItPointsAt() throws {
         let memory = MemoryFileSystem([
-            "argocd/web.yaml": """
-                apiVersion: argoproj.io/v1alpha1
-                kind: Application
-                metadata:
-                  name: web
-                  namespace: argocd
-                spec:
-                  destination:
-                    namespace: web
-                  source:
+            "argocd/web.yaml": Self.argo("web", namespace: "argocd", source: """
                     repoURL: https://github.com/example/gitops.git
                     path: overlays/prod
                     kustomize:
                       namePrefix: prod-
 
-                """,
+                """),
             "base/kustomization.yaml": "resources: [deployment.yaml]\n",
             "base/deployment.yaml": Self.deployment,
             "overlays/prod/kustomization.yaml": "resources: [../../base]\nnamespace: prod\n",
@@ -83,18 +80,7 @@ import Testing
     /// A directory source (not recursed): its manifests as they are, landing in the Application's destination namespace.
     @Test func anArgoDirectorySourceLandsInTheDestinationNamespace() throws {
         let memory = MemoryFileSystem([
-            "apps/web.yaml": """
-                apiVersion: argoproj.io/v1alpha1
-                kind: Application
-                metadata:
-                  name: web
-                spec:
-                  destination:
-                    namespace: web
-                  source:
-                    path: manifests/web
-
-                """,
+            "apps/web.yaml": Self.argo("web", source: "    path: manifests/web\n"),
             "manifests/web/deployment.yaml": Self.deployment,
             "manifests/web/nested/ignored.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nested\n",
         ])

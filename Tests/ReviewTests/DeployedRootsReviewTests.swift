@@ -8,20 +8,9 @@ import Policy
 
 /// A folder a Flux Kustomization deploys is reviewed through what Flux builds from it.
 @Suite struct DeployedRootsReviewTests {
-    static let fluxKustomization = """
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata:
-          name: web
-          namespace: flux-system
-        spec:
-          path: ./apps/web
-          targetNamespace: shop-prod
-          sourceRef:
-            kind: GitRepository
-            name: flux-system
-
-        """
+    /// Deploys `apps/web` into `shop-prod`.
+    static let fluxKustomization = "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: web, namespace: flux-system}\n"
+        + "spec: {path: ./apps/web, targetNamespace: shop-prod, sourceRef: {kind: GitRepository, name: flux-system}}\n"
 
     @Test func aChangeInAFolderAFluxKustomizationDeploysIsJudgedInItsBuild() throws {
         let fixture = try GitFixture()
