@@ -16,11 +16,17 @@ extension ReviewEngine {
                          headTree: TreeIndex, baseTree: TreeIndex, repository: some RevisionReader) throws -> (effect: RenderedEffect, covered: Set<String>) {
         // The roots that may read a changed file are known from the kustomization files' facts;
         // only those are built, at head, to know which really read one.
+        // Folders Flux Kustomizations and Argo CD Applications deploy too: those whose object or
+        // whose folder (or a folder it reaches) changed.
         let changed = Set(changes.flatMap { [$0.path, $0.oldPath].compactMap { $0 } })
-        let candidates = headTree.kustomizationGraph.roots(mayRead: changed)
-        guard !candidates.isEmpty else { return (RenderedEffect(), []) }
+        let graph = headTree.kustomizationGraph
+        let candidates = graph.roots(mayRead: changed)
         let headFiles = RevisionFileSystem(files: try repository.files(at: head), repository: repository)
-        let headIndex = KustomizationIndex(roots: candidates, builder: KustomizeBuilder(fileSystem: headFiles, cache: BuildCache()))
+        let deployers = headTree.rootDeployers(files: headFiles).filter { deployer in
+            changed.contains(deployer.location.file) || graph.folder(deployer.folder, mayRead: changed)
+        }
+        guard !candidates.isEmpty || !deployers.isEmpty else { return (RenderedEffect(), []) }
+        let headIndex = KustomizationIndex(roots: candidates, deployers: deployers, builder: KustomizeBuilder(fileSystem: headFiles, cache: BuildCache()))
         let covered = headIndex.coveredFiles
         let affected = headIndex.roots(affectedBy: changed)
         var effect = RenderedEffect(notes: affected.flatMap(\.notes))
@@ -29,7 +35,10 @@ extension ReviewEngine {
 
         // The same roots at the merge base; one that did not exist there fails and finds nothing.
         let baseFiles = RevisionFileSystem(files: try repository.files(at: mergeBase), repository: repository)
-        let baseIndex = KustomizationIndex(roots: affected.map(\.folder), builder: KustomizeBuilder(fileSystem: baseFiles, cache: BuildCache()))
+        let labels = Set(affected.compactMap(\.deployer?.rootLabel))
+        let baseDeployers = labels.isEmpty ? [] : baseTree.rootDeployers(files: baseFiles).filter { labels.contains($0.rootLabel) }
+        let baseIndex = KustomizationIndex(roots: affected.filter { $0.deployer == nil }.map(\.folder), deployers: baseDeployers,
+                                           builder: KustomizeBuilder(fileSystem: baseFiles, cache: BuildCache()))
         let baseCovered = baseIndex.coveredFiles
 
         func findings(_ streams: [GeneratedManifests], tree: TreeIndex, covered: Set<String>) -> [Finding] {

@@ -22,8 +22,12 @@ public struct KustomizeBuilder: Sendable {
 
     /// Builds the kustomization in `folder`. Throws `KustomizeError` for input kustomize
     /// would refuse too; features Shipshape does not build come back as notes.
-    public func build(folder: String) throws -> BuiltRoot {
+    /// `deployer`: the Flux Kustomization or Argo CD Application that deploys the folder, whose
+    /// fields are laid over the folder's kustomization (or one generated for a folder without).
+    public func build(folder: String, deployer: RootDeployer? = nil) throws -> BuiltRoot {
         let session = BuildSession(fileSystem: fileSystem, limits: limits, cache: cache)
+        session.rootDeployer = deployer
+        session.notes += deployer?.unbuilt ?? []
         let root = BuildPath.clean(folder)
         var resources = try session.accumulate(folder: root, into: [], isComponent: false, depth: 0, via: nil)
         try Generators.addHashSuffixes(&resources)
@@ -34,7 +38,7 @@ public struct KustomizeBuilder: Sendable {
             resources[index].node.fillOrigins(resources[index].anchor)
         }
         return BuiltRoot(folder: root, kustomizationFile: session.rootFile ?? root, resources: resources,
-                         notes: session.notes, warnings: session.warnings, files: session.filesRead)
+                         notes: session.notes, warnings: session.warnings, files: session.filesRead, deployer: deployer)
     }
 }
 
@@ -49,6 +53,8 @@ public struct BuiltRoot: Sendable {
     public var warnings: [KustomizeNote]
     /// Every file the build read, for knowing which roots a changed file affects.
     public var files: Set<String>
+    /// The Flux Kustomization or Argo CD Application it was built for, if any.
+    public var deployer: RootDeployer?
 
     public var isComplete: Bool { notes.isEmpty }
 }
@@ -66,6 +72,8 @@ final class BuildSession {
     /// them upward and applies them at the root).
     var referenceRules: [NameReferences.Rule] = []
     var rootFile: String?
+    /// What deploys the root folder (its fields are laid over the root's kustomization).
+    var rootDeployer: RootDeployer?
     private var totalBytes = 0
     private var chain: [String] = []
 
@@ -112,7 +120,8 @@ final class BuildSession {
     /// Resources, generators, components and transformers of one kustomization folder, over
     /// `parent` (a component works on the objects of the kustomization that includes it).
     func accumulate(folder: String, into parent: [Resource], isComponent: Bool, depth: Int, via location: SourceLocation?) throws -> [Resource] {
-        guard let cache, !isComponent, parent.isEmpty else {
+        // The root of a deployer's build is not the folder's own build: never cached.
+        guard let cache, !isComponent, parent.isEmpty, !(depth == 0 && rootDeployer != nil) else {
             return try accumulateUncached(folder: folder, into: parent, isComponent: isComponent, depth: depth, via: location)
         }
         if let cached = cache.folder(folder) {
@@ -146,7 +155,12 @@ final class BuildSession {
         chain.append(folder)
         defer { chain.removeLast() }
 
-        let kustomization = try kustomization(in: folder, at: location)
+        let kustomization: Kustomization
+        if depth == 0, let deployer = rootDeployer {
+            kustomization = try deployer.generatedKustomization() ?? deployer.applied(to: self.kustomization(in: folder, at: location))
+        } else {
+            kustomization = try self.kustomization(in: folder, at: location)
+        }
         if rootFile == nil { rootFile = kustomization.file }
         if isComponent, !kustomization.isComponent {
             throw KustomizeError("\(kustomization.file) is listed as a component but its kind is \(kustomization.kind), not Component", at: location)

@@ -43,10 +43,13 @@ public struct KustomizationGraph: Sendable {
 
     /// The roots that may read one of `paths`: a folder they reach holds it.
     public func roots(mayRead paths: Set<String>) -> [String] {
-        roots.filter { root in
-            let reached = self.reached(from: root)
-            return paths.contains { path in reached.contains { BuildPath.isWithin(path, $0) } }
-        }
+        roots.filter { folder($0, mayRead: paths) }
+    }
+
+    /// Whether a build of `folder` may read one of `paths`: a folder it reaches holds it.
+    public func folder(_ folder: String, mayRead paths: Set<String>) -> Bool {
+        let reached = self.reached(from: BuildPath.clean(folder))
+        return paths.contains { path in reached.contains { BuildPath.isWithin(path, $0) } }
     }
 
     /// The kustomization folders a root includes, itself first.

@@ -8,6 +8,8 @@ import Policy
 public struct KustomizationIndex: Sendable {
     public struct Root: Sendable {
         public var folder: String
+        /// The Flux Kustomization or Argo CD Application it is built for, if any.
+        public var deployer: RootDeployer?
         public var outcome: Result<BuiltRoot, any Error>
         /// The built objects as the policy engine checks them, when the root built completely.
         public var generated: GeneratedManifests?
@@ -18,16 +20,18 @@ public struct KustomizationIndex: Sendable {
         /// What to tell about the root: why it was not built (its files are then checked one
         /// by one), and the patch targets that matched nothing.
         public var notes: [String] {
+            let name = deployer?.rootLabel ?? folder
+            let remarks = (deployer?.remarks ?? []).map { "kustomize: \($0)" }
             let built: BuiltRoot
             do { built = try outcome.get() } catch {
-                return ["kustomize: \(folder) cannot be built: \(error); its files are checked one by one"]
+                return ["kustomize: \(name) cannot be built: \(error); its files are checked one by one"] + remarks
             }
             var notes = built.warnings.map { "kustomize: \($0)" }
             if let first = built.notes.first {
                 let features = Set(built.notes.map(\.feature)).sorted().joined(separator: ", ")
-                notes.append("kustomize: \(first) (\(folder) uses \(features); its files are checked one by one)")
+                notes.append("kustomize: \(first) (\(name) uses \(features); its files are checked one by one)")
             }
-            return notes
+            return notes + remarks
         }
     }
 
@@ -35,18 +39,27 @@ public struct KustomizationIndex: Sendable {
 
     /// Builds the roots among `kustomizationFiles` (folders with a kustomization that no other
     /// kustomization includes) in parallel; the builder's cache builds each shared base once.
-    public init(kustomizationFiles: [String], builder: KustomizeBuilder) {
+    /// `deployers`: the folders Flux Kustomizations and Argo CD Applications deploy, each a root
+    /// built as its tool builds it, in place of the folder's own root when it is one.
+    public init(kustomizationFiles: [String], deployers: [RootDeployer] = [], builder: KustomizeBuilder) {
         let folders = Self.roots(among: kustomizationFiles, fileSystem: builder.fileSystem)
-        self.init(roots: folders, builder: builder)
+        self.init(roots: folders, deployers: deployers, builder: builder)
     }
 
-    /// Builds the given root folders in parallel.
-    public init(roots folders: [String], builder: KustomizeBuilder) {
-        let slots = RootSlots(count: folders.count)
-        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
-            let outcome = Result<BuiltRoot, any Error> { try builder.build(folder: folders[index]) }
+    /// Builds the given root folders, and the folders of `deployers` (in place of the same
+    /// folder among `folders`), in parallel.
+    public init(roots folders: [String], deployers: [RootDeployer] = [], builder: KustomizeBuilder) {
+        // A deployed folder is built for its deployer, and a folder its generated kustomization
+        // lists is part of that build: neither is a root of its own.
+        let deployed = Set(deployers.flatMap { deployer in [deployer.folder] + (deployer.generatedResources ?? []).map { BuildPath.join(deployer.folder, $0) } })
+        let requests = folders.filter { !deployed.contains($0) }.map { (folder: $0, deployer: RootDeployer?.none) }
+            + deployers.map { (folder: $0.folder, deployer: Optional($0)) }
+        let slots = RootSlots(count: requests.count)
+        DispatchQueue.concurrentPerform(iterations: requests.count) { index in
+            let (folder, deployer) = requests[index]
+            let outcome = Result<BuiltRoot, any Error> { try builder.build(folder: folder, deployer: deployer) }
             let generated = (try? outcome.get()).flatMap { $0.isComplete ? $0.generatedManifests() : nil }
-            slots[index] = Root(folder: folders[index], outcome: outcome, generated: generated)
+            slots[index] = Root(folder: folder, deployer: deployer, outcome: outcome, generated: generated)
         }
         roots = slots.values
     }
@@ -70,6 +83,7 @@ public struct KustomizationIndex: Sendable {
     /// not be built whose folder holds one or whose error names one.
     public func roots(affectedBy paths: Set<String>) -> [Root] {
         roots.filter { root in
+            if let file = root.deployer?.location.file, paths.contains(file) { return true }
             switch root.outcome {
             case .success(let built):
                 return !built.files.isDisjoint(with: paths)

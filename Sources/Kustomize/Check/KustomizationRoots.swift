@@ -1,8 +1,9 @@
 import Policy
 
 /// What `shipshape check` does with the kustomizations among the files it was given: the roots
-/// (folders with a kustomization that no other kustomization includes) are built and their
-/// objects checked in place of the files they read; every other file is checked as before.
+/// (folders with a kustomization that no other kustomization includes, and the folders Flux
+/// Kustomizations and Argo CD Applications deploy) are built and their objects checked in place
+/// of the files they read; every other file is checked as before.
 public struct KustomizeCheckPlan: Sendable {
     /// The built objects of every root that built completely.
     public var generated: [GeneratedManifests]
@@ -23,8 +24,10 @@ public struct KustomizeCheckPlan: Sendable {
     public static func make(files: [String], builder: KustomizeBuilder = KustomizeBuilder(cache: BuildCache()),
                             isIgnored: (String) -> Bool = { _ in false }) -> KustomizeCheckPlan {
         let kustomizationFiles = files.filter { KustomizationIndex.isKustomizationFile($0) && !isIgnored($0) }
-        guard !kustomizationFiles.isEmpty else { return KustomizeCheckPlan(generated: [], files: files, notes: []) }
-        let index = KustomizationIndex(kustomizationFiles: kustomizationFiles, builder: builder)
+        let fileSystem = builder.fileSystem
+        let deployers = RootDeployers(files: files).deployers { try fileSystem.read($0) }.filter { !isIgnored($0.location.file) }
+        guard !kustomizationFiles.isEmpty || !deployers.isEmpty else { return KustomizeCheckPlan(generated: [], files: files, notes: []) }
+        let index = KustomizationIndex(kustomizationFiles: kustomizationFiles, deployers: deployers, builder: builder)
         let covered = index.coveredFiles
         let kept = files.filter { !covered.contains(BuildPath.clean($0)) }
         return KustomizeCheckPlan(generated: index.roots.compactMap(\.generated), files: kept, notes: index.roots.flatMap(\.notes),

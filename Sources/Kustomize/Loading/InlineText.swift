@@ -5,7 +5,7 @@ import Policy
 enum InlineText {
     static func positionMap(for node: Node, in kustomization: Kustomization) -> (SourcePosition) -> SourcePosition {
         guard let origin = node.origin else { return { $0 } }
-        let bytes = kustomization.bytes
+        let bytes = kustomization.text(of: origin.file)
         let start = origin.position
         let lineStarts = Self.lineStarts(bytes)
         let indicatorLine = start.line - 1

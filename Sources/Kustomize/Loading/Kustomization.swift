@@ -25,6 +25,11 @@ public struct Kustomization: Sendable {
     public var root: Node
     /// The file's text, for placing values of patches written inside it.
     var bytes: [UInt8]
+    /// The texts of other files that wrote values into it (a Flux Kustomization's patches).
+    var otherTexts: [String: [UInt8]] = [:]
+
+    /// The text of the file a value of the kustomization was written in.
+    func text(of path: String) -> [UInt8] { path == file && !bytes.isEmpty ? bytes : otherTexts[path] ?? bytes }
 
     public init(file: String, bytes: [UInt8]) throws {
         self.file = file
@@ -43,6 +48,15 @@ public struct Kustomization: Sendable {
             throw KustomizeError("a kustomization is a mapping of fields", at: root.origin)
         }
         self.root = root.isNull ? .emptyMapping(origin: root.origin) : root
+    }
+
+    /// A kustomization no file holds (the one Flux generates for a folder without one): its
+    /// values carry the lines of what asked for it; paths are relative to `folder`.
+    init(generated root: Node, folder: String, file: String) {
+        self.file = file
+        self.folder = folder
+        self.root = root
+        self.bytes = []
     }
 
     public var location: SourceLocation { root.origin ?? SourceLocation(file: file, position: SourcePosition(line: 1, column: 1)) }

@@ -20,10 +20,15 @@ extension BuiltRoot {
             origins.record(document: index, path: .root, origin: resource.anchor)
             labels[index] = resource.label
         }
-        let fallback = SourceLocation(file: kustomizationFile, position: SourcePosition(line: 1, column: 1))
-        var stream = GeneratedManifests(path: kustomizationFile + "@kustomize/" + folder, documents: Node.documents(resources.map(\.node)), namespace: nil,
-                                        origins: origins, fallback: fallback, label: "built by kustomization \(folder)",
-                                        documentLabels: labels)
+        let fallback = deployer?.location ?? SourceLocation(file: kustomizationFile, position: SourcePosition(line: 1, column: 1))
+        // A folder deployed by a Flux Kustomization or an Argo CD Application is named with it
+        // (two of them may deploy one folder differently: each its own stream).
+        let name = deployer?.rootLabel ?? folder
+        // The stream's folder holds its default namespace: one per deployer.
+        let path = kustomizationFile + "@kustomize/" + (deployer.map { "\($0.rootLabel)/objects" } ?? folder)
+        var stream = GeneratedManifests(path: path, documents: Node.documents(resources.map(\.node)),
+                                        namespace: deployer?.defaultNamespace, origins: origins, fallback: fallback,
+                                        label: "built by kustomization \(name)", documentLabels: labels)
         // Overlays building the same object from one base each report it; `mergingAcrossRoots` names them all.
         stream.keptApart = true
         return stream

@@ -149,12 +149,13 @@ enum Patches {
         return Source(documents: try documents(bytes, file: path, remap: nil), file: path)
     }
 
-    /// A patch written inside the kustomization: positions inside its text are moved to the
-    /// kustomization's lines.
+    /// A patch written inside the kustomization (or the Flux Kustomization that added it):
+    /// positions inside its text are moved to that file's lines.
     private static func inline(_ node: Node, kustomization: Kustomization) throws -> Source {
         let text = node.scalar?.text ?? ""
         let remap = InlineText.positionMap(for: node, in: kustomization)
-        return Source(documents: try documents(Array(text.utf8), file: kustomization.file, remap: remap), file: kustomization.file)
+        let file = node.origin?.file ?? kustomization.file
+        return Source(documents: try documents(Array(text.utf8), file: file, remap: remap), file: file)
     }
 
     private static func documents(_ bytes: [UInt8], file: String, remap: ((SourcePosition) -> SourcePosition)?) throws -> [Node] {

@@ -1,4 +1,5 @@
 import Foundation
+import Manifests
 
 /// The chart folders of the checked tree: every folder holding a `Chart.yaml`.
 struct ChartFolderSet: Sendable {
@@ -12,11 +13,6 @@ struct ChartFolderSet: Sendable {
     /// Argo CD Application): relative to the repository's root, which the checked paths may sit
     /// under, so the folder whose path ends with it that is nearest to `file` wins.
     func folder(forSourcePath written: String, from file: String) -> String? {
-        var path = written
-        while path.hasPrefix("./") { path.removeFirst(2) }
-        while path.hasSuffix("/") { path.removeLast() }
-        guard !path.isEmpty, !path.contains("..") else { return nil }
-        let candidates = folders.filter { $0 == path || $0.hasSuffix("/" + path) }
-        return NearestPath.nearest(candidates, to: file) { $0 }
+        RepositoryPaths.folder(forSourcePath: written, among: folders, near: file)
     }
 }

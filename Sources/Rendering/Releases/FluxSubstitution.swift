@@ -35,7 +35,7 @@ struct FluxSubstitution {
             let application = Application(variables: variables, targetNamespace: spec["targetNamespace"]?.string)
             let roots = [path] + (spec["components"]?.items?.compactMap(\.string).map { path + "/" + $0 } ?? [])
             for root in roots {
-                guard let folder = Self.folder(root, in: folders, near: kustomization.file) else { continue }
+                guard let folder = RepositoryPaths.folder(forSourcePath: root, among: folders, near: kustomization.file) else { continue }
                 applied.append((folder, application))
             }
         }
@@ -70,22 +70,5 @@ struct FluxSubstitution {
             rest = rest[rest.index(after: end)...]
         }
         return result + rest
-    }
-
-    /// The tree's folder a path written from the repository's root names.
-    private static func folder(_ written: String, in folders: Set<String>, near file: String) -> String? {
-        var parts: [Substring] = []
-        for part in written.split(separator: "/") where part != "." {
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
-            }
-        }
-        let path = parts.joined(separator: "/")
-        guard !path.isEmpty else { return nil }
-        let candidates = folders.filter { $0 == path || $0.hasSuffix("/" + path) }
-        return NearestPath.nearest(candidates.sorted(), to: file) { $0 }
     }
 }

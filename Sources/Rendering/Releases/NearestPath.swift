@@ -1,13 +1,11 @@
+import Manifests
+
 /// Repositories' paths are relative to their root, which may sit above the checked paths, and
 /// files often leave namespaces to whoever applies them: among candidates, the one whose folder
 /// shares the most leading folders with the file asking wins (the first, on a tie).
 enum NearestPath {
     static func nearest<Item>(_ items: [Item], to file: String, folder: (Item) -> String) -> Item? {
-        let asking = file.split(separator: "/").dropLast()
-        func shared(_ item: Item) -> Int {
-            zip(folder(item).split(separator: "/"), asking).prefix { $0 == $1 }.count
-        }
-        return items.max { shared($0) < shared($1) }
+        RepositoryPaths.nearest(items, to: file, folder: folder)
     }
 
     /// The folder of a file's path.
