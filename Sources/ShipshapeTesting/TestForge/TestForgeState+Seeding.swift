@@ -98,7 +98,8 @@ extension TestForgeState {
                                          author: author, title: title, body: body, baseBranch: baseBranch, baseSHA: baseSHA,
                                          headBranch: headBranch, headSHA: headSHA, files: files, headRepository: headRepository,
                                          maintainerCanModify: maintainerCanModify, createdAt: now)
-            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, createdAt: now))
+            pull.startSHA = target.branches[baseBranch] ?? baseSHA
+            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: pull.startSHA, createdAt: now))
             store.pullRequests.append(pull)
             return pull.number
         }
@@ -111,7 +112,9 @@ extension TestForgeState {
             pull.headSHA = headSHA
             pull.files = files
             pull.updatedAt = store.now()
-            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: pull.baseSHA, createdAt: pull.updatedAt))
+            pull.startSHA = (try? store.repository(pull.repository))?.branches[pull.baseBranch] ?? pull.startSHA
+            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: pull.baseSHA, startSHA: pull.startSHA,
+                                               createdAt: pull.updatedAt))
             let owner = pull.headRepository ?? pull.repository
             (try? store.repository(owner))?.branches[pull.headBranch] = headSHA
         }

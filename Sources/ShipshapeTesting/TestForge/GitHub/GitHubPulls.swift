@@ -48,7 +48,7 @@ enum GitHubPulls {
                                      baseBranch: base, baseSHA: baseSHA, headBranch: headBranch, headSHA: headSHA, files: [],
                                      headRepository: nil, maintainerCanModify: call.bool("maintainer_can_modify") ?? true, createdAt: now)
         pull.draft = call.bool("draft") ?? false
-        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, createdAt: now))
+        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: baseSHA, createdAt: now))
         store.pullRequests.append(pull)
         let location = "\(store.baseURL)/repos/\(repository.fullName)/pulls/\(pull.number)"
         return .json(201, GitHubJSON(store: store).pullRequest(pull, viewer: call.caller, full: true), headers: [("Location", location)])

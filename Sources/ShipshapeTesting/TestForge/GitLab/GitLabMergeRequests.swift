@@ -34,7 +34,7 @@ enum GitLabMergeRequests {
                                      baseSHA: baseSHA, headBranch: source, headSHA: headSHA, files: [], headRepository: nil,
                                      maintainerCanModify: call.bool("allow_collaboration") ?? false, createdAt: now)
         pull.labels = labelList(call.string("labels"))
-        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, createdAt: now))
+        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: baseSHA, createdAt: now))
         store.pullRequests.append(pull)
         return .json(201, GitLabJSON(store: store).mergeRequest(pull))
     }
@@ -81,7 +81,7 @@ enum GitLabMergeRequests {
         let versions: [Any] = pull.versions.reversed().map { version in
             [
                 "id": version.id, "head_commit_sha": version.headSHA, "base_commit_sha": version.baseSHA,
-                "start_commit_sha": version.baseSHA, "created_at": version.createdAt, "merge_request_id": pull.id,
+                "start_commit_sha": version.startSHA, "created_at": version.createdAt, "merge_request_id": pull.id,
                 "state": "collected", "real_size": String(pull.files.count),
             ] as [String: Any]
         }

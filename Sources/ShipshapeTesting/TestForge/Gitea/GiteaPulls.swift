@@ -43,7 +43,7 @@ enum GiteaPulls {
                                      author: call.user.login, title: title, body: call.string("body") ?? "", baseBranch: base, baseSHA: baseSHA,
                                      headBranch: headBranch, headSHA: headSHA, files: [], headRepository: nil,
                                      maintainerCanModify: call.bool("allow_maintainer_edit") ?? false, createdAt: now)
-        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, createdAt: now))
+        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: baseSHA, createdAt: now))
         store.pullRequests.append(pull)
         return .json(201, GiteaJSON(store: store).pullRequest(pull, viewer: call.caller))
     }
