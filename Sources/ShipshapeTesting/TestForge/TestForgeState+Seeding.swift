@@ -62,6 +62,14 @@ extension TestForgeState {
         locked { branchSource = source }
     }
 
+    /// The address the forge is configured with when clients reach it by another (an API on an
+    /// internal host name): GitLab (`external_url`) and Gitea (`ROOT_URL`) build their `Link`
+    /// headers' next-page URLs from it, not from the request's host. Nil serves links on the
+    /// server's own address.
+    public func setExternalURL(_ url: String?) {
+        locked { store.externalURL = url }
+    }
+
     /// A label that exists before the test (Gitea clients may refer to it by id).
     @discardableResult
     public func addLabel(repository: String, name: String) -> Int {

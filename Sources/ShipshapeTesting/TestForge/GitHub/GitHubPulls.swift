@@ -22,7 +22,7 @@ enum GitHubPulls {
         if let base = call.string("base") { pulls = pulls.filter { $0.baseBranch == base } }
         if call.string("direction") != "asc" { pulls.reverse() }
         let json = GitHubJSON(store: store)
-        return Pagination.github.respond(pulls.map { json.pullRequest($0, viewer: call.caller, full: false) }, to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(pulls.map { json.pullRequest($0, viewer: call.caller, full: false) }, to: call, baseURL: store.linkBaseURL)
     }
 
     static func create(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -83,6 +83,6 @@ enum GitHubPulls {
     static func files(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let pull = try store.pullRequest(call.repositoryName, try call.number("number"))
         let json = GitHubJSON(store: store)
-        return Pagination.github.respond(pull.files.map { json.diffEntry($0, pull: pull) }, to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(pull.files.map { json.diffEntry($0, pull: pull) }, to: call, baseURL: store.linkBaseURL)
     }
 }

@@ -13,7 +13,7 @@ enum GitHubReviews {
         let json = GitHubJSON(store: store)
         let reviews = store.reviews.filter { $0.repository == pull.repository && $0.pullRequest == pull.number }
             .filter { $0.state != "PENDING" || $0.author == call.user.login }
-        return Pagination.github.respond(reviews.map(json.review), to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(reviews.map(json.review), to: call, baseURL: store.linkBaseURL)
     }
 
     static func create(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -66,7 +66,7 @@ enum GitHubReviews {
         var comments = store.comments(pull.repository, pull.number, kind: .inline).filter { $0.reviewID.map { !pending.contains($0) } ?? true }
         if call.string("direction") == "desc" { comments.reverse() }
         let json = GitHubJSON(store: store)
-        return Pagination.github.respond(comments.map(json.reviewComment), to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(comments.map(json.reviewComment), to: call, baseURL: store.linkBaseURL)
     }
 
     static func createComment(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {

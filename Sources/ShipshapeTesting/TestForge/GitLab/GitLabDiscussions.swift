@@ -10,7 +10,7 @@ enum GitLabDiscussions {
         let pull = try call.mergeRequest(store)
         let json = GitLabJSON(store: store)
         let groups = GitLabDialect().discussionGroups(store, pull.repository, pull.number)
-        return Pagination.gitlab.respond(groups.map { json.discussion($0.id, notes: $0.notes) }, to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(groups.map { json.discussion($0.id, notes: $0.notes) }, to: call, baseURL: store.linkBaseURL)
     }
 
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {

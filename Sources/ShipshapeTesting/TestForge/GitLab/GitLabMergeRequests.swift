@@ -11,7 +11,7 @@ enum GitLabMergeRequests {
         if let source = call.string("source_branch") { pulls = pulls.filter { $0.headBranch == source } }
         if let target = call.string("target_branch") { pulls = pulls.filter { $0.baseBranch == target } }
         if call.string("sort") != "asc" { pulls.reverse() }
-        return Pagination.gitlab.respond(pulls.map(GitLabJSON(store: store).mergeRequest), to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(pulls.map(GitLabJSON(store: store).mergeRequest), to: call, baseURL: store.linkBaseURL)
     }
 
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -73,7 +73,7 @@ enum GitLabMergeRequests {
                 "diff": file.patch.hasSuffix("\n") ? file.patch : file.patch + "\n",
             ] as [String: Any]
         }
-        return Pagination.gitlab.respond(diffs, to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(diffs, to: call, baseURL: store.linkBaseURL)
     }
 
     static func versions(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -85,7 +85,7 @@ enum GitLabMergeRequests {
                 "state": "collected", "real_size": String(pull.files.count),
             ] as [String: Any]
         }
-        return Pagination.gitlab.respond(versions, to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(versions, to: call, baseURL: store.linkBaseURL)
     }
 
     /// GitLab takes labels as a comma-separated string or an array.

@@ -36,7 +36,7 @@ enum GiteaRepositories {
         let repository = try store.repository(call.repositoryName)
         let json = GiteaJSON(store: store)
         let branches = repository.branches.keys.sorted().map { json.branch($0, sha: repository.branches[$0] ?? "", repository: repository) }
-        return Pagination.gitea.respond(branches, to: call, baseURL: store.baseURL)
+        return Pagination.gitea.respond(branches, to: call, baseURL: store.linkBaseURL)
     }
 
     static func branch(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
