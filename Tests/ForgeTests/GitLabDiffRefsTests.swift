@@ -13,7 +13,7 @@ import Testing
         let standIn = try StandInRepository(.gitlab, bot: "shipshape")
         defer { standIn.forge.shutdown() }
         standIn.forge.state.setBranch(repository: StandInRepository.repository, name: "main", sha: Self.targetHead)
-        let number = standIn.openPullRequest(files: [TestForgeState.SeededFile(path: "app.yaml", status: "added", patch: "@@ -0,0 +1,2 @@\n+a\n+b")])
+        let number = standIn.openPullRequestAddingTwoLines()
         let client = standIn.gitlab(bot: "shipshape")
 
         let pullRequest = try await client.pullRequest(number)
