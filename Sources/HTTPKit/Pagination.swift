@@ -16,9 +16,12 @@ extension HTTPResponse {
 
 extension HTTPClient {
     /// Sends the request and follows `rel="next"` links with the same method and headers,
-    /// returning every page in order. A non-2xx page throws `unexpectedStatus`; more than
-    /// `maxPages` pages, a link back to a visited page, or a link to another origin (which would
-    /// carry the credentials elsewhere) throws `paginationFailed`.
+    /// returning every page in order. A link to another origin is never followed there (it would
+    /// carry the credentials elsewhere): GitLab and Gitea build their links from their configured
+    /// external URL, which differs from an API address on an internal host name, so its `page`
+    /// number is asked of the request's own URL instead. A non-2xx page throws `unexpectedStatus`;
+    /// more than `maxPages` pages, a link back to a visited page, or a link to another origin
+    /// without a page number throws `paginationFailed`.
     public func sendAllPages(_ request: HTTPRequest, maxPages: Int = 100) async throws -> [HTTPResponse] {
         var pages: [HTTPResponse] = []
         var visited: Set<String> = []
@@ -32,12 +35,16 @@ extension HTTPClient {
             }
             let response = try await send(page).requireSuccess(for: page)
             pages.append(response)
-            next = try response.link(rel: "next").map { url in
-                guard url.isSameOrigin(as: request.url) else {
-                    throw HTTPError.paginationFailed(method: request.method, url: request.url, reason: "the next link of page \(pages.count) leads to another origin, \(Redaction.url(url))")
-                }
+            next = try response.link(rel: "next").map { link in
                 var following = page
-                following.url = url
+                if link.isSameOrigin(as: request.url) {
+                    following.url = link
+                } else if let url = request.url.settingPage(ofLink: link) {
+                    following.url = url
+                } else {
+                    throw HTTPError.paginationFailed(method: request.method, url: request.url,
+                                                     reason: "the next link of page \(pages.count) leads to another origin, \(Redaction.url(link)), and names no page")
+                }
                 return following
             }
         }
@@ -46,6 +53,15 @@ extension HTTPClient {
 }
 
 extension URL {
+    /// This URL with the `page` query parameter of `link` (replacing its own), or nil when the
+    /// link names no page.
+    func settingPage(ofLink link: URL) -> URL? {
+        guard let page = URLComponents(url: link, resolvingAgainstBaseURL: true)?.queryItems?.last(where: { $0.name == "page" })?.value,
+              var components = URLComponents(url: self, resolvingAgainstBaseURL: true) else { return nil }
+        components.queryItems = (components.queryItems ?? []).filter { $0.name != "page" } + [URLQueryItem(name: "page", value: page)]
+        return components.url
+    }
+
     /// Same scheme, host and port (a port left out is the scheme's default, as RFC 6454 has it):
     /// where credentials sent to one may also go to the other.
     public func isSameOrigin(as other: URL) -> Bool {

@@ -24,8 +24,22 @@ extension ForgeSession {
     /// Writes `body` as `author` and runs the command job on it.
     func command(_ body: String, as author: String, token: String, client: any Forge) async throws -> (PostedComment, CommandOutcome) {
         let posted = try await comment(body, token: token)
-        let outcome = try await commandJob(with: client).run(number: number, commentID: posted.id, author: author, body: body)
+        let outcome = try await commandJob(with: client).run(number: number, commentID: posted.id, author: author, body: body,
+                                                             authorPermission: statedPermission(of: author))
         return (posted, outcome)
+    }
+
+    /// What the comment's delivery states of `author`'s access: Gitea states it (its permission
+    /// endpoint answers only admins), as write for the stand-in's maintain and read for triage,
+    /// which Gitea lacks; the other forges state nothing and are asked.
+    func statedPermission(of author: String) -> Permission? {
+        guard flavor == .gitea else { return nil }
+        return switch forge.state.role(of: author) {
+        case "admin": .admin
+        case "maintain", "write": .write
+        case "triage", "read": .read
+        default: Permission.none
+        }
     }
 
     /// `git rev-parse` in the served (bare) repository.

@@ -3,9 +3,10 @@ import Forge
 import ShipshapeTesting
 import Testing
 
-/// Who may run what, asked of the stand-in forge's permission endpoint.
+/// Who may run what, asked of the stand-in forge's permission endpoint (GitHub, GitLab) or read
+/// from the delivery (Gitea, whose endpoint answers only admins).
 @Suite struct SlashCommandAuthorizationTests {
-    @Test(arguments: ForgePublicationTests.flavors)
+    @Test(arguments: [TestForgeState.Flavor.github, .gitlab])
     func branchChangesNeedWriteAccessOrTheList(flavor: TestForgeState.Flavor) async throws {
         let session = try ForgeSession(flavor)
         defer { session.shutdown() }
@@ -37,5 +38,37 @@ import Testing
             Issue.record("the bot never obeys itself")
             return
         }
+    }
+
+    /// Gitea answers its permission endpoint only to admins (`GetRepoPermissions`), so with the
+    /// bot's write token the commenter's access comes from the comment's delivery, where Gitea
+    /// states it (services/webhook/notifier.go, CreateIssueComment).
+    @Test func giteaCommandsAreAuthorizedFromTheDelivery() async throws {
+        let session = try ForgeSession(.gitea)
+        defer { session.shutdown() }
+        session.forge.state.addUser(login: "bob", token: "bob-token", permission: "read")
+        let client = try session.client()
+        await #expect(throws: ForgeError.self, "the stand-in refuses a write token, as Gitea does") {
+            try await client.permission(of: "alice")
+        }
+        func stated(_ login: String, push: Bool) throws -> Permission? {
+            let payload: JSON = ["action": "created", "is_pull": true, "issue": ["number": 1],
+                                 "comment": ["id": 31, "body": "/shipshape fix", "user": ["login": .string(login)]],
+                                 "repository": ["full_name": "acme/shop", "permissions": ["admin": false, "push": .bool(push), "pull": true]],
+                                 "sender": ["login": .string(login)]]
+            let delivery = try WebhookDecoder.decode(forge: .gitea, headers: ["x-gitea-event": "issue_comment", "x-gitea-delivery": "d1"],
+                                                     body: payload.serialized())
+            guard case .comment(let event) = delivery.webEvent else { return nil }
+            return event.authorPermission
+        }
+        let authorizer = CommandAuthorizer()
+        let alice = try stated("alice", push: true)
+        #expect(try await authorizer.authorize(.fix([]), author: "alice", stated: alice, botLogin: "shipshape-bot", forge: client) == .allowed)
+        let bob = try stated("bob", push: false)
+        guard case .refused(let why) = try await authorizer.authorize(.fix([]), author: "bob", stated: bob, botLogin: "shipshape-bot", forge: client) else {
+            Issue.record("a reader may not fix on Gitea")
+            return
+        }
+        #expect(why.contains("you have read access"), "\(why)")
     }
 }

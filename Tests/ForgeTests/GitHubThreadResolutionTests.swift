@@ -8,11 +8,9 @@ import Testing
     @Test func theThreadOfAFindingCommentIsResolved() async throws {
         let standIn = try StandInRepository(.github, bot: "shipshape")
         defer { standIn.forge.shutdown() }
-        let number = standIn.openPullRequest(files: [TestForgeState.SeededFile(path: "app.yaml", status: "added", patch: "@@ -0,0 +1,2 @@\n+a\n+b")])
+        let number = standIn.openPullRequestAddingTwoLines()
         let client = standIn.github()
-        let posted = try await client.postReview(on: number, ReviewSubmission(
-            commitSHA: StandInRepository.head, baseSHA: StandInRepository.base, startSHA: StandInRepository.base, body: "Findings",
-            comments: [InlineComment(path: "app.yaml", line: 1, body: "one"), InlineComment(path: "app.yaml", line: 2, body: "two")]))
+        let posted = try await standIn.reviewBothLines(of: number, with: client, body: "Findings")
         let first = try #require(posted.first { $0.body == "one" })
 
         try await client.resolve(first, on: number)

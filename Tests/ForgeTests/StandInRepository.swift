@@ -25,6 +25,18 @@ struct StandInRepository {
                                     headBranch: headBranch, headSHA: Self.head, files: files)
     }
 
+    /// A pull request that adds app.yaml with two lines, a and b.
+    func openPullRequestAddingTwoLines() -> Int {
+        openPullRequest(files: [TestForgeState.SeededFile(path: "app.yaml", status: "added", patch: "@@ -0,0 +1,2 @@\n+a\n+b")])
+    }
+
+    /// A review of that pull request's head by `client`, commenting "one" and "two" on its lines.
+    func reviewBothLines(of number: Int, with client: any Forge, body: String) async throws -> [PostedComment] {
+        try await client.postReview(on: number, ReviewSubmission(
+            commitSHA: Self.head, baseSHA: Self.base, startSHA: Self.base, body: body,
+            comments: [InlineComment(path: "app.yaml", line: 1, body: "one"), InlineComment(path: "app.yaml", line: 2, body: "two")]))
+    }
+
     /// Registers GitHub App 4242, installed as 77, with a new key, and returns the key (PEM).
     func installApp() throws -> String {
         let key = try OpenSSLTool.generateRSAKey()

@@ -84,6 +84,23 @@ import Testing
         #expect(try decode("issue_comment", Self.commentPayload(isPull: true)) == expected)
     }
 
+    /// Gitea's webhook notifier fills `repository.permissions` with the commenter's access
+    /// (services/webhook/notifier.go, CreateIssueComment: `GetUserRepoPermission(repo, doer)`).
+    @Test func theCommentersAccessIsReadFromTheDelivery() throws {
+        func stated(_ permissions: JSON, sender: String = "alice") throws -> Permission? {
+            let payload = Self.commentPayload(isPull: true).setting("repository", to: ["full_name": "octo/deploy", "permissions": permissions])
+                .setting("sender", to: ["login": .string(sender)])
+            guard case .comment(let event) = try decode("issue_comment", type: "pull_request_comment", payload) else { return nil }
+            return event.authorPermission
+        }
+        #expect(try stated(["admin": false, "push": true, "pull": true]) == .write)
+        #expect(try stated(["admin": true, "push": true, "pull": true]) == .admin)
+        #expect(try stated(["admin": false, "push": false, "pull": true]) == .read)
+        #expect(try stated(["admin": false, "push": false, "pull": false]) == Permission.none)
+        #expect(try stated(["admin": false, "push": true, "pull": true], sender: "mallory") == nil, "another sender's access is not the author's")
+        #expect(try stated(["pull": true]) == nil, "an incomplete statement states nothing")
+    }
+
     @Test func commentsOnIssuesAndEditsAreIgnored() throws {
         #expect(try decode("issue_comment", type: "issue_comment", Self.commentPayload(isPull: false)) == .ignored("issue_comment on issue #7, not a pull request"))
         #expect(try decode("issue_comment", type: "pull_request_comment", Self.commentPayload(action: "edited", isPull: true)) == .ignored("issue_comment edited"))

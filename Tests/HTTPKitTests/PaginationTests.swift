@@ -74,9 +74,30 @@ import Testing
         #expect(server.requestsServed == 5)
     }
 
-    @Test func refusesToFollowALinkToAnotherOrigin() async throws {
+    /// GitLab and Gitea write their links with their configured external URL; behind an internal
+    /// API address the page number is asked of that address, and nothing goes to the other host.
+    @Test func followsTheNextPageOfALinkToAnotherOriginOnTheRequestsOwn() async throws {
+        let authorizations = CallCounter()
+        let server = try LoopbackHTTPServer { request in
+            if request.header("Authorization") == "Bearer page-token" { _ = authorizations.next() }
+            let page = Int(request.queryItems["page"] ?? "1") ?? 1
+            let link = page < 3 ? [("Link", #"<https://gitlab.external.example/api/v4/items?page=\#(page + 1)&per_page=2>; rel="next""#)] : []
+            return .respond(.json(200, [["page": page]], headers: link))
+        }
+        defer { server.shutdown() }
+        var request = HTTPRequest(url: try #require(URL(string: server.baseURL.appending(path: "items").absoluteString + "?per_page=2")))
+        request.headers["Authorization"] = "Bearer page-token"
+
+        let pages = try await CurlHTTPClient().sendAllPages(request)
+
+        #expect(pages.map(\.text) == [#"[{"page":1}]"#, #"[{"page":2}]"#, #"[{"page":3}]"#])
+        #expect(pages.map { $0.url.host } == Array(repeating: server.baseURL.host, count: 3), "every page from the configured host")
+        #expect(authorizations.count == 3)
+    }
+
+    @Test func refusesALinkToAnotherOriginThatNamesNoPage() async throws {
         let server = try LoopbackHTTPServer { _ in
-            .respond(.json(200, [Int](), headers: [("Link", #"<https://elsewhere.example/steal?page=2>; rel="next""#)]))
+            .respond(.json(200, [Int](), headers: [("Link", #"<https://elsewhere.example/steal?cursor=abc>; rel="next""#)]))
         }
         defer { server.shutdown() }
 
@@ -85,5 +106,6 @@ import Testing
         }
 
         #expect(error?.description.contains("another origin") == true)
+        #expect(server.requestsServed == 1)
     }
 }

@@ -57,13 +57,23 @@ import Testing
         #expect(state.reviews(repository: "o/r", pullRequest: number).isEmpty)
     }
 
+    /// "Create a review for a pull request": `body` is required when the event is COMMENT.
+    @Test func refusesACommentReviewWithoutABody() {
+        let answer = client.send("POST", "/repos/o/r/pulls/\(number)/reviews", json: [
+            "event": "COMMENT", "comments": [["path": "deploy/app.yaml", "line": 2, "side": "RIGHT", "body": "inline"]],
+        ])
+        #expect(answer.status == 422)
+        #expect(answer.object["errors"] as? [String] == ["Body is required when using COMMENT"])
+        #expect(state.reviews(repository: "o/r", pullRequest: number).isEmpty)
+    }
+
     @Test func refusesAMultiLineCommentAcrossHunks() {
         let answer = client.send("POST", "/repos/o/r/pulls/\(number)/reviews", json: [
-            "event": "COMMENT", "comments": [["path": "deploy/app.yaml", "start_line": 4, "line": 22, "side": "RIGHT", "body": "span"]],
+            "event": "COMMENT", "body": "Findings", "comments": [["path": "deploy/app.yaml", "start_line": 4, "line": 22, "side": "RIGHT", "body": "span"]],
         ])
         #expect(answer.status == 422)
         let within = client.send("POST", "/repos/o/r/pulls/\(number)/reviews", json: [
-            "event": "COMMENT", "comments": [["path": "deploy/app.yaml", "start_line": 2, "line": 4, "side": "RIGHT", "body": "span"]],
+            "event": "COMMENT", "body": "Findings", "comments": [["path": "deploy/app.yaml", "start_line": 2, "line": 4, "side": "RIGHT", "body": "span"]],
         ])
         #expect(within.status == 200)
         #expect(state.inlineComments(repository: "o/r", pullRequest: number).first?["start_line"] as? Int == 2)

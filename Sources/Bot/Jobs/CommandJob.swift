@@ -47,9 +47,10 @@ public struct CommandJob: Sendable {
     var replies: CommandReplies { CommandReplies(templates: publisher.templates, forge: forge, authorizer: authorizer) }
 
     /// `commentKind`: `.inline` for a command written in a review thread, whose reactions and
-    /// reply go to that thread.
+    /// reply go to that thread. `authorPermission`: the author's access as the delivery stated it
+    /// (Gitea), nil to ask the forge.
     public func run(number: Int, commentID: String, commentKind: PostedComment.Kind = .conversation, author: String,
-                    body: String) async throws -> CommandOutcome {
+                    body: String, authorPermission: Permission? = nil) async throws -> CommandOutcome {
         let parsed = SlashCommandParser.parse(body, knownChecks: Catalogue.ids)
         if parsed == .notACommand { return CommandOutcome(result: .ignored, reply: nil) }
         let bot = try await forge.botLogin()
@@ -60,7 +61,7 @@ public struct CommandJob: Sendable {
         CrashPoint.commandAcknowledged.reached()
         let answer: Answer
         do {
-            answer = try await self.answer(parsed, number: number, commentID: commentID, author: author, bot: bot)
+            answer = try await self.answer(parsed, number: number, commentID: commentID, author: author, stated: authorPermission, bot: bot)
         } catch {
             let what = parsed.commandText.map { "`\($0)`" } ?? "the command"
             let text = replies.reply("😕", "Shipshape could not finish \(what) on \(reference(number)): \(error)",
@@ -82,7 +83,7 @@ public struct CommandJob: Sendable {
         return try await forge.upsertReply(to: comment, on: number, marker: key, body: body + "\n" + key, author: bot)
     }
 
-    private func answer(_ parsed: ParsedComment, number: Int, commentID: String, author: String, bot: String) async throws -> Answer {
+    private func answer(_ parsed: ParsedComment, number: Int, commentID: String, author: String, stated: Permission?, bot: String) async throws -> Answer {
         switch parsed {
         case .notACommand:
             return Answer(reaction: .confused, body: replies.help(), result: .ignored)
@@ -93,7 +94,7 @@ public struct CommandJob: Sendable {
         case .invalid(let problem):
             return Answer(reaction: .confused, body: replies.help(problem: problem), result: .answered)
         case .command(let command):
-            if case .refused(let why) = try await authorizer.authorize(command, author: author, botLogin: bot, forge: forge) {
+            if case .refused(let why) = try await authorizer.authorize(command, author: author, stated: stated, botLogin: bot, forge: forge) {
                 return Answer(reaction: .confused, body: replies.reply("🚫", why), result: .refused)
             }
             switch command {

@@ -15,11 +15,15 @@ public struct JobPayload: Sendable, Codable, Equatable {
     public var commentKind: String?
     public var author: String?
     public var body: String?
+    /// Commands: the author's access as the delivery stated it (`Permission`'s raw value), where
+    /// the forge states it (Gitea); nil asks the forge.
+    public var authorPermission: Int?
     /// Scans: the ref pushed.
     public var ref: String?
 
     public init(forge: ForgeKind, repository: RepositoryID, number: Int? = nil, headSHA: String? = nil, commentID: String? = nil,
-                commentKind: PostedComment.Kind? = nil, author: String? = nil, body: String? = nil, ref: String? = nil) {
+                commentKind: PostedComment.Kind? = nil, author: String? = nil, body: String? = nil, authorPermission: Permission? = nil,
+                ref: String? = nil) {
         self.forge = forge.rawValue
         self.repository = repository.fullName
         self.number = number
@@ -28,6 +32,7 @@ public struct JobPayload: Sendable, Codable, Equatable {
         self.commentKind = commentKind?.rawValue
         self.author = author
         self.body = body
+        self.authorPermission = authorPermission?.rawValue
         self.ref = ref
     }
 

@@ -52,7 +52,8 @@ public struct BotJobHandler: JobHandler {
             }
             let command = CommandJob(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer, committer: committer)
             let kind = payload.commentKind.flatMap(PostedComment.Kind.init(rawValue:)) ?? .conversation
-            _ = try await command.run(number: number, commentID: commentID, commentKind: kind, author: author, body: body)
+            _ = try await command.run(number: number, commentID: commentID, commentKind: kind, author: author, body: body,
+                                      authorPermission: payload.authorPermission.flatMap(Permission.init(rawValue:)))
         case .scan:
             try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
                 .run(revision: payload.headSHA ?? payload.ref)

@@ -28,7 +28,8 @@ public struct EventRouting: Sendable {
             guard !event.authorIsBot else { return .nothing("comment by a bot") }
             guard SlashCommandParser.parse(event.body, knownChecks: []) != .notACommand else { return .nothing("comment without a command") }
             let payload = JobPayload(forge: forge, repository: event.repository, number: event.number, commentID: event.commentID,
-                                     commentKind: event.kind, author: event.author, body: event.body)
+                                     commentKind: event.kind, author: event.author, body: event.body,
+                                     authorPermission: event.authorPermission)
             return .jobs([NewJob(kind: .command, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey, deliveryID: delivery.id)])
         case .checkRerun(let repository, let headSHA, let numbers):
             guard !numbers.isEmpty else { return .nothing("re-run of a check without a pull request") }

@@ -63,6 +63,14 @@ public struct GitHubForge: Forge {
         }
     }
 
+    /// GitHub requires a body for a COMMENT review, inline comments or not ("Create a review for a
+    /// pull request"): an empty one says how many comments the review holds.
+    static func reviewBody(_ review: ReviewSubmission) -> String {
+        guard review.body.isEmpty else { return review.body }
+        let count = review.comments.count
+        return "Shipshape left \(count) inline comment\(count == 1 ? "" : "s")."
+    }
+
     public func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
         let comments: [JSON] = review.comments.map { comment in
             var fields: [String: JSON] = ["path": .string(comment.path), "line": JSON(comment.line), "side": "RIGHT", "body": .string(comment.body)]
@@ -72,7 +80,8 @@ public struct GitHubForge: Forge {
             }
             return .object(fields)
         }
-        let body: JSON = ["commit_id": .string(review.commitSHA), "body": .string(review.body), "event": "COMMENT", "comments": .array(comments)]
+        let body: JSON = ["commit_id": .string(review.commitSHA), "body": .string(Self.reviewBody(review)), "event": "COMMENT",
+                          "comments": .array(comments)]
         let posted = try await api.send(.post, "\(repo)/pulls/\(number)/reviews", body: body)
         let reviewID = posted["id"]?.int
         return try await inlineComments(on: number).filter { comment in reviewID == nil || comment.threadID == reviewID.map(String.init) }

@@ -3,7 +3,11 @@
 enum GitLabPayloads {
     /// GitLab keeps the head of every merge request at refs/merge-requests/{iid}/head in the
     /// target project. A merge request is a draft by `draft` (`work_in_progress` before 13.x);
-    /// the fork may be pushed to when `allow_collaboration` is set.
+    /// the fork may be pushed to when `allow_collaboration` is set. The base commit is
+    /// `diff_refs.start_sha`, the target branch's head the diff was taken against (GitLab's merge
+    /// request API: `base_sha` is the merge base, `start_sha` the target's head, `head_sha` the
+    /// source's), as GitHub's `base.sha` is; the review finds the merge base itself, and inline
+    /// comments that fall back on the review's own refs then anchor `start_sha` to the right commit.
     static func pullRequest(from json: JSON, cloneURL: String, forkCloneURL: String?) -> PullRequest {
         let number = json["iid"]?.int ?? 0
         let state: PullRequest.State = switch json["state"]?.string {
@@ -15,7 +19,7 @@ enum GitLabPayloads {
         return PullRequest(
             number: number, title: json["title"]?.string ?? "", body: json["description"]?.string ?? "", state: state,
             author: json["author"]?["username"]?.string ?? "", baseBranch: json["target_branch"]?.string ?? "",
-            baseSHA: json["diff_refs"]?["base_sha"]?.string ?? "", headBranch: json["source_branch"]?.string ?? "",
+            baseSHA: json["diff_refs"]?["start_sha"]?.string ?? json["diff_refs"]?["base_sha"]?.string ?? "", headBranch: json["source_branch"]?.string ?? "",
             headSHA: json["sha"]?.string ?? json["diff_refs"]?["head_sha"]?.string ?? "", cloneURL: cloneURL, forkCloneURL: forkCloneURL,
             maintainerCanModify: json["allow_collaboration"]?.bool ?? json["allow_maintainer_to_push"]?.bool ?? false,
             headRef: "refs/merge-requests/\(number)/head", webURL: json["web_url"]?.string ?? "",

@@ -122,8 +122,10 @@ public struct GiteaForge: Forge {
         try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
     }
 
-    /// Only admins, the repository's admins and the user themself may ask; a 403 says the bot's
-    /// token lacks admin rights on the repository.
+    /// Only site admins, the repository's admins and the user themself may ask (Gitea's
+    /// `GetRepoPermissions`); a 403 says the bot's token lacks admin rights on the repository.
+    /// Commands do not need this: a Gitea comment delivery states its author's access
+    /// (`CommentEvent.authorPermission`).
     public func permission(of user: String) async throws -> Permission {
         let path = "\(repo)/collaborators/\(ForgeAPI.segment(user))/permission"
         let (status, answer) = try await api.status(.get, path)
@@ -132,7 +134,7 @@ public struct GiteaForge: Forge {
         case 200..<300: return GiteaPayloads.permission(from: answer)
         case 403:
             throw ForgeError.status(code: status, method: "GET", path: path,
-                                    message: "the bot's token needs admin rights on \(repository) to read \(user)'s permission")
+                                    message: "Gitea tells only admins \(user)'s permission; the bot's token needs admin rights on \(repository) to ask")
         default: throw ForgeError.status(code: status, method: "GET", path: path, message: ForgeAPI.message(in: answer.serialized()))
         }
     }

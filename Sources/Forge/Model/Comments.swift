@@ -17,7 +17,9 @@ public struct InlineComment: Sendable, Equatable {
 /// A review: one body and its inline comments, on one head commit, posted at once.
 public struct ReviewSubmission: Sendable {
     public var commitSHA: String
-    /// Merge base and head, for forges that anchor positions to both (GitLab).
+    /// The merge base, and the target branch's head the diff was taken against (the pull
+    /// request's `baseSHA`), for forges that anchor positions to them (GitLab's `base_sha` and
+    /// `start_sha`, which differ once the target branch moved on).
     public var baseSHA: String
     public var startSHA: String
     public var body: String

@@ -30,6 +30,22 @@ enum GiteaWebhookEvents {
         let number = try payload.int("issue.number")
         let onPullRequest = type == "pull_request_comment" || payload["is_pull"]?.bool == true || payload["issue.pull_request"] != nil
         guard onPullRequest else { return .ignored("issue_comment on issue #\(number), not a pull request") }
-        return try payload.gitHubShapedComment(number: number, markedBot: false)
+        guard case .comment(var event) = try payload.gitHubShapedComment(number: number, markedBot: false) else {
+            return .ignored("issue_comment on #\(number)")
+        }
+        event.authorPermission = senderPermission(payload, author: event.author)
+        return .comment(event)
+    }
+
+    /// Gitea states the commenter's access in the delivery: its webhook notifier
+    /// (services/webhook/notifier.go, CreateIssueComment) fills `repository` with
+    /// `GetUserRepoPermission(repo, doer)`, and `convert.ToRepo` (services/convert/repository.go)
+    /// writes it as `permissions`: `admin`, `push` (write to the code, what `fix` needs), `pull`. The doer is the `sender`; a payload whose sender
+    /// is not the comment's author, or without `permissions`, states nothing.
+    static func senderPermission(_ payload: WebhookPayload, author: String) -> Permission? {
+        guard payload["sender.login"]?.string?.lowercased() == author.lowercased(),
+              let admin = payload["repository.permissions.admin"]?.bool, let push = payload["repository.permissions.push"]?.bool,
+              let pull = payload["repository.permissions.pull"]?.bool else { return nil }
+        return admin ? .admin : push ? .write : pull ? .read : Permission.none
     }
 }

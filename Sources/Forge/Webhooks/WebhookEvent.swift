@@ -44,9 +44,12 @@ public struct CommentEvent: Sendable, Equatable {
     /// Bots (GitHub `type: Bot`, GitLab/Gitea bot users) never trigger commands.
     public var authorIsBot: Bool
     public var body: String
+    /// The author's access to the repository as the delivery states it, where the forge computes
+    /// it for the commenter (Gitea); nil where the bot must ask the forge.
+    public var authorPermission: Permission?
 
     public init(repository: RepositoryID, number: Int, commentID: String, kind: PostedComment.Kind = .conversation, author: String,
-                authorIsBot: Bool, body: String) {
+                authorIsBot: Bool, body: String, authorPermission: Permission? = nil) {
         self.repository = repository
         self.number = number
         self.commentID = commentID
@@ -54,6 +57,7 @@ public struct CommentEvent: Sendable, Equatable {
         self.author = author
         self.authorIsBot = authorIsBot
         self.body = body
+        self.authorPermission = authorPermission
     }
 }
 

@@ -2,6 +2,11 @@ import Foundation
 
 /// What the forge holds, rendered as the forge would list it, for the tests' assertions.
 extension TestForgeState {
+    /// A user's role as `addUser` set it ("admin", "write", ...), nil for an unknown login.
+    public func role(of login: String) -> String? {
+        locked { store.user(login: login)?.permission }
+    }
+
     public func reviews(repository: String, pullRequest: Int) -> [[String: Any]] {
         locked { dialect.reviews(store, repository: repository, pullRequest: pullRequest) }
     }

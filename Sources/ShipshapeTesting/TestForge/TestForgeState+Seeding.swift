@@ -62,6 +62,14 @@ extension TestForgeState {
         locked { branchSource = source }
     }
 
+    /// The address the forge is configured with when clients reach it by another (an API on an
+    /// internal host name): GitLab (`external_url`) and Gitea (`ROOT_URL`) build their `Link`
+    /// headers' next-page URLs from it, not from the request's host. Nil serves links on the
+    /// server's own address.
+    public func setExternalURL(_ url: String?) {
+        locked { store.externalURL = url }
+    }
+
     /// A label that exists before the test (Gitea clients may refer to it by id).
     @discardableResult
     public func addLabel(repository: String, name: String) -> Int {
@@ -98,7 +106,8 @@ extension TestForgeState {
                                          author: author, title: title, body: body, baseBranch: baseBranch, baseSHA: baseSHA,
                                          headBranch: headBranch, headSHA: headSHA, files: files, headRepository: headRepository,
                                          maintainerCanModify: maintainerCanModify, createdAt: now)
-            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, createdAt: now))
+            pull.startSHA = target.branches[baseBranch] ?? baseSHA
+            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: pull.startSHA, createdAt: now))
             store.pullRequests.append(pull)
             return pull.number
         }
@@ -111,7 +120,9 @@ extension TestForgeState {
             pull.headSHA = headSHA
             pull.files = files
             pull.updatedAt = store.now()
-            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: pull.baseSHA, createdAt: pull.updatedAt))
+            pull.startSHA = (try? store.repository(pull.repository))?.branches[pull.baseBranch] ?? pull.startSHA
+            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: pull.baseSHA, startSHA: pull.startSHA,
+                                               createdAt: pull.updatedAt))
             let owner = pull.headRepository ?? pull.repository
             (try? store.repository(owner))?.branches[pull.headBranch] = headSHA
         }

@@ -12,6 +12,10 @@ final class ForgeStore {
     let flavor: TestForgeState.Flavor
     /// The server's base URL without a trailing slash.
     let baseURL: String
+    /// The address the forge believes it has (GitLab's `external_url`, Gitea's `ROOT_URL`), when
+    /// it is not where clients reach it: the forges write their next-page links with it.
+    var externalURL: String?
+    var linkBaseURL: String { externalURL ?? baseURL }
     var users: [StoredUser] = []
     var tokens: [String: StoredUser] = [:]
     var repositories: [StoredRepository] = []

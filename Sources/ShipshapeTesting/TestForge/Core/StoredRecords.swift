@@ -72,7 +72,10 @@ final class StoredLabel {
 struct StoredVersion {
     var id: Int
     var headSHA: String
+    /// The merge base, and the target branch's head when the version was made (GitLab's
+    /// `base_commit_sha` and `start_commit_sha`: they differ once the target branch moved on).
     var baseSHA: String
+    var startSHA: String
     var createdAt: String
 }
 
@@ -85,7 +88,10 @@ final class StoredPullRequest {
     var body: String
     var state = "open"
     var baseBranch: String
+    /// The merge base.
     var baseSHA: String
+    /// The target branch's head when the newest version was made (GitLab's `start_sha`).
+    var startSHA: String
     let headBranch: String
     var headSHA: String
     var files: [TestForgeState.SeededFile]
@@ -109,6 +115,7 @@ final class StoredPullRequest {
         self.body = body
         self.baseBranch = baseBranch
         self.baseSHA = baseSHA
+        startSHA = baseSHA
         self.headBranch = headBranch
         self.headSHA = headSHA
         self.files = files

@@ -103,6 +103,6 @@ enum GitHubChecks {
         let repository = try store.repository(call.repositoryName)
         let json = GitHubJSON(store: store)
         let statuses = store.statuses.filter { $0.repository == repository.fullName && $0.sha == call.parameter("ref") }.reversed()
-        return Pagination.github.respond(statuses.map(json.status), to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(statuses.map(json.status), to: call, baseURL: store.linkBaseURL)
     }
 }

@@ -10,7 +10,7 @@ enum GitHubIssues {
         var comments = store.comments(pull.repository, pull.number, kind: .conversation)
         if let since = call.string("since") { comments = comments.filter { $0.updatedAt >= since } }
         let json = GitHubJSON(store: store)
-        return Pagination.github.respond(comments.map(json.issueComment), to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(comments.map(json.issueComment), to: call, baseURL: store.linkBaseURL)
     }
 
     static func createComment(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {

@@ -22,7 +22,7 @@ enum GitHubPulls {
         if let base = call.string("base") { pulls = pulls.filter { $0.baseBranch == base } }
         if call.string("direction") != "asc" { pulls.reverse() }
         let json = GitHubJSON(store: store)
-        return Pagination.github.respond(pulls.map { json.pullRequest($0, viewer: call.caller, full: false) }, to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(pulls.map { json.pullRequest($0, viewer: call.caller, full: false) }, to: call, baseURL: store.linkBaseURL)
     }
 
     static func create(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -48,7 +48,7 @@ enum GitHubPulls {
                                      baseBranch: base, baseSHA: baseSHA, headBranch: headBranch, headSHA: headSHA, files: [],
                                      headRepository: nil, maintainerCanModify: call.bool("maintainer_can_modify") ?? true, createdAt: now)
         pull.draft = call.bool("draft") ?? false
-        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, createdAt: now))
+        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: baseSHA, createdAt: now))
         store.pullRequests.append(pull)
         let location = "\(store.baseURL)/repos/\(repository.fullName)/pulls/\(pull.number)"
         return .json(201, GitHubJSON(store: store).pullRequest(pull, viewer: call.caller, full: true), headers: [("Location", location)])
@@ -83,6 +83,6 @@ enum GitHubPulls {
     static func files(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let pull = try store.pullRequest(call.repositoryName, try call.number("number"))
         let json = GitHubJSON(store: store)
-        return Pagination.github.respond(pull.files.map { json.diffEntry($0, pull: pull) }, to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(pull.files.map { json.diffEntry($0, pull: pull) }, to: call, baseURL: store.linkBaseURL)
     }
 }

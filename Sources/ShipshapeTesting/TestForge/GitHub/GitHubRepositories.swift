@@ -52,7 +52,8 @@ enum GitHubRepositories {
         repository.branches[branch] = try call.requireString("sha", message: "Invalid request.\n\n\"sha\" wasn't supplied.")
         for pull in store.pullRequests where (pull.headRepository ?? pull.repository) == repository.fullName && pull.headBranch == branch {
             pull.headSHA = repository.branches[branch] ?? pull.headSHA
-            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: pull.headSHA, baseSHA: pull.baseSHA, createdAt: store.now()))
+            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: pull.headSHA, baseSHA: pull.baseSHA, startSHA: pull.startSHA,
+                                               createdAt: store.now()))
         }
         return .json(200, GitHubJSON(store: store).gitRef(branch, sha: repository.branches[branch] ?? "", repository: repository.fullName))
     }

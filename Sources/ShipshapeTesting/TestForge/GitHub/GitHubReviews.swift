@@ -13,7 +13,7 @@ enum GitHubReviews {
         let json = GitHubJSON(store: store)
         let reviews = store.reviews.filter { $0.repository == pull.repository && $0.pullRequest == pull.number }
             .filter { $0.state != "PENDING" || $0.author == call.user.login }
-        return Pagination.github.respond(reviews.map(json.review), to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(reviews.map(json.review), to: call, baseURL: store.linkBaseURL)
     }
 
     static func create(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -28,8 +28,10 @@ enum GitHubReviews {
         if pull.author == call.user.login && event == "APPROVE" { throw refuse("Can not approve your own pull request") }
         if pull.author == call.user.login && event == "REQUEST_CHANGES" { throw refuse("Can not request changes on your own pull request") }
         let drafts = call.arguments["comments"] as? [[String: Any]] ?? []
+        // "Create a review for a pull request" (rest/pulls/reviews): `body` is required when the
+        // event is REQUEST_CHANGES or COMMENT, inline comments or not.
         if event == "REQUEST_CHANGES" && body.isEmpty { throw refuse("Body is required when requesting changes") }
-        if event == "COMMENT" && body.isEmpty && drafts.isEmpty { throw refuse("Body is required for comment events without comments") }
+        if event == "COMMENT" && body.isEmpty { throw refuse("Body is required when using COMMENT") }
         if body.unicodeScalars.count > maximumBodyLength { throw refuse("Body is too long (maximum is \(maximumBodyLength) characters)") }
         if state == "PENDING" && store.reviews.contains(where: { $0.repository == pull.repository && $0.pullRequest == pull.number && $0.author == call.user.login && $0.state == "PENDING" }) {
             throw refuse("User can only have one pending review per pull request")
@@ -64,7 +66,7 @@ enum GitHubReviews {
         var comments = store.comments(pull.repository, pull.number, kind: .inline).filter { $0.reviewID.map { !pending.contains($0) } ?? true }
         if call.string("direction") == "desc" { comments.reverse() }
         let json = GitHubJSON(store: store)
-        return Pagination.github.respond(comments.map(json.reviewComment), to: call, baseURL: store.baseURL)
+        return Pagination.github.respond(comments.map(json.reviewComment), to: call, baseURL: store.linkBaseURL)
     }
 
     static func createComment(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {

@@ -10,7 +10,7 @@ enum GitLabDiscussions {
         let pull = try call.mergeRequest(store)
         let json = GitLabJSON(store: store)
         let groups = GitLabDialect().discussionGroups(store, pull.repository, pull.number)
-        return Pagination.gitlab.respond(groups.map { json.discussion($0.id, notes: $0.notes) }, to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(groups.map { json.discussion($0.id, notes: $0.notes) }, to: call, baseURL: store.linkBaseURL)
     }
 
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -69,7 +69,7 @@ enum GitLabDiscussions {
     /// `old_line`, a removed line `old_line` without `new_line`, an unchanged line both, which
     /// differ when earlier hunks moved it; any other combination has no line code (400).
     private static func place(_ position: [String: Any], in pull: StoredPullRequest) throws -> StoredAnchor {
-        let refs = ["base_sha": pull.baseSHA, "start_sha": pull.baseSHA, "head_sha": pull.headSHA]
+        let refs = ["base_sha": pull.baseSHA, "start_sha": pull.startSHA, "head_sha": pull.headSHA]
         guard (position["position_type"] as? String ?? "text") == "text" else { throw APIFailure.badRequest("400 Bad request - position_type does not have a valid value") }
         for (field, expected) in refs where position[field] as? String != expected { throw APIFailure.badRequest(lineCodeRefusal) }
         let newLine = ForgeCall.integer(position["new_line"])

@@ -53,7 +53,7 @@ struct GitLabJSON {
             "blocking_discussions_resolved": discussions.allSatisfy(\.resolved),
             "time_stats": ["time_estimate": 0, "total_time_spent": 0, "human_time_estimate": NSNull(), "human_total_time_spent": NSNull()],
             "references": ["short": "!\(pull.number)", "relative": "!\(pull.number)", "full": "\(pull.repository)!\(pull.number)"],
-            "diff_refs": ["base_sha": pull.baseSHA, "head_sha": pull.headSHA, "start_sha": pull.baseSHA],
+            "diff_refs": ["base_sha": pull.baseSHA, "head_sha": pull.headSHA, "start_sha": pull.startSHA],
             "task_completion_status": ["count": 0, "completed_count": 0],
         ]
     }
@@ -73,8 +73,9 @@ struct GitLabJSON {
             object["resolved_at"] = comment.resolved ? comment.updatedAt : NSNull()
             if includePosition {
                 object["resolved_by"] = comment.resolvedBy.map { user($0) as Any } ?? NSNull()
+                let startSHA = pull?.versions.last { $0.headSHA == anchor.commitID }?.startSHA ?? anchor.baseSHA
                 object["position"] = [
-                    "base_sha": anchor.baseSHA, "start_sha": anchor.baseSHA, "head_sha": anchor.commitID, "position_type": "text",
+                    "base_sha": anchor.baseSHA, "start_sha": startSHA, "head_sha": anchor.commitID, "position_type": "text",
                     "old_path": pull?.file(anchor.path)?.previousPath ?? anchor.path, "new_path": anchor.path,
                     "old_line": oldLine(of: anchor, in: pull).map { $0 as Any } ?? NSNull(), "new_line": anchor.side == "LEFT" ? NSNull() : anchor.line,
                     "line_range": NSNull(),

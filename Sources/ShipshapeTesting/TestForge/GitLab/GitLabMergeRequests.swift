@@ -11,7 +11,7 @@ enum GitLabMergeRequests {
         if let source = call.string("source_branch") { pulls = pulls.filter { $0.headBranch == source } }
         if let target = call.string("target_branch") { pulls = pulls.filter { $0.baseBranch == target } }
         if call.string("sort") != "asc" { pulls.reverse() }
-        return Pagination.gitlab.respond(pulls.map(GitLabJSON(store: store).mergeRequest), to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(pulls.map(GitLabJSON(store: store).mergeRequest), to: call, baseURL: store.linkBaseURL)
     }
 
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -34,7 +34,7 @@ enum GitLabMergeRequests {
                                      baseSHA: baseSHA, headBranch: source, headSHA: headSHA, files: [], headRepository: nil,
                                      maintainerCanModify: call.bool("allow_collaboration") ?? false, createdAt: now)
         pull.labels = labelList(call.string("labels"))
-        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, createdAt: now))
+        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: baseSHA, createdAt: now))
         store.pullRequests.append(pull)
         return .json(201, GitLabJSON(store: store).mergeRequest(pull))
     }
@@ -73,7 +73,7 @@ enum GitLabMergeRequests {
                 "diff": file.patch.hasSuffix("\n") ? file.patch : file.patch + "\n",
             ] as [String: Any]
         }
-        return Pagination.gitlab.respond(diffs, to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(diffs, to: call, baseURL: store.linkBaseURL)
     }
 
     static func versions(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -81,11 +81,11 @@ enum GitLabMergeRequests {
         let versions: [Any] = pull.versions.reversed().map { version in
             [
                 "id": version.id, "head_commit_sha": version.headSHA, "base_commit_sha": version.baseSHA,
-                "start_commit_sha": version.baseSHA, "created_at": version.createdAt, "merge_request_id": pull.id,
+                "start_commit_sha": version.startSHA, "created_at": version.createdAt, "merge_request_id": pull.id,
                 "state": "collected", "real_size": String(pull.files.count),
             ] as [String: Any]
         }
-        return Pagination.gitlab.respond(versions, to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(versions, to: call, baseURL: store.linkBaseURL)
     }
 
     /// GitLab takes labels as a comma-separated string or an array.

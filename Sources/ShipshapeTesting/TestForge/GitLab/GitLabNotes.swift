@@ -10,7 +10,7 @@ enum GitLabNotes {
         var notes = store.comments.filter { $0.repository == pull.repository && $0.pullRequest == pull.number }
         if call.string("sort") != "asc" { notes.reverse() }
         let json = GitLabJSON(store: store)
-        return Pagination.gitlab.respond(notes.map { json.note($0, includePosition: false) }, to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(notes.map { json.note($0, includePosition: false) }, to: call, baseURL: store.linkBaseURL)
     }
 
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -47,7 +47,7 @@ enum GitLabNotes {
 
     static func awards(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let comment = try note(store, call)
-        return Pagination.gitlab.respond(comment.reactions.map { award($0, on: comment, store: store) }, to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(comment.reactions.map { award($0, on: comment, store: store) }, to: call, baseURL: store.linkBaseURL)
     }
 
     static func award(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {

@@ -15,7 +15,7 @@ enum GitLabProjects {
     static func users(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let json = GitLabJSON(store: store)
         let matches = store.users.filter { user in call.string("username").map { $0.caseInsensitiveCompare(user.login) == .orderedSame } ?? true }
-        return Pagination.gitlab.respond(matches.map { json.user($0.login) }, to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(matches.map { json.user($0.login) }, to: call, baseURL: store.linkBaseURL)
     }
 
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -52,6 +52,6 @@ enum GitLabProjects {
     static func statuses(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let project = try call.project(store)
         let statuses = store.statuses.filter { $0.repository == project.fullName && $0.sha == call.parameter("sha") }.reversed()
-        return Pagination.gitlab.respond(statuses.map(GitLabJSON(store: store).status), to: call, baseURL: store.baseURL)
+        return Pagination.gitlab.respond(statuses.map(GitLabJSON(store: store).status), to: call, baseURL: store.linkBaseURL)
     }
 }

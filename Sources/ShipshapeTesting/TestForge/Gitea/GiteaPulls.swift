@@ -25,7 +25,7 @@ enum GiteaPulls {
         if let poster = call.string("poster") { pulls = pulls.filter { $0.author == poster } }
         if call.string("sort") != "oldest" { pulls.reverse() }
         let json = GiteaJSON(store: store)
-        return Pagination.gitea.respond(pulls.map { json.pullRequest($0, viewer: call.caller) }, to: call, baseURL: store.baseURL)
+        return Pagination.gitea.respond(pulls.map { json.pullRequest($0, viewer: call.caller) }, to: call, baseURL: store.linkBaseURL)
     }
 
     static func create(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -43,7 +43,7 @@ enum GiteaPulls {
                                      author: call.user.login, title: title, body: call.string("body") ?? "", baseBranch: base, baseSHA: baseSHA,
                                      headBranch: headBranch, headSHA: headSHA, files: [], headRepository: nil,
                                      maintainerCanModify: call.bool("allow_maintainer_edit") ?? false, createdAt: now)
-        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, createdAt: now))
+        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: baseSHA, createdAt: now))
         store.pullRequests.append(pull)
         return .json(201, GiteaJSON(store: store).pullRequest(pull, viewer: call.caller))
     }
@@ -88,6 +88,6 @@ enum GiteaPulls {
             if let previous = file.previousPath { entry["previous_filename"] = previous }
             return entry
         }
-        return Pagination.gitea.respond(files, to: call, baseURL: store.baseURL)
+        return Pagination.gitea.respond(files, to: call, baseURL: store.linkBaseURL)
     }
 }

@@ -15,9 +15,17 @@ enum GiteaRepositories {
     }
 
     /// Gitea has no maintain/triage roles: they read as write and read; on a public repository
-    /// everyone can at least read.
+    /// everyone can at least read. Only admins may ask about others: Gitea's `GetRepoPermissions`
+    /// (routers/api/v1/repo/collaborators.go) answers 403 unless the caller is a site admin, the
+    /// repository's admin, or asks about themself; a bot with a write token is refused.
     static func permission(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let repository = try store.repository(call.repositoryName)
+        let caller = call.user
+        guard caller.has(atLeast: "admin") || caller.login == repository.owner
+            || caller.login.lowercased() == call.parameter("collaborator").lowercased() else {
+            throw APIFailure.forbidden("Only admins can query all permissions, repo admins can query all repo permissions, "
+                + "collaborators can query only their own")
+        }
         guard let user = store.user(login: call.parameter("collaborator")) else { throw APIFailure.notFound() }
         let isOwner = user.login == repository.owner
         let permission = isOwner ? "owner" : (["admin": "admin", "maintain": "write", "write": "write"][user.permission] ?? "read")
@@ -28,7 +36,7 @@ enum GiteaRepositories {
         let repository = try store.repository(call.repositoryName)
         let json = GiteaJSON(store: store)
         let branches = repository.branches.keys.sorted().map { json.branch($0, sha: repository.branches[$0] ?? "", repository: repository) }
-        return Pagination.gitea.respond(branches, to: call, baseURL: store.baseURL)
+        return Pagination.gitea.respond(branches, to: call, baseURL: store.linkBaseURL)
     }
 
     static func branch(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {

@@ -12,7 +12,7 @@ enum GiteaReviews {
         let reviews = store.reviews.filter { $0.repository == pull.repository && $0.pullRequest == pull.number }
         // Gitea's ListPullReviews (routers/api/v1/repo/pull_review.go) pages by `page`/`limit`
         // and sets X-Total-Count, but never a Link header.
-        return Pagination.gitea.respond(reviews.map(json.review), to: call, baseURL: store.baseURL, links: false)
+        return Pagination.gitea.respond(reviews.map(json.review), to: call, baseURL: store.linkBaseURL, links: false)
     }
 
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {

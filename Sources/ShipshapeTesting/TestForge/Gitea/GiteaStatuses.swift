@@ -23,7 +23,7 @@ enum GiteaStatuses {
         var statuses = Array(store.statuses.filter { $0.repository == repository.fullName && $0.sha == sha }.reversed())
         if let state = call.string("state") { statuses = statuses.filter { $0.state == state } }
         if call.string("sort") == "oldest" { statuses.reverse() }
-        return Pagination.gitea.respond(statuses.map(GiteaJSON(store: store).status), to: call, baseURL: store.baseURL)
+        return Pagination.gitea.respond(statuses.map(GiteaJSON(store: store).status), to: call, baseURL: store.linkBaseURL)
     }
 
     /// The latest status per context; the worst of them is the combined state.
