@@ -5,7 +5,12 @@ import Glibc
 
 /// A loopback connection that sends exactly the bytes a test gives it: a request whose body never
 /// comes, or stops half way, as no HTTP client library would send.
-final class RawHTTPConnection {
+///
+/// Its blocking reads run on a thread of their own: on Swift's cooperative pool (two threads on
+/// these machines) two tests waiting for answers could hold every thread while the server they
+/// wait for needs one (a full run beside other builds once hit a 60 s time limit that way).
+/// `@unchecked Sendable`: one test uses a connection, one call at a time.
+final class RawHTTPConnection: @unchecked Sendable {
     private let socket: Int32
 
     init(port: Int) throws {
@@ -46,7 +51,23 @@ final class RawHTTPConnection {
     }
 
     /// True when the server closed the connection (reads until then, whatever arrives).
-    func closedByServer() -> Bool {
+    func closedByServer() async -> Bool {
+        await Self.offThePool { self.readUntilClosed() }
+    }
+
+    /// The response's status code, read up to the end of its headers (the server may keep the
+    /// connection open, so the end of the stream is not waited for); 0 if the connection closed first.
+    func status() async -> Int {
+        await Self.offThePool { self.readStatus() }
+    }
+
+    private static func offThePool<Value: Sendable>(_ read: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: read()) }.start()
+        }
+    }
+
+    private func readUntilClosed() -> Bool {
         var byte: UInt8 = 0
         while true {
             let count = recv(socket, &byte, 1, 0)
@@ -55,9 +76,7 @@ final class RawHTTPConnection {
         }
     }
 
-    /// The response's status code, read up to the end of its headers (the server may keep the
-    /// connection open, so the end of the stream is not waited for); 0 if the connection closed first.
-    func status() -> Int {
+    private func readStatus() -> Int {
         var received: [UInt8] = []
         var byte: UInt8 = 0
         while !received.suffix(4).elementsEqual("\r\n\r\n".utf8) {
