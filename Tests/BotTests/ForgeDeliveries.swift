@@ -35,13 +35,15 @@ struct ForgeDelivery {
         }
     }
 
-    static func comment(_ flavor: TestForgeState.Flavor, id: String, body text: String, author: String, number: Int, secret: String) throws -> ForgeDelivery {
+    /// `role`: the author's role on the forge, which a Gitea delivery states (see `giteaStated`).
+    static func comment(_ flavor: TestForgeState.Flavor, id: String, body text: String, author: String, number: Int, role: String? = nil,
+                        secret: String) throws -> ForgeDelivery {
         switch flavor {
         case .github:
             let body = try GitHubDeliveries.comment(id: id, body: text, author: author, number: number)
             return ForgeDelivery(path: "/webhooks/github", headers: try GitHubDeliveries.headers(event: "issue_comment", body: body, secret: secret), body: body)
         case .gitea:
-            let body = try GitHubDeliveries.comment(id: id, body: text, author: author, number: number)
+            let body = try giteaStated(role, of: author, in: GitHubDeliveries.comment(id: id, body: text, author: author, number: number))
             return gitea(event: "issue_comment", type: "pull_request_comment", body: body, secret: secret)
         case .gitlab:
             var payload = try gitLabExample("note/merge_request.create.json")
@@ -58,6 +60,20 @@ struct ForgeDelivery {
             payload["user"] = user
             return gitLab(event: "Note Hook", payload: payload, secret: secret)
         }
+    }
+
+    /// Gitea writes the commenter (`sender`) and the commenter's own access to the repository
+    /// (`repository.permissions`) into a comment's delivery (services/webhook/notifier.go).
+    private static func giteaStated(_ role: String?, of author: String, in body: Data) throws -> Data {
+        guard var payload = try JSONSerialization.jsonObject(with: body) as? [String: Any] else { return body }
+        var sender = payload["sender"] as? [String: Any] ?? [:]
+        sender["login"] = author
+        payload["sender"] = sender
+        var repository = payload["repository"] as? [String: Any] ?? [:]
+        let writes = ["admin", "maintain", "write"].contains(role ?? "")
+        repository["permissions"] = ["admin": role == "admin", "push": writes, "pull": role != nil]
+        payload["repository"] = repository
+        return try JSONSerialization.data(withJSONObject: payload)
     }
 
     private static func gitea(event: String, type: String, body: Data, secret: String) -> ForgeDelivery {

@@ -18,9 +18,11 @@ import Testing
         private var task: Task<Void, any Error>?
         let client = CurlHTTPClient()
         let flavor: TestForgeState.Flavor
+        let forgeState: TestForgeState
 
         init(session: ForgeSession, workers: Int = 1) async throws {
             flavor = session.flavor
+            forgeState = session.forge.state
             folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-service-\(UUID().uuidString)")
             queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path)
             var configuration = BotConfiguration()
@@ -53,7 +55,7 @@ import Testing
 
         func comment(_ comment: PostedComment, author: String, number: Int) async throws -> Int {
             try await deliver(ForgeDelivery.comment(flavor, id: comment.id, body: comment.body, author: author, number: number,
-                                                    secret: ServiceEndToEndTests.secret))
+                                                    role: forgeState.role(of: author), secret: ServiceEndToEndTests.secret))
         }
 
         func stop() async {

@@ -79,7 +79,9 @@ import Testing
         let client = CurlHTTPClient()
         let task = Task { try await client.send(HTTPRequest(url: server.baseURL)) }
         // Cancelled only once the server holds the request, so it is a waiting transfer that stops.
-        let deadline = ContinuousClock.now + .seconds(60)
+        // The deadline only bounds a hang: a full run on two busy cores once took over 60 s to
+        // give the sending task a thread.
+        let deadline = ContinuousClock.now + .seconds(600)
         while server.requestsServed == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
         #expect(server.requestsServed == 1, "the request reached the server")
         task.cancel()
