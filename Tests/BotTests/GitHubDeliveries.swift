@@ -59,6 +59,17 @@ enum GitHubDeliveries {
         return try JSONSerialization.data(withJSONObject: payload)
     }
 
+    /// A push of `after` to `ref` (not a new branch, not a deletion).
+    static func push(ref: String, after: String) throws -> Data {
+        var payload = try example("push/payload.json")
+        payload["ref"] = ref
+        payload["after"] = after
+        payload["created"] = false
+        payload["deleted"] = false
+        payload["repository"] = repository(payload["repository"])
+        return try JSONSerialization.data(withJSONObject: payload)
+    }
+
     static func headers(event: String, body: Data, secret: String) throws -> [String: String] {
         ["X-GitHub-Event": event, "X-GitHub-Delivery": UUID().uuidString, "Content-Type": "application/json",
          "X-Hub-Signature-256": "sha256=" + (try OpenSSLTool.hmacSHA256(key: secret, data: body))]

@@ -43,6 +43,7 @@ public struct BranchScan: Sendable {
                                        level: finding.severity == .danger ? .failure : .warning, title: finding.checkID, message: finding.message)
             })
         try await forge.publish(check)
+        CrashPoint.scanPublished.reached()
         return check
     }
 }

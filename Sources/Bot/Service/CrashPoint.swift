@@ -17,6 +17,8 @@ public enum CrashPoint: String, Sendable, CaseIterable {
     case reviewCommented = "review.commented"
     /// A review's summary is written, its check run or status is not.
     case reviewSummarized = "review.summarized"
+    /// A scan's check run (or status) is published; the queue has not recorded the job as done.
+    case scanPublished = "scan.published"
     /// An upgrade branch is pushed, its pull request is not opened or updated yet.
     case upgradePushed = "upgrade.pushed"
     /// The job did everything; the queue has not recorded it as done.

@@ -143,33 +143,6 @@ public struct GitHubForge: Forge {
         }
     }
 
-    /// GitHub takes at most 50 annotations per request: the first batch comes with the run, the
-    /// rest with updates, which GitHub appends.
-    private func publishCheckRun(_ check: CommitCheck) async throws {
-        let batches = stride(from: 0, to: max(check.annotations.count, 1), by: capabilities.annotationsPerRequest).map {
-            Array(check.annotations[min($0, check.annotations.count)..<min($0 + capabilities.annotationsPerRequest, check.annotations.count)])
-        }
-        func output(_ annotations: [CommitCheck.Annotation]) -> JSON {
-            ["title": .string(check.title), "summary": .string(Self.fitted(check.summary)), "annotations": .array(annotations.map { annotation in
-                ["path": .string(annotation.path), "start_line": JSON(annotation.startLine), "end_line": JSON(annotation.endLine),
-                 "annotation_level": .string(annotation.level.rawValue), "title": .string(annotation.title), "message": .string(annotation.message)]
-            })]
-        }
-        var body: [String: JSON] = ["name": .string(check.name), "head_sha": .string(check.headSHA), "output": output(batches[0])]
-        if let conclusion = check.conclusion {
-            body["status"] = "completed"
-            body["conclusion"] = .string(conclusion.rawValue)
-        } else {
-            body["status"] = "in_progress"
-        }
-        if let url = check.detailsURL { body["details_url"] = .string(url) }
-        let run = try await api.send(.post, "\(repo)/check-runs", body: .object(body))
-        guard batches.count > 1, let id = run["id"]?.int else { return }
-        for batch in batches.dropFirst() {
-            try await api.send(.patch, "\(repo)/check-runs/\(id)", body: ["output": output(batch)])
-        }
-    }
-
     /// A check run's summary takes at most 65,535 characters; counted here in UTF-16 units, the
     /// largest count any reading of "characters" gives, and cut at a line end with a note.
     static func fitted(_ summary: String, limit: Int = 65_535) -> String {

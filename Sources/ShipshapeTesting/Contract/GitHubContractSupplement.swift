@@ -50,6 +50,27 @@ enum GitHubContractSupplement {
                 "responses": ["200": json(["type": "object", "properties": ["data": ["nullable": true, "type": "object"], "errors": ["type": "array"]]])],
             ],
         ],
+        // "List check runs for a Git reference" (rest/checks/runs): `ref` is a SHA, branch or tag
+        // name; `filter` is latest (the default: the newest run of each name) or all; the answer
+        // is an object with the page of runs and the total.
+        "/repos/{owner}/{repo}/commits/{ref}/check-runs": [
+            "get": [
+                "operationId": "checks/list-for-ref",
+                "parameters": .array(ownerRepository + [
+                    ["name": "ref", "in": "path", "required": true, "schema": ["type": "string"]],
+                    ["name": "check_name", "in": "query", "schema": ["type": "string"]],
+                    ["name": "status", "in": "query", "schema": ["type": "string", "enum": ["queued", "in_progress", "completed"]]],
+                    ["name": "filter", "in": "query", "schema": ["type": "string", "enum": ["latest", "all"], "default": "latest"]],
+                    ["$ref": "#/components/parameters/per_page"], ["$ref": "#/components/parameters/page"],
+                    ["name": "app_id", "in": "query", "schema": ["type": "integer"]],
+                ]),
+                "responses": [
+                    "200": json(["type": "object", "required": ["total_count", "check_runs"], "properties": [
+                        "total_count": ["type": "integer"], "check_runs": ["type": "array", "items": ["$ref": "#/components/schemas/check-run"]],
+                    ]]),
+                ],
+            ],
+        ],
         // "Get the authenticated app" (rest/apps/apps): with the App's JWT; `slug` names the
         // App, whose comments are by `<slug>[bot]`.
         "/app": [

@@ -30,7 +30,7 @@ final class QueueStore: Sendable {
                              backoffJitter: 0.2, now: { clock.now })
     }
 
-    /// The PostgreSQL schema of this store; nil for SQLite.
+    /// The PostgreSQL schema of this store (nil for SQLite).
     var schema: String? { backend == .postgres ? location : nil }
 
     private init(backend: Backend, location: String) {

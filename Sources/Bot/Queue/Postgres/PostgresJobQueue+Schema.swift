@@ -1,13 +1,17 @@
 import PostgresNIO
 
 extension PostgresJobQueue {
-    /// With the schema's hash as the second key: queues in other schemas of one database (a
-    /// test run's, another deployment's) migrate without waiting for each other. Any first key
-    /// will do as long as nothing else in the database uses it: "SHIQ" in ASCII.
-    static let migrationLockKey: Int32 = 0x5348_4951
+    /// The migration lock's first key (any will do as long as nothing else in the database uses
+    /// it: "SHPQ" in ASCII); the second is the schema the tables go to, hashed.
+    static let migrationLockKey: Int32 = 0x5348_5051
+
+    /// Taken inside the migration's transaction: one per schema. Queues in other schemas of the
+    /// database never wait for it (one database-wide key made every queue of the database wait
+    /// while any one migration's transaction was open, e.g. in a process slow to send its COMMIT).
+    static let migrationLockSQL = "SELECT pg_advisory_xact_lock(\(migrationLockKey), hashtext(current_schema()))"
 
     /// Idempotent: every statement creates only what is missing, and replicas starting together take
-    /// turns (concurrent `CREATE TABLE IF NOT EXISTS` can still collide in the catalogue).
+    /// turns (concurrent `CREATE TABLE IF NOT EXISTS` in one schema can still collide in the catalogue).
     /// Times are Unix milliseconds, as in the SQLite queue (see QueueTimestamps.swift).
     func migrate() async throws {
         try await perform("create the jobs table", code: .unavailable) {
@@ -17,7 +21,7 @@ extension PostgresJobQueue {
 
     private func createTable() async throws {
         try await client.withTransaction(logger: self.logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLockKey), hashtext(current_schema()))", logger: self.logger)
+            try await connection.query(PostgresQuery(unsafeSQL: Self.migrationLockSQL), logger: self.logger)
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS jobs (
                     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

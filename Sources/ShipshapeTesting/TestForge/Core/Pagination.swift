@@ -13,8 +13,11 @@ struct Pagination {
     static let gitea = Pagination(style: .gitea, sizeParameter: "limit", defaultSize: 30, maxSize: 50)
     static let gitlab = Pagination(style: .gitlab, sizeParameter: "per_page", defaultSize: 20, maxSize: 100)
 
-    /// `links`: false for endpoints that page but send no `Link` header (Gitea's reviews list).
-    func respond(_ items: [Any], to call: ForgeCall, baseURL: String, status: Int = 200, links: Bool = true) -> ServedResponse {
+    /// `links`: false for endpoints that page but send no `Link` header (Gitea's reviews list);
+    /// `envelope`: the body around a page and the total, for lists answered inside an object
+    /// (GitHub's check runs: `{total_count, check_runs}`).
+    func respond(_ items: [Any], to call: ForgeCall, baseURL: String, status: Int = 200, links: Bool = true,
+                 envelope: ((_ page: [Any], _ total: Int) -> Any)? = nil) -> ServedResponse {
         let query = call.request.queryItems
         var size = Int(query[sizeParameter] ?? "") ?? defaultSize
         if size <= 0 { size = defaultSize }
@@ -24,7 +27,7 @@ struct Pagination {
         let start = min((page - 1) * size, items.count)
         let slice = Array(items[start..<min(start + size, items.count)])
         let headers = headers(page: page, lastPage: lastPage, size: size, total: items.count, call: call, baseURL: baseURL)
-        return .json(status, slice, headers: links ? headers : headers.filter { $0.name != "Link" })
+        return .json(status, envelope?(slice, items.count) ?? slice, headers: links ? headers : headers.filter { $0.name != "Link" })
     }
 
     private func headers(page: Int, lastPage: Int, size: Int, total: Int, call: ForgeCall, baseURL: String) -> [(name: String, value: String)] {

@@ -38,6 +38,7 @@ struct GitHubDialect: ForgeDialect {
             ForgeRoute("POST", "/repos/{owner}/{repo}/issues/{number}/labels", GitHubIssues.addLabels),
             ForgeRoute("POST", "/repos/{owner}/{repo}/check-runs", GitHubChecks.create),
             ForgeRoute("PATCH", "/repos/{owner}/{repo}/check-runs/{run}", GitHubChecks.update),
+            ForgeRoute("GET", "/repos/{owner}/{repo}/commits/{ref}/check-runs", GitHubChecks.listForRef),
             ForgeRoute("POST", "/repos/{owner}/{repo}/statuses/{sha}", GitHubChecks.createStatus),
             ForgeRoute("GET", "/repos/{owner}/{repo}/commits/{ref}/statuses", GitHubChecks.listStatuses),
         ]

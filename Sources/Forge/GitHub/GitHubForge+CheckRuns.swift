@@ -1,0 +1,60 @@
+import HTTPKit
+
+/// The verdict as a check run (GitHub Apps only). One run per head commit and name: a job run
+/// again (after a crash, a lost lease, a recheck) finds the run it made before and updates it
+/// instead of adding a second run of the same name to the commit.
+extension GitHubForge {
+    /// GitHub takes at most 50 annotations per request: the first batch comes with the run, the
+    /// rest with updates, which GitHub appends (checks/update: "Each time you update the check
+    /// run, annotations are appended"). An earlier run keeps the annotations it has, so only the
+    /// ones past its `annotations_count` are sent; the verdict for one commit names the same
+    /// findings in the same order each time.
+    func publishCheckRun(_ check: CommitCheck) async throws {
+        let existing = try await existingCheckRun(named: check.name, on: check.headSHA)
+        let kept = min(existing?["output"]?["annotations_count"]?.int ?? 0, check.annotations.count)
+        let remaining = Array(check.annotations[kept...])
+        let batches = stride(from: 0, to: max(remaining.count, 1), by: capabilities.annotationsPerRequest).map {
+            Array(remaining[min($0, remaining.count)..<min($0 + capabilities.annotationsPerRequest, remaining.count)])
+        }
+        func output(_ annotations: [CommitCheck.Annotation]) -> JSON {
+            ["title": .string(check.title), "summary": .string(Self.fitted(check.summary)), "annotations": .array(annotations.map { annotation in
+                ["path": .string(annotation.path), "start_line": JSON(annotation.startLine), "end_line": JSON(annotation.endLine),
+                 "annotation_level": .string(annotation.level.rawValue), "title": .string(annotation.title), "message": .string(annotation.message)]
+            })]
+        }
+        var body: [String: JSON] = ["name": .string(check.name), "output": output(batches[0])]
+        if let conclusion = check.conclusion {
+            body["status"] = "completed"
+            body["conclusion"] = .string(conclusion.rawValue)
+        } else {
+            body["status"] = "in_progress"
+        }
+        if let url = check.detailsURL { body["details_url"] = .string(url) }
+        let id: Int
+        if let existingID = existing?["id"]?.int {
+            try await api.send(.patch, "\(repo)/check-runs/\(existingID)", body: .object(body))
+            id = existingID
+        } else {
+            body["head_sha"] = .string(check.headSHA)
+            let run = try await api.send(.post, "\(repo)/check-runs", body: .object(body))
+            guard batches.count > 1 else { return }
+            guard let createdID = run["id"]?.int else {
+                throw ForgeError.unreadableResponse(method: "POST", path: "\(repo)/check-runs", reason: "the created check run has no id")
+            }
+            id = createdID
+        }
+        for batch in batches.dropFirst() {
+            try await api.send(.patch, "\(repo)/check-runs/\(id)", body: ["output": output(batch)])
+        }
+    }
+
+    /// The newest check run of that name on the commit (checks/list-for-ref, `filter=latest`), if any.
+    func existingCheckRun(named name: String, on headSHA: String) async throws -> JSON? {
+        let path = "\(repo)/commits/\(ForgeAPI.segment(headSHA))/check-runs"
+        let listed = try await api.get(path, query: [("check_name", name), ("filter", "latest"), ("per_page", "100")])
+        guard let runs = listed["check_runs"]?.array else {
+            throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "expected an object with `check_runs`")
+        }
+        return runs.first { $0["name"]?.string == name }
+    }
+}
