@@ -1,14 +1,9 @@
 import PostgresNIO
 
 extension PostgresJobQueue {
-    /// The migration lock's first key (any will do as long as nothing else in the database uses
-    /// it: "SHPQ" in ASCII); the second is the schema the tables go to, hashed.
-    static let migrationLockKey: Int32 = 0x5348_5051
-
-    /// Taken inside the migration's transaction: one per schema. Queues in other schemas of the
-    /// database never wait for it (one database-wide key made every queue of the database wait
-    /// while any one migration's transaction was open, e.g. in a process slow to send its COMMIT).
-    static let migrationLockSQL = "SELECT pg_advisory_xact_lock(\(migrationLockKey), hashtext(current_schema()))"
+    /// Taken inside the migration's transaction. Per schema: one database-wide key made every
+    /// queue of the database wait while any one migration's transaction was open.
+    static let migrationLock = SchemaAdvisoryLock(key: 0x5348_5051) // "SHPQ"
 
     /// Idempotent: every statement creates only what is missing, and replicas starting together take
     /// turns (concurrent `CREATE TABLE IF NOT EXISTS` in one schema can still collide in the catalogue).
@@ -21,7 +16,7 @@ extension PostgresJobQueue {
 
     private func createTable() async throws {
         try await client.withTransaction(logger: self.logger) { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: Self.migrationLockSQL), logger: self.logger)
+            try await connection.query(PostgresQuery(unsafeSQL: Self.migrationLock.sql("pg_advisory_xact_lock")), logger: self.logger)
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS jobs (
                     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
