@@ -36,8 +36,8 @@ public struct BotService: Sendable {
                                    }.first,
                                    installations: queue)
         let forgeClient = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts)
-        let forgeChecks = configuration.forges.compactMap { settings in
-            settings.endpoint.credentialCheck(client: forgeClient).map { (forge: settings.endpoint.kind.rawValue, check: $0) }
+        let forgeChecks = configuration.forges.map { settings in
+            (forge: settings.endpoint.kind.rawValue, check: settings.endpoint.credentialCheck(client: forgeClient))
         }
         let server = WebhookServer(settings: ServerSettings(host: configuration.host, port: configuration.port,
                                                             maximumBodyBytes: configuration.maximumBodyBytes),

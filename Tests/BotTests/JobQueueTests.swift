@@ -94,10 +94,10 @@ struct JobQueueTests {
     }
 
     /// A signed delivery replayed under a new delivery id, or a check re-run, asks for the review
-    /// of a head that is already waiting or running: nothing is added. Once it is done, a re-run
-    /// of the same head is a new job again.
+    /// of a head that is already waiting: nothing is added. One asked for while that review runs
+    /// waits behind it (once), and runs when it is done.
     @Test(arguments: [Backend.sqlite, .postgres])
-    func aReviewOfAHeadAlreadyWaitingOrRunningIsADuplicateWhateverItsDeliveryID(_ backend: Backend) async throws {
+    func aReviewOfAHeadAlreadyWaitingIsADuplicateWhateverItsDeliveryID(_ backend: Backend) async throws {
         try await QueueStore.with(backend) { store in
             let queue = try await store.open()
             let key = "github:acme/shop#7"
@@ -110,13 +110,18 @@ struct JobQueueTests {
                                                    deliveryID: "other-pull-request")) != .duplicate)
             let running = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.review]))
             #expect(running.record.id == first)
-            #expect(try await queue.enqueue(delivery("delivery-3")) == .duplicate)
+            let rerun = try await storedID(queue.enqueue(delivery("delivery-3")))
+            #expect(try await queue.enqueue(delivery("delivery-4")) == .duplicate)
             #expect(try await queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: key, headSHA: "aaa", deliveryID: "command")) != .duplicate)
+            let otherPullRequest = try #require(try await queue.lease(owner: "w2", for: .seconds(60), kinds: [.review]))
+            #expect(otherPullRequest.record.id != rerun, "one job at a time per pull request")
+            try await queue.complete(otherPullRequest)
 
             try await queue.complete(running)
-            let rerun = try await storedID(queue.enqueue(delivery("delivery-4")))
             #expect(try await queue.job(id: rerun)?.state == .pending)
-            #expect(try await queue.depth()[.pending] == 3)
+            #expect(try await queue.depth()[.pending] == 2)
+            let next = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.review]))
+            #expect(next.record.id == rerun)
         }
     }
 

@@ -70,6 +70,33 @@ import Testing
         ])
     }
 
+    /// The `upgrades:` section names every problem too, not only its first.
+    @Test func everyProblemOfTheUpgradesSectionAtOnce() throws {
+        let message = try #require(Self.problems("""
+            forges:
+              gitea: {url: https://gitea.example.com, token: {env: TOKEN}, webhookSecret: {env: SECRET}}
+            upgrades:
+              rules:
+                - match: nginx
+                  allow: huge
+                - allow: minor
+              registries:
+                registry.example.com: {username: bot}
+                other.example.com: {insecure: maybe, username: bot, password: {env: MISSING}}
+              pullRequests: {open: 3, perDay: 1}
+              schedule: weekly
+            """))
+
+        Self.expect(message, mentions: [
+            "shipshape.yaml:6: allow must be patch, minor or major",
+            "shipshape.yaml:7: a rule needs match",
+            "shipshape.yaml:9: registry registry.example.com has a username but no password",
+            "shipshape.yaml:10: insecure must be true or false",
+            "shipshape.yaml:11: unknown setting upgrades.pullRequests.perDay",
+            "shipshape.yaml:12: unknown setting upgrades.schedule",
+        ])
+    }
+
     /// A `tokenHosts` that can never match (a single name instead of a list, a URL instead of a
     /// host) would quietly keep the login from its token service.
     @Test func tokenHostsAreAListOfHosts() throws {

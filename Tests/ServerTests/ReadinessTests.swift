@@ -22,7 +22,7 @@ import Testing
         forge.state.addUser(login: "shipshape-bot", token: "good-token", permission: "write")
         let server = try await RunningServer()
         let endpoint = ForgeEndpoint(kind: .gitea, apiRoot: forge.apiRoot, authentication: .token("revoked-token"))
-        let check = try #require(endpoint.credentialCheck(client: CurlHTTPClient()))
+        let check = endpoint.credentialCheck(client: CurlHTTPClient())
         let clock = ManualClock()
         let readiness = Readiness(queue: server.queue, forgeChecks: [("gitea", check)], forgeInterval: .seconds(60), now: clock.now)
 
@@ -56,9 +56,27 @@ import Testing
         await server.stop()
     }
 
-    @Test func aGitHubAppHasNoTokenToCheck() {
-        let endpoint = ForgeEndpoint(kind: .github, apiRoot: URL(string: "https://api.github.com")!,
-                                     authentication: .gitHubApp(appID: "1", privateKeyPEM: "", installationID: nil, slug: nil))
-        #expect(endpoint.credentialCheck(client: CurlHTTPClient()) == nil)
+    /// A GitHub App has no token to check with `GET /user`: its JWT asks `GET /app`, which GitHub
+    /// refuses when the key is not the App's (a key revoked or replaced on GitHub).
+    @Test func aGitHubAppWhoseKeyGitHubRefusesMakesTheServiceUnready() async throws {
+        let forge = try TestForge(flavor: .github)
+        defer { forge.shutdown() }
+        let registered = try OpenSSLTool.generateRSAKey()
+        let other = try OpenSSLTool.generateRSAKey()
+        forge.state.enableGitHubApp(appID: "4242", installationID: 77) { [publicKey = registered.publicKey] in
+            OpenSSLTool.verifiesRS256($0, publicKey: publicKey)
+        }
+        let server = try await RunningServer()
+        func readiness(key: String) -> Readiness {
+            let endpoint = ForgeEndpoint(kind: .github, apiRoot: forge.apiRoot,
+                                         authentication: .gitHubApp(appID: "4242", privateKeyPEM: key, installationID: 77, slug: nil))
+            return Readiness(queue: server.queue, forgeChecks: [("github", endpoint.credentialCheck(client: CurlHTTPClient()))])
+        }
+        #expect(await readiness(key: registered.privateKey).problems().isEmpty)
+        let refused = await readiness(key: other.privateKey).problems()
+        #expect(refused.map(\.summary) == ["github does not accept the bot's credentials"])
+        #expect(refused.first?.detail.contains("401") == true)
+        #expect(forge.violations.isEmpty, "\(forge.violations.joined(separator: "\n"))")
+        await server.stop()
     }
 }

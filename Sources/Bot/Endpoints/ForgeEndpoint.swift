@@ -51,12 +51,17 @@ public struct ForgeEndpoint: Sendable {
         }
     }
 
-    /// A request that succeeds only while the forge accepts the token (readiness); nil for a
-    /// GitHub App, whose key is checked at start-up.
-    public func credentialCheck(client: any HTTPClient) -> (@Sendable () async throws -> Void)? {
-        guard let credentials = tokenCredentials else { return nil }
+    /// A request that succeeds only while the forge accepts the bot's credentials (readiness):
+    /// the token, or a GitHub App's id and key.
+    public func credentialCheck(client: any HTTPClient) -> @Sendable () async throws -> Void {
         let apiRoot = self.apiRoot
-        return { try await CredentialCheck.verify(apiRoot: apiRoot, credentials: credentials, client: client) }
+        switch authentication {
+        case .token(let token):
+            let credentials = Self.tokenCredentials(kind, token)
+            return { try await CredentialCheck.verify(apiRoot: apiRoot, credentials: credentials, client: client) }
+        case .gitHubApp(let appID, let pem, _, _):
+            return { try await CredentialCheck.verifyApp(apiRoot: apiRoot, jwt: GitHubAppJWT(appID: appID, privateKeyPEM: pem), client: client) }
+        }
     }
 
     /// The client for one repository, talking through `client`. A GitHub App's credentials come

@@ -110,7 +110,7 @@ public struct BotConfigurationReader {
                 do {
                     configuration.upgrades = try UpgradeSettings.read(text: text, file: file, environment: environment)
                 } catch {
-                    problems.append((error.line, error.message))
+                    problems += error.problems.map { ($0.line, $0.message) }
                 }
             case "schedules":
                 configuration.schedules = (value.items ?? []).compactMap { schedule($0) }

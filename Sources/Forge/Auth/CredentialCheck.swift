@@ -1,12 +1,18 @@
 import Foundation
 import HTTPKit
 
-/// Whether a forge still accepts the bot's token: one authenticated `GET /user`, which GitHub,
-/// Gitea and GitLab answer alike. (A GitHub App's installation tokens cannot read `/user`; its key
-/// is checked when the service starts.)
+/// Whether a forge still accepts the bot's credentials. A token: one authenticated `GET /user`,
+/// which GitHub, Gitea and GitLab answer alike. A GitHub App, whose installation tokens cannot
+/// read `/user`: `GET /app` signed with the App's JWT, which GitHub refuses (401) when the App id
+/// and the key do not belong together (a key revoked, or another App's).
 public enum CredentialCheck {
     /// Throws the forge's refusal (`ForgeError`) or the transport's failure.
     public static func verify(apiRoot: URL, credentials: any ForgeCredentials, client: any HTTPClient) async throws {
         _ = try await ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: []).get("/user")
+    }
+
+    public static func verifyApp(apiRoot: URL, jwt: GitHubAppJWT, client: any HTTPClient) async throws {
+        _ = try await ForgeAPI(root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: Date.init),
+                               fixedHeaders: GitHubForge.fixedHeaders).get("/app")
     }
 }

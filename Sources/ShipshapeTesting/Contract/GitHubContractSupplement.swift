@@ -72,11 +72,15 @@ enum GitHubContractSupplement {
             ],
         ],
         // "Get the authenticated app" (rest/apps/apps): with the App's JWT; `slug` names the
-        // App, whose comments are by `<slug>[bot]`.
+        // App, whose comments are by `<slug>[bot]`. A JWT GitHub cannot verify (another App's
+        // key, a revoked one) is 401, as "Authenticating as a GitHub App" describes.
         "/app": [
             "get": [
                 "operationId": "apps/get-authenticated",
-                "responses": ["200": json(["$ref": "#/components/schemas/integration"])],
+                "responses": [
+                    "200": json(["$ref": "#/components/schemas/integration"]),
+                    "401": ["$ref": "#/components/responses/requires_authentication"],
+                ],
             ],
         ],
     ]

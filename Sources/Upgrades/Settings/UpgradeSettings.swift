@@ -57,13 +57,18 @@ public struct UpgradeSettings: Sendable {
     }
 }
 
-/// A problem in the `upgrades:` section, with where it is.
+/// The problems of an `upgrades:` section, each with its line: all of them at once, so a
+/// service that refuses to start names every one (not one per restart).
 public struct UpgradeSettingsError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
+    public struct Problem: Error, Sendable {
+        public var line: Int
+        public var message: String
+    }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    public var file: String
+    public var problems: [Problem]
+
+    public var description: String { problems.map { "\(file):\($0.line): \($0.message)" }.joined(separator: "\n") }
 }
 
 extension UpgradeSettings {
@@ -71,34 +76,44 @@ extension UpgradeSettings {
     public static func read(text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(UpgradeSettingsError) -> UpgradeSettings {
         let stream = YAMLParser.parse(text)
         if let error = stream.errors.first {
-            throw UpgradeSettingsError(file: file, line: error.position.line, message: "not valid YAML: \(error)")
+            throw UpgradeSettingsError(file: file, problems: [.init(line: error.position.line, message: "not valid YAML: \(error)")])
         }
         guard let section = stream.documents.first?.root?["upgrades"] else { return UpgradeSettings() }
-        return try UpgradeSettingsReader(file: file, environment: environment).read(section)
+        var reader = UpgradeSettingsReader(environment: environment)
+        let settings = reader.read(section)
+        guard reader.problems.isEmpty else { throw UpgradeSettingsError(file: file, problems: reader.problems) }
+        return settings
     }
 }
 
 private struct UpgradeSettingsReader {
-    let file: String
+    typealias Problem = UpgradeSettingsError.Problem
     let environment: [String: String]
+    var problems: [Problem] = []
 
-    func read(_ section: YAMLNode) throws(UpgradeSettingsError) -> UpgradeSettings {
+    mutating func read(_ section: YAMLNode) -> UpgradeSettings {
         var settings = UpgradeSettings()
-        guard let entries = section.entries else { throw problem(section, "upgrades must be a mapping") }
+        guard let entries = section.entries else {
+            problems.append(problem(section, "upgrades must be a mapping"))
+            return settings
+        }
         for entry in entries {
             switch entry.keyText ?? "" {
             case "rules":
-                for item in entry.value.items ?? [] { settings.rules.append(try rule(item)) }
+                // A problem is kept and reading goes on with the next part, here and below.
+                for item in entry.value.items ?? [] {
+                    do { settings.rules.append(try rule(item)) } catch { problems.append(error) }
+                }
             case "registries":
                 var logins: [String: RegistryCredentials.Login] = [:]
                 for host in entry.value.entries ?? [] {
                     guard let name = host.keyText else { continue }
-                    try knownKeys(host.value, ["username", "password", "insecure", "tokenHosts"], in: "upgrades.registries.\(name)")
-                    if try flag(host.value["insecure"], "insecure") == true { settings.plainHTTPHosts.insert(name) }
-                    if let username = host.value["username"]?.string {
-                        guard let password = host.value["password"] else { throw problem(host.key, "registry \(name) has a username but no password") }
-                        let tokenHosts = try host.value["tokenHosts"].map(self.tokenHosts) ?? []
-                        logins[name] = .init(username: username, password: try secret(password), tokenHosts: Set(tokenHosts))
+                    do {
+                        let read = try registry(name, host)
+                        if read.insecure { settings.plainHTTPHosts.insert(name) }
+                        if let login = read.login { logins[name] = login }
+                    } catch {
+                        problems.append(error)
                     }
                 }
                 settings.credentials = RegistryCredentials(logins)
@@ -107,20 +122,29 @@ private struct UpgradeSettingsReader {
             case "dockerConfig":
                 settings.dockerConfig = entry.value.string
             case "pullRequests":
-                try knownKeys(entry.value, ["open", "perHour"], in: "upgrades.pullRequests")
+                knownKeys(entry.value, ["open", "perHour"], in: "upgrades.pullRequests")
                 if let open = entry.value["open"]?.int { settings.openPullRequestLimit = open }
                 if let hourly = entry.value["perHour"]?.int { settings.pullRequestsPerHour = hourly }
             case let key:
-                throw problem(entry.key, "unknown setting upgrades.\(key); known: rules, registries, mirrors, dockerConfig, pullRequests")
+                problems.append(problem(entry.key, "unknown setting upgrades.\(key); known: rules, registries, mirrors, dockerConfig, pullRequests"))
             }
         }
         return settings
     }
 
-    private func rule(_ node: YAMLNode) throws(UpgradeSettingsError) -> UpgradeRule {
+    private mutating func registry(_ name: String, _ host: YAMLMappingEntry) throws(Problem) -> (insecure: Bool, login: RegistryCredentials.Login?) {
+        knownKeys(host.value, ["username", "password", "insecure", "tokenHosts"], in: "upgrades.registries.\(name)")
+        let insecure = try flag(host.value["insecure"], "insecure") == true
+        guard let username = host.value["username"]?.string else { return (insecure, nil) }
+        guard let password = host.value["password"] else { throw problem(host.key, "registry \(name) has a username but no password") }
+        let tokenHosts = try host.value["tokenHosts"].map(self.tokenHosts) ?? []
+        return (insecure, .init(username: username, password: try secret(password), tokenHosts: Set(tokenHosts)))
+    }
+
+    private mutating func rule(_ node: YAMLNode) throws(Problem) -> UpgradeRule {
         let patterns = node["match"].map { $0.items?.compactMap(\.string) ?? [$0.string].compactMap { $0 } } ?? []
         guard !patterns.isEmpty else { throw problem(node, "a rule needs match: a name, add-on or source (wildcards with *)") }
-        try knownKeys(node, ["match", "allow", "range", "ignore", "ignoreUnstable", "versioning"], in: "upgrades.rules")
+        knownKeys(node, ["match", "allow", "range", "ignore", "ignoreUnstable", "versioning"], in: "upgrades.rules")
         var policy = UpgradePolicy()
         if let allow = node["allow"] {
             guard let type = allow.string.flatMap(UpdateType.init(rawValue:)) else { throw problem(allow, "allow must be patch, minor or major") }
@@ -140,7 +164,7 @@ private struct UpgradeSettingsReader {
     }
 
     /// `text`, `{env: NAME}` or `{file: PATH}`, as the rest of the configuration writes secrets.
-    private func secret(_ node: YAMLNode) throws(UpgradeSettingsError) -> String {
+    private func secret(_ node: YAMLNode) throws(Problem) -> String {
         if let text = node.string { return text }
         if let name = node["env"]?.string {
             guard let value = environment[name] else { throw problem(node, "the environment variable \(name) is not set") }
@@ -157,9 +181,9 @@ private struct UpgradeSettingsReader {
 
     /// `[auth.example.com, "auth.example.com:8443"]`: host names (with a port where not the
     /// default), as a realm's host is compared; a URL or a single name would never match.
-    private func tokenHosts(_ node: YAMLNode) throws(UpgradeSettingsError) -> [String] {
+    private func tokenHosts(_ node: YAMLNode) throws(Problem) -> [String] {
         guard let items = node.items else { throw problem(node, "tokenHosts must be a list of hosts, e.g. [auth.example.com]") }
-        return try items.map { item throws(UpgradeSettingsError) -> String in
+        return try items.map { item throws(Problem) -> String in
             guard let host = item.string, !host.isEmpty, !host.contains("/"), !host.contains("@") else {
                 throw problem(item, "tokenHosts names hosts (auth.example.com or auth.example.com:8443), not \(item.string ?? "this")")
             }
@@ -168,7 +192,7 @@ private struct UpgradeSettingsReader {
     }
 
     /// `true` or `false`; YAML 1.1's `yes`/`no` would otherwise pass for text and mean nothing.
-    private func flag(_ node: YAMLNode?, _ name: String) throws(UpgradeSettingsError) -> Bool? {
+    private func flag(_ node: YAMLNode?, _ name: String) throws(Problem) -> Bool? {
         guard let node else { return nil }
         switch node.scalar?.text {
         case "true": return true
@@ -177,13 +201,13 @@ private struct UpgradeSettingsReader {
         }
     }
 
-    private func knownKeys(_ node: YAMLNode, _ known: Set<String>, in section: String) throws(UpgradeSettingsError) {
+    private mutating func knownKeys(_ node: YAMLNode, _ known: Set<String>, in section: String) {
         for entry in node.entries ?? [] where !known.contains(entry.keyText ?? "") {
-            throw problem(entry.key, "unknown setting \(section).\(entry.keyText ?? ""); known: \(known.sorted().joined(separator: ", "))")
+            problems.append(problem(entry.key, "unknown setting \(section).\(entry.keyText ?? ""); known: \(known.sorted().joined(separator: ", "))"))
         }
     }
 
-    private func problem(_ node: YAMLNode, _ message: String) -> UpgradeSettingsError {
-        UpgradeSettingsError(file: file, line: node.start.line, message: message)
+    private func problem(_ node: YAMLNode, _ message: String) -> Problem {
+        Problem(line: node.start.line, message: message)
     }
 }

@@ -33,6 +33,9 @@ struct QueueConfigurationTests {
         #expect(defaults.port == 5432)
         #expect(defaults.password == nil)
         #expect(defaults.database == nil)
+
+        let schema = try PostgresJobQueue.configuration(url: "postgres://bot@db/queue?options=-c%20search_path%3Dbot%20-cstatement_timeout=5s")
+        #expect(schema.options.additionalStartupParameters.map { "\($0.0)=\($0.1)" } == ["search_path=bot", "statement_timeout=5s"])
     }
 
     @Test(arguments: [
@@ -40,6 +43,7 @@ struct QueueConfigurationTests {
         "postgres:///queue",
         "postgres://db/queue",
         "postgres://bot:pw@db/queue?sslmode=sometimes",
+        "postgres://bot:pw@db/queue?options=search_path",
     ])
     func refusesAURLItCannotUse(_ url: String) {
         let error = #expect(throws: QueueError.self) { try PostgresJobQueue.configuration(url: url) }

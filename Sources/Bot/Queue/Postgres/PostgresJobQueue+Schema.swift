@@ -50,8 +50,9 @@ extension PostgresJobQueue {
                 WHERE pull_request_key IS NOT NULL
                 """, logger: self.logger)
             try await connection.query(PostgresQuery(unsafeSQL: ReadinessProbe.createTable), logger: self.logger)
-            try await connection.query(PostgresQuery(unsafeSQL: ActiveReviewUniqueness.supersedeDuplicates), logger: self.logger)
-            try await connection.query(PostgresQuery(unsafeSQL: ActiveReviewUniqueness.createIndex), logger: self.logger)
+            try await connection.query(PostgresQuery(unsafeSQL: WaitingReviewUniqueness.dropEarlierIndex), logger: self.logger)
+            try await connection.query(PostgresQuery(unsafeSQL: WaitingReviewUniqueness.supersedeDuplicates), logger: self.logger)
+            try await connection.query(PostgresQuery(unsafeSQL: WaitingReviewUniqueness.createIndex), logger: self.logger)
         }
     }
 }

@@ -37,11 +37,15 @@ extension SQLiteJobQueue {
                 """)
         }
         migrator.registerMigration("one active review per head") { db in
-            try db.execute(sql: ActiveReviewUniqueness.supersedeDuplicates)
-            try db.execute(sql: ActiveReviewUniqueness.createIndex)
+            for statement in WaitingReviewUniqueness.earlierMigration { try db.execute(sql: statement) }
         }
         migrator.registerMigration("readiness probe") { db in
             try db.execute(sql: ReadinessProbe.createTable)
+        }
+        migrator.registerMigration("one waiting review per head") { db in
+            try db.execute(sql: WaitingReviewUniqueness.dropEarlierIndex)
+            try db.execute(sql: WaitingReviewUniqueness.supersedeDuplicates)
+            try db.execute(sql: WaitingReviewUniqueness.createIndex)
         }
         return migrator
     }
