@@ -36,10 +36,12 @@ extension HTTPRequest {
 }
 
 extension URL {
-    /// `host` or `host:port` (lower-cased), as settings name a host.
+    /// `host` or `host:port` (lower-cased), as settings name a host: the scheme's default port
+    /// written out (`https://host:443`) names the same place as none.
     public var authority: String? {
         guard let host = host?.lowercased() else { return nil }
-        return port.map { "\(host):\($0)" } ?? host
+        guard let port, port != ["https": 443, "http": 80][scheme?.lowercased() ?? ""] else { return host }
+        return "\(host):\(port)"
     }
 
     /// localhost, 127.0.0.0/8 or ::1: traffic that never leaves the machine. Only an address in

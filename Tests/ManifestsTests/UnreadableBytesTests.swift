@@ -21,6 +21,15 @@ import Manifests
         #expect("\(error)".contains(problem))
     }
 
+    /// A byte-order mark is not a column: libyaml's own positions do not count it either.
+    @Test func anUnreadableByteOnTheFirstLineAfterAByteOrderMarkIsAtItsColumn() throws {
+        let stream = YAMLParser.parse(bytes: [0xEF, 0xBB, 0xBF] + Array("key: \"".utf8) + [0] + Array("\"\n".utf8))
+
+        let error = try #require(stream.errors.first)
+        #expect(error.position.line == 1)
+        #expect(error.position.column == 7)
+    }
+
     @Test func theDocumentsAfterTheBrokenOneAreStillRead() throws {
         let text = Array("kind: A\n---\nkind: B\nbad: x".utf8) + [0] + Array("\n---\nkind: C\n".utf8)
 

@@ -162,7 +162,10 @@ public enum YAMLParser {
             line += 1
             lineStart = index + 1
         }
-        let column = bytes[lineStart..<end].reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+        // A byte-order mark is no column (libyaml's marks skip it too).
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let firstColumn = lineStart == 0 && end >= 3 && bytes.starts(with: byteOrderMark) ? 3 : lineStart
+        let column = bytes[firstColumn..<end].reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
         let hex = String(parser.problem_value, radix: 16, uppercase: true)
         let value = parser.problem_value >= 0 ? " (0x\(hex.count < 2 ? "0" + hex : hex))" : ""
         let position = SourcePosition(line: line, column: column, offset: end)

@@ -73,6 +73,10 @@ import Testing
         #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://registry.example.com/token")!, login: login))
         #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://auth.example.com/token")!, login: login))
         #expect(!RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://evil.example.net/token")!, login: login))
+        // A default port written out is the same place; another port is not.
+        #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://registry.example.com:443/token")!, login: login))
+        #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://AUTH.example.com:443/token")!, login: login))
+        #expect(!RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://registry.example.com:8443/token")!, login: login))
         #expect(RegistryCredentials.mayShare(loginOf: "docker.io", with: URL(string: "https://auth.docker.io/token")!, login: login))
         #expect(!RegistryCredentials.mayShare(loginOf: "ghcr.io", with: URL(string: "https://auth.docker.io/token")!, login: login))
     }
