@@ -8,6 +8,8 @@ import Policy
 /// list; a difference that disappears, or a new one, fails the test.
 @Suite struct PolarisFixtureTests {
     static let deliberateDifferences: [String: String] = [
+        "hpaMinAvailability/success.minReplicaAbsent.yaml":
+            "an autoscaler without minReplicas has Kubernetes' default, 1: the single replica the check warns about",
         "metadataAndInstanceMismatched/failure.unspecified.yaml":
             "an object without the app.kubernetes.io/instance label is not mismatched",
         "missingNetworkPolicy/failure.netpol_missing_egress_rules.yaml":

@@ -22,6 +22,9 @@ public struct YAMLNode: Sendable {
 
     public var start: SourcePosition { record.start }
     public var end: SourcePosition { record.end }
+    /// Written as an alias (`*name`): its own `start` is the alias, while everything beneath it
+    /// has the positions of the anchored node, written elsewhere.
+    public var isAlias: Bool { record.isAlias }
 
     public var content: Content {
         switch record.kind {

@@ -16,6 +16,9 @@ final class YAMLTree: Sendable {
 
         var kind: Kind
         var style: YAMLScalar.Style
+        /// Written as an alias (`*name`): the node has its own position, its children the anchor's.
+        /// (Kept beside the two one-byte fields, so a record is no larger.)
+        var isAlias = false
         /// A scalar's first byte in `text`; a collection's first child in `links`.
         var first: Int32
         /// A scalar's byte count; a sequence's item count; a mapping's entry count (each entry

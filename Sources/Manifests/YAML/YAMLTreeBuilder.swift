@@ -79,6 +79,7 @@ struct YAMLTreeBuilder {
         var record = records[Int(target)]
         record.start = start
         record.end = end
+        record.isAlias = true
         let index = Int32(records.count)
         records.append(record)
         if let tag = tags[target] { tags[index] = tag }

@@ -117,8 +117,15 @@ public struct Workspace: Sendable {
     /// `object`'s pods, until `visit` returns false.
     func forEachSelecting(_ kind: String, podsOf object: KubernetesObject, allowEmptySelector: Bool,
                           _ visit: (KubernetesObject) -> Bool) {
-        guard let labels = object.podTemplate?.labels, let index = selectorIndexes[kind] else { return }
+        guard let labels = Self.podLabels(of: object), let index = selectorIndexes[kind] else { return }
         index.forEachSelecting(labels, namespace: effectiveNamespace(of: object), allowEmptySelector: allowEmptySelector, visit)
+    }
+
+    /// The labels of the pods `object` makes: its pod template's, also when the template has
+    /// labels and no `spec` yet (a workload written in parts), as selectors see them. Nil when
+    /// it makes no pods.
+    static func podLabels(of object: KubernetesObject) -> [String: String]? {
+        object.podTemplate?.labels ?? object.node["spec", "template", "metadata", "labels"]?.stringMap
     }
 
     public static func folder(of file: String) -> String {

@@ -14,7 +14,7 @@ struct MissingPodDisruptionBudget: KindCheck {
 
     func violations(in object: KubernetesObject, workspace: Workspace) -> [Violation] {
         guard workspace.disruptionBudget(for: object) == nil else { return [] }
-        let hasLabels = !(object.podTemplate?.labels.isEmpty ?? true)
+        let hasLabels = Workspace.podLabels(of: object)?.isEmpty == false
         let message = hasLabels ? "no PodDisruptionBudget selects these pods: add one" : "the pod template has no labels, so no PodDisruptionBudget can select it"
         return [.at(["spec", "template", "metadata", "labels"], in: object, message: message)]
     }

@@ -29,14 +29,15 @@ struct MissingNetworkPolicy: Check {
         return [Violation(at: anchor, path: pod.metadataPath.appending("labels"), message: "\(missing): add one for ingress and egress")]
     }
 
-    /// The directions a policy isolates: its `policyTypes`, or (as the API server defaults them)
-    /// Ingress always and Egress when it has egress rules.
+    /// The directions a policy isolates: its `policyTypes`, or (as the API server defaults an
+    /// absent or empty list) Ingress always and Egress when it has egress rules; `egress: []`
+    /// and `egress: null` are no rules.
     private func governedDirections(_ policy: KubernetesObject) -> (ingress: Bool, egress: Bool) {
         let spec = policy.node["spec"]
-        if let types = spec?["policyTypes"]?.items {
+        if let types = spec?["policyTypes"]?.items, !types.isEmpty {
             let names = Set(types.compactMap { $0.string?.lowercased() })
             return (names.contains("ingress"), names.contains("egress"))
         }
-        return (true, spec?["egress"] != nil)
+        return (true, spec?["egress"]?.items?.isEmpty == false)
     }
 }

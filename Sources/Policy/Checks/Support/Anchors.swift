@@ -3,24 +3,29 @@ import Manifests
 extension YAMLNode {
     /// Where a finding about a missing field under `keys` anchors: the key line of the deepest
     /// part of the path that does exist, or `fallback` when none does.
+    /// Beneath an alias (`securityContext: *shared`) every position is the anchor's, written in
+    /// another container or object: the finding stays on the alias's own key line.
     func anchorForMissing(_ keys: [String], fallback: SourcePosition) -> SourcePosition {
         var node = self
         var anchor = fallback
         for key in keys {
             guard let entry = node.entry(key) else { break }
             anchor = entry.key.start
+            if entry.value.isAlias { break }
             node = entry.value
         }
         return anchor
     }
 
-    /// The key line of the entry at `keys`, when present.
+    /// The key line of the entry at `keys`, when present (the alias's key line beneath an alias).
     func keyPosition(_ keys: [String]) -> SourcePosition? {
         var node = self
         var position: SourcePosition?
+        var beneathAlias = false
         for key in keys {
             guard let entry = node.entry(key) else { return nil }
-            position = entry.key.start
+            if !beneathAlias { position = entry.key.start }
+            beneathAlias = beneathAlias || entry.value.isAlias
             node = entry.value
         }
         return position

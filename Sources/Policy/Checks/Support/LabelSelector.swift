@@ -36,7 +36,7 @@ extension Workspace {
     /// A PodDisruptionBudget whose selector selects the pods of `object`. As in Polaris, a budget
     /// with an empty selector is not taken as attached to any particular workload.
     func disruptionBudget(for object: KubernetesObject) -> KubernetesObject? {
-        guard object.podTemplate?.labels.isEmpty == false else { return nil }
+        guard Workspace.podLabels(of: object)?.isEmpty == false else { return nil }
         var found: KubernetesObject?
         forEachSelecting("PodDisruptionBudget", podsOf: object, allowEmptySelector: false) { budget in
             found = budget
