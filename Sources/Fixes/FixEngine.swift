@@ -204,6 +204,19 @@ public struct FixEngine: Sendable {
                     edit = try editor.set(keys, to: .sequence([item]), in: mapping)
                 }
                 paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
+            case .removeFromList(let keys, let values):
+                guard let list = node(at: keys.map(DocumentPath.Component.key)[...], from: mapping), let items = list.items else {
+                    throw EditError("no list at \(keys.joined(separator: "."))")
+                }
+                let removed = items.indices.filter { items[$0].string.map { values.contains($0.uppercased()) } ?? false }
+                guard !removed.isEmpty else { continue }
+                paths.append(DocumentPath(mappingPath.components + keys.map(DocumentPath.Component.key)))
+                if removed.count == items.count, let parent = node(at: keys.dropLast().map(DocumentPath.Component.key)[...], from: mapping) {
+                    edit = try editor.remove(keys[keys.count - 1], from: parent)
+                } else {
+                    current = try TextEdit.apply(try editor.removeItems(at: removed, from: list), to: current)
+                    continue
+                }
             case .setIfMissing(let keys, let value, let kinds):
                 var existing: YAMLNode? = mapping
                 for key in keys { existing = existing?[key] }

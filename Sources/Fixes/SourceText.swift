@@ -72,6 +72,13 @@ public struct SourceText: Sendable {
         return line
     }
 
+    /// Only spaces and tabs, or nothing.
+    func isBlank(_ line: Int) -> Bool {
+        var offset = lineStarts[line - 1]
+        while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") { offset += 1 }
+        return offset >= bytes.count || bytes[offset] == UInt8(ascii: "\n") || bytes[offset] == UInt8(ascii: "\r")
+    }
+
     func isCommentOrBlank(_ line: Int) -> Bool {
         var offset = lineStarts[line - 1]
         while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") { offset += 1 }

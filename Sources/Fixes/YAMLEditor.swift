@@ -100,6 +100,36 @@ public struct YAMLEditor: Sendable {
         return insertLines(["\(indent)- \(rendered)"], afterLine: source.lastLine(of: last))
     }
 
+    /// Removes the items at `indices` (some, not all) from a sequence, in its style: the lines of
+    /// a block item (comment lines between items stay), or the item and its comma in a flow list.
+    public func removeItems(at indices: [Int], from sequence: YAMLNode) throws(EditError) -> [TextEdit] {
+        guard let items = sequence.items else { throw EditError("line \(sequence.start.line) is not a list") }
+        let removed = Set(indices)
+        guard let lastKept = items.indices.last(where: { !removed.contains($0) }) else {
+            throw EditError("line \(sequence.start.line): removing every item is removing the list")
+        }
+        let start = source.offset(of: sequence.start)
+        if start < source.bytes.count, source.bytes[start] == UInt8(ascii: "[") {
+            // Up to the next item, or (after the last item kept) from the end of that item on.
+            var edits = removed.filter { $0 < lastKept }.map { index in
+                TextEdit(range: source.offset(of: items[index].start)..<source.offset(of: items[index + 1].start), replacement: "")
+            }
+            if let last = removed.max(), last > lastKept {
+                edits.append(TextEdit(range: source.offset(of: items[lastKept].end)..<source.offset(of: items[last].end), replacement: ""))
+            }
+            return edits
+        }
+        return try removed.sorted().map { index throws(EditError) -> TextEdit in
+            let item = items[index]
+            let lineStart = source.startOfLine(item.start.line)
+            let beforeItem = source.bytes[lineStart..<source.offset(of: item.start)]
+            guard beforeItem.filter({ $0 != UInt8(ascii: " ") }) == [UInt8(ascii: "-")] else {
+                throw EditError("line \(item.start.line): the item shares its line with another; remove it by hand")
+            }
+            return TextEdit(range: lineStart..<source.endOfLine(max(item.start.line, source.lastLine(of: item))), replacement: "")
+        }
+    }
+
     /// Renames a key where it stands.
     public func renameKey(_ entry: YAMLMappingEntry, to name: String) -> TextEdit {
         TextEdit(range: source.offset(of: entry.key.start)..<source.offset(of: entry.key.end), replacement: isJSON ? YAMLValue.quoted(name) : name)

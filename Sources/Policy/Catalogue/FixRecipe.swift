@@ -16,6 +16,9 @@ public struct FixRecipe: Sendable {
         case migrateShape
         /// Add the item to the list at the path (creating the list when missing), unless it is there.
         case addToList([String], FixValue)
+        /// Remove the items of the list at the path that are among these values (compared in
+        /// upper case, as capability names are read); the key goes when no item is left.
+        case removeFromList([String], Set<String>)
         /// Set the value only for objects of these kinds, and only where nothing is set yet.
         case setIfMissing([String], FixValue, kinds: Set<String>)
     }

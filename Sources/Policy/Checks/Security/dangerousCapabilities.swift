@@ -9,6 +9,14 @@ struct DangerousCapabilities: ContainerCheck {
         remediation: "Remove ALL, SYS_ADMIN and NET_ADMIN from `securityContext.capabilities.add`; add only the narrow capability the program needs."
     )
 
+    /// Offered in reviews, applied by `fix` only when named: a network or VPN sidecar may truly
+    /// need NET_ADMIN, which a person should decide.
+    var fix: FixRecipe? {
+        FixRecipe(target: .container, actions: [.removeFromList(["securityContext", "capabilities", "add"], Self.dangerous)],
+                  reason: "the container keeps the capabilities it adds, except ALL, SYS_ADMIN and NET_ADMIN",
+                  appliesByDefault: false)
+    }
+
     var includesInitContainers: Bool { true }
     static let dangerous: Set<String> = ["ALL", "SYS_ADMIN", "NET_ADMIN"]
 
