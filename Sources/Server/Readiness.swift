@@ -17,6 +17,12 @@ public actor Readiness {
     private let forgeTimeout: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
     private var lastForgeVerdict: (at: ContinuousClock.Instant, problems: [Problem])?
+    /// The forges being asked now: probes that come meanwhile wait for this answer instead of
+    /// asking again (an actor lets them in while it waits), so a forge is asked at most once per
+    /// interval however many probes arrive.
+    private var askingForges: Task<[Problem], Never>?
+    /// Probes waiting for `askingForges` (for tests).
+    private(set) var probesWaitingForForges = 0
     private let logger: Logger
 
     /// `summary` is answered to whoever asks (the port also takes webhooks from the internet);
@@ -50,6 +56,22 @@ public actor Readiness {
 
     private func forgeProblems() async -> [Problem] {
         if let last = lastForgeVerdict, now() - last.at < forgeInterval { return last.problems }
+        if let askingForges {
+            probesWaitingForForges += 1
+            defer { probesWaitingForForges -= 1 }
+            return await askingForges.value
+        }
+        let asking = Task { [forgeChecks, forgeTimeout, logger] in
+            await Self.askForges(forgeChecks, timeout: forgeTimeout, logger: logger)
+        }
+        askingForges = asking
+        let problems = await asking.value
+        lastForgeVerdict = (now(), problems)
+        askingForges = nil
+        return problems
+    }
+
+    private static func askForges(_ forgeChecks: [(forge: String, check: Check)], timeout forgeTimeout: Duration, logger: Logger) async -> [Problem] {
         var problems: [Problem] = []
         for (forge, check) in forgeChecks {
             do {
@@ -61,7 +83,6 @@ public actor Readiness {
                 logger.warning("cannot ask \(forge) whether it accepts the bot's credentials (still ready): \(error)")
             }
         }
-        lastForgeVerdict = (now(), problems)
         return problems
     }
 

@@ -2,7 +2,7 @@ import Bot
 import Forge
 import Foundation
 import HTTPKit
-import Server
+@testable import Server
 import ShipshapeTesting
 import Synchronization
 import Testing
@@ -53,6 +53,42 @@ import Testing
         }
         let refused = Readiness(queue: server.queue, forgeChecks: [("gitea", { throw ForgeError.status(code: 401, method: "GET", path: "/user", message: "") })])
         #expect(await refused.problems().map(\.summary) == ["gitea does not accept the bot's credentials"])
+        await server.stop()
+    }
+
+    final class HeldForge: Sendable {
+        private let askedCount = Mutex(0)
+        private let released = Mutex(false)
+        var asked: Int { askedCount.withLock { $0 } }
+        func release() { released.withLock { $0 = true } }
+
+        /// A check that counts its calls and answers 401 once released.
+        func check() async throws {
+            askedCount.withLock { $0 += 1 }
+            while !released.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+            throw ForgeError.status(code: 401, method: "GET", path: "/user", message: "Bad credentials")
+        }
+    }
+
+    /// Probes that come while the forge is being asked wait for that answer: the forge is asked
+    /// once, however many probes the kubelet and load balancers send meanwhile.
+    @Test func probesThatComeWhileTheForgeIsAskedWaitForItsAnswer() async throws {
+        let server = try await RunningServer()
+        let forge = HeldForge()
+        let readiness = Readiness(queue: server.queue, forgeChecks: [("gitea", { try await forge.check() })])
+        let first = Task { await readiness.problems() }
+        // Bounds a hang only; each wait ends as soon as its condition holds.
+        let limit = ContinuousClock.now + .seconds(600)
+        while forge.asked == 0, ContinuousClock.now < limit { try await Task.sleep(for: .milliseconds(5)) }
+        let others = (0..<4).map { _ in Task { await readiness.problems() } }
+        while await readiness.probesWaitingForForges < 4, forge.asked == 1, ContinuousClock.now < limit {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        forge.release()
+        var answers = [await first.value]
+        for other in others { answers.append(await other.value) }
+        #expect(forge.asked == 1)
+        #expect(answers.allSatisfy { $0.map(\.summary) == ["gitea does not accept the bot's credentials"] })
         await server.stop()
     }
 
