@@ -26,8 +26,8 @@ import Testing
         #expect(try await scheduler.fireDue(since: Self.date("2026-11-25T10:31:00Z")).count == 2)
 
         let leased = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.scan]))
-        let payload = try JobPayload.decode(leased.record.payload)
-        #expect(payload.repository == "acme/shop" && payload.forge == "github")
+        let payload = try JobPayload.decode(leased.record.payload, kind: .scan)
+        #expect(payload.repository.fullName == "acme/shop" && payload.forge == .github && payload.work == .scan(headSHA: nil, ref: nil))
         #expect(leased.record.deliveryID == "schedule:scans:github:acme/shop:2026-11-25T10:30:00Z")
     }
 }

@@ -13,8 +13,8 @@ import Testing
             Issue.record("the command started no job")
             return
         }
-        let payload = try JobPayload.decode(job.payload)
-        #expect(payload.authorPermission.flatMap(Permission.init(rawValue:)) == .write)
+        let payload = try JobPayload.decode(job.payload, kind: .command)
+        #expect(payload.command?.authorPermission == .write)
 
         var unstated = event
         unstated.authorPermission = nil
@@ -23,6 +23,6 @@ import Testing
             Issue.record("the command started no job")
             return
         }
-        #expect(try JobPayload.decode(other.payload).authorPermission == nil, "nothing stated: the forge is asked")
+        #expect(try JobPayload.decode(other.payload, kind: .command).command?.authorPermission == nil, "nothing stated: the forge is asked")
     }
 }

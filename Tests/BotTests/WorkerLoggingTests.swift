@@ -40,7 +40,7 @@ import Testing
     @Test func aFailedJobIsLoggedWithItsErrorAndWhatItWasAbout() async throws {
         let (queue, folder) = try WorkerTests.queue(maximumAttempts: 2)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let payload = JobPayload(forge: .gitlab, repository: try #require(RepositoryID("acme/shop")), number: 12, headSHA: "abc")
+        let payload = JobPayload(forge: .gitlab, repository: try #require(RepositoryID("acme/shop")), work: .review(number: 12, headSHA: "abc"))
         guard case .stored(let id) = try await queue.enqueue(NewJob(kind: .review, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey,
                                                                       headSHA: "abc", deliveryID: "delivery-7")) else {
             Issue.record("not stored")

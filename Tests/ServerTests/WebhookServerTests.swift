@@ -137,8 +137,8 @@ import Testing
         let accepted = try await server.deliverGitHub(event: "issue_comment", body: command)
         #expect(accepted.status == 202, "\(String(decoding: accepted.body, as: UTF8.self))")
         let leased = try #require(try await server.queue.lease(owner: "test", for: .seconds(60), kinds: [.command]))
-        let payload = try JobPayload.decode(leased.record.payload)
-        #expect(payload.body == "/shipshape fix runAsPrivileged")
+        let payload = try JobPayload.decode(leased.record.payload, kind: .command)
+        #expect(payload.command?.body == "/shipshape fix runAsPrivileged")
         await server.stop()
     }
 }

@@ -1,54 +1,89 @@
 import Forge
 import Foundation
 
-/// What a stored job says to do, as JSON in the queue: which forge and repository, and the
-/// kind's own parameters.
-public struct JobPayload: Sendable, Codable, Equatable {
-    public var forge: String
-    public var repository: String
-    /// The pull request (merge request); nil for scans of a branch.
-    public var number: Int?
-    public var headSHA: String?
-    /// Commands: the comment that gave it, and its kind (`inline` for one written in a review
-    /// thread; nil, from jobs stored before the kind was kept, is a conversation comment).
-    public var commentID: String?
-    public var commentKind: String?
-    public var author: String?
-    public var body: String?
-    /// Commands: the author's access as the delivery stated it (`Permission`'s raw value), where
-    /// the forge states it (Gitea); nil asks the forge.
-    public var authorPermission: Int?
-    /// Scans: the ref pushed.
-    public var ref: String?
-
-    public init(forge: ForgeKind, repository: RepositoryID, number: Int? = nil, headSHA: String? = nil, commentID: String? = nil,
-                commentKind: PostedComment.Kind? = nil, author: String? = nil, body: String? = nil, authorPermission: Permission? = nil,
-                ref: String? = nil) {
-        self.forge = forge.rawValue
-        self.repository = repository.fullName
-        self.number = number
-        self.headSHA = headSHA
-        self.commentID = commentID
-        self.commentKind = commentKind?.rawValue
-        self.author = author
-        self.body = body
-        self.authorPermission = authorPermission?.rawValue
-        self.ref = ref
+/// What a stored job says to do: which forge and repository, and what its kind needs. Kept in
+/// the queue as one flat JSON object with the keys it has had since the first version, so jobs an
+/// earlier version queued still run; read back with the job's kind, and a field that kind needs
+/// and the object lacks is an error naming it.
+public struct JobPayload: Sendable, Equatable {
+    public enum Work: Sendable, Equatable {
+        /// `headSHA`: the head the review was asked for (the review reads the newest head).
+        case review(number: Int, headSHA: String)
+        case command(CommandRequest)
+        /// The commit pushed, else the ref; neither: the default branch's head (a schedule).
+        case scan(headSHA: String?, ref: String?)
+        case upgrade
     }
 
-    public var forgeKind: ForgeKind? { ForgeKind(rawValue: forge) }
-    public var repositoryID: RepositoryID? { RepositoryID(repository) }
+    /// A slash command: the comment that gave it, and who wrote it.
+    public struct CommandRequest: Sendable, Equatable {
+        public var number: Int
+        public var commentID: String
+        /// `inline` for one written in a review thread.
+        public var commentKind: PostedComment.Kind
+        public var author: String
+        public var body: String
+        /// The author's access as the delivery stated it, where the forge states it (Gitea); nil asks the forge.
+        public var authorPermission: Permission?
+
+        public init(number: Int, commentID: String, commentKind: PostedComment.Kind, author: String, body: String, authorPermission: Permission? = nil) {
+            self.number = number
+            self.commentID = commentID
+            self.commentKind = commentKind
+            self.author = author
+            self.body = body
+            self.authorPermission = authorPermission
+        }
+    }
+
+    public var forge: ForgeKind
+    public var repository: RepositoryID
+    public var work: Work
+
+    public init(forge: ForgeKind, repository: RepositoryID, work: Work) {
+        self.forge = forge
+        self.repository = repository
+        self.work = work
+    }
+
+    public var kind: JobKind {
+        switch work {
+        case .review: .review
+        case .command: .command
+        case .scan: .scan
+        case .upgrade: .upgrade
+        }
+    }
+
+    /// The pull request it is about, if any.
+    public var number: Int? {
+        switch work {
+        case .review(let number, _): number
+        case .command(let request): request.number
+        case .scan, .upgrade: nil
+        }
+    }
+
+    public var command: CommandRequest? {
+        guard case .command(let request) = work else { return nil }
+        return request
+    }
 
     /// The key that keeps one job at a time on a pull request.
-    public var pullRequestKey: String? { number.map { "\(forge):\(repository)#\($0)" } }
+    public var pullRequestKey: String? { number.map { "\(forge.rawValue):\(repository.fullName)#\($0)" } }
 
     public func encoded() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)) ?? Data()
+        return (try? encoder.encode(StoredJobPayload(self))) ?? Data()
     }
 
-    public static func decode(_ data: Data) throws -> JobPayload {
-        try JSONDecoder().decode(JobPayload.self, from: data)
+    public static func decode(_ data: Data, kind: JobKind) throws -> JobPayload {
+        try JSONDecoder().decode(StoredJobPayload.self, from: data).payload(kind: kind)
     }
+}
+
+/// A payload that cannot be read back, naming what is missing or wrong.
+public struct JobPayloadError: Error, CustomStringConvertible {
+    public var description: String
 }

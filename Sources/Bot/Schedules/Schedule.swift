@@ -23,7 +23,7 @@ public struct Schedule: Sendable {
     public func jobs(firedAt: Date) -> [NewJob] {
         let minute = ISO8601DateFormatter().string(from: firedAt)
         return repositories.map { target in
-            let payload = JobPayload(forge: target.forge, repository: target.repository)
+            let payload = JobPayload(forge: target.forge, repository: target.repository, work: kind == .upgrade ? .upgrade : .scan(headSHA: nil, ref: nil))
             return NewJob(kind: kind, payload: payload.encoded(), pullRequestKey: nil,
                           deliveryID: "schedule:\(name):\(target.forge.rawValue):\(target.repository.fullName):\(minute)")
         }

@@ -35,28 +35,25 @@ public struct BotJobHandler: JobHandler {
     }
 
     public func handle(_ job: JobRecord) async throws {
-        let payload = try JobPayload.decode(job.payload)
-        guard let kind = payload.forgeKind, let repository = payload.repositoryID else {
-            throw JobError(description: "job \(job.id): unknown forge \(payload.forge) or repository \(payload.repository)")
+        let payload: JobPayload
+        do {
+            payload = try JobPayload.decode(job.payload, kind: job.kind)
+        } catch {
+            throw JobError(description: "job \(job.id): \(error)")
         }
-        let forge = try await forges.forge(kind, repository: repository)
+        let forge = try await forges.forge(payload.forge, repository: payload.repository)
         let publisher = ReviewPublisher(forge: forge, templates: templates, settings: publication)
-        switch job.kind {
-        case .review:
-            guard let number = payload.number else { throw JobError(description: "review job \(job.id) names no pull request") }
+        switch payload.work {
+        case .review(let number, _):
             let review = PullRequestReview(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher)
             _ = try await review.run(number: number, dryRun: false)
-        case .command:
-            guard let number = payload.number, let commentID = payload.commentID, let author = payload.author, let body = payload.body else {
-                throw JobError(description: "command job \(job.id) lacks its comment")
-            }
+        case .command(let request):
             let command = CommandJob(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer, committer: committer)
-            let kind = payload.commentKind.flatMap(PostedComment.Kind.init(rawValue:)) ?? .conversation
-            _ = try await command.run(number: number, commentID: commentID, commentKind: kind, author: author, body: body,
-                                      authorPermission: payload.authorPermission.flatMap(Permission.init(rawValue:)))
-        case .scan:
+            _ = try await command.run(number: request.number, commentID: request.commentID, commentKind: request.commentKind, author: request.author,
+                                      body: request.body, authorPermission: request.authorPermission)
+        case .scan(let headSHA, let ref):
             try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
-                .run(revision: payload.headSHA ?? payload.ref)
+                .run(revision: headSHA ?? ref)
         case .upgrade:
             guard let upgrades else { throw JobError(description: "upgrade job \(job.id): this service has no upgrade settings") }
             _ = try await upgrades.job(forge: forge, mirrors: mirrors, templates: templates).run()

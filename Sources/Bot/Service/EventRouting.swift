@@ -27,9 +27,9 @@ public struct EventRouting: Sendable {
         case .comment(let event):
             guard !event.authorIsBot else { return .nothing("comment by a bot") }
             guard SlashCommandParser.parse(event.body, knownChecks: []) != .notACommand else { return .nothing("comment without a command") }
-            let payload = JobPayload(forge: forge, repository: event.repository, number: event.number, commentID: event.commentID,
-                                     commentKind: event.kind, author: event.author, body: event.body,
-                                     authorPermission: event.authorPermission)
+            let request = JobPayload.CommandRequest(number: event.number, commentID: event.commentID, commentKind: event.kind, author: event.author,
+                                                    body: event.body, authorPermission: event.authorPermission)
+            let payload = JobPayload(forge: forge, repository: event.repository, work: .command(request))
             return .jobs([NewJob(kind: .command, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey, deliveryID: delivery.id)])
         case .checkRerun(let repository, let headSHA, let numbers):
             guard !numbers.isEmpty else { return .nothing("re-run of a check without a pull request") }
@@ -37,7 +37,7 @@ public struct EventRouting: Sendable {
             return .jobs(numbers.map { review(forge, repository, $0, headSHA, numbers.count == 1 ? delivery.id : "\(delivery.id)#\($0)") })
         case .push(let repository, let ref, let after, let isDefaultBranch):
             guard isDefaultBranch, scanDefaultBranch else { return .nothing("push to \(ref)") }
-            let payload = JobPayload(forge: forge, repository: repository, headSHA: after, ref: ref)
+            let payload = JobPayload(forge: forge, repository: repository, work: .scan(headSHA: after, ref: ref))
             return .jobs([NewJob(kind: .scan, payload: payload.encoded(), deliveryID: delivery.id)])
         case .installation(_, let action, let account, _):
             return .nothing("installation \(action) for \(account)")
@@ -49,7 +49,7 @@ public struct EventRouting: Sendable {
     }
 
     private func review(_ forge: ForgeKind, _ repository: RepositoryID, _ number: Int, _ headSHA: String, _ deliveryID: String) -> NewJob {
-        let payload = JobPayload(forge: forge, repository: repository, number: number, headSHA: headSHA)
+        let payload = JobPayload(forge: forge, repository: repository, work: .review(number: number, headSHA: headSHA))
         return NewJob(kind: .review, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey, headSHA: headSHA, deliveryID: deliveryID)
     }
 }

@@ -1,3 +1,4 @@
+import Forge
 import Logging
 
 extension JobRecord {
@@ -6,9 +7,9 @@ extension JobRecord {
     public var logMetadata: Logger.Metadata {
         var metadata: Logger.Metadata = ["job": "\(id)", "kind": "\(kind.rawValue)"]
         if let deliveryID { metadata["delivery"] = "\(deliveryID)" }
-        if let payload = try? JobPayload.decode(payload) {
-            metadata["forge"] = "\(payload.forge)"
-            metadata["repository"] = "\(payload.repository)"
+        if let payload = try? JobPayload.decode(payload, kind: kind) {
+            metadata["forge"] = "\(payload.forge.rawValue)"
+            metadata["repository"] = "\(payload.repository.fullName)"
             if let number = payload.number { metadata["pr"] = "\(number)" }
         }
         return metadata
