@@ -26,10 +26,11 @@ public actor MirrorCache {
         return "\(directory)/\(readable.prefix(60))-\(Self.hash(redacted)).git"
     }
 
-    /// Brings the mirror of `url` up to date (cloning it the first time), then runs `body` on it
-    /// while holding the mirror's lock. libgit2's blocking work runs on a thread of its own.
+    /// Brings the mirror of `url` up to date with `refspecs` (cloning it the first time), then
+    /// runs `body` on it while holding the mirror's lock. libgit2's blocking work runs on a
+    /// thread of its own.
     public func withMirror<Result: Sendable>(
-        of url: String, credentials: GitCredentials? = nil, fetch: Bool = true,
+        of url: String, credentials: GitCredentials? = nil, refspecs: [String] = Repository.branchAndTagRefspecs, fetch: Bool = true,
         _ body: @escaping @Sendable (Repository, FetchStatistics?) throws -> Result
     ) async throws -> Result {
         let path = mirrorPath(for: url)
@@ -46,7 +47,7 @@ public actor MirrorCache {
             } else {
                 repository = try Repository.createBare(at: path)
             }
-            let statistics = fetch ? try repository.fetch(from: url, credentials: credentials) : nil
+            let statistics = fetch ? try repository.fetch(from: url, refspecs: refspecs, credentials: credentials) : nil
             return try body(repository, statistics)
         }
     }

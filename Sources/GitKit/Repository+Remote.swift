@@ -14,18 +14,17 @@ public struct FetchStatistics: Sendable, Hashable {
 }
 
 extension Repository {
-    /// What a mirror fetches: branches, tags, and pull-request refs of GitHub/Gitea and GitLab.
-    public static let mirrorRefspecs = [
+    /// What a mirror fetches of any remote: branches and tags. Where a forge keeps pull
+    /// requests' heads is the forge's knowledge; its callers add that refspec.
+    public static let branchAndTagRefspecs = [
         "+refs/heads/*:refs/heads/*",
         "+refs/tags/*:refs/tags/*",
-        "+refs/pull/*/head:refs/pull/*/head",
-        "+refs/merge-requests/*/head:refs/merge-requests/*/head",
     ]
 
     /// Fetches `refspecs` from `url` through an anonymous remote: the URL and the token are
     /// never written into the repository's config. Refs deleted on the remote are pruned.
     @discardableResult
-    public func fetch(from url: String, refspecs: [String] = Repository.mirrorRefspecs,
+    public func fetch(from url: String, refspecs: [String] = Repository.branchAndTagRefspecs,
                       credentials: GitCredentials? = nil) throws(GitError) -> FetchStatistics {
         try exclusive { () throws(GitError) -> FetchStatistics in
             let operation = "fetch \(redactedURL(url))"

@@ -29,7 +29,9 @@ import Testing
         #expect(incremental.1?.receivedObjects == 4, "one commit, two trees and one blob: only the new objects")
     }
 
-    @Test func pullRequestRefsAreMirrored() async throws {
+    /// Branches and tags by default; the refs where a forge keeps pull requests' heads when the
+    /// caller (who knows the forge) names them.
+    @Test func theRefsTheCallerNamesAreMirrored() async throws {
         let fixture = try GitFixture()
         defer { fixture.shutdown() }
         let upstream = try fixture.makeUpstream("app")
@@ -40,7 +42,10 @@ import Testing
         let head = try fixture.commitAndPush(upstream.work, message: "change", refspecs: ["feature:refs/pull/7/head", "feature:refs/merge-requests/8/head"])
         let url = "file://" + upstream.bare
         let cache = MirrorCache(directory: fixture.path("cache"))
-        let refs = try await cache.withMirror(of: url) { repository, _ in
+        let byDefault = try await cache.withMirror(of: url) { repository, _ in (try? repository.commit("refs/pull/7/head")) == nil }
+        #expect(byDefault, "no forge's refs unless asked for")
+        let refspecs = Repository.branchAndTagRefspecs + ["+refs/pull/*/head:refs/pull/*/head", "+refs/merge-requests/*/head:refs/merge-requests/*/head"]
+        let refs = try await cache.withMirror(of: url, refspecs: refspecs) { repository, _ in
             (try repository.commit("refs/pull/7/head"), try repository.commit("refs/merge-requests/8/head"))
         }
         #expect(refs.0.hex == head && refs.1.hex == head)

@@ -28,7 +28,7 @@ public struct BranchScan: Sendable {
         let revision = requested ?? "refs/heads/\(details.defaultBranch)"
         let credentials = try await forge.gitCredentials(for: mirrors)
         let engine = self.engine
-        let (commit, report) = try await mirrors.withMirror(of: cloneURL, credentials: credentials) { mirror, _ in
+        let (commit, report) = try await mirrors.withMirror(of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs) { mirror, _ in
             try engine.scan(revision, in: mirror)
         }
         let findings = report.findings

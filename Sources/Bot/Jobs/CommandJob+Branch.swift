@@ -32,7 +32,7 @@ extension CommandJob {
         let defaultReason = "accepted by \(author) in \(reference(number))"
         let approved = try await ExemptionApprovals.read(from: forge, number: number)
         let (engine, filter, committer) = (self.engine, self.filter, self.committer)
-        let work = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials) { mirror, _ in
+        let work = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs) { mirror, _ in
             // This command's commit, when an earlier run pushed it and stopped before answering:
             // the change is worked out again on its parent, and reported instead of made twice.
             let earlier = try Self.earlierCommit(for: commentID, destination: destination, number: pullRequest.number, in: mirror, credentials: credentials)

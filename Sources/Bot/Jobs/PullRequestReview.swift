@@ -35,7 +35,7 @@ public struct PullRequestReview: Sendable {
         let approved = try await ExemptionApprovals.read(from: forge, number: number)
         // The forge keeps every pull request's head in the base repository (refs/pull/N/head,
         // refs/merge-requests/N/head), so forks need no second remote.
-        let (review, headFiles) = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials) { mirror, _ in
+        let (review, headFiles) = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs) { mirror, _ in
             let head = (try? mirror.commit(pullRequest.headSHA)) != nil ? pullRequest.headSHA : pullRequest.headRef
             let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved), in: mirror)
             let headCommit = try mirror.commit(review.head)

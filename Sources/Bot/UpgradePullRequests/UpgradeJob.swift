@@ -117,7 +117,7 @@ public struct UpgradeJob: Sendable {
 
     private func read(details: RepositoryDetails, credentials: GitCredentials?) async throws -> Snapshot {
         let committerEmail = committer.email
-        return try await mirrors.withMirror(of: details.cloneURL, credentials: credentials) { mirror, _ in
+        return try await mirrors.withMirror(of: details.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs) { mirror, _ in
             let base = try mirror.commit("refs/heads/\(details.defaultBranch)")
             var files: [(path: String, bytes: [UInt8])] = []
             for file in try mirror.files(at: base) where file.isRegularFile && ManifestWalker.hasManifestExtension(file.path) {
@@ -142,7 +142,7 @@ public struct UpgradeJob: Sendable {
     private func push(_ files: [String: [UInt8]], for group: AddOnUpgrade, onto base: ObjectID, replacing head: ObjectID?,
                       cloneURL: String, credentials: GitCredentials?) async throws {
         let (committer, message, branch) = (self.committer, group.commitMessage, group.branch)
-        try await mirrors.withMirror(of: cloneURL, credentials: credentials, fetch: false) { mirror, _ in
+        try await mirrors.withMirror(of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs, fetch: false) { mirror, _ in
             let commit = try mirror.commit(onTopOf: base, changes: files.mapValues { Optional($0) }, message: message, author: committer)
             try mirror.push(commit, to: cloneURL, branch: "refs/heads/" + branch, expecting: head, credentials: credentials)
         }

@@ -22,7 +22,7 @@ enum GitLabPayloads {
             baseSHA: json["diff_refs"]?["start_sha"]?.string ?? json["diff_refs"]?["base_sha"]?.string ?? "", headBranch: json["source_branch"]?.string ?? "",
             headSHA: json["sha"]?.string ?? json["diff_refs"]?["head_sha"]?.string ?? "", cloneURL: cloneURL, forkCloneURL: forkCloneURL,
             maintainerCanModify: json["allow_collaboration"]?.bool ?? json["allow_maintainer_to_push"]?.bool ?? false,
-            headRef: "refs/merge-requests/\(number)/head", webURL: json["web_url"]?.string ?? "",
+            headRef: ForgeKind.gitlab.pullRequestHeadRef(number), webURL: json["web_url"]?.string ?? "",
             isDraft: json["draft"]?.bool ?? json["work_in_progress"]?.bool ?? false, labels: labels,
             createdAt: json["created_at"]?.string.flatMap(ForgeTimestamp.parse))
     }

@@ -4,6 +4,23 @@ public enum ForgeKind: String, Sendable, CaseIterable {
 
     /// How the forge names a change request in prose.
     public var changeRequestName: String { self == .gitlab ? "merge request" : "pull request" }
+
+    /// Where the forge keeps a pull request's head commit in the base repository, forks
+    /// included: a mirror that fetches these needs no remote per fork.
+    public func pullRequestHeadRef(_ number: Int) -> String {
+        switch self {
+        case .github, .gitea: "refs/pull/\(number)/head"
+        case .gitlab: "refs/merge-requests/\(number)/head"
+        }
+    }
+
+    /// The fetch refspec that mirrors every pull request's head ref.
+    public var pullRequestHeadsRefspec: String {
+        switch self {
+        case .github, .gitea: "+refs/pull/*/head:refs/pull/*/head"
+        case .gitlab: "+refs/merge-requests/*/head:refs/merge-requests/*/head"
+        }
+    }
 }
 
 /// What a forge can and cannot do, so the publisher handles the differences instead of hiding them.

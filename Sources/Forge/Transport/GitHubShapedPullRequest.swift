@@ -14,7 +14,7 @@ enum GitHubShapedPullRequest {
             baseSHA: json["base"]?["sha"]?.string ?? "", headBranch: json["head"]?["ref"]?.string ?? "",
             headSHA: json["head"]?["sha"]?.string ?? "", cloneURL: baseRepo?["clone_url"]?.string ?? "",
             forkCloneURL: sameRepository ? nil : (headRepo?["clone_url"]?.string ?? ""),
-            maintainerCanModify: json[maintainerEditKey]?.bool ?? false, headRef: "refs/pull/\(number)/head",
+            maintainerCanModify: json[maintainerEditKey]?.bool ?? false, headRef: ForgeKind.github.pullRequestHeadRef(number),
             webURL: json["html_url"]?.string ?? "", isDraft: json["draft"]?.bool ?? false,
             labels: json["labels"]?.array?.compactMap { $0["name"]?.string } ?? [],
             createdAt: json["created_at"]?.string.flatMap(ForgeTimestamp.parse))

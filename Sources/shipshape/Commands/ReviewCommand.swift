@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diffs
+import Forge
 import Foundation
 import GitKit
 import Policy
@@ -80,7 +81,9 @@ struct ReviewCommand: AsyncParsableCommand {
         if Self.isRemote(repository) {
             let mirrors = MirrorCache(directory: cache + "/mirrors")
             let token = ProcessInfo.processInfo.environment["SHIPSHAPE_GIT_TOKEN"].map { GitCredentials(token: $0) }
-            review = try await mirrors.withMirror(of: repository, credentials: token) { mirror, _ in
+            // Any forge's pull-request heads, so that `refs/pull/7/head` or `refs/merge-requests/7/head` can be named.
+            let refspecs = Repository.branchAndTagRefspecs + Set(ForgeKind.allCases.map(\.pullRequestHeadsRefspec)).sorted()
+            review = try await mirrors.withMirror(of: repository, credentials: token, refspecs: refspecs) { mirror, _ in
                 try reviewer.review(request, in: mirror)
             }
         } else {
