@@ -1,4 +1,3 @@
-import Forge
 import Synchronization
 
 /// One `GitHubAppCredentials` per App installation (or per repository while its installation is

@@ -1,4 +1,3 @@
-import Forge
 import Foundation
 import HTTPKit
 
