@@ -1,59 +1,55 @@
 import Foundation
 
-/// What a response says about the forge's rate limits, in the dialects of GitHub
-/// (`x-ratelimit-remaining`/`x-ratelimit-reset`, `retry-after` for secondary limits),
-/// GitLab (`ratelimit-remaining`/`ratelimit-reset`, `retry-after`) and Gitea (`retry-after`).
-enum RateLimitSignal: Equatable {
+/// What a response says about the server's rate limits, as a `RateLimitDialect` reads it.
+public enum RateLimitSignal: Equatable, Sendable {
     /// Not a rate-limit refusal.
     case none
     /// Refused; the server says when to come back.
     case waitFor(Duration)
     /// Refused without saying for how long: back off as after a server error.
     case backOff
-    /// A bare 429, or GitHub's secondary limit (a 403 whose message says "secondary rate limit")
-    /// without `retry-after`: GitHub's "Rate limits for the REST API" asks for at least a minute,
-    /// then exponentially longer, and warns that carrying on can get the integration banned.
+    /// Refused without saying for how long, by a server that asks for long waits when it does
+    /// (GitHub's secondary limits): at least a minute, then exponentially longer.
     case secondaryLimit
+}
 
-    init(_ response: HTTPResponse, now: Date) {
-        let headers = response.headers
-        guard [403, 429, 503].contains(response.status) else {
-            self = .none
-            return
-        }
-        if let retryAfter = headers["retry-after"].flatMap({ Self.secondsUntil(retryAfter: $0, now: now) }) {
-            self = .waitFor(.seconds(retryAfter))
-            return
-        }
-        // A plain 403 is a permission answer and a plain 503 a server error the status rules
-        // retry; 403 counts as a rate limit only when the window is used up or the message
-        // names the secondary limit.
-        let exhausted = Self.remaining(in: headers) == 0
-        let reset = (headers["x-ratelimit-reset"] ?? headers["ratelimit-reset"]).flatMap { Self.secondsUntil(reset: $0, now: now) }
-        if response.status == 429 || (response.status == 403 && exhausted), let reset {
-            self = .waitFor(.seconds(reset))
-        } else if response.status == 429 || (response.status == 403 && Self.namesSecondaryLimit(response.body)) {
-            self = .secondaryLimit
-        } else if response.status == 403 && exhausted {
-            self = .backOff
-        } else {
-            self = .none
-        }
+/// How a server says it is rate limiting. HTTP's own signs are `StandardRateLimits`; a forge
+/// with signs of its own brings its own reading (Forge's `ForgeRateLimits`).
+public protocol RateLimitDialect: Sendable {
+    func signal(_ response: HTTPResponse, now: Date) -> RateLimitSignal
+}
+
+/// HTTP's signs: `Retry-After` on a 429 or 503, and on a 429 the reset time of the
+/// `RateLimit-*` (IETF draft) or `X-RateLimit-*` headers; a bare 429 backs off.
+public struct StandardRateLimits: RateLimitDialect {
+    public init() {}
+
+    public func signal(_ response: HTTPResponse, now: Date) -> RateLimitSignal {
+        guard [429, 503].contains(response.status) else { return .none }
+        if let wait = RateLimitHeaders.retryAfter(in: response.headers, now: now) { return .waitFor(.seconds(wait)) }
+        guard response.status == 429 else { return .none }
+        return RateLimitHeaders.reset(in: response.headers, now: now).map { .waitFor(.seconds($0)) } ?? .backOff
     }
+}
 
-    /// GitHub's secondary-limit message ("You have exceeded a secondary rate limit", older
-    /// answers "abuse detection mechanism"), looked for in the start of the body.
-    static func namesSecondaryLimit(_ body: Data) -> Bool {
-        let text = String(decoding: body.prefix(4_096), as: UTF8.self).lowercased()
-        return text.contains("secondary rate limit") || text.contains("abuse detection")
-    }
-
-    /// Requests left in the current window, when the response says.
-    static func remaining(in headers: HTTPHeaders) -> Int? {
+/// Reading the rate-limit headers servers send.
+public enum RateLimitHeaders {
+    /// Requests left in the current window, when the response says (`X-RateLimit-Remaining` or
+    /// `RateLimit-Remaining`).
+    public static func remaining(in headers: HTTPHeaders) -> Int? {
         (headers["x-ratelimit-remaining"] ?? headers["ratelimit-remaining"]).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
-    /// `Retry-After` is delta seconds or an HTTP date.
+    /// Seconds until `Retry-After`, delta seconds or an HTTP date.
+    public static func retryAfter(in headers: HTTPHeaders, now: Date) -> Double? {
+        headers["retry-after"].flatMap { secondsUntil(retryAfter: $0, now: now) }
+    }
+
+    /// Seconds until the window resets (`X-RateLimit-Reset` or `RateLimit-Reset`).
+    public static func reset(in headers: HTTPHeaders, now: Date) -> Double? {
+        (headers["x-ratelimit-reset"] ?? headers["ratelimit-reset"]).flatMap { secondsUntil(reset: $0, now: now) }
+    }
+
     static func secondsUntil(retryAfter value: String, now: Date) -> Double? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let seconds = Double(trimmed) { return max(0, seconds) }

@@ -17,6 +17,7 @@ enum RetryDecision {
         to request: HTTPRequest,
         attempt: Int,
         policy: RetryPolicy,
+        rateLimits: any RateLimitDialect,
         now: Date,
         generator: inout some RandomNumberGenerator
     ) -> RetryDecision {
@@ -24,7 +25,7 @@ enum RetryDecision {
         let backoff = policy.backoff(afterAttempt: attempt, using: &generator)
         switch outcome {
         case let .success(response):
-            switch RateLimitSignal(response, now: now) {
+            switch rateLimits.signal(response, now: now) {
             case let .waitFor(wait) where wait > policy.maximumRateLimitWait:
                 return .fail(.rateLimited(method: request.method, url: request.url, requiredWait: wait, maximumWait: policy.maximumRateLimitWait))
             case let .waitFor(wait):

@@ -5,17 +5,22 @@ import Synchronization
 /// broken connections and timeouts, and the waits forges ask for when a rate limit is hit.
 /// See `RetryDecision` for which methods are retried when.
 ///
-/// It also remembers, per host, how many requests the forge said were left, for metrics.
+/// `rateLimits` reads the server's rate-limit answers (HTTP's own signs unless the servers
+/// speak a dialect of their own, as forges do). It also remembers, per host, how many requests
+/// the server said were left, for metrics.
 public final class RetryingHTTPClient: HTTPClient {
     public let policy: RetryPolicy
     private let base: any HTTPClient
     private let clock: any RetryClock
+    private let rateLimits: any RateLimitDialect
     private let remainingByHost = Mutex<[String: Int]>([:])
 
-    public init(wrapping base: any HTTPClient, policy: RetryPolicy = RetryPolicy(), clock: any RetryClock = SystemRetryClock()) {
+    public init(wrapping base: any HTTPClient, policy: RetryPolicy = RetryPolicy(), clock: any RetryClock = SystemRetryClock(),
+                rateLimits: any RateLimitDialect = StandardRateLimits()) {
         self.base = base
         self.policy = policy
         self.clock = clock
+        self.rateLimits = rateLimits
     }
 
     /// The last `x-ratelimit-remaining` (or `ratelimit-remaining`) seen from this host.
@@ -36,7 +41,8 @@ public final class RetryingHTTPClient: HTTPClient {
             } catch let error as HTTPError {
                 outcome = .failure(error)
             }
-            let decision = RetryDecision.after(outcome, to: request, attempt: attempt, policy: policy, now: clock.now(), generator: &generator)
+            let decision = RetryDecision.after(outcome, to: request, attempt: attempt, policy: policy, rateLimits: rateLimits, now: clock.now(),
+                                               generator: &generator)
             switch decision {
             case .deliver:
                 return try outcome.get()
@@ -59,7 +65,7 @@ public final class RetryingHTTPClient: HTTPClient {
     }
 
     private func remember(_ response: HTTPResponse, for request: HTTPRequest) {
-        guard let remaining = RateLimitSignal.remaining(in: response.headers),
+        guard let remaining = RateLimitHeaders.remaining(in: response.headers),
               let host = request.url.host?.lowercased() else { return }
         remainingByHost.withLock { $0[host] = remaining }
     }

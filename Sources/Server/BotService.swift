@@ -3,6 +3,7 @@ import Forge
 import Foundation
 import GitKit
 import HelmKit
+import HTTPKit
 import Hummingbird
 import Logging
 import Policy
@@ -82,7 +83,8 @@ public struct BotService: Sendable {
 
     func chartRendering(_ library: HelmLibrary) -> ChartRendering? {
         let cacheFolder = URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")
-        let http = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts)
+        let http = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
+                                          rateLimits: StandardRateLimits())
         let lookup: VersionLookup
         do {
             lookup = try VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder))
@@ -121,7 +123,9 @@ public struct BotService: Sendable {
     }
 
     private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable) -> UpgradeSetup {
-        var setup = UpgradeSetup(settings: configuration.upgrades, http: HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts),
+        let http = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
+                                          rateLimits: StandardRateLimits())
+        var setup = UpgradeSetup(settings: configuration.upgrades, http: http,
                                  cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
                                  deprecations: deprecations, kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
                                      ?? ReleaseVersion("1.35")!, committer: configuration.commitAuthor)

@@ -3,6 +3,8 @@ import HTTPKit
 import ShipshapeTesting
 import Testing
 
+/// HTTP's own rate-limit signs (`StandardRateLimits`); the forges' dialect is tested in
+/// ForgeTests (`ForgeRateLimitsTests`) and end to end in BotTests (`SecondaryRateLimitTests`).
 @Suite struct RateLimitTests {
     @Test func honoursRetryAfterOn429EvenForPost() async throws {
         let attempts = CallCounter()
@@ -19,32 +21,11 @@ import Testing
         #expect(clock.sleeps == [.seconds(7)])
     }
 
-    @Test func waitsForTheGitHubPrimaryLimitToReset() async throws {
-        let clock = RecordingClock()
-        let reset = Int(clock.now().timeIntervalSince1970) + 42
-        let attempts = CallCounter()
-        let server = try LoopbackHTTPServer { _ in
-            attempts.next() == 1
-                ? .respond(.json(403, ["message": "API rate limit exceeded"], headers: [
-                    ("x-ratelimit-limit", "5000"), ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "\(reset)"),
-                ]))
-                : .respond(.json(200, ["ok": true], headers: [("x-ratelimit-remaining", "4999"), ("x-ratelimit-reset", "\(reset + 3600)")]))
-        }
-        defer { server.shutdown() }
-        let client = retryingClient(clock: clock)
-
-        let response = try await client.send(HTTPRequest(url: server.baseURL.appending(path: "user")))
-
-        #expect(response.status == 200)
-        #expect(clock.sleeps == [.seconds(42)])
-        #expect(client.rateLimitRemaining(host: "127.0.0.1") == 4999)
-    }
-
     @Test func failsAtOnceWhenTheResetIsBeyondTheMaximumWait() async throws {
         let clock = RecordingClock()
         let reset = Int(clock.now().timeIntervalSince1970) + 3000
         let server = try LoopbackHTTPServer { _ in
-            .respond(.text(403, "limit", headers: [("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "\(reset)")]))
+            .respond(.text(429, "limit", headers: [("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "\(reset)")]))
         }
         defer { server.shutdown() }
         let client = retryingClient(clock: clock, maximumRateLimitWait: .seconds(600))
@@ -59,22 +40,6 @@ import Testing
         #expect(maximumWait == .seconds(600))
         #expect(clock.sleeps.isEmpty)
         #expect(client.rateLimitRemaining(host: "127.0.0.1") == 0)
-    }
-
-    @Test func waitsOutAGitHubSecondaryLimit() async throws {
-        let attempts = CallCounter()
-        let server = try LoopbackHTTPServer { _ in
-            attempts.next() == 1
-                ? .respond(.json(403, ["message": "You have exceeded a secondary rate limit"], headers: [("retry-after", "60")]))
-                : .respond(.text(200, "ok"))
-        }
-        defer { server.shutdown() }
-        let clock = RecordingClock()
-
-        let response = try await retryingClient(clock: clock).send(HTTPRequest(url: server.baseURL))
-
-        #expect(response.status == 200)
-        #expect(clock.sleeps == [.seconds(60)])
     }
 
     @Test func waitsForTheGitLabResetTime() async throws {
@@ -96,6 +61,7 @@ import Testing
         #expect(client.rateLimitRemaining(host: "127.0.0.1") == 599)
     }
 
+    /// A 403 is a permission answer in HTTP's own terms, whatever headers come with it.
     @Test func deliversAPlainForbiddenWithoutRetrying() async throws {
         let attempts = CallCounter()
         let server = try LoopbackHTTPServer { _ in

@@ -151,7 +151,8 @@ import Manifests
         let url = try fixture.startHTTPServer(token: "review-token") + "/shop.git"
         let cache = MirrorCache(directory: fixture.path("cache"))
         let engine = try Self.engine()
-        let review = try await cache.withMirror(of: url, credentials: GitCredentials(token: "review-token")) { mirror, _ in
+        let refspecs = Repository.branchAndTagRefspecs + ["+refs/pull/*/head:refs/pull/*/head"]
+        let review = try await cache.withMirror(of: url, credentials: GitCredentials(token: "review-token"), refspecs: refspecs) { mirror, _ in
             try engine.review(ReviewRequest(base: "main", head: "refs/pull/3/head"), in: mirror)
         }
         #expect(review.comments.map(\.finding.checkID) == ["tagNotSpecified"])

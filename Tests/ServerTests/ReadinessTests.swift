@@ -75,7 +75,8 @@ import Testing
     @Test func probesThatComeWhileTheForgeIsAskedWaitForItsAnswer() async throws {
         let server = try await RunningServer()
         let forge = HeldForge()
-        let readiness = Readiness(queue: server.queue, forgeChecks: [("gitea", { try await forge.check() })])
+        // The forge's answer is held for as long as the probes take to arrive: no timeout cuts it.
+        let readiness = Readiness(queue: server.queue, forgeChecks: [("gitea", { try await forge.check() })], forgeTimeout: .seconds(3_600))
         let first = Task { await readiness.problems() }
         // Bounds a hang only; each wait ends as soon as its condition holds.
         let limit = ContinuousClock.now + .seconds(600)
