@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Server", targets: ["Server"]),
         .library(name: "Upgrades", targets: ["Upgrades"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "Vulnerabilities", targets: ["Vulnerabilities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -89,6 +90,14 @@ let package = Package(
         .target(
             name: "Upgrades",
             dependencies: ["Manifests", "Fixes", "HTTPKit", "FileNames", "GitKit", "Archives", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Vulnerabilities",
+            dependencies: [
+                "Archives", "HTTPKit", "Upgrades", "Manifests", "Blocking",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CHelm"),
@@ -172,6 +181,12 @@ let package = Package(
         .testTarget(
             name: "RenderingTests",
             dependencies: ["Rendering", "HelmKit", "Policy", "Manifests", "Upgrades", "HTTPKit", "Fixes", "ShipshapeTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VulnerabilitiesTests",
+            dependencies: ["Vulnerabilities", "Archives", "HTTPKit", "Upgrades", "ShipshapeTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "ShipshapeTesting"], swiftSettings: strictSettings),
