@@ -137,7 +137,7 @@ let package = Package(
             name: "shipshape",
             dependencies: [
                 "Manifests", "Policy", "Kustomize", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades", "FileNames",
-                "HelmKit", "Rendering",
+                "HelmKit", "Rendering", "Vulnerabilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
