@@ -29,27 +29,24 @@ struct AffectedVersions {
     /// affected if the last boundary at or below it opened an interval.
     private func evaluate(_ events: [OSVRecord.Event], version: String, scheme: VersionScheme) -> Verdict {
         enum Kind { case introduced, fixed, lastAffected }
-        var sorted: [(version: String, kind: Kind)] = []
+        var boundaries: [(version: String, kind: Kind)] = []
         for event in events {
             for (value, kind) in [(event.introduced, Kind.introduced), (event.fixed, .fixed), (event.last_affected, .lastAffected)] {
                 guard let value else { continue }
-                // Insertion sort; a record has a handful of events (the import bounds its size).
-                var index = sorted.count
-                while index > 0 {
-                    let previous = sorted[index - 1].version
-                    let order = value == "0" ? -1 : previous == "0" ? 1 : scheme.compare(value, previous)
-                    guard let order else { return .undecidable("\(value) or \(previous) is not a \(scheme.rawValue) version") }
-                    if order >= 0 { break }
-                    index -= 1
-                }
-                sorted.insert((value, kind), at: index)
+                guard value == "0" || scheme.compare(value, value) != nil else { return .undecidable("\(value) is not a \(scheme.rawValue) version") }
+                boundaries.append((value, kind))
             }
+        }
+        guard scheme.compare(version, version) != nil else { return .undecidable("\(version) is not a \(scheme.rawValue) version") }
+        // Every text was read above, so the comparisons below cannot fail.
+        let sorted = boundaries.sorted { a, b in
+            if a.version == "0" || b.version == "0" { return a.version == "0" && b.version != "0" }
+            return (scheme.compare(a.version, b.version) ?? 0) < 0
         }
         var affected = false
         var fixedAbove: String?
         for boundary in sorted {
-            let order = boundary.version == "0" ? 1 : scheme.compare(version, boundary.version)
-            guard let order else { return .undecidable("\(version) or \(boundary.version) is not a \(scheme.rawValue) version") }
+            let order = boundary.version == "0" ? 1 : scheme.compare(version, boundary.version) ?? 0
             switch boundary.kind {
             case .introduced: if order >= 0 { affected = true }
             case .fixed:

@@ -22,14 +22,21 @@ public struct RootFiles: Sendable, Equatable {
 
     /// Applies one layer on top: its whiteouts and opaque directories remove what lower layers
     /// had, then its files are added (OCI image spec, "Representing Changes").
+    /// One pass over the files, each checked against its own path and its folders', so a layer
+    /// of many whiteouts costs the files times their depth, not the files times the whiteouts.
     public mutating func apply(_ layer: LayerChanges) {
-        for directory in layer.opaqueDirectories {
-            let prefix = directory.isEmpty ? "" : directory + "/"
-            files = files.filter { !$0.key.hasPrefix(prefix) }
-        }
-        for path in layer.whiteouts {
-            files[path] = nil
-            files = files.filter { !$0.key.hasPrefix(path + "/") }
+        let removed = Set(layer.whiteouts)
+        let emptied = Set(layer.opaqueDirectories)
+        if !removed.isEmpty || !emptied.isEmpty {
+            files = files.filter { path, _ in
+                if removed.contains(path) || emptied.contains("") { return false }
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if removed.contains(String(folder)) || emptied.contains(String(folder)) { return false }
+                }
+                return true
+            }
         }
         for (path, content) in layer.files { files[path] = content }
     }
