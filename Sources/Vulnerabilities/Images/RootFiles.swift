@@ -3,7 +3,7 @@
 /// links as their targets; every other file only as present (so a later layer's file still
 /// replaces a Go binary of an earlier one). Paths are relative to the root, without `./` or `/`.
 public struct RootFiles: Sendable, Equatable {
-    public enum Content: Sendable, Hashable, Codable {
+    public enum Content: Sendable, Hashable {
         case bytes([UInt8])
         case goBinary(GoBuildInfo)
         case symbolicLink(String)

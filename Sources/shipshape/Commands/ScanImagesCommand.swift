@@ -45,6 +45,12 @@ struct ScanImagesCommand: AsyncParsableCommand {
     @Option(help: "The platform taken from multi-platform images, os/architecture[/variant].")
     var platform: String = "linux/amd64"
 
+    @Option(name: .customLong("cache-dir"), help: "Where what each image layer holds is kept between runs, by digest (default ~/.cache/shipshape/layers).")
+    var cacheDirectory: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Keep no layer between runs.")
+    var noCache = false
+
     @Option(help: "A Shipshape configuration file; its upgrades: section gives registry logins.")
     var config: String?
 
@@ -74,7 +80,8 @@ struct ScanImagesCommand: AsyncParsableCommand {
         do { registry = RegistryClient(http: http, credentials: try settings.registryCredentials(), plainHTTPHosts: settings.plainHTTPHosts) } catch {
             throw CommandFailure("\(error)")
         }
-        let reader = ImageContentsReader(registry: registry, platform: ImagePlatform(parsing: platform) ?? .linuxAMD64)
+        let cache = LayerCache(folder: noCache ? nil : cacheDirectory.map { URL(fileURLWithPath: $0) } ?? LayerCache.defaultFolder)
+        let reader = ImageContentsReader(registry: registry, platform: ImagePlatform(parsing: platform) ?? .linuxAMD64, cache: cache)
         let scanner = ImageScanner(reader: reader, matcher: VulnerabilityMatcher(database: database))
         let results = await scanner.scan(ImageScanner.images(in: detection))
         let report = ImageScanReport(generatedAt: Date(), advisoryImports: try await database.imports(),

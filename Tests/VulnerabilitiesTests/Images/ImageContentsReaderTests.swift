@@ -65,6 +65,26 @@ import Upgrades
         #expect(try registry.requestLog().filter { $0.hasSuffix(base.digest) }.count == 1)
     }
 
+    /// A cache with a folder keeps what each layer changes for the next run: a second cache on
+    /// the same folder downloads no layer, and reads the same files.
+    @Test func theNextRunReadsLayersFromTheCacheFolder() async throws {
+        let scratch = try Scratch("image-disk-cache")
+        defer { scratch.remove() }
+        let registry = try RegistryFixture.start()
+        defer { registry.shutdown() }
+        let goBinary = GoFixture.isAvailable ? try GoFixture.binary.get() : nil
+        try registry.pushImage(repository: "team/one", tag: "1", layers: [try ImageFolders.debianBase(in: scratch), try ImageFolders.debianUpper(in: scratch, goBinary: goBinary)])
+        let folder = scratch.url.appending(path: "cache")
+        let first = LayerCache(folder: folder), second = LayerCache(folder: folder)
+        let cold = try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient()), cache: first).contents(of: image(registry, "team/one", "1"))
+        let warm = try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient()), cache: second).contents(of: image(registry, "team/one", "1"))
+        #expect(await first.reads == 2)
+        #expect(await second.reads == 0)
+        #expect(warm.root == cold.root)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 2)
+        #expect(LayerCache.file(for: "sha256:../../etc/passwd", in: folder) == nil)
+    }
+
     @Test func aLayerOverTheLimitIsRefusedWithANote() async throws {
         let scratch = try Scratch("image-limit")
         defer { scratch.remove() }
