@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Server", targets: ["Server"]),
         .library(name: "Upgrades", targets: ["Upgrades"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "Vulnerabilities", targets: ["Vulnerabilities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,7 +54,8 @@ let package = Package(
         .target(name: "Diffs", swiftSettings: strictSettings),
         .target(name: "Blocking", swiftSettings: strictSettings),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        .target(name: "Archives", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        .target(name: "Archives", dependencies: ["CZlib", "CZstd"], swiftSettings: strictSettings),
         .target(name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames", "Blocking"], swiftSettings: strictSettings),
         .executableTarget(name: "embed-config", swiftSettings: strictSettings),
         .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
@@ -88,6 +90,14 @@ let package = Package(
         .target(
             name: "Upgrades",
             dependencies: ["Manifests", "Fixes", "HTTPKit", "FileNames", "GitKit", "Archives", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Vulnerabilities",
+            dependencies: [
+                "Archives", "HTTPKit", "Upgrades", "Manifests", "Blocking",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CHelm"),
@@ -127,7 +137,7 @@ let package = Package(
             name: "shipshape",
             dependencies: [
                 "Manifests", "Policy", "Kustomize", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades", "FileNames",
-                "HelmKit", "Rendering",
+                "HelmKit", "Rendering", "Vulnerabilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -171,6 +181,12 @@ let package = Package(
         .testTarget(
             name: "RenderingTests",
             dependencies: ["Rendering", "HelmKit", "Policy", "Manifests", "Upgrades", "HTTPKit", "Fixes", "ShipshapeTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VulnerabilitiesTests",
+            dependencies: ["Vulnerabilities", "Archives", "HTTPKit", "Upgrades", "ShipshapeTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "ShipshapeTesting"], swiftSettings: strictSettings),

@@ -1,12 +1,22 @@
 internal import CZlib
 
 /// gzip (and zlib) data inflated in process by zlib, into at most `limit` bytes: a small
-/// archive that expands to gigabytes is refused when it passes the limit, not after.
+/// archive that expands to gigabytes is refused when it passes the limit, not after. Raw deflate
+/// (a zip entry's method 8) goes through the same loop.
 public enum Gzip {
     public static func inflate(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
-        var stream = z_stream()
         // 15 window bits + 32: zlib detects the gzip or zlib header itself.
-        guard inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        try inflate(compressed, limit: limit, windowBits: 15 + 32)
+    }
+
+    /// Deflate data without a header, as zip entries hold it.
+    public static func inflateRaw(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
+        try inflate(compressed, limit: limit, windowBits: -15)
+    }
+
+    private static func inflate(_ compressed: [UInt8], limit: Int, windowBits: Int32) throws(ArchiveError) -> [UInt8] {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw ArchiveError(reason: "zlib could not start inflating")
         }
         defer { inflateEnd(&stream) }
@@ -24,7 +34,7 @@ public enum Gzip {
             switch status {
             case Z_STREAM_END:
                 // Concatenated gzip members are one stream, as gunzip reads them.
-                guard consumed < compressed.count else { return output }
+                guard consumed < compressed.count, windowBits > 0 else { return output }
                 guard inflateReset(&stream) == Z_OK else { throw ArchiveError(reason: "zlib could not read the next gzip member") }
             case Z_OK, Z_BUF_ERROR:
                 // No progress with all input given: the data stops before the stream does.

@@ -8,7 +8,7 @@ struct Shipshape: AsyncParsableCommand {
         abstract: "Reviews Kubernetes and GitOps configuration: policy checks, fixes and upgrades.",
         version: "0.1.0",
         subcommands: [CheckCommand.self, ReviewCommand.self, FixCommand.self, UpgradeCommand.self, ChecksCommand.self, ServeCommand.self,
-                      KustomizeCommand.self, RenderWorkerCommand.self]
+                      KustomizeCommand.self, ScanImagesCommand.self, RenderWorkerCommand.self]
     )
 
     /// Exit statuses: 0 clean, 3 findings at or above `--fail-on`, 1 usage or I/O errors

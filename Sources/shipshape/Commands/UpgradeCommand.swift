@@ -51,7 +51,7 @@ struct UpgradeCommand: AsyncParsableCommand {
     var caBundle: String?
 
     func run() async throws {
-        let settings = try loadSettings()
+        let settings = try RegistryAccess.settings(configPath: config)
         let detection: DetectionReport
         do { detection = try DependencyScanner.scan(CommandLinePaths.restore(paths)) } catch { throw CommandFailure("\(error)") }
         if list {
@@ -61,10 +61,7 @@ struct UpgradeCommand: AsyncParsableCommand {
             }
             return
         }
-        var curl = CurlHTTPClient.Configuration()
-        curl.caBundlePath = caBundle
-        curl.plainHTTPCredentialHosts = settings.plainHTTPHosts
-        let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))
+        let http = RegistryAccess.http(settings: settings, caBundle: caBundle)
         let cache = DiskCache(folder: noCache ? nil : cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder)
         let lookup: VersionLookup
         do {
@@ -86,11 +83,5 @@ struct UpgradeCommand: AsyncParsableCommand {
         }
         for line in unwritten { FileHandle.standardError.write(Data("error: \(line)\n".utf8)) }
         if !unwritten.isEmpty { throw ExitCode(1) }
-    }
-
-    private func loadSettings() throws -> UpgradeSettings {
-        guard let config else { return UpgradeSettings() }
-        guard let data = FileManager.default.contents(atPath: config) else { throw CommandFailure("\(config): cannot read the configuration file") }
-        do { return try UpgradeSettings.read(text: String(decoding: data, as: UTF8.self), file: config) } catch { throw CommandFailure("\(error)") }
     }
 }
