@@ -32,6 +32,7 @@ public struct KustomizeBuilder: Sendable {
         var resources = try session.accumulate(folder: root, into: [], isComponent: false, depth: 0, via: nil)
         try Generators.addHashSuffixes(&resources)
         NameReferences.fix(&resources, extraRules: session.referenceRules)
+        try VarTransformer.resolve(session.vars, in: &resources)
         resources.removeAll { $0.node[path: "metadata", "annotations", "config.kubernetes.io/local-config"]?.string == "true" }
         for index in resources.indices {
             resources[index].node.normalizeAnnotations()
@@ -71,6 +72,8 @@ final class BuildSession {
     /// Name references declared by `configurations:` anywhere in the tree (kustomize merges
     /// them upward and applies them at the root).
     var referenceRules: [NameReferences.Rule] = []
+    /// `vars:` declared anywhere in the tree, replaced at the root.
+    var vars: [Var] = []
     var rootFile: String?
     /// What deploys the root folder (its fields are laid over the root's kustomization).
     var rootDeployer: RootDeployer?
@@ -129,14 +132,16 @@ final class BuildSession {
             warnings += cached.warnings
             filesRead.formUnion(cached.files)
             referenceRules += cached.referenceRules
+            vars += cached.vars
             if rootFile == nil { rootFile = Kustomization.fileNames.map { BuildPath.join(folder, $0) }.first { fileSystem.fileExists($0) } }
             return try cached.outcome.get()
         }
-        let before = (notes: notes.count, warnings: warnings.count, files: filesRead, rules: referenceRules.count)
+        let before = (notes: notes.count, warnings: warnings.count, files: filesRead, rules: referenceRules.count, vars: vars.count)
         do {
             let resources = try accumulateUncached(folder: folder, into: [], isComponent: false, depth: depth, via: location)
             cache.store(BuildCache.FolderBuild(outcome: .success(resources), notes: Array(notes[before.notes...]), warnings: Array(warnings[before.warnings...]),
-                                               files: filesRead.subtracting(before.files), referenceRules: Array(referenceRules[before.rules...])), of: folder)
+                                               files: filesRead.subtracting(before.files), referenceRules: Array(referenceRules[before.rules...]),
+                                               vars: Array(vars[before.vars...])), of: folder)
             return resources
         } catch let error as KustomizeError {
             // Errors depend on the chain that led here (cycles, depth): not kept.
@@ -192,6 +197,7 @@ final class BuildSession {
         guard resources.count <= limits.maxObjects else {
             throw KustomizeError("the build makes more than \(limits.maxObjects) objects", at: location)
         }
+        try VarTransformer.declare(kustomization, session: self, resources: &resources)
         return resources
     }
 

@@ -10,7 +10,6 @@ public struct Kustomization: Sendable {
         "helmCharts": "helmCharts (charts are not rendered yet)",
         "helmChartInflationGenerator": "helmChartInflationGenerator",
         "helmGlobals": "helmGlobals",
-        "vars": "vars",
         "transformers": "transformers (plugins)",
         "generators": "generators (plugins)",
         "validators": "validators (plugins)",

@@ -14,6 +14,17 @@ struct ReplacementPath: CustomStringConvertible {
         self.parts = Self.split(text)
     }
 
+    /// A var's `fieldref.fieldpath`, where `containers[0]` means `containers.0`.
+    init(sliceIndexes text: String) {
+        self.init(text)
+        parts = parts.flatMap { part -> [String] in
+            guard part.hasSuffix("]"), let open = part.lastIndex(of: "["),
+                  let index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]), index >= 0 else { return [part] }
+            let field = String(part[..<open])
+            return field.isEmpty ? [String(index)] : [field, String(index)]
+        }
+    }
+
     var description: String { text }
 
     static func split(_ path: String) -> [String] {
