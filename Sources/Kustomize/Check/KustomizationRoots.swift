@@ -15,6 +15,8 @@ public struct KustomizeCheckPlan: Sendable {
     public var notes: [String]
     /// Files the built roots read only as patches: never objects of their own (`fix` leaves them).
     public var patchFiles: Set<String> = []
+    /// The roots behind `generated`, for fixing what their patches set.
+    public var builtRoots: [BuiltRoot] = []
 
     /// Whether `path` (as the manifest walker lists it) is read only as a patch.
     public func isPatch(_ path: String) -> Bool { patchFiles.contains(BuildPath.clean(path)) }
@@ -31,6 +33,6 @@ public struct KustomizeCheckPlan: Sendable {
         let covered = index.coveredFiles
         let kept = files.filter { !covered.contains(BuildPath.clean($0)) }
         return KustomizeCheckPlan(generated: index.roots.compactMap(\.generated), files: kept, notes: index.roots.flatMap(\.notes),
-                                  patchFiles: index.patchFiles)
+                                  patchFiles: index.patchFiles, builtRoots: index.roots.filter { $0.generated != nil }.compactMap(\.built))
     }
 }
