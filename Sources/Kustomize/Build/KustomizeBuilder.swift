@@ -13,11 +13,15 @@ public struct KustomizeBuilder: Sendable {
     public var limits: BuildLimits
     /// Shared by the builds of one tree's roots, when given.
     public var cache: BuildCache?
+    /// The Helm engine for `helmCharts`; without one a root with charts is refused with a note.
+    public var charts: (any ChartInflater)?
 
-    public init(fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(), cache: BuildCache? = nil) {
+    public init(fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(), cache: BuildCache? = nil,
+                charts: (any ChartInflater)? = nil) {
         self.fileSystem = fileSystem
         self.limits = limits
         self.cache = cache
+        self.charts = charts
     }
 
     /// Builds the kustomization in `folder`. Throws `KustomizeError` for input kustomize
@@ -26,6 +30,7 @@ public struct KustomizeBuilder: Sendable {
     /// fields are laid over the folder's kustomization (or one generated for a folder without).
     public func build(folder: String, deployer: RootDeployer? = nil) throws -> BuiltRoot {
         let session = BuildSession(fileSystem: fileSystem, limits: limits, cache: cache)
+        session.charts = charts
         session.rootDeployer = deployer
         session.notes += deployer?.unbuilt ?? []
         let root = BuildPath.clean(folder)
@@ -77,6 +82,7 @@ final class BuildSession {
     var rootFile: String?
     /// What deploys the root folder (its fields are laid over the root's kustomization).
     var rootDeployer: RootDeployer?
+    var charts: (any ChartInflater)?
     private var totalBytes = 0
     private var chain: [String] = []
 

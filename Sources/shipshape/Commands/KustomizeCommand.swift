@@ -20,11 +20,14 @@ struct KustomizeCommand: ParsableCommand {
         @Argument(help: "The folder holding kustomization.yaml (several: each root's objects follow a `---` and `# root: FOLDER` line, sharing parsed files as `check` does).")
         var folders: [String]
 
+        @OptionGroup var render: RenderFlags
+
         @Option(help: "Also write the paths of every file the build read to this file, one a line.")
         var listFiles: String?
 
         func run() throws {
-            let builder = KustomizeBuilder(cache: folders.count > 1 ? BuildCache() : nil)
+            var builder = render.kustomizeBuilder()
+            if folders.count < 2 { builder.cache = nil }
             var status: Int32 = 0
             for folder in folders {
                 if folders.count > 1 { print("---\n# root: \(folder)") }
