@@ -15,13 +15,16 @@ public struct KustomizeBuilder: Sendable {
     public var cache: BuildCache?
     /// The Helm engine for `helmCharts`; without one a root with charts is refused with a note.
     public var charts: (any ChartInflater)?
+    /// Repositories of remote bases fetched so far; without it remote bases are refused with a note.
+    public var remotes: RemoteTrees?
 
     public init(fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(), cache: BuildCache? = nil,
-                charts: (any ChartInflater)? = nil) {
+                charts: (any ChartInflater)? = nil, remotes: RemoteTrees? = nil) {
         self.fileSystem = fileSystem
         self.limits = limits
         self.cache = cache
         self.charts = charts
+        self.remotes = remotes
     }
 
     /// Builds the kustomization in `folder`. Throws `KustomizeError` for input kustomize
@@ -29,8 +32,9 @@ public struct KustomizeBuilder: Sendable {
     /// `deployer`: the Flux Kustomization or Argo CD Application that deploys the folder, whose
     /// fields are laid over the folder's kustomization (or one generated for a folder without).
     public func build(folder: String, deployer: RootDeployer? = nil) throws -> BuiltRoot {
-        let session = BuildSession(fileSystem: fileSystem, limits: limits, cache: cache)
+        let session = BuildSession(fileSystem: remotes.map { MountedFileSystem(local: fileSystem, remotes: $0) } ?? fileSystem, limits: limits, cache: cache)
         session.charts = charts
+        session.remotes = remotes
         session.rootDeployer = deployer
         session.notes += deployer?.unbuilt ?? []
         let root = BuildPath.clean(folder)
@@ -83,6 +87,7 @@ final class BuildSession {
     /// What deploys the root folder (its fields are laid over the root's kustomization).
     var rootDeployer: RootDeployer?
     var charts: (any ChartInflater)?
+    var remotes: RemoteTrees?
     private var totalBytes = 0
     private var chain: [String] = []
 
@@ -189,11 +194,12 @@ final class BuildSession {
         }
         try Generators.run(kustomization, session: self, resources: &resources)
         for entry in try kustomization.strings("components") {
+            var path = BuildPath.join(kustomization.folder, entry.text)
             if RemoteReference.isRemote(entry.text) {
-                note("remote component", "remote component \(entry.text) is not fetched yet", at: entry.origin)
-                continue
+                guard let mounted = remoteFolder(entry.text, feature: "remote component", at: entry.origin) else { continue }
+                path = mounted
             }
-            let path = BuildPath.join(kustomization.folder, entry.text)
+            try staysInItsRepository(path, from: kustomization, at: entry.origin)
             guard fileSystem.isDirectory(path) else {
                 throw KustomizeError("component \(entry.text) is not a folder (\(path))", at: entry.origin)
             }
@@ -209,11 +215,12 @@ final class BuildSession {
 
     private func addResource(_ text: String, at origin: SourceLocation?, from kustomization: Kustomization, to resources: inout [Resource],
                              ids: inout Set<String>, depth: Int) throws {
+        var path = BuildPath.join(kustomization.folder, text)
         if RemoteReference.isRemote(text) {
-            note("remote resource", "remote resource \(text) is not fetched yet", at: origin)
-            return
+            guard let mounted = remoteFolder(text, feature: "remote resource", at: origin) else { return }
+            path = mounted
         }
-        let path = BuildPath.join(kustomization.folder, text)
+        try staysInItsRepository(path, from: kustomization, at: origin)
         if fileSystem.fileExists(path) {
             guard BuildPath.isWithin(path, kustomization.folder) else {
                 throw KustomizeError("security: file \(text) is not in or below \(kustomization.folder) (kustomize refuses files outside the kustomization's folder; list its folder instead)", at: origin)
@@ -226,6 +233,37 @@ final class BuildSession {
             for resource in built { try Self.add(resource, to: &resources, ids: &ids, at: origin) }
         } else {
             throw KustomizeError("resource \(text) does not exist (\(path) is neither a file nor a folder)", at: origin)
+        }
+    }
+
+    /// The build folder of a remote base when its repository is fetched; else a note (and the
+    /// repository is asked for, for the caller to fetch before building again).
+    private func remoteFolder(_ text: String, feature: String, at origin: SourceLocation?) -> String? {
+        guard let base = RemoteBase(text) else {
+            note(feature, "\(feature) \(text) is a URL of a file, which Shipshape does not download", at: origin)
+            return nil
+        }
+        guard let remotes else {
+            note(feature, "\(feature) \(text) is not fetched (this build reads no Git repositories)", at: origin)
+            return nil
+        }
+        switch remotes.lookup(base) {
+        case .fetched:
+            return BuildPath.join(base.mountRoot, base.path)
+        case .failed(let reason):
+            note(feature, "\(feature) \(text) could not be fetched: \(reason)", at: origin)
+        case .missing:
+            note(feature, "\(feature) \(text) is not fetched yet", at: origin)
+        }
+        return nil
+    }
+
+    /// A kustomization of a remote repository reads only that repository (never the machine's files).
+    private func staysInItsRepository(_ path: String, from kustomization: Kustomization, at origin: SourceLocation?) throws {
+        guard kustomization.folder.hasPrefix("⟨"), let end = kustomization.folder.firstIndex(of: "⟩") else { return }
+        let root = String(kustomization.folder[...end])
+        guard BuildPath.isWithin(path, root) else {
+            throw KustomizeError("security: \(path) is outside the remote repository \(root)", at: origin)
         }
     }
 

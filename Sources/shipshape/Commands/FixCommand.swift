@@ -61,7 +61,7 @@ struct FixCommand: AsyncParsableCommand {
         var fixedCount = 0, changedFiles = 0
         var unfixedByCheck: [String: Int] = [:]
         var unwritten = 0
-        let kustomize = KustomizeCheckPlan.make(files: files, builder: rendering.flags.kustomizeBuilder()) { setup.configuration.isIgnored(path: $0) }
+        let kustomize = try await rendering.flags.kustomizePlan(files: files) { setup.configuration.isIgnored(path: $0) }
         for path in files {
             let original = try FileContents.read(path)
             let outcome = engine.fix(path: path, bytes: original)

@@ -29,7 +29,14 @@ final class KustomizeCharts: ChartInflater {
 extension RenderFlags {
     /// The builder `check`, `fix` and `kustomize build` use: with the Helm engine unless
     /// `--no-render` (then a root with `helmCharts` is refused with a note).
-    func kustomizeBuilder() -> KustomizeBuilder {
-        KustomizeBuilder(cache: BuildCache(), charts: noRender ? nil : KustomizeCharts())
+    func kustomizeBuilder(remotes: RemoteTrees? = nil) -> KustomizeBuilder {
+        KustomizeBuilder(cache: BuildCache(), charts: noRender ? nil : KustomizeCharts(), remotes: remotes)
+    }
+
+    /// The plan of `check` and `fix`, remote bases fetched (see `KustomizeRemotes`).
+    func kustomizePlan(files: [String], isIgnored: (String) -> Bool) async throws -> KustomizeCheckPlan {
+        try await KustomizeRemotes(offline: offline).building { remotes, _ in
+            KustomizeCheckPlan.make(files: files, builder: kustomizeBuilder(remotes: remotes), isIgnored: isIgnored)
+        }
     }
 }
