@@ -23,15 +23,7 @@ import Testing
     }
 
     private func error(_ kustomization: String) -> KustomizeError? {
-        let files = ["app/kustomization.yaml": kustomization, "app/r.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n"]
-        do {
-            _ = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
-            return nil
-        } catch let error as KustomizeError {
-            return error
-        } catch {
-            return nil
-        }
+        buildError(["app/kustomization.yaml": kustomization, "app/r.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n"])
     }
 
     @Test func badVarsSayWhatAndWhere() {

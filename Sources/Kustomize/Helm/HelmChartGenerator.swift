@@ -14,7 +14,7 @@ enum HelmChartGenerator {
         let entries = kustomization.list("helmCharts")
         guard !entries.isEmpty else { return }
         guard let inflater = session.charts else {
-            session.note("helmCharts", "kustomize's helmCharts are not built without the Helm engine (charts are not rendered: --no-render, or libhelm_c not found); this root is checked file by file",
+            session.note("helmCharts", "kustomize's helmCharts are not built here: this build has no Helm engine (--no-render, or a review); this root is checked file by file",
                          at: kustomization.root["helmCharts"]?.origin)
             return
         }
@@ -29,7 +29,7 @@ enum HelmChartGenerator {
             guard entry.entries != nil, let name = entry["name"]?.string, !name.isEmpty else {
                 throw KustomizeError("chart name cannot be empty", at: entry.origin)
             }
-            if let option = unbuiltOptions.first(where: { entry[$0] != nil && !(entry[$0]!.isNull) && entry[$0]!.scalar.flatMap(YAMLBool.read) != false }) {
+            if let option = unbuiltOptions.first(where: { Self.isSet(entry[$0]) }) {
                 session.note("helmCharts \(option)", "helmCharts \(option): is not built by Shipshape yet", at: entry[option]?.origin)
                 continue
             }
@@ -72,6 +72,13 @@ enum HelmChartGenerator {
                 }
             }
         }
+    }
+
+    /// An option given a value that changes something (not null, `false`, `""` or `[]`).
+    private static func isSet(_ node: Node?) -> Bool {
+        guard let node, !node.isNull, node.items?.isEmpty != true else { return false }
+        if let scalar = node.scalar { return !scalar.text.isEmpty && YAMLBool.read(scalar) != false }
+        return true
     }
 
     /// The values Helm gets over the chart's defaults.

@@ -10,11 +10,11 @@ extension Node {
             switch scalar.kind {
             case .plain where scalar.isNull: return "null"
             case .plain where !PlainScalar.readsAsString(scalar.text):
-                return Self.number(scalar.text) ?? Self.quoted(scalar.text)
-            default: return Self.quoted(scalar.text)
+                return Self.number(scalar.text) ?? YAMLEmitter.quoted(scalar.text)
+            default: return YAMLEmitter.quoted(scalar.text)
             }
         case .mapping(let entries):
-            return "{" + entries.map { Self.quoted($0.key) + ":" + $0.node.jsonText }.joined(separator: ",") + "}"
+            return "{" + entries.map { YAMLEmitter.quoted($0.key) + ":" + $0.node.jsonText }.joined(separator: ",") + "}"
         case .sequence(let items):
             return "[" + items.map(\.jsonText).joined(separator: ",") + "]"
         }
@@ -33,22 +33,6 @@ extension Node {
         if let integer = Int(clean) { return sign + String(integer) }
         guard let double = Double(clean), double.isFinite else { return nil }
         return sign + "\(double)"
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 
     /// `overlay` laid over `self`: mappings merged key by key, anything else replaced.

@@ -1,6 +1,7 @@
 import Foundation
 import GitKit
 import Kustomize
+import Synchronization
 import Upgrades
 
 /// Remote Git bases of kustomizations: fetched through GitKit's mirror cache between builds
@@ -38,17 +39,22 @@ struct KustomizeRemotes {
         }
         let mirrors = self.mirrors
         do {
-            let files = try await withThrowingTaskGroup(of: [String: [UInt8]]?.self) { group in
-                group.addTask { try await mirrors.withMirror(of: base.repository) { repository, _ in try Self.read(repository, ref: base.ref) } }
-                group.addTask {
-                    try await Task.sleep(for: Self.timeout)
-                    return nil
+            // libgit2's blocking fetch cannot be interrupted: past the timeout it is left to
+            // finish on its own thread and the root is refused.
+            let files = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[String: [UInt8]], any Error>) in
+                let answered = Mutex(false)
+                let answer = { @Sendable (result: Result<[String: [UInt8]], any Error>) in
+                    if answered.withLock({ done in defer { done = true }; return !done }) { continuation.resume(with: result) }
                 }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let files = first else {
-                    throw FetchFailure("no answer within \(Self.timeout)")
+                Task {
+                    do { answer(.success(try await mirrors.withMirror(of: base.repository) { repository, _ in try Self.read(repository, ref: base.ref) })) } catch {
+                        answer(.failure(error))
+                    }
                 }
-                return files
+                Task {
+                    try? await Task.sleep(for: Self.timeout)
+                    answer(.failure(FetchFailure("no answer within \(Self.timeout)")))
+                }
             }
             trees.store(files, for: base)
         } catch {
