@@ -147,7 +147,7 @@ let package = Package(
         .testTarget(name: "FileNamesTests", dependencies: ["FileNames"], swiftSettings: strictSettings),
         .testTarget(
             name: "KustomizeTests",
-            dependencies: ["Kustomize", "Manifests", "Policy"],
+            dependencies: ["Kustomize", "Manifests", "Policy", "HelmKit", "ShipshapeTesting"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -85,11 +85,11 @@ import Policy
 
     @Test func featuresNotBuiltAreNamedWithTheirLine() throws {
         let files = [
-            "app/kustomization.yaml": "resources:\n  - https://github.com/example/repo//base?ref=v1\nhelmCharts:\n  - name: podinfo\nreplacements:\n  - source: {kind: ConfigMap}\n",
+            "app/kustomization.yaml": "resources:\n  - https://github.com/example/repo//base?ref=v1\nhelmCharts:\n  - name: podinfo\ntransformers:\n  - t.yaml\n",
         ]
         let built = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
         #expect(!built.isComplete)
-        #expect(Set(built.notes.map(\.feature)) == ["remote resource", "helmCharts", "replacements"])
+        #expect(Set(built.notes.map(\.feature)) == ["remote resource", "helmCharts", "transformers"])
         #expect(built.notes.first { $0.feature == "helmCharts" }?.location.map { "\($0.file):\($0.position.line)" } == "app/kustomization.yaml:3")
     }
 

@@ -12,6 +12,7 @@ public final class BuildCache: @unchecked Sendable {
         var warnings: [KustomizeNote]
         var files: Set<String>
         var referenceRules: [NameReferences.Rule]
+        var vars: [Var]
     }
 
     private let lock = NSLock()

@@ -13,11 +13,18 @@ public struct KustomizeBuilder: Sendable {
     public var limits: BuildLimits
     /// Shared by the builds of one tree's roots, when given.
     public var cache: BuildCache?
+    /// The Helm engine for `helmCharts`; without one a root with charts is refused with a note.
+    public var charts: (any ChartInflater)?
+    /// Repositories of remote bases fetched so far; without it remote bases are refused with a note.
+    public var remotes: RemoteTrees?
 
-    public init(fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(), cache: BuildCache? = nil) {
+    public init(fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(), cache: BuildCache? = nil,
+                charts: (any ChartInflater)? = nil, remotes: RemoteTrees? = nil) {
         self.fileSystem = fileSystem
         self.limits = limits
         self.cache = cache
+        self.charts = charts
+        self.remotes = remotes
     }
 
     /// Builds the kustomization in `folder`. Throws `KustomizeError` for input kustomize
@@ -25,13 +32,16 @@ public struct KustomizeBuilder: Sendable {
     /// `deployer`: the Flux Kustomization or Argo CD Application that deploys the folder, whose
     /// fields are laid over the folder's kustomization (or one generated for a folder without).
     public func build(folder: String, deployer: RootDeployer? = nil) throws -> BuiltRoot {
-        let session = BuildSession(fileSystem: fileSystem, limits: limits, cache: cache)
+        let session = BuildSession(fileSystem: remotes.map { MountedFileSystem(local: fileSystem, remotes: $0) } ?? fileSystem, limits: limits, cache: cache)
+        session.charts = charts
+        session.remotes = remotes
         session.rootDeployer = deployer
         session.notes += deployer?.unbuilt ?? []
         let root = BuildPath.clean(folder)
         var resources = try session.accumulate(folder: root, into: [], isComponent: false, depth: 0, via: nil)
         try Generators.addHashSuffixes(&resources)
         NameReferences.fix(&resources, extraRules: session.referenceRules)
+        try VarTransformer.resolve(session.vars, in: &resources)
         resources.removeAll { $0.node[path: "metadata", "annotations", "config.kubernetes.io/local-config"]?.string == "true" }
         for index in resources.indices {
             resources[index].node.normalizeAnnotations()
@@ -71,9 +81,13 @@ final class BuildSession {
     /// Name references declared by `configurations:` anywhere in the tree (kustomize merges
     /// them upward and applies them at the root).
     var referenceRules: [NameReferences.Rule] = []
+    /// `vars:` declared anywhere in the tree, replaced at the root.
+    var vars: [Var] = []
     var rootFile: String?
     /// What deploys the root folder (its fields are laid over the root's kustomization).
     var rootDeployer: RootDeployer?
+    var charts: (any ChartInflater)?
+    var remotes: RemoteTrees?
     private var totalBytes = 0
     private var chain: [String] = []
 
@@ -129,14 +143,16 @@ final class BuildSession {
             warnings += cached.warnings
             filesRead.formUnion(cached.files)
             referenceRules += cached.referenceRules
+            vars += cached.vars
             if rootFile == nil { rootFile = Kustomization.fileNames.map { BuildPath.join(folder, $0) }.first { fileSystem.fileExists($0) } }
             return try cached.outcome.get()
         }
-        let before = (notes: notes.count, warnings: warnings.count, files: filesRead, rules: referenceRules.count)
+        let before = (notes: notes.count, warnings: warnings.count, files: filesRead, rules: referenceRules.count, vars: vars.count)
         do {
             let resources = try accumulateUncached(folder: folder, into: [], isComponent: false, depth: depth, via: location)
             cache.store(BuildCache.FolderBuild(outcome: .success(resources), notes: Array(notes[before.notes...]), warnings: Array(warnings[before.warnings...]),
-                                               files: filesRead.subtracting(before.files), referenceRules: Array(referenceRules[before.rules...])), of: folder)
+                                               files: filesRead.subtracting(before.files), referenceRules: Array(referenceRules[before.rules...]),
+                                               vars: Array(vars[before.vars...])), of: folder)
             return resources
         } catch let error as KustomizeError {
             // Errors depend on the chain that led here (cycles, depth): not kept.
@@ -178,11 +194,12 @@ final class BuildSession {
         }
         try Generators.run(kustomization, session: self, resources: &resources)
         for entry in try kustomization.strings("components") {
+            var path = BuildPath.join(kustomization.folder, entry.text)
             if RemoteReference.isRemote(entry.text) {
-                note("remote component", "remote component \(entry.text) is not fetched yet", at: entry.origin)
-                continue
+                guard let mounted = remoteFolder(entry.text, feature: "remote component", at: entry.origin) else { continue }
+                path = mounted
             }
-            let path = BuildPath.join(kustomization.folder, entry.text)
+            try staysInItsRepository(path, from: kustomization, at: entry.origin)
             guard fileSystem.isDirectory(path) else {
                 throw KustomizeError("component \(entry.text) is not a folder (\(path))", at: entry.origin)
             }
@@ -192,16 +209,18 @@ final class BuildSession {
         guard resources.count <= limits.maxObjects else {
             throw KustomizeError("the build makes more than \(limits.maxObjects) objects", at: location)
         }
+        try VarTransformer.declare(kustomization, session: self, resources: &resources)
         return resources
     }
 
     private func addResource(_ text: String, at origin: SourceLocation?, from kustomization: Kustomization, to resources: inout [Resource],
                              ids: inout Set<String>, depth: Int) throws {
+        var path = BuildPath.join(kustomization.folder, text)
         if RemoteReference.isRemote(text) {
-            note("remote resource", "remote resource \(text) is not fetched yet", at: origin)
-            return
+            guard let mounted = remoteFolder(text, feature: "remote resource", at: origin) else { return }
+            path = mounted
         }
-        let path = BuildPath.join(kustomization.folder, text)
+        try staysInItsRepository(path, from: kustomization, at: origin)
         if fileSystem.fileExists(path) {
             guard BuildPath.isWithin(path, kustomization.folder) else {
                 throw KustomizeError("security: file \(text) is not in or below \(kustomization.folder) (kustomize refuses files outside the kustomization's folder; list its folder instead)", at: origin)
@@ -214,6 +233,37 @@ final class BuildSession {
             for resource in built { try Self.add(resource, to: &resources, ids: &ids, at: origin) }
         } else {
             throw KustomizeError("resource \(text) does not exist (\(path) is neither a file nor a folder)", at: origin)
+        }
+    }
+
+    /// The build folder of a remote base when its repository is fetched; else a note (and the
+    /// repository is asked for, for the caller to fetch before building again).
+    private func remoteFolder(_ text: String, feature: String, at origin: SourceLocation?) -> String? {
+        guard let base = RemoteBase(text) else {
+            note(feature, "\(feature) \(text) is a URL of a file, which Shipshape does not download", at: origin)
+            return nil
+        }
+        guard let remotes else {
+            note(feature, "\(feature) \(text) is not fetched (this build reads no Git repositories)", at: origin)
+            return nil
+        }
+        switch remotes.lookup(base) {
+        case .fetched:
+            return BuildPath.join(base.mountRoot, base.path)
+        case .failed(let reason):
+            note(feature, "\(feature) \(text) could not be fetched: \(reason)", at: origin)
+        case .missing:
+            note(feature, "\(feature) \(text) is not fetched yet", at: origin)
+        }
+        return nil
+    }
+
+    /// A kustomization of a remote repository reads only that repository (never the machine's files).
+    private func staysInItsRepository(_ path: String, from kustomization: Kustomization, at origin: SourceLocation?) throws {
+        guard kustomization.folder.hasPrefix("⟨"), let end = kustomization.folder.firstIndex(of: "⟩") else { return }
+        let root = String(kustomization.folder[...end])
+        guard BuildPath.isWithin(path, root) else {
+            throw KustomizeError("security: \(path) is outside the remote repository \(root)", at: origin)
         }
     }
 

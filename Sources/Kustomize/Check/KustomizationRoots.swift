@@ -1,3 +1,4 @@
+import Foundation
 import Policy
 
 /// What `shipshape check` does with the kustomizations among the files it was given: the roots
@@ -15,6 +16,25 @@ public struct KustomizeCheckPlan: Sendable {
     public var notes: [String]
     /// Files the built roots read only as patches: never objects of their own (`fix` leaves them).
     public var patchFiles: Set<String> = []
+    /// The roots behind `generated`, for fixing what their patches set.
+    public var builtRoots: [BuiltRoot] = []
+
+    /// Charts rendered on their own (`<kustomization>@render...`) that a built root already
+    /// rendered as part of its objects: left out, so their objects are not checked twice.
+    public func withoutChartsItBuilt(_ streams: [GeneratedManifests]) -> [GeneratedManifests] {
+        let built = builtKustomizationFiles
+        guard !built.isEmpty else { return streams }
+        return streams.filter { stream in
+            guard let at = stream.path.range(of: "@render", options: .backwards) else { return true }
+            return !built.contains(BuildPath.clean(String(stream.path[..<at.lowerBound])))
+        }
+    }
+
+    /// The kustomization files of the roots that built (their `helmCharts` rendered with them).
+    public var builtKustomizationFiles: Set<String> { Set(builtRoots.flatMap(\.files).filter(KustomizationIndex.isKustomizationFile)) }
+
+    /// Whether a built root read this kustomization file (a note about rendering its charts alone is moot).
+    public func built(_ kustomizationFile: String) -> Bool { builtKustomizationFiles.contains(BuildPath.clean(kustomizationFile)) }
 
     /// Whether `path` (as the manifest walker lists it) is read only as a patch.
     public func isPatch(_ path: String) -> Bool { patchFiles.contains(BuildPath.clean(path)) }
@@ -31,6 +51,6 @@ public struct KustomizeCheckPlan: Sendable {
         let covered = index.coveredFiles
         let kept = files.filter { !covered.contains(BuildPath.clean($0)) }
         return KustomizeCheckPlan(generated: index.roots.compactMap(\.generated), files: kept, notes: index.roots.flatMap(\.notes),
-                                  patchFiles: index.patchFiles)
+                                  patchFiles: index.patchFiles, builtRoots: index.roots.filter { $0.generated != nil }.compactMap(\.built))
     }
 }

@@ -40,6 +40,7 @@ enum Generators {
                 try absorb(generated, into: &resources, at: entry.origin)
             }
         }
+        try HelmChartGenerator.run(kustomization, session: session, resources: &resources)
     }
 
     private static func make(kind: String, entry: Node, options: Options, kustomization: Kustomization, session: BuildSession) throws -> Resource {

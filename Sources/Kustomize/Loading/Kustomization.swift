@@ -7,11 +7,7 @@ public struct Kustomization: Sendable {
 
     /// Fields the builder does not do yet: a root that uses one is refused with a note.
     static let unsupportedFields: [String: String] = [
-        "helmCharts": "helmCharts (charts are not rendered yet)",
         "helmChartInflationGenerator": "helmChartInflationGenerator",
-        "helmGlobals": "helmGlobals",
-        "replacements": "replacements",
-        "vars": "vars",
         "transformers": "transformers (plugins)",
         "generators": "generators (plugins)",
         "validators": "validators (plugins)",

@@ -21,6 +21,8 @@ public struct Resource: Sendable {
     var needsHashSuffix = false
     /// Generated with `behavior: merge|replace`, waiting to meet the object it changes.
     var generatorBehavior: GeneratorBehavior = .create
+    /// The `vars:` that name this object.
+    var varNames: [String] = []
 
     init(node: Node, anchor: SourceLocation, label: String) {
         self.node = node

@@ -33,4 +33,12 @@ extension BuiltRoot {
         stream.keptApart = true
         return stream
     }
+
+    /// The same stream as YAML text, for the fix engine (which edits text).
+    public func generatedManifestsAsText() -> GeneratedManifests {
+        var stream = generatedManifests()
+        stream.documents = nil
+        stream.bytes = Array(yaml.utf8)
+        return stream
+    }
 }

@@ -18,6 +18,7 @@ enum Transformers {
         try Patches.json6902Legacy(kustomization, session: session, resources: &resources)
         try ReplicaTransformer.apply(kustomization.list("replicas"), to: &resources)
         try ImageTransformer.apply(kustomization.list("images"), to: &resources)
+        try ReplacementTransformer.apply(kustomization, session: session, to: &resources)
     }
 
     /// The scalar a kustomization value becomes in an object: always a string (kustomize reads

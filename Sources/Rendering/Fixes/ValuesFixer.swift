@@ -16,6 +16,9 @@ public struct ValuesFixer: Sendable {
         var value: YAMLValue
         public var finding: Finding
         public var reason: String
+
+        /// The file and key it sets: the same for two findings whose fixes write one place.
+        public var target: String { "\(file)|\(place)|\(keys.joined(separator: "."))" }
     }
 
     public struct Plan: Sendable {
@@ -63,7 +66,9 @@ public struct ValuesFixer: Sendable {
         var components = path.components
         var below: [String] = []
         while true {
-            if let origin = origins[DocumentPath(components)], let place = ValuesPlace.find(origin, source: source) {
+            // Below a list item (a container a kustomize patch wrote) the item itself is meant.
+            let isItem = { if case .index? = components.last { return true } else { return false } }()
+            if let origin = origins[DocumentPath(components)], let place = ValuesPlace.find(origin, item: isItem, source: source) {
                 if below.isEmpty, place.isScalar, node.scalar != nil { return (origin.file, place, [], Self.value(of: node)) }
                 if place.isMapping, !below.isEmpty { return (origin.file, place, below, Self.value(of: node)) }
                 return nil

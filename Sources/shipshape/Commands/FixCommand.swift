@@ -18,7 +18,8 @@ struct FixCommand: AsyncParsableCommand {
         Fixes a person should look at first (readOnlyRootFilesystem, automountServiceAccountToken) apply
         only when named with --checks. Charts are rendered as `check` renders them, and a finding on a rendered
         object is fixed in the values that produced the field (the HelmRelease's values, a values file).
-        A kustomize patch is never fixed as if it were a whole object; the base documents are fixed as written.
+        A kustomize patch is never fixed as if it were a whole object: a value a patch sets is fixed in the patch
+        (found through the objects its roots build), and the base documents are fixed as written.
         Exit status: 0 when done, 1 on errors.
         """
     )
@@ -60,15 +61,13 @@ struct FixCommand: AsyncParsableCommand {
         var fixedCount = 0, changedFiles = 0
         var unfixedByCheck: [String: Int] = [:]
         var unwritten = 0
-        let kustomize = KustomizeCheckPlan.make(files: files) { setup.configuration.isIgnored(path: $0) }
+        let kustomize = try await rendering.flags.kustomizePlan(files: files) { setup.configuration.isIgnored(path: $0) }
         for path in files {
             let original = try FileContents.read(path)
             let outcome = engine.fix(path: path, bytes: original)
-            if kustomize.isPatch(path) {
-                // A patch names only the fields it changes: "no probes, no resources" are not its to fix.
-                if !outcome.applied.isEmpty { print("\(FileName.escaped(path))\n  not fixed: a kustomize patch, not a whole object; edit it by hand") }
-                continue
-            }
+            // A patch names only the fields it changes: "no probes, no resources" are not its to
+            // fix. What it sets is fixed below, through the objects its roots build.
+            if kustomize.isPatch(path) { continue }
             for item in outcome.unfixed { unfixedByCheck[item.finding.checkID, default: 0] += 1 }
             guard !outcome.applied.isEmpty || outcome.unfixed.contains(where: { !$0.why.hasPrefix("no automatic fix") }) else { continue }
             print(FileName.escaped(path))
@@ -92,10 +91,11 @@ struct FixCommand: AsyncParsableCommand {
                 }
             }
         }
-        let values = try await fixValues(files: files, engine: engine)
-        unwritten += values.unwritten
-        fixedCount += values.fixed
-        changedFiles += values.files
+        for written in [try fixPatches(kustomize, engine: engine), try await fixValues(files: files, engine: engine)] {
+            unwritten += written.unwritten
+            fixedCount += written.fixed
+            changedFiles += written.files
+        }
         let withoutFix = unfixedByCheck.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("\(dryRun ? "Would fix" : "Fixed") \(fixedCount) finding(s) in \(changedFiles) file(s)" + (withoutFix.isEmpty ? "" : "; not fixed: \(withoutFix)"))
         if !listing.unreadable.isEmpty || unwritten > 0 { throw ExitCode(1) }
@@ -115,13 +115,34 @@ struct FixCommand: AsyncParsableCommand {
                 print("\(finding.file)\n  not fixed \(finding.position) \(finding.checkID): \(why)")
             }
         }
+        return try write(edits, where: "in the values")
+    }
+
+    /// Findings on the objects kustomize roots build whose value a patch file set: fixed in the
+    /// patch, at the line the value's provenance names (the base is fixed as written above).
+    private func fixPatches(_ plan: KustomizeCheckPlan, engine: FixEngine) throws -> (fixed: Int, files: Int, unwritten: Int) {
+        let fixer = ValuesFixer(engine: engine)
+        var edits: [ValuesFixer.Edit] = []
+        var seen = Set<String>()
+        for root in plan.builtRoots {
+            // A base under several overlays with one patch: one edit.
+            for edit in fixer.plan(root.generatedManifestsAsText(), source: RenderOptions.read).edits
+            where plan.isPatch(edit.file) && seen.insert(edit.target).inserted {
+                edits.append(edit)
+            }
+        }
+        return try write(edits, where: "in the patch")
+    }
+
+    /// Applies edits to the files they name and prints them (or their diff with --dry-run).
+    private func write(_ edits: [ValuesFixer.Edit], where place: String) throws -> (fixed: Int, files: Int, unwritten: Int) {
         let changed: [String: [UInt8]]
         do { changed = try ValuesFixer.apply(edits, source: RenderOptions.read) } catch { throw CommandFailure("\(error)") }
         var unwritten = 0
         for (path, bytes) in changed.sorted(by: { $0.key < $1.key }) {
             print(FileName.escaped(path))
             for edit in edits where edit.file == path {
-                print("  fixed    \(edit.finding.position) \(edit.finding.checkID)\(edit.finding.container.map { " (container \($0))" } ?? "") in the values: \(edit.reason)")
+                print("  fixed    \(edit.finding.position) \(edit.finding.checkID)\(edit.finding.container.map { " (container \($0))" } ?? "") \(place): \(edit.reason)")
             }
             let original = try FileContents.read(path)
             if dryRun {

@@ -4,7 +4,7 @@ import Kustomize
 
 /// `shipshape kustomize build DIR`: the native kustomize builder on its own, printing what it
 /// builds as YAML (hidden: for comparing with `kubectl kustomize`, see scripts/compare-kustomize).
-struct KustomizeCommand: ParsableCommand {
+struct KustomizeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kustomize",
         abstract: "Build kustomizations natively (for comparison with kustomize).",
@@ -12,7 +12,7 @@ struct KustomizeCommand: ParsableCommand {
         subcommands: [Build.self]
     )
 
-    struct Build: ParsableCommand {
+    struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the objects a kustomization builds. Exit 0 built, 2 refused (a feature not built yet), 1 error."
         )
@@ -20,17 +20,26 @@ struct KustomizeCommand: ParsableCommand {
         @Argument(help: "The folder holding kustomization.yaml (several: each root's objects follow a `---` and `# root: FOLDER` line, sharing parsed files as `check` does).")
         var folders: [String]
 
+        @OptionGroup var render: RenderFlags
+
         @Option(help: "Also write the paths of every file the build read to this file, one a line.")
         var listFiles: String?
 
-        func run() throws {
-            let builder = KustomizeBuilder(cache: folders.count > 1 ? BuildCache() : nil)
+        func run() async throws {
+            let remotes = KustomizeRemotes(offline: render.offline)
+            // Several roots share parsed files and built folders, as in `check`.
+            var shared = folders.count > 1 ? BuildCache() : nil
             var status: Int32 = 0
             for folder in folders {
                 if folders.count > 1 { print("---\n# root: \(folder)") }
                 let built: BuiltRoot
                 do {
-                    built = try builder.build(folder: folder)
+                    built = try await remotes.building { trees, reuse in
+                        if !reuse, shared != nil { shared = BuildCache() }
+                        var builder = render.kustomizeBuilder(remotes: trees)
+                        builder.cache = shared
+                        return try builder.build(folder: folder)
+                    }
                 } catch {
                     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                     status = 1

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The files of the remote repositories a build may read, fetched by the caller (through
+/// GitKit's mirror cache) before building again: a build asks, the caller fetches, the next
+/// build finds them. Kept for one run.
+public final class RemoteTrees: @unchecked Sendable {
+    private let lock = NSLock()
+    private var trees: [RemoteKey: [String: [UInt8]]] = [:]
+    private var failures: [RemoteKey: String] = [:]
+    private var asked: [RemoteKey: RemoteBase] = [:]
+
+    public init() {}
+
+    /// The repositories builds asked for that are neither fetched nor failed.
+    public var wanted: [RemoteBase] {
+        lock.withLock { asked.filter { trees[$0.key] == nil && failures[$0.key] == nil }.map(\.value) }
+            .sorted { $0.description < $1.description }
+    }
+
+    /// The files of `base`'s repository at its ref, by path in the repository.
+    public func store(_ files: [String: [UInt8]], for base: RemoteBase) {
+        lock.withLock { trees[RemoteKey(base)] = files }
+    }
+
+    /// Why `base` could not be fetched (offline, a timeout, no such ref).
+    public func fail(_ base: RemoteBase, reason: String) {
+        lock.withLock { failures[RemoteKey(base)] = reason }
+    }
+
+    enum Lookup { case fetched, failed(String), missing }
+
+    func lookup(_ base: RemoteBase) -> Lookup {
+        lock.withLock {
+            let key = RemoteKey(base)
+            if trees[key] != nil { return .fetched }
+            if let reason = failures[key] { return .failed(reason) }
+            asked[key] = base
+            return .missing
+        }
+    }
+
+    /// The file at a build path under a mount root, nil when there is none.
+    func file(_ path: String) -> [UInt8]? {
+        guard let (key, inner) = split(path) else { return nil }
+        return lock.withLock { trees[key]?[inner] }
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        guard let (key, inner) = split(path) else { return false }
+        return lock.withLock {
+            guard let files = trees[key] else { return false }
+            return inner.isEmpty || files.keys.contains { $0.hasPrefix(inner + "/") }
+        }
+    }
+
+    private func split(_ path: String) -> (RemoteKey, String)? {
+        guard path.hasPrefix("⟨"), let end = path.firstIndex(of: "⟩") else { return nil }
+        let root = String(path[...end])
+        let key = lock.withLock { trees.keys.first { $0.root == root } }
+        guard let key else { return nil }
+        let inner = path[path.index(after: end)...].drop { $0 == "/" }
+        return (key, String(inner))
+    }
+}
+
+struct RemoteKey: Hashable {
+    var repository: String
+    var ref: String?
+    var root: String
+
+    init(_ base: RemoteBase) {
+        repository = base.repository
+        ref = base.ref
+        root = base.mountRoot
+    }
+}
+
+/// The build's files: the local ones, and under each mount root a fetched repository's.
+struct MountedFileSystem: BuildFileSystem {
+    let local: any BuildFileSystem
+    let remotes: RemoteTrees
+
+    func read(_ path: String) throws -> [UInt8] {
+        guard path.hasPrefix("⟨") else { return try local.read(path) }
+        guard let bytes = remotes.file(path) else { throw KustomizeError("\(path) is not in the fetched repository", at: nil) }
+        return bytes
+    }
+
+    func isDirectory(_ path: String) -> Bool { path.hasPrefix("⟨") ? remotes.isDirectory(path) : local.isDirectory(path) }
+    func fileExists(_ path: String) -> Bool { path.hasPrefix("⟨") ? remotes.file(path) != nil : local.fileExists(path) }
+}

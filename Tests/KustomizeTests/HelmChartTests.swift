@@ -1,0 +1,111 @@
+import Foundation
+import HelmKit
+import Manifests
+import Policy
+import ShipshapeTesting
+import Testing
+@testable import Kustomize
+
+/// `helmCharts` rendered by the real Helm engine (libhelm_c, in this process) inside the build.
+/// kubectl's `--enable-helm` needs a `helm` binary, which this machine has not: the objects are
+/// compared with the same engine's own output for the same chart and values.
+@Suite struct HelmChartTests {
+    struct InProcess: ChartInflater {
+        let renderer: InProcessChartRenderer
+
+        func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws -> [InflatedTemplate] {
+            try renderer.render(chartFolder: chartFolder, valuesJSON: valuesJSON, release: release, namespace: namespace)
+                .map { InflatedTemplate(template: $0.template, manifest: $0.manifest) }
+        }
+    }
+
+    static let engine = Result { InProcessChartRenderer(library: try HelmLibrary(path: HelmLibraryLocator.locate().get())) }
+
+    /// A folder holding podinfo under `charts/` and the given files.
+    private func tree(_ files: [String: String]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "helmcharts-\(UUID().uuidString)/app").path
+        try FileManager.default.createDirectory(atPath: folder + "/charts", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: ChartFolderArchive.shared("podinfo-6.14.1").path, toPath: folder + "/charts/podinfo")
+        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        return folder
+    }
+
+    @Test func chartsAloneBuildWhatTheEngineRenders() throws {
+        let renderer = try Self.engine.get()
+        let folder = try tree(["kustomization.yaml": "helmCharts:\n- name: podinfo\n  releaseName: front\n  namespace: web\n  valuesInline:\n    replicaCount: 3\n  skipTests: true\n"])
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+        let built = try KustomizeBuilder(charts: InProcess(renderer: renderer)).build(folder: folder)
+        #expect(built.notes.isEmpty)
+        let direct = try renderer.render(chartFolder: folder + "/charts/podinfo", valuesJSON: "{\"replicaCount\":3}", release: "front", namespace: "web")
+            .filter { !$0.template.contains("/tests/") && !$0.template.hasSuffix("NOTES.txt") }.map(\.manifest).joined(separator: "\n---\n")
+        let expected = YAMLData.objects(direct), actual = YAMLData.objects(built.yaml)
+        #expect(!expected.isEmpty)
+        #expect(Set(actual.keys) == Set(expected.keys))
+        for (key, object) in expected {
+            guard let mine = actual[key] else { continue }
+            #expect(YAMLData.difference(object, mine) == nil, "\(key): \(YAMLData.difference(object, mine) ?? "")")
+        }
+    }
+
+    @Test func theKustomizationTransformsTheChartsObjectsAndTheirValuesPointAtTheEntry() throws {
+        let folder = try tree([
+            "kustomization.yaml": """
+            namespace: shop
+            helmCharts:
+            - name: podinfo
+              releaseName: front
+              valuesFile: values-prod.yaml
+              valuesInline:
+                securityContext:
+                  privileged: true
+            patches:
+            - target:
+                kind: Deployment
+              patch: |
+                - op: add
+                  path: /spec/template/spec/hostNetwork
+                  value: true
+            """,
+            "values-prod.yaml": "replicaCount: 4\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+        let built = try KustomizeBuilder(charts: InProcess(renderer: try Self.engine.get())).build(folder: folder)
+        #expect(built.notes.isEmpty)
+        #expect(built.resources.allSatisfy { $0.namespace == "shop" })
+        let deployment = try #require(built.resources.first { $0.kind == "Deployment" })
+        #expect(deployment.node[path: "spec", "replicas"]?.string == "4")
+        #expect(deployment.node[path: "spec", "template", "spec", "hostNetwork"]?.string == "true")
+        let container = try #require(deployment.node[path: "spec", "template", "spec", "containers"]?.items?.first)
+        #expect(container[path: "securityContext", "privileged"]?.string == "true")
+        // The chart's values land on the helmCharts entry; the patch's on the patch.
+        #expect(container[path: "securityContext", "privileged"]?.origin.map { "\(($0.file as NSString).lastPathComponent):\($0.position.line)" } == "kustomization.yaml:3")
+        #expect(deployment.node[path: "spec", "template", "spec", "hostNetwork"]?.origin?.position.line == 15)
+        // Test pods are rendered unless skipTests.
+        #expect(built.resources.contains { $0.kind == "Pod" })
+        #expect(built.files.contains(folder + "/values-prod.yaml"))
+    }
+
+    @Test func withoutAnEngineOrAChartTheRootIsRefusedOrFailsWithItsLine() throws {
+        let files = ["app/kustomization.yaml": "helmCharts:\n- name: podinfo\n  repo: https://stefanprodan.github.io/podinfo\n  version: 6.14.1\n",
+                     "other/kustomization.yaml": "helmCharts:\n- name: missing\n"]
+        let refused = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
+        #expect(refused.notes.map(\.feature) == ["helmCharts"])
+        struct Never: ChartInflater {
+            func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws -> [InflatedTemplate] { [] }
+        }
+        // A chart to pull is named, not pulled.
+        let pull = try KustomizeBuilder(fileSystem: MemoryFileSystem(files), charts: Never()).build(folder: "app")
+        #expect(pull.notes.map(\.feature) == ["helmCharts pull"])
+        #expect(pull.notes.first?.location?.position.line == 2)
+        #expect {
+            try KustomizeBuilder(fileSystem: MemoryFileSystem(files), charts: Never()).build(folder: "other")
+        } throws: { error in
+            (error as? KustomizeError)?.description == "other/kustomization.yaml:2:3: no repo specified for pull, no chart found at 'other/charts/missing'"
+        }
+    }
+
+    @Test func valuesBecomeJSONTypedAsYAMLTypesThem() throws {
+        let node = try Node.copy(try #require(YAMLParser.parse("a: 1\nb: \"1\"\nc: true\nd: [x, 1.5, null]\ne: {f: 0x10}\n").documents.first?.root), file: "v")
+        #expect(node.jsonText == #"{"a":1,"b":"1","c":true,"d":["x",1.5,null],"e":{"f":16}}"#)
+    }
+}
