@@ -28,6 +28,8 @@ public struct CheckReport: Sendable {
     public var findings: [Finding]
     public var files: [FileOutcome]
     public var notes: [String]
+    /// Checks made at run time (Kyverno rules): their SARIF rules and comment titles come from here.
+    public var runtimeChecks: [CheckMetadata] = []
 
     public init(findings: [Finding], files: [FileOutcome], notes: [String]) {
         self.findings = findings

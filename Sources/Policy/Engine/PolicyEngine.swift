@@ -37,6 +37,15 @@ public struct PolicyEngine: Sendable {
 
     /// `parsed`: files already read into objects (generated in memory), checked without reading `source`.
     func run(paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]) -> CheckReport {
+        let kyverno = KyvernoPolicies.discover(paths: paths, settings: configuration.kyverno, source: source, parsed: parsed)
+        guard !kyverno.isEmpty || !kyverno.notes.isEmpty else { return runChecks(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed) }
+        var report = including(kyverno).runChecks(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed)
+        report.notes += kyverno.notes
+        report.runtimeChecks = kyverno.metadata
+        return report
+    }
+
+    private func runChecks(paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]) -> CheckReport {
         let slots = ResultSlots<FileResult>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index], ownChecks = focus?.contains(path) ?? true
