@@ -92,6 +92,8 @@ public struct ReviewEngine: Sendable {
                                   comments: comments, summary: summary, files: headReport.files, notes: notes,
                                   addedExemptions: addedExemptions, policy: engine)
         result.renderedFixes = renderedFixes
+        result.runtimeChecks = headReport.runtimeChecks
+        result.runtimeSeverities = headReport.runtimeSeverities
         return result
     }
 

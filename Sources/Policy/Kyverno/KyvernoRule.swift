@@ -47,9 +47,9 @@ public struct KyvernoPolicies: Sendable {
     public init() {}
 
     static let apiVersions: Set<String> = ["kyverno.io/v1", "kyverno.io/v2beta1", "kyverno.io/v2"]
-    static let kinds: Set<String> = ["ClusterPolicy", "Policy"]
+    public static let kinds: Set<String> = ["ClusterPolicy", "Policy"]
 
-    static func isPolicy(_ object: KubernetesObject) -> Bool {
+    public static func isPolicy(_ object: KubernetesObject) -> Bool {
         apiVersions.contains(object.apiVersion) && kinds.contains(object.kind)
     }
 

@@ -78,6 +78,14 @@ import Testing
         #expect(report.runtimeChecks.map(\.id).sorted() == ["kyverno:team-rules/needs-team-label", "kyverno:team-rules/no-privileged"])
     }
 
+    @Test func sarifHasARuleForEveryKyvernoRule() throws {
+        let report = try check([("policies/team.yaml", Self.policy), ("apps/web.yaml", Self.workload)])
+        let sarif = SARIFReport.render(report, checks: Catalogue.metadata, configuration: try TestEngine.make().configuration)
+        #expect(sarif.contains("\"id\" : \"kyverno:team-rules/no-privileged\""))
+        #expect(sarif.contains("\"ruleId\" : \"kyverno:team-rules/needs-team-label\""))
+        #expect(sarif.contains("Privileged containers are not allowed."))
+    }
+
     @Test func theAutogenAnnotationLimitsTheControllers() throws {
         let none = Self.policy.replacing("    policies.kyverno.io/category", with: "    pod-policies.kyverno.io/autogen-controllers: none\n    policies.kyverno.io/category")
         let report = try check([("policies/team.yaml", none), ("apps/web.yaml", Self.workload)])
