@@ -12,7 +12,7 @@ enum KyvernoPolicyLoader {
 
     static func load(_ object: KubernetesObject) -> KyvernoPolicies {
         var result = KyvernoPolicies()
-        let policy = KyvernoValue(node: object.node, path: object.path)
+        let policy = KyvernoValue(node: object.node, path: object.path).materialized
         let spec = policy["spec"] ?? .null
         let annotations = object.annotations
         let policyName = object.name
@@ -29,12 +29,16 @@ enum KyvernoPolicyLoader {
         case "none": controllers = []
         case let list?: controllers = Set(list.split(separator: ",").map { String($0).trimmingSpaces }).intersection(KyvernoRule.defaultControllers)
         }
+        // Rules that change or create resources at admission are named once per policy.
+        let admissionOnly = (spec["rules"]?.array ?? []).filter { item in ["mutate", "generate", "verifyImages"].contains { item[$0] != nil } }
+        if let first = admissionOnly.first {
+            let names = admissionOnly.map { "`\($0["name"]?.string ?? "?")`" }.joined(separator: ", ")
+            note(first.origin, "rule(s) \(names) mutate, generate or verify images at admission; Shipshape checks and does not run them")
+        }
         for item in spec["rules"]?.array ?? [] {
             let ruleName = item["name"]?.string ?? "?"
             var reasons: [(KyvernoValue.Origin?, String)] = []
-            for kind in ["mutate", "generate", "verifyImages"] where item[kind] != nil {
-                reasons.append((item[kind]?.origin, "`\(kind)` rules change or create resources at admission; Shipshape checks and does not run them"))
-            }
+            if ["mutate", "generate", "verifyImages"].contains(where: { item[$0] != nil }) { continue }
             if let context = item["context"], !context.isFalsy {
                 reasons.append((context.origin, "`context` (ConfigMaps, API calls, image data) needs a cluster"))
             }

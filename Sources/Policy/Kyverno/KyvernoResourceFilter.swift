@@ -64,8 +64,9 @@ struct KyvernoResourceFilter: Sendable {
             guard let namespace = object.namespace, filter.namespaces.contains(where: { KyvernoWildcard.match($0, namespace) }) else { return false }
         }
         if let selector = filter.selector, !selectorMatches(selector, object.labels) { return false }
+        let annotations = filter.annotations.isEmpty ? [:] : object.annotations
         for (key, pattern) in filter.annotations {
-            guard object.annotations.contains(where: { KyvernoWildcard.match(key, $0.key) && KyvernoWildcard.match(pattern, $0.value) }) else { return false }
+            guard annotations.contains(where: { KyvernoWildcard.match(key, $0.key) && KyvernoWildcard.match(pattern, $0.value) }) else { return false }
         }
         // A file under review is on its way to being created or updated.
         if !filter.operations.isEmpty, !filter.operations.contains(where: { $0 == "CREATE" || $0 == "UPDATE" }) { return false }
@@ -110,21 +111,16 @@ struct KyvernoResourceFilter: Sendable {
     }
 }
 
-/// What match and exclude ask of a resource.
+/// What match and exclude ask of a resource (labels and annotations are read only when a filter asks).
 struct KyvernoTarget: Sendable {
-    var apiVersion: String
-    var kind: String
-    var name: String
-    var namespace: String?
-    var labels: [String: String]
-    var annotations: [String: String]
+    let object: KubernetesObject
 
-    init(_ object: KubernetesObject) {
-        apiVersion = object.apiVersion
-        kind = object.kind
-        name = object.name
-        namespace = object.namespace
-        labels = object.labels
-        annotations = object.annotations
-    }
+    init(_ object: KubernetesObject) { self.object = object }
+
+    var apiVersion: String { object.apiVersion }
+    var kind: String { object.kind }
+    var name: String { object.name }
+    var namespace: String? { object.namespace }
+    var labels: [String: String] { object.labels }
+    var annotations: [String: String] { object.annotations }
 }

@@ -49,6 +49,10 @@ public struct KyvernoPolicies: Sendable {
     static let apiVersions: Set<String> = ["kyverno.io/v1", "kyverno.io/v2beta1", "kyverno.io/v2"]
     public static let kinds: Set<String> = ["ClusterPolicy", "Policy"]
 
+    private static func withoutLocation(_ note: String) -> Substring {
+        note.firstRange(of: ": Kyverno policy").map { note[$0.lowerBound...] } ?? note[...]
+    }
+
     public static func isPolicy(_ object: KubernetesObject) -> Bool {
         apiVersions.contains(object.apiVersion) && kinds.contains(object.kind)
     }
@@ -56,7 +60,9 @@ public struct KyvernoPolicies: Sendable {
     mutating func add(_ other: KyvernoPolicies) {
         let known = Set(rules.map(\.id))
         rules += other.rules.filter { !known.contains($0.id) }
-        notes += other.notes
+        // The same policy read twice (its file, and a kustomization that builds it) is noted once.
+        let said = Set(notes.map(Self.withoutLocation))
+        notes += other.notes.filter { !said.contains(Self.withoutLocation($0)) }
     }
 }
 

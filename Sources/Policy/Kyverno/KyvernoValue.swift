@@ -24,22 +24,44 @@ struct KyvernoValue: Sendable {
         var path: DocumentPath
     }
 
-    var kind: Kind
+    /// A value made in memory, or a YAML node read one level at a time when asked: a rule
+    /// looks at a few fields of a resource, so the rest of it is never converted.
+    private enum Storage: Sendable {
+        case value(Kind)
+        case node(YAMLNode)
+    }
+
+    private var storage: Storage
     var origin: Origin?
 
     init(_ kind: Kind, origin: Origin? = nil) {
-        self.kind = kind
+        storage = .value(kind)
         self.origin = origin
+    }
+
+    var kind: Kind {
+        switch storage {
+        case .value(let kind): return kind
+        case .node(let node): return Self.level(of: node, path: origin?.path ?? .root)
+        }
     }
 
     static let null = KyvernoValue(.null)
 
     subscript(key: String) -> KyvernoValue? {
+        if case .node(let node) = storage {
+            guard node.isMapping, let entry = node.entry(key) else { return nil }
+            return KyvernoValue(node: entry.value, path: (origin?.path ?? .root).appending(key), position: entry.key.start)
+        }
         guard case .object(let entries) = kind else { return nil }
         return entries.first { $0.key == key }?.value
     }
 
-    var isNull: Bool { if case .null = kind { true } else { false } }
+    var isNull: Bool {
+        if case .node(let node) = storage, node.isMapping || node.isSequence { return false }
+        if case .null = kind { return true }
+        return false
+    }
     var string: String? { if case .string(let text) = kind { text } else { nil } }
     var array: [KyvernoValue]? { if case .array(let items) = kind { items } else { nil } }
     var entries: [Entry]? { if case .object(let entries) = kind { entries } else { nil } }
@@ -99,22 +121,25 @@ extension KyvernoValue {
     /// (YAML 1.1 booleans, integers, floats, null), quoted ones are strings. A mapping entry's
     /// value is placed on its key's line, so a finding names the line a person reads.
     init(node: YAMLNode, path: DocumentPath, position: SourcePosition? = nil) {
-        let origin = Origin(position: position ?? node.start, path: path)
+        storage = .node(node)
+        origin = Origin(position: position ?? node.start, path: path)
+    }
+
+    private static func level(of node: YAMLNode, path: DocumentPath) -> Kind {
         switch node.content {
         case .scalar(let scalar):
-            self.init(Self.typed(scalar), origin: origin)
+            return typed(scalar)
         case .sequence(let items):
-            self.init(.array(items.enumerated().map { index, item in
-                KyvernoValue(node: item, path: path.appending(index: index))
-            }), origin: origin)
+            return .array(items.enumerated().map { index, item in KyvernoValue(node: item, path: path.appending(index: index)) })
         case .mapping(let entries):
+            // A repeated key: the last one counts, as `YAMLNode.entry` reads it.
             var seen = Set<String>()
             var converted: [Entry] = []
-            for entry in entries {
+            for entry in entries.reversed() {
                 guard let key = entry.keyText, seen.insert(key).inserted else { continue }
                 converted.append(Entry(key: key, value: KyvernoValue(node: entry.value, path: path.appending(key), position: entry.key.start)))
             }
-            self.init(.object(converted), origin: origin)
+            return .object(converted.reversed())
         }
     }
 
@@ -137,6 +162,15 @@ extension KyvernoValue {
         guard stream.errors.isEmpty else { return nil }
         guard let root = stream.documents.first?.root else { return .null }
         return KyvernoValue(node: root, path: .root).withoutOrigins
+    }
+
+    /// The same value converted throughout, for values read many times (a policy's patterns).
+    var materialized: KyvernoValue {
+        switch kind {
+        case .array(let items): KyvernoValue(.array(items.map(\.materialized)), origin: origin)
+        case .object(let entries): KyvernoValue(.object(entries.map { Entry(key: $0.key, value: $0.value.materialized) }), origin: origin)
+        case let kind: KyvernoValue(kind, origin: origin)
+        }
     }
 
     /// The same value with no origins: a literal written in a policy is not a place in a resource.

@@ -39,6 +39,8 @@ struct KyvernoVariables: Sendable {
 
     /// `value` with its variables replaced; objects and lists are substituted throughout.
     func substitute(_ value: KyvernoValue, in context: KyvernoValue) throws(Failure) -> KyvernoValue {
+        // A rule without expressions has nothing to substitute (most patterns): no walk, no copies.
+        if parsed.isEmpty || !value.containsExpression { return value }
         switch value.kind {
         case .string(let text):
             guard text.contains("{{") else { return value }
@@ -72,5 +74,17 @@ struct KyvernoVariables: Sendable {
             rest = rest[close.upperBound...]
         }
         return output + rest
+    }
+}
+
+extension KyvernoValue {
+    /// Whether a string anywhere in the value holds `{{`.
+    var containsExpression: Bool {
+        switch kind {
+        case .string(let text): text.utf8.count > 3 && text.contains("{{")
+        case .array(let items): items.contains(where: \.containsExpression)
+        case .object(let entries): entries.contains { $0.value.containsExpression }
+        default: false
+        }
     }
 }

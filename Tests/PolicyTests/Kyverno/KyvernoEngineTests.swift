@@ -136,7 +136,7 @@ import Testing
         let report = try check([("kyverno/odd.yaml", policy), ("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n")])
         #expect(!report.findings.contains { $0.checkID.hasPrefix("kyverno:") })
         #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:16:") && $0.contains("request.userInfo") && $0.contains("not run") })
-        #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:24:") && $0.contains("`mutate`") })
+        #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:19:") && $0.contains("`defaults` mutate") })
     }
 
     @Test func policiesNamedInTheConfigurationRunWithoutDiscovery() throws {
