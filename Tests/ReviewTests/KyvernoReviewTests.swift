@@ -28,6 +28,17 @@ import ShipshapeTesting
                   spec:
                     containers:
                       - image: "!*:latest"
+            - name: by-user
+              match:
+                any:
+                - resources:
+                    kinds: [Pod]
+              validate:
+                deny:
+                  conditions:
+                  - key: "{{ request.userInfo.username }}"
+                    operator: Equals
+                    value: admin
         """
 
     @Test func aPolicyInTheBaseTreeCommentsOnTheChangedLine() throws {
@@ -46,5 +57,6 @@ import ShipshapeTesting
         #expect(finding.position.line == 37)
         #expect(finding.severity == .danger)
         #expect(review.runtimeChecks.map(\.id) == ["kyverno:no-latest/pinned-images"])
+        #expect(review.notes.contains { $0.hasPrefix("policies/no-latest.yaml:27:") && $0.contains("request.userInfo") }, "notes reach the review's summary")
     }
 }
