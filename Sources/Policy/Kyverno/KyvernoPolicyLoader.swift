@@ -49,6 +49,9 @@ enum KyvernoPolicyLoader {
             for entry in validate.entries ?? [] where !validateKeys.contains(entry.key) {
                 reasons.append((entry.value.origin, "`validate.\(entry.key)` is not supported"))
             }
+            if !["pattern", "anyPattern", "deny", "foreach"].contains(where: { validate[$0] != nil }) {
+                reasons.append((validate.origin, "the rule validates with none of pattern, anyPattern, deny or foreach"))
+            }
             let match = KyvernoResourceFilter(item["match"]) { text, origin in reasons.append((origin, "`match`: \(text)")) }
             let exclude = KyvernoResourceFilter(item["exclude"]) { text, origin in reasons.append((origin, "`exclude`: \(text)")) }
             if match.isEmpty { reasons.append((item.origin, "the rule has no `match`")) }

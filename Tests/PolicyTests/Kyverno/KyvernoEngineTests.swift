@@ -122,6 +122,14 @@ import Testing
                         - key: "{{ request.userInfo.username }}"
                           operator: Equals
                           value: admin
+                - name: by-cel
+                  match:
+                    any:
+                    - resources:
+                        kinds: [Pod]
+                  validate:
+                    cel:
+                      expressions: [{expression: "true"}]
                 - name: defaults
                   match:
                     any:
@@ -136,7 +144,8 @@ import Testing
         let report = try check([("kyverno/odd.yaml", policy), ("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n")])
         #expect(!report.findings.contains { $0.checkID.hasPrefix("kyverno:") })
         #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:16:") && $0.contains("request.userInfo") && $0.contains("not run") })
-        #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:19:") && $0.contains("`defaults` mutate") })
+        #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:27:") && $0.contains("`defaults` mutate") })
+        #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:25:") && $0.contains("`validate.cel` is not supported") })
     }
 
     @Test func policiesNamedInTheConfigurationRunWithoutDiscovery() throws {
