@@ -40,7 +40,8 @@ struct BlobFacts: Sendable, Equatable {
     init(_ file: ManifestFile, bytes: [UInt8]) {
         objects = file.objects.map { object in
             let role: Role
-            if Workspace.contextKinds.contains(object.kind) {
+            // A Kyverno policy judges other objects: like a PDB, it is read for every review.
+            if Workspace.contextKinds.contains(object.kind) || KyvernoPolicies.isPolicy(object) {
                 role = .context
             } else if object.podTemplate != nil || Self.bindingKinds.contains(object.kind) {
                 role = .dependent

@@ -77,7 +77,8 @@ public struct ReviewEngine: Sendable {
         }
         comments += kustomized.comments
         var summary = causedFindings(outside, changes: changes, scope: scope, engine: engine, repository: repository) + kustomized.summary
-        var notes = configuration.notes + kustomized.notes
+        // The head's report carries the configuration's notes and those about its Kyverno policies.
+        var notes = headReport.notes + kustomized.notes
         var renderedFixes = kustomized.fixes
         if let rendering {
             let effect = try renderedEffect(rendering, changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
@@ -92,6 +93,8 @@ public struct ReviewEngine: Sendable {
                                   comments: comments, summary: summary, files: headReport.files, notes: notes,
                                   addedExemptions: addedExemptions, policy: engine)
         result.renderedFixes = renderedFixes
+        result.runtimeChecks = headReport.runtimeChecks
+        result.runtimeSeverities = headReport.runtimeSeverities
         return result
     }
 

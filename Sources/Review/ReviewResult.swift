@@ -40,6 +40,9 @@ public struct ReviewResult: Sendable {
     /// none can (the field comes from the chart's templates). The fix engine cannot find rendered
     /// objects in the file they land in, so suggestions and `fix` take these instead.
     public var renderedFixes: [String: RenderedFix] = [:]
+    /// Checks made at run time (Kyverno rules) and their severities, for SARIF rules.
+    public var runtimeChecks: [CheckMetadata] = []
+    public var runtimeSeverities: [String: Severity] = [:]
 
     public enum RenderedFix: Sendable {
         case edit(ValuesFixer.Edit)

@@ -149,7 +149,11 @@ struct TreeIndex {
         for (path, changed) in overlay {
             kustomizations[Workspace.folder(of: path)] = changed?.facts.kustomizationNamespace ?? kustomizations[Workspace.folder(of: path)]
         }
-        return TreeFacts(workloads: workloads, kustomizationNamespaces: kustomizations)
+        var treeFacts = TreeFacts(workloads: workloads, kustomizationNamespaces: kustomizations)
+        treeFacts.kyvernoPolicyPaths = paths(withRole: .context, in: namespaces ?? [], allNamespaces: namespaces == nil).filter { path in
+            facts(path)?.objects.contains { KyvernoPolicies.kinds.contains($0.kind) } ?? false
+        }
+        return treeFacts
     }
 
     /// Which kustomization folders include which, from the facts of the kustomization files.

@@ -53,7 +53,8 @@ import Testing
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "Shipshape")
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.count == Catalogue.all.count)
+        #expect(rules.count == Catalogue.all.count + report.runtimeChecks.count, "one rule per check, Kyverno rules included")
+        #expect(report.runtimeChecks.map(\.id) == ["kyverno:shop-images/shop-registry"])
         for rule in rules {
             #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String != nil)
             #expect((rule["help"] as? [String: Any])?["text"] as? String != nil)

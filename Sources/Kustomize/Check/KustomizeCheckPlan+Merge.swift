@@ -6,7 +6,8 @@ extension KustomizeCheckPlan {
     public func mergingAcrossRoots(_ report: CheckReport, isIgnored: (String) -> Bool = { _ in false }) -> CheckReport {
         // A built object's value written in an ignored file is not reported either.
         let findings = Self.mergedAcrossRoots(report.findings.filter { !isIgnored($0.file) })
-        return CheckReport(findings: Finding.inReportOrder(findings), files: report.files, notes: report.notes)
+        return CheckReport(findings: Finding.inReportOrder(findings), files: report.files, notes: report.notes,
+                           runtimeChecks: report.runtimeChecks, runtimeSeverities: report.runtimeSeverities)
     }
 
     /// The findings with those on the same source position from several roots made one.

@@ -76,13 +76,17 @@ public struct ConfigurationReader {
         case "customChecks":
             let count = value.entries?.count ?? 0
             notes.append("\(file): \(count) Polaris custom check(s) under `customChecks` are not supported yet and were not run")
+        case "kyverno":
+            let read = KyvernoSettings.read(value)
+            configuration.kyverno = read.settings
+            for (node, message) in read.problems { problem(node, message) }
         case "upgrades":
             // Read by the upgrade commands (`UpgradeSettings`), not by the checks.
             break
         case let key where Self.acceptedPolarisKeys.contains(key):
             break
         case let key:
-            problem(entry.key, "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, fixes, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, pullRequestExemptions, customChecks, upgrades")
+            problem(entry.key, "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, fixes, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, pullRequestExemptions, customChecks, kyverno, upgrades")
         }
     }
 
@@ -98,7 +102,7 @@ public struct ConfigurationReader {
                 problem(entry.value, "severity of `\(id)` must be danger, warning or ignore")
                 continue
             }
-            if !knownChecks.contains(id) {
+            if !knownChecks.contains(id), !id.hasPrefix("kyverno:") {
                 notes.append("\(file):\(entry.key.start.line): no check has the id `\(id)`\(suggestion(for: id)); the setting was not used")
             }
             severities[id] = severity

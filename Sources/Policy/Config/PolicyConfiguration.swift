@@ -21,6 +21,8 @@ public struct PolicyConfiguration: Sendable {
     public var setAsideExemptions: [String: [ObjectReference: Set<String>]] = [:]
     /// The values fixes write.
     public var fixes: FixSettings = FixSettings()
+    /// Which Kyverno policies run (`kyverno:`).
+    public var kyverno = KyvernoSettings()
     /// Things in the user's file that were understood but not applied, said once to the user.
     public var notes: [String]
 
@@ -58,6 +60,7 @@ public struct PolicyConfiguration: Sendable {
         merged.countsExemptionsAddedByChanges = other.countsExemptionsAddedByChanges
         merged.notes += other.notes
         merged.fixes = fixes.merging(other.fixes)
+        merged.kyverno = kyverno.merging(other.kyverno)
         return merged
     }
 }

@@ -28,11 +28,16 @@ public struct CheckReport: Sendable {
     public var findings: [Finding]
     public var files: [FileOutcome]
     public var notes: [String]
+    /// Checks made at run time (Kyverno rules), with their severities: SARIF rules come from here.
+    public var runtimeChecks: [CheckMetadata]
+    public var runtimeSeverities: [String: Severity]
 
-    public init(findings: [Finding], files: [FileOutcome], notes: [String]) {
+    public init(findings: [Finding], files: [FileOutcome], notes: [String], runtimeChecks: [CheckMetadata] = [], runtimeSeverities: [String: Severity] = [:]) {
         self.findings = findings
         self.files = files
         self.notes = notes
+        self.runtimeChecks = runtimeChecks
+        self.runtimeSeverities = runtimeSeverities
     }
 
     public var unreadableFiles: [FileOutcome] { files.filter { $0.status == .unreadable } }

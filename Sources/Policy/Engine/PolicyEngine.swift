@@ -37,6 +37,17 @@ public struct PolicyEngine: Sendable {
 
     /// `parsed`: files already read into objects (generated in memory), checked without reading `source`.
     func run(paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]) -> CheckReport {
+        let kyverno = KyvernoPolicies.discover(paths: knownFacts.kyvernoPolicyPaths.map { known in paths.filter { known.contains($0) || parsed[$0] != nil } } ?? paths, settings: configuration.kyverno, source: source, parsed: parsed)
+        guard !kyverno.isEmpty || !kyverno.notes.isEmpty else { return runChecks(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed) }
+        let engine = including(kyverno)
+        var report = engine.runChecks(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed)
+        report.notes += kyverno.notes
+        report.runtimeChecks = kyverno.metadata
+        report.runtimeSeverities = Dictionary(kyverno.checkIDs.map { ($0, engine.configuration.severity(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        return report
+    }
+
+    private func runChecks(paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]) -> CheckReport {
         let slots = ResultSlots<FileResult>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index], ownChecks = focus?.contains(path) ?? true

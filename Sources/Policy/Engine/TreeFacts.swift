@@ -10,6 +10,9 @@ public struct TreeFacts: Sendable {
     /// The whole tree's context, indexed once (`PolicyEngine.context`): runs over a few files
     /// add their objects to a copy instead of indexing the tree again.
     public var workspace: Workspace?
+    /// The files that hold Kyverno policies, when the caller knows (a review's tree index): only
+    /// these are searched for policies instead of every file being read twice.
+    public var kyvernoPolicyPaths: Set<String>?
 
     public init(workloads: [(namespace: String, key: Workspace.WorkloadKey)] = [], kustomizationNamespaces: [String: String] = [:],
                 workspace: Workspace? = nil) {

@@ -23,7 +23,8 @@ extension PolicyEngine {
             return (Self.relocate(finding, from: stream), stream.keptApart ? stream.path : "")
         }
         let files = report.files.filter { byPath[$0.path] == nil }
-        return CheckReport(findings: Finding.inReportOrder(Self.merged(findings)), files: files, notes: report.notes)
+        return CheckReport(findings: Finding.inReportOrder(Self.merged(findings)), files: files, notes: report.notes,
+                           runtimeChecks: report.runtimeChecks, runtimeSeverities: report.runtimeSeverities)
     }
 
     /// The finding on the line that explains it, its message naming what generated the object.

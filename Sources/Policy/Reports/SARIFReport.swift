@@ -27,7 +27,7 @@ public enum SARIFReport {
     }
 
     private static func write(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration, to json: inout JSONWriter) {
-        let rules = checks.sorted { $0.id < $1.id }
+        let rules = (checks + report.runtimeChecks.filter { check in !checks.contains { $0.id == check.id } }).sorted { $0.id < $1.id }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         json.object { json in
             json.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -46,7 +46,7 @@ public enum SARIFReport {
                             json.field("name", "Shipshape")
                             json.key("rules")
                             json.array { json in
-                                for rule in rules { write(rule, severity: configuration.severity(of: rule.id), to: &json) }
+                                for rule in rules { write(rule, severity: report.runtimeSeverities[rule.id] ?? configuration.severity(of: rule.id), to: &json) }
                             }
                             json.field("version", toolVersion)
                         }

@@ -95,7 +95,8 @@ struct ReviewCommand: AsyncParsableCommand {
         case .text: output = ReviewReport.text(review, useColor: judgement.color.enabled)
         case .json: output = ReviewReport.json(review)
         case .sarif:
-            let report = CheckReport(findings: review.reportedFindings, files: review.files, notes: review.notes)
+            let report = CheckReport(findings: review.reportedFindings, files: review.files, notes: review.notes,
+                                     runtimeChecks: review.runtimeChecks, runtimeSeverities: review.runtimeSeverities)
             output = SARIFReport.render(report, checks: Catalogue.metadata, configuration: setup.configuration)
         }
         FileHandle.standardOutput.write(Data(output.utf8))

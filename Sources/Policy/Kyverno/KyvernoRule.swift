@@ -1,0 +1,71 @@
+import Manifests
+
+/// One `validate` rule of a Kyverno `ClusterPolicy` or `Policy`, ready to run on resources.
+struct KyvernoRule: Sendable {
+    var policy: String
+    var name: String
+    /// A namespaced `Policy` applies only to resources of its own namespace.
+    var namespace: String?
+    var file: String
+    var line: Int
+    var match: KyvernoResourceFilter
+    var exclude: KyvernoResourceFilter
+    var preconditions: KyvernoValue?
+    var validate: KyvernoValue
+    var message: String
+    /// `Enforce` (danger) or `Audit` (warning).
+    var severity: Severity
+    /// The controllers a Pod rule also checks (Kyverno's auto-generated rules); empty when none.
+    var autogenControllers: Set<String>
+    var variables: KyvernoVariables
+    var metadata: CheckMetadata
+
+    var id: String { "kyverno:\(policy)/\(name)" }
+
+    /// Kyverno's default for `pod-policies.kyverno.io/autogen-controllers`.
+    static let defaultControllers: Set<String> = ["DaemonSet", "Deployment", "Job", "StatefulSet", "ReplicaSet", "ReplicationController", "CronJob"]
+
+    /// Every kind the rule can be asked about, for a cheap first test of each object.
+    var candidateKinds: Set<String>? {
+        var kinds = Set<String>()
+        for selector in match.kinds {
+            guard let kind = selector.split(separator: "/").last.map(String.init), !kind.contains("*"), !kind.contains("?") else { return nil }
+            kinds.insert(kind)
+        }
+        return kinds.isEmpty ? nil : kinds.union(autogenControllers)
+    }
+}
+
+/// What loading found: the rules that run, and a note for every part that does not.
+public struct KyvernoPolicies: Sendable {
+    var rules: [KyvernoRule] = []
+    public var notes: [String] = []
+
+    public var isEmpty: Bool { rules.isEmpty }
+    public var checkIDs: [String] { rules.map(\.id) }
+
+    public init() {}
+
+    static let apiVersions: Set<String> = ["kyverno.io/v1", "kyverno.io/v2beta1", "kyverno.io/v2"]
+    public static let kinds: Set<String> = ["ClusterPolicy", "Policy"]
+
+    private static func withoutLocation(_ note: String) -> Substring {
+        note.firstRange(of: ": Kyverno policy").map { note[$0.lowerBound...] } ?? note[...]
+    }
+
+    public static func isPolicy(_ object: KubernetesObject) -> Bool {
+        apiVersions.contains(object.apiVersion) && kinds.contains(object.kind)
+    }
+
+    mutating func add(_ other: KyvernoPolicies) {
+        let known = Set(rules.map(\.id))
+        rules += other.rules.filter { !known.contains($0.id) }
+        // The same policy read twice (its file, and a kustomization that builds it) is noted once.
+        let said = Set(notes.map(Self.withoutLocation))
+        notes += other.notes.filter { !said.contains(Self.withoutLocation($0)) }
+    }
+}
+
+extension KyvernoPolicies {
+    public var metadata: [CheckMetadata] { rules.map(\.metadata) }
+}
