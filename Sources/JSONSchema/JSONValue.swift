@@ -51,6 +51,15 @@ public indirect enum JSONValue: Sendable, Hashable {
         self = .string(scalar.text)
     }
 
+    /// The value with every mapping entry whose value is null removed, as Go's typed objects drop them.
+    public var withoutNullEntries: JSONValue {
+        switch self {
+        case .array(let items): .array(items.map(\.withoutNullEntries))
+        case .object(let object): .object(object.filter { $0.value != .null }.mapValues(\.withoutNullEntries))
+        default: self
+        }
+    }
+
     /// A YAML 1.1 float (`1.5`, `-2e3`, `.5`); not `inf`/`nan` spelled as words.
     static func number(_ text: String) -> Double? {
         guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")

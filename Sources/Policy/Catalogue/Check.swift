@@ -4,6 +4,8 @@ import Manifests
 /// and is listed once in `Catalogue.all`.
 public protocol Check: Sendable {
     static var metadata: CheckMetadata { get }
+    /// The check's metadata: its type's, except for checks defined by configuration (`CustomCheck`).
+    var metadata: CheckMetadata { get }
     /// True when the check reads other objects of the tree (PDBs, roles, quotas...),
     /// so the engine runs it once every file has been read.
     var needsWorkspace: Bool { get }
@@ -15,7 +17,7 @@ public protocol Check: Sendable {
 
 extension Check {
     public var metadata: CheckMetadata { Self.metadata }
-    public var id: String { Self.metadata.id }
+    public var id: String { metadata.id }
     public var needsWorkspace: Bool { false }
 }
 
