@@ -150,6 +150,20 @@ import Foundation
         #expect(try findings(config, files: [("apps/pdb.yaml", budget("elsewhere", "web"))]).count == 1)
     }
 
+    @Test func aControllerWithoutAPodTemplateIsStillAController() throws {
+        let config = """
+        checks: {replicas: warning}
+        customChecks:
+          replicas:
+            failureMessage: Run two replicas
+            target: Controller
+            schema: {required: [spec], properties: {spec: {required: [replicas]}}}
+        """
+        let patch = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  strategy: {type: Recreate}\n"
+        let found = try findings(config, files: [("apps/patch.yaml", patch)]).filter { $0.file == "apps/patch.yaml" }
+        #expect(found.map(\.position.line) == [5])
+    }
+
     @Test func aCustomCheckWithABuiltInIdReplacesTheBuiltIn() throws {
         let config = """
         checks: {tagNotSpecified: warning}

@@ -21,6 +21,10 @@ public struct CustomCheck: Check {
     let additionalSchemas: [(target: CustomCheckTarget, schema: CustomSchema)]
     let failureMessage: String
 
+    static let controllerKinds: Set<String> = [
+        "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob", "Pod",
+    ]
+
     public var needsWorkspace: Bool { !additionalSchemas.isEmpty }
     public var fix: FixRecipe? { nil }
 
@@ -31,7 +35,8 @@ public struct CustomCheck: Check {
 
     public func applies(to object: KubernetesObject) -> Bool {
         if case .kind = target { return target.matches(kind: object.kind, group: object.group) }
-        guard object.podTemplate != nil else { return false }
+        // A controller without a pod template (a kustomize patch) is still a controller to Polaris.
+        guard object.podTemplate != nil || (target == .controller && Self.controllerKinds.contains(object.kind)) else { return false }
         if !includedControllers.isEmpty, !includedControllers.contains(object.kind) { return false }
         return !excludedControllers.contains(object.kind)
     }

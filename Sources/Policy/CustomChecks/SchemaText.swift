@@ -13,57 +13,40 @@ enum SchemaText {
     }
 
     static func json(_ node: YAMLNode) -> String {
-        var text = ""
-        write(node, to: &text)
-        return text
+        var buffer = JSONBuffer(capacity: 1024)
+        write(node, to: &buffer)
+        return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
-    private static func write(_ node: YAMLNode, to text: inout String) {
+    private static func write(_ node: YAMLNode, to buffer: inout JSONBuffer) {
         switch node.content {
         case .scalar(let scalar):
             switch JSONValue(scalar: scalar) {
-            case .null: text += "null"
-            case .bool(let bool): text += bool ? "true" : "false"
-            case .number: text += scalar.text
-            default: quote(scalar.text, to: &text)
+            case .null: raw("null", to: &buffer)
+            case .bool(let bool): raw(bool ? "true" : "false", to: &buffer)
+            case .number: raw(scalar.text, to: &buffer)
+            default: buffer.appendQuoted(scalar.text)
             }
         case .sequence(let items):
-            text += "["
+            buffer.append(UInt8(ascii: "["))
             for (offset, item) in items.enumerated() {
-                if offset > 0 { text += "," }
-                write(item, to: &text)
+                if offset > 0 { buffer.append(UInt8(ascii: ",")) }
+                write(item, to: &buffer)
             }
-            text += "]"
+            buffer.append(UInt8(ascii: "]"))
         case .mapping(let entries):
-            text += "{"
+            buffer.append(UInt8(ascii: "{"))
             for (offset, entry) in entries.enumerated() {
-                if offset > 0 { text += "," }
-                quote(entry.keyText ?? "", to: &text)
-                text += ":"
-                write(entry.value, to: &text)
+                if offset > 0 { buffer.append(UInt8(ascii: ",")) }
+                buffer.appendQuoted(entry.keyText ?? "")
+                buffer.append(UInt8(ascii: ":"))
+                write(entry.value, to: &buffer)
             }
-            text += "}"
+            buffer.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func quote(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\t": text += "\\t"
-            case "\r": text += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text += "\""
+    private static func raw(_ text: String, to buffer: inout JSONBuffer) {
+        for byte in text.utf8 { buffer.append(byte) }
     }
 }
