@@ -164,6 +164,21 @@ import Foundation
         #expect(found.map(\.position.line) == [5])
     }
 
+    @Test func aQuantityWrittenAsANumberIsAStringAsKubernetesReadsIt() throws {
+        let config = """
+        checks: {cpuSet: warning}
+        customChecks:
+          cpuSet:
+            failureMessage: Set a CPU limit
+            target: Container
+            schema: {properties: {resources: {properties: {limits: {required: [cpu], properties: {cpu: {type: string, not: {const: ""}}}}}}}}
+        """
+        let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      resources: {limits: {cpu: 1}}\n    - name: b\n      resources: {limits: {cpu: [1]}}\n"
+        let found = try findings(config, files: [("apps/pod.yaml", pod)]).filter { $0.file == "apps/pod.yaml" }
+        #expect(found.map(\.container) == ["b"])
+        #expect(found.first?.position.line == 9)
+    }
+
     @Test func aCustomCheckWithABuiltInIdReplacesTheBuiltIn() throws {
         let config = """
         checks: {tagNotSpecified: warning}

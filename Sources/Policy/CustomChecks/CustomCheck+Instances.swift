@@ -34,7 +34,7 @@ extension CustomCheck {
     /// containers and only this container. A failure on that pod spec as a whole lands on the container.
     static func podSpec(_ pod: PodTemplate, onlyWith container: ContainerSpec) -> SchemaInstance {
         var entries = typedPodSpecEntries(pod).filter { $0.key != "containers" && $0.key != "initContainers" }
-        entries.append(("containers", .sequence([.typedNode(container.node)], at: container.anchor)))
+        entries.append(("containers", .sequence([typedContainer(container.node)], at: container.anchor)))
         entries.append(("initContainers", .sequence([], at: container.anchor)))
         return .mapping(entries, at: container.anchor)
     }
@@ -49,10 +49,32 @@ extension CustomCheck {
     private static func typedPodSpecEntries(_ pod: PodTemplate) -> [(key: String, value: SchemaInstance)] {
         (pod.spec.entries ?? []).filter { !$0.value.isNull }.map { entry in
             let key = entry.keyText ?? ""
+            if key == "containers" || key == "initContainers", let items = entry.value.items {
+                return (key, .sequence(items.map(typedContainer), at: entry.value.start))
+            }
             guard key == "securityContext", let fields = entry.value.entries else { return (key, .typedNode(entry.value)) }
             let kept = fields.filter { podSecurityContextFields.contains($0.keyText ?? "") && !$0.value.isNull }
             return (key, .mapping(kept.map { ($0.keyText ?? "", .typedNode($0.value)) }, at: entry.value.start))
         }
+    }
+
+    /// A container as Kubernetes' types read it: null values gone, and resource quantities
+    /// strings (`cpu: 1` is the quantity "1", which Polaris' `type: string` accepts).
+    static func typedContainer(_ node: YAMLNode) -> SchemaInstance {
+        guard let resources = node.entry("resources"), resources.value.isMapping else { return .typedNode(node) }
+        let entries = (node.entries ?? []).filter { !$0.value.isNull }.map { entry -> (key: String, value: SchemaInstance) in
+            guard entry.keyText == "resources", let groups = entry.value.entries else { return (entry.keyText ?? "", .typedNode(entry.value)) }
+            return ("resources", .mapping(groups.filter { !$0.value.isNull }.map { group in
+                guard ["limits", "requests"].contains(group.keyText), let quantities = group.value.entries else {
+                    return (group.keyText ?? "", .typedNode(group.value))
+                }
+                return (group.keyText ?? "", .mapping(quantities.filter { !$0.value.isNull }.map { quantity in
+                    guard let scalar = quantity.value.scalar else { return (quantity.keyText ?? "", .typedNode(quantity.value)) }
+                    return (quantity.keyText ?? "", .value(.string(scalar.text), at: quantity.value.start))
+                }, at: group.value.start))
+            }, at: entry.value.start))
+        }
+        return .mapping(entries, at: node.start)
     }
 
     /// PodSecurityContext's fields (Kubernetes 1.33).

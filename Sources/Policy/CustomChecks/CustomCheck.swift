@@ -63,7 +63,7 @@ public struct CustomCheck: Check {
             if checksInitContainers { containers += pod.initContainers }
             if checksContainers { containers += pod.containers }
             return containers.compactMap { container in
-                let instance: SchemaInstance = validatesPodSpecPerContainer ? Self.podSpec(pod, onlyWith: container) : .typedNode(container.node)
+                let instance: SchemaInstance = validatesPodSpecPerContainer ? Self.podSpec(pod, onlyWith: container) : Self.typedContainer(container.node)
                 let base = validatesPodSpecPerContainer ? pod.path : container.path
                 guard var found = violation(instance, data: { Self.templateData(object, pod: pod, container: container) }, object: object,
                                             workspace: workspace, anchor: container.anchor, path: base) else { return nil }
