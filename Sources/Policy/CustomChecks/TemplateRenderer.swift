@@ -39,7 +39,7 @@ private struct TemplateRenderer {
                 }
             case .conditional(let branches, let otherwise):
                 var chosen = otherwise
-                for (condition, body) in branches where Self.isTrue(try evaluate(condition, dot: dot)) {
+                for (condition, body) in branches where TemplateFunctions.truth(try evaluate(condition, dot: dot)) {
                     chosen = body
                     break
                 }
@@ -103,18 +103,6 @@ private struct TemplateRenderer {
             var values: [SchemaInstance?] = []
             for argument in arguments { values.append(try evaluate(argument, dot: dot)) }
             return try TemplateFunctions.call(name, values, at: root.position)
-        }
-    }
-
-    static func isTrue(_ value: SchemaInstance?) -> Bool {
-        guard let value else { return false }
-        switch value.shape {
-        case .null: return false
-        case .bool(let bool): return bool
-        case .number(let number): return number != 0
-        case .string(let string): return !string.isEmpty
-        case .array(let items): return !items.isEmpty
-        case .object(let entries): return !entries.isEmpty
         }
     }
 
