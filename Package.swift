@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "shipshape", targets: ["shipshape"]),
         .library(name: "Manifests", targets: ["Manifests"]),
         .library(name: "Policy", targets: ["Policy"]),
+        .library(name: "JSONSchema", targets: ["JSONSchema"]),
         .library(name: "Kustomize", targets: ["Kustomize"]),
         .library(name: "Diffs", targets: ["Diffs"]),
         .library(name: "GitKit", targets: ["GitKit"]),
@@ -59,9 +60,10 @@ let package = Package(
         .target(name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames", "Blocking"], swiftSettings: strictSettings),
         .executableTarget(name: "embed-config", swiftSettings: strictSettings),
         .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
+        .target(name: "JSONSchema", dependencies: ["Manifests"], swiftSettings: strictSettings),
         .target(
             name: "Policy",
-            dependencies: ["Manifests", "FileNames"],
+            dependencies: ["Manifests", "FileNames", "JSONSchema"],
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
         ),
@@ -144,6 +146,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "FileNames"], swiftSettings: strictSettings),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "Manifests"], swiftSettings: strictSettings),
         .testTarget(name: "FileNamesTests", dependencies: ["FileNames"], swiftSettings: strictSettings),
         .testTarget(
             name: "KustomizeTests",
@@ -193,7 +196,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "PolicyTests",
-            dependencies: ["Policy", "Manifests", "ShipshapeTesting"],
+            dependencies: ["Policy", "Manifests", "JSONSchema", "ShipshapeTesting"],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),

@@ -39,6 +39,8 @@ import Foundation
         customChecks:
           imageRegistry:
             successMessage: ok
+            target: Container
+            schema: {properties: {image: {not: {pattern: ^quay.io}}}}
         mutations:
           - pullPolicyNotAlways
         exemptions:
@@ -48,7 +50,7 @@ import Foundation
         """
         let configuration = try ConfigurationReader.read(text: polaris, file: "polaris.yaml", knownChecks: Catalogue.ids)
         #expect(configuration.severities["tagNotSpecified"] == .warning)
-        #expect(configuration.notes.count == 1, "custom checks are noted, not silently dropped")
+        #expect(configuration.notes.count == 1, "a custom check without a severity under `checks:` is noted, not silently dropped")
         let found = try findings(config: polaris)
         #expect(found.filter { $0.checkID == "tagNotSpecified" }.allSatisfy { $0.severity == .warning })
         #expect(count(found, "cpuLimitsMissing") == 0)

@@ -4,7 +4,8 @@ import Manifests
 /// and is listed once in `Catalogue.all`.
 public protocol Check: Sendable {
     static var metadata: CheckMetadata { get }
-    /// The type's metadata for catalogue checks; checks made at run time (Kyverno rules) have their own.
+    /// The check's metadata: its type's, except for checks made at run time (Kyverno rules,
+    /// custom checks from the configuration).
     var metadata: CheckMetadata { get }
     /// True when the check reads other objects of the tree (PDBs, roles, quotas...),
     /// so the engine runs it once every file has been read.

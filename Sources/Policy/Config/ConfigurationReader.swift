@@ -6,10 +6,10 @@ public struct ConfigurationReader {
     /// Polaris keys that mean nothing to `check`, accepted so a Polaris file works unchanged.
     static let acceptedPolarisKeys: Set<String> = ["mutations", "displayName"]
 
-    private let file: String
-    private let knownChecks: Set<String>
-    private var problems: [ConfigurationError.Problem] = []
-    private var notes: [String] = []
+    let file: String
+    private var knownChecks: Set<String>
+    var problems: [ConfigurationError.Problem] = []
+    var notes: [String] = []
 
     public init(file: String, knownChecks: Set<String>) {
         self.file = file
@@ -28,6 +28,8 @@ public struct ConfigurationReader {
         }
         var configuration = PolicyConfiguration()
         if let root = stream.documents.first?.root {
+            // Custom checks' ids are known to `checks:` wherever the two settings are in the file.
+            for custom in root["customChecks"]?.entries ?? [] { if let id = custom.keyText { knownChecks.insert(id) } }
             if let entries = root.entries {
                 for entry in entries { apply(entry, to: &configuration) }
             } else {
@@ -35,6 +37,9 @@ public struct ConfigurationReader {
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(file: file, problems: problems) }
+        for check in configuration.customChecks where configuration.severities[check.id] == nil {
+            notes.append("\(file): custom check `\(check.id)` has no severity under `checks:` (danger or warning), so it was not run, as in Polaris")
+        }
         configuration.notes = notes
         return configuration
     }
@@ -74,8 +79,7 @@ public struct ConfigurationReader {
         case "fixes":
             configuration.fixes = readFixSettings(value)
         case "customChecks":
-            let count = value.entries?.count ?? 0
-            notes.append("\(file): \(count) Polaris custom check(s) under `customChecks` are not supported yet and were not run")
+            configuration.customChecks = readCustomChecks(value)
         case "kyverno":
             let read = KyvernoSettings.read(value)
             configuration.kyverno = read.settings
@@ -154,7 +158,7 @@ public struct ConfigurationReader {
         return settings
     }
 
-    private mutating func readStrings(_ node: YAMLNode, setting: String) -> [String] {
+    mutating func readStrings(_ node: YAMLNode, setting: String) -> [String] {
         if node.isNull { return [] }
         if let single = node.string, node.items == nil { return [single] }
         guard let items = node.items else {
@@ -180,7 +184,7 @@ public struct ConfigurationReader {
         return value
     }
 
-    private mutating func problem(_ node: YAMLNode, _ message: String) {
+    mutating func problem(_ node: YAMLNode, _ message: String) {
         problems.append(.init(position: node.start, message: message))
     }
 

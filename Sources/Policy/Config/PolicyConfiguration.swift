@@ -19,6 +19,9 @@ public struct PolicyConfiguration: Sendable {
     /// Exemption annotations a review sets aside: file → object → annotation keys, as if the
     /// object did not carry them.
     public var setAsideExemptions: [String: [ObjectReference: Set<String>]] = [:]
+    /// Checks written in Polaris' custom-check format (`customChecks`); one with a built-in
+    /// check's id replaces that check, as in Polaris.
+    public var customChecks: [CustomCheck] = []
     /// The values fixes write.
     public var fixes: FixSettings = FixSettings()
     /// Which Kyverno policies run (`kyverno:`).
@@ -43,6 +46,12 @@ public struct PolicyConfiguration: Sendable {
         severities[checkID] ?? .ignore
     }
 
+    /// Every check's metadata, built-in and custom (for SARIF rules and comments).
+    public var checkMetadata: [CheckMetadata] {
+        let custom = Set(customChecks.map(\.id))
+        return Catalogue.metadata.filter { !custom.contains($0.id) } + customChecks.map(\.metadata)
+    }
+
     public func isIgnored(path: String) -> Bool {
         ignorePaths.contains { $0.matches(path) }
     }
@@ -61,6 +70,8 @@ public struct PolicyConfiguration: Sendable {
         merged.notes += other.notes
         merged.fixes = fixes.merging(other.fixes)
         merged.kyverno = kyverno.merging(other.kyverno)
+        let redefined = Set(other.customChecks.map(\.id))
+        merged.customChecks = customChecks.filter { !redefined.contains($0.id) } + other.customChecks
         return merged
     }
 }

@@ -13,8 +13,14 @@ public struct PolicyEngine: Sendable {
     public var configuration: PolicyConfiguration
     public var settings: EvaluationSettings
 
+    /// Kinds kept for cross-object lookups beyond `Workspace.contextKinds`: those custom checks ask for.
+    let additionalContextKinds: Set<String>
+
+    /// `checks` with the configuration's custom checks added (one with a built-in's id replaces it).
     public init(checks: [any Check] = Catalogue.all, configuration: PolicyConfiguration, settings: EvaluationSettings) {
-        self.checks = checks.filter { configuration.severity(of: $0.id) != .ignore }
+        let custom = configuration.customChecks, customIDs = Set(custom.map(\.id))
+        self.checks = (checks.filter { !customIDs.contains($0.id) } + custom).filter { configuration.severity(of: $0.id) != .ignore }
+        additionalContextKinds = Set(custom.flatMap(\.additionalKinds)).subtracting(Workspace.contextKinds)
         self.configuration = configuration
         self.settings = settings
     }
@@ -66,10 +72,10 @@ public struct PolicyEngine: Sendable {
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             guard let bytes = try? source(paths[index]) else { slots[index] = []; return }
             slots[index] = ManifestReader.read(path: paths[index], bytes: bytes, options: Self.parseOptions).objects
-                .filter { Workspace.contextKinds.contains($0.kind) || $0.kind == "Kustomization" || $0.podTemplate != nil }
+                .filter { isContextKind($0.kind) || $0.kind == "Kustomization" || $0.podTemplate != nil }
         }
         let objects = slots.values.flatMap { $0 }
-        var workspace = Workspace(objects: objects.filter { $0.podTemplate == nil }, settings: settings)
+        var workspace = Workspace(objects: objects.filter { $0.podTemplate == nil }, settings: settings, additionalKinds: additionalContextKinds)
         let workloads = objects.compactMap { object -> (namespace: String, key: Workspace.WorkloadKey)? in
             guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
             return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))
@@ -111,7 +117,7 @@ public struct PolicyEngine: Sendable {
         let builder = FindingBuilder(configuration: configuration)
         let local = Workspace(settings: settings)
         for object in file.objects {
-            var retain = Workspace.contextKinds.contains(object.kind) || object.kind == "Kustomization"
+            var retain = isContextKind(object.kind) || object.kind == "Kustomization"
             var exemptions = builder.exemptions(for: object)
             for check in checks where check.applies(to: object) {
                 if check.needsWorkspace {
@@ -132,7 +138,7 @@ public struct PolicyEngine: Sendable {
             for object in retained where object.kind == "Kustomization" { workspace.add(object) }
             for object in retained where object.kind != "Kustomization" { workspace.add(object) }
         } else {
-            workspace = Workspace(objects: retained, settings: settings, knownFacts: knownFacts)
+            workspace = Workspace(objects: retained, settings: settings, knownFacts: knownFacts, additionalKinds: additionalContextKinds)
         }
         workspace.noteWorkloads(retained.compactMap { object in
             guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
@@ -152,6 +158,10 @@ public struct PolicyEngine: Sendable {
             slots[index] = findings
         }
         return slots.values.flatMap { $0 }
+    }
+
+    private func isContextKind(_ kind: String) -> Bool {
+        Workspace.contextKinds.contains(kind) || additionalContextKinds.contains(kind)
     }
 
     private func syntaxFindings(_ file: ManifestFile) -> [Finding] {

@@ -35,14 +35,17 @@ public struct Workspace: Sendable {
 
     /// What the run targets: the deprecation data and the component versions to judge against.
     public var settings: EvaluationSettings
+    /// Kinds kept besides `contextKinds`: the ones custom checks' `additionalSchemas` look for.
+    public var additionalKinds: Set<String> = []
 
     public init(settings: EvaluationSettings = EvaluationSettings()) {
         self.settings = settings
     }
 
     public init(objects: [KubernetesObject], settings: EvaluationSettings = EvaluationSettings(),
-                knownFacts: TreeFacts = TreeFacts()) {
+                knownFacts: TreeFacts = TreeFacts(), additionalKinds: Set<String> = []) {
         self.init(settings: settings)
+        self.additionalKinds = additionalKinds
         kustomizationNamespaces = knownFacts.kustomizationNamespaces
         for object in objects where object.kind == "Kustomization" { add(object) }
         for object in objects where object.kind != "Kustomization" { add(object) }
@@ -51,6 +54,9 @@ public struct Workspace: Sendable {
     /// Records what cross-object checks need from an object; cheap for every other object.
     /// Kustomizations go first, so that the namespaces they set are known when objects are indexed.
     public mutating func add(_ object: KubernetesObject) {
+        if additionalKinds.contains(object.kind) {
+            byKind[object.kind, default: []].append(object)
+        }
         if Self.contextKinds.contains(object.kind) {
             byKind[object.kind, default: []].append(object)
             let namespace = effectiveNamespace(of: object)

@@ -59,7 +59,7 @@ struct CheckCommand: AsyncParsableCommand {
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
         case .json: JSONReport.stream(report) { StandardOutput.write($0) }
-        case .sarif: SARIFReport.stream(report, checks: Catalogue.metadata, configuration: setup.configuration) { StandardOutput.write($0) }
+        case .sarif: SARIFReport.stream(report, checks: setup.configuration.checkMetadata, configuration: setup.configuration) { StandardOutput.write($0) }
         }
         if !report.unreadableFiles.isEmpty {
             for file in report.unreadableFiles {

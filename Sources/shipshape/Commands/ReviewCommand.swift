@@ -97,7 +97,7 @@ struct ReviewCommand: AsyncParsableCommand {
         case .sarif:
             let report = CheckReport(findings: review.reportedFindings, files: review.files, notes: review.notes,
                                      runtimeChecks: review.runtimeChecks, runtimeSeverities: review.runtimeSeverities)
-            output = SARIFReport.render(report, checks: Catalogue.metadata, configuration: setup.configuration)
+            output = SARIFReport.render(report, checks: setup.configuration.checkMetadata, configuration: setup.configuration)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if review.fails(at: judgement.failOn.severity) { throw ExitCode(3) }

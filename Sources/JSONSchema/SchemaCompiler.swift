@@ -1,0 +1,244 @@
+import Manifests
+
+extension Schema {
+    /// Compiles a schema written in YAML or JSON. Every mistake is collected, with its position.
+    public init(text: String) throws(SchemaCompilationFailure) {
+        let stream = YAMLParser.parse(text)
+        if let error = stream.errors.first {
+            throw SchemaCompilationFailure(errors: [SchemaError(position: error.position, message: "the schema is not valid YAML or JSON: \(error.problem)")])
+        }
+        guard let root = stream.documents.first?.root else {
+            throw SchemaCompilationFailure(errors: [SchemaError(position: SourcePosition(line: 1, column: 1), message: "the schema is empty")])
+        }
+        try self.init(node: root)
+    }
+
+    /// Compiles a schema already parsed (a `schema:` mapping of a configuration file).
+    public init(node: YAMLNode) throws(SchemaCompilationFailure) {
+        var compiler = SchemaCompiler()
+        _ = compiler.compile(node, pointer: "#", depth: 0)
+        for (pointer, position) in compiler.references where compiler.pointers[pointer] == nil {
+            compiler.errors.append(SchemaError(position: position, message: "`$ref: \(pointer)` refers to nothing in this schema (only references inside the schema are supported)"))
+        }
+        guard compiler.errors.isEmpty else { throw SchemaCompilationFailure(errors: compiler.errors) }
+        self.init(nodes: compiler.nodes, pointers: compiler.pointers)
+    }
+}
+
+/// Why a schema could not be compiled: every mistake found.
+public struct SchemaCompilationFailure: Error, Sendable, CustomStringConvertible {
+    public var errors: [SchemaError]
+    public var description: String { errors.map(\.description).joined(separator: "; ") }
+}
+
+private struct SchemaCompiler {
+    var nodes: [SchemaNode] = []
+    var pointers: [String: Int] = [:]
+    var references: [(String, SourcePosition)] = []
+    var errors: [SchemaError] = []
+
+    /// Keywords of later drafts this validator does not evaluate: refused rather than ignored,
+    /// so a check never passes because part of its schema was skipped.
+    static let unsupported: Set<String> = ["$recursiveRef", "$dynamicRef", "unevaluatedProperties", "unevaluatedItems", "prefixItems"]
+
+    mutating func compile(_ yaml: YAMLNode, pointer: String, depth: Int) -> Int {
+        let index = nodes.count
+        nodes.append(SchemaNode(position: yaml.start))
+        pointers[pointer] = index
+        guard depth < Schema.maximumDepth else {
+            error(yaml, "the schema nests deeper than \(Schema.maximumDepth) levels")
+            return index
+        }
+        guard nodes.count <= Schema.maximumNodes else {
+            if nodes.count == Schema.maximumNodes + 1 { error(yaml, "the schema has more than \(Schema.maximumNodes) subschemas") }
+            return index
+        }
+        if let bool = yaml.bool, yaml.scalar != nil {
+            nodes[index].rejectsEverything = !bool
+            return index
+        }
+        guard let entries = yaml.entries else {
+            error(yaml, "a schema must be a mapping (or true or false)")
+            return index
+        }
+        var node = SchemaNode(position: yaml.start)
+        for entry in entries {
+            guard let key = entry.keyText else { continue }
+            keyword(key, entry.value, into: &node, pointer: pointer + "/" + Self.escape(key), depth: depth)
+        }
+        // Draft 4 writes `exclusiveMaximum: true` to make `maximum` exclusive (and so for minimum).
+        if yaml["exclusiveMaximum"]?.bool == true, let maximum = node.maximum { node.exclusiveMaximum = maximum; node.maximum = nil }
+        if yaml["exclusiveMinimum"]?.bool == true, let minimum = node.minimum { node.exclusiveMinimum = minimum; node.minimum = nil }
+        nodes[index] = node
+        return index
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private mutating func keyword(_ key: String, _ value: YAMLNode, into node: inout SchemaNode, pointer: String, depth: Int) {
+        let sub = { (self: inout SchemaCompiler, yaml: YAMLNode, at: String) -> Int in self.compile(yaml, pointer: at, depth: depth + 1) }
+        switch key {
+        case "type":
+            if let single = value.string { node.types = [single] } else { node.types = strings(value, key) }
+            for type in node.types ?? [] where !["null", "boolean", "object", "array", "number", "integer", "string"].contains(type) {
+                error(value, "unknown type `\(type)`")
+            }
+        case "enum":
+            guard let items = value.items else { error(value, "`enum` must be a list"); return }
+            node.enumValues = items.map(JSONValue.init)
+        case "const":
+            node.hasConst = true
+            node.constValue = JSONValue(value)
+        case "multipleOf": node.multipleOf = number(value, key)
+        case "maximum": node.maximum = number(value, key)
+        case "minimum": node.minimum = number(value, key)
+        case "exclusiveMaximum", "exclusiveMinimum":
+            // Draft 4 writes these as booleans that make `maximum`/`minimum` exclusive.
+            if value.bool != nil, value.scalar?.style == .plain {
+                break // draft 4: applied once the whole schema is read (see `compile`)
+            } else if key == "exclusiveMaximum" {
+                node.exclusiveMaximum = number(value, key)
+            } else {
+                node.exclusiveMinimum = number(value, key)
+            }
+        case "maxLength": node.maxLength = count(value, key)
+        case "minLength": node.minLength = count(value, key)
+        case "pattern": node.pattern = pattern(value)
+        case "items":
+            if let list = value.items {
+                node.itemsList = list.enumerated().map { sub(&self, $1, pointer + "/\($0)") }
+            } else {
+                node.items = sub(&self, value, pointer)
+            }
+        case "additionalItems": node.additionalItems = sub(&self, value, pointer)
+        case "maxItems": node.maxItems = count(value, key)
+        case "minItems": node.minItems = count(value, key)
+        case "uniqueItems": node.uniqueItems = value.bool ?? false
+        case "contains": node.contains = sub(&self, value, pointer)
+        case "maxContains": node.maxContains = count(value, key)
+        case "minContains": node.minContains = count(value, key)
+        case "maxProperties": node.maxProperties = count(value, key)
+        case "minProperties": node.minProperties = count(value, key)
+        case "required":
+            // A `required:` with nothing under it (Polaris' hostPortSet) requires nothing.
+            if !value.isNull { node.required = strings(value, key) }
+        case "properties", "patternProperties", "dependentSchemas", "$defs", "definitions":
+            guard let entries = value.entries else {
+                if !value.isNull { error(value, "`\(key)` must be a mapping of schemas") }
+                return
+            }
+            for entry in entries {
+                guard let name = entry.keyText else { continue }
+                let child = sub(&self, entry.value, pointer + "/" + Self.escape(name))
+                switch key {
+                case "properties": node.properties[name] = child
+                case "dependentSchemas": node.dependentSchemas[name] = child
+                case "patternProperties": if let compiled = pattern(entry.key) { node.patternProperties.append((compiled, child)) }
+                default: break
+                }
+            }
+        case "additionalProperties": node.additionalProperties = sub(&self, value, pointer)
+        case "propertyNames": node.propertyNames = sub(&self, value, pointer)
+        case "dependentRequired", "dependencies":
+            for entry in value.entries ?? [] {
+                guard let name = entry.keyText else { continue }
+                if entry.value.isSequence {
+                    node.dependentRequired[name] = strings(entry.value, key)
+                } else {
+                    node.dependentSchemas[name] = sub(&self, entry.value, pointer + "/" + Self.escape(name))
+                }
+            }
+        case "allOf", "anyOf", "oneOf":
+            guard let items = value.items, !items.isEmpty else { error(value, "`\(key)` must be a non-empty list of schemas"); return }
+            let compiled = items.enumerated().map { sub(&self, $1, pointer + "/\($0)") }
+            switch key {
+            case "allOf": node.allOf = compiled
+            case "anyOf": node.anyOf = compiled
+            default: node.oneOf = compiled
+            }
+        case "not": node.not = sub(&self, value, pointer)
+        case "if": node.ifSchema = sub(&self, value, pointer)
+        case "then": node.thenSchema = sub(&self, value, pointer)
+        case "else": node.elseSchema = sub(&self, value, pointer)
+        case "$ref":
+            guard let target = value.string else { error(value, "`$ref` must be a string"); return }
+            let decoded = Self.percentDecoded(target)
+            node.ref = decoded
+            references.append((decoded, value.start))
+        case "$anchor":
+            if let name = value.string { pointers["#" + name] = nodes.count - 1 }
+        case "resourceMinimum", "resourceMaximum":
+            guard let text = value.string ?? value.scalar?.text, let quantity = ResourceQuantity.parse(text) else {
+                error(value, "`\(key)` must be a resource quantity such as 100m, 512Mi or 2")
+                return
+            }
+            if key == "resourceMinimum" { node.resourceMinimum = (quantity, text) } else { node.resourceMaximum = (quantity, text) }
+        case let other where Self.unsupported.contains(other):
+            error(value, "`\(other)` is not supported by Shipshape's schema validator; the check cannot be run")
+        default:
+            // Annotations ($schema, $id, $comment, title, description, format, default, examples...)
+            // and unknown keywords are ignored, as the drafts require.
+            break
+        }
+    }
+
+    private mutating func number(_ value: YAMLNode, _ key: String) -> Double? {
+        guard case .number(let number) = JSONValue(value) else { error(value, "`\(key)` must be a number"); return nil }
+        return number
+    }
+
+    private mutating func count(_ value: YAMLNode, _ key: String) -> Int? {
+        guard case .number(let number) = JSONValue(value), number >= 0, number.rounded() == number, number < 1e15 else {
+            error(value, "`\(key)` must be a whole number, 0 or more")
+            return nil
+        }
+        return Int(number)
+    }
+
+    private mutating func strings(_ value: YAMLNode, _ key: String) -> [String] {
+        guard let items = value.items else { error(value, "`\(key)` must be a list of strings"); return [] }
+        return items.compactMap { item in
+            guard let text = item.scalar?.text else { error(item, "`\(key)` must be a list of strings"); return nil }
+            return text
+        }
+    }
+
+    private mutating func pattern(_ value: YAMLNode) -> SchemaPattern? {
+        guard let text = value.scalar?.text else { error(value, "a pattern must be a string"); return nil }
+        do {
+            return try SchemaPattern(text)
+        } catch {
+            self.error(value, "`\(text)` is not a regular expression this validator understands: \(error)")
+            return nil
+        }
+    }
+
+    private mutating func error(_ node: YAMLNode, _ message: String) {
+        errors.append(SchemaError(position: node.start, message: message))
+    }
+
+    static func escape(_ key: String) -> String {
+        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
