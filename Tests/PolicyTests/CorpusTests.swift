@@ -38,3 +38,23 @@ import Manifests
         }
     }
 }
+
+/// Workloads keep only what cross-object checks read until those checks run (`CrossObjectRetention`):
+/// over the whole corpus, the report is byte for byte the one keeping every object whole gives.
+@Suite struct CrossObjectRetentionTests {
+    @Test func theCorpusReportIsTheSameAsWithWholeObjects() throws {
+        let paths = try ManifestWalker.files(under: [TestPaths.sharedCorpus.path])
+        let source: PolicyEngine.FileSource = { path in
+            guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadUnknown) }
+            return Array(data)
+        }
+        let pruned = try TestEngine.make()
+        var whole = pruned
+        whole.retainedForCrossObjectChecks = { $0 }
+        let expected = JSONReport.document(whole.run(paths: paths, source: source))
+        let report = pruned.run(paths: paths, source: source)
+        #expect(report.findings.contains { $0.checkID == "missingPodDisruptionBudget" } && report.findings.contains { $0.checkID == "automountServiceAccountToken" },
+                "the corpus has cross-object findings on workloads to compare")
+        #expect(JSONReport.document(report) == expected)
+    }
+}

@@ -4,14 +4,17 @@ import Manifests
 
 /// Runs the catalogue over a set of files.
 ///
-/// Files are read and checked in parallel; each object's tree is dropped once its own checks
-/// have run, unless a cross-object check still needs it. Those run when every file has been
-/// read, against the `Workspace` of the whole tree. Memory stays bounded by what cross-object
-/// checks need, not by the size of the repository.
+/// Files are read and checked in parallel; each document's tree is dropped once its own checks
+/// have run. Cross-object checks run when every file has been read, against the `Workspace` of
+/// the whole tree: the objects they judge keep only what those checks read (a workload without
+/// its containers' contents, `CrossObjectRetention`), so memory follows what cross-object
+/// checks need, not the size of the repository.
 public struct PolicyEngine: Sendable {
     public var checks: [any Check]
     public var configuration: PolicyConfiguration
     public var settings: EvaluationSettings
+    /// What an object keeps for the cross-object checks (tests compare it with keeping it whole).
+    var retainedForCrossObjectChecks: @Sendable (KubernetesObject) -> KubernetesObject = CrossObjectRetention.retained
 
     /// Kinds kept for cross-object lookups beyond `Workspace.contextKinds`: those custom checks ask for.
     let additionalContextKinds: Set<String>
@@ -126,7 +129,7 @@ public struct PolicyEngine: Sendable {
                     result.findings += builder.findings(for: check, violations: check.evaluate(object, in: local), object: object, exemptions: &exemptions)
                 }
             }
-            if retain { result.retained.append(object) }
+            if retain { result.retained.append(retainedForCrossObjectChecks(object)) }
         }
         return result
     }
