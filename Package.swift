@@ -192,6 +192,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "ImageTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(

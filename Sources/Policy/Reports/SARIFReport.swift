@@ -79,7 +79,7 @@ public enum SARIFReport {
                 }
             }
             json.key("message")
-            json.object { json in json.field("text", text(of: finding)) }
+            json.object { json in json.field("text", ReportText.message(of: finding)) }
             json.key("partialFingerprints")
             json.object { json in json.field("shipshape/v1", finding.fingerprint) }
             json.field("ruleId", finding.checkID)
@@ -120,12 +120,6 @@ public enum SARIFReport {
         case .warning: "warning"
         case .ignore: "none"
         }
-    }
-
-    private static func text(of finding: Finding) -> String {
-        var subject = finding.object?.description ?? ""
-        if let container = finding.container { subject += " container \(container)" }
-        return subject.isEmpty ? finding.message : "\(subject): \(finding.message)"
     }
 
 

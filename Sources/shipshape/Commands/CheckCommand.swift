@@ -60,6 +60,8 @@ struct CheckCommand: AsyncParsableCommand {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
         case .json: JSONReport.stream(report) { StandardOutput.write($0) }
         case .sarif: SARIFReport.stream(report, checks: setup.configuration.checkMetadata, configuration: setup.configuration) { StandardOutput.write($0) }
+        case .gitlabCodeQuality: GitLabCodeQualityReport.stream(report) { StandardOutput.write($0) }
+        case .githubAnnotations: StandardOutput.write(GitHubAnnotationsReport.render(report))
         }
         if !report.unreadableFiles.isEmpty {
             for file in report.unreadableFiles {

@@ -94,10 +94,9 @@ struct ReviewCommand: AsyncParsableCommand {
         switch judgement.format {
         case .text: output = ReviewReport.text(review, useColor: judgement.color.enabled)
         case .json: output = ReviewReport.json(review)
-        case .sarif:
-            let report = CheckReport(findings: review.reportedFindings, files: review.files, notes: review.notes,
-                                     runtimeChecks: review.runtimeChecks, runtimeSeverities: review.runtimeSeverities)
-            output = SARIFReport.render(report, checks: setup.configuration.checkMetadata, configuration: setup.configuration)
+        case .sarif: output = SARIFReport.render(review.checkReport, checks: setup.configuration.checkMetadata, configuration: setup.configuration)
+        case .gitlabCodeQuality: output = GitLabCodeQualityReport.render(review.checkReport)
+        case .githubAnnotations: output = GitHubAnnotationsReport.render(review.checkReport)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if review.fails(at: judgement.failOn.severity) { throw ExitCode(3) }
@@ -116,3 +115,10 @@ struct ReviewCommand: AsyncParsableCommand {
 }
 
 extension DiffFilter.Mode: ExpressibleByArgument {}
+
+private extension ReviewResult {
+    /// The findings the review reports, as the machine formats for other tools take them.
+    var checkReport: CheckReport {
+        CheckReport(findings: reportedFindings, files: files, notes: notes, runtimeChecks: runtimeChecks, runtimeSeverities: runtimeSeverities)
+    }
+}

@@ -4,7 +4,7 @@ import Manifests
 
 /// The options `check` and `review` share: what to judge against, what fails, how to print.
 struct JudgementOptions: ParsableArguments {
-    @Option(help: "Output format: text, json or sarif.")
+    @Option(help: "Output format: text, json, sarif, gitlab-codequality (GitLab's Code Quality report) or github-annotations (GitHub Actions workflow commands).")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("kube-version"), help: "The Kubernetes release to judge apiVersions against, such as 1.33 (default: the newest in the data).")

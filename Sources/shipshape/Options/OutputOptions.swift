@@ -4,6 +4,10 @@ import Policy
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif
+    /// GitLab's Code Quality report (`artifacts:reports:codequality`).
+    case gitlabCodeQuality = "gitlab-codequality"
+    /// GitHub Actions workflow commands: annotations on the lines, without an upload.
+    case githubAnnotations = "github-annotations"
 }
 
 enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
