@@ -54,6 +54,36 @@ import Diffs
         try Golden.check(rendered, against: "first-review-github.md")
     }
 
+    /// A Kyverno rule's comment and summary line carry the policy's title, as a built-in check's
+    /// carry the catalogue's, not the bare id.
+    @Test func aKyvernoRuleIsCommentedUnderItsPolicysTitle() throws {
+        let scenario = try PullRequestScenario()
+        defer { scenario.shutdown() }
+        let policy = """
+            apiVersion: kyverno.io/v1
+            kind: ClusterPolicy
+            metadata:
+              name: shop-images
+              annotations:
+                policies.kyverno.io/title: Images from the shop registry
+            spec:
+              validationFailureAction: Enforce
+              rules:
+                - name: shop-registry
+                  match: {any: [{resources: {kinds: [Pod]}}]}
+                  validate:
+                    message: Images come from registry.example.com.
+                    pattern: {spec: {containers: [{image: "registry.example.com/*"}]}}
+            """
+        try scenario.push(["apps/shop/web.yaml": PullRequestScenario.problematic, "policies/images.yaml": policy])
+        let review = try scenario.review()
+        let plan = try Self.plan(scenario, review: review)
+
+        let comment = try #require(plan.newComments.first { $0.finding.checkID == "kyverno:shop-images/shop-registry" })
+        #expect(comment.comment.body.contains("Images from the shop registry: shop-registry"), "\(comment.comment.body)")
+        #expect(plan.summary.contains("Images from the shop registry: shop-registry"))
+    }
+
     /// GitHub applies one of several suggestions whose lines overlap and refuses the rest: no two
     /// offered suggestions overlap, and the one that stands for several fixes every finding it claims.
     @Test func overlappingSuggestionsAreMergedIntoOneThatFixesThemAll() throws {

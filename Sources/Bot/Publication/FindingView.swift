@@ -1,6 +1,7 @@
 import Policy
 internal import FileNames
 import Manifests
+import Review
 
 /// The words and signs templates use for a finding.
 enum FindingView {
@@ -17,16 +18,30 @@ enum FindingView {
         "\(FileName.escaped(finding.file)):\(finding.position.line)"
     }
 
-    static func title(_ checkID: String) -> String {
-        Catalogue.check(id: checkID)?.metadata.title ?? checkID
+    /// The catalogue's title, or that of a check the review made at run time (a Kyverno rule, a
+    /// custom check); the id when neither knows it.
+    static func title(_ checkID: String, runtime: [CheckMetadata] = []) -> String {
+        metadata(checkID, runtime: runtime)?.title ?? checkID
     }
 
-    static func remediation(_ checkID: String) -> String? {
-        Catalogue.check(id: checkID)?.metadata.remediation
+    static func remediation(_ checkID: String, runtime: [CheckMetadata] = []) -> String? {
+        metadata(checkID, runtime: runtime)?.remediation
+    }
+
+    private static func metadata(_ checkID: String, runtime: [CheckMetadata]) -> CheckMetadata? {
+        runtime.first { $0.id == checkID } ?? Catalogue.check(id: checkID)?.metadata
     }
 
     /// The check id a fingerprint starts with.
     static func checkID(ofFingerprint fingerprint: String) -> String {
         String(fingerprint.prefix { $0 != "|" })
+    }
+}
+
+extension ReviewResult {
+    /// The checks this review's configuration and tree defined (Polaris custom checks, Kyverno
+    /// rules), whose titles the catalogue does not know.
+    var checksDefinedAtRunTime: [CheckMetadata] {
+        policy.configuration.customChecks.map(\.metadata) + runtimeChecks
     }
 }

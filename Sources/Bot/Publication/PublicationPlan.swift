@@ -44,7 +44,8 @@ public struct PublicationPlan: Sendable {
         let posted = Array(candidates.prefix(settings.maximumInlineComments))
         let offers = SuggestionOffer.make(for: posted, changes: changes, suggestions: suggestions, headFile: headFile)
         let newComments = posted.map { finding in
-            inlineComment(for: finding, offer: offers[finding.fingerprint], capabilities: capabilities, templates: templates, settings: settings)
+            inlineComment(for: finding, offer: offers[finding.fingerprint], capabilities: capabilities, templates: templates, settings: settings,
+                          runtimeChecks: review.checksDefinedAtRunTime)
         }
         let shortCommit = String(headSHA.prefix(7))
         let exempted = ExemptedFindings(review)
@@ -53,7 +54,7 @@ public struct PublicationPlan: Sendable {
             let checkID = FindingView.checkID(ofFingerprint: fingerprint)
             var view: [String: Any] = [
                 "marker": CommentMarkers.finding(fingerprint), "fixedMarker": CommentMarkers.fixed, "commit": shortCommit,
-                "checkID": checkID, "title": FindingView.title(checkID), "original": CommentMarkers.strip(comment.body),
+                "checkID": checkID, "title": FindingView.title(checkID, runtime: review.checksDefinedAtRunTime), "original": CommentMarkers.strip(comment.body),
             ]
             if let exemption = exempted.exemption(for: fingerprint) {
                 view["exempted"] = true
@@ -73,11 +74,11 @@ public struct PublicationPlan: Sendable {
     }
 
     private static func inlineComment(for finding: Finding, offer: SuggestionOffer?, capabilities: ForgeCapabilities,
-                                      templates: CommentTemplates, settings: PublicationSettings) -> NewComment {
+                                      templates: CommentTemplates, settings: PublicationSettings, runtimeChecks: [CheckMetadata]) -> NewComment {
         let offered = offer?.suggestion
         var view: [String: Any] = [
             "marker": CommentMarkers.finding(finding.fingerprint), "icon": FindingView.icon(finding.severity),
-            "title": FindingView.title(finding.checkID), "checkID": finding.checkID, "severity": finding.severity.rawValue,
+            "title": FindingView.title(finding.checkID, runtime: runtimeChecks), "checkID": finding.checkID, "severity": finding.severity.rawValue,
             "message": finding.message, "docsURL": settings.documentation(of: finding.checkID), "fixable": offer != nil,
         ]
         switch offer {
@@ -87,7 +88,7 @@ public struct PublicationPlan: Sendable {
         }
         if let object = finding.object { view["object"] = object.description }
         if let container = finding.container { view["container"] = container }
-        if let remediation = FindingView.remediation(finding.checkID) { view["remediation"] = remediation }
+        if let remediation = FindingView.remediation(finding.checkID, runtime: runtimeChecks) { view["remediation"] = remediation }
         if let offered { view["suggestion"] = SuggestionBlock.render(offered, fence: capabilities.suggestionFence) }
         let body = CommentLimit.fit(templates.render(.inlineComment, view), limit: capabilities.maximumCommentLength,
                                     note: "*Cut: the comment is longer than the forge allows.*")

@@ -24,7 +24,7 @@ struct SummaryView {
         let byCheck = Dictionary(grouping: findings, by: \.checkID)
         let checks: [[String: Any]] = byCheck.map { checkID, items in
             let severity = items.map(\.severity).max() ?? .warning
-            return ["checkID": checkID, "title": FindingView.title(checkID), "severity": severity.rawValue,
+            return ["checkID": checkID, "title": FindingView.title(checkID, runtime: review.checksDefinedAtRunTime), "severity": severity.rawValue,
                     "icon": FindingView.icon(severity), "count": items.count,
                     "inline": items.filter { commented.contains($0.fingerprint) }.count,
                     "docsURL": settings.documentation(of: checkID), "rank": severity.rank]
