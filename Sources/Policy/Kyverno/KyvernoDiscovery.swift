@@ -8,7 +8,8 @@ extension KyvernoPolicies {
         var found = KyvernoPolicies()
         guard settings.enabled else { return found }
         let searched = settings.discover ? paths : []
-        let extra = settings.policies.filter { !Set(searched).contains($0) }
+        let searchedSet = Set(searched)
+        let extra = settings.policies.filter { !searchedSet.contains($0) }
         let all = searched + extra
         let slots = ResultSlots<KyvernoPolicies>(count: all.count)
         DispatchQueue.concurrentPerform(iterations: all.count) { index in
