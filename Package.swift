@@ -57,7 +57,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
         .target(name: "Archives", dependencies: ["CZlib", "CZstd"], swiftSettings: strictSettings),
-        .target(name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames", "Blocking"], swiftSettings: strictSettings),
+        .target(
+            name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames", "Blocking"], swiftSettings: strictSettings),
         .executableTarget(name: "embed-config", swiftSettings: strictSettings),
         .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
         .target(name: "JSONSchema", dependencies: ["Manifests"], swiftSettings: strictSettings),
@@ -73,7 +74,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
-        .target(name: "Review", dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering", "Kustomize", "FileNames"], swiftSettings: strictSettings),
+        .target(
+            name: "Review",
+            dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering", "Kustomize", "FileNames"],
+            swiftSettings: strictSettings),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -91,7 +95,10 @@ let package = Package(
         ),
         .target(
             name: "Upgrades",
-            dependencies: ["Manifests", "Fixes", "HTTPKit", "FileNames", "GitKit", "Archives", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Manifests", "Fixes", "HTTPKit", "FileNames", "GitKit", "Archives",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -112,7 +119,8 @@ let package = Package(
         .target(
             name: "Bot",
             dependencies: [
-                "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades", "HelmKit", "Rendering", "FileNames",
+                "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades", "HelmKit",
+                "Rendering", "FileNames",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -138,7 +146,8 @@ let package = Package(
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "Manifests", "Policy", "Kustomize", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot", "Server", "Upgrades", "FileNames",
+                "Manifests", "Policy", "Kustomize", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot",
+                "Server", "Upgrades", "FileNames",
                 "HelmKit", "Rendering", "Vulnerabilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -161,40 +170,60 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BotTests",
             dependencies: [
-                "Bot", "Server", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "Rendering", "HelmKit", "Upgrades", "ShipshapeTesting",
+                "Bot", "Server", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "Rendering", "HelmKit", "Upgrades",
+                "ShipshapeTesting",
                 .product(name: "Logging", package: "swift-log"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "GitKit", "Policy", "Diffs", "Manifests", "Rendering", "HelmKit", "FileNames", "ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ReviewTests",
+            dependencies: [
+                "Review", "GitKit", "Policy", "Diffs", "Manifests", "Rendering", "HelmKit", "FileNames",
+                "ShipshapeTesting",
+            ], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"],
+            swiftSettings: strictSettings),
         .testTarget(name: "DiffsTests", dependencies: ["Diffs"], swiftSettings: strictSettings),
         .testTarget(
             name: "RenderingTests",
-            dependencies: ["Rendering", "HelmKit", "Policy", "Manifests", "Upgrades", "HTTPKit", "Fixes", "ShipshapeTesting"],
+            dependencies: [
+                "Rendering", "HelmKit", "Policy", "Manifests", "Upgrades", "HTTPKit", "Fixes", "ShipshapeTesting",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "VulnerabilitiesTests",
-            dependencies: ["Vulnerabilities", "Archives", "HTTPKit", "Upgrades", "ShipshapeTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Vulnerabilities", "Archives", "HTTPKit", "Upgrades", "ShipshapeTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ImageTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ArchivesTests", dependencies: ["Archives", "ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ArchivesTests", dependencies: ["Archives", "ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "PolicyTests",
             dependencies: ["Policy", "Manifests", "JSONSchema", "ShipshapeTesting"],

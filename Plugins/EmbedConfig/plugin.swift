@@ -12,7 +12,9 @@ struct EmbedConfig: BuildToolPlugin {
         let inputs: [URL]
         if target.name == "Bot" {
             let folder = context.package.directoryURL.appending(path: "templates")
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path()).filter { $0.hasSuffix(".mustache") }.sorted()
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path()).filter {
+                $0.hasSuffix(".mustache")
+            }.sorted()
             inputs = names.map { folder.appending(path: $0) }
         } else {
             let folder = context.package.directoryURL.appending(path: "config")

@@ -35,7 +35,9 @@ public enum Gzip {
             case Z_STREAM_END:
                 // Concatenated gzip members are one stream, as gunzip reads them.
                 guard consumed < compressed.count, windowBits > 0 else { return output }
-                guard inflateReset(&stream) == Z_OK else { throw ArchiveError(reason: "zlib could not read the next gzip member") }
+                guard inflateReset(&stream) == Z_OK else {
+                    throw ArchiveError(reason: "zlib could not read the next gzip member")
+                }
             case Z_OK, Z_BUF_ERROR:
                 // No progress with all input given: the data stops before the stream does.
                 if produced == 0, used == 0 {
@@ -49,7 +51,9 @@ public enum Gzip {
     }
 
     /// One call of zlib's inflate over the input from `start`: its status and the bytes it used.
-    private static func step(_ stream: inout z_stream, input: [UInt8], from start: Int, into chunk: inout [UInt8]) -> (Int32, Int) {
+    private static func step(_ stream: inout z_stream, input: [UInt8], from start: Int, into chunk: inout [UInt8]) -> (
+        Int32, Int
+    ) {
         input.withUnsafeBufferPointer { bytes in
             chunk.withUnsafeMutableBufferPointer { buffer in
                 stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress.map { $0 + start })

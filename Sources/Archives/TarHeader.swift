@@ -21,7 +21,8 @@ struct TarHeader {
         let raw = field(124, 12)
         if let first = raw.first, first & 0x80 != 0 {
             guard first == 0x80, raw.dropFirst().prefix(3).allSatisfy({ $0 == 0 }) else {
-                throw ArchiveError(entry: name, reason: "has a negative or oversized base-256 size (header at byte \(offset))")
+                throw ArchiveError(
+                    entry: name, reason: "has a negative or oversized base-256 size (header at byte \(offset))")
             }
             return raw.dropFirst(4).reduce(0) { $0 << 8 | Int($1) }
         }
@@ -35,7 +36,8 @@ struct TarHeader {
     /// writers compute it (unsigned; some old ones used signed bytes).
     var checksumMatches: Bool {
         guard let stored = Self.octal(field(148, 8)) else { return false }
-        var unsigned = 0, signed = 0
+        var unsigned = 0
+        var signed = 0
         for (index, byte) in bytes.enumerated() {
             let value = (148..<156).contains(index) ? UInt8(ascii: " ") : byte
             unsigned += Int(value)

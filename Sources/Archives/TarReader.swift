@@ -19,7 +19,11 @@ public struct TarReader {
 
     /// The next member, or nil at the end of the archive (two zero blocks, or the end of data).
     public mutating func next() throws(ArchiveError) -> TarEntry? {
-        var longName: String?, longLink: String?, paxName: String?, paxLink: String?, paxSize: Int?
+        var longName: String?
+        var longLink: String?
+        var paxName: String?
+        var paxLink: String?
+        var paxSize: Int?
         while true {
             guard offset + Self.block <= bytes.count else {
                 guard offset == bytes.count || bytes[offset...].allSatisfy({ $0 == 0 }) else {
@@ -46,16 +50,20 @@ public struct TarReader {
             case UInt8(ascii: "K"): longLink = TarHeader.text(data)
             case UInt8(ascii: "x"):
                 let records = try PaxRecords.parse(data)
-                paxName = records["path"]; paxLink = records["linkpath"]
+                paxName = records["path"]
+                paxLink = records["linkpath"]
                 paxSize = try records["size"].map { value throws(ArchiveError) in
-                    guard let size = Int(value), size >= 0 else { throw ArchiveError(reason: "has a pax size that is not a number: \(value)") }
+                    guard let size = Int(value), size >= 0 else {
+                        throw ArchiveError(reason: "has a pax size that is not a number: \(value)")
+                    }
                     return size
                 }
             case UInt8(ascii: "g"): continue
             default:
                 let name = paxName ?? longName ?? header.name
-                return TarEntry(name: name, kind: Self.kind(header.type), linkName: paxLink ?? longLink ?? header.linkName,
-                                contents: Self.kind(header.type) == .file ? data : [])
+                return TarEntry(
+                    name: name, kind: Self.kind(header.type), linkName: paxLink ?? longLink ?? header.linkName,
+                    contents: Self.kind(header.type) == .file ? data : [])
             }
         }
     }

@@ -4,7 +4,9 @@ internal import CZstd
 /// libzstd's streaming API, into at most `limit` bytes: refused when it passes the limit, not after.
 public enum Zstd {
     public static func decompress(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
-        guard let stream = ZSTD_createDStream() else { throw ArchiveError(reason: "libzstd could not start decompressing") }
+        guard let stream = ZSTD_createDStream() else {
+            throw ArchiveError(reason: "libzstd could not start decompressing")
+        }
         defer { ZSTD_freeDStream(stream) }
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: ZSTD_DStreamOutSize())

@@ -15,7 +15,10 @@ public struct FileChange: Sendable, Hashable {
     /// New-side line numbers the change added, as sorted, non-overlapping ranges.
     public var addedLines: [ClosedRange<Int>]
 
-    public init(path: String, oldPath: String? = nil, kind: Kind, isBinary: Bool = false, hunks: [Hunk] = [], addedLines: [ClosedRange<Int>] = []) {
+    public init(
+        path: String, oldPath: String? = nil, kind: Kind, isBinary: Bool = false, hunks: [Hunk] = [],
+        addedLines: [ClosedRange<Int>] = []
+    ) {
         self.path = path
         self.oldPath = oldPath
         self.kind = kind

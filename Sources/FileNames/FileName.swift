@@ -15,7 +15,9 @@ public enum FileName {
     /// The name (or path) whose bytes are `bytes`.
     public static func string(fromBytes bytes: some Collection<UInt8>) -> String {
         let array = Array(bytes)
-        if let valid = String(validating: array, as: UTF8.self), !array.contains(0xEF) || !valid.unicodeScalars.contains(where: { escapedBytes.contains($0.value) }) {
+        if let valid = String(validating: array, as: UTF8.self),
+            !array.contains(0xEF) || !valid.unicodeScalars.contains(where: { escapedBytes.contains($0.value) })
+        {
             return valid
         }
         var scalars = String.UnicodeScalarView()
@@ -37,7 +39,9 @@ public enum FileName {
     public static func string(fromCString pointer: UnsafePointer<CChar>) -> String {
         var count = 0
         while pointer[count] != 0 { count += 1 }
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: count) { string(fromBytes: UnsafeBufferPointer(start: $0, count: count)) }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            string(fromBytes: UnsafeBufferPointer(start: $0, count: count))
+        }
     }
 
     /// The bytes a name stands for.
@@ -56,7 +60,9 @@ public enum FileName {
     }
 
     /// Calls `body` with the name's bytes as a C string, for system calls and libgit2.
-    public static func withCString<Result>(_ name: String, _ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
+    public static func withCString<Result>(_ name: String, _ body: (UnsafePointer<CChar>) throws -> Result) rethrows
+        -> Result
+    {
         var bytes = bytes(of: name).map { CChar(bitPattern: $0) }
         bytes.append(0)
         return try bytes.withUnsafeBufferPointer { try body($0.baseAddress!) }

@@ -4,7 +4,8 @@ enum UTF8Sequence {
     static func decode(_ bytes: [UInt8], at index: Int) -> (scalar: Unicode.Scalar, length: Int)? {
         let lead = bytes[index]
         if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let length: Int, secondRange: ClosedRange<UInt8>
+        let length: Int
+        let secondRange: ClosedRange<UInt8>
         var value: UInt32
         switch lead {
         case 0xC2...0xDF: (length, secondRange, value) = (2, 0x80...0xBF, UInt32(lead & 0x1F))

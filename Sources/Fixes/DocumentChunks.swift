@@ -13,7 +13,8 @@ enum DocumentChunks {
     /// file uses what a cut could break: directives (`%YAML`), document end markers (`...`).
     static func split(_ bytes: [UInt8]) -> [DocumentChunk]? {
         var starts: [(byte: Int, line: Int)] = [(0, 0)]
-        var line = 0, lineStart = 0
+        var line = 0
+        var lineStart = 0
         while lineStart < bytes.count {
             var end = lineStart
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
@@ -27,7 +28,8 @@ enum DocumentChunks {
         var characters = 0
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1].byte : bytes.count
-            chunks.append(DocumentChunk(bytes: bytes[start.byte..<end], lineOffset: start.line, characterOffset: characters))
+            chunks.append(
+                DocumentChunk(bytes: bytes[start.byte..<end], lineOffset: start.line, characterOffset: characters))
             characters += bytes[start.byte..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         }
         return chunks
@@ -37,6 +39,7 @@ enum DocumentChunks {
     private static func isMarker(_ line: ArraySlice<UInt8>, _ marker: String) -> Bool {
         guard line.starts(with: marker.utf8) else { return false }
         let rest = line.dropFirst(3)
-        return rest.first.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") } ?? true
+        return rest.first.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+            ?? true
     }
 }

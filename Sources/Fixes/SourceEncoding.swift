@@ -28,12 +28,15 @@ enum SourceEncoding: Equatable {
         case .utf16(let bigEndian):
             guard bytes.count % 2 == 0 else { return nil }
             let units = stride(from: 2, to: bytes.count, by: 2).map { index -> UInt16 in
-                let high = UInt16(bytes[bigEndian ? index : index + 1]), low = UInt16(bytes[bigEndian ? index + 1 : index])
+                let high = UInt16(bytes[bigEndian ? index : index + 1])
+                let low = UInt16(bytes[bigEndian ? index + 1 : index])
                 return high << 8 | low
             }
             var output: [UInt8] = []
             output.reserveCapacity(units.count)
-            let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { output.append($0) }
+            let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) {
+                output.append($0)
+            }
             return failed ? nil : output
         }
     }
@@ -46,8 +49,10 @@ enum SourceEncoding: Equatable {
         case .utf16(let bigEndian):
             var output: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
             output.reserveCapacity(utf8.count * 2 + 2)
-            _ = transcode(utf8.makeIterator(), from: UTF8.self, to: UTF16.self, stoppingOnError: false) { (unit: UInt16) in
-                let high = UInt8(truncatingIfNeeded: unit >> 8), low = UInt8(truncatingIfNeeded: unit)
+            _ = transcode(utf8.makeIterator(), from: UTF8.self, to: UTF16.self, stoppingOnError: false) {
+                (unit: UInt16) in
+                let high = UInt8(truncatingIfNeeded: unit >> 8)
+                let low = UInt8(truncatingIfNeeded: unit)
                 output += bigEndian ? [high, low] : [low, high]
             }
             return output

@@ -11,7 +11,8 @@ public struct SourceText: Sendable {
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        var crlf = 0, lf = 0
+        var crlf = 0
+        var lf = 0
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             starts.append(index + 1)
             if index > 0, bytes[index - 1] == UInt8(ascii: "\r") { crlf += 1 } else { lf += 1 }
@@ -51,7 +52,8 @@ public struct SourceText: Sendable {
 
     /// The 1-based line holding byte `offset`.
     public func line(at offset: Int) -> Int {
-        var low = 0, high = lineStarts.count - 1
+        var low = 0
+        var high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
@@ -63,7 +65,10 @@ public struct SourceText: Sendable {
     /// key's line; trailing blank lines and comments after it are not the node's).
     func lastLine(of node: YAMLNode) -> Int {
         var offset = self.offset(of: node.end) - 1
-        while offset > 0, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\n") || bytes[offset] == UInt8(ascii: "\r") {
+        while offset > 0,
+            bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\n")
+                || bytes[offset] == UInt8(ascii: "\r")
+        {
             offset -= 1
         }
         var line = self.line(at: max(offset, 0))
@@ -75,14 +80,19 @@ public struct SourceText: Sendable {
     /// Only spaces and tabs, or nothing.
     func isBlank(_ line: Int) -> Bool {
         var offset = lineStarts[line - 1]
-        while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") { offset += 1 }
+        while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") {
+            offset += 1
+        }
         return offset >= bytes.count || bytes[offset] == UInt8(ascii: "\n") || bytes[offset] == UInt8(ascii: "\r")
     }
 
     func isCommentOrBlank(_ line: Int) -> Bool {
         var offset = lineStarts[line - 1]
-        while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") { offset += 1 }
-        return offset >= bytes.count || bytes[offset] == UInt8(ascii: "#") || bytes[offset] == UInt8(ascii: "\n") || bytes[offset] == UInt8(ascii: "\r")
+        while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") {
+            offset += 1
+        }
+        return offset >= bytes.count || bytes[offset] == UInt8(ascii: "#") || bytes[offset] == UInt8(ascii: "\n")
+            || bytes[offset] == UInt8(ascii: "\r")
     }
 
     /// The indentation step the author uses (2 unless the file shows another).
@@ -90,12 +100,21 @@ public struct SourceText: Sendable {
         var counts: [Int: Int] = [:]
         var previous: Int?
         for line in 1...lineStarts.count where !isCommentOrBlank(line) {
-            var offset = lineStarts[line - 1], indent = 0
-            while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") { offset += 1; indent += 1 }
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { previous = indent + 2; continue }
+            var offset = lineStarts[line - 1]
+            var indent = 0
+            while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") {
+                offset += 1
+                indent += 1
+            }
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") {
+                previous = indent + 2
+                continue
+            }
             if let previous, indent > previous { counts[indent - previous, default: 0] += 1 }
             previous = indent
         }
-        return counts.filter { (2...8).contains($0.key) }.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 2
+        return counts.filter { (2...8).contains($0.key) }.max {
+            $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key)
+        }?.key ?? 2
     }
 }

@@ -11,11 +11,15 @@ public struct TextEdit: Sendable, Hashable {
 
     /// Applies non-overlapping edits (the last first, so earlier offsets stay valid).
     public static func apply(_ edits: [TextEdit], to bytes: [UInt8]) throws(EditError) -> [UInt8] {
-        let sorted = edits.sorted { $0.range.lowerBound > $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
+        let sorted = edits.sorted {
+            $0.range.lowerBound > $1.range.lowerBound
+                || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound)
+        }
         var result = bytes
         var lowestStart = Int.max
         for edit in sorted {
-            guard edit.range.upperBound <= lowestStart || edit.range.isEmpty && edit.range.lowerBound <= lowestStart else {
+            guard edit.range.upperBound <= lowestStart || edit.range.isEmpty && edit.range.lowerBound <= lowestStart
+            else {
                 throw EditError("two edits overlap at byte \(edit.range.lowerBound)")
             }
             guard edit.range.lowerBound >= 0, edit.range.upperBound <= bytes.count else {

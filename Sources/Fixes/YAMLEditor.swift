@@ -12,7 +12,10 @@ public struct YAMLEditor: Sendable {
     public init(source: SourceText, isJSON: Bool? = nil) {
         self.source = source
         self.width = source.indentWidth
-        self.isJSON = isJSON ?? (source.bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") } == UInt8(ascii: "{"))
+        self.isJSON =
+            isJSON
+            ?? (source.bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+                == UInt8(ascii: "{"))
     }
 
     /// Sets `path` under `mapping` to `value`: replaces the scalar there, or inserts the missing
@@ -33,10 +36,13 @@ public struct YAMLEditor: Sendable {
     /// Removes `key` and its value from `mapping` (the occurrence that counts, the last, when it is
     /// written twice). Nil when the key is not there.
     public func remove(_ key: String, from mapping: YAMLNode) throws(EditError) -> TextEdit? {
-        guard let entries = mapping.entriesAsWritten, let index = entries.lastIndex(where: { $0.keyText == key }) else { return nil }
+        guard let entries = mapping.entriesAsWritten, let index = entries.lastIndex(where: { $0.keyText == key }) else {
+            return nil
+        }
         let entry = entries[index]
         if isFlow(mapping) {
-            var start = source.offset(of: entry.key.start), end = source.offset(of: entry.value.end)
+            var start = source.offset(of: entry.key.start)
+            var end = source.offset(of: entry.value.end)
             if index + 1 < entries.count {
                 end = source.offset(of: entries[index + 1].key.start)
             } else if index > 0 {
@@ -52,7 +58,9 @@ public struct YAMLEditor: Sendable {
             guard index + 1 < entries.count, entries[index + 1].key.start.line > source.lastLine(of: entry.value) else {
                 throw EditError("\(key) at line \(keyLine) is the only key of its list item; remove the item by hand")
             }
-            return TextEdit(range: source.offset(of: entry.key.start)..<source.offset(of: entries[index + 1].key.start), replacement: "")
+            return TextEdit(
+                range: source.offset(of: entry.key.start)..<source.offset(of: entries[index + 1].key.start),
+                replacement: "")
         }
         let lastLine = max(keyLine, source.lastLine(of: entry.value))
         return TextEdit(range: lineStart..<source.endOfLine(lastLine), replacement: "")
@@ -61,7 +69,9 @@ public struct YAMLEditor: Sendable {
     /// Replaces a whole mapping value with another, in the style it was written in (a flow map
     /// stays on its line; a block map keeps its indentation).
     public func replaceMapping(_ node: YAMLNode, with value: YAMLValue) throws(EditError) -> TextEdit {
-        guard node.isMapping, case .mapping = value else { throw EditError("line \(node.start.line): only a mapping replaces a mapping") }
+        guard node.isMapping, case .mapping = value else {
+            throw EditError("line \(node.start.line): only a mapping replaces a mapping")
+        }
         let start = source.offset(of: node.start)
         if isFlow(node) || isJSON {
             return TextEdit(range: start..<source.offset(of: node.end), replacement: value.flow(json: isJSON))
@@ -71,7 +81,9 @@ public struct YAMLEditor: Sendable {
         if let first = lines.first { lines[0] = String(first.dropFirst(indent)) }
         let lastLine = source.lastLine(of: node)
         var end = source.endOfLine(lastLine)
-        while end > start, source.bytes[end - 1] == UInt8(ascii: "\n") || source.bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        while end > start, source.bytes[end - 1] == UInt8(ascii: "\n") || source.bytes[end - 1] == UInt8(ascii: "\r") {
+            end -= 1
+        }
         return TextEdit(range: start..<end, replacement: lines.joined(separator: source.lineEnding))
     }
 
@@ -80,7 +92,9 @@ public struct YAMLEditor: Sendable {
     public func append(_ value: YAMLValue, to sequence: YAMLNode) throws(EditError) -> TextEdit? {
         guard let items = sequence.items else { throw EditError("line \(sequence.start.line) is not a list") }
         let rendered = value.flow(json: isJSON)
-        if items.contains(where: { $0.scalar.map { $0.text == rendered || YAMLValue.string($0.text).flow(json: isJSON) == rendered } ?? false }) {
+        if items.contains(where: {
+            $0.scalar.map { $0.text == rendered || YAMLValue.string($0.text).flow(json: isJSON) == rendered } ?? false
+        }) {
             return nil
         }
         let start = source.offset(of: sequence.start)
@@ -91,7 +105,9 @@ public struct YAMLEditor: Sendable {
             let at = source.offset(of: last.end)
             return TextEdit(range: at..<at, replacement: ", \(rendered)")
         }
-        guard let first = items.first, let last = items.last else { throw EditError("line \(sequence.start.line): an empty block list") }
+        guard let first = items.first, let last = items.last else {
+            throw EditError("line \(sequence.start.line): an empty block list")
+        }
         // The new item takes the first item's dash column.
         let lineStart = source.offset(of: SourcePosition(line: first.start.line, column: 1))
         var dash = source.offset(of: first.start) - 1
@@ -112,10 +128,15 @@ public struct YAMLEditor: Sendable {
         if start < source.bytes.count, source.bytes[start] == UInt8(ascii: "[") {
             // Up to the next item, or (after the last item kept) from the end of that item on.
             var edits = removed.filter { $0 < lastKept }.map { index in
-                TextEdit(range: source.offset(of: items[index].start)..<source.offset(of: items[index + 1].start), replacement: "")
+                TextEdit(
+                    range: source.offset(of: items[index].start)..<source.offset(of: items[index + 1].start),
+                    replacement: "")
             }
             if let last = removed.max(), last > lastKept {
-                edits.append(TextEdit(range: source.offset(of: items[lastKept].end)..<source.offset(of: items[last].end), replacement: ""))
+                edits.append(
+                    TextEdit(
+                        range: source.offset(of: items[lastKept].end)..<source.offset(of: items[last].end),
+                        replacement: ""))
             }
             return edits
         }
@@ -126,13 +147,16 @@ public struct YAMLEditor: Sendable {
             guard beforeItem.filter({ $0 != UInt8(ascii: " ") }) == [UInt8(ascii: "-")] else {
                 throw EditError("line \(item.start.line): the item shares its line with another; remove it by hand")
             }
-            return TextEdit(range: lineStart..<source.endOfLine(max(item.start.line, source.lastLine(of: item))), replacement: "")
+            return TextEdit(
+                range: lineStart..<source.endOfLine(max(item.start.line, source.lastLine(of: item))), replacement: "")
         }
     }
 
     /// Renames a key where it stands.
     public func renameKey(_ entry: YAMLMappingEntry, to name: String) -> TextEdit {
-        TextEdit(range: source.offset(of: entry.key.start)..<source.offset(of: entry.key.end), replacement: isJSON ? YAMLValue.quoted(name) : name)
+        TextEdit(
+            range: source.offset(of: entry.key.start)..<source.offset(of: entry.key.end),
+            replacement: isJSON ? YAMLValue.quoted(name) : name)
     }
 
     /// Inserts `key: value` at the end of `mapping` (nil when the key is already there).
@@ -157,7 +181,8 @@ public struct YAMLEditor: Sendable {
         if scalar.text == wanted { return nil }
         var rendered = value.flow(json: isJSON)
         if scalar.style == .doubleQuoted, case .string(let text) = value { rendered = YAMLValue.quoted(text) }
-        let start = source.offset(of: node.start), end = source.offset(of: node.end)
+        let start = source.offset(of: node.start)
+        let end = source.offset(of: node.end)
         return TextEdit(range: start..<end, replacement: rendered)
     }
 
@@ -168,12 +193,16 @@ public struct YAMLEditor: Sendable {
         if isFlow(mapping) {
             let member = "\(isJSON ? YAMLValue.quoted(key) : key): \(nested.flow(json: isJSON))"
             guard let last = entries.last else {
-                return TextEdit(range: source.offset(of: mapping.start)..<source.offset(of: mapping.end), replacement: "{\(member)}")
+                return TextEdit(
+                    range: source.offset(of: mapping.start)..<source.offset(of: mapping.end), replacement: "{\(member)}"
+                )
             }
             let at = source.offset(of: last.value.end)
             return TextEdit(range: at..<at, replacement: ", \(member)")
         }
-        guard let last = entries.last, let first = entries.first else { throw EditError("line \(mapping.start.line): not a mapping") }
+        guard let last = entries.last, let first = entries.first else {
+            throw EditError("line \(mapping.start.line): not a mapping")
+        }
         let indent = first.key.start.column - 1
         let lastLine = max(last.key.start.line, source.lastLine(of: last.value))
         return insertLines(lines(for: key, nested, indent: indent), afterLine: lastLine)
@@ -196,7 +225,8 @@ public struct YAMLEditor: Sendable {
         let at = source.endOfLine(line)
         let ending = source.lineEnding
         let needsBreak = at == source.bytes.count && source.bytes.last != UInt8(ascii: "\n")
-        return TextEdit(range: at..<at, replacement: (needsBreak ? ending : "") + lines.joined(separator: ending) + ending)
+        return TextEdit(
+            range: at..<at, replacement: (needsBreak ? ending : "") + lines.joined(separator: ending) + ending)
     }
 
     private func isFlow(_ mapping: YAMLNode) -> Bool {

@@ -23,7 +23,11 @@ public indirect enum YAMLValue: Sendable, Hashable {
         switch self {
         case .string(let text), .plain(let text): hasher.combine(text)
         case .sequence(let items): hasher.combine(items)
-        case .mapping(let entries): for (key, value) in entries { hasher.combine(key); hasher.combine(value) }
+        case .mapping(let entries):
+            for (key, value) in entries {
+                hasher.combine(key)
+                hasher.combine(value)
+            }
         }
     }
 
@@ -48,7 +52,9 @@ public indirect enum YAMLValue: Sendable, Hashable {
         case .string(let text): return json || Self.needsQuotes(text) ? Self.quoted(text) : text
         case .sequence(let items): return "[" + items.map { $0.flow(json: json) }.joined(separator: ", ") + "]"
         case .mapping(let entries):
-            return "{" + entries.map { "\(json ? Self.quoted($0.0) : $0.0): \($0.1.flow(json: json))" }.joined(separator: ", ") + "}"
+            return "{"
+                + entries.map { "\(json ? Self.quoted($0.0) : $0.0): \($0.1.flow(json: json))" }.joined(separator: ", ")
+                + "}"
         }
     }
 

@@ -57,8 +57,12 @@ extension Forge {
     /// The bot's answer to `comment` that carries `marker`, edited in place, or a new one where
     /// `reply(to:on:body:)` puts it.
     @discardableResult
-    public func upsertReply(to comment: PostedComment, on number: Int, marker: String, body: String, author: String) async throws -> PostedComment {
-        guard comment.kind == .inline else { return try await upsertComment(on: number, marker: marker, body: body, author: author) }
+    public func upsertReply(to comment: PostedComment, on number: Int, marker: String, body: String, author: String)
+        async throws -> PostedComment
+    {
+        guard comment.kind == .inline else {
+            return try await upsertComment(on: number, marker: marker, body: body, author: author)
+        }
         let own = try await comments(on: number).filter { $0.author == author }
         return try await edit(own.first { $0.kind == .inline && $0.body.contains(marker) }, on: number, body: body) {
             try await reply(to: comment, on: number, body: body)
@@ -67,21 +71,29 @@ extension Forge {
 
     /// The conversation comment of the bot that carries `marker`, edited in place, or a new one.
     @discardableResult
-    public func upsertComment(on number: Int, marker: String, body: String, author: String) async throws -> PostedComment {
-        try await upsertComment(on: number, marker: marker, body: body, among: try await comments(on: number).filter { $0.author == author })
+    public func upsertComment(on number: Int, marker: String, body: String, author: String) async throws
+        -> PostedComment
+    {
+        try await upsertComment(
+            on: number, marker: marker, body: body, among: try await comments(on: number).filter { $0.author == author }
+        )
     }
 
     /// The same, among the bot's comments already listed.
     @discardableResult
-    public func upsertComment(on number: Int, marker: String, body: String, among own: [PostedComment]) async throws -> PostedComment {
+    public func upsertComment(on number: Int, marker: String, body: String, among own: [PostedComment]) async throws
+        -> PostedComment
+    {
         try await edit(own.first { $0.kind == .conversation && $0.body.contains(marker) }, on: number, body: body) {
             try await createComment(on: number, body: body)
         }
     }
 
     /// `existing` given `body` (left alone when it has it already), or what `create` posts.
-    private func edit(_ existing: PostedComment?, on number: Int, body: String,
-                      orCreate create: () async throws -> PostedComment) async throws -> PostedComment {
+    private func edit(
+        _ existing: PostedComment?, on number: Int, body: String,
+        orCreate create: () async throws -> PostedComment
+    ) async throws -> PostedComment {
         guard var existing else { return try await create() }
         if existing.body != body { try await updateComment(existing, on: number, body: body) }
         existing.body = body

@@ -29,7 +29,9 @@ public struct GitCredentials: Sendable, CustomStringConvertible {
         if host == "localhost" || host == "::1" || host == "[::1]" { return true }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts[0] == "127"
-            && parts.allSatisfy { $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } && Int($0).map { $0 <= 255 } == true }
+            && parts.allSatisfy {
+                $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } && Int($0).map { $0 <= 255 } == true
+            }
     }
 
     public var description: String { "GitCredentials(username: \(username), token: <redacted>)" }

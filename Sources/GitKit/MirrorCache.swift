@@ -1,5 +1,5 @@
-import Foundation
 import Blocking
+import Foundation
 
 /// One bare mirror per remote, in a cache folder, keyed by the remote's URL (credentials
 /// removed). The first use clones, later uses fetch only what is new. Jobs on the same mirror
@@ -30,7 +30,8 @@ public actor MirrorCache {
     /// runs `body` on it while holding the mirror's lock. libgit2's blocking work runs on a
     /// thread of its own.
     public func withMirror<Result: Sendable>(
-        of url: String, credentials: GitCredentials? = nil, refspecs: [String] = Repository.branchAndTagRefspecs, fetch: Bool = true,
+        of url: String, credentials: GitCredentials? = nil, refspecs: [String] = Repository.branchAndTagRefspecs,
+        fetch: Bool = true,
         _ body: @escaping @Sendable (Repository, FetchStatistics?) throws -> Result
     ) async throws -> Result {
         let path = mirrorPath(for: url)
@@ -75,7 +76,9 @@ public actor MirrorCache {
     /// Runs blocking libgit2 work on one of GitKit's threads, so that a long fetch never holds a
     /// thread others wait for: Swift's shared pool adds none when its threads block, and
     /// Dispatch's global queues (where GRDB's queues run) add about one a second.
-    public static func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+    public static func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws
+        -> Result
+    {
         try await threads.value(work)
     }
 
@@ -85,10 +88,10 @@ public actor MirrorCache {
 
     /// FNV-1a, 64 bits, in hex: a short, stable name for a URL.
     static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
+            hash = hash &* 0x100_0000_01b3
         }
         return String(hash, radix: 16)
     }
@@ -101,12 +104,14 @@ struct FileLock {
     init(path: String) throws {
         descriptor = open(path, O_CREAT | O_RDWR, 0o644)
         guard descriptor >= 0 else {
-            throw GitError(kind: .notFound, operation: "lock the mirror \(path)", message: String(cString: strerror(errno)))
+            throw GitError(
+                kind: .notFound, operation: "lock the mirror \(path)", message: String(cString: strerror(errno)))
         }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 close(descriptor)
-                throw GitError(kind: .notFound, operation: "lock the mirror \(path)", message: String(cString: strerror(errno)))
+                throw GitError(
+                    kind: .notFound, operation: "lock the mirror \(path)", message: String(cString: strerror(errno)))
             }
         }
     }

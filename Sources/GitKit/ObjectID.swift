@@ -14,7 +14,9 @@ public struct ObjectID: Sendable, Hashable, CustomStringConvertible {
     /// Reads 40 hex digits from bytes (a line of a cache file) without making a String.
     public init?<Digits: Collection<UInt8>>(hexDigits digits: Digits) {
         guard digits.count == 40 else { return nil }
-        var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
+        var high: UInt64 = 0
+        var middle: UInt64 = 0
+        var low: UInt32 = 0
         var index = digits.startIndex
         for position in 0..<40 {
             guard let value = Self.value(of: digits[index]) else { return nil }
@@ -31,7 +33,9 @@ public struct ObjectID: Sendable, Hashable, CustomStringConvertible {
     }
 
     init(_ oid: git_oid) {
-        var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
+        var high: UInt64 = 0
+        var middle: UInt64 = 0
+        var low: UInt32 = 0
         withUnsafeBytes(of: oid.id) { bytes in
             for index in 0..<8 { high = high << 8 | UInt64(bytes[index]) }
             for index in 8..<16 { middle = middle << 8 | UInt64(bytes[index]) }

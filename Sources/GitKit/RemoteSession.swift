@@ -19,8 +19,11 @@ final class RemoteSession {
     func anonymousRemote(in repository: Repository, url: String, operation: String) throws(GitError) -> OpaquePointer {
         remoteURL = URL(string: url)
         if let credentials, let remoteURL, !credentials.mayTravel(to: remoteURL) {
-            throw GitError(kind: .authentication, operation: operation,
-                           message: "the token is not sent over plain http to \(remoteURL.host ?? "") (use https, or allow plain http for this host)")
+            throw GitError(
+                kind: .authentication, operation: operation,
+                message:
+                    "the token is not sent over plain http to \(remoteURL.host ?? "") (use https, or allow plain http for this host)"
+            )
         }
         var remote: OpaquePointer?
         try check(git_remote_create_anonymous(&remote, repository.pointer, url), operation)
@@ -53,11 +56,13 @@ final class RemoteSession {
             guard let payload else { return -1 }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             if session.credentials != nil, !session.isOrigin(url.map { String(cString: $0) }) {
-                git_error_set_str(Int32(GIT_ERROR_NET.rawValue), "the remote redirected to another host, which gets no token")
+                git_error_set_str(
+                    Int32(GIT_ERROR_NET.rawValue), "the remote redirected to another host, which gets no token")
                 return GIT_EAUTH.rawValue
             }
             guard let credentials = session.credentials,
-                  allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 else {
+                allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0
+            else {
                 git_error_set_str(Int32(GIT_ERROR_NET.rawValue), "the remote asks for credentials and none were given")
                 return GIT_EAUTH.rawValue
             }
@@ -87,7 +92,8 @@ final class RemoteSession {
     /// URL it authenticates for without `:443` or `:80` even when the remote URL has it.
     static func isSameOrigin(_ asked: URL, as remote: URL) -> Bool {
         func port(_ url: URL) -> Int? { url.port ?? ["https": 443, "http": 80][url.scheme?.lowercased() ?? ""] }
-        return asked.scheme?.lowercased() == remote.scheme?.lowercased() && asked.host?.lowercased() == remote.host?.lowercased()
+        return asked.scheme?.lowercased() == remote.scheme?.lowercased()
+            && asked.host?.lowercased() == remote.host?.lowercased()
             && port(asked) == port(remote)
     }
 

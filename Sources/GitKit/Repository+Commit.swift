@@ -1,9 +1,10 @@
 internal import CGit2
 internal import FileNames
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// Who a commit is by, and when.
@@ -23,8 +24,10 @@ public struct Signature: Sendable {
 extension Repository {
     /// Builds a commit on top of `parent` that sets each path to the given bytes (nil deletes
     /// it), entirely in the object database: no work tree, no index, no ref moved.
-    public func commit(onTopOf parent: ObjectID, changes: [String: [UInt8]?], message: String,
-                       author: Signature, committer: Signature? = nil) throws(GitError) -> ObjectID {
+    public func commit(
+        onTopOf parent: ObjectID, changes: [String: [UInt8]?], message: String,
+        author: Signature, committer: Signature? = nil
+    ) throws(GitError) -> ObjectID {
         try exclusive { () throws(GitError) -> ObjectID in
             let operation = "commit \(changes.count) file(s) on \(parent.short)"
             let baseTree = try tree(of: parent)
@@ -34,15 +37,17 @@ extension Repository {
             for (path, content) in changes.sorted(by: { $0.key < $1.key }) {
                 var id = git_oid()
                 if let content {
-                    try GitError.check(content.withUnsafeBytes { git_blob_create_from_buffer(&id, pointer, $0.baseAddress, $0.count) },
-                                       "\(operation): store \(path)")
+                    try GitError.check(
+                        content.withUnsafeBytes { git_blob_create_from_buffer(&id, pointer, $0.baseAddress, $0.count) },
+                        "\(operation): store \(path)")
                 }
                 updates.append((path, id, content == nil))
             }
             var treeID = git_oid()
-            try GitError.check(withTreeUpdates(updates) { raw in
-                git_tree_create_updated(&treeID, pointer, baseTree, raw.count, raw.baseAddress)
-            }, "\(operation): build the tree")
+            try GitError.check(
+                withTreeUpdates(updates) { raw in
+                    git_tree_create_updated(&treeID, pointer, baseTree, raw.count, raw.baseAddress)
+                }, "\(operation): build the tree")
 
             var newTree: OpaquePointer?
             try GitError.check(git_tree_lookup(&newTree, pointer, &treeID), operation)
@@ -59,8 +64,10 @@ extension Repository {
 
             var commitID = git_oid()
             var parents: [OpaquePointer?] = [parentCommit]
-            try GitError.check(git_commit_create(&commitID, pointer, nil, authorSignature, committerSignature, nil, message, newTree, 1, &parents),
-                               "\(operation): write the commit")
+            try GitError.check(
+                git_commit_create(
+                    &commitID, pointer, nil, authorSignature, committerSignature, nil, message, newTree, 1, &parents),
+                "\(operation): write the commit")
             return ObjectID(commitID)
         }
     }
@@ -70,15 +77,20 @@ extension Repository {
         try exclusive { () throws(GitError) -> Void in
             var raw = id.raw
             var reference: OpaquePointer?
-            try GitError.check(git_reference_create(&reference, pointer, name, &raw, 1, "shipshape"), "set \(name) to \(id.short)")
+            try GitError.check(
+                git_reference_create(&reference, pointer, name, &raw, 1, "shipshape"), "set \(name) to \(id.short)")
             git_reference_free(reference)
         }
     }
 
-    private func makeSignature(_ signature: Signature, _ operation: String) throws(GitError) -> UnsafeMutablePointer<git_signature>? {
+    private func makeSignature(_ signature: Signature, _ operation: String) throws(GitError) -> UnsafeMutablePointer<
+        git_signature
+    >? {
         var result: UnsafeMutablePointer<git_signature>?
         if let time = signature.time {
-            try GitError.check(git_signature_new(&result, signature.name, signature.email, git_time_t(time), 0), "\(operation): signature")
+            try GitError.check(
+                git_signature_new(&result, signature.name, signature.email, git_time_t(time), 0),
+                "\(operation): signature")
         } else {
             try GitError.check(git_signature_now(&result, signature.name, signature.email), "\(operation): signature")
         }
@@ -86,13 +98,16 @@ extension Repository {
     }
 
     /// Builds the C array of tree updates, keeping the path strings alive while libgit2 reads them.
-    private func withTreeUpdates(_ updates: [(path: String, id: git_oid, remove: Bool)],
-                                 _ body: (UnsafeBufferPointer<git_tree_update>) -> Int32) -> Int32 {
+    private func withTreeUpdates(
+        _ updates: [(path: String, id: git_oid, remove: Bool)],
+        _ body: (UnsafeBufferPointer<git_tree_update>) -> Int32
+    ) -> Int32 {
         let paths = updates.map { update in FileName.withCString(update.path) { strdup($0) } }
-        defer { paths.forEach { free($0) } }
+        defer { for path in paths { free(path) } }
         let raw = updates.enumerated().map { index, update in
-            git_tree_update(action: update.remove ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT,
-                            id: update.id, filemode: GIT_FILEMODE_BLOB, path: UnsafePointer(paths[index]))
+            git_tree_update(
+                action: update.remove ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT,
+                id: update.id, filemode: GIT_FILEMODE_BLOB, path: UnsafePointer(paths[index]))
         }
         return raw.withUnsafeBufferPointer(body)
     }

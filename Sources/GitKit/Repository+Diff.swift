@@ -1,6 +1,6 @@
 internal import CGit2
-internal import FileNames
 public import Diffs
+internal import FileNames
 
 extension Repository {
     /// The tree-to-tree diff from `base` to `head`: every changed file, renames found, and for
@@ -21,7 +21,8 @@ extension Repository {
             defer { git_diff_free(diff) }
 
             var findOptions = git_diff_find_options()
-            try GitError.check(git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), operation)
+            try GitError.check(
+                git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), operation)
             findOptions.flags = GIT_DIFF_FIND_RENAMES.rawValue
             try GitError.check(git_diff_find_similar(diff, &findOptions), "\(operation): find renames")
 
@@ -34,7 +35,9 @@ extension Repository {
         }
     }
 
-    private func change(in diff: OpaquePointer?, at index: Int, delta: git_diff_delta, operation: String) throws(GitError) -> FileChange {
+    private func change(in diff: OpaquePointer?, at index: Int, delta: git_diff_delta, operation: String)
+        throws(GitError) -> FileChange
+    {
         let newPath = FileName.string(fromCString: delta.new_file.path)
         let oldPath = FileName.string(fromCString: delta.old_file.path)
         let kind: FileChange.Kind
@@ -46,8 +49,9 @@ extension Repository {
         case GIT_DELTA_TYPECHANGE: kind = .typeChanged
         default: kind = .modified
         }
-        var change = FileChange(path: kind == .deleted ? oldPath : newPath,
-                                oldPath: oldPath != newPath ? oldPath : nil, kind: kind)
+        var change = FileChange(
+            path: kind == .deleted ? oldPath : newPath,
+            oldPath: oldPath != newPath ? oldPath : nil, kind: kind)
 
         var patch: OpaquePointer?
         try GitError.check(git_patch_from_diff(&patch, diff, index), "\(operation): read the changes of \(newPath)")
@@ -60,13 +64,18 @@ extension Repository {
         for hunkIndex in 0..<git_patch_num_hunks(patch) {
             var hunk: UnsafePointer<git_diff_hunk>?
             var lineCount = 0
-            try GitError.check(git_patch_get_hunk(&hunk, &lineCount, patch, hunkIndex), "\(operation): read a hunk of \(newPath)")
+            try GitError.check(
+                git_patch_get_hunk(&hunk, &lineCount, patch, hunkIndex), "\(operation): read a hunk of \(newPath)")
             guard let header = hunk?.pointee else { continue }
-            change.hunks.append(Hunk(oldStart: Int(header.old_start), oldCount: Int(header.old_lines),
-                                     newStart: Int(header.new_start), newCount: Int(header.new_lines)))
+            change.hunks.append(
+                Hunk(
+                    oldStart: Int(header.old_start), oldCount: Int(header.old_lines),
+                    newStart: Int(header.new_start), newCount: Int(header.new_lines)))
             for lineIndex in 0..<lineCount {
                 var line: UnsafePointer<git_diff_line>?
-                try GitError.check(git_patch_get_line_in_hunk(&line, patch, hunkIndex, lineIndex), "\(operation): read a line of \(newPath)")
+                try GitError.check(
+                    git_patch_get_line_in_hunk(&line, patch, hunkIndex, lineIndex),
+                    "\(operation): read a line of \(newPath)")
                 if let line = line?.pointee, line.origin == CChar(UInt8(ascii: "+")), line.new_lineno > 0 {
                     added.append(Int(line.new_lineno))
                 }

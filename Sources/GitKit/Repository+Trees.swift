@@ -80,8 +80,9 @@ extension Repository {
         try exclusive { () throws(GitError) -> [UInt8]? in
             guard let file = try file(path, at: commit) else { return nil }
             guard file.isRegularFile else {
-                throw GitError(kind: .notFound, operation: "read \(path) at \(commit.short)",
-                               message: "not a regular file (symlinks and submodules are never followed)")
+                throw GitError(
+                    kind: .notFound, operation: "read \(path) at \(commit.short)",
+                    message: "not a regular file (symlinks and submodules are never followed)")
             }
             return try contents(ofBlob: file.blob)
         }

@@ -33,8 +33,12 @@ public final class Repository: @unchecked Sendable {
     public static func open(at path: String) throws(GitError) -> Repository {
         GitLibrary.ensureInitialised()
         var pointer: OpaquePointer?
-        try GitError.check(git_repository_open_ext(&pointer, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil), "open the repository \(path)")
-        guard let pointer else { throw GitError(kind: .notFound, operation: "open the repository \(path)", message: "no repository") }
+        try GitError.check(
+            git_repository_open_ext(&pointer, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
+            "open the repository \(path)")
+        guard let pointer else {
+            throw GitError(kind: .notFound, operation: "open the repository \(path)", message: "no repository")
+        }
         return Repository(pointer: pointer, path: path)
     }
 
@@ -42,7 +46,9 @@ public final class Repository: @unchecked Sendable {
         GitLibrary.ensureInitialised()
         var pointer: OpaquePointer?
         try GitError.check(git_repository_init(&pointer, path, 1), "create the bare repository \(path)")
-        guard let pointer else { throw GitError(kind: .notFound, operation: "create the bare repository \(path)", message: "no repository") }
+        guard let pointer else {
+            throw GitError(kind: .notFound, operation: "create the bare repository \(path)", message: "no repository")
+        }
         return Repository(pointer: pointer, path: path)
     }
 
@@ -63,8 +69,11 @@ public final class Repository: @unchecked Sendable {
     public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID {
         try exclusive { () throws(GitError) -> ObjectID in
             var result = git_oid()
-            var first = one.raw, second = two.raw
-            try GitError.check(git_merge_base(&result, pointer, &first, &second), "find the merge base of \(one.short) and \(two.short)")
+            var first = one.raw
+            var second = two.raw
+            try GitError.check(
+                git_merge_base(&result, pointer, &first, &second),
+                "find the merge base of \(one.short) and \(two.short)")
             return ObjectID(result)
         }
     }
@@ -77,7 +86,9 @@ public final class Repository: @unchecked Sendable {
         defer { git_commit_free(commitPointer) }
         var tree: OpaquePointer?
         try GitError.check(git_commit_tree(&tree, commitPointer), "read the tree of \(commit.short)")
-        guard let tree else { throw GitError(kind: .notFound, operation: "read the tree of \(commit.short)", message: "no tree") }
+        guard let tree else {
+            throw GitError(kind: .notFound, operation: "read the tree of \(commit.short)", message: "no tree")
+        }
         return tree
     }
 }

@@ -17,7 +17,9 @@ public enum UnifiedDiff {
         var patch: OpaquePointer?
         let created = old.withUnsafeBytes { oldBytes in
             new.withUnsafeBytes { newBytes in
-                git_patch_from_buffers(&patch, oldBytes.baseAddress, oldBytes.count, path, newBytes.baseAddress, newBytes.count, path, &options)
+                git_patch_from_buffers(
+                    &patch, oldBytes.baseAddress, oldBytes.count, path, newBytes.baseAddress, newBytes.count, path,
+                    &options)
             }
         }
         try GitError.check(created, "diff \(path)")

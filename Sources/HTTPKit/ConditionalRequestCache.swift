@@ -29,7 +29,9 @@ public actor ConditionalRequestCache: HTTPClient {
 
     private static let credentialHeaders = ["Authorization", "PRIVATE-TOKEN", "JOB-TOKEN", "Cookie"]
     /// Headers of the stored response a 304 must not replace: they describe the stored body.
-    private static let bodyHeaders: Set<String> = ["content-length", "content-encoding", "transfer-encoding", "content-type"]
+    private static let bodyHeaders: Set<String> = [
+        "content-length", "content-encoding", "transfer-encoding", "content-type",
+    ]
 
     public init(wrapping base: any HTTPClient, maximumEntries: Int = 1000) {
         self.base = base
@@ -40,7 +42,9 @@ public actor ConditionalRequestCache: HTTPClient {
     public var count: Int { entries.count }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .get, request.headers["If-None-Match"] == nil, request.headers["If-Modified-Since"] == nil else {
+        guard request.method == .get, request.headers["If-None-Match"] == nil,
+            request.headers["If-Modified-Since"] == nil
+        else {
             return try await base.send(request)
         }
         let key = Self.key(for: request)
@@ -58,7 +62,8 @@ public actor ConditionalRequestCache: HTTPClient {
     }
 
     private func remember(_ response: HTTPResponse, under key: Key) {
-        let entityTag = response.headers["ETag"], lastModified = response.headers["Last-Modified"]
+        let entityTag = response.headers["ETag"]
+        let lastModified = response.headers["Last-Modified"]
         let noStore = response.headers["Cache-Control"]?.lowercased().contains("no-store") ?? false
         guard entityTag != nil || lastModified != nil, !noStore else { return }
         if entries[key] == nil {
@@ -86,6 +91,7 @@ public actor ConditionalRequestCache: HTTPClient {
             hasher.combine(name)
             hasher.combine(request.headers[name] ?? "")
         }
-        return Key(url: request.url.absoluteString, accept: request.headers["Accept"] ?? "", identity: hasher.finalize())
+        return Key(
+            url: request.url.absoluteString, accept: request.headers["Accept"] ?? "", identity: hasher.finalize())
     }
 }

@@ -40,7 +40,9 @@ extension CurlHTTPClient {
         /// Whether credentials may travel to `url` as it is (https, loopback, or an allowed host).
         public func mayCarryCredentials(to url: URL) -> Bool {
             guard url.scheme?.lowercased() == "http", !url.isLoopback else { return true }
-            return plainHTTPCredentialHosts.contains { $0.lowercased() == url.host?.lowercased() || $0.lowercased() == url.authority }
+            return plainHTTPCredentialHosts.contains {
+                $0.lowercased() == url.host?.lowercased() || $0.lowercased() == url.authority
+            }
         }
     }
 }

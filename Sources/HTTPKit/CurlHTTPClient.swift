@@ -1,5 +1,5 @@
-import Foundation
 import Blocking
+import Foundation
 
 /// The HTTP client that talks to the network, through libcurl's easy interface. One `send` is
 /// one attempt (wrap it in `RetryingHTTPClient` for retries); redirects are followed (credentials
@@ -27,13 +27,17 @@ public final class CurlHTTPClient: HTTPClient {
         var hops = 0
         while true {
             guard !current.carriesCredentials || configuration.mayCarryCredentials(to: current.url) else {
-                throw HTTPError.invalidRequest(method: current.method, url: current.url, reason: "credentials are not sent over plain http to \(current.url.host ?? "")"
-                    + " (use https, or allow plain http for this host in the configuration)")
+                throw HTTPError.invalidRequest(
+                    method: current.method, url: current.url,
+                    reason: "credentials are not sent over plain http to \(current.url.host ?? "")"
+                        + " (use https, or allow plain http for this host in the configuration)")
             }
             let response = try await sendOnce(current)
-            guard configuration.maximumRedirects > 0, let next = Redirect.request(following: response, of: current) else { return response }
+            guard configuration.maximumRedirects > 0, let next = Redirect.request(following: response, of: current)
+            else { return response }
             guard hops < configuration.maximumRedirects else {
-                throw HTTPError.tooManyRedirects(method: request.method, url: request.url, limit: configuration.maximumRedirects)
+                throw HTTPError.tooManyRedirects(
+                    method: request.method, url: request.url, limit: configuration.maximumRedirects)
             }
             current = next
             hops += 1

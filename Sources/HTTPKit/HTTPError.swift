@@ -20,7 +20,8 @@ public enum HTTPError: Error, CustomStringConvertible {
     /// The server answered with a status the caller does not accept.
     case unexpectedStatus(method: HTTPRequest.Method, url: URL, status: Int, bodyExcerpt: String)
     /// Every attempt the retry policy allows failed; the last status or error is kept.
-    indirect case retriesExhausted(method: HTTPRequest.Method, url: URL, attempts: Int, lastStatus: Int?, lastError: HTTPError?)
+    indirect case retriesExhausted(
+        method: HTTPRequest.Method, url: URL, attempts: Int, lastStatus: Int?, lastError: HTTPError?)
     /// The forge asked us to wait longer than the configured maximum.
     case rateLimited(method: HTTPRequest.Method, url: URL, requiredWait: Duration, maximumWait: Duration)
     /// Following `rel="next"` links went wrong (too many pages, a link back to an earlier page).
@@ -28,29 +29,31 @@ public enum HTTPError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .connectionFailed(method, url, reason, requestSent):
+        case .connectionFailed(let method, let url, let reason, let requestSent):
             let when = requestSent ? "after the request was sent" : "before the request was sent"
             return "\(Self.name(method, url)): connection failed \(when): \(reason)"
-        case let .timedOut(method, url, limit, _):
+        case .timedOut(let method, let url, let limit, _):
             return "\(Self.name(method, url)) timed out after \(Self.seconds(limit))"
-        case let .tlsFailed(method, url, reason):
-            return "\(Self.name(method, url)): TLS failed: \(reason) (check the server certificate or the CA bundle setting)"
-        case let .tooManyRedirects(method, url, limit):
+        case .tlsFailed(let method, let url, let reason):
+            return
+                "\(Self.name(method, url)): TLS failed: \(reason) (check the server certificate or the CA bundle setting)"
+        case .tooManyRedirects(let method, let url, let limit):
             return "\(Self.name(method, url)): more than \(limit) redirects"
-        case let .invalidRequest(method, url, reason):
+        case .invalidRequest(let method, let url, let reason):
             return "\(Self.name(method, url)): invalid request: \(reason)"
-        case let .transferFailed(method, url, reason):
+        case .transferFailed(let method, let url, let reason):
             return "\(Self.name(method, url)) failed: \(reason)"
-        case let .unexpectedStatus(method, url, status, bodyExcerpt):
+        case .unexpectedStatus(let method, let url, let status, let bodyExcerpt):
             let excerpt = bodyExcerpt.isEmpty ? "" : ": \(bodyExcerpt)"
             return "\(Self.name(method, url)) answered \(status)\(excerpt)"
-        case let .retriesExhausted(method, url, attempts, lastStatus, lastError):
-            let last = lastStatus.map { "last status \($0)" } ?? lastError.map { "last error: \($0.reason)" } ?? "no answer"
+        case .retriesExhausted(let method, let url, let attempts, let lastStatus, let lastError):
+            let last =
+                lastStatus.map { "last status \($0)" } ?? lastError.map { "last error: \($0.reason)" } ?? "no answer"
             return "\(Self.name(method, url)) failed after \(attempts) attempts; \(last)"
-        case let .rateLimited(method, url, requiredWait, maximumWait):
+        case .rateLimited(let method, let url, let requiredWait, let maximumWait):
             return "\(Self.name(method, url)): rate limited; the server asks to wait \(Self.seconds(requiredWait)), "
                 + "more than the allowed \(Self.seconds(maximumWait)) (raise the maximum wait or try later)"
-        case let .paginationFailed(method, url, reason):
+        case .paginationFailed(let method, let url, let reason):
             return "\(Self.name(method, url)): pagination failed: \(reason)"
         }
     }
@@ -58,11 +61,11 @@ public enum HTTPError: Error, CustomStringConvertible {
     /// The request this error is about, redacted ("GET https://…").
     public var requestName: String {
         switch self {
-        case let .connectionFailed(method, url, _, _), let .timedOut(method, url, _, _),
-             let .tlsFailed(method, url, _), let .tooManyRedirects(method, url, _),
-             let .invalidRequest(method, url, _), let .transferFailed(method, url, _),
-             let .unexpectedStatus(method, url, _, _), let .retriesExhausted(method, url, _, _, _),
-             let .rateLimited(method, url, _, _), let .paginationFailed(method, url, _):
+        case .connectionFailed(let method, let url, _, _), .timedOut(let method, let url, _, _),
+            .tlsFailed(let method, let url, _), .tooManyRedirects(let method, let url, _),
+            .invalidRequest(let method, let url, _), .transferFailed(let method, let url, _),
+            .unexpectedStatus(let method, let url, _, _), .retriesExhausted(let method, let url, _, _, _),
+            .rateLimited(let method, let url, _, _), .paginationFailed(let method, let url, _):
             return Self.name(method, url)
         }
     }
@@ -92,7 +95,8 @@ extension HTTPResponse {
         guard isSuccess else {
             let excerpt = String(decoding: body.prefix(200), as: UTF8.self)
                 .replacingOccurrences(of: "\n", with: " ")
-            throw HTTPError.unexpectedStatus(method: request.method, url: request.url, status: status, bodyExcerpt: excerpt)
+            throw HTTPError.unexpectedStatus(
+                method: request.method, url: request.url, status: status, bodyExcerpt: excerpt)
         }
         return self
     }

@@ -9,7 +9,9 @@ extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible {
 
     public var debugDescription: String {
         var text = description
-        for field in headers { text += "\n\(field.name): \(Redaction.headerValue(name: field.name, value: field.value))" }
+        for field in headers {
+            text += "\n\(field.name): \(Redaction.headerValue(name: field.name, value: field.value))"
+        }
         if let body { text += "\n(body of \(body.count) bytes)" }
         return text
     }
@@ -20,7 +22,9 @@ extension HTTPResponse: CustomStringConvertible, CustomDebugStringConvertible {
 
     public var debugDescription: String {
         var text = description
-        for field in headers { text += "\n\(field.name): \(Redaction.headerValue(name: field.name, value: field.value))" }
+        for field in headers {
+            text += "\n\(field.name): \(Redaction.headerValue(name: field.name, value: field.value))"
+        }
         text += "\n(body of \(body.count) bytes)"
         return text
     }

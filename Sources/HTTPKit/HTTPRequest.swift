@@ -3,7 +3,12 @@ import Foundation
 /// One HTTP request, as the forge clients and datasources describe it.
 public struct HTTPRequest: Sendable {
     public enum Method: String, Sendable {
-        case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE", head = "HEAD"
+        case get = "GET"
+        case post = "POST"
+        case put = "PUT"
+        case patch = "PATCH"
+        case delete = "DELETE"
+        case head = "HEAD"
     }
 
     public var method: Method
@@ -13,7 +18,10 @@ public struct HTTPRequest: Sendable {
     /// The whole exchange's limit; nil takes the client's default.
     public var timeout: Duration?
 
-    public init(method: Method = .get, url: URL, headers: HTTPHeaders = HTTPHeaders(), body: Data? = nil, timeout: Duration? = nil) {
+    public init(
+        method: Method = .get, url: URL, headers: HTTPHeaders = HTTPHeaders(), body: Data? = nil,
+        timeout: Duration? = nil
+    ) {
         self.method = method
         self.url = url
         self.headers = headers

@@ -28,10 +28,14 @@ extension HTTPClient {
         var next: HTTPRequest? = request
         while let page = next {
             guard pages.count < maxPages else {
-                throw HTTPError.paginationFailed(method: request.method, url: request.url, reason: "more than \(maxPages) pages (raise maxPages or narrow the query)")
+                throw HTTPError.paginationFailed(
+                    method: request.method, url: request.url,
+                    reason: "more than \(maxPages) pages (raise maxPages or narrow the query)")
             }
             guard visited.insert(page.url.absoluteString).inserted else {
-                throw HTTPError.paginationFailed(method: request.method, url: request.url, reason: "the next link of page \(pages.count) leads back to \(Redaction.url(page.url))")
+                throw HTTPError.paginationFailed(
+                    method: request.method, url: request.url,
+                    reason: "the next link of page \(pages.count) leads back to \(Redaction.url(page.url))")
             }
             let response = try await send(page).requireSuccess(for: page)
             pages.append(response)
@@ -42,8 +46,11 @@ extension HTTPClient {
                 } else if let url = request.url.settingPage(ofLink: link) {
                     following.url = url
                 } else {
-                    throw HTTPError.paginationFailed(method: request.method, url: request.url,
-                                                     reason: "the next link of page \(pages.count) leads to another origin, \(Redaction.url(link)), and names no page")
+                    throw HTTPError.paginationFailed(
+                        method: request.method, url: request.url,
+                        reason:
+                            "the next link of page \(pages.count) leads to another origin, \(Redaction.url(link)), and names no page"
+                    )
                 }
                 return following
             }
@@ -56,9 +63,14 @@ extension URL {
     /// This URL with the `page` query parameter of `link` (replacing its own), or nil when the
     /// link names no page.
     func settingPage(ofLink link: URL) -> URL? {
-        guard let page = URLComponents(url: link, resolvingAgainstBaseURL: true)?.queryItems?.last(where: { $0.name == "page" })?.value,
-              var components = URLComponents(url: self, resolvingAgainstBaseURL: true) else { return nil }
-        components.queryItems = (components.queryItems ?? []).filter { $0.name != "page" } + [URLQueryItem(name: "page", value: page)]
+        guard
+            let page = URLComponents(url: link, resolvingAgainstBaseURL: true)?.queryItems?.last(where: {
+                $0.name == "page"
+            })?.value,
+            var components = URLComponents(url: self, resolvingAgainstBaseURL: true)
+        else { return nil }
+        components.queryItems =
+            (components.queryItems ?? []).filter { $0.name != "page" } + [URLQueryItem(name: "page", value: page)]
         return components.url
     }
 

@@ -37,7 +37,9 @@ public enum RateLimitHeaders {
     /// Requests left in the current window, when the response says (`X-RateLimit-Remaining` or
     /// `RateLimit-Remaining`).
     public static func remaining(in headers: HTTPHeaders) -> Int? {
-        (headers["x-ratelimit-remaining"] ?? headers["ratelimit-remaining"]).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        (headers["x-ratelimit-remaining"] ?? headers["ratelimit-remaining"]).flatMap {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
     }
 
     /// Seconds until `Retry-After`, delta seconds or an HTTP date.

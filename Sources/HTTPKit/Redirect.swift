@@ -10,12 +10,14 @@ enum Redirect {
     /// Nil when the response is not a redirect to an http(s) URL.
     static func request(following response: HTTPResponse, of request: HTTPRequest) -> HTTPRequest? {
         guard statuses.contains(response.status), let location = response.headers["Location"],
-              let target = URL(string: location, relativeTo: request.url)?.absoluteURL,
-              let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
+            let target = URL(string: location, relativeTo: request.url)?.absoluteURL,
+            let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https"
+        else { return nil }
         var next = request
         next.url = target
         // What browsers and libcurl do: 303 asks for a GET, and so do 301 and 302 after a POST.
-        let becomesGet = (response.status == 303 && request.method != .head)
+        let becomesGet =
+            (response.status == 303 && request.method != .head)
             || ((response.status == 301 || response.status == 302) && request.method == .post)
         if becomesGet {
             next.method = .get
@@ -23,7 +25,9 @@ enum Redirect {
             next.headers["Content-Type"] = nil
         }
         if !target.isSameOrigin(as: request.url) {
-            for field in request.headers where Redaction.isSensitiveHeaderName(field.name) { next.headers[field.name] = nil }
+            for field in request.headers where Redaction.isSensitiveHeaderName(field.name) {
+                next.headers[field.name] = nil
+            }
         }
         return next
     }
@@ -51,6 +55,8 @@ extension URL {
         if host == "localhost" || host == "::1" || host == "[::1]" { return true }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts[0] == "127"
-            && parts.allSatisfy { $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } && Int($0).map { $0 <= 255 } == true }
+            && parts.allSatisfy {
+                $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } && Int($0).map { $0 <= 255 } == true
+            }
     }
 }

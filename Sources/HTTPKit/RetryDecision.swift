@@ -24,26 +24,33 @@ enum RetryDecision {
         let idempotent = ![.post, .patch].contains(request.method)
         let backoff = policy.backoff(afterAttempt: attempt, using: &generator)
         switch outcome {
-        case let .success(response):
+        case .success(let response):
             switch rateLimits.signal(response, now: now) {
-            case let .waitFor(wait) where wait > policy.maximumRateLimitWait:
-                return .fail(.rateLimited(method: request.method, url: request.url, requiredWait: wait, maximumWait: policy.maximumRateLimitWait))
-            case let .waitFor(wait):
+            case .waitFor(let wait) where wait > policy.maximumRateLimitWait:
+                return .fail(
+                    .rateLimited(
+                        method: request.method, url: request.url, requiredWait: wait,
+                        maximumWait: policy.maximumRateLimitWait))
+            case .waitFor(let wait):
                 return .retry(after: wait)
             case .backOff:
                 return .retry(after: backoff)
             case .secondaryLimit:
                 let wait = policy.secondaryLimitWait(afterAttempt: attempt)
                 guard wait <= policy.maximumRateLimitWait else {
-                    return .fail(.rateLimited(method: request.method, url: request.url, requiredWait: wait, maximumWait: policy.maximumRateLimitWait))
+                    return .fail(
+                        .rateLimited(
+                            method: request.method, url: request.url, requiredWait: wait,
+                            maximumWait: policy.maximumRateLimitWait))
                 }
                 return .retry(after: wait)
             case .none:
-                return idempotent && policy.retriedStatuses.contains(response.status) ? .retry(after: backoff) : .deliver
+                return idempotent && policy.retriedStatuses.contains(response.status)
+                    ? .retry(after: backoff) : .deliver
             }
-        case let .failure(error):
+        case .failure(let error):
             switch error {
-            case let .connectionFailed(_, _, _, requestSent), let .timedOut(_, _, _, requestSent):
+            case .connectionFailed(_, _, _, let requestSent), .timedOut(_, _, _, let requestSent):
                 return idempotent || !requestSent ? .retry(after: backoff) : .fail(error)
             default:
                 return .fail(error)

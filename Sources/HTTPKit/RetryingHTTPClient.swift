@@ -15,8 +15,10 @@ public final class RetryingHTTPClient: HTTPClient {
     private let rateLimits: any RateLimitDialect
     private let remainingByHost = Mutex<[String: Int]>([:])
 
-    public init(wrapping base: any HTTPClient, policy: RetryPolicy = RetryPolicy(), clock: any RetryClock = SystemRetryClock(),
-                rateLimits: any RateLimitDialect = StandardRateLimits()) {
+    public init(
+        wrapping base: any HTTPClient, policy: RetryPolicy = RetryPolicy(), clock: any RetryClock = SystemRetryClock(),
+        rateLimits: any RateLimitDialect = StandardRateLimits()
+    ) {
         self.base = base
         self.policy = policy
         self.clock = clock
@@ -41,15 +43,18 @@ public final class RetryingHTTPClient: HTTPClient {
             } catch let error as HTTPError {
                 outcome = .failure(error)
             }
-            let decision = RetryDecision.after(outcome, to: request, attempt: attempt, policy: policy, rateLimits: rateLimits, now: clock.now(),
-                                               generator: &generator)
+            let decision = RetryDecision.after(
+                outcome, to: request, attempt: attempt, policy: policy, rateLimits: rateLimits, now: clock.now(),
+                generator: &generator)
             switch decision {
             case .deliver:
                 return try outcome.get()
-            case let .fail(error):
+            case .fail(let error):
                 throw error
-            case let .retry(after: delay):
-                guard attempt < policy.maximumAttempts else { throw exhausted(request, attempts: attempt, last: outcome) }
+            case .retry(after: let delay):
+                guard attempt < policy.maximumAttempts else {
+                    throw exhausted(request, attempts: attempt, last: outcome)
+                }
                 try await clock.sleep(for: delay)
             }
         }
@@ -57,16 +62,20 @@ public final class RetryingHTTPClient: HTTPClient {
 
     private func exhausted(_ request: HTTPRequest, attempts: Int, last: Result<HTTPResponse, HTTPError>) -> HTTPError {
         switch last {
-        case let .success(response):
-            .retriesExhausted(method: request.method, url: request.url, attempts: attempts, lastStatus: response.status, lastError: nil)
-        case let .failure(error):
-            .retriesExhausted(method: request.method, url: request.url, attempts: attempts, lastStatus: nil, lastError: error)
+        case .success(let response):
+            .retriesExhausted(
+                method: request.method, url: request.url, attempts: attempts, lastStatus: response.status,
+                lastError: nil)
+        case .failure(let error):
+            .retriesExhausted(
+                method: request.method, url: request.url, attempts: attempts, lastStatus: nil, lastError: error)
         }
     }
 
     private func remember(_ response: HTTPResponse, for request: HTTPRequest) {
         guard let remaining = RateLimitHeaders.remaining(in: response.headers),
-              let host = request.url.host?.lowercased() else { return }
+            let host = request.url.host?.lowercased()
+        else { return }
         remainingByHost.withLock { $0[host] = remaining }
     }
 }

@@ -44,7 +44,8 @@ private struct LinkScanner {
             let target = String(characters[(index + 1)..<end])
             index = end + 1
             let parameters = readParameters()
-            let relations = (parameters["rel"] ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+            let relations = (parameters["rel"] ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(
+                String.init)
             return WebLink(target: target, relations: relations, parameters: parameters)
         }
         return nil
@@ -63,7 +64,9 @@ private struct LinkScanner {
             if index < characters.count, characters[index] == "=" {
                 index += 1
                 skip(\.isWhitespace)
-                value = index < characters.count && characters[index] == "\"" ? readQuoted() : read { !$0.isWhitespace && !";,".contains($0) }
+                value =
+                    index < characters.count && characters[index] == "\""
+                    ? readQuoted() : read { !$0.isWhitespace && !";,".contains($0) }
             }
             if !name.isEmpty, parameters[name] == nil { parameters[name] = value }
         }

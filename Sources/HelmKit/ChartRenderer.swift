@@ -4,7 +4,8 @@ import Synchronization
 /// Renders a chart folder with values: in this process, or in a worker process that a chart
 /// cannot take down with it (`IsolatedChartRenderer`).
 public protocol ChartRenderer: Sendable {
-    func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [HelmChart.RenderedTemplate]
+    func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError)
+        -> [HelmChart.RenderedTemplate]
 }
 
 /// One request to a render worker, and its answer, as a JSON line each.
@@ -41,7 +42,9 @@ public final class InProcessChartRenderer: ChartRenderer, Sendable {
         self.library = library
     }
 
-    public func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [HelmChart.RenderedTemplate] {
+    public func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError)
+        -> [HelmChart.RenderedTemplate]
+    {
         let chart: HelmChart
         if let loaded = charts.withLock({ $0[chartFolder] }) {
             chart = loaded

@@ -40,16 +40,21 @@ public final class HelmChart: @unchecked Sendable {
     /// runs, nothing is installed. `valuesJSON` is laid over the chart's defaults by Helm.
     /// Templates come sorted by path.
     public func render(valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [RenderedTemplate] {
-        let options = "{\"name\":\(JSONText.quoted(release)),\"namespace\":\(JSONText.quoted(namespace)),\"is_install\":true}"
+        let options =
+            "{\"name\":\(JSONText.quoted(release)),\"namespace\":\(JSONText.quoted(namespace)),\"is_install\":true}"
         var out: UnsafeMutablePointer<CChar>?
         var error: UnsafeMutablePointer<CChar>?
         let status = library.render(handle, valuesJSON, options, &out, &error)
         let text = library.take(out)
         try library.check(status, error, "rendering")
         guard let data = text?.data(using: .utf8),
-              let manifests = (try? JSONSerialization.jsonObject(with: data)) as? [String: String] else {
-            throw HelmError(operation: "rendering", message: "the library answered something that is not a map of templates")
+            let manifests = (try? JSONSerialization.jsonObject(with: data)) as? [String: String]
+        else {
+            throw HelmError(
+                operation: "rendering", message: "the library answered something that is not a map of templates")
         }
-        return manifests.map { RenderedTemplate(template: $0.key, manifest: $0.value) }.sorted { $0.template < $1.template }
+        return manifests.map { RenderedTemplate(template: $0.key, manifest: $0.value) }.sorted {
+            $0.template < $1.template
+        }
     }
 }

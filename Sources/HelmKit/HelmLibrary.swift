@@ -1,9 +1,10 @@
 import CHelm
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Helm's own engine, in process: Helm v4's Go SDK built as a C library (`libhelm_c`, project
@@ -64,7 +65,9 @@ public final class HelmLibrary: @unchecked Sendable {
     public func loadChart(archive: [UInt8]) throws(HelmError) -> HelmChart {
         var handle: helm_handle_t = 0
         var error: UnsafeMutablePointer<CChar>?
-        let status = archive.withUnsafeBufferPointer { chartLoadArchive($0.baseAddress, UInt64($0.count), &handle, &error) }
+        let status = archive.withUnsafeBufferPointer {
+            chartLoadArchive($0.baseAddress, UInt64($0.count), &handle, &error)
+        }
         try check(status, error, "loading a chart archive")
         return HelmChart(library: self, handle: handle)
     }

@@ -8,25 +8,37 @@ public enum HelmLibraryLocator {
     static let fileName = "libhelm_c.so"
 
     /// The library's path, or why none was found.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, HelmError> {
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<
+        String, HelmError
+    > {
         if let configured = environment[environmentVariable], !configured.isEmpty {
             guard FileManager.default.fileExists(atPath: configured) else {
-                return .failure(HelmError(operation: "finding libhelm_c", message: "\(environmentVariable) names \(configured), which does not exist"))
+                return .failure(
+                    HelmError(
+                        operation: "finding libhelm_c",
+                        message: "\(environmentVariable) names \(configured), which does not exist"))
             }
             return .success(configured)
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         let candidates = [
             executable.appending(path: fileName).path,
             executable.appending(path: "../lib/\(fileName)").standardized.path,
             "/usr/local/lib/\(fileName)", "/usr/lib/\(fileName)",
         ]
-        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) { return .success(found) }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            return .success(found)
+        }
         if let folder = pythonPackageFolder(), FileManager.default.fileExists(atPath: folder + "/lib/" + fileName) {
             return .success(folder + "/lib/" + fileName)
         }
-        return .failure(HelmError(operation: "finding libhelm_c",
-                                  message: "not found; install it with `pip install helm-python-sdk` or set \(environmentVariable) to its path"))
+        return .failure(
+            HelmError(
+                operation: "finding libhelm_c",
+                message:
+                    "not found; install it with `pip install helm-python-sdk` or set \(environmentVariable) to its path"
+            ))
     }
 
     /// The folder of python3's `helm_python` package, when python3 has it.

@@ -34,14 +34,17 @@ public final class IsolatedChartRenderer: ChartRenderer, Sendable {
 
     deinit { for worker in idle.withLock({ $0 }) { worker.stop() } }
 
-    public func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [HelmChart.RenderedTemplate] {
+    public func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError)
+        -> [HelmChart.RenderedTemplate]
+    {
         let worker: RenderWorker
         do {
             worker = try idle.withLock { $0.popLast() } ?? RenderWorker(executable: executable, limits: limits)
         } catch {
             throw HelmError(operation: "starting a render worker", message: "\(error)")
         }
-        let request = RenderRequest(chartFolder: chartFolder, valuesJSON: valuesJSON, release: release, namespace: namespace)
+        let request = RenderRequest(
+            chartFolder: chartFolder, valuesJSON: valuesJSON, release: release, namespace: namespace)
         let response: RenderResponse
         do {
             response = try worker.ask(request)
@@ -51,7 +54,8 @@ public final class IsolatedChartRenderer: ChartRenderer, Sendable {
         }
         idle.withLock { $0.append(worker) }
         if let error = response.error { throw HelmError(operation: "rendering", message: error) }
-        return (response.templates ?? [:]).map { HelmChart.RenderedTemplate(template: $0.key, manifest: $0.value) }.sorted { $0.template < $1.template }
+        return (response.templates ?? [:]).map { HelmChart.RenderedTemplate(template: $0.key, manifest: $0.value) }
+            .sorted { $0.template < $1.template }
     }
 }
 
@@ -77,7 +81,9 @@ final class RenderWorker: @unchecked Sendable {
     }
 
     func ask(_ request: RenderRequest) throws(HelmError) -> RenderResponse {
-        guard let line = try? JSONEncoder().encode(request) else { throw HelmError(operation: "rendering", message: "the request cannot be encoded") }
+        guard let line = try? JSONEncoder().encode(request) else {
+            throw HelmError(operation: "rendering", message: "the request cannot be encoded")
+        }
         do {
             try input.fileHandleForWriting.write(contentsOf: line + Data("\n".utf8))
         } catch {
@@ -90,15 +96,20 @@ final class RenderWorker: @unchecked Sendable {
             throw HelmError(operation: "rendering", message: "took longer than \(limits.timeout); stopped")
         case .line(let data):
             guard let response = try? JSONDecoder().decode(RenderResponse.self, from: data) else {
-                throw HelmError(operation: "rendering", message: "the render worker answered something that is not a render")
+                throw HelmError(
+                    operation: "rendering", message: "the render worker answered something that is not a render")
             }
             return response
         case .tooLong:
             stop()
-            throw HelmError(operation: "rendering", message: "the rendered output is over \(limits.outputBytes) bytes; stopped")
+            throw HelmError(
+                operation: "rendering", message: "the rendered output is over \(limits.outputBytes) bytes; stopped")
         case .ended:
             stop()
-            throw HelmError(operation: "rendering", message: "the render worker ended (over its memory limit of \(limits.memoryBytes >> 20) MiB, or crashed)")
+            throw HelmError(
+                operation: "rendering",
+                message:
+                    "the render worker ended (over its memory limit of \(limits.memoryBytes >> 20) MiB, or crashed)")
         }
     }
 
@@ -111,7 +122,10 @@ final class RenderWorker: @unchecked Sendable {
 
 /// Reads one line, up to a limit and a deadline, waiting with poll(2): no thread of its own.
 struct LineReader {
-    enum Outcome: Sendable { case line(Data), tooLong, ended, timedOut }
+    enum Outcome: Sendable {
+        case line(Data)
+        case tooLong, ended, timedOut
+    }
 
     let descriptor: Int32
     let limit: Int
@@ -123,7 +137,8 @@ struct LineReader {
             let left = ContinuousClock.now.duration(to: deadline)
             guard left > .zero else { return .timedOut }
             var wanted = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let milliseconds = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let milliseconds = Int32(
+                clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
             let ready = poll(&wanted, 1, milliseconds)
             if ready < 0, errno == EINTR { continue }
             guard ready > 0 else { if ready == 0 { continue } else { return .ended } }

@@ -38,16 +38,35 @@ public indirect enum JSONValue: Sendable, Hashable {
     public init(scalar: YAMLScalar) {
         if let tag = scalar.tag {
             switch tag {
-            case "tag:yaml.org,2002:str": self = .string(scalar.text); return
-            case "tag:yaml.org,2002:null": self = .null; return
+            case "tag:yaml.org,2002:str":
+                self = .string(scalar.text)
+                return
+            case "tag:yaml.org,2002:null":
+                self = .null
+                return
             default: break
             }
         }
-        guard scalar.style == .plain else { self = .string(scalar.text); return }
-        if scalar.isNull { self = .null; return }
-        if let bool = scalar.bool { self = .bool(bool); return }
-        if let int = scalar.int { self = .number(Double(int)); return }
-        if let number = Self.number(scalar.text) { self = .number(number); return }
+        guard scalar.style == .plain else {
+            self = .string(scalar.text)
+            return
+        }
+        if scalar.isNull {
+            self = .null
+            return
+        }
+        if let bool = scalar.bool {
+            self = .bool(bool)
+            return
+        }
+        if let int = scalar.int {
+            self = .number(Double(int))
+            return
+        }
+        if let number = Self.number(scalar.text) {
+            self = .number(number)
+            return
+        }
         self = .string(scalar.text)
     }
 
@@ -62,10 +81,13 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// A YAML 1.1 float (`1.5`, `-2e3`, `.5`); not `inf`/`nan` spelled as words.
     static func number(_ text: String) -> Double? {
-        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        else { return nil }
         guard text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-              !text.lowercased().contains("n") else { return nil }
+            !text.lowercased().contains("n")
+        else { return nil }
         return Double(text)
     }
 }

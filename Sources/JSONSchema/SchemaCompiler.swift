@@ -5,10 +5,14 @@ extension Schema {
     public init(text: String) throws(SchemaCompilationFailure) {
         let stream = YAMLParser.parse(text)
         if let error = stream.errors.first {
-            throw SchemaCompilationFailure(errors: [SchemaError(position: error.position, message: "the schema is not valid YAML or JSON: \(error.problem)")])
+            throw SchemaCompilationFailure(errors: [
+                SchemaError(position: error.position, message: "the schema is not valid YAML or JSON: \(error.problem)")
+            ])
         }
         guard let root = stream.documents.first?.root else {
-            throw SchemaCompilationFailure(errors: [SchemaError(position: SourcePosition(line: 1, column: 1), message: "the schema is empty")])
+            throw SchemaCompilationFailure(errors: [
+                SchemaError(position: SourcePosition(line: 1, column: 1), message: "the schema is empty")
+            ])
         }
         try self.init(node: root)
     }
@@ -18,7 +22,12 @@ extension Schema {
         var compiler = SchemaCompiler()
         _ = compiler.compile(node, pointer: "#", depth: 0)
         for (pointer, position) in compiler.references where compiler.pointers[pointer] == nil {
-            compiler.errors.append(SchemaError(position: position, message: "`$ref: \(pointer)` refers to nothing in this schema (only references inside the schema are supported)"))
+            compiler.errors.append(
+                SchemaError(
+                    position: position,
+                    message:
+                        "`$ref: \(pointer)` refers to nothing in this schema (only references inside the schema are supported)"
+                ))
         }
         guard compiler.errors.isEmpty else { throw SchemaCompilationFailure(errors: compiler.errors) }
         self.init(nodes: compiler.nodes, pointers: compiler.pointers)
@@ -39,7 +48,9 @@ private struct SchemaCompiler {
 
     /// Keywords of later drafts this validator does not evaluate: refused rather than ignored,
     /// so a check never passes because part of its schema was skipped.
-    static let unsupported: Set<String> = ["$recursiveRef", "$dynamicRef", "unevaluatedProperties", "unevaluatedItems", "prefixItems"]
+    static let unsupported: Set<String> = [
+        "$recursiveRef", "$dynamicRef", "unevaluatedProperties", "unevaluatedItems", "prefixItems",
+    ]
 
     mutating func compile(_ yaml: YAMLNode, pointer: String, depth: Int) -> Int {
         let index = nodes.count
@@ -50,7 +61,9 @@ private struct SchemaCompiler {
             return index
         }
         guard nodes.count <= Schema.maximumNodes else {
-            if nodes.count == Schema.maximumNodes + 1 { error(yaml, "the schema has more than \(Schema.maximumNodes) subschemas") }
+            if nodes.count == Schema.maximumNodes + 1 {
+                error(yaml, "the schema has more than \(Schema.maximumNodes) subschemas")
+            }
             return index
         }
         if let bool = yaml.bool, yaml.scalar != nil {
@@ -67,23 +80,37 @@ private struct SchemaCompiler {
             keyword(key, entry.value, into: &node, pointer: pointer + "/" + Self.escape(key), depth: depth)
         }
         // Draft 4 writes `exclusiveMaximum: true` to make `maximum` exclusive (and so for minimum).
-        if yaml["exclusiveMaximum"]?.bool == true, let maximum = node.maximum { node.exclusiveMaximum = maximum; node.maximum = nil }
-        if yaml["exclusiveMinimum"]?.bool == true, let minimum = node.minimum { node.exclusiveMinimum = minimum; node.minimum = nil }
+        if yaml["exclusiveMaximum"]?.bool == true, let maximum = node.maximum {
+            node.exclusiveMaximum = maximum
+            node.maximum = nil
+        }
+        if yaml["exclusiveMinimum"]?.bool == true, let minimum = node.minimum {
+            node.exclusiveMinimum = minimum
+            node.minimum = nil
+        }
         nodes[index] = node
         return index
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private mutating func keyword(_ key: String, _ value: YAMLNode, into node: inout SchemaNode, pointer: String, depth: Int) {
-        let sub = { (self: inout SchemaCompiler, yaml: YAMLNode, at: String) -> Int in self.compile(yaml, pointer: at, depth: depth + 1) }
+    private mutating func keyword(
+        _ key: String, _ value: YAMLNode, into node: inout SchemaNode, pointer: String, depth: Int
+    ) {
+        let sub = { (self: inout SchemaCompiler, yaml: YAMLNode, at: String) -> Int in
+            self.compile(yaml, pointer: at, depth: depth + 1)
+        }
         switch key {
         case "type":
             if let single = value.string { node.types = [single] } else { node.types = strings(value, key) }
-            for type in node.types ?? [] where !["null", "boolean", "object", "array", "number", "integer", "string"].contains(type) {
+            for type in node.types ?? []
+            where !["null", "boolean", "object", "array", "number", "integer", "string"].contains(type) {
                 error(value, "unknown type `\(type)`")
             }
         case "enum":
-            guard let items = value.items else { error(value, "`enum` must be a list"); return }
+            guard let items = value.items else {
+                error(value, "`enum` must be a list")
+                return
+            }
             node.enumValues = items.map(JSONValue.init)
         case "const":
             node.hasConst = true
@@ -94,7 +121,7 @@ private struct SchemaCompiler {
         case "exclusiveMaximum", "exclusiveMinimum":
             // Draft 4 writes these as booleans that make `maximum`/`minimum` exclusive.
             if value.bool != nil, value.scalar?.style == .plain {
-                break // draft 4: applied once the whole schema is read (see `compile`)
+                break  // draft 4: applied once the whole schema is read (see `compile`)
             } else if key == "exclusiveMaximum" {
                 node.exclusiveMaximum = number(value, key)
             } else {
@@ -132,7 +159,8 @@ private struct SchemaCompiler {
                 switch key {
                 case "properties": node.properties[name] = child
                 case "dependentSchemas": node.dependentSchemas[name] = child
-                case "patternProperties": if let compiled = pattern(entry.key) { node.patternProperties.append((compiled, child)) }
+                case "patternProperties":
+                    if let compiled = pattern(entry.key) { node.patternProperties.append((compiled, child)) }
                 default: break
                 }
             }
@@ -148,7 +176,10 @@ private struct SchemaCompiler {
                 }
             }
         case "allOf", "anyOf", "oneOf":
-            guard let items = value.items, !items.isEmpty else { error(value, "`\(key)` must be a non-empty list of schemas"); return }
+            guard let items = value.items, !items.isEmpty else {
+                error(value, "`\(key)` must be a non-empty list of schemas")
+                return
+            }
             let compiled = items.enumerated().map { sub(&self, $1, pointer + "/\($0)") }
             switch key {
             case "allOf": node.allOf = compiled
@@ -160,7 +191,10 @@ private struct SchemaCompiler {
         case "then": node.thenSchema = sub(&self, value, pointer)
         case "else": node.elseSchema = sub(&self, value, pointer)
         case "$ref":
-            guard let target = value.string else { error(value, "`$ref` must be a string"); return }
+            guard let target = value.string else {
+                error(value, "`$ref` must be a string")
+                return
+            }
             let decoded = Self.percentDecoded(target)
             node.ref = decoded
             references.append((decoded, value.start))
@@ -171,7 +205,11 @@ private struct SchemaCompiler {
                 error(value, "`\(key)` must be a resource quantity such as 100m, 512Mi or 2")
                 return
             }
-            if key == "resourceMinimum" { node.resourceMinimum = (quantity, text) } else { node.resourceMaximum = (quantity, text) }
+            if key == "resourceMinimum" {
+                node.resourceMinimum = (quantity, text)
+            } else {
+                node.resourceMaximum = (quantity, text)
+            }
         case let other where Self.unsupported.contains(other):
             error(value, "`\(other)` is not supported by Shipshape's schema validator; the check cannot be run")
         default:
@@ -182,7 +220,10 @@ private struct SchemaCompiler {
     }
 
     private mutating func number(_ value: YAMLNode, _ key: String) -> Double? {
-        guard case .number(let number) = JSONValue(value) else { error(value, "`\(key)` must be a number"); return nil }
+        guard case .number(let number) = JSONValue(value) else {
+            error(value, "`\(key)` must be a number")
+            return nil
+        }
         return number
     }
 
@@ -195,15 +236,24 @@ private struct SchemaCompiler {
     }
 
     private mutating func strings(_ value: YAMLNode, _ key: String) -> [String] {
-        guard let items = value.items else { error(value, "`\(key)` must be a list of strings"); return [] }
+        guard let items = value.items else {
+            error(value, "`\(key)` must be a list of strings")
+            return []
+        }
         return items.compactMap { item in
-            guard let text = item.scalar?.text else { error(item, "`\(key)` must be a list of strings"); return nil }
+            guard let text = item.scalar?.text else {
+                error(item, "`\(key)` must be a list of strings")
+                return nil
+            }
             return text
         }
     }
 
     private mutating func pattern(_ value: YAMLNode) -> SchemaPattern? {
-        guard let text = value.scalar?.text else { error(value, "a pattern must be a string"); return nil }
+        guard let text = value.scalar?.text else {
+            error(value, "a pattern must be a string")
+            return nil
+        }
         do {
             return try SchemaPattern(text)
         } catch {
@@ -226,7 +276,8 @@ private struct SchemaCompiler {
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
             } else {
                 bytes.append(byte)

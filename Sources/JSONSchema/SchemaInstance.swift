@@ -39,7 +39,8 @@ public indirect enum SchemaInstance: Sendable {
             switch node.content {
             case .scalar(let scalar): return Self.shape(of: JSONValue(scalar: scalar), at: node.start)
             case .sequence(let items): return .array(items.map(SchemaInstance.typedNode))
-            case .mapping(let entries): return .object(entries.filter { !$0.value.isNull }.map { ($0.keyText ?? "", .typedNode($0.value)) })
+            case .mapping(let entries):
+                return .object(entries.filter { !$0.value.isNull }.map { ($0.keyText ?? "", .typedNode($0.value)) })
             }
         case .mapping(let entries, _): return .object(entries)
         case .sequence(let items, _): return .array(items)
@@ -54,7 +55,8 @@ public indirect enum SchemaInstance: Sendable {
         case .number(let number): .number(number)
         case .string(let string): .string(string)
         case .array(let items): .array(items.map { .value($0, at: position) })
-        case .object(let object): .object(object.sorted { $0.key < $1.key }.map { ($0.key, .value($0.value, at: position)) })
+        case .object(let object):
+            .object(object.sorted { $0.key < $1.key }.map { ($0.key, .value($0.value, at: position)) })
         }
     }
 

@@ -42,14 +42,29 @@ public struct SchemaPattern: @unchecked Sendable {
     /// `^`, `(?i)` (at the start, or right after `^`), a literal, `$`: anything else is a regex.
     private static func literal(_ source: String) -> Literal? {
         var rest = Substring(source)
-        var caseInsensitive = false, anchoredStart = false, anchoredEnd = false
-        if rest.hasPrefix("(?i)") { caseInsensitive = true; rest = rest.dropFirst(4) }
-        if rest.hasPrefix("^") { anchoredStart = true; rest = rest.dropFirst() }
-        if !caseInsensitive, rest.hasPrefix("(?i)") { caseInsensitive = true; rest = rest.dropFirst(4) }
-        if rest.hasSuffix("$") { anchoredEnd = true; rest = rest.dropLast() }
+        var caseInsensitive = false
+        var anchoredStart = false
+        var anchoredEnd = false
+        if rest.hasPrefix("(?i)") {
+            caseInsensitive = true
+            rest = rest.dropFirst(4)
+        }
+        if rest.hasPrefix("^") {
+            anchoredStart = true
+            rest = rest.dropFirst()
+        }
+        if !caseInsensitive, rest.hasPrefix("(?i)") {
+            caseInsensitive = true
+            rest = rest.dropFirst(4)
+        }
+        if rest.hasSuffix("$") {
+            anchoredEnd = true
+            rest = rest.dropLast()
+        }
         let special = Set("\\.^$|?*+()[]{}")
         guard !rest.contains(where: { special.contains($0) }) else { return nil }
         let text = caseInsensitive ? rest.lowercased() : String(rest)
-        return Literal(text: text, caseInsensitive: caseInsensitive, anchoredStart: anchoredStart, anchoredEnd: anchoredEnd)
+        return Literal(
+            text: text, caseInsensitive: caseInsensitive, anchoredStart: anchoredStart, anchoredEnd: anchoredEnd)
     }
 }

@@ -1,7 +1,9 @@
 extension Schema {
     static func shape(_ shape: SchemaInstance.Shape, isOfType type: String) -> Bool {
         switch (shape, type) {
-        case (.null, "null"), (.bool, "boolean"), (.string, "string"), (.array, "array"), (.object, "object"), (.number, "number"): true
+        case (.null, "null"), (.bool, "boolean"), (.string, "string"), (.array, "array"), (.object, "object"),
+            (.number, "number"):
+            true
         case (.number(let number), "integer"): number.isFinite && number.rounded() == number
         default: false
         }

@@ -17,7 +17,8 @@ extension Schema {
     /// Validates `instance`; `nil` when it matches.
     public func validate(_ instance: SchemaInstance) -> SchemaFailure? {
         guard let failure = check(instance, 0, depth: 0) else { return nil }
-        return SchemaFailure(position: failure.position, path: DocumentPath(failure.reversedPath.reversed()), message: failure.message)
+        return SchemaFailure(
+            position: failure.position, path: DocumentPath(failure.reversedPath.reversed()), message: failure.message)
     }
 
     public func matches(_ instance: SchemaInstance) -> Bool {
@@ -41,11 +42,17 @@ extension Schema {
         let here = instance.position
         if node.rejectsEverything { return Failure(position: here, message: "no value is allowed here") }
         guard depth < Schema.maximumValidationDepth else {
-            return Failure(position: here, message: "the schema nests (through $ref) deeper than \(Schema.maximumValidationDepth) levels")
+            return Failure(
+                position: here,
+                message: "the schema nests (through $ref) deeper than \(Schema.maximumValidationDepth) levels")
         }
         let shape = instance.shape
         if let types = node.types, !types.contains(where: { Self.shape(shape, isOfType: $0) }) {
-            return Failure(position: here, message: "must be \(types.map(Self.article).joined(separator: " or ")), not \(Self.article(Self.typeName(shape)))")
+            return Failure(
+                position: here,
+                message:
+                    "must be \(types.map(Self.article).joined(separator: " or ")), not \(Self.article(Self.typeName(shape)))"
+            )
         }
         if node.hasConst || node.enumValues != nil {
             let value = instance.value
@@ -53,7 +60,10 @@ extension Schema {
                 return Failure(position: here, message: "must be \(Self.render(expected)), not \(Self.render(value))")
             }
             if let options = node.enumValues, !options.contains(where: { Self.equal(value, $0) }) {
-                return Failure(position: here, message: "must be one of \(options.map(Self.render).joined(separator: ", ")), not \(Self.render(value))")
+                return Failure(
+                    position: here,
+                    message:
+                        "must be one of \(options.map(Self.render).joined(separator: ", ")), not \(Self.render(value))")
             }
         }
         switch shape {
@@ -68,12 +78,18 @@ extension Schema {
         case .null, .bool:
             break
         }
-        if node.resourceMinimum != nil || node.resourceMaximum != nil, let failure = checkQuantity(shape, node, here) { return failure }
+        if node.resourceMinimum != nil || node.resourceMaximum != nil, let failure = checkQuantity(shape, node, here) {
+            return failure
+        }
         return checkApplicators(instance, node, here, depth: depth)
     }
 
-    private func checkApplicators(_ instance: SchemaInstance, _ node: SchemaNode, _ here: SourcePosition, depth: Int) -> Failure? {
-        if let ref = node.ref, let target = pointers[ref], let failure = check(instance, target, depth: depth + 1) { return failure }
+    private func checkApplicators(_ instance: SchemaInstance, _ node: SchemaNode, _ here: SourcePosition, depth: Int)
+        -> Failure?
+    {
+        if let ref = node.ref, let target = pointers[ref], let failure = check(instance, target, depth: depth + 1) {
+            return failure
+        }
         for sub in node.allOf {
             if let failure = check(instance, sub, depth: depth + 1) { return failure }
         }
@@ -84,9 +100,11 @@ extension Schema {
         if !node.oneOf.isEmpty {
             let matching = node.oneOf.count { check(instance, $0, depth: depth + 1) == nil }
             if matching != 1 {
-                return Failure(position: here, message: matching == 0
-                    ? "matches none of the \(node.oneOf.count) alternatives (oneOf)"
-                    : "matches \(matching) of the alternatives where exactly one is allowed (oneOf)")
+                return Failure(
+                    position: here,
+                    message: matching == 0
+                        ? "matches none of the \(node.oneOf.count) alternatives (oneOf)"
+                        : "matches \(matching) of the alternatives where exactly one is allowed (oneOf)")
             }
         }
         if let not = node.not, check(instance, not, depth: depth + 1) == nil {
@@ -101,13 +119,24 @@ extension Schema {
 
     private func checkNumber(_ number: Double, _ node: SchemaNode, _ here: SourcePosition) -> Failure? {
         let shown = Self.render(.number(number))
-        if let minimum = node.minimum, number < minimum { return Failure(position: here, message: "must be at least \(Self.render(.number(minimum))), not \(shown)") }
-        if let maximum = node.maximum, number > maximum { return Failure(position: here, message: "must be at most \(Self.render(.number(maximum))), not \(shown)") }
-        if let bound = node.exclusiveMinimum, number <= bound { return Failure(position: here, message: "must be more than \(Self.render(.number(bound))), not \(shown)") }
-        if let bound = node.exclusiveMaximum, number >= bound { return Failure(position: here, message: "must be less than \(Self.render(.number(bound))), not \(shown)") }
+        if let minimum = node.minimum, number < minimum {
+            return Failure(position: here, message: "must be at least \(Self.render(.number(minimum))), not \(shown)")
+        }
+        if let maximum = node.maximum, number > maximum {
+            return Failure(position: here, message: "must be at most \(Self.render(.number(maximum))), not \(shown)")
+        }
+        if let bound = node.exclusiveMinimum, number <= bound {
+            return Failure(position: here, message: "must be more than \(Self.render(.number(bound))), not \(shown)")
+        }
+        if let bound = node.exclusiveMaximum, number >= bound {
+            return Failure(position: here, message: "must be less than \(Self.render(.number(bound))), not \(shown)")
+        }
         if let factor = node.multipleOf, factor > 0 {
             let quotient = number / factor
-            if quotient.rounded() != quotient { return Failure(position: here, message: "must be a multiple of \(Self.render(.number(factor))), not \(shown)") }
+            if quotient.rounded() != quotient {
+                return Failure(
+                    position: here, message: "must be a multiple of \(Self.render(.number(factor))), not \(shown)")
+            }
         }
         return nil
     }
@@ -115,11 +144,17 @@ extension Schema {
     private func checkString(_ string: String, _ node: SchemaNode, _ here: SourcePosition) -> Failure? {
         if node.minLength != nil || node.maxLength != nil {
             let length = string.unicodeScalars.count
-            if let minimum = node.minLength, length < minimum { return Failure(position: here, message: "must be at least \(minimum) character(s) long") }
-            if let maximum = node.maxLength, length > maximum { return Failure(position: here, message: "must be at most \(maximum) character(s) long") }
+            if let minimum = node.minLength, length < minimum {
+                return Failure(position: here, message: "must be at least \(minimum) character(s) long")
+            }
+            if let maximum = node.maxLength, length > maximum {
+                return Failure(position: here, message: "must be at most \(maximum) character(s) long")
+            }
         }
         if let pattern = node.pattern, !pattern.matches(string) {
-            return Failure(position: here, message: "\(Self.render(.string(string))) does not match the pattern `\(pattern.source)`")
+            return Failure(
+                position: here,
+                message: "\(Self.render(.string(string))) does not match the pattern `\(pattern.source)`")
         }
         return nil
     }

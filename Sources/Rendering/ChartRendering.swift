@@ -46,8 +46,10 @@ public struct ChartRendering: Sendable {
 
     /// The releases `files` ask for. `mayHold` says which files can hold a release, a source or a
     /// values ConfigMap (a review knows it from the facts of earlier reviews); others are not read.
-    public static func releases(files: [String], source: @escaping PolicyEngine.FileSource,
-                         mayHold: @escaping @Sendable (String) -> Bool = { _ in true }) -> (releases: [ChartRelease], notes: [RenderNote]) {
+    public static func releases(
+        files: [String], source: @escaping PolicyEngine.FileSource,
+        mayHold: @escaping @Sendable (String) -> Bool = { _ in true }
+    ) -> (releases: [ChartRelease], notes: [RenderNote]) {
         var notes: [RenderNote] = []
         let releases = ReleaseScanner.scan(files: files, source: source, mayHold: mayHold, notes: &notes)
         return (releases, notes)
@@ -71,7 +73,9 @@ public struct ChartRendering: Sendable {
             if !published.isEmpty {
                 releases.removeAll { if case .published = $0.chart { true } else { false } }
                 let named = published.prefix(3).map(\.owner).joined(separator: ", ")
-                outcome.globalNotes.append("\(published.count) release(s) of published charts are not rendered offline (\(named)\(published.count > 3 ? ", ..." : ""))")
+                outcome.globalNotes.append(
+                    "\(published.count) release(s) of published charts are not rendered offline (\(named)\(published.count > 3 ? ", ..." : ""))"
+                )
             }
         }
         let store = ChartStore(library: library, fetcher: fetcher, cacheFolder: cacheFolder, folderOnDisk: folderOnDisk)
@@ -80,7 +84,8 @@ public struct ChartRendering: Sendable {
             var results: [(Int, Result<GeneratedManifests, RenderNote>)] = []
             func start() {
                 guard next < releases.count else { return }
-                let number = next, release = releases[number]
+                let number = next
+                let release = releases[number]
                 let renderer = self.renderer
                 group.addTask { (number, await Self.render(release, number: number, store: store, renderer: renderer)) }
                 next += 1
@@ -105,7 +110,9 @@ public struct ChartRendering: Sendable {
         return outcome
     }
 
-    private static func render(_ release: ChartRelease, number: Int, store: ChartStore, renderer: (any ChartRenderer)?) async -> Result<GeneratedManifests, RenderNote> {
+    private static func render(_ release: ChartRelease, number: Int, store: ChartStore, renderer: (any ChartRenderer)?)
+        async -> Result<GeneratedManifests, RenderNote>
+    {
         do {
             let chart = try await store.chart(release.chart)
             return .success(try ReleaseRenderer(renderer: renderer).render(release, chart: chart, number: number))

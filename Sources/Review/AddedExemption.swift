@@ -34,8 +34,10 @@ public struct ApprovedExemption: Sendable, Hashable {
 enum AddedExemptions {
     /// The exemption annotations that objects of the changed files carry at head and did not carry
     /// (with an exempting value) in the file's merge-base version.
-    static func find(changes: [(path: String, oldPath: String?)], head: [String: [UInt8]], base: [String: [UInt8]],
-                     approved: Set<ApprovedExemption>, counting: Bool) -> [AddedExemption] {
+    static func find(
+        changes: [(path: String, oldPath: String?)], head: [String: [UInt8]], base: [String: [UInt8]],
+        approved: Set<ApprovedExemption>, counting: Bool
+    ) -> [AddedExemption] {
         var added: [AddedExemption] = []
         for change in changes {
             guard let bytes = head[change.path] else { continue }
@@ -47,11 +49,15 @@ enum AddedExemptions {
             }
             for object in ManifestReader.read(path: change.path, bytes: bytes).objects {
                 let earlier = before[object.reference] ?? [:]
-                for (key, reason) in AnnotationExemptions.exempting(object.annotations).sorted(by: { $0.key < $1.key }) where earlier[key] == nil {
-                    let isApproved = approved.contains(ApprovedExemption(file: change.path, object: object.reference, annotation: key))
+                for (key, reason) in AnnotationExemptions.exempting(object.annotations).sorted(by: { $0.key < $1.key })
+                where earlier[key] == nil {
+                    let isApproved = approved.contains(
+                        ApprovedExemption(file: change.path, object: object.reference, annotation: key))
                     let position = object.node["metadata", "annotations"]?.entry(key)?.key.start ?? object.anchor
-                    added.append(AddedExemption(file: change.path, position: position, object: object.reference, annotation: key,
-                                                reason: reason, counted: counting || isApproved, approved: isApproved))
+                    added.append(
+                        AddedExemption(
+                            file: change.path, position: position, object: object.reference, annotation: key,
+                            reason: reason, counted: counting || isApproved, approved: isApproved))
                 }
             }
         }

@@ -48,11 +48,15 @@ struct BlobFacts: Sendable, Equatable {
             } else {
                 role = .other
             }
-            return Object(kind: object.kind, name: object.name, namespace: object.namespace, anchor: object.anchor, role: role)
+            return Object(
+                kind: object.kind, name: object.name, namespace: object.namespace, anchor: object.anchor, role: role)
         }
-        kustomizationNamespace = file.objects.first { $0.kind == "Kustomization" && $0.group.hasPrefix("kustomize.config") }?
+        kustomizationNamespace =
+            file.objects.first { $0.kind == "Kustomization" && $0.group.hasPrefix("kustomize.config") }?
             .node["namespace"]?.string
-        if KustomizationIndex.isKustomizationFile(file.path) { kustomizationLinks = KustomizationGraph.Links(file: file.path, bytes: bytes) }
+        if KustomizationIndex.isKustomizationFile(file.path) {
+            kustomizationLinks = KustomizationGraph.Links(file: file.path, bytes: bytes)
+        }
     }
 
     var hasContext: Bool { objects.contains { $0.role == .context } || kustomizationNamespace != nil }
@@ -64,14 +68,19 @@ extension BlobFacts {
     /// (links: empty, or `K` or `C` for a kustomization or component, then `,entry` per include),
     /// fields escaped so that no separator can appear inside one.
     var encoded: String {
-        let links = kustomizationLinks.map { links in
-            ([links.isComponent ? "C" : "K"] + links.entries.map(Self.escape)).joined(separator: ",")
-        } ?? ""
-        return ([Self.escape(kustomizationNamespace ?? ""), links] + objects.map { object in
-            [object.kind, object.name, object.namespace ?? "", object.role.rawValue,
-             String(object.anchor.line), String(object.anchor.column), String(object.anchor.offset)]
+        let links =
+            kustomizationLinks.map { links in
+                ([links.isComponent ? "C" : "K"] + links.entries.map(Self.escape)).joined(separator: ",")
+            } ?? ""
+        return
+            ([Self.escape(kustomizationNamespace ?? ""), links]
+            + objects.map { object in
+                [
+                    object.kind, object.name, object.namespace ?? "", object.role.rawValue,
+                    String(object.anchor.line), String(object.anchor.column), String(object.anchor.offset),
+                ]
                 .map(Self.escape).joined(separator: ",")
-        }).joined(separator: "|")
+            }).joined(separator: "|")
     }
 
     init?(encoded: ArraySlice<UInt8>) {
@@ -80,7 +89,8 @@ extension BlobFacts {
         let namespace = Self.unescape(parts[0])
         var links: KustomizationGraph.Links?
         if !parts[1].isEmpty {
-            let fields = parts[1].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(Self.unescape)
+            let fields = parts[1].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(
+                Self.unescape)
             guard fields[0] == "K" || fields[0] == "C" else { return nil }
             links = KustomizationGraph.Links(isComponent: fields[0] == "C", entries: Array(fields.dropFirst()))
         }
@@ -88,11 +98,15 @@ extension BlobFacts {
         for part in parts.dropFirst(2) {
             let fields = part.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(Self.unescape)
             guard fields.count == 7, let role = Role(rawValue: fields[3]), let line = Int(fields[4]),
-                  let column = Int(fields[5]), let offset = Int(fields[6]) else { return nil }
-            objects.append(Object(kind: fields[0], name: fields[1], namespace: fields[2].isEmpty ? nil : fields[2],
-                                  anchor: SourcePosition(line: line, column: column, offset: offset), role: role))
+                let column = Int(fields[5]), let offset = Int(fields[6])
+            else { return nil }
+            objects.append(
+                Object(
+                    kind: fields[0], name: fields[1], namespace: fields[2].isEmpty ? nil : fields[2],
+                    anchor: SourcePosition(line: line, column: column, offset: offset), role: role))
         }
-        self.init(objects: objects, kustomizationNamespace: namespace.isEmpty ? nil : namespace, kustomizationLinks: links)
+        self.init(
+            objects: objects, kustomizationNamespace: namespace.isEmpty ? nil : namespace, kustomizationLinks: links)
     }
 
     private static func escape(_ text: String) -> String {

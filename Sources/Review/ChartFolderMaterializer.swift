@@ -10,7 +10,10 @@ final class ChartFolderMaterializer: Sendable {
     private let read: @Sendable (ObjectID) throws -> [UInt8]
 
     /// `files` lists the revision's files; asked only when a chart folder is needed.
-    init(files: @escaping @Sendable () throws -> [TreeFile], scratch: URL, read: @escaping @Sendable (ObjectID) throws -> [UInt8]) {
+    init(
+        files: @escaping @Sendable () throws -> [TreeFile], scratch: URL,
+        read: @escaping @Sendable (ObjectID) throws -> [UInt8]
+    ) {
         self.listFiles = files
         self.scratch = scratch
         self.read = read
@@ -24,14 +27,19 @@ final class ChartFolderMaterializer: Sendable {
         let target = scratch.appending(path: folder)
         if FileManager.default.fileExists(atPath: target.path) { return target }
         let files = try listFiles().filter { $0.isRegularFile && $0.path.hasPrefix(folder + "/") }
-        guard files.count <= Self.fileLimit else { throw LimitError(folder: folder, reason: "holds more than \(Self.fileLimit) files") }
+        guard files.count <= Self.fileLimit else {
+            throw LimitError(folder: folder, reason: "holds more than \(Self.fileLimit) files")
+        }
         var total = 0
         for file in files {
             let bytes = try read(file.blob)
             total += bytes.count
-            guard total <= Self.byteLimit else { throw LimitError(folder: folder, reason: "holds more than \(Self.byteLimit >> 20) MiB") }
+            guard total <= Self.byteLimit else {
+                throw LimitError(folder: folder, reason: "holds more than \(Self.byteLimit >> 20) MiB")
+            }
             let url = scratch.appending(path: file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
         }
         return target

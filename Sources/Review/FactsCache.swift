@@ -44,7 +44,8 @@ public final class FactsCache: Sendable {
             return state.added.map { "\($0.key.hex)\t\($0.value.encoded)\n" }.joined()
         }
         guard !lines.isEmpty else { return }
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: file) { FileManager.default.createFile(atPath: file, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: file) else { return }
         defer { try? handle.close() }
@@ -60,8 +61,9 @@ public final class FactsCache: Sendable {
         let bytes = [UInt8](data)
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             guard let tab = line.firstIndex(of: UInt8(ascii: "\t")),
-                  let blob = ObjectID(hexDigits: line[..<tab]),
-                  let facts = BlobFacts(encoded: line[line.index(after: tab)...]) else { continue }
+                let blob = ObjectID(hexDigits: line[..<tab]),
+                let facts = BlobFacts(encoded: line[line.index(after: tab)...])
+            else { continue }
             state.facts[blob] = facts
         }
     }

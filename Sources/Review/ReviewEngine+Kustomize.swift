@@ -1,8 +1,8 @@
 import Diffs
 import GitKit
 import Kustomize
-import Policy
 import Manifests
+import Policy
 
 extension ReviewEngine {
     /// What the change does to what the repository's kustomizations build: every root that
@@ -12,8 +12,10 @@ extension ReviewEngine {
     /// by several overlays gets one finding naming them. `covered`: files of the head that the
     /// roots built completely include, reviewed through the built objects in their place, never as
     /// objects of their own (a patch is not a Deployment).
-    func kustomizeEffect(changes: [FileChange], filter: DiffFilter, engine: PolicyEngine, head: ObjectID, mergeBase: ObjectID,
-                         headTree: TreeIndex, baseTree: TreeIndex, repository: some RevisionReader) throws -> (effect: RenderedEffect, covered: Set<String>) {
+    func kustomizeEffect(
+        changes: [FileChange], filter: DiffFilter, engine: PolicyEngine, head: ObjectID, mergeBase: ObjectID,
+        headTree: TreeIndex, baseTree: TreeIndex, repository: some RevisionReader
+    ) throws -> (effect: RenderedEffect, covered: Set<String>) {
         // The roots that may read a changed file are known from the kustomization files' facts;
         // only those are built, at head, to know which really read one.
         // Folders Flux Kustomizations and Argo CD Applications deploy too: those whose object or
@@ -26,7 +28,9 @@ extension ReviewEngine {
             changed.contains(deployer.location.file) || graph.folder(deployer.folder, mayRead: changed)
         }
         guard !candidates.isEmpty || !deployers.isEmpty else { return (RenderedEffect(), []) }
-        let headIndex = KustomizationIndex(roots: candidates, deployers: deployers, builder: KustomizeBuilder(fileSystem: headFiles, cache: BuildCache()))
+        let headIndex = KustomizationIndex(
+            roots: candidates, deployers: deployers,
+            builder: KustomizeBuilder(fileSystem: headFiles, cache: BuildCache()))
         let covered = headIndex.coveredFiles
         let affected = headIndex.roots(affectedBy: changed)
         var effect = RenderedEffect(notes: affected.flatMap(\.notes))
@@ -36,9 +40,11 @@ extension ReviewEngine {
         // The same roots at the merge base; one that did not exist there fails and finds nothing.
         let baseFiles = RevisionFileSystem(files: try repository.files(at: mergeBase), repository: repository)
         let labels = Set(affected.compactMap(\.deployer?.rootLabel))
-        let baseDeployers = labels.isEmpty ? [] : baseTree.rootDeployers(files: baseFiles).filter { labels.contains($0.rootLabel) }
-        let baseIndex = KustomizationIndex(roots: affected.filter { $0.deployer == nil }.map(\.folder), deployers: baseDeployers,
-                                           builder: KustomizeBuilder(fileSystem: baseFiles, cache: BuildCache()))
+        let baseDeployers =
+            labels.isEmpty ? [] : baseTree.rootDeployers(files: baseFiles).filter { labels.contains($0.rootLabel) }
+        let baseIndex = KustomizationIndex(
+            roots: affected.filter { $0.deployer == nil }.map(\.folder), deployers: baseDeployers,
+            builder: KustomizeBuilder(fileSystem: baseFiles, cache: BuildCache()))
         let baseCovered = baseIndex.coveredFiles
 
         func findings(_ streams: [GeneratedManifests], tree: TreeIndex, covered: Set<String>) -> [Finding] {
@@ -47,24 +53,31 @@ extension ReviewEngine {
             let context = engine.context(paths: contextPaths.sorted(), source: source)
             // One root at a time: its objects are the context they are applied with, and the same
             // object built by two overlays is two findings until they are merged naming both.
-            return streams.flatMap { engine.run(paths: [], generated: [$0], knownFacts: context, source: source).findings }
+            return streams.flatMap {
+                engine.run(paths: [], generated: [$0], knownFacts: context, source: source).findings
+            }
         }
         let headFindings = findings(headStreams, tree: headTree, covered: covered)
         let baseFindings = findings(baseIndex.roots.compactMap(\.generated), tree: baseTree, covered: baseCovered)
         // Compared by what they are about in which root, not where they land: a value that moves
         // from the base into a patch moves the finding, it does not make a new one.
         func identity(_ finding: Finding) -> String {
-            [finding.checkID, finding.object?.description ?? "", finding.container ?? "", finding.path.description,
-             KustomizeCheckPlan.root(of: finding) ?? ""].joined(separator: "|")
+            [
+                finding.checkID, finding.object?.description ?? "", finding.container ?? "", finding.path.description,
+                KustomizeCheckPlan.root(of: finding) ?? "",
+            ].joined(separator: "|")
         }
         let before = Set(baseFindings.map(identity))
         let changedManifests = changes.map(\.path).filter(Self.isManifestPath)
         for finding in KustomizeCheckPlan.mergedAcrossRoots(headFindings.filter { !before.contains(identity($0)) }) {
             if filter.allows(path: finding.file, line: finding.position.line) {
                 effect.comments.append(ReviewResult.Comment(finding: finding))
-                effect.fixes[finding.fingerprint] = .none(why: "the object is built by kustomize; edit \(finding.file) by hand")
+                effect.fixes[finding.fingerprint] = .none(
+                    why: "the object is built by kustomize; edit \(finding.file) by hand")
             } else {
-                effect.summary.append(ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file }))
+                effect.summary.append(
+                    ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file })
+                )
             }
         }
         return (effect, covered)

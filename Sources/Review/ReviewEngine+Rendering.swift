@@ -1,10 +1,10 @@
 import Diffs
-import Foundation
 import Fixes
+import Foundation
 import GitKit
+import Manifests
 import Policy
 import Rendering
-import Manifests
 
 extension ReviewEngine {
     /// What the change does to what the repository deploys (here rendered releases; built
@@ -21,21 +21,27 @@ extension ReviewEngine {
 
     /// Kinds a file must hold to ask for a release or feed one.
     static let renderingKinds: Set<String> = [
-        "HelmRelease", "Application", "HelmRepository", "OCIRepository", "HelmChart", "GitRepository", "ConfigMap", "Secret",
+        "HelmRelease", "Application", "HelmRepository", "OCIRepository", "HelmChart", "GitRepository", "ConfigMap",
+        "Secret",
     ]
 
-    func renderedEffect(_ rendering: ChartRendering, changes: [FileChange], filter: DiffFilter, engine: PolicyEngine,
-                        head: ObjectID, mergeBase: ObjectID, headTree: TreeIndex, baseTree: TreeIndex,
-                        repository: some RevisionReader) throws -> RenderedEffect {
+    func renderedEffect(
+        _ rendering: ChartRendering, changes: [FileChange], filter: DiffFilter, engine: PolicyEngine,
+        head: ObjectID, mergeBase: ObjectID, headTree: TreeIndex, baseTree: TreeIndex,
+        repository: some RevisionReader
+    ) throws -> RenderedEffect {
         let changed = Set(changes.flatMap { [$0.path, $0.oldPath].compactMap { $0 } })
         guard mayAffectReleases(changed, trees: [headTree, baseTree]) else { return RenderedEffect() }
-        let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-review-charts-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appending(
+            path: "shipshape-review-charts-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
 
-        func render(_ tree: TreeIndex, at commit: ObjectID, side: String) throws -> (findings: [Finding], notes: [String], streams: [GeneratedManifests]) {
-            let materializer = ChartFolderMaterializer(files: { try repository.files(at: commit) }, scratch: scratch.appending(path: side)) {
-                try repository.contents(ofBlob: $0)
-            }
+        func render(_ tree: TreeIndex, at commit: ObjectID, side: String) throws -> (
+            findings: [Finding], notes: [String], streams: [GeneratedManifests]
+        ) {
+            let materializer = ChartFolderMaterializer(
+                files: { try repository.files(at: commit) }, scratch: scratch.appending(path: side),
+                read: { try repository.contents(ofBlob: $0) })
             var sideRendering = rendering
             sideRendering.folderOnDisk = { try materializer.folder($0) }
             let source = tree.source(repository)
@@ -46,7 +52,8 @@ extension ReviewEngine {
             guard !affected.isEmpty else { return ([], [], []) }
             let renderer = sideRendering
             let outcome = AsyncWait.result { await renderer.render(affected) }
-            let context = engine.context(paths: Array(tree.paths(withRole: .context, in: [], allNamespaces: true)), source: source)
+            let context = engine.context(
+                paths: Array(tree.paths(withRole: .context, in: [], allNamespaces: true)), source: source)
             let report = engine.run(paths: [], generated: outcome.generated, knownFacts: context, source: source)
             let notes = scanNotes.filter { changed.contains($0.location.file) } + outcome.notes
             return (report.findings, outcome.globalNotes + notes.map(\.description), outcome.generated)
@@ -58,7 +65,8 @@ extension ReviewEngine {
         // Rendered findings are compared by what they are about, not where they land: a value that
         // moves from the chart's defaults into the release's values moves the finding, not makes it.
         func identity(_ finding: Finding) -> String {
-            [finding.checkID, finding.object?.description ?? "", finding.container ?? "", finding.path.description].joined(separator: "|")
+            [finding.checkID, finding.object?.description ?? "", finding.container ?? "", finding.path.description]
+                .joined(separator: "|")
         }
         let before = Set(baseFindings.map(identity))
         var effect = RenderedEffect(notes: headNotes)
@@ -67,17 +75,21 @@ extension ReviewEngine {
         let headSource = headTree.source(repository)
         let plans = headStreams.map { fixer.plan($0, source: headSource) }
         let edits = plans.flatMap(\.edits)
-        let unfixed = Dictionary(plans.flatMap(\.unfixed).map { ($0.finding.fingerprint, $0.why) }) { first, _ in first }
+        let unfixed = Dictionary(plans.flatMap(\.unfixed).map { ($0.finding.fingerprint, $0.why) }) { first, _ in first
+        }
         for finding in headFindings where !before.contains(identity(finding)) {
             if filter.allows(path: finding.file, line: finding.position.line) {
                 effect.comments.append(ReviewResult.Comment(finding: finding))
                 if let edit = edits.first(where: { $0.finding.fingerprint == finding.fingerprint }) {
                     effect.fixes[finding.fingerprint] = .edit(edit)
                 } else {
-                    effect.fixes[finding.fingerprint] = .none(why: unfixed[finding.fingerprint] ?? "no automatic fix for \(finding.checkID) in values")
+                    effect.fixes[finding.fingerprint] = .none(
+                        why: unfixed[finding.fingerprint] ?? "no automatic fix for \(finding.checkID) in values")
                 }
             } else {
-                effect.summary.append(ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file }))
+                effect.summary.append(
+                    ReviewResult.SummaryItem(finding: finding, causedBy: changedManifests.filter { $0 != finding.file })
+                )
             }
         }
         return effect
@@ -88,14 +100,17 @@ extension ReviewEngine {
     /// folder, or a YAML file that is not a Kubernetes object (a values file). Most reviews touch
     /// none and render nothing.
     func mayAffectReleases(_ changed: Set<String>, trees: [TreeIndex]) -> Bool {
-        let chartFolders = trees.flatMap { tree in tree.paths.filter { $0.hasSuffix("/Chart.yaml") || $0 == "Chart.yaml" } }
-            .map { String($0.dropLast("Chart.yaml".count)) }
+        let chartFolders = trees.flatMap { tree in
+            tree.paths.filter { $0.hasSuffix("/Chart.yaml") || $0 == "Chart.yaml" }
+        }
+        .map { String($0.dropLast("Chart.yaml".count)) }
         return changed.contains { path in
             if chartFolders.contains(where: { path.hasPrefix($0) }) { return true }
             guard Self.isManifestPath(path) else { return false }
             return trees.contains { tree in
                 guard let facts = tree.facts(path) else { return false }
-                return facts.objects.isEmpty || facts.objects.contains { Self.renderingKinds.contains($0.kind) || $0.kind == "Kustomization" }
+                return facts.objects.isEmpty
+                    || facts.objects.contains { Self.renderingKinds.contains($0.kind) || $0.kind == "Kustomization" }
             }
         }
     }

@@ -1,7 +1,7 @@
+import Diffs
 internal import FileNames
 import Manifests
 import Policy
-import Diffs
 
 /// The review as JSON (the document the bot posts from; schema in docs/review-output.md) and as text.
 public enum ReviewReport {
@@ -87,26 +87,37 @@ public enum ReviewReport {
     }
 
     public static func text(_ review: ReviewResult, useColor: Bool) -> String {
-        var lines = ["Review of \(review.head.prefix(7)) against \(review.base.prefix(7)) (merge base \(review.mergeBase.prefix(7))), filter \(review.filter.rawValue): \(review.changes.count) changed file(s)"]
+        var lines = [
+            "Review of \(review.head.prefix(7)) against \(review.base.prefix(7)) (merge base \(review.mergeBase.prefix(7))), filter \(review.filter.rawValue): \(review.changes.count) changed file(s)"
+        ]
         lines += TextReport(useColor: useColor).groupedLines(review.comments.map(\.finding))
         lines += review.notes.map { "note: \($0)" }
         if !review.addedExemptions.isEmpty {
             lines.append("Exemptions this change adds:")
             for exemption in review.addedExemptions {
-                let status = exemption.approved ? "counted, approved" : exemption.counted ? "counted (pullRequestExemptions: count)" : "not counted before merge"
-                lines.append("  \(FileName.escaped(exemption.file)):\(exemption.position.line) \(exemption.object) \(exemption.annotation): \"\(exemption.reason)\" (\(status))")
+                let status =
+                    exemption.approved
+                    ? "counted, approved"
+                    : exemption.counted ? "counted (pullRequestExemptions: count)" : "not counted before merge"
+                lines.append(
+                    "  \(FileName.escaped(exemption.file)):\(exemption.position.line) \(exemption.object) \(exemption.annotation): \"\(exemption.reason)\" (\(status))"
+                )
             }
         }
         if !review.summary.isEmpty {
             lines.append("Caused by the change, outside its lines (summary comment):")
             for item in review.summary {
                 let finding = item.finding
-                lines.append("  \(FileName.escaped(finding.file)):\(finding.position.line) \(finding.severity.rawValue) \(finding.checkID)  \(finding.object?.description ?? ""): \(finding.message) (caused by \(item.causedBy.map(FileName.escaped).joined(separator: ", ")))")
+                lines.append(
+                    "  \(FileName.escaped(finding.file)):\(finding.position.line) \(finding.severity.rawValue) \(finding.checkID)  \(finding.object?.description ?? ""): \(finding.message) (caused by \(item.causedBy.map(FileName.escaped).joined(separator: ", ")))"
+                )
             }
         }
         let findings = review.reportedFindings
         let dangers = findings.filter { $0.severity == .danger }.count
-        lines.append("\(review.comments.count) inline comment(s), \(review.summary.count) summary finding(s): \(dangers) danger, \(findings.count - dangers) warning")
+        lines.append(
+            "\(review.comments.count) inline comment(s), \(review.summary.count) summary finding(s): \(dangers) danger, \(findings.count - dangers) warning"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }

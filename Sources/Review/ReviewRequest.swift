@@ -10,8 +10,10 @@ public struct ReviewRequest: Sendable {
     /// Exemptions the change adds that count anyway: approved by someone allowed to (see `AddedExemption`).
     public var approvedExemptions: Set<ApprovedExemption>
 
-    public init(base: String, head: String, filter: DiffFilter.Mode = .added, kubernetesVersion: String? = nil,
-                approvedExemptions: Set<ApprovedExemption> = []) {
+    public init(
+        base: String, head: String, filter: DiffFilter.Mode = .added, kubernetesVersion: String? = nil,
+        approvedExemptions: Set<ApprovedExemption> = []
+    ) {
         self.base = base
         self.head = head
         self.filter = filter

@@ -13,11 +13,13 @@ struct ReviewScope {
     init(changedPaths: Set<String>, oldPaths: Set<String>, head: TreeIndex, base: TreeIndex) {
         self.head = head
         self.base = base
-        let headNamespaces = head.namespaces(of: changedPaths), baseNamespaces = base.namespaces(of: oldPaths)
+        let headNamespaces = head.namespaces(of: changedPaths)
+        let baseNamespaces = base.namespaces(of: oldPaths)
         let names = headNamespaces.names.union(baseNamespaces.names)
         let everywhere = headNamespaces.unplaced || baseNamespaces.unplaced
         namespaces = everywhere ? nil : names
-        let contextChanged = changedPaths.contains { head.facts($0)?.hasContext ?? false }
+        let contextChanged =
+            changedPaths.contains { head.facts($0)?.hasContext ?? false }
             || oldPaths.contains { base.facts($0)?.hasContext ?? false }
 
         func paths(in tree: TreeIndex, own: Set<String>) -> Set<String> {

@@ -25,7 +25,9 @@ struct RevisionFileSystem: BuildFileSystem {
     }
 
     func read(_ path: String) throws -> [UInt8] {
-        guard let blob = blobs[path] else { throw KustomizeError("cannot read \(path): no such file in the commit", at: nil) }
+        guard let blob = blobs[path] else {
+            throw KustomizeError("cannot read \(path): no such file in the commit", at: nil)
+        }
         return try repository.contents(ofBlob: blob)
     }
 

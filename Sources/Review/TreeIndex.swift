@@ -21,16 +21,21 @@ struct TreeIndex {
             self.facts = facts
             var namespaces: [String: String] = [:]
             for (path, blobFacts) in facts {
-                if let namespace = blobFacts.kustomizationNamespace { namespaces[Workspace.folder(of: path)] = namespace }
+                if let namespace = blobFacts.kustomizationNamespace {
+                    namespaces[Workspace.folder(of: path)] = namespace
+                }
             }
             kustomizationNamespaces = namespaces
             var paths: [BlobFacts.Role: [String: Set<String>]] = [:]
             for (path, blobFacts) in facts {
                 let folderNamespace = namespaces[Workspace.folder(of: path)]
                 for object in blobFacts.objects where object.role != .other {
-                    paths[object.role, default: [:]][object.namespace ?? folderNamespace ?? "", default: []].insert(path)
+                    paths[object.role, default: [:]][object.namespace ?? folderNamespace ?? "", default: []].insert(
+                        path)
                 }
-                if let namespace = blobFacts.kustomizationNamespace { paths[.context, default: [:]][namespace, default: []].insert(path) }
+                if let namespace = blobFacts.kustomizationNamespace {
+                    paths[.context, default: [:]][namespace, default: []].insert(path)
+                }
             }
             self.paths = paths
         }
@@ -59,10 +64,14 @@ struct TreeIndex {
     }
 
     /// The index of another revision of the same tree: `removed` paths gone, `replaced` files put in.
-    func applying(removed: Set<String>, replaced: [TreeFile], cache: FactsCache, repository: some RevisionReader) throws -> TreeIndex {
+    func applying(removed: Set<String>, replaced: [TreeFile], cache: FactsCache, repository: some RevisionReader) throws
+        -> TreeIndex
+    {
         var overlay = self.overlay
         for path in removed { overlay[path] = .some(nil) }
-        for file in replaced { overlay[file.path] = (file, try Self.facts(of: file, cache: cache, repository: repository)) }
+        for file in replaced {
+            overlay[file.path] = (file, try Self.facts(of: file, cache: cache, repository: repository))
+        }
         return TreeIndex(storage: storage, overlay: overlay)
     }
 
@@ -99,10 +108,15 @@ struct TreeIndex {
     /// The namespaces the objects of `paths` land in; `unplaced` when one lands in none
     /// (it then relates to every namespace).
     func namespaces(of paths: some Sequence<String>) -> (names: Set<String>, unplaced: Bool) {
-        var names: Set<String> = [], unplaced = false
+        var names: Set<String> = []
+        var unplaced = false
         for path in paths {
             for object in facts(path)?.objects ?? [] {
-                if let namespace = effectiveNamespace(of: object, in: path) { names.insert(namespace) } else { unplaced = true }
+                if let namespace = effectiveNamespace(of: object, in: path) {
+                    names.insert(namespace)
+                } else {
+                    unplaced = true
+                }
             }
         }
         return (names, unplaced)
@@ -134,12 +148,14 @@ struct TreeIndex {
     /// Where the workloads of `namespaces` (all when nil) are, for the files the review does not read.
     func treeFacts(namespaces: Set<String>?) -> TreeFacts {
         var workloads: [(namespace: String, key: Workspace.WorkloadKey)] = []
-        let candidates = namespaces.map { names in
-            names.reduce(into: Set<String>()) { $0.formUnion(storage.paths[.dependent]?[$1] ?? []) }
-        } ?? Set(storage.facts.keys)
+        let candidates =
+            namespaces.map { names in
+                names.reduce(into: Set<String>()) { $0.formUnion(storage.paths[.dependent]?[$1] ?? []) }
+            } ?? Set(storage.facts.keys)
         for path in candidates.union(overlay.keys) {
             guard let blobFacts = facts(path) else { continue }
-            for object in blobFacts.objects where object.role == .dependent && !BlobFacts.bindingKinds.contains(object.kind) {
+            for object in blobFacts.objects
+            where object.role == .dependent && !BlobFacts.bindingKinds.contains(object.kind) {
                 if let namespace = effectiveNamespace(of: object, in: path), namespaces?.contains(namespace) ?? true {
                     workloads.append((namespace, Workspace.WorkloadKey(file: path, position: object.anchor)))
                 }
@@ -147,19 +163,22 @@ struct TreeIndex {
         }
         var kustomizations = storage.kustomizationNamespaces
         for (path, changed) in overlay {
-            kustomizations[Workspace.folder(of: path)] = changed?.facts.kustomizationNamespace ?? kustomizations[Workspace.folder(of: path)]
+            kustomizations[Workspace.folder(of: path)] =
+                changed?.facts.kustomizationNamespace ?? kustomizations[Workspace.folder(of: path)]
         }
         var treeFacts = TreeFacts(workloads: workloads, kustomizationNamespaces: kustomizations)
-        treeFacts.kyvernoPolicyPaths = paths(withRole: .context, in: namespaces ?? [], allNamespaces: namespaces == nil).filter { path in
-            facts(path)?.objects.contains { KyvernoPolicies.kinds.contains($0.kind) } ?? false
-        }
+        treeFacts.kyvernoPolicyPaths = paths(withRole: .context, in: namespaces ?? [], allNamespaces: namespaces == nil)
+            .filter { path in
+                facts(path)?.objects.contains { KyvernoPolicies.kinds.contains($0.kind) } ?? false
+            }
         return treeFacts
     }
 
     /// Which kustomization folders include which, from the facts of the kustomization files.
     var kustomizationGraph: KustomizationGraph {
         let files = paths.filter(KustomizationIndex.isKustomizationFile)
-        return KustomizationGraph(kustomizations: Dictionary(uniqueKeysWithValues: files.map { ($0, facts($0)?.kustomizationLinks) }))
+        return KustomizationGraph(
+            kustomizations: Dictionary(uniqueKeysWithValues: files.map { ($0, facts($0)?.kustomizationLinks) }))
     }
 
     func source(_ repository: some RevisionReader) -> PolicyEngine.FileSource {
@@ -170,10 +189,12 @@ struct TreeIndex {
         }
     }
 
-    private static func facts(of file: TreeFile, cache: FactsCache, repository: some RevisionReader) throws -> BlobFacts {
+    private static func facts(of file: TreeFile, cache: FactsCache, repository: some RevisionReader) throws -> BlobFacts
+    {
         if let known = cache.facts(for: file.blob) { return known }
         let bytes = try repository.contents(ofBlob: file.blob)
-        let facts = BlobFacts(ManifestReader.read(path: file.path, bytes: bytes, options: PolicyEngine.parseOptions), bytes: bytes)
+        let facts = BlobFacts(
+            ManifestReader.read(path: file.path, bytes: bytes, options: PolicyEngine.parseOptions), bytes: bytes)
         cache.remember(facts, for: file.blob)
         return facts
     }

@@ -2,17 +2,17 @@ import Bot
 import Forge
 import Foundation
 import GitKit
-import HelmKit
 import HTTPKit
+import HelmKit
 import Hummingbird
 import Logging
+import Manifests
 import Policy
 import Rendering
 import Review
 import ServiceLifecycle
-import Upgrades
 import UnixSignals
-import Manifests
+import Upgrades
 
 /// `shipshape serve`: the webhook server and the workers in one process, sharing one queue;
 /// SIGTERM and SIGINT shut it down gracefully.
@@ -28,30 +28,42 @@ public struct BotService: Sendable {
     }
 
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let secrets = WebhookSecrets(Dictionary(configuration.forges.map { ($0.endpoint.kind, $0.webhookSecret) }) { first, _ in first })
-        let intake = WebhookIntake(secrets: secrets, routing: EventRouting(scanDefaultBranch: configuration.scanDefaultBranch,
-                                                                           reviewDrafts: configuration.reviewDrafts), queue: queue,
-                                   gitHubAppID: configuration.forges.lazy.compactMap { settings -> Int? in
-                                       guard case .gitHubApp(let id, _, _, _) = settings.endpoint.authentication else { return nil }
-                                       return Int(id)
-                                   }.first,
-                                   installations: queue)
-        let forgeClient = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts)
+        let secrets = WebhookSecrets(
+            Dictionary(configuration.forges.map { ($0.endpoint.kind, $0.webhookSecret) }) { first, _ in first })
+        let intake = WebhookIntake(
+            secrets: secrets,
+            routing: EventRouting(
+                scanDefaultBranch: configuration.scanDefaultBranch,
+                reviewDrafts: configuration.reviewDrafts), queue: queue,
+            gitHubAppID: configuration.forges.lazy.compactMap { settings -> Int? in
+                guard case .gitHubApp(let id, _, _, _) = settings.endpoint.authentication else { return nil }
+                return Int(id)
+            }.first,
+            installations: queue)
+        let forgeClient = HTTPClientFactory.make(
+            caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts)
         let forgeChecks = configuration.forges.map { settings in
             (forge: settings.endpoint.kind.rawValue, check: settings.endpoint.credentialCheck(client: forgeClient))
         }
-        let server = WebhookServer(settings: ServerSettings(host: configuration.host, port: configuration.port,
-                                                            maximumBodyBytes: configuration.maximumBodyBytes),
-                                   intake: intake, metrics: metrics, readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger), logger: logger)
+        let server = WebhookServer(
+            settings: ServerSettings(
+                host: configuration.host, port: configuration.port,
+                maximumBodyBytes: configuration.maximumBodyBytes),
+            intake: intake, metrics: metrics,
+            readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger), logger: logger)
         let handler = try makeHandler()
-        let metrics = self.metrics, logger = self.logger
+        let metrics = self.metrics
+        let logger = self.logger
         let host = ProcessInfo.processInfo.hostName
         let workers = (0..<configuration.workers).map { index in
             let lease = Duration.seconds(configuration.leaseSeconds)
-            let settings = Worker.Settings(leaseDuration: lease, heartbeatInterval: lease / 4, idlePoll: .milliseconds(500),
-                                           shutdownGrace: .seconds(25))
-            return Worker(queue: queue, handler: handler, owner: "\(host)-\(getpid())-\(index)", settings: settings,
-                          logger: logger) { job, outcome, duration in
+            let settings = Worker.Settings(
+                leaseDuration: lease, heartbeatInterval: lease / 4, idlePoll: .milliseconds(500),
+                shutdownGrace: .seconds(25))
+            return Worker(
+                queue: queue, handler: handler, owner: "\(host)-\(getpid())-\(index)", settings: settings,
+                logger: logger
+            ) { job, outcome, duration in
                 metrics.job(kind: job.kind.rawValue, outcome: outcome.rawValue, duration: duration)
                 logger.info("job \(outcome.rawValue) after \(duration)", metadata: job.logMetadata)
             }
@@ -63,10 +75,14 @@ public struct BotService: Sendable {
         if !configuration.schedules.isEmpty {
             let leadership = queue.leadership()
             // On the intake's threads too: a firing's enqueue may be handed the next group commit.
-            services.append(IntakeService(wrapped: SchedulerService(scheduler: Scheduler(schedules: configuration.schedules, queue: queue, logger: logger),
-                                                                    leadership: leadership)))
+            services.append(
+                IntakeService(
+                    wrapped: SchedulerService(
+                        scheduler: Scheduler(schedules: configuration.schedules, queue: queue, logger: logger),
+                        leadership: leadership)))
         }
-        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 
@@ -83,16 +99,19 @@ public struct BotService: Sendable {
 
     func chartRendering(_ library: HelmLibrary) -> ChartRendering? {
         let cacheFolder = URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")
-        let http = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
-                                          rateLimits: StandardRateLimits())
+        let http = HTTPClientFactory.make(
+            caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
+            rateLimits: StandardRateLimits())
         let lookup: VersionLookup
         do {
-            lookup = try VersionLookup.make(settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder))
+            lookup = try VersionLookup.make(
+                settings: configuration.upgrades, http: http, cache: DiskCache(folder: cacheFolder))
         } catch {
             logger.warning("charts are not fetched (the upgrades settings cannot be used): \(error)")
             return nil
         }
-        var rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
+        var rendering = ChartRendering(
+            library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)
         // Pull requests are strangers' code: their charts render in worker processes under limits.
         rendering.renderer = IsolatedChartRenderer(executable: IsolatedChartRenderer.thisProgram)
         return rendering
@@ -102,33 +121,49 @@ public struct BotService: Sendable {
         var defaults = try BundledData.defaultConfiguration()
         if let path = configuration.repositoryDefaults {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw BotConfigurationReader.Problems(file: path, problems: [(1, "cannot read the repository defaults")])
+                throw BotConfigurationReader.Problems(
+                    file: path, problems: [(1, "cannot read the repository defaults")])
             }
-            defaults = defaults.merging(try ConfigurationReader.read(text: text, file: path, knownChecks: Catalogue.ids))
+            defaults = defaults.merging(
+                try ConfigurationReader.read(text: text, file: path, knownChecks: Catalogue.ids))
         }
         let deprecations = try BundledData.deprecations()
-        var engine = ReviewEngine(defaults: defaults, deprecations: deprecations,
-                                  facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
+        var engine = ReviewEngine(
+            defaults: defaults, deprecations: deprecations,
+            facts: FactsCache(directory: configuration.cacheDirectory + "/facts"))
         let library = helmLibrary()
         engine.rendering = library.flatMap(chartRendering)
-        let client = MeteredHTTPClient(wrapped: HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts), metrics: metrics)
-        let forges = ForgeDirectory(endpoints: configuration.forges.map(\.endpoint), client: client,
-                                    installations: queue)
-        return BotJobHandler(forges: forges, mirrors: MirrorCache(directory: configuration.cacheDirectory + "/mirrors", plainHTTPHosts: configuration.plainHTTPForgeHosts), engine: engine,
-                             templates: try CommentTemplates(overrides: configuration.templates),
-                             publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),
-                             authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers),
-                             upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations),
-                             committer: configuration.commitAuthor)
+        let client = MeteredHTTPClient(
+            wrapped: HTTPClientFactory.make(
+                caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts),
+            metrics: metrics)
+        let forges = ForgeDirectory(
+            endpoints: configuration.forges.map(\.endpoint), client: client,
+            installations: queue)
+        return BotJobHandler(
+            forges: forges,
+            mirrors: MirrorCache(
+                directory: configuration.cacheDirectory + "/mirrors", plainHTTPHosts: configuration.plainHTTPForgeHosts),
+            engine: engine,
+            templates: try CommentTemplates(overrides: configuration.templates),
+            publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),
+            authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers),
+            upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations),
+            committer: configuration.commitAuthor)
     }
 
-    private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable) -> UpgradeSetup {
-        let http = HTTPClientFactory.make(caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
-                                          rateLimits: StandardRateLimits())
-        var setup = UpgradeSetup(settings: configuration.upgrades, http: http,
-                                 cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
-                                 deprecations: deprecations, kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
-                                     ?? ReleaseVersion("1.35")!, committer: configuration.commitAuthor)
+    private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable)
+        -> UpgradeSetup
+    {
+        let http = HTTPClientFactory.make(
+            caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
+            rateLimits: StandardRateLimits())
+        var setup = UpgradeSetup(
+            settings: configuration.upgrades, http: http,
+            cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
+            deprecations: deprecations,
+            kubernetesVersion: defaults.kubernetesVersion ?? deprecations.newestKubernetes
+                ?? ReleaseVersion("1.35")!, committer: configuration.commitAuthor)
         setup.library = library
         // Upgrades render the repository's values too: under the same limits as reviews.
         setup.renderer = IsolatedChartRenderer(executable: IsolatedChartRenderer.thisProgram)

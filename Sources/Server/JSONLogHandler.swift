@@ -10,7 +10,9 @@ public struct JSONLogHandler: LogHandler {
     private let label: String
     private let write: @Sendable (String) -> Void
 
-    public init(label: String, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    public init(
+        label: String, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.label = label
         self.write = write
     }
@@ -23,9 +25,11 @@ public struct JSONLogHandler: LogHandler {
     public func log(event: LogEvent) {
         let fields = metadata.merging(event.metadata ?? [:]) { _, new in new }
         var line = "{\"time\":\(JSONText.quoted(Self.timestamp()))"
-        line += ",\"level\":\(JSONText.quoted(event.level.rawValue)),\"label\":\(JSONText.quoted(label)),\"message\":\(JSONText.quoted(event.message.description))"
+        line +=
+            ",\"level\":\(JSONText.quoted(event.level.rawValue)),\"label\":\(JSONText.quoted(label)),\"message\":\(JSONText.quoted(event.message.description))"
         if let error = event.error { line += ",\"error\":\(JSONText.quoted("\(error)"))" }
-        for (key, value) in fields.sorted(by: { $0.key < $1.key }) where !["time", "level", "label", "message", "error"].contains(key) {
+        for (key, value) in fields.sorted(by: { $0.key < $1.key })
+        where !["time", "level", "label", "message", "error"].contains(key) {
             line += ",\(JSONText.quoted(key)):\(Self.json(value))"
         }
         write(line + "}\n")
@@ -36,12 +40,16 @@ public struct JSONLogHandler: LogHandler {
         case .string(let text): JSONText.quoted(text)
         case .stringConvertible(let convertible): JSONText.quoted(convertible.description)
         case .array(let items): "[" + items.map(json).joined(separator: ",") + "]"
-        case .dictionary(let entries): "{" + entries.sorted { $0.key < $1.key }.map { "\(JSONText.quoted($0.key)):\(json($0.value))" }.joined(separator: ",") + "}"
+        case .dictionary(let entries):
+            "{"
+                + entries.sorted { $0.key < $1.key }.map { "\(JSONText.quoted($0.key)):\(json($0.value))" }.joined(
+                    separator: ",") + "}"
         }
     }
 
     private static func timestamp() -> String {
-        Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        Date().formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 }
 

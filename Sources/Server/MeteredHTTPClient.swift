@@ -1,5 +1,5 @@
-import HTTPKit
 import Foundation
+import HTTPKit
 
 /// Counts the bot's calls to forges by host and outcome, and keeps the rate limit each forge
 /// last reported (GitHub `x-ratelimit-remaining`, GitLab and Gitea `ratelimit-remaining`).
@@ -12,7 +12,9 @@ struct MeteredHTTPClient: HTTPClient {
         do {
             let response = try await wrapped.send(request)
             metrics.forgeCall(forge: host, outcome: response.isSuccess ? "success" : "status_\(response.status)")
-            if let remaining = (response.headers["x-ratelimit-remaining"] ?? response.headers["ratelimit-remaining"]).flatMap(Int.init) {
+            if let remaining = (response.headers["x-ratelimit-remaining"] ?? response.headers["ratelimit-remaining"])
+                .flatMap(Int.init)
+            {
                 metrics.rateLimitRemaining(host: host, remaining)
             }
             return response

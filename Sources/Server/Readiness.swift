@@ -32,9 +32,11 @@ public actor Readiness {
         public var detail: String
     }
 
-    public init(queue: any JobQueue, forgeChecks: [(forge: String, check: Check)] = [], forgeInterval: Duration = .seconds(60),
-                forgeTimeout: Duration = .seconds(10), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
-                logger: Logger = Logger(label: "shipshape.readiness")) {
+    public init(
+        queue: any JobQueue, forgeChecks: [(forge: String, check: Check)] = [], forgeInterval: Duration = .seconds(60),
+        forgeTimeout: Duration = .seconds(10), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+        logger: Logger = Logger(label: "shipshape.readiness")
+    ) {
         self.queue = queue
         self.logger = logger
         self.forgeChecks = forgeChecks
@@ -49,7 +51,8 @@ public actor Readiness {
         do {
             try await queue.ping()
         } catch {
-            problems.append(Problem(summary: "the queue does not take writes", detail: "the queue does not take writes: \(error)"))
+            problems.append(
+                Problem(summary: "the queue does not take writes", detail: "the queue does not take writes: \(error)"))
         }
         return problems + (await forgeProblems())
     }
@@ -71,7 +74,9 @@ public actor Readiness {
         return problems
     }
 
-    private static func askForges(_ forgeChecks: [(forge: String, check: Check)], timeout forgeTimeout: Duration, logger: Logger) async -> [Problem] {
+    private static func askForges(
+        _ forgeChecks: [(forge: String, check: Check)], timeout forgeTimeout: Duration, logger: Logger
+    ) async -> [Problem] {
         var problems: [Problem] = []
         for (forge, check) in forgeChecks {
             do {

@@ -12,8 +12,11 @@ public struct ServerSettings: Sendable {
     /// every descriptor the process has while real deliveries wait.
     public var idleTimeout: Duration
 
-    public init(host: String = "0.0.0.0", port: Int = 8080, maximumBodyBytes: Int = 25 * 1024 * 1024,
-                maximumConcurrentBodies: Int = 32, maximumBufferedBytes: Int = 64 * 1024 * 1024, idleTimeout: Duration = .seconds(30)) {
+    public init(
+        host: String = "0.0.0.0", port: Int = 8080, maximumBodyBytes: Int = 25 * 1024 * 1024,
+        maximumConcurrentBodies: Int = 32, maximumBufferedBytes: Int = 64 * 1024 * 1024,
+        idleTimeout: Duration = .seconds(30)
+    ) {
         self.host = host
         self.port = port
         self.maximumBodyBytes = maximumBodyBytes

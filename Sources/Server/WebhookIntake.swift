@@ -29,8 +29,10 @@ public struct WebhookIntake: Sendable {
     /// Where installation events are remembered (the queue's database).
     public let installations: (any InstallationRegistry)?
 
-    public init(secrets: WebhookSecrets, routing: EventRouting, queue: any JobQueue, gitHubAppID: Int? = nil,
-                installations: (any InstallationRegistry)? = nil) {
+    public init(
+        secrets: WebhookSecrets, routing: EventRouting, queue: any JobQueue, gitHubAppID: Int? = nil,
+        installations: (any InstallationRegistry)? = nil
+    ) {
         self.secrets = secrets
         self.routing = routing
         self.queue = queue
@@ -58,10 +60,13 @@ public struct WebhookIntake: Sendable {
     }
 
     /// `headers`: names lower-cased.
-    public func receive(forge: ForgeKind, headers: [String: String], body: Data) async throws -> (outcome: Outcome, delivery: String?, event: String?) {
+    public func receive(forge: ForgeKind, headers: [String: String], body: Data) async throws -> (
+        outcome: Outcome, delivery: String?, event: String?
+    ) {
         guard let secret = secrets.secret(for: forge) else { return (.unknownForge, nil, nil) }
-        let deliveryHint = Self.loggable(headers["x-github-delivery"] ?? headers["x-gitea-delivery"] ?? headers["x-forgejo-delivery"]
-            ?? headers["idempotency-key"] ?? headers["x-gitlab-event-uuid"])
+        let deliveryHint = Self.loggable(
+            headers["x-github-delivery"] ?? headers["x-gitea-delivery"] ?? headers["x-forgejo-delivery"]
+                ?? headers["idempotency-key"] ?? headers["x-gitlab-event-uuid"])
         if case .refused(let why) = WebhookVerifier.verify(forge: forge, headers: headers, body: body, secret: secret) {
             return (.refused(why), deliveryHint, nil)
         }
@@ -73,7 +78,10 @@ public struct WebhookIntake: Sendable {
         }
         if case .installation(let id, let action, _, let repositories) = delivery.webEvent, let installations {
             try await installations.remember(installation: id, action: action, repositories: repositories)
-            return (.nothing("installation \(id) \(action): \(repositories.count) repositories remembered"), delivery.id, Self.metricLabel(delivery.webEvent))
+            return (
+                .nothing("installation \(id) \(action): \(repositories.count) repositories remembered"), delivery.id,
+                Self.metricLabel(delivery.webEvent)
+            )
         }
         switch routing.decide(delivery) {
         case .nothing(let why):
@@ -83,7 +91,9 @@ public struct WebhookIntake: Sendable {
             for job in jobs {
                 if case .stored(let id) = try await queue.enqueue(job) { stored.append(id) }
             }
-            return (stored.isEmpty ? .duplicate : .accepted(jobs: stored), delivery.id, Self.metricLabel(delivery.webEvent))
+            return (
+                stored.isEmpty ? .duplicate : .accepted(jobs: stored), delivery.id, Self.metricLabel(delivery.webEvent)
+            )
         }
     }
 }

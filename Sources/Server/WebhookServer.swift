@@ -4,8 +4,8 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import ServiceLifecycle
 import NIOFoundationCompat
+import ServiceLifecycle
 
 /// The bot's HTTP face: `POST /webhooks/{github,gitea,gitlab}`, `GET /healthz`, `GET /readyz`
 /// (the queue takes writes and the forges the credentials, see `Readiness`), `GET /metrics` (Prometheus).
@@ -17,8 +17,10 @@ public struct WebhookServer: Sendable {
     let logger: Logger
 
     /// `readiness`: nil asks the intake's queue alone.
-    public init(settings: ServerSettings, intake: WebhookIntake, metrics: ServerMetrics, readiness: Readiness? = nil,
-                logger: Logger = Logger(label: "shipshape.server")) {
+    public init(
+        settings: ServerSettings, intake: WebhookIntake, metrics: ServerMetrics, readiness: Readiness? = nil,
+        logger: Logger = Logger(label: "shipshape.server")
+    ) {
         self.settings = settings
         self.intake = intake
         self.metrics = metrics
@@ -34,12 +36,18 @@ public struct WebhookServer: Sendable {
 
     func application(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router()
-        let intake = self.intake, metrics = self.metrics, limit = settings.maximumBodyBytes, logger = self.logger, readiness = self.readiness
-        let budget = IntakeBudget(maximumBodies: settings.maximumConcurrentBodies, maximumBytes: settings.maximumBufferedBytes)
+        let intake = self.intake
+        let metrics = self.metrics
+        let limit = settings.maximumBodyBytes
+        let logger = self.logger
+        let readiness = self.readiness
+        let budget = IntakeBudget(
+            maximumBodies: settings.maximumConcurrentBodies, maximumBytes: settings.maximumBufferedBytes)
         metrics.bodiesInFlight(0, bytes: 0)
         router.post("/webhooks/:forge") { request, context -> Response in
             guard let name = context.parameters.get("forge"), let forge = ForgeKind(rawValue: name),
-                  let secret = intake.secrets.secret(for: forge) else {
+                let secret = intake.secrets.secret(for: forge)
+            else {
                 return Response(status: .notFound)
             }
             var headers: [String: String] = [:]
@@ -48,10 +56,13 @@ public struct WebhookServer: Sendable {
             if let refusal = Self.refusalBeforeBody(forge: forge, headers: headers, secret: secret, limit: limit) {
                 metrics.webhook(forge: name, event: "unverified", outcome: refusal.outcome)
                 if refusal.status == .unauthorized {
-                    logger.warning("refused delivery \(WebhookIntake.loggable(Self.deliveryHint(headers)) ?? "none") for \(name) before its body: \(refusal.why)")
+                    logger.warning(
+                        "refused delivery \(WebhookIntake.loggable(Self.deliveryHint(headers)) ?? "none") for \(name) before its body: \(refusal.why)"
+                    )
                 }
                 // As after the body: the reason is logged, not told to whoever sent it.
-                return Self.text(refusal.status, refusal.status == .unauthorized ? "signature check failed\n" : refusal.why + "\n")
+                return Self.text(
+                    refusal.status, refusal.status == .unauthorized ? "signature check failed\n" : refusal.why + "\n")
             }
             let reserved = min(headers["content-length"].flatMap { Int($0) } ?? limit, limit)
             guard budget.reserve(reserved) else {
@@ -90,7 +101,8 @@ public struct WebhookServer: Sendable {
             switch received.outcome {
             case .accepted(let jobs):
                 metrics.webhook(forge: name, event: event, outcome: "accepted")
-                logger.info("accepted delivery \(delivery) (\(event)): jobs \(jobs.map(String.init).joined(separator: ","))")
+                logger.info(
+                    "accepted delivery \(delivery) (\(event)): jobs \(jobs.map(String.init).joined(separator: ","))")
                 return Self.text(.accepted, "stored\n")
             case .duplicate:
                 metrics.webhook(forge: name, event: event, outcome: "duplicate")
@@ -127,21 +139,27 @@ public struct WebhookServer: Sendable {
         }
         let idle = settings.idleTimeout.components
         let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
-        return Application(router: router, server: .http1(configuration: .init(idleTimeout: idleTimeout)),
-                           configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "shipshape"),
-                           onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
+        return Application(
+            router: router, server: .http1(configuration: .init(idleTimeout: idleTimeout)),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "shipshape"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 
     /// Why a delivery is answered from its headers alone: a body over the limit by its
     /// Content-Length (413), not JSON (415), a signature missing or malformed (401).
     static func refusalBeforeBody(forge: ForgeKind, headers: [String: String], secret: String, limit: Int)
-        -> (status: HTTPResponse.Status, outcome: String, why: String)? {
+        -> (status: HTTPResponse.Status, outcome: String, why: String)?
+    {
         if let declared = headers["content-length"].flatMap({ Int($0) }), declared > limit {
             return (.contentTooLarge, "too_large", "the delivery is larger than \(limit) bytes")
         }
-        let mediaType = headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        let mediaType = headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+            .lowercased()
         guard mediaType == "application/json" else {
-            return (.unsupportedMediaType, "unsupported_media_type", "deliveries must be application/json (set the webhook's content type to JSON)")
+            return (
+                .unsupportedMediaType, "unsupported_media_type",
+                "deliveries must be application/json (set the webhook's content type to JSON)"
+            )
         }
         if case .refused(let why) = WebhookVerifier.verifyHeaders(forge: forge, headers: headers, secret: secret) {
             return (.unauthorized, "refused", why)
@@ -150,10 +168,14 @@ public struct WebhookServer: Sendable {
     }
 
     static func deliveryHint(_ headers: [String: String]) -> String? {
-        headers["x-github-delivery"] ?? headers["x-gitea-delivery"] ?? headers["x-forgejo-delivery"] ?? headers["idempotency-key"] ?? headers["x-gitlab-event-uuid"]
+        headers["x-github-delivery"] ?? headers["x-gitea-delivery"] ?? headers["x-forgejo-delivery"] ?? headers[
+            "idempotency-key"] ?? headers["x-gitlab-event-uuid"]
     }
 
-    static func text(_ status: HTTPResponse.Status, _ text: String, contentType: String = "text/plain; charset=utf-8") -> Response {
-        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+    static func text(_ status: HTTPResponse.Status, _ text: String, contentType: String = "text/plain; charset=utf-8")
+        -> Response
+    {
+        Response(
+            status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -47,7 +47,8 @@ public final class GitFixture: @unchecked Sendable {
         environment["GIT_COMMITTER_DATE"] = "2026-01-01T00:00:00Z"
         environment["HOME"] = root.path
         process.environment = environment
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
@@ -55,14 +56,16 @@ public final class GitFixture: @unchecked Sendable {
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw FixtureError("\(tool) \(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))")
+            throw FixtureError(
+                "\(tool) \(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))")
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A bare "upstream" repository under `served/`, and a work clone beside it to make commits with.
     public func makeUpstream(_ name: String) throws -> (bare: String, work: String) {
-        let bare = path("served/\(name).git"), work = path("work/\(name)")
+        let bare = path("served/\(name).git")
+        let work = path("work/\(name)")
         try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
         try git("init", "--bare", "--initial-branch=main", bare)
         try git("init", "--initial-branch=main", work)
@@ -93,8 +96,12 @@ public final class GitFixture: @unchecked Sendable {
         // a test running alongside): then the daemon exits, and another port is tried.
         for _ in 0..<5 {
             let port = try freePort()
-            let process = try launch(daemon, ["--reuseaddr", "--export-all", "--enable=receive-pack", "--listen=127.0.0.1",
-                                              "--port=\(port)", "--base-path=\(path("served"))", path("served")])
+            let process = try launch(
+                daemon,
+                [
+                    "--reuseaddr", "--export-all", "--enable=receive-pack", "--listen=127.0.0.1",
+                    "--port=\(port)", "--base-path=\(path("served"))", path("served"),
+                ])
             for _ in 0..<100 where process.isRunning && !canConnect(port: port) { usleep(50_000) }
             usleep(20_000)
             if process.isRunning, canConnect(port: port) { return "git://127.0.0.1:\(port)" }
@@ -106,11 +113,14 @@ public final class GitFixture: @unchecked Sendable {
     /// `git http-backend` behind basic auth (user `x-access-token` unless given, the given token),
     /// on a port the server takes itself and reports ("ready PORT"), so no other server can hold it.
     public func startHTTPServer(token: String, user: String = "x-access-token") throws -> String {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "git-http-server.py").path
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "git-http-server.py")
+            .path
         let output = Pipe()
         let process = try launch("python3", [script, path("served"), "0", user, token], output: output)
         var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line += byte
+        }
         let words = String(decoding: line, as: UTF8.self).split(separator: " ")
         guard process.isRunning, words.count == 2, words[0] == "ready", let port = Int(words[1]) else {
             throw FixtureError("git-http-server.py did not start: \(String(decoding: line, as: UTF8.self))")
@@ -145,7 +155,9 @@ public func freePort() throws -> Int {
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+        }
     }
     guard bound else { throw FixtureError("no free port") }
     return Int(UInt16(bigEndian: address.sin_port))
@@ -159,6 +171,8 @@ public func canConnect(port: Int) -> Bool {
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = UInt16(port).bigEndian
     return withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
     }
 }

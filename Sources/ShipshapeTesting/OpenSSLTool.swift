@@ -8,28 +8,35 @@ public enum OpenSSLTool {
     public static func generateRSAKey(pkcs1: Bool = true) throws -> (privateKey: String, publicKey: String) {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let generate = pkcs1 ? ["genrsa", "-traditional", "-out", "key.pem", "2048"]
+        let generate =
+            pkcs1
+            ? ["genrsa", "-traditional", "-out", "key.pem", "2048"]
             : ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "key.pem"]
         guard try run(generate, in: folder).status == 0,
-              try run(["rsa", "-in", "key.pem", "-pubout", "-out", "public.pem"], in: folder).status == 0 else {
+            try run(["rsa", "-in", "key.pem", "-pubout", "-out", "public.pem"], in: folder).status == 0
+        else {
             throw FixtureError("openssl could not make an RSA key")
         }
-        return (try String(contentsOf: folder.appending(path: "key.pem"), encoding: .utf8),
-                try String(contentsOf: folder.appending(path: "public.pem"), encoding: .utf8))
+        return (
+            try String(contentsOf: folder.appending(path: "key.pem"), encoding: .utf8),
+            try String(contentsOf: folder.appending(path: "public.pem"), encoding: .utf8)
+        )
     }
 
     /// Whether `jwt` is a well-formed RS256 token whose signature `publicKey` verifies.
     public static func verifiesRS256(_ jwt: String, publicKey: String) -> Bool {
         let parts = jwt.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let signature = base64URLDecode(parts[2]),
-              let header = base64URLDecode(parts[0]), String(decoding: header, as: UTF8.self).contains("\"RS256\""),
-              let folder = try? scratchFolder() else { return false }
+            let header = base64URLDecode(parts[0]), String(decoding: header, as: UTF8.self).contains("\"RS256\""),
+            let folder = try? scratchFolder()
+        else { return false }
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             try Data(publicKey.utf8).write(to: folder.appending(path: "public.pem"))
             try Data((parts[0] + "." + parts[1]).utf8).write(to: folder.appending(path: "input"))
             try signature.write(to: folder.appending(path: "signature"))
-            let result = try run(["dgst", "-sha256", "-verify", "public.pem", "-signature", "signature", "input"], in: folder)
+            let result = try run(
+                ["dgst", "-sha256", "-verify", "public.pem", "-signature", "signature", "input"], in: folder)
             return result.status == 0 && result.output.contains("Verified OK")
         } catch {
             return false

@@ -10,7 +10,9 @@ public enum PoolBlockade {
     ///
     /// The pool is released whatever `body` comes to, so a failing test cannot hang the run; a
     /// thread held long by another test only delays the start.
-    public static func whileHeld<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> (result: Result, held: Bool) {
+    public static func whileHeld<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> (
+        result: Result, held: Bool
+    ) {
         let blockers = Blockers(count: ProcessInfo.processInfo.activeProcessorCount)
         return await withCheckedContinuation { continuation in
             Thread {

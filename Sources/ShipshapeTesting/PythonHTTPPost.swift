@@ -20,7 +20,8 @@ public enum PythonHTTPPost {
         do {
             try body.write(to: file)
             let headerText = String(decoding: try JSONSerialization.data(withJSONObject: headers), as: UTF8.self)
-            let output = try ProcessRunner.tool("python3", ["-c", script, url.absoluteString, file.path, headerText]).output
+            let output = try ProcessRunner.tool("python3", ["-c", script, url.absoluteString, file.path, headerText])
+                .output
             return output.trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             return "python3 did not run: \(error)"

@@ -7,8 +7,11 @@ struct Shipshape: AsyncParsableCommand {
         commandName: "shipshape",
         abstract: "Reviews Kubernetes and GitOps configuration: policy checks, fixes and upgrades.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ReviewCommand.self, FixCommand.self, UpgradeCommand.self, ChecksCommand.self, ServeCommand.self,
-                      KustomizeCommand.self, ScanImagesCommand.self, RenderWorkerCommand.self]
+        subcommands: [
+            CheckCommand.self, ReviewCommand.self, FixCommand.self, UpgradeCommand.self, ChecksCommand.self,
+            ServeCommand.self,
+            KustomizeCommand.self, ScanImagesCommand.self, RenderWorkerCommand.self,
+        ]
     )
 
     /// Exit statuses: 0 clean, 3 findings at or above `--fail-on`, 1 usage or I/O errors

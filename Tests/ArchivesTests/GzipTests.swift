@@ -20,7 +20,9 @@ import Testing
     }
 
     @Test func concatenatedMembersAreOneStream() throws {
-        #expect(try Gzip.inflate(gzip(Array("one\n".utf8)) + gzip(Array("two\n".utf8)), limit: 1 << 20) == Array("one\ntwo\n".utf8))
+        #expect(
+            try Gzip.inflate(gzip(Array("one\n".utf8)) + gzip(Array("two\n".utf8)), limit: 1 << 20)
+                == Array("one\ntwo\n".utf8))
     }
 
     /// 64 MiB of zeros packs to about 64 KB; with a 1 MiB limit it is refused as it inflates.

@@ -12,10 +12,12 @@ import Testing
     init() throws {
         let folder = scratch.appending(path: "chart/templates/\(Self.longFolder)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("apiVersion: v2\nname: chart\nversion: 1.0.0\n".utf8).write(to: scratch.appending(path: "chart/Chart.yaml"))
+        try Data("apiVersion: v2\nname: chart\nversion: 1.0.0\n".utf8).write(
+            to: scratch.appending(path: "chart/Chart.yaml"))
         try Data("kind: ConfigMap\n".utf8).write(to: folder.appending(path: Self.longName))
         try Data("kind: Service\n".utf8).write(to: folder.appending(path: "short.yaml"))
-        try FileManager.default.createSymbolicLink(atPath: scratch.appending(path: "chart/link").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.appending(path: "chart/link").path, withDestinationPath: "/etc/passwd")
     }
 
     /// Packs the chart folder; tar leaves out (exit status 2) the names a format cannot hold.
@@ -34,7 +36,9 @@ import Testing
         let files = entries.filter { $0.kind == .file }
         switch format {
         case "v7": #expect(files.map(\.name) == ["chart/Chart.yaml"], "v7 holds no name past 100 bytes")
-        case "ustar": #expect(Set(files.map(\.name)) == ["chart/Chart.yaml", prefixed], "ustar splits a path into prefix and name")
+        case "ustar":
+            #expect(
+                Set(files.map(\.name)) == ["chart/Chart.yaml", prefixed], "ustar splits a path into prefix and name")
         default: #expect(Set(files.map(\.name)) == ["chart/Chart.yaml", prefixed, longPath])
         }
         if format != "v7" {

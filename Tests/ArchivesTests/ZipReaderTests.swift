@@ -10,14 +10,17 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-zip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let program = "import zipfile\nwith zipfile.ZipFile('out.zip', 'w') as z:\n" + script.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
+        let program =
+            "import zipfile\nwith zipfile.ZipFile('out.zip', 'w') as z:\n"
+            + script.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
         let result = try ProcessRunner.tool("python3", ["-c", program], in: folder)
         try #require(result.status == 0, "\(result.output)")
         return try Array(Data(contentsOf: folder.appending(path: "out.zip")))
     }
 
     @Test func readsStoredAndDeflatedEntries() throws {
-        let archive = try zip("""
+        let archive = try zip(
+            """
             z.writestr('a.json', '{"id": "A"}', compress_type=zipfile.ZIP_STORED)
             z.writestr('b.json', '{"id": "B"}' * 1000, compress_type=zipfile.ZIP_DEFLATED)
             """)
@@ -28,7 +31,8 @@ import Testing
     }
 
     @Test func readsZip64Entries() throws {
-        let archive = try zip("""
+        let archive = try zip(
+            """
             with z.open('big.json', 'w', force_zip64=True) as f:
                 f.write(b'x' * 5000)
             """)
@@ -45,7 +49,9 @@ import Testing
     @Test func bombsTruncationAndForeignDataAreErrors() throws {
         let archive = try zip("z.writestr('zeros', b'\\0' * (32 << 20), compress_type=zipfile.ZIP_DEFLATED)")
         let reader = try ZipReader(archive)
-        #expect { try reader.contents(of: reader.entries[0], limit: 1 << 20) } throws: { ($0 as? ArchiveError)?.isOverLimit == true }
+        #expect { try reader.contents(of: reader.entries[0], limit: 1 << 20) } throws: {
+            ($0 as? ArchiveError)?.isOverLimit == true
+        }
         #expect(throws: ArchiveError.self) { try ZipReader(Array(archive.prefix(archive.count - 30))) }
         #expect(throws: ArchiveError.self) { try ZipReader(Array("not a zip".utf8)) }
     }

@@ -17,13 +17,17 @@ import Testing
     @Test func decompressesWhatZstdWrote() throws {
         let text = Array((0..<50_000).map { "line \($0)\n" }.joined().utf8)
         #expect(try Zstd.decompress(zstd(text), limit: 10 << 20) == text)
-        #expect(try Zstd.decompress(zstd(Array("one\n".utf8)) + zstd(Array("two\n".utf8)), limit: 1 << 20) == Array("one\ntwo\n".utf8))
+        #expect(
+            try Zstd.decompress(zstd(Array("one\n".utf8)) + zstd(Array("two\n".utf8)), limit: 1 << 20)
+                == Array("one\ntwo\n".utf8))
     }
 
     @Test func aBombIsRefusedAtTheLimit() throws {
         let bomb = try zstd([UInt8](repeating: 0, count: 64 << 20))
         #expect(bomb.count < 1 << 20)
-        #expect { try Zstd.decompress(bomb, limit: 1 << 20) } throws: { error in (error as? ArchiveError)?.isOverLimit == true }
+        #expect { try Zstd.decompress(bomb, limit: 1 << 20) } throws: { error in
+            (error as? ArchiveError)?.isOverLimit == true
+        }
     }
 
     @Test func truncatedAndForeignDataAreErrors() throws {

@@ -6,7 +6,9 @@ import Testing
 import Upgrades
 
 @Suite struct BotConfigurationReaderTests {
-    static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../config/shipshape.yaml").standardized
+    static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(
+        path: "../../config/shipshape.yaml"
+    ).standardized
 
     @Test func theShippedConfigurationReadsWithItsSecretsFromTheEnvironmentAndFiles() throws {
         let text = try String(contentsOf: Self.shipped, encoding: .utf8)
@@ -32,34 +34,35 @@ import Upgrades
 
     @Test func everyProblemIsReportedWithItsLine() {
         let text = """
-        server:
-          port: 99999
-          colour: blue
-        queue:
-          postgres: postgres://user:password@db/shipshape
-        forges:
-          gitea:
-            url: https://gitea.example.com
-            token: {env: NOT_SET_ANYWHERE}
-            webhookSecret: {env: GITEA_SECRET}
-          bitbucket: {}
-        schedules:
-          - name: upgrades
-            kind: scan
-            cron: "0 6 * * mon-fry"
-            timeZone: Mars/Olympus
-            repositories: [github:acme/shop]
-          - name: later
-            kind: rebase
-            cron: "@daily"
-            repositories: [github:acme/shop]
-        upgrades:
-          rules:
-            - match: cert-manager
-              allow: sometimes
-        """
+            server:
+              port: 99999
+              colour: blue
+            queue:
+              postgres: postgres://user:password@db/shipshape
+            forges:
+              gitea:
+                url: https://gitea.example.com
+                token: {env: NOT_SET_ANYWHERE}
+                webhookSecret: {env: GITEA_SECRET}
+              bitbucket: {}
+            schedules:
+              - name: upgrades
+                kind: scan
+                cron: "0 6 * * mon-fry"
+                timeZone: Mars/Olympus
+                repositories: [github:acme/shop]
+              - name: later
+                kind: rebase
+                cron: "@daily"
+                repositories: [github:acme/shop]
+            upgrades:
+              rules:
+                - match: cert-manager
+                  allow: sometimes
+            """
         #expect {
-            _ = try BotConfigurationReader.read(text: text, file: "shipshape.yaml", environment: ["GITEA_SECRET": "x"], readFile: { _ in nil })
+            _ = try BotConfigurationReader.read(
+                text: text, file: "shipshape.yaml", environment: ["GITEA_SECRET": "x"], readFile: { _ in nil })
         } throws: { error in
             let message = "\(error)"
             return message.contains("shipshape.yaml:2: server.port must be a whole number")
@@ -76,47 +79,50 @@ import Upgrades
 
     @Test func schedulesNameTheirRepositoriesAndTimeZone() throws {
         let text = """
-        forges:
-          gitlab:
-            url: https://gitlab.example.com
-            token: {file: /run/secrets/gitlab-token}
-            webhookSecret: {file: /run/secrets/gitlab-hook}
-        schedules:
-          - name: nightly-scans
-            kind: scan
-            cron: "30 2 * * *"
-            timeZone: Europe/Berlin
-            repositories: [gitlab:platform/clusters/prod, gitlab:platform/clusters/staging]
-        """
-        let configuration = try BotConfigurationReader.read(text: text, file: "shipshape.yaml", environment: [:], readFile: { _ in "secret\n" })
+            forges:
+              gitlab:
+                url: https://gitlab.example.com
+                token: {file: /run/secrets/gitlab-token}
+                webhookSecret: {file: /run/secrets/gitlab-hook}
+            schedules:
+              - name: nightly-scans
+                kind: scan
+                cron: "30 2 * * *"
+                timeZone: Europe/Berlin
+                repositories: [gitlab:platform/clusters/prod, gitlab:platform/clusters/staging]
+            """
+        let configuration = try BotConfigurationReader.read(
+            text: text, file: "shipshape.yaml", environment: [:], readFile: { _ in "secret\n" })
         let schedule = try #require(configuration.schedules.first)
         #expect(schedule.timeZone.identifier == "Europe/Berlin")
-        #expect(schedule.repositories.map(\.repository.fullName) == ["platform/clusters/prod", "platform/clusters/staging"])
+        #expect(
+            schedule.repositories.map(\.repository.fullName) == ["platform/clusters/prod", "platform/clusters/staging"])
         #expect(configuration.forges.first?.webhookSecret == "secret")
         #expect(configuration.forges.first?.endpoint.apiRoot.absoluteString == "https://gitlab.example.com/api/v4")
     }
 
     @Test func upgradeSchedulesAndTheUpgradesSection() throws {
         let text = """
-        forges:
-          github:
-            token: {env: GH}
-            webhookSecret: {env: HOOK}
-        schedules:
-          - name: weekly-upgrades
-            kind: upgrade
-            cron: "0 6 * * mon"
-            repositories: [github:acme/platform]
-        upgrades:
-          rules:
-            - match: [cert-manager, "ghcr.io/acme/*"]
-              allow: minor
-          registries:
-            registry.acme.dev: {username: bot, password: {env: REGISTRY_TOKEN}}
-          pullRequests: {open: 5, perHour: 1}
-        """
-        let configuration = try BotConfigurationReader.read(text: text, file: "shipshape.yaml",
-                                                            environment: ["GH": "t", "HOOK": "h", "REGISTRY_TOKEN": "r"], readFile: { _ in nil })
+            forges:
+              github:
+                token: {env: GH}
+                webhookSecret: {env: HOOK}
+            schedules:
+              - name: weekly-upgrades
+                kind: upgrade
+                cron: "0 6 * * mon"
+                repositories: [github:acme/platform]
+            upgrades:
+              rules:
+                - match: [cert-manager, "ghcr.io/acme/*"]
+                  allow: minor
+              registries:
+                registry.acme.dev: {username: bot, password: {env: REGISTRY_TOKEN}}
+              pullRequests: {open: 5, perHour: 1}
+            """
+        let configuration = try BotConfigurationReader.read(
+            text: text, file: "shipshape.yaml",
+            environment: ["GH": "t", "HOOK": "h", "REGISTRY_TOKEN": "r"], readFile: { _ in nil })
         #expect(configuration.schedules.map(\.kind) == [.upgrade])
         #expect(configuration.upgrades.openPullRequestLimit == 5)
         #expect(configuration.upgrades.pullRequestsPerHour == 1)

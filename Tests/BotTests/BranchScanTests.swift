@@ -1,7 +1,7 @@
 import Bot
 import Forge
-import GitKit
 import Foundation
+import GitKit
 import Policy
 import Review
 import ShipshapeTesting
@@ -14,8 +14,10 @@ import Testing
         let session = try ForgeSession(flavor)
         defer { session.shutdown() }
         try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
-        let engine = ReviewEngine(defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
-        let scan = BranchScan(forge: try session.client(), mirrors: MirrorCache(directory: session.cache.path), engine: engine)
+        let engine = ReviewEngine(
+            defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
+        let scan = BranchScan(
+            forge: try session.client(), mirrors: MirrorCache(directory: session.cache.path), engine: engine)
 
         let clean = try await scan.run(revision: session.scenario.baseSHA)
         #expect(clean.conclusion == .success)

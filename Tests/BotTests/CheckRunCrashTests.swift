@@ -63,7 +63,9 @@ import Testing
             #expect(try await WorkerCrashTests.deliver(event: "pull_request", body: delivery, port: port) == 202)
         }
         try await CrashPointTests.waitUntil("the service killed itself at \(job.crashAt.rawValue)") { !first.isRunning }
-        #expect(first.terminationReason == .uncaughtSignal && first.terminationStatus == SIGKILL, "died at the step, by SIGKILL")
+        #expect(
+            first.terminationReason == .uncaughtSignal && first.terminationStatus == SIGKILL,
+            "died at the step, by SIGKILL")
         let before = session.forge.state.checkRuns(repository: ForgeSession.repository, sha: head)
         #expect(before.count == 1, "the first process published its check run")
         let annotations = (before.first?["annotations"] as? [Any])?.count ?? 0
@@ -84,7 +86,9 @@ import Testing
         #expect(runs.first?["conclusion"] as? String == "failure")
         #expect((runs.first?["annotations"] as? [Any])?.count == annotations, "no annotation twice")
         let requests = session.forge.state.exchanges.map { "\($0.request.method) \($0.request.path)" }
-        #expect(requests.contains("PATCH /repos/acme/shop/check-runs/\(runs.first?["id"] as? Int ?? 0)"), "the second process updated the run")
+        #expect(
+            requests.contains("PATCH /repos/acme/shop/check-runs/\(runs.first?["id"] as? Int ?? 0)"),
+            "the second process updated the run")
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
     }
 }

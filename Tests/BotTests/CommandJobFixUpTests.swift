@@ -19,9 +19,12 @@ import Testing
         done
         """.write(to: hook, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
-        let fixture = session.scenario.fixture, bare = session.scenario.bare
+        let fixture = session.scenario.fixture
+        let bare = session.scenario.bare
         session.forge.state.followBranches {
-            let listing = (try? fixture.git("--git-dir", bare, "for-each-ref", "--format=%(refname:short) %(objectname)", "refs/heads")) ?? ""
+            let listing =
+                (try? fixture.git(
+                    "--git-dir", bare, "for-each-ref", "--format=%(refname:short) %(objectname)", "refs/heads")) ?? ""
             return listing.split(separator: "\n").compactMap { line in
                 let parts = line.split(separator: " ")
                 return parts.count == 2 ? (ForgeSession.repository, String(parts[0]), String(parts[1])) : nil
@@ -29,7 +32,8 @@ import Testing
         }
         let before = try session.served("refs/heads/pr")
 
-        let (comment, outcome) = try await session.command("/shipshape fix", as: "alice", token: "alice-token", client: try session.client())
+        let (comment, outcome) = try await session.command(
+            "/shipshape fix", as: "alice", token: "alice-token", client: try session.client())
         guard case .pushed(let commit, _, let branch) = outcome.result else {
             Issue.record("expected a push to a fix-up branch, got \(outcome.result)")
             return
@@ -38,19 +42,23 @@ import Testing
         #expect(try session.served("refs/heads/pr") == before, "the protected branch is untouched")
         #expect(try session.served("refs/heads/" + branch) == commit)
         #expect(try session.served("refs/heads/\(branch)~1") == before, "the fix sits on the pull request's head")
-        let fixUp = try #require(session.forge.state.pullRequests(repository: ForgeSession.repository).first { pull in
-            ((pull["head"] as? [String: Any])?["ref"] as? String) == branch
-        })
+        let fixUp = try #require(
+            session.forge.state.pullRequests(repository: ForgeSession.repository).first { pull in
+                ((pull["head"] as? [String: Any])?["ref"] as? String) == branch
+            })
         #expect(((fixUp["base"] as? [String: Any])?["ref"] as? String) == "pr")
         #expect(session.reactions(on: comment).contains("rocket"))
         #expect(session.replies().contains { $0.contains("proposed to it in #\(fixUp["number"] as? Int ?? 0)") })
 
         // The job run again (its worker died before the queue heard it was done): the same
         // branch and pull request are reported, none is added.
-        let again = try await session.commandJob(with: try session.client()).run(number: session.number, commentID: comment.id, author: "alice",
-                                                                                   body: "/shipshape fix")
+        let again = try await session.commandJob(with: try session.client()).run(
+            number: session.number, commentID: comment.id, author: "alice",
+            body: "/shipshape fix")
         #expect(again.result == outcome.result)
-        #expect(session.forge.state.pullRequests(repository: ForgeSession.repository).count == 2, "the pull request and one fix-up")
+        #expect(
+            session.forge.state.pullRequests(repository: ForgeSession.repository).count == 2,
+            "the pull request and one fix-up")
         #expect(session.replies().count == 1)
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
     }

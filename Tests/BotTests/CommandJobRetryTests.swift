@@ -25,7 +25,8 @@ import Testing
         defer { session.shutdown() }
         try session.push([CommandJobTests.file: PullRequestScenario.problematic])
         let client = try session.client()
-        let (comment, first) = try await session.command(example.body, as: "alice", token: "alice-token", client: client)
+        let (comment, first) = try await session.command(
+            example.body, as: "alice", token: "alice-token", client: client)
         guard case .pushed(let commit, _, _) = first.result else {
             Issue.record("expected a push, got \(first.result)")
             return
@@ -33,7 +34,8 @@ import Testing
         let firstReply = try #require(session.replies().last)
         if example.forgeMoved { try session.adoptServedBranch() }
 
-        let again = try await session.commandJob(with: client).run(number: session.number, commentID: comment.id, author: "alice", body: example.body)
+        let again = try await session.commandJob(with: client).run(
+            number: session.number, commentID: comment.id, author: "alice", body: example.body)
 
         #expect(again.result == first.result, "the same commit reported")
         #expect(again.changes == first.changes)
@@ -47,7 +49,8 @@ import Testing
         let session = try ForgeSession(.github)
         defer { session.shutdown() }
         try session.push([CommandJobTests.file: PullRequestScenario.problematic])
-        let (comment, _) = try await session.command("/shipshape fix", as: "alice", token: "alice-token", client: try session.client())
+        let (comment, _) = try await session.command(
+            "/shipshape fix", as: "alice", token: "alice-token", client: try session.client())
         let message = try session.servedMessage("refs/heads/pr").trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(message.hasSuffix("\n\nShipshape-Command: \(comment.id)"), "\(message)")
     }

@@ -19,14 +19,16 @@ import Testing
         defer { session.shutdown() }
         let client = try session.client()
 
-        let (_, outcome) = try await session.command("/shipshape fix runasprivileged notReadOnlyRootFilesystem", as: "alice", token: "alice-token",
-                                                     client: client)
+        let (_, outcome) = try await session.command(
+            "/shipshape fix runasprivileged notReadOnlyRootFilesystem", as: "alice", token: "alice-token",
+            client: client)
 
         guard case .pushed = outcome.result else {
             Issue.record("expected a push, got \(outcome.result)")
             return
         }
-        #expect(outcome.changes.map { String($0.prefix { $0 != ":" }) } == ["notReadOnlyRootFilesystem", "runAsPrivileged"])
+        #expect(
+            outcome.changes.map { String($0.prefix { $0 != ":" }) } == ["notReadOnlyRootFilesystem", "runAsPrivileged"])
         let text = try session.servedFile(CommandJobTests.file)
         #expect(text.contains("privileged: false") && text.contains("readOnlyRootFilesystem: true"), "\(text)")
         #expect(!text.contains("resources:"), "other checks' fixes are not applied")
@@ -38,11 +40,14 @@ import Testing
         let client = try session.client()
         let head = try session.served("refs/heads/pr")
 
-        let (comment, outcome) = try await session.command("/shipshape fix hostNetworkSet", as: "alice", token: "alice-token", client: client)
+        let (comment, outcome) = try await session.command(
+            "/shipshape fix hostNetworkSet", as: "alice", token: "alice-token", client: client)
 
         #expect(outcome.result == .nothingToChange)
         #expect(session.reactions(on: comment) == ["eyes", "rocket"])
-        #expect(outcome.reply?.body.contains("Nothing to fix: no finding of `hostNetworkSet` on the lines this pull request changes.") == true)
+        #expect(
+            outcome.reply?.body.contains(
+                "Nothing to fix: no finding of `hostNetworkSet` on the lines this pull request changes.") == true)
         #expect(try session.served("refs/heads/pr") == head)
     }
 
@@ -51,7 +56,8 @@ import Testing
         defer { session.shutdown() }
         let client = try session.client()
 
-        let (comment, outcome) = try await session.command("/shipshape fix tagNotSpecified", as: "alice", token: "alice-token", client: client)
+        let (comment, outcome) = try await session.command(
+            "/shipshape fix tagNotSpecified", as: "alice", token: "alice-token", client: client)
 
         guard case .failed = outcome.result else {
             Issue.record("expected a failure, got \(outcome.result)")
@@ -72,7 +78,8 @@ import Testing
         session.forge.state.inject(.status(503), times: 4, matching: "GET /repos/acme/shop/pulls/1")
 
         await #expect(throws: HTTPError.self) {
-            _ = try await session.commandJob(with: client).run(number: session.number, commentID: comment.id, author: "alice", body: comment.body)
+            _ = try await session.commandJob(with: client).run(
+                number: session.number, commentID: comment.id, author: "alice", body: comment.body)
         }
 
         #expect(session.reactions(on: comment) == ["eyes", "confused"])
@@ -81,7 +88,8 @@ import Testing
         #expect(!reply.contains(ForgeSession.botToken))
 
         // The job system retries; this time it goes through, and the one reply is edited, not doubled.
-        _ = try await session.commandJob(with: client).run(number: session.number, commentID: comment.id, author: "alice", body: comment.body)
+        _ = try await session.commandJob(with: client).run(
+            number: session.number, commentID: comment.id, author: "alice", body: comment.body)
         #expect(session.replies().count == 1)
         #expect(session.replies().first?.contains("Shipshape could not finish") == false)
     }

@@ -15,17 +15,22 @@ extension ForgeSession {
     }
 
     func commandJob(with client: any Forge, allowedUsers: Set<String> = []) throws -> CommandJob {
-        let engine = ReviewEngine(defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
+        let engine = ReviewEngine(
+            defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
         let publisher = ReviewPublisher(forge: client, templates: try CommentTemplates())
-        return CommandJob(forge: client, mirrors: MirrorCache(directory: cache.path), engine: engine, publisher: publisher,
-                          authorizer: CommandAuthorizer(allowedUsers: allowedUsers))
+        return CommandJob(
+            forge: client, mirrors: MirrorCache(directory: cache.path), engine: engine, publisher: publisher,
+            authorizer: CommandAuthorizer(allowedUsers: allowedUsers))
     }
 
     /// Writes `body` as `author` and runs the command job on it.
-    func command(_ body: String, as author: String, token: String, client: any Forge) async throws -> (PostedComment, CommandOutcome) {
+    func command(_ body: String, as author: String, token: String, client: any Forge) async throws -> (
+        PostedComment, CommandOutcome
+    ) {
         let posted = try await comment(body, token: token)
-        let outcome = try await commandJob(with: client).run(number: number, commentID: posted.id, author: author, body: body,
-                                                             authorPermission: statedPermission(of: author))
+        let outcome = try await commandJob(with: client).run(
+            number: number, commentID: posted.id, author: author, body: body,
+            authorPermission: statedPermission(of: author))
         return (posted, outcome)
     }
 
@@ -61,8 +66,11 @@ extension ForgeSession {
         let work = scenario.work
         try scenario.fixture.git("fetch", "-q", "origin", "pr", in: work)
         try scenario.fixture.git("reset", "-q", "--hard", "FETCH_HEAD", in: work)
-        let seeded = try scenario.patches().map { TestForgeState.SeededFile(path: $0.path, status: $0.status, patch: $0.patch) }
-        forge.state.push(repository: Self.repository, pullRequest: number, headSHA: try served("refs/heads/pr"), files: seeded)
+        let seeded = try scenario.patches().map {
+            TestForgeState.SeededFile(path: $0.path, status: $0.status, patch: $0.patch)
+        }
+        forge.state.push(
+            repository: Self.repository, pullRequest: number, headSHA: try served("refs/heads/pr"), files: seeded)
     }
 
     func reactions(on comment: PostedComment) -> [String] {
@@ -70,6 +78,8 @@ extension ForgeSession {
     }
 
     func replies() -> [String] {
-        conversationComments.compactMap { $0["body"] as? String }.filter { $0.hasPrefix("<!-- shipshape:command-reply -->") }
+        conversationComments.compactMap { $0["body"] as? String }.filter {
+            $0.hasPrefix("<!-- shipshape:command-reply -->")
+        }
     }
 }

@@ -1,10 +1,10 @@
 import Bot
 import Forge
 import Foundation
-import ShipshapeTesting
-import Testing
 import Policy
 import Review
+import ShipshapeTesting
+import Testing
 
 /// Slash commands end to end: a person's comment on the stand-in forge, the job reading it, Git
 /// pushes to the real `git http-backend` behind the forge, and a review run again afterwards.
@@ -20,7 +20,8 @@ import Review
         let before = try await session.review(with: client)
         let oldHead = try session.served("refs/heads/pr")
 
-        let (comment, outcome) = try await session.command("/shipshape fix", as: "alice", token: "alice-token", client: client)
+        let (comment, outcome) = try await session.command(
+            "/shipshape fix", as: "alice", token: "alice-token", client: client)
 
         guard case .pushed(let commit, _, let branch) = outcome.result else {
             Issue.record("expected a push, got \(outcome.result)")
@@ -30,15 +31,22 @@ import Review
         #expect(try session.served("refs/heads/pr") == commit, "the served branch moved to the bot's commit")
         #expect(try session.served("refs/heads/pr^") == oldHead, "on top of the head it fixed")
         let message = try session.servedMessage("refs/heads/pr")
-        #expect(message.hasPrefix("Fix \(outcome.changes.count) finding\(outcome.changes.count == 1 ? "" : "s") (shipshape)\n\n"), "\(message)")
+        #expect(
+            message.hasPrefix(
+                "Fix \(outcome.changes.count) finding\(outcome.changes.count == 1 ? "" : "s") (shipshape)\n\n"),
+            "\(message)")
         for change in outcome.changes { #expect(message.contains("- \(change)")) }
-        #expect(try session.scenario.fixture.git("--git-dir", session.scenario.bare, "log", "-1", "--format=%an <%ae>", "refs/heads/pr")
+        #expect(
+            try session.scenario.fixture.git(
+                "--git-dir", session.scenario.bare, "log", "-1", "--format=%an <%ae>", "refs/heads/pr")
                 == "Shipshape <bot@shipshape.dev>")
         #expect(session.reactions(on: comment) == ["eyes", "rocket"])
         let reply = try #require(session.replies().last)
         #expect(reply.contains("Pushed `\(commit.prefix(7))`"), "\(reply)")
         if flavor == .github {
-            try Golden.check(reply.replacingOccurrences(of: String(commit.prefix(7)), with: "COMMIT"), against: "command-fix-reply-github.md")
+            try Golden.check(
+                reply.replacingOccurrences(of: String(commit.prefix(7)), with: "COMMIT"),
+                against: "command-fix-reply-github.md")
             try Golden.check(message, against: "command-fix-commit-message.txt")
             try Golden.check(try session.servedFile(Self.file), against: "command-fix-web.yaml")
         }
@@ -62,7 +70,8 @@ import Review
         let client = try session.client()
         let head = try session.served("refs/heads/pr")
 
-        let (comment, outcome) = try await session.command("/shipshape fix", as: "bob", token: "bob-token", client: client)
+        let (comment, outcome) = try await session.command(
+            "/shipshape fix", as: "bob", token: "bob-token", client: client)
 
         #expect(outcome.result == .refused)
         #expect(try session.served("refs/heads/pr") == head, "the branch is unchanged")
@@ -83,7 +92,8 @@ import Review
 
         // On GitLab without a reason: the default one names who accepted it, and where.
         let reason = flavor == .gitlab ? "accepted by alice in !1" : "testing only"
-        let body = flavor == .gitlab ? "/shipshape ignore runAsPrivileged" : "/shipshape ignore RunAsPrivileged testing only"
+        let body =
+            flavor == .gitlab ? "/shipshape ignore runAsPrivileged" : "/shipshape ignore RunAsPrivileged testing only"
         let (comment, outcome) = try await session.command(body, as: "alice", token: "alice-token", client: client)
 
         guard case .pushed = outcome.result else {
@@ -92,14 +102,16 @@ import Review
         }
         #expect(try session.served("refs/heads/pr^") == oldHead)
         let text = try session.servedFile(Self.file)
-        #expect(text.contains("""
-        metadata:
-          name: web
-          namespace: shop
-          annotations:
-            shipshape.dev/runAsPrivileged-exempt: "\(reason)"
-        spec:
-        """), "\(text)")
+        #expect(
+            text.contains(
+                """
+                metadata:
+                  name: web
+                  namespace: shop
+                  annotations:
+                    shipshape.dev/runAsPrivileged-exempt: "\(reason)"
+                spec:
+                """), "\(text)")
         #expect(text.contains("privileged: true"), "the finding's own line is untouched")
         if flavor == .github { try Golden.check(text, against: "command-ignore-web.yaml") }
         let message = try session.servedMessage("refs/heads/pr")
@@ -122,7 +134,8 @@ import Review
         // A person pushes after the forge told the bot the head: the forge has not caught up.
         let human = try session.scenario.push(["apps/shop/notes.txt": "a human was here\n"], message: "human change")
 
-        let (comment, outcome) = try await session.command("/shipshape fix", as: "alice", token: "alice-token", client: client)
+        let (comment, outcome) = try await session.command(
+            "/shipshape fix", as: "alice", token: "alice-token", client: client)
 
         guard case .failed(let why) = outcome.result else {
             Issue.record("expected a refused push, got \(outcome.result)")
@@ -144,7 +157,8 @@ import Review
         try session.push([Self.file: PullRequestScenario.problematic])
         let client = try session.client()
 
-        let (helpComment, help) = try await session.command("/shipshape help", as: "alice", token: "alice-token", client: client)
+        let (helpComment, help) = try await session.command(
+            "/shipshape help", as: "alice", token: "alice-token", client: client)
         #expect(help.result == .answered)
         #expect(session.reactions(on: helpComment) == ["eyes", "rocket"])
         let helpText = try #require(help.reply?.body)
@@ -152,13 +166,15 @@ import Review
         #expect(helpText.contains("people with write access to acme/shop"))
         if flavor == .github { try Golden.check(helpText, against: "command-help-github.md") }
 
-        let (typoComment, typo) = try await session.command("/shipshape fxi", as: "alice", token: "alice-token", client: client)
+        let (typoComment, typo) = try await session.command(
+            "/shipshape fxi", as: "alice", token: "alice-token", client: client)
         #expect(typo.result == .answered)
         #expect(session.reactions(on: typoComment) == ["eyes", "confused"])
         #expect(typo.reply?.body.contains("Did you mean `/shipshape fix`?") == true)
         if flavor == .gitlab { try Golden.check(typo.reply?.body ?? "", against: "command-unknown-verb-gitlab.md") }
 
-        let (_, chatter) = try await session.command("Looks good to me", as: "alice", token: "alice-token", client: client)
+        let (_, chatter) = try await session.command(
+            "Looks good to me", as: "alice", token: "alice-token", client: client)
         #expect(chatter.result == .ignored)
         #expect(chatter.reply == nil)
         #expect(session.replies().count == 2)
@@ -171,7 +187,8 @@ import Review
         session.forge.state.addUser(login: "bob", token: "bob-token", permission: "read")
         let client = try session.client()
 
-        let (comment, outcome) = try await session.command("/shipshape recheck", as: "bob", token: "bob-token", client: client)
+        let (comment, outcome) = try await session.command(
+            "/shipshape recheck", as: "bob", token: "bob-token", client: client)
 
         #expect(outcome.result == .reviewed, "anyone may ask for a review")
         #expect(session.reactions(on: comment) == ["eyes", "rocket"])
@@ -185,7 +202,8 @@ import Review
         try session.push([Self.file: PullRequestScenario.problematic])
         let client = try session.client()
 
-        let (comment, outcome) = try await session.command("/shipshape fix", as: "shipshape-bot", token: ForgeSession.botToken, client: client)
+        let (comment, outcome) = try await session.command(
+            "/shipshape fix", as: "shipshape-bot", token: ForgeSession.botToken, client: client)
 
         #expect(outcome.result == .ignored)
         #expect(session.reactions(on: comment).isEmpty)

@@ -29,11 +29,14 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(job: .review, crashAt: .reviewCommented), Case(job: .review, crashAt: .reviewSummarized), Case(job: .review, crashAt: .jobFinished),
-        Case(job: .fix, crashAt: .commandAcknowledged), Case(job: .fix, crashAt: .commandPushed), Case(job: .fix, crashAt: .commandReacted),
+        Case(job: .review, crashAt: .reviewCommented), Case(job: .review, crashAt: .reviewSummarized),
+        Case(job: .review, crashAt: .jobFinished),
+        Case(job: .fix, crashAt: .commandAcknowledged), Case(job: .fix, crashAt: .commandPushed),
+        Case(job: .fix, crashAt: .commandReacted),
         Case(job: .fix, crashAt: .jobFinished),
         Case(job: .ignore, crashAt: .commandPushed), Case(job: .ignore, crashAt: .jobFinished),
-        Case(job: .recheck, crashAt: .reviewSummarized), Case(job: .recheck, crashAt: .commandReacted), Case(job: .recheck, crashAt: .jobFinished),
+        Case(job: .recheck, crashAt: .reviewSummarized), Case(job: .recheck, crashAt: .commandReacted),
+        Case(job: .recheck, crashAt: .jobFinished),
     ]
 
     /// A guard against hanging, not a timing assertion: far beyond what a job takes.
@@ -61,14 +64,18 @@ import Testing
         if let body = example.job.comment {
             let posted = try await session.comment(body, token: "alice-token")
             comment = posted
-            let delivery = try GitHubDeliveries.comment(id: posted.id, body: body, author: "alice", number: session.number)
+            let delivery = try GitHubDeliveries.comment(
+                id: posted.id, body: body, author: "alice", number: session.number)
             #expect(try await WorkerCrashTests.deliver(event: "issue_comment", body: delivery, port: port) == 202)
         } else {
-            let delivery = try GitHubDeliveries.pullRequest(action: "opened", number: session.number, headSHA: session.scenario.headSHA)
+            let delivery = try GitHubDeliveries.pullRequest(
+                action: "opened", number: session.number, headSHA: session.scenario.headSHA)
             #expect(try await WorkerCrashTests.deliver(event: "pull_request", body: delivery, port: port) == 202)
         }
         try await Self.waitUntil("the service killed itself at \(example.crashAt.rawValue)") { !first.isRunning }
-        #expect(first.terminationReason == .uncaughtSignal && first.terminationStatus == SIGKILL, "died at the step, by SIGKILL")
+        #expect(
+            first.terminationReason == .uncaughtSignal && first.terminationStatus == SIGKILL,
+            "died at the step, by SIGKILL")
 
         let second = try WorkerCrashTests.serve(config: config)
         defer {
@@ -81,7 +88,9 @@ import Testing
 
         let inline = session.inlineComments.compactMap { $0["body"] as? String }
         #expect(Set(inline).count == inline.count, "no inline comment posted twice")
-        let summaries = session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }
+        let summaries = session.conversationComments.filter {
+            ($0["body"] as? String)?.contains(CommentMarkers.summary) == true
+        }
         switch example.job {
         case .review:
             #expect(inline.count == 20)
@@ -92,13 +101,17 @@ import Testing
             #expect(head != oldHead)
             #expect(try session.served("refs/heads/pr^") == oldHead, "one commit pushed, on the head it changed")
             #expect(session.replies().count == 1)
-            #expect(session.replies().first?.contains("Pushed `\(head.prefix(7))` on top of `\(oldHead.prefix(7))`") == true,
-                    "\(session.replies().first ?? "no reply")")
+            #expect(
+                session.replies().first?.contains("Pushed `\(head.prefix(7))` on top of `\(oldHead.prefix(7))`")
+                    == true,
+                "\(session.replies().first ?? "no reply")")
         case .recheck:
             #expect(inline.count == 20)
             #expect(summaries.count == 1)
             #expect(session.replies().count == 1)
-            #expect(session.replies().first?.contains("Reviewed `\(oldHead.prefix(7))` again") == true, "\(session.replies().first ?? "no reply")")
+            #expect(
+                session.replies().first?.contains("Reviewed `\(oldHead.prefix(7))` again") == true,
+                "\(session.replies().first ?? "no reply")")
         }
         if let comment { #expect(session.reactions(on: comment) == ["eyes", "rocket"]) }
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")

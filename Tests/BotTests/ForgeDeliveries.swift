@@ -12,14 +12,22 @@ struct ForgeDelivery {
 
     enum Action { case opened, synchronized }
 
-    static func pullRequest(_ flavor: TestForgeState.Flavor, _ action: Action, number: Int, headSHA: String, secret: String) throws -> ForgeDelivery {
+    static func pullRequest(
+        _ flavor: TestForgeState.Flavor, _ action: Action, number: Int, headSHA: String, secret: String
+    ) throws -> ForgeDelivery {
         switch flavor {
         case .github:
-            let body = try GitHubDeliveries.pullRequest(action: action == .opened ? "opened" : "synchronize", number: number, headSHA: headSHA)
-            return ForgeDelivery(path: "/webhooks/github", headers: try GitHubDeliveries.headers(event: "pull_request", body: body, secret: secret), body: body)
+            let body = try GitHubDeliveries.pullRequest(
+                action: action == .opened ? "opened" : "synchronize", number: number, headSHA: headSHA)
+            return ForgeDelivery(
+                path: "/webhooks/github",
+                headers: try GitHubDeliveries.headers(event: "pull_request", body: body, secret: secret), body: body)
         case .gitea:
-            let body = try GitHubDeliveries.pullRequest(action: action == .opened ? "opened" : "synchronized", number: number, headSHA: headSHA)
-            return gitea(event: "pull_request", type: action == .opened ? "pull_request" : "pull_request_sync", body: body, secret: secret)
+            let body = try GitHubDeliveries.pullRequest(
+                action: action == .opened ? "opened" : "synchronized", number: number, headSHA: headSHA)
+            return gitea(
+                event: "pull_request", type: action == .opened ? "pull_request" : "pull_request_sync", body: body,
+                secret: secret)
         case .gitlab:
             var payload = try gitLabExample("merge_request/merge_request.open.json")
             var attributes = payload["object_attributes"] as? [String: Any] ?? [:]
@@ -36,14 +44,20 @@ struct ForgeDelivery {
     }
 
     /// `role`: the author's role on the forge, which a Gitea delivery states (see `giteaStated`).
-    static func comment(_ flavor: TestForgeState.Flavor, id: String, body text: String, author: String, number: Int, role: String? = nil,
-                        secret: String) throws -> ForgeDelivery {
+    static func comment(
+        _ flavor: TestForgeState.Flavor, id: String, body text: String, author: String, number: Int,
+        role: String? = nil,
+        secret: String
+    ) throws -> ForgeDelivery {
         switch flavor {
         case .github:
             let body = try GitHubDeliveries.comment(id: id, body: text, author: author, number: number)
-            return ForgeDelivery(path: "/webhooks/github", headers: try GitHubDeliveries.headers(event: "issue_comment", body: body, secret: secret), body: body)
+            return ForgeDelivery(
+                path: "/webhooks/github",
+                headers: try GitHubDeliveries.headers(event: "issue_comment", body: body, secret: secret), body: body)
         case .gitea:
-            let body = try giteaStated(role, of: author, in: GitHubDeliveries.comment(id: id, body: text, author: author, number: number))
+            let body = try giteaStated(
+                role, of: author, in: GitHubDeliveries.comment(id: id, body: text, author: author, number: number))
             return gitea(event: "issue_comment", type: "pull_request_comment", body: body, secret: secret)
         case .gitlab:
             var payload = try gitLabExample("note/merge_request.create.json")
@@ -96,8 +110,10 @@ struct ForgeDelivery {
 
     private static func gitLab(event: String, payload: [String: Any], secret: String) -> ForgeDelivery {
         let body = (try? JSONSerialization.data(withJSONObject: payload)) ?? Data()
-        let headers = ["X-Gitlab-Event": event, "X-Gitlab-Token": secret, "Idempotency-Key": UUID().uuidString,
-                       "X-Gitlab-Event-UUID": UUID().uuidString, "Content-Type": "application/json"]
+        let headers = [
+            "X-Gitlab-Event": event, "X-Gitlab-Token": secret, "Idempotency-Key": UUID().uuidString,
+            "X-Gitlab-Event-UUID": UUID().uuidString, "Content-Type": "application/json",
+        ]
         return ForgeDelivery(path: "/webhooks/gitlab", headers: headers, body: body)
     }
 }

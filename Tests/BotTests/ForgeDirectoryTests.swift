@@ -12,7 +12,9 @@ import Testing
         let key = try OpenSSLTool.generateRSAKey()
         let publicKey = key.publicKey
         forge.state.addRepository(owner: "acme", name: "shop", cloneURL: "http://127.0.0.1/shop.git")
-        forge.state.enableGitHubApp(appID: "4242", installationID: 77, slug: slug) { OpenSSLTool.verifiesRS256($0, publicKey: publicKey) }
+        forge.state.enableGitHubApp(appID: "4242", installationID: 77, slug: slug) {
+            OpenSSLTool.verifiesRS256($0, publicKey: publicKey)
+        }
         return (forge, key.privateKey)
     }
 
@@ -25,8 +27,9 @@ import Testing
         let registry = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path)
         try await registry.remember(installation: 77, action: "created", repositories: [RepositoryID("acme/shop")!])
 
-        let endpoint = ForgeEndpoint(kind: .github, apiRoot: forge.apiRoot,
-                                     authentication: .gitHubApp(appID: "4242", privateKeyPEM: privateKey, installationID: nil, slug: nil))
+        let endpoint = ForgeEndpoint(
+            kind: .github, apiRoot: forge.apiRoot,
+            authentication: .gitHubApp(appID: "4242", privateKeyPEM: privateKey, installationID: nil, slug: nil))
         let directory = ForgeDirectory(endpoints: [endpoint], client: CurlHTTPClient(), installations: registry)
         let details = try await directory.forge(.github, repository: RepositoryID("acme/shop")!).repositoryDetails()
         #expect(details.defaultBranch == "main")
@@ -42,8 +45,9 @@ import Testing
     @Test func jobsShareTheInstallationTokenAndTheAppsLoginIsAskedOnce() async throws {
         let (forge, privateKey) = try Self.appForge(slug: "acme-reviewer")
         defer { forge.shutdown() }
-        let endpoint = ForgeEndpoint(kind: .github, apiRoot: forge.apiRoot,
-                                     authentication: .gitHubApp(appID: "4242", privateKeyPEM: privateKey, installationID: 77, slug: nil))
+        let endpoint = ForgeEndpoint(
+            kind: .github, apiRoot: forge.apiRoot,
+            authentication: .gitHubApp(appID: "4242", privateKeyPEM: privateKey, installationID: 77, slug: nil))
         let directory = ForgeDirectory(endpoints: [endpoint], client: CurlHTTPClient())
 
         var logins: [String] = []

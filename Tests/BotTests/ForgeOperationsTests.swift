@@ -23,14 +23,17 @@ import Testing
         #expect(try await forge.changedFiles(of: 1) == [ChangedFile(path: "apps/shop/web.yaml", status: .added)])
 
         // An upgrade branch, its pull request, found again by branch, labelled and retitled.
-        session.forge.state.setBranch(repository: repository, name: "shipshape/upgrade/cert-manager", sha: session.scenario.headSHA)
+        session.forge.state.setBranch(
+            repository: repository, name: "shipshape/upgrade/cert-manager", sha: session.scenario.headSHA)
         #expect(try await forge.openPullRequest(head: "shipshape/upgrade/cert-manager", base: nil) == nil)
-        let draft = PullRequestDraft(title: "Update cert-manager to v1.17.1", body: "body", head: "shipshape/upgrade/cert-manager",
-                                     base: "main", labels: ["dependencies"])
+        let draft = PullRequestDraft(
+            title: "Update cert-manager to v1.17.1", body: "body", head: "shipshape/upgrade/cert-manager",
+            base: "main", labels: ["dependencies"])
         let created = try await forge.createPullRequest(draft)
         let found = try #require(try await forge.openPullRequest(head: "shipshape/upgrade/cert-manager", base: "main"))
         #expect(found.number == created.number)
-        #expect(session.forge.state.labels(repository: repository, pullRequest: created.number).contains("dependencies"))
+        #expect(
+            session.forge.state.labels(repository: repository, pullRequest: created.number).contains("dependencies"))
         try await forge.addLabels(["upgrade"], to: created.number)
         #expect(session.forge.state.labels(repository: repository, pullRequest: created.number).contains("upgrade"))
         try await forge.updatePullRequest(created.number, title: "Update cert-manager to v1.17.2", body: nil)

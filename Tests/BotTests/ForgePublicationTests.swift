@@ -2,9 +2,9 @@ import Bot
 import Forge
 import Foundation
 import HTTPKit
+import Review
 import ShipshapeTesting
 import Testing
-import Review
 
 /// The whole path, per forge: a real repository served over HTTP with a token, the stand-in forge
 /// holding every request and response to the forge's API description, the bot's real HTTP
@@ -28,8 +28,13 @@ import Review
         let posted = session.inlineComments
         #expect(posted.count == first.plan.newComments.count)
         #expect(posted.count == first.review.comments.count)
-        #expect(posted.contains { ($0["body"] as? String)?.contains(flavor == .gitlab ? "```suggestion:-" : "```suggestion\n") == true })
-        #expect(session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }.count == 1)
+        #expect(
+            posted.contains {
+                ($0["body"] as? String)?.contains(flavor == .gitlab ? "```suggestion:-" : "```suggestion\n") == true
+            })
+        #expect(
+            session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }
+                .count == 1)
         #expect(session.latestStatus(of: session.scenario.headSHA) == (flavor == .gitlab ? "failed" : "failure"))
         #expect(first.outcome?.postedComments == posted.count)
 
@@ -43,7 +48,10 @@ import Review
         #expect(second.plan.newComments.map(\.finding.checkID) == ["hostNetworkSet"])
         #expect(afterPush.count == posted.count + 1)
         #expect(Set(Self.fingerprints(afterPush)).count == afterPush.count, "no finding is commented twice")
-        let privileged = try #require(afterPush.first { ($0["body"] as? String).flatMap(CommentMarkers.fingerprint(in:))?.hasPrefix("runAsPrivileged|") == true })
+        let privileged = try #require(
+            afterPush.first {
+                ($0["body"] as? String).flatMap(CommentMarkers.fingerprint(in:))?.hasPrefix("runAsPrivileged|") == true
+            })
         if flavor == .gitlab {
             #expect(privileged["resolved"] as? Bool == true)
         } else {
@@ -52,12 +60,15 @@ import Review
         if flavor == .github {
             // Edited, and its thread resolved through GraphQL as well (REST cannot resolve).
             let resolutions = session.forge.state.exchanges.filter {
-                $0.request.path == "/graphql" && String(decoding: $0.request.body, as: UTF8.self).contains("resolveReviewThread")
+                $0.request.path == "/graphql"
+                    && String(decoding: $0.request.body, as: UTF8.self).contains("resolveReviewThread")
             }
             #expect(resolutions.count == 1)
             #expect(second.outcome?.notes.isEmpty == true, "\(second.outcome?.notes ?? [])")
         }
-        let summaries = session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }
+        let summaries = session.conversationComments.filter {
+            ($0["body"] as? String)?.contains(CommentMarkers.summary) == true
+        }
         #expect(summaries.count == 1, "the summary is edited in place")
         #expect((summaries.first?["body"] as? String)?.contains("Fixed since the last review") == true)
 
@@ -77,13 +88,25 @@ import Review
         try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
         let clock = InstantRetryClock()
         let client = try session.client(clock: clock)
-        let (pull, listing, posting) = switch flavor {
-        case .github: ("GET /repos/acme/shop/pulls/1", "GET /repos/acme/shop/issues/1/comments", "POST /repos/acme/shop/pulls/1/reviews")
-        case .gitea: ("GET /api/v1/repos/acme/shop/pulls/1", "GET /api/v1/repos/acme/shop/issues/1/comments",
-                      "POST /api/v1/repos/acme/shop/pulls/1/reviews")
-        case .gitlab: ("GET /api/v4/projects/acme%2Fshop/merge_requests/1", "GET /api/v4/projects/acme%2Fshop/merge_requests/1/discussions",
-                       "POST /api/v4/projects/acme%2Fshop/merge_requests/1/discussions")
-        }
+        let (pull, listing, posting) =
+            switch flavor {
+            case .github:
+                (
+                    "GET /repos/acme/shop/pulls/1", "GET /repos/acme/shop/issues/1/comments",
+                    "POST /repos/acme/shop/pulls/1/reviews"
+                )
+            case .gitea:
+                (
+                    "GET /api/v1/repos/acme/shop/pulls/1", "GET /api/v1/repos/acme/shop/issues/1/comments",
+                    "POST /api/v1/repos/acme/shop/pulls/1/reviews"
+                )
+            case .gitlab:
+                (
+                    "GET /api/v4/projects/acme%2Fshop/merge_requests/1",
+                    "GET /api/v4/projects/acme%2Fshop/merge_requests/1/discussions",
+                    "POST /api/v4/projects/acme%2Fshop/merge_requests/1/discussions"
+                )
+            }
         // Each call meets at most two faults, within the client's four attempts.
         session.forge.state.inject(.status(502), matching: pull)
         session.forge.state.inject(.tooManyRequests(retryAfter: 7), matching: pull)
@@ -135,7 +158,10 @@ import Review
         let result = try await session.review(with: try session.client())
         #expect(result.review.comments.count >= 60)
         #expect(session.inlineComments.count == 30)
-        let summary = try #require(session.conversationComments.compactMap { $0["body"] as? String }.first { $0.contains(CommentMarkers.summary) })
+        let summary = try #require(
+            session.conversationComments.compactMap { $0["body"] as? String }.first {
+                $0.contains(CommentMarkers.summary)
+            })
         #expect(summary.contains("### Not commented inline"))
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
     }
@@ -145,14 +171,17 @@ import Review
         defer { session.shutdown() }
         let key = try OpenSSLTool.generateRSAKey()
         let publicKey = key.publicKey
-        session.forge.state.enableGitHubApp(appID: "4242", installationID: 77) { OpenSSLTool.verifiesRS256($0, publicKey: publicKey) }
+        session.forge.state.enableGitHubApp(appID: "4242", installationID: 77) {
+            OpenSSLTool.verifiesRS256($0, publicKey: publicKey)
+        }
         var files: [String: String?] = [:]
         for index in 1...4 {
             files["apps/shop/web-\(index).yaml"] = PullRequestScenario.problematic
                 .replacingOccurrences(of: "name: web\n  namespace", with: "name: web-\(index)\n  namespace")
         }
         try session.push(files)
-        let client = try session.client(authentication: .gitHubApp(appID: "4242", privateKeyPEM: key.privateKey, installationID: nil, slug: nil))
+        let client = try session.client(
+            authentication: .gitHubApp(appID: "4242", privateKeyPEM: key.privateKey, installationID: nil, slug: nil))
         #expect(client.capabilities.checkRuns)
         let result = try await session.review(with: client)
         let runs = session.forge.state.checkRuns(repository: ForgeSession.repository, sha: session.scenario.headSHA)
@@ -160,7 +189,10 @@ import Review
         #expect(run["conclusion"] as? String == "failure")
         #expect((run["annotations"] as? [Any])?.count == result.review.comments.count)
         #expect(result.review.comments.count > 50, "more than one request's worth of annotations")
-        #expect(session.inlineComments.allSatisfy { (($0["user"] as? [String: Any])?["login"] as? String) == "shipshape[bot]" })
+        #expect(
+            session.inlineComments.allSatisfy {
+                (($0["user"] as? [String: Any])?["login"] as? String) == "shipshape[bot]"
+            })
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
     }
 }

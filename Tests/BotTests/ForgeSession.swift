@@ -26,12 +26,16 @@ final class ForgeSession: @unchecked Sendable {
         scenario = try PullRequestScenario()
         forge = try TestForge(flavor: flavor)
         cache = FileManager.default.temporaryDirectory.appending(path: "shipshape-cache-\(UUID().uuidString)")
-        let gitUser = switch flavor {
-        case .github: "x-access-token"
-        case .gitea: "shipshape-bot"
-        case .gitlab: "oauth2"
-        }
-        let git = gitToken ? try scenario.fixture.startHTTPServer(token: Self.botToken, user: gitUser) : try scenario.fixture.startDaemon()
+        let gitUser =
+            switch flavor {
+            case .github: "x-access-token"
+            case .gitea: "shipshape-bot"
+            case .gitlab: "oauth2"
+            }
+        let git =
+            gitToken
+            ? try scenario.fixture.startHTTPServer(token: Self.botToken, user: gitUser)
+            : try scenario.fixture.startDaemon()
         forge.state.addUser(login: "shipshape-bot", token: Self.botToken, permission: "write")
         forge.state.addUser(login: "alice", token: "alice-token", permission: "write")
         forge.state.addRepository(owner: "acme", name: "shop", cloneURL: git + "/shop.git")
@@ -48,30 +52,43 @@ final class ForgeSession: @unchecked Sendable {
     func push(_ files: [String: String?]) throws {
         let head = try scenario.push(files)
         forge.state.setBranch(repository: Self.repository, name: "pr", sha: head)
-        let seeded = try scenario.patches().map { TestForgeState.SeededFile(path: $0.path, status: $0.status, patch: $0.patch) }
+        let seeded = try scenario.patches().map {
+            TestForgeState.SeededFile(path: $0.path, status: $0.status, patch: $0.patch)
+        }
         if number == 0 {
-            number = forge.state.openPullRequest(repository: Self.repository, author: "alice", title: "Add the web front end",
-                                                 baseBranch: "main", baseSHA: scenario.baseSHA, headBranch: "pr", headSHA: head, files: seeded)
+            number = forge.state.openPullRequest(
+                repository: Self.repository, author: "alice", title: "Add the web front end",
+                baseBranch: "main", baseSHA: scenario.baseSHA, headBranch: "pr", headSHA: head, files: seeded)
         } else {
             forge.state.push(repository: Self.repository, pullRequest: number, headSHA: head, files: seeded)
         }
     }
 
-    func client(policy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(1)), clock: any RetryClock = InstantRetryClock(),
-                authentication: ForgeEndpoint.Authentication? = nil) throws -> any Forge {
-        let endpoint = ForgeEndpoint(kind: flavor.kind, apiRoot: forge.apiRoot, authentication: authentication ?? .token(Self.botToken))
-        return try endpoint.forge(for: RepositoryID(Self.repository)!, client: HTTPClientFactory.make(policy: policy, clock: clock))
+    func client(
+        policy: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(1)), clock: any RetryClock = InstantRetryClock(),
+        authentication: ForgeEndpoint.Authentication? = nil
+    ) throws -> any Forge {
+        let endpoint = ForgeEndpoint(
+            kind: flavor.kind, apiRoot: forge.apiRoot, authentication: authentication ?? .token(Self.botToken))
+        return try endpoint.forge(
+            for: RepositoryID(Self.repository)!, client: HTTPClientFactory.make(policy: policy, clock: clock))
     }
 
-    func review(with client: any Forge, settings: PublicationSettings = PublicationSettings()) async throws -> PullRequestReview.Result {
-        let engine = ReviewEngine(defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
+    func review(with client: any Forge, settings: PublicationSettings = PublicationSettings()) async throws
+        -> PullRequestReview.Result
+    {
+        let engine = ReviewEngine(
+            defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
         let publisher = ReviewPublisher(forge: client, templates: try CommentTemplates(), settings: settings)
-        let job = PullRequestReview(forge: client, mirrors: MirrorCache(directory: cache.path), engine: engine, publisher: publisher)
+        let job = PullRequestReview(
+            forge: client, mirrors: MirrorCache(directory: cache.path), engine: engine, publisher: publisher)
         return try await job.run(number: number, dryRun: false)
     }
 
     var inlineComments: [[String: Any]] { forge.state.inlineComments(repository: Self.repository, pullRequest: number) }
-    var conversationComments: [[String: Any]] { forge.state.conversationComments(repository: Self.repository, pullRequest: number) }
+    var conversationComments: [[String: Any]] {
+        forge.state.conversationComments(repository: Self.repository, pullRequest: number)
+    }
 
     /// The latest commit status of the head, in the forge's words.
     func latestStatus(of sha: String) -> String? {

@@ -71,7 +71,9 @@ enum GitHubDeliveries {
     }
 
     static func headers(event: String, body: Data, secret: String) throws -> [String: String] {
-        ["X-GitHub-Event": event, "X-GitHub-Delivery": UUID().uuidString, "Content-Type": "application/json",
-         "X-Hub-Signature-256": "sha256=" + (try OpenSSLTool.hmacSHA256(key: secret, data: body))]
+        [
+            "X-GitHub-Event": event, "X-GitHub-Delivery": UUID().uuidString, "Content-Type": "application/json",
+            "X-Hub-Signature-256": "sha256=" + (try OpenSSLTool.hmacSHA256(key: secret, data: body)),
+        ]
     }
 }

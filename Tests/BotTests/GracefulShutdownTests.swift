@@ -28,7 +28,9 @@ import Testing
         let inline = session.inlineComments.compactMap { $0["body"] as? String }
         #expect(inline.count == 20)
         #expect(Set(inline).count == inline.count, "no comment posted twice")
-        #expect(session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }.count == 1)
+        #expect(
+            session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }
+                .count == 1)
         #expect(session.latestStatus(of: session.scenario.headSHA) == "failure")
     }
 

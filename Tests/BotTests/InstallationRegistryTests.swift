@@ -7,7 +7,9 @@ import Testing
     func installationEventsAreRememberedAcrossInstancesAndForgotten(_ backend: Backend) async throws {
         try await QueueStore.with(backend) { store in
             let registry = try #require(try await store.open() as? any InstallationRegistry)
-            let shop = RepositoryID("acme/shop")!, infra = RepositoryID("acme/infra")!, other = RepositoryID("globex/site")!
+            let shop = RepositoryID("acme/shop")!
+            let infra = RepositoryID("acme/infra")!
+            let other = RepositoryID("globex/site")!
             try await registry.remember(installation: 77, action: "created", repositories: [shop, infra])
             try await registry.remember(installation: 99, action: "created", repositories: [other])
 

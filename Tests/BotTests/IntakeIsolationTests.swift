@@ -22,9 +22,12 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment[Self.childVariable] = "1"
         let binary = URL(fileURLWithPath: CommandLine.arguments[0])
-        let (status, output) = try ProcessRunner.run(binary, ["--testing-library", "swift-testing", "--filter", "IntakeIsolationTests"],
-                                                     environment: environment)
-        let summary = output.split(separator: "\n").filter { $0.contains("aDeliveryIsStoredAndAnswered") || $0.contains("Test run") }
+        let (status, output) = try ProcessRunner.run(
+            binary, ["--testing-library", "swift-testing", "--filter", "IntakeIsolationTests"],
+            environment: environment)
+        let summary = output.split(separator: "\n").filter {
+            $0.contains("aDeliveryIsStoredAndAnswered") || $0.contains("Test run")
+        }
         #expect(status == 0, "\(output.suffix(4_000))")
         #expect(summary.contains { $0.contains("with 2 test cases passed") }, "\(summary.joined(separator: "\n"))")
     }
@@ -41,21 +44,30 @@ import Testing
             configuration.workers = 0
             configuration.cacheDirectory = cache.path
             let unused = try #require(URL(string: "http://127.0.0.1:9"))
-            configuration.forges = [.init(endpoint: ForgeEndpoint(kind: .github, apiRoot: unused, authentication: .token("unused")),
-                                          webhookSecret: Self.secret)]
+            configuration.forges = [
+                .init(
+                    endpoint: ForgeEndpoint(kind: .github, apiRoot: unused, authentication: .token("unused")),
+                    webhookSecret: Self.secret)
+            ]
             let ports = AsyncStream<Int>.makeStream()
-            let service = Task { try await BotService(configuration: configuration, queue: queue).run { ports.continuation.yield($0) } }
+            let service = Task {
+                try await BotService(configuration: configuration, queue: queue).run { ports.continuation.yield($0) }
+            }
             var port = 0
             for await bound in ports.stream {
                 port = bound
                 break
             }
 
-            let body = try Data(contentsOf: SharedData.forge.appending(path: "github/webhooks/pull_request/opened.payload.json"))
+            let body = try Data(
+                contentsOf: SharedData.forge.appending(path: "github/webhooks/pull_request/opened.payload.json"))
             let headers = try GitHubDeliveries.headers(event: "pull_request", body: body, secret: Self.secret)
             let url = try #require(URL(string: "http://127.0.0.1:\(port)/webhooks/github"))
-            let (answer, held) = await PoolBlockade.whileHeld { PythonHTTPPost.send(to: url, headers: headers, body: body) }
-            #expect(held, "the pool was not held: it is wider than the processor count here, so this run proves nothing")
+            let (answer, held) = await PoolBlockade.whileHeld {
+                PythonHTTPPost.send(to: url, headers: headers, body: body)
+            }
+            #expect(
+                held, "the pool was not held: it is wider than the processor count here, so this run proves nothing")
             #expect(answer == "202")
             #expect(try await queue.depth()[.pending] == 1)
             service.cancel()

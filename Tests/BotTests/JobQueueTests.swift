@@ -10,7 +10,10 @@ struct JobQueueTests {
         try await QueueStore.with(backend) { store in
             let queue = try await store.open()
             let outcome = try await queue.enqueue(NewJob(kind: .scan, payload: Data(#"{"repo":"acme/shop"}"#.utf8)))
-            guard case .stored(let id) = outcome else { Issue.record("expected a stored job, got \(outcome)"); return }
+            guard case .stored(let id) = outcome else {
+                Issue.record("expected a stored job, got \(outcome)")
+                return
+            }
 
             let leased = try #require(try await queue.lease(owner: "worker-1", for: .seconds(60), kinds: nil))
             #expect(leased.record.id == id)
@@ -40,7 +43,8 @@ struct JobQueueTests {
 
             #expect(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.review]) == nil)
             #expect(try await queue.lease(owner: "w", for: .seconds(60), kinds: []) == nil)
-            #expect(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.upgrade, .review])?.record.id == upgrade)
+            #expect(
+                try await queue.lease(owner: "w", for: .seconds(60), kinds: [.upgrade, .review])?.record.id == upgrade)
             #expect(try await queue.lease(owner: "w", for: .seconds(60), kinds: nil)?.record.id == scan)
         }
     }
@@ -49,7 +53,9 @@ struct JobQueueTests {
     func aDeliverySeenBeforeIsADuplicateEvenAfterItsJobIsDone(_ backend: Backend) async throws {
         try await QueueStore.with(backend) { store in
             let queue = try await store.open()
-            let job = NewJob(kind: .command, payload: Data("fix".utf8), pullRequestKey: "github:acme/shop#1", deliveryID: "delivery-1")
+            let job = NewJob(
+                kind: .command, payload: Data("fix".utf8), pullRequestKey: "github:acme/shop#1",
+                deliveryID: "delivery-1")
             _ = try await storedID(queue.enqueue(job))
             #expect(try await queue.enqueue(job) == .duplicate)
             #expect(try await queue.depth()[.pending] == 1)
@@ -74,7 +80,8 @@ struct JobQueueTests {
             #expect(running.record.id == first)
             let second = try await storedID(queue.enqueue(review(key, head: "bbb")))
             #expect(try await queue.enqueue(review(key, head: "bbb")) == .duplicate)
-            let command = try await storedID(queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: key)))
+            let command = try await storedID(
+                queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: key)))
             let otherPullRequest = try await storedID(queue.enqueue(review("github:acme/shop#8", head: "zzz")))
 
             let newest = try await storedID(queue.enqueue(review(key, head: "ccc")))
@@ -86,7 +93,8 @@ struct JobQueueTests {
             #expect(try await queue.job(id: newest)?.state == .pending)
 
             // The newest review waits for the running one of its pull request.
-            #expect(try await queue.lease(owner: "w2", for: .seconds(60), kinds: [.review])?.record.id == otherPullRequest)
+            #expect(
+                try await queue.lease(owner: "w2", for: .seconds(60), kinds: [.review])?.record.id == otherPullRequest)
             #expect(try await queue.lease(owner: "w2", for: .seconds(60), kinds: [.review]) == nil)
             try await queue.complete(running)
             #expect(try await queue.lease(owner: "w2", for: .seconds(60), kinds: [.review])?.record.id == newest)
@@ -106,13 +114,19 @@ struct JobQueueTests {
             }
             let first = try await storedID(queue.enqueue(delivery("delivery-1")))
             #expect(try await queue.enqueue(delivery("delivery-2")) == .duplicate)
-            #expect(try await queue.enqueue(NewJob(kind: .review, payload: Data(), pullRequestKey: "github:acme/shop#8", headSHA: "aaa",
-                                                   deliveryID: "other-pull-request")) != .duplicate)
+            #expect(
+                try await queue.enqueue(
+                    NewJob(
+                        kind: .review, payload: Data(), pullRequestKey: "github:acme/shop#8", headSHA: "aaa",
+                        deliveryID: "other-pull-request")) != .duplicate)
             let running = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.review]))
             #expect(running.record.id == first)
             let rerun = try await storedID(queue.enqueue(delivery("delivery-3")))
             #expect(try await queue.enqueue(delivery("delivery-4")) == .duplicate)
-            #expect(try await queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: key, headSHA: "aaa", deliveryID: "command")) != .duplicate)
+            #expect(
+                try await queue.enqueue(
+                    NewJob(kind: .command, payload: Data(), pullRequestKey: key, headSHA: "aaa", deliveryID: "command"))
+                    != .duplicate)
             let otherPullRequest = try #require(try await queue.lease(owner: "w2", for: .seconds(60), kinds: [.review]))
             #expect(otherPullRequest.record.id != rerun, "one job at a time per pull request")
             try await queue.complete(otherPullRequest)
@@ -129,9 +143,12 @@ struct JobQueueTests {
     func runsOneJobAtATimePerPullRequest(_ backend: Backend) async throws {
         try await QueueStore.with(backend) { store in
             let queue = try await store.open()
-            let first = try await storedID(queue.enqueue(NewJob(kind: .review, payload: Data(), pullRequestKey: "pr#1", headSHA: "a")))
-            let second = try await storedID(queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: "pr#1")))
-            let other = try await storedID(queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: "pr#2")))
+            let first = try await storedID(
+                queue.enqueue(NewJob(kind: .review, payload: Data(), pullRequestKey: "pr#1", headSHA: "a")))
+            let second = try await storedID(
+                queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: "pr#1")))
+            let other = try await storedID(
+                queue.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: "pr#2")))
             let unkeyed = try await storedID(queue.enqueue(NewJob(kind: .scan, payload: Data())))
 
             let leasedFirst = try #require(try await queue.lease(owner: "w1", for: .seconds(60), kinds: nil))
@@ -149,7 +166,8 @@ struct JobQueueTests {
     func anExpiredLeaseIsTakenAgainAndTheOldOwnerIsRefused(_ backend: Backend) async throws {
         try await QueueStore.with(backend) { store in
             let queue = try await store.open()
-            let id = try await storedID(queue.enqueue(NewJob(kind: .review, payload: Data(), pullRequestKey: "pr#1", headSHA: "a")))
+            let id = try await storedID(
+                queue.enqueue(NewJob(kind: .review, payload: Data(), pullRequestKey: "pr#1", headSHA: "a")))
             let lost = try #require(try await queue.lease(owner: "worker-1", for: .seconds(30), kinds: nil))
             store.clock.advance(by: .seconds(20))
             #expect(try await queue.heartbeat(lost, extendBy: .seconds(30)))
@@ -185,8 +203,11 @@ struct JobQueueTests {
 
             let first = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: nil))
             let failedAt = store.clock.now
-            guard case .retrying(let retryAt) = try await queue.fail(first, error: "registry timed out", retryAfter: nil) else {
-                Issue.record("the first failure of three attempts should be retried"); return
+            guard
+                case .retrying(let retryAt) = try await queue.fail(first, error: "registry timed out", retryAfter: nil)
+            else {
+                Issue.record("the first failure of three attempts should be retried")
+                return
             }
             // Base 10 s less up to 20 % jitter.
             #expect(retryAt.timeIntervalSince(failedAt) >= 8 && retryAt.timeIntervalSince(failedAt) <= 10)
@@ -202,8 +223,9 @@ struct JobQueueTests {
             let second = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: nil))
             #expect(second.record.attempts == 2)
 
-            #expect(try await queue.fail(second, error: "rate limited", retryAfter: .seconds(90))
-                == .retrying(at: store.clock.now.addingTimeInterval(90)))
+            #expect(
+                try await queue.fail(second, error: "rate limited", retryAfter: .seconds(90))
+                    == .retrying(at: store.clock.now.addingTimeInterval(90)))
             store.clock.advance(by: .seconds(89))
             #expect(try await queue.lease(owner: "w", for: .seconds(60), kinds: nil) == nil)
             store.clock.advance(by: .seconds(1))
@@ -282,7 +304,8 @@ struct JobQueueTests {
                     let queue = try await store.open()
                     group.addTask {
                         var leased: [Int64] = []
-                        while let job = try await queue.lease(owner: "worker-\(worker)", for: .seconds(600), kinds: nil) {
+                        while let job = try await queue.lease(owner: "worker-\(worker)", for: .seconds(600), kinds: nil)
+                        {
                             leased.append(job.record.id)
                             try await queue.complete(job)
                         }
@@ -302,7 +325,8 @@ struct JobQueueTests {
         try await QueueStore.with(backend) { store in
             let setup = try await store.open()
             for number in 0..<60 {
-                _ = try await storedID(setup.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: "pr#\(number % 3)")))
+                _ = try await storedID(
+                    setup.enqueue(NewJob(kind: .command, payload: Data(), pullRequestKey: "pr#\(number % 3)")))
             }
             let running = RunningPullRequests()
             let leased = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -312,7 +336,10 @@ struct JobQueueTests {
                         var count = 0
                         var idle = 0
                         while idle < 20 {
-                            guard let job = try await queue.lease(owner: "worker-\(worker)", for: .seconds(600), kinds: nil) else {
+                            guard
+                                let job = try await queue.lease(
+                                    owner: "worker-\(worker)", for: .seconds(600), kinds: nil)
+                            else {
                                 idle += 1
                                 try await Task.sleep(for: .milliseconds(5))
                                 continue
@@ -339,8 +366,11 @@ struct JobQueueTests {
     func aNewQueueOnTheSameStoreSeesTheJobs(_ backend: Backend) async throws {
         try await QueueStore.with(backend) { store in
             let first = try await store.open()
-            let one = try await storedID(first.enqueue(NewJob(kind: .review, payload: Data("1".utf8), pullRequestKey: "pr#1",
-                                                              headSHA: "a", deliveryID: "d-1")))
+            let one = try await storedID(
+                first.enqueue(
+                    NewJob(
+                        kind: .review, payload: Data("1".utf8), pullRequestKey: "pr#1",
+                        headSHA: "a", deliveryID: "d-1")))
             let two = try await storedID(first.enqueue(NewJob(kind: .scan, payload: Data("2".utf8))))
             let leased = try #require(try await first.lease(owner: "w", for: .seconds(60), kinds: nil))
             let before = try #require(try await first.job(id: one))
@@ -366,7 +396,9 @@ private func review(_ key: String, head: String) -> NewJob {
     NewJob(kind: .review, payload: Data(head.utf8), pullRequestKey: key, headSHA: head)
 }
 
-private func depth(pending: Int = 0, running: Int = 0, done: Int = 0, dead: Int = 0, superseded: Int = 0) -> [JobState: Int] {
+private func depth(pending: Int = 0, running: Int = 0, done: Int = 0, dead: Int = 0, superseded: Int = 0) -> [JobState:
+    Int]
+{
     [.pending: pending, .running: running, .done: done, .dead: dead, .superseded: superseded]
 }
 

@@ -13,28 +13,28 @@ final class PullRequestScenario: @unchecked Sendable {
 
     /// A Deployment with a `latest` tag, no probes, no resources and a privileged container.
     static let problematic = """
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: web
-      namespace: shop
-    spec:
-      replicas: 1
-      selector:
-        matchLabels:
-          app: web
-      template:
+        apiVersion: apps/v1
+        kind: Deployment
         metadata:
-          labels:
-            app: web
+          name: web
+          namespace: shop
         spec:
-          containers:
-            - name: web
-              image: nginx:latest
-              securityContext:
-                privileged: true
+          replicas: 1
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: nginx:latest
+                  securityContext:
+                    privileged: true
 
-    """
+        """
 
     let fixture: GitFixture
     let bare: String
@@ -46,7 +46,9 @@ final class PullRequestScenario: @unchecked Sendable {
         fixture = try GitFixture()
         (bare, work) = try fixture.makeUpstream("shop")
         for name in ["app.yaml", "guards.yaml"] {
-            try fixture.write(try String(contentsOf: Self.cleanFolder.appending(path: name), encoding: .utf8), to: "apps/shop/\(name)", in: work)
+            try fixture.write(
+                try String(contentsOf: Self.cleanFolder.appending(path: name), encoding: .utf8),
+                to: "apps/shop/\(name)", in: work)
         }
         baseSHA = try fixture.commitAndPush(work, message: "base")
         try fixture.git("checkout", "-q", "-b", "pr", in: work)
@@ -64,7 +66,8 @@ final class PullRequestScenario: @unchecked Sendable {
                 try FileManager.default.removeItem(atPath: work + "/" + path)
             }
         }
-        headSHA = try fixture.commitAndPush(work, message: message, refspecs: ["pr", "+pr:refs/pull/1/head", "+pr:refs/merge-requests/1/head"])
+        headSHA = try fixture.commitAndPush(
+            work, message: message, refspecs: ["pr", "+pr:refs/pull/1/head", "+pr:refs/merge-requests/1/head"])
         return headSHA
     }
 
@@ -73,12 +76,13 @@ final class PullRequestScenario: @unchecked Sendable {
         let names = try fixture.git("diff", "--name-status", "main...pr", in: work).split(separator: "\n")
         return try names.map { line in
             let parts = line.split(separator: "\t").map(String.init)
-            let status = switch parts[0].prefix(1) {
-            case "A": "added"
-            case "D": "removed"
-            case "R": "renamed"
-            default: "modified"
-            }
+            let status =
+                switch parts[0].prefix(1) {
+                case "A": "added"
+                case "D": "removed"
+                case "R": "renamed"
+                default: "modified"
+                }
             let path = parts[parts.count - 1]
             let diff = try fixture.git("diff", "-U3", "main...pr", "--", path, in: work)
             let hunks = diff.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("@@") }
@@ -87,7 +91,8 @@ final class PullRequestScenario: @unchecked Sendable {
     }
 
     func review() throws -> ReviewResult {
-        let engine = ReviewEngine(defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
+        let engine = ReviewEngine(
+            defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
         return try engine.review(ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work))
     }
 

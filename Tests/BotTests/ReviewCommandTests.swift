@@ -7,12 +7,17 @@ import Testing
 @Suite struct ReviewCommandTests {
     /// The `shipshape` binary `swift build --build-tests` put next to the test bundle.
     static var binary: URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "shipshape")
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(
+            path: "shipshape")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../.build/debug/shipshape").standardized
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(
+            path: "../../.build/debug/shipshape"
+        ).standardized
     }
 
-    static func shipshape(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, output: String) {
+    static func shipshape(_ arguments: [String], environment: [String: String]) throws -> (
+        status: Int32, output: String
+    ) {
         var variables = ProcessInfo.processInfo.environment
         for name in ["SHIPSHAPE_FORGE_TOKEN", "GITHUB_TOKEN", "GH_TOKEN"] { variables[name] = nil }
         variables.merge(environment) { _, new in new }
@@ -23,8 +28,11 @@ import Testing
         let session = try ForgeSession(.github)
         defer { session.shutdown() }
         try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
-        let arguments = ["review", "--forge", "github", "--url", session.forge.baseURL.absoluteString, "--repo", "acme/shop", "--pr", "1",
-                         "--cache-dir", session.cache.path]
+        let arguments = [
+            "review", "--forge", "github", "--url", session.forge.baseURL.absoluteString, "--repo", "acme/shop", "--pr",
+            "1",
+            "--cache-dir", session.cache.path,
+        ]
         let environment = ["SHIPSHAPE_FORGE_TOKEN": ForgeSession.botToken]
 
         let dry = try Self.shipshape(arguments + ["--dry-run"], environment: environment)
@@ -50,10 +58,15 @@ import Testing
         let session = try ForgeSession(.gitea)
         defer { session.shutdown() }
         try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
-        let run = try Self.shipshape(["review", "--forge", "gitea", "--url", "http://gitea.shipshape.invalid", "--repo", "acme/shop",
-                                      "--pr", "1", "--dry-run", "--cache-dir", session.cache.path, "--allow-plain-http"],
-                                     environment: ["SHIPSHAPE_FORGE_TOKEN": ForgeSession.botToken, "http_proxy": session.forge.baseURL.absoluteString,
-                                                   "no_proxy": "127.0.0.1", "NO_PROXY": "127.0.0.1"])
+        let run = try Self.shipshape(
+            [
+                "review", "--forge", "gitea", "--url", "http://gitea.shipshape.invalid", "--repo", "acme/shop",
+                "--pr", "1", "--dry-run", "--cache-dir", session.cache.path, "--allow-plain-http",
+            ],
+            environment: [
+                "SHIPSHAPE_FORGE_TOKEN": ForgeSession.botToken, "http_proxy": session.forge.baseURL.absoluteString,
+                "no_proxy": "127.0.0.1", "NO_PROXY": "127.0.0.1",
+            ])
         #expect(run.status == 3, "\(run.output)")
         #expect(run.output.contains("Dry run: would post"))
         let exchanges = session.forge.state.exchanges
@@ -66,10 +79,15 @@ import Testing
         let session = try ForgeSession(.gitea)
         defer { session.shutdown() }
         try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
-        let run = try Self.shipshape(["review", "--forge", "gitea", "--url", session.forge.baseURL.absoluteString, "--repo", "acme/shop",
-                                      "--pr", "1", "--dry-run", "--cache-dir", session.cache.path],
-                                     environment: ["SHIPSHAPE_FORGE_TOKEN": ForgeSession.botToken, "http_proxy": session.forge.baseURL.absoluteString,
-                                                   "no_proxy": "shipshape.invalid", "NO_PROXY": "shipshape.invalid"])
+        let run = try Self.shipshape(
+            [
+                "review", "--forge", "gitea", "--url", session.forge.baseURL.absoluteString, "--repo", "acme/shop",
+                "--pr", "1", "--dry-run", "--cache-dir", session.cache.path,
+            ],
+            environment: [
+                "SHIPSHAPE_FORGE_TOKEN": ForgeSession.botToken, "http_proxy": session.forge.baseURL.absoluteString,
+                "no_proxy": "shipshape.invalid", "NO_PROXY": "shipshape.invalid",
+            ])
         #expect(run.status == 3, "\(run.output)")
         let exchanges = session.forge.state.exchanges
         #expect(!exchanges.isEmpty && !exchanges.contains(where: \.request.cameThroughProxy))
@@ -79,9 +97,12 @@ import Testing
         let session = try ForgeSession(.gitlab)
         defer { session.shutdown() }
         try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
-        let run = try Self.shipshape(["review", "--forge", "gitlab", "--url", session.forge.baseURL.absoluteString, "--repo", "acme/shop",
-                                      "--pr", "1", "--cache-dir", session.cache.path],
-                                     environment: ["SHIPSHAPE_FORGE_TOKEN": "wrong-secret-token"])
+        let run = try Self.shipshape(
+            [
+                "review", "--forge", "gitlab", "--url", session.forge.baseURL.absoluteString, "--repo", "acme/shop",
+                "--pr", "1", "--cache-dir", session.cache.path,
+            ],
+            environment: ["SHIPSHAPE_FORGE_TOKEN": "wrong-secret-token"])
         #expect(run.status == 1)
         #expect(run.output.contains("401"), "\(run.output)")
         #expect(!run.output.contains("wrong-secret-token"))

@@ -16,19 +16,25 @@ import Testing
         let client = try session.client()
         let head = try await client.pullRequest(session.number).headSHA
         let alice = try session.client(authentication: .token("alice-token"))
-        let written = try await alice.postReview(on: session.number, ReviewSubmission(
-            commitSHA: head, baseSHA: session.scenario.baseSHA, startSHA: session.scenario.baseSHA, body: "",
-            comments: [InlineComment(path: CommandJobTests.file, line: 1, body: "/shipshape help")]))
+        let written = try await alice.postReview(
+            on: session.number,
+            ReviewSubmission(
+                commitSHA: head, baseSHA: session.scenario.baseSHA, startSHA: session.scenario.baseSHA, body: "",
+                comments: [InlineComment(path: CommandJobTests.file, line: 1, body: "/shipshape help")]))
         let command = try #require(written.first)
         let job = try session.commandJob(with: client)
 
-        let outcome = try await job.run(number: session.number, commentID: command.id, commentKind: .inline, author: "alice", body: command.body)
+        let outcome = try await job.run(
+            number: session.number, commentID: command.id, commentKind: .inline, author: "alice", body: command.body)
         // A retried job edits its answer instead of adding another.
-        _ = try await job.run(number: session.number, commentID: command.id, commentKind: .inline, author: "alice", body: command.body)
+        _ = try await job.run(
+            number: session.number, commentID: command.id, commentKind: .inline, author: "alice", body: command.body)
 
         #expect(outcome.result == .answered)
         #expect(session.reactions(on: command) == ["eyes", "rocket"])
-        let replies = session.inlineComments.filter { ($0["body"] as? String)?.hasPrefix("<!-- shipshape:command-reply -->") == true }
+        let replies = session.inlineComments.filter {
+            ($0["body"] as? String)?.hasPrefix("<!-- shipshape:command-reply -->") == true
+        }
         #expect(replies.count == 1)
         #expect(replies.first?["in_reply_to_id"] as? Int == Int(command.id), "the answer is in the command's thread")
         #expect(session.replies().isEmpty, "nothing in the conversation")

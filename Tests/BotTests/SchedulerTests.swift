@@ -10,9 +10,12 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-scheduler-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let clock = TestClock(Self.date("2026-11-25T10:31:00Z"))
-        let queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
-        let schedule = Schedule(name: "scans", kind: .scan, cron: try CronExpression("*/15 * * * *"), timeZone: TimeZone(identifier: "UTC")!,
-                                repositories: [(.github, RepositoryID("acme/shop")!), (.gitlab, RepositoryID("platform/infra/prod")!)])
+        let queue = try SQLiteJobQueue(
+            path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
+        let schedule = Schedule(
+            name: "scans", kind: .scan, cron: try CronExpression("*/15 * * * *"),
+            timeZone: TimeZone(identifier: "UTC")!,
+            repositories: [(.github, RepositoryID("acme/shop")!), (.gitlab, RepositoryID("platform/infra/prod")!)])
         let scheduler = Scheduler(schedules: [schedule], queue: queue, now: { clock.now })
 
         // Down since 09:00: the missed firings come to one, at 10:30.
@@ -27,7 +30,9 @@ import Testing
 
         let leased = try #require(try await queue.lease(owner: "w", for: .seconds(60), kinds: [.scan]))
         let payload = try JobPayload.decode(leased.record.payload, kind: .scan)
-        #expect(payload.repository.fullName == "acme/shop" && payload.forge == .github && payload.work == .scan(headSHA: nil, ref: nil))
+        #expect(
+            payload.repository.fullName == "acme/shop" && payload.forge == .github
+                && payload.work == .scan(headSHA: nil, ref: nil))
         #expect(leased.record.deliveryID == "schedule:scans:github:acme/shop:2026-11-25T10:30:00Z")
     }
 }

@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func aSecondaryLimitWithoutRetryAfterWaitsAMinuteThenLonger() async throws {
-        #expect(try await waits(reading: .secondaryRateLimit(retryAfter: nil), times: 2) == [.seconds(60), .seconds(120)])
+        #expect(
+            try await waits(reading: .secondaryRateLimit(retryAfter: nil), times: 2) == [.seconds(60), .seconds(120)])
     }
 
     @Test func aBare429WaitsAMinute() async throws {

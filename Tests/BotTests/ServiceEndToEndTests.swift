@@ -30,9 +30,13 @@ import Testing
             configuration.port = 0
             configuration.workers = workers
             configuration.cacheDirectory = folder.appending(path: "cache").path
-            configuration.forges = [.init(endpoint: ForgeEndpoint(kind: session.flavor.kind, apiRoot: session.forge.apiRoot,
-                                                                  authentication: .token(ForgeSession.botToken)),
-                                          webhookSecret: ServiceEndToEndTests.secret)]
+            configuration.forges = [
+                .init(
+                    endpoint: ForgeEndpoint(
+                        kind: session.flavor.kind, apiRoot: session.forge.apiRoot,
+                        authentication: .token(ForgeSession.botToken)),
+                    webhookSecret: ServiceEndToEndTests.secret)
+            ]
             let service = BotService(configuration: configuration, queue: queue)
             let ports = AsyncStream<Int>.makeStream()
             task = Task { try await service.run { ports.continuation.yield($0) } }
@@ -46,16 +50,21 @@ import Testing
             var headers = HTTPHeaders()
             for (name, value) in delivery.headers { headers[name] = value }
             let url = URL(string: "http://127.0.0.1:\(port)" + delivery.path)!
-            return try await client.send(HTTPRequest(method: .post, url: url, headers: headers, body: delivery.body)).status
+            return try await client.send(HTTPRequest(method: .post, url: url, headers: headers, body: delivery.body))
+                .status
         }
 
         func pullRequest(_ action: ForgeDelivery.Action, number: Int, headSHA: String) async throws -> Int {
-            try await deliver(ForgeDelivery.pullRequest(flavor, action, number: number, headSHA: headSHA, secret: ServiceEndToEndTests.secret))
+            try await deliver(
+                ForgeDelivery.pullRequest(
+                    flavor, action, number: number, headSHA: headSHA, secret: ServiceEndToEndTests.secret))
         }
 
         func comment(_ comment: PostedComment, author: String, number: Int) async throws -> Int {
-            try await deliver(ForgeDelivery.comment(flavor, id: comment.id, body: comment.body, author: author, number: number,
-                                                    role: forgeState.role(of: author), secret: ServiceEndToEndTests.secret))
+            try await deliver(
+                ForgeDelivery.comment(
+                    flavor, id: comment.id, body: comment.body, author: author, number: number,
+                    role: forgeState.role(of: author), secret: ServiceEndToEndTests.secret))
         }
 
         func stop() async {
@@ -81,15 +90,20 @@ import Testing
         let service = try await RunningService(session: session, workers: 0)
         for _ in 0..<5 {
             try await Task.sleep(for: .milliseconds(100))
-            #expect(try await service.client.send(HTTPRequest(url: URL(string: "http://127.0.0.1:\(service.port)/healthz")!)).status == 200)
+            #expect(
+                try await service.client.send(
+                    HTTPRequest(url: URL(string: "http://127.0.0.1:\(service.port)/healthz")!)
+                ).status == 200)
         }
-        #expect(try await service.pullRequest(.opened, number: session.number, headSHA: session.scenario.headSHA) == 202)
+        #expect(
+            try await service.pullRequest(.opened, number: session.number, headSHA: session.scenario.headSHA) == 202)
         #expect(try await service.queue.depth()[.pending] == 1, "stored for a worker elsewhere")
         await service.stop()
     }
 
     @Test(arguments: ForgePublicationTests.flavors)
-    func aSignedPullRequestDeliveryGetsAReviewAndAMaintainersFixIsCommitted(flavor: TestForgeState.Flavor) async throws {
+    func aSignedPullRequestDeliveryGetsAReviewAndAMaintainersFixIsCommitted(flavor: TestForgeState.Flavor) async throws
+    {
         let session = try ForgeSession(flavor)
         defer { session.shutdown() }
         session.forge.state.addUser(login: "bob", token: "bob-token", permission: "read")
@@ -97,10 +111,13 @@ import Testing
         let service = try await RunningService(session: session)
 
         // Opened: the review lands.
-        #expect(try await service.pullRequest(.opened, number: session.number, headSHA: session.scenario.headSHA) == 202)
+        #expect(
+            try await service.pullRequest(.opened, number: session.number, headSHA: session.scenario.headSHA) == 202)
         try await Self.idle(service.queue)
         #expect(session.inlineComments.count == 20)
-        #expect(session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }.count == 1)
+        #expect(
+            session.conversationComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.summary) == true }
+                .count == 1)
         #expect(session.latestStatus(of: session.scenario.headSHA) == (flavor == .gitlab ? "failed" : "failure"))
 
         // A reader asks for a fix: refused, nothing committed.
@@ -125,24 +142,38 @@ import Testing
         try session.adoptServedBranch()
         #expect(try await service.pullRequest(.synchronized, number: session.number, headSHA: fixed) == 202)
         try await Self.idle(service.queue)
-        let summary = session.conversationComments.compactMap { $0["body"] as? String }.first { $0.contains(CommentMarkers.summary) } ?? ""
+        let summary =
+            session.conversationComments.compactMap { $0["body"] as? String }.first {
+                $0.contains(CommentMarkers.summary)
+            } ?? ""
         #expect(summary.contains("Fixed since the last review"))
         #expect(session.latestStatus(of: fixed) != nil)
         // GitHub and Gitea comments are edited to say so; GitLab's threads are resolved.
-        let fixedComments = session.inlineComments.filter { ($0["body"] as? String)?.contains(CommentMarkers.fixed) == true || $0["resolved"] as? Bool == true }
+        let fixedComments = session.inlineComments.filter {
+            ($0["body"] as? String)?.contains(CommentMarkers.fixed) == true || $0["resolved"] as? Bool == true
+        }
         #expect(fixedComments.count >= 3)
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
 
         // A worker records a job's metrics just after the queue has it done: wait for them.
         var metrics = ""
         for _ in 0..<300 {
-            metrics = String(decoding: try await service.client.send(HTTPRequest(url: URL(string: "http://127.0.0.1:\(service.port)/metrics")!)).body,
-                             as: UTF8.self)
+            metrics = String(
+                decoding: try await service.client.send(
+                    HTTPRequest(url: URL(string: "http://127.0.0.1:\(service.port)/metrics")!)
+                ).body,
+                as: UTF8.self)
             if metrics.contains(#"shipshape_jobs_total{kind="review",outcome="done"} 2"#),
-               metrics.contains(#"shipshape_jobs_total{kind="command",outcome="done"} 2"#) { break }
+                metrics.contains(#"shipshape_jobs_total{kind="command",outcome="done"} 2"#)
+            {
+                break
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(metrics.contains(#"shipshape_webhooks_total{forge="\#(flavor.kind.rawValue)",event="pull_request",outcome="accepted"} 2"#), "\(metrics)")
+        #expect(
+            metrics.contains(
+                #"shipshape_webhooks_total{forge="\#(flavor.kind.rawValue)",event="pull_request",outcome="accepted"} 2"#
+            ), "\(metrics)")
         #expect(metrics.contains(#"shipshape_jobs_total{kind="review",outcome="done"} 2"#))
         #expect(metrics.contains(#"shipshape_jobs_total{kind="command",outcome="done"} 2"#))
         #expect(metrics.contains("shipshape_job_duration_seconds_bucket"))

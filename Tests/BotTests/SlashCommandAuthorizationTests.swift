@@ -52,20 +52,30 @@ import Testing
             try await client.permission(of: "alice")
         }
         func stated(_ login: String, push: Bool) throws -> Permission? {
-            let payload: JSON = ["action": "created", "is_pull": true, "issue": ["number": 1],
-                                 "comment": ["id": 31, "body": "/shipshape fix", "user": ["login": .string(login)]],
-                                 "repository": ["full_name": "acme/shop", "permissions": ["admin": false, "push": .bool(push), "pull": true]],
-                                 "sender": ["login": .string(login)]]
-            let delivery = try WebhookDecoder.decode(forge: .gitea, headers: ["x-gitea-event": "issue_comment", "x-gitea-delivery": "d1"],
-                                                     body: payload.serialized())
+            let payload: JSON = [
+                "action": "created", "is_pull": true, "issue": ["number": 1],
+                "comment": ["id": 31, "body": "/shipshape fix", "user": ["login": .string(login)]],
+                "repository": [
+                    "full_name": "acme/shop", "permissions": ["admin": false, "push": .bool(push), "pull": true],
+                ],
+                "sender": ["login": .string(login)],
+            ]
+            let delivery = try WebhookDecoder.decode(
+                forge: .gitea, headers: ["x-gitea-event": "issue_comment", "x-gitea-delivery": "d1"],
+                body: payload.serialized())
             guard case .comment(let event) = delivery.webEvent else { return nil }
             return event.authorPermission
         }
         let authorizer = CommandAuthorizer()
         let alice = try stated("alice", push: true)
-        #expect(try await authorizer.authorize(.fix([]), author: "alice", stated: alice, botLogin: "shipshape-bot", forge: client) == .allowed)
+        #expect(
+            try await authorizer.authorize(
+                .fix([]), author: "alice", stated: alice, botLogin: "shipshape-bot", forge: client) == .allowed)
         let bob = try stated("bob", push: false)
-        guard case .refused(let why) = try await authorizer.authorize(.fix([]), author: "bob", stated: bob, botLogin: "shipshape-bot", forge: client) else {
+        guard
+            case .refused(let why) = try await authorizer.authorize(
+                .fix([]), author: "bob", stated: bob, botLogin: "shipshape-bot", forge: client)
+        else {
             Issue.record("a reader may not fix on Gitea")
             return
         }

@@ -6,8 +6,9 @@ import Testing
 /// later need not ask Gitea's admin-only permission endpoint.
 @Suite struct StatedPermissionRoutingTests {
     @Test func theStatedAccessTravelsWithTheCommandJob() throws {
-        let event = CommentEvent(repository: RepositoryID(owner: "acme", name: "shop"), number: 1, commentID: "31", author: "alice",
-                                 authorIsBot: false, body: "/shipshape fix", authorPermission: .write)
+        let event = CommentEvent(
+            repository: RepositoryID(owner: "acme", name: "shop"), number: 1, commentID: "31", author: "alice",
+            authorIsBot: false, body: "/shipshape fix", authorPermission: .write)
         let delivery = WebhookDelivery(forge: .gitea, id: "d1", event: "issue_comment", webEvent: .comment(event))
         guard case .jobs(let jobs) = EventRouting().decide(delivery), let job = jobs.first else {
             Issue.record("the command started no job")
@@ -18,11 +19,16 @@ import Testing
 
         var unstated = event
         unstated.authorPermission = nil
-        guard case .jobs(let others) = EventRouting().decide(WebhookDelivery(forge: .github, id: "d2", event: "issue_comment", webEvent: .comment(unstated))),
-              let other = others.first else {
+        guard
+            case .jobs(let others) = EventRouting().decide(
+                WebhookDelivery(forge: .github, id: "d2", event: "issue_comment", webEvent: .comment(unstated))),
+            let other = others.first
+        else {
             Issue.record("the command started no job")
             return
         }
-        #expect(try JobPayload.decode(other.payload, kind: .command).command?.authorPermission == nil, "nothing stated: the forge is asked")
+        #expect(
+            try JobPayload.decode(other.payload, kind: .command).command?.authorPermission == nil,
+            "nothing stated: the forge is asked")
     }
 }

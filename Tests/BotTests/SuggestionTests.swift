@@ -1,19 +1,25 @@
-@testable import Bot
 import Forge
-import Testing
 import Foundation
+import Testing
+
+@testable import Bot
 
 @Suite struct SuggestionTests {
     private func bytes(_ lines: [String]) -> [UInt8] { Array((lines.joined(separator: "\n") + "\n").utf8) }
 
     @Test func anInsertionIsAnchoredOnTheLineBeforeItAndRepeatsThatLine() throws {
         let original = bytes(["spec:", "  containers:", "  - name: web", "    image: nginx:1.27", "kind: x"])
-        let fixed = bytes(["spec:", "  containers:", "  - name: web", "    image: nginx:1.27", "    securityContext:",
-                           "      runAsNonRoot: true", "kind: x"])
+        let fixed = bytes([
+            "spec:", "  containers:", "  - name: web", "    image: nginx:1.27", "    securityContext:",
+            "      runAsNonRoot: true", "kind: x",
+        ])
         let suggestion = try #require(Suggestion.from(original: original, fixed: fixed, findingLine: 3))
         #expect(suggestion.startLine == 3)
         #expect(suggestion.endLine == 4)
-        #expect(suggestion.replacement == ["  - name: web", "    image: nginx:1.27", "    securityContext:", "      runAsNonRoot: true"])
+        #expect(
+            suggestion.replacement == [
+                "  - name: web", "    image: nginx:1.27", "    securityContext:", "      runAsNonRoot: true",
+            ])
     }
 
     @Test func aChangedLineIsReplacedInPlace() throws {
@@ -46,7 +52,9 @@ import Foundation
         #expect(github.hasSuffix("\n````"))
         let gitlab = SuggestionBlock.render(suggestion, fence: .gitlab)
         #expect(gitlab.hasPrefix("````suggestion:-2+0\n"))
-        #expect(SuggestionBlock.render(Suggestion(startLine: 4, endLine: 4, replacement: ["x"]), fence: .gitlab) == "```suggestion:-0+0\nx\n```")
+        #expect(
+            SuggestionBlock.render(Suggestion(startLine: 4, endLine: 4, replacement: ["x"]), fence: .gitlab)
+                == "```suggestion:-0+0\nx\n```")
     }
 }
 

@@ -3,12 +3,12 @@ import Forge
 import Foundation
 import GitKit
 import HTTPKit
+import Manifests
 import Policy
 import Review
 import ShipshapeTesting
 import Testing
 import Upgrades
-import Manifests
 
 /// The scheduled upgrade job end to end: a stand-in forge, a real Git server, a real registry
 /// and a Helm repository with real chart archives.
@@ -26,25 +26,44 @@ import Manifests
         let certManager = try #require(session.pullRequest(branch: Self.certManagerBranch))
         #expect(certManager["title"] as? String == "Update cert-manager to v1.14.5")
         let body = try #require(certManager["body"] as? String)
-        #expect(body.contains("| `cert-manager` | chart | patch | `v1.14.2` → `v1.14.5` | `infrastructure/cert-manager.yaml:10` |"))
-        #expect(body.contains("| `\(session.registry.host)/jetstack/cert-manager-controller` | image | patch | `v1.14.2` → `v1.14.5` |"))
+        #expect(
+            body.contains(
+                "| `cert-manager` | chart | patch | `v1.14.2` → `v1.14.5` | `infrastructure/cert-manager.yaml:10` |"))
+        #expect(
+            body.contains(
+                "| `\(session.registry.host)/jetstack/cert-manager-controller` | image | patch | `v1.14.2` → `v1.14.5` |"
+            ))
         #expect(body.contains("[cert-manager](https://cert-manager.io)"))
         #expect(body.contains("issuers.cert-manager.io"), "the CRD the new chart adds")
         #expect(body.contains("challenges.cert-manager.io"), "the CRD it removes")
         #expect(body.contains("prometheus.enabled"), "a default value it adds")
         #expect(body.contains("policy/v1beta1"), "a removed apiVersion in its templates")
         #expect(!body.contains("major"))
-        try Golden.check(body.replacingOccurrences(of: session.registry.host, with: "registry.test"), against: "upgrade-pull-request-github.md")
-        let message = try session.fixture.git("--git-dir", session.bare, "log", "-1", "--format=%B", "refs/heads/\(Self.certManagerBranch)")
-        try Golden.check(message.replacingOccurrences(of: session.registry.host, with: "registry.test") + "\n", against: "upgrade-commit-message.txt")
-        #expect(session.forge.state.labels(repository: UpgradeSession.repository, pullRequest: certManager["number"] as! Int) == ["dependencies"])
-        #expect(try session.served("refs/heads/\(Self.certManagerBranch)~1") == base, "one commit on top of the default branch")
-        #expect(try session.servedFile("infrastructure/cert-manager.yaml", at: "refs/heads/\(Self.certManagerBranch)")
-            == UpgradeSession.certManager(chart: "v1.14.5", image: "v1.14.5", host: session.registry.host))
+        try Golden.check(
+            body.replacingOccurrences(of: session.registry.host, with: "registry.test"),
+            against: "upgrade-pull-request-github.md")
+        let message = try session.fixture.git(
+            "--git-dir", session.bare, "log", "-1", "--format=%B", "refs/heads/\(Self.certManagerBranch)")
+        try Golden.check(
+            message.replacingOccurrences(of: session.registry.host, with: "registry.test") + "\n",
+            against: "upgrade-commit-message.txt")
+        #expect(
+            session.forge.state.labels(
+                repository: UpgradeSession.repository, pullRequest: certManager["number"] as! Int) == ["dependencies"])
+        #expect(
+            try session.served("refs/heads/\(Self.certManagerBranch)~1") == base,
+            "one commit on top of the default branch")
+        #expect(
+            try session.servedFile("infrastructure/cert-manager.yaml", at: "refs/heads/\(Self.certManagerBranch)")
+                == UpgradeSession.certManager(chart: "v1.14.5", image: "v1.14.5", host: session.registry.host))
         let api = try #require(session.pullRequest(branch: Self.apiBranch))
         #expect(api["title"] as? String == "Update api to 1.1.0")
-        #expect((api["body"] as? String)?.contains("[\(session.registry.host)/team/api](https://github.com/acme/api)") == true, "the image's source label")
-        #expect(try session.servedFile("apps/api/deployment.yaml", at: "refs/heads/\(Self.apiBranch)").hasSuffix("image: \(session.registry.host)/team/api:1.1.0 # pinned"))
+        #expect(
+            (api["body"] as? String)?.contains("[\(session.registry.host)/team/api](https://github.com/acme/api)")
+                == true, "the image's source label")
+        #expect(
+            try session.servedFile("apps/api/deployment.yaml", at: "refs/heads/\(Self.apiBranch)").hasSuffix(
+                "image: \(session.registry.host)/team/api:1.1.0 # pinned"))
 
         let apiHead = try session.served("refs/heads/\(Self.apiBranch)")
         let second = try await session.job().run()
@@ -57,7 +76,9 @@ import Manifests
         let third = try await session.job().run()
         #expect(third.updated == ["api"])
         #expect(session.pullRequest(branch: Self.apiBranch)?["title"] as? String == "Update api to 1.2.0")
-        #expect(try session.servedFile("apps/api/deployment.yaml", at: "refs/heads/\(Self.apiBranch)").contains("team/api:1.2.0 # pinned"))
+        #expect(
+            try session.servedFile("apps/api/deployment.yaml", at: "refs/heads/\(Self.apiBranch)").contains(
+                "team/api:1.2.0 # pinned"))
         #expect(try session.served("refs/heads/\(Self.apiBranch)~1") == base)
 
         try session.pushByHand(to: Self.apiBranch, file: "apps/api/NOTES.md", text: "tested on staging\n")
@@ -65,21 +86,30 @@ import Manifests
         try session.registry.pushImage(repository: "team/api", tags: ["1.3.0"])
         let fourth = try await session.job().run()
         #expect(fourth.leftAlone["api"] == "someone else pushed to \(Self.apiBranch)")
-        #expect(try session.served("refs/heads/\(Self.apiBranch)") == handHead, "a person's commit is never overwritten")
+        #expect(
+            try session.served("refs/heads/\(Self.apiBranch)") == handHead, "a person's commit is never overwritten")
         let apiNumber = try #require(session.pullRequest(branch: Self.apiBranch)?["number"] as? Int)
-        let notices = session.forge.state.conversationComments(repository: UpgradeSession.repository, pullRequest: apiNumber)
+        let notices = session.forge.state.conversationComments(
+            repository: UpgradeSession.repository, pullRequest: apiNumber)
         #expect(notices.count == 1)
         #expect((notices.first?["body"] as? String)?.contains("Someone else pushed to `\(Self.apiBranch)`") == true)
         _ = try await session.job().run()
-        #expect(session.forge.state.conversationComments(repository: UpgradeSession.repository, pullRequest: apiNumber).count == 1, "said once")
+        #expect(
+            session.forge.state.conversationComments(repository: UpgradeSession.repository, pullRequest: apiNumber)
+                .count == 1, "said once")
 
-        try session.commit(files: ["infrastructure/cert-manager.yaml": UpgradeSession.certManager(chart: "v1.14.5", image: "v1.14.5", host: session.registry.host)],
-                           message: "cert-manager 1.14.5 by hand")
+        try session.commit(
+            files: [
+                "infrastructure/cert-manager.yaml": UpgradeSession.certManager(
+                    chart: "v1.14.5", image: "v1.14.5", host: session.registry.host)
+            ],
+            message: "cert-manager 1.14.5 by hand")
         let fifth = try await session.job().run()
         #expect(fifth.closed == [Self.certManagerBranch])
         let closed = try #require(session.pullRequest(branch: Self.certManagerBranch))
         #expect(closed["state"] as? String == "closed")
-        let closing = session.forge.state.conversationComments(repository: UpgradeSession.repository, pullRequest: closed["number"] as! Int)
+        let closing = session.forge.state.conversationComments(
+            repository: UpgradeSession.repository, pullRequest: closed["number"] as! Int)
         #expect((closing.last?["body"] as? String)?.contains("`main` already has cert-manager v1.14.5") == true)
     }
 
@@ -100,7 +130,9 @@ import Manifests
         let session = try UpgradeSession(flavor)
         defer { session.shutdown() }
         _ = try await session.job().run()
-        let api = try #require(session.pullRequest(branch: Self.apiBranch)?["number"] as? Int ?? session.pullRequest(branch: Self.apiBranch)?["iid"] as? Int)
+        let api = try #require(
+            session.pullRequest(branch: Self.apiBranch)?["number"] as? Int ?? session.pullRequest(
+                branch: Self.apiBranch)?["iid"] as? Int)
         try await session.client().closePullRequest(api)
         let again = try await session.job().run()
         #expect(again.leftAlone["api"] == "pull request \(api) proposed this version and was closed without merging")
@@ -125,13 +157,16 @@ import Manifests
         #expect(later.opened == ["cert-manager"])
         settings.openPullRequestLimit = 2
         try session.registry.pushImage(repository: "team/other", tags: ["1.0.0", "2.0.0"])
-        try session.commit(files: ["apps/other.yaml": """
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: other}
-            spec:
-              containers: [{name: other, image: "\(session.registry.host)/team/other:1.0.0"}]
-            """], message: "other")
+        try session.commit(
+            files: [
+                "apps/other.yaml": """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: other}
+                spec:
+                  containers: [{name: other, image: "\(session.registry.host)/team/other:1.0.0"}]
+                """
+            ], message: "other")
         let full = try await session.job(settings: settings, now: { forgeEpoch.addingTimeInterval(4 * 3_600) }).run()
         #expect(full.leftAlone["other"] == "2 upgrade pull requests are open (limit 2)")
     }
@@ -143,8 +178,12 @@ import Manifests
         let opened = try await session.job().run()
         #expect(opened.opened == ["api", "cert-manager"])
         #expect(session.pullRequests.count == 2)
-        try session.commit(files: ["infrastructure/cert-manager.yaml": UpgradeSession.certManager(chart: "v1.14.5", image: "v1.14.5", host: session.registry.host)],
-                           message: "by hand")
+        try session.commit(
+            files: [
+                "infrastructure/cert-manager.yaml": UpgradeSession.certManager(
+                    chart: "v1.14.5", image: "v1.14.5", host: session.registry.host)
+            ],
+            message: "by hand")
         let settled = try await session.job().run()
         #expect(settled.closed == [Self.certManagerBranch])
         #expect(settled.current == ["api"], "\(settled)")
@@ -158,21 +197,33 @@ import Manifests
         let folder = session.cache.appending(path: "queue")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let clock = TestClock(SchedulerTests.date("2026-11-30T06:01:00Z"))
-        let queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
-        let schedule = Schedule(name: "weekly-upgrades", kind: .upgrade, cron: try CronExpression("0 6 * * mon"), timeZone: TimeZone(identifier: "UTC")!,
-                                repositories: [(.github, RepositoryID(UpgradeSession.repository)!)])
-        let fired = try await Scheduler(schedules: [schedule], queue: queue, now: { clock.now }).fireDue(since: SchedulerTests.date("2026-11-30T05:00:00Z"))
+        let queue = try SQLiteJobQueue(
+            path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
+        let schedule = Schedule(
+            name: "weekly-upgrades", kind: .upgrade, cron: try CronExpression("0 6 * * mon"),
+            timeZone: TimeZone(identifier: "UTC")!,
+            repositories: [(.github, RepositoryID(UpgradeSession.repository)!)])
+        let fired = try await Scheduler(schedules: [schedule], queue: queue, now: { clock.now }).fireDue(
+            since: SchedulerTests.date("2026-11-30T05:00:00Z"))
         #expect(fired.count == 1)
         let leased = try #require(try await queue.lease(owner: "worker", for: .seconds(60), kinds: [.upgrade]))
-        let endpoint = ForgeEndpoint(kind: .github, apiRoot: session.forge.apiRoot, authentication: .token(UpgradeSession.botToken))
+        let endpoint = ForgeEndpoint(
+            kind: .github, apiRoot: session.forge.apiRoot, authentication: .token(UpgradeSession.botToken))
         let client = HTTPClientFactory.make(policy: RetryPolicy(baseDelay: .milliseconds(1)))
         let handler = BotJobHandler(
-            forges: ForgeDirectory(endpoints: [endpoint], client: client), mirrors: MirrorCache(directory: session.cache.appending(path: "mirrors").path),
-            engine: ReviewEngine(defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations()),
+            forges: ForgeDirectory(endpoints: [endpoint], client: client),
+            mirrors: MirrorCache(directory: session.cache.appending(path: "mirrors").path),
+            engine: ReviewEngine(
+                defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations()),
             templates: try CommentTemplates(), publication: PublicationSettings(), authorizer: CommandAuthorizer(),
-            upgrades: UpgradeSetup(settings: UpgradeSettings(), http: CurlHTTPClient(), cache: DiskCache(folder: nil),
-                                   deprecations: try BundledData.deprecations(), kubernetesVersion: ReleaseVersion("1.30")!, tagListLifetime: .zero))
+            upgrades: UpgradeSetup(
+                settings: UpgradeSettings(), http: CurlHTTPClient(), cache: DiskCache(folder: nil),
+                deprecations: try BundledData.deprecations(), kubernetesVersion: ReleaseVersion("1.30")!,
+                tagListLifetime: .zero))
         try await handler.handle(leased.record)
-        #expect(Set(session.pullRequests.compactMap { $0["title"] as? String }) == ["Update cert-manager to v1.14.5", "Update api to 1.1.0"])
+        #expect(
+            Set(session.pullRequests.compactMap { $0["title"] as? String }) == [
+                "Update cert-manager to v1.14.5", "Update api to 1.1.0",
+            ])
     }
 }

@@ -7,7 +7,8 @@ import Testing
 /// "one active review per head" index takes a re-run of a head whose review is running.
 @Suite struct WaitingReviewMigrationTests {
     static func review(_ delivery: String, head: String = "aaa") -> NewJob {
-        NewJob(kind: .review, payload: Data(), pullRequestKey: "github:acme/shop#7", headSHA: head, deliveryID: delivery)
+        NewJob(
+            kind: .review, payload: Data(), pullRequestKey: "github:acme/shop#7", headSHA: head, deliveryID: delivery)
     }
 
     @Test(arguments: [Backend.sqlite, .postgres])
@@ -15,12 +16,16 @@ import Testing
         try await QueueStore.with(backend) { store in
             _ = try await store.open()
             try await store.execute { tables in
-                let rewind = backend == .sqlite
-                    ? ["DROP INDEX jobs_one_waiting_review",
-                       "DELETE FROM grdb_migrations WHERE identifier = 'one waiting review per head'"]
+                let rewind =
+                    backend == .sqlite
+                    ? [
+                        "DROP INDEX jobs_one_waiting_review",
+                        "DELETE FROM grdb_migrations WHERE identifier = 'one waiting review per head'",
+                    ]
                     : ["DROP INDEX \(tables)jobs_one_waiting_review"]
                 let payload = backend == .sqlite ? "X''" : "''::bytea"
-                let rows = [("d1", "pending"), ("d2", "pending"), ("d3", "running"), ("other-head", "pending")].map { delivery, state in
+                let rows = [("d1", "pending"), ("d2", "pending"), ("d3", "running"), ("other-head", "pending")].map {
+                    delivery, state in
                     "INSERT INTO \(tables)jobs (kind, payload, pull_request_key, head_sha, delivery_id, state, attempts, run_after_ms, created_at_ms) "
                         + "VALUES ('review', \(payload), 'github:acme/shop#7', '\(delivery == "other-head" ? "bbb" : "aaa")', '\(delivery)', '\(state)', 0, 0, 0)"
                 }
@@ -47,7 +52,10 @@ import Testing
                     WHERE kind = 'review' AND state IN ('pending', 'running')
                     """
                 return backend == .sqlite
-                    ? ["DROP INDEX jobs_one_waiting_review", "DELETE FROM grdb_migrations WHERE identifier = 'one waiting review per head'", earlier]
+                    ? [
+                        "DROP INDEX jobs_one_waiting_review",
+                        "DELETE FROM grdb_migrations WHERE identifier = 'one waiting review per head'", earlier,
+                    ]
                     : ["DROP INDEX \(tables)jobs_one_waiting_review", earlier]
             }
 

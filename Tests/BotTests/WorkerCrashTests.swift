@@ -12,7 +12,9 @@ import Testing
     static let secret = "crash-secret"
 
     /// `crashAt`: the step at which the process kills itself (`SHIPSHAPE_CRASH_AT`); `environment`: more variables.
-    static func serve(config: URL, crashAt: CrashPoint? = nil, environment more: [String: String] = [:]) throws -> Process {
+    static func serve(config: URL, crashAt: CrashPoint? = nil, environment more: [String: String] = [:]) throws
+        -> Process
+    {
         let process = Process()
         process.executableURL = ReviewCommandTests.binary
         process.arguments = ["serve", "--config", config.path]
@@ -32,7 +34,11 @@ import Testing
     static func waitForHealth(port: Int) async throws {
         let client = CurlHTTPClient()
         for _ in 0..<600 {
-            if let response = try? await client.send(HTTPRequest(url: URL(string: "http://127.0.0.1:\(port)/healthz")!)), response.status == 200 { return }
+            if let response = try? await client.send(
+                HTTPRequest(url: URL(string: "http://127.0.0.1:\(port)/healthz")!)), response.status == 200
+            {
+                return
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw FixtureError("shipshape serve did not answer on port \(port)")
@@ -41,8 +47,10 @@ import Testing
     /// A service configuration for `session`'s forge on `port`, with a 3-second lease and by
     /// default an SQLite queue in the session's folder (so a second process takes up the first
     /// one's jobs); `more`: settings to add at the top level.
-    static func configuration(for session: ForgeSession, port: Int, name: String = "shipshape.yaml",
-                              queue: String? = nil, more: String = "") throws -> URL {
+    static func configuration(
+        for session: ForgeSession, port: Int, name: String = "shipshape.yaml",
+        queue: String? = nil, more: String = ""
+    ) throws -> URL {
         let config = session.cache.appending(path: name)
         try FileManager.default.createDirectory(at: session.cache, withIntermediateDirectories: true)
         try """
@@ -68,12 +76,15 @@ import Testing
 
     /// Starts the service on a free port, delivers the pull request's opening, and returns once the
     /// forge has the review's inline comments and holds its answer for `hold`: the worker is inside the job.
-    static func serveUntilInsideReview(_ session: ForgeSession, hold: Duration) async throws -> (process: Process, port: Int) {
+    static func serveUntilInsideReview(_ session: ForgeSession, hold: Duration) async throws -> (
+        process: Process, port: Int
+    ) {
         session.forge.state.inject(.slow(hold), matching: "POST /repos/acme/shop/pulls/1/reviews")
         let port = try freePort()
         let process = try serve(config: try configuration(for: session, port: port))
         try await waitForHealth(port: port)
-        let body = try GitHubDeliveries.pullRequest(action: "opened", number: session.number, headSHA: session.scenario.headSHA)
+        let body = try GitHubDeliveries.pullRequest(
+            action: "opened", number: session.number, headSHA: session.scenario.headSHA)
         #expect(try await deliver(event: "pull_request", body: body, port: port) == 202)
         try await waitUntil("the forge took the review") { !session.inlineComments.isEmpty }
         return (process, port)
@@ -82,9 +93,14 @@ import Testing
     /// Sends a signed GitHub delivery to the service on `port`; returns the status it answered.
     static func deliver(event: String, body: Data, port: Int) async throws -> Int {
         var headers = HTTPHeaders()
-        for (name, value) in try GitHubDeliveries.headers(event: event, body: body, secret: secret) { headers[name] = value }
-        return try await CurlHTTPClient().send(HTTPRequest(method: .post, url: URL(string: "http://127.0.0.1:\(port)/webhooks/github")!,
-                                                           headers: headers, body: body)).status
+        for (name, value) in try GitHubDeliveries.headers(event: event, body: body, secret: secret) {
+            headers[name] = value
+        }
+        return try await CurlHTTPClient().send(
+            HTTPRequest(
+                method: .post, url: URL(string: "http://127.0.0.1:\(port)/webhooks/github")!,
+                headers: headers, body: body)
+        ).status
     }
 
     /// A guard against hanging, not a timing assertion: two minutes is far beyond what it takes.
@@ -113,7 +129,9 @@ import Testing
         }
         try await Self.waitForHealth(port: port)
         try await Self.waitUntil("the job ran again to its end (summary and status)") {
-            session.conversationComments.contains { ($0["body"] as? String)?.contains("<!-- shipshape:summary -->") == true }
+            session.conversationComments.contains {
+                ($0["body"] as? String)?.contains("<!-- shipshape:summary -->") == true
+            }
                 && session.latestStatus(of: session.scenario.headSHA) != nil
         }
         let inline = session.inlineComments.compactMap { $0["body"] as? String }

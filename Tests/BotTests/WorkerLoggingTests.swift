@@ -32,7 +32,9 @@ import Testing
             }
             func log(event: LogEvent) {
                 let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-                records.records.withLock { $0.append(Record(level: event.level, message: event.message.description, metadata: merged)) }
+                records.records.withLock {
+                    $0.append(Record(level: event.level, message: event.message.description, metadata: merged))
+                }
             }
         }
     }
@@ -40,18 +42,30 @@ import Testing
     @Test func aFailedJobIsLoggedWithItsErrorAndWhatItWasAbout() async throws {
         let (queue, folder) = try WorkerTests.queue(maximumAttempts: 2)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let payload = JobPayload(forge: .gitlab, repository: try #require(RepositoryID("acme/shop")), work: .review(number: 12, headSHA: "abc"))
-        guard case .stored(let id) = try await queue.enqueue(NewJob(kind: .review, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey,
-                                                                      headSHA: "abc", deliveryID: "delivery-7")) else {
+        let payload = JobPayload(
+            forge: .gitlab, repository: try #require(RepositoryID("acme/shop")),
+            work: .review(number: 12, headSHA: "abc"))
+        guard
+            case .stored(let id) = try await queue.enqueue(
+                NewJob(
+                    kind: .review, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey,
+                    headSHA: "abc", deliveryID: "delivery-7"))
+        else {
             Issue.record("not stored")
             return
         }
         let records = LogRecords()
-        let worker = Worker(queue: queue, handler: WorkerTests.ClosureHandler { _ in throw WorkerTests.Failure(description: "GitLab answered 502") },
-                            owner: "w1", logger: records.logger())
+        let worker = Worker(
+            queue: queue,
+            handler: WorkerTests.ClosureHandler { _ in throw WorkerTests.Failure(description: "GitLab answered 502") },
+            owner: "w1", logger: records.logger())
 
-        #expect(await worker.runOne(try #require(try await queue.lease(owner: "w1", for: .seconds(30), kinds: nil))) == .retrying)
-        #expect(await worker.runOne(try #require(try await queue.lease(owner: "w1", for: .seconds(30), kinds: nil))) == .dead)
+        #expect(
+            await worker.runOne(try #require(try await queue.lease(owner: "w1", for: .seconds(30), kinds: nil)))
+                == .retrying)
+        #expect(
+            await worker.runOne(try #require(try await queue.lease(owner: "w1", for: .seconds(30), kinds: nil)))
+                == .dead)
 
         let failures = records.all.filter { $0.message.contains("GitLab answered 502") }
         #expect(failures.map(\.level) == [.warning, .error])

@@ -30,7 +30,10 @@ import Testing
     @Test func aJobRunsOnceAndIsDone() async throws {
         let (queue, folder) = try Self.queue()
         defer { try? FileManager.default.removeItem(at: folder) }
-        guard case .stored(let id) = try await queue.enqueue(Self.job()) else { Issue.record("not stored"); return }
+        guard case .stored(let id) = try await queue.enqueue(Self.job()) else {
+            Issue.record("not stored")
+            return
+        }
         let runs = Atomic<Int>(0)
         let worker = Worker(queue: queue, handler: ClosureHandler { _ in runs.add(1, ordering: .relaxed) }, owner: "w1")
         let leased = try #require(try await queue.lease(owner: "w1", for: .seconds(30), kinds: nil))
@@ -43,9 +46,15 @@ import Testing
     @Test func aFailingJobIsRetriedThenDeadLetteredWithItsLastError() async throws {
         let (queue, folder) = try Self.queue(maximumAttempts: 2)
         defer { try? FileManager.default.removeItem(at: folder) }
-        guard case .stored(let id) = try await queue.enqueue(Self.job()) else { Issue.record("not stored"); return }
-        let worker = Worker(queue: queue, handler: ClosureHandler { job in throw Failure(description: "forge answered 502 (attempt \(job.attempts))") },
-                            owner: "w1")
+        guard case .stored(let id) = try await queue.enqueue(Self.job()) else {
+            Issue.record("not stored")
+            return
+        }
+        let worker = Worker(
+            queue: queue,
+            handler: ClosureHandler { job in throw Failure(description: "forge answered 502 (attempt \(job.attempts))")
+            },
+            owner: "w1")
         let first = try #require(try await queue.lease(owner: "w1", for: .seconds(30), kinds: nil))
         #expect(await worker.runOne(first) == .retrying)
         try await Task.sleep(for: .milliseconds(20))
@@ -62,20 +71,31 @@ import Testing
         let clock = TestClock()
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-worker-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
-        guard case .stored(let id) = try await queue.enqueue(Self.job()) else { Issue.record("not stored"); return }
-        let settings = Worker.Settings(leaseDuration: .seconds(60), heartbeatInterval: .milliseconds(10), idlePoll: .milliseconds(50))
+        let queue = try SQLiteJobQueue(
+            path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
+        guard case .stored(let id) = try await queue.enqueue(Self.job()) else {
+            Issue.record("not stored")
+            return
+        }
+        let settings = Worker.Settings(
+            leaseDuration: .seconds(60), heartbeatInterval: .milliseconds(10), idlePoll: .milliseconds(50))
         let stolen = Atomic<Bool>(false)
-        let worker = Worker(queue: queue, handler: ClosureHandler { _ in
-            for _ in 0..<3 {
-                clock.advance(by: .seconds(50))
-                // Wait (however long the machine takes) for a heartbeat to carry the lease past the new time.
-                while let expires = try await queue.job(id: id)?.leaseExpires, expires <= clock.now.addingTimeInterval(30) {
-                    try await Task.sleep(for: .milliseconds(10))
+        let worker = Worker(
+            queue: queue,
+            handler: ClosureHandler { _ in
+                for _ in 0..<3 {
+                    clock.advance(by: .seconds(50))
+                    // Wait (however long the machine takes) for a heartbeat to carry the lease past the new time.
+                    while let expires = try await queue.job(id: id)?.leaseExpires,
+                        expires <= clock.now.addingTimeInterval(30)
+                    {
+                        try await Task.sleep(for: .milliseconds(10))
+                    }
+                    if try await queue.lease(owner: "w2", for: .seconds(60), kinds: nil) != nil {
+                        stolen.store(true, ordering: .relaxed)
+                    }
                 }
-                if try await queue.lease(owner: "w2", for: .seconds(60), kinds: nil) != nil { stolen.store(true, ordering: .relaxed) }
-            }
-        }, owner: "w1", settings: settings)
+            }, owner: "w1", settings: settings)
         let leased = try #require(try await queue.lease(owner: "w1", for: .seconds(60), kinds: nil))
         let outcome = await worker.runOne(leased)
         #expect(outcome == .done)
@@ -87,15 +107,22 @@ import Testing
         let clock = TestClock()
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-worker-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
-        guard case .stored(let id) = try await queue.enqueue(Self.job()) else { Issue.record("not stored"); return }
-        let settings = Worker.Settings(leaseDuration: .seconds(60), heartbeatInterval: .milliseconds(10), idlePoll: .milliseconds(50))
-        let worker = Worker(queue: queue, handler: ClosureHandler { _ in
-            // The lease runs out and another worker takes the job: this run must end without completing it.
-            clock.advance(by: .seconds(61))
-            _ = try await queue.lease(owner: "w2", for: .seconds(60), kinds: nil)
-            try await Task.sleep(for: .seconds(600))
-        }, owner: "w1", settings: settings)
+        let queue = try SQLiteJobQueue(
+            path: folder.appending(path: "queue.sqlite").path, settings: QueueSettings(now: { clock.now }))
+        guard case .stored(let id) = try await queue.enqueue(Self.job()) else {
+            Issue.record("not stored")
+            return
+        }
+        let settings = Worker.Settings(
+            leaseDuration: .seconds(60), heartbeatInterval: .milliseconds(10), idlePoll: .milliseconds(50))
+        let worker = Worker(
+            queue: queue,
+            handler: ClosureHandler { _ in
+                // The lease runs out and another worker takes the job: this run must end without completing it.
+                clock.advance(by: .seconds(61))
+                _ = try await queue.lease(owner: "w2", for: .seconds(60), kinds: nil)
+                try await Task.sleep(for: .seconds(600))
+            }, owner: "w1", settings: settings)
         let leased = try #require(try await queue.lease(owner: "w1", for: .seconds(60), kinds: nil))
         #expect(await worker.runOne(leased) == .lost)
         let record = try #require(try await queue.job(id: id))
@@ -108,10 +135,16 @@ import Testing
     func onShutdownARunningJobThatCannotFinishIsGivenBackUncounted() async throws {
         let (queue, folder) = try Self.queue()
         defer { try? FileManager.default.removeItem(at: folder) }
-        guard case .stored(let id) = try await queue.enqueue(Self.job()) else { Issue.record("not stored"); return }
-        let settings = Worker.Settings(leaseDuration: .seconds(30), heartbeatInterval: .seconds(10), idlePoll: .milliseconds(50),
-                                       shutdownGrace: .milliseconds(200))
-        let worker = Worker(queue: queue, handler: ClosureHandler { _ in try await Task.sleep(for: .seconds(24 * 3600)) }, owner: "w1", settings: settings)
+        guard case .stored(let id) = try await queue.enqueue(Self.job()) else {
+            Issue.record("not stored")
+            return
+        }
+        let settings = Worker.Settings(
+            leaseDuration: .seconds(30), heartbeatInterval: .seconds(10), idlePoll: .milliseconds(50),
+            shutdownGrace: .milliseconds(200))
+        let worker = Worker(
+            queue: queue, handler: ClosureHandler { _ in try await Task.sleep(for: .seconds(24 * 3600)) }, owner: "w1",
+            settings: settings)
         let running = Task { await worker.run() }
         while try await queue.job(id: id)?.state != .running { try await Task.sleep(for: .milliseconds(20)) }
         worker.stop()
@@ -125,12 +158,18 @@ import Testing
         let (queue, folder) = try Self.queue()
         defer { try? FileManager.default.removeItem(at: folder) }
         guard case .stored(let first) = try await queue.enqueue(Self.job("a")),
-              case .stored(let second) = try await queue.enqueue(Self.job("b")) else { Issue.record("not stored"); return }
+            case .stored(let second) = try await queue.enqueue(Self.job("b"))
+        else {
+            Issue.record("not stored")
+            return
+        }
         let started = AsyncStream<Void>.makeStream()
-        let worker = Worker(queue: queue, handler: ClosureHandler { _ in
-            started.continuation.yield()
-            try await Task.sleep(for: .milliseconds(300))
-        }, owner: "w1", settings: Worker.Settings(idlePoll: .milliseconds(50), shutdownGrace: .seconds(5)))
+        let worker = Worker(
+            queue: queue,
+            handler: ClosureHandler { _ in
+                started.continuation.yield()
+                try await Task.sleep(for: .milliseconds(300))
+            }, owner: "w1", settings: Worker.Settings(idlePoll: .milliseconds(50), shutdownGrace: .seconds(5)))
         let running = Task { await worker.run() }
         for await _ in started.stream { break }
         worker.stop()

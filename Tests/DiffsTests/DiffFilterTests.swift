@@ -1,12 +1,16 @@
-import Testing
 import Diffs
+import Testing
 
 @Suite struct DiffFilterTests {
     static let changes = [
-        FileChange(path: "apps/web.yaml", kind: .modified,
-                   hunks: [Hunk(oldStart: 10, oldCount: 7, newStart: 10, newCount: 8)], addedLines: [13...14]),
-        FileChange(path: "apps/new.yaml", kind: .added, hunks: [Hunk(oldStart: 0, oldCount: 0, newStart: 1, newCount: 3)], addedLines: [1...3]),
-        FileChange(path: "apps/old.yaml", kind: .deleted, hunks: [Hunk(oldStart: 1, oldCount: 4, newStart: 0, newCount: 0)]),
+        FileChange(
+            path: "apps/web.yaml", kind: .modified,
+            hunks: [Hunk(oldStart: 10, oldCount: 7, newStart: 10, newCount: 8)], addedLines: [13...14]),
+        FileChange(
+            path: "apps/new.yaml", kind: .added, hunks: [Hunk(oldStart: 0, oldCount: 0, newStart: 1, newCount: 3)],
+            addedLines: [1...3]),
+        FileChange(
+            path: "apps/old.yaml", kind: .deleted, hunks: [Hunk(oldStart: 1, oldCount: 4, newStart: 0, newCount: 0)]),
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import Manifests
 import ShipshapeTesting
+import Testing
+
 @testable import Fixes
 @testable import Policy
 
@@ -15,7 +16,8 @@ import ShipshapeTesting
         let engine = try FixEngineTests.engine(.all)
         let paths = try ManifestWalker.files(under: [Self.corpus.path])
         #expect(paths.count > 8_000, "the corpus is at \(Self.corpus.path)")
-        var fixedFiles = 0, fixes = 0
+        var fixedFiles = 0
+        var fixes = 0
         var problems: [String] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
@@ -24,9 +26,15 @@ import ShipshapeTesting
             guard !outcome.applied.isEmpty else { continue }
             fixedFiles += 1
             fixes += outcome.applied.count
-            let before = YAMLParser.parse(bytes: original), after = YAMLParser.parse(bytes: outcome.bytes)
-            if after.errors.count > before.errors.count { problems.append("\(path): no longer parses: \(after.errors)") }
-            if before.documents.count != after.documents.count { problems.append("\(path): document count changed"); continue }
+            let before = YAMLParser.parse(bytes: original)
+            let after = YAMLParser.parse(bytes: outcome.bytes)
+            if after.errors.count > before.errors.count {
+                problems.append("\(path): no longer parses: \(after.errors)")
+            }
+            if before.documents.count != after.documents.count {
+                problems.append("\(path): document count changed")
+                continue
+            }
             for (index, document) in after.documents.enumerated() {
                 let edited = outcome.applied.filter { $0.document == index }.flatMap(\.editedPaths)
                 let changed = TreeDifference.paths(before.documents[index].root, document.root)
@@ -35,7 +43,9 @@ import ShipshapeTesting
                 }
             }
             let again = engine.fix(path: path, bytes: outcome.bytes)
-            if !again.applied.isEmpty || again.bytes != outcome.bytes { problems.append("\(path): a second run changed it again") }
+            if !again.applied.isEmpty || again.bytes != outcome.bytes {
+                problems.append("\(path): a second run changed it again")
+            }
         }
         #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
         #expect(fixes > 5_000, "fixed \(fixes) findings in \(fixedFiles) files")
@@ -51,11 +61,14 @@ enum TreeDifference {
         case (.mapping(let a)?, .mapping(let b)?):
             let keys = Set(a.compactMap(\.keyText)).union(b.compactMap(\.keyText))
             return keys.flatMap { key in
-                paths(a.first { $0.keyText == key }?.value, b.first { $0.keyText == key }?.value, at: path.appending(key))
+                paths(
+                    a.first { $0.keyText == key }?.value, b.first { $0.keyText == key }?.value, at: path.appending(key))
             }
         case (.sequence(let a)?, .sequence(let b)?):
             return (0..<max(a.count, b.count)).flatMap { index in
-                paths(index < a.count ? a[index] : nil, index < b.count ? b[index] : nil, at: path.appending(index: index))
+                paths(
+                    index < a.count ? a[index] : nil, index < b.count ? b[index] : nil, at: path.appending(index: index)
+                )
             }
         default: return [path]
         }
@@ -64,6 +77,7 @@ enum TreeDifference {
 
 extension DocumentPath {
     func hasPrefix(_ other: DocumentPath) -> Bool {
-        other.components.count <= components.count && Array(components.prefix(other.components.count)) == other.components
+        other.components.count <= components.count
+            && Array(components.prefix(other.components.count)) == other.components
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Fixes
 import Policy
+import Testing
+
+@testable import Fixes
 
 /// The `dangerousCapabilities` fix takes ALL, SYS_ADMIN and NET_ADMIN out of `capabilities.add`
 /// and keeps every other capability and every comment; it applies only when named.
@@ -12,32 +13,38 @@ import Policy
     }
 
     static func fixed(_ text: String) throws -> (text: String, applied: [String]) {
-        let outcome = try FixEngineTests.engine(.checks(["dangerousCapabilities"])).fix(path: "p.yaml", bytes: Array(text.utf8))
+        let outcome = try FixEngineTests.engine(.checks(["dangerousCapabilities"])).fix(
+            path: "p.yaml", bytes: Array(text.utf8))
         return (String(decoding: outcome.bytes, as: UTF8.self), outcome.applied.map(\.finding.checkID))
     }
 
     @Test func aBlockListKeepsTheRestAndTheComments() throws {
-        let result = try Self.fixed(Self.pod("""
-                      add:
-                        # what the program needs
-                        - CHOWN
-                        - SYS_ADMIN   # for the FUSE mount
-                        # and the network
-                        - net_admin
-                        - NET_BIND_SERVICE
-                      drop: [ALL]
+        let result = try Self.fixed(
+            Self.pod(
+                """
+                          add:
+                            # what the program needs
+                            - CHOWN
+                            - SYS_ADMIN   # for the FUSE mount
+                            # and the network
+                            - net_admin
+                            - NET_BIND_SERVICE
+                          drop: [ALL]
 
-            """))
+                """))
         #expect(result.applied == ["dangerousCapabilities"])
-        #expect(result.text == Self.pod("""
-                      add:
-                        # what the program needs
-                        - CHOWN
-                        # and the network
-                        - NET_BIND_SERVICE
-                      drop: [ALL]
+        #expect(
+            result.text
+                == Self.pod(
+                    """
+                              add:
+                                # what the program needs
+                                - CHOWN
+                                # and the network
+                                - NET_BIND_SERVICE
+                              drop: [ALL]
 
-            """))
+                    """))
     }
 
     @Test(arguments: [
@@ -59,6 +66,9 @@ import Policy
         let text = Self.pod("          add: [SYS_ADMIN]\n")
         let outcome = try FixEngineTests.engine().fix(path: "p.yaml", bytes: Array(text.utf8))
         #expect(!outcome.applied.contains { $0.finding.checkID == "dangerousCapabilities" })
-        #expect(outcome.unfixed.contains { $0.finding.checkID == "dangerousCapabilities" && $0.why.contains("--checks dangerousCapabilities") })
+        #expect(
+            outcome.unfixed.contains {
+                $0.finding.checkID == "dangerousCapabilities" && $0.why.contains("--checks dangerousCapabilities")
+            })
     }
 }

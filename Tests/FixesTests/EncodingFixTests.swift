@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Manifests
+import Testing
+
 @testable import Fixes
 @testable import Policy
 
@@ -25,7 +26,9 @@ import Manifests
 
     /// A manifest the golden fix tests know to be fixable.
     static var yaml: String {
-        get throws { try String(contentsOf: FixEngineTests.folder.appending(path: "frontend.input.yaml"), encoding: .utf8) }
+        get throws {
+            try String(contentsOf: FixEngineTests.folder.appending(path: "frontend.input.yaml"), encoding: .utf8)
+        }
     }
 
     static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -41,10 +44,12 @@ import Manifests
         #expect(fixedChecks(outcome).contains("cpuRequestsMissing"))
         #expect(Array(outcome.bytes.prefix(3)) == (withBOM ? Self.bom : Array(input.prefix(3))))
         let body = Data(outcome.bytes.dropFirst(withBOM ? 3 : 0))
-        let object = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any], "the fixed file is valid JSON")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: body) as? [String: Any], "the fixed file is valid JSON")
         let spec = (object["spec"] as? [String: Any])?["template"] as? [String: Any]
         let container = ((spec?["spec"] as? [String: Any])?["containers"] as? [[String: Any]])?.first
-        #expect(((container?["resources"] as? [String: Any])?["requests"] as? [String: Any])?["cpu"] as? String == "100m")
+        #expect(
+            ((container?["resources"] as? [String: Any])?["requests"] as? [String: Any])?["cpu"] as? String == "100m")
     }
 
     @Test func aFileWithAByteOrderMarkGetsEveryFixAFileWithoutOneGets() throws {
@@ -58,23 +63,28 @@ import Manifests
     }
 
     @Test func anEditOnTheFirstLineOfAFileWithAByteOrderMarkLandsWhereItShould() throws {
-        let hpa = "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 1\n  maxReplicas: 3\n"
+        let hpa =
+            "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 1\n  maxReplicas: 3\n"
         let engine = try FixEngineTests.engine(.all)
 
         let outcome = engine.fix(path: "hpa.yaml", bytes: Self.bom + Array(hpa.utf8))
 
         #expect(fixedChecks(outcome).contains("deprecatedApiVersion"))
-        #expect(String(decoding: outcome.bytes.dropFirst(3), as: UTF8.self).hasPrefix("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"))
+        #expect(
+            String(decoding: outcome.bytes.dropFirst(3), as: UTF8.self).hasPrefix(
+                "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"))
     }
 
     /// The bot's `/shipshape fix` and its suggestion blocks fix one finding at a time (`fixing`):
     /// a byte order mark must not stop that either.
     @Test func oneFindingOfAFileWithAByteOrderMarkIsFixedAsWithoutOne() throws {
-        let hpa = "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 1\n  maxReplicas: 3\n"
+        let hpa =
+            "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 1\n  maxReplicas: 3\n"
         let engine = try FixEngineTests.engine(.all)
         let marked = Self.bom + Array(hpa.utf8)
-        let finding = try #require(engine.policy.run(files: [("hpa.yaml", String(decoding: marked, as: UTF8.self))]).findings
-            .first { $0.checkID == "deprecatedApiVersion" })
+        let finding = try #require(
+            engine.policy.run(files: [("hpa.yaml", String(decoding: marked, as: UTF8.self))]).findings
+                .first { $0.checkID == "deprecatedApiVersion" })
         let plain = try #require(engine.fixing(finding, path: "hpa.yaml", bytes: Array(hpa.utf8)))
 
         let fixed = engine.fixing(finding, path: "hpa.yaml", bytes: marked)
@@ -87,7 +97,8 @@ import Manifests
         let engine = try FixEngineTests.engine()
         let plain = engine.fix(path: "web.yaml", bytes: Array(try Self.yaml.utf8))
         let encoding: String.Encoding = bigEndian ? .utf16BigEndian : .utf16LittleEndian
-        let input = (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + Array(try #require(try Self.yaml.data(using: encoding)))
+        let input =
+            (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + Array(try #require(try Self.yaml.data(using: encoding)))
 
         let outcome = engine.fix(path: "web.yaml", bytes: input)
 
@@ -101,7 +112,10 @@ import Manifests
     @Test func aUTF16FileThatIsNotValidTextIsRefusedWithANote() throws {
         let engine = try FixEngineTests.engine()
         // A lone high surrogate (0xD800) in the middle of UTF-16LE text.
-        let input: [UInt8] = [0xFF, 0xFE] + Array(try #require(try Self.yaml.data(using: .utf16LittleEndian))) + [0x00, 0xD8, 0x0A, 0x00]
+        let input: [UInt8] =
+            [0xFF, 0xFE] + Array(try #require(try Self.yaml.data(using: .utf16LittleEndian))) + [
+                0x00, 0xD8, 0x0A, 0x00,
+            ]
 
         let outcome = engine.fix(path: "web.yaml", bytes: input)
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Manifests
+import Testing
+
 @testable import Fixes
 
 /// A seeded generator of manifests in every style the editor meets (block with 2 or 4 spaces,
@@ -61,9 +62,12 @@ import Manifests
         func flow(_ shape: Shape, json: Bool) -> String {
             switch shape {
             case .scalar(let text): return json && !YAMLValue.isJSONLiteral(text) ? YAMLValue.quoted(text) : text
-            case .list(let items): return "[" + items.map { json ? YAMLValue.quoted($0) : $0 }.joined(separator: ", ") + "]"
+            case .list(let items):
+                return "[" + items.map { json ? YAMLValue.quoted($0) : $0 }.joined(separator: ", ") + "]"
             case .mapping(let entries):
-                return "{" + entries.map { "\(json ? YAMLValue.quoted($0.0) : $0.0): \(flow($0.1, json: json))" }.joined(separator: ", ") + "}"
+                return "{"
+                    + entries.map { "\(json ? YAMLValue.quoted($0.0) : $0.0): \(flow($0.1, json: json))" }.joined(
+                        separator: ", ") + "}"
             }
         }
     }
@@ -91,9 +95,10 @@ import Manifests
     /// The key paths of every mapping in the document (the root is []).
     static func mappingPaths(_ node: YAMLNode, at path: [String] = []) -> [[String]] {
         guard node.isMapping else { return [] }
-        return [path] + (node.entries ?? []).flatMap { entry in
-            entry.keyText.map { mappingPaths(entry.value, at: path + [$0]) } ?? []
-        }
+        return [path]
+            + (node.entries ?? []).flatMap { entry in
+                entry.keyText.map { mappingPaths(entry.value, at: path + [$0]) } ?? []
+            }
     }
 
     static func node(_ root: YAMLNode, at path: [String]) -> YAMLNode? {
@@ -125,12 +130,14 @@ import Manifests
         for seed in UInt64(batch * 200)..<UInt64(batch * 200 + 200) {
             var generator = GeneratedYAMLTests.Generator(state: seed)
             let style = Style.allCases[generator.below(Style.allCases.count)]
-            var writer = Writer(style: style, width: [2, 4][generator.below(2)], lineEnding: generator.below(4) == 0 ? "\r\n" : "\n",
-                                indentedLists: generator.below(2) == 0, comments: generator.below(2) == 0, generator: generator)
+            var writer = Writer(
+                style: style, width: [2, 4][generator.below(2)], lineEnding: generator.below(4) == 0 ? "\r\n" : "\n",
+                indentedLists: generator.below(2) == 0, comments: generator.below(2) == 0, generator: generator)
             let text = writer.document(Self.shape(&generator, depth: 0))
             let bytes = Array(text.utf8)
             let parsed = YAMLParser.parse(bytes: bytes)
-            let root = try #require(parsed.documents.first?.root, "seed \(seed): the generated text does not parse:\n\(text)")
+            let root = try #require(
+                parsed.documents.first?.root, "seed \(seed): the generated text does not parse:\n\(text)")
             #expect(parsed.errors.isEmpty, "seed \(seed): \(parsed.errors)\n\(text)")
             let paths = Self.mappingPaths(root)
             let path = paths[generator.below(paths.count)]
@@ -138,13 +145,14 @@ import Manifests
             let keys = (mapping.entries ?? []).compactMap(\.keyText)
             let value = Self.values[generator.below(Self.values.count)]
             let existing = keys.isEmpty ? "absent" : keys[generator.below(keys.count)]
-            let edit: Edit = switch generator.below(5) {
-            case 0: .set([existing], value)
-            case 1: .set(["new", "nested"], value)
-            case 2: .add("added", value)
-            case 3: .append(existing, .string("appended"))
-            default: .remove(existing)
-            }
+            let edit: Edit =
+                switch generator.below(5) {
+                case 0: .set([existing], value)
+                case 1: .set(["new", "nested"], value)
+                case 2: .add("added", value)
+                case 3: .append(existing, .string("appended"))
+                default: .remove(existing)
+                }
             let source = SourceText(bytes: bytes)
             let textEdit: TextEdit?
             do {
@@ -158,11 +166,16 @@ import Manifests
             let reparsed = YAMLParser.parse(bytes: result)
             #expect(reparsed.errors.isEmpty, "\(context)\n\(reparsed.errors)")
             // Removing a block map's only key leaves its parent's value empty (null), as a person would.
-            if case .remove = edit, keys.count == 1, style == .block { applied += 1; continue }
+            if case .remove = edit, keys.count == 1, style == .block {
+                applied += 1
+                continue
+            }
             let newRoot = try #require(reparsed.documents.first?.root, "\(context)")
             let edited = try #require(Self.node(newRoot, at: path), "\(context)")
             if style == .json {
-                #expect((try? JSONSerialization.jsonObject(with: Data(result))) != nil, "the edited JSON is not JSON: \(context)")
+                #expect(
+                    (try? JSONSerialization.jsonObject(with: Data(result))) != nil,
+                    "the edited JSON is not JSON: \(context)")
             }
             switch edit {
             case .set(let keyPath, let value):
@@ -175,10 +188,14 @@ import Manifests
                 #expect(edited[key] == nil, "\(context)")
                 #expect((edited.entries ?? []).compactMap(\.keyText) == keys.filter { $0 != key }, "\(context)")
             }
-            #expect(try Self.edit(edit, in: edited, source: SourceText(bytes: result)) == nil, "the same edit again changed something: \(context)")
+            #expect(
+                try Self.edit(edit, in: edited, source: SourceText(bytes: result)) == nil,
+                "the same edit again changed something: \(context)")
             applied += 1
         }
-        #expect(applied >= 100, "only \(applied) of 200 generated edits applied: the generator no longer makes editable texts")
+        #expect(
+            applied >= 100,
+            "only \(applied) of 200 generated edits applied: the generator no longer makes editable texts")
     }
 
     static func holds(_ node: YAMLNode?, _ value: YAMLValue) -> Bool {

@@ -1,7 +1,7 @@
-import Testing
 import Fixes
 import Manifests
 import Policy
+import Testing
 
 /// A seeded generator of hostile YAML-like texts (deep and flow nesting, anchors and aliases,
 /// merge keys, repeated keys, quotes, tabs, NUL, bytes that are not UTF-8) run through the
@@ -21,13 +21,18 @@ import Policy
         mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     }
 
-    static let pieces: [[UInt8]] = [
-        "apiVersion: v1\n", "kind: Pod\n", "kind: Deployment\n", "metadata:\n", "  name: x\n", "spec:\n", "  containers:\n",
-        "    - name: a\n", "      image: nginx:latest\n", "      securityContext: {privileged: true, privileged: false}\n",
-        "---\n", "[", "]", "{", "}", ", ", ": ", "- ", "&a ", "*a", "<<: *a\n", "&b [1, 2]\n", "\"quoted\\\" \"", "'single''s'",
-        "|\n  block\n", "  ", "\t", "\n", "# comment\n", "key: value\n", "key: again\n", "{{ .Values.x }}", "? complex\n",
-        "!!str ", "%YAML 1.2\n", "...\n", "\u{FEFF}", "é", "\r\n",
-    ].map { Array($0.utf8) } + [[0x00], [0xFF, 0xFE], [0xC3], [0xED, 0xA0, 0x80]]
+    static let pieces: [[UInt8]] =
+        [
+            "apiVersion: v1\n", "kind: Pod\n", "kind: Deployment\n", "metadata:\n", "  name: x\n", "spec:\n",
+            "  containers:\n",
+            "    - name: a\n", "      image: nginx:latest\n",
+            "      securityContext: {privileged: true, privileged: false}\n",
+            "---\n", "[", "]", "{", "}", ", ", ": ", "- ", "&a ", "*a", "<<: *a\n", "&b [1, 2]\n", "\"quoted\\\" \"",
+            "'single''s'",
+            "|\n  block\n", "  ", "\t", "\n", "# comment\n", "key: value\n", "key: again\n", "{{ .Values.x }}",
+            "? complex\n",
+            "!!str ", "%YAML 1.2\n", "...\n", "\u{FEFF}", "é", "\r\n",
+        ].map { Array($0.utf8) } + [[0x00], [0xFF, 0xFE], [0xC3], [0xED, 0xA0, 0x80]]
 
     static func text(seed: UInt64) -> [UInt8] {
         var generator = Generator(state: seed)
@@ -49,7 +54,9 @@ import Policy
             let lines = bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1
             let stream = YAMLParser.parse(bytes: bytes)
             for error in stream.errors {
-                #expect(error.position.line >= 1 && error.position.line <= lines + 1, "seed \(seed): \(error) at \(error.position)")
+                #expect(
+                    error.position.line >= 1 && error.position.line <= lines + 1,
+                    "seed \(seed): \(error) at \(error.position)")
             }
             for document in stream.documents { _ = document.root?.duplicateKeys }
             let report = engine.policy.run(files: [("generated.yaml", String(decoding: bytes, as: UTF8.self))])

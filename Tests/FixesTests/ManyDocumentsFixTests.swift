@@ -1,7 +1,7 @@
-import Testing
 import Fixes
 import Manifests
 import Policy
+import Testing
 
 /// `fix` on a file of many documents: every document gets every fix (it used to stop silently
 /// after 1,000 fixes per file), each document fixed on its own so the work grows with the file.
@@ -46,8 +46,10 @@ import Policy
         #expect(!outcome.unfixed.contains { $0.why.contains("is the limit; run fix again") })
 
         // The same text as fixing each document alone, joined.
-        let expected = (0..<count).map { String(decoding: engine.fix(path: "one.yaml", bytes: Array(Self.deployment($0).utf8)).bytes, as: UTF8.self) }
-            .joined(separator: "---\n")
+        let expected = (0..<count).map {
+            String(decoding: engine.fix(path: "one.yaml", bytes: Array(Self.deployment($0).utf8)).bytes, as: UTF8.self)
+        }
+        .joined(separator: "---\n")
         #expect(String(decoding: outcome.bytes, as: UTF8.self) == expected)
 
         // Findings are placed in the whole file: each document takes 20 lines (19 and its `---`).

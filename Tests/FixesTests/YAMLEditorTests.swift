@@ -1,13 +1,17 @@
-import ShipshapeTesting
 import Foundation
-import Testing
 import Manifests
+import ShipshapeTesting
+import Testing
+
 @testable import Fixes
 
 /// Golden edits: `Golden/<case>.input.yaml`, one edit, and `Golden/<case>.expected.yaml` byte for
 /// byte. Every case is also applied a second time to its own output, which must change nothing.
 @Suite struct YAMLEditorTests {
-    enum Step: Sendable { case key(String), index(Int) }
+    enum Step: Sendable {
+        case key(String)
+        case index(Int)
+    }
     enum Operation: Sendable {
         case set([String], YAMLValue)
         case remove(String)
@@ -26,22 +30,46 @@ import Manifests
     static let container: [Step] = [.key("spec"), .key("containers"), .index(0)]
 
     static let cases: [Case] = [
-        Case(name: "insert-nested", document: 0, mapping: [.key("spec"), .key("template"), .key("spec"), .key("containers"), .index(0)],
-             operation: .set(["securityContext", "allowPrivilegeEscalation"], .plain("false"))),
-        Case(name: "set-scalar", document: 0, mapping: container + [.key("securityContext")], operation: .set(["privileged"], .plain("false"))),
-        Case(name: "four-spaces", document: 0, mapping: [.key("spec"), .key("template"), .key("spec"), .key("containers"), .index(0)],
-             operation: .set(["resources", "limits", "memory"], .plain("128Mi"))),
-        Case(name: "flow-empty", document: 0, mapping: [.key("containers"), .index(0)], operation: .set(["resources", "requests", "cpu"], .plain("100m"))),
-        Case(name: "flow-nonempty", document: 0, mapping: [.key("containers"), .index(0)], operation: .set(["resources", "requests", "memory"], .plain("128Mi"))),
+        Case(
+            name: "insert-nested", document: 0,
+            mapping: [.key("spec"), .key("template"), .key("spec"), .key("containers"), .index(0)],
+            operation: .set(["securityContext", "allowPrivilegeEscalation"], .plain("false"))),
+        Case(
+            name: "set-scalar", document: 0, mapping: container + [.key("securityContext")],
+            operation: .set(["privileged"], .plain("false"))),
+        Case(
+            name: "four-spaces", document: 0,
+            mapping: [.key("spec"), .key("template"), .key("spec"), .key("containers"), .index(0)],
+            operation: .set(["resources", "limits", "memory"], .plain("128Mi"))),
+        Case(
+            name: "flow-empty", document: 0, mapping: [.key("containers"), .index(0)],
+            operation: .set(["resources", "requests", "cpu"], .plain("100m"))),
+        Case(
+            name: "flow-nonempty", document: 0, mapping: [.key("containers"), .index(0)],
+            operation: .set(["resources", "requests", "memory"], .plain("128Mi"))),
         Case(name: "crlf", document: 0, mapping: container, operation: .set(["imagePullPolicy"], .string("Always"))),
-        Case(name: "json", document: 0, mapping: container, operation: .set(["securityContext", "runAsNonRoot"], .plain("true"))),
+        Case(
+            name: "json", document: 0, mapping: container,
+            operation: .set(["securityContext", "runAsNonRoot"], .plain("true"))),
         Case(name: "remove", document: 0, mapping: [.key("spec")], operation: .remove("hostNetwork")),
-        Case(name: "empty-parent", document: 0, mapping: [.key("containers"), .index(0)], operation: .set(["securityContext", "runAsNonRoot"], .plain("true"))),
-        Case(name: "second-document", document: 1, mapping: container + [.key("resources")], operation: .set(["limits", "memory"], .plain("128Mi"))),
-        Case(name: "no-final-newline", document: 0, mapping: container, operation: .set(["imagePullPolicy"], .string("Always"))),
-        Case(name: "sequence-at-end", document: 0, mapping: [.key("spec")], operation: .set(["automountServiceAccountToken"], .plain("false"))),
-        Case(name: "append-block", document: 0, mapping: container + [.key("securityContext"), .key("capabilities")], operation: .append(["drop"], .string("ALL"))),
-        Case(name: "append-flow", document: 0, mapping: container + [.key("securityContext"), .key("capabilities")], operation: .append(["drop"], .string("ALL"))),
+        Case(
+            name: "empty-parent", document: 0, mapping: [.key("containers"), .index(0)],
+            operation: .set(["securityContext", "runAsNonRoot"], .plain("true"))),
+        Case(
+            name: "second-document", document: 1, mapping: container + [.key("resources")],
+            operation: .set(["limits", "memory"], .plain("128Mi"))),
+        Case(
+            name: "no-final-newline", document: 0, mapping: container,
+            operation: .set(["imagePullPolicy"], .string("Always"))),
+        Case(
+            name: "sequence-at-end", document: 0, mapping: [.key("spec")],
+            operation: .set(["automountServiceAccountToken"], .plain("false"))),
+        Case(
+            name: "append-block", document: 0, mapping: container + [.key("securityContext"), .key("capabilities")],
+            operation: .append(["drop"], .string("ALL"))),
+        Case(
+            name: "append-flow", document: 0, mapping: container + [.key("securityContext"), .key("capabilities")],
+            operation: .append(["drop"], .string("ALL"))),
     ]
 
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden")
@@ -75,7 +103,8 @@ import Manifests
         let output = try Self.edit(Array(input), example)
         try GoldenFile.check(bytes: output, against: Self.golden.appending(path: "\(example.name).expected.yaml"))
         #expect(YAMLParser.parse(bytes: output).errors.isEmpty, "the edited file still parses")
-        if case .remove = example.operation {} else {
+        if case .remove = example.operation {
+        } else {
             #expect(try Self.edit(output, example) == output, "a second run changes nothing")
         }
     }
@@ -92,7 +121,9 @@ import Manifests
         #expect(YAMLValue.string("a: b").flow(json: false) == "\"a: b\"")
         #expect(YAMLValue.sequence([.string("ALL")]).flow(json: false) == "[ALL]")
         #expect(YAMLValue.mapping([("cpu", .plain("100m"))]).flow(json: true) == "{\"cpu\": \"100m\"}")
-        #expect(YAMLValue.mapping([("replicas", .plain("3")), ("on", .plain("false")), ("x", .plain("-1.5e3"))]).flow(json: true) == "{\"replicas\": 3, \"on\": false, \"x\": -1.5e3}")
+        #expect(
+            YAMLValue.mapping([("replicas", .plain("3")), ("on", .plain("false")), ("x", .plain("-1.5e3"))]).flow(
+                json: true) == "{\"replicas\": 3, \"on\": false, \"x\": -1.5e3}")
         #expect(YAMLValue.plain("0755").flow(json: true) == "\"0755\"")
     }
 

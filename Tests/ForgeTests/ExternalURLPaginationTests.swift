@@ -1,5 +1,6 @@
 import ShipshapeTesting
 import Testing
+
 @testable import Forge
 
 /// GitLab writes its `Link` headers with its configured `external_url` and Gitea with its
@@ -12,9 +13,12 @@ import Testing
         let standIn = try StandInRepository(flavor, bot: "shipshape-bot")
         defer { standIn.forge.shutdown() }
         standIn.forge.state.setExternalURL("https://forge.external.example")
-        let files = (1...120).map { TestForgeState.SeededFile(path: "app-\($0).yaml", status: "added", patch: "@@ -0,0 +1 @@\n+a") }
+        let files = (1...120).map {
+            TestForgeState.SeededFile(path: "app-\($0).yaml", status: "added", patch: "@@ -0,0 +1 @@\n+a")
+        }
         let number = standIn.openPullRequest(files: files)
-        let client: any Forge = flavor == .gitea ? standIn.gitea(bot: "shipshape-bot") : standIn.gitlab(bot: "shipshape-bot")
+        let client: any Forge =
+            flavor == .gitea ? standIn.gitea(bot: "shipshape-bot") : standIn.gitlab(bot: "shipshape-bot")
 
         let changed = try await client.changedFiles(of: number)
 

@@ -36,7 +36,8 @@ import Testing
             case 0: bytes[at] = UInt8(truncatingIfNeeded: generator.next())
             case 1: bytes.remove(at: at)
             case 2: bytes = Array(bytes.prefix(at))
-            case 3: bytes.insert(contentsOf: Array(repeating: UInt8(ascii: "["), count: 1 + generator.below(5_000)), at: at)
+            case 3:
+                bytes.insert(contentsOf: Array(repeating: UInt8(ascii: "["), count: 1 + generator.below(5_000)), at: at)
             case 4: bytes.insert(contentsOf: Array("{\"a\":".utf8), at: at)
             default: bytes.insert(contentsOf: [0xFF, 0x00, 0xC3], at: at)
             }
@@ -49,14 +50,16 @@ import Testing
         let delivery = Self.deliveries[index]
         let body = try Fixtures.body(delivery.file)
         var generator = Generator(state: UInt64(index) * 1_000_003)
-        var decoded = 0, refused = 0
+        var decoded = 0
+        var refused = 0
         for _ in 0..<500 {
             let mutated = Self.mutated(body, generator: &generator)
-            let headers: [String: String] = switch delivery.forge {
-            case .github: Fixtures.gitHubHeaders(event: delivery.event, body: mutated)
-            case .gitea: Fixtures.giteaHeaders(event: delivery.event, body: mutated)
-            case .gitlab: Fixtures.gitLabHeaders(event: delivery.event)
-            }
+            let headers: [String: String] =
+                switch delivery.forge {
+                case .github: Fixtures.gitHubHeaders(event: delivery.event, body: mutated)
+                case .gitea: Fixtures.giteaHeaders(event: delivery.event, body: mutated)
+                case .gitlab: Fixtures.gitLabHeaders(event: delivery.event)
+                }
             do {
                 _ = try WebhookDecoder.decode(forge: delivery.forge, headers: headers, body: mutated)
                 decoded += 1

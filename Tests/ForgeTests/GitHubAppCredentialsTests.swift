@@ -2,6 +2,7 @@ import Foundation
 import HTTPKit
 import ShipshapeTesting
 import Testing
+
 @testable import Forge
 
 /// Installation tokens against the stand-in forge: bought with a JWT that OpenSSL verifies,
@@ -21,16 +22,21 @@ import Testing
         let key = try OpenSSLTool.generateRSAKey()
         let publicKey = key.publicKey
         forge.state.addRepository(owner: "acme", name: "shop", cloneURL: "http://127.0.0.1/shop.git")
-        forge.state.enableGitHubApp(appID: "4242", installationID: 77) { OpenSSLTool.verifiesRS256($0, publicKey: publicKey) }
+        forge.state.enableGitHubApp(appID: "4242", installationID: 77) {
+            OpenSSLTool.verifiesRS256($0, publicKey: publicKey)
+        }
         let clock = Clock(Date(timeIntervalSince1970: 1_735_689_600))
-        let credentials = GitHubAppCredentials(jwt: try GitHubAppJWT(appID: "4242", privateKeyPEM: key.privateKey), installationID: nil,
-                                               repository: RepositoryID("acme/shop")!, apiRoot: forge.apiRoot,
-                                               client: CurlHTTPClient(), now: { clock.now })
+        let credentials = GitHubAppCredentials(
+            jwt: try GitHubAppJWT(appID: "4242", privateKeyPEM: key.privateKey), installationID: nil,
+            repository: RepositoryID("acme/shop")!, apiRoot: forge.apiRoot,
+            client: CurlHTTPClient(), now: { clock.now })
         let first = try await credentials.installationToken()
         #expect(try await credentials.installationToken() == first)
         let bought = forge.state.exchanges.filter { $0.request.path.hasSuffix("/access_tokens") }
         #expect(bought.count == 1)
-        #expect(forge.state.exchanges.contains { $0.request.path == "/repos/acme/shop/installation" }, "the installation was looked up")
+        #expect(
+            forge.state.exchanges.contains { $0.request.path == "/repos/acme/shop/installation" },
+            "the installation was looked up")
 
         let answer = try JSON.parse(try #require(bought.first?.responseBody))
         let expires = try #require(answer["expires_at"]?.string.flatMap { try? Date($0, strategy: .iso8601) })
@@ -46,11 +52,15 @@ import Testing
     @Test func aJWTFromTheWrongKeyIsRefused() async throws {
         let forge = try TestForge(flavor: .github)
         defer { forge.shutdown() }
-        let registered = try OpenSSLTool.generateRSAKey(), other = try OpenSSLTool.generateRSAKey()
+        let registered = try OpenSSLTool.generateRSAKey()
+        let other = try OpenSSLTool.generateRSAKey()
         let publicKey = registered.publicKey
-        forge.state.enableGitHubApp(appID: "4242", installationID: 77) { OpenSSLTool.verifiesRS256($0, publicKey: publicKey) }
-        let credentials = GitHubAppCredentials(jwt: try GitHubAppJWT(appID: "4242", privateKeyPEM: other.privateKey), installationID: 77,
-                                               repository: RepositoryID("acme/shop")!, apiRoot: forge.apiRoot, client: CurlHTTPClient())
+        forge.state.enableGitHubApp(appID: "4242", installationID: 77) {
+            OpenSSLTool.verifiesRS256($0, publicKey: publicKey)
+        }
+        let credentials = GitHubAppCredentials(
+            jwt: try GitHubAppJWT(appID: "4242", privateKeyPEM: other.privateKey), installationID: 77,
+            repository: RepositoryID("acme/shop")!, apiRoot: forge.apiRoot, client: CurlHTTPClient())
         let error = await #expect(throws: ForgeError.self) { _ = try await credentials.installationToken() }
         #expect(error?.statusCode == 401)
     }

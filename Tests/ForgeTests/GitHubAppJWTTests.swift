@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeTesting
 import Testing
+
 @testable import Forge
 
 /// The app's JWT is checked by OpenSSL, not by the code that made it: a key generated with the
@@ -33,7 +34,9 @@ import Testing
 
     @Test func aKeyThatIsNotRSAIsRefusedWithAClearMessage() {
         #expect {
-            _ = try GitHubAppJWT(appID: "1", privateKeyPEM: "-----BEGIN RSA PRIVATE KEY-----\nnot a key\n-----END RSA PRIVATE KEY-----\n")
+            _ = try GitHubAppJWT(
+                appID: "1", privateKeyPEM: "-----BEGIN RSA PRIVATE KEY-----\nnot a key\n-----END RSA PRIVATE KEY-----\n"
+            )
         } throws: { error in
             "\(error)".contains("GitHub App private key")
         }

@@ -1,6 +1,7 @@
 import HTTPKit
 import ShipshapeTesting
 import Testing
+
 @testable import Forge
 
 /// A verdict published again for the same commit (a job run again after a crash, a recheck)
@@ -9,14 +10,19 @@ import Testing
 /// are not sent again (updates append them).
 @Suite struct GitHubCheckRunRepublishTests {
     static func client(_ standIn: StandInRepository) throws -> GitHubForge {
-        let credentials = GitHubAppCredentials(jwt: try GitHubAppJWT(appID: "4242", privateKeyPEM: try standIn.installApp()), installationID: 77,
-                                               repository: RepositoryID("acme/shop")!, apiRoot: standIn.forge.apiRoot, client: CurlHTTPClient())
-        return GitHubForge(repository: RepositoryID("acme/shop")!, apiRoot: standIn.forge.apiRoot, client: CurlHTTPClient(), credentials: credentials)
+        let credentials = GitHubAppCredentials(
+            jwt: try GitHubAppJWT(appID: "4242", privateKeyPEM: try standIn.installApp()), installationID: 77,
+            repository: RepositoryID("acme/shop")!, apiRoot: standIn.forge.apiRoot, client: CurlHTTPClient())
+        return GitHubForge(
+            repository: RepositoryID("acme/shop")!, apiRoot: standIn.forge.apiRoot, client: CurlHTTPClient(),
+            credentials: credentials)
     }
 
     static func annotations(_ count: Int) -> [CommitCheck.Annotation] {
         (1...count).map {
-            CommitCheck.Annotation(path: "apps/web-\($0).yaml", startLine: $0, endLine: $0, level: .warning, title: "runAsRootAllowed", message: "may run as root")
+            CommitCheck.Annotation(
+                path: "apps/web-\($0).yaml", startLine: $0, endLine: $0, level: .warning, title: "runAsRootAllowed",
+                message: "may run as root")
         }
     }
 
@@ -26,12 +32,14 @@ import Testing
         defer { standIn.forge.shutdown() }
         let client = try Self.client(standIn)
         let sha = String(repeating: "d", count: 40)
-        let check = CommitCheck(name: "shipshape", headSHA: sha, conclusion: .neutral, title: "\(annotationCount) findings",
-                                summary: "summary", annotations: Self.annotations(annotationCount))
+        let check = CommitCheck(
+            name: "shipshape", headSHA: sha, conclusion: .neutral, title: "\(annotationCount) findings",
+            summary: "summary", annotations: Self.annotations(annotationCount))
 
         try await client.publish(check)
         try await client.publish(check)
-        try await client.publish(CommitCheck(name: "shipshape/other", headSHA: sha, conclusion: .success, title: "none"))
+        try await client.publish(
+            CommitCheck(name: "shipshape/other", headSHA: sha, conclusion: .success, title: "none"))
 
         let runs = standIn.forge.state.checkRuns(repository: "acme/shop", sha: sha)
         #expect(runs.count == 2, "one run per name: \(runs.map { $0["name"] ?? "" })")
@@ -50,8 +58,10 @@ import Testing
         let client = try Self.client(standIn)
         let sha = String(repeating: "e", count: 40)
         try await client.publish(CommitCheck(name: "shipshape", headSHA: sha, conclusion: nil, title: "Reviewing…"))
-        try await client.publish(CommitCheck(name: "shipshape", headSHA: sha, conclusion: .failure, title: "2 findings",
-                                             annotations: Self.annotations(2)))
+        try await client.publish(
+            CommitCheck(
+                name: "shipshape", headSHA: sha, conclusion: .failure, title: "2 findings",
+                annotations: Self.annotations(2)))
 
         let runs = standIn.forge.state.checkRuns(repository: "acme/shop", sha: sha)
         #expect(runs.count == 1)

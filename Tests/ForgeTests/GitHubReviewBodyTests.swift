@@ -1,5 +1,6 @@
 import ShipshapeTesting
 import Testing
+
 @testable import Forge
 
 /// "Create a review for a pull request" (docs.github.com/en/rest/pulls/reviews): `body` is
@@ -15,7 +16,8 @@ import Testing
         let posted = try await standIn.reviewBothLines(of: number, with: standIn.github(), body: "")
 
         #expect(posted.map(\.body) == ["one", "two"])
-        let review = try #require(standIn.forge.state.reviews(repository: StandInRepository.repository, pullRequest: number).first)
+        let review = try #require(
+            standIn.forge.state.reviews(repository: StandInRepository.repository, pullRequest: number).first)
         #expect(review["body"] as? String == "Shipshape left 2 inline comments.")
         #expect(standIn.forge.violations.isEmpty, "\(standIn.forge.violations)")
     }

@@ -1,5 +1,6 @@
 import ShipshapeTesting
 import Testing
+
 @testable import Forge
 
 /// Review threads resolved through GitHub's GraphQL API (`reviewThreads`, `resolveReviewThread`,
@@ -26,6 +27,8 @@ import Testing
         let standIn = try StandInRepository(.github, bot: "shipshape")
         defer { standIn.forge.shutdown() }
         let client = standIn.github()
-        await #expect(throws: ForgeError.self) { _ = try await client.graphQL("mutation { resolveReviewThread }", variables: ["threadId": "nope"]) }
+        await #expect(throws: ForgeError.self) {
+            _ = try await client.graphQL("mutation { resolveReviewThread }", variables: ["threadId": "nope"])
+        }
     }
 }

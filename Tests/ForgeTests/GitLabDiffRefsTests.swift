@@ -1,5 +1,6 @@
 import ShipshapeTesting
 import Testing
+
 @testable import Forge
 
 /// GitLab's diff refs once the target branch moved on after the merge base (GitLab's merge request
@@ -20,9 +21,12 @@ import Testing
         #expect(pullRequest.baseSHA == Self.targetHead, "start_sha, not the merge base")
 
         // As the publisher submits it: the engine's merge base, and the pull request's base commit.
-        let posted = try await client.postReview(on: number, ReviewSubmission(
-            commitSHA: StandInRepository.head, baseSHA: StandInRepository.base, startSHA: pullRequest.baseSHA, body: "",
-            comments: [InlineComment(path: "app.yaml", line: 2, body: "two")]))
+        let posted = try await client.postReview(
+            on: number,
+            ReviewSubmission(
+                commitSHA: StandInRepository.head, baseSHA: StandInRepository.base, startSHA: pullRequest.baseSHA,
+                body: "",
+                comments: [InlineComment(path: "app.yaml", line: 2, body: "two")]))
         #expect(posted.map(\.body) == ["two"])
         #expect(standIn.forge.violations.isEmpty, "\(standIn.forge.violations)")
     }

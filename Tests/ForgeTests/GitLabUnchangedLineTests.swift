@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeTesting
 import Testing
+
 @testable import Forge
 
 /// Inline comments on unchanged lines of a GitLab merge request. GitLab's `doc/api/discussions.md`
@@ -46,18 +47,24 @@ import Testing
         let standIn = try StandInRepository(.gitlab, bot: "shipshape")
         let forge = standIn.forge
         defer { forge.shutdown() }
-        let number = standIn.openPullRequest(files: [TestForgeState.SeededFile(path: "deploy/app.yaml", patch: Self.patch)])
+        let number = standIn.openPullRequest(files: [
+            TestForgeState.SeededFile(path: "deploy/app.yaml", patch: Self.patch)
+        ])
         let client = standIn.gitlab(bot: "shipshape")
         let (base, head) = (StandInRepository.base, StandInRepository.head)
-        let review = ReviewSubmission(commitSHA: head, baseSHA: base, startSHA: base, body: "", comments: [
-            InlineComment(path: "deploy/app.yaml", line: 22, body: "on an unchanged line"),
-            InlineComment(path: "deploy/app.yaml", line: 23, body: "on an added line"),
-        ])
+        let review = ReviewSubmission(
+            commitSHA: head, baseSHA: base, startSHA: base, body: "",
+            comments: [
+                InlineComment(path: "deploy/app.yaml", line: 22, body: "on an unchanged line"),
+                InlineComment(path: "deploy/app.yaml", line: 23, body: "on an added line"),
+            ])
 
         let posted = try await client.postReview(on: number, review)
 
         #expect(posted.map(\.line) == [22, 23])
-        let positions = forge.state.inlineComments(repository: "acme/shop", pullRequest: number).compactMap { $0["position"] as? [String: Any] }
+        let positions = forge.state.inlineComments(repository: "acme/shop", pullRequest: number).compactMap {
+            $0["position"] as? [String: Any]
+        }
         #expect(positions.map { $0["new_line"] as? Int } == [22, 23])
         #expect(positions.map { $0["old_line"] as? Int } == [20, nil])
         #expect(forge.violations.isEmpty, "\(forge.violations)")

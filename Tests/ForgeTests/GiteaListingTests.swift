@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeTesting
 import Testing
+
 @testable import Forge
 
 /// Gitea's lists as Gitea's source answers them, where its API description says too little.
@@ -13,12 +14,17 @@ import Testing
         let forge = standIn.forge
         defer { forge.shutdown() }
         let patch = "@@ -0,0 +1,3 @@\n+a\n+b\n+c"
-        let number = standIn.openPullRequest(files: [TestForgeState.SeededFile(path: "app.yaml", status: "added", patch: patch)])
+        let number = standIn.openPullRequest(files: [
+            TestForgeState.SeededFile(path: "app.yaml", status: "added", patch: patch)
+        ])
         let client = standIn.gitea(bot: "shipshape-bot")
         let (base, head) = (StandInRepository.base, StandInRepository.head)
         for index in 1...51 {
-            _ = try await client.postReview(on: number, ReviewSubmission(commitSHA: head, baseSHA: base, startSHA: base, body: "",
-                                                                         comments: [InlineComment(path: "app.yaml", line: 2, body: "finding \(index)")]))
+            _ = try await client.postReview(
+                on: number,
+                ReviewSubmission(
+                    commitSHA: head, baseSHA: base, startSHA: base, body: "",
+                    comments: [InlineComment(path: "app.yaml", line: 2, body: "finding \(index)")]))
         }
 
         let comments = try await client.comments(on: number)

@@ -1,7 +1,8 @@
-@testable import Forge
 import Foundation
 import ShipshapeTesting
 import Testing
+
+@testable import Forge
 
 /// The JSON reader: every JSON file of the forges' official descriptions and examples reads as
 /// JSONDecoder reads it, and the edges of RFC 8259 are kept.
@@ -45,14 +46,21 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"a": [1, -2.5, 3e2, 0, -0, 1.5E-3], "b": {"c": null, "d": true, "e": false}}"#,
-         JSON.object(["a": .array([1, .number(-2.5), 300, 0, 0, .number(0.0015)]), "b": ["c": nil, "d": true, "e": false]])),
+        (
+            #"{"a": [1, -2.5, 3e2, 0, -0, 1.5E-3], "b": {"c": null, "d": true, "e": false}}"#,
+            JSON.object([
+                "a": .array([1, .number(-2.5), 300, 0, 0, .number(0.0015)]), "b": ["c": nil, "d": true, "e": false],
+            ])
+        ),
         (#"  "top-level string"  "#, JSON.string("top-level string")),
         ("42", JSON.number(42)),
         ("[]", JSON.array([])),
         ("{}", JSON.object([:])),
         (#"{"k": 1, "k": 2}"#, JSON.object(["k": 2])),
-        (#""quote \" backslash \\ slash \/ controls \b\f\n\r\t""#, JSON.string("quote \" backslash \\ slash / controls \u{8}\u{C}\n\r\t")),
+        (
+            #""quote \" backslash \\ slash \/ controls \b\f\n\r\t""#,
+            JSON.string("quote \" backslash \\ slash / controls \u{8}\u{C}\n\r\t")
+        ),
         (#""\u00e9t\u00C9 \u2603 \ud83d\ude00 caf\u00e9""#, JSON.string("étÉ ☃ 😀 café")),
         (#""lone \ud83d surrogate""#, JSON.string("lone \u{FFFD} surrogate")),
         ("\"déjà vu, 漢字\"", JSON.string("déjà vu, 漢字")),
@@ -93,10 +101,16 @@ import Testing
     }
 
     @Test func nestingIsLimited() throws {
-        let allowed = String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
+        let allowed =
+            String(repeating: "[", count: JSONParser.maximumDepth)
+            + String(repeating: "]", count: JSONParser.maximumDepth)
         #expect(throws: Never.self) { try JSON.parse(Data(allowed.utf8)) }
-        let deeper = String(repeating: "[", count: JSONParser.maximumDepth + 1) + String(repeating: "]", count: JSONParser.maximumDepth + 1)
+        let deeper =
+            String(repeating: "[", count: JSONParser.maximumDepth + 1)
+            + String(repeating: "]", count: JSONParser.maximumDepth + 1)
         let error = #expect(throws: JSONParser.Failure.self) { try JSON.parse(Data(deeper.utf8)) }
-        #expect(error?.description == "nested deeper than \(JSONParser.maximumDepth) levels at byte \(JSONParser.maximumDepth)")
+        #expect(
+            error?.description
+                == "nested deeper than \(JSONParser.maximumDepth) levels at byte \(JSONParser.maximumDepth)")
     }
 }

@@ -3,7 +3,9 @@ import Testing
 
 /// Each forge's pull-request head ref is one its mirror refspec fetches.
 @Suite struct PullRequestHeadRefTests {
-    @Test(arguments: [(ForgeKind.github, "refs/pull/7/head"), (.gitea, "refs/pull/7/head"), (.gitlab, "refs/merge-requests/7/head")])
+    @Test(arguments: [
+        (ForgeKind.github, "refs/pull/7/head"), (.gitea, "refs/pull/7/head"), (.gitlab, "refs/merge-requests/7/head"),
+    ])
     func theHeadRefIsWhereTheForgeKeepsItAndTheRefspecFetchesIt(kind: ForgeKind, ref: String) {
         #expect(kind.pullRequestHeadRef(7) == ref)
         let source = kind.pullRequestHeadsRefspec.dropFirst().split(separator: ":").first.map(String.init) ?? ""

@@ -10,10 +10,14 @@ import Testing
         let full = try Fixtures.body("github/webhooks/pull_request/opened.payload.json")
         let truncated = full.prefix(full.count / 2)
         let signedForFull = Fixtures.gitHubHeaders(event: "pull_request", body: full, delivery: "d-1")
-        #expect(WebhookVerifier.verify(forge: .github, headers: signedForFull, body: truncated, secret: Fixtures.secret) != .valid)
+        #expect(
+            WebhookVerifier.verify(forge: .github, headers: signedForFull, body: truncated, secret: Fixtures.secret)
+                != .valid)
 
         let signedForTruncated = Fixtures.gitHubHeaders(event: "pull_request", body: truncated, delivery: "d-1")
-        #expect(WebhookVerifier.verify(forge: .github, headers: signedForTruncated, body: truncated, secret: Fixtures.secret) == .valid)
+        #expect(
+            WebhookVerifier.verify(
+                forge: .github, headers: signedForTruncated, body: truncated, secret: Fixtures.secret) == .valid)
         let error = try #require(throws: WebhookError.self) {
             try WebhookDecoder.decode(forge: .github, headers: signedForTruncated, body: truncated)
         }
@@ -35,7 +39,10 @@ import Testing
         (ForgeKind.github, ["x-github-delivery": "d-3"], ["X-GitHub-Event"]),
         (.github, ["x-github-event": "ping"], ["X-GitHub-Delivery"]),
         (.gitea, ["x-gitea-delivery": "d-3"], ["X-Gitea-Event", "X-Forgejo-Event", "X-Gogs-Event", "X-GitHub-Event"]),
-        (.gitlab, ["x-gitlab-event": "Push Hook", "x-gitlab-webhook-uuid": "02affd2d"], ["Idempotency-Key", "X-Gitlab-Event-UUID"]),
+        (
+            .gitlab, ["x-gitlab-event": "Push Hook", "x-gitlab-webhook-uuid": "02affd2d"],
+            ["Idempotency-Key", "X-Gitlab-Event-UUID"]
+        ),
     ])
     func missingHeadersAreNamed(_ forge: ForgeKind, headers: [String: String], missing: [String]) {
         #expect(throws: WebhookError.missingHeader(forge: forge, names: missing)) {
@@ -45,7 +52,10 @@ import Testing
 
     @Test func theMessageForAMissingHeaderSaysWhatToCheck() {
         let error = WebhookError.missingHeader(forge: .github, names: ["X-GitHub-Event"])
-        #expect(error.description == "github webhook: missing header X-GitHub-Event; is the webhook pointed at the right endpoint for github?")
+        #expect(
+            error.description
+                == "github webhook: missing header X-GitHub-Event; is the webhook pointed at the right endpoint for github?"
+        )
     }
 
     @Test func gitLabFallsBackToTheEventUUIDWithoutAnIdempotencyKey() throws {
@@ -56,10 +66,17 @@ import Testing
     }
 
     @Test func aMissingFieldIsNamedWithItsPath() throws {
-        let payload = try Fixtures.json("github/webhooks/pull_request/opened.payload.json").setting("pull_request.head", to: ["ref": "x"])
+        let payload = try Fixtures.json("github/webhooks/pull_request/opened.payload.json").setting(
+            "pull_request.head", to: ["ref": "x"])
         let body = payload.serialized()
-        #expect(throws: WebhookError.missingField(forge: .github, delivery: "d-4", event: "pull_request", field: "pull_request.head.sha", expected: "string")) {
-            try WebhookDecoder.decode(forge: .github, headers: Fixtures.gitHubHeaders(event: "pull_request", body: body, delivery: "d-4"), body: body)
+        #expect(
+            throws: WebhookError.missingField(
+                forge: .github, delivery: "d-4", event: "pull_request", field: "pull_request.head.sha",
+                expected: "string")
+        ) {
+            try WebhookDecoder.decode(
+                forge: .github, headers: Fixtures.gitHubHeaders(event: "pull_request", body: body, delivery: "d-4"),
+                body: body)
         }
     }
 
@@ -68,8 +85,13 @@ import Testing
             .setting("check_suite.pull_requests", to: [["id": 1]])
         let body = payload.serialized()
         let error = try #require(throws: WebhookError.self) {
-            try WebhookDecoder.decode(forge: .github, headers: Fixtures.gitHubHeaders(event: "check_suite", body: body, delivery: "d-5"), body: body)
+            try WebhookDecoder.decode(
+                forge: .github, headers: Fixtures.gitHubHeaders(event: "check_suite", body: body, delivery: "d-5"),
+                body: body)
         }
-        #expect(error.description == "github delivery d-5 (check_suite): the payload has no integer at 'check_suite.pull_requests.0.number'")
+        #expect(
+            error.description
+                == "github delivery d-5 (check_suite): the payload has no integer at 'check_suite.pull_requests.0.number'"
+        )
     }
 }

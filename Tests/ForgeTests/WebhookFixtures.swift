@@ -24,13 +24,17 @@ enum WebhookFixtures {
             .sorted()
     }
 
-    static func gitHubHeaders(event: String, body: Data, delivery: String = "72d3162e-cc78-11e3-81ab-4c9367dc0958") -> [String: String] {
+    static func gitHubHeaders(event: String, body: Data, delivery: String = "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+        -> [String: String]
+    {
         WebhookSigner.headers(forge: .github, body: body, secret: secret).merging([
             "x-github-event": event, "x-github-delivery": delivery, "content-type": "application/json",
         ]) { signed, _ in signed }
     }
 
-    static func giteaHeaders(event: String, type: String? = nil, body: Data, delivery: String = "f6266f16-1bf3-46a5-9ea4-602e06ead473") -> [String: String] {
+    static func giteaHeaders(
+        event: String, type: String? = nil, body: Data, delivery: String = "f6266f16-1bf3-46a5-9ea4-602e06ead473"
+    ) -> [String: String] {
         var headers = WebhookSigner.headers(forge: .gitea, body: body, secret: secret)
         headers["x-gitea-event"] = event
         headers["x-gitea-event-type"] = type ?? event
@@ -38,9 +42,14 @@ enum WebhookFixtures {
         return headers
     }
 
-    static func gitLabHeaders(event: String, idempotencyKey: String = "f5e5f430-f57b-4e6e-9fac-d9128cd7232f") -> [String: String] {
-        ["x-gitlab-event": event, "x-gitlab-token": secret, "idempotency-key": idempotencyKey,
-         "x-gitlab-event-uuid": "13792a34-cac6-4fda-95a8-c58e00a3954e", "x-gitlab-webhook-uuid": "02affd2d-2cba-4033-917d-ec22d5dc4b38"]
+    static func gitLabHeaders(event: String, idempotencyKey: String = "f5e5f430-f57b-4e6e-9fac-d9128cd7232f")
+        -> [String: String]
+    {
+        [
+            "x-gitlab-event": event, "x-gitlab-token": secret, "idempotency-key": idempotencyKey,
+            "x-gitlab-event-uuid": "13792a34-cac6-4fda-95a8-c58e00a3954e",
+            "x-gitlab-webhook-uuid": "02affd2d-2cba-4033-917d-ec22d5dc4b38",
+        ]
     }
 }
 

@@ -10,14 +10,24 @@ import Testing
     static let pullRequestHead = "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
 
     static func pullRequest(_ action: PullRequestEvent.Action) -> WebhookEvent {
-        .pullRequest(PullRequestEvent(repository: helloWorld, number: 2, action: action, headSHA: pullRequestHead, isDraft: false))
+        .pullRequest(
+            PullRequestEvent(
+                repository: helloWorld, number: 2, action: action, headSHA: pullRequestHead, isDraft: false))
     }
 
-    static let tagDeleted = WebhookEvent.push(repository: helloWorld, ref: "refs/tags/simple-tag", after: String(repeating: "0", count: 40), isDefaultBranch: false)
-    static let masterPushed = WebhookEvent.push(repository: helloWorld, ref: "refs/heads/master", after: "6113728f27ae82c7b1a177c8d03f9e96e0adf246", isDefaultBranch: true)
-    static let checkRunRerun = WebhookEvent.checkRerun(repository: RepositoryID(owner: "github", name: "hello-world"), headSHA: "d6fde92930d4715a2b49857d24b940956b26d2d3", pullRequests: [])
-    static let checkSuiteRerun = WebhookEvent.checkRerun(repository: helloWorld, headSHA: pullRequestHead, pullRequests: [2])
-    static let installed = WebhookEvent.installation(id: 957387, action: "created", account: "Codertocat", repositories: [helloWorld])
+    static let tagDeleted = WebhookEvent.push(
+        repository: helloWorld, ref: "refs/tags/simple-tag", after: String(repeating: "0", count: 40),
+        isDefaultBranch: false)
+    static let masterPushed = WebhookEvent.push(
+        repository: helloWorld, ref: "refs/heads/master", after: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+        isDefaultBranch: true)
+    static let checkRunRerun = WebhookEvent.checkRerun(
+        repository: RepositoryID(owner: "github", name: "hello-world"),
+        headSHA: "d6fde92930d4715a2b49857d24b940956b26d2d3", pullRequests: [])
+    static let checkSuiteRerun = WebhookEvent.checkRerun(
+        repository: helloWorld, headSHA: pullRequestHead, pullRequests: [2])
+    static let installed = WebhookEvent.installation(
+        id: 957387, action: "created", account: "Codertocat", repositories: [helloWorld])
 
     /// The expected meaning of each example file; a file added to the folder without a row here fails.
     static let expected: [String: WebhookEvent] = [
@@ -30,14 +40,21 @@ import Testing
         "check_suite/rerequested.with-organization.payload.json": checkSuiteRerun,
         "installation/created.payload.json": installed,
         "installation/created.with-requester.payload.json": installed,
-        "installation/deleted.payload.json": .installation(id: 2, action: "deleted", account: "octocat", repositories: [RepositoryID(owner: "octocat", name: "Hello-World")]),
-        "installation/new_permissions_accepted.payload.json": .installation(id: 957387, action: "new_permissions_accepted", account: "Codertocat", repositories: [helloWorld]),
-        "installation/suspend.payload.json": .installation(id: 16598467, action: "suspend", account: "Codertocat", repositories: []),
-        "installation/unsuspend.payload.json": .installation(id: 16598467, action: "unsuspend", account: "Codertocat", repositories: []),
+        "installation/deleted.payload.json": .installation(
+            id: 2, action: "deleted", account: "octocat",
+            repositories: [RepositoryID(owner: "octocat", name: "Hello-World")]),
+        "installation/new_permissions_accepted.payload.json": .installation(
+            id: 957387, action: "new_permissions_accepted", account: "Codertocat", repositories: [helloWorld]),
+        "installation/suspend.payload.json": .installation(
+            id: 16_598_467, action: "suspend", account: "Codertocat", repositories: []),
+        "installation/unsuspend.payload.json": .installation(
+            id: 16_598_467, action: "unsuspend", account: "Codertocat", repositories: []),
         "issue_comment/created.1.payload.json": .ignored("issue_comment on issue #1, not a pull request"),
         "issue_comment/created.payload.json": .ignored("issue_comment on issue #1, not a pull request"),
-        "issue_comment/created.with-installation.payload.json": .ignored("issue_comment on issue #1, not a pull request"),
-        "issue_comment/created.with-organization.payload.json": .ignored("issue_comment on issue #1, not a pull request"),
+        "issue_comment/created.with-installation.payload.json": .ignored(
+            "issue_comment on issue #1, not a pull request"),
+        "issue_comment/created.with-organization.payload.json": .ignored(
+            "issue_comment on issue #1, not a pull request"),
         "issue_comment/edited.payload.json": .ignored("issue_comment edited"),
         "issue_comment/edited.with-organization.payload.json": .ignored("issue_comment edited"),
         "ping/payload.json": .ping,
@@ -80,7 +97,9 @@ import Testing
 
     func decode(_ event: String, _ payload: JSON, appID: Int? = nil) throws -> WebhookEvent {
         let body = payload.serialized()
-        return try WebhookDecoder.decode(forge: .github, headers: Fixtures.gitHubHeaders(event: event, body: body), body: body, gitHubAppID: appID).webEvent
+        return try WebhookDecoder.decode(
+            forge: .github, headers: Fixtures.gitHubHeaders(event: event, body: body), body: body, gitHubAppID: appID
+        ).webEvent
     }
 
     @Test func aDraftBecomingReadyForReview() throws {
@@ -98,16 +117,21 @@ import Testing
 
     @Test(arguments: ["edited", "labeled", "converted_to_draft", "closed"])
     func otherPullRequestActionsAreIgnored(_ action: String) throws {
-        let payload = try Fixtures.json("github/webhooks/pull_request/opened.payload.json").setting("action", to: .string(action))
+        let payload = try Fixtures.json("github/webhooks/pull_request/opened.payload.json").setting(
+            "action", to: .string(action))
         #expect(try decode("pull_request", payload) == .ignored("pull_request \(action)"))
     }
 
     @Test func aCommentOnAPullRequest() throws {
         let payload = try Fixtures.json("github/webhooks/issue_comment/created.payload.json")
             .setting("issue.pull_request", to: ["url": "https://api.github.com/repos/Codertocat/Hello-World/pulls/1"])
-        #expect(try decode("issue_comment", payload) == .comment(CommentEvent(
-            repository: Self.helloWorld, number: 1, commentID: "492700400", author: "Codertocat", authorIsBot: false,
-            body: "You are totally right! I'll get this fixed right away.")))
+        #expect(
+            try decode("issue_comment", payload)
+                == .comment(
+                    CommentEvent(
+                        repository: Self.helloWorld, number: 1, commentID: "492700400", author: "Codertocat",
+                        authorIsBot: false,
+                        body: "You are totally right! I'll get this fixed right away.")))
     }
 
     @Test(arguments: [("Bot", "shipshape"), ("User", "renovate[bot]")])
@@ -131,8 +155,10 @@ import Testing
 
     @Test func aReviewComment() throws {
         let comment = try #require(try Fixtures.json("github/webhooks/issue_comment/created.payload.json")["comment"])
-        let payload: JSON = ["action": "created", "comment": comment, "pull_request": ["number": 7, "head": ["sha": "abc"]],
-                             "repository": ["full_name": "Codertocat/Hello-World"]]
+        let payload: JSON = [
+            "action": "created", "comment": comment, "pull_request": ["number": 7, "head": ["sha": "abc"]],
+            "repository": ["full_name": "Codertocat/Hello-World"],
+        ]
         guard case .comment(let event) = try decode("pull_request_review_comment", payload) else {
             Issue.record("the review comment was not decoded")
             return
@@ -149,14 +175,25 @@ import Testing
     }
 
     @Test func repositoriesAddedToAnInstallation() throws {
-        let payload: JSON = ["action": "added", "installation": ["id": 5, "account": ["login": "octo"]],
-                             "repositories_added": [["full_name": "octo/deploy"]], "repositories_removed": [["full_name": "octo/old"]]]
-        #expect(try decode("installation_repositories", payload) == .installation(id: 5, action: "added", account: "octo", repositories: [RepositoryID(owner: "octo", name: "deploy")]))
-        #expect(try decode("installation_repositories", payload.setting("action", to: "removed")) == .installation(id: 5, action: "removed", account: "octo", repositories: [RepositoryID(owner: "octo", name: "old")]))
+        let payload: JSON = [
+            "action": "added", "installation": ["id": 5, "account": ["login": "octo"]],
+            "repositories_added": [["full_name": "octo/deploy"]], "repositories_removed": [["full_name": "octo/old"]],
+        ]
+        #expect(
+            try decode("installation_repositories", payload)
+                == .installation(
+                    id: 5, action: "added", account: "octo", repositories: [RepositoryID(owner: "octo", name: "deploy")]
+                ))
+        #expect(
+            try decode("installation_repositories", payload.setting("action", to: "removed"))
+                == .installation(
+                    id: 5, action: "removed", account: "octo", repositories: [RepositoryID(owner: "octo", name: "old")])
+        )
     }
 
     @Test func aPushToAnotherBranchIsNotTheDefaultBranch() throws {
-        let payload = try Fixtures.json("github/webhooks/push/with-new-branch.payload.json").setting("ref", to: "refs/heads/feature")
+        let payload = try Fixtures.json("github/webhooks/push/with-new-branch.payload.json").setting(
+            "ref", to: "refs/heads/feature")
         guard case .push(_, let ref, _, let isDefaultBranch) = try decode("push", payload) else {
             Issue.record("the push was not decoded")
             return

@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeTesting
 import Testing
+
 @testable import GitKit
 
 /// The mirror cache against real Git servers on loopback: `git daemon`, `git http-backend`
@@ -10,12 +11,16 @@ import Testing
         let fixture = try GitFixture()
         defer { fixture.shutdown() }
         let upstream = try fixture.makeUpstream("shop")
-        for index in 0..<20 { try fixture.write("kind: ConfigMap\nindex: \(index)\n", to: "apps/cm-\(index).yaml", in: upstream.work) }
+        for index in 0..<20 {
+            try fixture.write("kind: ConfigMap\nindex: \(index)\n", to: "apps/cm-\(index).yaml", in: upstream.work)
+        }
         let first = try fixture.commitAndPush(upstream.work, message: "first")
         let url = try fixture.startDaemon() + "/shop.git"
         let cache = MirrorCache(directory: fixture.path("cache"))
 
-        let clone = try await cache.withMirror(of: url) { repository, stats in (try repository.commit("refs/heads/main"), stats) }
+        let clone = try await cache.withMirror(of: url) { repository, stats in
+            (try repository.commit("refs/heads/main"), stats)
+        }
         #expect(clone.0.hex == first)
         #expect((clone.1?.receivedObjects ?? 0) >= 22, "the first use clones: 20 blobs, 2 trees, 1 commit")
 
@@ -24,7 +29,9 @@ import Testing
 
         try fixture.write("kind: ConfigMap\nindex: changed\n", to: "apps/cm-3.yaml", in: upstream.work)
         let second = try fixture.commitAndPush(upstream.work, message: "second")
-        let incremental = try await cache.withMirror(of: url) { repository, stats in (try repository.commit("refs/heads/main"), stats) }
+        let incremental = try await cache.withMirror(of: url) { repository, stats in
+            (try repository.commit("refs/heads/main"), stats)
+        }
         #expect(incremental.0.hex == second)
         #expect(incremental.1?.receivedObjects == 4, "one commit, two trees and one blob: only the new objects")
     }
@@ -39,12 +46,19 @@ import Testing
         try fixture.commitAndPush(upstream.work, message: "base")
         try fixture.git("checkout", "-q", "-b", "feature", in: upstream.work)
         try fixture.write("a: 2\n", to: "a.yaml", in: upstream.work)
-        let head = try fixture.commitAndPush(upstream.work, message: "change", refspecs: ["feature:refs/pull/7/head", "feature:refs/merge-requests/8/head"])
+        let head = try fixture.commitAndPush(
+            upstream.work, message: "change",
+            refspecs: ["feature:refs/pull/7/head", "feature:refs/merge-requests/8/head"])
         let url = "file://" + upstream.bare
         let cache = MirrorCache(directory: fixture.path("cache"))
-        let byDefault = try await cache.withMirror(of: url) { repository, _ in (try? repository.commit("refs/pull/7/head")) == nil }
+        let byDefault = try await cache.withMirror(of: url) { repository, _ in
+            (try? repository.commit("refs/pull/7/head")) == nil
+        }
         #expect(byDefault, "no forge's refs unless asked for")
-        let refspecs = Repository.branchAndTagRefspecs + ["+refs/pull/*/head:refs/pull/*/head", "+refs/merge-requests/*/head:refs/merge-requests/*/head"]
+        let refspecs =
+            Repository.branchAndTagRefspecs + [
+                "+refs/pull/*/head:refs/pull/*/head", "+refs/merge-requests/*/head:refs/merge-requests/*/head",
+            ]
         let refs = try await cache.withMirror(of: url, refspecs: refspecs) { repository, _ in
             (try repository.commit("refs/pull/7/head"), try repository.commit("refs/merge-requests/8/head"))
         }
@@ -60,7 +74,8 @@ import Testing
         let url = try fixture.startHTTPServer(token: "s3cret-token") + "/private.git"
         let cache = MirrorCache(directory: fixture.path("cache"))
 
-        let fetched = try await cache.withMirror(of: url, credentials: GitCredentials(token: "s3cret-token")) { repository, _ in
+        let fetched = try await cache.withMirror(of: url, credentials: GitCredentials(token: "s3cret-token")) {
+            repository, _ in
             try repository.commit("refs/heads/main")
         }
         #expect(fetched.hex == first)
@@ -71,14 +86,19 @@ import Testing
             try await cache.withMirror(of: url, credentials: GitCredentials(token: "wrong-token")) { _, _ in () }
         } throws: { error in
             guard let error = error as? GitError else { return false }
-            return error.kind == .authentication && !error.description.contains("wrong-token") && error.description.contains(url)
+            return error.kind == .authentication && !error.description.contains("wrong-token")
+                && error.description.contains(url)
         }
-        let afterFailure = try await cache.withMirror(of: url, fetch: false) { repository, _ in try repository.commit("refs/heads/main") }
+        let afterFailure = try await cache.withMirror(of: url, fetch: false) { repository, _ in
+            try repository.commit("refs/heads/main")
+        }
         #expect(afterFailure.hex == first, "a refused fetch leaves the cache as it was")
 
         let mirror = cache.mirrorPath(for: url)
         let config = try String(contentsOfFile: mirror + "/config", encoding: .utf8)
-        #expect(!config.contains("s3cret-token") && !config.contains("127.0.0.1"), "neither the URL nor the token is written into the mirror")
+        #expect(
+            !config.contains("s3cret-token") && !config.contains("127.0.0.1"),
+            "neither the URL nor the token is written into the mirror")
     }
 
     @Test func jobsOnOneMirrorTakeTurns() async throws {
@@ -115,6 +135,11 @@ import Testing
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
-    func enter() -> Int { lock.withLock { value += 1; return value } }
+    func enter() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
+    }
     func leave() { lock.withLock { value -= 1 } }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ShipshapeTesting
 import Synchronization
 import Testing
+
 @testable import GitKit
 
 /// The Git token goes only to the host of the remote URL it was given with.
@@ -22,7 +23,8 @@ import Testing
         }
         defer { elsewhere.shutdown() }
         let origin = try LoopbackHTTPServer { request in
-            let target = elsewhere.baseURL.absoluteString + request.path + (request.query.isEmpty ? "" : "?" + request.query)
+            let target =
+                elsewhere.baseURL.absoluteString + request.path + (request.query.isEmpty ? "" : "?" + request.query)
             return .respond(ServedResponse(status: 302, headers: [("Location", target)]))
         }
         defer { origin.shutdown() }
@@ -31,7 +33,8 @@ import Testing
         let mirror = try Repository.createBare(at: fixture.path("mirror.git"))
 
         #expect(throws: GitError.self) {
-            try mirror.fetch(from: origin.baseURL.absoluteString + "/repo.git", credentials: GitCredentials(token: "s3cret-token"))
+            try mirror.fetch(
+                from: origin.baseURL.absoluteString + "/repo.git", credentials: GitCredentials(token: "s3cret-token"))
         }
         #expect(received.all.isEmpty, "the other host received \(received.all.count) Authorization header(s)")
     }
@@ -42,7 +45,8 @@ import Testing
         let mirror = try Repository.createBare(at: fixture.path("mirror.git"))
 
         let error = try #require(throws: GitError.self) {
-            try mirror.fetch(from: "http://git.shipshape-test.invalid/repo.git", credentials: GitCredentials(token: "s3cret-token"))
+            try mirror.fetch(
+                from: "http://git.shipshape-test.invalid/repo.git", credentials: GitCredentials(token: "s3cret-token"))
         }
         #expect(error.kind == .authentication)
         #expect(error.description.contains("not sent over plain http to git.shipshape-test.invalid"))
@@ -53,17 +57,24 @@ import Testing
         #expect(GitCredentials(token: "t").mayTravel(to: URL(string: "http://127.0.0.1:9418/r.git")!))
         #expect(GitCredentials(token: "t").mayTravel(to: URL(string: "https://git.example.com/r.git")!))
         #expect(!GitCredentials(token: "t").mayTravel(to: URL(string: "http://git.example.com/r.git")!))
-        #expect(GitCredentials(token: "t", plainHTTPHosts: ["git.example.com"]).mayTravel(to: URL(string: "http://git.example.com/r.git")!))
-        #expect(!GitCredentials(token: "t", plainHTTPHosts: ["git.example.com"]).mayTravel(to: URL(string: "http://other.example.com/r.git")!))
-        #expect(!GitCredentials(token: "t").mayTravel(to: URL(string: "http://127.0.0.1.git.example.com/r.git")!),
-                "a name starting with 127. is not loopback")
+        #expect(
+            GitCredentials(token: "t", plainHTTPHosts: ["git.example.com"]).mayTravel(
+                to: URL(string: "http://git.example.com/r.git")!))
+        #expect(
+            !GitCredentials(token: "t", plainHTTPHosts: ["git.example.com"]).mayTravel(
+                to: URL(string: "http://other.example.com/r.git")!))
+        #expect(
+            !GitCredentials(token: "t").mayTravel(to: URL(string: "http://127.0.0.1.git.example.com/r.git")!),
+            "a name starting with 127. is not loopback")
         #expect(GitCredentials(token: "t").mayTravel(to: URL(string: "http://[::1]:3000/r.git")!))
     }
 
     /// libgit2 names the URL it authenticates for without a default port: a remote written with
     /// one (`https://git.example.com:443/…`, as a forge's clone URL may be) is still its own origin.
     @Test func aDefaultPortWrittenOutIsTheSameOrigin() {
-        func same(_ asked: String, _ remote: String) -> Bool { RemoteSession.isSameOrigin(URL(string: asked)!, as: URL(string: remote)!) }
+        func same(_ asked: String, _ remote: String) -> Bool {
+            RemoteSession.isSameOrigin(URL(string: asked)!, as: URL(string: remote)!)
+        }
         #expect(same("https://git.example.com/acme/shop.git", "https://git.example.com:443/acme/shop.git"))
         #expect(same("http://127.0.0.1/repo.git", "http://127.0.0.1:80/repo.git"))
         #expect(same("https://GIT.example.com:443/a.git", "https://git.example.com/a.git"))

@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeTesting
 import Testing
+
 @testable import GitKit
 
 /// The diffs `fix --dry-run`, upgrade reports and fork-PR replies print: git's own format, so a
@@ -21,12 +22,17 @@ import Testing
 
     /// The old writer printed `-1,0` for an empty old side.
     @Test func anEmptySideStartsAtLineZero() throws {
-        #expect(try UnifiedDiff.render(old: "", new: "new: file\n", path: "x.yaml").hasSuffix("@@ -0,0 +1 @@\n+new: file\n"))
-        #expect(try UnifiedDiff.render(old: "old: file\n", new: "", path: "x.yaml").hasSuffix("@@ -1 +0,0 @@\n-old: file\n"))
+        #expect(
+            try UnifiedDiff.render(old: "", new: "new: file\n", path: "x.yaml").hasSuffix("@@ -0,0 +1 @@\n+new: file\n")
+        )
+        #expect(
+            try UnifiedDiff.render(old: "old: file\n", new: "", path: "x.yaml").hasSuffix("@@ -1 +0,0 @@\n-old: file\n")
+        )
     }
 
     @Test func aNulByteStillGivesText() throws {
-        let diff = try UnifiedDiff.render(old: Array("a: \u{0}1\n".utf8), new: Array("a: \u{0}2\n".utf8), path: "x.yaml")
+        let diff = try UnifiedDiff.render(
+            old: Array("a: \u{0}1\n".utf8), new: Array("a: \u{0}2\n".utf8), path: "x.yaml")
         #expect(diff.contains("+a: \u{0}2\n"), "\(diff)")
     }
 

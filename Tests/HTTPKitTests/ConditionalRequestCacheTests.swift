@@ -5,20 +5,24 @@ import Testing
 
 @Suite struct ConditionalRequestCacheTests {
     /// Serves version "v1" of a document; answers 304 to a matching If-None-Match.
-    private static func etagServer(conditionals: LastSeen<String>, notModified: CallCounter) throws -> LoopbackHTTPServer {
+    private static func etagServer(conditionals: LastSeen<String>, notModified: CallCounter) throws
+        -> LoopbackHTTPServer
+    {
         try LoopbackHTTPServer { request in
             let condition = request.header("If-None-Match") ?? ""
             conditionals.record(condition)
             if condition == #""v1""# {
                 _ = notModified.next()
-                return .respond(ServedResponse(status: 304, headers: [("ETag", #""v1""#), ("x-ratelimit-remaining", "4998")]))
+                return .respond(
+                    ServedResponse(status: 304, headers: [("ETag", #""v1""#), ("x-ratelimit-remaining", "4998")]))
             }
             return .respond(.text(200, "index: v1", headers: [("ETag", #""v1""#), ("x-ratelimit-remaining", "4999")]))
         }
     }
 
     @Test func revalidatesWithTheETagAndServesTheStoredBody() async throws {
-        let conditionals = LastSeen<String>(), notModified = CallCounter()
+        let conditionals = LastSeen<String>()
+        let notModified = CallCounter()
         let server = try Self.etagServer(conditionals: conditionals, notModified: notModified)
         defer { server.shutdown() }
         let cache = ConditionalRequestCache(wrapping: CurlHTTPClient())
@@ -40,7 +44,8 @@ import Testing
     }
 
     @Test func keepsEntriesApartPerCredential() async throws {
-        let conditionals = LastSeen<String>(), notModified = CallCounter()
+        let conditionals = LastSeen<String>()
+        let notModified = CallCounter()
         let server = try Self.etagServer(conditionals: conditionals, notModified: notModified)
         defer { server.shutdown() }
         let cache = ConditionalRequestCache(wrapping: CurlHTTPClient())
@@ -58,7 +63,8 @@ import Testing
     }
 
     @Test func leavesOtherMethodsAlone() async throws {
-        let conditionals = LastSeen<String>(), notModified = CallCounter()
+        let conditionals = LastSeen<String>()
+        let notModified = CallCounter()
         let server = try Self.etagServer(conditionals: conditionals, notModified: notModified)
         defer { server.shutdown() }
         let cache = ConditionalRequestCache(wrapping: CurlHTTPClient())

@@ -7,7 +7,8 @@ import Testing
 /// host that is not loopback or allowed.
 @Suite struct CredentialScopeTests {
     static let credentials: HTTPHeaders = [
-        "Authorization": "Bearer forge-token", "PRIVATE-TOKEN": "gitlab-token", "Cookie": "session=1", "X-Trace": "kept",
+        "Authorization": "Bearer forge-token", "PRIVATE-TOKEN": "gitlab-token", "Cookie": "session=1",
+        "X-Trace": "kept",
     ]
 
     @Test(arguments: [301, 302, 303, 307, 308])
@@ -19,11 +20,15 @@ import Testing
         }
         defer { elsewhere.shutdown() }
         let origin = try LoopbackHTTPServer { _ in
-            .respond(ServedResponse(status: status, headers: [("Location", elsewhere.baseURL.appending(path: "landing").absoluteString)]))
+            .respond(
+                ServedResponse(
+                    status: status, headers: [("Location", elsewhere.baseURL.appending(path: "landing").absoluteString)]
+                ))
         }
         defer { origin.shutdown() }
 
-        let response = try await CurlHTTPClient().send(HTTPRequest(url: origin.baseURL.appending(path: "start"), headers: Self.credentials))
+        let response = try await CurlHTTPClient().send(
+            HTTPRequest(url: origin.baseURL.appending(path: "start"), headers: Self.credentials))
 
         #expect(response.text == "other host")
         let arrived = try #require(seenElsewhere.current)
@@ -42,7 +47,8 @@ import Testing
         }
         defer { server.shutdown() }
 
-        _ = try await CurlHTTPClient().send(HTTPRequest(url: server.baseURL.appending(path: "old"), headers: Self.credentials))
+        _ = try await CurlHTTPClient().send(
+            HTTPRequest(url: server.baseURL.appending(path: "old"), headers: Self.credentials))
 
         #expect(seen.current?.header("PRIVATE-TOKEN") == "gitlab-token")
         #expect(seen.current?.header("Authorization") == "Bearer forge-token")
@@ -56,11 +62,14 @@ import Testing
         }
         defer { origin.shutdown() }
         let bounce = try LoopbackHTTPServer { _ in
-            .respond(ServedResponse(status: 302, headers: [("Location", origin.baseURL.appending(path: "back").absoluteString)]))
+            .respond(
+                ServedResponse(
+                    status: 302, headers: [("Location", origin.baseURL.appending(path: "back").absoluteString)]))
         }
         defer { bounce.shutdown() }
 
-        _ = try await CurlHTTPClient().send(HTTPRequest(url: bounce.baseURL, headers: ["PRIVATE-TOKEN": "for-the-bounce-host"]))
+        _ = try await CurlHTTPClient().send(
+            HTTPRequest(url: bounce.baseURL, headers: ["PRIVATE-TOKEN": "for-the-bounce-host"]))
 
         #expect(seenBack.current?.path == "/back")
         #expect(seenBack.current?.header("PRIVATE-TOKEN") == nil)
@@ -69,25 +78,32 @@ import Testing
     @Test func aPostRedirectedWith303BecomesAGetWithoutBody() async throws {
         let seen = LastSeen<ReceivedRequest>()
         let server = try LoopbackHTTPServer { request in
-            if request.path == "/submit" { return .respond(ServedResponse(status: 303, headers: [("Location", "/result")])) }
+            if request.path == "/submit" {
+                return .respond(ServedResponse(status: 303, headers: [("Location", "/result")]))
+            }
             seen.record(request)
             return .respond(.text(200, "done"))
         }
         defer { server.shutdown() }
 
-        _ = try await CurlHTTPClient().send(HTTPRequest(method: .post, url: server.baseURL.appending(path: "submit"),
-                                                        headers: ["Content-Type": "application/json"], body: Data("{}".utf8)))
+        _ = try await CurlHTTPClient().send(
+            HTTPRequest(
+                method: .post, url: server.baseURL.appending(path: "submit"),
+                headers: ["Content-Type": "application/json"], body: Data("{}".utf8)))
 
         #expect(seen.current?.method == "GET")
         #expect(seen.current?.body.isEmpty == true)
     }
 
     @Test func tooManyRedirectsIsAnError() async throws {
-        let server = try LoopbackHTTPServer { _ in .respond(ServedResponse(status: 302, headers: [("Location", "/again")])) }
+        let server = try LoopbackHTTPServer { _ in
+            .respond(ServedResponse(status: 302, headers: [("Location", "/again")]))
+        }
         defer { server.shutdown() }
 
         await #expect {
-            _ = try await CurlHTTPClient(configuration: .init(maximumRedirects: 3)).send(HTTPRequest(url: server.baseURL))
+            _ = try await CurlHTTPClient(configuration: .init(maximumRedirects: 3)).send(
+                HTTPRequest(url: server.baseURL))
         } throws: { error in
             guard case HTTPError.tooManyRedirects(_, _, let limit) = error else { return false }
             return limit == 3
@@ -96,7 +112,8 @@ import Testing
     }
 
     @Test func credentialsAreNotSentOverPlainHTTPToAHostNotAllowed() async throws {
-        let request = HTTPRequest(url: URL(string: "http://forge.shipshape-test.invalid/api/v4/user")!, headers: ["PRIVATE-TOKEN": "secret"])
+        let request = HTTPRequest(
+            url: URL(string: "http://forge.shipshape-test.invalid/api/v4/user")!, headers: ["PRIVATE-TOKEN": "secret"])
 
         await #expect {
             _ = try await CurlHTTPClient().send(request)
@@ -107,7 +124,9 @@ import Testing
     }
 
     @Test func plainHTTPIsAllowedForLoopbackAndForNamedHostsOnly() {
-        let configuration = CurlHTTPClient.Configuration(plainHTTPCredentialHosts: ["git.internal", "registry.internal:5000"])
+        let configuration = CurlHTTPClient.Configuration(plainHTTPCredentialHosts: [
+            "git.internal", "registry.internal:5000",
+        ])
 
         #expect(configuration.mayCarryCredentials(to: URL(string: "http://127.0.0.1:8080/x")!))
         #expect(configuration.mayCarryCredentials(to: URL(string: "http://localhost/x")!))
@@ -127,16 +146,26 @@ import Testing
         #expect(!URL(string: "http://127.0.0.1.forge.example.com/x")!.isLoopback)
         #expect(!URL(string: "http://127.internal/x")!.isLoopback)
         #expect(!URL(string: "http://127.0.0.256/x")!.isLoopback)
-        #expect(!CurlHTTPClient.Configuration().mayCarryCredentials(to: URL(string: "http://127.0.0.1.forge.example.com/api/v4")!))
+        #expect(
+            !CurlHTTPClient.Configuration().mayCarryCredentials(
+                to: URL(string: "http://127.0.0.1.forge.example.com/api/v4")!))
     }
 
     /// An origin's port is the scheme's default when none is written (RFC 6454): a forge whose
     /// links spell `:443` and one whose links leave it out are one origin.
     @Test func aDefaultPortWrittenOutIsTheSameOrigin() {
-        #expect(URL(string: "https://gitlab.example.com/api/v4/projects?page=2")!.isSameOrigin(as: URL(string: "https://gitlab.example.com:443/api/v4/projects")!))
+        #expect(
+            URL(string: "https://gitlab.example.com/api/v4/projects?page=2")!.isSameOrigin(
+                as: URL(string: "https://gitlab.example.com:443/api/v4/projects")!))
         #expect(URL(string: "http://127.0.0.1:80/x")!.isSameOrigin(as: URL(string: "http://127.0.0.1/y")!))
-        #expect(!URL(string: "https://gitlab.example.com:80/x")!.isSameOrigin(as: URL(string: "https://gitlab.example.com/x")!))
-        #expect(!URL(string: "http://gitlab.example.com:443/x")!.isSameOrigin(as: URL(string: "https://gitlab.example.com/x")!))
-        #expect(!URL(string: "https://gitlab.example.com:8443/x")!.isSameOrigin(as: URL(string: "https://gitlab.example.com/x")!))
+        #expect(
+            !URL(string: "https://gitlab.example.com:80/x")!.isSameOrigin(
+                as: URL(string: "https://gitlab.example.com/x")!))
+        #expect(
+            !URL(string: "http://gitlab.example.com:443/x")!.isSameOrigin(
+                as: URL(string: "https://gitlab.example.com/x")!))
+        #expect(
+            !URL(string: "https://gitlab.example.com:8443/x")!.isSameOrigin(
+                as: URL(string: "https://gitlab.example.com/x")!))
     }
 }

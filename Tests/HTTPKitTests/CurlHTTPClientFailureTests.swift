@@ -13,7 +13,7 @@ import Testing
             try await CurlHTTPClient().send(HTTPRequest(url: url, timeout: .milliseconds(300)))
         }
 
-        guard case let .timedOut(method, failedURL, limit, _) = error else {
+        guard case .timedOut(let method, let failedURL, let limit, _) = error else {
             Issue.record("expected a timeout, got \(String(describing: error))")
             return
         }
@@ -31,7 +31,7 @@ import Testing
             try await CurlHTTPClient().send(HTTPRequest(url: server.baseURL.appending(path: "gone")))
         }
 
-        guard case let .connectionFailed(_, url, _, requestSent) = error else {
+        guard case .connectionFailed(_, let url, _, let requestSent) = error else {
             Issue.record("expected a connection failure, got \(String(describing: error))")
             return
         }
@@ -48,7 +48,7 @@ import Testing
             try await CurlHTTPClient().send(HTTPRequest(method: .post, url: closedPortURL, body: Data("x".utf8)))
         }
 
-        guard case let .connectionFailed(method, _, _, requestSent) = error else {
+        guard case .connectionFailed(let method, _, _, let requestSent) = error else {
             Issue.record("expected a connection failure, got \(String(describing: error))")
             return
         }

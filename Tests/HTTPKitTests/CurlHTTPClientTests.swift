@@ -21,7 +21,11 @@ import Testing
         let server = try LoopbackHTTPServer(handler: echoHandler)
         defer { server.shutdown() }
         let client = CurlHTTPClient()
-        var request = HTTPRequest(method: testCase.method, url: server.baseURL.appending(path: "repos/acme/app").appending(queryItems: [URLQueryItem(name: "per_page", value: "50")]))
+        var request = HTTPRequest(
+            method: testCase.method,
+            url: server.baseURL.appending(path: "repos/acme/app").appending(queryItems: [
+                URLQueryItem(name: "per_page", value: "50")
+            ]))
         request.headers["Accept"] = "application/vnd.github+json"
         request.headers["X-Custom"] = "value with spaces"
         if let body = testCase.body {
@@ -82,7 +86,10 @@ import Testing
         let acceptEncoding = LastSeen<String>()
         let server = try LoopbackHTTPServer { request in
             acceptEncoding.record(request.header("Accept-Encoding") ?? "")
-            return .respond(ServedResponse(status: 200, headers: [("Content-Encoding", "gzip"), ("Content-Type", "text/yaml")], body: compressed))
+            return .respond(
+                ServedResponse(
+                    status: 200, headers: [("Content-Encoding", "gzip"), ("Content-Type", "text/yaml")],
+                    body: compressed))
         }
         defer { server.shutdown() }
 

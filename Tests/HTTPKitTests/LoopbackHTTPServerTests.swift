@@ -22,10 +22,12 @@ import Testing
         let server = try LoopbackHTTPServer { request in
             request.path == "/slow" ? .respondAfter(.seconds(30), .text(200, "late")) : .respond(.text(200, "now"))
         }
-        let idleClient = CurlHTTPClient(), impatientClient = CurlHTTPClient()
+        let idleClient = CurlHTTPClient()
+        let impatientClient = CurlHTTPClient()
         _ = try await idleClient.send(HTTPRequest(url: server.baseURL))
         await #expect(throws: HTTPError.self) {
-            try await impatientClient.send(HTTPRequest(url: server.baseURL.appending(path: "slow"), timeout: .milliseconds(100)))
+            try await impatientClient.send(
+                HTTPRequest(url: server.baseURL.appending(path: "slow"), timeout: .milliseconds(100)))
         }
 
         let started = ContinuousClock.now

@@ -9,12 +9,14 @@ import Testing
     @Test func honoursRetryAfterOn429EvenForPost() async throws {
         let attempts = CallCounter()
         let server = try LoopbackHTTPServer { _ in
-            attempts.next() == 1 ? .respond(.text(429, "slow down", headers: [("Retry-After", "7")])) : .respond(.text(201, "created"))
+            attempts.next() == 1
+                ? .respond(.text(429, "slow down", headers: [("Retry-After", "7")])) : .respond(.text(201, "created"))
         }
         defer { server.shutdown() }
         let clock = RecordingClock()
 
-        let response = try await retryingClient(clock: clock).send(HTTPRequest(method: .post, url: server.baseURL, body: Data("{}".utf8)))
+        let response = try await retryingClient(clock: clock).send(
+            HTTPRequest(method: .post, url: server.baseURL, body: Data("{}".utf8)))
 
         #expect(response.status == 201)
         #expect(attempts.count == 2)
@@ -32,7 +34,7 @@ import Testing
 
         let error = await #expect(throws: HTTPError.self) { try await client.send(HTTPRequest(url: server.baseURL)) }
 
-        guard case let .rateLimited(_, _, requiredWait, maximumWait) = error else {
+        guard case .rateLimited(_, _, let requiredWait, let maximumWait) = error else {
             Issue.record("expected rate limited, got \(String(describing: error))")
             return
         }
@@ -48,7 +50,8 @@ import Testing
         let attempts = CallCounter()
         let server = try LoopbackHTTPServer { _ in
             attempts.next() == 1
-                ? .respond(.text(429, "Retry later", headers: [("RateLimit-Remaining", "0"), ("RateLimit-Reset", "\(reset)")]))
+                ? .respond(
+                    .text(429, "Retry later", headers: [("RateLimit-Remaining", "0"), ("RateLimit-Reset", "\(reset)")]))
                 : .respond(.text(200, "ok", headers: [("RateLimit-Remaining", "599")]))
         }
         defer { server.shutdown() }
@@ -66,7 +69,10 @@ import Testing
         let attempts = CallCounter()
         let server = try LoopbackHTTPServer { _ in
             _ = attempts.next()
-            return .respond(.json(403, ["message": "Resource not accessible by integration"], headers: [("x-ratelimit-remaining", "4000"), ("x-ratelimit-reset", "1700003600")]))
+            return .respond(
+                .json(
+                    403, ["message": "Resource not accessible by integration"],
+                    headers: [("x-ratelimit-remaining", "4000"), ("x-ratelimit-reset", "1700003600")]))
         }
         defer { server.shutdown() }
         let clock = RecordingClock()

@@ -37,7 +37,7 @@ import Testing
 
         #expect(attempts.count == 4)
         #expect(clock.sleeps.count == 3)
-        guard case let .retriesExhausted(_, _, count, lastStatus, _) = error else {
+        guard case .retriesExhausted(_, _, let count, let lastStatus, _) = error else {
             Issue.record("expected retries exhausted, got \(String(describing: error))")
             return
         }
@@ -48,12 +48,16 @@ import Testing
 
     @Test func backoffCeilingDoublesUpToTheMaximum() {
         let policy = RetryPolicy(baseDelay: .milliseconds(100), maximumDelay: .milliseconds(500))
-        #expect((1...5).map(policy.backoffCeiling(afterAttempt:)) == [.milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(500), .milliseconds(500)])
+        #expect(
+            (1...5).map(policy.backoffCeiling(afterAttempt:)) == [
+                .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(500), .milliseconds(500),
+            ])
     }
 
     @Test func retriesAGetWhoseConnectionWasDropped() async throws {
         let attempts = CallCounter()
-        let server = try LoopbackHTTPServer { _ in attempts.next() < 3 ? .dropConnection : .respond(.text(200, "back")) }
+        let server = try LoopbackHTTPServer { _ in attempts.next() < 3 ? .dropConnection : .respond(.text(200, "back"))
+        }
         defer { server.shutdown() }
 
         let response = try await retryingClient(clock: RecordingClock()).send(HTTPRequest(url: server.baseURL))
@@ -74,12 +78,13 @@ import Testing
         let clock = RecordingClock()
 
         let error = await #expect(throws: HTTPError.self) {
-            try await retryingClient(clock: clock).send(HTTPRequest(method: .post, url: server.baseURL, body: Data(#"{"body":"LGTM"}"#.utf8)))
+            try await retryingClient(clock: clock).send(
+                HTTPRequest(method: .post, url: server.baseURL, body: Data(#"{"body":"LGTM"}"#.utf8)))
         }
 
         #expect(attempts.count == 1)
         #expect(clock.sleeps.isEmpty)
-        guard case let .connectionFailed(_, _, _, requestSent) = error else {
+        guard case .connectionFailed(_, _, _, let requestSent) = error else {
             Issue.record("expected the connection failure itself, got \(String(describing: error))")
             return
         }
@@ -113,7 +118,8 @@ import Testing
         }
         defer { server.shutdown() }
 
-        let response = try await retryingClient(clock: RecordingClock()).send(HTTPRequest(method: .post, url: server.baseURL))
+        let response = try await retryingClient(clock: RecordingClock()).send(
+            HTTPRequest(method: .post, url: server.baseURL))
 
         #expect(response.status == 500)
         #expect(attempts.count == 1)
@@ -129,14 +135,17 @@ import Testing
         }
 
         #expect(clock.sleeps.count == 2)
-        guard case let .retriesExhausted(_, _, attempts, lastStatus, lastError) = error,
-              case let .connectionFailed(_, _, _, requestSent) = lastError else {
+        guard case .retriesExhausted(_, _, let attempts, let lastStatus, let lastError) = error,
+            case .connectionFailed(_, _, _, let requestSent) = lastError
+        else {
             Issue.record("expected retries exhausted after connection failures, got \(String(describing: error))")
             return
         }
         #expect(attempts == 3)
         #expect(lastStatus == nil)
         #expect(!requestSent)
-        #expect(error?.description.contains("failed after 3 attempts; last error: connection failed before the request was sent") == true)
+        #expect(
+            error?.description.contains(
+                "failed after 3 attempts; last error: connection failed before the request was sent") == true)
     }
 }

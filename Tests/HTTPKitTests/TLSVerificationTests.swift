@@ -14,8 +14,12 @@ import Testing
         init() throws {
             folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-tls-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Self.openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "1",
-                              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], in: folder)
+            try Self.openssl(
+                [
+                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days",
+                    "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                ], in: folder)
             // A port free when asked for may be taken by a test running alongside before s_server
             // binds it; then s_server exits and another port is tried.
             var started: (Int, Process)?
@@ -24,13 +28,20 @@ import Testing
                 let server = Process()
                 server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
                 // -www answers every GET with a status page over HTTP/1.0.
-                server.arguments = ["openssl", "s_server", "-accept", "127.0.0.1:\(candidate)", "-cert", "cert.pem", "-key", "key.pem", "-www", "-quiet"]
+                server.arguments = [
+                    "openssl", "s_server", "-accept", "127.0.0.1:\(candidate)", "-cert", "cert.pem", "-key", "key.pem",
+                    "-www", "-quiet",
+                ]
                 server.currentDirectoryURL = folder
                 server.standardOutput = FileHandle.nullDevice
                 server.standardError = FileHandle.nullDevice
                 try server.run()
                 for _ in 0..<100 where server.isRunning && !canConnect(port: candidate) { usleep(50_000) }
-                if server.isRunning, canConnect(port: candidate) { started = (candidate, server) } else { kill(server.processIdentifier, SIGKILL) }
+                if server.isRunning, canConnect(port: candidate) {
+                    started = (candidate, server)
+                } else {
+                    kill(server.processIdentifier, SIGKILL)
+                }
             }
             guard let started else { throw FixtureError("openssl s_server did not start") }
             (port, process) = started
@@ -48,7 +59,9 @@ import Testing
 
         static func openssl(_ arguments: [String], in folder: URL) throws {
             let result = try ProcessRunner.tool("openssl", arguments, in: folder)
-            guard result.status == 0 else { throw FixtureError("openssl \(arguments.first ?? "") failed: \(result.output)") }
+            guard result.status == 0 else {
+                throw FixtureError("openssl \(arguments.first ?? "") failed: \(result.output)")
+            }
         }
     }
 
@@ -56,7 +69,9 @@ import Testing
         let server = try TLSServer()
         defer { server.stop() }
 
-        let error = await #expect(throws: HTTPError.self) { try await CurlHTTPClient().send(HTTPRequest(url: server.url)) }
+        let error = await #expect(throws: HTTPError.self) {
+            try await CurlHTTPClient().send(HTTPRequest(url: server.url))
+        }
         guard case .tlsFailed = error else {
             Issue.record("expected a TLS failure, got \(String(describing: error))")
             return

@@ -30,7 +30,12 @@ final class CallCounter: Sendable {
 
     var count: Int { value.withLock { $0 } }
 
-    func next() -> Int { value.withLock { $0 += 1; return $0 } }
+    func next() -> Int {
+        value.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 }
 
 /// Keeps the last value a server handler saw, for assertions after the request.
@@ -52,7 +57,10 @@ final class Rendezvous: Sendable {
     init(count: Int) { self.count = count }
 
     func arriveAndWait() {
-        if arrived.withLock({ $0 += 1; return $0 }) == count {
+        if arrived.withLock({
+            $0 += 1
+            return $0
+        }) == count {
             for _ in 0..<count { everyone.signal() }
         }
         _ = everyone.wait(timeout: .now() + 60)
@@ -76,17 +84,24 @@ extension HTTPResponse {
 let echoHandler: @Sendable (ReceivedRequest) -> ServerReply = { request in
     var headers: [String: String] = [:]
     for field in request.headers { headers[field.name.lowercased()] = field.value }
-    return .respond(.json(200, [
-        "method": request.method, "path": request.path, "query": request.query,
-        "body": String(decoding: request.body, as: UTF8.self), "bodyLength": request.body.count, "headers": headers,
-    ]))
+    return .respond(
+        .json(
+            200,
+            [
+                "method": request.method, "path": request.path, "query": request.query,
+                "body": String(decoding: request.body, as: UTF8.self), "bodyLength": request.body.count,
+                "headers": headers,
+            ]))
 }
 
 /// A client tuned for loopback tests: short timeouts, retries without real waiting.
-func retryingClient(attempts: Int = 4, clock: RecordingClock, maximumRateLimitWait: Duration = .seconds(300)) -> RetryingHTTPClient {
+func retryingClient(attempts: Int = 4, clock: RecordingClock, maximumRateLimitWait: Duration = .seconds(300))
+    -> RetryingHTTPClient
+{
     RetryingHTTPClient(
         wrapping: CurlHTTPClient(configuration: .init(timeout: .seconds(5), connectTimeout: .seconds(2))),
-        policy: RetryPolicy(maximumAttempts: attempts, baseDelay: .milliseconds(2), maximumRateLimitWait: maximumRateLimitWait),
+        policy: RetryPolicy(
+            maximumAttempts: attempts, baseDelay: .milliseconds(2), maximumRateLimitWait: maximumRateLimitWait),
         clock: clock
     )
 }
@@ -95,7 +110,8 @@ func gzipped(_ text: String) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
     process.arguments = ["-c"]
-    let input = Pipe(), output = Pipe()
+    let input = Pipe()
+    let output = Pipe()
     process.standardInput = input
     process.standardOutput = output
     try process.run()

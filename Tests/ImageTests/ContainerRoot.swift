@@ -7,16 +7,22 @@ struct ContainerRoot {
     let folder: URL
 
     /// What runc gives every container in /dev: null, zero, full, random, urandom (char 1:N).
-    static let deviceNodes: [(name: String, minor: Int)] = [("null", 3), ("zero", 5), ("full", 7), ("random", 8), ("urandom", 9)]
+    static let deviceNodes: [(name: String, minor: Int)] = [
+        ("null", 3), ("zero", 5), ("full", 7), ("random", 8), ("urandom", 9),
+    ]
 
     func prepare() throws {
         try FileManager.default.createDirectory(at: folder.appending(path: "proc"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appending(path: "dev"), withIntermediateDirectories: true)
         for node in Self.deviceNodes {
-            try Self.expectSuccess(ProcessRunner.tool("mknod", ["-m", "666", folder.appending(path: "dev/\(node.name)").path, "c", "1", "\(node.minor)"]), "mknod")
+            try Self.expectSuccess(
+                ProcessRunner.tool(
+                    "mknod", ["-m", "666", folder.appending(path: "dev/\(node.name)").path, "c", "1", "\(node.minor)"]),
+                "mknod")
         }
         // Swift reads its arguments from /proc/self/cmdline; every runtime mounts /proc.
-        try Self.expectSuccess(ProcessRunner.tool("mount", ["-t", "proc", "proc", folder.appending(path: "proc").path]), "mount /proc")
+        try Self.expectSuccess(
+            ProcessRunner.tool("mount", ["-t", "proc", "proc", folder.appending(path: "proc").path]), "mount /proc")
     }
 
     func tearDown() {
@@ -26,7 +32,9 @@ struct ContainerRoot {
 
     /// Runs `arguments` inside the root as the image's user, with only `environment`.
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        try ProcessRunner.run(URL(fileURLWithPath: "/usr/sbin/chroot"), ["--userspec=10001:10001", folder.path] + arguments, environment: environment)
+        try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/sbin/chroot"), ["--userspec=10001:10001", folder.path] + arguments,
+            environment: environment)
     }
 
     /// Starts `arguments` inside the root and leaves it running; its output goes to `log`.

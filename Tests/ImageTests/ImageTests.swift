@@ -25,10 +25,13 @@ import Testing
         let registry = try RegistryFixture.start()
         defer { registry.shutdown() }
 
-        let built = try ProcessRunner.run(repository.appending(path: "scripts/build-image"),
-                                          ["--binary", binary.path, "--output", scratch.appending(path: "layout").path,
-                                           "--tag", "test", "--push", "\(registry.host)/shipshape/bot:test"])
-        print(built.output)   // the image's size and what weighs in it
+        let built = try ProcessRunner.run(
+            repository.appending(path: "scripts/build-image"),
+            [
+                "--binary", binary.path, "--output", scratch.appending(path: "layout").path,
+                "--tag", "test", "--push", "\(registry.host)/shipshape/bot:test",
+            ])
+        print(built.output)  // the image's size and what weighs in it
         #expect(built.status == 0, "\(built.output)")
         #expect(built.output.contains("pushed \(registry.host)/shipshape/bot:test@sha256:"))
 
@@ -36,14 +39,16 @@ import Testing
         let manifest = try pull.manifest(tag: "test")
         #expect(manifest["mediaType"] as? String == "application/vnd.oci.image.manifest.v1+json")
         let configDescriptor = try #require(manifest["config"] as? [String: Any])
-        let config = try RegistryPull.object(Data(contentsOf: pull.blob(try #require(configDescriptor["digest"] as? String))))
+        let config = try RegistryPull.object(
+            Data(contentsOf: pull.blob(try #require(configDescriptor["digest"] as? String))))
         let settings = try #require(config["config"] as? [String: Any])
         #expect(settings["User"] as? String == "10001:10001")
         #expect(settings["Entrypoint"] as? [String] == ["/usr/local/bin/shipshape"])
         #expect(settings["Cmd"] as? [String] == ["serve"])
         let labels = try #require(settings["Labels"] as? [String: String])
         for key in ["source", "version", "revision", "licenses"] {
-            #expect(labels["org.opencontainers.image.\(key)"]?.isEmpty == false, "label org.opencontainers.image.\(key)")
+            #expect(
+                labels["org.opencontainers.image.\(key)"]?.isEmpty == false, "label org.opencontainers.image.\(key)")
         }
         #expect(labels["org.opencontainers.image.version"] == "0.1.0")
 
@@ -52,19 +57,25 @@ import Testing
         let layers = try #require(manifest["layers"] as? [[String: Any]])
         for layer in layers {
             let file = try pull.blob(try #require(layer["digest"] as? String))
-            try ContainerRoot.expectSuccess(ProcessRunner.tool("tar", ["-xzf", file.path, "-C", root.folder.path]), "unpacking a layer")
+            try ContainerRoot.expectSuccess(
+                ProcessRunner.tool("tar", ["-xzf", file.path, "-C", root.folder.path]), "unpacking a layer")
         }
         defer { root.tearDown() }
         // Only what the binary needs: no shell, no package manager.
         for absent in ["bin/sh", "bin/bash", "usr/bin/apt", "usr/bin/dpkg", "var/lib/dpkg"] {
-            #expect(!FileManager.default.fileExists(atPath: root.folder.appending(path: absent).path), "\(absent) is in the image")
+            #expect(
+                !FileManager.default.fileExists(atPath: root.folder.appending(path: absent).path),
+                "\(absent) is in the image")
         }
         try root.prepare()
 
-        try FileManager.default.copyItem(at: repository.appending(path: "examples"), to: root.folder.appending(path: "tmp/examples"))
+        try FileManager.default.copyItem(
+            at: repository.appending(path: "examples"), to: root.folder.appending(path: "tmp/examples"))
         let check = try root.run(["/usr/local/bin/shipshape", "check", "/tmp/examples", "--color", "never"])
         #expect(check.status == 3, "\(check.output)")
-        #expect(check.output.contains("rendered by HelmRelease reporting/reporting from chart reporting 0.3.0"), "\(check.output)")
+        #expect(
+            check.output.contains("rendered by HelmRelease reporting/reporting from chart reporting 0.3.0"),
+            "\(check.output)")
         #expect(!check.output.contains("not rendered"), "\(check.output)")
 
         try serveUntilHealthy(in: root)
@@ -77,21 +88,29 @@ import Testing
         try FileManager.default.createDirectory(at: etc.appending(path: "github"), withIntermediateDirectories: true)
         try Data(configMapConfiguration().utf8).write(to: etc.appending(path: "shipshape.yaml"))
         try Data(OpenSSLTool.generateRSAKey().privateKey.utf8).write(to: etc.appending(path: "github/private-key.pem"))
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: etc.appending(path: "github/private-key.pem").path)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o644], ofItemAtPath: etc.appending(path: "github/private-key.pem").path)
         let port = try freePort()
         let log = root.folder.appending(path: "../serve.log")
-        let serve = try root.start(["/usr/local/bin/shipshape", "serve", "--config", "/etc/shipshape/shipshape.yaml", "--port", "\(port)"],
-                                   environment: ["SHIPSHAPE_GITHUB_APP_ID": "1", "SHIPSHAPE_GITHUB_WEBHOOK_SECRET": "secret"], log: log)
+        let serve = try root.start(
+            ["/usr/local/bin/shipshape", "serve", "--config", "/etc/shipshape/shipshape.yaml", "--port", "\(port)"],
+            environment: ["SHIPSHAPE_GITHUB_APP_ID": "1", "SHIPSHAPE_GITHUB_WEBHOOK_SECRET": "secret"], log: log)
         defer {
             serve.terminate()
             serve.waitUntilExit()
         }
         // Bounds a hang, not speed: curl retries for up to 120 s while the server starts.
-        let health = try ProcessRunner.tool("curl", ["-sSf", "--retry", "120", "--retry-delay", "1", "--retry-connrefused", "--retry-all-errors",
-                                                     "--max-time", "5", "http://127.0.0.1:\(port)/healthz"])
+        let health = try ProcessRunner.tool(
+            "curl",
+            [
+                "-sSf", "--retry", "120", "--retry-delay", "1", "--retry-connrefused", "--retry-all-errors",
+                "--max-time", "5", "http://127.0.0.1:\(port)/healthz",
+            ])
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         #expect(health.status == 0, "healthz: \(health.output)\nserve: \(output)")
-        #expect(FileManager.default.fileExists(atPath: root.folder.appending(path: "var/lib/shipshape/queue.sqlite").path), "\(output)")
+        #expect(
+            FileManager.default.fileExists(atPath: root.folder.appending(path: "var/lib/shipshape/queue.sqlite").path),
+            "\(output)")
     }
 
     /// shipshape.yaml from the ConfigMap in config/deploy/shipshape.yaml (a literal block, indented 4).
@@ -99,7 +118,8 @@ import Testing
         let text = try String(contentsOf: repository.appending(path: "config/deploy/shipshape.yaml"), encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         let start = try #require(lines.firstIndex(of: "  shipshape.yaml: |"))
-        return lines[(start + 1)...].prefix { $0.hasPrefix("    ") || $0.isEmpty }.map { String($0.dropFirst(4)) }.joined(separator: "\n")
+        return lines[(start + 1)...].prefix { $0.hasPrefix("    ") || $0.isEmpty }.map { String($0.dropFirst(4)) }
+            .joined(separator: "\n")
     }
 }
 

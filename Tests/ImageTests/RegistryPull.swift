@@ -26,13 +26,16 @@ struct RegistryPull {
     private func download(_ path: String, accept: String) throws -> URL {
         let file = scratch.appending(path: UUID().uuidString)
         let url = registry.appending(path: "v2/\(repository)/\(path)").absoluteString
-        let result = try ProcessRunner.tool("curl", ["-sSf", "--max-time", "300", "-H", "Accept: \(accept)", "-o", file.path, url])
+        let result = try ProcessRunner.tool(
+            "curl", ["-sSf", "--max-time", "300", "-H", "Accept: \(accept)", "-o", file.path, url])
         guard result.status == 0 else { throw FixtureError("GET \(url): \(result.output)") }
         return file
     }
 
     static func object(_ data: Data) throws -> [String: Any] {
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw FixtureError("not a JSON object") }
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw FixtureError("not a JSON object")
+        }
         return object
     }
 }

@@ -1,6 +1,6 @@
-import Testing
 import JSONSchema
 import Manifests
+import Testing
 
 /// Mistakes in schemas are errors with a line, and hostile schemas are bounded.
 @Suite struct SchemaCompilationTests {
@@ -37,14 +37,19 @@ import Manifests
     }
 
     @Test func aRecursiveSchemaValidatesNestedData() throws {
-        let schema = try Schema(text: "$defs: {tree: {type: object, properties: {child: {$ref: '#/$defs/tree'}, name: {type: string}}}}\n$ref: '#/$defs/tree'")
+        let schema = try Schema(
+            text:
+                "$defs: {tree: {type: object, properties: {child: {$ref: '#/$defs/tree'}, name: {type: string}}}}\n$ref: '#/$defs/tree'"
+        )
         let good = try #require(YAMLParser.parse("child: {child: {name: a}}").documents.first?.root)
         let bad = try #require(YAMLParser.parse("child:\n  child:\n    name: 1\n").documents.first?.root)
         #expect(schema.validate(.node(good)) == nil)
         #expect(schema.validate(.node(bad))?.position.line == 3)
     }
 
-    @Test(arguments: [("100m", 0.1), ("1Gi", 1_073_741_824), ("2", 2), ("1.5k", 1500), ("1e3", 1000), ("512Mi", 536_870_912)])
+    @Test(arguments: [
+        ("100m", 0.1), ("1Gi", 1_073_741_824), ("2", 2), ("1.5k", 1500), ("1e3", 1000), ("512Mi", 536_870_912),
+    ])
     func readsQuantities(text: String, value: Double) {
         #expect(ResourceQuantity.parse(text) == value)
     }

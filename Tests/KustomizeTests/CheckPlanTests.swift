@@ -1,6 +1,7 @@
 import Manifests
 import Policy
 import Testing
+
 @testable import Kustomize
 
 /// `shipshape check` builds kustomization roots and checks their objects instead of their files.
@@ -22,7 +23,8 @@ import Testing
             "broken/kustomization.yaml": "resources:\n  - missing.yaml\n",
             "plain/d.yaml": deployment,
         ])
-        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        let plan = KustomizeCheckPlan.make(
+            files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
         #expect(plan.generated.isEmpty)
         #expect(Set(plan.files) == Set(memory.files.keys))
         #expect(plan.notes.count == 2)
@@ -37,8 +39,10 @@ import Testing
             "prod/kustomization.yaml": "resources:\n  - ../base\nnamePrefix: prod-\n",
             "staging/kustomization.yaml": "resources:\n  - ../base\nnamePrefix: staging-\n",
         ])
-        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
-        #expect(plan.generated.map(\.label).sorted() == ["built by kustomization prod", "built by kustomization staging"])
+        let plan = KustomizeCheckPlan.make(
+            files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        #expect(
+            plan.generated.map(\.label).sorted() == ["built by kustomization prod", "built by kustomization staging"])
         #expect(!plan.files.contains("base/d.yaml"))
     }
 }
@@ -49,13 +53,18 @@ extension CheckPlanTests {
     func aBaseBuiltByTwoOverlaysReportsEachLineOnce(ownNamespaces: Bool) throws {
         let memory = MemoryFileSystem([
             "base/kustomization.yaml": "resources:\n  - d.yaml\n",
-            "base/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n",
+            "base/d.yaml":
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n",
             "prod/kustomization.yaml": "resources:\n  - ../base\n" + (ownNamespaces ? "namespace: prod\n" : ""),
             "staging/kustomization.yaml": "resources:\n  - ../base\n" + (ownNamespaces ? "namespace: staging\n" : ""),
         ])
-        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
-        let engine = PolicyEngine(configuration: try BundledData.defaultConfiguration(), settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
-        let report = plan.mergingAcrossRoots(engine.run(paths: [], generated: plan.generated) { path in try memory.read(path) })
+        let plan = KustomizeCheckPlan.make(
+            files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        let engine = PolicyEngine(
+            configuration: try BundledData.defaultConfiguration(),
+            settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
+        let report = plan.mergingAcrossRoots(
+            engine.run(paths: [], generated: plan.generated) { path in try memory.read(path) })
         let latest = report.findings.filter { $0.checkID == "tagNotSpecified" }
         #expect(latest.count == 1)
         #expect(latest.first.map { "\($0.file):\($0.position.line)" } == "base/d.yaml:10")
@@ -69,8 +78,9 @@ extension CheckPlanTests {
             "dev/kustomization.yaml": "resources:\n  - d.yaml\n",
             "dev/d.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
         ])
-        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory),
-                                           isIgnored: { $0.hasPrefix("dev/") })
+        let plan = KustomizeCheckPlan.make(
+            files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory),
+            isIgnored: { $0.hasPrefix("dev/") })
         #expect(plan.generated.isEmpty)
         #expect(Set(plan.files) == Set(memory.files.keys))
     }
@@ -79,13 +89,17 @@ extension CheckPlanTests {
 extension CheckPlanTests {
     @Test func filesReadOnlyAsPatchesAreKnown() throws {
         let configMap = { (name: String) in "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n" }
-        let memory = MemoryFileSystem(["base/kustomization.yaml": "resources: [d.yaml]\n", "base/d.yaml": configMap("c"),
-                                       "prod/kustomization.yaml": "resources: [../base, extra.yaml]\npatches: [{path: patch.yaml}]\n",
-                                       "prod/extra.yaml": configMap("e"), "prod/patch.yaml": configMap("c") + "data:\n  a: b\n"])
-        let plan = KustomizeCheckPlan.make(files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+        let memory = MemoryFileSystem([
+            "base/kustomization.yaml": "resources: [d.yaml]\n", "base/d.yaml": configMap("c"),
+            "prod/kustomization.yaml": "resources: [../base, extra.yaml]\npatches: [{path: patch.yaml}]\n",
+            "prod/extra.yaml": configMap("e"), "prod/patch.yaml": configMap("c") + "data:\n  a: b\n",
+        ])
+        let plan = KustomizeCheckPlan.make(
+            files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
         #expect(plan.patchFiles == ["prod/patch.yaml"])
         #expect(plan.isPatch("./prod/patch.yaml"))
-        #expect(!plan.isPatch("prod/extra.yaml") && !plan.isPatch("base/d.yaml") && !plan.isPatch("prod/kustomization.yaml"))
+        #expect(
+            !plan.isPatch("prod/extra.yaml") && !plan.isPatch("base/d.yaml") && !plan.isPatch("prod/kustomization.yaml")
+        )
     }
 }
-

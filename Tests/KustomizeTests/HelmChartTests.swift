@@ -4,6 +4,7 @@ import Manifests
 import Policy
 import ShipshapeTesting
 import Testing
+
 @testable import Kustomize
 
 /// `helmCharts` rendered by the real Helm engine (libhelm_c, in this process) inside the build.
@@ -13,32 +14,47 @@ import Testing
     struct InProcess: ChartInflater {
         let renderer: InProcessChartRenderer
 
-        func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws -> [InflatedTemplate] {
-            try renderer.render(chartFolder: chartFolder, valuesJSON: valuesJSON, release: release, namespace: namespace)
-                .map { InflatedTemplate(template: $0.template, manifest: $0.manifest) }
+        func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws
+            -> [InflatedTemplate]
+        {
+            try renderer.render(
+                chartFolder: chartFolder, valuesJSON: valuesJSON, release: release, namespace: namespace
+            )
+            .map { InflatedTemplate(template: $0.template, manifest: $0.manifest) }
         }
     }
 
-    static let engine = Result { InProcessChartRenderer(library: try HelmLibrary(path: HelmLibraryLocator.locate().get())) }
+    static let engine = Result {
+        InProcessChartRenderer(library: try HelmLibrary(path: HelmLibraryLocator.locate().get()))
+    }
 
     /// A folder holding podinfo under `charts/` and the given files.
     private func tree(_ files: [String: String]) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appending(path: "helmcharts-\(UUID().uuidString)/app").path
         try FileManager.default.createDirectory(atPath: folder + "/charts", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: ChartFolderArchive.shared("podinfo-6.14.1").path, toPath: folder + "/charts/podinfo")
+        try FileManager.default.copyItem(
+            atPath: ChartFolderArchive.shared("podinfo-6.14.1").path, toPath: folder + "/charts/podinfo")
         for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
         return folder
     }
 
     @Test func chartsAloneBuildWhatTheEngineRenders() throws {
         let renderer = try Self.engine.get()
-        let folder = try tree(["kustomization.yaml": "helmCharts:\n- name: podinfo\n  releaseName: front\n  namespace: web\n  valuesInline:\n    replicaCount: 3\n  skipTests: true\n"])
+        let folder = try tree([
+            "kustomization.yaml":
+                "helmCharts:\n- name: podinfo\n  releaseName: front\n  namespace: web\n  valuesInline:\n    replicaCount: 3\n  skipTests: true\n"
+        ])
         defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
         let built = try KustomizeBuilder(charts: InProcess(renderer: renderer)).build(folder: folder)
         #expect(built.notes.isEmpty)
-        let direct = try renderer.render(chartFolder: folder + "/charts/podinfo", valuesJSON: "{\"replicaCount\":3}", release: "front", namespace: "web")
-            .filter { !$0.template.contains("/tests/") && !$0.template.hasSuffix("NOTES.txt") }.map(\.manifest).joined(separator: "\n---\n")
-        let expected = YAMLData.objects(direct), actual = YAMLData.objects(built.yaml)
+        let direct = try renderer.render(
+            chartFolder: folder + "/charts/podinfo", valuesJSON: "{\"replicaCount\":3}", release: "front",
+            namespace: "web"
+        )
+        .filter { !$0.template.contains("/tests/") && !$0.template.hasSuffix("NOTES.txt") }.map(\.manifest).joined(
+            separator: "\n---\n")
+        let expected = YAMLData.objects(direct)
+        let actual = YAMLData.objects(built.yaml)
         #expect(!expected.isEmpty)
         #expect(Set(actual.keys) == Set(expected.keys))
         for (key, object) in expected {
@@ -78,7 +94,10 @@ import Testing
         let container = try #require(deployment.node[path: "spec", "template", "spec", "containers"]?.items?.first)
         #expect(container[path: "securityContext", "privileged"]?.string == "true")
         // The chart's values land on the helmCharts entry; the patch's on the patch.
-        #expect(container[path: "securityContext", "privileged"]?.origin.map { "\(($0.file as NSString).lastPathComponent):\($0.position.line)" } == "kustomization.yaml:3")
+        #expect(
+            container[path: "securityContext", "privileged"]?.origin.map {
+                "\(($0.file as NSString).lastPathComponent):\($0.position.line)"
+            } == "kustomization.yaml:3")
         #expect(deployment.node[path: "spec", "template", "spec", "hostNetwork"]?.origin?.position.line == 15)
         // Test pods are rendered unless skipTests.
         #expect(built.resources.contains { $0.kind == "Pod" })
@@ -86,12 +105,17 @@ import Testing
     }
 
     @Test func withoutAnEngineOrAChartTheRootIsRefusedOrFailsWithItsLine() throws {
-        let files = ["app/kustomization.yaml": "helmCharts:\n- name: podinfo\n  repo: https://stefanprodan.github.io/podinfo\n  version: 6.14.1\n",
-                     "other/kustomization.yaml": "helmCharts:\n- name: missing\n"]
+        let files = [
+            "app/kustomization.yaml":
+                "helmCharts:\n- name: podinfo\n  repo: https://stefanprodan.github.io/podinfo\n  version: 6.14.1\n",
+            "other/kustomization.yaml": "helmCharts:\n- name: missing\n",
+        ]
         let refused = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
         #expect(refused.notes.map(\.feature) == ["helmCharts"])
         struct Never: ChartInflater {
-            func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws -> [InflatedTemplate] { [] }
+            func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws
+                -> [InflatedTemplate]
+            { [] }
         }
         // A chart to pull is named, not pulled.
         let pull = try KustomizeBuilder(fileSystem: MemoryFileSystem(files), charts: Never()).build(folder: "app")
@@ -100,12 +124,16 @@ import Testing
         #expect {
             try KustomizeBuilder(fileSystem: MemoryFileSystem(files), charts: Never()).build(folder: "other")
         } throws: { error in
-            (error as? KustomizeError)?.description == "other/kustomization.yaml:2:3: no repo specified for pull, no chart found at 'other/charts/missing'"
+            (error as? KustomizeError)?.description
+                == "other/kustomization.yaml:2:3: no repo specified for pull, no chart found at 'other/charts/missing'"
         }
     }
 
     @Test func valuesBecomeJSONTypedAsYAMLTypesThem() throws {
-        let node = try Node.copy(try #require(YAMLParser.parse("a: 1\nb: \"1\"\nc: true\nd: [x, 1.5, null]\ne: {f: 0x10}\n").documents.first?.root), file: "v")
+        let node = try Node.copy(
+            try #require(
+                YAMLParser.parse("a: 1\nb: \"1\"\nc: true\nd: [x, 1.5, null]\ne: {f: 0x10}\n").documents.first?.root),
+            file: "v")
         #expect(node.jsonText == #"{"a":1,"b":"1","c":true,"d":["x",1.5,null],"e":{"f":16}}"#)
     }
 }

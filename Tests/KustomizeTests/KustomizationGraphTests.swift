@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Kustomize
 
 /// Which roots may read a file, known from the kustomization files alone (what a review uses to
@@ -9,9 +10,13 @@ import Testing
     }
 
     static let graph = KustomizationGraph(kustomizations: [
-        "base/kustomization.yaml": links("resources:\n  - app.yaml\ncomponents:\n  - ../components/tls\n", "base/kustomization.yaml"),
-        "components/tls/kustomization.yaml": links("kind: Component\npatches:\n  - path: tls.yaml\n", "components/tls/kustomization.yaml"),
-        "overlays/prod/kustomization.yaml": links("resources:\n  - ../../base\n  - https://github.com/example/x//y?ref=v1\n", "overlays/prod/kustomization.yaml"),
+        "base/kustomization.yaml": links(
+            "resources:\n  - app.yaml\ncomponents:\n  - ../components/tls\n", "base/kustomization.yaml"),
+        "components/tls/kustomization.yaml": links(
+            "kind: Component\npatches:\n  - path: tls.yaml\n", "components/tls/kustomization.yaml"),
+        "overlays/prod/kustomization.yaml": links(
+            "resources:\n  - ../../base\n  - https://github.com/example/x//y?ref=v1\n",
+            "overlays/prod/kustomization.yaml"),
         "overlays/dev/kustomization.yaml": links("resources:\n  - ../../base\n", "overlays/dev/kustomization.yaml"),
         "lonely/kustomization.yaml": links("resources: [a.yaml]\n", "lonely/kustomization.yaml"),
         "broken/kustomization.yaml": links("resources: [\n", "broken/kustomization.yaml"),
@@ -19,8 +24,13 @@ import Testing
 
     @Test func rootsAreTheFoldersNothingIncludes() {
         #expect(Self.graph.roots == ["broken", "lonely", "overlays/dev", "overlays/prod"])
-        #expect(Self.links("resources: [\n", "k/kustomization.yaml") == nil, "an unreadable kustomization has no links; it is a root")
-        #expect(Self.links("resources:\n  - github.com/a/b?ref=v1\n  - d.yaml\n", "k/kustomization.yaml")?.entries == ["d.yaml"])
+        #expect(
+            Self.links("resources: [\n", "k/kustomization.yaml") == nil,
+            "an unreadable kustomization has no links; it is a root")
+        #expect(
+            Self.links("resources:\n  - github.com/a/b?ref=v1\n  - d.yaml\n", "k/kustomization.yaml")?.entries == [
+                "d.yaml"
+            ])
     }
 
     @Test func aFileIsReadByTheRootsThatReachItsFolder() {

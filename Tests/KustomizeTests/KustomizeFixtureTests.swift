@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Kustomize
+import Testing
 
 /// Builds every fixture folder and compares with what kustomize built (as data).
 @Suite struct KustomizeFixtureTests {

@@ -1,17 +1,19 @@
 import Policy
 import Testing
+
 @testable import Kustomize
 
 /// Remote Git bases: how entries are read, and builds over repositories the caller fetched
 /// (`scripts/test-cli` fetches one from a Git daemon on loopback through GitKit's mirror cache).
 @Suite struct RemoteBaseTests {
-    @Test(arguments: [
-        ("https://github.com/org/repo//deploy/base?ref=v1.2", "https://github.com/org/repo", "deploy/base", "v1.2"),
-        ("github.com/org/repo/deploy?ref=main", "https://github.com/org/repo", "deploy", "main"),
-        ("git@github.com:org/repo.git//base?ref=v1&timeout=90", "git@github.com:org/repo.git", "base", "v1"),
-        ("https://gitlab.com/org/repo.git/base?version=v2", "https://gitlab.com/org/repo.git", "base", "v2"),
-        ("git://127.0.0.1:9418/repo.git//base", "git://127.0.0.1:9418/repo.git", "base", nil),
-    ] as [(String, String, String, String?)])
+    @Test(
+        arguments: [
+            ("https://github.com/org/repo//deploy/base?ref=v1.2", "https://github.com/org/repo", "deploy/base", "v1.2"),
+            ("github.com/org/repo/deploy?ref=main", "https://github.com/org/repo", "deploy", "main"),
+            ("git@github.com:org/repo.git//base?ref=v1&timeout=90", "git@github.com:org/repo.git", "base", "v1"),
+            ("https://gitlab.com/org/repo.git/base?version=v2", "https://gitlab.com/org/repo.git", "base", "v2"),
+            ("git://127.0.0.1:9418/repo.git//base", "git://127.0.0.1:9418/repo.git", "base", nil),
+        ] as [(String, String, String, String?)])
     func entriesReadAsKustomizeReadsThem(_ text: String, _ repository: String, _ path: String, _ ref: String?) throws {
         let base = try #require(RemoteBase(text))
         #expect(base.repository == repository && base.path == path && base.ref == ref)
@@ -22,14 +24,20 @@ import Testing
     private func build(_ resource: String, fetched: [String: String]?) throws -> BuiltRoot {
         let trees = RemoteTrees()
         if let fetched { trees.store(fetched.mapValues { Array($0.utf8) }, for: Self.base) }
-        let files = ["app/kustomization.yaml": "namespace: prod\nresources:\n- \(resource)\n", "secret/kustomization.yaml": "resources: [x.yaml]\n"]
+        let files = [
+            "app/kustomization.yaml": "namespace: prod\nresources:\n- \(resource)\n",
+            "secret/kustomization.yaml": "resources: [x.yaml]\n",
+        ]
         return try KustomizeBuilder(fileSystem: MemoryFileSystem(files), remotes: trees).build(folder: "app")
     }
 
     @Test func aFetchedBaseBuildsLikeALocalOne() throws {
-        let built = try build("https://example.com/org/repo//base?ref=v1", fetched: [
-            "base/kustomization.yaml": "resources: [cm.yaml]\n", "base/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
-        ])
+        let built = try build(
+            "https://example.com/org/repo//base?ref=v1",
+            fetched: [
+                "base/kustomization.yaml": "resources: [cm.yaml]\n",
+                "base/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+            ])
         #expect(built.notes.isEmpty)
         #expect(built.resources.map(\.namespace) == ["prod"])
         // Findings on the base's values name the repository, the ref and the file.
@@ -50,7 +58,9 @@ import Testing
 
     @Test func aRemoteKustomizationNeverReadsTheMachinesFiles() {
         #expect(throws: KustomizeError.self) {
-            try build("https://example.com/org/repo//base?ref=v1", fetched: ["base/kustomization.yaml": "resources:\n- ../../../../secret\n"])
+            try build(
+                "https://example.com/org/repo//base?ref=v1",
+                fetched: ["base/kustomization.yaml": "resources:\n- ../../../../secret\n"])
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Kustomize
 
 /// Pieces checked against kustomize's documented behaviour and recorded outputs.
@@ -17,11 +18,14 @@ import Testing
             - name: sec
               literals:
               - password=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-            """,
+            """
         ]
         let built = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
         #expect(built.resources.map(\.name) == ["p-cfg-6b56fdfggc", "p-sec-h658fm2g8b"])
-        #expect(built.resources[1].node[path: "data", "password"]?.string == "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYW\nFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE=\n")
+        #expect(
+            built.resources[1].node[path: "data", "password"]?.string
+                == "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYW\nFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE=\n"
+        )
     }
 
     @Test(arguments: [
@@ -95,8 +99,10 @@ import Testing
 
     @Test func patchDeletingTheObjectRemovesIt() throws {
         let files = [
-            "app/kustomization.yaml": "resources:\n  - d.yaml\npatches:\n  - patch: |-\n      $patch: delete\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: a\n",
-            "app/d.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n",
+            "app/kustomization.yaml":
+                "resources:\n  - d.yaml\npatches:\n  - patch: |-\n      $patch: delete\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: a\n",
+            "app/d.yaml":
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n",
         ]
         let built = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
         #expect(built.resources.map(\.name) == ["b"])
@@ -119,8 +125,10 @@ extension UnitTests {
     /// drops `key:` written with no value, and keeps `key: null`.
     @Test func strategicMergeDropsValuelessFieldsOnly() throws {
         let files = [
-            "app/kustomization.yaml": "resources:\n  - d.yaml\npatches:\n  - patch: |\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: a\n      spec:\n        replicas: 1\n",
-            "app/d.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  template:\n    spec:\n      affinity:\n        nodeAffinity:\n          preferred:\n      hostname: null\n",
+            "app/kustomization.yaml":
+                "resources:\n  - d.yaml\npatches:\n  - patch: |\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: a\n      spec:\n        replicas: 1\n",
+            "app/d.yaml":
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  template:\n    spec:\n      affinity:\n        nodeAffinity:\n          preferred:\n      hostname: null\n",
         ]
         let built = try KustomizeBuilder(fileSystem: MemoryFileSystem(files)).build(folder: "app")
         let spec = try #require(built.resources.first?.node[path: "spec", "template", "spec"])

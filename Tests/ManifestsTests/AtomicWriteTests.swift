@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Manifests
 
 /// `FileContents.write` replaces a file whole or not at all, keeps its permissions, writes
@@ -26,7 +27,8 @@ import Testing
     @Test func aSymbolicLinkStaysALinkAndItsTargetIsWritten() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let target = folder.appending(path: "real.yaml"), link = folder.appending(path: "link.yaml")
+        let target = folder.appending(path: "real.yaml")
+        let link = folder.appending(path: "link.yaml")
         try Data("old\n".utf8).write(to: target)
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real.yaml")
         try FileContents.write(Array("new\n".utf8), to: link.path)
@@ -43,7 +45,8 @@ import Testing
         #expect {
             try FileContents.write(Array("new\n".utf8), to: file.path)
         } throws: { error in
-            (error as? FileContents.Failure)?.reason == "is read-only; not changed" && (error as? FileContents.Failure)?.path == file.path
+            (error as? FileContents.Failure)?.reason == "is read-only; not changed"
+                && (error as? FileContents.Failure)?.path == file.path
         }
         #expect(try String(contentsOf: file, encoding: .utf8) == "old\n")
     }

@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import FileNames
+import Foundation
 import Manifests
+import Testing
 
 /// Every file is listed and read whatever its name's bytes; a folder that cannot be listed is
 /// reported and the walk goes on; FIFOs, devices and oversized files are refused without being read.
@@ -32,7 +32,9 @@ import Manifests
         }
 
         func folder(_ name: String) throws {
-            guard FileName.withCString(root + "/" + name, { mkdir($0, 0o755) }) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            guard FileName.withCString(root + "/" + name, { mkdir($0, 0o755) }) == 0 else {
+                throw CocoaError(.fileWriteUnknown)
+            }
         }
     }
 
@@ -46,7 +48,10 @@ import Manifests
         try scratch.write("kind: B\n", to: "plain.yaml")
         let listing = try ManifestWalker.list([scratch.root])
         #expect(listing.unreadable.isEmpty && listing.skipped.isEmpty)
-        #expect(listing.files == [scratch.root + "/plain.yaml", scratch.root + "/" + Self.latin1Folder + "/" + Self.latin1File])
+        #expect(
+            listing.files == [
+                scratch.root + "/plain.yaml", scratch.root + "/" + Self.latin1Folder + "/" + Self.latin1File,
+            ])
         let bytes = try FileContents.read(try #require(listing.files.last))
         #expect(bytes == Array("kind: A\n".utf8))
         #expect(FileName.escaped(listing.files.last!).hasSuffix("/caf\\xe9/d\\xe9\\xffploy.yaml"))
@@ -84,10 +89,15 @@ import Manifests
         let listing = try ManifestWalker.list([fifo, "/dev/zero", scratch.root])
         #expect(listing.files == [scratch.root + "/a.yaml"], "a FIFO inside a folder is not listed either")
         #expect(listing.skipped.map(\.path) == [fifo, "/dev/zero"])
-        #expect(listing.skipped.map(\.reason) == ["is a FIFO, not a regular file: skipped", "is a character device, not a regular file: skipped"])
+        #expect(
+            listing.skipped.map(\.reason) == [
+                "is a FIFO, not a regular file: skipped", "is a character device, not a regular file: skipped",
+            ])
         // Read directly, they are refused at once: no wait for a writer, no endless zeros.
         #expect(throws: FileContents.Failure.self) { try FileContents.read(fifo) }
-        do { _ = try FileContents.read("/dev/zero") } catch { #expect(error.reason == "is a character device, not a regular file: not read") }
+        do { _ = try FileContents.read("/dev/zero") } catch {
+            #expect(error.reason == "is a character device, not a regular file: not read")
+        }
     }
 
     @Test func aFileOverTheLimitIsRefusedWithItsSize() throws {

@@ -1,5 +1,5 @@
-import Testing
 import Manifests
+import Testing
 
 /// Bytes libyaml cannot read (it decodes ahead of the parser) are reported at their own line
 /// and column, not at the top of the file.

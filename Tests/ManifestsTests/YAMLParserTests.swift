@@ -1,16 +1,17 @@
 import Foundation
-import Testing
 import Manifests
+import Testing
 
 @Suite struct YAMLParserTests {
     @Test func everyNodeKnowsItsLineAndColumn() throws {
-        let stream = YAMLParser.parse("""
-        # comment
-        a:
-          b: [1, two]
-          c:
-            - name: x
-        """)
+        let stream = YAMLParser.parse(
+            """
+            # comment
+            a:
+              b: [1, two]
+              c:
+                - name: x
+            """)
         let root = try #require(stream.documents.first?.root)
         #expect(root.entry("a")?.key.start == SourcePosition(line: 2, column: 1, offset: 10))
         let b = try #require(root["a", "b"])
@@ -34,17 +35,19 @@ import Manifests
         #expect(stream.errors.first?.position.line == 3, "an unclosed flow sequence is reported where it opens")
         let keys = stream.documents.compactMap { $0.root?.entries?.first?.keyText }
         #expect(keys == ["a", "c", "e"])
-        #expect(stream.documents.last?.root?.entry("e")?.key.start.line == 9, "lines after a restart stay true to the file")
+        #expect(
+            stream.documents.last?.root?.entry("e")?.key.start.line == 9, "lines after a restart stay true to the file")
     }
 
     @Test func anchorsAliasesAndMergeKeysResolve() throws {
-        let stream = YAMLParser.parse("""
-        base: &base {cpu: 100m, memory: 64Mi}
-        other: *base
-        merged:
-          <<: *base
-          memory: 128Mi
-        """)
+        let stream = YAMLParser.parse(
+            """
+            base: &base {cpu: 100m, memory: 64Mi}
+            other: *base
+            merged:
+              <<: *base
+              memory: 128Mi
+            """)
         let root = try #require(stream.documents.first?.root)
         #expect(root["other", "cpu"]?.string == "100m")
         #expect(root["merged", "memory"]?.string == "128Mi", "a key of the mapping wins over a merged one")
@@ -58,7 +61,8 @@ import Manifests
     }
 
     @Test func jsonIsRead() throws {
-        let stream = YAMLParser.parse("{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"Pod\",\n\t\"spec\": {\"hostIPC\": true}\n}\n")
+        let stream = YAMLParser.parse(
+            "{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"Pod\",\n\t\"spec\": {\"hostIPC\": true}\n}\n")
         #expect(stream.errors.isEmpty)
         let root = try #require(stream.documents.first?.root)
         #expect(root["spec", "hostIPC"]?.bool == true)
@@ -66,7 +70,8 @@ import Manifests
     }
 
     @Test func scalarsAreInterpretedLikeKubernetesDoes() throws {
-        let root = try #require(YAMLParser.parse("a: true\nb: \"true\"\nc: ~\nd: 0x1\ne: 42\nf: yes\n").documents.first?.root)
+        let root = try #require(
+            YAMLParser.parse("a: true\nb: \"true\"\nc: ~\nd: 0x1\ne: 42\nf: yes\n").documents.first?.root)
         #expect(root["a"]?.bool == true)
         #expect(root["b"]?.bool == nil, "a quoted string is not a boolean")
         #expect(root["b"]?.scalar?.isTrueLike == true)
@@ -83,19 +88,25 @@ import Manifests
 
     @Test func skippedSpecsAreReadButNotBuilt() throws {
         let options = YAMLParseOptions(skipSpecOfKinds: ["CustomResourceDefinition"])
-        let crd = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: a}\nspec:\n  group: x\n  names: [a, b]\nstatus: {}\n"
+        let crd =
+            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: a}\nspec:\n  group: x\n  names: [a, b]\nstatus: {}\n"
         let root = try #require(YAMLParser.parse(crd, options: options).documents.first?.root)
         #expect(root["spec"] == nil)
         #expect(root["metadata", "name"]?.string == "a")
         #expect(root["status"] != nil, "keys after the skipped value are still built")
-        let other = try #require(YAMLParser.parse(crd.replacingOccurrences(of: "CustomResourceDefinition", with: "Deployment"), options: options).documents.first?.root)
+        let other = try #require(
+            YAMLParser.parse(
+                crd.replacingOccurrences(of: "CustomResourceDefinition", with: "Deployment"), options: options
+            ).documents.first?.root)
         #expect(other["spec", "group"]?.string == "x")
-        let broken = YAMLParser.parse(crd.replacingOccurrences(of: "names: [a, b]", with: "names: [a, b"), options: options)
+        let broken = YAMLParser.parse(
+            crd.replacingOccurrences(of: "names: [a, b]", with: "names: [a, b"), options: options)
         #expect(broken.errors.count == 1, "a syntax error inside a skipped spec is still found")
     }
 
     @Test func tagsAndStylesAreKeptAndAliasesShareThem() throws {
-        let root = try #require(YAMLParser.parse("a: !!null x\nb: &s !!str 10\nc: *s\nd: 'q'\ne: |\n  line\n").documents.first?.root)
+        let root = try #require(
+            YAMLParser.parse("a: !!null x\nb: &s !!str 10\nc: *s\nd: 'q'\ne: |\n  line\n").documents.first?.root)
         #expect(root["a"]?.isNull == true, "the null tag makes any text null")
         #expect(root["a"]?.string == nil)
         #expect(root["b"]?.scalar?.tag == "tag:yaml.org,2002:str")
@@ -106,15 +117,20 @@ import Manifests
     }
 
     @Test func mergeKeysTakeMappingsAndSequencesOfMappingsInOrder() throws {
-        let root = try #require(YAMLParser.parse("""
-        one: &one {a: 1, b: 1}
-        two: &two {b: 2, c: 2}
-        both:
-          <<: [*one, *two]
-          c: 3
-        """).documents.first?.root)
+        let root = try #require(
+            YAMLParser.parse(
+                """
+                one: &one {a: 1, b: 1}
+                two: &two {b: 2, c: 2}
+                both:
+                  <<: [*one, *two]
+                  c: 3
+                """
+            ).documents.first?.root)
         let both = try #require(root["both"])
-        #expect(both.entries?.compactMap(\.keyText) == ["c", "a", "b"], "own keys first, then merged keys not already present")
+        #expect(
+            both.entries?.compactMap(\.keyText) == ["c", "a", "b"],
+            "own keys first, then merged keys not already present")
         #expect(both["b"]?.int == 1, "an earlier merge source wins")
         #expect(both["c"]?.int == 3, "the mapping's own key wins")
         #expect(both.entries?.count == 3)

@@ -54,7 +54,8 @@ import Testing
 
     /// Kubernetes defaults `minReplicas` to 1: the single replica the check warns about.
     @Test func anAutoscalerWithoutMinReplicasHasOne() throws {
-        let found = try Self.findings("""
+        let found = try Self.findings(
+            """
             apiVersion: autoscaling/v2
             kind: HorizontalPodAutoscaler
             metadata: {name: web}
@@ -91,7 +92,8 @@ import Testing
     /// A finding beneath `securityContext: *shared` lands on that container's own line, not on
     /// the anchor's, which is another container's.
     @Test func aFindingBeneathAnAliasLandsOnTheAliasLine() throws {
-        let found = try Self.findings("""
+        let found = try Self.findings(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: x}

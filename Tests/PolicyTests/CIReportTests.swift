@@ -2,6 +2,7 @@ import Foundation
 import Manifests
 import ShipshapeTesting
 import Testing
+
 @testable import Policy
 
 /// The formats CI systems read without the bot: GitLab's Code Quality report and GitHub's
@@ -16,13 +17,18 @@ import Testing
     @Test func gitlabCodeQualityFollowsGitLabsSchema() throws {
         let (report, _) = try ReportGoldenTests.exampleReport()
         #expect(!report.findings.isEmpty)
-        let schema = try JSONParser.parse(Data(contentsOf: TestPaths.fixtures.appending(path: "formats/gitlab-codequality.schema.json")))
+        let schema = try JSONParser.parse(
+            Data(contentsOf: TestPaths.fixtures.appending(path: "formats/gitlab-codequality.schema.json")))
         let issues = try JSONParser.parse(GitLabCodeQualityReport.render(report))
         #expect(JSONSchemaValidator(schema: schema).validate(issues, at: "report") == [])
         #expect(issues.arrayValue?.count == report.findings.count)
         // The schema itself refuses what GitLab refuses, so the check above can fail.
-        let broken: JSONValue = [["description": "d", "check_name": "c", "fingerprint": "f", "severity": "danger",
-                                  "location": ["path": "./a.yaml", "lines": ["begin": 0]]]]
+        let broken: JSONValue = [
+            [
+                "description": "d", "check_name": "c", "fingerprint": "f", "severity": "danger",
+                "location": ["path": "./a.yaml", "lines": ["begin": 0]],
+            ]
+        ]
         #expect(JSONSchemaValidator(schema: schema).validate(broken, at: "report").count == 3)
     }
 
@@ -31,10 +37,15 @@ import Testing
         let (report, _) = try ReportGoldenTests.exampleReport()
         var twice = report
         twice.findings += report.findings
-        let fingerprints = try JSONParser.parse(GitLabCodeQualityReport.render(twice)).arrayValue?.compactMap { $0["fingerprint"]?.stringValue } ?? []
+        let fingerprints =
+            try JSONParser.parse(GitLabCodeQualityReport.render(twice)).arrayValue?.compactMap {
+                $0["fingerprint"]?.stringValue
+            } ?? []
         #expect(fingerprints.count == 2 * report.findings.count)
         #expect(Set(fingerprints).count == fingerprints.count)
-        #expect(GitLabCodeQualityReport.hexDigest("runAsPrivileged|examples/a.yaml") == GitLabCodeQualityReport.hexDigest("runAsPrivileged|examples/a.yaml"))
+        #expect(
+            GitLabCodeQualityReport.hexDigest("runAsPrivileged|examples/a.yaml")
+                == GitLabCodeQualityReport.hexDigest("runAsPrivileged|examples/a.yaml"))
         #expect(GitLabCodeQualityReport.hexDigest("a").count == 32)
     }
 
@@ -46,11 +57,14 @@ import Testing
     /// As `@actions/core` escapes: a message cannot end the command early, a property cannot
     /// start another property.
     @Test func githubAnnotationsEscapeAsTheToolkitDoes() {
-        let finding = Finding(checkID: "tagNotSpecified", severity: .warning, category: .reliability,
-                              file: "./apps/a,b:c%.yaml", position: SourcePosition(line: 7, column: 3), object: nil,
-                              container: nil, path: DocumentPath(), message: "100% wrong\r\nsecond line::error x")
-        #expect(GitHubAnnotationsReport.line(finding)
-            == "::warning file=apps/a%2Cb%3Ac%25.yaml,line=7,col=3,title=Shipshape tagNotSpecified::100%25 wrong%0D%0Asecond line::error x\n")
+        let finding = Finding(
+            checkID: "tagNotSpecified", severity: .warning, category: .reliability,
+            file: "./apps/a,b:c%.yaml", position: SourcePosition(line: 7, column: 3), object: nil,
+            container: nil, path: DocumentPath(), message: "100% wrong\r\nsecond line::error x")
+        #expect(
+            GitHubAnnotationsReport.line(finding)
+                == "::warning file=apps/a%2Cb%3Ac%25.yaml,line=7,col=3,title=Shipshape tagNotSpecified::100%25 wrong%0D%0Asecond line::error x\n"
+        )
         #expect(GitHubAnnotationsReport.render(CheckReport(findings: [], files: [], notes: [])) == "")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Policy
 
 /// Meta-tests over the catalogue: what kube-linter and Polaris found missing only in review.
@@ -32,10 +33,13 @@ import Testing
     @Test func polarisSeveritiesAreKept() throws {
         let defaults = try BundledData.defaultConfiguration()
         let dangers: Set<String> = [
-            "tagNotSpecified", "hostIPCSet", "hostPIDSet", "privilegeEscalationAllowed", "runAsRootAllowed", "runAsPrivileged",
+            "tagNotSpecified", "hostIPCSet", "hostPIDSet", "privilegeEscalationAllowed", "runAsRootAllowed",
+            "runAsPrivileged",
             "dangerousCapabilities", "hostNetworkSet", "sensitiveContainerEnvVar", "sensitiveConfigmapContent",
-            "clusterrolePodExecAttach", "rolePodExecAttach", "clusterrolebindingPodExecAttach", "rolebindingClusterRolePodExecAttach",
-            "rolebindingRolePodExecAttach", "clusterrolebindingClusterAdmin", "rolebindingClusterAdminClusterRole", "rolebindingClusterAdminRole",
+            "clusterrolePodExecAttach", "rolePodExecAttach", "clusterrolebindingPodExecAttach",
+            "rolebindingClusterRolePodExecAttach",
+            "rolebindingRolePodExecAttach", "clusterrolebindingClusterAdmin", "rolebindingClusterAdminClusterRole",
+            "rolebindingClusterAdminRole",
         ]
         let polaris = Catalogue.metadata.filter { ![CheckCategory.compatibility, .syntax].contains($0.category) }
             .map(\.id).filter { !["missingResourceQuota", "missingLimitRange"].contains($0) }
@@ -48,7 +52,8 @@ import Testing
     @Test func metadataIsComplete() {
         for check in Catalogue.metadata {
             #expect(!check.title.isEmpty && !check.description.isEmpty, "\(check.id)")
-            #expect(check.remediation.hasSuffix("."), "remediation of \(check.id) must be a sentence ending with a period")
+            #expect(
+                check.remediation.hasSuffix("."), "remediation of \(check.id) must be a sentence ending with a period")
             #expect(check.description.hasSuffix("."), "description of \(check.id) must end with a period")
         }
     }
@@ -63,8 +68,10 @@ import Testing
     }
 
     @Test func generatedCatalogueDocumentIsCurrent() throws {
-        let expected = CatalogueDocument.markdown(checks: Catalogue.metadata, configuration: try BundledData.defaultConfiguration())
+        let expected = CatalogueDocument.markdown(
+            checks: Catalogue.metadata, configuration: try BundledData.defaultConfiguration())
         let committed = try String(contentsOf: TestPaths.repository.appending(path: "docs/checks.md"), encoding: .utf8)
-        #expect(committed == expected, "docs/checks.md is stale: run `shipshape checks --format markdown > docs/checks.md`")
+        #expect(
+            committed == expected, "docs/checks.md is stale: run `shipshape checks --format markdown > docs/checks.md`")
     }
 }

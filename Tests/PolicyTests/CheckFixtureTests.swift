@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Policy
+import Testing
 
 /// Runs every fixture under `Fixtures/checks/<checkId>/`: a `failure.*` file must produce a
 /// finding of that check on exactly the lines marked `# expect: <checkId>`, a `success.*` file none.

@@ -1,31 +1,36 @@
-import Testing
-@testable import Policy
 import Foundation
+import Testing
+
+@testable import Policy
 
 @Suite struct ConfigurationTests {
     static let deployment = """
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: web-frontend
-      namespace: shop
-      annotations:
-        ANNOTATIONS
-    spec:
-      replicas: 3
-      template:
-        metadata: {labels: {app: web}}
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web-frontend
+          namespace: shop
+          annotations:
+            ANNOTATIONS
         spec:
-          containers:
-            - name: app
-              image: nginx:latest
-            - name: istio-proxy
-              image: istio/proxyv2:latest
-    """
+          replicas: 3
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+                - name: app
+                  image: nginx:latest
+                - name: istio-proxy
+                  image: istio/proxyv2:latest
+        """
 
-    func findings(annotations: String = "{}", config: String? = nil, path: String = "apps/web.yaml") throws -> [Finding] {
-        let configuration = try config.map { try ConfigurationReader.read(text: $0, file: "test-config.yaml", knownChecks: Catalogue.ids) }
-        let text = Self.deployment.replacingOccurrences(of: "annotations:\n    ANNOTATIONS", with: "annotations: \(annotations)")
+    func findings(annotations: String = "{}", config: String? = nil, path: String = "apps/web.yaml") throws -> [Finding]
+    {
+        let configuration = try config.map {
+            try ConfigurationReader.read(text: $0, file: "test-config.yaml", knownChecks: Catalogue.ids)
+        }
+        let text = Self.deployment.replacingOccurrences(
+            of: "annotations:\n    ANNOTATIONS", with: "annotations: \(annotations)")
         return try TestEngine.check(text, path: path, configuration: configuration).findings
     }
 
@@ -33,34 +38,48 @@ import Foundation
 
     @Test func aPolarisConfigFileWorksUnchanged() throws {
         let polaris = """
-        checks:
-          tagNotSpecified: warning
-          cpuLimitsMissing: ignore
-        customChecks:
-          imageRegistry:
-            successMessage: ok
-            target: Container
-            schema: {properties: {image: {not: {pattern: ^quay.io}}}}
-        mutations:
-          - pullPolicyNotAlways
-        exemptions:
-          - controllerNames: [web]
-            containerNames: [istio]
-            rules: [memoryLimitsMissing]
-        """
-        let configuration = try ConfigurationReader.read(text: polaris, file: "polaris.yaml", knownChecks: Catalogue.ids)
+            checks:
+              tagNotSpecified: warning
+              cpuLimitsMissing: ignore
+            customChecks:
+              imageRegistry:
+                successMessage: ok
+                target: Container
+                schema: {properties: {image: {not: {pattern: ^quay.io}}}}
+            mutations:
+              - pullPolicyNotAlways
+            exemptions:
+              - controllerNames: [web]
+                containerNames: [istio]
+                rules: [memoryLimitsMissing]
+            """
+        let configuration = try ConfigurationReader.read(
+            text: polaris, file: "polaris.yaml", knownChecks: Catalogue.ids)
         #expect(configuration.severities["tagNotSpecified"] == .warning)
-        #expect(configuration.notes.count == 1, "a custom check without a severity under `checks:` is noted, not silently dropped")
+        #expect(
+            configuration.notes.count == 1,
+            "a custom check without a severity under `checks:` is noted, not silently dropped")
         let found = try findings(config: polaris)
         #expect(found.filter { $0.checkID == "tagNotSpecified" }.allSatisfy { $0.severity == .warning })
         #expect(count(found, "cpuLimitsMissing") == 0)
-        #expect(found.filter { $0.checkID == "memoryLimitsMissing" }.map(\.container) == ["app"], "container prefix istio exempts istio-proxy only")
+        #expect(
+            found.filter { $0.checkID == "memoryLimitsMissing" }.map(\.container) == ["app"],
+            "container prefix istio exempts istio-proxy only")
     }
 
     @Test func exemptionsMatchNamespaceAndPaths() throws {
-        #expect(count(try findings(config: "exemptions:\n  - namespace: shop\n    rules: [tagNotSpecified]\n"), "tagNotSpecified") == 0)
-        #expect(count(try findings(config: "exemptions:\n  - namespace: other\n    rules: [tagNotSpecified]\n"), "tagNotSpecified") == 2)
-        #expect(count(try findings(config: "exemptions:\n  - paths: [\"apps/**\"]\n    rules: [tagNotSpecified]\n"), "tagNotSpecified") == 0)
+        #expect(
+            count(
+                try findings(config: "exemptions:\n  - namespace: shop\n    rules: [tagNotSpecified]\n"),
+                "tagNotSpecified") == 0)
+        #expect(
+            count(
+                try findings(config: "exemptions:\n  - namespace: other\n    rules: [tagNotSpecified]\n"),
+                "tagNotSpecified") == 2)
+        #expect(
+            count(
+                try findings(config: "exemptions:\n  - paths: [\"apps/**\"]\n    rules: [tagNotSpecified]\n"),
+                "tagNotSpecified") == 0)
         #expect(count(try findings(config: "exemptions:\n  - paths: [\"legacy/\"]\n"), "tagNotSpecified") == 2)
     }
 
@@ -92,7 +111,8 @@ import Foundation
     }
 
     @Test func disallowingExemptionsWins() throws {
-        let found = try findings(annotations: "{polaris.fairwinds.com/exempt: \"true\"}", config: "disallowExemptions: true\n")
+        let found = try findings(
+            annotations: "{polaris.fairwinds.com/exempt: \"true\"}", config: "disallowExemptions: true\n")
         #expect(count(found, "tagNotSpecified") == 2)
     }
 
@@ -110,8 +130,12 @@ import Foundation
     }
 
     @Test func unknownCheckIdsGetASuggestion() throws {
-        let configuration = try ConfigurationReader.read(text: "checks:\n  runAsRootAlowed: danger\n", file: "c.yaml", knownChecks: Catalogue.ids)
-        #expect(configuration.notes == ["c.yaml:2: no check has the id `runAsRootAlowed` (did you mean `runAsRootAllowed`?); the setting was not used"])
+        let configuration = try ConfigurationReader.read(
+            text: "checks:\n  runAsRootAlowed: danger\n", file: "c.yaml", knownChecks: Catalogue.ids)
+        #expect(
+            configuration.notes == [
+                "c.yaml:2: no check has the id `runAsRootAlowed` (did you mean `runAsRootAllowed`?); the setting was not used"
+            ])
     }
 
     @Test func pathPatternsMatchLikeGitignore() {

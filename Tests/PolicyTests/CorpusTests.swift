@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Manifests
+import Testing
+
 @testable import Policy
 
 /// The whole shared corpus (`../shared/corpus/`, 8,700 files from 30 projects), read in place:
@@ -27,7 +28,8 @@ import Manifests
         #expect(report.count(.danger) > 0)
 
         let removedKubernetesAPIs = report.findings.filter {
-            $0.checkID == "deprecatedApiVersion" && $0.severity == .danger && $0.message.contains("removed in Kubernetes")
+            $0.checkID == "deprecatedApiVersion" && $0.severity == .danger
+                && $0.message.contains("removed in Kubernetes")
         }
         #expect(removedKubernetesAPIs.count == (try Self.statistic("objects with a removed apiVersion")))
         let documentsWithKind = try Self.statistic("documents with a `kind:`")
@@ -53,8 +55,10 @@ import Manifests
         whole.retainedForCrossObjectChecks = { $0 }
         let expected = JSONReport.document(whole.run(paths: paths, source: source))
         let report = pruned.run(paths: paths, source: source)
-        #expect(report.findings.contains { $0.checkID == "missingPodDisruptionBudget" } && report.findings.contains { $0.checkID == "automountServiceAccountToken" },
-                "the corpus has cross-object findings on workloads to compare")
+        #expect(
+            report.findings.contains { $0.checkID == "missingPodDisruptionBudget" }
+                && report.findings.contains { $0.checkID == "automountServiceAccountToken" },
+            "the corpus has cross-object findings on workloads to compare")
         #expect(JSONReport.document(report) == expected)
     }
 }

@@ -1,13 +1,16 @@
-import Testing
-@testable import Policy
 import Manifests
+import Testing
+
+@testable import Policy
 
 @Suite struct DeprecationTests {
     @Test func theDataFileIsWellFormed() throws {
         let table = try BundledData.deprecations()
         let keys = table.entries.map { "\($0.apiVersion) \($0.kind ?? "*")" }
         #expect(Set(keys).count == keys.count, "one row per apiVersion and kind")
-        #expect(table.newestKubernetes.map { $0 >= ReleaseVersion("1.35")! } == true, "the data covers Kubernetes 1.35 or newer")
+        #expect(
+            table.newestKubernetes.map { $0 >= ReleaseVersion("1.35")! } == true,
+            "the data covers Kubernetes 1.35 or newer")
         for entry in table.entries {
             #expect(table.targets[entry.component] != nil, "\(entry.component) has a default target version")
             if let deprecated = entry.deprecatedIn, let removed = entry.removedIn {

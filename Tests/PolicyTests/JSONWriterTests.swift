@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Manifests
+import Testing
+
 @testable import Policy
 
 @Suite struct JSONWriterTests {
@@ -10,7 +11,8 @@ import Manifests
         let specials: [String] = ["\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}"]
         for special in specials {
             for offset in 0..<20 {
-                let text = String(repeating: "a", count: offset) + special + "é漢" + String(repeating: "b", count: 19 - offset)
+                let text =
+                    String(repeating: "a", count: offset) + special + "é漢" + String(repeating: "b", count: 19 - offset)
                 var json = JSONWriter()
                 json.array { json in json.string(text) }
                 let parsed = try JSONSerialization.jsonObject(with: Data(json.takeDocument())) as? [String]
@@ -49,7 +51,8 @@ import Manifests
         second.string(String(repeating: "y", count: 100))
         first.string("x")
         #expect(String(decoding: first.bytes, as: UTF8.self) == "\"a\" : \"x\"")
-        #expect(String(decoding: second.bytes, as: UTF8.self) == "\"a\" : \"" + String(repeating: "y", count: 100) + "\"")
+        #expect(
+            String(decoding: second.bytes, as: UTF8.self) == "\"a\" : \"" + String(repeating: "y", count: 100) + "\"")
     }
 
     @Test func aDocumentLargerThanTheFirstBufferIsWhole() throws {
@@ -65,9 +68,11 @@ import Manifests
     /// A report streamed through a small buffer arrives whole and byte for byte as `document`.
     @Test func aStreamedReportIsTheDocument() {
         let findings = (0..<300).map { index in
-            Finding(checkID: "tagNotSpecified", severity: .danger, category: .reliability, file: "dir/file\(index % 7).yaml",
-                    position: SourcePosition(line: index + 1, column: 3), object: nil, container: "app",
-                    path: DocumentPath([.key("spec"), .index(index)]), message: "image \"x:\(index)\" has no tag")
+            Finding(
+                checkID: "tagNotSpecified", severity: .danger, category: .reliability,
+                file: "dir/file\(index % 7).yaml",
+                position: SourcePosition(line: index + 1, column: 3), object: nil, container: "app",
+                path: DocumentPath([.key("spec"), .index(index)]), message: "image \"x:\(index)\" has no tag")
         }
         let report = CheckReport(findings: findings, files: [], notes: ["a note"])
         var streamed: [UInt8] = []

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Policy
 
 /// Globs from repository configuration (`ignorePaths`, exemption `paths`): the same answers as

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import Policy
 import Manifests
+import Policy
+import Testing
 
 /// Polaris' 44 built-in checks, loaded from Polaris' own definitions as custom checks, against
 /// Polaris' own fixtures (`../shared/corpus/FairwindsOps__polaris/test/checks/`): the custom-check
@@ -18,7 +18,8 @@ import Manifests
     static let engineDifferences: [String: String] = [:]
 
     @Test func everyPolarisCheckLoadsAsACustomCheck() {
-        #expect(Self.loaded.ids.count == 44, "expected Polaris' 44 checks in \(PolarisChecksAsCustomChecks.folder.path)")
+        #expect(
+            Self.loaded.ids.count == 44, "expected Polaris' 44 checks in \(PolarisChecksAsCustomChecks.folder.path)")
         #expect(Set(Self.loaded.notLoaded.keys) == Self.writtenInGo, "\(Self.loaded.notLoaded)")
         #expect(Self.loaded.configuration.customChecks.count == 44 - Self.writtenInGo.count)
     }
@@ -27,17 +28,24 @@ import Manifests
     func agreesWithPolarisAndTheNativeCheck(_ fixture: PolarisFixtureTests.Case) throws {
         let text = try String(contentsOf: fixture.url, encoding: .utf8)
         let custom = try TestEngine.make(configuration: Self.loaded.configuration).run(files: [(fixture.key, text)])
-        let native = try TestEngine.make(configuration: PolarisChecksAsCustomChecks.nativeSeverities(Self.loaded.ids)).run(files: [(fixture.key, text)])
+        let native = try TestEngine.make(configuration: PolarisChecksAsCustomChecks.nativeSeverities(Self.loaded.ids))
+            .run(files: [(fixture.key, text)])
         let customFails = custom.findings.contains { $0.checkID == fixture.checkID }
         let nativeFails = native.findings.contains { $0.checkID == fixture.checkID }
-        let detail = custom.findings.filter { $0.checkID == fixture.checkID }.map { "\($0.position.line): \($0.message)" }
+        let detail = custom.findings.filter { $0.checkID == fixture.checkID }.map {
+            "\($0.position.line): \($0.message)"
+        }
         if let reason = Self.engineDifferences[fixture.key] {
             #expect(customFails != fixture.polarisFails, "documented engine difference no longer happens: \(reason)")
         } else {
-            #expect(customFails == fixture.polarisFails, "Polaris \(fixture.polarisFails ? "fails" : "passes") this fixture; the custom check: \(detail)")
+            #expect(
+                customFails == fixture.polarisFails,
+                "Polaris \(fixture.polarisFails ? "fails" : "passes") this fixture; the custom check: \(detail)")
         }
         if PolarisFixtureTests.deliberateDifferences[fixture.key] == nil, Self.engineDifferences[fixture.key] == nil {
-            #expect(customFails == nativeFails, "the native check \(nativeFails ? "fails" : "passes") this fixture; the custom check: \(detail)")
+            #expect(
+                customFails == nativeFails,
+                "the native check \(nativeFails ? "fails" : "passes") this fixture; the custom check: \(detail)")
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Policy
+import Testing
 
 /// Runs Polaris' own check fixtures (`../shared/corpus/FairwindsOps__polaris/test/checks/`):
 /// Shipshape must agree with Polaris on every `success.*` and `failure.*` file, except where
@@ -38,7 +38,9 @@ import Policy
     }()
 
     @Test func theFixturesArePresent() {
-        #expect(Set(Self.cases.map(\.checkID)).count == 44, "expected fixtures for all 44 Polaris checks in \(TestPaths.sharedCorpus.path)")
+        #expect(
+            Set(Self.cases.map(\.checkID)).count == 44,
+            "expected fixtures for all 44 Polaris checks in \(TestPaths.sharedCorpus.path)")
     }
 
     @Test(arguments: cases)
@@ -49,7 +51,9 @@ import Policy
         if let reason = Self.deliberateDifferences[fixture.key] {
             #expect(shipshapeFails != fixture.polarisFails, "documented difference no longer happens: \(reason)")
         } else {
-            #expect(shipshapeFails == fixture.polarisFails, "Polaris \(fixture.polarisFails ? "fails" : "passes") this fixture")
+            #expect(
+                shipshapeFails == fixture.polarisFails,
+                "Polaris \(fixture.polarisFails ? "fails" : "passes") this fixture")
         }
     }
 }

@@ -1,6 +1,7 @@
-import ShipshapeTesting
 import Foundation
+import ShipshapeTesting
 import Testing
+
 @testable import Policy
 
 /// The three report formats over `examples/`, compared byte for byte with `Golden/`.
@@ -53,12 +54,16 @@ import Testing
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "Shipshape")
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.count == Catalogue.all.count + report.runtimeChecks.count, "one rule per check, Kyverno rules included")
+        #expect(
+            rules.count == Catalogue.all.count + report.runtimeChecks.count,
+            "one rule per check, Kyverno rules included")
         #expect(report.runtimeChecks.map(\.id) == ["kyverno:shop-images/shop-registry"])
         for rule in rules {
             #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String != nil)
             #expect((rule["help"] as? [String: Any])?["text"] as? String != nil)
-            #expect(["error", "warning", "note", "none"].contains((rule["defaultConfiguration"] as? [String: Any])?["level"] as? String ?? ""))
+            #expect(
+                ["error", "warning", "note", "none"].contains(
+                    (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String ?? ""))
         }
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == report.findings.count)
@@ -66,7 +71,8 @@ import Testing
             let index = try #require(result["ruleIndex"] as? Int)
             #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
             #expect((result["message"] as? [String: Any])?["text"] as? String != nil)
-            let location = try #require(((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
+            let location = try #require(
+                ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
             let uri = try #require((location["artifactLocation"] as? [String: Any])?["uri"] as? String)
             #expect(!uri.hasPrefix("/") && !uri.hasPrefix("./"), "code scanning needs paths relative to the repository")
             let region = try #require(location["region"] as? [String: Any])

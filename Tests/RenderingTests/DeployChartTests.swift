@@ -2,6 +2,7 @@ import Foundation
 import Manifests
 import Policy
 import Testing
+
 @testable import Rendering
 
 /// The bot's own chart (deploy/chart) rendered with Helm's engine for its default values and each
@@ -10,7 +11,9 @@ import Testing
     static let chart = URL(fileURLWithPath: #filePath).appending(path: "../../../deploy/chart").standardized
 
     static func examples() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: chart.appending(path: "ci").path).filter { $0.hasSuffix("-values.yaml") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: chart.appending(path: "ci").path).filter {
+            $0.hasSuffix("-values.yaml")
+        }.sorted()
     }
 
     /// The rendered objects of the default values (`nil`) or one example, as text.
@@ -32,13 +35,16 @@ import Testing
 
         let sqlite = Self.rendered(run, example: nil)
         #expect(sqlite.contains("kind: PersistentVolumeClaim") && sqlite.contains("type: Recreate"))
-        #expect(sqlite.contains("sqlite: /var/lib/shipshape/queue.sqlite") && sqlite.contains("SHIPSHAPE_GITHUB_APP_ID"))
+        #expect(
+            sqlite.contains("sqlite: /var/lib/shipshape/queue.sqlite") && sqlite.contains("SHIPSHAPE_GITHUB_APP_ID"))
         #expect(!sqlite.contains("kind: Ingress") && !sqlite.contains("kind: ServiceMonitor"))
 
         let postgres = Self.rendered(run, example: "github-app-postgres-values.yaml")
         #expect(postgres.contains("replicas: 3") && postgres.contains("SHIPSHAPE_DATABASE_URL"))
         #expect(!postgres.contains("kind: PersistentVolumeClaim") && !postgres.contains("type: Recreate"))
-        #expect(postgres.contains("kind: ServiceMonitor") && postgres.contains("kind: Ingress") && postgres.contains("weekly-upgrades"))
+        #expect(
+            postgres.contains("kind: ServiceMonitor") && postgres.contains("kind: Ingress")
+                && postgres.contains("weekly-upgrades"))
 
         let tokens = Self.rendered(run, example: "gitlab-gitea-sqlite-values.yaml")
         #expect(tokens.contains("SHIPSHAPE_GITLAB_TOKEN") && tokens.contains("SHIPSHAPE_GITEA_WEBHOOK_SECRET"))

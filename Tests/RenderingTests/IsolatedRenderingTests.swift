@@ -1,9 +1,10 @@
 import Foundation
-import Manifests
 import HelmKit
+import Manifests
 import Policy
 import ShipshapeTesting
 import Testing
+
 @testable import Rendering
 
 /// Charts from strangers' pull requests render in worker processes: a template that computes
@@ -11,21 +12,28 @@ import Testing
 @Suite struct IsolatedRenderingTests {
     /// The shipshape binary `swift build --build-tests` leaves beside the tests.
     static var shipshape: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../.build/debug/shipshape").standardized.path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../.build/debug/shipshape")
+            .standardized.path
     }
 
     static func chart(_ name: String, data: String) -> [String: String] {
-        ["charts/\(name)/Chart.yaml": "apiVersion: v2\nname: \(name)\nversion: 0.1.0\n",
-         "charts/\(name)/templates/configmap.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\ndata:\n  a: \"\(data)\"\n"]
+        [
+            "charts/\(name)/Chart.yaml": "apiVersion: v2\nname: \(name)\nversion: 0.1.0\n",
+            "charts/\(name)/templates/configmap.yaml":
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\ndata:\n  a: \"\(data)\"\n",
+        ]
     }
 
     func check(_ files: [String: String], limits: IsolatedChartRenderer.Limits) async throws -> ChartRendering.Outcome {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.shipshape), "build shipshape first (swift build --build-tests)")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.shipshape),
+            "build shipshape first (swift build --build-tests)")
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-isolated-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (path, text) in files {
             let url = folder.appending(path: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         var rendering = ChartRendering(library: try RenderHarness.library.get(), fetcher: nil, cacheFolder: nil)
@@ -41,7 +49,9 @@ import Testing
         let files = Self.chart("spin", data: "{{ range until 100000 }}{{ range until 100000 }}{{ end }}{{ end }}")
             .merging(Self.chart("fine", data: "ok")) { first, _ in first }
         let outcome = try await check(files, limits: limits)
-        #expect(outcome.generated.map(\.label).contains { $0.contains("chart fine 0.1.0") }, "\(outcome.notes.map(\.message))")
+        #expect(
+            outcome.generated.map(\.label).contains { $0.contains("chart fine 0.1.0") },
+            "\(outcome.notes.map(\.message))")
         let note = try #require(outcome.notes.first { $0.message.contains("spin") })
         #expect(note.message.contains("took longer than 15.0 seconds"), "\(note.message)")
     }
@@ -55,9 +65,13 @@ import Testing
         // The subject is memory: no time limit a loaded machine could reach first (a full test
         // run with four builds beside it once took over 30 s for the fine chart).
         limits.timeout = .seconds(600)
-        let files = Self.chart("hog", data: "{{ range until 2000000000 }}{{ end }}").merging(Self.chart("fine", data: "ok")) { first, _ in first }
+        let files = Self.chart("hog", data: "{{ range until 2000000000 }}{{ end }}").merging(
+            Self.chart("fine", data: "ok")
+        ) { first, _ in first }
         let outcome = try await check(files, limits: limits)
-        #expect(outcome.generated.map(\.label).contains { $0.contains("chart fine 0.1.0") }, "\(outcome.notes.map(\.message))")
+        #expect(
+            outcome.generated.map(\.label).contains { $0.contains("chart fine 0.1.0") },
+            "\(outcome.notes.map(\.message))")
         let note = try #require(outcome.notes.first { $0.message.contains("hog") })
         #expect(note.message.contains("the render worker ended (over its memory limit of 4096 MiB"), "\(note.message)")
     }

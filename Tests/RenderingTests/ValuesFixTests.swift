@@ -4,6 +4,7 @@ import Manifests
 import Policy
 import ShipshapeTesting
 import Testing
+
 @testable import Rendering
 
 /// Fixes of findings on rendered objects, written into the values that produced the fields, and
@@ -11,7 +12,8 @@ import Testing
 @Suite struct ValuesFixTests {
     static let files: [String: String] = [
         "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n",
-        "charts/web/values.yaml": "image: registry.example.com/web:1.0.0\npullPolicy: IfNotPresent\nsecurityContext: {}\n",
+        "charts/web/values.yaml":
+            "image: registry.example.com/web:1.0.0\npullPolicy: IfNotPresent\nsecurityContext: {}\n",
         "charts/web/templates/deployment.yaml": """
         apiVersion: apps/v1
         kind: Deployment
@@ -62,7 +64,10 @@ import Testing
         #expect(run.lines("runAsPrivileged", in: "flux/web.yaml") == [20])
         let stream = try #require(run.outcome.generated.first { $0.label.contains("HelmRelease web/web") })
         let read: PolicyEngine.FileSource = { try FileContents.read($0) }
-        let fixer = ValuesFixer(engine: FixEngine(policy: try RenderHarness.engine(), selection: .checks(["runAsPrivileged", "insecureCapabilities", "pullPolicyNotAlways"])))
+        let fixer = ValuesFixer(
+            engine: FixEngine(
+                policy: try RenderHarness.engine(),
+                selection: .checks(["runAsPrivileged", "insecureCapabilities", "pullPolicyNotAlways"])))
         let plan = fixer.plan(stream, source: read)
         #expect(Set(plan.edits.map(\.finding.checkID)) == ["runAsPrivileged", "insecureCapabilities"])
         // imagePullPolicy is written in the chart's template, not in any values: no fix, with the reason.
@@ -73,7 +78,9 @@ import Testing
         let changed = try ValuesFixer.apply(plan.edits, source: read)
         #expect(Array(changed.keys) == [release])
         let text = String(decoding: try #require(changed[release]), as: UTF8.self)
-        #expect(text.hasSuffix("    securityContext:\n      privileged: false\n      capabilities:\n        drop: [ALL]\n"), "\(text)")
+        #expect(
+            text.hasSuffix("    securityContext:\n      privileged: false\n      capabilities:\n        drop: [ALL]\n"),
+            "\(text)")
 
         var fixedFiles = Self.files
         fixedFiles["flux/web.yaml"] = text

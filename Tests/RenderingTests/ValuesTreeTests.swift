@@ -1,5 +1,6 @@
 import Manifests
 import Testing
+
 @testable import Rendering
 
 @Suite struct ValuesTreeTests {

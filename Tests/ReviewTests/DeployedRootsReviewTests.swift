@@ -1,15 +1,17 @@
 import Foundation
-import Testing
 import GitKit
-import ShipshapeTesting
-@testable import Review
 import Manifests
 import Policy
+import ShipshapeTesting
+import Testing
+
+@testable import Review
 
 /// A folder a Flux Kustomization deploys is reviewed through what Flux builds from it.
 @Suite struct DeployedRootsReviewTests {
     /// Deploys `apps/web` into `shop-prod`.
-    static let fluxKustomization = "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: web, namespace: flux-system}\n"
+    static let fluxKustomization =
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: web, namespace: flux-system}\n"
         + "spec: {path: ./apps/web, targetNamespace: shop-prod, sourceRef: {kind: GitRepository, name: flux-system}}\n"
 
     @Test func aChangeInAFolderAFluxKustomizationDeploysIsJudgedInItsBuild() throws {
@@ -26,11 +28,14 @@ import Policy
         try ReviewEngineTests.edit("apps/web/app.yaml", in: upstream.work, ReviewEngineTests.latestTag)
         try fixture.commitAndPush(upstream.work, message: "latest", refspecs: [])
 
-        let review = try ReviewEngineTests.engine().review(ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: upstream.work))
+        let review = try ReviewEngineTests.engine().review(
+            ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: upstream.work))
         #expect(KustomizeReviewTests.located(review.comments) == ["apps/web/app.yaml:37 tagNotSpecified"])
         #expect(review.comments.first?.finding.object?.namespace == "shop-prod")
-        #expect(review.comments.first?.finding.message.contains("(built by kustomization apps/web for Flux Kustomization flux-system/web") == true,
-                "\(review.comments.map(\.finding.message))")
+        #expect(
+            review.comments.first?.finding.message.contains(
+                "(built by kustomization apps/web for Flux Kustomization flux-system/web") == true,
+            "\(review.comments.map(\.finding.message))")
         #expect(review.summary.isEmpty, "\(review.summary.map(\.finding.checkID))")
     }
 }

@@ -1,9 +1,10 @@
-import Foundation
-import Testing
 import FileNames
+import Foundation
 import GitKit
 import Policy
 import ShipshapeTesting
+import Testing
+
 @testable import Review
 
 /// A manifest whose name is not UTF-8 was silently left out of reviews (0 findings for a
@@ -42,10 +43,13 @@ import ShipshapeTesting
         try Self.write(Self.pod, to: work + "/" + file)
         try fixture.commitAndPush(work, message: "pr", refspecs: [])
 
-        let review = try ReviewEngineTests.engine().review(ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work))
+        let review = try ReviewEngineTests.engine().review(
+            ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work))
         let found = Set(review.comments.filter { $0.finding.file == file }.map(\.finding.checkID))
         #expect(found.isSuperset(of: ["runAsPrivileged", "hostNetworkSet", "tagNotSpecified"]))
         #expect(review.changes.map(\.path) == [file])
-        #expect(ReviewReport.text(review, useColor: false).contains("apps/caf\\xe9/p\\xf6d.yaml"), "the name is printed escaped")
+        #expect(
+            ReviewReport.text(review, useColor: false).contains("apps/caf\\xe9/p\\xf6d.yaml"),
+            "the name is printed escaped")
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import GitKit
 import Manifests
 import Policy
 import ShipshapeTesting
+import Testing
+
 @testable import Review
 
 /// A Kyverno policy already in the repository judges what a pull request changes: its finding
@@ -51,12 +52,16 @@ import ShipshapeTesting
         try ReviewEngineTests.edit("apps/shop/app.yaml", in: work, ReviewEngineTests.latestTag)
         try fixture.commitAndPush(work, message: "pr", refspecs: [])
 
-        let review = try ReviewEngineTests.engine().review(ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work))
-        let finding = try #require(review.comments.map(\.finding).first { $0.checkID == "kyverno:no-latest/pinned-images" })
+        let review = try ReviewEngineTests.engine().review(
+            ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work))
+        let finding = try #require(
+            review.comments.map(\.finding).first { $0.checkID == "kyverno:no-latest/pinned-images" })
         #expect(finding.file == "apps/shop/app.yaml")
         #expect(finding.position.line == 37)
         #expect(finding.severity == .danger)
         #expect(review.runtimeChecks.map(\.id) == ["kyverno:no-latest/pinned-images"])
-        #expect(review.notes.contains { $0.hasPrefix("policies/no-latest.yaml:27:") && $0.contains("request.userInfo") }, "notes reach the review's summary")
+        #expect(
+            review.notes.contains { $0.hasPrefix("policies/no-latest.yaml:27:") && $0.contains("request.userInfo") },
+            "notes reach the review's summary")
     }
 }

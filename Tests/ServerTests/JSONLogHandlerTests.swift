@@ -8,10 +8,14 @@ import Testing
 @Suite struct JSONLogHandlerTests {
     @Test func eachRecordIsOneLineOfJSONWithItsMetadata() throws {
         let lines = Mutex<[String]>([])
-        var logger = Logger(label: "shipshape.worker") { label in JSONLogHandler(label: label) { line in lines.withLock { $0.append(line) } } }
+        var logger = Logger(label: "shipshape.worker") { label in
+            JSONLogHandler(label: label) { line in lines.withLock { $0.append(line) } }
+        }
         logger[metadataKey: "worker"] = "host-1-0"
 
-        logger.error("job failed for good: \"quoted\"\nsecond line\u{1}", metadata: ["job": "12", "kind": "review", "pr": .stringConvertible(12)])
+        logger.error(
+            "job failed for good: \"quoted\"\nsecond line\u{1}",
+            metadata: ["job": "12", "kind": "review", "pr": .stringConvertible(12)])
         logger.debug("below the level")
 
         let written = lines.withLock { $0 }

@@ -2,10 +2,11 @@ import Bot
 import Forge
 import Foundation
 import HTTPKit
-@testable import Server
 import ShipshapeTesting
 import Synchronization
 import Testing
+
+@testable import Server
 
 /// `/readyz` fails while a forge refuses the bot's token, asking the forge at most once per interval.
 @Suite struct ReadinessTests {
@@ -24,7 +25,8 @@ import Testing
         let endpoint = ForgeEndpoint(kind: .gitea, apiRoot: forge.apiRoot, authentication: .token("revoked-token"))
         let check = endpoint.credentialCheck(client: CurlHTTPClient())
         let clock = ManualClock()
-        let readiness = Readiness(queue: server.queue, forgeChecks: [("gitea", check)], forgeInterval: .seconds(60), now: clock.now)
+        let readiness = Readiness(
+            queue: server.queue, forgeChecks: [("gitea", check)], forgeInterval: .seconds(60), now: clock.now)
 
         let refused = await readiness.problems()
         #expect(refused.map(\.summary) == ["gitea does not accept the bot's credentials"])
@@ -45,13 +47,16 @@ import Testing
         let failures: [any Error] = [
             ForgeError.status(code: 503, method: "GET", path: "/user", message: "unavailable"),
             ForgeError.status(code: 403, method: "GET", path: "/user", message: "API rate limit exceeded"),
-            HTTPError.transferFailed(method: .get, url: URL(string: "https://gitea.example.com/api/v1/user")!, reason: "connection refused"),
+            HTTPError.transferFailed(
+                method: .get, url: URL(string: "https://gitea.example.com/api/v1/user")!, reason: "connection refused"),
         ]
         for failure in failures {
             let readiness = Readiness(queue: server.queue, forgeChecks: [("gitea", { throw failure })])
             #expect(await readiness.problems().isEmpty, "\(failure)")
         }
-        let refused = Readiness(queue: server.queue, forgeChecks: [("gitea", { throw ForgeError.status(code: 401, method: "GET", path: "/user", message: "") })])
+        let refused = Readiness(
+            queue: server.queue,
+            forgeChecks: [("gitea", { throw ForgeError.status(code: 401, method: "GET", path: "/user", message: "") })])
         #expect(await refused.problems().map(\.summary) == ["gitea does not accept the bot's credentials"])
         await server.stop()
     }
@@ -76,7 +81,8 @@ import Testing
         let server = try await RunningServer()
         let forge = HeldForge()
         // The forge's answer is held for as long as the probes take to arrive: no timeout cuts it.
-        let readiness = Readiness(queue: server.queue, forgeChecks: [("gitea", { try await forge.check() })], forgeTimeout: .seconds(3_600))
+        let readiness = Readiness(
+            queue: server.queue, forgeChecks: [("gitea", { try await forge.check() })], forgeTimeout: .seconds(3_600))
         let first = Task { await readiness.problems() }
         // Bounds a hang only; each wait ends as soon as its condition holds.
         let limit = ContinuousClock.now + .seconds(600)
@@ -105,9 +111,11 @@ import Testing
         }
         let server = try await RunningServer()
         func readiness(key: String) -> Readiness {
-            let endpoint = ForgeEndpoint(kind: .github, apiRoot: forge.apiRoot,
-                                         authentication: .gitHubApp(appID: "4242", privateKeyPEM: key, installationID: 77, slug: nil))
-            return Readiness(queue: server.queue, forgeChecks: [("github", endpoint.credentialCheck(client: CurlHTTPClient()))])
+            let endpoint = ForgeEndpoint(
+                kind: .github, apiRoot: forge.apiRoot,
+                authentication: .gitHubApp(appID: "4242", privateKeyPEM: key, installationID: 77, slug: nil))
+            return Readiness(
+                queue: server.queue, forgeChecks: [("github", endpoint.credentialCheck(client: CurlHTTPClient()))])
         }
         #expect(await readiness(key: registered.privateKey).problems().isEmpty)
         let refused = await readiness(key: other.privateKey).problems()

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import ShipshapeTesting
 import HTTPKit
+import ShipshapeTesting
+import Testing
 
 /// Deliveries are judged on their headers before a byte of the body is read, and the bodies read
 /// at once are bounded in number and bytes: unsigned 25 MB bodies cannot pile up in memory.
@@ -11,9 +11,13 @@ import HTTPKit
 @Suite struct WebhookIntakeBoundsTests {
     static let wellFormedSignature = "sha256=" + String(repeating: "0", count: 64)
 
-    static func githubHead(length: Int, signature: String? = wellFormedSignature, contentType: String = "application/json") -> [String: String] {
-        var headers = ["Content-Type": contentType, "Content-Length": "\(length)", "X-GitHub-Event": "pull_request",
-                       "X-GitHub-Delivery": UUID().uuidString]
+    static func githubHead(
+        length: Int, signature: String? = wellFormedSignature, contentType: String = "application/json"
+    ) -> [String: String] {
+        var headers = [
+            "Content-Type": contentType, "Content-Length": "\(length)", "X-GitHub-Event": "pull_request",
+            "X-GitHub-Delivery": UUID().uuidString,
+        ]
         if let signature { headers["X-Hub-Signature-256"] = signature }
         return headers
     }
@@ -23,7 +27,8 @@ import HTTPKit
         let connection = try RawHTTPConnection(port: server.port)
         connection.sendHead(path: "/webhooks/github", headers: Self.githubHead(length: 20_000_000, signature: nil))
         connection.finishSending()
-        #expect(await connection.status() == 401, "refused on its headers (reading the missing body ended in 413 before)")
+        #expect(
+            await connection.status() == 401, "refused on its headers (reading the missing body ended in 413 before)")
         await server.stop()
     }
 
@@ -32,8 +37,11 @@ import HTTPKit
         let body = try WebhookExamples.data("github/webhooks/pull_request/opened.payload.json")
         let signature = try "sha256=" + OpenSSLTool.hmacSHA256(key: RunningServer.secret, data: body)
         let connection = try RawHTTPConnection(port: server.port)
-        connection.sendHead(path: "/webhooks/github", headers: Self.githubHead(length: body.count, signature: signature,
-                                                                               contentType: "application/x-www-form-urlencoded"))
+        connection.sendHead(
+            path: "/webhooks/github",
+            headers: Self.githubHead(
+                length: body.count, signature: signature,
+                contentType: "application/x-www-form-urlencoded"))
         connection.send(body)
         #expect(await connection.status() == 415)
         #expect(try await server.jobs() == 0)
@@ -95,7 +103,9 @@ import HTTPKit
         for connection in held { connection.finishSending() }
         #expect([await held[0].status(), await held[1].status()] == [400, 400])
         try await Self.waitForBodiesInFlight(0, on: server)
-        #expect(try await server.deliverGitHub(event: "pull_request", body: body).status == 202, "room again once they are answered")
+        #expect(
+            try await server.deliverGitHub(event: "pull_request", body: body).status == 202,
+            "room again once they are answered")
         await server.stop()
     }
 
@@ -130,7 +140,9 @@ import HTTPKit
         }
         let metrics = String(decoding: try await server.get("/metrics").body, as: UTF8.self)
         #expect(!metrics.contains("made-up"))
-        #expect(metrics.contains(#"shipshape_webhooks_total{forge="github",event="other",outcome="ignored"} 3"#), "\(metrics)")
+        #expect(
+            metrics.contains(#"shipshape_webhooks_total{forge="github",event="other",outcome="ignored"} 3"#),
+            "\(metrics)")
         await server.stop()
     }
 }

@@ -29,7 +29,9 @@ import Testing
             let body = try WebhookExamples.data("github/webhooks/\(event)/\(file)")
             let response = try await server.deliverGitHub(event: event, body: body)
             let expected = Self.expectedStatus(event: event, file: file, body: body)
-            #expect(response.status == expected, "\(event)/\(file): \(response.status) \(String(decoding: response.body, as: UTF8.self))")
+            #expect(
+                response.status == expected,
+                "\(event)/\(file): \(response.status) \(String(decoding: response.body, as: UTF8.self))")
             if expected == 202 { stored += 1 }
         }
         #expect(stored >= 6)
@@ -50,16 +52,22 @@ import Testing
 
         let deleted = try WebhookExamples.data("github/webhooks/installation/deleted.payload.json")
         #expect(try await server.deliverGitHub(event: "installation", body: deleted).status == 204)
-        let deletedID = try #require(((try JSONSerialization.jsonObject(with: deleted) as? [String: Any])?["installation"] as? [String: Any])?["id"] as? Int)
-        if deletedID == id { #expect(try await server.queue.installation(for: try #require(RepositoryID(first))) == nil) }
+        let deletedID = try #require(
+            ((try JSONSerialization.jsonObject(with: deleted) as? [String: Any])?["installation"] as? [String: Any])?[
+                "id"] as? Int)
+        if deletedID == id {
+            #expect(try await server.queue.installation(for: try #require(RepositoryID(first))) == nil)
+        }
         await server.stop()
     }
 
     @Test func aRedeliveryIsAcknowledgedAndStoresNothingNew() async throws {
         let server = try await RunningServer()
         let body = try WebhookExamples.data("github/webhooks/pull_request/opened.payload.json")
-        let first = try await server.deliverGitHub(event: "pull_request", body: body, delivery: "72d3162e-cc78-11e3-81ab-4c9367dc0958")
-        let again = try await server.deliverGitHub(event: "pull_request", body: body, delivery: "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+        let first = try await server.deliverGitHub(
+            event: "pull_request", body: body, delivery: "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+        let again = try await server.deliverGitHub(
+            event: "pull_request", body: body, delivery: "72d3162e-cc78-11e3-81ab-4c9367dc0958")
         #expect(first.status == 202 && again.status == 202)
         #expect(String(decoding: again.body, as: UTF8.self).contains("seen before"))
         #expect(try await server.jobs() == 1)
@@ -75,13 +83,21 @@ import Testing
         flipped[100] ^= 0x01
         #expect(try await server.deliverGitHub(event: "pull_request", body: body, signature: wrongSecret).status == 401)
         #expect(try await server.deliverGitHub(event: "pull_request", body: flipped, signature: good).status == 401)
-        #expect(try await server.deliverGitHub(event: "pull_request", body: body.prefix(body.count / 2), signature: good).status == 401)
-        #expect(try await server.deliverGitHub(event: "pull_request", body: body, signature: "sha1=7d38cdd689735b008b3c702edd92eea23791c5f6").status == 401)
-        let unsigned = try await server.post("/webhooks/github", headers: ["X-GitHub-Event": "pull_request", "X-GitHub-Delivery": "d-1"], body: body)
+        #expect(
+            try await server.deliverGitHub(event: "pull_request", body: body.prefix(body.count / 2), signature: good)
+                .status == 401)
+        #expect(
+            try await server.deliverGitHub(
+                event: "pull_request", body: body, signature: "sha1=7d38cdd689735b008b3c702edd92eea23791c5f6"
+            ).status == 401)
+        let unsigned = try await server.post(
+            "/webhooks/github", headers: ["X-GitHub-Event": "pull_request", "X-GitHub-Delivery": "d-1"], body: body)
         #expect(unsigned.status == 401)
         #expect(try await server.jobs() == 0)
         let metrics = String(decoding: try await server.get("/metrics").body, as: UTF8.self)
-        #expect(metrics.contains(#"shipshape_webhooks_total{forge="github",event="unverified",outcome="refused"} 5"#), "\(metrics)")
+        #expect(
+            metrics.contains(#"shipshape_webhooks_total{forge="github",event="unverified",outcome="refused"} 5"#),
+            "\(metrics)")
         await server.stop()
     }
 
@@ -89,20 +105,37 @@ import Testing
         let server = try await RunningServer(routing: EventRouting(scanDefaultBranch: true))
         let push = try WebhookExamples.data("gitea/webhooks/push/docs-2021.push.json")
         let signature = try OpenSSLTool.hmacSHA256(key: RunningServer.secret, data: push)
-        #expect(signature == "ad2884635c9753b882e1130af0d8551aa94b5a760e9d89ed977e529eeb35ad29", "the README's test vector")
-        let gitea = try await server.post("/webhooks/gitea", headers: ["X-Gitea-Event": "push", "X-Gitea-Event-Type": "push",
-                                                                       "X-Gitea-Delivery": "gitea-1", "X-Gitea-Signature": signature], body: push)
+        #expect(
+            signature == "ad2884635c9753b882e1130af0d8551aa94b5a760e9d89ed977e529eeb35ad29", "the README's test vector")
+        let gitea = try await server.post(
+            "/webhooks/gitea",
+            headers: [
+                "X-Gitea-Event": "push", "X-Gitea-Event-Type": "push",
+                "X-Gitea-Delivery": "gitea-1", "X-Gitea-Signature": signature,
+            ], body: push)
         #expect(gitea.status == 202 || gitea.status == 204, "\(gitea.status)")
-        let forged = try await server.post("/webhooks/gitea", headers: ["X-Gitea-Event": "push", "X-Gitea-Delivery": "gitea-2",
-                                                                        "X-Gitea-Signature": String(repeating: "0", count: 64)], body: push)
+        let forged = try await server.post(
+            "/webhooks/gitea",
+            headers: [
+                "X-Gitea-Event": "push", "X-Gitea-Delivery": "gitea-2",
+                "X-Gitea-Signature": String(repeating: "0", count: 64),
+            ], body: push)
         #expect(forged.status == 401)
 
         let mergeRequest = try WebhookExamples.data("gitlab/webhooks/docs/merge_request/merge_request.open.json")
-        let gitlab = try await server.post("/webhooks/gitlab", headers: ["X-Gitlab-Event": "Merge Request Hook", "X-Gitlab-Token": RunningServer.secret,
-                                                                         "X-Gitlab-Event-UUID": "gl-1"], body: mergeRequest)
+        let gitlab = try await server.post(
+            "/webhooks/gitlab",
+            headers: [
+                "X-Gitlab-Event": "Merge Request Hook", "X-Gitlab-Token": RunningServer.secret,
+                "X-Gitlab-Event-UUID": "gl-1",
+            ], body: mergeRequest)
         #expect(gitlab.status == 202)
-        let wrongToken = try await server.post("/webhooks/gitlab", headers: ["X-Gitlab-Event": "Merge Request Hook", "X-Gitlab-Token": "guess",
-                                                                             "X-Gitlab-Event-UUID": "gl-2"], body: mergeRequest)
+        let wrongToken = try await server.post(
+            "/webhooks/gitlab",
+            headers: [
+                "X-Gitlab-Event": "Merge Request Hook", "X-Gitlab-Token": "guess",
+                "X-Gitlab-Event-UUID": "gl-2",
+            ], body: mergeRequest)
         #expect(wrongToken.status == 401)
         await server.stop()
     }

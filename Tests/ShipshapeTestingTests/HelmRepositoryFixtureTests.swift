@@ -19,18 +19,26 @@ import Testing
         try archive.write(to: folder.appending(path: "chart.tgz"))
         let listing = try ProcessRunner.tool("tar", ["-tzf", "chart.tgz"], in: folder)
         let files = Set(listing.output.split(separator: "\n").map(String.init))
-        #expect(files.isSuperset(of: ["podinfo/Chart.yaml", "podinfo/values.yaml", "podinfo/templates/deployment.yaml", "podinfo/crds/crd.yaml"]))
+        #expect(
+            files.isSuperset(of: [
+                "podinfo/Chart.yaml", "podinfo/values.yaml", "podinfo/templates/deployment.yaml",
+                "podinfo/crds/crd.yaml",
+            ]))
         #expect(try ProcessRunner.tool("tar", ["-xzf", "chart.tgz"], in: folder).status == 0)
         let chartYAML = try String(contentsOf: folder.appending(path: "podinfo/Chart.yaml"), encoding: .utf8)
         #expect(chartYAML.hasPrefix("apiVersion: v2\nname: \"podinfo\"\nversion: \"6.5.0\"\nappVersion: \"6.5.0\""))
     }
 
     @Test func servesAnIndexWhoseDigestsAndURLsMatchTheArchives() throws {
-        let repository = try HelmRepositoryFixture.start(charts: [Self.podinfo, Self.version("6.4.0"), Self.version("6.10.0")])
+        let repository = try HelmRepositoryFixture.start(charts: [
+            Self.podinfo, Self.version("6.4.0"), Self.version("6.10.0"),
+        ])
         defer { repository.shutdown() }
         let index = try CurlResponse.get(repository.url.appending(path: "index.yaml"))
         #expect(index.status == 200)
-        #expect(index.text.hasPrefix("apiVersion: v1\nentries:\n  \"podinfo\":\n  - apiVersion: v2\n    appVersion: \"6.10.0\"\n"))
+        #expect(
+            index.text.hasPrefix(
+                "apiVersion: v1\nentries:\n  \"podinfo\":\n  - apiVersion: v2\n    appVersion: \"6.10.0\"\n"))
         let versions = index.text.split(separator: "\n").filter { $0.hasPrefix("    version: ") }
         #expect(versions == ["    version: \"6.10.0\"", "    version: \"6.5.0\"", "    version: \"6.4.0\""])
         #expect(index.text.contains("  urls:\n    - \"charts/podinfo-6.5.0.tgz\"\n"))
@@ -40,7 +48,10 @@ import Testing
         #expect(chart.body == (try Self.podinfo.archive()))
         #expect(index.text.contains("    digest: \(try Self.sha256sum(chart.body))\n"))
         #expect(try CurlResponse.get(repository.url.appending(path: "charts/missing-1.0.0.tgz")).status == 404)
-        #expect(repository.requests == ["GET /index.yaml 200", "GET /charts/podinfo-6.5.0.tgz 200", "GET /charts/missing-1.0.0.tgz 404"])
+        #expect(
+            repository.requests == [
+                "GET /index.yaml 200", "GET /charts/podinfo-6.5.0.tgz 200", "GET /charts/missing-1.0.0.tgz 404",
+            ])
     }
 
     @Test func revalidatesTheIndexByETagAndByDate() throws {
@@ -63,8 +74,11 @@ import Testing
         #expect(try CurlResponse.get(indexURL, headers: ["If-Modified-Since: \(lastModified)"]).status == 200)
         let newEtag = try #require(changed.header("ETag"))
         #expect(try CurlResponse.get(indexURL, headers: ["If-None-Match: \(newEtag)"]).status == 304)
-        #expect(repository.requests == ["GET /index.yaml 200", "GET /index.yaml 304", "GET /index.yaml 304",
-                                        "GET /index.yaml 200", "GET /index.yaml 200", "GET /index.yaml 304"])
+        #expect(
+            repository.requests == [
+                "GET /index.yaml 200", "GET /index.yaml 304", "GET /index.yaml 304",
+                "GET /index.yaml 200", "GET /index.yaml 200", "GET /index.yaml 304",
+            ])
     }
 
     static func version(_ version: String) -> HelmChartArchive {

@@ -11,24 +11,27 @@ import Testing
     @Test func pushesTagsThatTheRegistryListsAndServes() throws {
         let registry = try RegistryFixture.start()
         defer { registry.shutdown() }
-        let digests = try registry.pushImage(repository: "team/app", tags: ["1.0.0", "1.1.0", "latest"],
-                                             labels: [Self.source: "https://github.com/team/app"])
+        let digests = try registry.pushImage(
+            repository: "team/app", tags: ["1.0.0", "1.1.0", "latest"],
+            labels: [Self.source: "https://github.com/team/app"])
         #expect(Set(digests.keys) == ["1.0.0", "1.1.0", "latest"])
         #expect(Set(digests.values).count == 1)
         let tags = try CurlResponse.get(registry.baseURL.appending(path: "v2/team/app/tags/list"))
         #expect(tags.status == 200)
         // Registry 2.8 lists tags in storage order, not sorted.
         #expect((tags.object["tags"] as? [String])?.sorted() == ["1.0.0", "1.1.0", "latest"])
-        let manifest = try CurlResponse.get(registry.baseURL.appending(path: "v2/team/app/manifests/1.1.0"),
-                                            headers: ["Accept: \(Self.ociManifest)"])
+        let manifest = try CurlResponse.get(
+            registry.baseURL.appending(path: "v2/team/app/manifests/1.1.0"),
+            headers: ["Accept: \(Self.ociManifest)"])
         #expect(manifest.header("Docker-Content-Digest") == digests["1.1.0"])
         let configDigest = try #require((manifest.object["config"] as? [String: Any])?["digest"] as? String)
         let config = try CurlResponse.get(registry.baseURL.appending(path: "v2/team/app/blobs/\(configDigest)"))
         let labels = (config.object["config"] as? [String: Any])?["Labels"] as? [String: String]
         #expect(labels?[Self.source] == "https://github.com/team/app")
         // The fixture's own pushes are left out of the log.
-        #expect(try registry.requestLog()
-            == ["/v2/team/app/tags/list", "/v2/team/app/manifests/1.1.0", "/v2/team/app/blobs/\(configDigest)"])
+        #expect(
+            try registry.requestLog()
+                == ["/v2/team/app/tags/list", "/v2/team/app/manifests/1.1.0", "/v2/team/app/blobs/\(configDigest)"])
     }
 
     @Test func separatePushesAndLabelsGiveDifferentDigests() throws {
@@ -39,8 +42,9 @@ import Testing
         let labelled = try registry.pushImage(repository: "app", tags: ["1.2"], labels: ["a": "b"])
         #expect(Set([first["1.0"], second["1.1"], labelled["1.2"]]).count == 3)
         let docker = try registry.pushImage(repository: "app", tags: ["2.0"], format: .dockerV2)
-        let manifest = try CurlResponse.get(registry.baseURL.appending(path: "v2/app/manifests/2.0"),
-                                    headers: ["Accept: application/vnd.docker.distribution.manifest.v2+json"])
+        let manifest = try CurlResponse.get(
+            registry.baseURL.appending(path: "v2/app/manifests/2.0"),
+            headers: ["Accept: application/vnd.docker.distribution.manifest.v2+json"])
         #expect(manifest.header("Content-Type") == "application/vnd.docker.distribution.manifest.v2+json")
         #expect(manifest.header("Docker-Content-Digest") == docker["2.0"])
     }
@@ -80,8 +84,10 @@ import Testing
         let challenged = try CurlResponse.get(url)
         #expect(challenged.status == 401)
         let realm = try #require(registry.tokenRealm)
-        #expect(challenged.header("WWW-Authenticate")
-            == "Bearer realm=\"\(realm.absoluteString)\",service=\"shipshape-registry\",scope=\"repository:team/app:pull\"")
+        #expect(
+            challenged.header("WWW-Authenticate")
+                == "Bearer realm=\"\(realm.absoluteString)\",service=\"shipshape-registry\",scope=\"repository:team/app:pull\""
+        )
         let tokenURL = URL(string: "\(realm.absoluteString)?service=shipshape-registry&scope=repository:team/app:pull")!
         #expect(try CurlResponse.get(tokenURL).status == 401)
         #expect(try CurlResponse.get(tokenURL, user: "bot:wrong").status == 401)
@@ -91,19 +97,24 @@ import Testing
         #expect(listed.status == 200)
         #expect((listed.object["tags"] as? [String])?.sorted() == ["1.0", "1.1"])
         #expect(try CurlResponse.get(url, headers: ["Authorization: Bearer \(token)x"]).status == 401)
-        let otherRepository = try CurlResponse.get(registry.baseURL.appending(path: "v2/other/tags/list"),
-                                                   headers: ["Authorization: Bearer \(token)"])
+        let otherRepository = try CurlResponse.get(
+            registry.baseURL.appending(path: "v2/other/tags/list"),
+            headers: ["Authorization: Bearer \(token)"])
         #expect(otherRepository.status == 401)
         #expect(registry.tokenRequests == 3)
     }
 
-    @Test(arguments: [RegistryFixture.Authentication.none, .basic(user: "u", password: "p"), .token(user: "u", password: "p")])
+    @Test(arguments: [
+        RegistryFixture.Authentication.none, .basic(user: "u", password: "p"), .token(user: "u", password: "p"),
+    ])
     func pushesChartsAsHelmDoes(authentication: RegistryFixture.Authentication) throws {
         let registry = try RegistryFixture.start(authentication: authentication)
         defer { registry.shutdown() }
-        let chart = HelmChartArchive(name: "podinfo", version: "6.5.0+build.1", appVersion: "6.5.0",
-                                     sources: ["https://github.com/stefanprodan/podinfo"], values: "replicaCount: 1\n")
-        let digest = try registry.pushChart(repository: "charts/podinfo", archive: try chart.archive(), version: chart.version)
+        let chart = HelmChartArchive(
+            name: "podinfo", version: "6.5.0+build.1", appVersion: "6.5.0",
+            sources: ["https://github.com/stefanprodan/podinfo"], values: "replicaCount: 1\n")
+        let digest = try registry.pushChart(
+            repository: "charts/podinfo", archive: try chart.archive(), version: chart.version)
         #expect(digest.hasPrefix("sha256:"))
         #expect(registry.tokenRequests == 0)
         var headers = ["Accept: \(Self.ociManifest)"]
@@ -113,22 +124,26 @@ import Testing
         case .basic: user = "u:p"
         case .token:
             let realm = try #require(registry.tokenRealm)
-            let tokenURL = URL(string: "\(realm.absoluteString)?service=shipshape-registry&scope=repository:charts/podinfo:pull")!
+            let tokenURL = URL(
+                string: "\(realm.absoluteString)?service=shipshape-registry&scope=repository:charts/podinfo:pull")!
             let issued = try CurlResponse.get(tokenURL, user: "u:p")
             headers.append("Authorization: Bearer \(try #require(issued.object["token"] as? String))")
         }
-        let tags = try CurlResponse.get(registry.baseURL.appending(path: "v2/charts/podinfo/tags/list"), headers: headers, user: user)
+        let tags = try CurlResponse.get(
+            registry.baseURL.appending(path: "v2/charts/podinfo/tags/list"), headers: headers, user: user)
         #expect(tags.object["tags"] as? [String] == ["6.5.0_build.1"])
-        let manifest = try CurlResponse.get(registry.baseURL.appending(path: "v2/charts/podinfo/manifests/6.5.0_build.1"),
-                                            headers: headers, user: user)
+        let manifest = try CurlResponse.get(
+            registry.baseURL.appending(path: "v2/charts/podinfo/manifests/6.5.0_build.1"),
+            headers: headers, user: user)
         #expect(manifest.header("Docker-Content-Digest") == digest)
         let config = try #require(manifest.object["config"] as? [String: Any])
         #expect(config["mediaType"] as? String == "application/vnd.cncf.helm.config.v1+json")
         let layers = manifest.object["layers"] as? [[String: Any]]
         #expect(layers?.first?["mediaType"] as? String == "application/vnd.cncf.helm.chart.content.v1.tar+gzip")
         let configDigest = try #require(config["digest"] as? String)
-        let metadata = try CurlResponse.get(registry.baseURL.appending(path: "v2/charts/podinfo/blobs/\(configDigest)"),
-                                            headers: headers, user: user)
+        let metadata = try CurlResponse.get(
+            registry.baseURL.appending(path: "v2/charts/podinfo/blobs/\(configDigest)"),
+            headers: headers, user: user)
         #expect(metadata.object["name"] as? String == "podinfo")
         #expect(metadata.object["version"] as? String == "6.5.0+build.1")
         #expect(metadata.object["appVersion"] as? String == "6.5.0")
@@ -166,7 +181,9 @@ struct CurlResponse {
             return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
         // curl writes no body file for an empty body (a 304, a HEAD).
-        return CurlResponse(status: status, headers: fields, body: (try? Data(contentsOf: folder.appending(path: "body.bin"))) ?? Data())
+        return CurlResponse(
+            status: status, headers: fields, body: (try? Data(contentsOf: folder.appending(path: "body.bin"))) ?? Data()
+        )
     }
 
     struct CurlFailure: Error, CustomStringConvertible {

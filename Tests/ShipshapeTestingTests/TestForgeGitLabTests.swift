@@ -14,15 +14,18 @@ import Testing
         state.addUser(login: "alice", token: "alice-token", permission: "write")
         state.addUser(login: "shipshape", token: "bot-token", permission: "maintain")
         state.addRepository(owner: "group/sub", name: "r", cloneURL: "http://127.0.0.1:8929/group/sub/r.git")
-        number = state.openPullRequest(repository: "group/sub/r", author: "alice", title: "Scale up", baseBranch: "main", baseSHA: base,
-                                       headBranch: "feature", headSHA: head, files: ForgeClient.files)
+        number = state.openPullRequest(
+            repository: "group/sub/r", author: "alice", title: "Scale up", baseBranch: "main", baseSHA: base,
+            headBranch: "feature", headSHA: head, files: ForgeClient.files)
         client = ForgeClient(state: state, authorization: [("PRIVATE-TOKEN", "bot-token")])
         mergeRequest = "/api/v4/projects/group%2Fsub%2Fr/merge_requests/\(number)"
     }
 
     func position(newLine: Int, headSHA: String? = nil) -> [String: Any] {
-        ["base_sha": base, "start_sha": base, "head_sha": headSHA ?? head, "position_type": "text",
-         "new_path": "deploy/app.yaml", "old_path": "deploy/app.yaml", "new_line": newLine]
+        [
+            "base_sha": base, "start_sha": base, "head_sha": headSHA ?? head, "position_type": "text",
+            "new_path": "deploy/app.yaml", "old_path": "deploy/app.yaml", "new_line": newLine,
+        ]
     }
 
     @Test func servesTheMergeRequestByProjectPathAndVersions() {
@@ -36,12 +39,16 @@ import Testing
     }
 
     @Test func storesADiffDiscussionInTheDiffAndRefusesOneOutsideIt() {
-        let inside = client.send("POST", "\(mergeRequest)/discussions", json: ["body": "add labels", "position": position(newLine: 3)])
+        let inside = client.send(
+            "POST", "\(mergeRequest)/discussions", json: ["body": "add labels", "position": position(newLine: 3)])
         #expect(inside.status == 201)
-        let outside = client.send("POST", "\(mergeRequest)/discussions", json: ["body": "outside", "position": position(newLine: 10)])
+        let outside = client.send(
+            "POST", "\(mergeRequest)/discussions", json: ["body": "outside", "position": position(newLine: 10)])
         #expect(outside.status == 400)
         #expect((outside.object["message"] as? String)?.contains("line_code") == true)
-        let stale = client.send("POST", "\(mergeRequest)/discussions", json: ["body": "stale", "position": position(newLine: 3, headSHA: base)])
+        let stale = client.send(
+            "POST", "\(mergeRequest)/discussions",
+            json: ["body": "stale", "position": position(newLine: 3, headSHA: base)])
         #expect(stale.status == 400)
         let notes = state.inlineComments(repository: "group/sub/r", pullRequest: number)
         #expect(notes.map { $0["body"] as? String } == ["add labels"])
@@ -51,29 +58,44 @@ import Testing
     /// GitLab's `doc/api/discussions.md`: an unchanged line takes both `old_line` and `new_line`.
     @Test func anUnchangedLineNeedsItsOldLineToo() {
         var unchanged = position(newLine: 22)
-        #expect(client.send("POST", "\(mergeRequest)/discussions", json: ["body": "new only", "position": unchanged]).status == 400)
+        #expect(
+            client.send("POST", "\(mergeRequest)/discussions", json: ["body": "new only", "position": unchanged]).status
+                == 400)
         unchanged["old_line"] = 20
-        #expect(client.send("POST", "\(mergeRequest)/discussions", json: ["body": "wrong old", "position": unchanged]).status == 400)
+        #expect(
+            client.send("POST", "\(mergeRequest)/discussions", json: ["body": "wrong old", "position": unchanged])
+                .status == 400)
         unchanged["old_line"] = 21
-        #expect(client.send("POST", "\(mergeRequest)/discussions", json: ["body": "both", "position": unchanged]).status == 201)
+        #expect(
+            client.send("POST", "\(mergeRequest)/discussions", json: ["body": "both", "position": unchanged]).status
+                == 201)
         var added = position(newLine: 23)
         added["old_line"] = 22
-        #expect(client.send("POST", "\(mergeRequest)/discussions", json: ["body": "added with old", "position": added]).status == 400)
+        #expect(
+            client.send("POST", "\(mergeRequest)/discussions", json: ["body": "added with old", "position": added])
+                .status == 400)
         let notes = state.inlineComments(repository: "group/sub/r", pullRequest: number)
         #expect(notes.map { $0["body"] as? String } == ["both"])
         #expect((notes.first?["position"] as? [String: Any])?["old_line"] as? Int == 21)
     }
 
     @Test func resolvesADiscussionByQueryOrBody() {
-        let created = client.send("POST", "\(mergeRequest)/discussions", json: ["body": "finding", "position": position(newLine: 23)])
+        let created = client.send(
+            "POST", "\(mergeRequest)/discussions", json: ["body": "finding", "position": position(newLine: 23)])
         let id = created.object["id"] as? String ?? ""
         #expect(id.count == 40)
         #expect(client.send("POST", "\(mergeRequest)/discussions/\(id)/notes", json: ["body": "reply"]).status == 201)
         let resolved = client.send("PUT", "\(mergeRequest)/discussions/\(id)", query: "resolved=true")
         #expect(resolved.status == 200)
-        #expect(state.inlineComments(repository: "group/sub/r", pullRequest: number).map { $0["resolved"] as? Bool } == [true, true])
+        #expect(
+            state.inlineComments(repository: "group/sub/r", pullRequest: number).map { $0["resolved"] as? Bool } == [
+                true, true,
+            ])
         #expect(client.send("PUT", "\(mergeRequest)/discussions/\(id)", json: ["resolved": false]).status == 200)
-        #expect(state.inlineComments(repository: "group/sub/r", pullRequest: number).map { $0["resolved"] as? Bool } == [false, false])
+        #expect(
+            state.inlineComments(repository: "group/sub/r", pullRequest: number).map { $0["resolved"] as? Bool } == [
+                false, false,
+            ])
     }
 
     @Test func createsUpdatesAndDeletesANote() {
@@ -82,12 +104,16 @@ import Testing
         let id = created.object["id"] as? Int ?? 0
         #expect((created.object["author"] as? [String: Any])?["username"] as? String == "shipshape")
         #expect(client.send("PUT", "\(mergeRequest)/notes/\(id)", json: ["body": "second"]).status == 200)
-        #expect(state.conversationComments(repository: "group/sub/r", pullRequest: number).map { $0["body"] as? String } == ["second"])
-        #expect(client.send("POST", "\(mergeRequest)/notes/\(id)/award_emoji", json: ["name": "thumbsup"]).status == 201)
+        #expect(
+            state.conversationComments(repository: "group/sub/r", pullRequest: number).map { $0["body"] as? String }
+                == ["second"])
+        #expect(
+            client.send("POST", "\(mergeRequest)/notes/\(id)/award_emoji", json: ["name": "thumbsup"]).status == 201)
         #expect(state.reactions(repository: "group/sub/r", commentID: id) == ["thumbsup"])
         #expect(client.send("DELETE", "\(mergeRequest)/notes/\(id)").status == 204)
         #expect(state.conversationComments(repository: "group/sub/r", pullRequest: number).isEmpty)
-        let huge = client.send("POST", "\(mergeRequest)/notes", json: ["body": String(repeating: "x", count: 1_000_001)])
+        let huge = client.send(
+            "POST", "\(mergeRequest)/notes", json: ["body": String(repeating: "x", count: 1_000_001)])
         #expect(huge.status == 400)
     }
 
@@ -113,13 +139,19 @@ import Testing
     }
 
     @Test func postsAStatusAndAnswersMembership() {
-        let posted = client.send("POST", "/api/v4/projects/group%2Fsub%2Fr/statuses/\(head)", json: ["state": "running", "name": "shipshape"])
+        let posted = client.send(
+            "POST", "/api/v4/projects/group%2Fsub%2Fr/statuses/\(head)",
+            json: ["state": "running", "name": "shipshape"])
         #expect(posted.status == 201)
-        #expect(client.send("POST", "/api/v4/projects/group%2Fsub%2Fr/statuses/\(head)", json: ["state": "green"]).status == 400)
+        #expect(
+            client.send("POST", "/api/v4/projects/group%2Fsub%2Fr/statuses/\(head)", json: ["state": "green"]).status
+                == 400)
         #expect(state.statuses(repository: "group/sub/r", sha: head).first?["status"] as? String == "running")
         let me = client.send("GET", "/api/v4/user")
         let id = me.object["id"] as? Int ?? 0
-        #expect(client.send("GET", "/api/v4/projects/group%2Fsub%2Fr/members/all/\(id)").object["access_level"] as? Int == 40)
+        #expect(
+            client.send("GET", "/api/v4/projects/group%2Fsub%2Fr/members/all/\(id)").object["access_level"] as? Int
+                == 40)
         #expect(client.send("GET", "/api/v4/users", query: "username=alice").list.count == 1)
     }
 
@@ -135,13 +167,17 @@ import Testing
         state.inject(.status(503), matching: "POST \(mergeRequest)/notes")
         state.inject(.dropConnection, matching: "POST /projects/group%2Fsub%2Fr/merge_requests/\(number)/notes")
         #expect(client.send("POST", "\(mergeRequest)/notes", json: ["body": "x"]).status == 503)
-        if case .dropConnection = client.reply("POST", "\(mergeRequest)/notes", json: ["body": "x"]) {} else { Issue.record("expected a drop") }
+        if case .dropConnection = client.reply("POST", "\(mergeRequest)/notes", json: ["body": "x"]) {
+        } else {
+            Issue.record("expected a drop")
+        }
         #expect(state.conversationComments(repository: "group/sub/r", pullRequest: number).isEmpty)
         #expect(client.send("POST", "\(mergeRequest)/notes", json: ["body": "x"]).status == 201)
     }
 
     @Test func updatesTitleAndLabels() {
-        let answer = client.send("PUT", mergeRequest, json: ["title": "Scale up (reviewed)", "add_labels": "shipshape,security"])
+        let answer = client.send(
+            "PUT", mergeRequest, json: ["title": "Scale up (reviewed)", "add_labels": "shipshape,security"])
         #expect(answer.status == 200)
         #expect(answer.object["labels"] as? [String] == ["shipshape", "security"])
         #expect(state.pullRequests(repository: "group/sub/r").first?["title"] as? String == "Scale up (reviewed)")

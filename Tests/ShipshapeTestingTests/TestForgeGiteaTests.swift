@@ -12,8 +12,10 @@ import Testing
         state.addUser(login: "alice", token: "alice-token", permission: "write")
         state.addUser(login: "shipshape", token: "bot-token", permission: "write")
         state.addRepository(owner: "o", name: "r", cloneURL: "http://127.0.0.1:3000/o/r.git")
-        number = state.openPullRequest(repository: "o/r", author: "alice", title: "Scale up", baseBranch: "main", baseSHA: String(repeating: "a", count: 40),
-                                       headBranch: "feature", headSHA: String(repeating: "b", count: 40), files: ForgeClient.files)
+        number = state.openPullRequest(
+            repository: "o/r", author: "alice", title: "Scale up", baseBranch: "main",
+            baseSHA: String(repeating: "a", count: 40),
+            headBranch: "feature", headSHA: String(repeating: "b", count: 40), files: ForgeClient.files)
         client = ForgeClient(state: state, authorization: [("Authorization", "token bot-token")])
     }
 
@@ -26,9 +28,12 @@ import Testing
     }
 
     @Test func storesAReviewWithAnInlineCommentInTheDiff() {
-        let answer = client.send("POST", "\(pulls)/\(number)/reviews", json: [
-            "event": "COMMENT", "body": "Findings", "comments": [["path": "deploy/app.yaml", "body": "add labels", "new_position": 3, "old_position": 0]],
-        ])
+        let answer = client.send(
+            "POST", "\(pulls)/\(number)/reviews",
+            json: [
+                "event": "COMMENT", "body": "Findings",
+                "comments": [["path": "deploy/app.yaml", "body": "add labels", "new_position": 3, "old_position": 0]],
+            ])
         #expect(answer.status == 200)
         #expect(answer.object["state"] as? String == "COMMENT")
         #expect(answer.object["comments_count"] as? Int == 1)
@@ -39,10 +44,15 @@ import Testing
     }
 
     @Test func refusesTheWholeReviewWhenOneCommentIsOutsideTheDiff() {
-        let answer = client.send("POST", "\(pulls)/\(number)/reviews", json: [
-            "event": "COMMENT", "body": "Findings",
-            "comments": [["path": "deploy/app.yaml", "body": "inside", "new_position": 3], ["path": "deploy/app.yaml", "body": "outside", "new_position": 10]],
-        ])
+        let answer = client.send(
+            "POST", "\(pulls)/\(number)/reviews",
+            json: [
+                "event": "COMMENT", "body": "Findings",
+                "comments": [
+                    ["path": "deploy/app.yaml", "body": "inside", "new_position": 3],
+                    ["path": "deploy/app.yaml", "body": "outside", "new_position": 10],
+                ],
+            ])
         #expect(answer.status == 422)
         #expect(answer.object["url"] as? String == "http://127.0.0.1:3000/api/swagger")
         #expect(state.inlineComments(repository: "o/r", pullRequest: number).isEmpty)
@@ -54,8 +64,13 @@ import Testing
         #expect(created.status == 201)
         let id = created.object["id"] as? Int ?? 0
         #expect(client.send("PATCH", "/api/v1/repos/o/r/issues/comments/\(id)", json: ["body": "second"]).status == 200)
-        #expect(state.conversationComments(repository: "o/r", pullRequest: number).map { $0["body"] as? String } == ["second"])
-        #expect(client.send("POST", "/api/v1/repos/o/r/issues/comments/\(id)/reactions", json: ["content": "+1"]).status == 201)
+        #expect(
+            state.conversationComments(repository: "o/r", pullRequest: number).map { $0["body"] as? String } == [
+                "second"
+            ])
+        #expect(
+            client.send("POST", "/api/v1/repos/o/r/issues/comments/\(id)/reactions", json: ["content": "+1"]).status
+                == 201)
         #expect(state.reactions(repository: "o/r", commentID: id) == ["+1"])
         #expect(client.send("DELETE", "/api/v1/repos/o/r/issues/comments/\(id)").status == 204)
         #expect(state.conversationComments(repository: "o/r", pullRequest: number).isEmpty)
@@ -65,7 +80,10 @@ import Testing
     /// and `limit` and sends X-Total-Count but no Link header (`ListPullReviews`,
     /// routers/api/v1/repo/pull_review.go).
     @Test func paginatesOneHundredTwentyReviewsByPageNumberWithoutLinks() {
-        for index in 1...120 { _ = client.send("POST", "\(pulls)/\(number)/reviews", json: ["event": "COMMENT", "body": "review \(index)"]) }
+        for index in 1...120 {
+            _ = client.send(
+                "POST", "\(pulls)/\(number)/reviews", json: ["event": "COMMENT", "body": "review \(index)"])
+        }
         var bodies: [String] = []
         var pages = 0
         while pages < 10 {
@@ -79,14 +97,22 @@ import Testing
         #expect(pages == 3)
         #expect(bodies == (1...120).map { "review \($0)" })
         #expect(client.send("GET", "\(pulls)/\(number)/reviews", query: "limit=500").list.count == 50)
-        for index in 1...120 { _ = client.send("POST", "/api/v1/repos/o/r/issues/\(number)/comments", json: ["body": "c\(index)"]) }
+        for index in 1...120 {
+            _ = client.send("POST", "/api/v1/repos/o/r/issues/\(number)/comments", json: ["body": "c\(index)"])
+        }
         #expect(client.send("GET", "/api/v1/repos/o/r/issues/\(number)/comments").list.count == 120)
     }
 
     @Test func combinesTheLatestStatusPerContext() {
         let sha = String(repeating: "b", count: 40)
-        #expect(client.send("POST", "/api/v1/repos/o/r/statuses/\(sha)", json: ["state": "pending", "context": "shipshape"]).status == 201)
-        #expect(client.send("POST", "/api/v1/repos/o/r/statuses/\(sha)", json: ["state": "success", "context": "shipshape"]).status == 201)
+        #expect(
+            client.send(
+                "POST", "/api/v1/repos/o/r/statuses/\(sha)", json: ["state": "pending", "context": "shipshape"]
+            ).status == 201)
+        #expect(
+            client.send(
+                "POST", "/api/v1/repos/o/r/statuses/\(sha)", json: ["state": "success", "context": "shipshape"]
+            ).status == 201)
         let combined = client.send("GET", "/api/v1/repos/o/r/commits/feature/status")
         #expect(combined.object["state"] as? String == "success")
         #expect(combined.object["total_count"] as? Int == 1)
@@ -113,7 +139,8 @@ import Testing
 
     @Test func addsLabelsByNameAndById() {
         let known = state.addLabel(repository: "o/r", name: "security")
-        let answer = client.send("POST", "/api/v1/repos/o/r/issues/\(number)/labels", json: ["labels": [known, "shipshape"]])
+        let answer = client.send(
+            "POST", "/api/v1/repos/o/r/issues/\(number)/labels", json: ["labels": [known, "shipshape"]])
         #expect(answer.status == 200)
         #expect(state.labels(repository: "o/r", pullRequest: number) == ["security", "shipshape"])
         #expect(client.send("POST", "/api/v1/repos/o/r/issues/\(number)/labels", json: ["labels": [999]]).status == 422)

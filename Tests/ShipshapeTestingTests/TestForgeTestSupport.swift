@@ -36,15 +36,23 @@ struct ForgeClient {
         }
     }
 
-    func reply(_ method: String, _ path: String, query: String = "", json: Any? = nil, headers: [(name: String, value: String)] = []) -> ServerReply {
+    func reply(
+        _ method: String, _ path: String, query: String = "", json: Any? = nil,
+        headers: [(name: String, value: String)] = []
+    ) -> ServerReply {
         let body = json.flatMap { try? JSONSerialization.data(withJSONObject: $0) } ?? Data()
         let contentType: [(name: String, value: String)] = json == nil ? [] : [("Content-Type", "application/json")]
-        return state.handle(ReceivedRequest(method: method, path: path, query: query, headers: authorization + contentType + headers, body: body))
+        return state.handle(
+            ReceivedRequest(
+                method: method, path: path, query: query, headers: authorization + contentType + headers, body: body))
     }
 
     /// Sends a request and expects a normal answer.
-    func send(_ method: String, _ path: String, query: String = "", json: Any? = nil, headers: [(name: String, value: String)] = [],
-              sourceLocation: SourceLocation = #_sourceLocation) -> Answer {
+    func send(
+        _ method: String, _ path: String, query: String = "", json: Any? = nil,
+        headers: [(name: String, value: String)] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Answer {
         switch reply(method, path, query: query, json: json, headers: headers) {
         case .respond(let response), .respondAfter(_, let response):
             return Answer(status: response.status, headers: response.headers, body: response.body)

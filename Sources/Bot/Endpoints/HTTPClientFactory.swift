@@ -6,8 +6,10 @@ import HTTPKit
 /// rate-limit waits on top, read in the forges' dialect unless `rateLimits` says otherwise.
 public enum HTTPClientFactory {
     /// `plainHTTPHosts`: hosts that may receive credentials over plain http (loopback always may).
-    public static func make(caBundle: String? = nil, plainHTTPHosts: Set<String> = [], policy: RetryPolicy = RetryPolicy(),
-                            clock: any RetryClock = SystemRetryClock(), rateLimits: any RateLimitDialect = ForgeRateLimits()) -> RetryingHTTPClient {
+    public static func make(
+        caBundle: String? = nil, plainHTTPHosts: Set<String> = [], policy: RetryPolicy = RetryPolicy(),
+        clock: any RetryClock = SystemRetryClock(), rateLimits: any RateLimitDialect = ForgeRateLimits()
+    ) -> RetryingHTTPClient {
         var configuration = CurlHTTPClient.Configuration()
         configuration.caBundlePath = caBundle
         configuration.plainHTTPCredentialHosts = plainHTTPHosts

@@ -1,8 +1,8 @@
 import Forge
 import GitKit
+import Manifests
 import Policy
 import Review
-import Manifests
 
 /// A push to the default branch, judged whole: every manifest checked, the verdict posted as the
 /// pushed commit's check (annotations on the worst findings), so the branch's state is visible
@@ -28,19 +28,29 @@ public struct BranchScan: Sendable {
         let revision = requested ?? "refs/heads/\(details.defaultBranch)"
         let credentials = try await forge.gitCredentials(for: mirrors)
         let engine = self.engine
-        let (commit, report) = try await mirrors.withMirror(of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs) { mirror, _ in
+        let (commit, report) = try await mirrors.withMirror(
+            of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs
+        ) { mirror, _ in
             try engine.scan(revision, in: mirror)
         }
         let findings = report.findings
         let danger = findings.filter { $0.severity == .danger }.count
-        let title = findings.isEmpty ? "No problems in \(report.files.count) files."
+        let title =
+            findings.isEmpty
+            ? "No problems in \(report.files.count) files."
             : "\(findings.count) findings in the branch: \(danger) danger, \(findings.count - danger) warning."
-        let worst = findings.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.reportOrder($0, $1) }.prefix(50)
+        let worst = findings.sorted {
+            $0.severity != $1.severity ? $0.severity > $1.severity : Finding.reportOrder($0, $1)
+        }.prefix(50)
         let check = CommitCheck(
-            name: checkName, headSHA: commit, conclusion: danger > 0 ? .failure : (findings.isEmpty ? .success : .neutral), title: title,
-            summary: title, annotations: worst.map { finding in
-                CommitCheck.Annotation(path: finding.file, startLine: finding.position.line, endLine: finding.position.line,
-                                       level: finding.severity == .danger ? .failure : .warning, title: finding.checkID, message: finding.message)
+            name: checkName, headSHA: commit,
+            conclusion: danger > 0 ? .failure : (findings.isEmpty ? .success : .neutral), title: title,
+            summary: title,
+            annotations: worst.map { finding in
+                CommitCheck.Annotation(
+                    path: finding.file, startLine: finding.position.line, endLine: finding.position.line,
+                    level: finding.severity == .danger ? .failure : .warning, title: finding.checkID,
+                    message: finding.message)
             })
         try await forge.publish(check)
         CrashPoint.scanPublished.reached()

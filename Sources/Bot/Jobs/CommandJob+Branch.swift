@@ -1,8 +1,8 @@
 import Fixes
 import Forge
 import GitKit
-import Review
 import Policy
+import Review
 
 /// `fix` and `ignore`: review the pull request's head in the mirror, build the change, commit it
 /// on top of the head in memory, and push it to the head branch only if the branch is still at
@@ -24,27 +24,39 @@ extension CommandJob {
     func changeBranch(_ command: SlashCommand, number: Int, commentID: String, author: String) async throws -> Answer {
         let pullRequest = try await forge.pullRequest(number)
         guard pullRequest.state == .open else {
-            return Answer(reaction: .confused, body: replies.reply("😕", "\(reference(number)) is \(pullRequest.state.rawValue): nothing to change."),
-                          result: .failed("the \(forge.kind.changeRequestName) is \(pullRequest.state.rawValue)"))
+            return Answer(
+                reaction: .confused,
+                body: replies.reply("😕", "\(reference(number)) is \(pullRequest.state.rawValue): nothing to change."),
+                result: .failed("the \(forge.kind.changeRequestName) is \(pullRequest.state.rawValue)"))
         }
         let credentials = try await forge.gitCredentials(for: mirrors)
         let destination = PushDestination(pullRequest)
         let defaultReason = "accepted by \(author) in \(reference(number))"
         let approved = try await ExemptionApprovals.read(from: forge, number: number)
         let (engine, filter, committer) = (self.engine, self.filter, self.committer)
-        let work = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs) { mirror, _ in
+        let work = try await mirrors.withMirror(
+            of: pullRequest.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs
+        ) { mirror, _ in
             // This command's commit, when an earlier run pushed it and stopped before answering:
             // the change is worked out again on its parent, and reported instead of made twice.
-            let earlier = try Self.earlierCommit(for: commentID, destination: destination, number: pullRequest.number, in: mirror, credentials: credentials)
-            let head = if let parent = earlier?.parent { parent.hex }
-                else if (try? mirror.commit(pullRequest.headSHA)) != nil { pullRequest.headSHA } else { pullRequest.headRef }
-            let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved), in: mirror)
+            let earlier = try Self.earlierCommit(
+                for: commentID, destination: destination, number: pullRequest.number, in: mirror,
+                credentials: credentials)
+            let head =
+                if let parent = earlier?.parent { parent.hex } else if (try? mirror.commit(pullRequest.headSHA)) != nil
+                { pullRequest.headSHA } else { pullRequest.headRef }
+            let review = try engine.review(
+                ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved),
+                in: mirror)
             let headCommit = try mirror.commit(review.head)
             let headFile: (String) -> [UInt8]? = { path in try? mirror.contents(of: path, at: headCommit) }
-            let change: BranchChange, title: String, selected: Int
+            let change: BranchChange
+            let title: String
+            let selected: Int
             switch command {
             case .ignore(let checkID, let reason):
-                change = ExemptionChanges.make(review: review, checkID: checkID, reason: reason ?? defaultReason, headFile: headFile)
+                change = ExemptionChanges.make(
+                    review: review, checkID: checkID, reason: reason ?? defaultReason, headFile: headFile)
                 selected = review.comments.filter { $0.finding.checkID == checkID }.count
                 title = "Exempt \(plural(change.changes.count, "object")) from \(checkID) (shipshape)"
             default:
@@ -60,8 +72,9 @@ extension CommandJob {
                 work.fixUpBranch = earlier.fixUpBranch
                 return work
             }
-            let commit = try mirror.commit(onTopOf: headCommit, changes: change.files.mapValues { Optional($0) },
-                                           message: CommandCommit.message(change, title: title, commentID: commentID), author: committer)
+            let commit = try mirror.commit(
+                onTopOf: headCommit, changes: change.files.mapValues { Optional($0) },
+                message: CommandCommit.message(change, title: title, commentID: commentID), author: committer)
             work.commit = commit.hex
             switch destination {
             case .sameRepository(let url, let branch), .fork(let url, let branch):
@@ -77,7 +90,9 @@ extension CommandJob {
                         }
                         let fixUp = Self.fixUpBranchPrefix(pullRequest.number) + commit.short
                         do {
-                            try mirror.push(commit, to: url, branch: "refs/heads/" + fixUp, expecting: nil, credentials: credentials)
+                            try mirror.push(
+                                commit, to: url, branch: "refs/heads/" + fixUp, expecting: nil, credentials: credentials
+                            )
                             CrashPoint.commandPushed.reached()
                             work.fixUpBranch = fixUp
                         } catch let refused as GitError {
@@ -101,21 +116,26 @@ extension CommandJob {
         // The exemptions committed (or offered as a diff) at the request of someone allowed to:
         // recorded where only the bot writes, so the next reviews count them.
         if command.verb == .ignore, work.commit != nil, work.pushError == nil {
-            answer.body += "\n" + work.change.approvedExemptions.map(ExemptionApprovals.marker).joined(separator: "\n") + "\n"
+            answer.body +=
+                "\n" + work.change.approvedExemptions.map(ExemptionApprovals.marker).joined(separator: "\n") + "\n"
         }
         return answer
     }
 
     /// The head branch would not take the commit: it goes to the branch of its own, and a pull
     /// request proposes it to the head branch.
-    private func openFixUp(_ branch: String, commit: String, work: BranchWork, command: SlashCommand,
-                           pullRequest: PullRequest) async throws -> Answer {
+    private func openFixUp(
+        _ branch: String, commit: String, work: BranchWork, command: SlashCommand,
+        pullRequest: PullRequest
+    ) async throws -> Answer {
         let isFix = command.verb == .fix
         let what = isFix ? "Fixes" : "Exemptions"
-        let draft = PullRequestDraft(title: "\(what) for \(reference(pullRequest.number)) (shipshape)",
-                                     body: "Shipshape could not push to `\(pullRequest.headBranch)`; this proposes its commit for \(reference(pullRequest.number)).\n\n"
-                                        + work.change.changes.map { "- \($0)" }.joined(separator: "\n"),
-                                     head: branch, base: pullRequest.headBranch)
+        let draft = PullRequestDraft(
+            title: "\(what) for \(reference(pullRequest.number)) (shipshape)",
+            body:
+                "Shipshape could not push to `\(pullRequest.headBranch)`; this proposes its commit for \(reference(pullRequest.number)).\n\n"
+                + work.change.changes.map { "- \($0)" }.joined(separator: "\n"),
+            head: branch, base: pullRequest.headBranch)
         // Open already when an earlier run of the command stopped after opening it.
         let opened: PullRequest
         if let open = try await forge.openPullRequest(head: branch, base: pullRequest.headBranch) {
@@ -124,55 +144,82 @@ extension CommandJob {
             opened = try await forge.createPullRequest(draft)
             CrashPoint.commandFixUpOpened.reached()
         }
-        let headline = "The branch `\(pullRequest.headBranch)` would not take the commit, so `\(commit.prefix(7))` is on `\(branch)`, "
+        let headline =
+            "The branch `\(pullRequest.headBranch)` would not take the commit, so `\(commit.prefix(7))` is on `\(branch)`, "
             + "proposed to it in \(reference(opened.number))."
-        return Answer(reaction: .rocket, body: replies.reply("🚀", headline, changes: work.change.changes, skipped: work.change.skipped),
-                      result: .pushed(commit: commit, url: pullRequest.cloneURL, branch: branch), changes: work.change.changes)
+        return Answer(
+            reaction: .rocket,
+            body: replies.reply("🚀", headline, changes: work.change.changes, skipped: work.change.skipped),
+            result: .pushed(commit: commit, url: pullRequest.cloneURL, branch: branch), changes: work.change.changes)
     }
 
-    private func answer(for work: BranchWork, command: SlashCommand, pullRequest: PullRequest, destination: PushDestination) -> Answer {
-        let change = work.change, branch = "`\(pullRequest.headBranch)`", head = "`\(work.head.prefix(7))`"
+    private func answer(
+        for work: BranchWork, command: SlashCommand, pullRequest: PullRequest, destination: PushDestination
+    ) -> Answer {
+        let change = work.change
+        let branch = "`\(pullRequest.headBranch)`"
+        let head = "`\(work.head.prefix(7))`"
         let isFix = command.verb == .fix
         if change.isEmpty {
             if work.selected == 0 {
-                let headline = isFix ? "Nothing to fix: no finding\(fixScope(command)) on the lines this \(forge.kind.changeRequestName) changes."
+                let headline =
+                    isFix
+                    ? "Nothing to fix: no finding\(fixScope(command)) on the lines this \(forge.kind.changeRequestName) changes."
                     : "Nothing to ignore: no \(ignoredCheck(command)) finding on the lines this \(forge.kind.changeRequestName) changes."
                 return Answer(reaction: .rocket, body: replies.reply("✅", headline), result: .nothingToChange)
             }
-            let headline = "None of the \(plural(work.selected, "finding")) on the changed lines could be \(isFix ? "fixed automatically" : "annotated")."
-            return Answer(reaction: .confused, body: replies.reply("😕", headline, skipped: change.skipped), result: .failed(headline))
+            let headline =
+                "None of the \(plural(work.selected, "finding")) on the changed lines could be \(isFix ? "fixed automatically" : "annotated")."
+            return Answer(
+                reaction: .confused, body: replies.reply("😕", headline, skipped: change.skipped),
+                result: .failed(headline))
         }
-        let done = isFix ? "fixed \(plural(change.changes.count, "finding"))" : "exempted \(plural(change.changes.count, "object")) from `\(ignoredCheck(command))`"
+        let done =
+            isFix
+            ? "fixed \(plural(change.changes.count, "finding"))"
+            : "exempted \(plural(change.changes.count, "object")) from `\(ignoredCheck(command))`"
         if let error = work.pushError {
             let headline: String
             if case .leaseConflict(_, let actual) = error.kind {
-                headline = "The branch \(branch) moved while Shipshape worked on \(head) (it is at `\(actual?.short ?? "nothing")` now), so nothing was pushed "
+                headline =
+                    "The branch \(branch) moved while Shipshape worked on \(head) (it is at `\(actual?.short ?? "nothing")` now), so nothing was pushed "
                     + "and no commit was overwritten. Run the command again to work on the new head."
             } else {
                 headline = "The Git server refused the push to \(branch): \(error.message). Nothing was changed."
             }
-            return Answer(reaction: .confused, body: replies.reply("😕", headline), result: .failed(headline), changes: change.changes)
+            return Answer(
+                reaction: .confused, body: replies.reply("😕", headline), result: .failed(headline),
+                changes: change.changes)
         }
         guard let commit = work.commit else {
-            return Answer(reaction: .confused, body: replies.reply("😕", "No commit was made."), result: .failed("no commit"))
+            return Answer(
+                reaction: .confused, body: replies.reply("😕", "No commit was made."), result: .failed("no commit"))
         }
         switch destination {
         case .sameRepository(let url, let ref), .fork(let url, let ref):
             let place = if case .fork = destination { "\(branch) of the fork" } else { branch }
-            return Answer(reaction: .rocket,
-                          body: replies.reply("🚀", "Pushed `\(commit.prefix(7))` on top of \(head) to \(place): \(done).", changes: change.changes,
-                                              skipped: change.skipped, note: "The next review runs on the new commit."),
-                          result: .pushed(commit: commit, url: url, branch: ref), changes: change.changes)
+            return Answer(
+                reaction: .rocket,
+                body: replies.reply(
+                    "🚀", "Pushed `\(commit.prefix(7))` on top of \(head) to \(place): \(done).",
+                    changes: change.changes,
+                    skipped: change.skipped, note: "The next review runs on the new commit."),
+                result: .pushed(commit: commit, url: url, branch: ref), changes: change.changes)
         case .none(let reason):
             let diff = change.files.keys.sorted().map { path in
-                do { return try UnifiedDiff.render(old: change.originals[path] ?? [], new: change.files[path] ?? [], path: path) } catch {
+                do {
+                    return try UnifiedDiff.render(
+                        old: change.originals[path] ?? [], new: change.files[path] ?? [], path: path)
+                } catch {
                     return "(no diff of \(path): \(error))\n"
                 }
             }.joined()
-            return Answer(reaction: .rocket,
-                          body: replies.reply("💡", "Shipshape \(done) on \(head) but did not push it.", changes: change.changes,
-                                              skipped: change.skipped, diff: diff.hasSuffix("\n") ? String(diff.dropLast()) : diff, note: reason),
-                          result: .suggested, changes: change.changes)
+            return Answer(
+                reaction: .rocket,
+                body: replies.reply(
+                    "💡", "Shipshape \(done) on \(head) but did not push it.", changes: change.changes,
+                    skipped: change.skipped, diff: diff.hasSuffix("\n") ? String(diff.dropLast()) : diff, note: reason),
+                result: .suggested, changes: change.changes)
         }
     }
 
@@ -181,9 +228,12 @@ extension CommandJob {
 
     /// The commit an earlier run of the command `commentID` pushed to the head branch (or to a
     /// fix-up branch), with its parent, the head it was made on.
-    static func earlierCommit(for commentID: String, destination: PushDestination, number: Int, in mirror: Repository,
-                              credentials: GitCredentials?) throws -> (commit: ObjectID, parent: ObjectID, fixUpBranch: String?)? {
-        let url: String, branch: String
+    static func earlierCommit(
+        for commentID: String, destination: PushDestination, number: Int, in mirror: Repository,
+        credentials: GitCredentials?
+    ) throws -> (commit: ObjectID, parent: ObjectID, fixUpBranch: String?)? {
+        let url: String
+        let branch: String
         switch destination {
         case .sameRepository(let to, let ref), .fork(let to, let ref): (url, branch) = (to, ref)
         case .none: return nil
@@ -191,11 +241,17 @@ extension CommandJob {
         let references = try mirror.remoteReferences(at: url, credentials: credentials)
         let fixUps = "refs/heads/" + fixUpBranchPrefix(number)
         // The head branch first, then the fix-up branches of this pull request.
-        let candidates = references.filter { $0.key == branch }.map { (name: $0.key, tip: $0.value) }
-            + references.filter { $0.key.hasPrefix(fixUps) }.sorted { $0.key < $1.key }.map { (name: $0.key, tip: $0.value) }
+        let candidates =
+            references.filter { $0.key == branch }.map { (name: $0.key, tip: $0.value) }
+            + references.filter { $0.key.hasPrefix(fixUps) }.sorted { $0.key < $1.key }.map {
+                (name: $0.key, tip: $0.value)
+            }
         guard let found = CommandCommit.find(for: commentID, on: candidates, in: mirror),
-              let parent = try mirror.info(of: found.commit).parents.first else { return nil }
-        return (found.commit, parent, found.branch == branch ? nil : String(found.branch.dropFirst("refs/heads/".count)))
+            let parent = try mirror.info(of: found.commit).parents.first
+        else { return nil }
+        return (
+            found.commit, parent, found.branch == branch ? nil : String(found.branch.dropFirst("refs/heads/".count))
+        )
     }
 
     private func fixScope(_ command: SlashCommand) -> String {

@@ -24,9 +24,11 @@ public struct CommandJob: Sendable {
     public let committer: Signature
     public let filter: DiffFilter.Mode
 
-    public init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, publisher: ReviewPublisher,
-                authorizer: CommandAuthorizer = CommandAuthorizer(), committer: Signature = CommandJob.defaultCommitter,
-                filter: DiffFilter.Mode = .added) {
+    public init(
+        forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, publisher: ReviewPublisher,
+        authorizer: CommandAuthorizer = CommandAuthorizer(), committer: Signature = CommandJob.defaultCommitter,
+        filter: DiffFilter.Mode = .added
+    ) {
         self.forge = forge
         self.mirrors = mirrors
         self.engine = engine
@@ -49,8 +51,10 @@ public struct CommandJob: Sendable {
     /// `commentKind`: `.inline` for a command written in a review thread, whose reactions and
     /// reply go to that thread. `authorPermission`: the author's access as the delivery stated it
     /// (Gitea), nil to ask the forge.
-    public func run(number: Int, commentID: String, commentKind: PostedComment.Kind = .conversation, author: String,
-                    body: String, authorPermission: Permission? = nil) async throws -> CommandOutcome {
+    public func run(
+        number: Int, commentID: String, commentKind: PostedComment.Kind = .conversation, author: String,
+        body: String, authorPermission: Permission? = nil
+    ) async throws -> CommandOutcome {
         let parsed = SlashCommandParser.parse(body, knownChecks: Catalogue.ids)
         if parsed == .notACommand { return CommandOutcome(result: .ignored, reply: nil) }
         let bot = try await forge.botLogin()
@@ -61,11 +65,15 @@ public struct CommandJob: Sendable {
         CrashPoint.commandAcknowledged.reached()
         let answer: Answer
         do {
-            answer = try await self.answer(parsed, number: number, commentID: commentID, author: author, stated: authorPermission, bot: bot)
+            answer = try await self.answer(
+                parsed, number: number, commentID: commentID, author: author, stated: authorPermission, bot: bot)
         } catch {
             let what = parsed.commandText.map { "`\($0)`" } ?? "the command"
-            let text = replies.reply("😕", "Shipshape could not finish \(what) on \(reference(number)): \(error)",
-                                     note: "Nothing was pushed. The job is retried when the failure looks temporary; otherwise ask again later.")
+            let text = replies.reply(
+                "😕", "Shipshape could not finish \(what) on \(reference(number)): \(error)",
+                note:
+                    "Nothing was pushed. The job is retried when the failure looks temporary; otherwise ask again later."
+            )
             try? await forge.react(.confused, to: comment, on: number)
             _ = try? await postReply(text, to: comment, on: number, bot: bot)
             throw error
@@ -78,23 +86,32 @@ public struct CommandJob: Sendable {
 
     /// One reply per command comment, edited in place: a retried job (after a failure, a crash)
     /// replaces its earlier answer instead of adding another.
-    private func postReply(_ body: String, to comment: PostedComment, on number: Int, bot: String) async throws -> PostedComment {
+    private func postReply(_ body: String, to comment: PostedComment, on number: Int, bot: String) async throws
+        -> PostedComment
+    {
         let key = CommandReplies.replyMarker(comment.id)
         return try await forge.upsertReply(to: comment, on: number, marker: key, body: body + "\n" + key, author: bot)
     }
 
-    private func answer(_ parsed: ParsedComment, number: Int, commentID: String, author: String, stated: Permission?, bot: String) async throws -> Answer {
+    private func answer(
+        _ parsed: ParsedComment, number: Int, commentID: String, author: String, stated: Permission?, bot: String
+    ) async throws -> Answer {
         switch parsed {
         case .notACommand:
             return Answer(reaction: .confused, body: replies.help(), result: .ignored)
         case .unknown(let verb, let suggestion):
             let problem = "`\(SlashCommandParser.prefix) \(verb)` is not a Shipshape command."
-            return Answer(reaction: .confused, body: replies.help(problem: problem, suggestion: suggestion.map { "\(SlashCommandParser.prefix) \($0)" }),
-                          result: .answered)
+            return Answer(
+                reaction: .confused,
+                body: replies.help(
+                    problem: problem, suggestion: suggestion.map { "\(SlashCommandParser.prefix) \($0)" }),
+                result: .answered)
         case .invalid(let problem):
             return Answer(reaction: .confused, body: replies.help(problem: problem), result: .answered)
         case .command(let command):
-            if case .refused(let why) = try await authorizer.authorize(command, author: author, stated: stated, botLogin: bot, forge: forge) {
+            if case .refused(let why) = try await authorizer.authorize(
+                command, author: author, stated: stated, botLogin: bot, forge: forge)
+            {
                 return Answer(reaction: .confused, body: replies.reply("🚫", why), result: .refused)
             }
             switch command {
@@ -109,11 +126,15 @@ public struct CommandJob: Sendable {
     }
 
     private func recheck(_ number: Int) async throws -> Answer {
-        let review = PullRequestReview(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, filter: filter)
+        let review = PullRequestReview(
+            forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, filter: filter)
         let result = try await review.run(number: number, dryRun: false)
         let count = result.review.comments.count
-        let headline = "Reviewed `\(result.review.head.prefix(7))` again: \(count) finding\(count == 1 ? "" : "s") on the changed lines."
-        return Answer(reaction: .rocket, body: replies.reply("🔁", headline, note: "The summary comment is up to date."), result: .reviewed)
+        let headline =
+            "Reviewed `\(result.review.head.prefix(7))` again: \(count) finding\(count == 1 ? "" : "s") on the changed lines."
+        return Answer(
+            reaction: .rocket, body: replies.reply("🔁", headline, note: "The summary comment is up to date."),
+            result: .reviewed)
     }
 
     /// `#12` on GitHub and Gitea, `!12` on GitLab.

@@ -26,7 +26,10 @@ public struct JobPayload: Sendable, Equatable {
         /// The author's access as the delivery stated it, where the forge states it (Gitea); nil asks the forge.
         public var authorPermission: Permission?
 
-        public init(number: Int, commentID: String, commentKind: PostedComment.Kind, author: String, body: String, authorPermission: Permission? = nil) {
+        public init(
+            number: Int, commentID: String, commentKind: PostedComment.Kind, author: String, body: String,
+            authorPermission: Permission? = nil
+        ) {
             self.number = number
             self.commentID = commentID
             self.commentKind = commentKind

@@ -20,7 +20,10 @@ public struct PullRequestReview: Sendable {
     public let publisher: ReviewPublisher
     public let filter: DiffFilter.Mode
 
-    public init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, publisher: ReviewPublisher, filter: DiffFilter.Mode = .added) {
+    public init(
+        forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, publisher: ReviewPublisher,
+        filter: DiffFilter.Mode = .added
+    ) {
         self.forge = forge
         self.mirrors = mirrors
         self.engine = engine
@@ -31,13 +34,18 @@ public struct PullRequestReview: Sendable {
     public func run(number: Int, dryRun: Bool) async throws -> Result {
         let pullRequest = try await forge.pullRequest(number)
         let credentials = try await forge.gitCredentials(for: mirrors)
-        let engine = self.engine, filter = self.filter
+        let engine = self.engine
+        let filter = self.filter
         let approved = try await ExemptionApprovals.read(from: forge, number: number)
         // The forge keeps every pull request's head in the base repository (refs/pull/N/head,
         // refs/merge-requests/N/head), so forks need no second remote.
-        let (review, headFiles) = try await mirrors.withMirror(of: pullRequest.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs) { mirror, _ in
+        let (review, headFiles) = try await mirrors.withMirror(
+            of: pullRequest.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs
+        ) { mirror, _ in
             let head = (try? mirror.commit(pullRequest.headSHA)) != nil ? pullRequest.headSHA : pullRequest.headRef
-            let review = try engine.review(ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved), in: mirror)
+            let review = try engine.review(
+                ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved),
+                in: mirror)
             let headCommit = try mirror.commit(review.head)
             var files: [String: [UInt8]] = [:]
             for path in Set(review.comments.map(\.finding.file)) {

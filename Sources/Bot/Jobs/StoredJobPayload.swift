@@ -40,10 +40,14 @@ struct StoredJobPayload: Codable {
 
     func payload(kind: JobKind) throws(JobPayloadError) -> JobPayload {
         func required<T>(_ value: T?, _ field: String) throws(JobPayloadError) -> T {
-            guard let value else { throw JobPayloadError(description: "a \(kind.rawValue) job's payload has no `\(field)`") }
+            guard let value else {
+                throw JobPayloadError(description: "a \(kind.rawValue) job's payload has no `\(field)`")
+            }
             return value
         }
-        guard let forgeKind = ForgeKind(rawValue: forge) else { throw JobPayloadError(description: "the payload names an unknown forge '\(forge)'") }
+        guard let forgeKind = ForgeKind(rawValue: forge) else {
+            throw JobPayloadError(description: "the payload names an unknown forge '\(forge)'")
+        }
         guard let repositoryID = RepositoryID(repository) else {
             throw JobPayloadError(description: "the payload names '\(repository)', which is not owner/name")
         }
@@ -56,10 +60,12 @@ struct StoredJobPayload: Codable {
             guard let commentKind = PostedComment.Kind(rawValue: kindName) else {
                 throw JobPayloadError(description: "a command job's payload has an unknown commentKind '\(kindName)'")
             }
-            work = .command(JobPayload.CommandRequest(
-                number: try required(number, "number"), commentID: try required(commentID, "commentID"), commentKind: commentKind,
-                author: try required(author, "author"), body: try required(body, "body"),
-                authorPermission: authorPermission.flatMap(Permission.init(rawValue:))))
+            work = .command(
+                JobPayload.CommandRequest(
+                    number: try required(number, "number"), commentID: try required(commentID, "commentID"),
+                    commentKind: commentKind,
+                    author: try required(author, "author"), body: try required(body, "body"),
+                    authorPermission: authorPermission.flatMap(Permission.init(rawValue:))))
         case .scan:
             work = .scan(headSHA: headSHA, ref: ref)
         case .upgrade:

@@ -7,7 +7,9 @@ enum CommentLimit {
         guard body.unicodeScalars.count > limit else { return body }
         let budget = max(0, limit - note.unicodeScalars.count - 2)
         var kept: [Substring] = []
-        var length = 0, fenceOpen = false, lastSafe = 0
+        var length = 0
+        var fenceOpen = false
+        var lastSafe = 0
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
             let cost = line.unicodeScalars.count + 1
             if length + cost > budget { break }

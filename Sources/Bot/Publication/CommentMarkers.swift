@@ -14,7 +14,8 @@ public enum CommentMarkers {
     /// The fingerprint an inline comment carries, if it is one of the bot's.
     public static func fingerprint(in body: String) -> String? {
         guard let start = body.range(of: "<!-- shipshape:finding "),
-              let end = body.range(of: " -->", range: start.upperBound..<body.endIndex) else { return nil }
+            let end = body.range(of: " -->", range: start.upperBound..<body.endIndex)
+        else { return nil }
         return unescape(String(body[start.upperBound..<end.lowerBound]))
     }
 
@@ -27,10 +28,12 @@ public enum CommentMarkers {
 
     /// `--` cannot appear inside an HTML comment; fingerprints may hold it in names.
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "-", with: "%2D").replacingOccurrences(of: ">", with: "%3E")
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "-", with: "%2D").replacingOccurrences(
+            of: ">", with: "%3E")
     }
 
     private static func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "%3E", with: ">").replacingOccurrences(of: "%2D", with: "-").replacingOccurrences(of: "%25", with: "%")
+        text.replacingOccurrences(of: "%3E", with: ">").replacingOccurrences(of: "%2D", with: "-").replacingOccurrences(
+            of: "%25", with: "%")
     }
 }

@@ -1,6 +1,6 @@
+import Manifests
 import Policy
 import Review
-import Manifests
 
 /// Findings gone from a review because an exemption the pull request adds (and that counts,
 /// approved with `/shipshape ignore` or by configuration) silences them: the bot's earlier

@@ -1,6 +1,6 @@
-import Policy
 internal import FileNames
 import Manifests
+import Policy
 import Review
 
 /// The words and signs templates use for a finding.

@@ -11,9 +11,11 @@ public struct PublicationSettings: Sendable {
     /// A link to the job's page, when the bot has one.
     public var detailsURL: String?
 
-    public init(maximumInlineComments: Int = 30, checkName: String = "shipshape",
-                catalogueURL: String = "https://github.com/shipshape-dev/shipshape/blob/main/docs/checks.md",
-                topFindings: Int = 10, detailsURL: String? = nil) {
+    public init(
+        maximumInlineComments: Int = 30, checkName: String = "shipshape",
+        catalogueURL: String = "https://github.com/shipshape-dev/shipshape/blob/main/docs/checks.md",
+        topFindings: Int = 10, detailsURL: String? = nil
+    ) {
         self.maximumInlineComments = maximumInlineComments
         self.checkName = checkName
         self.catalogueURL = catalogueURL

@@ -1,5 +1,5 @@
-import Foundation
 import Forge
+import Foundation
 import Policy
 import Review
 
@@ -26,7 +26,9 @@ public struct ReviewPublisher: Sendable {
     }
 
     /// What a run would do, from the forge's current comments; posts nothing.
-    public func plan(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws -> PublicationPlan {
+    public func plan(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws
+        -> PublicationPlan
+    {
         plan(review, headFile: headFile, botComments: try await botComments(on: pullRequest.number))
     }
 
@@ -35,13 +37,20 @@ public struct ReviewPublisher: Sendable {
         return try await forge.comments(on: number).filter { $0.author == bot }
     }
 
-    private func plan(_ review: ReviewResult, headFile: (String) -> [UInt8]?, botComments mine: [PostedComment]) -> PublicationPlan {
-        PublicationPlan.make(review: review, headSHA: review.head, capabilities: forge.capabilities, botComments: mine, templates: templates,
-                             settings: settings, suggestions: SuggestionSource(policy: review.policy, renderedFixes: review.renderedFixes),
-                             headFile: headFile)
+    private func plan(_ review: ReviewResult, headFile: (String) -> [UInt8]?, botComments mine: [PostedComment])
+        -> PublicationPlan
+    {
+        PublicationPlan.make(
+            review: review, headSHA: review.head, capabilities: forge.capabilities, botComments: mine,
+            templates: templates,
+            settings: settings,
+            suggestions: SuggestionSource(policy: review.policy, renderedFixes: review.renderedFixes),
+            headFile: headFile)
     }
 
-    public func publish(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws -> Outcome {
+    public func publish(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws
+        -> Outcome
+    {
         let number = pullRequest.number
         // Listed once: the plan and the summary's upsert both work from these.
         let mine = try await botComments(on: number)
@@ -49,8 +58,9 @@ public struct ReviewPublisher: Sendable {
         var notes: [String] = []
         var posted = 0
         if !plan.newComments.isEmpty {
-            let submission = ReviewSubmission(commitSHA: review.head, baseSHA: review.mergeBase, startSHA: pullRequest.baseSHA,
-                                              body: "", comments: plan.newComments.map(\.comment))
+            let submission = ReviewSubmission(
+                commitSHA: review.head, baseSHA: review.mergeBase, startSHA: pullRequest.baseSHA,
+                body: "", comments: plan.newComments.map(\.comment))
             do {
                 posted = try await forge.postReview(on: number, submission).count
                 if posted == 0 { posted = submission.comments.count }
@@ -72,7 +82,9 @@ public struct ReviewPublisher: Sendable {
                         try await forge.resolve(fixed.comment, on: number)
                     } catch let error as ForgeError where error.statusCode.map({ (200..<500).contains($0) }) ?? true {
                         // Refused (no GraphQL, a token without the right): the edit stands alone.
-                        notes.append("The forge refused to resolve a fixed comment's thread (\(error)); it is marked fixed instead.")
+                        notes.append(
+                            "The forge refused to resolve a fixed comment's thread (\(error)); it is marked fixed instead."
+                        )
                     }
                 }
             }
@@ -80,7 +92,9 @@ public struct ReviewPublisher: Sendable {
         }
         var summary = plan.summary
         if !notes.isEmpty {
-            summary = summary.replacingOccurrences(of: CommentMarkers.summary + "\n", with: CommentMarkers.summary + "\n> " + notes.joined(separator: "\n> ") + "\n\n")
+            summary = summary.replacingOccurrences(
+                of: CommentMarkers.summary + "\n",
+                with: CommentMarkers.summary + "\n> " + notes.joined(separator: "\n> ") + "\n\n")
         }
         try await forge.upsertComment(on: number, marker: CommentMarkers.summary, body: summary, among: mine)
         CrashPoint.reviewSummarized.reached()

@@ -16,19 +16,24 @@ public struct Suggestion: Sendable, Equatable {
     /// (which the suggestion repeats), since a suggestion replaces lines and cannot insert between them.
     /// nil when the files do not differ or the range reaches `maximumSpan` lines.
     public static func from(original: [UInt8], fixed: [UInt8], findingLine: Int, maximumSpan: Int = 40) -> Suggestion? {
-        let before = lines(original), after = lines(fixed)
+        let before = lines(original)
+        let after = lines(fixed)
         guard before != after else { return nil }
         var prefix = 0
         while prefix < before.count, prefix < after.count, before[prefix] == after[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < before.count - prefix, suffix < after.count - prefix,
-              before[before.count - 1 - suffix] == after[after.count - 1 - suffix] { suffix += 1 }
+            before[before.count - 1 - suffix] == after[after.count - 1 - suffix]
+        { suffix += 1 }
         // Changed lines, 1-based and inclusive, on the original side; empty (start > end) for an insertion.
-        var start = prefix + 1, end = before.count - suffix
+        var start = prefix + 1
+        var end = before.count - suffix
         if start > end {
             if prefix > 0 { start = prefix } else { end = start }
         }
-        if findingLine >= 1, findingLine <= before.count, abs(findingLine - start) < maximumSpan, abs(findingLine - end) < maximumSpan {
+        if findingLine >= 1, findingLine <= before.count, abs(findingLine - start) < maximumSpan,
+            abs(findingLine - end) < maximumSpan
+        {
             start = min(start, findingLine)
             end = max(end, findingLine)
         }
@@ -40,7 +45,8 @@ public struct Suggestion: Sendable, Equatable {
 
     /// Lines without their terminators; a final newline does not open an extra line.
     static func lines(_ bytes: [UInt8]) -> [String] {
-        var result = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var result = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
         if result.last == "" { result.removeLast() }
         return result
     }

@@ -1,8 +1,8 @@
 import Fixes
+import Manifests
 import Policy
 import Rendering
 import Review
-import Manifests
 
 /// The suggestion offered for a finding: the fix engine fixes that finding alone in the head
 /// file, and the lines it changed become the replacement.
@@ -27,15 +27,22 @@ public struct SuggestionSource: Sendable {
     /// One suggestion for findings of one file whose own suggestions overlap (a forge applies
     /// only one of several suggestions on the same lines): their fixes applied together, anchored
     /// at the first finding's line, and the fingerprints of the findings it fixes.
-    public func combinedSuggestion(for findings: [Finding], in bytes: [UInt8]?) -> (suggestion: Suggestion, fixes: Set<String>)? {
+    public func combinedSuggestion(for findings: [Finding], in bytes: [UInt8]?) -> (
+        suggestion: Suggestion, fixes: Set<String>
+    )? {
         guard let bytes, let first = findings.first else { return nil }
-        var current = bytes, fixes: Set<String> = []
-        for finding in findings.filter({ !runsLast.contains($0.checkID) }) + findings.filter({ runsLast.contains($0.checkID) }) {
+        var current = bytes
+        var fixes: Set<String> = []
+        for finding in findings.filter({ !runsLast.contains($0.checkID) })
+            + findings.filter({ runsLast.contains($0.checkID) })
+        {
             guard let fixed = fixing(finding, in: current) else { continue }
             current = fixed
             fixes.insert(finding.fingerprint)
         }
-        guard let suggestion = Suggestion.from(original: bytes, fixed: current, findingLine: first.position.line) else { return nil }
+        guard let suggestion = Suggestion.from(original: bytes, fixed: current, findingLine: first.position.line) else {
+            return nil
+        }
         return (suggestion, fixes)
     }
 

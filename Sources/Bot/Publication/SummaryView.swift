@@ -1,8 +1,8 @@
 internal import FileNames
 import Forge
+import Manifests
 import Policy
 import Review
-import Manifests
 
 /// What the summary comment and the check run say, as the templates see it.
 struct SummaryView {
@@ -11,12 +11,16 @@ struct SummaryView {
 
     /// `commented`: fingerprints that have an inline comment (new or earlier); `fixed`: the bot's
     /// inline comments whose finding is gone (fixed, or exempted by what `exempted` knows).
-    init(review: ReviewResult, headSHA: String, commented: Set<String>, fixed: [PostedComment], exempted: ExemptedFindings,
-         settings: PublicationSettings) {
+    init(
+        review: ReviewResult, headSHA: String, commented: Set<String>, fixed: [PostedComment],
+        exempted: ExemptedFindings,
+        settings: PublicationSettings
+    ) {
         let findings = review.reportedFindings
         let danger = findings.filter { $0.severity == .danger }.count
         let warning = findings.filter { $0.severity == .warning }.count
-        headline = findings.isEmpty
+        headline =
+            findings.isEmpty
             ? "No problems in the changed manifests."
             : "\(Self.count(findings.count, "finding")) in this change: \(danger) danger, \(warning) warning."
         let icon = danger > 0 ? FindingView.icon(.danger) : (warning > 0 ? FindingView.icon(.warning) : "✅")
@@ -24,10 +28,13 @@ struct SummaryView {
         let byCheck = Dictionary(grouping: findings, by: \.checkID)
         let checks: [[String: Any]] = byCheck.map { checkID, items in
             let severity = items.map(\.severity).max() ?? .warning
-            return ["checkID": checkID, "title": FindingView.title(checkID, runtime: review.checksDefinedAtRunTime), "severity": severity.rawValue,
-                    "icon": FindingView.icon(severity), "count": items.count,
-                    "inline": items.filter { commented.contains($0.fingerprint) }.count,
-                    "docsURL": settings.documentation(of: checkID), "rank": severity.rank]
+            return [
+                "checkID": checkID, "title": FindingView.title(checkID, runtime: review.checksDefinedAtRunTime),
+                "severity": severity.rawValue,
+                "icon": FindingView.icon(severity), "count": items.count,
+                "inline": items.filter { commented.contains($0.fingerprint) }.count,
+                "docsURL": settings.documentation(of: checkID), "rank": severity.rank,
+            ]
         }.sorted { lhs, rhs in
             let (left, right) = (lhs["rank"] as? Int ?? 0, rhs["rank"] as? Int ?? 0)
             if left != right { return left > right }
@@ -36,13 +43,18 @@ struct SummaryView {
             return (lhs["checkID"] as? String ?? "") < (rhs["checkID"] as? String ?? "")
         }
 
-        let ordered = review.comments.map(\.finding).sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.reportOrder($0, $1) }
+        let ordered = review.comments.map(\.finding).sorted {
+            $0.severity != $1.severity ? $0.severity > $1.severity : Finding.reportOrder($0, $1)
+        }
         let top: [[String: Any]] = ordered.prefix(settings.topFindings).map(Self.item)
-        let uncommented = Dictionary(grouping: review.comments.map(\.finding).filter { !commented.contains($0.fingerprint) }, by: \.checkID)
+        let uncommented = Dictionary(
+            grouping: review.comments.map(\.finding).filter { !commented.contains($0.fingerprint) }, by: \.checkID)
         let elsewhere: [[String: Any]] = uncommented.keys.sorted().map { checkID in
             let items = uncommented[checkID] ?? []
-            var entry: [String: Any] = ["checkID": checkID, "count": items.count,
-                                        "locations": items.prefix(5).map(FindingView.location)]
+            var entry: [String: Any] = [
+                "checkID": checkID, "count": items.count,
+                "locations": items.prefix(5).map(FindingView.location),
+            ]
             if items.count > 5 { entry["more"] = items.count - 5 }
             return entry
         }
@@ -51,11 +63,14 @@ struct SummaryView {
             if !item.causedBy.isEmpty { entry["causedBy"] = item.causedBy.joined(separator: ", ") }
             return entry
         }
-        var fixedItems: [[String: Any]] = [], exemptedItems: [[String: Any]] = []
+        var fixedItems: [[String: Any]] = []
+        var exemptedItems: [[String: Any]] = []
         for comment in fixed {
             let fingerprint = CommentMarkers.fingerprint(in: comment.body) ?? ""
-            var item: [String: Any] = ["checkID": FindingView.checkID(ofFingerprint: fingerprint),
-                                       "location": "\(comment.path ?? "?")\(comment.line.map { ":\($0)" } ?? "")"]
+            var item: [String: Any] = [
+                "checkID": FindingView.checkID(ofFingerprint: fingerprint),
+                "location": "\(comment.path ?? "?")\(comment.line.map { ":\($0)" } ?? "")",
+            ]
             if let exemption = exempted.exemption(for: fingerprint) {
                 item["annotation"] = exemption.annotation
                 exemptedItems.append(item)
@@ -64,11 +79,17 @@ struct SummaryView {
             }
         }
         let exemptions: [[String: Any]] = review.addedExemptions.map { exemption in
-            let status = exemption.approved ? "counts: approved with `/shipshape ignore`"
-                : exemption.counted ? "counts (`pullRequestExemptions: count`)"
-                : "does not count before merge; someone allowed to accept findings can approve it with `/shipshape ignore`"
-            return ["location": "\(FileName.escaped(exemption.file)):\(exemption.position.line)", "object": exemption.object.description,
-                    "annotation": exemption.annotation, "reason": exemption.reason, "status": status]
+            let status =
+                exemption.approved
+                ? "counts: approved with `/shipshape ignore`"
+                : exemption.counted
+                    ? "counts (`pullRequestExemptions: count`)"
+                    : "does not count before merge; someone allowed to accept findings can approve it with `/shipshape ignore`"
+            return [
+                "location": "\(FileName.escaped(exemption.file)):\(exemption.position.line)",
+                "object": exemption.object.description,
+                "annotation": exemption.annotation, "reason": exemption.reason, "status": status,
+            ]
         }
         dictionary = [
             "marker": CommentMarkers.summary, "icon": icon, "headline": headline,
@@ -84,8 +105,11 @@ struct SummaryView {
     }
 
     private static func item(_ finding: Finding) -> [String: Any] {
-        ["icon": FindingView.icon(finding.severity), "location": FindingView.location(finding), "checkID": finding.checkID,
-         "message": finding.message]
+        [
+            "icon": FindingView.icon(finding.severity), "location": FindingView.location(finding),
+            "checkID": finding.checkID,
+            "message": finding.message,
+        ]
     }
 
     private static func count(_ number: Int, _ noun: String) -> String {

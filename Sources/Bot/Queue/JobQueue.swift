@@ -30,7 +30,9 @@ public struct NewJob: Sendable, Equatable {
     /// The webhook delivery it came from; a second delivery with the same id is a duplicate.
     public var deliveryID: String?
 
-    public init(kind: JobKind, payload: Data, pullRequestKey: String? = nil, headSHA: String? = nil, deliveryID: String? = nil) {
+    public init(
+        kind: JobKind, payload: Data, pullRequestKey: String? = nil, headSHA: String? = nil, deliveryID: String? = nil
+    ) {
         self.kind = kind
         self.payload = payload
         self.pullRequestKey = pullRequestKey
@@ -56,8 +58,11 @@ public struct JobRecord: Sendable, Equatable {
     public var lastError: String?
     public var createdAt: Date
 
-    public init(id: Int64, kind: JobKind, payload: Data, pullRequestKey: String?, headSHA: String?, deliveryID: String?, state: JobState,
-                attempts: Int, runAfter: Date, leaseOwner: String?, leaseExpires: Date?, lastError: String?, createdAt: Date) {
+    public init(
+        id: Int64, kind: JobKind, payload: Data, pullRequestKey: String?, headSHA: String?, deliveryID: String?,
+        state: JobState,
+        attempts: Int, runAfter: Date, leaseOwner: String?, leaseExpires: Date?, lastError: String?, createdAt: Date
+    ) {
         self.id = id
         self.kind = kind
         self.payload = payload

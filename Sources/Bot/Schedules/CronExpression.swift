@@ -18,8 +18,10 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
     let dayOfWeekRestricted: Bool
     public let description: String
 
-    static let shorthands = ["@hourly": "0 * * * *", "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@weekly": "0 0 * * 0",
-                             "@monthly": "0 0 1 * *", "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *"]
+    static let shorthands = [
+        "@hourly": "0 * * * *", "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@weekly": "0 0 * * 0",
+        "@monthly": "0 0 1 * *", "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *",
+    ]
     static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let dayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
@@ -28,14 +30,18 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
         let expanded = Self.shorthands[trimmed.lowercased()] ?? trimmed
         let fields = expanded.split(whereSeparator: \.isWhitespace).map(String.init)
         guard fields.count == 5 else {
-            throw ParseError(description: "`\(text)`: a cron expression has five fields (minute hour day month weekday), found \(fields.count)")
+            throw ParseError(
+                description:
+                    "`\(text)`: a cron expression has five fields (minute hour day month weekday), found \(fields.count)"
+            )
         }
         minutes = try Self.field(fields[0], "minute", 0...59, names: [], text: text)
         hours = try Self.field(fields[1], "hour", 0...23, names: [], text: text)
         daysOfMonth = try Self.field(fields[2], "day of month", 1...31, names: [], text: text)
         months = try Self.field(fields[3], "month", 1...12, names: Self.monthNames, text: text)
         // 7 is Sunday too.
-        daysOfWeek = Set(try Self.field(fields[4], "day of week", 0...7, names: Self.dayNames, text: text).map { $0 % 7 })
+        daysOfWeek = Set(
+            try Self.field(fields[4], "day of week", 0...7, names: Self.dayNames, text: text).map { $0 % 7 })
         dayOfMonthRestricted = fields[2] != "*" && !fields[2].hasPrefix("*/")
         dayOfWeekRestricted = fields[4] != "*" && !fields[4].hasPrefix("*/")
         description = trimmed
@@ -52,7 +58,8 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
         while candidate < limit {
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: candidate)
             guard let month = parts.month, let day = parts.day, let hour = parts.hour, let minute = parts.minute,
-                  let weekday = parts.weekday else { return nil }
+                let weekday = parts.weekday
+            else { return nil }
             if !months.contains(month) || !dayMatches(day: day, weekday: weekday - 1) {
                 candidate = calendar.dateInterval(of: .day, for: candidate)?.end ?? limit
             } else if !hours.contains(hour) {
@@ -75,22 +82,35 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    private static func field(_ text: String, _ name: String, _ range: ClosedRange<Int>, names: [String], text whole: String) throws -> Set<Int> {
+    private static func field(
+        _ text: String, _ name: String, _ range: ClosedRange<Int>, names: [String], text whole: String
+    ) throws -> Set<Int> {
         var values = Set<Int>()
         for part in text.lowercased().split(separator: ",", omittingEmptySubsequences: false) {
             let pieces = part.split(separator: "/", omittingEmptySubsequences: false)
-            guard pieces.count <= 2 else { throw ParseError(description: "`\(whole)`: \(name) `\(part)` has more than one step") }
+            guard pieces.count <= 2 else {
+                throw ParseError(description: "`\(whole)`: \(name) `\(part)` has more than one step")
+            }
             let step = pieces.count == 2 ? Int(pieces[1]) : 1
-            guard let step, step > 0 else { throw ParseError(description: "`\(whole)`: \(name) step in `\(part)` must be a positive number") }
+            guard let step, step > 0 else {
+                throw ParseError(description: "`\(whole)`: \(name) step in `\(part)` must be a positive number")
+            }
             let span: ClosedRange<Int>
             if pieces[0] == "*" {
                 span = range
             } else {
                 let bounds = pieces[0].split(separator: "-", omittingEmptySubsequences: false)
-                guard bounds.count <= 2, let low = value(bounds[0], names, range), let high = bounds.count == 2 ? value(bounds[1], names, range) : low else {
-                    throw ParseError(description: "`\(whole)`: \(name) `\(part)` is not a number or range within \(range.lowerBound)-\(range.upperBound)")
+                guard bounds.count <= 2, let low = value(bounds[0], names, range),
+                    let high = bounds.count == 2 ? value(bounds[1], names, range) : low
+                else {
+                    throw ParseError(
+                        description:
+                            "`\(whole)`: \(name) `\(part)` is not a number or range within \(range.lowerBound)-\(range.upperBound)"
+                    )
                 }
-                guard low <= high else { throw ParseError(description: "`\(whole)`: \(name) range `\(part)` runs backwards") }
+                guard low <= high else {
+                    throw ParseError(description: "`\(whole)`: \(name) range `\(part)` runs backwards")
+                }
                 span = low...(pieces.count == 2 && bounds.count == 1 ? range.upperBound : high)
             }
             values.formUnion(stride(from: span.lowerBound, through: span.upperBound, by: step))

@@ -10,7 +10,10 @@ public struct Schedule: Sendable {
     /// `forge:owner/name`.
     public var repositories: [(forge: ForgeKind, repository: RepositoryID)]
 
-    public init(name: String, kind: JobKind, cron: CronExpression, timeZone: TimeZone, repositories: [(forge: ForgeKind, repository: RepositoryID)]) {
+    public init(
+        name: String, kind: JobKind, cron: CronExpression, timeZone: TimeZone,
+        repositories: [(forge: ForgeKind, repository: RepositoryID)]
+    ) {
         self.name = name
         self.kind = kind
         self.cron = cron
@@ -23,9 +26,12 @@ public struct Schedule: Sendable {
     public func jobs(firedAt: Date) -> [NewJob] {
         let minute = ISO8601DateFormatter().string(from: firedAt)
         return repositories.map { target in
-            let payload = JobPayload(forge: target.forge, repository: target.repository, work: kind == .upgrade ? .upgrade : .scan(headSHA: nil, ref: nil))
-            return NewJob(kind: kind, payload: payload.encoded(), pullRequestKey: nil,
-                          deliveryID: "schedule:\(name):\(target.forge.rawValue):\(target.repository.fullName):\(minute)")
+            let payload = JobPayload(
+                forge: target.forge, repository: target.repository,
+                work: kind == .upgrade ? .upgrade : .scan(headSHA: nil, ref: nil))
+            return NewJob(
+                kind: kind, payload: payload.encoded(), pullRequestKey: nil,
+                deliveryID: "schedule:\(name):\(target.forge.rawValue):\(target.repository.fullName):\(minute)")
         }
     }
 }

@@ -9,8 +9,10 @@ public struct Scheduler: Sendable {
     private let now: @Sendable () -> Date
     let logger: Logger
 
-    public init(schedules: [Schedule], queue: any JobQueue, now: @escaping @Sendable () -> Date = Date.init,
-                logger: Logger = Logger(label: "shipshape.scheduler")) {
+    public init(
+        schedules: [Schedule], queue: any JobQueue, now: @escaping @Sendable () -> Date = Date.init,
+        logger: Logger = Logger(label: "shipshape.scheduler")
+    ) {
         self.schedules = schedules
         self.queue = queue
         self.now = now

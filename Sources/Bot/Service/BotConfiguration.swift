@@ -1,7 +1,7 @@
 import Forge
 import Foundation
-import HTTPKit
 import GitKit
+import HTTPKit
 import Upgrades
 
 /// `config/shipshape.yaml`: how the bot service runs. Secrets are named by where to read them

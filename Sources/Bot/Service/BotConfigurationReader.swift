@@ -29,8 +29,10 @@ public struct BotConfigurationReader {
     private var problems: [(line: Int, message: String)] = []
     private var forgesWritten = false
 
-    public static func read(text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-                            readFile: @escaping (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) throws -> BotConfiguration {
+    public static func read(
+        text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        readFile: @escaping (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }
+    ) throws -> BotConfiguration {
         var reader = BotConfigurationReader(file: file, environment: environment, readFile: readFile)
         return try reader.read(text)
     }
@@ -52,8 +54,12 @@ public struct BotConfigurationReader {
                 for setting in value.entries ?? [] {
                     switch setting.keyText ?? "" {
                     case "host": configuration.host = string(setting.value, "server.host") ?? configuration.host
-                    case "port": configuration.port = integer(setting.value, "server.port", in: 0...65_535) ?? configuration.port
-                    case "maxBodyBytes": configuration.maximumBodyBytes = integer(setting.value, "server.maxBodyBytes", in: 1_024...100_000_000) ?? configuration.maximumBodyBytes
+                    case "port":
+                        configuration.port = integer(setting.value, "server.port", in: 0...65_535) ?? configuration.port
+                    case "maxBodyBytes":
+                        configuration.maximumBodyBytes =
+                            integer(setting.value, "server.maxBodyBytes", in: 1_024...100_000_000)
+                            ?? configuration.maximumBodyBytes
                     default: unknown(setting, in: "server")
                     }
                 }
@@ -68,7 +74,8 @@ public struct BotConfigurationReader {
                     problem(value, "`queue` takes one of `sqlite: PATH` or `postgres: {env: NAME}`")
                 }
             case "workers": configuration.workers = integer(value, "workers", in: 0...64) ?? configuration.workers
-            case "leaseSeconds": configuration.leaseSeconds = integer(value, "leaseSeconds", in: 2...3_600) ?? configuration.leaseSeconds
+            case "leaseSeconds":
+                configuration.leaseSeconds = integer(value, "leaseSeconds", in: 2...3_600) ?? configuration.leaseSeconds
             case "cacheDir": configuration.cacheDirectory = string(value, "cacheDir") ?? configuration.cacheDirectory
             case "forges":
                 forgesWritten = !(value.entries ?? []).isEmpty
@@ -82,17 +89,23 @@ public struct BotConfigurationReader {
             case "publication":
                 knownKeys(value, ["maxInlineComments", "templates"], in: "publication")
                 if let maximum = value["maxInlineComments"] {
-                    configuration.maximumInlineComments = integer(maximum, "publication.maxInlineComments", in: 0...1_000) ?? 30
+                    configuration.maximumInlineComments =
+                        integer(maximum, "publication.maxInlineComments", in: 0...1_000) ?? 30
                 }
                 configuration.templates = value["templates"].flatMap { string($0, "publication.templates") }
             case "commands":
                 knownKeys(value, ["allowedUsers"], in: "commands")
-                if let users = value["allowedUsers"], !users.isNull, users.items == nil { problem(users, "commands.allowedUsers must be a list of user names") }
-                configuration.allowedUsers = Set((value["allowedUsers"]?.items ?? []).compactMap { string($0, "commands.allowedUsers") })
+                if let users = value["allowedUsers"], !users.isNull, users.items == nil {
+                    problem(users, "commands.allowedUsers must be a list of user names")
+                }
+                configuration.allowedUsers = Set(
+                    (value["allowedUsers"]?.items ?? []).compactMap { string($0, "commands.allowedUsers") })
             case "events":
                 knownKeys(value, ["scanDefaultBranch", "reviewDrafts"], in: "events")
-                configuration.scanDefaultBranch = value["scanDefaultBranch"].flatMap { boolean($0, "events.scanDefaultBranch") } ?? false
-                configuration.reviewDrafts = value["reviewDrafts"].flatMap { boolean($0, "events.reviewDrafts") } ?? false
+                configuration.scanDefaultBranch =
+                    value["scanDefaultBranch"].flatMap { boolean($0, "events.scanDefaultBranch") } ?? false
+                configuration.reviewDrafts =
+                    value["reviewDrafts"].flatMap { boolean($0, "events.reviewDrafts") } ?? false
             case "commits":
                 knownKeys(value, ["author"], in: "commits")
                 if let author = value["author"] {
@@ -126,7 +139,9 @@ public struct BotConfigurationReader {
 
     private mutating func forgeSettings(_ kind: ForgeKind, _ node: YAMLNode) -> BotConfiguration.ForgeSettings? {
         knownKeys(node, ["url", "webhookSecret", "token", "app", "allowPlainHTTP"], in: "forges.\(kind.rawValue)")
-        let instance = node["url"].flatMap { string($0, "forges.\(kind.rawValue).url") } ?? (kind == .github ? "https://github.com" : nil)
+        let instance =
+            node["url"].flatMap { string($0, "forges.\(kind.rawValue).url") }
+            ?? (kind == .github ? "https://github.com" : nil)
         guard let instance else {
             problem(node, "forges.\(kind.rawValue) needs `url`")
             return nil
@@ -146,7 +161,9 @@ public struct BotConfigurationReader {
             knownKeys(app, ["id", "privateKey", "installationId", "slug"], in: "forges.github.app")
             let id = app["id"].flatMap { secretOrPlain($0, "forges.github.app.id") }
             let key = app["privateKey"].flatMap { secret($0, "forges.github.app.privateKey") }
-            if app["id"] == nil || app["privateKey"] == nil { problem(app, "forges.github.app needs `id` and `privateKey: {file: PATH}`") }
+            if app["id"] == nil || app["privateKey"] == nil {
+                problem(app, "forges.github.app needs `id` and `privateKey: {file: PATH}`")
+            }
             guard let id, let key else { return nil }
             do {
                 _ = try GitHubAppJWT(appID: id, privateKeyPEM: key)
@@ -155,21 +172,34 @@ public struct BotConfigurationReader {
             } catch {
                 problem(app["privateKey"] ?? app, "forges.github.app.privateKey: \(error)")
             }
-            let installation = app["installationId"].flatMap { integer($0, "forges.github.app.installationId", in: 1...Int.max) }
-            authentication = .gitHubApp(appID: id, privateKeyPEM: key, installationID: installation, slug: app["slug"].flatMap { string($0, "slug") })
+            let installation = app["installationId"].flatMap {
+                integer($0, "forges.github.app.installationId", in: 1...Int.max)
+            }
+            authentication = .gitHubApp(
+                appID: id, privateKeyPEM: key, installationID: installation,
+                slug: app["slug"].flatMap { string($0, "slug") })
         } else if let tokenNode = node["token"], let token = secret(tokenNode, "forges.\(kind.rawValue).token") {
             authentication = .token(token)
         } else {
-            if node["token"] == nil { problem(node, "forges.\(kind.rawValue) needs `token: {env: NAME}`\(kind == .github ? " or `app:`" : "")") }
+            if node["token"] == nil {
+                problem(
+                    node, "forges.\(kind.rawValue) needs `token: {env: NAME}`\(kind == .github ? " or `app:`" : "")")
+            }
             return nil
         }
-        let allowsPlainHTTP = node["allowPlainHTTP"].flatMap { boolean($0, "forges.\(kind.rawValue).allowPlainHTTP") } ?? false
+        let allowsPlainHTTP =
+            node["allowPlainHTTP"].flatMap { boolean($0, "forges.\(kind.rawValue).allowPlainHTTP") } ?? false
         if apiRoot.scheme == "http", !allowsPlainHTTP, !apiRoot.isLoopback {
-            problem(node["url"] ?? node, "forges.\(kind.rawValue).url is plain http: the token would cross the network unencrypted; use https or set `allowPlainHTTP: true`")
+            problem(
+                node["url"] ?? node,
+                "forges.\(kind.rawValue).url is plain http: the token would cross the network unencrypted; use https or set `allowPlainHTTP: true`"
+            )
         }
         guard let webhookSecret else { return nil }
-        return .init(endpoint: ForgeEndpoint(kind: kind, apiRoot: apiRoot, authentication: authentication), webhookSecret: webhookSecret,
-                     allowsPlainHTTP: allowsPlainHTTP)
+        return .init(
+            endpoint: ForgeEndpoint(kind: kind, apiRoot: apiRoot, authentication: authentication),
+            webhookSecret: webhookSecret,
+            allowsPlainHTTP: allowsPlainHTTP)
     }
 
     /// `- {name, kind: upgrade|scan, cron: "0 6 * * mon-fri", timeZone: Europe/Berlin, repositories: [github:acme/shop]}`
@@ -180,7 +210,9 @@ public struct BotConfigurationReader {
             return nil
         }
         let setting = "schedules.\(name)"
-        guard let kindText = node["kind"]?.scalar?.text, let kind = JobKind(rawValue: kindText), kind == .scan || kind == .upgrade else {
+        guard let kindText = node["kind"]?.scalar?.text, let kind = JobKind(rawValue: kindText),
+            kind == .scan || kind == .upgrade
+        else {
             problem(node["kind"] ?? node, "\(setting).kind must be upgrade or scan")
             return nil
         }
@@ -194,21 +226,26 @@ public struct BotConfigurationReader {
         }
         let zoneName = node["timeZone"]?.scalar?.text ?? "UTC"
         guard let timeZone = TimeZone(identifier: zoneName) else {
-            problem(node["timeZone"] ?? node, "\(setting).timeZone: unknown time zone \(zoneName) (use names such as Europe/Berlin)")
+            problem(
+                node["timeZone"] ?? node,
+                "\(setting).timeZone: unknown time zone \(zoneName) (use names such as Europe/Berlin)")
             return nil
         }
         var repositories: [(forge: ForgeKind, repository: RepositoryID)] = []
         for item in node["repositories"]?.items ?? [] {
             let text = item.scalar?.text ?? ""
             let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let forge = ForgeKind(rawValue: parts[0]), let repository = RepositoryID(parts[1]) else {
+            guard parts.count == 2, let forge = ForgeKind(rawValue: parts[0]), let repository = RepositoryID(parts[1])
+            else {
                 problem(item, "\(setting).repositories: `\(text)` is not FORGE:OWNER/NAME (github:acme/shop)")
                 continue
             }
             repositories.append((forge, repository))
         }
         if repositories.isEmpty { problem(node, "\(setting) names no repositories") }
-        if cron.next(after: Date(), in: timeZone) == nil { problem(node["cron"] ?? node, "\(setting).cron never fires (\(cronText))") }
+        if cron.next(after: Date(), in: timeZone) == nil {
+            problem(node["cron"] ?? node, "\(setting).cron never fires (\(cronText))")
+        }
         return Schedule(name: name, kind: kind, cron: cron, timeZone: timeZone, repositories: repositories)
     }
 
@@ -276,7 +313,9 @@ public struct BotConfigurationReader {
             return
         }
         for entry in entries where !known.contains(entry.keyText ?? "") {
-            problem(entry.key, "unknown setting `\(section).\(entry.keyText ?? "")`; known: \(known.sorted().joined(separator: ", "))")
+            problem(
+                entry.key,
+                "unknown setting `\(section).\(entry.keyText ?? "")`; known: \(known.sorted().joined(separator: ", "))")
         }
     }
 

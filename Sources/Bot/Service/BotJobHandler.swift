@@ -21,9 +21,11 @@ public struct BotJobHandler: JobHandler {
     /// Who the commits of `fix` and `ignore` are by.
     public let committer: Signature
 
-    public init(forges: ForgeDirectory, mirrors: MirrorCache, engine: ReviewEngine, templates: CommentTemplates,
-                publication: PublicationSettings, authorizer: CommandAuthorizer, upgrades: UpgradeSetup? = nil,
-                committer: Signature = CommandJob.defaultCommitter) {
+    public init(
+        forges: ForgeDirectory, mirrors: MirrorCache, engine: ReviewEngine, templates: CommentTemplates,
+        publication: PublicationSettings, authorizer: CommandAuthorizer, upgrades: UpgradeSetup? = nil,
+        committer: Signature = CommandJob.defaultCommitter
+    ) {
         self.upgrades = upgrades
         self.committer = committer
         self.forges = forges
@@ -48,14 +50,20 @@ public struct BotJobHandler: JobHandler {
             let review = PullRequestReview(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher)
             _ = try await review.run(number: number, dryRun: false)
         case .command(let request):
-            let command = CommandJob(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer, committer: committer)
-            _ = try await command.run(number: request.number, commentID: request.commentID, commentKind: request.commentKind, author: request.author,
-                                      body: request.body, authorPermission: request.authorPermission)
+            let command = CommandJob(
+                forge: forge, mirrors: mirrors, engine: engine, publisher: publisher, authorizer: authorizer,
+                committer: committer)
+            _ = try await command.run(
+                number: request.number, commentID: request.commentID, commentKind: request.commentKind,
+                author: request.author,
+                body: request.body, authorPermission: request.authorPermission)
         case .scan(let headSHA, let ref):
             try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
                 .run(revision: headSHA ?? ref)
         case .upgrade:
-            guard let upgrades else { throw JobError(description: "upgrade job \(job.id): this service has no upgrade settings") }
+            guard let upgrades else {
+                throw JobError(description: "upgrade job \(job.id): this service has no upgrade settings")
+            }
             _ = try await upgrades.job(forge: forge, mirrors: mirrors, templates: templates).run()
         }
     }

@@ -26,7 +26,8 @@ public enum CrashPoint: String, Sendable, CaseIterable {
 
     public static let environmentVariable = "SHIPSHAPE_CRASH_AT"
 
-    private static let armed = ProcessInfo.processInfo.environment[environmentVariable].flatMap(CrashPoint.init(rawValue:))
+    private static let armed = ProcessInfo.processInfo.environment[environmentVariable].flatMap(
+        CrashPoint.init(rawValue:))
 
     /// Dies here when this is the step the environment names.
     public func reached() {

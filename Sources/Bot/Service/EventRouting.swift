@@ -26,15 +26,25 @@ public struct EventRouting: Sendable {
             return .jobs([review(forge, event.repository, event.number, event.headSHA, delivery.id)])
         case .comment(let event):
             guard !event.authorIsBot else { return .nothing("comment by a bot") }
-            guard SlashCommandParser.parse(event.body, knownChecks: []) != .notACommand else { return .nothing("comment without a command") }
-            let request = JobPayload.CommandRequest(number: event.number, commentID: event.commentID, commentKind: event.kind, author: event.author,
-                                                    body: event.body, authorPermission: event.authorPermission)
+            guard SlashCommandParser.parse(event.body, knownChecks: []) != .notACommand else {
+                return .nothing("comment without a command")
+            }
+            let request = JobPayload.CommandRequest(
+                number: event.number, commentID: event.commentID, commentKind: event.kind, author: event.author,
+                body: event.body, authorPermission: event.authorPermission)
             let payload = JobPayload(forge: forge, repository: event.repository, work: .command(request))
-            return .jobs([NewJob(kind: .command, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey, deliveryID: delivery.id)])
+            return .jobs([
+                NewJob(
+                    kind: .command, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey,
+                    deliveryID: delivery.id)
+            ])
         case .checkRerun(let repository, let headSHA, let numbers):
             guard !numbers.isEmpty else { return .nothing("re-run of a check without a pull request") }
             // One delivery may name several pull requests; each job keeps a delivery id of its own.
-            return .jobs(numbers.map { review(forge, repository, $0, headSHA, numbers.count == 1 ? delivery.id : "\(delivery.id)#\($0)") })
+            return .jobs(
+                numbers.map {
+                    review(forge, repository, $0, headSHA, numbers.count == 1 ? delivery.id : "\(delivery.id)#\($0)")
+                })
         case .push(let repository, let ref, let after, let isDefaultBranch):
             guard isDefaultBranch, scanDefaultBranch else { return .nothing("push to \(ref)") }
             let payload = JobPayload(forge: forge, repository: repository, work: .scan(headSHA: after, ref: ref))
@@ -48,8 +58,12 @@ public struct EventRouting: Sendable {
         }
     }
 
-    private func review(_ forge: ForgeKind, _ repository: RepositoryID, _ number: Int, _ headSHA: String, _ deliveryID: String) -> NewJob {
+    private func review(
+        _ forge: ForgeKind, _ repository: RepositoryID, _ number: Int, _ headSHA: String, _ deliveryID: String
+    ) -> NewJob {
         let payload = JobPayload(forge: forge, repository: repository, work: .review(number: number, headSHA: headSHA))
-        return NewJob(kind: .review, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey, headSHA: headSHA, deliveryID: deliveryID)
+        return NewJob(
+            kind: .review, payload: payload.encoded(), pullRequestKey: payload.pullRequestKey, headSHA: headSHA,
+            deliveryID: deliveryID)
     }
 }

@@ -23,7 +23,8 @@ public struct ForgeDirectory: Sendable {
             throw ForgeError.configuration("no \(kind.rawValue) forge is configured")
         }
         if case .gitHubApp(let app, let key, nil, let slug) = endpoint.authentication,
-           let remembered = try await installations?.installation(for: repository) {
+            let remembered = try await installations?.installation(for: repository)
+        {
             endpoint.authentication = .gitHubApp(appID: app, privateKeyPEM: key, installationID: remembered, slug: slug)
         }
         return try endpoint.forge(for: repository, client: client, appCredentials: appCredentials)

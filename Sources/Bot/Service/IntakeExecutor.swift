@@ -11,7 +11,8 @@ import Foundation
 /// `@unchecked Sendable`: the job list is guarded by `condition`.
 public final class IntakeExecutor: TaskExecutor, @unchecked Sendable {
     /// One set of threads for the process, however many servers it runs (tests run dozens).
-    public static let shared = IntakeExecutor(threads: max(2, ProcessInfo.processInfo.activeProcessorCount), name: "shipshape-intake")
+    public static let shared = IntakeExecutor(
+        threads: max(2, ProcessInfo.processInfo.activeProcessorCount), name: "shipshape-intake")
 
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []

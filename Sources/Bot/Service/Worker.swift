@@ -20,8 +20,11 @@ public final class Worker: Sendable {
         /// How long a running job may take to finish after shutdown was asked for.
         public var shutdownGrace: Duration
 
-        public init(leaseDuration: Duration = .seconds(120), heartbeatInterval: Duration = .seconds(30), idlePoll: Duration = .seconds(1),
-                    shutdownGrace: Duration = .seconds(25)) {
+        public init(
+            leaseDuration: Duration = .seconds(120), heartbeatInterval: Duration = .seconds(30),
+            idlePoll: Duration = .seconds(1),
+            shutdownGrace: Duration = .seconds(25)
+        ) {
             self.leaseDuration = leaseDuration
             self.heartbeatInterval = heartbeatInterval
             self.idlePoll = idlePoll
@@ -40,9 +43,11 @@ public final class Worker: Sendable {
     /// Every failure, the job's own and the queue's, with the job's metadata (`JobRecord.logMetadata`).
     let logger: Logger
 
-    public init(queue: any JobQueue, handler: any JobHandler, owner: String, settings: Settings = Settings(),
-                logger: Logger = Logger(label: "shipshape.worker"),
-                onFinish: @escaping @Sendable (JobRecord, Outcome, Duration) -> Void = { _, _, _ in }) {
+    public init(
+        queue: any JobQueue, handler: any JobHandler, owner: String, settings: Settings = Settings(),
+        logger: Logger = Logger(label: "shipshape.worker"),
+        onFinish: @escaping @Sendable (JobRecord, Outcome, Duration) -> Void = { _, _, _ in }
+    ) {
         self.queue = queue
         self.handler = handler
         self.owner = owner
@@ -133,7 +138,9 @@ public final class Worker: Sendable {
                 try await queue.complete(leased)
                 return .done
             } catch {
-                logger.error("job done, but the queue could not record it (attempt \(attempt) of 3): \(error)", metadata: leased.record.logMetadata)
+                logger.error(
+                    "job done, but the queue could not record it (attempt \(attempt) of 3): \(error)",
+                    metadata: leased.record.logMetadata)
                 if attempt < 3 { try? await Task.sleep(for: .milliseconds(200 * attempt)) }
             }
         }
@@ -151,7 +158,8 @@ public final class Worker: Sendable {
             guard !Task.isCancelled else { return nil }
             do {
                 guard try await queue.heartbeat(leased, extendBy: settings.leaseDuration) else {
-                    logger.warning("the job's lease is lost: another worker may have it now", metadata: leased.record.logMetadata)
+                    logger.warning(
+                        "the job's lease is lost: another worker may have it now", metadata: leased.record.logMetadata)
                     return .lost
                 }
                 validUntil = ContinuousClock.now + settings.leaseDuration
@@ -168,7 +176,9 @@ public final class Worker: Sendable {
         do {
             try await queue.release(leased)
         } catch {
-            logger.warning("cannot give the job back; it runs again when its lease expires: \(error)", metadata: leased.record.logMetadata)
+            logger.warning(
+                "cannot give the job back; it runs again when its lease expires: \(error)",
+                metadata: leased.record.logMetadata)
         }
     }
 

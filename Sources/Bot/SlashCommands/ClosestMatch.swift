@@ -10,14 +10,17 @@ enum ClosestMatch {
             let distance = editDistance(word, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best, best.distance > 0, best.distance <= maximumDistance, best.distance < word.count else { return nil }
+        guard let best, best.distance > 0, best.distance <= maximumDistance, best.distance < word.count else {
+            return nil
+        }
         return best.candidate
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
     /// neighbours each cost one, so "fxi" is one step from "fix".
     static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs), b = Array(rhs)
+        let a = Array(lhs)
+        let b = Array(rhs)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var rows = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

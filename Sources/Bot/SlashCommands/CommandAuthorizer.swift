@@ -22,16 +22,20 @@ public struct CommandAuthorizer: Sendable {
 
     /// `stated`: the author's access as the webhook delivery stated it (Gitea computes it for the
     /// commenter, while its permission endpoint answers only admins); nil asks the forge.
-    public func authorize(_ command: SlashCommand, author: String, stated: Permission? = nil, botLogin: String,
-                          forge: any Forge) async throws -> Decision {
+    public func authorize(
+        _ command: SlashCommand, author: String, stated: Permission? = nil, botLogin: String,
+        forge: any Forge
+    ) async throws -> Decision {
         if author.lowercased() == botLogin.lowercased() {
             return .refused("Shipshape does not run commands written by itself (\(botLogin)).")
         }
         guard command.changesTheBranch, !allowedLogins.contains(author.lowercased()) else { return .allowed }
         let permission = if let stated { stated } else { try await forge.permission(of: author) }
         if permission.canWrite { return .allowed }
-        return .refused("@\(author), `\(SlashCommandParser.prefix) \(command.verb.rawValue)` changes the branch, so it needs write access to "
-            + "\(forge.repository) (you have \(permission.name) access)\(whoElse). Ask someone who has it to run the command.")
+        return .refused(
+            "@\(author), `\(SlashCommandParser.prefix) \(command.verb.rawValue)` changes the branch, so it needs write access to "
+                + "\(forge.repository) (you have \(permission.name) access)\(whoElse). Ask someone who has it to run the command."
+        )
     }
 
     /// The configured users, for refusals and help.

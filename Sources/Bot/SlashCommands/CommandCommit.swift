@@ -18,7 +18,9 @@ enum CommandCommit {
 
     /// The commit for `commentID` on one of `branches` (name → tip), looking down first parents
     /// from each tip, and the branch it was found on; nil when no branch has one.
-    static func find(for commentID: String, on branches: [(name: String, tip: ObjectID)], in mirror: Repository) -> (commit: ObjectID, branch: String)? {
+    static func find(for commentID: String, on branches: [(name: String, tip: ObjectID)], in mirror: Repository) -> (
+        commit: ObjectID, branch: String
+    )? {
         let line = trailer(commentID)
         for (name, tip) in branches {
             var next: ObjectID? = tip

@@ -17,27 +17,36 @@ struct CommandReplies: Sendable {
     func help(problem: String? = nil, suggestion: String? = nil) -> String {
         let writers = "write access to \(forge.repository)" + authorizer.whoElse
         let commands: [[String: Any]] = SlashCommandParser.Verb.allCases.map { verb in
-            ["usage": verb.usage, "summary": verb.summary, "who": verb.changesTheBranch ? "people with \(writers)" : "anyone"]
+            [
+                "usage": verb.usage, "summary": verb.summary,
+                "who": verb.changesTheBranch ? "people with \(writers)" : "anyone",
+            ]
         }
-        return templates.render(.help, [
-            "marker": Self.marker,
-            "hasProblem": problem != nil, "problem": problem ?? "",
-            "hasSuggestion": suggestion != nil, "suggestion": suggestion ?? "",
-            "changeRequest": forge.kind.changeRequestName,
-            "commands": commands,
-        ])
+        return templates.render(
+            .help,
+            [
+                "marker": Self.marker,
+                "hasProblem": problem != nil, "problem": problem ?? "",
+                "hasSuggestion": suggestion != nil, "suggestion": suggestion ?? "",
+                "changeRequest": forge.kind.changeRequestName,
+                "commands": commands,
+            ])
     }
 
-    func reply(_ icon: String, _ headline: String, changes: [String] = [], skipped: [String] = [], diff: String? = nil,
-               note: String? = nil) -> String {
-        templates.render(.commandReply, [
-            "marker": Self.marker,
-            "icon": icon, "headline": headline,
-            "hasChanges": !changes.isEmpty, "changes": changes.map(Self.withCodeID),
-            "hasSkipped": !skipped.isEmpty, "skipped": skipped.map(Self.withCodeID),
-            "hasDiff": diff != nil, "diff": diff ?? "",
-            "hasNote": note != nil, "note": note ?? "",
-        ])
+    func reply(
+        _ icon: String, _ headline: String, changes: [String] = [], skipped: [String] = [], diff: String? = nil,
+        note: String? = nil
+    ) -> String {
+        templates.render(
+            .commandReply,
+            [
+                "marker": Self.marker,
+                "icon": icon, "headline": headline,
+                "hasChanges": !changes.isEmpty, "changes": changes.map(Self.withCodeID),
+                "hasSkipped": !skipped.isEmpty, "skipped": skipped.map(Self.withCodeID),
+                "hasDiff": diff != nil, "diff": diff ?? "",
+                "hasNote": note != nil, "note": note ?? "",
+            ])
     }
 
     /// `runAsPrivileged: web.yaml:20 — reason` with the check id as code.

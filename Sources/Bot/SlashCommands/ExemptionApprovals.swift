@@ -1,7 +1,7 @@
 import Forge
+import Foundation
 import Manifests
 import Review
-import Foundation
 
 /// The exemptions `/shipshape ignore` committed for someone allowed to accept findings. Each is
 /// recorded as a hidden marker in the bot's reply, which only the bot can write, so a review of
@@ -11,17 +11,23 @@ enum ExemptionApprovals {
     private static let prefix = "<!-- shipshape:approved-exemption "
 
     static func marker(_ approval: ApprovedExemption) -> String {
-        let fields = [approval.file, approval.object.apiVersion, approval.object.kind, approval.object.namespace ?? "", approval.object.name,
-                      approval.annotation]
+        let fields = [
+            approval.file, approval.object.apiVersion, approval.object.kind, approval.object.namespace ?? "",
+            approval.object.name,
+            approval.annotation,
+        ]
         return prefix + fields.map(escape).joined(separator: "|") + " -->"
     }
 
     static func approvals(in body: String) -> [ApprovedExemption] {
         body.split(separator: "\n").compactMap { line -> ApprovedExemption? in
             guard line.hasPrefix(prefix), line.hasSuffix(" -->") else { return nil }
-            let fields = line.dropFirst(prefix.count).dropLast(4).split(separator: "|", omittingEmptySubsequences: false).map { unescape(String($0)) }
+            let fields = line.dropFirst(prefix.count).dropLast(4).split(
+                separator: "|", omittingEmptySubsequences: false
+            ).map { unescape(String($0)) }
             guard fields.count == 6 else { return nil }
-            let object = ObjectReference(apiVersion: fields[1], kind: fields[2], namespace: fields[3].isEmpty ? nil : fields[3], name: fields[4])
+            let object = ObjectReference(
+                apiVersion: fields[1], kind: fields[2], namespace: fields[3].isEmpty ? nil : fields[3], name: fields[4])
             return ApprovedExemption(file: fields[0], object: object, annotation: fields[5])
         }
     }
@@ -50,7 +56,8 @@ enum ExemptionApprovals {
     }
 
     private static func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%7C", with: "|").replacingOccurrences(of: "%3E", with: ">")
+        text.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%7C", with: "|")
+            .replacingOccurrences(of: "%3E", with: ">")
             .replacingOccurrences(of: "%2D", with: "-").replacingOccurrences(of: "%25", with: "%")
     }
 }

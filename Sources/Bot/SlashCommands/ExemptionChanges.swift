@@ -9,12 +9,16 @@ import Review
 enum ExemptionChanges {
     static func annotation(for checkID: String) -> String { "shipshape.dev/\(checkID)-exempt" }
 
-    static func make(review: ReviewResult, checkID: String, reason: String, headFile: (String) -> [UInt8]?) -> BranchChange {
+    static func make(review: ReviewResult, checkID: String, reason: String, headFile: (String) -> [UInt8]?)
+        -> BranchChange
+    {
         let findings = review.comments.map(\.finding).filter { $0.checkID == checkID }
         var change = BranchChange()
         for (path, inFile) in Dictionary(grouping: findings, by: \.file).sorted(by: { $0.key < $1.key }) {
             guard let original = headFile(path) else {
-                change.skipped += inFile.map { "\(checkID): \(path):\($0.position.line) — the file is not in the head commit" }
+                change.skipped += inFile.map {
+                    "\(checkID): \(path):\($0.position.line) — the file is not in the head commit"
+                }
                 continue
             }
             var bytes = original
@@ -22,14 +26,16 @@ enum ExemptionChanges {
             for finding in inFile.sorted(by: Finding.reportOrder) {
                 let location = "\(checkID): \(path):\(finding.position.line)"
                 guard let object = finding.object else {
-                    change.skipped.append("\(location) — the finding is about the file, not an object, so there is nothing to annotate")
+                    change.skipped.append(
+                        "\(location) — the finding is about the file, not an object, so there is nothing to annotate")
                     continue
                 }
                 guard seen.insert(object).inserted else { continue }
                 do {
                     bytes = try annotate(object, key: annotation(for: checkID), value: reason, path: path, bytes: bytes)
                     change.changes.append("\(location) — \(object) annotated `\(annotation(for: checkID))`")
-                    change.approvedExemptions.append(ApprovedExemption(file: path, object: object, annotation: annotation(for: checkID)))
+                    change.approvedExemptions.append(
+                        ApprovedExemption(file: path, object: object, annotation: annotation(for: checkID)))
                 } catch {
                     change.skipped.append("\(location) — cannot annotate \(object): \(error)")
                 }
@@ -44,15 +50,22 @@ enum ExemptionChanges {
 
     /// The file with `key: "value"` in the object's annotations; each object is found again by
     /// kind, namespace and name in freshly parsed bytes, so earlier edits never shift it.
-    static func annotate(_ reference: ObjectReference, key: String, value: String, path: String, bytes: [UInt8]) throws -> [UInt8] {
+    static func annotate(_ reference: ObjectReference, key: String, value: String, path: String, bytes: [UInt8]) throws
+        -> [UInt8]
+    {
         let file = ManifestReader.read(path: path, bytes: bytes)
-        guard let object = file.objects.first(where: {
-            $0.kind == reference.kind && $0.name == reference.name && $0.namespace == reference.namespace
-        }) else {
+        guard
+            let object = file.objects.first(where: {
+                $0.kind == reference.kind && $0.name == reference.name && $0.namespace == reference.namespace
+            })
+        else {
             throw EditError("\(reference) is not in \(path) at the head")
         }
         let editor = YAMLEditor(source: SourceText(bytes: bytes))
-        guard let edit = try editor.set(["metadata", "annotations", key], to: .plain(YAMLValue.quoted(value)), in: object.node) else { return bytes }
+        guard
+            let edit = try editor.set(
+                ["metadata", "annotations", key], to: .plain(YAMLValue.quoted(value)), in: object.node)
+        else { return bytes }
         return try TextEdit.apply([edit], to: bytes)
     }
 }

@@ -17,8 +17,11 @@ public enum PushDestination: Sendable, Equatable {
         if pullRequest.maintainerCanModify {
             self = .fork(url: forkURL, branch: branch)
         } else {
-            self = .none(reason: "The branch `\(pullRequest.headBranch)` lives in a fork whose author does not allow edits by maintainers, "
-                + "so Shipshape cannot push to it. Apply the diff above, or allow edits by maintainers and ask again.")
+            self = .none(
+                reason:
+                    "The branch `\(pullRequest.headBranch)` lives in a fork whose author does not allow edits by maintainers, "
+                    + "so Shipshape cannot push to it. Apply the diff above, or allow edits by maintainers and ask again."
+            )
         }
     }
 }

@@ -31,7 +31,8 @@ public enum SlashCommandParser {
         guard let first = words.next(), first.lowercased() == prefix else { return .notACommand }
         guard let verbWord = words.next() else { return .command(.help) }
         guard let verb = Verb(rawValue: verbWord.lowercased()) else {
-            let suggestion = ClosestMatch.among(Verb.allCases.map(\.rawValue), for: String(verbWord), maximumDistance: 2)
+            let suggestion = ClosestMatch.among(
+                Verb.allCases.map(\.rawValue), for: String(verbWord), maximumDistance: 2)
             return .unknown(verb: String(verbWord), suggestion: suggestion)
         }
         let canonical = Dictionary(knownChecks.map { ($0.lowercased(), $0) }) { first, _ in first }
@@ -39,7 +40,9 @@ public enum SlashCommandParser {
         case .help:
             return .command(.help)
         case .recheck:
-            guard words.rest.isEmpty else { return .invalid("`\(prefix) recheck` takes no arguments (got `\(words.rest)`).") }
+            guard words.rest.isEmpty else {
+                return .invalid("`\(prefix) recheck` takes no arguments (got `\(words.rest)`).")
+            }
             return .command(.recheck)
         case .fix:
             var ids: [String] = []
@@ -71,7 +74,9 @@ public enum SlashCommandParser {
     private static func checkID(_ word: String, canonical: [String: String]) -> Result<String, UnknownCheck> {
         if let id = canonical[word.lowercased()] { return .success(id) }
         let suggestion = ClosestMatch.among(canonical.values.sorted(), for: word, maximumDistance: 3)
-        return .failure(UnknownCheck(description: "`\(word)` is not a check id" + (suggestion.map { "; did you mean `\($0)`?" } ?? ".")))
+        return .failure(
+            UnknownCheck(
+                description: "`\(word)` is not a check id" + (suggestion.map { "; did you mean `\($0)`?" } ?? ".")))
     }
 }
 

@@ -31,9 +31,12 @@ public struct CommentTemplates: Sendable {
             let folder = URL(fileURLWithPath: overrides)
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: overrides).filter { $0.hasSuffix(".mustache") }
+                names = try FileManager.default.contentsOfDirectory(atPath: overrides).filter {
+                    $0.hasSuffix(".mustache")
+                }
             } catch {
-                throw TemplateError(description: "cannot read the templates folder \(overrides): \(error.localizedDescription)")
+                throw TemplateError(
+                    description: "cannot read the templates folder \(overrides): \(error.localizedDescription)")
             }
             for name in names {
                 let path = folder.appending(path: name).path

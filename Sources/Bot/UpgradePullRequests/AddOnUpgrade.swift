@@ -19,13 +19,17 @@ public struct AddOnUpgrade: Sendable {
     public static func branch(for addOn: String) -> String { branchPrefix + slug(addOn) }
 
     static func slug(_ name: String) -> String {
-        let allowed = name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "-" }
-        return String(String(allowed).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-").prefix(60))
+        let allowed = name.lowercased().map {
+            $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "-"
+        }
+        return String(
+            String(allowed).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-").prefix(60))
     }
 
     /// The upgrade the title names: the chart's when there is one, else the greatest step.
     public var lead: Upgrade? {
-        upgrades.first { $0.dependency.kind == .chart } ?? upgrades.max { ($0.updateType ?? .patch) < ($1.updateType ?? .patch) }
+        upgrades.first { $0.dependency.kind == .chart }
+            ?? upgrades.max { ($0.updateType ?? .patch) < ($1.updateType ?? .patch) }
     }
 
     /// "Update cert-manager to v1.17.1", as Renovate titles them.
@@ -40,7 +44,8 @@ public struct AddOnUpgrade: Sendable {
         var lines = [title, ""]
         var seen: Set<String> = []
         for upgrade in upgrades {
-            let line = "- \(upgrade.dependency.name) \(upgrade.dependency.currentValue) → \(upgrade.newValue ?? "") (\(upgrade.dependency.location.file))"
+            let line =
+                "- \(upgrade.dependency.name) \(upgrade.dependency.currentValue) → \(upgrade.newValue ?? "") (\(upgrade.dependency.location.file))"
             if seen.insert(line).inserted { lines.append(line) }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -30,8 +30,11 @@ public struct UpgradeJob: Sendable {
     /// Renders the releases an upgrade touches at both versions (nil: Helm's library is missing).
     public var renderedEffect: UpgradeRenderedEffect?
 
-    public init(forge: any Forge, mirrors: MirrorCache, planner: UpgradePlanner, explainer: ChartUpgradeExplainer, templates: CommentTemplates,
-                committer: Signature, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        forge: any Forge, mirrors: MirrorCache, planner: UpgradePlanner, explainer: ChartUpgradeExplainer,
+        templates: CommentTemplates,
+        committer: Signature, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.forge = forge
         self.mirrors = mirrors
         self.planner = planner
@@ -70,19 +73,27 @@ public struct UpgradeJob: Sendable {
             }
             // Renovate's rule: a pull request closed unmerged means "not this version"; a newer
             // version gets a new one. Found again by branch and title, so nothing is stored.
-            if existing == nil, let last = try await forge.latestPullRequest(head: group.branch, base: details.defaultBranch),
-               last.state == .closed, last.title == group.title {
-                outcome.leftAlone[group.addOn] = "pull request \(last.number) proposed this version and was closed without merging"
+            if existing == nil,
+                let last = try await forge.latestPullRequest(head: group.branch, base: details.defaultBranch),
+                last.state == .closed, last.title == group.title
+            {
+                outcome.leftAlone[group.addOn] =
+                    "pull request \(last.number) proposed this version and was closed without merging"
                 continue
             }
             let edited = UpgradeEditor.apply(group.upgrades) { path in
-                guard let bytes = contents[path] else { throw UpgradeJobError("\(path) is not in \(details.defaultBranch)") }
+                guard let bytes = contents[path] else {
+                    throw UpgradeJobError("\(path) is not in \(details.defaultBranch)")
+                }
                 return bytes
             }
             guard !edited.files.isEmpty else { continue }
             // Current when the branch's files already read as the default branch's would after the
             // edit: a default branch that moved elsewhere does not make the bot push (and rerun CI).
-            let isCurrent = remote.map { branch in edited.files.allSatisfy { branch.blobs[$0.key] == ObjectID.blob(hashing: $0.value) } } ?? false
+            let isCurrent =
+                remote.map { branch in
+                    edited.files.allSatisfy { branch.blobs[$0.key] == ObjectID.blob(hashing: $0.value) }
+                } ?? false
             if isCurrent, existing != nil {
                 outcome.current.append(group.addOn)
                 continue
@@ -95,32 +106,41 @@ public struct UpgradeJob: Sendable {
             if let renderedEffect, group.upgrades.contains(where: { $0.dependency.kind == .chart }) {
                 comparison += await renderedEffect.markdown(before: contents, edited: edited.files)
             }
-            let body = UpgradePullRequestView.body(group, base: details.defaultBranch, chartComparison: comparison, templates: templates)
+            let body = UpgradePullRequestView.body(
+                group, base: details.defaultBranch, chartComparison: comparison, templates: templates)
             if !isCurrent {
-                try await push(edited.files, for: group, onto: snapshot.base, replacing: remote?.head, cloneURL: details.cloneURL, credentials: credentials)
+                try await push(
+                    edited.files, for: group, onto: snapshot.base, replacing: remote?.head, cloneURL: details.cloneURL,
+                    credentials: credentials)
                 CrashPoint.upgradePushed.reached()
             }
             if let existing {
                 try await forge.updatePullRequest(existing.number, title: group.title, body: body)
                 outcome.updated.append(group.addOn)
             } else {
-                let created = try await forge.createPullRequest(PullRequestDraft(title: group.title, body: body, head: group.branch,
-                                                                                 base: details.defaultBranch, labels: ["dependencies"]))
+                let created = try await forge.createPullRequest(
+                    PullRequestDraft(
+                        title: group.title, body: body, head: group.branch,
+                        base: details.defaultBranch, labels: ["dependencies"]))
                 open.append(created)
                 openedNumbers.insert(created.number)
                 outcome.opened.append(group.addOn)
             }
         }
-        outcome.closed = try await closeSettled(open: open, groups: groups, report: report, snapshot: snapshot, base: details.defaultBranch)
+        outcome.closed = try await closeSettled(
+            open: open, groups: groups, report: report, snapshot: snapshot, base: details.defaultBranch)
         return outcome
     }
 
     private func read(details: RepositoryDetails, credentials: GitCredentials?) async throws -> Snapshot {
         let committerEmail = committer.email
-        return try await mirrors.withMirror(of: details.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs) { mirror, _ in
+        return try await mirrors.withMirror(
+            of: details.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs
+        ) { mirror, _ in
             let base = try mirror.commit("refs/heads/\(details.defaultBranch)")
             var files: [(path: String, bytes: [UInt8])] = []
-            for file in try mirror.files(at: base) where file.isRegularFile && ManifestWalker.hasManifestExtension(file.path) {
+            for file in try mirror.files(at: base)
+            where file.isRegularFile && ManifestWalker.hasManifestExtension(file.path) {
                 files.append((file.path, try mirror.contents(ofBlob: file.blob)))
             }
             var branches: [String: (head: ObjectID, isOwn: Bool, blobs: [String: ObjectID])] = [:]
@@ -130,7 +150,9 @@ public struct UpgradeJob: Sendable {
                 guard let info = try? mirror.info(of: head) else { continue }
                 // Ours: one commit written and committed by the bot (an amended commit keeps its
                 // author but not its committer) on top of some commit of the default branch.
-                let isOwn = info.authorEmail == committerEmail && info.committerEmail == committerEmail && info.parents.count == 1
+                let isOwn =
+                    info.authorEmail == committerEmail && info.committerEmail == committerEmail
+                    && info.parents.count == 1
                 var blobs: [String: ObjectID] = [:]
                 for file in try mirror.files(at: head) where file.isRegularFile { blobs[file.path] = file.blob }
                 branches[branch] = (head, isOwn, blobs)
@@ -139,12 +161,18 @@ public struct UpgradeJob: Sendable {
         }
     }
 
-    private func push(_ files: [String: [UInt8]], for group: AddOnUpgrade, onto base: ObjectID, replacing head: ObjectID?,
-                      cloneURL: String, credentials: GitCredentials?) async throws {
+    private func push(
+        _ files: [String: [UInt8]], for group: AddOnUpgrade, onto base: ObjectID, replacing head: ObjectID?,
+        cloneURL: String, credentials: GitCredentials?
+    ) async throws {
         let (committer, message, branch) = (self.committer, group.commitMessage, group.branch)
-        try await mirrors.withMirror(of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs, fetch: false) { mirror, _ in
-            let commit = try mirror.commit(onTopOf: base, changes: files.mapValues { Optional($0) }, message: message, author: committer)
-            try mirror.push(commit, to: cloneURL, branch: "refs/heads/" + branch, expecting: head, credentials: credentials)
+        try await mirrors.withMirror(
+            of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs, fetch: false
+        ) { mirror, _ in
+            let commit = try mirror.commit(
+                onTopOf: base, changes: files.mapValues { Optional($0) }, message: message, author: committer)
+            try mirror.push(
+                commit, to: cloneURL, branch: "refs/heads/" + branch, expecting: head, credentials: credentials)
         }
     }
 
@@ -157,7 +185,8 @@ public struct UpgradeJob: Sendable {
         let hourAgo = now().addingTimeInterval(-3_600)
         let recent = open.filter { openedThisRun.contains($0.number) || ($0.createdAt ?? .distantPast) > hourAgo }.count
         if recent >= settings.pullRequestsPerHour {
-            return "\(recent) upgrade pull requests were opened in the last hour (limit \(settings.pullRequestsPerHour))"
+            return
+                "\(recent) upgrade pull requests were opened in the last hour (limit \(settings.pullRequestsPerHour))"
         }
         return nil
     }
@@ -166,7 +195,11 @@ public struct UpgradeJob: Sendable {
         var sections: [String] = []
         var seen: Set<String> = []
         for upgrade in group.upgrades where upgrade.dependency.kind == .chart {
-            guard seen.insert("\(upgrade.dependency.source) \(upgrade.dependency.currentValue) \(upgrade.newestAllowed ?? "")").inserted else { continue }
+            guard
+                seen.insert(
+                    "\(upgrade.dependency.source) \(upgrade.dependency.currentValue) \(upgrade.newestAllowed ?? "")"
+                ).inserted
+            else { continue }
             sections.append(await explainer.explain(upgrade))
         }
         return sections.joined(separator: "\n")
@@ -175,21 +208,30 @@ public struct UpgradeJob: Sendable {
     /// Open upgrade pull requests whose add-on the default branch already has at the newest
     /// allowed version, or no longer pins at all. Never on a lookup failure: not knowing is not
     /// being current.
-    private func closeSettled(open: [PullRequest], groups: [AddOnUpgrade], report: UpgradeReport, snapshot: Snapshot, base: String) async throws -> [String] {
+    private func closeSettled(
+        open: [PullRequest], groups: [AddOnUpgrade], report: UpgradeReport, snapshot: Snapshot, base: String
+    ) async throws -> [String] {
         let pending = Set(groups.map(\.branch))
-        var failed: Set<String> = [], current: [String: Dependency] = [:]
+        var failed: Set<String> = []
+        var current: [String: Dependency] = [:]
         for failure in report.failures { failed.insert(AddOnUpgrade.branch(for: failure.dependency.addOn)) }
         for dependency in report.upToDate + report.skipped.map(\.dependency) {
             let branch = AddOnUpgrade.branch(for: dependency.addOn)
             if current[branch]?.kind != .chart { current[branch] = dependency }
         }
         var closed: [String] = []
-        for pullRequest in open where !pending.contains(pullRequest.headBranch) && !failed.contains(pullRequest.headBranch) {
+        for pullRequest in open
+        where !pending.contains(pullRequest.headBranch) && !failed.contains(pullRequest.headBranch) {
             if let remote = snapshot.branches[pullRequest.headBranch], !remote.isOwn { continue }
-            let headline = current[pullRequest.headBranch].map { "`\(base)` already has \($0.name) \($0.currentValue): nothing left to update." }
+            let headline =
+                current[pullRequest.headBranch].map {
+                    "`\(base)` already has \($0.name) \($0.currentValue): nothing left to update."
+                }
                 ?? "`\(base)` no longer pins what this updated."
-            try await forge.createComment(on: pullRequest.number, body: UpgradePullRequestView.comment(
-                "✅", headline + " Closing.", marker: UpgradePullRequestView.marker, templates: templates))
+            try await forge.createComment(
+                on: pullRequest.number,
+                body: UpgradePullRequestView.comment(
+                    "✅", headline + " Closing.", marker: UpgradePullRequestView.marker, templates: templates))
             try await forge.closePullRequest(pullRequest.number)
             closed.append(pullRequest.headBranch)
         }
@@ -201,11 +243,13 @@ public struct UpgradeJob: Sendable {
     /// Says once (the comment is edited in place on later runs) why the bot leaves a branch alone.
     private func say(_ notice: Notice, on number: Int) async throws {
         guard case .branchTaken(let group) = notice else { return }
-        let newest = group.upgrades.compactMap { upgrade in upgrade.newValue.map { "\(upgrade.dependency.name) \($0)" } }
+        let newest = group.upgrades.compactMap { upgrade in upgrade.newValue.map { "\(upgrade.dependency.name) \($0)" }
+        }
         let marker = "<!-- shipshape:upgrade-left-alone -->"
         let body = UpgradePullRequestView.comment(
             "✋", "Someone else pushed to `\(group.branch)`, so Shipshape leaves it alone.",
-            note: "Newest allowed now: " + Array(Set(newest)).sorted().joined(separator: ", ") + ". Delete the branch to let Shipshape recreate it.",
+            note: "Newest allowed now: " + Array(Set(newest)).sorted().joined(separator: ", ")
+                + ". Delete the branch to let Shipshape recreate it.",
             marker: marker, templates: templates)
         _ = try await forge.upsertComment(on: number, marker: marker, body: body, author: try await forge.botLogin())
     }

@@ -5,14 +5,19 @@ import Upgrades
 enum UpgradePullRequestView {
     static let marker = "<!-- shipshape:upgrade -->"
 
-    static func body(_ group: AddOnUpgrade, base: String, chartComparison: String, templates: CommentTemplates) -> String {
+    static func body(_ group: AddOnUpgrade, base: String, chartComparison: String, templates: CommentTemplates)
+        -> String
+    {
         var seen: Set<String> = []
         let rows: [[String: Any]] = group.upgrades.compactMap { upgrade in
             let key = "\(upgrade.dependency.name) \(upgrade.dependency.location)"
             guard seen.insert(key).inserted else { return nil }
-            return ["name": upgrade.dependency.name, "kind": upgrade.dependency.kind.rawValue,
-                    "updateType": upgrade.updateType?.rawValue ?? "", "current": upgrade.dependency.currentValue,
-                    "new": upgrade.newValue ?? "", "file": upgrade.dependency.location.file, "line": upgrade.dependency.location.line]
+            return [
+                "name": upgrade.dependency.name, "kind": upgrade.dependency.kind.rawValue,
+                "updateType": upgrade.updateType?.rawValue ?? "", "current": upgrade.dependency.currentValue,
+                "new": upgrade.newValue ?? "", "file": upgrade.dependency.location.file,
+                "line": upgrade.dependency.location.line,
+            ]
         }
         var notes: [String] = []
         for upgrade in group.upgrades {
@@ -26,14 +31,22 @@ enum UpgradePullRequestView {
                 newer.append(["name": upgrade.dependency.name, "version": upgrade.newestOverall])
             }
         }
-        return templates.render(.upgradePullRequest, [
-            "marker": marker, "addOn": group.addOn, "hasChart": group.upgrades.contains { $0.dependency.kind == .chart },
-            "rows": rows, "isMajor": group.isMajor, "hasReleaseNotes": !notes.isEmpty, "releaseNotes": notes,
-            "hasNewer": !newer.isEmpty, "newer": newer, "chartComparison": chartComparison, "branch": group.branch, "base": base,
-        ])
+        return templates.render(
+            .upgradePullRequest,
+            [
+                "marker": marker, "addOn": group.addOn,
+                "hasChart": group.upgrades.contains { $0.dependency.kind == .chart },
+                "rows": rows, "isMajor": group.isMajor, "hasReleaseNotes": !notes.isEmpty, "releaseNotes": notes,
+                "hasNewer": !newer.isEmpty, "newer": newer, "chartComparison": chartComparison, "branch": group.branch,
+                "base": base,
+            ])
     }
 
-    static func comment(_ icon: String, _ headline: String, note: String? = nil, marker: String, templates: CommentTemplates) -> String {
-        templates.render(.upgradeComment, ["marker": marker, "icon": icon, "headline": headline, "hasNote": note != nil, "note": note ?? ""])
+    static func comment(
+        _ icon: String, _ headline: String, note: String? = nil, marker: String, templates: CommentTemplates
+    ) -> String {
+        templates.render(
+            .upgradeComment,
+            ["marker": marker, "icon": icon, "headline": headline, "hasNote": note != nil, "note": note ?? ""])
     }
 }

@@ -3,10 +3,10 @@ import Foundation
 import GitKit
 import HTTPKit
 import HelmKit
+import Manifests
 import Policy
 import Rendering
 import Upgrades
-import Manifests
 
 /// What every upgrade job of a service shares: the settings, the HTTP client for registries and
 /// Helm repositories, the disk cache and the deprecation data the chart comparison reads. Each
@@ -24,8 +24,11 @@ public struct UpgradeSetup: Sendable {
     /// Where those renders run (worker processes under limits, for the bot); in process when nil.
     public var renderer: (any ChartRenderer)?
 
-    public init(settings: UpgradeSettings, http: any HTTPClient, cache: DiskCache, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion,
-                committer: Signature = CommandJob.defaultCommitter, tagListLifetime: Duration = .seconds(15 * 60)) {
+    public init(
+        settings: UpgradeSettings, http: any HTTPClient, cache: DiskCache, deprecations: DeprecationTable,
+        kubernetesVersion: ReleaseVersion,
+        committer: Signature = CommandJob.defaultCommitter, tagListLifetime: Duration = .seconds(15 * 60)
+    ) {
         self.settings = settings
         self.http = http
         self.cache = cache
@@ -35,17 +38,28 @@ public struct UpgradeSetup: Sendable {
         self.tagListLifetime = tagListLifetime
     }
 
-    public func job(forge: any Forge, mirrors: MirrorCache, templates: CommentTemplates, now: @escaping @Sendable () -> Date = { Date() }) throws -> UpgradeJob {
-        let lookup = try VersionLookup.make(settings: settings, http: http, cache: cache, tagListLifetime: tagListLifetime)
-        var job = UpgradeJob(forge: forge, mirrors: mirrors, planner: UpgradePlanner(settings: settings, lookup: lookup, readsSourceLabels: true),
-                             explainer: ChartUpgradeExplainer(lookup: lookup, http: http, deprecations: deprecations, kubernetesVersion: kubernetesVersion),
-                             templates: templates, committer: committer, now: now)
+    public func job(
+        forge: any Forge, mirrors: MirrorCache, templates: CommentTemplates,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> UpgradeJob {
+        let lookup = try VersionLookup.make(
+            settings: settings, http: http, cache: cache, tagListLifetime: tagListLifetime)
+        var job = UpgradeJob(
+            forge: forge, mirrors: mirrors,
+            planner: UpgradePlanner(settings: settings, lookup: lookup, readsSourceLabels: true),
+            explainer: ChartUpgradeExplainer(
+                lookup: lookup, http: http, deprecations: deprecations, kubernetesVersion: kubernetesVersion),
+            templates: templates, committer: committer, now: now)
         if let library {
-            var rendering = ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cache.folder)
+            var rendering = ChartRendering(
+                library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cache.folder)
             rendering.renderer = renderer
             let configuration = try BundledData.defaultConfiguration()
-            let policy = PolicyEngine(configuration: configuration, settings: EvaluationSettings(
-                deprecations: deprecations, kubernetesVersion: kubernetesVersion, targetVersions: configuration.targetVersions))
+            let policy = PolicyEngine(
+                configuration: configuration,
+                settings: EvaluationSettings(
+                    deprecations: deprecations, kubernetesVersion: kubernetesVersion,
+                    targetVersions: configuration.targetVersions))
             job.renderedEffect = UpgradeRenderedEffect(rendering: rendering, policy: policy)
         }
         return job

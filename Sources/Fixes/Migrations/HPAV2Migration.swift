@@ -14,9 +14,12 @@ enum HPAV2Migration {
         guard object.kind == "HorizontalPodAutoscaler", object.apiVersion == source else { return [] }
         var edits: [TextEdit] = []
         for metric in object.node["spec", "metrics"]?.items ?? [] {
-            guard let type = metric["type"]?.string, let key = ["Resource": "resource", "Pods": "pods", "Object": "object", "External": "external"][type],
-                  let source = metric[key] else {
-                throw EditError("line \(metric.start.line): a metric of an unknown type; move it to autoscaling/v2 by hand")
+            guard let type = metric["type"]?.string,
+                let key = ["Resource": "resource", "Pods": "pods", "Object": "object", "External": "external"][type],
+                let source = metric[key]
+            else {
+                throw EditError(
+                    "line \(metric.start.line): a metric of an unknown type; move it to autoscaling/v2 by hand")
             }
             guard let migrated = try v2(source, type: type) else { continue }
             edits.append(try editor.replaceMapping(source, with: migrated))
@@ -40,15 +43,23 @@ enum HPAV2Migration {
         }
         switch type {
         case "Resource":
-            guard let name = text("name") else { throw EditError("line \(source.start.line): a resource metric without a name") }
+            guard let name = text("name") else {
+                throw EditError("line \(source.start.line): a resource metric without a name")
+            }
             return .mapping([("name", .string(name)), ("target", target)])
         default:
-            guard let name = text("metricName") else { throw EditError("line \(source.start.line): a metric without metricName") }
+            guard let name = text("metricName") else {
+                throw EditError("line \(source.start.line): a metric without metricName")
+            }
             var metric: [(String, YAMLValue)] = [("name", .string(name))]
             let selectorKey = type == "External" ? "metricSelector" : "selector"
-            if let selector = source[selectorKey], let value = plainValue(selector) { metric.append(("selector", value)) }
+            if let selector = source[selectorKey], let value = plainValue(selector) {
+                metric.append(("selector", value))
+            }
             var entries: [(String, YAMLValue)] = []
-            if type == "Object", let described = source["target"], let value = plainValue(described) { entries.append(("describedObject", value)) }
+            if type == "Object", let described = source["target"], let value = plainValue(described) {
+                entries.append(("describedObject", value))
+            }
             entries += [("metric", .mapping(metric)), ("target", target)]
             return .mapping(entries)
         }
@@ -57,7 +68,9 @@ enum HPAV2Migration {
     /// A parsed value as something the editor can write back.
     private static func plainValue(_ node: YAMLNode) -> YAMLValue? {
         if let entries = node.entries {
-            return .mapping(entries.compactMap { entry in entry.keyText.flatMap { key in plainValue(entry.value).map { (key, $0) } } })
+            return .mapping(
+                entries.compactMap { entry in entry.keyText.flatMap { key in plainValue(entry.value).map { (key, $0) } }
+                })
         }
         if let items = node.items { return .sequence(items.compactMap(plainValue)) }
         return node.string.map(YAMLValue.string)

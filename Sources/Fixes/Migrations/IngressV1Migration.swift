@@ -24,7 +24,9 @@ enum IngressV1Migration {
                 if let backend = path["backend"], backend["serviceName"] != nil {
                     edits += try backendEdits(backend, editor: editor)
                 }
-                if let pathType = try editor.add("pathType", .plain("ImplementationSpecific"), to: path) { edits.append(pathType) }
+                if let pathType = try editor.add("pathType", .plain("ImplementationSpecific"), to: path) {
+                    edits.append(pathType)
+                }
             }
         }
         return edits
@@ -38,12 +40,15 @@ enum IngressV1Migration {
         let rewritten = try service(of: backend)
         let source = editor.source
         guard let entries = backend.entriesAsWritten, entries.count == 2,
-              let name = entries.first(where: { $0.keyText == "serviceName" }), let port = entries.first(where: { $0.keyText == "servicePort" }),
-              let portScalar = port.value.scalar, source.bytes[source.offset(of: backend.start)] != UInt8(ascii: "{"),
-              entries.allSatisfy({ entry in
-                  entry.key.start.column == backend.start.column
-                      && source.bytes[source.startOfLine(entry.key.start.line)..<source.offset(of: entry.key.start)].allSatisfy { $0 == UInt8(ascii: " ") }
-              }) else {
+            let name = entries.first(where: { $0.keyText == "serviceName" }),
+            let port = entries.first(where: { $0.keyText == "servicePort" }),
+            let portScalar = port.value.scalar, source.bytes[source.offset(of: backend.start)] != UInt8(ascii: "{"),
+            entries.allSatisfy({ entry in
+                entry.key.start.column == backend.start.column
+                    && source.bytes[source.startOfLine(entry.key.start.line)..<source.offset(of: entry.key.start)]
+                        .allSatisfy { $0 == UInt8(ascii: " ") }
+            })
+        else {
             return [try editor.replaceMapping(backend, with: rewritten)]
         }
         let indent = backend.start.column - 1
@@ -52,23 +57,30 @@ enum IngressV1Migration {
         var edits: [TextEdit] = []
         for line in firstLine...source.lastLine(of: backend) where !source.isBlank(line) {
             let start = source.startOfLine(line)
-            let opening = line == firstLine ? String(repeating: " ", count: indent) + "service:" + source.lineEnding : ""
+            let opening =
+                line == firstLine ? String(repeating: " ", count: indent) + "service:" + source.lineEnding : ""
             edits.append(TextEdit(range: start..<start, replacement: opening + step))
         }
-        edits.append(TextEdit(range: source.offset(of: name.key.start)..<source.offset(of: name.key.end), replacement: "name"))
+        edits.append(
+            TextEdit(range: source.offset(of: name.key.start)..<source.offset(of: name.key.end), replacement: "name"))
         let portLine = String(repeating: " ", count: indent) + step + step
-        let portValue = portScalar.int.map { "number: \($0)" } ?? "name: " + YAMLValue.string(portScalar.text).flow(json: false)
-        edits.append(TextEdit(range: source.offset(of: port.key.start)..<source.offset(of: port.value.end),
-                              replacement: "port:" + source.lineEnding + portLine + portValue))
+        let portValue =
+            portScalar.int.map { "number: \($0)" } ?? "name: " + YAMLValue.string(portScalar.text).flow(json: false)
+        edits.append(
+            TextEdit(
+                range: source.offset(of: port.key.start)..<source.offset(of: port.value.end),
+                replacement: "port:" + source.lineEnding + portLine + portValue))
         return edits
     }
 
     /// `{serviceName: web, servicePort: 80}` → `{service: {name: web, port: {number: 80}}}` (a named port keeps its name).
     private static func service(of backend: YAMLNode) throws(EditError) -> YAMLValue {
         guard let name = backend["serviceName"]?.string, let port = backend["servicePort"]?.scalar else {
-            throw EditError("line \(backend.start.line): a backend without serviceName and servicePort is not an old-style backend")
+            throw EditError(
+                "line \(backend.start.line): a backend without serviceName and servicePort is not an old-style backend")
         }
-        let portValue: YAMLValue = port.int.map { .mapping([("number", .plain(String($0)))]) } ?? .mapping([("name", .string(port.text))])
+        let portValue: YAMLValue =
+            port.int.map { .mapping([("number", .plain(String($0)))]) } ?? .mapping([("name", .string(port.text))])
         return .mapping([("service", .mapping([("name", .string(name)), ("port", portValue)]))])
     }
 }

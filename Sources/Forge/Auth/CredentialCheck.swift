@@ -12,7 +12,9 @@ public enum CredentialCheck {
     }
 
     public static func verifyApp(apiRoot: URL, jwt: GitHubAppJWT, client: any HTTPClient) async throws {
-        _ = try await ForgeAPI(root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: Date.init),
-                               fixedHeaders: GitHubForge.fixedHeaders).get("/app")
+        _ = try await ForgeAPI(
+            root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: Date.init),
+            fixedHeaders: GitHubForge.fixedHeaders
+        ).get("/app")
     }
 }

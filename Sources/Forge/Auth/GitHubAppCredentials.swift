@@ -14,8 +14,10 @@ public actor GitHubAppCredentials: ForgeCredentials {
     private let now: @Sendable () -> Date
 
     /// `installationID` nil: found from the repository (GET /repos/{owner}/{repo}/installation).
-    public init(jwt: GitHubAppJWT, installationID: Int?, repository: RepositoryID, apiRoot: URL, client: any HTTPClient,
-                now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        jwt: GitHubAppJWT, installationID: Int?, repository: RepositoryID, apiRoot: URL, client: any HTTPClient,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.jwt = jwt
         self.installationID = installationID
         self.repository = repository
@@ -39,7 +41,9 @@ public actor GitHubAppCredentials: ForgeCredentials {
     }
 
     private var appAPI: ForgeAPI {
-        ForgeAPI(root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: now), fixedHeaders: GitHubForge.fixedHeaders)
+        ForgeAPI(
+            root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: now),
+            fixedHeaders: GitHubForge.fixedHeaders)
     }
 
     public func installationToken() async throws -> String {
@@ -49,18 +53,23 @@ public actor GitHubAppCredentials: ForgeCredentials {
         if let installationID {
             installation = installationID
         } else {
-            let answer = try await app.get("/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))/installation")
+            let answer = try await app.get(
+                "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))/installation")
             guard let id = answer["id"]?.int else {
-                throw ForgeError.unreadableResponse(method: "GET", path: "/repos/\(repository)/installation", reason: "no installation id")
+                throw ForgeError.unreadableResponse(
+                    method: "GET", path: "/repos/\(repository)/installation", reason: "no installation id")
             }
             installation = id
             installationID = id
         }
         let answer = try await app.send(.post, "/app/installations/\(installation)/access_tokens")
         guard let token = answer["token"]?.string else {
-            throw ForgeError.unreadableResponse(method: "POST", path: "/app/installations/\(installation)/access_tokens", reason: "no token")
+            throw ForgeError.unreadableResponse(
+                method: "POST", path: "/app/installations/\(installation)/access_tokens", reason: "no token")
         }
-        let expires = answer["expires_at"]?.string.flatMap { try? Date($0, strategy: .iso8601) } ?? now().addingTimeInterval(3_600)
+        let expires =
+            answer["expires_at"]?.string.flatMap { try? Date($0, strategy: .iso8601) }
+            ?? now().addingTimeInterval(3_600)
         cached = (token, expires)
         return token
     }

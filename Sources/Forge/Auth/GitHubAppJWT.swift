@@ -1,5 +1,5 @@
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 /// The JSON Web Token a GitHub App signs with its private key (RS256) to ask for installation
 /// tokens: issued a minute in the past (clock drift), valid nine minutes (GitHub allows ten).
@@ -13,7 +13,8 @@ public struct GitHubAppJWT: Sendable {
         do {
             key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
         } catch {
-            throw ForgeError.configuration("the GitHub App private key is not a readable RSA key in PEM form (\(error))")
+            throw ForgeError.configuration(
+                "the GitHub App private key is not a readable RSA key in PEM form (\(error))")
         }
     }
 

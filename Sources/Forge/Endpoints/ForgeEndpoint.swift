@@ -25,12 +25,15 @@ public struct ForgeEndpoint: Sendable {
     /// An address that already names its API root is taken as it is.
     public static func apiRoot(kind: ForgeKind, instance: String) throws -> URL {
         let trimmed = instance.hasSuffix("/") ? String(instance.dropLast()) : instance
-        guard let url = URL(string: trimmed), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+        guard let url = URL(string: trimmed), let scheme = url.scheme, ["http", "https"].contains(scheme),
+            url.host != nil
+        else {
             throw ForgeError.configuration("\(instance) is not an http(s) address of a \(kind.rawValue) instance")
         }
         if url.path.contains("/api/") || url.host == "api.github.com" { return url }
         switch kind {
-        case .github: return url.host == "github.com" ? URL(string: "https://api.github.com")! : url.appending(path: "api/v3")
+        case .github:
+            return url.host == "github.com" ? URL(string: "https://api.github.com")! : url.appending(path: "api/v3")
         case .gitea: return url.appending(path: "api/v1")
         case .gitlab: return url.appending(path: "api/v4")
         }
@@ -59,30 +62,45 @@ public struct ForgeEndpoint: Sendable {
             let credentials = Self.tokenCredentials(kind, token)
             return { try await CredentialCheck.verify(apiRoot: apiRoot, credentials: credentials, client: client) }
         case .gitHubApp(let appID, let pem, _, _):
-            return { try await CredentialCheck.verifyApp(apiRoot: apiRoot, jwt: GitHubAppJWT(appID: appID, privateKeyPEM: pem), client: client) }
+            return {
+                try await CredentialCheck.verifyApp(
+                    apiRoot: apiRoot, jwt: GitHubAppJWT(appID: appID, privateKeyPEM: pem), client: client)
+            }
         }
     }
 
     /// The client for one repository, talking through `client`. A GitHub App's credentials come
     /// from `appCredentials` when given, so that its installation token outlives the job.
-    public func forge(for repository: RepositoryID, client: any HTTPClient, appCredentials: GitHubAppCredentialsCache? = nil) throws -> any Forge {
+    public func forge(
+        for repository: RepositoryID, client: any HTTPClient, appCredentials: GitHubAppCredentialsCache? = nil
+    ) throws -> any Forge {
         switch (kind, authentication) {
         case (.github, .token(let token)):
-            return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: Self.tokenCredentials(kind, token))
+            return GitHubForge(
+                repository: repository, apiRoot: apiRoot, client: client,
+                credentials: Self.tokenCredentials(kind, token))
         case (.gitea, .token(let token)):
-            return GiteaForge(repository: repository, apiRoot: apiRoot, client: client, credentials: Self.tokenCredentials(kind, token))
+            return GiteaForge(
+                repository: repository, apiRoot: apiRoot, client: client,
+                credentials: Self.tokenCredentials(kind, token))
         case (.gitlab, .token(let token)):
-            return GitLabForge(repository: repository, apiRoot: apiRoot, client: client, credentials: Self.tokenCredentials(kind, token))
+            return GitLabForge(
+                repository: repository, apiRoot: apiRoot, client: client,
+                credentials: Self.tokenCredentials(kind, token))
         case (.github, .gitHubApp(let appID, let pem, let installation, let slug)):
             let make = {
-                GitHubAppCredentials(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: pem), installationID: installation,
-                                     repository: repository, apiRoot: apiRoot, client: client)
+                GitHubAppCredentials(
+                    jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: pem), installationID: installation,
+                    repository: repository, apiRoot: apiRoot, client: client)
             }
-            let key = "\(apiRoot.absoluteString) app \(appID) " + (installation.map { "installation \($0)" } ?? "repository \(repository)")
+            let key =
+                "\(apiRoot.absoluteString) app \(appID) "
+                + (installation.map { "installation \($0)" } ?? "repository \(repository)")
             let credentials = try appCredentials?.credentials(for: key, make: make) ?? make()
             // Without a configured slug the login is asked of GitHub (GET /app), once per credentials.
-            return GitHubForge(repository: repository, apiRoot: apiRoot, client: client, credentials: credentials,
-                               botLogin: slug.map { "\($0)[bot]" })
+            return GitHubForge(
+                repository: repository, apiRoot: apiRoot, client: client, credentials: credentials,
+                botLogin: slug.map { "\($0)[bot]" })
         case (_, .gitHubApp):
             throw ForgeError.configuration("GitHub App authentication is for GitHub; \(kind.rawValue) takes a token")
         }

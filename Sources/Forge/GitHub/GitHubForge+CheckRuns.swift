@@ -17,10 +17,18 @@ extension GitHubForge {
             Array(remaining[min($0, remaining.count)..<min($0 + capabilities.annotationsPerRequest, remaining.count)])
         }
         func output(_ annotations: [CommitCheck.Annotation]) -> JSON {
-            ["title": .string(check.title), "summary": .string(Self.fitted(check.summary)), "annotations": .array(annotations.map { annotation in
-                ["path": .string(annotation.path), "start_line": JSON(annotation.startLine), "end_line": JSON(annotation.endLine),
-                 "annotation_level": .string(annotation.level.rawValue), "title": .string(annotation.title), "message": .string(annotation.message)]
-            })]
+            [
+                "title": .string(check.title), "summary": .string(Self.fitted(check.summary)),
+                "annotations": .array(
+                    annotations.map { annotation in
+                        [
+                            "path": .string(annotation.path), "start_line": JSON(annotation.startLine),
+                            "end_line": JSON(annotation.endLine),
+                            "annotation_level": .string(annotation.level.rawValue), "title": .string(annotation.title),
+                            "message": .string(annotation.message),
+                        ]
+                    }),
+            ]
         }
         var body: [String: JSON] = ["name": .string(check.name), "output": output(batches[0])]
         if let conclusion = check.conclusion {
@@ -39,7 +47,8 @@ extension GitHubForge {
             let run = try await api.send(.post, "\(repo)/check-runs", body: .object(body))
             guard batches.count > 1 else { return }
             guard let createdID = run["id"]?.int else {
-                throw ForgeError.unreadableResponse(method: "POST", path: "\(repo)/check-runs", reason: "the created check run has no id")
+                throw ForgeError.unreadableResponse(
+                    method: "POST", path: "\(repo)/check-runs", reason: "the created check run has no id")
             }
             id = createdID
         }
@@ -53,7 +62,8 @@ extension GitHubForge {
         let path = "\(repo)/commits/\(ForgeAPI.segment(headSHA))/check-runs"
         let listed = try await api.get(path, query: [("check_name", name), ("filter", "latest"), ("per_page", "100")])
         guard let runs = listed["check_runs"]?.array else {
-            throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "expected an object with `check_runs`")
+            throw ForgeError.unreadableResponse(
+                method: "GET", path: path, reason: "expected an object with `check_runs`")
         }
         return runs.first { $0["name"]?.string == name }
     }

@@ -11,10 +11,12 @@ extension GitHubForge {
     /// Resolves the thread that starts with `comment` (the bot's finding comments start theirs).
     public func resolve(_ comment: PostedComment, on number: Int) async throws {
         guard let thread = try await reviewThreads(on: number).first(where: { $0.rootCommentID == comment.id }) else {
-            throw ForgeError.notFound("the review thread of comment \(comment.id) on pull request \(number) of \(repository)")
+            throw ForgeError.notFound(
+                "the review thread of comment \(comment.id) on pull request \(number) of \(repository)")
         }
         guard !thread.isResolved else { return }
-        let mutation = "mutation($threadId: ID!) { resolveReviewThread(input: {threadId: $threadId}) { thread { id isResolved } } }"
+        let mutation =
+            "mutation($threadId: ID!) { resolveReviewThread(input: {threadId: $threadId}) { thread { id isResolved } } }"
         _ = try await graphQL(mutation, variables: ["threadId": .string(thread.id)])
     }
 
@@ -34,14 +36,22 @@ extension GitHubForge {
         var threads: [ReviewThread] = []
         var cursor: JSON = .null
         for _ in 0..<Self.maximumThreadPages {
-            let data = try await graphQL(query, variables: ["owner": .string(repository.owner), "name": .string(repository.name),
-                                                            "number": JSON(number), "after": cursor])
+            let data = try await graphQL(
+                query,
+                variables: [
+                    "owner": .string(repository.owner), "name": .string(repository.name),
+                    "number": JSON(number), "after": cursor,
+                ])
             let connection = data["repository"]?["pullRequest"]?["reviewThreads"]
             for node in connection?["nodes"]?.array ?? [] {
-                guard let id = node["id"]?.string, let root = node["comments"]?["nodes"]?.array?.first?["databaseId"]?.string else { continue }
+                guard let id = node["id"]?.string,
+                    let root = node["comments"]?["nodes"]?.array?.first?["databaseId"]?.string
+                else { continue }
                 threads.append(ReviewThread(id: id, isResolved: node["isResolved"]?.bool ?? false, rootCommentID: root))
             }
-            guard connection?["pageInfo"]?["hasNextPage"]?.bool == true, let end = connection?["pageInfo"]?["endCursor"]?.string else { return threads }
+            guard connection?["pageInfo"]?["hasNextPage"]?.bool == true,
+                let end = connection?["pageInfo"]?["endCursor"]?.string
+            else { return threads }
             cursor = .string(end)
         }
         return threads
@@ -49,10 +59,12 @@ extension GitHubForge {
 
     /// The `data` of a GraphQL answer; its `errors` (sent with status 200) become a ForgeError.
     func graphQL(_ query: String, variables: [String: JSON]) async throws -> JSON {
-        let answer = try await graphQLAPI.send(.post, "/graphql", body: ["query": .string(query), "variables": .object(variables)])
+        let answer = try await graphQLAPI.send(
+            .post, "/graphql", body: ["query": .string(query), "variables": .object(variables)])
         if let errors = answer["errors"]?.array, !errors.isEmpty {
             let messages = errors.compactMap { $0["message"]?.string }.joined(separator: "; ")
-            throw ForgeError.status(code: 200, method: "POST", path: graphQLAPI.root.path + "/graphql", message: messages)
+            throw ForgeError.status(
+                code: 200, method: "POST", path: graphQLAPI.root.path + "/graphql", message: messages)
         }
         return answer["data"] ?? .null
     }

@@ -17,12 +17,16 @@ public struct GitHubForge: Forge {
     /// `apiRoot`: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.
     /// `botLogin`: the login the bot posts as; nil asks GitHub: GET /app for an App (`<slug>[bot]`),
     /// GET /user for a token.
-    public init(repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials, botLogin: String? = nil) {
+    public init(
+        repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials,
+        botLogin: String? = nil
+    ) {
         self.repository = repository
         api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
         configuredLogin = botLogin
-        var capabilities = ForgeCapabilities(checkRuns: credentials is GitHubAppCredentials, resolvableThreads: false,
-                                             maximumCommentLength: 65_536, annotationsPerRequest: 50, suggestionFence: .github)
+        var capabilities = ForgeCapabilities(
+            checkRuns: credentials is GitHubAppCredentials, resolvableThreads: false,
+            maximumCommentLength: 65_536, annotationsPerRequest: 50, suggestionFence: .github)
         capabilities.resolvesEditedThreads = true
         self.capabilities = capabilities
     }
@@ -53,13 +57,15 @@ public struct GitHubForge: Forge {
 
     public func changedFiles(of number: Int) async throws -> [ChangedFile] {
         try await api.getAll("\(repo)/pulls/\(number)/files", pageSize: ("per_page", 100)).map { file in
-            let status: ChangedFile.Status = switch file["status"]?.string {
-            case "added": .added
-            case "removed": .removed
-            case "renamed": .renamed
-            default: .modified
-            }
-            return ChangedFile(path: file["filename"]?.string ?? "", previousPath: file["previous_filename"]?.string, status: status)
+            let status: ChangedFile.Status =
+                switch file["status"]?.string {
+                case "added": .added
+                case "removed": .removed
+                case "renamed": .renamed
+                default: .modified
+                }
+            return ChangedFile(
+                path: file["filename"]?.string ?? "", previousPath: file["previous_filename"]?.string, status: status)
         }
     }
 
@@ -73,24 +79,33 @@ public struct GitHubForge: Forge {
 
     public func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
         let comments: [JSON] = review.comments.map { comment in
-            var fields: [String: JSON] = ["path": .string(comment.path), "line": JSON(comment.line), "side": "RIGHT", "body": .string(comment.body)]
+            var fields: [String: JSON] = [
+                "path": .string(comment.path), "line": JSON(comment.line), "side": "RIGHT",
+                "body": .string(comment.body),
+            ]
             if let start = comment.startLine, start < comment.line {
                 fields["start_line"] = JSON(start)
                 fields["start_side"] = "RIGHT"
             }
             return .object(fields)
         }
-        let body: JSON = ["commit_id": .string(review.commitSHA), "body": .string(Self.reviewBody(review)), "event": "COMMENT",
-                          "comments": .array(comments)]
+        let body: JSON = [
+            "commit_id": .string(review.commitSHA), "body": .string(Self.reviewBody(review)), "event": "COMMENT",
+            "comments": .array(comments),
+        ]
         let posted = try await api.send(.post, "\(repo)/pulls/\(number)/reviews", body: body)
         let reviewID = posted["id"]?.int
-        return try await inlineComments(on: number).filter { comment in reviewID == nil || comment.threadID == reviewID.map(String.init) }
+        return try await inlineComments(on: number).filter { comment in
+            reviewID == nil || comment.threadID == reviewID.map(String.init)
+        }
     }
 
     public func comments(on number: Int) async throws -> [PostedComment] {
-        let conversation = try await api.getAll("\(repo)/issues/\(number)/comments", pageSize: ("per_page", 100)).map { comment in
-            PostedComment(id: comment["id"]?.string ?? "", kind: .conversation, body: comment["body"]?.string ?? "",
-                          author: comment["user"]?["login"]?.string ?? "")
+        let conversation = try await api.getAll("\(repo)/issues/\(number)/comments", pageSize: ("per_page", 100)).map {
+            comment in
+            PostedComment(
+                id: comment["id"]?.string ?? "", kind: .conversation, body: comment["body"]?.string ?? "",
+                author: comment["user"]?["login"]?.string ?? "")
         }
         return conversation + (try await inlineComments(on: number))
     }
@@ -98,33 +113,41 @@ public struct GitHubForge: Forge {
     private func inlineComments(on number: Int) async throws -> [PostedComment] {
         try await api.getAll("\(repo)/pulls/\(number)/comments", pageSize: ("per_page", 100)).map { comment in
             let line = comment["line"]?.int ?? comment["original_line"]?.int
-            return PostedComment(id: comment["id"]?.string ?? "", kind: .inline, body: comment["body"]?.string ?? "",
-                                 author: comment["user"]?["login"]?.string ?? "", path: comment["path"]?.string, line: line,
-                                 threadID: comment["pull_request_review_id"]?.string)
+            return PostedComment(
+                id: comment["id"]?.string ?? "", kind: .inline, body: comment["body"]?.string ?? "",
+                author: comment["user"]?["login"]?.string ?? "", path: comment["path"]?.string, line: line,
+                threadID: comment["pull_request_review_id"]?.string)
         }
     }
 
     public func createComment(on number: Int, body: String) async throws -> PostedComment {
         let posted = try await api.send(.post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)])
-        return PostedComment(id: posted["id"]?.string ?? "", kind: .conversation, body: body, author: posted["user"]?["login"]?.string ?? "")
+        return PostedComment(
+            id: posted["id"]?.string ?? "", kind: .conversation, body: body,
+            author: posted["user"]?["login"]?.string ?? "")
     }
 
     /// A review comment is answered in its thread (pulls/create-reply-for-review-comment).
     public func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment {
         guard comment.kind == .inline else { return try await createComment(on: number, body: body) }
-        let posted = try await api.send(.post, "\(repo)/pulls/\(number)/comments/\(comment.id)/replies", body: ["body": .string(body)])
-        return PostedComment(id: posted["id"]?.string ?? "", kind: .inline, body: body, author: posted["user"]?["login"]?.string ?? "",
-                             path: posted["path"]?.string, line: posted["line"]?.int ?? posted["original_line"]?.int,
-                             threadID: posted["pull_request_review_id"]?.string)
+        let posted = try await api.send(
+            .post, "\(repo)/pulls/\(number)/comments/\(comment.id)/replies", body: ["body": .string(body)])
+        return PostedComment(
+            id: posted["id"]?.string ?? "", kind: .inline, body: body, author: posted["user"]?["login"]?.string ?? "",
+            path: posted["path"]?.string, line: posted["line"]?.int ?? posted["original_line"]?.int,
+            threadID: posted["pull_request_review_id"]?.string)
     }
 
     public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
-        let path = comment.kind == .inline ? "\(repo)/pulls/comments/\(comment.id)" : "\(repo)/issues/comments/\(comment.id)"
+        let path =
+            comment.kind == .inline ? "\(repo)/pulls/comments/\(comment.id)" : "\(repo)/issues/comments/\(comment.id)"
         try await api.send(.patch, path, body: ["body": .string(body)])
     }
 
     public func deleteComment(_ comment: PostedComment, on number: Int) async throws {
-        guard comment.kind == .conversation else { throw ForgeError.unsupported("deleting review comments (they are edited instead)") }
+        guard comment.kind == .conversation else {
+            throw ForgeError.unsupported("deleting review comments (they are edited instead)")
+        }
         try await api.send(.delete, "\(repo)/issues/comments/\(comment.id)")
     }
 
@@ -132,12 +155,16 @@ public struct GitHubForge: Forge {
         if capabilities.checkRuns {
             try await publishCheckRun(check)
         } else {
-            let state = switch check.conclusion {
-            case nil: "pending"
-            case .failure: "failure"
-            case .success, .neutral: "success"
-            }
-            var body: [String: JSON] = ["state": .string(state), "context": .string(check.name), "description": .string(String(check.title.prefix(140)))]
+            let state =
+                switch check.conclusion {
+                case nil: "pending"
+                case .failure: "failure"
+                case .success, .neutral: "success"
+                }
+            var body: [String: JSON] = [
+                "state": .string(state), "context": .string(check.name),
+                "description": .string(String(check.title.prefix(140))),
+            ]
             if let url = check.detailsURL { body["target_url"] = .string(url) }
             try await api.send(.post, "\(repo)/statuses/\(check.headSHA)", body: .object(body))
         }
@@ -147,16 +174,21 @@ public struct GitHubForge: Forge {
     /// largest count any reading of "characters" gives, and cut at a line end with a note.
     static func fitted(_ summary: String, limit: Int = 65_535) -> String {
         guard summary.utf16.count > limit else { return summary }
-        let note = "\n\n… (cut: GitHub takes at most \(limit) characters; the pull request's summary comment has the rest)"
+        let note =
+            "\n\n… (cut: GitHub takes at most \(limit) characters; the pull request's summary comment has the rest)"
         var kept = String(summary.utf16.prefix(limit - note.utf16.count)) ?? ""
         if let lineEnd = kept.lastIndex(of: "\n") { kept = String(kept[..<lineEnd]) }
         return kept + note
     }
 
     public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
-        let created = Self.pullRequest(from: try await api.send(.post, "\(repo)/pulls", body: [
-            "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head), "base": .string(draft.base),
-        ]))
+        let created = Self.pullRequest(
+            from: try await api.send(
+                .post, "\(repo)/pulls",
+                body: [
+                    "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head),
+                    "base": .string(draft.base),
+                ]))
         if !draft.labels.isEmpty { try await addLabels(draft.labels, to: created.number) }
         return created
     }
@@ -171,18 +203,24 @@ public struct GitHubForge: Forge {
     public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("state", "open"), ("head", repository.owner + ":" + head)]
         if let base { query.append(("base", base)) }
-        return try await api.getAll("\(repo)/pulls", query: query, pageSize: ("per_page", 100)).map(Self.pullRequest(from:))
-            .first { $0.headBranch == head }
+        return try await api.getAll("\(repo)/pulls", query: query, pageSize: ("per_page", 100)).map(
+            Self.pullRequest(from:)
+        )
+        .first { $0.headBranch == head }
     }
 
     public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
-        try await api.getAll("\(repo)/pulls", query: [("state", "open")], pageSize: ("per_page", 100)).map(Self.pullRequest(from:))
-            .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
+        try await api.getAll("\(repo)/pulls", query: [("state", "open")], pageSize: ("per_page", 100)).map(
+            Self.pullRequest(from:)
+        )
+        .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
     }
 
     /// Newest first is GitHub's default order (`sort=created`, `direction=desc`).
     public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
-        let page = try await api.get("\(repo)/pulls", query: [("state", "all"), ("head", repository.owner + ":" + head), ("base", base), ("per_page", "1")])
+        let page = try await api.get(
+            "\(repo)/pulls",
+            query: [("state", "all"), ("head", repository.owner + ":" + head), ("base", base), ("per_page", "1")])
         return page.array?.first.map(Self.pullRequest(from:)).flatMap { $0.headBranch == head ? $0 : nil }
     }
 
@@ -197,14 +235,16 @@ public struct GitHubForge: Forge {
     /// Conversation comments are issue comments; review comments have reactions of their own.
     public func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
         let kind = comment.kind == .inline ? "pulls" : "issues"
-        try await api.send(.post, "\(repo)/\(kind)/comments/\(comment.id)/reactions", body: ["content": .string(reaction.rawValue)])
+        try await api.send(
+            .post, "\(repo)/\(kind)/comments/\(comment.id)/reactions", body: ["content": .string(reaction.rawValue)])
     }
 
     public func permission(of user: String) async throws -> Permission {
         let (status, answer) = try await api.status(.get, "\(repo)/collaborators/\(ForgeAPI.segment(user))/permission")
         if status == 404 { return .none }
         guard (200..<300).contains(status) else {
-            throw ForgeError.status(code: status, method: "GET", path: "\(repo)/collaborators/\(user)/permission", message: "")
+            throw ForgeError.status(
+                code: status, method: "GET", path: "\(repo)/collaborators/\(user)/permission", message: "")
         }
         // `permission` is the base role (a custom role's too); `role_name` only tells maintain and
         // triage apart from the write and read they are folded into.

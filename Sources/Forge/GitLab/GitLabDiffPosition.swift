@@ -19,7 +19,8 @@ struct GitLabDiffPosition: Sendable, Equatable {
     var json: JSON {
         var fields: [String: JSON] = [
             "base_sha": .string(refs.baseSHA), "start_sha": .string(refs.startSHA), "head_sha": .string(refs.headSHA),
-            "position_type": "text", "new_path": .string(newPath), "old_path": .string(oldPath), "new_line": JSON(newLine),
+            "position_type": "text", "new_path": .string(newPath), "old_path": .string(oldPath),
+            "new_line": JSON(newLine),
         ]
         if let oldLine { fields["old_line"] = JSON(oldLine) }
         return .object(fields)

@@ -26,10 +26,12 @@ extension GitLabForge {
         var posted: [PostedComment] = []
         for comment in review.comments {
             let oldSide = oldSides[comment.path]
-            let position = GitLabDiffPosition(refs: refs, newPath: comment.path, oldPath: oldSide?.path ?? comment.path, newLine: comment.line,
-                                              oldLine: oldSide?.lines?.oldLine(ofNewLine: comment.line))
+            let position = GitLabDiffPosition(
+                refs: refs, newPath: comment.path, oldPath: oldSide?.path ?? comment.path, newLine: comment.line,
+                oldLine: oldSide?.lines?.oldLine(ofNewLine: comment.line))
             let path = "\(mergeRequest(number))/discussions"
-            let discussion = try await api.send(.post, path, body: ["body": .string(comment.body), "position": position.json])
+            let discussion = try await api.send(
+                .post, path, body: ["body": .string(comment.body), "position": position.json])
             guard let note = GitLabPayloads.comments(inDiscussion: discussion).first else {
                 throw ForgeError.unreadableResponse(method: "POST", path: path, reason: "the discussion has no note")
             }
@@ -46,7 +48,8 @@ extension GitLabForge {
 
     /// Every non-system note of every discussion.
     public func comments(on number: Int) async throws -> [PostedComment] {
-        try await api.getAll("\(mergeRequest(number))/discussions", pageSize: Self.pageSize).flatMap(GitLabPayloads.comments(inDiscussion:))
+        try await api.getAll("\(mergeRequest(number))/discussions", pageSize: Self.pageSize).flatMap(
+            GitLabPayloads.comments(inDiscussion:))
     }
 
     public func createComment(on number: Int, body: String) async throws -> PostedComment {
@@ -55,7 +58,8 @@ extension GitLabForge {
     }
 
     public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
-        try await api.send(.put, "\(mergeRequest(number))/notes/\(ForgeAPI.segment(comment.id))", body: ["body": .string(body)])
+        try await api.send(
+            .put, "\(mergeRequest(number))/notes/\(ForgeAPI.segment(comment.id))", body: ["body": .string(body)])
     }
 
     /// Deleting the only note of a discussion deletes the discussion.
@@ -70,9 +74,11 @@ extension GitLabForge {
             discussionID = try await comments(on: number).first { $0.id == comment.id }?.threadID
         }
         guard let discussionID else {
-            throw ForgeError.notFound("the discussion of note \(comment.id) on merge request \(number) of \(repository)")
+            throw ForgeError.notFound(
+                "the discussion of note \(comment.id) on merge request \(number) of \(repository)")
         }
-        try await api.send(.put, "\(mergeRequest(number))/discussions/\(ForgeAPI.segment(discussionID))", body: ["resolved": true])
+        try await api.send(
+            .put, "\(mergeRequest(number))/discussions/\(ForgeAPI.segment(discussionID))", body: ["resolved": true])
     }
 
     /// Award emoji on the note. Awarding the same emoji twice is refused with 404 "has already
@@ -82,7 +88,9 @@ extension GitLabForge {
         do {
             try await api.send(.post, path, body: ["name": .string(GitLabPayloads.awardEmojiName(for: reaction))])
         } catch let error as ForgeError {
-            guard case .status(404, _, _, let message) = error, message.contains("already been taken") else { throw error }
+            guard case .status(404, _, _, let message) = error, message.contains("already been taken") else {
+                throw error
+            }
         }
     }
 }

@@ -17,17 +17,23 @@ public struct GitLabForge: Forge {
     /// GitLab's documented limit on a note's body.
     static let maximumNoteLength = 1_000_000
 
-    static let fixedHeaders: [(name: String, value: String)] = [("Accept", "application/json"), ("User-Agent", "shipshape")]
+    static let fixedHeaders: [(name: String, value: String)] = [
+        ("Accept", "application/json"), ("User-Agent", "shipshape"),
+    ]
 
     /// `apiRoot`: https://HOST/api/v4. `credentials`: a token with scheme `.privateToken` (personal,
     /// project or group access token) or `.bearer` (OAuth). `botLogin`: the username the bot posts
     /// as; nil asks GET /user.
-    public init(repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials, botLogin: String? = nil) {
+    public init(
+        repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials,
+        botLogin: String? = nil
+    ) {
         self.repository = repository
         api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
         configuredLogin = botLogin
-        capabilities = ForgeCapabilities(checkRuns: false, resolvableThreads: true, maximumCommentLength: Self.maximumNoteLength,
-                                         annotationsPerRequest: 0, suggestionFence: .gitlab)
+        capabilities = ForgeCapabilities(
+            checkRuns: false, resolvableThreads: true, maximumCommentLength: Self.maximumNoteLength,
+            annotationsPerRequest: 0, suggestionFence: .gitlab)
     }
 
     /// The project by its full path, URL-encoded as one segment: /projects/group%2Fsub%2Fname.
@@ -71,7 +77,8 @@ public struct GitLabForge: Forge {
     /// GET …/diffs (GitLab 15.7+), paginated; …/changes, its predecessor, is deprecated and
     /// returns every file in one response.
     public func changedFiles(of number: Int) async throws -> [ChangedFile] {
-        try await api.getAll("\(mergeRequest(number))/diffs", pageSize: Self.pageSize).map(GitLabPayloads.changedFile(from:))
+        try await api.getAll("\(mergeRequest(number))/diffs", pageSize: Self.pageSize).map(
+            GitLabPayloads.changedFile(from:))
     }
 
     /// A commit status named after the check. GitLab refuses to set a status to the state it is
@@ -79,18 +86,24 @@ public struct GitLabForge: Forge {
     /// that means the status is as asked, so that answer is taken for success.
     public func publish(_ check: CommitCheck) async throws {
         let state = GitLabPayloads.statusState(for: check.conclusion)
-        var body: [String: JSON] = ["state": .string(state), "name": .string(check.name), "description": .string(check.title)]
+        var body: [String: JSON] = [
+            "state": .string(state), "name": .string(check.name), "description": .string(check.title),
+        ]
         if let url = check.detailsURL { body["target_url"] = .string(url) }
         do {
             try await api.send(.post, "\(project)/statuses/\(ForgeAPI.segment(check.headSHA))", body: .object(body))
         } catch let error as ForgeError {
-            guard state == "pending", case .status(400, _, _, let message) = error, message.contains("Cannot transition status") else { throw error }
+            guard state == "pending", case .status(400, _, _, let message) = error,
+                message.contains("Cannot transition status")
+            else { throw error }
         }
     }
 
     public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
-        var body: [String: JSON] = ["source_branch": .string(draft.head), "target_branch": .string(draft.base), "title": .string(draft.title),
-                                    "description": .string(draft.body)]
+        var body: [String: JSON] = [
+            "source_branch": .string(draft.head), "target_branch": .string(draft.base), "title": .string(draft.title),
+            "description": .string(draft.body),
+        ]
         if !draft.labels.isEmpty { body["labels"] = .string(draft.labels.joined(separator: ",")) }
         return try await resolved(try await api.send(.post, "\(project)/merge_requests", body: .object(body)))
     }
@@ -108,8 +121,10 @@ public struct GitLabForge: Forge {
     public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("source_branch", head), ("state", "opened")]
         if let base { query.append(("target_branch", base)) }
-        let found = try await api.getAll("\(project)/merge_requests", query: query, pageSize: Self.pageSize).first { mergeRequest in
-            mergeRequest["source_branch"]?.string == head && mergeRequest["source_project_id"]?.int == mergeRequest["target_project_id"]?.int
+        let found = try await api.getAll("\(project)/merge_requests", query: query, pageSize: Self.pageSize).first {
+            mergeRequest in
+            mergeRequest["source_branch"]?.string == head
+                && mergeRequest["source_project_id"]?.int == mergeRequest["target_project_id"]?.int
         }
         guard let number = found?["iid"]?.int else { return nil }
         return try await pullRequest(number)
@@ -119,14 +134,21 @@ public struct GitLabForge: Forge {
     public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
         let cloneURL = try await httpCloneURL(of: project)
         return try await api.getAll("\(project)/merge_requests", query: [("state", "opened")], pageSize: Self.pageSize)
-            .filter { $0["source_project_id"]?.int == $0["target_project_id"]?.int && ($0["source_branch"]?.string ?? "").hasPrefix(headPrefix) }
+            .filter {
+                $0["source_project_id"]?.int == $0["target_project_id"]?.int
+                    && ($0["source_branch"]?.string ?? "").hasPrefix(headPrefix)
+            }
             .map { GitLabPayloads.pullRequest(from: $0, cloneURL: cloneURL, forkCloneURL: nil) }
     }
 
     /// Newest first is GitLab's default order (`order_by=created_at`, `sort=desc`).
     public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
-        let page = try await api.get("\(project)/merge_requests", query: [("state", "all"), ("source_branch", head), ("target_branch", base), ("per_page", "1")])
-        guard let entry = page.array?.first, entry["source_project_id"]?.int == entry["target_project_id"]?.int else { return nil }
+        let page = try await api.get(
+            "\(project)/merge_requests",
+            query: [("state", "all"), ("source_branch", head), ("target_branch", base), ("per_page", "1")])
+        guard let entry = page.array?.first, entry["source_project_id"]?.int == entry["target_project_id"]?.int else {
+            return nil
+        }
         return GitLabPayloads.pullRequest(from: entry, cloneURL: try await httpCloneURL(of: project), forkCloneURL: nil)
     }
 
@@ -150,7 +172,9 @@ public struct GitLabForge: Forge {
         switch status {
         case 404: return .none
         case 200..<300: return GitLabPayloads.permission(accessLevel: member["access_level"]?.int)
-        default: throw ForgeError.status(code: status, method: "GET", path: path, message: ForgeAPI.message(in: member.serialized()))
+        default:
+            throw ForgeError.status(
+                code: status, method: "GET", path: path, message: ForgeAPI.message(in: member.serialized()))
         }
     }
 }

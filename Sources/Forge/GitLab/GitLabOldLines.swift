@@ -8,7 +8,8 @@ struct GitLabOldLines: Sendable {
     private var shown: [Int: Int?] = [:]
 
     init(diff: String) {
-        var oldLine = 0, newLine = 0
+        var oldLine = 0
+        var newLine = 0
         for text in diff.split(separator: "\n", omittingEmptySubsequences: false) {
             if text.hasPrefix("@@") {
                 guard let header = Self.header(text) else { continue }
@@ -38,7 +39,8 @@ struct GitLabOldLines: Sendable {
         if let known = shown[line] { return known }
         var shift = 0
         for hunk in hunks {
-            let new = Self.span(hunk.newStart, hunk.newCount), old = Self.span(hunk.oldStart, hunk.oldCount)
+            let new = Self.span(hunk.newStart, hunk.newCount)
+            let old = Self.span(hunk.oldStart, hunk.oldCount)
             if line < new.lowerBound { break }
             if new.contains(line) { return nil }
             shift = old.upperBound - new.upperBound

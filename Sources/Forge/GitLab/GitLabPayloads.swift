@@ -10,17 +10,20 @@ enum GitLabPayloads {
     /// comments that fall back on the review's own refs then anchor `start_sha` to the right commit.
     static func pullRequest(from json: JSON, cloneURL: String, forkCloneURL: String?) -> PullRequest {
         let number = json["iid"]?.int ?? 0
-        let state: PullRequest.State = switch json["state"]?.string {
-        case "opened": .open
-        case "merged": .merged
-        default: .closed
-        }
+        let state: PullRequest.State =
+            switch json["state"]?.string {
+            case "opened": .open
+            case "merged": .merged
+            default: .closed
+            }
         let labels = json["labels"]?.array?.compactMap { $0.string ?? $0["name"]?.string } ?? []
         return PullRequest(
             number: number, title: json["title"]?.string ?? "", body: json["description"]?.string ?? "", state: state,
             author: json["author"]?["username"]?.string ?? "", baseBranch: json["target_branch"]?.string ?? "",
-            baseSHA: json["diff_refs"]?["start_sha"]?.string ?? json["diff_refs"]?["base_sha"]?.string ?? "", headBranch: json["source_branch"]?.string ?? "",
-            headSHA: json["sha"]?.string ?? json["diff_refs"]?["head_sha"]?.string ?? "", cloneURL: cloneURL, forkCloneURL: forkCloneURL,
+            baseSHA: json["diff_refs"]?["start_sha"]?.string ?? json["diff_refs"]?["base_sha"]?.string ?? "",
+            headBranch: json["source_branch"]?.string ?? "",
+            headSHA: json["sha"]?.string ?? json["diff_refs"]?["head_sha"]?.string ?? "", cloneURL: cloneURL,
+            forkCloneURL: forkCloneURL,
             maintainerCanModify: json["allow_collaboration"]?.bool ?? json["allow_maintainer_to_push"]?.bool ?? false,
             headRef: ForgeKind.gitlab.pullRequestHeadRef(number), webURL: json["web_url"]?.string ?? "",
             isDraft: json["draft"]?.bool ?? json["work_in_progress"]?.bool ?? false, labels: labels,
@@ -28,43 +31,50 @@ enum GitLabPayloads {
     }
 
     static func changedFile(from json: JSON) -> ChangedFile {
-        let path = json["new_path"]?.string ?? "", previousPath = json["old_path"]?.string
-        let status: ChangedFile.Status = if json["new_file"]?.bool == true {
-            .added
-        } else if json["deleted_file"]?.bool == true {
-            .removed
-        } else if json["renamed_file"]?.bool == true {
-            .renamed
-        } else {
-            .modified
-        }
+        let path = json["new_path"]?.string ?? ""
+        let previousPath = json["old_path"]?.string
+        let status: ChangedFile.Status =
+            if json["new_file"]?.bool == true {
+                .added
+            } else if json["deleted_file"]?.bool == true {
+                .removed
+            } else if json["renamed_file"]?.bool == true {
+                .renamed
+            } else {
+                .modified
+            }
         return ChangedFile(path: path, previousPath: status == .renamed ? previousPath : nil, status: status)
     }
 
     /// The diff refs of the version (from …/versions, newest first) whose head is `head`.
     static func diffRefs(in versions: [JSON], head: String) -> GitLabDiffRefs? {
         guard let version = versions.first(where: { $0["head_commit_sha"]?.string == head }),
-              let base = version["base_commit_sha"]?.string, let start = version["start_commit_sha"]?.string else { return nil }
+            let base = version["base_commit_sha"]?.string, let start = version["start_commit_sha"]?.string
+        else { return nil }
         return GitLabDiffRefs(baseSHA: base, startSHA: start, headSHA: head)
     }
 
     /// The notes of one discussion that people wrote (system notes, "added 1 commit", are left out).
     static func comments(inDiscussion discussion: JSON) -> [PostedComment] {
         let discussionID = discussion["id"]?.string
-        return (discussion["notes"]?.array ?? []).filter { $0["system"]?.bool != true }.map { comment(from: $0, discussionID: discussionID) }
+        return (discussion["notes"]?.array ?? []).filter { $0["system"]?.bool != true }.map {
+            comment(from: $0, discussionID: discussionID)
+        }
     }
 
     /// A note with a diff `position` is inline, on its new-side line (old side for a removed line).
     static func comment(from note: JSON, discussionID: String?) -> PostedComment {
         let author = note["author"]?["username"]?.string ?? ""
         guard let position = note["position"], !position.isNull else {
-            return PostedComment(id: note["id"]?.string ?? "", kind: .conversation, body: note["body"]?.string ?? "", author: author,
-                                 threadID: discussionID)
+            return PostedComment(
+                id: note["id"]?.string ?? "", kind: .conversation, body: note["body"]?.string ?? "", author: author,
+                threadID: discussionID)
         }
-        return PostedComment(id: note["id"]?.string ?? "", kind: .inline, body: note["body"]?.string ?? "", author: author,
-                             path: position["new_path"]?.string ?? position["old_path"]?.string,
-                             line: position["new_line"]?.int ?? position["old_line"]?.int, threadID: discussionID,
-                             isResolved: note["resolved"]?.bool ?? false)
+        return PostedComment(
+            id: note["id"]?.string ?? "", kind: .inline, body: note["body"]?.string ?? "", author: author,
+            path: position["new_path"]?.string ?? position["old_path"]?.string,
+            line: position["new_line"]?.int ?? position["old_line"]?.int, threadID: discussionID,
+            isResolved: note["resolved"]?.bool ?? false)
     }
 
     /// Owner 50 administers, Maintainer 40 maintains, Developer 30 writes; Reporter 20, Planner 15

@@ -10,12 +10,19 @@ extension GiteaForge {
     public func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
         guard !review.body.isEmpty || !review.comments.isEmpty else { return [] }
         let comments: [JSON] = review.comments.map { comment in
-            ["path": .string(comment.path), "body": .string(comment.body), "new_position": JSON(comment.line), "old_position": 0]
+            [
+                "path": .string(comment.path), "body": .string(comment.body), "new_position": JSON(comment.line),
+                "old_position": 0,
+            ]
         }
-        let body: JSON = ["body": .string(review.body), "commit_id": .string(review.commitSHA), "event": "COMMENT", "comments": .array(comments)]
+        let body: JSON = [
+            "body": .string(review.body), "commit_id": .string(review.commitSHA), "event": "COMMENT",
+            "comments": .array(comments),
+        ]
         let posted = try await api.send(.post, "\(repo)/pulls/\(number)/reviews", body: body)
         guard let reviewID = posted["id"]?.int else {
-            throw ForgeError.unreadableResponse(method: "POST", path: "\(repo)/pulls/\(number)/reviews", reason: "the review has no id")
+            throw ForgeError.unreadableResponse(
+                method: "POST", path: "\(repo)/pulls/\(number)/reviews", reason: "the review has no id")
         }
         return try await reviewComments(on: number, reviewID: reviewID)
     }
@@ -24,21 +31,26 @@ extension GiteaForge {
     /// (pending reviews are drafts; another user's are not readable). Gitea's reviews list sends
     /// no `Link` header, so it is read by page number.
     public func comments(on number: Int) async throws -> [PostedComment] {
-        let conversation = try await list("\(repo)/issues/\(number)/comments").map(GiteaPayloads.conversationComment(from:))
+        let conversation = try await list("\(repo)/issues/\(number)/comments").map(
+            GiteaPayloads.conversationComment(from:))
         var inline: [PostedComment] = []
         for review in try await api.getAllByPageNumber("\(repo)/pulls/\(number)/reviews", pageSize: Self.pageSize) {
-            guard let id = review["id"]?.int, review["state"]?.string != "PENDING", review["comments_count"]?.int != 0 else { continue }
+            guard let id = review["id"]?.int, review["state"]?.string != "PENDING", review["comments_count"]?.int != 0
+            else { continue }
             inline += try await reviewComments(on: number, reviewID: id)
         }
         return conversation + inline
     }
 
     private func reviewComments(on number: Int, reviewID: Int) async throws -> [PostedComment] {
-        try await list("\(repo)/pulls/\(number)/reviews/\(reviewID)/comments").map { GiteaPayloads.reviewComment(from: $0, reviewID: reviewID) }
+        try await list("\(repo)/pulls/\(number)/reviews/\(reviewID)/comments").map {
+            GiteaPayloads.reviewComment(from: $0, reviewID: reviewID)
+        }
     }
 
     public func createComment(on number: Int, body: String) async throws -> PostedComment {
-        GiteaPayloads.conversationComment(from: try await api.send(.post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)]))
+        GiteaPayloads.conversationComment(
+            from: try await api.send(.post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)]))
     }
 
     /// PATCH …/issues/comments/{id} edits review comments too: Gitea accepts every comment type
@@ -48,35 +60,42 @@ extension GiteaForge {
         let path = "\(repo)/issues/comments/\(ForgeAPI.segment(comment.id))"
         let edited = try await api.send(.patch, path, body: ["body": .string(body)])
         if edited.isNull {
-            throw ForgeError.unsupported("editing \(comment.kind.rawValue) comment \(comment.id) on pull request \(number) of \(repository): "
-                + "PATCH \(path) answered without editing it (older Gitea versions edit only conversation comments)")
+            throw ForgeError.unsupported(
+                "editing \(comment.kind.rawValue) comment \(comment.id) on pull request \(number) of \(repository): "
+                    + "PATCH \(path) answered without editing it (older Gitea versions edit only conversation comments)"
+            )
         }
     }
 
     public func deleteComment(_ comment: PostedComment, on number: Int) async throws {
         guard comment.kind == .conversation else {
-            throw ForgeError.unsupported("deleting review comment \(comment.id) on pull request \(number) of \(repository): "
-                + "Gitea's API has no endpoint for one review comment (edit it instead)")
+            throw ForgeError.unsupported(
+                "deleting review comment \(comment.id) on pull request \(number) of \(repository): "
+                    + "Gitea's API has no endpoint for one review comment (edit it instead)")
         }
         try await api.send(.delete, "\(repo)/issues/comments/\(ForgeAPI.segment(comment.id))")
     }
 
     public func resolve(_ comment: PostedComment, on number: Int) async throws {
-        throw ForgeError.unsupported("resolving review comment \(comment.id) on pull request \(number) of \(repository): "
-            + "Gitea's API cannot resolve a conversation (edit the comment instead)")
+        throw ForgeError.unsupported(
+            "resolving review comment \(comment.id) on pull request \(number) of \(repository): "
+                + "Gitea's API cannot resolve a conversation (edit the comment instead)")
     }
 
     /// Works for review comments too: Gitea's reaction endpoint does not look at the comment type.
     public func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
-        try await api.send(.post, "\(repo)/issues/comments/\(ForgeAPI.segment(comment.id))/reactions",
-                           body: ["content": .string(reaction.rawValue)])
+        try await api.send(
+            .post, "\(repo)/issues/comments/\(ForgeAPI.segment(comment.id))/reactions",
+            body: ["content": .string(reaction.rawValue)])
     }
 
     /// A list endpoint that Gitea answers in one response (no page parameters in its Swagger).
     private func list(_ path: String) async throws -> [JSON] {
         let answer = try await api.get(path)
         if answer.isNull { return [] }
-        guard let items = answer.array else { throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "expected a list") }
+        guard let items = answer.array else {
+            throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "expected a list")
+        }
         return items
     }
 }

@@ -22,16 +22,22 @@ public struct GiteaForge: Forge {
     /// a runaway comment from reaching the database while never cutting a real review.
     static let maximumCommentLength = 1_000_000
 
-    static let fixedHeaders: [(name: String, value: String)] = [("Accept", "application/json"), ("User-Agent", "shipshape")]
+    static let fixedHeaders: [(name: String, value: String)] = [
+        ("Accept", "application/json"), ("User-Agent", "shipshape"),
+    ]
 
     /// `apiRoot`: https://HOST/api/v1. `credentials`: a token, conventionally with scheme `.token`.
     /// `botLogin`: the login the bot posts as; nil asks GET /user.
-    public init(repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials, botLogin: String? = nil) {
+    public init(
+        repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials,
+        botLogin: String? = nil
+    ) {
         self.repository = repository
         api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
         configuredLogin = botLogin
-        capabilities = ForgeCapabilities(checkRuns: false, resolvableThreads: false, maximumCommentLength: Self.maximumCommentLength,
-                                         annotationsPerRequest: 0, suggestionFence: .github)
+        capabilities = ForgeCapabilities(
+            checkRuns: false, resolvableThreads: false, maximumCommentLength: Self.maximumCommentLength,
+            annotationsPerRequest: 0, suggestionFence: .github)
     }
 
     var repo: String { "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))" }
@@ -57,22 +63,29 @@ public struct GiteaForge: Forge {
     }
 
     public func changedFiles(of number: Int) async throws -> [ChangedFile] {
-        try await api.getAll("\(repo)/pulls/\(number)/files", pageSize: Self.pageSize).map(GiteaPayloads.changedFile(from:))
+        try await api.getAll("\(repo)/pulls/\(number)/files", pageSize: Self.pageSize).map(
+            GiteaPayloads.changedFile(from:))
     }
 
     /// Gitea's state names: "pending", "success", "error", "failure", "warning".
     public func publish(_ check: CommitCheck) async throws {
-        var body: [String: JSON] = ["state": .string(GiteaPayloads.statusState(for: check.conclusion)), "context": .string(check.name),
-                                    "description": .string(check.title)]
+        var body: [String: JSON] = [
+            "state": .string(GiteaPayloads.statusState(for: check.conclusion)), "context": .string(check.name),
+            "description": .string(check.title),
+        ]
         if let url = check.detailsURL { body["target_url"] = .string(url) }
         try await api.send(.post, "\(repo)/statuses/\(ForgeAPI.segment(check.headSHA))", body: .object(body))
     }
 
     /// Gitea's create option takes label ids only; the labels are added by name afterwards.
     public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
-        var created = GiteaPayloads.pullRequest(from: try await api.send(.post, "\(repo)/pulls", body: [
-            "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head), "base": .string(draft.base),
-        ]))
+        var created = GiteaPayloads.pullRequest(
+            from: try await api.send(
+                .post, "\(repo)/pulls",
+                body: [
+                    "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head),
+                    "base": .string(draft.base),
+                ]))
         if !draft.labels.isEmpty {
             try await addLabels(draft.labels, to: created.number)
             created.labels += draft.labels.filter { !created.labels.contains($0) }
@@ -93,23 +106,29 @@ public struct GiteaForge: Forge {
     public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("state", "open")]
         if let base { query.append(("base_branch", base)) }
-        return try await api.getAll("\(repo)/pulls", query: query, pageSize: Self.pageSize).map(GiteaPayloads.pullRequest(from:))
-            .first { $0.headBranch == head && !$0.isFromFork && (base == nil || $0.baseBranch == base) }
+        return try await api.getAll("\(repo)/pulls", query: query, pageSize: Self.pageSize).map(
+            GiteaPayloads.pullRequest(from:)
+        )
+        .first { $0.headBranch == head && !$0.isFromFork && (base == nil || $0.baseBranch == base) }
     }
 
     public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
-        try await api.getAll("\(repo)/pulls", query: [("state", "open")], pageSize: Self.pageSize).map(GiteaPayloads.pullRequest(from:))
-            .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
+        try await api.getAll("\(repo)/pulls", query: [("state", "open")], pageSize: Self.pageSize).map(
+            GiteaPayloads.pullRequest(from:)
+        )
+        .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
     }
 
     /// The highest-numbered one of the pull requests into `base`, of every state. Not
     /// `pulls/{base}/{head}`: Gitea answers that with no ordering (in practice the oldest), so a
     /// closed upgrade would be missed behind an older merged one and proposed again.
     public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
-        try await api.getAll("\(repo)/pulls", query: [("state", "all"), ("base_branch", base)], pageSize: Self.pageSize)
-            .map(GiteaPayloads.pullRequest(from:))
-            .filter { $0.headBranch == head && !$0.isFromFork }
-            .max { $0.number < $1.number }
+        try await api.getAll(
+            "\(repo)/pulls", query: [("state", "all"), ("base_branch", base)], pageSize: Self.pageSize
+        )
+        .map(GiteaPayloads.pullRequest(from:))
+        .filter { $0.headBranch == head && !$0.isFromFork }
+        .max { $0.number < $1.number }
     }
 
     public func closePullRequest(_ number: Int) async throws {
@@ -133,9 +152,14 @@ public struct GiteaForge: Forge {
         case 404: return .none
         case 200..<300: return GiteaPayloads.permission(from: answer)
         case 403:
-            throw ForgeError.status(code: status, method: "GET", path: path,
-                                    message: "Gitea tells only admins \(user)'s permission; the bot's token needs admin rights on \(repository) to ask")
-        default: throw ForgeError.status(code: status, method: "GET", path: path, message: ForgeAPI.message(in: answer.serialized()))
+            throw ForgeError.status(
+                code: status, method: "GET", path: path,
+                message:
+                    "Gitea tells only admins \(user)'s permission; the bot's token needs admin rights on \(repository) to ask"
+            )
+        default:
+            throw ForgeError.status(
+                code: status, method: "GET", path: path, message: ForgeAPI.message(in: answer.serialized()))
         }
     }
 }

@@ -10,30 +10,33 @@ enum GiteaPayloads {
     /// Gitea's statuses: "added", "deleted", "modified", "renamed", "copied", "changed". A copy
     /// is a new file as far as the review goes.
     static func changedFile(from json: JSON) -> ChangedFile {
-        let status: ChangedFile.Status = switch json["status"]?.string {
-        case "added", "copied": .added
-        case "deleted", "removed": .removed
-        case "renamed": .renamed
-        default: .modified
-        }
+        let status: ChangedFile.Status =
+            switch json["status"]?.string {
+            case "added", "copied": .added
+            case "deleted", "removed": .removed
+            case "renamed": .renamed
+            default: .modified
+            }
         // Gitea omits previous_filename (omitempty) except for renames; an empty one means none too.
         let previous = json["previous_filename"]?.string.flatMap { $0.isEmpty ? nil : $0 }
         return ChangedFile(path: json["filename"]?.string ?? "", previousPath: previous, status: status)
     }
 
     static func conversationComment(from json: JSON) -> PostedComment {
-        PostedComment(id: json["id"]?.string ?? "", kind: .conversation, body: json["body"]?.string ?? "",
-                      author: json["user"]?["login"]?.string ?? "")
+        PostedComment(
+            id: json["id"]?.string ?? "", kind: .conversation, body: json["body"]?.string ?? "",
+            author: json["user"]?["login"]?.string ?? "")
     }
 
     /// `position` is the new-side line, `original_position` the old-side one (only one is set);
     /// a comment is resolved when it has a `resolver`.
     static func reviewComment(from json: JSON, reviewID: Int) -> PostedComment {
         let newLine = json["position"]?.int.flatMap { $0 > 0 ? $0 : nil }
-        return PostedComment(id: json["id"]?.string ?? "", kind: .inline, body: json["body"]?.string ?? "",
-                             author: json["user"]?["login"]?.string ?? "", path: json["path"]?.string,
-                             line: newLine ?? json["original_position"]?.int, threadID: String(reviewID),
-                             isResolved: json["resolver"].map { !$0.isNull } ?? false)
+        return PostedComment(
+            id: json["id"]?.string ?? "", kind: .inline, body: json["body"]?.string ?? "",
+            author: json["user"]?["login"]?.string ?? "", path: json["path"]?.string,
+            line: newLine ?? json["original_position"]?.int, threadID: String(reviewID),
+            isResolved: json["resolver"].map { !$0.isNull } ?? false)
     }
 
     /// "owner" and "admin" both administer; Gitea has no maintain or triage level.

@@ -53,8 +53,10 @@ public struct PostedComment: Sendable, Equatable {
     public var threadID: String?
     public var isResolved: Bool
 
-    public init(id: String, kind: Kind, body: String, author: String, path: String? = nil, line: Int? = nil,
-                threadID: String? = nil, isResolved: Bool = false) {
+    public init(
+        id: String, kind: Kind, body: String, author: String, path: String? = nil, line: Int? = nil,
+        threadID: String? = nil, isResolved: Bool = false
+    ) {
         self.id = id
         self.kind = kind
         self.body = body
@@ -68,12 +70,14 @@ public struct PostedComment: Sendable, Equatable {
 
 /// Reactions the bot uses to acknowledge commands.
 public enum Reaction: String, Sendable {
-    case eyes, rocket, confused, thumbsUp = "+1"
+    case eyes, rocket, confused
+    case thumbsUp = "+1"
 }
 
 /// A user's role on a repository, in GitHub's words (the others map onto them).
 public enum Permission: Int, Sendable, Comparable {
-    case none = 0, read, triage, write, maintain, admin
+    case none = 0
+    case read, triage, write, maintain, admin
 
     public static func < (lhs: Permission, rhs: Permission) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -33,8 +33,10 @@ public struct CommitCheck: Sendable {
     public var annotations: [Annotation]
     public var detailsURL: String?
 
-    public init(name: String, headSHA: String, conclusion: Conclusion?, title: String, summary: String = "",
-                annotations: [Annotation] = [], detailsURL: String? = nil) {
+    public init(
+        name: String, headSHA: String, conclusion: Conclusion?, title: String, summary: String = "",
+        annotations: [Annotation] = [], detailsURL: String? = nil
+    ) {
         self.name = name
         self.headSHA = headSHA
         self.conclusion = conclusion

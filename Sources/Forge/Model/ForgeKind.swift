@@ -41,7 +41,10 @@ public struct ForgeCapabilities: Sendable {
 
     public enum SuggestionFence: Sendable { case github, gitlab }
 
-    public init(checkRuns: Bool, resolvableThreads: Bool, maximumCommentLength: Int, annotationsPerRequest: Int, suggestionFence: SuggestionFence) {
+    public init(
+        checkRuns: Bool, resolvableThreads: Bool, maximumCommentLength: Int, annotationsPerRequest: Int,
+        suggestionFence: SuggestionFence
+    ) {
         self.checkRuns = checkRuns
         self.resolvableThreads = resolvableThreads
         self.maximumCommentLength = maximumCommentLength

@@ -27,9 +27,13 @@ public struct PullRequest: Sendable, Equatable {
     /// When it was opened (nil when the forge's answer does not say).
     public var createdAt: Date?
 
-    public init(number: Int, title: String, body: String = "", state: State = .open, author: String, baseBranch: String, baseSHA: String,
-                headBranch: String, headSHA: String, cloneURL: String, forkCloneURL: String? = nil, maintainerCanModify: Bool = false,
-                headRef: String, webURL: String = "", isDraft: Bool = false, labels: [String] = [], createdAt: Date? = nil) {
+    public init(
+        number: Int, title: String, body: String = "", state: State = .open, author: String, baseBranch: String,
+        baseSHA: String,
+        headBranch: String, headSHA: String, cloneURL: String, forkCloneURL: String? = nil,
+        maintainerCanModify: Bool = false,
+        headRef: String, webURL: String = "", isDraft: Bool = false, labels: [String] = [], createdAt: Date? = nil
+    ) {
         self.number = number
         self.title = title
         self.body = body

@@ -15,8 +15,11 @@ struct ForgeAPI: Sendable {
     }
 
     /// Every page of a list endpoint, concatenated, following `Link: rel="next"`.
-    func getAll(_ path: String, query: [(String, String)] = [], pageSize: (name: String, value: Int)) async throws -> [JSON] {
-        let request = try await makeRequest(.get, path, query: query + [(pageSize.name, String(pageSize.value))], body: nil)
+    func getAll(_ path: String, query: [(String, String)] = [], pageSize: (name: String, value: Int)) async throws
+        -> [JSON]
+    {
+        let request = try await makeRequest(
+            .get, path, query: query + [(pageSize.name, String(pageSize.value))], body: nil)
         let pages = try await client.sendAllPages(request)
         var items: [JSON] = []
         for page in pages {
@@ -32,11 +35,17 @@ struct ForgeAPI: Sendable {
     /// Every page of a list endpoint that pages without `Link` headers (Gitea's reviews): page
     /// 1, 2, … until a page is empty or shorter than the first (the server may cap the size
     /// asked for), or repeats the page before (a server that ignores `page`), at most `maximumPages`.
-    func getAllByPageNumber(_ path: String, pageSize: (name: String, value: Int), maximumPages: Int = 1_000) async throws -> [JSON] {
+    func getAllByPageNumber(_ path: String, pageSize: (name: String, value: Int), maximumPages: Int = 1_000)
+        async throws -> [JSON]
+    {
         var items: [JSON] = []
         var previous: [JSON]?
         for page in 1...maximumPages {
-            guard let pageItems = try await get(path, query: [(pageSize.name, String(pageSize.value)), ("page", String(page))]).array else {
+            guard
+                let pageItems = try await get(
+                    path, query: [(pageSize.name, String(pageSize.value)), ("page", String(page))]
+                ).array
+            else {
                 throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "expected a list")
             }
             if pageItems == previous { return items }
@@ -48,19 +57,25 @@ struct ForgeAPI: Sendable {
     }
 
     @discardableResult
-    func send(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSON? = nil) async throws -> JSON {
+    func send(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSON? = nil)
+        async throws -> JSON
+    {
         let request = try await makeRequest(method, path, query: query, body: body)
         return try decode(try await client.send(request), request)
     }
 
     /// The status alone, for endpoints whose answer is the status (permission probes, 404 = no).
-    func status(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = []) async throws -> (Int, JSON) {
+    func status(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = []) async throws -> (
+        Int, JSON
+    ) {
         let request = try await makeRequest(method, path, query: query, body: nil)
         let response = try await client.send(request)
         return (response.status, (try? JSON.parse(response.body)) ?? .null)
     }
 
-    private func makeRequest(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)], body: JSON?) async throws -> HTTPRequest {
+    private func makeRequest(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)], body: JSON?)
+        async throws -> HTTPRequest
+    {
         guard var components = URLComponents(url: root, resolvingAgainstBaseURL: false) else {
             throw ForgeError.configuration("the API address \(root) is not a URL")
         }
@@ -81,12 +96,15 @@ struct ForgeAPI: Sendable {
     private func decode(_ response: HTTPResponse, _ request: HTTPRequest) throws -> JSON {
         let path = request.url.path
         guard response.isSuccess else {
-            throw ForgeError.status(code: response.status, method: request.method.rawValue, path: path, message: Self.message(in: response.body))
+            throw ForgeError.status(
+                code: response.status, method: request.method.rawValue, path: path,
+                message: Self.message(in: response.body))
         }
         do {
             return try JSON.parse(response.body)
         } catch {
-            throw ForgeError.unreadableResponse(method: request.method.rawValue, path: path, reason: "not JSON (\(response.body.count) bytes)")
+            throw ForgeError.unreadableResponse(
+                method: request.method.rawValue, path: path, reason: "not JSON (\(response.body.count) bytes)")
         }
     }
 

@@ -5,26 +5,30 @@ extension WebhookPayload {
     func gitHubShapedPullRequest(_ event: String, actions: [String: PullRequestEvent.Action]) throws -> WebhookEvent {
         let action = try string("action")
         guard let mapped = actions[action] else { return .ignored("\(event) \(action)") }
-        return .pullRequest(PullRequestEvent(
-            repository: try repository("repository.full_name"),
-            number: try int("pull_request.number"),
-            action: mapped,
-            headSHA: try string("pull_request.head.sha"),
-            isDraft: self["pull_request.draft"]?.bool ?? false))
+        return .pullRequest(
+            PullRequestEvent(
+                repository: try repository("repository.full_name"),
+                number: try int("pull_request.number"),
+                action: mapped,
+                headSHA: try string("pull_request.head.sha"),
+                isDraft: self["pull_request.draft"]?.bool ?? false))
     }
 
     /// A comment on pull request `number`: by a bot when its login ends in `[bot]` or the forge
     /// marked the user as one (`markedBot`).
-    func gitHubShapedComment(number: Int, kind: PostedComment.Kind = .conversation, markedBot: Bool) throws -> WebhookEvent {
+    func gitHubShapedComment(number: Int, kind: PostedComment.Kind = .conversation, markedBot: Bool) throws
+        -> WebhookEvent
+    {
         let login = try string("comment.user.login")
-        return .comment(CommentEvent(
-            repository: try repository("repository.full_name"),
-            number: number,
-            commentID: try identifier("comment.id"),
-            kind: kind,
-            author: login,
-            authorIsBot: markedBot || login.hasSuffix("[bot]"),
-            body: self["comment.body"]?.string ?? ""))
+        return .comment(
+            CommentEvent(
+                repository: try repository("repository.full_name"),
+                number: number,
+                commentID: try identifier("comment.id"),
+                kind: kind,
+                author: login,
+                authorIsBot: markedBot || login.hasSuffix("[bot]"),
+                body: self["comment.body"]?.string ?? ""))
     }
 
     func gitHubShapedPush() throws -> WebhookEvent {

@@ -22,7 +22,9 @@ enum GitHubWebhookEvents {
         let action = try payload.string("action")
         guard action == "created" else { return .ignored("issue_comment \(action)") }
         let number = try payload.int("issue.number")
-        guard payload["issue.pull_request"] != nil else { return .ignored("issue_comment on issue #\(number), not a pull request") }
+        guard payload["issue.pull_request"] != nil else {
+            return .ignored("issue_comment on issue #\(number), not a pull request")
+        }
         return try comment(payload, number: number, kind: .conversation)
     }
 
@@ -32,8 +34,10 @@ enum GitHubWebhookEvents {
         return try comment(payload, number: try payload.int("pull_request.number"), kind: .inline)
     }
 
-    private static func comment(_ payload: WebhookPayload, number: Int, kind: PostedComment.Kind) throws -> WebhookEvent {
-        try payload.gitHubShapedComment(number: number, kind: kind, markedBot: payload["comment.user.type"]?.string == "Bot")
+    private static func comment(_ payload: WebhookPayload, number: Int, kind: PostedComment.Kind) throws -> WebhookEvent
+    {
+        try payload.gitHubShapedComment(
+            number: number, kind: kind, markedBot: payload["comment.user.type"]?.string == "Bot")
     }
 
     /// "Re-run" on a check run or a whole suite. `appID`, when known, keeps other apps' re-runs out.
@@ -52,11 +56,12 @@ enum GitHubWebhookEvents {
     /// `installation` names every repository it covers; `installation_repositories` the ones added or removed.
     private static func installation(_ event: String, payload: WebhookPayload) throws -> WebhookEvent {
         let action = try payload.string("action")
-        let repositoriesPath = switch (event, action) {
-        case ("installation_repositories", "removed"): "repositories_removed"
-        case ("installation_repositories", _): "repositories_added"
-        default: "repositories"
-        }
+        let repositoriesPath =
+            switch (event, action) {
+            case ("installation_repositories", "removed"): "repositories_removed"
+            case ("installation_repositories", _): "repositories_added"
+            default: "repositories"
+            }
         return .installation(
             id: try payload.int("installation.id"),
             action: action,

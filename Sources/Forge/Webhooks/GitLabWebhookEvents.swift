@@ -19,18 +19,21 @@ enum GitLabWebhookEvents {
         case "open": mapped = .opened
         case "reopen": mapped = .reopened
         case "update" where payload["object_attributes.oldrev"]?.string?.isEmpty == false: mapped = .synchronized
-        case "update" where payload["changes.draft.previous"]?.bool == true && payload["changes.draft.current"]?.bool == false:
+        case "update"
+        where payload["changes.draft.previous"]?.bool == true && payload["changes.draft.current"]?.bool == false:
             mapped = .readyForReview
         case "update": return .ignored("merge_request update without new commits")
         default: return .ignored("merge_request \(action)")
         }
-        let isDraft = payload["object_attributes.draft"]?.bool ?? payload["object_attributes.work_in_progress"]?.bool ?? false
-        return .pullRequest(PullRequestEvent(
-            repository: try payload.repository("project.path_with_namespace"),
-            number: try payload.int("object_attributes.iid"),
-            action: mapped,
-            headSHA: try payload.string("object_attributes.last_commit.id"),
-            isDraft: isDraft))
+        let isDraft =
+            payload["object_attributes.draft"]?.bool ?? payload["object_attributes.work_in_progress"]?.bool ?? false
+        return .pullRequest(
+            PullRequestEvent(
+                repository: try payload.repository("project.path_with_namespace"),
+                number: try payload.int("object_attributes.iid"),
+                action: mapped,
+                headSHA: try payload.string("object_attributes.last_commit.id"),
+                isDraft: isDraft))
     }
 
     /// Comments on merge requests only; edits (`action: update`) are ignored. Older GitLab versions
@@ -41,13 +44,14 @@ enum GitLabWebhookEvents {
         let action = payload["object_attributes.action"]?.string ?? "create"
         guard action == "create" else { return .ignored("note \(action)") }
         let username = try payload.string("user.username")
-        return .comment(CommentEvent(
-            repository: try payload.repository("project.path_with_namespace"),
-            number: try payload.int("merge_request.iid"),
-            commentID: try payload.identifier("object_attributes.id"),
-            author: username,
-            authorIsBot: payload["user.bot"]?.bool == true || isBotUsername(username),
-            body: payload["object_attributes.note"]?.string ?? ""))
+        return .comment(
+            CommentEvent(
+                repository: try payload.repository("project.path_with_namespace"),
+                number: try payload.int("merge_request.iid"),
+                commentID: try payload.identifier("object_attributes.id"),
+                author: username,
+                authorIsBot: payload["user.bot"]?.bool == true || isBotUsername(username),
+                body: payload["object_attributes.note"]?.string ?? ""))
     }
 
     /// GitLab's webhook `user` rarely says `bot`; the users GitLab makes for project and group access

@@ -28,7 +28,8 @@ enum GiteaWebhookEvents {
         let action = try payload.string("action")
         guard action == "created" else { return .ignored("issue_comment \(action)") }
         let number = try payload.int("issue.number")
-        let onPullRequest = type == "pull_request_comment" || payload["is_pull"]?.bool == true || payload["issue.pull_request"] != nil
+        let onPullRequest =
+            type == "pull_request_comment" || payload["is_pull"]?.bool == true || payload["issue.pull_request"] != nil
         guard onPullRequest else { return .ignored("issue_comment on issue #\(number), not a pull request") }
         guard case .comment(var event) = try payload.gitHubShapedComment(number: number, markedBot: false) else {
             return .ignored("issue_comment on #\(number)")
@@ -44,8 +45,10 @@ enum GiteaWebhookEvents {
     /// is not the comment's author, or without `permissions`, states nothing.
     static func senderPermission(_ payload: WebhookPayload, author: String) -> Permission? {
         guard payload["sender.login"]?.string?.lowercased() == author.lowercased(),
-              let admin = payload["repository.permissions.admin"]?.bool, let push = payload["repository.permissions.push"]?.bool,
-              let pull = payload["repository.permissions.pull"]?.bool else { return nil }
+            let admin = payload["repository.permissions.admin"]?.bool,
+            let push = payload["repository.permissions.push"]?.bool,
+            let pull = payload["repository.permissions.pull"]?.bool
+        else { return nil }
         return admin ? .admin : push ? .write : pull ? .read : Permission.none
     }
 }

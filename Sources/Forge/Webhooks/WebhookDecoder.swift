@@ -12,17 +12,25 @@ public enum WebhookDecoder {
 
     /// As `decode(forge:headers:body:)`; with `gitHubAppID`, a GitHub check re-run asked of another
     /// app's check (`check_run.app.id`, `check_suite.app.id`) is ignored rather than re-run.
-    public static func decode(forge: ForgeKind, headers: [String: String], body: Data, gitHubAppID: Int?) throws -> WebhookDelivery {
+    public static func decode(forge: ForgeKind, headers: [String: String], body: Data, gitHubAppID: Int?) throws
+        -> WebhookDelivery
+    {
         let headers = WebhookHeaders(headers)
         let names = WebhookHeaderNames(forge: forge)
-        guard let event = headers.first(of: names.event) else { throw WebhookError.missingHeader(forge: forge, names: names.event) }
-        guard let id = headers.first(of: names.delivery) else { throw WebhookError.missingHeader(forge: forge, names: names.delivery) }
-        let payload = try WebhookPayload(forge: forge, delivery: id, event: event, body: body)
-        let webEvent: WebhookEvent = switch forge {
-        case .github: try GitHubWebhookEvents.decode(event, payload: payload, appID: gitHubAppID)
-        case .gitea: try GiteaWebhookEvents.decode(event, type: headers.first(of: names.eventType), payload: payload)
-        case .gitlab: try GitLabWebhookEvents.decode(event, payload: payload)
+        guard let event = headers.first(of: names.event) else {
+            throw WebhookError.missingHeader(forge: forge, names: names.event)
         }
+        guard let id = headers.first(of: names.delivery) else {
+            throw WebhookError.missingHeader(forge: forge, names: names.delivery)
+        }
+        let payload = try WebhookPayload(forge: forge, delivery: id, event: event, body: body)
+        let webEvent: WebhookEvent =
+            switch forge {
+            case .github: try GitHubWebhookEvents.decode(event, payload: payload, appID: gitHubAppID)
+            case .gitea:
+                try GiteaWebhookEvents.decode(event, type: headers.first(of: names.eventType), payload: payload)
+            case .gitlab: try GitLabWebhookEvents.decode(event, payload: payload)
+            }
         return WebhookDelivery(forge: forge, id: id, event: event, webEvent: webEvent)
     }
 }

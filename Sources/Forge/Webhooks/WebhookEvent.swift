@@ -48,8 +48,11 @@ public struct CommentEvent: Sendable, Equatable {
     /// it for the commenter (Gitea); nil where the bot must ask the forge.
     public var authorPermission: Permission?
 
-    public init(repository: RepositoryID, number: Int, commentID: String, kind: PostedComment.Kind = .conversation, author: String,
-                authorIsBot: Bool, body: String, authorPermission: Permission? = nil) {
+    public init(
+        repository: RepositoryID, number: Int, commentID: String, kind: PostedComment.Kind = .conversation,
+        author: String,
+        authorIsBot: Bool, body: String, authorPermission: Permission? = nil
+    ) {
         self.repository = repository
         self.number = number
         self.commentID = commentID

@@ -11,7 +11,9 @@ struct WebhookHeaders {
     /// The value of `name`, trimmed; `nil` when absent or blank (Gitea sends blank signatures when no
     /// secret is set).
     subscript(name: String) -> String? {
-        guard let value = values[name.lowercased()]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = values[name.lowercased()]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            return nil
+        }
         return value
     }
 

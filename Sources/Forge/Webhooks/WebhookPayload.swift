@@ -16,7 +16,8 @@ struct WebhookPayload {
         do {
             parsed = try JSON.parse(body)
         } catch {
-            throw WebhookError.unreadableBody(forge: forge, delivery: delivery, event: event, reason: Self.describe(error, size: body.count))
+            throw WebhookError.unreadableBody(
+                forge: forge, delivery: delivery, event: event, reason: Self.describe(error, size: body.count))
         }
         guard case .object = parsed else {
             let reason = body.isEmpty ? "the body is empty" : "the top level is not an object"
@@ -38,7 +39,9 @@ struct WebhookPayload {
     }
 
     func int(_ path: String) throws -> Int {
-        guard let value = self[path], case .number = value, let number = value.int else { throw missing(path, expected: "integer") }
+        guard let value = self[path], case .number = value, let number = value.int else {
+            throw missing(path, expected: "integer")
+        }
         return number
     }
 
@@ -64,7 +67,9 @@ struct WebhookPayload {
     /// The numbers of a list of pull-request objects (`[{"number": 2, ...}]`).
     func numbers(_ path: String) throws -> [Int] {
         try array(path).enumerated().map { index, item in
-            guard let number = item["number"]?.int else { throw missing("\(path).\(index).number", expected: "integer") }
+            guard let number = item["number"]?.int else {
+                throw missing("\(path).\(index).number", expected: "integer")
+            }
             return number
         }
     }

@@ -6,21 +6,27 @@ import Foundation
 public enum WebhookVerifier {
     /// `headers` as received (the names are compared without regard to case); `body` the exact bytes
     /// received, before any decoding.
-    public static func verify(forge: ForgeKind, headers: [String: String], body: Data, secret: String) -> WebhookVerification {
+    public static func verify(forge: ForgeKind, headers: [String: String], body: Data, secret: String)
+        -> WebhookVerification
+    {
         verify(forge: forge, headers: headers, body: Optional(body), secret: secret)
     }
 
     /// What can be judged before the body arrives: a secret is configured, the signature header is
     /// there and well formed (GitLab's token, which signs nothing, is checked whole). A delivery
     /// refused here is answered without reading its body; one that passes is verified again, whole.
-    public static func verifyHeaders(forge: ForgeKind, headers: [String: String], secret: String) -> WebhookVerification {
+    public static func verifyHeaders(forge: ForgeKind, headers: [String: String], secret: String) -> WebhookVerification
+    {
         verify(forge: forge, headers: headers, body: nil, secret: secret)
     }
 
     /// `body` nil: headers only.
-    private static func verify(forge: ForgeKind, headers: [String: String], body: Data?, secret: String) -> WebhookVerification {
+    private static func verify(forge: ForgeKind, headers: [String: String], body: Data?, secret: String)
+        -> WebhookVerification
+    {
         guard !secret.isEmpty else {
-            return .refused("no webhook secret is configured for \(forge.rawValue); unsigned deliveries are not accepted")
+            return .refused(
+                "no webhook secret is configured for \(forge.rawValue); unsigned deliveries are not accepted")
         }
         let headers = WebhookHeaders(headers)
         let key = SymmetricKey(data: Data(secret.utf8))
@@ -35,17 +41,21 @@ public enum WebhookVerifier {
     private static func verifyGitHub(_ headers: WebhookHeaders, body: Data?, key: SymmetricKey) -> WebhookVerification {
         guard let header = headers["x-hub-signature-256"] else {
             if headers["x-hub-signature"] != nil {
-                return .refused("only SHA-256 signatures are accepted: the delivery has X-Hub-Signature (SHA-1) but no X-Hub-Signature-256")
+                return .refused(
+                    "only SHA-256 signatures are accepted: the delivery has X-Hub-Signature (SHA-1) but no X-Hub-Signature-256"
+                )
             }
             return .refused("missing X-Hub-Signature-256 header: is a secret set on the GitHub webhook?")
         }
-        return check(SignatureHeader(name: "X-Hub-Signature-256", value: header, prefix: "sha256="), body: body, key: key)
+        return check(
+            SignatureHeader(name: "X-Hub-Signature-256", value: header, prefix: "sha256="), body: body, key: key)
     }
 
     /// Gitea and Forgejo send the same HMAC-SHA256 under several names; any one that matches will do.
     private static func verifyGitea(_ headers: WebhookHeaders, body: Data?, key: SymmetricKey) -> WebhookVerification {
         let candidates = [
-            ("X-Gitea-Signature", ""), ("X-Forgejo-Signature", ""), ("X-Gogs-Signature", ""), ("X-Hub-Signature-256", "sha256="),
+            ("X-Gitea-Signature", ""), ("X-Forgejo-Signature", ""), ("X-Gogs-Signature", ""),
+            ("X-Hub-Signature-256", "sha256="),
         ].compactMap { name, prefix in
             headers[name].flatMap { $0 == prefix ? nil : SignatureHeader(name: name, value: $0, prefix: prefix) }
         }
@@ -53,8 +63,9 @@ public enum WebhookVerifier {
             if headers["x-hub-signature"].map({ $0 != "sha1=" }) == true {
                 return .refused("only SHA-256 signatures are accepted: the delivery has X-Hub-Signature (SHA-1) only")
             }
-            return .refused("missing signature: none of X-Gitea-Signature, X-Forgejo-Signature, X-Gogs-Signature, X-Hub-Signature-256 "
-                + "has a value (Gitea sends them blank when the webhook has no secret)")
+            return .refused(
+                "missing signature: none of X-Gitea-Signature, X-Forgejo-Signature, X-Gogs-Signature, X-Hub-Signature-256 "
+                    + "has a value (Gitea sends them blank when the webhook has no secret)")
         }
         var reasons = [String]()
         for candidate in candidates {
@@ -74,7 +85,8 @@ public enum WebhookVerifier {
         }
         let received = Data(SHA256.hash(data: Data(token.utf8)))
         let expected = Data(SHA256.hash(data: Data(secret.utf8)))
-        return constantTimeEqual(received, expected) ? .valid : .refused("X-Gitlab-Token does not match the configured secret token")
+        return constantTimeEqual(received, expected)
+            ? .valid : .refused("X-Gitlab-Token does not match the configured secret token")
     }
 
     private static func check(_ header: SignatureHeader, body: Data?, key: SymmetricKey) -> WebhookVerification {

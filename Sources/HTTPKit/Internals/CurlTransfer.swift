@@ -1,5 +1,5 @@
-import Foundation
 internal import CCurl
+import Foundation
 import Synchronization
 
 /// One attempt at one request on one easy handle: set the options, perform, read the result.
@@ -19,8 +19,14 @@ final class CurlTransfer: Sendable {
     func cancel() { state.cancelled.store(true, ordering: .relaxed) }
 
     func perform(using pool: EasyHandlePool) throws -> HTTPResponse {
-        if let failure = CurlLibrary.initialisationFailure { throw HTTPError.transferFailed(method: request.method, url: request.url, reason: "libcurl could not start: \(failure)") }
-        guard let handle = pool.take() else { throw HTTPError.transferFailed(method: request.method, url: request.url, reason: "libcurl could not create a handle") }
+        if let failure = CurlLibrary.initialisationFailure {
+            throw HTTPError.transferFailed(
+                method: request.method, url: request.url, reason: "libcurl could not start: \(failure)")
+        }
+        guard let handle = pool.take() else {
+            throw HTTPError.transferFailed(
+                method: request.method, url: request.url, reason: "libcurl could not create a handle")
+        }
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         var headerList: UnsafeMutablePointer<curl_slist>?
@@ -38,14 +44,18 @@ final class CurlTransfer: Sendable {
         let code = handle.perform()
         if code != CURLE_OK {
             let detail = String(cString: errorBuffer)
-            throw error(for: code, detail: detail.isEmpty ? CurlLibrary.message(for: code) : detail,
-                        requestSent: handle.info(CURLINFO_REQUEST_SIZE) > 0)
+            throw error(
+                for: code, detail: detail.isEmpty ? CurlLibrary.message(for: code) : detail,
+                requestSent: handle.info(CURLINFO_REQUEST_SIZE) > 0)
         }
         let finalURL = handle.info(string: CURLINFO_EFFECTIVE_URL).flatMap(URL.init(string:)) ?? request.url
-        return HTTPResponse(status: handle.info(CURLINFO_RESPONSE_CODE), headers: state.headers, body: state.body, url: finalURL)
+        return HTTPResponse(
+            status: handle.info(CURLINFO_RESPONSE_CODE), headers: state.headers, body: state.body, url: finalURL)
     }
 
-    private func configure(_ handle: EasyHandle, headerList: UnsafeMutablePointer<curl_slist>?, errorBuffer: UnsafeMutablePointer<CChar>) throws(EasyHandleError) {
+    private func configure(
+        _ handle: EasyHandle, headerList: UnsafeMutablePointer<curl_slist>?, errorBuffer: UnsafeMutablePointer<CChar>
+    ) throws(EasyHandleError) {
         try handle.set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
         try handle.set(CURLOPT_NOSIGNAL, 1)
         try handle.set(CURLOPT_URL, request.url.absoluteString)
@@ -89,7 +99,9 @@ final class CurlTransfer: Sendable {
             // the trailing zero gives an empty body a valid address.
             var bytes = [UInt8](body)
             bytes.append(0)
-            let code = bytes.withUnsafeMutableBytes { shipshape_curl_setopt_pointer(handle.raw, CURLOPT_COPYPOSTFIELDS, $0.baseAddress) }
+            let code = bytes.withUnsafeMutableBytes {
+                shipshape_curl_setopt_pointer(handle.raw, CURLOPT_COPYPOSTFIELDS, $0.baseAddress)
+            }
             try check(code)
             if method != .post { try handle.set(CURLOPT_CUSTOMREQUEST, method.rawValue) }
         } else if method == .get {
@@ -106,7 +118,8 @@ final class CurlTransfer: Sendable {
         for field in request.headers {
             let forbidden = CharacterSet(charactersIn: "\r\n\0")
             guard field.name.rangeOfCharacter(from: forbidden.union(CharacterSet(charactersIn: ":"))) == nil,
-                  field.value.rangeOfCharacter(from: forbidden) == nil, !field.name.isEmpty else {
+                field.value.rangeOfCharacter(from: forbidden) == nil, !field.name.isEmpty
+            else {
                 throw EasyHandleError(message: "header \"\(field.name)\" has an empty name or a line break")
             }
             // "Name;" is libcurl's way to send a header with an empty value.
@@ -126,6 +139,8 @@ final class CurlTransfer: Sendable {
     }
 
     private func check(_ code: CURLcode) throws(EasyHandleError) {
-        guard code == CURLE_OK else { throw EasyHandleError(message: "setting a libcurl callback failed: \(CurlLibrary.message(for: code))") }
+        guard code == CURLE_OK else {
+            throw EasyHandleError(message: "setting a libcurl callback failed: \(CurlLibrary.message(for: code))")
+        }
     }
 }

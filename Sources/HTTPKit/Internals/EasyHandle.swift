@@ -49,7 +49,8 @@ final class EasyHandle: @unchecked Sendable {
 
     private func check(_ code: CURLcode, _ option: CURLoption) throws(EasyHandleError) {
         guard code == CURLE_OK else {
-            throw EasyHandleError(message: "setting libcurl option \(option.rawValue) failed: \(CurlLibrary.message(for: code))")
+            throw EasyHandleError(
+                message: "setting libcurl option \(option.rawValue) failed: \(CurlLibrary.message(for: code))")
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CCurl
+import Foundation
 import Synchronization
 
 /// What libcurl's callbacks collect during one transfer: the body and the headers of the last
@@ -27,7 +27,8 @@ final class TransferState: @unchecked Sendable {
 
 /// C callbacks; `context` is an unretained `TransferState` that outlives the transfer.
 enum TransferCallbacks {
-    static let body: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = { data, size, count, context in
+    static let body: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
+        data, size, count, context in
         guard let data, let context else { return 0 }
         let length = size * count
         let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
@@ -35,7 +36,8 @@ enum TransferCallbacks {
         return length
     }
 
-    static let header: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = { data, size, count, context in
+    static let header: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
+        data, size, count, context in
         guard let data, let context else { return 0 }
         let length = size * count
         let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
@@ -47,9 +49,11 @@ enum TransferCallbacks {
 
     /// Called by libcurl about once a second and on progress; a non-zero answer aborts the
     /// transfer, which is how task cancellation reaches a blocking `curl_easy_perform`.
-    static let progress: @convention(c) (UnsafeMutableRawPointer?, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> Int32 = { context, _, _, _, _ in
-        guard let context else { return 0 }
-        let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
-        return state.cancelled.load(ordering: .relaxed) ? 1 : 0
-    }
+    static let progress:
+        @convention(c) (UnsafeMutableRawPointer?, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> Int32 = {
+            context, _, _, _, _ in
+            guard let context else { return 0 }
+            let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
+            return state.cancelled.load(ordering: .relaxed) ? 1 : 0
+        }
 }

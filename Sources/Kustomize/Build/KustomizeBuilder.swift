@@ -18,8 +18,11 @@ public struct KustomizeBuilder: Sendable {
     /// Repositories of remote bases fetched so far; without it remote bases are refused with a note.
     public var remotes: RemoteTrees?
 
-    public init(fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(), cache: BuildCache? = nil,
-                charts: (any ChartInflater)? = nil, remotes: RemoteTrees? = nil) {
+    public init(
+        fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(),
+        cache: BuildCache? = nil,
+        charts: (any ChartInflater)? = nil, remotes: RemoteTrees? = nil
+    ) {
         self.fileSystem = fileSystem
         self.limits = limits
         self.cache = cache
@@ -32,7 +35,9 @@ public struct KustomizeBuilder: Sendable {
     /// `deployer`: the Flux Kustomization or Argo CD Application that deploys the folder, whose
     /// fields are laid over the folder's kustomization (or one generated for a folder without).
     public func build(folder: String, deployer: RootDeployer? = nil) throws -> BuiltRoot {
-        let session = BuildSession(fileSystem: remotes.map { MountedFileSystem(local: fileSystem, remotes: $0) } ?? fileSystem, limits: limits, cache: cache)
+        let session = BuildSession(
+            fileSystem: remotes.map { MountedFileSystem(local: fileSystem, remotes: $0) } ?? fileSystem, limits: limits,
+            cache: cache)
         session.charts = charts
         session.remotes = remotes
         session.rootDeployer = deployer
@@ -42,13 +47,16 @@ public struct KustomizeBuilder: Sendable {
         try Generators.addHashSuffixes(&resources)
         NameReferences.fix(&resources, extraRules: session.referenceRules)
         try VarTransformer.resolve(session.vars, in: &resources)
-        resources.removeAll { $0.node[path: "metadata", "annotations", "config.kubernetes.io/local-config"]?.string == "true" }
+        resources.removeAll {
+            $0.node[path: "metadata", "annotations", "config.kubernetes.io/local-config"]?.string == "true"
+        }
         for index in resources.indices {
             resources[index].node.normalizeAnnotations()
             resources[index].node.fillOrigins(resources[index].anchor)
         }
-        return BuiltRoot(folder: root, kustomizationFile: session.rootFile ?? root, resources: resources,
-                         notes: session.notes, warnings: session.warnings, files: session.filesRead, deployer: deployer)
+        return BuiltRoot(
+            folder: root, kustomizationFile: session.rootFile ?? root, resources: resources,
+            notes: session.notes, warnings: session.warnings, files: session.filesRead, deployer: deployer)
     }
 }
 
@@ -99,14 +107,17 @@ final class BuildSession {
 
     func read(_ path: String, at location: SourceLocation?) throws -> [UInt8] {
         if filesRead.insert(path).inserted, filesRead.count > limits.maxFiles {
-            throw KustomizeError("the build reads more than \(limits.maxFiles) files, more than Shipshape reads for one kustomization", at: location)
+            throw KustomizeError(
+                "the build reads more than \(limits.maxFiles) files, more than Shipshape reads for one kustomization",
+                at: location)
         }
         let bytes: [UInt8]
         do { bytes = try fileSystem.read(path) } catch let error as KustomizeError {
             throw KustomizeError(error.message, at: location)
         }
         guard bytes.count <= limits.maxFileBytes else {
-            throw KustomizeError("\(path) is \(bytes.count) bytes, larger than the \(limits.maxFileBytes) Shipshape reads", at: location)
+            throw KustomizeError(
+                "\(path) is \(bytes.count) bytes, larger than the \(limits.maxFileBytes) Shipshape reads", at: location)
         }
         totalBytes += bytes.count
         guard totalBytes <= limits.maxTotalBytes else {
@@ -123,20 +134,26 @@ final class BuildSession {
     func kustomization(in folder: String, at location: SourceLocation?) throws -> Kustomization {
         let present = Kustomization.fileNames.map { BuildPath.join(folder, $0) }.filter { fileSystem.fileExists($0) }
         guard let file = present.first else {
-            throw KustomizeError("\(folder) has no kustomization.yaml, kustomization.yml or Kustomization", at: location)
+            throw KustomizeError(
+                "\(folder) has no kustomization.yaml, kustomization.yml or Kustomization", at: location)
         }
         guard present.count == 1 else {
-            throw KustomizeError("\(folder) holds more than one kustomization file (\(present.map(BuildPath.base).joined(separator: ", ")))", at: location)
+            throw KustomizeError(
+                "\(folder) holds more than one kustomization file (\(present.map(BuildPath.base).joined(separator: ", ")))",
+                at: location)
         }
         return try Kustomization(file: file, bytes: read(file, at: location))
     }
 
     /// Resources, generators, components and transformers of one kustomization folder, over
     /// `parent` (a component works on the objects of the kustomization that includes it).
-    func accumulate(folder: String, into parent: [Resource], isComponent: Bool, depth: Int, via location: SourceLocation?) throws -> [Resource] {
+    func accumulate(
+        folder: String, into parent: [Resource], isComponent: Bool, depth: Int, via location: SourceLocation?
+    ) throws -> [Resource] {
         // The root of a deployer's build is not the folder's own build: never cached.
         guard let cache, !isComponent, parent.isEmpty, !(depth == 0 && rootDeployer != nil) else {
-            return try accumulateUncached(folder: folder, into: parent, isComponent: isComponent, depth: depth, via: location)
+            return try accumulateUncached(
+                folder: folder, into: parent, isComponent: isComponent, depth: depth, via: location)
         }
         if let cached = cache.folder(folder) {
             notes += cached.notes
@@ -144,15 +161,26 @@ final class BuildSession {
             filesRead.formUnion(cached.files)
             referenceRules += cached.referenceRules
             vars += cached.vars
-            if rootFile == nil { rootFile = Kustomization.fileNames.map { BuildPath.join(folder, $0) }.first { fileSystem.fileExists($0) } }
+            if rootFile == nil {
+                rootFile = Kustomization.fileNames.map { BuildPath.join(folder, $0) }.first {
+                    fileSystem.fileExists($0)
+                }
+            }
             return try cached.outcome.get()
         }
-        let before = (notes: notes.count, warnings: warnings.count, files: filesRead, rules: referenceRules.count, vars: vars.count)
+        let before = (
+            notes: notes.count, warnings: warnings.count, files: filesRead, rules: referenceRules.count,
+            vars: vars.count
+        )
         do {
-            let resources = try accumulateUncached(folder: folder, into: [], isComponent: false, depth: depth, via: location)
-            cache.store(BuildCache.FolderBuild(outcome: .success(resources), notes: Array(notes[before.notes...]), warnings: Array(warnings[before.warnings...]),
-                                               files: filesRead.subtracting(before.files), referenceRules: Array(referenceRules[before.rules...]),
-                                               vars: Array(vars[before.vars...])), of: folder)
+            let resources = try accumulateUncached(
+                folder: folder, into: [], isComponent: false, depth: depth, via: location)
+            cache.store(
+                BuildCache.FolderBuild(
+                    outcome: .success(resources), notes: Array(notes[before.notes...]),
+                    warnings: Array(warnings[before.warnings...]),
+                    files: filesRead.subtracting(before.files), referenceRules: Array(referenceRules[before.rules...]),
+                    vars: Array(vars[before.vars...])), of: folder)
             return resources
         } catch let error as KustomizeError {
             // Errors depend on the chain that led here (cycles, depth): not kept.
@@ -160,7 +188,9 @@ final class BuildSession {
         }
     }
 
-    private func accumulateUncached(folder: String, into parent: [Resource], isComponent: Bool, depth: Int, via location: SourceLocation?) throws -> [Resource] {
+    private func accumulateUncached(
+        folder: String, into parent: [Resource], isComponent: Bool, depth: Int, via location: SourceLocation?
+    ) throws -> [Resource] {
         guard depth <= limits.maxDepth else {
             throw KustomizeError("kustomizations are nested more than \(limits.maxDepth) deep", at: location)
         }
@@ -173,16 +203,21 @@ final class BuildSession {
 
         let kustomization: Kustomization
         if depth == 0, let deployer = rootDeployer {
-            kustomization = try deployer.generatedKustomization() ?? deployer.applied(to: self.kustomization(in: folder, at: location))
+            kustomization =
+                try deployer.generatedKustomization()
+                ?? deployer.applied(to: self.kustomization(in: folder, at: location))
         } else {
             kustomization = try self.kustomization(in: folder, at: location)
         }
         if rootFile == nil { rootFile = kustomization.file }
         if isComponent, !kustomization.isComponent {
-            throw KustomizeError("\(kustomization.file) is listed as a component but its kind is \(kustomization.kind), not Component", at: location)
+            throw KustomizeError(
+                "\(kustomization.file) is listed as a component but its kind is \(kustomization.kind), not Component",
+                at: location)
         }
         if !isComponent, kustomization.isComponent {
-            throw KustomizeError("\(kustomization.file) is a Component; list it under components:, not resources:", at: location)
+            throw KustomizeError(
+                "\(kustomization.file) is a Component; list it under components:, not resources:", at: location)
         }
         notes.append(contentsOf: kustomization.unsupportedNotes())
         try TransformerConfigurations.load(kustomization, session: self)
@@ -196,14 +231,17 @@ final class BuildSession {
         for entry in try kustomization.strings("components") {
             var path = BuildPath.join(kustomization.folder, entry.text)
             if RemoteReference.isRemote(entry.text) {
-                guard let mounted = remoteFolder(entry.text, feature: "remote component", at: entry.origin) else { continue }
+                guard let mounted = remoteFolder(entry.text, feature: "remote component", at: entry.origin) else {
+                    continue
+                }
                 path = mounted
             }
             try staysInItsRepository(path, from: kustomization, at: entry.origin)
             guard fileSystem.isDirectory(path) else {
                 throw KustomizeError("component \(entry.text) is not a folder (\(path))", at: entry.origin)
             }
-            resources = try accumulate(folder: path, into: resources, isComponent: true, depth: depth + 1, via: entry.origin)
+            resources = try accumulate(
+                folder: path, into: resources, isComponent: true, depth: depth + 1, via: entry.origin)
         }
         try Transformers.run(kustomization, session: self, resources: &resources)
         guard resources.count <= limits.maxObjects else {
@@ -213,8 +251,10 @@ final class BuildSession {
         return resources
     }
 
-    private func addResource(_ text: String, at origin: SourceLocation?, from kustomization: Kustomization, to resources: inout [Resource],
-                             ids: inout Set<String>, depth: Int) throws {
+    private func addResource(
+        _ text: String, at origin: SourceLocation?, from kustomization: Kustomization, to resources: inout [Resource],
+        ids: inout Set<String>, depth: Int
+    ) throws {
         var path = BuildPath.join(kustomization.folder, text)
         if RemoteReference.isRemote(text) {
             guard let mounted = remoteFolder(text, feature: "remote resource", at: origin) else { return }
@@ -223,7 +263,9 @@ final class BuildSession {
         try staysInItsRepository(path, from: kustomization, at: origin)
         if fileSystem.fileExists(path) {
             guard BuildPath.isWithin(path, kustomization.folder) else {
-                throw KustomizeError("security: file \(text) is not in or below \(kustomization.folder) (kustomize refuses files outside the kustomization's folder; list its folder instead)", at: origin)
+                throw KustomizeError(
+                    "security: file \(text) is not in or below \(kustomization.folder) (kustomize refuses files outside the kustomization's folder; list its folder instead)",
+                    at: origin)
             }
             for resource in try ResourceFile.read(path, session: self, at: origin) {
                 try Self.add(resource, to: &resources, ids: &ids, at: origin)
@@ -259,7 +301,9 @@ final class BuildSession {
     }
 
     /// A kustomization of a remote repository reads only that repository (never the machine's files).
-    private func staysInItsRepository(_ path: String, from kustomization: Kustomization, at origin: SourceLocation?) throws {
+    private func staysInItsRepository(_ path: String, from kustomization: Kustomization, at origin: SourceLocation?)
+        throws
+    {
         guard kustomization.folder.hasPrefix("⟨"), let end = kustomization.folder.firstIndex(of: "⟩") else { return }
         let root = String(kustomization.folder[...end])
         guard BuildPath.isWithin(path, root) else {
@@ -268,11 +312,15 @@ final class BuildSession {
     }
 
     /// Adds an object, refusing a second object with the same identity as kustomize does.
-    static func add(_ resource: Resource, to resources: inout [Resource], ids: inout Set<String>, at origin: SourceLocation?) throws {
+    static func add(
+        _ resource: Resource, to resources: inout [Resource], ids: inout Set<String>, at origin: SourceLocation?
+    ) throws {
         let id = resource.id
         guard ids.insert(id.key).inserted else {
             let existing = resources.first { $0.id.matches(id) }
-            throw KustomizeError("\(id) is defined twice: in \(existing?.anchor.description ?? "?") and in \(resource.anchor)", at: origin)
+            throw KustomizeError(
+                "\(id) is defined twice: in \(existing?.anchor.description ?? "?") and in \(resource.anchor)",
+                at: origin)
         }
         resources.append(resource)
     }

@@ -54,7 +54,9 @@ public struct KustomizationGraph: Sendable {
 
     /// The kustomization folders a root includes, itself first.
     private func reached(from root: String) -> [String] {
-        var seen: Set<String> = [root], order = [root], index = 0
+        var seen: Set<String> = [root]
+        var order = [root]
+        var index = 0
         while index < order.count {
             let folder = order[index]
             index += 1

@@ -51,8 +51,12 @@ public struct KustomizationIndex: Sendable {
     public init(roots folders: [String], deployers: [RootDeployer] = [], builder: KustomizeBuilder) {
         // A deployed folder is built for its deployer, and a folder its generated kustomization
         // lists is part of that build: neither is a root of its own.
-        let deployed = Set(deployers.flatMap { deployer in [deployer.folder] + (deployer.generatedResources ?? []).map { BuildPath.join(deployer.folder, $0) } })
-        let requests = folders.filter { !deployed.contains($0) }.map { (folder: $0, deployer: RootDeployer?.none) }
+        let deployed = Set(
+            deployers.flatMap { deployer in
+                [deployer.folder] + (deployer.generatedResources ?? []).map { BuildPath.join(deployer.folder, $0) }
+            })
+        let requests =
+            folders.filter { !deployed.contains($0) }.map { (folder: $0, deployer: RootDeployer?.none) }
             + deployers.map { (folder: $0.folder, deployer: Optional($0)) }
         let slots = RootSlots(count: requests.count)
         DispatchQueue.concurrentPerform(iterations: requests.count) { index in

@@ -31,26 +31,37 @@ public struct KustomizeCheckPlan: Sendable {
     }
 
     /// The kustomization files of the roots that built (their `helmCharts` rendered with them).
-    public var builtKustomizationFiles: Set<String> { Set(builtRoots.flatMap(\.files).filter(KustomizationIndex.isKustomizationFile)) }
+    public var builtKustomizationFiles: Set<String> {
+        Set(builtRoots.flatMap(\.files).filter(KustomizationIndex.isKustomizationFile))
+    }
 
     /// Whether a built root read this kustomization file (a note about rendering its charts alone is moot).
-    public func built(_ kustomizationFile: String) -> Bool { builtKustomizationFiles.contains(BuildPath.clean(kustomizationFile)) }
+    public func built(_ kustomizationFile: String) -> Bool {
+        builtKustomizationFiles.contains(BuildPath.clean(kustomizationFile))
+    }
 
     /// Whether `path` (as the manifest walker lists it) is read only as a patch.
     public func isPatch(_ path: String) -> Bool { patchFiles.contains(BuildPath.clean(path)) }
 
     /// Plans the check of `files` (as the manifest walker lists them). A kustomization in an
     /// ignored path (`ignorePaths`) is not built.
-    public static func make(files: [String], builder: KustomizeBuilder = KustomizeBuilder(cache: BuildCache()),
-                            isIgnored: (String) -> Bool = { _ in false }) -> KustomizeCheckPlan {
+    public static func make(
+        files: [String], builder: KustomizeBuilder = KustomizeBuilder(cache: BuildCache()),
+        isIgnored: (String) -> Bool = { _ in false }
+    ) -> KustomizeCheckPlan {
         let kustomizationFiles = files.filter { KustomizationIndex.isKustomizationFile($0) && !isIgnored($0) }
         let fileSystem = builder.fileSystem
-        let deployers = RootDeployers(files: files).deployers { try fileSystem.read($0) }.filter { !isIgnored($0.location.file) }
-        guard !kustomizationFiles.isEmpty || !deployers.isEmpty else { return KustomizeCheckPlan(generated: [], files: files, notes: []) }
+        let deployers = RootDeployers(files: files).deployers { try fileSystem.read($0) }.filter {
+            !isIgnored($0.location.file)
+        }
+        guard !kustomizationFiles.isEmpty || !deployers.isEmpty else {
+            return KustomizeCheckPlan(generated: [], files: files, notes: [])
+        }
         let index = KustomizationIndex(kustomizationFiles: kustomizationFiles, deployers: deployers, builder: builder)
         let covered = index.coveredFiles
         let kept = files.filter { !covered.contains(BuildPath.clean($0)) }
-        return KustomizeCheckPlan(generated: index.roots.compactMap(\.generated), files: kept, notes: index.roots.flatMap(\.notes),
-                                  patchFiles: index.patchFiles, builtRoots: index.roots.filter { $0.generated != nil }.compactMap(\.built))
+        return KustomizeCheckPlan(
+            generated: index.roots.compactMap(\.generated), files: kept, notes: index.roots.flatMap(\.notes),
+            patchFiles: index.patchFiles, builtRoots: index.roots.filter { $0.generated != nil }.compactMap(\.built))
     }
 }

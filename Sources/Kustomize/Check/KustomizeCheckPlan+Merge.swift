@@ -6,8 +6,9 @@ extension KustomizeCheckPlan {
     public func mergingAcrossRoots(_ report: CheckReport, isIgnored: (String) -> Bool = { _ in false }) -> CheckReport {
         // A built object's value written in an ignored file is not reported either.
         let findings = Self.mergedAcrossRoots(report.findings.filter { !isIgnored($0.file) })
-        return CheckReport(findings: Finding.inReportOrder(findings), files: report.files, notes: report.notes,
-                           runtimeChecks: report.runtimeChecks, runtimeSeverities: report.runtimeSeverities)
+        return CheckReport(
+            findings: Finding.inReportOrder(findings), files: report.files, notes: report.notes,
+            runtimeChecks: report.runtimeChecks, runtimeSeverities: report.runtimeSeverities)
     }
 
     /// The findings with those on the same source position from several roots made one.
@@ -40,7 +41,8 @@ extension KustomizeCheckPlan {
             var finding = group.finding
             if group.roots.count > 1 {
                 let detail = group.detail.map { ", \($0)" } ?? ""
-                finding.message = group.base + " (built by kustomizations \(group.roots.joined(separator: ", "))\(detail))"
+                finding.message =
+                    group.base + " (built by kustomizations \(group.roots.joined(separator: ", "))\(detail))"
             }
             merged.append(finding)
         }
@@ -51,14 +53,17 @@ extension KustomizeCheckPlan {
 
     /// The root whose built object a finding is about (nil for a finding on a file's own object).
     public static func root(of finding: Finding) -> String? {
-        guard finding.message.hasSuffix(")"), let range = lastRange(of: rootMarker, in: finding.message) else { return nil }
+        guard finding.message.hasSuffix(")"), let range = lastRange(of: rootMarker, in: finding.message) else {
+            return nil
+        }
         let label = finding.message[range.upperBound..<finding.message.index(before: finding.message.endIndex)]
         return label.split(separator: ",", maxSplits: 1).first.map(String.init)
     }
 
     /// The last occurrence of `marker` in `text`, searched on its UTF-8 bytes.
     static func lastRange(of marker: String, in text: String) -> Range<String.Index>? {
-        let needle = Array(marker.utf8), bytes = text.utf8
+        let needle = Array(marker.utf8)
+        let bytes = text.utf8
         guard bytes.count >= needle.count else { return nil }
         var index = bytes.index(bytes.endIndex, offsetBy: -needle.count)
         while true {

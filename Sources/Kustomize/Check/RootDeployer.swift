@@ -50,7 +50,8 @@ public struct RootDeployer: Sendable {
     func generatedKustomization() -> Kustomization? {
         guard let generatedResources else { return nil }
         let resources = generatedResources.map { Node.string($0, origin: location) }
-        let root = Node(.mapping([Entry(key: "resources", node: Node(.sequence(resources), origin: location))]), origin: location)
+        let root = Node(
+            .mapping([Entry(key: "resources", node: Node(.sequence(resources), origin: location))]), origin: location)
         return applied(to: Kustomization(generated: root, folder: folder, file: location.file))
     }
 }

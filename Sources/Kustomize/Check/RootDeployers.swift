@@ -18,7 +18,9 @@ public struct RootDeployers: Sendable {
         var folders: Set<String> = []
         for file in self.files {
             var folder = BuildPath.folder(of: file)
-            while folders.insert(folder).inserted, folder != ".", folder != "/", folder.contains("/") { folder = BuildPath.folder(of: folder) }
+            while folders.insert(folder).inserted, folder != ".", folder != "/", folder.contains("/") {
+                folder = BuildPath.folder(of: folder)
+            }
         }
         self.folders = folders
         kustomizationFolders = Set(self.files.filter(KustomizationIndex.isKustomizationFile).map(BuildPath.folder(of:)))
@@ -32,7 +34,9 @@ public struct RootDeployers: Sendable {
     /// The deployers among the objects of one file.
     public func deployers(in file: ManifestFile, bytes: [UInt8]) -> [RootDeployer] {
         file.objects.flatMap { object -> [RootDeployer] in
-            if object.kind == "Kustomization", object.group == "kustomize.toolkit.fluxcd.io" { return flux(object, text: bytes).map { [$0] } ?? [] }
+            if object.kind == "Kustomization", object.group == "kustomize.toolkit.fluxcd.io" {
+                return flux(object, text: bytes).map { [$0] } ?? []
+            }
             if object.kind == "Application", object.group == "argoproj.io" { return argo(object) }
             return []
         }
@@ -57,18 +61,25 @@ public struct RootDeployers: Sendable {
     /// `fields` of `spec` copied with their lines, renamed (`targetNamespace` becomes `namespace`).
     static func copies(_ fields: [(from: String, to: String)], of spec: YAMLNode, file: String) -> [Entry] {
         fields.compactMap { field in
-            guard let value = spec[field.from], value.string != nil, let node = try? Node.copy(value, file: file) else { return nil }
+            guard let value = spec[field.from], value.string != nil, let node = try? Node.copy(value, file: file) else {
+                return nil
+            }
             return Entry(key: field.to, node: node)
         }
     }
 
     /// A note refusing the root for each of `fields` that `spec` sets.
-    static func unbuilt(_ fields: [String], of spec: YAMLNode, tool: String, owner: String, file: String) -> [KustomizeNote] {
+    static func unbuilt(_ fields: [String], of spec: YAMLNode, tool: String, owner: String, file: String)
+        -> [KustomizeNote]
+    {
         fields.compactMap { field in
-            guard let value = spec[field], !(value.string == nil && value.entries?.isEmpty != false && value.items?.isEmpty != false) else { return nil }
-            return KustomizeNote(feature: "\(tool) \(field)",
-                                 message: "\(owner)'s \(field) is not applied by Shipshape yet",
-                                 location: SourceLocation(file: file, position: value.start))
+            guard let value = spec[field],
+                !(value.string == nil && value.entries?.isEmpty != false && value.items?.isEmpty != false)
+            else { return nil }
+            return KustomizeNote(
+                feature: "\(tool) \(field)",
+                message: "\(owner)'s \(field) is not applied by Shipshape yet",
+                location: SourceLocation(file: file, position: value.start))
         }
     }
 
@@ -79,12 +90,20 @@ public struct RootDeployers: Sendable {
         var listed: Set<String> = []
         for file in files where file != folder && BuildPath.isWithin(file, folder) {
             let parts = relative(file, to: folder).split(separator: "/").map(String.init)
-            var subfolder = folder, entry: String?
+            var subfolder = folder
+            var entry: String?
             for (depth, part) in parts.dropLast().enumerated() {
                 subfolder = BuildPath.join(subfolder, part)
-                if kustomizationFolders.contains(subfolder) { entry = parts[...depth].joined(separator: "/"); break }
+                if kustomizationFolders.contains(subfolder) {
+                    entry = parts[...depth].joined(separator: "/")
+                    break
+                }
             }
-            if let entry { listed.insert(entry) } else if [".yaml", ".yml"].contains(where: file.hasSuffix) { listed.insert(parts.joined(separator: "/")) }
+            if let entry {
+                listed.insert(entry)
+            } else if [".yaml", ".yml"].contains(where: file.hasSuffix) {
+                listed.insert(parts.joined(separator: "/"))
+            }
         }
         return Self.inWalkOrder(listed)
     }
@@ -93,7 +112,9 @@ public struct RootDeployers: Sendable {
     /// files of the folder, and of its subfolders when `recurse`.
     func directoryResources(in folder: String, recurse: Bool) -> [String] {
         let listed = files.filter { file in
-            guard file != folder, BuildPath.isWithin(file, folder), [".yaml", ".yml", ".json"].contains(where: file.hasSuffix) else { return false }
+            guard file != folder, BuildPath.isWithin(file, folder),
+                [".yaml", ".yml", ".json"].contains(where: file.hasSuffix)
+            else { return false }
             return recurse || BuildPath.folder(of: file) == folder
         }
         return Self.inWalkOrder(Set(listed.map { relative($0, to: folder) }))
@@ -105,6 +126,8 @@ public struct RootDeployers: Sendable {
 
     /// Paths in the order a walk visits them, names sorted in each folder.
     static func inWalkOrder(_ paths: Set<String>) -> [String] {
-        paths.map { $0.split(separator: "/") }.sorted { $0.lexicographicallyPrecedes($1) }.map { $0.joined(separator: "/") }
+        paths.map { $0.split(separator: "/") }.sorted { $0.lexicographicallyPrecedes($1) }.map {
+            $0.joined(separator: "/")
+        }
     }
 }

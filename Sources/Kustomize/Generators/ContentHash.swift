@@ -1,5 +1,5 @@
-import Manifests
 import Crypto
+import Manifests
 
 /// The suffix kustomize appends to generated names: the SHA-256 of a JSON encoding of the
 /// object's kind, name and data (Go's `encoding/json`, keys sorted), its first ten hex digits
@@ -15,10 +15,14 @@ enum ContentHash {
         fields.append(("name", GoJSON.string("")))
         fields.append(("data", node["data"].map(GoJSON.value) ?? GoJSON.string("")))
         if kind == "ConfigMap" {
-            if let binary = node["binaryData"], binary.entries != nil { fields.append(("binaryData", GoJSON.value(binary))) }
+            if let binary = node["binaryData"], binary.entries != nil {
+                fields.append(("binaryData", GoJSON.value(binary)))
+            }
         } else if kind == "Secret" {
             fields.append(("type", node["type"].map(GoJSON.value) ?? GoJSON.string("")))
-            if let stringData = node["stringData"], stringData.entries != nil { fields.append(("stringData", GoJSON.value(stringData))) }
+            if let stringData = node["stringData"], stringData.entries != nil {
+                fields.append(("stringData", GoJSON.value(stringData)))
+            }
         }
         let json = GoJSON.object(fields)
         return encode(SHA256.hash(data: Array(json.utf8)))
@@ -29,16 +33,17 @@ enum ContentHash {
             let text = String(byte, radix: 16)
             return text.count == 1 ? "0" + text : text
         }.joined()
-        return String(hex.prefix(10).map { character -> Character in
-            switch character {
-            case "0": "g"
-            case "1": "h"
-            case "3": "k"
-            case "a": "m"
-            case "e": "t"
-            default: character
-            }
-        })
+        return String(
+            hex.prefix(10).map { character -> Character in
+                switch character {
+                case "0": "g"
+                case "1": "h"
+                case "3": "k"
+                case "a": "m"
+                case "e": "t"
+                default: character
+                }
+            })
     }
 }
 
@@ -54,7 +59,9 @@ enum GoJSON {
         case .scalar(let scalar):
             if scalar.isNull { return "null" }
             if case .plain = scalar.kind {
-                if let bool = YAMLScalar(text: scalar.text).bool, ["true", "false"].contains(scalar.text) { return bool ? "true" : "false" }
+                if let bool = YAMLScalar(text: scalar.text).bool, ["true", "false"].contains(scalar.text) {
+                    return bool ? "true" : "false"
+                }
                 if Int(scalar.text) != nil { return scalar.text }
             }
             return string(scalar.text)

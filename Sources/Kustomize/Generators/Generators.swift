@@ -22,8 +22,14 @@ enum Generators {
         func overridden(by local: Options?) -> Options {
             guard let local else { return self }
             var merged = self
-            for entry in local.labels { merged.labels.removeAll { $0.key == entry.key }; merged.labels.append(entry) }
-            for entry in local.annotations { merged.annotations.removeAll { $0.key == entry.key }; merged.annotations.append(entry) }
+            for entry in local.labels {
+                merged.labels.removeAll { $0.key == entry.key }
+                merged.labels.append(entry)
+            }
+            for entry in local.annotations {
+                merged.annotations.removeAll { $0.key == entry.key }
+                merged.annotations.append(entry)
+            }
             merged.disableNameSuffixHash = disableNameSuffixHash || local.disableNameSuffixHash
             merged.immutable = immutable || local.immutable
             return merged
@@ -34,22 +40,28 @@ enum Generators {
         let global = Options(kustomization.root["generatorOptions"])
         for (field, kind) in [("configMapGenerator", "ConfigMap"), ("secretGenerator", "Secret")] {
             for entry in kustomization.list(field) {
-                guard entry.entries != nil else { throw KustomizeError("a \(field) entry is a mapping with name:", at: entry.origin) }
+                guard entry.entries != nil else {
+                    throw KustomizeError("a \(field) entry is a mapping with name:", at: entry.origin)
+                }
                 let options = global.overridden(by: entry["options"].map { Options($0) })
-                let generated = try make(kind: kind, entry: entry, options: options, kustomization: kustomization, session: session)
+                let generated = try make(
+                    kind: kind, entry: entry, options: options, kustomization: kustomization, session: session)
                 try absorb(generated, into: &resources, at: entry.origin)
             }
         }
         try HelmChartGenerator.run(kustomization, session: session, resources: &resources)
     }
 
-    private static func make(kind: String, entry: Node, options: Options, kustomization: Kustomization, session: BuildSession) throws -> Resource {
+    private static func make(
+        kind: String, entry: Node, options: Options, kustomization: Kustomization, session: BuildSession
+    ) throws -> Resource {
         guard let nameNode = entry["name"], let name = nameNode.string, !name.isEmpty else {
             throw KustomizeError("a generator needs a name:", at: entry.origin)
         }
         let behaviorText = entry["behavior"]?.string ?? "create"
         guard let behavior = GeneratorBehavior(rawValue: behaviorText.isEmpty ? "create" : behaviorText) else {
-            throw KustomizeError("behavior: is create, merge or replace, not \(behaviorText)", at: entry["behavior"]?.origin)
+            throw KustomizeError(
+                "behavior: is create, merge or replace, not \(behaviorText)", at: entry["behavior"]?.origin)
         }
         let pairs = try GeneratorSources.pairs(entry, kustomization: kustomization, session: session)
         var seen = Set<String>()
@@ -57,8 +69,14 @@ enum Generators {
             guard seen.insert(pair.key).inserted else {
                 throw KustomizeError("\(kind.lowercased()) \(name) repeats the key \(pair.key)", at: pair.origin)
             }
-            guard !pair.key.isEmpty, pair.key.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || "-._".unicodeScalars.contains($0) }) else {
-                throw KustomizeError("\(pair.key) is not a valid key for a \(kind) (letters, digits, -, _ and . only)", at: pair.origin)
+            guard !pair.key.isEmpty,
+                pair.key.unicodeScalars.allSatisfy({
+                    ("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+                        || "-._".unicodeScalars.contains($0)
+                })
+            else {
+                throw KustomizeError(
+                    "\(pair.key) is not a valid key for a \(kind) (letters, digits, -, _ and . only)", at: pair.origin)
             }
         }
         let origin = nameNode.origin ?? entry.origin
@@ -67,18 +85,32 @@ enum Generators {
         node["kind"] = .string(kind, origin: origin)
         var metadata = Node.emptyMapping(origin: origin)
         metadata["name"] = .string(name, origin: origin)
-        if let namespace = entry["namespace"], let text = namespace.string, !text.isEmpty { metadata["namespace"] = .string(text, origin: namespace.origin) }
-        if !options.labels.isEmpty { metadata["labels"] = Node(.mapping(options.labels.map { Entry(key: $0.key, node: Transformers.stringNode($0.node)) }), origin: options.labels[0].node.origin) }
-        if !options.annotations.isEmpty { metadata["annotations"] = Node(.mapping(options.annotations.map { Entry(key: $0.key, node: Transformers.stringNode($0.node)) }), origin: options.annotations[0].node.origin) }
+        if let namespace = entry["namespace"], let text = namespace.string, !text.isEmpty {
+            metadata["namespace"] = .string(text, origin: namespace.origin)
+        }
+        if !options.labels.isEmpty {
+            metadata["labels"] = Node(
+                .mapping(options.labels.map { Entry(key: $0.key, node: Transformers.stringNode($0.node)) }),
+                origin: options.labels[0].node.origin)
+        }
+        if !options.annotations.isEmpty {
+            metadata["annotations"] = Node(
+                .mapping(options.annotations.map { Entry(key: $0.key, node: Transformers.stringNode($0.node)) }),
+                origin: options.annotations[0].node.origin)
+        }
         node["metadata"] = metadata
         let sorted = pairs.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
         if kind == "ConfigMap" {
-            var data: [Entry] = [], binary: [Entry] = []
+            var data: [Entry] = []
+            var binary: [Entry] = []
             for pair in sorted {
                 if let text = String(validating: pair.value, as: UTF8.self) {
                     data.append(Entry(key: pair.key, node: .string(text, origin: pair.origin)))
                 } else {
-                    binary.append(Entry(key: pair.key, node: .string(Base64.encode(pair.value, wrapped: false), origin: pair.origin)))
+                    binary.append(
+                        Entry(
+                            key: pair.key, node: .string(Base64.encode(pair.value, wrapped: false), origin: pair.origin)
+                        ))
                 }
             }
             if !data.isEmpty { node["data"] = Node(.mapping(data), origin: origin) }
@@ -86,26 +118,37 @@ enum Generators {
         } else {
             let type = entry["type"]?.string ?? ""
             node["type"] = .string(type.isEmpty ? "Opaque" : type, origin: entry["type"]?.origin ?? origin)
-            node["data"] = Node(.mapping(sorted.map { Entry(key: $0.key, node: .string(Base64.encode($0.value, wrapped: true), origin: $0.origin)) }), origin: origin)
+            node["data"] = Node(
+                .mapping(
+                    sorted.map {
+                        Entry(key: $0.key, node: .string(Base64.encode($0.value, wrapped: true), origin: $0.origin))
+                    }), origin: origin)
         }
         if options.immutable { node["immutable"] = Node(.scalar(Scalar(text: "true", kind: .plain)), origin: origin) }
-        var resource = Resource(node: node, anchor: origin ?? kustomization.location, label: "\(kustomization.file) \(kind == "ConfigMap" ? "configMapGenerator" : "secretGenerator") \(name)")
+        var resource = Resource(
+            node: node, anchor: origin ?? kustomization.location,
+            label: "\(kustomization.file) \(kind == "ConfigMap" ? "configMapGenerator" : "secretGenerator") \(name)")
         resource.needsHashSuffix = !options.disableNameSuffixHash
         resource.generatorBehavior = behavior
         return resource
     }
 
     /// Adds a generated object, or merges it into / replaces the object it names.
-    private static func absorb(_ generated: Resource, into resources: inout [Resource], at origin: SourceLocation?) throws {
+    private static func absorb(_ generated: Resource, into resources: inout [Resource], at origin: SourceLocation?)
+        throws
+    {
         let id = generated.id
         let matches = resources.indices.filter { resources[$0].hadID(id) }
         switch (generated.generatorBehavior, matches.count) {
         case (.create, 0):
             resources.append(generated)
         case (.create, _):
-            throw KustomizeError("\(id) already exists; a generator that changes it says behavior: merge or replace", at: origin)
+            throw KustomizeError(
+                "\(id) already exists; a generator that changes it says behavior: merge or replace", at: origin)
         case (_, 0):
-            throw KustomizeError("behavior: \(generated.generatorBehavior.rawValue) needs an existing \(id) from the resources, and there is none", at: origin)
+            throw KustomizeError(
+                "behavior: \(generated.generatorBehavior.rawValue) needs an existing \(id) from the resources, and there is none",
+                at: origin)
         case (_, 1):
             let index = matches[0]
             let old = resources[index]

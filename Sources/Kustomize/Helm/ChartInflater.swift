@@ -1,7 +1,8 @@
 /// Renders a chart folder on disk with values, as `helm template` does (the Helm engine is
 /// handed in by the caller: this module knows no Helm).
 public protocol ChartInflater: Sendable {
-    func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws -> [InflatedTemplate]
+    func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws
+        -> [InflatedTemplate]
 }
 
 /// One rendered template: its path in the chart and its text (a YAML stream).

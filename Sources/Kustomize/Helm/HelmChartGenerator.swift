@@ -14,14 +14,18 @@ enum HelmChartGenerator {
         let entries = kustomization.list("helmCharts")
         guard !entries.isEmpty else { return }
         guard let inflater = session.charts else {
-            session.note("helmCharts", "kustomize's helmCharts are not built here: this build has no Helm engine (--no-render, or a review); this root is checked file by file",
-                         at: kustomization.root["helmCharts"]?.origin)
+            session.note(
+                "helmCharts",
+                "kustomize's helmCharts are not built here: this build has no Helm engine (--no-render, or a review); this root is checked file by file",
+                at: kustomization.root["helmCharts"]?.origin)
             return
         }
         let chartHomeNode = kustomization.root[path: "helmGlobals", "chartHome"]
         let chartHomeText = chartHomeNode?.string ?? "charts"
         guard !chartHomeText.hasPrefix("/") else {
-            throw KustomizeError("helmGlobals.chartHome \(chartHomeText) is an absolute path; Shipshape renders only charts inside the repository", at: chartHomeNode?.origin)
+            throw KustomizeError(
+                "helmGlobals.chartHome \(chartHomeText) is an absolute path; Shipshape renders only charts inside the repository",
+                at: chartHomeNode?.origin)
         }
         let chartHome = BuildPath.join(kustomization.folder, chartHomeText)
         var ids = Set(resources.map(\.id.key))
@@ -30,28 +34,46 @@ enum HelmChartGenerator {
                 throw KustomizeError("chart name cannot be empty", at: entry.origin)
             }
             if let option = unbuiltOptions.first(where: { Self.isSet(entry[$0]) }) {
-                session.note("helmCharts \(option)", "helmCharts \(option): is not built by Shipshape yet", at: entry[option]?.origin)
+                session.note(
+                    "helmCharts \(option)", "helmCharts \(option): is not built by Shipshape yet",
+                    at: entry[option]?.origin)
                 continue
             }
-            let repo = entry["repo"]?.string ?? "", version = entry["version"]?.string ?? ""
+            let repo = entry["repo"]?.string ?? ""
+            let version = entry["version"]?.string ?? ""
             let home = !repo.isEmpty && !version.isEmpty ? BuildPath.join(chartHome, "\(name)-\(version)") : chartHome
             let folder = BuildPath.join(home, name)
             guard session.fileSystem.fileExists(BuildPath.join(folder, "Chart.yaml")) else {
-                if repo.isEmpty { throw KustomizeError("no repo specified for pull, no chart found at '\(folder)'", at: entry.origin) }
-                session.note("helmCharts pull", "chart \(name) is not in \(home) and Shipshape does not pull charts while building (kustomize would pull it from \(repo))", at: entry.origin)
+                if repo.isEmpty {
+                    throw KustomizeError("no repo specified for pull, no chart found at '\(folder)'", at: entry.origin)
+                }
+                session.note(
+                    "helmCharts pull",
+                    "chart \(name) is not in \(home) and Shipshape does not pull charts while building (kustomize would pull it from \(repo))",
+                    at: entry.origin)
                 continue
             }
             let values = try values(of: entry, chartFolder: folder, kustomization: kustomization, session: session)
             let release = entry["releaseName"]?.string ?? ""
             if release.isEmpty {
-                session.warnings.append(KustomizeNote(feature: "helmCharts", message: "helmCharts \(name) has no releaseName: kustomize asks Helm to generate one (a different one each build); Shipshape builds it as release-name", location: entry.origin))
+                session.warnings.append(
+                    KustomizeNote(
+                        feature: "helmCharts",
+                        message:
+                            "helmCharts \(name) has no releaseName: kustomize asks Helm to generate one (a different one each build); Shipshape builds it as release-name",
+                        location: entry.origin))
             }
             let templates: [InflatedTemplate]
             do {
-                templates = try inflater.inflate(chartFolder: folder, valuesJSON: values.jsonText, release: release.isEmpty ? "release-name" : release,
-                                                 namespace: entry["namespace"]?.string ?? "default")
+                templates = try inflater.inflate(
+                    chartFolder: folder, valuesJSON: values.jsonText,
+                    release: release.isEmpty ? "release-name" : release,
+                    namespace: entry["namespace"]?.string ?? "default")
             } catch let missing as ChartEngineUnavailable {
-                session.note("helmCharts", "kustomize's helmCharts are not built without the Helm engine (\(missing.reason)); this root is checked file by file", at: entry.origin)
+                session.note(
+                    "helmCharts",
+                    "kustomize's helmCharts are not built without the Helm engine (\(missing.reason)); this root is checked file by file",
+                    at: entry.origin)
                 continue
             } catch {
                 throw KustomizeError("chart \(name) (\(folder)) did not render: \(error)", at: entry.origin)
@@ -60,11 +82,18 @@ enum HelmChartGenerator {
             // Helm's output holds every template but NOTES.txt.
             for template in templates where !template.template.hasSuffix("NOTES.txt") {
                 let parsed: [Resource]
-                do { parsed = try ResourceFile.parse(Array(template.manifest.utf8), file: kustomization.file) } catch let error as KustomizeError {
-                    throw KustomizeError("chart \(name): \(template.template) renders invalid YAML: \(error.message)", at: entry.origin)
+                do {
+                    parsed = try ResourceFile.parse(Array(template.manifest.utf8), file: kustomization.file)
+                } catch let error as KustomizeError {
+                    throw KustomizeError(
+                        "chart \(name): \(template.template) renders invalid YAML: \(error.message)", at: entry.origin)
                 }
                 for var resource in parsed {
-                    if skipTests, resource.node[path: "metadata", "annotations", "helm.sh/hook"]?.string?.contains("test") == true { continue }
+                    if skipTests,
+                        resource.node[path: "metadata", "annotations", "helm.sh/hook"]?.string?.contains("test") == true
+                    {
+                        continue
+                    }
                     resource.node.placeAll(at: entry.origin)
                     resource.anchor = entry.origin ?? resource.anchor
                     resource.label = "helmCharts \(name) (\(template.template))"
@@ -82,42 +111,61 @@ enum HelmChartGenerator {
     }
 
     /// The values Helm gets over the chart's defaults.
-    private static func values(of entry: Node, chartFolder: String, kustomization: Kustomization, session: BuildSession) throws -> Node {
+    private static func values(of entry: Node, chartFolder: String, kustomization: Kustomization, session: BuildSession)
+        throws -> Node
+    {
         // Without valuesFile kustomize passes the chart's own values.yaml, which Helm lays under
         // everything anyway: it is read only when it must win over valuesInline (`merge`).
         let mergeMode = entry["valuesMerge"]?.string ?? "override"
         var values = Node.emptyMapping(origin: entry.origin)
         if let written = entry["valuesFile"]?.string {
-            values = try load(BuildPath.join(kustomization.folder, written), required: true, session: session, at: entry["valuesFile"]?.origin)
+            values = try load(
+                BuildPath.join(kustomization.folder, written), required: true, session: session,
+                at: entry["valuesFile"]?.origin)
         } else if mergeMode == "merge" {
-            values = try load(BuildPath.join(chartFolder, "values.yaml"), required: false, session: session, at: entry.origin)
+            values = try load(
+                BuildPath.join(chartFolder, "values.yaml"), required: false, session: session, at: entry.origin)
         }
         if let inline = entry["valuesInline"], inline.entries?.isEmpty == false {
             switch mergeMode {
             case "override", "": values = values.merged(with: inline)
             case "merge": values = inline.merged(with: values)
             case "replace": values = inline
-            case let other: throw KustomizeError("valuesMerge must be one of [override replace merge], not \(other)", at: entry["valuesMerge"]?.origin)
+            case let other:
+                throw KustomizeError(
+                    "valuesMerge must be one of [override replace merge], not \(other)",
+                    at: entry["valuesMerge"]?.origin)
             }
         }
         for item in entry["additionalValuesFiles"]?.items ?? [] {
-            guard let path = item.string else { throw KustomizeError("additionalValuesFiles entries are paths", at: item.origin) }
-            values = values.merged(with: try load(BuildPath.join(kustomization.folder, path), required: true, session: session, at: item.origin))
+            guard let path = item.string else {
+                throw KustomizeError("additionalValuesFiles entries are paths", at: item.origin)
+            }
+            values = values.merged(
+                with: try load(
+                    BuildPath.join(kustomization.folder, path), required: true, session: session, at: item.origin))
         }
         return values
     }
 
-    private static func load(_ path: String, required: Bool, session: BuildSession, at origin: SourceLocation?) throws -> Node {
+    private static func load(_ path: String, required: Bool, session: BuildSession, at origin: SourceLocation?) throws
+        -> Node
+    {
         guard session.fileSystem.fileExists(path) else {
             if required { throw KustomizeError("values file \(path) does not exist", at: origin) }
             return .emptyMapping(origin: origin)
         }
         let bytes = try session.read(path, at: origin)
         let stream = YAMLParser.parse(bytes: bytes)
-        if let error = stream.errors.first { throw KustomizeError("the values file is not valid YAML: \(error)", at: SourceLocation(file: path, position: error.position)) }
+        if let error = stream.errors.first {
+            throw KustomizeError(
+                "the values file is not valid YAML: \(error)", at: SourceLocation(file: path, position: error.position))
+        }
         guard let root = stream.documents.first?.root else { return .emptyMapping(origin: origin) }
         let node = try Node.copy(root, file: path)
-        guard node.entries != nil || node.isNull else { throw KustomizeError("a values file is a mapping", at: node.origin) }
+        guard node.entries != nil || node.isNull else {
+            throw KustomizeError("a values file is a mapping", at: node.origin)
+        }
         return node.isNull ? .emptyMapping(origin: origin) : node
     }
 }

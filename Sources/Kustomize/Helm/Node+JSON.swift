@@ -14,7 +14,8 @@ extension Node {
             default: return YAMLEmitter.quoted(scalar.text)
             }
         case .mapping(let entries):
-            return "{" + entries.map { YAMLEmitter.quoted($0.key) + ":" + $0.node.jsonText }.joined(separator: ",") + "}"
+            return "{" + entries.map { YAMLEmitter.quoted($0.key) + ":" + $0.node.jsonText }.joined(separator: ",")
+                + "}"
         case .sequence(let items):
             return "[" + items.map(\.jsonText).joined(separator: ",") + "]"
         }
@@ -26,7 +27,12 @@ extension Node {
         if ["false", "False", "FALSE"].contains(text) { return "false" }
         var clean = text.replacingOccurrences(of: "_", with: "")
         var sign = ""
-        if clean.hasPrefix("+") { clean.removeFirst() } else if clean.hasPrefix("-") { clean.removeFirst(); sign = "-" }
+        if clean.hasPrefix("+") {
+            clean.removeFirst()
+        } else if clean.hasPrefix("-") {
+            clean.removeFirst()
+            sign = "-"
+        }
         for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where clean.lowercased().hasPrefix(prefix) {
             return Int(clean.dropFirst(2), radix: radix).map { sign + String($0) }
         }

@@ -1,6 +1,7 @@
 import Manifests
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files a build reads. Builds read through this seam so tests can hand in folders held in
@@ -17,7 +18,9 @@ public struct LocalFileSystem: BuildFileSystem {
     public init() {}
 
     public func read(_ path: String) throws -> [UInt8] {
-        do { return try FileContents.read(path) } catch { throw KustomizeError("cannot read \(path): \(error.reason)", at: nil) }
+        do { return try FileContents.read(path) } catch {
+            throw KustomizeError("cannot read \(path): \(error.reason)", at: nil)
+        }
     }
 
     public func isDirectory(_ path: String) -> Bool { Self.kind(path) == S_IFDIR }
@@ -60,15 +63,20 @@ enum BuildPath {
 
     static func clean(_ path: String) -> String {
         // Most paths are clean already: no `.` or empty component, no trailing slash.
-        if !path.isEmpty, !path.hasPrefix("./"), path != ".", !path.hasSuffix("/"), !path.hasSuffix("/."), !path.hasSuffix("/.."),
-           !path.contains("/./"), !path.contains("/../"), !path.contains("//"), !path.hasPrefix("../") {
+        if !path.isEmpty, !path.hasPrefix("./"), path != ".", !path.hasSuffix("/"), !path.hasSuffix("/."),
+            !path.hasSuffix("/.."),
+            !path.contains("/./"), !path.contains("/../"), !path.contains("//"), !path.hasPrefix("../")
+        {
             return path
         }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
             if part == "..", absolute { continue }
             parts.append(part)
         }

@@ -12,7 +12,9 @@ enum InlineText {
         guard indicatorLine < lineStarts.count else { return { _ in start } }
         // The node is placed at its key (`patch:`); the block indicator follows on that line.
         var index = lineStarts[indicatorLine] + (start.column - 1)
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "|"), bytes[index] != UInt8(ascii: ">") {
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "|"),
+            bytes[index] != UInt8(ascii: ">")
+        {
             index += 1
         }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "|") || bytes[index] == UInt8(ascii: ">") else {
@@ -21,14 +23,23 @@ enum InlineText {
         // The block's indentation: that of its first line that holds text.
         var indent = 0
         for line in (indicatorLine + 1)..<lineStarts.count {
-            var index = lineStarts[line], spaces = 0
-            while index < bytes.count, bytes[index] == UInt8(ascii: " ") { spaces += 1; index += 1 }
-            if index < bytes.count, bytes[index] != UInt8(ascii: "\n") { indent = spaces; break }
+            var index = lineStarts[line]
+            var spaces = 0
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") {
+                spaces += 1
+                index += 1
+            }
+            if index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
+                indent = spaces
+                break
+            }
         }
         return { inner in
             let fileLine = start.line + inner.line
             guard fileLine - 1 < lineStarts.count else { return start }
-            return SourcePosition(line: fileLine, column: inner.column + indent, offset: lineStarts[fileLine - 1] + indent + inner.column - 1)
+            return SourcePosition(
+                line: fileLine, column: inner.column + indent,
+                offset: lineStarts[fileLine - 1] + indent + inner.column - 1)
         }
     }
 

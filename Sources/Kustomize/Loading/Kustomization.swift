@@ -33,13 +33,19 @@ public struct Kustomization: Sendable {
         self.folder = BuildPath.folder(of: file)
         let stream = YAMLParser.parse(bytes: bytes)
         if let error = stream.errors.first {
-            throw KustomizeError("the kustomization is not valid YAML: \(error)", at: SourceLocation(file: file, position: error.position))
+            throw KustomizeError(
+                "the kustomization is not valid YAML: \(error)",
+                at: SourceLocation(file: file, position: error.position))
         }
         let documents = stream.documents.compactMap(\.root)
         guard documents.count <= 1 else {
-            throw KustomizeError("a kustomization file holds one document, this one holds \(documents.count)", at: SourceLocation(file: file, position: stream.documents[1].start))
+            throw KustomizeError(
+                "a kustomization file holds one document, this one holds \(documents.count)",
+                at: SourceLocation(file: file, position: stream.documents[1].start))
         }
-        let root = try documents.first.map { try Node.copy($0, file: file) } ?? .emptyMapping(origin: SourceLocation(file: file, position: SourcePosition(line: 1, column: 1)))
+        let root =
+            try documents.first.map { try Node.copy($0, file: file) }
+            ?? .emptyMapping(origin: SourceLocation(file: file, position: SourcePosition(line: 1, column: 1)))
         guard root.entries != nil || root.isNull else {
             throw KustomizeError("a kustomization is a mapping of fields", at: root.origin)
         }
@@ -55,7 +61,9 @@ public struct Kustomization: Sendable {
         self.bytes = []
     }
 
-    public var location: SourceLocation { root.origin ?? SourceLocation(file: file, position: SourcePosition(line: 1, column: 1)) }
+    public var location: SourceLocation {
+        root.origin ?? SourceLocation(file: file, position: SourcePosition(line: 1, column: 1))
+    }
 
     public var kind: String { root["kind"]?.string ?? "Kustomization" }
     public var isComponent: Bool { kind == "Component" }
@@ -66,7 +74,9 @@ public struct Kustomization: Sendable {
     /// The string entries of a list field, with their lines.
     public func strings(_ field: String) throws -> [(text: String, origin: SourceLocation?)] {
         try list(field).map { item in
-            guard let text = item.string else { throw KustomizeError("\(field) entries are paths (strings)", at: item.origin) }
+            guard let text = item.string else {
+                throw KustomizeError("\(field) entries are paths (strings)", at: item.origin)
+            }
             return (text, item.origin)
         }
     }
@@ -84,8 +94,14 @@ public struct Kustomization: Sendable {
         var notes: [KustomizeNote] = []
         for entry in root.entries ?? [] {
             guard let feature = Self.unsupportedFields[entry.key], !feature.isEmpty else { continue }
-            if entry.node.isNull || entry.node.items?.isEmpty == true || entry.node.entries?.isEmpty == true { continue }
-            notes.append(KustomizeNote(feature: entry.key, message: "kustomize's \(feature) is not built by Shipshape yet; this root is checked file by file", location: entry.node.origin))
+            if entry.node.isNull || entry.node.items?.isEmpty == true || entry.node.entries?.isEmpty == true {
+                continue
+            }
+            notes.append(
+                KustomizeNote(
+                    feature: entry.key,
+                    message: "kustomize's \(feature) is not built by Shipshape yet; this root is checked file by file",
+                    location: entry.node.origin))
         }
         return notes
     }

@@ -42,7 +42,10 @@ enum ResourceFile {
         guard node["kind"]?.string?.isEmpty == false else {
             throw KustomizeError("the object has no kind", at: node.origin)
         }
-        guard node[path: "metadata", "name"]?.string?.isEmpty == false || node[path: "metadata", "generateName"]?.string != nil else {
+        guard
+            node[path: "metadata", "name"]?.string?.isEmpty == false
+                || node[path: "metadata", "generateName"]?.string != nil
+        else {
             throw KustomizeError("the \(node["kind"]?.string ?? "") object has no metadata.name", at: node.origin)
         }
         let anchorPosition = yaml.entry("kind")?.key.start ?? yaml.start

@@ -22,7 +22,9 @@ extension Node {
         let origin = SourceLocation(file: file, position: position ?? yaml.start)
         budget.nodesLeft -= 1
         guard budget.nodesLeft >= 0 else {
-            throw KustomizeError("the document expands to more than a million values (through aliases?), more than Shipshape builds", at: origin)
+            throw KustomizeError(
+                "the document expands to more than a million values (through aliases?), more than Shipshape builds",
+                at: origin)
         }
         guard depth <= CopyBudget.maxDepth else {
             throw KustomizeError("the document is nested more than \(CopyBudget.maxDepth) levels deep", at: origin)
@@ -46,7 +48,9 @@ extension Node {
                 let key = entry.keyText ?? ""
                 let value = try Node(entry.value, file: file, at: entry.key.start, depth: depth + 1, budget: &budget)
                 // A repeated key: the last one wins, as Kubernetes' YAML reader does.
-                if let index = indexByKey[key] { copied[index].node = value } else {
+                if let index = indexByKey[key] {
+                    copied[index].node = value
+                } else {
                     indexByKey[key] = copied.count
                     copied.append(Entry(key: key, node: value))
                 }
@@ -68,7 +72,9 @@ extension Node {
         case .mapping(let entries):
             for entry in entries { entry.node.collectOrigins(at: path.appending(entry.key), into: body) }
         case .sequence(let items):
-            for (index, item) in items.enumerated() { item.collectOrigins(at: path.appending(index: index), into: body) }
+            for (index, item) in items.enumerated() {
+                item.collectOrigins(at: path.appending(index: index), into: body)
+            }
         }
     }
 
@@ -96,7 +102,8 @@ extension Node {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var out = String(lines[0])
         for index in 1..<lines.count {
-            let line = lines[index], previous = lines[index - 1]
+            let line = lines[index]
+            let previous = lines[index - 1]
             let spaced = line.first == " " || line.first == "\t"
             let previousSpaced = previous.first == " " || previous.first == "\t"
             out += spaced && !previousSpaced ? "\n\n" : "\n"

@@ -125,7 +125,9 @@ extension Node {
 
     /// The mapping under `key`, created (empty, with `origin`) when missing or null.
     /// Returns nil when something other than a mapping is there.
-    mutating func withMapping<Result>(_ key: String, origin: SourceLocation?, _ body: (inout Node) throws -> Result) rethrows -> Result? {
+    mutating func withMapping<Result>(_ key: String, origin: SourceLocation?, _ body: (inout Node) throws -> Result)
+        rethrows -> Result?
+    {
         var child = self[key] ?? .emptyMapping(origin: origin)
         if child.isNull { child = .emptyMapping(origin: origin) }
         guard child.entries != nil else { return nil }
@@ -139,18 +141,22 @@ extension Node {
     /// Annotations as kustomize writes them out: a map of strings (`true` becomes `"true"`,
     /// an empty value `""`), and no `annotations:` at all when there are none.
     mutating func normalizeAnnotations() {
-        guard var metadata = self["metadata"], metadata.entries != nil, let annotations = metadata["annotations"] else { return }
+        guard var metadata = self["metadata"], metadata.entries != nil, let annotations = metadata["annotations"] else {
+            return
+        }
         guard let entries = annotations.entries, !entries.isEmpty else {
             metadata["annotations"] = nil
             self["metadata"] = metadata
             return
         }
         var normalized = annotations
-        normalized.value = .mapping(entries.map { entry in
-            guard let scalar = entry.node.scalar else { return entry }
-            let text = scalar.isNull ? "" : scalar.text
-            return Entry(key: entry.key, node: Node(.scalar(Scalar(text: text, kind: .string)), origin: entry.node.origin))
-        })
+        normalized.value = .mapping(
+            entries.map { entry in
+                guard let scalar = entry.node.scalar else { return entry }
+                let text = scalar.isNull ? "" : scalar.text
+                return Entry(
+                    key: entry.key, node: Node(.scalar(Scalar(text: text, kind: .string)), origin: entry.node.origin))
+            })
         metadata["annotations"] = normalized
         self["metadata"] = metadata
     }

@@ -15,20 +15,24 @@ extension BuiltRoot {
         for (index, resource) in resources.enumerated() {
             // A field a patch removed is missing because of the patch: findings about its absence
             // go there (recorded first, so a value written at that path later wins).
-            for removal in resource.removals { origins.record(document: index, path: removal.path, origin: removal.origin) }
+            for removal in resource.removals {
+                origins.record(document: index, path: removal.path, origin: removal.origin)
+            }
             resource.node.collectOrigins { path, origin in origins.record(document: index, path: path, origin: origin) }
             origins.record(document: index, path: .root, origin: resource.anchor)
             labels[index] = resource.label
         }
-        let fallback = deployer?.location ?? SourceLocation(file: kustomizationFile, position: SourcePosition(line: 1, column: 1))
+        let fallback =
+            deployer?.location ?? SourceLocation(file: kustomizationFile, position: SourcePosition(line: 1, column: 1))
         // A folder deployed by a Flux Kustomization or an Argo CD Application is named with it
         // (two of them may deploy one folder differently: each its own stream).
         let name = deployer?.rootLabel ?? folder
         // The stream's folder holds its default namespace: one per deployer.
         let path = kustomizationFile + "@kustomize/" + (deployer.map { "\($0.rootLabel)/objects" } ?? folder)
-        var stream = GeneratedManifests(path: path, documents: Node.documents(resources.map(\.node)),
-                                        namespace: deployer?.defaultNamespace, origins: origins, fallback: fallback,
-                                        label: "built by kustomization \(name)", documentLabels: labels)
+        var stream = GeneratedManifests(
+            path: path, documents: Node.documents(resources.map(\.node)),
+            namespace: deployer?.defaultNamespace, origins: origins, fallback: fallback,
+            label: "built by kustomization \(name)", documentLabels: labels)
         // Overlays building the same object from one base each report it; `mergingAcrossRoots` names them all.
         stream.keptApart = true
         return stream

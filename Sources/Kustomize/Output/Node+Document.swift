@@ -37,7 +37,8 @@ extension Node {
         switch scalar.kind {
         case .plain:
             if scalar.text.isEmpty { return (.plain, nil) }
-            let plain = !YAMLEmitter.yaml11OnlyBooleans.contains(scalar.text) && YAMLEmitter.isSafePlainSyntax(scalar.text)
+            let plain =
+                !YAMLEmitter.yaml11OnlyBooleans.contains(scalar.text) && YAMLEmitter.isSafePlainSyntax(scalar.text)
             return (plain ? .plain : .doubleQuoted, nil)
         case .string:
             return (YAMLEmitter.isSafePlain(scalar.text) ? .plain : .doubleQuoted, nil)

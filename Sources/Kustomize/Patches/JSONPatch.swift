@@ -10,7 +10,9 @@ enum JSONPatch {
         try apply(operations, to: &target, removals: &removals)
     }
 
-    static func apply(_ operations: Node, to target: inout Node, removals: inout [(path: DocumentPath, origin: SourceLocation)]) throws {
+    static func apply(
+        _ operations: Node, to target: inout Node, removals: inout [(path: DocumentPath, origin: SourceLocation)]
+    ) throws {
         guard let items = operations.items else {
             throw KustomizeError("a JSON patch is a list of operations", at: operations.origin)
         }
@@ -24,13 +26,17 @@ enum JSONPatch {
             let path = try pointer(pathText, at: operation["path"]?.origin)
             switch op {
             case "add":
-                guard let value = operation["value"] else { throw KustomizeError("the add operation needs value:", at: operation.origin) }
+                guard let value = operation["value"] else {
+                    throw KustomizeError("the add operation needs value:", at: operation.origin)
+                }
                 try add(value, at: path[...], in: &target, text: pathText, origin: operation.origin)
             case "remove":
                 if let origin = operation.origin { removals.append((documentPath(path, in: target), origin)) }
                 _ = try remove(at: path[...], in: &target, text: pathText, origin: operation.origin)
             case "replace":
-                guard let value = operation["value"] else { throw KustomizeError("the replace operation needs value:", at: operation.origin) }
+                guard let value = operation["value"] else {
+                    throw KustomizeError("the replace operation needs value:", at: operation.origin)
+                }
                 // kustomize's JSON patch library replaces a missing key of an existing map by adding it.
                 let parentIsMap = get(path.dropLast()[...], in: target)?.entries != nil
                 if get(path[...], in: target) != nil || !parentIsMap {
@@ -60,7 +66,9 @@ enum JSONPatch {
                     throw KustomizeError("test failed: \(pathText) does not hold the given value", at: operation.origin)
                 }
             default:
-                throw KustomizeError("unknown JSON patch operation \(op) (add, remove, replace, move, copy, test)", at: operation["op"]?.origin)
+                throw KustomizeError(
+                    "unknown JSON patch operation \(op) (add, remove, replace, move, copy, test)",
+                    at: operation["op"]?.origin)
             }
         }
     }
@@ -100,20 +108,34 @@ enum JSONPatch {
         }
     }
 
-    private static func add(_ value: Node, at path: ArraySlice<String>, in node: inout Node, text: String, origin: SourceLocation?) throws {
-        guard let first = path.first else { node = value; return }
+    private static func add(
+        _ value: Node, at path: ArraySlice<String>, in node: inout Node, text: String, origin: SourceLocation?
+    ) throws {
+        guard let first = path.first else {
+            node = value
+            return
+        }
         let last = path.count == 1
         switch node.value {
         case .mapping:
-            if last { node[first] = value; return }
-            guard var child = node[first] else { throw KustomizeError("add: \(text) does not exist in the object (its parent is missing)", at: origin) }
+            if last {
+                node[first] = value
+                return
+            }
+            guard var child = node[first] else {
+                throw KustomizeError("add: \(text) does not exist in the object (its parent is missing)", at: origin)
+            }
             try add(value, at: path.dropFirst(), in: &child, text: text, origin: origin)
             node[first] = child
         case .sequence(var items):
             if last {
-                if first == "-" { items.append(value) } else {
+                if first == "-" {
+                    items.append(value)
+                } else {
                     guard let index = Int(first), index >= 0, index <= items.count else {
-                        throw KustomizeError("add: index \(first) of \(text) is out of range (the list has \(items.count) items)", at: origin)
+                        throw KustomizeError(
+                            "add: index \(first) of \(text) is out of range (the list has \(items.count) items)",
+                            at: origin)
                     }
                     items.insert(value, at: index)
                 }
@@ -129,22 +151,32 @@ enum JSONPatch {
         }
     }
 
-    private static func remove(at path: ArraySlice<String>, in node: inout Node, text: String, origin: SourceLocation?) throws -> Node {
+    private static func remove(at path: ArraySlice<String>, in node: inout Node, text: String, origin: SourceLocation?)
+        throws -> Node
+    {
         guard let first = path.first else { throw KustomizeError("cannot remove the whole object", at: origin) }
         let last = path.count == 1
         switch node.value {
         case .mapping:
-            guard var child = node[first] else { throw KustomizeError("\(text) does not exist in the object", at: origin) }
-            if last { node[first] = nil; return child }
+            guard var child = node[first] else {
+                throw KustomizeError("\(text) does not exist in the object", at: origin)
+            }
+            if last {
+                node[first] = nil
+                return child
+            }
             let removed = try remove(at: path.dropFirst(), in: &child, text: text, origin: origin)
             node[first] = child
             return removed
         case .sequence(var items):
             guard let index = Int(first), items.indices.contains(index) else {
-                throw KustomizeError("\(text) does not exist in the object (index \(first) of \(items.count) items)", at: origin)
+                throw KustomizeError(
+                    "\(text) does not exist in the object (index \(first) of \(items.count) items)", at: origin)
             }
             let removed: Node
-            if last { removed = items.remove(at: index) } else {
+            if last {
+                removed = items.remove(at: index)
+            } else {
                 removed = try remove(at: path.dropFirst(), in: &items[index], text: text, origin: origin)
             }
             node.value = .sequence(items)
@@ -161,7 +193,8 @@ enum JSONValue {
         switch (lhs.value, rhs.value) {
         case (.scalar(let a), .scalar(let b)): return a.text == b.text
         case (.mapping(let a), .mapping(let b)):
-            return a.count == b.count && a.allSatisfy { entry in b.first { $0.key == entry.key }.map { equal(entry.node, $0.node) } ?? false }
+            return a.count == b.count
+                && a.allSatisfy { entry in b.first { $0.key == entry.key }.map { equal(entry.node, $0.node) } ?? false }
         case (.sequence(let a), .sequence(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
         default: return false
         }

@@ -24,7 +24,8 @@ enum MergeKeys {
         guard let field = path.last else { return .replace }
         let parent = path.dropLast().last
         switch field {
-        case "containers", "initContainers", "ephemeralContainers", "volumes", "imagePullSecrets", "resourceClaims", "schedulingGates":
+        case "containers", "initContainers", "ephemeralContainers", "volumes", "imagePullSecrets", "resourceClaims",
+            "schedulingGates":
             return .byKey("name")
         case "env":
             return isContainer(parent: parent, path: path) ? .byKey("name") : .replace

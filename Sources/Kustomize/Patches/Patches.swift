@@ -12,7 +12,9 @@ enum Patches {
 
     static func patches(_ kustomization: Kustomization, session: BuildSession, resources: inout [Resource]) throws {
         for entry in kustomization.list("patches") {
-            guard entry.entries != nil else { throw KustomizeError("a patches: entry is a mapping with path: or patch:", at: entry.origin) }
+            guard entry.entries != nil else {
+                throw KustomizeError("a patches: entry is a mapping with path: or patch:", at: entry.origin)
+            }
             let source = try load(entry, kustomization: kustomization, session: session)
             let target = try entry["target"].map { try TargetSelector($0) }
             let allowNameChange = entry[path: "options", "allowNameChange"]?.scalar.flatMap(YAMLBool.read) ?? false
@@ -29,23 +31,33 @@ enum Patches {
             }
             if let target {
                 guard source.documents.count == 1 else {
-                    throw KustomizeError("a patches: entry with target: holds one strategic merge patch, this one holds \(source.documents.count)", at: entry.origin)
+                    throw KustomizeError(
+                        "a patches: entry with target: holds one strategic merge patch, this one holds \(source.documents.count)",
+                        at: entry.origin)
                 }
                 let selected = try target.select(in: resources)
                 if selected.isEmpty { warnNoMatch(session, target: target, at: entry.origin) }
-                try applyStrategic(source.documents[0], to: selected, in: &resources, keepName: !allowNameChange, keepKind: !allowKindChange, at: entry.origin)
+                try applyStrategic(
+                    source.documents[0], to: selected, in: &resources, keepName: !allowNameChange,
+                    keepKind: !allowKindChange, at: entry.origin)
             } else {
                 for document in source.documents {
                     let index = try uniqueTarget(of: document, in: resources, at: document.origin ?? entry.origin)
-                    try applyStrategic(document, to: [index], in: &resources, keepName: !allowNameChange, keepKind: !allowKindChange, at: entry.origin)
+                    try applyStrategic(
+                        document, to: [index], in: &resources, keepName: !allowNameChange, keepKind: !allowKindChange,
+                        at: entry.origin)
                 }
             }
         }
     }
 
-    static func strategicMergeLegacy(_ kustomization: Kustomization, session: BuildSession, resources: inout [Resource]) throws {
+    static func strategicMergeLegacy(_ kustomization: Kustomization, session: BuildSession, resources: inout [Resource])
+        throws
+    {
         for entry in kustomization.list("patchesStrategicMerge") {
-            guard let text = entry.scalar?.text else { throw KustomizeError("patchesStrategicMerge entries are paths or inline patches", at: entry.origin) }
+            guard let text = entry.scalar?.text else {
+                throw KustomizeError("patchesStrategicMerge entries are paths or inline patches", at: entry.origin)
+            }
             let source: Source
             if text.contains("\n") {
                 source = try inline(entry, kustomization: kustomization)
@@ -54,14 +66,19 @@ enum Patches {
             }
             for document in source.documents {
                 let index = try uniqueTarget(of: document, in: resources, at: document.origin ?? entry.origin)
-                try applyStrategic(document, to: [index], in: &resources, keepName: true, keepKind: true, at: entry.origin)
+                try applyStrategic(
+                    document, to: [index], in: &resources, keepName: true, keepKind: true, at: entry.origin)
             }
         }
     }
 
-    static func json6902Legacy(_ kustomization: Kustomization, session: BuildSession, resources: inout [Resource]) throws {
+    static func json6902Legacy(_ kustomization: Kustomization, session: BuildSession, resources: inout [Resource])
+        throws
+    {
         for entry in kustomization.list("patchesJson6902") {
-            guard let targetNode = entry["target"] else { throw KustomizeError("a patchesJson6902 entry needs target:", at: entry.origin) }
+            guard let targetNode = entry["target"] else {
+                throw KustomizeError("a patchesJson6902 entry needs target:", at: entry.origin)
+            }
             let target = try TargetSelector(targetNode, exact: true)
             let source = try load(entry, kustomization: kustomization, session: session)
             guard source.documents.count == 1, source.documents[0].items != nil else {
@@ -77,16 +94,24 @@ enum Patches {
     }
 
     private static func warnNoMatch(_ session: BuildSession, target: TargetSelector, at origin: SourceLocation?) {
-        session.warnings.append(KustomizeNote(feature: "patches", message: "the patch's target (\(target)) matches no object; kustomize ignores it", location: origin))
+        session.warnings.append(
+            KustomizeNote(
+                feature: "patches", message: "the patch's target (\(target)) matches no object; kustomize ignores it",
+                location: origin))
     }
 
     /// The one object a patch without target names by its apiVersion, kind and name.
-    private static func uniqueTarget(of patch: Node, in resources: [Resource], at origin: SourceLocation?) throws -> Int {
-        guard patch.entries != nil else { throw KustomizeError("a strategic merge patch is a mapping (an object)", at: origin) }
+    private static func uniqueTarget(of patch: Node, in resources: [Resource], at origin: SourceLocation?) throws -> Int
+    {
+        guard patch.entries != nil else {
+            throw KustomizeError("a strategic merge patch is a mapping (an object)", at: origin)
+        }
         let id = ResourceID(patch)
         let matches = resources.indices.filter { resources[$0].hadID(id) }
         guard let first = matches.first else {
-            throw KustomizeError("no object matches the patch (\(id)); a patch without target: names its object by apiVersion, kind, metadata.name and namespace", at: origin)
+            throw KustomizeError(
+                "no object matches the patch (\(id)); a patch without target: names its object by apiVersion, kind, metadata.name and namespace",
+                at: origin)
         }
         guard matches.count == 1 else {
             throw KustomizeError("the patch (\(id)) matches \(matches.count) objects", at: origin)
@@ -94,7 +119,10 @@ enum Patches {
         return first
     }
 
-    private static func applyStrategic(_ patch: Node, to indices: [Int], in resources: inout [Resource], keepName: Bool, keepKind: Bool, at origin: SourceLocation?) throws {
+    private static func applyStrategic(
+        _ patch: Node, to indices: [Int], in resources: inout [Resource], keepName: Bool, keepKind: Bool,
+        at origin: SourceLocation?
+    ) throws {
         var deleted: [Int] = []
         for index in indices {
             var document = patch
@@ -137,7 +165,9 @@ enum Patches {
         throw KustomizeError("the patch needs path: or patch:", at: entry.origin)
     }
 
-    private static func file(_ relative: String, kustomization: Kustomization, session: BuildSession, at origin: SourceLocation?) throws -> Source {
+    private static func file(
+        _ relative: String, kustomization: Kustomization, session: BuildSession, at origin: SourceLocation?
+    ) throws -> Source {
         let path = BuildPath.join(kustomization.folder, relative)
         guard BuildPath.isWithin(path, kustomization.folder) else {
             throw KustomizeError("security: patch \(relative) is not in or below \(kustomization.folder)", at: origin)
@@ -158,11 +188,14 @@ enum Patches {
         return Source(documents: try documents(Array(text.utf8), file: file, remap: remap), file: file)
     }
 
-    private static func documents(_ bytes: [UInt8], file: String, remap: ((SourcePosition) -> SourcePosition)?) throws -> [Node] {
+    private static func documents(_ bytes: [UInt8], file: String, remap: ((SourcePosition) -> SourcePosition)?) throws
+        -> [Node]
+    {
         let stream = YAMLParser.parse(bytes: bytes)
         if let error = stream.errors.first {
             let position = remap?(error.position) ?? error.position
-            throw KustomizeError("the patch is not valid YAML: \(error)", at: SourceLocation(file: file, position: position))
+            throw KustomizeError(
+                "the patch is not valid YAML: \(error)", at: SourceLocation(file: file, position: position))
         }
         return try stream.documents.compactMap(\.root).map { root in
             var node = try Node.copy(root, file: file)

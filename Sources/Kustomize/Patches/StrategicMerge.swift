@@ -50,13 +50,18 @@ enum StrategicMerge {
 
     private static func directive(_ node: Node) -> String? { node["$patch"]?.string }
 
-    static func mergeMapping(_ target: Node, _ patch: Node, path: [String], at location: DocumentPath, context: Context) throws -> Node {
+    static func mergeMapping(_ target: Node, _ patch: Node, path: [String], at location: DocumentPath, context: Context)
+        throws -> Node
+    {
         guard let patchEntries = patch.entries else { return clean(patch) }
         if directive(patch) == "replace" { return clean(patch) }
         guard var result = target.entries != nil ? target : nil else { return clean(patch) }
         for entry in patchEntries {
             if entry.key == "$patch" || entry.key.hasPrefix("$setElementOrder/") || entry.key == "$retainKeys"
-                || entry.key.hasPrefix("$deleteFromPrimitiveList/") { continue }
+                || entry.key.hasPrefix("$deleteFromPrimitiveList/")
+            {
+                continue
+            }
             let patchValue = entry.node
             if patchValue.isNull || (patchValue.entries != nil && directive(patchValue) == "delete") {
                 if result[entry.key] != nil, let origin = patchValue.origin {
@@ -72,9 +77,11 @@ enum StrategicMerge {
             }
             switch (existing.value, patchValue.value) {
             case (.mapping, .mapping):
-                result[entry.key] = try mergeMapping(existing, patchValue, path: childPath, at: location.appending(entry.key), context: context)
+                result[entry.key] = try mergeMapping(
+                    existing, patchValue, path: childPath, at: location.appending(entry.key), context: context)
             case (.sequence, .sequence):
-                result[entry.key] = try mergeSequence(existing, patchValue, path: childPath, at: location.appending(entry.key), context: context)
+                result[entry.key] = try mergeSequence(
+                    existing, patchValue, path: childPath, at: location.appending(entry.key), context: context)
             default:
                 result[entry.key] = clean(patchValue)
             }
@@ -82,11 +89,15 @@ enum StrategicMerge {
         return result
     }
 
-    static func mergeSequence(_ target: Node, _ patch: Node, path: [String], at location: DocumentPath, context: Context) throws -> Node {
+    static func mergeSequence(
+        _ target: Node, _ patch: Node, path: [String], at location: DocumentPath, context: Context
+    ) throws -> Node {
         let patchItems = patch.items ?? []
         let strategy = context.hasSchema ? MergeKeys.strategy(kind: context.kind, path: path) : .replace
         if patchItems.contains(where: { $0.entries != nil && directive($0) == "replace" }) {
-            return Node(.sequence(patchItems.filter { !($0.entries != nil && directive($0) == "replace") }.map(clean)), origin: patch.origin)
+            return Node(
+                .sequence(patchItems.filter { !($0.entries != nil && directive($0) == "replace") }.map(clean)),
+                origin: patch.origin)
         }
         switch strategy {
         case .replace:
@@ -101,7 +112,9 @@ enum StrategicMerge {
             return Node(.sequence(merged), origin: target.origin)
         case .byKey(let key):
             var targetItems = target.items ?? []
-            guard targetItems.allSatisfy({ $0.entries != nil }), patchItems.allSatisfy({ $0.entries != nil }) else { return clean(patch) }
+            guard targetItems.allSatisfy({ $0.entries != nil }), patchItems.allSatisfy({ $0.entries != nil }) else {
+                return clean(patch)
+            }
             var merged: [Node] = []
             var used = Set<Int>()
             for item in patchItems {
@@ -109,14 +122,19 @@ enum StrategicMerge {
                     merged.append(clean(item))
                     continue
                 }
-                let match = targetItems.indices.first { !used.contains($0) && targetItems[$0][key]?.scalar?.text == value }
+                let match = targetItems.indices.first {
+                    !used.contains($0) && targetItems[$0][key]?.scalar?.text == value
+                }
                 if directive(item) == "delete" {
                     if let match { used.insert(match) }
                     continue
                 }
                 if let match {
                     used.insert(match)
-                    merged.append(try mergeMapping(targetItems[match], item, path: path, at: location.appending(index: merged.count), context: context))
+                    merged.append(
+                        try mergeMapping(
+                            targetItems[match], item, path: path, at: location.appending(index: merged.count),
+                            context: context))
                 } else {
                     merged.append(clean(item))
                 }
@@ -133,11 +151,13 @@ enum StrategicMerge {
         case .scalar: return node
         case .mapping(let entries):
             var result = node
-            result.value = .mapping(entries.filter { !$0.key.hasPrefix("$") }.map { Entry(key: $0.key, node: clean($0.node)) })
+            result.value = .mapping(
+                entries.filter { !$0.key.hasPrefix("$") }.map { Entry(key: $0.key, node: clean($0.node)) })
             return result
         case .sequence(let items):
             var result = node
-            result.value = .sequence(items.filter { !($0.entries != nil && ($0["$patch"]?.string == "delete")) }.map(clean))
+            result.value = .sequence(
+                items.filter { !($0.entries != nil && ($0["$patch"]?.string == "delete")) }.map(clean))
             return result
         }
     }

@@ -15,7 +15,10 @@ struct TargetSelector: CustomStringConvertible {
     var origin: SourceLocation?
 
     init(_ node: Node, exact: Bool = false) throws {
-        guard node.entries != nil else { throw KustomizeError("target: is a mapping (group, version, kind, name, namespace, labelSelector)", at: node.origin) }
+        guard node.entries != nil else {
+            throw KustomizeError(
+                "target: is a mapping (group, version, kind, name, namespace, labelSelector)", at: node.origin)
+        }
         group = node["group"]?.string
         version = node["version"]?.string
         kind = node["kind"]?.string
@@ -28,7 +31,9 @@ struct TargetSelector: CustomStringConvertible {
             // Go's RE2 matches in linear time; Swift's regexes backtrack, so a repeated group
             // (`(a+)+`) on a long name could take exponential time.
             guard pattern.count <= 256, !Self.repeatsAGroup(pattern) else {
-                throw KustomizeError("target: \(pattern) repeats a group or is longer than 256 characters, which Shipshape does not match (it could take exponential time)", at: origin)
+                throw KustomizeError(
+                    "target: \(pattern) repeats a group or is longer than 256 characters, which Shipshape does not match (it could take exponential time)",
+                    at: origin)
             }
             do { compiled[pattern] = try Regex("^(?:" + pattern + ")$") } catch {
                 throw KustomizeError("target: \(pattern) is not a valid regular expression", at: origin)
@@ -40,16 +45,19 @@ struct TargetSelector: CustomStringConvertible {
 
     static func repeatsAGroup(_ pattern: String) -> Bool {
         let characters = Array(pattern)
-        for index in characters.indices.dropLast() where characters[index] == ")" && index > 0 && characters[index - 1] != "\\" {
+        for index in characters.indices.dropLast()
+        where characters[index] == ")" && index > 0 && characters[index - 1] != "\\" {
             if "*+{".contains(characters[index + 1]) { return true }
         }
         return false
     }
 
     var description: String {
-        [("group", group), ("version", version), ("kind", kind), ("name", name), ("namespace", namespace),
-         ("labelSelector", labelSelector), ("annotationSelector", annotationSelector)]
-            .compactMap { key, value in value.map { "\(key): \($0)" } }.joined(separator: ", ")
+        [
+            ("group", group), ("version", version), ("kind", kind), ("name", name), ("namespace", namespace),
+            ("labelSelector", labelSelector), ("annotationSelector", annotationSelector),
+        ]
+        .compactMap { key, value in value.map { "\(key): \($0)" } }.joined(separator: ", ")
     }
 
     func select(in resources: [Resource]) throws -> [Int] {
@@ -57,14 +65,29 @@ struct TargetSelector: CustomStringConvertible {
     }
 
     private func matches(_ resource: Resource) throws -> Bool {
-        let current = resource.id, original = resource.originalID
-        if let namespace, !(match(namespace, original.effectiveNamespace) || match(namespace, current.effectiveNamespace)) { return false }
+        let current = resource.id
+        let original = resource.originalID
+        if let namespace,
+            !(match(namespace, original.effectiveNamespace) || match(namespace, current.effectiveNamespace))
+        {
+            return false
+        }
         if let name, !(match(name, original.name) || match(name, current.name)) { return false }
         if let group, !match(group, current.group) { return false }
         if let version, !match(version, current.version) { return false }
         if let kind, !match(kind, current.kind) { return false }
-        if let labelSelector, !(try LabelSelector.matches(labelSelector, resource.node[path: "metadata", "labels"]?.stringMap ?? [:], at: origin)) { return false }
-        if let annotationSelector, !(try LabelSelector.matches(annotationSelector, resource.node[path: "metadata", "annotations"]?.stringMap ?? [:], at: origin)) { return false }
+        if let labelSelector,
+            !(try LabelSelector.matches(
+                labelSelector, resource.node[path: "metadata", "labels"]?.stringMap ?? [:], at: origin))
+        {
+            return false
+        }
+        if let annotationSelector,
+            !(try LabelSelector.matches(
+                annotationSelector, resource.node[path: "metadata", "annotations"]?.stringMap ?? [:], at: origin))
+        {
+            return false
+        }
         return true
     }
 
@@ -90,11 +113,23 @@ enum LabelSelector {
                 }
                 let set = Set(values.dropFirst().dropLast().split(separator: ",").map { String($0).trimmingWhitespace })
                 let value = labels[key]
-                if isIn { if value == nil || !set.contains(value!) { return false } } else if let value, set.contains(value) { return false }
+                if isIn {
+                    if value == nil || !set.contains(value!) { return false }
+                } else if let value, set.contains(value) {
+                    return false
+                }
             } else if let range = text.range(of: "!=") {
-                if labels[String(text[..<range.lowerBound]).trimmingWhitespace] == String(text[range.upperBound...]).trimmingWhitespace { return false }
+                if labels[String(text[..<range.lowerBound]).trimmingWhitespace]
+                    == String(text[range.upperBound...]).trimmingWhitespace
+                {
+                    return false
+                }
             } else if let range = text.range(of: "==") ?? text.range(of: "=") {
-                if labels[String(text[..<range.lowerBound]).trimmingWhitespace] != String(text[range.upperBound...]).trimmingWhitespace { return false }
+                if labels[String(text[..<range.lowerBound]).trimmingWhitespace]
+                    != String(text[range.upperBound...]).trimmingWhitespace
+                {
+                    return false
+                }
             } else if text.hasPrefix("!") {
                 if labels[String(text.dropFirst()).trimmingWhitespace] != nil { return false }
             } else if labels[text] == nil {
@@ -106,10 +141,16 @@ enum LabelSelector {
 
     /// Splits at commas outside parentheses.
     private static func split(_ selector: String) -> [String] {
-        var parts: [String] = [], current = "", depth = 0
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
         for character in selector {
             if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
-            if character == ",", depth == 0 { parts.append(current); current = ""; continue }
+            if character == ",", depth == 0 {
+                parts.append(current)
+                current = ""
+                continue
+            }
             current.append(character)
         }
         parts.append(current)
@@ -120,7 +161,9 @@ enum LabelSelector {
 extension StringProtocol {
     var trimmingWhitespace: String {
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

@@ -50,7 +50,8 @@ public struct RemoteBase: Sendable, Hashable, CustomStringConvertible {
         } else if !rest.hasPrefix("git@") {
             scheme = "https://"
         }
-        var repository: String, path: String
+        var repository: String
+        var path: String
         if let double = rest.range(of: "//") {
             repository = String(rest[..<double.lowerBound])
             path = String(rest[double.upperBound...])
@@ -63,11 +64,15 @@ public struct RemoteBase: Sendable, Hashable, CustomStringConvertible {
         } else {
             // `github.com/org/repo/path`: host, owner and name, then the folder.
             let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count >= 3, !(scheme.hasPrefix("http") && ref == nil && parts.last?.contains(".") == true && parts.count > 3) else { return nil }
+            guard parts.count >= 3,
+                !(scheme.hasPrefix("http") && ref == nil && parts.last?.contains(".") == true && parts.count > 3)
+            else { return nil }
             repository = parts.prefix(3).joined(separator: "/")
             path = parts.dropFirst(3).joined(separator: "/")
         }
         guard !repository.isEmpty else { return nil }
-        self.init(repository: scheme + repository, path: path.trimmingCharacters(in: CharacterSet(charactersIn: "/")), ref: ref)
+        self.init(
+            repository: scheme + repository, path: path.trimmingCharacters(in: CharacterSet(charactersIn: "/")),
+            ref: ref)
     }
 }

@@ -27,7 +27,11 @@ public final class RemoteTrees: @unchecked Sendable {
         lock.withLock { failures[RemoteKey(base)] = reason }
     }
 
-    enum Lookup { case fetched, failed(String), missing }
+    enum Lookup {
+        case fetched
+        case failed(String)
+        case missing
+    }
 
     func lookup(_ base: RemoteBase) -> Lookup {
         lock.withLock {
@@ -82,10 +86,14 @@ struct MountedFileSystem: BuildFileSystem {
 
     func read(_ path: String) throws -> [UInt8] {
         guard path.hasPrefix("⟨") else { return try local.read(path) }
-        guard let bytes = remotes.file(path) else { throw KustomizeError("\(path) is not in the fetched repository", at: nil) }
+        guard let bytes = remotes.file(path) else {
+            throw KustomizeError("\(path) is not in the fetched repository", at: nil)
+        }
         return bytes
     }
 
-    func isDirectory(_ path: String) -> Bool { path.hasPrefix("⟨") ? remotes.isDirectory(path) : local.isDirectory(path) }
+    func isDirectory(_ path: String) -> Bool {
+        path.hasPrefix("⟨") ? remotes.isDirectory(path) : local.isDirectory(path)
+    }
     func fileExists(_ path: String) -> Bool { path.hasPrefix("⟨") ? remotes.file(path) != nil : local.fileExists(path) }
 }

@@ -9,7 +9,9 @@ struct IDSelector: CustomStringConvertible {
     var origin: SourceLocation?
 
     init(_ node: Node, field: String) throws {
-        guard node.entries != nil else { throw KustomizeError("\(field) is a mapping (group, version, kind, name, namespace)", at: node.origin) }
+        guard node.entries != nil else {
+            throw KustomizeError("\(field) is a mapping (group, version, kind, name, namespace)", at: node.origin)
+        }
         group = node["group"]?.string ?? ""
         version = node["version"]?.string ?? ""
         kind = node["kind"]?.string ?? ""
@@ -27,16 +29,22 @@ struct IDSelector: CustomStringConvertible {
     func selects(_ id: ResourceID) -> Bool {
         (name.isEmpty || name == id.name)
             && (namespace.isEmpty || Self.sameNamespace(namespace, id))
-            && (group.isEmpty || group == id.group) && (version.isEmpty || version == id.version) && (kind.isEmpty || kind == id.kind)
+            && (group.isEmpty || group == id.group) && (version.isEmpty || version == id.version)
+            && (kind.isEmpty || kind == id.kind)
     }
 
     /// True when the object's labels and annotations satisfy the selectors (empty ones do).
     func selectsMetadata(of resource: Resource) throws -> Bool {
-        if !labelSelector.isEmpty, !(try LabelSelector.matches(labelSelector, resource.node[path: "metadata", "labels"]?.stringMap ?? [:], at: origin)) {
+        if !labelSelector.isEmpty,
+            !(try LabelSelector.matches(
+                labelSelector, resource.node[path: "metadata", "labels"]?.stringMap ?? [:], at: origin))
+        {
             return false
         }
         if !annotationSelector.isEmpty,
-           !(try LabelSelector.matches(annotationSelector, resource.node[path: "metadata", "annotations"]?.stringMap ?? [:], at: origin)) {
+            !(try LabelSelector.matches(
+                annotationSelector, resource.node[path: "metadata", "annotations"]?.stringMap ?? [:], at: origin))
+        {
             return false
         }
         return true
@@ -50,9 +58,11 @@ struct IDSelector: CustomStringConvertible {
     }
 
     var description: String {
-        [("group", group), ("version", version), ("kind", kind), ("name", name), ("namespace", namespace),
-         ("labelSelector", labelSelector), ("annotationSelector", annotationSelector)]
-            .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
+        [
+            ("group", group), ("version", version), ("kind", kind), ("name", name), ("namespace", namespace),
+            ("labelSelector", labelSelector), ("annotationSelector", annotationSelector),
+        ]
+        .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
     }
 }
 

@@ -19,7 +19,8 @@ struct ReplacementPath: CustomStringConvertible {
         self.init(text)
         parts = parts.flatMap { part -> [String] in
             guard part.hasSuffix("]"), let open = part.lastIndex(of: "["),
-                  let index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]), index >= 0 else { return [part] }
+                let index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]), index >= 0
+            else { return [part] }
             let field = String(part[..<open])
             return field.isEmpty ? [String(index)] : [field, String(index)]
         }
@@ -86,7 +87,9 @@ struct ReplacementPath: CustomStringConvertible {
                 guard let last = current.items?.last else { return nil }
                 current = last
             } else if Self.isListIndex(part) {
-                guard let items = current.items, let (field, value) = try? Self.splitListIndex(part, at: nil) else { return nil }
+                guard let items = current.items, let (field, value) = try? Self.splitListIndex(part, at: nil) else {
+                    return nil
+                }
                 let found = items.first { item in
                     field.isEmpty ? item.scalar?.text == value : item[field]?.scalar?.text == value
                 }
@@ -108,12 +111,16 @@ struct ReplacementPath: CustomStringConvertible {
 
     /// Calls `body` on every field the path reaches (kustomize's `PathMatcher`); creates what
     /// is missing when `create` is given (the shape of the value). Returns how many it reached.
-    func visit(_ node: inout Node, create: Shape?, origin: SourceLocation?, _ body: (inout Node) throws -> Void) throws -> Int {
+    func visit(_ node: inout Node, create: Shape?, origin: SourceLocation?, _ body: (inout Node) throws -> Void) throws
+        -> Int
+    {
         try Self.visit(&node, parts: parts[...], create: create, origin: origin, body)
     }
 
-    private static func visit(_ node: inout Node, parts: ArraySlice<String>, create: Shape?, origin: SourceLocation?,
-                              _ body: (inout Node) throws -> Void) throws -> Int {
+    private static func visit(
+        _ node: inout Node, parts: ArraySlice<String>, create: Shape?, origin: SourceLocation?,
+        _ body: (inout Node) throws -> Void
+    ) throws -> Int {
         guard let part = parts.first else {
             try body(&node)
             return 1
@@ -137,8 +144,11 @@ struct ReplacementPath: CustomStringConvertible {
                 var count = 0
                 for index in items.indices {
                     let text = field.isEmpty ? items[index].scalar?.text : items[index][field]?.scalar?.text
-                    guard let text, regex.contains(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { continue }
-                    count += try visit(&items[index], parts: field.isEmpty ? [] : rest, create: create, origin: origin, body)
+                    guard let text, regex.contains(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                        continue
+                    }
+                    count += try visit(
+                        &items[index], parts: field.isEmpty ? [] : rest, create: create, origin: origin, body)
                 }
                 return count
             }
@@ -155,7 +165,9 @@ struct ReplacementPath: CustomStringConvertible {
         if part == "*" {
             guard var items = node.items else { return 0 }
             var count = 0
-            for index in items.indices { count += try visit(&items[index], parts: rest, create: create, origin: origin, body) }
+            for index in items.indices {
+                count += try visit(&items[index], parts: rest, create: create, origin: origin, body)
+            }
             node.value = .sequence(items)
             return count
         }
@@ -199,7 +211,9 @@ struct PatternMatcher {
         }
         // Swift's regexes backtrack where Go's RE2 does not: refuse what could take exponential time.
         guard pattern.count <= 256, !TargetSelector.repeatsAGroup(pattern) else {
-            throw KustomizeError("field path value \(pattern) repeats a group or is longer than 256 characters, which Shipshape does not match", at: origin)
+            throw KustomizeError(
+                "field path value \(pattern) repeats a group or is longer than 256 characters, which Shipshape does not match",
+                at: origin)
         }
         literal = nil
         do { regex = try Regex(pattern) } catch {

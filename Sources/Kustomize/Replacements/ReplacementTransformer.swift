@@ -20,14 +20,19 @@ enum ReplacementTransformer {
     /// The replacements of one entry: written inline, or in the file `path:` names (one
     /// replacement or a list of them).
     static func load(_ entry: Node, kustomization: Kustomization, session: BuildSession) throws -> [Replacement] {
-        guard entry.entries != nil else { throw KustomizeError("a replacements: entry is a mapping with path: or source: and targets:", at: entry.origin) }
+        guard entry.entries != nil else {
+            throw KustomizeError(
+                "a replacements: entry is a mapping with path: or source: and targets:", at: entry.origin)
+        }
         guard let pathNode = entry["path"], let relative = pathNode.string else { return [try Replacement(entry)] }
         if entry["source"] != nil || entry["targets"] != nil {
             throw KustomizeError("cannot specify both path and inline replacement", at: entry.origin)
         }
         let path = BuildPath.join(kustomization.folder, relative)
         guard BuildPath.isWithin(path, kustomization.folder) else {
-            throw KustomizeError("security: replacement file \(relative) is not in or below \(kustomization.folder)", at: pathNode.origin)
+            throw KustomizeError(
+                "security: replacement file \(relative) is not in or below \(kustomization.folder)", at: pathNode.origin
+            )
         }
         guard session.fileSystem.fileExists(path) else {
             throw KustomizeError("replacement file \(relative) does not exist (\(path))", at: pathNode.origin)
@@ -35,13 +40,16 @@ enum ReplacementTransformer {
         let bytes = try session.read(path, at: pathNode.origin)
         let stream = YAMLParser.parse(bytes: bytes)
         if let error = stream.errors.first {
-            throw KustomizeError("the replacement file is not valid YAML: \(error)", at: SourceLocation(file: path, position: error.position))
+            throw KustomizeError(
+                "the replacement file is not valid YAML: \(error)",
+                at: SourceLocation(file: path, position: error.position))
         }
         guard let root = stream.documents.first?.root else { return [] }
         let node = try Node.copy(root, file: path)
         if let items = node.items { return try items.map(Replacement.init) }
         guard node.entries != nil else {
-            throw KustomizeError("a replacement file holds one replacement (a mapping) or a list of them", at: node.origin)
+            throw KustomizeError(
+                "a replacement file holds one replacement (a mapping) or a list of them", at: node.origin)
         }
         return [try Replacement(node)]
     }
@@ -53,18 +61,25 @@ enum ReplacementTransformer {
             throw KustomizeError("the replacement's source (\(source.selector)) matches no object", at: source.origin)
         }
         guard matches.count == 1 else {
-            throw KustomizeError("the replacement's source (\(source.selector)) matches \(matches.count) objects: \(matches.map { $0.id.description }.joined(separator: ", "))",
-                                 at: source.origin)
+            throw KustomizeError(
+                "the replacement's source (\(source.selector)) matches \(matches.count) objects: \(matches.map { $0.id.description }.joined(separator: ", "))",
+                at: source.origin)
         }
-        guard var value = source.fieldPath.lookup(in: object.node), !value.isNull, value.entries?.isEmpty != true, value.items?.isEmpty != true else {
-            throw KustomizeError("fieldPath `\(source.fieldPath)` is missing for replacement source \(object.id)", at: source.origin)
+        guard var value = source.fieldPath.lookup(in: object.node), !value.isNull, value.entries?.isEmpty != true,
+            value.items?.isEmpty != true
+        else {
+            throw KustomizeError(
+                "fieldPath `\(source.fieldPath)` is missing for replacement source \(object.id)", at: source.origin)
         }
         let delimiter = source.options.delimiter
         guard !delimiter.isEmpty else { return value }
-        guard let scalar = value.scalar else { throw KustomizeError("delimiter option can only be used with scalar nodes", at: source.origin) }
+        guard let scalar = value.scalar else {
+            throw KustomizeError("delimiter option can only be used with scalar nodes", at: source.origin)
+        }
         let parts = scalar.text.components(separatedBy: delimiter)
         guard source.options.index >= 0, source.options.index < parts.count else {
-            throw KustomizeError("options.index \(source.options.index) is out of bounds for value \(scalar.text)", at: source.origin)
+            throw KustomizeError(
+                "options.index \(source.options.index) is out of bounds for value \(scalar.text)", at: source.origin)
         }
         value.value = .scalar(Scalar(text: parts[source.options.index], kind: scalar.kind))
         return value
@@ -92,7 +107,9 @@ enum ReplacementTransformer {
             if try reject.selectsMetadata(of: resource) { return false }
         }
         let ids = resource.allIDs
-        if target.reject.contains(where: { reject in reject.hasID && ids.contains(where: reject.selects) }) { return false }
+        if target.reject.contains(where: { reject in reject.hasID && ids.contains(where: reject.selects) }) {
+            return false
+        }
         return ids.contains(where: target.select.selects)
     }
 
@@ -106,10 +123,14 @@ enum ReplacementTransformer {
 
     /// Writes the value into one field: a scalar field keeps its type (kustomize copies only
     /// the text), anything else becomes the value.
-    private static func set(_ field: inout Node, to value: Node, options: Replacement.Options, at origin: SourceLocation?) throws {
+    private static func set(
+        _ field: inout Node, to value: Node, options: Replacement.Options, at origin: SourceLocation?
+    ) throws {
         var text = value.scalar?.text ?? ""
         if !options.delimiter.isEmpty {
-            guard let scalar = field.scalar else { throw KustomizeError("delimiter option can only be used with scalar nodes", at: origin) }
+            guard let scalar = field.scalar else {
+                throw KustomizeError("delimiter option can only be used with scalar nodes", at: origin)
+            }
             var parts = scalar.text.components(separatedBy: options.delimiter)
             if options.index < 0 {
                 parts.insert(text, at: 0)
@@ -122,7 +143,9 @@ enum ReplacementTransformer {
         }
         guard let scalar = field.scalar else {
             field = value
-            if !options.delimiter.isEmpty { field.value = .scalar(Scalar(text: text, kind: value.scalar?.kind ?? .plain)) }
+            if !options.delimiter.isEmpty {
+                field.value = .scalar(Scalar(text: text, kind: value.scalar?.kind ?? .plain))
+            }
             return
         }
         field = Node(.scalar(Scalar(text: text, kind: keptKind(of: scalar))), origin: value.origin)

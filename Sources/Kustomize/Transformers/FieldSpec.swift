@@ -19,12 +19,24 @@ struct FieldSpec: Sendable {
 
     /// Splits at `/` but not at `\/` (annotation keys hold slashes); `[]` marks are dropped.
     static func split(_ path: String) -> [String] {
-        var parts: [String] = [], current = ""
+        var parts: [String] = []
+        var current = ""
         var escaped = false
         for character in path {
-            if escaped { current.append(character); escaped = false; continue }
-            if character == "\\" { escaped = true; continue }
-            if character == "/" { parts.append(current); current = ""; continue }
+            if escaped {
+                current.append(character)
+                escaped = false
+                continue
+            }
+            if character == "\\" {
+                escaped = true
+                continue
+            }
+            if character == "/" {
+                parts.append(current)
+                current = ""
+                continue
+            }
             current.append(character)
         }
         parts.append(current)
@@ -44,7 +56,10 @@ struct FieldSpec: Sendable {
         try Self.visit(&node, path: path[...], create: create, origin: origin, body)
     }
 
-    static func visit(_ node: inout Node, path: ArraySlice<String>, create: Bool, origin: SourceLocation?, _ body: (inout Node?) throws -> Void) rethrows {
+    static func visit(
+        _ node: inout Node, path: ArraySlice<String>, create: Bool, origin: SourceLocation?,
+        _ body: (inout Node?) throws -> Void
+    ) rethrows {
         guard let key = path.first else { return }
         switch node.value {
         case .sequence(var items):

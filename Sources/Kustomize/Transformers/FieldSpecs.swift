@@ -17,7 +17,7 @@ enum FieldSpecs {
     ]
 
     static let volumeClaimTemplateLabels: [FieldSpec] = [
-        FieldSpec("spec/volumeClaimTemplates[]/metadata/labels", kind: "StatefulSet", group: "apps", create: true),
+        FieldSpec("spec/volumeClaimTemplates[]/metadata/labels", kind: "StatefulSet", group: "apps", create: true)
     ]
 
     /// `commonLabels`, and `labels` with `includeSelectors: true`.
@@ -78,6 +78,8 @@ enum FieldSpecs {
     /// Other fields the namespace transformer sets.
     static let namespace: [FieldSpec] = [
         FieldSpec("spec/service/namespace", kind: "APIService", group: "apiregistration.k8s.io", create: true),
-        FieldSpec("spec/conversion/webhook/clientConfig/service/namespace", kind: "CustomResourceDefinition", group: "apiextensions.k8s.io"),
+        FieldSpec(
+            "spec/conversion/webhook/clientConfig/service/namespace", kind: "CustomResourceDefinition",
+            group: "apiextensions.k8s.io"),
     ]
 }

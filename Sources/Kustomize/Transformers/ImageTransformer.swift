@@ -18,8 +18,9 @@ enum ImageTransformer {
                 throw KustomizeError("an images: entry needs a name:", at: entry.origin)
             }
             let origin = entry["newTag"]?.origin ?? entry["digest"]?.origin ?? entry["newName"]?.origin ?? entry.origin
-            let rule = Rule(name: name, newName: entry["newName"]?.string, newTag: entry["newTag"]?.scalar?.text,
-                            digest: entry["digest"]?.string, tagSuffix: entry["tagSuffix"]?.string, origin: origin)
+            let rule = Rule(
+                name: name, newName: entry["newName"]?.string, newTag: entry["newTag"]?.scalar?.text,
+                digest: entry["digest"]?.string, tagSuffix: entry["tagSuffix"]?.string, origin: origin)
             for index in resources.indices {
                 if resources[index].kind != "CustomResourceDefinition" { walk(&resources[index].node, rule: rule) }
                 let id = resources[index].id
@@ -27,7 +28,10 @@ enum ImageTransformer {
                     var noCreate = spec
                     noCreate.create = false
                     noCreate.visit(&resources[index].node, origin: nil) { field in
-                        if var image = field { update(&image, rule: rule); field = image }
+                        if var image = field {
+                            update(&image, rule: rule)
+                            field = image
+                        }
                     }
                 }
             }
@@ -40,9 +44,14 @@ enum ImageTransformer {
         case .mapping(var entries):
             for index in entries.indices {
                 walk(&entries[index].node, rule: rule)
-                if entries[index].key == "containers" || entries[index].key == "initContainers", case .sequence(var items) = entries[index].node.value {
+                if entries[index].key == "containers" || entries[index].key == "initContainers",
+                    case .sequence(var items) = entries[index].node.value
+                {
                     for item in items.indices {
-                        if var image = items[item]["image"] { update(&image, rule: rule); items[item]["image"] = image }
+                        if var image = items[item]["image"] {
+                            update(&image, rule: rule)
+                            items[item]["image"] = image
+                        }
                     }
                     entries[index].node.value = .sequence(items)
                 }
@@ -61,13 +70,17 @@ enum ImageTransformer {
         var (name, tag, digest) = split(value)
         if let newName = rule.newName, !newName.isEmpty { name = newName }
         if let newTag = rule.newTag, !newTag.isEmpty, let newDigest = rule.digest, !newDigest.isEmpty {
-            tag = newTag; digest = newDigest
+            tag = newTag
+            digest = newDigest
         } else if let newTag = rule.newTag, !newTag.isEmpty {
-            tag = newTag; digest = ""
+            tag = newTag
+            digest = ""
         } else if let newDigest = rule.digest, !newDigest.isEmpty {
-            tag = ""; digest = newDigest
+            tag = ""
+            digest = newDigest
         } else if let suffix = rule.tagSuffix, !suffix.isEmpty {
-            tag += suffix; digest = ""
+            tag += suffix
+            digest = ""
         }
         var result = name
         if !tag.isEmpty { result += ":" + tag }
@@ -91,7 +104,9 @@ enum ImageTransformer {
         let algorithm = rest[..<colon]
         let alphanumeric = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         let separators = Set(".+_-")
-        guard let first = algorithm.first, alphanumeric.contains(first), let last = algorithm.last, alphanumeric.contains(last) else { return false }
+        guard let first = algorithm.first, alphanumeric.contains(first), let last = algorithm.last,
+            alphanumeric.contains(last)
+        else { return false }
         var previousWasSeparator = false
         for character in algorithm {
             if separators.contains(character) {
@@ -99,7 +114,9 @@ enum ImageTransformer {
                 previousWasSeparator = true
             } else if alphanumeric.contains(character) {
                 previousWasSeparator = false
-            } else { return false }
+            } else {
+                return false
+            }
         }
         return rest[rest.index(after: colon)...].allSatisfy { tagCharacters.contains($0) }
     }

@@ -9,63 +9,106 @@ enum NameReferences {
     }
 
     private static let podSpecPrefixes: [(kind: String, prefix: String)] = [
-        ("Pod", "spec"), ("PodTemplate", "template/spec"), ("Deployment", "spec/template/spec"), ("ReplicaSet", "spec/template/spec"),
+        ("Pod", "spec"), ("PodTemplate", "template/spec"), ("Deployment", "spec/template/spec"),
+        ("ReplicaSet", "spec/template/spec"),
         ("DaemonSet", "spec/template/spec"), ("StatefulSet", "spec/template/spec"), ("Job", "spec/template/spec"),
         ("CronJob", "spec/jobTemplate/spec/template/spec"),
     ]
     private static let workloadPrefixes: [(kind: String, prefix: String)] = [
-        ("Pod", "spec"), ("StatefulSet", "spec/template/spec"), ("Deployment", "spec/template/spec"), ("ReplicationController", "spec/template/spec"),
-        ("CronJob", "spec/jobTemplate/spec/template/spec"), ("Job", "spec/template/spec"), ("DaemonSet", "spec/template/spec"),
+        ("Pod", "spec"), ("StatefulSet", "spec/template/spec"), ("Deployment", "spec/template/spec"),
+        ("ReplicationController", "spec/template/spec"),
+        ("CronJob", "spec/jobTemplate/spec/template/spec"), ("Job", "spec/template/spec"),
+        ("DaemonSet", "spec/template/spec"),
     ]
 
-    private static func inPodSpecs(_ paths: [String], kinds: [(kind: String, prefix: String)] = podSpecPrefixes) -> [FieldSpec] {
+    private static func inPodSpecs(_ paths: [String], kinds: [(kind: String, prefix: String)] = podSpecPrefixes)
+        -> [FieldSpec]
+    {
         kinds.flatMap { kind, prefix in paths.map { FieldSpec(prefix + "/" + $0, kind: kind) } }
     }
 
-    static let rules: [Rule] = [
-        Rule(kind: "ConfigMap", group: "", referrers: inPodSpecs([
-            "volumes/configMap/name", "containers/env/valueFrom/configMapKeyRef/name", "initContainers/env/valueFrom/configMapKeyRef/name",
-            "containers/envFrom/configMapRef/name", "initContainers/envFrom/configMapRef/name", "volumes/projected/sources/configMap/name",
-        ]) + [
-            FieldSpec("spec/configSource/configMap", kind: "Node"),
-            FieldSpec("metadata/annotations/nginx.ingress.kubernetes.io\\/fastcgi-params-configmap", kind: "Ingress"),
-        ]),
-        Rule(kind: "Secret", group: "", referrers: inPodSpecs([
-            "volumes/secret/secretName", "containers/env/valueFrom/secretKeyRef/name", "initContainers/env/valueFrom/secretKeyRef/name",
-            "containers/envFrom/secretRef/name", "initContainers/envFrom/secretRef/name", "imagePullSecrets/name",
-            "volumes/projected/sources/secret/name",
-        ]) + [
-            FieldSpec("spec/tls/secretName", kind: "Ingress"),
-            FieldSpec("metadata/annotations/ingress.kubernetes.io\\/auth-secret", kind: "Ingress"),
-            FieldSpec("metadata/annotations/nginx.ingress.kubernetes.io\\/auth-secret", kind: "Ingress"),
-            FieldSpec("metadata/annotations/nginx.ingress.kubernetes.io\\/auth-tls-secret", kind: "Ingress"),
-            FieldSpec("imagePullSecrets/name", kind: "ServiceAccount"),
-            FieldSpec("parameters/secretName", kind: "StorageClass"), FieldSpec("parameters/adminSecretName", kind: "StorageClass"),
-            FieldSpec("parameters/userSecretName", kind: "StorageClass"), FieldSpec("parameters/secretRef", kind: "StorageClass"),
-            FieldSpec("spec/template/spec/containers/env/valueFrom/secretKeyRef/name", kind: "Service", group: "serving.knative.dev", version: "v1"),
-            FieldSpec("spec/azureFile/secretName", kind: "PersistentVolume"),
-        ]),
-        Rule(kind: "Service", group: "", referrers: [
-            FieldSpec("spec/serviceName", kind: "StatefulSet", group: "apps"),
-            FieldSpec("spec/rules/http/paths/backend/serviceName", kind: "Ingress"), FieldSpec("spec/backend/serviceName", kind: "Ingress"),
-            FieldSpec("spec/rules/http/paths/backend/service/name", kind: "Ingress"), FieldSpec("spec/defaultBackend/service/name", kind: "Ingress"),
-            FieldSpec("spec/service/name", kind: "APIService", group: "apiregistration.k8s.io"),
-        ]),
-        Rule(kind: "ServiceAccount", group: "", referrers: inPodSpecs(["serviceAccountName"], kinds: workloadPrefixes)),
-        Rule(kind: "PersistentVolumeClaim", group: "", referrers: inPodSpecs(["volumes/persistentVolumeClaim/claimName"], kinds: workloadPrefixes)),
-        Rule(kind: "PersistentVolume", group: "", referrers: [FieldSpec("spec/volumeName", kind: "PersistentVolumeClaim")]),
-        Rule(kind: "StorageClass", group: "storage.k8s.io", referrers: [
-            FieldSpec("spec/storageClassName", kind: "PersistentVolume"), FieldSpec("spec/storageClassName", kind: "PersistentVolumeClaim"),
-            FieldSpec("spec/volumeClaimTemplates/spec/storageClassName", kind: "StatefulSet"),
-        ]),
-        Rule(kind: "PriorityClass", group: "scheduling.k8s.io", referrers: inPodSpecs(["priorityClassName"], kinds: workloadPrefixes)),
-        Rule(kind: "IngressClass", group: "networking.k8s.io", referrers: [FieldSpec("spec/ingressClassName", kind: "Ingress")]),
-        Rule(kind: "ValidatingAdmissionPolicy", group: "admissionregistration.k8s.io", referrers: [
-            FieldSpec("spec/policyName", kind: "ValidatingAdmissionPolicyBinding", group: "admissionregistration.k8s.io"),
-        ]),
-    ] + ["Deployment", "ReplicationController", "ReplicaSet", "StatefulSet"].map {
-        Rule(kind: $0, group: nil, referrers: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")])
-    }
+    static let rules: [Rule] =
+        [
+            Rule(
+                kind: "ConfigMap", group: "",
+                referrers: inPodSpecs([
+                    "volumes/configMap/name", "containers/env/valueFrom/configMapKeyRef/name",
+                    "initContainers/env/valueFrom/configMapKeyRef/name",
+                    "containers/envFrom/configMapRef/name", "initContainers/envFrom/configMapRef/name",
+                    "volumes/projected/sources/configMap/name",
+                ]) + [
+                    FieldSpec("spec/configSource/configMap", kind: "Node"),
+                    FieldSpec(
+                        "metadata/annotations/nginx.ingress.kubernetes.io\\/fastcgi-params-configmap", kind: "Ingress"),
+                ]),
+            Rule(
+                kind: "Secret", group: "",
+                referrers: inPodSpecs([
+                    "volumes/secret/secretName", "containers/env/valueFrom/secretKeyRef/name",
+                    "initContainers/env/valueFrom/secretKeyRef/name",
+                    "containers/envFrom/secretRef/name", "initContainers/envFrom/secretRef/name",
+                    "imagePullSecrets/name",
+                    "volumes/projected/sources/secret/name",
+                ]) + [
+                    FieldSpec("spec/tls/secretName", kind: "Ingress"),
+                    FieldSpec("metadata/annotations/ingress.kubernetes.io\\/auth-secret", kind: "Ingress"),
+                    FieldSpec("metadata/annotations/nginx.ingress.kubernetes.io\\/auth-secret", kind: "Ingress"),
+                    FieldSpec("metadata/annotations/nginx.ingress.kubernetes.io\\/auth-tls-secret", kind: "Ingress"),
+                    FieldSpec("imagePullSecrets/name", kind: "ServiceAccount"),
+                    FieldSpec("parameters/secretName", kind: "StorageClass"),
+                    FieldSpec("parameters/adminSecretName", kind: "StorageClass"),
+                    FieldSpec("parameters/userSecretName", kind: "StorageClass"),
+                    FieldSpec("parameters/secretRef", kind: "StorageClass"),
+                    FieldSpec(
+                        "spec/template/spec/containers/env/valueFrom/secretKeyRef/name", kind: "Service",
+                        group: "serving.knative.dev", version: "v1"),
+                    FieldSpec("spec/azureFile/secretName", kind: "PersistentVolume"),
+                ]),
+            Rule(
+                kind: "Service", group: "",
+                referrers: [
+                    FieldSpec("spec/serviceName", kind: "StatefulSet", group: "apps"),
+                    FieldSpec("spec/rules/http/paths/backend/serviceName", kind: "Ingress"),
+                    FieldSpec("spec/backend/serviceName", kind: "Ingress"),
+                    FieldSpec("spec/rules/http/paths/backend/service/name", kind: "Ingress"),
+                    FieldSpec("spec/defaultBackend/service/name", kind: "Ingress"),
+                    FieldSpec("spec/service/name", kind: "APIService", group: "apiregistration.k8s.io"),
+                ]),
+            Rule(
+                kind: "ServiceAccount", group: "",
+                referrers: inPodSpecs(["serviceAccountName"], kinds: workloadPrefixes)),
+            Rule(
+                kind: "PersistentVolumeClaim", group: "",
+                referrers: inPodSpecs(["volumes/persistentVolumeClaim/claimName"], kinds: workloadPrefixes)),
+            Rule(
+                kind: "PersistentVolume", group: "",
+                referrers: [FieldSpec("spec/volumeName", kind: "PersistentVolumeClaim")]),
+            Rule(
+                kind: "StorageClass", group: "storage.k8s.io",
+                referrers: [
+                    FieldSpec("spec/storageClassName", kind: "PersistentVolume"),
+                    FieldSpec("spec/storageClassName", kind: "PersistentVolumeClaim"),
+                    FieldSpec("spec/volumeClaimTemplates/spec/storageClassName", kind: "StatefulSet"),
+                ]),
+            Rule(
+                kind: "PriorityClass", group: "scheduling.k8s.io",
+                referrers: inPodSpecs(["priorityClassName"], kinds: workloadPrefixes)),
+            Rule(
+                kind: "IngressClass", group: "networking.k8s.io",
+                referrers: [FieldSpec("spec/ingressClassName", kind: "Ingress")]),
+            Rule(
+                kind: "ValidatingAdmissionPolicy", group: "admissionregistration.k8s.io",
+                referrers: [
+                    FieldSpec(
+                        "spec/policyName", kind: "ValidatingAdmissionPolicyBinding",
+                        group: "admissionregistration.k8s.io")
+                ]),
+        ]
+        + ["Deployment", "ReplicationController", "ReplicaSet", "StatefulSet"].map {
+            Rule(
+                kind: $0, group: nil,
+                referrers: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")])
+        }
 
     static func fix(_ resources: inout [Resource], extraRules: [Rule] = []) {
         let rules = Self.rules + extraRules
@@ -79,13 +122,15 @@ enum NameReferences {
             var node = referrer.node
             for rule in rules {
                 let ofKind = candidates.filter { candidate in
-                    candidate.previousIDs.contains { $0.kind == rule.kind } && (rule.group == nil || candidate.id.group == rule.group)
+                    candidate.previousIDs.contains { $0.kind == rule.kind }
+                        && (rule.group == nil || candidate.id.group == rule.group)
                 }
                 guard !ofKind.isEmpty else { continue }
                 for spec in rule.referrers where spec.selects(referrerID) {
                     spec.visit(&node, origin: nil) { field in
                         guard var value = field, let name = value.string,
-                              let referral = select(name, among: ofKind, referrer: referrer), referral.name != name else { return }
+                            let referral = select(name, among: ofKind, referrer: referrer), referral.name != name
+                        else { return }
                         value.value = .scalar(Scalar(text: referral.name, kind: .string))
                         field = value
                     }
@@ -101,7 +146,10 @@ enum NameReferences {
     private static func select(_ name: String, among candidates: [Resource], referrer: Resource) -> Resource? {
         var found = candidates.filter { candidate in candidate.previousIDs.contains { $0.name == name } }
         if !referrer.id.isClusterScoped {
-            found = found.filter { $0.id.isClusterScoped || $0.kind == "ServiceAccount" || $0.id.effectiveNamespace == referrer.id.effectiveNamespace }
+            found = found.filter {
+                $0.id.isClusterScoped || $0.kind == "ServiceAccount"
+                    || $0.id.effectiveNamespace == referrer.id.effectiveNamespace
+            }
         }
         guard let first = found.first else { return nil }
         if found.count == 1 { return first }
@@ -114,10 +162,12 @@ enum NameReferences {
     private static func fixBindings(_ node: inout Node, referrer: Resource, candidates: [Resource]) {
         guard referrer.kind == "RoleBinding" || referrer.kind == "ClusterRoleBinding" else { return }
         if var roleRef = node["roleRef"], let kind = roleRef["kind"]?.string, let name = roleRef["name"]?.string,
-           kind == "Role" || kind == "ClusterRole" {
+            kind == "Role" || kind == "ClusterRole"
+        {
             let roles = candidates.filter { candidate in candidate.previousIDs.contains { $0.kind == kind } }
             if let referral = select(name, among: roles, referrer: referrer), referral.name != name {
-                roleRef["name"] = Node(.scalar(Scalar(text: referral.name, kind: .string)), origin: roleRef["name"]?.origin)
+                roleRef["name"] = Node(
+                    .scalar(Scalar(text: referral.name, kind: .string)), origin: roleRef["name"]?.origin)
                 node["roleRef"] = roleRef
             }
         }
@@ -125,7 +175,9 @@ enum NameReferences {
         let accounts = candidates.filter { candidate in candidate.previousIDs.contains { $0.kind == "ServiceAccount" } }
         guard !accounts.isEmpty else { return }
         for index in subjects.indices {
-            guard subjects[index]["kind"]?.string == "ServiceAccount", let name = subjects[index]["name"]?.string else { continue }
+            guard subjects[index]["kind"]?.string == "ServiceAccount", let name = subjects[index]["name"]?.string else {
+                continue
+            }
             var pool = accounts
             if let namespace = subjects[index]["namespace"]?.string {
                 let byOriginal = accounts.filter { $0.originalID.effectiveNamespace == namespace }
@@ -134,9 +186,12 @@ enum NameReferences {
             guard let referral = select(name, among: pool, referrer: referrer) else { continue }
             let namespace = referral.namespace ?? ""
             if referral.name == name, namespace.isEmpty { continue }
-            subjects[index]["name"] = Node(.scalar(Scalar(text: referral.name, kind: .string)), origin: subjects[index]["name"]?.origin)
+            subjects[index]["name"] = Node(
+                .scalar(Scalar(text: referral.name, kind: .string)), origin: subjects[index]["name"]?.origin)
             if !namespace.isEmpty {
-                subjects[index]["namespace"] = Node(.scalar(Scalar(text: namespace, kind: .string)), origin: subjects[index]["namespace"]?.origin ?? subjects[index]["name"]?.origin)
+                subjects[index]["namespace"] = Node(
+                    .scalar(Scalar(text: namespace, kind: .string)),
+                    origin: subjects[index]["namespace"]?.origin ?? subjects[index]["name"]?.origin)
             }
         }
         node["subjects"] = Node(.sequence(subjects), origin: node["subjects"]?.origin)

@@ -63,7 +63,11 @@ enum NameAffixTransformer {
     static func apply(prefix: String, suffix: String, to resources: inout [Resource]) {
         for index in resources.indices {
             let original = resources[index].originalID
-            if skipped.contains(original.kind) || (original.kind == "APIService" && original.group == "apiregistration.k8s.io") { continue }
+            if skipped.contains(original.kind)
+                || (original.kind == "APIService" && original.group == "apiregistration.k8s.io")
+            {
+                continue
+            }
             guard var name = resources[index].node[path: "metadata", "name"] else { continue }
             resources[index].rememberID()
             name.value = .scalar(Scalar(text: prefix + (name.string ?? "") + suffix, kind: .string))
@@ -102,10 +106,14 @@ enum AnnotationTransformer {
 enum LabelTransformer {
     static func apply(_ kustomization: Kustomization, session: BuildSession, to resources: inout [Resource]) throws {
         for set in kustomization.list("labels") {
-            guard set.entries != nil else { throw KustomizeError("a labels: entry is a mapping with pairs:", at: set.origin) }
+            guard set.entries != nil else {
+                throw KustomizeError("a labels: entry is a mapping with pairs:", at: set.origin)
+            }
             let pairs = set["pairs"]?.entries ?? []
             if set["fields"]?.items?.isEmpty == false {
-                session.note("labels fields", "labels: fields: (custom field specs) is not built by Shipshape yet", at: set["fields"]?.origin)
+                session.note(
+                    "labels fields", "labels: fields: (custom field specs) is not built by Shipshape yet",
+                    at: set["fields"]?.origin)
                 continue
             }
             var specs: [FieldSpec]
@@ -141,7 +149,9 @@ enum LabelTransformer {
 enum ReplicaTransformer {
     static func apply(_ entries: [Node], to resources: inout [Resource]) throws {
         for entry in entries {
-            guard let name = entry["name"]?.string, let count = entry["count"], count.scalar.flatMap({ Int($0.text) }) != nil else {
+            guard let name = entry["name"]?.string, let count = entry["count"],
+                count.scalar.flatMap({ Int($0.text) }) != nil
+            else {
                 throw KustomizeError("a replicas: entry needs name: and a whole-number count:", at: entry.origin)
             }
             let value = Node(.scalar(Scalar(text: count.scalar?.text ?? "0", kind: .plain)), origin: count.origin)

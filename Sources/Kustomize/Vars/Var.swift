@@ -23,7 +23,11 @@ struct Var: Sendable {
         // `apiVersion:` wins over group/version, as in kustomize's Target.GVK.
         if let apiVersion = objref["apiVersion"]?.string, !apiVersion.isEmpty {
             let parts = apiVersion.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            if parts.count == 2 { (group, version) = (parts[0], parts[1]) } else if parts.count == 1 { version = parts[0] }
+            if parts.count == 2 {
+                (group, version) = (parts[0], parts[1])
+            } else if parts.count == 1 {
+                version = parts[0]
+            }
         }
         kind = objref["kind"]?.string ?? ""
         objectName = objref["name"]?.string ?? ""

@@ -10,7 +10,9 @@ extension FieldSpecs {
         // kustomize's own list, quirks included (CronJob's nfs path lacks a `spec/`).
         add("CronJob", pod("spec/jobTemplate/spec/template/") + ["spec/jobTemplate/spec/template/volumes/nfs/server"])
         add("DaemonSet", pod("spec/template/") + ["spec/template/spec/volumes/nfs/server"])
-        add("Deployment", pod("spec/template/") + ["spec/template/spec/volumes/nfs/server", "spec/template/metadata/annotations"])
+        add(
+            "Deployment",
+            pod("spec/template/") + ["spec/template/spec/volumes/nfs/server", "spec/template/metadata/annotations"])
         add("Ingress", ["spec/rules/host", "spec/tls/hosts", "spec/tls/secretName"])
         add("Job", pod("spec/template/") + ["spec/template/spec/volumes/nfs/server"])
         add("Pod", pod("") + ["spec/volumes/nfs/server"])

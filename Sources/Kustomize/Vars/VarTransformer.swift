@@ -8,11 +8,15 @@ enum VarTransformer {
         for entry in kustomization.list("vars") {
             let variable = try Var(entry)
             if let earlier = session.vars.first(where: { $0.name == variable.name }) {
-                throw KustomizeError("var '\(variable.name)' already encountered (at \(earlier.origin?.description ?? "?"))", at: variable.origin)
+                throw KustomizeError(
+                    "var '\(variable.name)' already encountered (at \(earlier.origin?.description ?? "?"))",
+                    at: variable.origin)
             }
             let matched = resources.indices.filter { resources[$0].allIDs.contains(where: variable.names) }
             guard matched.count <= 1 else {
-                throw KustomizeError("found \(matched.count) objects for \(variable.description) (unable to disambiguate)", at: variable.origin)
+                throw KustomizeError(
+                    "found \(matched.count) objects for \(variable.description) (unable to disambiguate)",
+                    at: variable.origin)
             }
             if let index = matched.first { resources[index].varNames.append(variable.name) }
             session.vars.append(variable)
@@ -25,10 +29,13 @@ enum VarTransformer {
         var values: [String: Node] = [:]
         for variable in vars {
             guard let object = resources.first(where: { $0.varNames.contains(variable.name) }) else {
-                throw KustomizeError("\(variable.description) cannot be mapped to a field in the set of known resources", at: variable.origin)
+                throw KustomizeError(
+                    "\(variable.description) cannot be mapped to a field in the set of known resources",
+                    at: variable.origin)
             }
             guard let value = ReplacementPath(sliceIndexes: variable.fieldPath).lookup(in: object.node) else {
-                throw KustomizeError("field specified in \(variable.description) not found in \(object.id)", at: variable.origin)
+                throw KustomizeError(
+                    "field specified in \(variable.description) not found in \(object.id)", at: variable.origin)
             }
             // Only scalars replace (kustomize logs and leaves `$(NAME)` for maps and lists).
             if value.scalar != nil, !value.isNull { values[variable.name] = value }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whether a file's bytes contain a word: every file is asked, most say no, so candidates are
@@ -14,7 +14,9 @@ public enum ByteSearch {
     static func contains(_ bytes: [UInt8], pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = pattern.first else { return true }
         return bytes.withUnsafeBufferPointer { haystack in
-            guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress, haystack.count >= pattern.count else { return false }
+            guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress,
+                haystack.count >= pattern.count
+            else { return false }
             let lastStart = haystack.count - pattern.count
             var from = 0
             while from <= lastStart {

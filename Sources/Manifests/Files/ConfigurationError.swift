@@ -20,7 +20,9 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         problems.map { problem in
-            if let position = problem.position { return "\(file):\(position.line):\(position.column): \(problem.message)" }
+            if let position = problem.position {
+                return "\(file):\(position.line):\(position.column): \(problem.message)"
+            }
             return "\(file): \(problem.message)"
         }.joined(separator: "\n")
     }

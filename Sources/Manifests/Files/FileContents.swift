@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-private let systemWrite = Darwin.write
-#endif
 internal import FileNames
+
+#if canImport(Glibc)
+    import Glibc
+    private let systemRead = Glibc.read
+    private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemRead = Darwin.read
+    private let systemWrite = Darwin.write
+#endif
 
 /// Reads a whole file into bytes with one `read` loop, and says why when it cannot.
 ///
@@ -26,16 +27,21 @@ public enum FileContents {
     public static func read(_ path: String, maximumBytes: Int = maximumBytes) throws(Failure) -> [UInt8] {
         // Non-blocking, so that opening a FIFO does not wait for a writer; no effect on regular files.
         let descriptor = FileName.withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
-        guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot open the file: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw Failure(path: path, reason: "cannot open the file: \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &info) == 0 else {
+            throw Failure(path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw Failure(path: path, reason: "is a folder, not a file") }
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw Failure(path: path, reason: "is \(describe(mode: info.st_mode)), not a regular file: not read")
         }
         guard Int(info.st_size) <= maximumBytes else {
-            throw Failure(path: path, reason: "is \(info.st_size) bytes, over the limit of \(maximumBytes) bytes: not read")
+            throw Failure(
+                path: path, reason: "is \(info.st_size) bytes, over the limit of \(maximumBytes) bytes: not read")
         }
         // One byte more than the size, so the usual whole file arrives in one piece and the end
         // of the file is seen without a second buffer; a file that grew meanwhile is read on, up
@@ -48,10 +54,13 @@ public enum FileContents {
                 result = fill(buffer, from: descriptor)
                 initialized = max(result, 0)
             }
-            if result < 0 { throw Failure(path: path, reason: "cannot read the file: \(String(cString: strerror(Int32(-result))))") }
+            if result < 0 {
+                throw Failure(path: path, reason: "cannot read the file: \(String(cString: strerror(Int32(-result))))")
+            }
             if bytes.isEmpty { bytes = piece } else { bytes += piece }
             if bytes.count > maximumBytes {
-                throw Failure(path: path, reason: "grew past the limit of \(maximumBytes) bytes while it was read: not read")
+                throw Failure(
+                    path: path, reason: "grew past the limit of \(maximumBytes) bytes while it was read: not read")
             }
             if piece.count < chunk { return bytes }
             chunk = max(chunk, 1 << 16)
@@ -67,12 +76,17 @@ public enum FileContents {
         func failure(_ what: String) -> Failure { Failure(path: path, reason: "cannot write the file: \(what)") }
         let target = resolvedTarget(of: path)
         var info = stat()
-        guard FileName.withCString(target, { stat($0, &info) }) == 0 else { throw failure(String(cString: strerror(errno))) }
+        guard FileName.withCString(target, { stat($0, &info) }) == 0 else {
+            throw failure(String(cString: strerror(errno)))
+        }
         guard info.st_mode & 0o222 != 0 else { throw Failure(path: path, reason: "is read-only; not changed") }
         let folder = target.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(target[..<$0]) } ?? "."
-        let name = target.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(target[target.index(after: $0)...]) } ?? target
+        let name =
+            target.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(target[target.index(after: $0)...]) } ?? target
         let scratch = "\(folder)/.\(name).shipshape-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = FileName.withCString(scratch) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600)) }
+        let descriptor = FileName.withCString(scratch) {
+            open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+        }
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
         var done = false
         defer {
@@ -80,7 +94,9 @@ public enum FileContents {
         }
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBufferPointer { systemWrite(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            let count = bytes.withUnsafeBufferPointer {
+                systemWrite(descriptor, $0.baseAddress! + written, bytes.count - written)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
@@ -106,7 +122,9 @@ public enum FileContents {
         var current = path
         for _ in 0..<16 {
             var info = stat()
-            guard FileName.withCString(current, { lstat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            guard FileName.withCString(current, { lstat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFLNK else {
+                return current
+            }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let count = FileName.withCString(current) { readlink($0, &buffer, buffer.count - 1) }
             guard count > 0 else { return current }

@@ -16,7 +16,10 @@ public struct ManifestFile: Sendable {
     public var syntaxErrors: [YAMLSyntaxError]
     public var byteCount: Int
 
-    public init(path: String, kind: Kind, documentCount: Int, objects: [KubernetesObject], syntaxErrors: [YAMLSyntaxError], byteCount: Int) {
+    public init(
+        path: String, kind: Kind, documentCount: Int, objects: [KubernetesObject], syntaxErrors: [YAMLSyntaxError],
+        byteCount: Int
+    ) {
         self.path = path
         self.kind = kind
         self.documentCount = documentCount

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 internal import FileNames
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Finds the manifest files under the paths a user named.
 ///
@@ -43,15 +44,23 @@ public enum ManifestWalker {
         for path in paths {
             var info = stat()
             guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
-                let failure = Failure(path: path, reason: errno == ENOENT ? "no such file or folder" : "cannot be read (\(String(cString: strerror(errno))))")
+                let failure = Failure(
+                    path: path,
+                    reason: errno == ENOENT
+                        ? "no such file or folder" : "cannot be read (\(String(cString: strerror(errno))))")
                 if errno == ENOENT { throw failure }
                 listing.unreadable.append(failure)
                 continue
             }
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(folder: path, prefix: path == "." ? "" : (path.hasSuffix("/") ? path : path + "/"), into: &listing)
+            case S_IFDIR:
+                walk(folder: path, prefix: path == "." ? "" : (path.hasSuffix("/") ? path : path + "/"), into: &listing)
             case S_IFREG: listing.files.append(path)
-            default: listing.skipped.append(Failure(path: path, reason: "is \(FileContents.describe(mode: info.st_mode)), not a regular file: skipped"))
+            default:
+                listing.skipped.append(
+                    Failure(
+                        path: path,
+                        reason: "is \(FileContents.describe(mode: info.st_mode)), not a regular file: skipped"))
             }
         }
         return listing
@@ -67,10 +76,14 @@ public enum ManifestWalker {
 
     private static func walk(folder: String, prefix: String, into listing: inout Listing) {
         guard let directory = FileName.withCString(folder.isEmpty ? "." : folder, { opendir($0) }) else {
-            listing.unreadable.append(Failure(path: folder, reason: "cannot list the folder (\(String(cString: strerror(errno)))), its files were not checked"))
+            listing.unreadable.append(
+                Failure(
+                    path: folder,
+                    reason: "cannot list the folder (\(String(cString: strerror(errno)))), its files were not checked"))
             return
         }
-        var files: [String] = [], folders: [String] = []
+        var files: [String] = []
+        var folders: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
                 FileName.string(fromBytes: buffer.prefix { $0 != 0 })

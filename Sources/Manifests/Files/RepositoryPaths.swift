@@ -5,7 +5,9 @@
 public enum RepositoryPaths {
     /// The folder of `folders` that `written` names, seen from `file`; nil when none does, or
     /// when the path climbs above the repository's root.
-    public static func folder(forSourcePath written: String, among folders: some Sequence<String>, near file: String) -> String? {
+    public static func folder(forSourcePath written: String, among folders: some Sequence<String>, near file: String)
+        -> String?
+    {
         var parts: [Substring] = []
         for part in written.split(separator: "/") where part != "." {
             if part == ".." {

@@ -14,12 +14,13 @@ public struct ContainerSpec: Sendable {
         guard let items = podSpec[key]?.items else { return [] }
         var containers: [ContainerSpec] = []
         for (index, item) in items.enumerated() where item.isMapping {
-            containers.append(ContainerSpec(
-                node: item,
-                name: item["name"]?.string ?? "",
-                isInit: isInit,
-                path: podPath.appending(key).appending(index: index)
-            ))
+            containers.append(
+                ContainerSpec(
+                    node: item,
+                    name: item["name"]?.string ?? "",
+                    isInit: isInit,
+                    path: podPath.appending(key).appending(index: index)
+                ))
         }
         return containers
     }

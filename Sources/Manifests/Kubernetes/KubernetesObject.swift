@@ -18,7 +18,8 @@ public final class KubernetesObject: Sendable {
 
     public init?(node: YAMLNode, file: String, documentIndex: Int, path: DocumentPath = .root) {
         guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string,
-              !apiVersion.isEmpty, !kind.isEmpty else { return nil }
+            !apiVersion.isEmpty, !kind.isEmpty
+        else { return nil }
         self.apiVersion = apiVersion
         self.kind = kind
         self.name = node["metadata", "name"]?.string ?? node["metadata", "generateName"]?.string ?? ""

@@ -30,12 +30,15 @@ public struct PodTemplate: Sendable {
             return make(holder: object, metadata: object["metadata"], path: objectPath)
         case "CronJob":
             guard let template = object["spec", "jobTemplate", "spec", "template"] else { return nil }
-            return make(holder: template, metadata: template["metadata"], path: objectPath.appending("spec", "jobTemplate", "spec", "template"))
+            return make(
+                holder: template, metadata: template["metadata"],
+                path: objectPath.appending("spec", "jobTemplate", "spec", "template"))
         default:
             guard let template = object["spec", "template"], template.isMapping else { return nil }
             let known = templateKinds.contains(kind)
             guard known || template["spec", "containers"]?.isSequence == true else { return nil }
-            return make(holder: template, metadata: template["metadata"], path: objectPath.appending("spec", "template"))
+            return make(
+                holder: template, metadata: template["metadata"], path: objectPath.appending("spec", "template"))
         }
     }
 

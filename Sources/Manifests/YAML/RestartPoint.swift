@@ -10,9 +10,12 @@ struct RestartPoint {
     /// The first `---` line at or after `fromLine` (1-based) that lies past `previous`,
     /// so every restart moves forward.
     static func nextDocument(in bytes: [UInt8], fromLine: Int, after previous: RestartPoint) -> RestartPoint? {
-        var line = 0, offset = 0, index = 0
+        var line = 0
+        var offset = 0
+        var index = 0
         while index < bytes.count {
-            let lineStart = index, lineStartOffset = offset
+            let lineStart = index
+            let lineStartOffset = offset
             while index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
                 if bytes[index] & 0xC0 != 0x80 { offset += 1 }
                 index += 1
@@ -20,7 +23,10 @@ struct RestartPoint {
             if line + 1 >= fromLine, lineStart > previous.byte, startsDocument(bytes, at: lineStart) {
                 return RestartPoint(byte: lineStart, line: line, offset: lineStartOffset)
             }
-            if index < bytes.count { index += 1; offset += 1 }
+            if index < bytes.count {
+                index += 1
+                offset += 1
+            }
             line += 1
         }
         return nil
@@ -28,9 +34,12 @@ struct RestartPoint {
 
     private static func startsDocument(_ bytes: [UInt8], at index: Int) -> Bool {
         let dash = UInt8(ascii: "-")
-        guard index + 2 < bytes.count, bytes[index] == dash, bytes[index + 1] == dash, bytes[index + 2] == dash else { return false }
+        guard index + 2 < bytes.count, bytes[index] == dash, bytes[index + 1] == dash, bytes[index + 2] == dash else {
+            return false
+        }
         guard index + 3 < bytes.count else { return true }
         let next = bytes[index + 3]
-        return next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "\t")
+        return next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
+            || next == UInt8(ascii: "\t")
     }
 }

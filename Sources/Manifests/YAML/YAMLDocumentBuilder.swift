@@ -38,8 +38,11 @@ extension ManifestReader {
     /// The objects of documents built in memory (see `YAMLDocumentBuilder`), as if read from a
     /// file named `path` holding them in order.
     public static func read(path: String, documents: [YAMLNode]) -> ManifestFile {
-        let objects = documents.enumerated().flatMap { index, root in self.objects(in: root, file: path, documentIndex: index) }
-        return ManifestFile(path: path, kind: objects.isEmpty ? .notKubernetes : .kubernetes, documentCount: documents.count,
-                            objects: objects, syntaxErrors: [], byteCount: 0)
+        let objects = documents.enumerated().flatMap { index, root in
+            self.objects(in: root, file: path, documentIndex: index)
+        }
+        return ManifestFile(
+            path: path, kind: objects.isEmpty ? .notKubernetes : .kubernetes, documentCount: documents.count,
+            objects: objects, syntaxErrors: [], byteCount: 0)
     }
 }

@@ -8,10 +8,16 @@ extension YAMLNode {
     public var entries: [YAMLMappingEntry]? {
         let record = record
         guard record.kind == .mapping else { return nil }
-        guard tree.hasRepeatedKeys(record) else { return (0..<Int(record.count)).map { entry(at: Int(record.first) + 2 * $0) } }
-        let overridden = Set(YAMLTree.repeatedKeys(first: Int(record.first), count: Int(record.count), records: tree.records,
-                                                   links: tree.links, text: tree.text).map(\.earlier))
-        return (0..<Int(record.count)).map { Int(record.first) + 2 * $0 }.filter { !overridden.contains($0) }.map(entry(at:))
+        guard tree.hasRepeatedKeys(record) else {
+            return (0..<Int(record.count)).map { entry(at: Int(record.first) + 2 * $0) }
+        }
+        let overridden = Set(
+            YAMLTree.repeatedKeys(
+                first: Int(record.first), count: Int(record.count), records: tree.records,
+                links: tree.links, text: tree.text
+            ).map(\.earlier))
+        return (0..<Int(record.count)).map { Int(record.first) + 2 * $0 }.filter { !overridden.contains($0) }.map(
+            entry(at:))
     }
 
     /// Every entry as written, a key written twice included twice (the repeat is what counts).
@@ -73,8 +79,10 @@ extension YAMLNode {
         var map: [String: String] = [:]
         var link = Int(record.first)
         for _ in 0..<Int(record.count) {
-            let key = tree.links[link], value = tree.links[link + 1]
-            let keyRecord = tree.records[Int(key)], valueRecord = tree.records[Int(value)]
+            let key = tree.links[link]
+            let value = tree.links[link + 1]
+            let keyRecord = tree.records[Int(key)]
+            let valueRecord = tree.records[Int(value)]
             if keyRecord.kind == .scalar, valueRecord.kind == .scalar, !tree.isNullScalar(value) {
                 map[tree.string(keyRecord)] = tree.string(valueRecord)
             }
@@ -85,6 +93,8 @@ extension YAMLNode {
 
     /// The entry whose key is at `link` in the tree's links.
     private func entry(at link: Int) -> YAMLMappingEntry {
-        YAMLMappingEntry(key: YAMLNode(tree: tree, index: tree.links[link]), value: YAMLNode(tree: tree, index: tree.links[link + 1]))
+        YAMLMappingEntry(
+            key: YAMLNode(tree: tree, index: tree.links[link]), value: YAMLNode(tree: tree, index: tree.links[link + 1])
+        )
     }
 }

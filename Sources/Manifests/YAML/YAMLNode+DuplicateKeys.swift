@@ -24,14 +24,20 @@ extension YAMLNode {
             guard record.kind != .scalar, record.count > 0, visitedRuns.insert(record.first).inserted else { continue }
             let first = Int(record.first)
             if record.kind == .sequence {
-                for item in (0..<Int(record.count)).reversed() { pending.append((tree.links[first + item], path.appending(index: item))) }
+                for item in (0..<Int(record.count)).reversed() {
+                    pending.append((tree.links[first + item], path.appending(index: item)))
+                }
                 continue
             }
             if tree.hasRepeatedKeys(record) {
-                for repeated in YAMLTree.repeatedKeys(first: first, count: Int(record.count), records: tree.records, links: tree.links, text: tree.text) {
+                for repeated in YAMLTree.repeatedKeys(
+                    first: first, count: Int(record.count), records: tree.records, links: tree.links, text: tree.text)
+                {
                     let key = tree.string(tree.records[Int(tree.links[repeated.later])])
-                    found.append(YAMLDuplicateKey(key: key, position: tree.records[Int(tree.links[repeated.later])].start,
-                                                  earlier: tree.records[Int(tree.links[repeated.earlier])].start, path: path.appending(key)))
+                    found.append(
+                        YAMLDuplicateKey(
+                            key: key, position: tree.records[Int(tree.links[repeated.later])].start,
+                            earlier: tree.records[Int(tree.links[repeated.earlier])].start, path: path.appending(key)))
                 }
             }
             for entry in (0..<Int(record.count)).reversed() {

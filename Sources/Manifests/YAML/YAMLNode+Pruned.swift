@@ -48,7 +48,8 @@ private struct YAMLTreeCopier {
         case .mapping:
             var children: [Int32] = []
             for entry in 0..<Int(record.count) {
-                let key = source.links[Int(record.first) + 2 * entry], value = source.links[Int(record.first) + 2 * entry + 1]
+                let key = source.links[Int(record.first) + 2 * entry]
+                let value = source.links[Int(record.first) + 2 * entry + 1]
                 let keyRecord = source.records[Int(key)]
                 if keyRecord.kind == .scalar {
                     path.append(.key(source.string(keyRecord)))

@@ -12,21 +12,28 @@ public enum YAMLParser {
     public static func parse(bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions()) -> YAMLStream {
         // Trees index their bytes and nodes with 32-bit numbers.
         guard bytes.count < Int(Int32.max) / 2 else {
-            return YAMLStream(errors: [YAMLSyntaxError(problem: "the file is larger than 1 GiB, which Shipshape does not read", position: SourcePosition(line: 1, column: 1))])
+            return YAMLStream(errors: [
+                YAMLSyntaxError(
+                    problem: "the file is larger than 1 GiB, which Shipshape does not read",
+                    position: SourcePosition(line: 1, column: 1))
+            ])
         }
         guard bytes.count <= options.limits.maximumBytes else {
-            let problem = "the file holds \(bytes.count) bytes, more than Shipshape's limit of \(options.limits.maximumBytes) bytes"
+            let problem =
+                "the file holds \(bytes.count) bytes, more than Shipshape's limit of \(options.limits.maximumBytes) bytes"
             return YAMLStream(errors: [YAMLSyntaxError(problem: problem, position: SourcePosition(line: 1, column: 1))])
         }
         var stream = YAMLStream()
         var restart = RestartPoint(byte: 0, line: 0, offset: 0)
         while true {
-            let segment = parseSegment(bytes, from: restart, firstDocumentIndex: stream.documents.count, options: options)
+            let segment = parseSegment(
+                bytes, from: restart, firstDocumentIndex: stream.documents.count, options: options)
             stream.documents.append(contentsOf: segment.documents)
             stream.hasComplexKeys = stream.hasComplexKeys || segment.hasComplexKeys
             guard let error = segment.error else { break }
             stream.errors.append(error)
-            guard let next = RestartPoint.nextDocument(in: bytes, fromLine: error.detectedAt.line, after: restart) else { break }
+            guard let next = RestartPoint.nextDocument(in: bytes, fromLine: error.detectedAt.line, after: restart)
+            else { break }
             restart = next
         }
         return stream
@@ -38,11 +45,14 @@ public enum YAMLParser {
         var hasComplexKeys = false
     }
 
-    private static func parseSegment(_ bytes: [UInt8], from restart: RestartPoint, firstDocumentIndex: Int, options: YAMLParseOptions) -> Segment {
+    private static func parseSegment(
+        _ bytes: [UInt8], from restart: RestartPoint, firstDocumentIndex: Int, options: YAMLParseOptions
+    ) -> Segment {
         var segment = Segment()
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            segment.error = YAMLSyntaxError(problem: "libyaml could not allocate a parser", position: SourcePosition(line: 1, column: 1))
+            segment.error = YAMLSyntaxError(
+                problem: "libyaml could not allocate a parser", position: SourcePosition(line: 1, column: 1))
             return segment
         }
         defer { yaml_parser_delete(&parser) }
@@ -59,21 +69,27 @@ public enum YAMLParser {
             /// nesting costs it quadratic time.
             var depth = 0
             func position(_ mark: yaml_mark_t) -> SourcePosition {
-                SourcePosition(line: Int(mark.line) + 1 + restart.line, column: Int(mark.column) + 1, offset: Int(mark.index) + restart.offset)
+                SourcePosition(
+                    line: Int(mark.line) + 1 + restart.line, column: Int(mark.column) + 1,
+                    offset: Int(mark.index) + restart.offset)
             }
             parsing: while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    segment.error = parser.error == YAML_READER_ERROR
+                    segment.error =
+                        parser.error == YAML_READER_ERROR
                         ? readerError(parser, in: bytes, at: restart.byte + parser.problem_offset)
-                        : syntaxError(parser, problem: position(parser.problem_mark), context: position(parser.context_mark))
+                        : syntaxError(
+                            parser, problem: position(parser.problem_mark), context: position(parser.context_mark))
                     break parsing
                 }
                 switch event.type {
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     depth += 1
                     if depth > options.limits.maximumDepth {
-                        segment.error = YAMLSyntaxError(problem: "collections nested deeper than \(options.limits.maximumDepth) levels, Shipshape's limit",
-                                                        position: position(event.start_mark))
+                        segment.error = YAMLSyntaxError(
+                            problem:
+                                "collections nested deeper than \(options.limits.maximumDepth) levels, Shipshape's limit",
+                            position: position(event.start_mark))
                         yaml_event_delete(&event)
                         break parsing
                     }
@@ -89,17 +105,24 @@ public enum YAMLParser {
                     yaml_event_delete(&event)
                     continue
                 }
-                let start = position(event.start_mark), end = position(event.end_mark)
+                let start = position(event.start_mark)
+                let end = position(event.end_mark)
                 switch event.type {
                 case YAML_DOCUMENT_START_EVENT:
                     builder.beginDocument()
                     documentStart = start
                 case YAML_DOCUMENT_END_EVENT:
-                    segment.documents.append(YAMLDocument(index: firstDocumentIndex + segment.documents.count, start: documentStart, root: meaningfulRoot(builder.finishDocument())))
+                    segment.documents.append(
+                        YAMLDocument(
+                            index: firstDocumentIndex + segment.documents.count, start: documentStart,
+                            root: meaningfulRoot(builder.finishDocument())))
                 case YAML_SCALAR_EVENT:
                     let data = event.data.scalar
-                    builder.scalar(UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length), style: style(data.style),
-                                   tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) }, start: start, end: end)
+                    builder.scalar(
+                        UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length),
+                        style: style(data.style),
+                        tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) },
+                        start: start, end: end)
                 case YAML_ALIAS_EVENT:
                     let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
                     if !builder.alias(name, start: start, end: end) {
@@ -108,18 +131,24 @@ public enum YAMLParser {
                         break parsing
                     }
                     if builder.aliasedNodes > options.limits.maximumAliasedNodes {
-                        segment.error = YAMLSyntaxError(problem: "aliases add more than \(options.limits.maximumAliasedNodes) nodes to the document, Shipshape's limit (*\(name) brings \(builder.aliasedNodes) so far)",
-                                                        position: start)
+                        segment.error = YAMLSyntaxError(
+                            problem:
+                                "aliases add more than \(options.limits.maximumAliasedNodes) nodes to the document, Shipshape's limit (*\(name) brings \(builder.aliasedNodes) so far)",
+                            position: start)
                         yaml_event_delete(&event)
                         break parsing
                     }
                 case YAML_SEQUENCE_START_EVENT where builder.skipsNextValue(options),
-                     YAML_MAPPING_START_EVENT where builder.skipsNextValue(options):
+                    YAML_MAPPING_START_EVENT where builder.skipsNextValue(options):
                     skippedDepth = 1
                 case YAML_SEQUENCE_START_EVENT:
-                    builder.open(isMapping: false, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, start: start)
+                    builder.open(
+                        isMapping: false, anchor: event.data.sequence_start.anchor.map { String(cString: $0) },
+                        start: start)
                 case YAML_MAPPING_START_EVENT:
-                    builder.open(isMapping: true, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }, start: start)
+                    builder.open(
+                        isMapping: true, anchor: event.data.mapping_start.anchor.map { String(cString: $0) },
+                        start: start)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     builder.close(end: end)
                 case YAML_STREAM_END_EVENT:
@@ -143,13 +172,16 @@ public enum YAMLParser {
 
     /// A construct left open (a flow sequence, a quoted string) is detected only where the text
     /// ends it wrongly; the error is placed where the construct began, which is the line to fix.
-    private static func syntaxError(_ parser: yaml_parser_t, problem problemPosition: SourcePosition, context contextPosition: SourcePosition) -> YAMLSyntaxError {
+    private static func syntaxError(
+        _ parser: yaml_parser_t, problem problemPosition: SourcePosition, context contextPosition: SourcePosition
+    ) -> YAMLSyntaxError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         guard let context = parser.context.map({ String(cString: $0) }), contextPosition < problemPosition else {
             return YAMLSyntaxError(problem: problem, position: problemPosition, detectedAt: problemPosition)
         }
-        return YAMLSyntaxError(problem: problem, context: "\(context) started here (detected at line \(problemPosition.line))",
-                               position: contextPosition, detectedAt: problemPosition)
+        return YAMLSyntaxError(
+            problem: problem, context: "\(context) started here (detected at line \(problemPosition.line))",
+            position: contextPosition, detectedAt: problemPosition)
     }
 
     /// libyaml decodes ahead of the parser, so a byte it cannot read (NUL, invalid UTF-8) comes
@@ -157,7 +189,8 @@ public enum YAMLParser {
     private static func readerError(_ parser: yaml_parser_t, in bytes: [UInt8], at offset: Int) -> YAMLSyntaxError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable text"
         let end = min(offset, bytes.count)
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         for index in 0..<end where bytes[index] == UInt8(ascii: "\n") {
             line += 1
             lineStart = index + 1

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension YAMLTree {
@@ -15,7 +15,8 @@ extension YAMLTree {
     /// The repeated scalar keys among the `count` entries whose links start at `first`, each
     /// paired with its previous occurrence. Every mapping of every document is asked while it is
     /// built, so small mappings (nearly all of them) are compared pairwise without allocating.
-    static func repeatedKeys(first: Int, count: Int, records: [Record], links: [Int32], text: [UInt8]) -> [RepeatedKey] {
+    static func repeatedKeys(first: Int, count: Int, records: [Record], links: [Int32], text: [UInt8]) -> [RepeatedKey]
+    {
         var found: [RepeatedKey] = []
         if count <= 16 {
             for later in 1..<max(count, 1) {
@@ -43,7 +44,8 @@ extension YAMLTree {
     }
 
     private static func sameScalar(_ first: Int32, _ second: Int32, records: [Record], text: [UInt8]) -> Bool {
-        let a = records[Int(first)], b = records[Int(second)]
+        let a = records[Int(first)]
+        let b = records[Int(second)]
         guard a.kind == .scalar, b.kind == .scalar, a.count == b.count else { return false }
         if a.first == b.first || a.count == 0 { return true }
         return text.withUnsafeBufferPointer { bytes in

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Every node of one document, stored flat: one record per node, the children of every
@@ -47,7 +47,8 @@ final class YAMLTree: Sendable {
 
     /// Whether the mapping at `record` sets some key twice.
     func hasRepeatedKeys(_ record: Record) -> Bool {
-        record.kind == .mapping && record.count >= 2 && !repeatedKeyRuns.isEmpty && repeatedKeyRuns.contains(record.first)
+        record.kind == .mapping && record.count >= 2 && !repeatedKeyRuns.isEmpty
+            && repeatedKeyRuns.contains(record.first)
     }
 
     func scalar(at index: Int32) -> YAMLScalar {
@@ -69,7 +70,9 @@ final class YAMLTree: Sendable {
     /// document is read).
     static func string(_ record: Record, in text: [UInt8]) -> String {
         text.withUnsafeBufferPointer { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(record.first)..<Int(record.first + record.count)]), as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[Int(record.first)..<Int(record.first + record.count)]),
+                as: UTF8.self)
         }
     }
 

@@ -54,17 +54,23 @@ struct YAMLTreeBuilder {
     /// The document's root, in a tree of its own sized to fit.
     mutating func finishDocument() -> YAMLNode? {
         guard let rootIndex else { return nil }
-        let tree = YAMLTree(records: records.withUnsafeBufferPointer { Array($0) },
-                            links: links.withUnsafeBufferPointer { Array($0) },
-                            text: text.withUnsafeBufferPointer { Array($0) },
-                            tags: tags, repeatedKeyRuns: repeatedKeyRuns)
+        let tree = YAMLTree(
+            records: records.withUnsafeBufferPointer { Array($0) },
+            links: links.withUnsafeBufferPointer { Array($0) },
+            text: text.withUnsafeBufferPointer { Array($0) },
+            tags: tags, repeatedKeyRuns: repeatedKeyRuns)
         return YAMLNode(tree: tree, index: rootIndex)
     }
 
-    mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style, tag: String?, anchor: String?,
-                         start: SourcePosition, end: SourcePosition) {
+    mutating func scalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style, tag: String?, anchor: String?,
+        start: SourcePosition, end: SourcePosition
+    ) {
         let index = Int32(records.count)
-        records.append(YAMLTree.Record(kind: .scalar, style: style, first: Int32(text.count), count: Int32(bytes.count), start: start, end: end))
+        records.append(
+            YAMLTree.Record(
+                kind: .scalar, style: style, first: Int32(text.count), count: Int32(bytes.count), start: start, end: end
+            ))
         text.append(contentsOf: bytes)
         if let tag { tags[index] = tag }
         expandedNodes += 1
@@ -92,9 +98,14 @@ struct YAMLTreeBuilder {
 
     mutating func open(isMapping: Bool, anchor: String?, start: SourcePosition) {
         let index = Int32(records.count)
-        records.append(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, style: .plain, first: 0, count: 0, start: start, end: start))
+        records.append(
+            YAMLTree.Record(
+                kind: isMapping ? .mapping : .sequence, style: .plain, first: 0, count: 0, start: start, end: start))
         expandedNodes += 1
-        stack.append(OpenCollection(record: index, isMapping: isMapping, anchor: anchor, pendingBase: pending.count, expandedAtOpen: expandedNodes))
+        stack.append(
+            OpenCollection(
+                record: index, isMapping: isMapping, anchor: anchor, pendingBase: pending.count,
+                expandedAtOpen: expandedNodes))
     }
 
     mutating func close(end: SourcePosition) {
@@ -103,7 +114,10 @@ struct YAMLTreeBuilder {
         links.append(contentsOf: pending[collection.pendingBase...])
         pending.removeSubrange(collection.pendingBase...)
         if collection.isMapping, links.count - Int(first) >= 4,
-           !YAMLTree.repeatedKeys(first: Int(first), count: (links.count - Int(first)) / 2, records: records, links: links, text: text).isEmpty {
+            !YAMLTree.repeatedKeys(
+                first: Int(first), count: (links.count - Int(first)) / 2, records: records, links: links, text: text
+            ).isEmpty
+        {
             repeatedKeyRuns.insert(first)
         }
         if !collection.mergeSources.isEmpty { appendMerges(collection, from: Int(first)) }
@@ -119,8 +133,9 @@ struct YAMLTreeBuilder {
     /// skipped; the pending key is dropped with it.
     mutating func skipsNextValue(_ options: YAMLParseOptions) -> Bool {
         guard !options.skipSpecOfKinds.isEmpty, stack.count == 1, stack[0].isMapping, stack[0].awaitingValue,
-              let key = pending.last, isScalar(key, "spec"),
-              let kind = rootValue(of: "kind"), options.skipSpecOfKinds.contains(kind) else { return false }
+            let key = pending.last, isScalar(key, "spec"),
+            let kind = rootValue(of: "kind"), options.skipSpecOfKinds.contains(kind)
+        else { return false }
         pending.removeLast()
         stack[0].awaitingValue = false
         return true
@@ -166,7 +181,9 @@ struct YAMLTreeBuilder {
                 let record = records[Int(mapping)]
                 // Within one source a key written twice counts with its last value, as everywhere.
                 var taken: [Int] = []
-                for link in stride(from: Int(record.first) + 2 * Int(record.count) - 2, through: Int(record.first), by: -2) {
+                for link in stride(
+                    from: Int(record.first) + 2 * Int(record.count) - 2, through: Int(record.first), by: -2)
+                {
                     let key = links[link]
                     guard records[Int(key)].kind == .scalar, present.insert(string(key)).inserted else { continue }
                     taken.append(link)
@@ -184,7 +201,10 @@ struct YAMLTreeBuilder {
         let record = records[Int(source)]
         switch record.kind {
         case .mapping: return [source]
-        case .sequence: return links[Int(record.first)..<Int(record.first + record.count)].filter { records[Int($0)].kind == .mapping }
+        case .sequence:
+            return links[Int(record.first)..<Int(record.first + record.count)].filter {
+                records[Int($0)].kind == .mapping
+            }
         case .scalar: return []
         }
     }

@@ -32,7 +32,10 @@ public struct Violation: Sendable {
     /// Set when the check itself grades the finding (a deprecated but not yet removed API is a warning).
     public var severity: Severity?
 
-    public init(at position: SourcePosition, path: DocumentPath, message: String, container: String? = nil, severity: Severity? = nil) {
+    public init(
+        at position: SourcePosition, path: DocumentPath, message: String, container: String? = nil,
+        severity: Severity? = nil
+    ) {
         self.position = position
         self.path = path
         self.message = message

@@ -20,7 +20,9 @@ public struct CheckMetadata: Sendable {
     /// What to do about a finding; one or more sentences ending in a period.
     public var remediation: String
 
-    public init(id: String, category: CheckCategory, target: String, title: String, description: String, remediation: String) {
+    public init(
+        id: String, category: CheckCategory, target: String, title: String, description: String, remediation: String
+    ) {
         self.id = id
         self.category = category
         self.target = target

@@ -35,8 +35,10 @@ public struct FixRecipe: Sendable {
     /// Fixes that build on others' results (a limit copies the request) run after them.
     public var runsAfterOthers: Bool
 
-    public init(target: Target, actions: [Action], reason: String, appliesByDefault: Bool = true,
-                enabledBySetting: FixSettings.Switch? = nil, runsAfterOthers: Bool = false) {
+    public init(
+        target: Target, actions: [Action], reason: String, appliesByDefault: Bool = true,
+        enabledBySetting: FixSettings.Switch? = nil, runsAfterOthers: Bool = false
+    ) {
         self.runsAfterOthers = runsAfterOthers
         self.target = target
         self.actions = actions

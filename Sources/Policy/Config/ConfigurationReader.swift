@@ -16,7 +16,9 @@ public struct ConfigurationReader {
         self.knownChecks = knownChecks
     }
 
-    public static func read(text: String, file: String, knownChecks: Set<String>) throws(ConfigurationError) -> PolicyConfiguration {
+    public static func read(text: String, file: String, knownChecks: Set<String>) throws(ConfigurationError)
+        -> PolicyConfiguration
+    {
         var reader = ConfigurationReader(file: file, knownChecks: knownChecks)
         return try reader.read(text)
     }
@@ -38,7 +40,9 @@ public struct ConfigurationReader {
         }
         guard problems.isEmpty else { throw ConfigurationError(file: file, problems: problems) }
         for check in configuration.customChecks where configuration.severities[check.id] == nil {
-            notes.append("\(file): custom check `\(check.id)` has no severity under `checks:` (danger or warning), so it was not run, as in Polaris")
+            notes.append(
+                "\(file): custom check `\(check.id)` has no severity under `checks:` (danger or warning), so it was not run, as in Polaris"
+            )
         }
         configuration.notes = notes
         return configuration
@@ -58,7 +62,9 @@ public struct ConfigurationReader {
             configuration.kubernetesVersion = readVersion(value, setting: "kubernetesVersion")
         case "targetVersions":
             for component in value.entries ?? [] {
-                if let name = component.keyText, let version = readVersion(component.value, setting: "targetVersions.\(name)") {
+                if let name = component.keyText,
+                    let version = readVersion(component.value, setting: "targetVersions.\(name)")
+                {
                     configuration.targetVersions[name] = version
                 }
             }
@@ -74,7 +80,11 @@ public struct ConfigurationReader {
             switch value.string {
             case "report": configuration.countsExemptionsAddedByChanges = false
             case "count": configuration.countsExemptionsAddedByChanges = true
-            default: problem(value, "`pullRequestExemptions` must be report (list the exemptions a change adds, do not count them before merge) or count")
+            default:
+                problem(
+                    value,
+                    "`pullRequestExemptions` must be report (list the exemptions a change adds, do not count them before merge) or count"
+                )
             }
         case "fixes":
             configuration.fixes = readFixSettings(value)
@@ -90,7 +100,10 @@ public struct ConfigurationReader {
         case let key where Self.acceptedPolarisKeys.contains(key):
             break
         case let key:
-            problem(entry.key, "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, fixes, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, pullRequestExemptions, customChecks, kyverno, upgrades")
+            problem(
+                entry.key,
+                "unknown setting `\(key)`; known settings: checks, exemptions, ignorePaths, kubernetesVersion, targetVersions, fixes, disallowExemptions, disallowConfigExemptions, disallowAnnotationExemptions, pullRequestExemptions, customChecks, kyverno, upgrades"
+            )
         }
     }
 
@@ -107,7 +120,9 @@ public struct ConfigurationReader {
                 continue
             }
             if !knownChecks.contains(id), !id.hasPrefix("kyverno:") {
-                notes.append("\(file):\(entry.key.start.line): no check has the id `\(id)`\(suggestion(for: id)); the setting was not used")
+                notes.append(
+                    "\(file):\(entry.key.start.line): no check has the id `\(id)`\(suggestion(for: id)); the setting was not used"
+                )
             }
             severities[id] = severity
         }
@@ -127,7 +142,10 @@ public struct ConfigurationReader {
             case "containerNames": exemption.containerNames = readStrings(entry.value, setting: "containerNames")
             case "rules": exemption.rules = readStrings(entry.value, setting: "rules")
             case "paths": exemption.paths = readStrings(entry.value, setting: "paths").map(PathPattern.init)
-            case let key: problem(entry.key, "unknown exemption field `\(key)`; use namespace, controllerNames, containerNames, rules or paths")
+            case let key:
+                problem(
+                    entry.key,
+                    "unknown exemption field `\(key)`; use namespace, controllerNames, containerNames, rules or paths")
             }
         }
         return exemption
@@ -143,11 +161,16 @@ public struct ConfigurationReader {
                     var rule = FixSettings.ResourceRule()
                     for field in item.entries ?? [] {
                         switch field.keyText ?? "" {
-                        case "containerNames": rule.containerNames = readStrings(field.value, setting: "fixes.resources.containerNames")
+                        case "containerNames":
+                            rule.containerNames = readStrings(field.value, setting: "fixes.resources.containerNames")
                         case "cpuRequest": rule.cpuRequest = field.value.string
                         case "memoryRequest": rule.memoryRequest = field.value.string
                         case "cpuLimits": rule.cpuLimits = readBool(field.value, setting: "fixes.resources.cpuLimits")
-                        case let key: problem(field.key, "unknown field `\(key)` in fixes.resources; use containerNames, cpuRequest, memoryRequest or cpuLimits")
+                        case let key:
+                            problem(
+                                field.key,
+                                "unknown field `\(key)` in fixes.resources; use containerNames, cpuRequest, memoryRequest or cpuLimits"
+                            )
                         }
                     }
                     settings.resourceRules.append(rule)
@@ -189,15 +212,20 @@ public struct ConfigurationReader {
     }
 
     private func suggestion(for id: String) -> String {
-        guard let best = knownChecks.min(by: { editDistance($0.lowercased(), id.lowercased()) < editDistance($1.lowercased(), id.lowercased()) }),
-              editDistance(best.lowercased(), id.lowercased()) <= 3 else { return "" }
+        guard
+            let best = knownChecks.min(by: {
+                editDistance($0.lowercased(), id.lowercased()) < editDistance($1.lowercased(), id.lowercased())
+            }),
+            editDistance(best.lowercased(), id.lowercased()) <= 3
+        else { return "" }
         return " (did you mean `\(best)`?)"
     }
 }
 
 /// Levenshtein distance, for "did you mean" hints.
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

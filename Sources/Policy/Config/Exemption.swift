@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Manifests
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One `exemptions:` entry, as Polaris reads it: every field given must match, and an entry
 /// without `rules` exempts from every check. Controller and container names match by prefix, byte by byte as Polaris'
@@ -16,7 +17,10 @@ public struct Exemption: Sendable, Hashable {
     /// Shipshape's addition: files the entry covers.
     public var paths: [PathPattern]
 
-    public init(namespace: String? = nil, controllerNames: [String] = [], containerNames: [String] = [], rules: [String] = [], paths: [PathPattern] = []) {
+    public init(
+        namespace: String? = nil, controllerNames: [String] = [], containerNames: [String] = [], rules: [String] = [],
+        paths: [PathPattern] = []
+    ) {
         self.namespace = namespace
         self.controllerNames = controllerNames
         self.containerNames = containerNames
@@ -32,7 +36,9 @@ public struct Exemption: Sendable, Hashable {
     func covers(object: ObjectReference?, file: String) -> Bool {
         if let namespace, object?.namespace != namespace { return false }
         if !controllerNames.isEmpty {
-            guard let name = object?.name, controllerNames.contains(where: { name.hasBytePrefix($0) }) else { return false }
+            guard let name = object?.name, controllerNames.contains(where: { name.hasBytePrefix($0) }) else {
+                return false
+            }
         }
         if !paths.isEmpty, !paths.contains(where: { $0.matches(file) }) { return false }
         return true
@@ -51,10 +57,12 @@ public struct Exemption: Sendable, Hashable {
 extension String {
     /// Whether the string's UTF-8 bytes begin with `prefix`'s (Go's `strings.HasPrefix`).
     func hasBytePrefix(_ prefix: String) -> Bool {
-        var text = self, prefix = prefix
+        var text = self
+        var prefix = prefix
         return text.withUTF8 { bytes in
             prefix.withUTF8 { start in
-                start.count <= bytes.count && (start.isEmpty || memcmp(bytes.baseAddress!, start.baseAddress!, start.count) == 0)
+                start.count <= bytes.count
+                    && (start.isEmpty || memcmp(bytes.baseAddress!, start.baseAddress!, start.count) == 0)
             }
         }
     }

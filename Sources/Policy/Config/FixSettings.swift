@@ -17,7 +17,10 @@ public struct FixSettings: Sendable {
         public var memoryRequest: String?
         public var cpuLimits: Bool?
 
-        public init(containerNames: [String] = [], cpuRequest: String? = nil, memoryRequest: String? = nil, cpuLimits: Bool? = nil) {
+        public init(
+            containerNames: [String] = [], cpuRequest: String? = nil, memoryRequest: String? = nil,
+            cpuLimits: Bool? = nil
+        ) {
             self.containerNames = containerNames
             self.cpuRequest = cpuRequest
             self.memoryRequest = memoryRequest
@@ -43,7 +46,9 @@ public struct FixSettings: Sendable {
 
     /// The configured request for `container`: the first covering rule that sets one.
     public func request(_ request: Request, for container: String) -> String? {
-        resourceRules.lazy.filter { $0.covers(container) }.compactMap { request == .cpu ? $0.cpuRequest : $0.memoryRequest }.first
+        resourceRules.lazy.filter { $0.covers(container) }.compactMap {
+            request == .cpu ? $0.cpuRequest : $0.memoryRequest
+        }.first
     }
 
     /// Whether the configuration turns `setting` on for `container`.

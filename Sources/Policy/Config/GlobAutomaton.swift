@@ -19,7 +19,8 @@ struct GlobAutomaton: Sendable {
     let skips: [[Int]]
 
     init(_ pattern: [Character]) {
-        var tokens: [Token] = [], skips: [[Int]] = []
+        var tokens: [Token] = []
+        var skips: [[Int]] = []
         var index = 0
         while index < pattern.count {
             let character = pattern[index]
@@ -59,11 +60,20 @@ struct GlobAutomaton: Sendable {
                 steps += 1
                 switch tokens[state] {
                 case .literal(let expected):
-                    if character == expected { next[state + 1] = true; any = true }
+                    if character == expected {
+                        next[state + 1] = true
+                        any = true
+                    }
                 case .oneCharacter:
-                    if character != "/" { next[state + 1] = true; any = true }
+                    if character != "/" {
+                        next[state + 1] = true
+                        any = true
+                    }
                 case .star:
-                    if character != "/" { next[state] = true; any = true }
+                    if character != "/" {
+                        next[state] = true
+                        any = true
+                    }
                 case .globstar:
                     next[state] = true
                     any = true

@@ -29,9 +29,11 @@ public struct PolicyConfiguration: Sendable {
     /// Things in the user's file that were understood but not applied, said once to the user.
     public var notes: [String]
 
-    public init(severities: [String: Severity] = [:], exemptions: [Exemption] = [], ignorePaths: [PathPattern] = [],
-                kubernetesVersion: ReleaseVersion? = nil, targetVersions: [String: ReleaseVersion] = [:],
-                disallowConfigExemptions: Bool = false, disallowAnnotationExemptions: Bool = false, notes: [String] = []) {
+    public init(
+        severities: [String: Severity] = [:], exemptions: [Exemption] = [], ignorePaths: [PathPattern] = [],
+        kubernetesVersion: ReleaseVersion? = nil, targetVersions: [String: ReleaseVersion] = [:],
+        disallowConfigExemptions: Bool = false, disallowAnnotationExemptions: Bool = false, notes: [String] = []
+    ) {
         self.severities = severities
         self.exemptions = exemptions
         self.ignorePaths = ignorePaths

@@ -32,12 +32,18 @@ extension ConfigurationReader {
             if Self.customCheckFields.contains(key) {
                 fields[key] = entry
             } else {
-                problem(entry.key, "unknown field `\(entry.keyText ?? "")` in custom check `\(id)`; use target, schema or schemaString, additionalSchemas or additionalSchemaStrings, controllers, containers, successMessage, failureMessage, category")
+                problem(
+                    entry.key,
+                    "unknown field `\(entry.keyText ?? "")` in custom check `\(id)`; use target, schema or schemaString, additionalSchemas or additionalSchemaStrings, controllers, containers, successMessage, failureMessage, category"
+                )
             }
         }
         let problemsBefore = problems.count
         guard let targetText = fields["target"]?.value.string else {
-            problem(node, "custom check `\(id)` needs a `target`: Container, PodSpec, PodTemplate, Controller, or a kind such as apps/Deployment")
+            problem(
+                node,
+                "custom check `\(id)` needs a `target`: Container, PodSpec, PodTemplate, Controller, or a kind such as apps/Deployment"
+            )
             return nil
         }
         let target = CustomCheckTarget(targetText)
@@ -51,8 +57,9 @@ extension ConfigurationReader {
         }
         let schemaFields = ["schema", "schemastring", "jsonschema"].compactMap { fields[$0] }
         guard schemaFields.count == 1, let schemaField = schemaFields.first else {
-            problem(schemaFields.dropFirst().first?.key ?? node,
-                    "custom check `\(id)` needs exactly one of `schema` and `schemaString`")
+            problem(
+                schemaFields.dropFirst().first?.key ?? node,
+                "custom check `\(id)` needs exactly one of `schema` and `schemaString`")
             return nil
         }
         let schema = customSchema(schemaField, check: id)
@@ -60,7 +67,11 @@ extension ConfigurationReader {
         for key in ["additionalschemas", "additionalschemastrings"] {
             guard let field = fields[key] else { continue }
             guard let kinds = field.value.entries else {
-                if !field.value.isNull { problem(field.value, "`\(field.keyText ?? key)` must map kinds (such as policy/PodDisruptionBudget) to schemas") }
+                if !field.value.isNull {
+                    problem(
+                        field.value,
+                        "`\(field.keyText ?? key)` must map kinds (such as policy/PodDisruptionBudget) to schemas")
+                }
                 continue
             }
             for kind in kinds {
@@ -68,12 +79,15 @@ extension ConfigurationReader {
                 additional.append((CustomCheckTarget.groupKind(name), compiled))
             }
         }
-        var included: Set<String> = [], excluded: Set<String> = []
+        var included: Set<String> = []
+        var excluded: Set<String> = []
         if let controllers = fields["controllers"]?.value {
             for entry in controllers.entries ?? [] {
                 switch entry.keyText {
-                case "include": included = Set(readStrings(entry.value, setting: "customChecks.\(id).controllers.include"))
-                case "exclude": excluded = Set(readStrings(entry.value, setting: "customChecks.\(id).controllers.exclude"))
+                case "include":
+                    included = Set(readStrings(entry.value, setting: "customChecks.\(id).controllers.include"))
+                case "exclude":
+                    excluded = Set(readStrings(entry.value, setting: "customChecks.\(id).controllers.exclude"))
                 default: problem(entry.key, "`controllers` takes include or exclude")
                 }
             }
@@ -81,7 +95,10 @@ extension ConfigurationReader {
         var excludedContainers: Set<String> = []
         if let containers = fields["containers"]?.value {
             for entry in containers.entries ?? [] {
-                guard entry.keyText == "exclude" else { problem(entry.key, "`containers` takes exclude"); continue }
+                guard entry.keyText == "exclude" else {
+                    problem(entry.key, "`containers` takes exclude")
+                    continue
+                }
                 excludedContainers = Set(readStrings(entry.value, setting: "customChecks.\(id).containers.exclude"))
                 for name in excludedContainers where name != "initContainer" && name != "container" {
                     problem(entry.value, "`containers.exclude` lists initContainer or container, not `\(name)`")
@@ -93,14 +110,16 @@ extension ConfigurationReader {
         let metadata = CheckMetadata(
             id: id, category: customCategory(fields["category"]?.value, check: id), target: target.description,
             title: failureMessage,
-            description: fields["successmessage"]?.value.string.map { "When it passes: \($0)." } ?? "A custom check from the configuration.",
+            description: fields["successmessage"]?.value.string.map { "When it passes: \($0)." }
+                ?? "A custom check from the configuration.",
             remediation: "Change the object so that it meets the custom check `\(id)` of \(file)."
         )
-        return CustomCheck(metadata: metadata, target: target, validatesPodSpecPerContainer: validatesPodSpecPerContainer,
-                           includedControllers: included, excludedControllers: excluded,
-                           checksInitContainers: !excludedContainers.contains("initContainer"),
-                           checksContainers: !excludedContainers.contains("container"),
-                           schema: schema, additionalSchemas: additional, failureMessage: failureMessage)
+        return CustomCheck(
+            metadata: metadata, target: target, validatesPodSpecPerContainer: validatesPodSpecPerContainer,
+            includedControllers: included, excludedControllers: excluded,
+            checksInitContainers: !excludedContainers.contains("initContainer"),
+            checksContainers: !excludedContainers.contains("container"),
+            schema: schema, additionalSchemas: additional, failureMessage: failureMessage)
     }
 
     /// A schema given as YAML (`schema:`) or as text (`schemaString:`), with or without template actions.
@@ -119,7 +138,12 @@ extension ConfigurationReader {
                 do throws(SchemaCompilationFailure) {
                     return CustomSchema(compiled: try Schema(node: value))
                 } catch {
-                    for schemaError in error.errors { problems.append(.init(position: schemaError.position, message: "custom check `\(id)`: \(schemaError.message)")) }
+                    for schemaError in error.errors {
+                        problems.append(
+                            .init(
+                                position: schemaError.position, message: "custom check `\(id)`: \(schemaError.message)")
+                        )
+                    }
                     return nil
                 }
             }
@@ -132,8 +156,11 @@ extension ConfigurationReader {
         do throws(TemplateError) {
             template = try PolarisTemplate(text)
         } catch {
-            problems.append(.init(position: SourcePosition(line: isText ? firstLine + max(error.line - 1, 0) : value.start.line, column: 1),
-                                  message: "custom check `\(id)`: \(error.message)"))
+            problems.append(
+                .init(
+                    position: SourcePosition(
+                        line: isText ? firstLine + max(error.line - 1, 0) : value.start.line, column: 1),
+                    message: "custom check `\(id)`: \(error.message)"))
             return nil
         }
         guard template.isConstant else { return CustomSchema(template: template) }
@@ -141,8 +168,10 @@ extension ConfigurationReader {
             return CustomSchema(compiled: try Schema(text: text))
         } catch {
             for schemaError in error.errors {
-                problems.append(.init(position: SourcePosition(line: firstLine + schemaError.position.line - 1, column: 1),
-                                      message: "custom check `\(id)`: \(schemaError.message)"))
+                problems.append(
+                    .init(
+                        position: SourcePosition(line: firstLine + schemaError.position.line - 1, column: 1),
+                        message: "custom check `\(id)`: \(schemaError.message)"))
             }
             return nil
         }
@@ -150,8 +179,12 @@ extension ConfigurationReader {
 
     private mutating func customCategory(_ node: YAMLNode?, check id: String) -> CheckCategory {
         guard let node, let text = node.string else { return .reliability }
-        if let known = CheckCategory.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) { return known }
-        notes.append("\(file):\(node.start.line): custom check `\(id)` has the category `\(text)`, which is not Security, Efficiency or Reliability; its findings are listed under Reliability")
+        if let known = CheckCategory.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) {
+            return known
+        }
+        notes.append(
+            "\(file):\(node.start.line): custom check `\(id)` has the category `\(text)`, which is not Security, Efficiency or Reliability; its findings are listed under Reliability"
+        )
         return .reliability
     }
 }

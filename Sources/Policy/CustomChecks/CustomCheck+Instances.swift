@@ -4,7 +4,8 @@ import Manifests
 extension CustomCheck {
     /// What Polaris' templates see: the whole object, plus `.Polaris.PodSpec`, `.Polaris.PodTemplate`
     /// and `.Polaris.Container` (also spelled `.Polaris.container`, as Polaris' documentation does).
-    static func templateData(_ object: KubernetesObject, pod: PodTemplate?, container: ContainerSpec?) -> SchemaInstance {
+    static func templateData(_ object: KubernetesObject, pod: PodTemplate?, container: ContainerSpec?) -> SchemaInstance
+    {
         var entries = (object.node.entries ?? []).map { (key: $0.keyText ?? "", value: SchemaInstance.node($0.value)) }
         var polaris: [(key: String, value: SchemaInstance)] = []
         if let pod {
@@ -52,7 +53,9 @@ extension CustomCheck {
             if key == "containers" || key == "initContainers", let items = entry.value.items {
                 return (key, .sequence(items.map(typedContainer), at: entry.value.start))
             }
-            guard key == "securityContext", let fields = entry.value.entries else { return (key, .typedNode(entry.value)) }
+            guard key == "securityContext", let fields = entry.value.entries else {
+                return (key, .typedNode(entry.value))
+            }
             let kept = fields.filter { podSecurityContextFields.contains($0.keyText ?? "") && !$0.value.isNull }
             return (key, .mapping(kept.map { ($0.keyText ?? "", .typedNode($0.value)) }, at: entry.value.start))
         }
@@ -62,17 +65,33 @@ extension CustomCheck {
     /// strings (`cpu: 1` is the quantity "1", which Polaris' `type: string` accepts).
     static func typedContainer(_ node: YAMLNode) -> SchemaInstance {
         guard let resources = node.entry("resources"), resources.value.isMapping else { return .typedNode(node) }
-        let entries = (node.entries ?? []).filter { !$0.value.isNull }.map { entry -> (key: String, value: SchemaInstance) in
-            guard entry.keyText == "resources", let groups = entry.value.entries else { return (entry.keyText ?? "", .typedNode(entry.value)) }
-            return ("resources", .mapping(groups.filter { !$0.value.isNull }.map { group in
-                guard ["limits", "requests"].contains(group.keyText), let quantities = group.value.entries else {
-                    return (group.keyText ?? "", .typedNode(group.value))
-                }
-                return (group.keyText ?? "", .mapping(quantities.filter { !$0.value.isNull }.map { quantity in
-                    guard let scalar = quantity.value.scalar else { return (quantity.keyText ?? "", .typedNode(quantity.value)) }
-                    return (quantity.keyText ?? "", .value(.string(scalar.text), at: quantity.value.start))
-                }, at: group.value.start))
-            }, at: entry.value.start))
+        let entries = (node.entries ?? []).filter { !$0.value.isNull }.map {
+            entry -> (key: String, value: SchemaInstance) in
+            guard entry.keyText == "resources", let groups = entry.value.entries else {
+                return (entry.keyText ?? "", .typedNode(entry.value))
+            }
+            return (
+                "resources",
+                .mapping(
+                    groups.filter { !$0.value.isNull }.map { group in
+                        guard ["limits", "requests"].contains(group.keyText), let quantities = group.value.entries
+                        else {
+                            return (group.keyText ?? "", .typedNode(group.value))
+                        }
+                        return (
+                            group.keyText ?? "",
+                            .mapping(
+                                quantities.filter { !$0.value.isNull }.map { quantity in
+                                    guard let scalar = quantity.value.scalar else {
+                                        return (quantity.keyText ?? "", .typedNode(quantity.value))
+                                    }
+                                    return (
+                                        quantity.keyText ?? "", .value(.string(scalar.text), at: quantity.value.start)
+                                    )
+                                }, at: group.value.start)
+                        )
+                    }, at: entry.value.start)
+            )
         }
         return .mapping(entries, at: node.start)
     }
@@ -80,7 +99,8 @@ extension CustomCheck {
     /// PodSecurityContext's fields (Kubernetes 1.33).
     static let podSecurityContextFields: Set<String> = [
         "seLinuxOptions", "windowsOptions", "runAsUser", "runAsGroup", "runAsNonRoot", "supplementalGroups",
-        "supplementalGroupsPolicy", "fsGroup", "sysctls", "fsGroupChangePolicy", "seccompProfile", "appArmorProfile", "seLinuxChangePolicy",
+        "supplementalGroupsPolicy", "fsGroup", "sysctls", "fsGroupChangePolicy", "seccompProfile", "appArmorProfile",
+        "seLinuxChangePolicy",
     ]
 
     /// `spec.template.spec.containers[0]...` of that made-up pod spec, as the container's real path.

@@ -6,8 +6,9 @@ import Manifests
 /// optionally with schemas other objects of the namespace must satisfy (`additionalSchemas`).
 public struct CustomCheck: Check {
     /// Custom checks have no metadata of their own type; each instance carries its own.
-    public static let metadata = CheckMetadata(id: "customCheck", category: .reliability, target: "Container",
-                                               title: "A check from the configuration", description: "", remediation: "")
+    public static let metadata = CheckMetadata(
+        id: "customCheck", category: .reliability, target: "Container",
+        title: "A check from the configuration", description: "", remediation: "")
     public let metadata: CheckMetadata
     let target: CustomCheckTarget
     /// Polaris' `schemaTarget: PodSpec` with `target: Container`: the schema sees the pod spec
@@ -36,38 +37,56 @@ public struct CustomCheck: Check {
     public func applies(to object: KubernetesObject) -> Bool {
         if case .kind = target { return target.matches(kind: object.kind, group: object.group) }
         // A controller without a pod template (a kustomize patch) is still a controller to Polaris.
-        guard object.podTemplate != nil || (target == .controller && Self.controllerKinds.contains(object.kind)) else { return false }
+        guard object.podTemplate != nil || (target == .controller && Self.controllerKinds.contains(object.kind)) else {
+            return false
+        }
         if !includedControllers.isEmpty, !includedControllers.contains(object.kind) { return false }
         return !excludedControllers.contains(object.kind)
     }
 
     public func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         guard let pod = object.podTemplate, target.usesPods else {
-            return violation(.node(object.node), data: { Self.templateData(object, pod: nil, container: nil) }, object: object,
-                             workspace: workspace, anchor: object.anchor, path: object.path).map { [$0] } ?? []
+            return violation(
+                .node(object.node), data: { Self.templateData(object, pod: nil, container: nil) }, object: object,
+                workspace: workspace, anchor: object.anchor, path: object.path
+            ).map { [$0] } ?? []
         }
         switch target {
         case .controller:
-            return violation(.node(object.node), data: { Self.templateData(object, pod: pod, container: nil) }, object: object,
-                             workspace: workspace, anchor: object.anchor, path: object.path).map { [$0] } ?? []
+            return violation(
+                .node(object.node), data: { Self.templateData(object, pod: pod, container: nil) }, object: object,
+                workspace: workspace, anchor: object.anchor, path: object.path
+            ).map { [$0] } ?? []
         case .podSpec:
-            return violation(Self.typedPodSpec(pod), data: { Self.templateData(object, pod: pod, container: nil) }, object: object,
-                             workspace: workspace, anchor: pod.specKey.start, path: pod.path).map { [$0] } ?? []
+            return violation(
+                Self.typedPodSpec(pod), data: { Self.templateData(object, pod: pod, container: nil) }, object: object,
+                workspace: workspace, anchor: pod.specKey.start, path: pod.path
+            ).map { [$0] } ?? []
         case .podTemplate:
             let holder = Self.templateHolder(of: pod, in: object)
-            return violation(holder.map(SchemaInstance.typedNode) ?? .typedNode(pod.spec), data: { Self.templateData(object, pod: pod, container: nil) },
-                             object: object, workspace: workspace, anchor: holder?.start ?? pod.specKey.start,
-                             path: DocumentPath(Array(pod.path.components.dropLast()))).map { [$0] } ?? []
+            return violation(
+                holder.map(SchemaInstance.typedNode) ?? .typedNode(pod.spec),
+                data: { Self.templateData(object, pod: pod, container: nil) },
+                object: object, workspace: workspace, anchor: holder?.start ?? pod.specKey.start,
+                path: DocumentPath(Array(pod.path.components.dropLast()))
+            ).map { [$0] } ?? []
         case .container, .kind:
             var containers: [ContainerSpec] = []
             if checksInitContainers { containers += pod.initContainers }
             if checksContainers { containers += pod.containers }
             return containers.compactMap { container in
-                let instance: SchemaInstance = validatesPodSpecPerContainer ? Self.podSpec(pod, onlyWith: container) : Self.typedContainer(container.node)
+                let instance: SchemaInstance =
+                    validatesPodSpecPerContainer
+                    ? Self.podSpec(pod, onlyWith: container) : Self.typedContainer(container.node)
                 let base = validatesPodSpecPerContainer ? pod.path : container.path
-                guard var found = violation(instance, data: { Self.templateData(object, pod: pod, container: container) }, object: object,
-                                            workspace: workspace, anchor: container.anchor, path: base) else { return nil }
-                if validatesPodSpecPerContainer { found.path = Self.containerPath(found.path, pod: pod, container: container) }
+                guard
+                    var found = violation(
+                        instance, data: { Self.templateData(object, pod: pod, container: container) }, object: object,
+                        workspace: workspace, anchor: container.anchor, path: base)
+                else { return nil }
+                if validatesPodSpecPerContainer {
+                    found.path = Self.containerPath(found.path, pod: pod, container: container)
+                }
                 found.container = container.name
                 return found
             }
@@ -75,8 +94,10 @@ public struct CustomCheck: Check {
     }
 
     /// Validates `instance`, then (when it passes) the other objects the check asks for.
-    private func violation(_ instance: SchemaInstance, data: () -> SchemaInstance, object: KubernetesObject, workspace: Workspace,
-                           anchor: SourcePosition, path: DocumentPath) -> Violation? {
+    private func violation(
+        _ instance: SchemaInstance, data: () -> SchemaInstance, object: KubernetesObject, workspace: Workspace,
+        anchor: SourcePosition, path: DocumentPath
+    ) -> Violation? {
         // Template variables are only made for schemas that have template actions.
         let templateData = needsTemplateData ? data() : instance
         switch schema.schema(for: templateData) {
@@ -87,8 +108,9 @@ public struct CustomCheck: Check {
         case .schema(let compiled):
             if let failure = compiled.validate(instance) {
                 let position = failure.path.components.isEmpty ? anchor : failure.position
-                return Violation(at: position, path: DocumentPath(path.components + failure.path.components),
-                                 message: "\(failureMessage): \(failure.description)")
+                return Violation(
+                    at: position, path: DocumentPath(path.components + failure.path.components),
+                    message: "\(failureMessage): \(failure.description)")
             }
         }
         for (otherTarget, otherSchema) in additionalSchemas {
@@ -105,8 +127,10 @@ public struct CustomCheck: Check {
                     return namespace == nil || candidateNamespace == nil || candidateNamespace == namespace
                 }
                 if !candidates.contains(where: { compiled.matches(.node($0.node)) }) {
-                    let what = candidates.isEmpty ? "there is no \(otherTarget.description) in its namespace"
-                                                  : "none of the \(candidates.count) \(otherTarget.description) object(s) in its namespace matches the check's schema for them"
+                    let what =
+                        candidates.isEmpty
+                        ? "there is no \(otherTarget.description) in its namespace"
+                        : "none of the \(candidates.count) \(otherTarget.description) object(s) in its namespace matches the check's schema for them"
                     return Violation(at: object.anchor, path: object.path, message: "\(failureMessage): \(what)")
                 }
             }

@@ -21,7 +21,10 @@ struct TemplateExpressionReader {
     }
 
     mutating func action() throws(TemplateError) -> TemplateAction {
-        if accept(word: "end") { try finish(); return .end }
+        if accept(word: "end") {
+            try finish()
+            return .end
+        }
         if accept(word: "else") {
             if accept(word: "if") { return .elseBranch(try expressionToEnd()) }
             try finish()
@@ -42,7 +45,10 @@ struct TemplateExpressionReader {
                 }
                 if accept(symbol: ":=") {
                     let over = try expressionToEnd()
-                    return .node(.loop(key: second == nil ? nil : first, value: second ?? first, over: over, body: [], otherwise: []))
+                    return .node(
+                        .loop(
+                            key: second == nil ? nil : first, value: second ?? first, over: over, body: [],
+                            otherwise: []))
                 }
                 index = mark
             }
@@ -77,7 +83,9 @@ struct TemplateExpressionReader {
                 guard let next = peek(), next != ")", next != "|" else { break }
                 arguments.append(try operand())
             }
-            if peek() == "|" { throw error("pipelines (`|`) are not supported in Polaris schema templates by Shipshape") }
+            if peek() == "|" {
+                throw error("pipelines (`|`) are not supported in Polaris schema templates by Shipshape")
+            }
             return .call(name, arguments)
         }
         let single = try operand()
@@ -165,14 +173,20 @@ struct TemplateExpressionReader {
         guard let first = peek(), first.isLetter else { return nil }
         let mark = index
         let name = word()
-        if ["true", "false", "nil"].contains(name) { index = mark; return nil }
+        if ["true", "false", "nil"].contains(name) {
+            index = mark
+            return nil
+        }
         return name
     }
 
     private mutating func word() -> String {
         let start = index
-        while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
-                || (characters[index] == "-" && index == start) || (characters[index] == "." && index > start && characters[start].isNumber) {
+        while index < characters.count,
+            characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                || (characters[index] == "-" && index == start)
+                || (characters[index] == "." && index > start && characters[start].isNumber)
+        {
             index += 1
         }
         return String(characters[start..<index])
@@ -181,14 +195,19 @@ struct TemplateExpressionReader {
     private mutating func accept(word expected: String) -> Bool {
         skipSpaces()
         let mark = index
-        guard word() == expected else { index = mark; return false }
+        guard word() == expected else {
+            index = mark
+            return false
+        }
         return true
     }
 
     private mutating func accept(symbol: String) -> Bool {
         skipSpaces()
         let symbolCharacters = Array(symbol)
-        guard index + symbolCharacters.count <= characters.count, Array(characters[index..<index + symbolCharacters.count]) == symbolCharacters else { return false }
+        guard index + symbolCharacters.count <= characters.count,
+            Array(characters[index..<index + symbolCharacters.count]) == symbolCharacters
+        else { return false }
         // `=` must not be the start of `==` (which Go templates do not have anyway).
         index += symbolCharacters.count
         return true

@@ -4,10 +4,14 @@ import Manifests
 /// The functions Polaris' templates may call: Go's built-ins that its checks use, and Polaris'
 /// own `hasPrefix`/`hasSuffix`.
 enum TemplateFunctions {
-    static func call(_ name: String, _ arguments: [SchemaInstance?], at position: SourcePosition) throws(TemplateError) -> SchemaInstance? {
+    static func call(_ name: String, _ arguments: [SchemaInstance?], at position: SourcePosition) throws(TemplateError)
+        -> SchemaInstance?
+    {
         func result(_ value: JSONValue) -> SchemaInstance { .value(value, at: position) }
         func need(_ count: Int) throws(TemplateError) {
-            guard arguments.count >= count else { throw TemplateError(line: 0, message: "`\(name)` needs \(count) argument(s)") }
+            guard arguments.count >= count else {
+                throw TemplateError(line: 0, message: "`\(name)` needs \(count) argument(s)")
+            }
         }
         switch name {
         case "eq":
@@ -27,13 +31,16 @@ enum TemplateFunctions {
             return arguments.first { truth($0) } ?? arguments.last!
         case "hasPrefix", "hasSuffix":
             try need(2)
-            let text = string(arguments[0]), affix = string(arguments[1])
+            let text = string(arguments[0])
+            let affix = string(arguments[1])
             return result(.bool(name == "hasPrefix" ? text.hasPrefix(affix) : text.hasSuffix(affix)))
         case "print":
             // fmt.Sprint: a space between two operands when neither is a string.
             var text = ""
             for (offset, argument) in arguments.enumerated() {
-                let isString = { (value: SchemaInstance?) -> Bool in if case .string = value?.value { true } else { false } }
+                let isString = { (value: SchemaInstance?) -> Bool in
+                    if case .string = value?.value { true } else { false }
+                }
                 if offset > 0, !isString(argument), !isString(arguments[offset - 1]) { text += " " }
                 text += argument.map { printed($0.value) } ?? "<nil>"
             }
@@ -45,7 +52,11 @@ enum TemplateFunctions {
                 switch key?.value {
                 case .string(let text): value = value?.property(text)
                 case .number(let number):
-                    if case .array(let items) = value?.shape, number >= 0, Int(number) < items.count { value = items[Int(number)] } else { value = nil }
+                    if case .array(let items) = value?.shape, number >= 0, Int(number) < items.count {
+                        value = items[Int(number)]
+                    } else {
+                        value = nil
+                    }
                 default: value = nil
                 }
             }
@@ -59,7 +70,8 @@ enum TemplateFunctions {
             default: throw TemplateError(line: 0, message: "`len` of a value that has no length")
             }
         default:
-            throw TemplateError(line: 0, message: "the function `\(name)` is not supported in Polaris schema templates by Shipshape")
+            throw TemplateError(
+                line: 0, message: "the function `\(name)` is not supported in Polaris schema templates by Shipshape")
         }
     }
 
@@ -78,7 +90,8 @@ enum TemplateFunctions {
 
     /// Go's `eq`: a missing value (or null) equals only another missing value.
     static func equal(_ lhs: SchemaInstance?, _ rhs: SchemaInstance?) -> Bool {
-        let left = lhs?.value ?? .null, right = rhs?.value ?? .null
+        let left = lhs?.value ?? .null
+        let right = rhs?.value ?? .null
         return left == right
     }
 
@@ -96,7 +109,10 @@ enum TemplateFunctions {
         case .string(let text): return text
         case .number(let number): return goNumber(number)
         case .array(let items): return "[" + items.map(printed).joined(separator: " ") + "]"
-        case .object(let object): return "map[" + object.sorted { $0.key < $1.key }.map { "\($0.key):\(printed($0.value))" }.joined(separator: " ") + "]"
+        case .object(let object):
+            return "map["
+                + object.sorted { $0.key < $1.key }.map { "\($0.key):\(printed($0.value))" }.joined(separator: " ")
+                + "]"
         }
     }
 

@@ -11,7 +11,9 @@ struct TemplateParser {
 
     mutating func parseAll() throws(TemplateError) -> [PolarisTemplate.Node] {
         let (nodes, terminator) = try parseList()
-        if let terminator { throw error(terminator == .end ? "`end` without `if` or `range`" : "`else` without `if` or `range`") }
+        if let terminator {
+            throw error(terminator == .end ? "`end` without `if` or `range`" : "`else` without `if` or `range`")
+        }
         return nodes
     }
 
@@ -46,7 +48,9 @@ struct TemplateParser {
 
     private var lastElseCondition: PolarisTemplate.Expression?
 
-    private mutating func parseConditional(first: PolarisTemplate.Expression) throws(TemplateError) -> PolarisTemplate.Node {
+    private mutating func parseConditional(first: PolarisTemplate.Expression) throws(TemplateError)
+        -> PolarisTemplate.Node
+    {
         var branches: [(PolarisTemplate.Expression, [PolarisTemplate.Node])] = []
         var condition = first
         while true {
@@ -55,7 +59,11 @@ struct TemplateParser {
             switch terminator {
             case .end: return .conditional(branches: branches, otherwise: [])
             case .elseBranch:
-                if let next = lastElseCondition { condition = next; lastElseCondition = nil; continue }
+                if let next = lastElseCondition {
+                    condition = next
+                    lastElseCondition = nil
+                    continue
+                }
                 let (otherwise, closing) = try parseList()
                 guard closing == .end else { throw error("`if` without `end`") }
                 return .conditional(branches: branches, otherwise: otherwise)
@@ -74,15 +82,22 @@ struct TemplateParser {
         }
         var textEnd = open
         var start = open + 2
-        if start < bytes.count, bytes[start] == UInt8(ascii: "-"), start + 1 < bytes.count, bytes[start + 1] == UInt8(ascii: " ") || bytes[start + 1] == UInt8(ascii: "\n") {
+        if start < bytes.count, bytes[start] == UInt8(ascii: "-"), start + 1 < bytes.count,
+            bytes[start + 1] == UInt8(ascii: " ") || bytes[start + 1] == UInt8(ascii: "\n")
+        {
             while textEnd > offset, Self.isSpace(bytes[textEnd - 1]) { textEnd -= 1 }
             start += 1
         }
         let text = String(decoding: bytes[offset..<textEnd], as: UTF8.self)
-        guard let close = find("}}", from: start) else { offset = open; throw error("`{{` without `}}`") }
+        guard let close = find("}}", from: start) else {
+            offset = open
+            throw error("`{{` without `}}`")
+        }
         var actionEnd = close
         var next = close + 2
-        if actionEnd > start, bytes[actionEnd - 1] == UInt8(ascii: "-"), actionEnd - 2 >= start, Self.isSpace(bytes[actionEnd - 2]) {
+        if actionEnd > start, bytes[actionEnd - 1] == UInt8(ascii: "-"), actionEnd - 2 >= start,
+            Self.isSpace(bytes[actionEnd - 2])
+        {
             actionEnd -= 1
             while next < bytes.count, Self.isSpace(bytes[next]) { next += 1 }
         }
@@ -106,7 +121,8 @@ struct TemplateParser {
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+            || byte == UInt8(ascii: "\r")
     }
 
     private func line(at position: Int) -> Int {

@@ -56,7 +56,8 @@ private struct TemplateRenderer {
                 for (elementKey, element) in elements {
                     iterations += 1
                     guard iterations <= PolarisTemplate.maximumIterations else {
-                        throw TemplateError(line: 0, message: "`range` ran more than \(PolarisTemplate.maximumIterations) times")
+                        throw TemplateError(
+                            line: 0, message: "`range` ran more than \(PolarisTemplate.maximumIterations) times")
                     }
                     var scope: [String: SchemaInstance?] = [:]
                     if let key { scope[key] = .some(elementKey) }
@@ -72,11 +73,14 @@ private struct TemplateRenderer {
     private mutating func write(_ text: String) throws(TemplateError) {
         output += text
         guard output.utf8.count <= PolarisTemplate.maximumOutput else {
-            throw TemplateError(line: 0, message: "the template produced more than \(PolarisTemplate.maximumOutput) bytes")
+            throw TemplateError(
+                line: 0, message: "the template produced more than \(PolarisTemplate.maximumOutput) bytes")
         }
     }
 
-    func evaluate(_ expression: PolarisTemplate.Expression, dot: SchemaInstance?) throws(TemplateError) -> SchemaInstance? {
+    func evaluate(_ expression: PolarisTemplate.Expression, dot: SchemaInstance?) throws(TemplateError)
+        -> SchemaInstance?
+    {
         switch expression {
         case .literal(let value):
             return .value(value, at: root.position)

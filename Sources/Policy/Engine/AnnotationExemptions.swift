@@ -15,10 +15,13 @@ public enum AnnotationExemptions {
     /// or `true`): what a review lists when a change adds one.
     public static func exempting(_ annotations: [String: String]) -> [String: String] {
         annotations.filter { key, value in
-            if key == "polaris.fairwinds.com/exempt" || (key.hasPrefix("polaris.fairwinds.com/") && key.hasSuffix("-exempt")) {
+            if key == "polaris.fairwinds.com/exempt"
+                || (key.hasPrefix("polaris.fairwinds.com/") && key.hasSuffix("-exempt"))
+            {
                 return isTrue(value)
             }
-            return (key == "shipshape.dev/exempt" || (key.hasPrefix("shipshape.dev/") && key.hasSuffix("-exempt"))) && isExemptReason(value)
+            return (key == "shipshape.dev/exempt" || (key.hasPrefix("shipshape.dev/") && key.hasSuffix("-exempt")))
+                && isExemptReason(value)
         }
     }
 

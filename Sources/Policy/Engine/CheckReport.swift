@@ -15,7 +15,9 @@ public struct CheckReport: Sendable {
         /// Why a file could not be read.
         public var error: String?
 
-        public init(path: String, status: Status, documents: Int = 0, objects: Int = 0, bytes: Int = 0, error: String? = nil) {
+        public init(
+            path: String, status: Status, documents: Int = 0, objects: Int = 0, bytes: Int = 0, error: String? = nil
+        ) {
             self.path = path
             self.status = status
             self.documents = documents
@@ -32,7 +34,10 @@ public struct CheckReport: Sendable {
     public var runtimeChecks: [CheckMetadata]
     public var runtimeSeverities: [String: Severity]
 
-    public init(findings: [Finding], files: [FileOutcome], notes: [String], runtimeChecks: [CheckMetadata] = [], runtimeSeverities: [String: Severity] = [:]) {
+    public init(
+        findings: [Finding], files: [FileOutcome], notes: [String], runtimeChecks: [CheckMetadata] = [],
+        runtimeSeverities: [String: Severity] = [:]
+    ) {
         self.findings = findings
         self.files = files
         self.notes = notes

@@ -13,9 +13,11 @@ enum CrossObjectRetention {
         let podSpec = Array(pod.path.components.dropFirst(object.path.components.count))
         let node = object.node.pruned { path in
             guard path.count == podSpec.count + 3, case .key(let key) = path[podSpec.count + 2], key != "name",
-                  case .key(let list) = path[podSpec.count], listsKeptByName.contains(list) else { return false }
+                case .key(let list) = path[podSpec.count], listsKeptByName.contains(list)
+            else { return false }
             return path.starts(with: podSpec)
         }
-        return KubernetesObject(node: node, file: object.file, documentIndex: object.documentIndex, path: object.path) ?? object
+        return KubernetesObject(node: node, file: object.file, documentIndex: object.documentIndex, path: object.path)
+            ?? object
     }
 }

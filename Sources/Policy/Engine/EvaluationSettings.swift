@@ -1,4 +1,5 @@
 import Manifests
+
 /// The release targets of one run: which Kubernetes (and cert-manager, Flux...) the manifests
 /// must work with.
 public struct EvaluationSettings: Sendable {
@@ -6,8 +7,10 @@ public struct EvaluationSettings: Sendable {
     public var kubernetesVersion: ReleaseVersion?
     public var targetVersions: [String: ReleaseVersion]
 
-    public init(deprecations: DeprecationTable = DeprecationTable(targets: [:], entries: []),
-                kubernetesVersion: ReleaseVersion? = nil, targetVersions: [String: ReleaseVersion] = [:]) {
+    public init(
+        deprecations: DeprecationTable = DeprecationTable(targets: [:], entries: []),
+        kubernetesVersion: ReleaseVersion? = nil, targetVersions: [String: ReleaseVersion] = [:]
+    ) {
         self.deprecations = deprecations
         self.kubernetesVersion = kubernetesVersion
         self.targetVersions = targetVersions

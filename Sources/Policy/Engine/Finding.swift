@@ -16,8 +16,10 @@ public struct Finding: Sendable, Hashable {
     /// Which document of its file the object is in (generated manifests map findings back by it).
     public var documentIndex: Int?
 
-    public init(checkID: String, severity: Severity, category: CheckCategory, file: String, position: SourcePosition,
-                object: ObjectReference?, container: String?, path: DocumentPath, message: String, documentIndex: Int? = nil) {
+    public init(
+        checkID: String, severity: Severity, category: CheckCategory, file: String, position: SourcePosition,
+        object: ObjectReference?, container: String?, path: DocumentPath, message: String, documentIndex: Int? = nil
+    ) {
         self.checkID = checkID
         self.severity = severity
         self.category = category

@@ -14,7 +14,9 @@ struct FindingBuilder: Sendable {
             self.object = object
         }
 
-        mutating func resolve(_ configuration: PolicyConfiguration) -> (annotations: [String: String], candidates: [Exemption]) {
+        mutating func resolve(_ configuration: PolicyConfiguration) -> (
+            annotations: [String: String], candidates: [Exemption]
+        ) {
             if let resolved { return resolved }
             let reference = object.reference
             var annotations = configuration.disallowAnnotationExemptions ? [:] : object.annotations
@@ -23,7 +25,8 @@ struct FindingBuilder: Sendable {
             }
             let found = (
                 annotations: annotations,
-                candidates: configuration.disallowConfigExemptions ? [] : configuration.exemptions.filter { $0.covers(object: reference, file: object.file) }
+                candidates: configuration.disallowConfigExemptions
+                    ? [] : configuration.exemptions.filter { $0.covers(object: reference, file: object.file) }
             )
             resolved = found
             return found
@@ -34,24 +37,31 @@ struct FindingBuilder: Sendable {
         ObjectExemptions(object: object)
     }
 
-    func findings(for check: any Check, violations: [Violation], object: KubernetesObject, exemptions: inout ObjectExemptions) -> [Finding] {
+    func findings(
+        for check: any Check, violations: [Violation], object: KubernetesObject, exemptions: inout ObjectExemptions
+    ) -> [Finding] {
         guard !violations.isEmpty else { return [] }
         let configured = configuration.severity(of: check.id)
         guard configured != .ignore else { return [] }
         let exempting = exemptions.resolve(configuration)
         guard !AnnotationExemptions.exempts(exempting.annotations, checkID: check.id) else { return [] }
         return violations.compactMap { violation in
-            guard !exempting.candidates.contains(where: { $0.covers(checkID: check.id, container: violation.container) }) else { return nil }
+            guard
+                !exempting.candidates.contains(where: { $0.covers(checkID: check.id, container: violation.container) })
+            else { return nil }
             let severity = min(violation.severity ?? configured, configured)
             guard severity != .ignore else { return nil }
-            return Finding(checkID: check.id, severity: severity, category: check.metadata.category, file: object.file,
-                           position: violation.position, object: object.reference, container: violation.container,
-                           path: violation.path, message: violation.message, documentIndex: object.documentIndex)
+            return Finding(
+                checkID: check.id, severity: severity, category: check.metadata.category, file: object.file,
+                position: violation.position, object: object.reference, container: violation.container,
+                path: violation.path, message: violation.message, documentIndex: object.documentIndex)
         }
     }
 
     func isExempt(checkID: String, object: ObjectReference?, container: String?, file: String) -> Bool {
         guard !configuration.disallowConfigExemptions else { return false }
-        return configuration.exemptions.contains { $0.exempts(checkID: checkID, object: object, container: container, file: file) }
+        return configuration.exemptions.contains {
+            $0.exempts(checkID: checkID, object: object, container: container, file: file)
+        }
     }
 }

@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import Manifests
+import Synchronization
 
 /// Runs the catalogue over a set of files.
 ///
@@ -21,8 +21,11 @@ public struct PolicyEngine: Sendable {
 
     /// `checks` with the configuration's custom checks added (one with a built-in's id replaces it).
     public init(checks: [any Check] = Catalogue.all, configuration: PolicyConfiguration, settings: EvaluationSettings) {
-        let custom = configuration.customChecks, customIDs = Set(custom.map(\.id))
-        self.checks = (checks.filter { !customIDs.contains($0.id) } + custom).filter { configuration.severity(of: $0.id) != .ignore }
+        let custom = configuration.customChecks
+        let customIDs = Set(custom.map(\.id))
+        self.checks = (checks.filter { !customIDs.contains($0.id) } + custom).filter {
+            configuration.severity(of: $0.id) != .ignore
+        }
         additionalContextKinds = Set(custom.flatMap(\.additionalKinds)).subtracting(Workspace.contextKinds)
         self.configuration = configuration
         self.settings = settings
@@ -40,32 +43,49 @@ public struct PolicyEngine: Sendable {
     ///
     /// `knownFacts` stands in for files that are not read this time (a review reads only what it
     /// needs): where the tree's workloads are, and the namespaces its kustomizations set.
-    public func run(paths: [String], focus: Set<String>? = nil, knownFacts: TreeFacts = TreeFacts(), source: FileSource) -> CheckReport {
+    public func run(paths: [String], focus: Set<String>? = nil, knownFacts: TreeFacts = TreeFacts(), source: FileSource)
+        -> CheckReport
+    {
         run(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: [:])
     }
 
     /// `parsed`: files already read into objects (generated in memory), checked without reading `source`.
-    func run(paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]) -> CheckReport {
-        let kyverno = KyvernoPolicies.discover(paths: knownFacts.kyvernoPolicyPaths.map { known in paths.filter { known.contains($0) || parsed[$0] != nil } } ?? paths, settings: configuration.kyverno, source: source, parsed: parsed)
-        guard !kyverno.isEmpty || !kyverno.notes.isEmpty else { return runChecks(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed) }
+    func run(
+        paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]
+    ) -> CheckReport {
+        let kyverno = KyvernoPolicies.discover(
+            paths: knownFacts.kyvernoPolicyPaths.map { known in paths.filter { known.contains($0) || parsed[$0] != nil }
+            } ?? paths, settings: configuration.kyverno, source: source, parsed: parsed)
+        guard !kyverno.isEmpty || !kyverno.notes.isEmpty else {
+            return runChecks(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed)
+        }
         let engine = including(kyverno)
-        var report = engine.runChecks(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed)
+        var report = engine.runChecks(
+            paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed)
         report.notes += kyverno.notes
         report.runtimeChecks = kyverno.metadata
-        report.runtimeSeverities = Dictionary(kyverno.checkIDs.map { ($0, engine.configuration.severity(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        report.runtimeSeverities = Dictionary(
+            kyverno.checkIDs.map { ($0, engine.configuration.severity(of: $0)) },
+            uniquingKeysWith: { first, _ in first })
         return report
     }
 
-    private func runChecks(paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]) -> CheckReport {
+    private func runChecks(
+        paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]
+    ) -> CheckReport {
         let slots = ResultSlots<FileResult>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index], ownChecks = focus?.contains(path) ?? true
-            slots[index] = parsed[path].map { checkObjects(of: $0, ownChecks: ownChecks) } ?? checkFile(path, ownChecks: ownChecks, source: source)
+            let path = paths[index]
+            let ownChecks = focus?.contains(path) ?? true
+            slots[index] =
+                parsed[path].map { checkObjects(of: $0, ownChecks: ownChecks) }
+                ?? checkFile(path, ownChecks: ownChecks, source: source)
         }
         let results = slots.values
         var findings = results.flatMap(\.findings)
         findings += crossObjectFindings(retained: results.flatMap(\.retained), knownFacts: knownFacts)
-        return CheckReport(findings: Finding.inReportOrder(findings), files: results.map(\.outcome), notes: configuration.notes)
+        return CheckReport(
+            findings: Finding.inReportOrder(findings), files: results.map(\.outcome), notes: configuration.notes)
     }
 
     /// What files say about the tree for cross-object checks on other files: their context
@@ -73,18 +93,26 @@ public struct PolicyEngine: Sendable {
     public func context(paths: [String], source: FileSource) -> TreeFacts {
         let slots = ResultSlots<[KubernetesObject]>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            guard let bytes = try? source(paths[index]) else { slots[index] = []; return }
+            guard let bytes = try? source(paths[index]) else {
+                slots[index] = []
+                return
+            }
             slots[index] = ManifestReader.read(path: paths[index], bytes: bytes, options: Self.parseOptions).objects
                 .filter { isContextKind($0.kind) || $0.kind == "Kustomization" || $0.podTemplate != nil }
         }
         let objects = slots.values.flatMap { $0 }
-        var workspace = Workspace(objects: objects.filter { $0.podTemplate == nil }, settings: settings, additionalKinds: additionalContextKinds)
+        var workspace = Workspace(
+            objects: objects.filter { $0.podTemplate == nil }, settings: settings,
+            additionalKinds: additionalContextKinds)
         let workloads = objects.compactMap { object -> (namespace: String, key: Workspace.WorkloadKey)? in
-            guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
+            guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else {
+                return nil
+            }
             return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))
         }
         workspace.noteWorkloads(workloads)
-        return TreeFacts(workloads: [], kustomizationNamespaces: workspace.kustomizationNamespaces, workspace: workspace)
+        return TreeFacts(
+            workloads: [], kustomizationNamespaces: workspace.kustomizationNamespaces, workspace: workspace)
     }
 
     /// Checks text that is already in memory (tests, reviews reading blobs).
@@ -110,12 +138,15 @@ public struct PolicyEngine: Sendable {
             result.outcome.error = "\(error)"
             return result
         }
-        return checkObjects(of: ManifestReader.read(path: path, bytes: bytes, options: Self.parseOptions), ownChecks: ownChecks)
+        return checkObjects(
+            of: ManifestReader.read(path: path, bytes: bytes, options: Self.parseOptions), ownChecks: ownChecks)
     }
 
     private func checkObjects(of file: ManifestFile, ownChecks: Bool) -> FileResult {
-        var result = FileResult(outcome: .init(path: file.path, status: status(of: file.kind), documents: file.documentCount,
-                                               objects: file.objects.count, bytes: file.byteCount))
+        var result = FileResult(
+            outcome: .init(
+                path: file.path, status: status(of: file.kind), documents: file.documentCount,
+                objects: file.objects.count, bytes: file.byteCount))
         if ownChecks { result.findings += syntaxFindings(file) }
         let builder = FindingBuilder(configuration: configuration)
         let local = Workspace(settings: settings)
@@ -126,7 +157,9 @@ public struct PolicyEngine: Sendable {
                 if check.needsWorkspace {
                     retain = true
                 } else if ownChecks {
-                    result.findings += builder.findings(for: check, violations: check.evaluate(object, in: local), object: object, exemptions: &exemptions)
+                    result.findings += builder.findings(
+                        for: check, violations: check.evaluate(object, in: local), object: object,
+                        exemptions: &exemptions)
                 }
             }
             if retain { result.retained.append(retainedForCrossObjectChecks(object)) }
@@ -141,12 +174,16 @@ public struct PolicyEngine: Sendable {
             for object in retained where object.kind == "Kustomization" { workspace.add(object) }
             for object in retained where object.kind != "Kustomization" { workspace.add(object) }
         } else {
-            workspace = Workspace(objects: retained, settings: settings, knownFacts: knownFacts, additionalKinds: additionalContextKinds)
+            workspace = Workspace(
+                objects: retained, settings: settings, knownFacts: knownFacts, additionalKinds: additionalContextKinds)
         }
-        workspace.noteWorkloads(retained.compactMap { object in
-            guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else { return nil }
-            return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))
-        } + knownFacts.workloads)
+        workspace.noteWorkloads(
+            retained.compactMap { object in
+                guard object.podTemplate != nil, let namespace = workspace.effectiveNamespace(of: object) else {
+                    return nil
+                }
+                return (namespace, Workspace.WorkloadKey(file: object.file, position: object.anchor))
+            } + knownFacts.workloads)
         let builder = FindingBuilder(configuration: configuration)
         let crossChecks = checks.filter(\.needsWorkspace)
         let slots = ResultSlots<[Finding]>(count: retained.count)
@@ -156,7 +193,9 @@ public struct PolicyEngine: Sendable {
             var findings: [Finding] = []
             var exemptions = builder.exemptions(for: object)
             for check in crossChecks where check.applies(to: object) {
-                findings += builder.findings(for: check, violations: check.evaluate(object, in: context), object: object, exemptions: &exemptions)
+                findings += builder.findings(
+                    for: check, violations: check.evaluate(object, in: context), object: object, exemptions: &exemptions
+                )
             }
             slots[index] = findings
         }
@@ -172,7 +211,8 @@ public struct PolicyEngine: Sendable {
         guard severity != .ignore else { return [] }
         let builder = FindingBuilder(configuration: configuration)
         return file.syntaxErrors.compactMap { error in
-            guard !builder.isExempt(checkID: YamlSyntaxError.metadata.id, object: nil, container: nil, file: file.path) else { return nil }
+            guard !builder.isExempt(checkID: YamlSyntaxError.metadata.id, object: nil, container: nil, file: file.path)
+            else { return nil }
             return YamlSyntaxError.finding(for: error, file: file.path, severity: severity)
         }
     }

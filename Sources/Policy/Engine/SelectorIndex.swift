@@ -31,7 +31,8 @@ struct SelectorIndex: Sendable {
         for key in selectorPath { node = node?[key] }
         let entry = Entry(object: object, selector: LabelSelector(node))
         if let first = entry.selector.matchLabels.min(by: { $0.key < $1.key }) {
-            byNamespace[namespace ?? "", default: Bucket()].byLabel["\(first.key)=\(first.value)", default: []].append(entry)
+            byNamespace[namespace ?? "", default: Bucket()].byLabel["\(first.key)=\(first.value)", default: []].append(
+                entry)
         } else {
             byNamespace[namespace ?? "", default: Bucket()].unkeyed.append(entry)
         }
@@ -39,11 +40,14 @@ struct SelectorIndex: Sendable {
 
     /// Visits the objects whose selector selects `labels`, in `namespace` or in no namespace
     /// (every namespace when `namespace` is nil), until `visit` returns false.
-    func forEachSelecting(_ labels: [String: String], namespace: String?, allowEmptySelector: Bool,
-                          _ visit: (KubernetesObject) -> Bool) {
+    func forEachSelecting(
+        _ labels: [String: String], namespace: String?, allowEmptySelector: Bool,
+        _ visit: (KubernetesObject) -> Bool
+    ) {
         func walk(_ bucket: Bucket?) -> Bool {
             guard let bucket else { return true }
-            for entry in bucket.unkeyed where (allowEmptySelector || !entry.selector.isEmpty) && entry.selector.matches(labels) {
+            for entry in bucket.unkeyed
+            where (allowEmptySelector || !entry.selector.isEmpty) && entry.selector.matches(labels) {
                 if !visit(entry.object) { return false }
             }
             for (key, value) in labels {

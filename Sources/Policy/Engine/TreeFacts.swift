@@ -14,8 +14,11 @@ public struct TreeFacts: Sendable {
     /// these are searched for policies instead of every file being read twice.
     public var kyvernoPolicyPaths: Set<String>?
 
-    public init(workloads: [(namespace: String, key: Workspace.WorkloadKey)] = [], kustomizationNamespaces: [String: String] = [:],
-                workspace: Workspace? = nil) {
+    public init(
+        workloads: [(namespace: String, key: Workspace.WorkloadKey)] = [],
+        kustomizationNamespaces: [String: String] = [:],
+        workspace: Workspace? = nil
+    ) {
         self.workloads = workloads
         self.kustomizationNamespaces = kustomizationNamespaces
         self.workspace = workspace

@@ -42,8 +42,10 @@ public struct Workspace: Sendable {
         self.settings = settings
     }
 
-    public init(objects: [KubernetesObject], settings: EvaluationSettings = EvaluationSettings(),
-                knownFacts: TreeFacts = TreeFacts(), additionalKinds: Set<String> = []) {
+    public init(
+        objects: [KubernetesObject], settings: EvaluationSettings = EvaluationSettings(),
+        knownFacts: TreeFacts = TreeFacts(), additionalKinds: Set<String> = []
+    ) {
         self.init(settings: settings)
         self.additionalKinds = additionalKinds
         kustomizationNamespaces = knownFacts.kustomizationNamespaces
@@ -63,15 +65,19 @@ public struct Workspace: Sendable {
             byKindAndNamespace[object.kind, default: [:]][namespace ?? "", default: []].append(object)
             byKindAndName[object.kind, default: [:]][object.name, default: []].append(object)
             if object.kind == "HorizontalPodAutoscaler", let target = object.node["spec", "scaleTargetRef"],
-               let kind = target["kind"]?.string, let name = target["name"]?.string {
+                let kind = target["kind"]?.string, let name = target["name"]?.string
+            {
                 autoscalersByTarget["\(kind)/\(name)", default: []].append(object)
             }
             if let path = SelectorIndex.selectorPaths[object.kind] {
-                selectorIndexes[object.kind, default: SelectorIndex()].add(object, namespace: namespace, selectorPath: path)
+                selectorIndexes[object.kind, default: SelectorIndex()].add(
+                    object, namespace: namespace, selectorPath: path)
             }
         }
-        if object.kind == "Kustomization", object.group == "kustomize.config.k8s.io" || object.apiVersion.hasPrefix("kustomize.config"),
-           let namespace = object.node["namespace"]?.string {
+        if object.kind == "Kustomization",
+            object.group == "kustomize.config.k8s.io" || object.apiVersion.hasPrefix("kustomize.config"),
+            let namespace = object.node["namespace"]?.string
+        {
             kustomizationNamespaces[Self.folder(of: object.file)] = namespace
         }
     }
@@ -80,7 +86,10 @@ public struct Workspace: Sendable {
     public mutating func noteWorkloads(_ workloads: [(namespace: String, key: WorkloadKey)]) {
         for workload in workloads {
             if let current = firstWorkloadInNamespace[workload.namespace],
-               (current.file, current.position) <= (workload.key.file, workload.key.position) { continue }
+                (current.file, current.position) <= (workload.key.file, workload.key.position)
+            {
+                continue
+            }
             firstWorkloadInNamespace[workload.namespace] = workload.key
         }
     }
@@ -101,7 +110,9 @@ public struct Workspace: Sendable {
 
     /// Objects of `kind` called `name` that can apply to `object`: for namespaced kinds, in its
     /// namespace or in none (Polaris' rule: a file without a namespace lands wherever it is applied).
-    func named(_ kind: String, _ name: String, near object: KubernetesObject, clusterScoped: Bool = false) -> [KubernetesObject] {
+    func named(_ kind: String, _ name: String, near object: KubernetesObject, clusterScoped: Bool = false)
+        -> [KubernetesObject]
+    {
         let candidates = byKindAndName[kind]?[name] ?? []
         guard !clusterScoped, let namespace = effectiveNamespace(of: object) else { return candidates }
         return candidates.filter { candidate in
@@ -121,10 +132,13 @@ public struct Workspace: Sendable {
 
     /// Visits the objects of `kind` (NetworkPolicy, PodDisruptionBudget) whose pod selector selects
     /// `object`'s pods, until `visit` returns false.
-    func forEachSelecting(_ kind: String, podsOf object: KubernetesObject, allowEmptySelector: Bool,
-                          _ visit: (KubernetesObject) -> Bool) {
+    func forEachSelecting(
+        _ kind: String, podsOf object: KubernetesObject, allowEmptySelector: Bool,
+        _ visit: (KubernetesObject) -> Bool
+    ) {
         guard let labels = Self.podLabels(of: object), let index = selectorIndexes[kind] else { return }
-        index.forEachSelecting(labels, namespace: effectiveNamespace(of: object), allowEmptySelector: allowEmptySelector, visit)
+        index.forEachSelecting(
+            labels, namespace: effectiveNamespace(of: object), allowEmptySelector: allowEmptySelector, visit)
     }
 
     /// The labels of the pods `object` makes: its pod template's, also when the template has

@@ -29,8 +29,10 @@ public struct GeneratedManifests: Sendable {
     /// build the same object from one base are two findings, for the caller to merge naming both.
     public var keptApart = false
 
-    public init(path: String, bytes: [UInt8], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
-                label: String, documentLabels: [Int: String] = [:], documentFallbacks: [Int: SourceLocation] = [:]) {
+    public init(
+        path: String, bytes: [UInt8], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
+        label: String, documentLabels: [Int: String] = [:], documentFallbacks: [Int: SourceLocation] = [:]
+    ) {
         self.path = path
         self.bytes = bytes
         self.namespace = namespace
@@ -42,9 +44,13 @@ public struct GeneratedManifests: Sendable {
     }
 
     /// A stream of documents built in memory (see `YAMLDocumentBuilder`).
-    public init(path: String, documents: [YAMLNode], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
-                label: String, documentLabels: [Int: String] = [:]) {
-        self.init(path: path, bytes: [], namespace: namespace, origins: origins, fallback: fallback, label: label, documentLabels: documentLabels)
+    public init(
+        path: String, documents: [YAMLNode], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
+        label: String, documentLabels: [Int: String] = [:]
+    ) {
+        self.init(
+            path: path, bytes: [], namespace: namespace, origins: origins, fallback: fallback, label: label,
+            documentLabels: documentLabels)
         self.documents = documents
     }
 

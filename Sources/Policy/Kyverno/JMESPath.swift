@@ -19,8 +19,10 @@ indirect enum JMESPath: Sendable {
     case pipe(JMESPath, JMESPath)
     case function(String, [JMESPath])
 
-    static let functions: Set<String> = ["to_upper", "to_lower", "keys", "values", "length", "contains", "starts_with",
-                                         "ends_with", "to_string", "join", "not_null", "type"]
+    static let functions: Set<String> = [
+        "to_upper", "to_lower", "keys", "values", "length", "contains", "starts_with",
+        "ends_with", "to_string", "join", "not_null", "type",
+    ]
 
     struct ParseError: Error, CustomStringConvertible {
         var description: String
@@ -37,7 +39,9 @@ indirect enum JMESPath: Sendable {
     var root: String? {
         switch self {
         case .field(let name): name
-        case .subexpression(let left, _), .index(let left, _), .projection(let left, _), .valuesProjection(let left, _), .pipe(let left, _): left.root
+        case .subexpression(let left, _), .index(let left, _), .projection(let left, _), .valuesProjection(let left, _),
+            .pipe(let left, _):
+            left.root
         case .flatten(let inner): inner.root
         default: nil
         }
@@ -48,7 +52,9 @@ indirect enum JMESPath: Sendable {
         switch self {
         case .current, .literal: []
         case .field(let name): [name]
-        case .subexpression(let left, _), .index(let left, _), .projection(let left, _), .valuesProjection(let left, _), .pipe(let left, _): left.roots
+        case .subexpression(let left, _), .index(let left, _), .projection(let left, _), .valuesProjection(let left, _),
+            .pipe(let left, _):
+            left.roots
         case .flatten(let inner), .not(let inner): inner.roots
         case .multiSelect(let items): items.flatMap(\.roots)
         case .or(let a, let b), .and(let a, let b): a.roots + b.roots

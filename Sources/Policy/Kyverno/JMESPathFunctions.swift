@@ -2,7 +2,8 @@
 enum JMESPathFunctions {
     static func call(_ name: String, _ arguments: [KyvernoValue]) throws(JMESPath.EvaluationError) -> KyvernoValue {
         func fail(_ expected: String) -> JMESPath.EvaluationError {
-            JMESPath.EvaluationError(description: "\(name)() expects \(expected), got \(arguments.map(\.typeName).joined(separator: ", "))")
+            JMESPath.EvaluationError(
+                description: "\(name)() expects \(expected), got \(arguments.map(\.typeName).joined(separator: ", "))")
         }
         func argument(_ index: Int) -> KyvernoValue { arguments.indices.contains(index) ? arguments[index] : .null }
         switch name {
@@ -33,14 +34,18 @@ enum JMESPathFunctions {
             default: throw fail("an array or string first")
             }
         case "starts_with", "ends_with":
-            guard arguments.count == 2, let text = argument(0).string, let affix = argument(1).string else { throw fail("two strings") }
+            guard arguments.count == 2, let text = argument(0).string, let affix = argument(1).string else {
+                throw fail("two strings")
+            }
             return KyvernoValue(.bool(name == "starts_with" ? text.hasPrefix(affix) : text.hasSuffix(affix)))
         case "to_string":
             guard arguments.count == 1 else { throw fail("one argument") }
             if let text = argument(0).string { return KyvernoValue(.string(text)) }
             return KyvernoValue(.string(argument(0).json))
         case "join":
-            guard arguments.count == 2, let separator = argument(0).string, let items = argument(1).array else { throw fail("a string and an array of strings") }
+            guard arguments.count == 2, let separator = argument(0).string, let items = argument(1).array else {
+                throw fail("a string and an array of strings")
+            }
             let texts = items.compactMap(\.string)
             guard texts.count == items.count else { throw fail("a string and an array of strings") }
             return KyvernoValue(.string(texts.joined(separator: separator)))

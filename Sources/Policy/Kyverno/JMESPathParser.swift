@@ -88,7 +88,11 @@ struct JMESPathParser {
             var arguments: [JMESPath] = []
             while peek != .rparen {
                 arguments.append(try expression(0))
-                if peek == .comma { _ = advance() } else if peek != .rparen { throw fail("expected `,` or `)` in the call of \(name)") }
+                if peek == .comma {
+                    _ = advance()
+                } else if peek != .rparen {
+                    throw fail("expected `,` or `)` in the call of \(name)")
+                }
             }
             _ = advance()
             return .function(name, arguments)

@@ -11,7 +11,8 @@ struct KyvernoAnchor: Sendable, Equatable {
             self.init(kind: .none, key: written)
             return
         }
-        let prefix = written[..<open], key = String(written[written.index(after: open)..<written.index(before: written.endIndex)])
+        let prefix = written[..<open]
+        let key = String(written[written.index(after: open)..<written.index(before: written.endIndex)])
         switch prefix {
         case "": self.init(kind: .condition, key: key)
         case "<": self.init(kind: .global, key: key)

@@ -1,13 +1,17 @@
 /// `preconditions` and `deny.conditions`: `any` / `all` blocks (or a bare list, meaning all)
 /// of `key`, `operator`, `value`, with Kyverno's operators.
 enum KyvernoConditions {
-    static let operators: Set<String> = ["Equals", "Equal", "NotEquals", "NotEqual", "In", "AnyIn", "AllIn", "NotIn", "AnyNotIn", "AllNotIn",
-                                         "GreaterThan", "GreaterThanOrEquals", "LessThan", "LessThanOrEquals",
-                                         "DurationGreaterThan", "DurationGreaterThanOrEquals", "DurationLessThan", "DurationLessThanOrEquals"]
+    static let operators: Set<String> = [
+        "Equals", "Equal", "NotEquals", "NotEqual", "In", "AnyIn", "AllIn", "NotIn", "AnyNotIn", "AllNotIn",
+        "GreaterThan", "GreaterThanOrEquals", "LessThan", "LessThanOrEquals",
+        "DurationGreaterThan", "DurationGreaterThanOrEquals", "DurationLessThan", "DurationLessThanOrEquals",
+    ]
 
     /// Whether the conditions hold; with the origin of the key of the first one that decided it,
     /// so a denial is placed on the value it is about.
-    static func evaluate(_ conditions: KyvernoValue?, variables: KyvernoVariables, context: KyvernoValue) throws(KyvernoVariables.Failure) -> (holds: Bool, origin: KyvernoValue.Origin?) {
+    static func evaluate(_ conditions: KyvernoValue?, variables: KyvernoVariables, context: KyvernoValue)
+        throws(KyvernoVariables.Failure) -> (holds: Bool, origin: KyvernoValue.Origin?)
+    {
         guard let conditions, !conditions.isNull else { return (true, nil) }
         if let list = conditions.array { return try all(list, variables, context) }
         var origin: KyvernoValue.Origin?
@@ -15,7 +19,11 @@ enum KyvernoConditions {
             var held = false
             for condition in any {
                 let result = try one(condition, variables, context)
-                if result.holds { held = true; origin = result.origin; break }
+                if result.holds {
+                    held = true
+                    origin = result.origin
+                    break
+                }
             }
             if !held { return (false, nil) }
         }
@@ -27,7 +35,9 @@ enum KyvernoConditions {
         return (true, origin)
     }
 
-    private static func all(_ list: [KyvernoValue], _ variables: KyvernoVariables, _ context: KyvernoValue) throws(KyvernoVariables.Failure) -> (holds: Bool, origin: KyvernoValue.Origin?) {
+    private static func all(_ list: [KyvernoValue], _ variables: KyvernoVariables, _ context: KyvernoValue)
+        throws(KyvernoVariables.Failure) -> (holds: Bool, origin: KyvernoValue.Origin?)
+    {
         var origin: KyvernoValue.Origin?
         for condition in list {
             let result = try one(condition, variables, context)
@@ -37,7 +47,9 @@ enum KyvernoConditions {
         return (true, origin)
     }
 
-    private static func one(_ condition: KyvernoValue, _ variables: KyvernoVariables, _ context: KyvernoValue) throws(KyvernoVariables.Failure) -> (holds: Bool, origin: KyvernoValue.Origin?) {
+    private static func one(_ condition: KyvernoValue, _ variables: KyvernoVariables, _ context: KyvernoValue)
+        throws(KyvernoVariables.Failure) -> (holds: Bool, origin: KyvernoValue.Origin?)
+    {
         let key = try variables.substitute(condition["key"] ?? .null, in: context)
         let value = try variables.substitute(condition["value"] ?? .null, in: context)
         let name = condition["operator"]?.string ?? ""
@@ -69,7 +81,11 @@ enum KyvernoConditions {
     static func equals(_ key: KyvernoValue, _ value: KyvernoValue) -> Bool {
         switch key.kind {
         case .string(let text):
-            if let left = KyvernoQuantity.duration(text), let right = (value.string.flatMap(KyvernoQuantity.duration) ?? value.number) { return left == right }
+            if let left = KyvernoQuantity.duration(text),
+                let right = (value.string.flatMap(KyvernoQuantity.duration) ?? value.number)
+            {
+                return left == right
+            }
             if let left = KyvernoQuantity.parse(text), case .string(let other) = value.kind {
                 guard let right = KyvernoQuantity.parse(other) else { return false }
                 return left == right
@@ -124,7 +140,9 @@ enum KyvernoConditions {
 
     /// For a key list under a set operator, the first item that made the condition hold.
     private static func offending(_ key: KyvernoValue, _ name: String, _ value: KyvernoValue) -> KyvernoValue.Origin? {
-        guard let items = key.array, ["AnyNotIn", "AnyIn", "NotIn", "AllNotIn", "In", "AllIn"].contains(name) else { return nil }
+        guard let items = key.array, ["AnyNotIn", "AnyIn", "NotIn", "AllNotIn", "In", "AllIn"].contains(name) else {
+            return nil
+        }
         let negated = name.contains("Not")
         return items.first { item in setTest(item, value, all: true, negated: negated) }?.origin
     }
@@ -139,9 +157,11 @@ enum KyvernoConditions {
         return test(left, right)
     }
 
-    private static func durations(_ key: KyvernoValue, _ value: KyvernoValue, _ test: (Double, Double) -> Bool) -> Bool {
+    private static func durations(_ key: KyvernoValue, _ value: KyvernoValue, _ test: (Double, Double) -> Bool) -> Bool
+    {
         guard let left = key.string.flatMap(KyvernoQuantity.duration) ?? key.number,
-              let right = value.string.flatMap(KyvernoQuantity.duration) ?? value.number else { return false }
+            let right = value.string.flatMap(KyvernoQuantity.duration) ?? value.number
+        else { return false }
         return test(left, right)
     }
 }

@@ -4,7 +4,9 @@ import Manifests
 extension KyvernoPolicies {
     /// The policies in the checked files (those whose text mentions `kyverno.io/`), in files
     /// generated in memory, and in the files the configuration names (`kyverno.policies`).
-    static func discover(paths: [String], settings: KyvernoSettings, source: PolicyEngine.FileSource, parsed: [String: ManifestFile]) -> KyvernoPolicies {
+    static func discover(
+        paths: [String], settings: KyvernoSettings, source: PolicyEngine.FileSource, parsed: [String: ManifestFile]
+    ) -> KyvernoPolicies {
         var found = KyvernoPolicies()
         guard settings.enabled else { return found }
         let searched = settings.discover ? paths : []
@@ -13,7 +15,8 @@ extension KyvernoPolicies {
         let all = searched + extra
         let slots = ResultSlots<KyvernoPolicies>(count: all.count)
         DispatchQueue.concurrentPerform(iterations: all.count) { index in
-            let path = all[index], named = index >= searched.count
+            let path = all[index]
+            let named = index >= searched.count
             var result = KyvernoPolicies()
             if let file = parsed[path] {
                 result = load(file)
@@ -24,11 +27,15 @@ extension KyvernoPolicies {
                         result = load(ManifestReader.read(path: path, bytes: bytes, options: PolicyEngine.parseOptions))
                     }
                 } catch {
-                    if named { result.notes.append("\(path): the Kyverno policy file named in the configuration cannot be read: \(error)") }
+                    if named {
+                        result.notes.append(
+                            "\(path): the Kyverno policy file named in the configuration cannot be read: \(error)")
+                    }
                 }
             }
             if named, result.rules.isEmpty, result.notes.isEmpty {
-                result.notes.append("\(path): named in `kyverno.policies` but holds no ClusterPolicy or Policy (kyverno.io/v1)")
+                result.notes.append(
+                    "\(path): named in `kyverno.policies` but holds no ClusterPolicy or Policy (kyverno.io/v1)")
             }
             slots[index] = result
         }

@@ -33,10 +33,13 @@ struct KyvernoResourceFilter: Sendable {
             let resources = item["resources"] ?? .null
             var filter = Filter()
             filter.kinds = resources["kinds"]?.array?.compactMap(\.string) ?? []
-            filter.names = (resources["names"]?.array?.compactMap(\.string) ?? []) + (resources["name"]?.string.map { [$0] } ?? [])
+            filter.names =
+                (resources["names"]?.array?.compactMap(\.string) ?? []) + (resources["name"]?.string.map { [$0] } ?? [])
             filter.namespaces = resources["namespaces"]?.array?.compactMap(\.string) ?? []
             filter.selector = resources["selector"]
-            for entry in resources["annotations"]?.entries ?? [] { filter.annotations[entry.key] = entry.value.string ?? entry.value.printed }
+            for entry in resources["annotations"]?.entries ?? [] {
+                filter.annotations[entry.key] = entry.value.string ?? entry.value.printed
+            }
             filter.operations = resources["operations"]?.array?.compactMap(\.string) ?? []
             return filter
         }
@@ -47,7 +50,9 @@ struct KyvernoResourceFilter: Sendable {
 
     /// Every kind the filter names, for autogen's "matches only pods" test.
     var kinds: [String] { (any + all).flatMap(\.kinds) }
-    var usesNamesOrSelectors: Bool { (any + all).contains { !$0.names.isEmpty || $0.selector != nil || !$0.annotations.isEmpty } }
+    var usesNamesOrSelectors: Bool {
+        (any + all).contains { !$0.names.isEmpty || $0.selector != nil || !$0.annotations.isEmpty }
+    }
 
     /// `kindOverride`: the kind the filter is asked about (autogen asks a Pod rule about a controller as a Pod).
     func matches(_ object: KyvernoTarget, kindOverride: (apiVersion: String, kind: String)? = nil) -> Bool {
@@ -56,20 +61,36 @@ struct KyvernoResourceFilter: Sendable {
         return all.allSatisfy { Self.matches($0, object, kindOverride) }
     }
 
-    private static func matches(_ filter: Filter, _ object: KyvernoTarget, _ kindOverride: (apiVersion: String, kind: String)?) -> Bool {
-        let apiVersion = kindOverride?.apiVersion ?? object.apiVersion, kind = kindOverride?.kind ?? object.kind
-        if !filter.kinds.isEmpty, !filter.kinds.contains(where: { kindMatches($0, apiVersion: apiVersion, kind: kind) }) { return false }
-        if !filter.names.isEmpty, !filter.names.contains(where: { KyvernoWildcard.match($0, object.name) }) { return false }
+    private static func matches(
+        _ filter: Filter, _ object: KyvernoTarget, _ kindOverride: (apiVersion: String, kind: String)?
+    ) -> Bool {
+        let apiVersion = kindOverride?.apiVersion ?? object.apiVersion
+        let kind = kindOverride?.kind ?? object.kind
+        if !filter.kinds.isEmpty, !filter.kinds.contains(where: { kindMatches($0, apiVersion: apiVersion, kind: kind) })
+        {
+            return false
+        }
+        if !filter.names.isEmpty, !filter.names.contains(where: { KyvernoWildcard.match($0, object.name) }) {
+            return false
+        }
         if !filter.namespaces.isEmpty {
-            guard let namespace = object.namespace, filter.namespaces.contains(where: { KyvernoWildcard.match($0, namespace) }) else { return false }
+            guard let namespace = object.namespace,
+                filter.namespaces.contains(where: { KyvernoWildcard.match($0, namespace) })
+            else { return false }
         }
         if let selector = filter.selector, !selectorMatches(selector, object.labels) { return false }
         let annotations = filter.annotations.isEmpty ? [:] : object.annotations
         for (key, pattern) in filter.annotations {
-            guard annotations.contains(where: { KyvernoWildcard.match(key, $0.key) && KyvernoWildcard.match(pattern, $0.value) }) else { return false }
+            guard
+                annotations.contains(where: {
+                    KyvernoWildcard.match(key, $0.key) && KyvernoWildcard.match(pattern, $0.value)
+                })
+            else { return false }
         }
         // A file under review is on its way to being created or updated.
-        if !filter.operations.isEmpty, !filter.operations.contains(where: { $0 == "CREATE" || $0 == "UPDATE" }) { return false }
+        if !filter.operations.isEmpty, !filter.operations.contains(where: { $0 == "CREATE" || $0 == "UPDATE" }) {
+            return false
+        }
         return true
     }
 
@@ -83,9 +104,11 @@ struct KyvernoResourceFilter: Sendable {
         case 2:
             // `v1/Pod` (version/kind); `Pod/exec` names a subresource, which no file is.
             if parts[1].first?.isLowercase == true { return false }
-            return (KyvernoWildcard.match(parts[0], version) || KyvernoWildcard.match(parts[0], group)) && KyvernoWildcard.match(parts[1], kind)
+            return (KyvernoWildcard.match(parts[0], version) || KyvernoWildcard.match(parts[0], group))
+                && KyvernoWildcard.match(parts[1], kind)
         case 3:
-            return KyvernoWildcard.match(parts[0], group) && KyvernoWildcard.match(parts[1], version) && KyvernoWildcard.match(parts[2], kind)
+            return KyvernoWildcard.match(parts[0], group) && KyvernoWildcard.match(parts[1], version)
+                && KyvernoWildcard.match(parts[2], kind)
         default:
             return false
         }
@@ -94,10 +117,12 @@ struct KyvernoResourceFilter: Sendable {
     static func selectorMatches(_ selector: KyvernoValue, _ labels: [String: String]) -> Bool {
         for entry in selector["matchLabels"]?.entries ?? [] {
             guard let value = labels.first(where: { KyvernoWildcard.match(entry.key, $0.key) })?.value,
-                  KyvernoWildcard.match(entry.value.string ?? entry.value.printed, value) else { return false }
+                KyvernoWildcard.match(entry.value.string ?? entry.value.printed, value)
+            else { return false }
         }
         for expression in selector["matchExpressions"]?.array ?? [] {
-            let key = expression["key"]?.string ?? "", values = expression["values"]?.array?.map(\.printed) ?? []
+            let key = expression["key"]?.string ?? ""
+            let values = expression["values"]?.array?.map(\.printed) ?? []
             let value = labels[key]
             switch expression["operator"]?.string ?? "" {
             case "In": guard let value, values.contains(value) else { return false }

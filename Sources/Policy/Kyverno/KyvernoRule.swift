@@ -23,13 +23,17 @@ struct KyvernoRule: Sendable {
     var id: String { "kyverno:\(policy)/\(name)" }
 
     /// Kyverno's default for `pod-policies.kyverno.io/autogen-controllers`.
-    static let defaultControllers: Set<String> = ["DaemonSet", "Deployment", "Job", "StatefulSet", "ReplicaSet", "ReplicationController", "CronJob"]
+    static let defaultControllers: Set<String> = [
+        "DaemonSet", "Deployment", "Job", "StatefulSet", "ReplicaSet", "ReplicationController", "CronJob",
+    ]
 
     /// Every kind the rule can be asked about, for a cheap first test of each object.
     var candidateKinds: Set<String>? {
         var kinds = Set<String>()
         for selector in match.kinds {
-            guard let kind = selector.split(separator: "/").last.map(String.init), !kind.contains("*"), !kind.contains("?") else { return nil }
+            guard let kind = selector.split(separator: "/").last.map(String.init), !kind.contains("*"),
+                !kind.contains("?")
+            else { return nil }
             kinds.insert(kind)
         }
         return kinds.isEmpty ? nil : kinds.union(autogenControllers)

@@ -3,8 +3,9 @@ import Manifests
 /// A Kyverno validate rule run as a check, with the id `kyverno:<policy>/<rule>`.
 struct KyvernoRuleCheck: Check {
     /// The catalogue's static metadata does not fit checks made at run time; each instance has its own.
-    static let metadata = CheckMetadata(id: "kyverno", category: .reliability, target: "Kyverno", title: "Kyverno policy rules",
-                                        description: "Validate rules of Kyverno policies.", remediation: "Follow the policy's message.")
+    static let metadata = CheckMetadata(
+        id: "kyverno", category: .reliability, target: "Kyverno", title: "Kyverno policy rules",
+        description: "Validate rules of Kyverno policies.", remediation: "Follow the policy's message.")
 
     let rule: KyvernoRule
     private let kinds: Set<String>?
@@ -28,11 +29,18 @@ struct KyvernoRuleCheck: Check {
         switch outcome {
         case .fail(let failures):
             return failures.map { failure in
-                let position = failure.origin?.position ?? object.anchor, path = failure.origin?.path ?? object.path
-                return Violation(at: position, path: path, message: "\(message) (\(failure.detail))", container: Self.container(at: path, in: object))
+                let position = failure.origin?.position ?? object.anchor
+                let path = failure.origin?.path ?? object.path
+                return Violation(
+                    at: position, path: path, message: "\(message) (\(failure.detail))",
+                    container: Self.container(at: path, in: object))
             }
         case .error(let problem):
-            return [Violation(at: object.anchor, path: object.path, message: "the rule could not be evaluated on this resource: \(problem)", severity: .warning)]
+            return [
+                Violation(
+                    at: object.anchor, path: object.path,
+                    message: "the rule could not be evaluated on this resource: \(problem)", severity: .warning)
+            ]
         case .pass, .skip, .notApplicable:
             return []
         }
@@ -41,7 +49,13 @@ struct KyvernoRuleCheck: Check {
     private func messageText(for object: KubernetesObject) -> String {
         let text = rule.message.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard text.contains("{{") else { return text }
-        let context = KyvernoValue(.object([.init(key: "request", value: KyvernoValue(.object([.init(key: "object", value: KyvernoValue(node: object.node, path: object.path))])))]))
+        let context = KyvernoValue(
+            .object([
+                .init(
+                    key: "request",
+                    value: KyvernoValue(
+                        .object([.init(key: "object", value: KyvernoValue(node: object.node, path: object.path))])))
+            ]))
         return (try? rule.variables.interpolate(text, in: context)) ?? text
     }
 
@@ -60,7 +74,9 @@ struct KyvernoRuleCheck: Check {
             case .index(let index):
                 let items = current.items ?? []
                 node = items.indices.contains(index) ? items[index] : nil
-                if ["containers", "initContainers", "ephemeralContainers"].contains(previousKey ?? "") { name = node?["name"]?.string }
+                if ["containers", "initContainers", "ephemeralContainers"].contains(previousKey ?? "") {
+                    name = node?["name"]?.string
+                }
             }
         }
         return name

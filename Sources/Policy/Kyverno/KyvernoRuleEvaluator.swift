@@ -34,19 +34,28 @@ enum KyvernoRuleEvaluator {
         let resource: KyvernoValue
         if rule.match.matches(target), !rule.exclude.matches(target) {
             resource = document
-        } else if rule.autogenControllers.contains(object.kind), rule.match.matches(target, kindOverride: ("v1", "Pod")),
-                  !rule.exclude.matches(target, kindOverride: ("v1", "Pod")) {
+        } else if rule.autogenControllers.contains(object.kind),
+            rule.match.matches(target, kindOverride: ("v1", "Pod")),
+            !rule.exclude.matches(target, kindOverride: ("v1", "Pod"))
+        {
             // Kyverno's autogen rewrites a Pod rule onto the pod template; checking the template as the pod is the same.
-            let template = object.kind == "CronJob" ? document["spec"]?["jobTemplate"]?["spec"]?["template"] : document["spec"]?["template"]
+            let template =
+                object.kind == "CronJob"
+                ? document["spec"]?["jobTemplate"]?["spec"]?["template"] : document["spec"]?["template"]
             resource = template ?? KyvernoValue(.null, origin: document.origin)
         } else {
             return .notApplicable
         }
-        var request: [KyvernoValue.Entry] = [.init(key: "object", value: resource), .init(key: "operation", value: KyvernoValue(.string("CREATE")))]
-        if let namespace = object.namespace { request.append(.init(key: "namespace", value: KyvernoValue(.string(namespace)))) }
+        var request: [KyvernoValue.Entry] = [
+            .init(key: "object", value: resource), .init(key: "operation", value: KyvernoValue(.string("CREATE"))),
+        ]
+        if let namespace = object.namespace {
+            request.append(.init(key: "namespace", value: KyvernoValue(.string(namespace))))
+        }
         let context = KyvernoValue(.object([.init(key: "request", value: KyvernoValue(.object(request)))]))
         do {
-            let preconditions = try KyvernoConditions.evaluate(rule.preconditions, variables: rule.variables, context: context)
+            let preconditions = try KyvernoConditions.evaluate(
+                rule.preconditions, variables: rule.variables, context: context)
             guard preconditions.holds else { return .skip("preconditions not met") }
             return try validate(rule.validate, resource: resource, context: context, variables: rule.variables)
         } catch {
@@ -55,34 +64,49 @@ enum KyvernoRuleEvaluator {
     }
 
     /// `validate` (or one `foreach` entry, whose `pattern` applies to the element).
-    private static func validate(_ block: KyvernoValue, resource: KyvernoValue, context: KyvernoValue, variables: KyvernoVariables) throws(KyvernoVariables.Failure) -> Outcome {
+    private static func validate(
+        _ block: KyvernoValue, resource: KyvernoValue, context: KyvernoValue, variables: KyvernoVariables
+    ) throws(KyvernoVariables.Failure) -> Outcome {
         if let foreach = block["foreach"]?.array {
             return try loops(foreach, context: context, fallback: resource.origin, variables: variables)
         }
         if let pattern = block["pattern"] {
             let pattern = try variables.substitute(pattern, in: context)
             guard let mismatch = KyvernoPatternMatcher.match(resource, pattern) else { return .pass }
-            return mismatch.isSkip ? .skip(mismatch.message) : .fail([Failure(origin: mismatch.origin ?? resource.origin, detail: mismatch.message)])
+            return mismatch.isSkip
+                ? .skip(mismatch.message)
+                : .fail([Failure(origin: mismatch.origin ?? resource.origin, detail: mismatch.message)])
         }
         if let patterns = block["anyPattern"]?.array {
-            var failures: [Failure] = [], skips = 0
+            var failures: [Failure] = []
+            var skips = 0
             for pattern in patterns {
                 let pattern = try variables.substitute(pattern, in: context)
                 guard let mismatch = KyvernoPatternMatcher.match(resource, pattern) else { return .pass }
-                if mismatch.isSkip { skips += 1 } else { failures.append(Failure(origin: mismatch.origin ?? resource.origin, detail: mismatch.message)) }
+                if mismatch.isSkip {
+                    skips += 1
+                } else {
+                    failures.append(Failure(origin: mismatch.origin ?? resource.origin, detail: mismatch.message))
+                }
             }
             if failures.isEmpty { return skips > 0 ? .skip("every pattern's conditions were unmet") : .pass }
-            return .fail([Failure(origin: failures[0].origin, detail: failures.map(\.detail).joined(separator: "; or "))])
+            return .fail([
+                Failure(origin: failures[0].origin, detail: failures.map(\.detail).joined(separator: "; or "))
+            ])
         }
         if let deny = block["deny"] {
             let result = try KyvernoConditions.evaluate(deny["conditions"], variables: variables, context: context)
-            return result.holds ? .fail([Failure(origin: result.origin ?? resource.origin, detail: "the deny conditions hold")]) : .pass
+            return result.holds
+                ? .fail([Failure(origin: result.origin ?? resource.origin, detail: "the deny conditions hold")]) : .pass
         }
         return .pass
     }
 
-    private static func loops(_ entries: [KyvernoValue], context: KyvernoValue, fallback: KyvernoValue.Origin?, variables: KyvernoVariables) throws(KyvernoVariables.Failure) -> Outcome {
-        var failures: [Failure] = [], applied = 0
+    private static func loops(
+        _ entries: [KyvernoValue], context: KyvernoValue, fallback: KyvernoValue.Origin?, variables: KyvernoVariables
+    ) throws(KyvernoVariables.Failure) -> Outcome {
+        var failures: [Failure] = []
+        var applied = 0
         for entry in entries {
             let listText = entry["list"]?.string ?? ""
             let expression = KyvernoVariables.expressions(in: listText).first ?? listText
@@ -90,14 +114,19 @@ enum KyvernoRuleEvaluator {
             do { list = try variables.evaluate(expression, in: context) } catch { list = .null }
             for (index, element) in (list.array ?? []).enumerated() {
                 let scoped = context.setting("element", element).setting("elementIndex", KyvernoValue(.int(index)))
-                let preconditions = try KyvernoConditions.evaluate(entry["preconditions"], variables: variables, context: scoped)
+                let preconditions = try KyvernoConditions.evaluate(
+                    entry["preconditions"], variables: variables, context: scoped)
                 guard preconditions.holds else { continue }
                 let outcome = try validate(entry, resource: element, context: scoped, variables: variables)
                 switch outcome {
                 case .pass: applied += 1
                 case .fail(let found):
                     applied += 1
-                    failures += found.map { Failure(origin: $0.origin ?? element.origin ?? fallback, detail: "item \(index) of `\(expression)`: \($0.detail)") }
+                    failures += found.map {
+                        Failure(
+                            origin: $0.origin ?? element.origin ?? fallback,
+                            detail: "item \(index) of `\(expression)`: \($0.detail)")
+                    }
                 case .skip, .notApplicable: break
                 case .error(let text): return .error(text)
                 }

@@ -2,7 +2,9 @@
 /// value, with Kyverno's rules: `|` alternatives, `&` conjunctions, `>`, `>=`, `<`, `<=`, `!`,
 /// ranges `a-b` and `a!-b`, wildcards; numbers compared as quantities or durations.
 enum KyvernoScalarPattern {
-    enum Operator: String { case equal = "", moreEqual = ">=", lessEqual = "<=", notEqual = "!", more = ">", less = "<" }
+    enum Operator: String {
+        case equal = "", moreEqual = ">=", lessEqual = "<=", notEqual = "!", more = ">", less = "<"
+    }
 
     static func matches(_ value: KyvernoValue, pattern: KyvernoValue) -> Bool {
         switch pattern.kind {
@@ -52,7 +54,9 @@ enum KyvernoScalarPattern {
     }
 
     static func operatorOf(_ pattern: String) -> Operator {
-        for op in [Operator.moreEqual, .lessEqual, .more, .less, .notEqual] where pattern.hasPrefix(op.rawValue) { return op }
+        for op in [Operator.moreEqual, .lessEqual, .more, .less, .notEqual] where pattern.hasPrefix(op.rawValue) {
+            return op
+        }
         return .equal
     }
 
@@ -60,7 +64,8 @@ enum KyvernoScalarPattern {
     static func range(_ pattern: String) -> (low: String, high: String, negated: Bool)? {
         for (separator, negated) in [("!-", true), ("-", false)] {
             guard let split = pattern.dropFirst().firstRange(of: separator) else { continue }
-            let low = String(pattern[..<split.lowerBound]).trimmingSpaces, high = String(pattern[split.upperBound...]).trimmingSpaces
+            let low = String(pattern[..<split.lowerBound]).trimmingSpaces
+            let high = String(pattern[split.upperBound...]).trimmingSpaces
             if KyvernoQuantity.parse(low) != nil, KyvernoQuantity.parse(high) != nil { return (low, high, negated) }
         }
         return nil
@@ -76,7 +81,9 @@ enum KyvernoScalarPattern {
         default: return false
         }
         let pair: (Double, Double)?
-        if let left = KyvernoQuantity.duration(text), let right = KyvernoQuantity.duration(operand), text != "0" || operand != "0" {
+        if let left = KyvernoQuantity.duration(text), let right = KyvernoQuantity.duration(operand),
+            text != "0" || operand != "0"
+        {
             pair = (left, right)
         } else if let left = KyvernoQuantity.parse(text), let right = KyvernoQuantity.parse(operand) {
             pair = (left, right)

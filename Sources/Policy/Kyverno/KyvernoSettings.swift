@@ -25,7 +25,8 @@ public struct KyvernoSettings: Sendable {
 
     /// Reads the setting; problems come back with the node they are about.
     static func read(_ node: YAMLNode) -> (settings: KyvernoSettings, problems: [(YAMLNode, String)]) {
-        var settings = KyvernoSettings(), problems: [(YAMLNode, String)] = []
+        var settings = KyvernoSettings()
+        var problems: [(YAMLNode, String)] = []
         guard let entries = node.entries else {
             if !node.isNull { problems.append((node, "`kyverno` must be a mapping (policies, discover, enabled)")) }
             return (settings, problems)

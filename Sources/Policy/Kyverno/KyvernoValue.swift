@@ -51,7 +51,8 @@ struct KyvernoValue: Sendable {
     subscript(key: String) -> KyvernoValue? {
         if case .node(let node) = storage {
             guard node.isMapping, let entry = node.entry(key) else { return nil }
-            return KyvernoValue(node: entry.value, path: (origin?.path ?? .root).appending(key), position: entry.key.start)
+            return KyvernoValue(
+                node: entry.value, path: (origin?.path ?? .root).appending(key), position: entry.key.start)
         }
         guard case .object(let entries) = kind else { return nil }
         return entries.first { $0.key == key }?.value
@@ -84,10 +85,13 @@ struct KyvernoValue: Sendable {
         case .null: "<nil>"
         case .bool(let value): value ? "true" : "false"
         case .int(let value): String(value)
-        case .double(let value): value == value.rounded(.towardZero) && abs(value) < 1e21 ? String(Int(value)) : String(value)
+        case .double(let value):
+            value == value.rounded(.towardZero) && abs(value) < 1e21 ? String(Int(value)) : String(value)
         case .string(let text): text
         case .array(let items): "[" + items.map(\.printed).joined(separator: " ") + "]"
-        case .object(let entries): "map[" + entries.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.printed)" }.joined(separator: " ") + "]"
+        case .object(let entries):
+            "map[" + entries.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.printed)" }.joined(separator: " ")
+                + "]"
         }
     }
 
@@ -95,14 +99,15 @@ struct KyvernoValue: Sendable {
     func equals(_ other: KyvernoValue) -> Bool {
         switch (kind, other.kind) {
         case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.string(a), .string(b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
         case (.int, _), (.double, _):
             guard let a = number, let b = other.number else { return false }
             return a == b
-        case let (.array(a), .array(b)): return a.count == b.count && zip(a, b).allSatisfy { $0.equals($1) }
-        case let (.object(a), .object(b)):
-            return a.count == b.count && a.allSatisfy { entry in other[entry.key].map { entry.value.equals($0) } ?? false }
+        case (.array(let a), .array(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.equals($1) }
+        case (.object(let a), .object(let b)):
+            return a.count == b.count
+                && a.allSatisfy { entry in other[entry.key].map { entry.value.equals($0) } ?? false }
         default: return false
         }
     }
@@ -130,14 +135,18 @@ extension KyvernoValue {
         case .scalar(let scalar):
             return typed(scalar)
         case .sequence(let items):
-            return .array(items.enumerated().map { index, item in KyvernoValue(node: item, path: path.appending(index: index)) })
+            return .array(
+                items.enumerated().map { index, item in KyvernoValue(node: item, path: path.appending(index: index)) })
         case .mapping(let entries):
             // A repeated key: the last one counts, as `YAMLNode.entry` reads it.
             var seen = Set<String>()
             var converted: [Entry] = []
             for entry in entries.reversed() {
                 guard let key = entry.keyText, seen.insert(key).inserted else { continue }
-                converted.append(Entry(key: key, value: KyvernoValue(node: entry.value, path: path.appending(key), position: entry.key.start)))
+                converted.append(
+                    Entry(
+                        key: key,
+                        value: KyvernoValue(node: entry.value, path: path.appending(key), position: entry.key.start)))
             }
             return .object(converted.reversed())
         }
@@ -150,7 +159,9 @@ extension KyvernoValue {
         if let bool = scalar.bool { return .bool(bool) }
         if let int = scalar.int { return .int(int) }
         let text = scalar.text
-        if text.contains(where: \.isNumber), !text.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }), let double = Double(text) {
+        if text.contains(where: \.isNumber), !text.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }),
+            let double = Double(text)
+        {
             return .double(double)
         }
         return .string(text)
@@ -168,7 +179,8 @@ extension KyvernoValue {
     var materialized: KyvernoValue {
         switch kind {
         case .array(let items): KyvernoValue(.array(items.map(\.materialized)), origin: origin)
-        case .object(let entries): KyvernoValue(.object(entries.map { Entry(key: $0.key, value: $0.value.materialized) }), origin: origin)
+        case .object(let entries):
+            KyvernoValue(.object(entries.map { Entry(key: $0.key, value: $0.value.materialized) }), origin: origin)
         case let kind: KyvernoValue(kind, origin: origin)
         }
     }
@@ -177,7 +189,8 @@ extension KyvernoValue {
     var withoutOrigins: KyvernoValue {
         switch kind {
         case .array(let items): KyvernoValue(.array(items.map(\.withoutOrigins)))
-        case .object(let entries): KyvernoValue(.object(entries.map { Entry(key: $0.key, value: $0.value.withoutOrigins) }))
+        case .object(let entries):
+            KyvernoValue(.object(entries.map { Entry(key: $0.key, value: $0.value.withoutOrigins) }))
         default: KyvernoValue(kind)
         }
     }

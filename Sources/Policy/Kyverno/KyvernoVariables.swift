@@ -29,7 +29,9 @@ struct KyvernoVariables: Sendable {
         if let known = parsed[expression] {
             compiled = known
         } else {
-            do { compiled = try JMESPath.parse(expression) } catch { throw Failure(description: "`\(expression)`: \(error)") }
+            do { compiled = try JMESPath.parse(expression) } catch {
+                throw Failure(description: "`\(expression)`: \(error)")
+            }
         }
         let value: KyvernoValue
         do { value = try compiled.evaluate(context) } catch { throw Failure(description: "`\(expression)`: \(error)") }
@@ -46,7 +48,9 @@ struct KyvernoVariables: Sendable {
             guard text.contains("{{") else { return value }
             let trimmed = text.trimmingSpaces
             let expressions = Self.expressions(in: trimmed)
-            if expressions.count == 1, trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"), trimmed.dropFirst(2).firstRange(of: "{{") == nil {
+            if expressions.count == 1, trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"),
+                trimmed.dropFirst(2).firstRange(of: "{{") == nil
+            {
                 return try evaluate(expressions[0], in: context)
             }
             return KyvernoValue(.string(try interpolate(text, in: context)), origin: value.origin)
@@ -56,7 +60,9 @@ struct KyvernoVariables: Sendable {
             return KyvernoValue(.array(result), origin: value.origin)
         case .object(let entries):
             var result: [KyvernoValue.Entry] = []
-            for entry in entries { result.append(.init(key: entry.key, value: try substitute(entry.value, in: context))) }
+            for entry in entries {
+                result.append(.init(key: entry.key, value: try substitute(entry.value, in: context)))
+            }
             return KyvernoValue(.object(result), origin: value.origin)
         default:
             return value

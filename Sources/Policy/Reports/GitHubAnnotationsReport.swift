@@ -1,4 +1,5 @@
 import Manifests
+
 /// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), one line a
 /// finding: a job that prints them gets each finding as an annotation on the file's line, with no
 /// upload and no token. Escaped as GitHub's toolkit escapes them (`@actions/core` `command.ts`):
@@ -41,7 +42,11 @@ public enum GitHubAnnotationsReport {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if let replacement = replacements[scalar] { result += replacement } else { result.unicodeScalars.append(scalar) }
+            if let replacement = replacements[scalar] {
+                result += replacement
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
         }
         return result
     }

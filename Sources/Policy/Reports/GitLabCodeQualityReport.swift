@@ -1,5 +1,5 @@
-import Manifests
 internal import FileNames
+import Manifests
 
 /// GitLab's Code Quality report (`artifacts:reports:codequality`): a JSON array of issues, each
 /// with `description`, `check_name`, `fingerprint`, `severity` and `location.path` with

@@ -141,12 +141,15 @@ struct JSONBuffer {
     /// with the classic "has a byte less than n / equal to n" word tricks.
     static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var index = 0
         while index + 8 <= utf8.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) {
+            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22))
+                || hasZeroByte(word ^ (ones &* 0x5C))
+            {
                 return true
             }
             index += 8
@@ -166,11 +169,21 @@ struct JSONBuffer {
     private mutating func appendEscaped(_ byte: UInt8) {
         let backslash = UInt8(ascii: "\\")
         switch byte {
-        case UInt8(ascii: "\""): append(backslash); append(UInt8(ascii: "\""))
-        case backslash: append(backslash); append(backslash)
-        case UInt8(ascii: "\n"): append(backslash); append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\r"): append(backslash); append(UInt8(ascii: "r"))
-        case UInt8(ascii: "\t"): append(backslash); append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""):
+            append(backslash)
+            append(UInt8(ascii: "\""))
+        case backslash:
+            append(backslash)
+            append(backslash)
+        case UInt8(ascii: "\n"):
+            append(backslash)
+            append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"):
+            append(backslash)
+            append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"):
+            append(backslash)
+            append(UInt8(ascii: "t"))
         default:
             let hex = Array("0123456789abcdef".utf8)
             append(backslash, UInt8(ascii: "u"), UInt8(ascii: "0"))

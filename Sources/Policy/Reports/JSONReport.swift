@@ -1,5 +1,5 @@
-import Manifests
 internal import FileNames
+import Manifests
 
 /// The machine report (schema in docs/json-output.md): findings, files and counts, keys sorted
 /// so the output is stable from run to run.

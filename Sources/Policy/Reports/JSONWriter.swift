@@ -71,9 +71,18 @@ public struct JSONWriter {
         for byte in (value ? "true" : "false").utf8 { buffer.append(byte) }
     }
 
-    public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
-    public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
-    public mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
+    public mutating func field(_ name: String, _ value: String) {
+        key(name)
+        string(value)
+    }
+    public mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+    public mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        int(value)
+    }
 
     /// Writes the member only when there is a value, as `Codable` omits nil optionals.
     public mutating func field(_ name: String, ifPresent value: String?) {

@@ -1,5 +1,5 @@
-import Manifests
 internal import FileNames
+import Manifests
 
 /// How the machine formats for other tools (SARIF, GitLab Code Quality, GitHub annotations) name
 /// a finding and its file.

@@ -1,33 +1,43 @@
+internal import FileNames
 import Foundation
 import Manifests
-internal import FileNames
 
 /// SARIF 2.1.0, as GitHub code scanning reads it: one rule per check (from its metadata),
 /// one result per finding with a relative file and a start line and column.
 public enum SARIFReport {
     public static let toolVersion = "0.1.0"
 
-    public static func render(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration) -> String {
+    public static func render(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration)
+        -> String
+    {
         String(decoding: document(report, checks: checks, configuration: configuration), as: UTF8.self)
     }
 
     /// The report as the bytes `render` spells.
-    public static func document(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration) -> [UInt8] {
+    public static func document(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration)
+        -> [UInt8]
+    {
         var json = JSONWriter(capacity: 1024 * report.findings.count + 65536)
         write(report, checks: checks, configuration: configuration, to: &json)
         return json.takeDocument()
     }
 
     /// The report's bytes handed to `sink` as they are written.
-    public static func stream(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration,
-                              to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    public static func stream(
+        _ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration,
+        to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var json = JSONWriter(sink: sink)
         write(report, checks: checks, configuration: configuration, to: &json)
         json.finish()
     }
 
-    private static func write(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration, to json: inout JSONWriter) {
-        let rules = (checks + report.runtimeChecks.filter { check in !checks.contains { $0.id == check.id } }).sorted { $0.id < $1.id }
+    private static func write(
+        _ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration, to json: inout JSONWriter
+    ) {
+        let rules = (checks + report.runtimeChecks.filter { check in !checks.contains { $0.id == check.id } }).sorted {
+            $0.id < $1.id
+        }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         json.object { json in
             json.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -36,7 +46,9 @@ public enum SARIFReport {
                 json.object { json in
                     json.key("results")
                     json.array { json in
-                        for finding in report.findings { write(finding, ruleIndex: ruleIndex[finding.checkID] ?? 0, to: &json) }
+                        for finding in report.findings {
+                            write(finding, ruleIndex: ruleIndex[finding.checkID] ?? 0, to: &json)
+                        }
                     }
                     json.key("tool")
                     json.object { json in
@@ -46,7 +58,12 @@ public enum SARIFReport {
                             json.field("name", "Shipshape")
                             json.key("rules")
                             json.array { json in
-                                for rule in rules { write(rule, severity: report.runtimeSeverities[rule.id] ?? configuration.severity(of: rule.id), to: &json) }
+                                for rule in rules {
+                                    write(
+                                        rule,
+                                        severity: report.runtimeSeverities[rule.id]
+                                            ?? configuration.severity(of: rule.id), to: &json)
+                                }
                             }
                             json.field("version", toolVersion)
                         }
@@ -122,7 +139,6 @@ public enum SARIFReport {
         }
     }
 
-
     /// The path as a relative URI: its bytes (whatever the name's encoding) percent-encoded
     /// where RFC 3986 asks.
     static func relativeURI(_ path: String) -> String {
@@ -140,5 +156,6 @@ public enum SARIFReport {
     }
 
     /// RFC 3986 `pchar` and `/`.
-    private static let allowedInPath = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/".unicodeScalars)
+    private static let allowedInPath = Set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/".unicodeScalars)
 }

@@ -14,7 +14,10 @@ public struct TextReport: Sendable {
     public func render(_ report: CheckReport) -> String {
         var lines = groupedLines(report.findings)
         for file in report.files where file.status == .template {
-            lines.append(paint("note: \(FileName.escaped(file.path)): skipped, an unrendered template ({{ ... }}); render it (helm template) to check it", .dim))
+            lines.append(
+                paint(
+                    "note: \(FileName.escaped(file.path)): skipped, an unrendered template ({{ ... }}); render it (helm template) to check it",
+                    .dim))
         }
         for file in report.unreadableFiles {
             lines.append(paint("error: \(FileName.escaped(file.path)): \(file.error ?? "cannot be read")", .red))
@@ -44,7 +47,8 @@ public struct TextReport: Sendable {
 
     private func line(for finding: Finding) -> String {
         let location = "\(finding.position.line):\(finding.position.column)".padding(toLength: 8)
-        let severity = paint(finding.severity.rawValue.padding(toLength: 7), finding.severity == .danger ? .red : .yellow)
+        let severity = paint(
+            finding.severity.rawValue.padding(toLength: 7), finding.severity == .danger ? .red : .yellow)
         var subject = finding.object?.description ?? ""
         if let container = finding.container { subject += " container \(container)" }
         let check = paint(finding.checkID, .cyan)
@@ -54,17 +58,24 @@ public struct TextReport: Sendable {
     private func summary(_ report: CheckReport) -> String {
         let checked = report.files.filter { $0.status == .checked }.count
         let skipped = report.files.count - checked
-        let dangers = report.count(.danger), warnings = report.count(.warning)
+        let dangers = report.count(.danger)
+        let warnings = report.count(.warning)
         let findingFiles = Set(report.findings.map(\.file)).count
         if report.findings.isEmpty {
             return paint("✓ no findings", .green) + " in \(checked) checked file(s), \(skipped) skipped"
         }
         let mark = dangers > 0 ? paint("✖", .red) : paint("⚠", .yellow)
-        return "\(mark) \(report.findings.count) finding(s): \(dangers) danger, \(warnings) warning, in \(findingFiles) file(s); \(checked) checked file(s), \(skipped) skipped"
+        return
+            "\(mark) \(report.findings.count) finding(s): \(dangers) danger, \(warnings) warning, in \(findingFiles) file(s); \(checked) checked file(s), \(skipped) skipped"
     }
 
     private enum Style: String {
-        case bold = "1", dim = "2", red = "31", yellow = "33", green = "32", cyan = "36"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case yellow = "33"
+        case green = "32"
+        case cyan = "36"
     }
 
     private func paint(_ text: String, _ style: Style) -> String {

@@ -16,11 +16,15 @@ actor ChartStore {
     /// Notes about charts (schemas set aside), once per chart.
     private(set) var notes: [String] = []
     /// Where charts are unpacked when there is no cache folder; removed with the store.
-    private let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-charts-\(UUID().uuidString)")
+    private let scratch = FileManager.default.temporaryDirectory.appending(
+        path: "shipshape-charts-\(UUID().uuidString)")
 
     let folderOnDisk: @Sendable (String) throws -> URL
 
-    init(library: HelmLibrary, fetcher: ChartArchiveFetcher?, cacheFolder: URL?, folderOnDisk: @escaping @Sendable (String) throws -> URL) {
+    init(
+        library: HelmLibrary, fetcher: ChartArchiveFetcher?, cacheFolder: URL?,
+        folderOnDisk: @escaping @Sendable (String) throws -> URL
+    ) {
         self.library = library
         self.fetcher = fetcher
         self.cacheFolder = cacheFolder
@@ -44,7 +48,8 @@ actor ChartStore {
             if !RemoteSchemas.files(in: renderable).isEmpty || !dependencies.isEmpty {
                 // A copy to change: schemas set aside, dependencies put in `charts/`.
                 let copy = scratch.appending(path: "local-\(UUID().uuidString)/\(renderable.lastPathComponent)")
-                try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileManager.default.copyItem(at: renderable, to: copy)
                 for dependency in dependencies {
                     try await add(dependency, to: copy, declaredIn: renderable, chart: folder)
@@ -54,39 +59,58 @@ actor ChartStore {
             }
             let loaded = try library.loadChart(folder: renderable.path)
             let valuesFile = folder + "/values.yaml"
-            let defaults = (try? FileContents.read(renderable.appending(path: "values.yaml").path)).flatMap { YAMLParser.parse(bytes: $0).documents.first?.root }
+            let defaults =
+                (try? FileContents.read(renderable.appending(path: "values.yaml").path)).flatMap {
+                    YAMLParser.parse(bytes: $0).documents.first?.root
+                }
                 .map { ValuesTree(yaml: $0, file: valuesFile) } ?? .emptyMap
-            return LoadedChart(chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: folder), folder: folder, diskFolder: renderable.path)
+            return LoadedChart(
+                chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: folder), folder: folder,
+                diskFolder: renderable.path)
         case .published(let source, let written):
-            guard let fetcher else { throw HelmError(operation: "fetching \(source)", message: "charts are not fetched in this run (--offline)") }
+            guard let fetcher else {
+                throw HelmError(
+                    operation: "fetching \(source)", message: "charts are not fetched in this run (--offline)")
+            }
             let (version, url, digest) = try await resolve(written, of: source, fetcher: fetcher)
             let folder = try await unpackedChart(source: source, version: version, digest: digest) {
                 try await fetcher.archive(of: source, version: version, url: url, digest: digest)
             }
             let loaded = try library.loadChart(folder: folder.path)
             let valuesFile = folder.appending(path: "values.yaml").path
-            let defaults = (try? FileContents.read(valuesFile)).flatMap { YAMLParser.parse(bytes: $0).documents.first?.root }
+            let defaults =
+                (try? FileContents.read(valuesFile)).flatMap { YAMLParser.parse(bytes: $0).documents.first?.root }
                 .map { ValuesTree(yaml: $0, file: nil) } ?? .emptyMap
-            return LoadedChart(chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: "\(source) \(version)"), folder: nil,
-                               diskFolder: folder.path)
+            return LoadedChart(
+                chart: loaded, defaults: defaults, label: Self.label(of: loaded, fallback: "\(source) \(version)"),
+                folder: nil,
+                diskFolder: folder.path)
         }
     }
 
     /// Puts a dependency into the copy's `charts/`: from a `file://` folder beside the chart, or
     /// fetched from its repository like any published chart (once per run, from the cache after).
-    private func add(_ dependency: ChartDependency, to copy: URL, declaredIn original: URL, chart: String) async throws {
+    private func add(_ dependency: ChartDependency, to copy: URL, declaredIn original: URL, chart: String) async throws
+    {
         let target = copy.appending(path: "charts/\(dependency.name)")
         try FileManager.default.createDirectory(at: copy.appending(path: "charts"), withIntermediateDirectories: true)
         if dependency.repository.hasPrefix("file://") {
             let source = original.appending(path: String(dependency.repository.dropFirst("file://".count))).standardized
             guard FileManager.default.fileExists(atPath: source.appending(path: "Chart.yaml").path) else {
-                throw HelmError(operation: "adding dependency \(dependency.name) of \(chart)", message: "\(dependency.repository) is not a chart folder")
+                throw HelmError(
+                    operation: "adding dependency \(dependency.name) of \(chart)",
+                    message: "\(dependency.repository) is not a chart folder")
             }
             try FileManager.default.copyItem(at: source, to: target)
             return
         }
-        guard let source = PackageSource.chart(dependency.name, repositoryURL: dependency.repository, bareHostIsOCI: false) else {
-            throw HelmError(operation: "adding dependency \(dependency.name) of \(chart)", message: "\(dependency.repository) is not a Helm repository or oci:// URL")
+        guard
+            let source = PackageSource.chart(
+                dependency.name, repositoryURL: dependency.repository, bareHostIsOCI: false)
+        else {
+            throw HelmError(
+                operation: "adding dependency \(dependency.name) of \(chart)",
+                message: "\(dependency.repository) is not a Helm repository or oci:// URL")
         }
         let fetched = try await self.chart(.published(source, version: dependency.version))
         try FileManager.default.copyItem(at: URL(fileURLWithPath: fetched.diskFolder), to: target)
@@ -94,7 +118,9 @@ actor ChartStore {
 
     /// The version a release pins: itself when the source lists it (or is a registry asked for
     /// an exact tag), else the newest listed version in the range it writes (`4.x`, `*`).
-    private func resolve(_ written: String, of source: PackageSource, fetcher: ChartArchiveFetcher) async throws -> (String, URL?, String?) {
+    private func resolve(_ written: String, of source: PackageSource, fetcher: ChartArchiveFetcher) async throws -> (
+        String, URL?, String?
+    ) {
         let scheme = SemVerVersioning()
         let isExact = scheme.parse(written) != nil
         if case .registry = source, isExact { return (written, nil, nil) }
@@ -102,11 +128,16 @@ actor ChartStore {
         if listed.versions.contains(written) { return (written, listed.archives[written], listed.digests[written]) }
         let range: VersionRange
         do { range = try VersionRange(written.isEmpty ? "*" : written) } catch {
-            throw HelmError(operation: "choosing a version of \(source)", message: "\(written) is neither a listed version nor a range")
+            throw HelmError(
+                operation: "choosing a version of \(source)",
+                message: "\(written) is neither a listed version nor a range")
         }
-        let matching = listed.versions.map { $0.replacingOccurrences(of: "_", with: "+") }.filter { range.contains($0, scheme: scheme) }
+        let matching = listed.versions.map { $0.replacingOccurrences(of: "_", with: "+") }.filter {
+            range.contains($0, scheme: scheme)
+        }
         guard let newest = matching.max(by: { scheme.compare($0, $1) < 0 }) else {
-            throw HelmError(operation: "choosing a version of \(source)", message: "no listed version satisfies \(written)")
+            throw HelmError(
+                operation: "choosing a version of \(source)", message: "no listed version satisfies \(written)")
         }
         return (newest, listed.archives[newest], listed.digests[newest])
     }
@@ -115,8 +146,11 @@ actor ChartStore {
     /// whole. By content (`sha256-<hex>`) when the index lists the archive's digest, so two
     /// repositories serving one archive share it; by source and version otherwise (published
     /// versions do not change).
-    private func unpackedChart(source: PackageSource, version: String, digest: String?, download: () async throws -> Data) async throws -> URL {
-        let key = digest.map { "sha256-\($0.lowercased())" } ?? DiskCache.fileName(for: "chart \(source.fetchKey) \(version)")
+    private func unpackedChart(
+        source: PackageSource, version: String, digest: String?, download: () async throws -> Data
+    ) async throws -> URL {
+        let key =
+            digest.map { "sha256-\($0.lowercased())" } ?? DiskCache.fileName(for: "chart \(source.fetchKey) \(version)")
         let root = (cacheFolder ?? scratch).appending(path: "charts")
         let folder = root.appending(path: key)
         if let chart = Self.chartFolder(in: folder) { return chart }
@@ -126,10 +160,12 @@ actor ChartStore {
         let unpacked = try ChartArchiveUnpacker.unpack(archive, into: partial)
         noteSchemas(RemoteSchemas.setAside(in: unpacked), chart: "\(source) \(version)")
         if rename(partial.path, folder.path) != 0, Self.chartFolder(in: folder) == nil {
-            throw HelmError(operation: "keeping the chart \(source) \(version)", message: "could not move it to \(folder.path)")
+            throw HelmError(
+                operation: "keeping the chart \(source) \(version)", message: "could not move it to \(folder.path)")
         }
         guard let chart = Self.chartFolder(in: folder) else {
-            throw HelmError(operation: "unpacking the chart \(source) \(version)", message: "no chart folder in the archive")
+            throw HelmError(
+                operation: "unpacking the chart \(source) \(version)", message: "no chart folder in the archive")
         }
         return chart
     }
@@ -137,18 +173,23 @@ actor ChartStore {
     /// The one folder holding a Chart.yaml inside an unpacked archive's folder.
     private static func chartFolder(in folder: URL) -> URL? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.map { folder.appending(path: $0) }.first { FileManager.default.fileExists(atPath: $0.appending(path: "Chart.yaml").path) }
+        return names.map { folder.appending(path: $0) }.first {
+            FileManager.default.fileExists(atPath: $0.appending(path: "Chart.yaml").path)
+        }
     }
 
     private func noteSchemas(_ charts: [String], chart: String) {
         guard !charts.isEmpty else { return }
-        notes.append("chart \(chart): rendered without schema validation: the values.schema.json of \(charts.joined(separator: ", ")) refers to schemas on the web, and rendering never fetches")
+        notes.append(
+            "chart \(chart): rendered without schema validation: the values.schema.json of \(charts.joined(separator: ", ")) refers to schemas on the web, and rendering never fetches"
+        )
     }
 
     private static func label(of chart: HelmChart, fallback: String) -> String {
         guard let json = try? chart.metadataJSON(), let data = json.data(using: .utf8),
-              let metadata = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              let name = metadata["name"] as? String else { return fallback }
+            let metadata = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+            let name = metadata["name"] as? String
+        else { return fallback }
         return [name, metadata["version"] as? String].compactMap { $0 }.joined(separator: " ")
     }
 }

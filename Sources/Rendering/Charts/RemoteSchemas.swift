@@ -6,11 +6,15 @@ import Foundation
 enum RemoteSchemas {
     /// The schema files under `folder` (the chart's and its subcharts') that refer to the web.
     static func files(in folder: URL) -> [URL] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+            return []
+        }
         var found: [URL] = []
         for case let url as URL in walker where url.lastPathComponent == "values.schema.json" {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            if text.contains("\"$ref\""), text.contains("\"http://") || text.contains("\"https://") { found.append(url) }
+            if text.contains("\"$ref\""), text.contains("\"http://") || text.contains("\"https://") {
+                found.append(url)
+            }
         }
         return found
     }

@@ -43,15 +43,22 @@ public struct ValuesFixer: Sendable {
             var edits: [Edit] = []
             var why: String?
             for path in applied.editedPaths {
-                guard let root = fixed.first(where: { $0.index == applied.document })?.root, let node = Self.node(at: path, in: root) else {
+                guard let root = fixed.first(where: { $0.index == applied.document })?.root,
+                    let node = Self.node(at: path, in: root)
+                else {
                     why = "the fix removes \(path), which values cannot express"
                     break
                 }
-                guard let edit = edit(setting: path, to: node, document: applied.document, stream: stream, source: source) else {
+                guard
+                    let edit = edit(setting: path, to: node, document: applied.document, stream: stream, source: source)
+                else {
                     why = "\(path.description) comes from the chart's templates, not from a value written here"
                     break
                 }
-                edits.append(Edit(file: edit.file, place: edit.place, keys: edit.keys, value: edit.value, finding: finding, reason: applied.reason))
+                edits.append(
+                    Edit(
+                        file: edit.file, place: edit.place, keys: edit.keys, value: edit.value, finding: finding,
+                        reason: applied.reason))
             }
             if let why { plan.unfixed.append((finding, why)) } else { plan.edits += edits }
         }
@@ -60,16 +67,22 @@ public struct ValuesFixer: Sendable {
 
     /// Where to write the value of rendered `path`: its own origin when it is a written scalar,
     /// else the nearest written map it sits in, with the keys below it.
-    private func edit(setting path: DocumentPath, to node: YAMLNode, document: Int, stream: GeneratedManifests,
-                      source: PolicyEngine.FileSource) -> (file: String, place: ValuesPlace, keys: [String], value: YAMLValue)? {
+    private func edit(
+        setting path: DocumentPath, to node: YAMLNode, document: Int, stream: GeneratedManifests,
+        source: PolicyEngine.FileSource
+    ) -> (file: String, place: ValuesPlace, keys: [String], value: YAMLValue)? {
         let origins = stream.origins.origins(document: document)
         var components = path.components
         var below: [String] = []
         while true {
             // Below a list item (a container a kustomize patch wrote) the item itself is meant.
             let isItem = { if case .index? = components.last { return true } else { return false } }()
-            if let origin = origins[DocumentPath(components)], let place = ValuesPlace.find(origin, item: isItem, source: source) {
-                if below.isEmpty, place.isScalar, node.scalar != nil { return (origin.file, place, [], Self.value(of: node)) }
+            if let origin = origins[DocumentPath(components)],
+                let place = ValuesPlace.find(origin, item: isItem, source: source)
+            {
+                if below.isEmpty, place.isScalar, node.scalar != nil {
+                    return (origin.file, place, [], Self.value(of: node))
+                }
                 if place.isMapping, !below.isEmpty { return (origin.file, place, below, Self.value(of: node)) }
                 return nil
             }
@@ -93,7 +106,8 @@ public struct ValuesFixer: Sendable {
         switch node.content {
         case .scalar(let scalar): return scalar.style == .plain ? .plain(scalar.text) : .string(scalar.text)
         case .sequence(let items): return .sequence(items.map(value(of:)))
-        case .mapping(let entries): return .mapping(entries.compactMap { entry in entry.keyText.map { ($0, value(of: entry.value)) } })
+        case .mapping(let entries):
+            return .mapping(entries.compactMap { entry in entry.keyText.map { ($0, value(of: entry.value)) } })
         }
     }
 
@@ -104,11 +118,15 @@ public struct ValuesFixer: Sendable {
         for edit in edits {
             var bytes = try files[edit.file] ?? source(edit.file)
             let stream = YAMLParser.parse(bytes: bytes)
-            guard let target = edit.place.locate(in: stream) else { throw EditError("\(edit.file): the values at \(edit.place) moved") }
+            guard let target = edit.place.locate(in: stream) else {
+                throw EditError("\(edit.file): the values at \(edit.place) moved")
+            }
             let editor = YAMLEditor(source: SourceText(bytes: bytes))
             let textEdit: TextEdit?
             if edit.keys.isEmpty {
-                guard let parent = target.parent, let key = target.key else { throw EditError("\(edit.file): no key to set at \(edit.place)") }
+                guard let parent = target.parent, let key = target.key else {
+                    throw EditError("\(edit.file): no key to set at \(edit.place)")
+                }
                 textEdit = try editor.set([key], to: edit.value, in: parent)
             } else {
                 textEdit = try editor.set(edit.keys, to: edit.value, in: target.node)

@@ -19,28 +19,45 @@ struct ValuesPlace: Sendable, CustomStringConvertible {
     static func find(_ origin: SourceLocation, item: Bool = false, source: PolicyEngine.FileSource) -> ValuesPlace? {
         guard let bytes = try? source(origin.file) else { return nil }
         for document in YAMLParser.parse(bytes: bytes).documents {
-            guard let root = document.root, let found = search(root, for: origin.position, item: item, path: []) else { continue }
-            return ValuesPlace(document: document.index, path: found.path, isScalar: found.node.scalar != nil, isMapping: found.node.isMapping)
+            guard let root = document.root, let found = search(root, for: origin.position, item: item, path: []) else {
+                continue
+            }
+            return ValuesPlace(
+                document: document.index, path: found.path, isScalar: found.node.scalar != nil,
+                isMapping: found.node.isMapping)
         }
         return nil
     }
 
-    private static func search(_ node: YAMLNode, for position: SourcePosition, item wantsItem: Bool, path: [DocumentPath.Component],
-                               depth: Int = 0) -> (path: [DocumentPath.Component], node: YAMLNode)? {
+    private static func search(
+        _ node: YAMLNode, for position: SourcePosition, item wantsItem: Bool, path: [DocumentPath.Component],
+        depth: Int = 0
+    ) -> (path: [DocumentPath.Component], node: YAMLNode)? {
         guard depth < 64 else { return nil }
         if let items = node.items {
             for (index, item) in items.enumerated() where item.start.line <= position.line {
                 let startsHere = item.start.line == position.line && item.start.column == position.column
                 if startsHere, wantsItem || !item.isMapping { return (path + [.index(index)], item) }
-                if let found = search(item, for: position, item: wantsItem, path: path + [.index(index)], depth: depth + 1) { return found }
+                if let found = search(
+                    item, for: position, item: wantsItem, path: path + [.index(index)], depth: depth + 1)
+                {
+                    return found
+                }
             }
             return nil
         }
         guard let entries = node.entries else { return nil }
         for entry in entries {
             guard let key = entry.keyText else { continue }
-            if entry.key.start.line == position.line, entry.key.start.column == position.column { return (path + [.key(key)], entry.value) }
-            if entry.key.start.line <= position.line, let found = search(entry.value, for: position, item: wantsItem, path: path + [.key(key)], depth: depth + 1) { return found }
+            if entry.key.start.line == position.line, entry.key.start.column == position.column {
+                return (path + [.key(key)], entry.value)
+            }
+            if entry.key.start.line <= position.line,
+                let found = search(
+                    entry.value, for: position, item: wantsItem, path: path + [.key(key)], depth: depth + 1)
+            {
+                return found
+            }
         }
         return nil
     }

@@ -17,44 +17,58 @@ struct ArgoApplicationReader {
 
     func releases(_ object: KubernetesObject, fileBytes: [UInt8], notes: inout [RenderNote]) -> [ChartRelease] {
         if object.kind == "ApplicationSet" {
-            return ApplicationSetLists.applications(of: object, fileBytes: fileBytes, notes: &notes).flatMap { application in
-                releases(application.object, fileBytes: application.bytes, shift: application.shift, owner: "ApplicationSet \(object.name)", notes: &notes)
+            return ApplicationSetLists.applications(of: object, fileBytes: fileBytes, notes: &notes).flatMap {
+                application in
+                releases(
+                    application.object, fileBytes: application.bytes, shift: application.shift,
+                    owner: "ApplicationSet \(object.name)", notes: &notes)
             }
         }
         return releases(object, fileBytes: fileBytes, shift: PositionShift(), owner: nil, notes: &notes)
     }
 
-    private func releases(_ object: KubernetesObject, fileBytes: [UInt8], shift: PositionShift, owner setOwner: String?,
-                          notes: inout [RenderNote]) -> [ChartRelease] {
+    private func releases(
+        _ object: KubernetesObject, fileBytes: [UInt8], shift: PositionShift, owner setOwner: String?,
+        notes: inout [RenderNote]
+    ) -> [ChartRelease] {
         guard let spec = object.node["spec"] else { return [] }
         var sources: [(node: YAMLNode, label: String)] = []
         if let source = spec["source"], source.isMapping { sources.append((source, "source")) }
         for (number, source) in (spec["sources"]?.items ?? []).enumerated() where source.isMapping {
             sources.append((source, "sources[\(number)]"))
         }
-        let references = Dictionary(sources.compactMap { source in source.node["ref"]?.string.map { ($0, source.node) } },
-                                    uniquingKeysWith: { first, _ in first })
+        let references = Dictionary(
+            sources.compactMap { source in source.node["ref"]?.string.map { ($0, source.node) } },
+            uniquingKeysWith: { first, _ in first })
         let namespace = spec["destination", "namespace"]?.string ?? object.namespace ?? "default"
         return sources.compactMap { source, label in
-            release(source, label: label, application: object, namespace: namespace, references: references, fileBytes: fileBytes,
-                    shift: shift, setOwner: setOwner, notes: &notes)
+            release(
+                source, label: label, application: object, namespace: namespace, references: references,
+                fileBytes: fileBytes,
+                shift: shift, setOwner: setOwner, notes: &notes)
         }
     }
 
-    private func release(_ source: YAMLNode, label: String, application: KubernetesObject, namespace: String,
-                         references: [String: YAMLNode], fileBytes: [UInt8], shift: PositionShift, setOwner: String?,
-                         notes: inout [RenderNote]) -> ChartRelease? {
+    private func release(
+        _ source: YAMLNode, label: String, application: KubernetesObject, namespace: String,
+        references: [String: YAMLNode], fileBytes: [UInt8], shift: PositionShift, setOwner: String?,
+        notes: inout [RenderNote]
+    ) -> ChartRelease? {
         let applicationLabel = "Application \(application.namespace.map { "\($0)/" } ?? "")\(application.name) \(label)"
         let owner = setOwner.map { "\($0), \(applicationLabel)" } ?? applicationLabel
         let file = application.file
         func note(_ node: YAMLNode, _ message: String) {
-            notes.append(RenderNote(location: SourceLocation(file: file, position: shift.apply(node.start)), message: "\(owner): \(message)"))
+            notes.append(
+                RenderNote(
+                    location: SourceLocation(file: file, position: shift.apply(node.start)),
+                    message: "\(owner): \(message)"))
         }
         let chart: ChartRelease.Chart
         var chartFolder: String?
         if let name = source["chart"]?.string {
             let repositoryURL = source["repoURL"]?.string ?? ""
-            guard let packageSource = PackageSource.chart(name, repositoryURL: repositoryURL, bareHostIsOCI: true) else {
+            guard let packageSource = PackageSource.chart(name, repositoryURL: repositoryURL, bareHostIsOCI: true)
+            else {
                 note(source, "not rendered: chart \(name) has no usable repoURL (\(repositoryURL))")
                 return nil
             }
@@ -82,7 +96,9 @@ struct ArgoApplicationReader {
                 path = String(written[written.index(after: slash)...])
             }
             guard let found = valuesFile(path, base, file) else {
-                if helm?["ignoreMissingValueFiles"]?.bool != true { note(fileNode, "valueFiles \(written) is not in the checked files; rendered without it") }
+                if helm?["ignoreMissingValueFiles"]?.bool != true {
+                    note(fileNode, "valueFiles \(written) is not in the checked files; rendered without it")
+                }
                 continue
             }
             layers.append(ValuesTree(yaml: found.root, file: found.path))
@@ -90,7 +106,10 @@ struct ArgoApplicationReader {
         }
         if let values = helm?["values"], values.scalar != nil {
             if let (root, inner) = EmbeddedYAML.parse(values, fileBytes: fileBytes), root.isMapping {
-                layers.append(ValuesTree(yaml: root, file: file, shift: PositionShift(lines: inner.lines + shift.lines, columns: inner.columns + shift.columns)))
+                layers.append(
+                    ValuesTree(
+                        yaml: root, file: file,
+                        shift: PositionShift(lines: inner.lines + shift.lines, columns: inner.columns + shift.columns)))
             } else if values.string?.isEmpty == false {
                 note(values, "helm.values is not a YAML map; left out")
             }
@@ -102,8 +121,10 @@ struct ArgoApplicationReader {
             layers.append(Self.parameters(parameters, file: file, shift: shift))
         }
         let anchorNode = source.entry("helm")?.key ?? source.entry("chart")?.key ?? source.entry("path")?.key ?? source
-        return ChartRelease(chart: chart, values: layers, releaseName: helm?["releaseName"]?.string ?? application.name,
-                            namespace: namespace, owner: owner, anchor: SourceLocation(file: file, position: shift.apply(anchorNode.start)), inputFiles: inputs)
+        return ChartRelease(
+            chart: chart, values: layers, releaseName: helm?["releaseName"]?.string ?? application.name,
+            namespace: namespace, owner: owner,
+            anchor: SourceLocation(file: file, position: shift.apply(anchorNode.start)), inputFiles: inputs)
     }
 
     /// `helm.parameters`, as `helm --set` (or `--set-string` with `forceString`) reads them.
@@ -113,7 +134,8 @@ struct ArgoApplicationReader {
             guard let name = item["name"]?.string, let valueNode = item["value"] else { continue }
             let text = valueNode.string ?? ""
             let scalar: ValuesTree.Scalar = item["forceString"]?.bool == true ? .string(text) : Self.typed(text)
-            let value = ValuesTree(content: .scalar(scalar), origin: SourceLocation(file: file, position: shift.apply(valueNode.start)))
+            let value = ValuesTree(
+                content: .scalar(scalar), origin: SourceLocation(file: file, position: shift.apply(valueNode.start)))
             tree = tree.merging(value.placed(at: name))
         }
         return tree

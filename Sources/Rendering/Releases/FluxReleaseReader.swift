@@ -16,27 +16,43 @@ struct FluxReleaseReader {
     }
 
     /// `targetNamespace`: the namespace the Flux Kustomization that applies the file puts it in.
-    func release(_ object: KubernetesObject, fileBytes: [UInt8], targetNamespace kustomizationNamespace: String? = nil,
-                 notes: inout [RenderNote]) -> ChartRelease? {
+    func release(
+        _ object: KubernetesObject, fileBytes: [UInt8], targetNamespace kustomizationNamespace: String? = nil,
+        notes: inout [RenderNote]
+    ) -> ChartRelease? {
         let spec = object.node["spec"]
         let objectNamespace = kustomizationNamespace ?? object.namespace
         let owner = "HelmRelease \(objectNamespace.map { "\($0)/" } ?? "")\(object.name)"
-        let anchor = SourceLocation(file: object.file, position: spec?.entry("values")?.key.start
-                                    ?? spec?.entry("chart")?.key.start ?? spec?.entry("chartRef")?.key.start ?? object.anchor)
+        let anchor = SourceLocation(
+            file: object.file,
+            position: spec?.entry("values")?.key.start
+                ?? spec?.entry("chart")?.key.start ?? spec?.entry("chartRef")?.key.start ?? object.anchor)
         func note(_ node: YAMLNode?, _ message: String) {
-            notes.append(RenderNote(location: SourceLocation(file: object.file, position: node?.start ?? object.anchor), message: "\(owner): \(message)"))
+            notes.append(
+                RenderNote(
+                    location: SourceLocation(file: object.file, position: node?.start ?? object.anchor),
+                    message: "\(owner): \(message)"))
         }
         if Self.substitutes(object.node) {
-            note(object.node, "not rendered: it names itself or its chart with a Flux variable (${...}) that no Flux Kustomization in the checked files sets")
+            note(
+                object.node,
+                "not rendered: it names itself or its chart with a Flux variable (${...}) that no Flux Kustomization in the checked files sets"
+            )
             return nil
         }
         let chart: ChartRelease.Chart
         var inputs: Set<String> = [object.file]
         if let chartSpec = spec?["chart", "spec"] {
-            guard let resolved = self.chart(chartSpec, namespace: object.namespace, file: object.file, inputs: &inputs, note: note) else { return nil }
+            guard
+                let resolved = self.chart(
+                    chartSpec, namespace: object.namespace, file: object.file, inputs: &inputs, note: note)
+            else { return nil }
             chart = resolved
         } else if let reference = spec?["chartRef"] {
-            guard let resolved = referenced(reference, namespace: object.namespace, file: object.file, inputs: &inputs, note: note) else { return nil }
+            guard
+                let resolved = referenced(
+                    reference, namespace: object.namespace, file: object.file, inputs: &inputs, note: note)
+            else { return nil }
             chart = resolved
         } else {
             note(spec, "not rendered: neither spec.chart nor spec.chartRef names a chart")
@@ -44,7 +60,9 @@ struct FluxReleaseReader {
         }
         var layers: [ValuesTree] = []
         for (number, reference) in (spec?["valuesFrom"]?.items ?? []).enumerated() {
-            if let layer = valuesFrom(reference, namespace: object.namespace, file: object.file, number: number, inputs: &inputs, note: note) {
+            if let layer = valuesFrom(
+                reference, namespace: object.namespace, file: object.file, number: number, inputs: &inputs, note: note)
+            {
                 layers.append(layer)
             }
         }
@@ -53,35 +71,48 @@ struct FluxReleaseReader {
         }
         let targetNamespace = spec?["targetNamespace"]?.string
         let name = spec?["releaseName"]?.string ?? targetNamespace.map { "\($0)-\(object.name)" } ?? object.name
-        return ChartRelease(chart: chart, values: layers, releaseName: name, namespace: targetNamespace ?? objectNamespace ?? "default",
-                            owner: owner, anchor: anchor, inputFiles: inputs)
+        return ChartRelease(
+            chart: chart, values: layers, releaseName: name, namespace: targetNamespace ?? objectNamespace ?? "default",
+            owner: owner, anchor: anchor, inputFiles: inputs)
     }
 
     /// `{chart, version, sourceRef}` of a HelmRelease's chart template or of a HelmChart.
-    private func chart(_ spec: YAMLNode, namespace: String?, file: String, inputs: inout Set<String>, note: (YAMLNode?, String) -> Void) -> ChartRelease.Chart? {
+    private func chart(
+        _ spec: YAMLNode, namespace: String?, file: String, inputs: inout Set<String>, note: (YAMLNode?, String) -> Void
+    ) -> ChartRelease.Chart? {
         guard let chart = spec["chart"]?.string, let reference = spec["sourceRef"] else {
             note(spec, "not rendered: spec.chart.spec has no chart or sourceRef")
             return nil
         }
-        let kind = reference["kind"]?.string ?? "HelmRepository", name = reference["name"]?.string ?? ""
+        let kind = reference["kind"]?.string ?? "HelmRepository"
+        let name = reference["name"]?.string ?? ""
         let version = spec["version"]?.string ?? "*"
         switch kind {
         case "HelmRepository":
-            guard let repository = index.resolve(kind: kind, name: name, namespace: reference["namespace"]?.string ?? namespace, from: file) else {
+            guard
+                let repository = index.resolve(
+                    kind: kind, name: name, namespace: reference["namespace"]?.string ?? namespace, from: file)
+            else {
                 note(reference, "not rendered: HelmRepository \(name) is not in the checked files")
                 return nil
             }
             inputs.insert(repository.object.file)
             let url = repository.object.node["spec", "url"]?.string ?? ""
             let isOCI = repository.object.node["spec", "type"]?.string == "oci" || url.hasPrefix("oci://")
-            guard let source = PackageSource.chart(chart, repositoryURL: isOCI && !url.hasPrefix("oci://") ? "oci://" + url : url, bareHostIsOCI: false) else {
+            guard
+                let source = PackageSource.chart(
+                    chart, repositoryURL: isOCI && !url.hasPrefix("oci://") ? "oci://" + url : url, bareHostIsOCI: false
+                )
+            else {
                 note(reference, "not rendered: HelmRepository \(name) has no usable url (\(url))")
                 return nil
             }
             return .published(source, version: version)
         case "GitRepository", "Bucket":
             guard let folder = chartFolders.folder(forSourcePath: chart, from: file) else {
-                note(reference, "not rendered: the chart \(chart) of \(kind) \(name) is not a chart folder in the checked files")
+                note(
+                    reference,
+                    "not rendered: the chart \(chart) of \(kind) \(name) is not a chart folder in the checked files")
                 return nil
             }
             return .folder(folder)
@@ -92,9 +123,16 @@ struct FluxReleaseReader {
     }
 
     /// `spec.chartRef`: an OCIRepository (its `ref.tag` or `ref.semver`) or a HelmChart.
-    private func referenced(_ reference: YAMLNode, namespace: String?, file: String, inputs: inout Set<String>, note: (YAMLNode?, String) -> Void) -> ChartRelease.Chart? {
-        let kind = reference["kind"]?.string ?? "", name = reference["name"]?.string ?? ""
-        guard let source = index.resolve(kind: kind, name: name, namespace: reference["namespace"]?.string ?? namespace, from: file) else {
+    private func referenced(
+        _ reference: YAMLNode, namespace: String?, file: String, inputs: inout Set<String>,
+        note: (YAMLNode?, String) -> Void
+    ) -> ChartRelease.Chart? {
+        let kind = reference["kind"]?.string ?? ""
+        let name = reference["name"]?.string ?? ""
+        guard
+            let source = index.resolve(
+                kind: kind, name: name, namespace: reference["namespace"]?.string ?? namespace, from: file)
+        else {
             note(reference, "not rendered: chartRef \(kind) \(name) is not in the checked files")
             return nil
         }
@@ -103,7 +141,8 @@ struct FluxReleaseReader {
         switch kind {
         case "OCIRepository":
             guard let url = spec?["url"]?.string, url.hasPrefix("oci://"),
-                  let image = ImageReference(parsing: String(url.dropFirst("oci://".count))) else {
+                let image = ImageReference(parsing: String(url.dropFirst("oci://".count)))
+            else {
                 note(reference, "not rendered: OCIRepository \(name) has no oci:// url")
                 return nil
             }
@@ -114,7 +153,8 @@ struct FluxReleaseReader {
             return .published(.registry(host: image.apiHost, repository: image.repository), version: version)
         case "HelmChart":
             guard let spec else { return nil }
-            return chart(spec, namespace: source.object.namespace, file: source.object.file, inputs: &inputs, note: note)
+            return chart(
+                spec, namespace: source.object.namespace, file: source.object.file, inputs: &inputs, note: note)
         default:
             note(reference, "not rendered: chartRef kind \(kind) is not a chart source")
             return nil
@@ -122,9 +162,12 @@ struct FluxReleaseReader {
     }
 
     /// One `valuesFrom` entry: a ConfigMap's or Secret's key, whole or at `targetPath`.
-    private func valuesFrom(_ reference: YAMLNode, namespace: String?, file: String, number: Int, inputs: inout Set<String>,
-                            note: (YAMLNode?, String) -> Void) -> ValuesTree? {
-        let kind = reference["kind"]?.string ?? "", name = reference["name"]?.string ?? ""
+    private func valuesFrom(
+        _ reference: YAMLNode, namespace: String?, file: String, number: Int, inputs: inout Set<String>,
+        note: (YAMLNode?, String) -> Void
+    ) -> ValuesTree? {
+        let kind = reference["kind"]?.string ?? ""
+        let name = reference["name"]?.string ?? ""
         let key = reference["valuesKey"]?.string ?? "values.yaml"
         let optional = reference["optional"]?.bool == true
         guard kind == "ConfigMap" || kind == "Secret" else {
@@ -132,7 +175,11 @@ struct FluxReleaseReader {
             return nil
         }
         guard let entry = index.resolve(kind: kind, name: name, namespace: namespace, from: file) else {
-            if !optional { note(reference, "valuesFrom[\(number)]: \(kind) \(name) is not in the checked files; rendered without it") }
+            if !optional {
+                note(
+                    reference, "valuesFrom[\(number)]: \(kind) \(name) is not in the checked files; rendered without it"
+                )
+            }
             return nil
         }
         let holder = entry.object
@@ -148,7 +195,9 @@ struct FluxReleaseReader {
             valueNode = encoded
         }
         guard let valueNode else {
-            if !optional { note(reference, "valuesFrom[\(number)]: \(kind) \(name) has no key \(key); rendered without it") }
+            if !optional {
+                note(reference, "valuesFrom[\(number)]: \(kind) \(name) has no key \(key); rendered without it")
+            }
             return nil
         }
         if let targetPath = reference["targetPath"]?.string {
@@ -171,7 +220,10 @@ struct FluxReleaseReader {
 
     /// Whether a release names its chart, source or itself with Flux's post-build variables (`${APP}`).
     static func substitutes(_ node: YAMLNode) -> Bool {
-        let parts = [node["metadata", "name"], node["spec", "chart"], node["spec", "chartRef"], node["spec", "releaseName"], node["spec", "targetNamespace"]]
+        let parts = [
+            node["metadata", "name"], node["spec", "chart"], node["spec", "chartRef"], node["spec", "releaseName"],
+            node["spec", "targetNamespace"],
+        ]
         return parts.contains { $0.map { containsVariable($0) } ?? false }
     }
 

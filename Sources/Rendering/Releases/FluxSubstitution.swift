@@ -26,16 +26,23 @@ struct FluxSubstitution {
             var variables = spec["postBuild", "substitute"]?.stringMap ?? [:]
             for reference in spec["postBuild", "substituteFrom"]?.items ?? [] {
                 guard let kind = reference["kind"]?.string, let name = reference["name"]?.string,
-                      let holder = index.resolve(kind: kind, name: name, namespace: kustomization.namespace, from: kustomization.file) else { continue }
+                    let holder = index.resolve(
+                        kind: kind, name: name, namespace: kustomization.namespace, from: kustomization.file)
+                else { continue }
                 let data = holder.object.node["data"]?.stringMap ?? [:]
-                let decoded = kind == "Secret" ? data.compactMapValues { Data(base64Encoded: $0).map { String(decoding: $0, as: UTF8.self) } } : data
-                for (key, value) in decoded.merging(holder.object.node["stringData"]?.stringMap ?? [:], uniquingKeysWith: { _, new in new })
+                let decoded =
+                    kind == "Secret"
+                    ? data.compactMapValues { Data(base64Encoded: $0).map { String(decoding: $0, as: UTF8.self) } }
+                    : data
+                for (key, value) in decoded.merging(
+                    holder.object.node["stringData"]?.stringMap ?? [:], uniquingKeysWith: { _, new in new })
                 where variables[key] == nil { variables[key] = value }
             }
             let application = Application(variables: variables, targetNamespace: spec["targetNamespace"]?.string)
             let roots = [path] + (spec["components"]?.items?.compactMap(\.string).map { path + "/" + $0 } ?? [])
             for root in roots {
-                guard let folder = RepositoryPaths.folder(forSourcePath: root, among: folders, near: kustomization.file) else { continue }
+                guard let folder = RepositoryPaths.folder(forSourcePath: root, among: folders, near: kustomization.file)
+                else { continue }
                 applied.append((folder, application))
             }
         }

@@ -11,16 +11,22 @@ import Upgrades
 enum KustomizeHelmCharts {
     static let fileNames: Set<String> = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
-    static func releases(files: [String], source: PolicyEngine.FileSource, chartFolders: ChartFolderSet, notes: inout [RenderNote]) -> [ChartRelease] {
+    static func releases(
+        files: [String], source: PolicyEngine.FileSource, chartFolders: ChartFolderSet, notes: inout [RenderNote]
+    ) -> [ChartRelease] {
         var releases: [ChartRelease] = []
         for file in files where fileNames.contains((file as NSString).lastPathComponent) {
             guard let bytes = try? source(file), ByteSearch.contains(bytes, "helmCharts"),
-                  let root = YAMLParser.parse(bytes: bytes).documents.first?.root, let entries = root["helmCharts"]?.items else { continue }
+                let root = YAMLParser.parse(bytes: bytes).documents.first?.root, let entries = root["helmCharts"]?.items
+            else { continue }
             let folder = (file as NSString).deletingLastPathComponent
             let chartHome = root["helmGlobals", "chartHome"]?.string ?? "charts"
             for entry in entries {
-                if let release = release(entry, file: file, folder: folder, chartHome: chartHome, kustomizationNamespace: root["namespace"]?.string,
-                                         source: source, chartFolders: chartFolders, notes: &notes) {
+                if let release = release(
+                    entry, file: file, folder: folder, chartHome: chartHome,
+                    kustomizationNamespace: root["namespace"]?.string,
+                    source: source, chartFolders: chartFolders, notes: &notes)
+                {
                     releases.append(release)
                 }
             }
@@ -28,8 +34,10 @@ enum KustomizeHelmCharts {
         return releases
     }
 
-    private static func release(_ entry: YAMLNode, file: String, folder: String, chartHome: String, kustomizationNamespace: String?,
-                                source: PolicyEngine.FileSource, chartFolders: ChartFolderSet, notes: inout [RenderNote]) -> ChartRelease? {
+    private static func release(
+        _ entry: YAMLNode, file: String, folder: String, chartHome: String, kustomizationNamespace: String?,
+        source: PolicyEngine.FileSource, chartFolders: ChartFolderSet, notes: inout [RenderNote]
+    ) -> ChartRelease? {
         let anchor = SourceLocation(file: file, position: entry.start)
         guard let name = entry["name"]?.string else {
             notes.append(RenderNote(location: anchor, message: "helmCharts entry has no name; not rendered"))
@@ -40,24 +48,37 @@ enum KustomizeHelmCharts {
         var inputs: Set<String> = [file]
         if let repo = entry["repo"]?.string, !repo.isEmpty {
             guard let packageSource = PackageSource.chart(name, repositoryURL: repo, bareHostIsOCI: false) else {
-                notes.append(RenderNote(location: anchor, message: "\(owner): not rendered: repo \(repo) is not a Helm repository or oci:// URL"))
+                notes.append(
+                    RenderNote(
+                        location: anchor,
+                        message: "\(owner): not rendered: repo \(repo) is not a Helm repository or oci:// URL"))
                 return nil
             }
             chart = .published(packageSource, version: entry["version"]?.string ?? "*")
         } else {
             let local = (folder + "/" + chartHome + "/" + name as NSString).standardizingPath
             guard chartFolders.folders.contains(local) else {
-                notes.append(RenderNote(location: anchor, message: "\(owner): not rendered: no repo, and \(local) is not a chart folder"))
+                notes.append(
+                    RenderNote(
+                        location: anchor, message: "\(owner): not rendered: no repo, and \(local) is not a chart folder"
+                    ))
                 return nil
             }
             chart = .folder(local)
         }
         var fileLayers: [ValuesTree] = []
-        let valueFiles = [entry["valuesFile"]?.string].compactMap { $0 } + (entry["additionalValuesFiles"]?.items?.compactMap(\.string) ?? [])
+        let valueFiles =
+            [entry["valuesFile"]?.string].compactMap { $0 }
+            + (entry["additionalValuesFiles"]?.items?.compactMap(\.string) ?? [])
         for written in valueFiles {
             let path = (folder + "/" + written as NSString).standardizingPath
-            guard let bytes = try? source(path), let root = YAMLParser.parse(bytes: bytes).documents.first?.root, root.isMapping else {
-                notes.append(RenderNote(location: anchor, message: "\(owner): values file \(written) is not in the checked files; rendered without it"))
+            guard let bytes = try? source(path), let root = YAMLParser.parse(bytes: bytes).documents.first?.root,
+                root.isMapping
+            else {
+                notes.append(
+                    RenderNote(
+                        location: anchor,
+                        message: "\(owner): values file \(written) is not in the checked files; rendered without it"))
                 continue
             }
             fileLayers.append(ValuesTree(yaml: root, file: path))
@@ -69,8 +90,10 @@ enum KustomizeHelmCharts {
             layers = entry["valuesMerge"]?.string == "replace" ? [tree] : layers + [tree]
         }
         let namespace = entry["namespace"]?.string ?? kustomizationNamespace ?? "default"
-        return ChartRelease(chart: chart, values: layers, releaseName: entry["releaseName"]?.string ?? name, namespace: namespace,
-                            owner: owner, anchor: SourceLocation(file: file, position: entry.entry("valuesInline")?.key.start ?? entry.start),
-                            inputFiles: inputs)
+        return ChartRelease(
+            chart: chart, values: layers, releaseName: entry["releaseName"]?.string ?? name, namespace: namespace,
+            owner: owner,
+            anchor: SourceLocation(file: file, position: entry.entry("valuesInline")?.key.start ?? entry.start),
+            inputFiles: inputs)
     }
 }

@@ -19,7 +19,9 @@ struct ObjectIndex: Sendable {
     func resolve(kind: String, name: String, namespace: String?, from file: String) -> Entry? {
         guard let candidates = byKindAndName["\(kind)/\(name)"], !candidates.isEmpty else { return nil }
         if let namespace {
-            if let exact = Self.nearest(candidates.filter { $0.object.namespace == namespace }, to: file) { return exact }
+            if let exact = Self.nearest(candidates.filter { $0.object.namespace == namespace }, to: file) {
+                return exact
+            }
             if let loose = Self.nearest(candidates.filter { $0.object.namespace == nil }, to: file) { return loose }
         }
         return Self.nearest(candidates, to: file)

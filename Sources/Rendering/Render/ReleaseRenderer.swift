@@ -8,9 +8,13 @@ struct ReleaseRenderer {
     /// Renders in worker processes when set; in this process otherwise.
     var renderer: (any ChartRenderer)?
 
-    private func rendered(_ chart: LoadedChart, values: String, release: ChartRelease) throws(HelmError) -> [HelmChart.RenderedTemplate] {
+    private func rendered(_ chart: LoadedChart, values: String, release: ChartRelease) throws(HelmError) -> [HelmChart
+        .RenderedTemplate]
+    {
         if let renderer {
-            return try renderer.render(chartFolder: chart.diskFolder, valuesJSON: values, release: release.releaseName, namespace: release.namespace)
+            return try renderer.render(
+                chartFolder: chart.diskFolder, valuesJSON: values, release: release.releaseName,
+                namespace: release.namespace)
         }
         return try chart.chart.render(valuesJSON: values, release: release.releaseName, namespace: release.namespace)
     }
@@ -27,14 +31,18 @@ struct ReleaseRenderer {
         var origins = SourceOrigins()
         let markers = ValuesMarkers()
         if let marked = try? rendered(chart, values: ValuesJSON.write(values, markers: markers), release: release) {
-            let provenance = ValuesProvenance(markers: markers, effectiveValues: chart.defaults.stripped(keeping: chart.folder != nil).merging(values))
+            let provenance = ValuesProvenance(
+                markers: markers, effectiveValues: chart.defaults.stripped(keeping: chart.folder != nil).merging(values)
+            )
             let markedByTemplate = Dictionary(grouping: RenderedDocuments.split(marked), by: \.template)
             let countByTemplate = Dictionary(grouping: documents, by: \.template).mapValues(\.count)
             for (index, document) in documents.enumerated() {
                 // Documents are paired by template and place; a template whose marked render
                 // made a different number of documents (a marker changed a condition) has none.
-                guard let markedDocuments = markedByTemplate[document.template], markedDocuments.count == countByTemplate[document.template],
-                      let root = markedDocuments[document.number].root else { continue }
+                guard let markedDocuments = markedByTemplate[document.template],
+                    markedDocuments.count == countByTemplate[document.template],
+                    let root = markedDocuments[document.number].root
+                else { continue }
                 provenance.record(root, document: index, into: &origins)
             }
         }
@@ -42,10 +50,13 @@ struct ReleaseRenderer {
         var labels: [Int: String] = [:]
         var fallbacks: [Int: SourceLocation] = [:]
         for (index, document) in documents.enumerated() {
-            let inChart = document.template.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? document.template
+            let inChart =
+                document.template.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init)
+                ?? document.template
             labels[index] = inChart
             if let folder = chart.folder {
-                fallbacks[index] = SourceLocation(file: folder + "/" + inChart, position: SourcePosition(line: 1, column: 1))
+                fallbacks[index] = SourceLocation(
+                    file: folder + "/" + inChart, position: SourcePosition(line: 1, column: 1))
             }
         }
         return GeneratedManifests(

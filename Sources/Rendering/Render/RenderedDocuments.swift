@@ -22,7 +22,9 @@ enum RenderedDocuments {
                 let stream = YAMLParser.parse(chunk)
                 let root = stream.documents.first?.root
                 guard stream.errors.isEmpty ? isObject(root) : true else { continue }
-                if let hook = root?["metadata", "annotations", "helm.sh/hook"]?.string, hook.contains("test") { continue }
+                if let hook = root?["metadata", "annotations", "helm.sh/hook"]?.string, hook.contains("test") {
+                    continue
+                }
                 documents.append(Document(template: template.template, number: number, text: chunk, root: root))
                 number += 1
             }

@@ -40,7 +40,9 @@ struct ValuesProvenance {
     }
 
     /// The node's canonical text and number of leaves (nil when too large), recording origins on the way.
-    private func visit(_ node: YAMLNode, path: DocumentPath, document: Int, into origins: inout SourceOrigins) -> (String, Int)? {
+    private func visit(_ node: YAMLNode, path: DocumentPath, document: Int, into origins: inout SourceOrigins) -> (
+        String, Int
+    )? {
         switch node.content {
         case .scalar(let scalar):
             if let origin = markers.origins(in: scalar.text).last {
@@ -48,9 +50,13 @@ struct ValuesProvenance {
             }
             return (Self.canonical(scalar), 1)
         case .sequence(let items):
-            var parts: [String] = [], leaves = 0, complete = true
+            var parts: [String] = []
+            var leaves = 0
+            var complete = true
             for (number, item) in items.enumerated() {
-                if let (text, count) = visit(item, path: path.appending(index: number), document: document, into: &origins) {
+                if let (text, count) = visit(
+                    item, path: path.appending(index: number), document: document, into: &origins)
+                {
                     parts.append(text)
                     leaves += count
                 } else {
@@ -62,10 +68,16 @@ struct ValuesProvenance {
             match(text, node: node, path: path, document: document, into: &origins)
             return (text, leaves)
         case .mapping(let entries):
-            var parts: [String] = [], leaves = 0, complete = true
+            var parts: [String] = []
+            var leaves = 0
+            var complete = true
             for entry in entries {
-                guard let key = entry.keyText else { complete = false; continue }
-                if let (text, count) = visit(entry.value, path: path.appending(key), document: document, into: &origins) {
+                guard let key = entry.keyText else {
+                    complete = false
+                    continue
+                }
+                if let (text, count) = visit(entry.value, path: path.appending(key), document: document, into: &origins)
+                {
                     parts.append(Self.quoted(key) + ":" + text)
                     leaves += count
                 } else {
@@ -80,13 +92,17 @@ struct ValuesProvenance {
     }
 
     /// A rendered map or list that is a written one: it and each of its written values map there.
-    private func match(_ text: String, node: YAMLNode, path: DocumentPath, document: Int, into origins: inout SourceOrigins) {
+    private func match(
+        _ text: String, node: YAMLNode, path: DocumentPath, document: Int, into origins: inout SourceOrigins
+    ) {
         guard let found = written[text], let tree = found, let origin = tree.origin else { return }
         origins.record(document: document, path: path, origin: origin)
         recordWritten(tree, at: path, document: document, into: &origins)
     }
 
-    private func recordWritten(_ tree: ValuesTree, at path: DocumentPath, document: Int, into origins: inout SourceOrigins) {
+    private func recordWritten(
+        _ tree: ValuesTree, at path: DocumentPath, document: Int, into origins: inout SourceOrigins
+    ) {
         switch tree.content {
         case .map(let entries):
             for entry in entries {
@@ -119,7 +135,8 @@ struct ValuesProvenance {
                 return ("s:" + text, 1)
             }
         case .list(let items):
-            var parts: [String] = [], leaves = 0
+            var parts: [String] = []
+            var leaves = 0
             for item in items {
                 guard let (text, count) = canonical(item, depth: depth + 1) else { return nil }
                 parts.append(text)
@@ -127,7 +144,8 @@ struct ValuesProvenance {
             }
             return leaves <= Self.maximumLeaves ? ("[" + parts.joined(separator: ",") + "]", leaves) : nil
         case .map(let entries):
-            var parts: [String] = [], leaves = 0
+            var parts: [String] = []
+            var leaves = 0
             for entry in entries {
                 guard let (text, count) = canonical(entry.value, depth: depth + 1) else { return nil }
                 parts.append(Self.quoted(entry.key) + ":" + text)

@@ -1,6 +1,6 @@
+import Foundation
 import Policy
 import Synchronization
-import Foundation
 
 /// Unique stand-ins for the strings a repository wrote in its values: rendered once with them,
 /// a chart shows where each written value ends up (`shpmk12k` in an `image:` line means that

@@ -26,19 +26,30 @@ struct ValuesTree: Sendable {
 
     /// The tree of a YAML node; `file` nil means the values are not the repository's to change.
     /// Depth is bounded: values deeper than `maximumDepth` are dropped, as the YAML reader bounds them.
-    init(yaml node: YAMLNode, file: String?, shift: PositionShift = PositionShift(), origin: SourcePosition? = nil, depth: Int = 0) {
+    init(
+        yaml node: YAMLNode, file: String?, shift: PositionShift = PositionShift(), origin: SourcePosition? = nil,
+        depth: Int = 0
+    ) {
         self.origin = file.map { SourceLocation(file: $0, position: shift.apply(origin ?? node.start)) }
-        guard depth < Self.maximumDepth else { content = .scalar(.null); return }
+        guard depth < Self.maximumDepth else {
+            content = .scalar(.null)
+            return
+        }
         switch node.content {
         case .scalar(let scalar):
             content = .scalar(Self.interpret(scalar))
         case .sequence(let items):
             content = .list(items.map { ValuesTree(yaml: $0, file: file, shift: shift, depth: depth + 1) })
         case .mapping(let entries):
-            content = .map(entries.compactMap { entry in
-                guard let key = entry.keyText else { return nil }
-                return (key, ValuesTree(yaml: entry.value, file: file, shift: shift, origin: entry.key.start, depth: depth + 1))
-            })
+            content = .map(
+                entries.compactMap { entry in
+                    guard let key = entry.keyText else { return nil }
+                    return (
+                        key,
+                        ValuesTree(
+                            yaml: entry.value, file: file, shift: shift, origin: entry.key.start, depth: depth + 1)
+                    )
+                })
         }
     }
 
@@ -63,7 +74,8 @@ struct ValuesTree: Sendable {
         if let int = Int(text) { return String(int) }
         if text.hasPrefix("+"), let int = Int(text.dropFirst()) { return String(int) }
         guard text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), text.first != ".",
-              let double = Double(text), double.isFinite else { return nil }
+            let double = Double(text), double.isFinite
+        else { return nil }
         return text.hasPrefix("+") ? String(text.dropFirst()) : text
     }
 

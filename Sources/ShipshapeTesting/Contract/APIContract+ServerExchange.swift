@@ -1,7 +1,8 @@
 extension APIContract {
     /// Checks an exchange of the loopback test server (`ReceivedRequest` → `ServedResponse`).
     public func check(_ request: ReceivedRequest, _ response: ServedResponse) -> ContractCheck {
-        check(method: request.method, path: request.path, query: request.queryItems, requestBody: request.body,
-              status: response.status, responseBody: response.body)
+        check(
+            method: request.method, path: request.path, query: request.queryItems, requestBody: request.body,
+            status: response.status, responseBody: response.body)
     }
 }

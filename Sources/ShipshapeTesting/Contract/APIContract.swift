@@ -31,8 +31,10 @@ public struct APIContract: Sendable {
     /// Checks one exchange. `path` is the URL path as the client sent it (GitHub:
     /// `/repos/o/r/pulls/1`; Gitea and Forgejo: with `/api/v1`; GitLab: with `/api/v4`), still
     /// percent-encoded; `query` holds the decoded query parameters.
-    public func check(method: String, path: String, query: [String: String], requestBody: Data?,
-                      status: Int, responseBody: Data?) -> ContractCheck {
+    public func check(
+        method: String, path: String, query: [String: String], requestBody: Data?,
+        status: Int, responseBody: Data?
+    ) -> ContractCheck {
         let request = checkRequest(method: method, path: path, query: query, body: requestBody)
         guard request.operation != nil else { return request }
         let response = checkResponse(method: method, path: path, status: status, body: responseBody)
@@ -42,7 +44,8 @@ public struct APIContract: Sendable {
     /// Checks the request half only: the operation exists, parameters and body fit it.
     public func checkRequest(method: String, path: String, query: [String: String], body: Data?) -> ContractCheck {
         guard let (operation, match) = operation(method: method, path: path) else { return unmatched(method, path) }
-        var violations = ParameterChecker(validator: validator).violations(of: operation, pathParameters: match.parameters, query: query)
+        var violations = ParameterChecker(validator: validator).violations(
+            of: operation, pathParameters: match.parameters, query: query)
         violations += RequestBodyChecker(validator: validator).violations(of: operation, body: body, query: query)
         return ContractCheck(operation: operation.name, violations: violations)
     }
@@ -60,15 +63,20 @@ public struct APIContract: Sendable {
         guard path.hasPrefix(basePath) else { return nil }
         let relative = String(path.dropFirst(basePath.count))
         let verb = method.uppercased()
-        return operations
+        return
+            operations
             .filter { $0.method == verb }
             .compactMap { operation in operation.template.match(relative).map { (operation, $0) } }
             .min { left, right in
-                (left.1.spansSegments ? 1 : 0, left.1.variableCount) < (right.1.spansSegments ? 1 : 0, right.1.variableCount)
+                (left.1.spansSegments ? 1 : 0, left.1.variableCount) < (
+                    right.1.spansSegments ? 1 : 0, right.1.variableCount
+                )
             }
     }
 
     private func unmatched(_ method: String, _ path: String) -> ContractCheck {
-        ContractCheck(operation: nil, violations: ["no operation in the \(forge.rawValue) contract for \(method.uppercased()) \(path)"])
+        ContractCheck(
+            operation: nil,
+            violations: ["no operation in the \(forge.rawValue) contract for \(method.uppercased()) \(path)"])
     }
 }

@@ -7,7 +7,9 @@
 /// message ("Rate limits for the REST API", "About secondary rate limits"), and the stand-in's
 /// rate-limit answers are checked as injected faults (`TestForge.isInjectedFault`).
 enum GitHubContractSupplement {
-    static let ownerRepository: [JSONValue] = [["$ref": "#/components/parameters/owner"], ["$ref": "#/components/parameters/repo"]]
+    static let ownerRepository: [JSONValue] = [
+        ["$ref": "#/components/parameters/owner"], ["$ref": "#/components/parameters/repo"],
+    ]
 
     static let paths: [String: [String: JSONValue]] = [
         // "Create reaction for a pull request review comment" (rest/reactions/reactions): 200 when
@@ -16,39 +18,58 @@ enum GitHubContractSupplement {
             "post": [
                 "operationId": "reactions/create-for-pull-request-review-comment",
                 "parameters": .array(ownerRepository + [["$ref": "#/components/parameters/comment_id"]]),
-                "requestBody": json(["type": "object", "required": ["content"], "properties": [
-                    "content": ["type": "string", "enum": ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"]],
-                ]]),
+                "requestBody": json([
+                    "type": "object", "required": ["content"],
+                    "properties": [
+                        "content": [
+                            "type": "string",
+                            "enum": ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"],
+                        ]
+                    ],
+                ]),
                 "responses": [
                     "200": json(["$ref": "#/components/schemas/reaction"]),
                     "201": json(["$ref": "#/components/schemas/reaction"]),
                     "422": ["$ref": "#/components/responses/validation_failed"],
                 ],
-            ],
+            ]
         ],
         // "Create a reply for a review comment" (rest/pulls/comments): only top-level comments
         // take replies; the reply joins their thread.
         "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies": [
             "post": [
                 "operationId": "pulls/create-reply-for-review-comment",
-                "parameters": .array(ownerRepository + [["$ref": "#/components/parameters/pull-number"], ["$ref": "#/components/parameters/comment_id"]]),
-                "requestBody": json(["type": "object", "required": ["body"], "properties": ["body": ["type": "string"]]]),
+                "parameters": .array(
+                    ownerRepository + [
+                        ["$ref": "#/components/parameters/pull-number"], ["$ref": "#/components/parameters/comment_id"],
+                    ]),
+                "requestBody": json([
+                    "type": "object", "required": ["body"], "properties": ["body": ["type": "string"]],
+                ]),
                 "responses": [
                     "201": json(["$ref": "#/components/schemas/pull-request-review-comment"]),
                     "404": ["$ref": "#/components/responses/not_found"],
                 ],
-            ],
+            ]
         ],
         // GraphQL ("Forming calls with GraphQL", docs.github.com/en/graphql): one POST of a query
         // and its variables; the answer is 200 with `data`, and `errors` when something failed.
         "/graphql": [
             "post": [
                 "operationId": "graphql",
-                "requestBody": json(["type": "object", "required": ["query"], "properties": [
-                    "query": ["type": "string", "minLength": 1], "variables": ["type": "object"],
-                ]]),
-                "responses": ["200": json(["type": "object", "properties": ["data": ["nullable": true, "type": "object"], "errors": ["type": "array"]]])],
-            ],
+                "requestBody": json([
+                    "type": "object", "required": ["query"],
+                    "properties": [
+                        "query": ["type": "string", "minLength": 1], "variables": ["type": "object"],
+                    ],
+                ]),
+                "responses": [
+                    "200": json([
+                        "type": "object",
+                        "properties": ["data": ["nullable": true, "type": "object"], "errors": ["type": "array"]],
+                    ])
+                ],
+            ]
         ],
         // "List check runs for a Git reference" (rest/checks/runs): `ref` is a SHA, branch or tag
         // name; `filter` is latest (the default: the newest run of each name) or all; the answer
@@ -56,20 +77,31 @@ enum GitHubContractSupplement {
         "/repos/{owner}/{repo}/commits/{ref}/check-runs": [
             "get": [
                 "operationId": "checks/list-for-ref",
-                "parameters": .array(ownerRepository + [
-                    ["name": "ref", "in": "path", "required": true, "schema": ["type": "string"]],
-                    ["name": "check_name", "in": "query", "schema": ["type": "string"]],
-                    ["name": "status", "in": "query", "schema": ["type": "string", "enum": ["queued", "in_progress", "completed"]]],
-                    ["name": "filter", "in": "query", "schema": ["type": "string", "enum": ["latest", "all"], "default": "latest"]],
-                    ["$ref": "#/components/parameters/per_page"], ["$ref": "#/components/parameters/page"],
-                    ["name": "app_id", "in": "query", "schema": ["type": "integer"]],
-                ]),
+                "parameters": .array(
+                    ownerRepository + [
+                        ["name": "ref", "in": "path", "required": true, "schema": ["type": "string"]],
+                        ["name": "check_name", "in": "query", "schema": ["type": "string"]],
+                        [
+                            "name": "status", "in": "query",
+                            "schema": ["type": "string", "enum": ["queued", "in_progress", "completed"]],
+                        ],
+                        [
+                            "name": "filter", "in": "query",
+                            "schema": ["type": "string", "enum": ["latest", "all"], "default": "latest"],
+                        ],
+                        ["$ref": "#/components/parameters/per_page"], ["$ref": "#/components/parameters/page"],
+                        ["name": "app_id", "in": "query", "schema": ["type": "integer"]],
+                    ]),
                 "responses": [
-                    "200": json(["type": "object", "required": ["total_count", "check_runs"], "properties": [
-                        "total_count": ["type": "integer"], "check_runs": ["type": "array", "items": ["$ref": "#/components/schemas/check-run"]],
-                    ]]),
+                    "200": json([
+                        "type": "object", "required": ["total_count", "check_runs"],
+                        "properties": [
+                            "total_count": ["type": "integer"],
+                            "check_runs": ["type": "array", "items": ["$ref": "#/components/schemas/check-run"]],
+                        ],
+                    ])
                 ],
-            ],
+            ]
         ],
         // "Get the authenticated app" (rest/apps/apps): with the App's JWT; `slug` names the
         // App, whose comments are by `<slug>[bot]`. A JWT GitHub cannot verify (another App's
@@ -81,7 +113,7 @@ enum GitHubContractSupplement {
                     "200": json(["$ref": "#/components/schemas/integration"]),
                     "401": ["$ref": "#/components/responses/requires_authentication"],
                 ],
-            ],
+            ]
         ],
     ]
 
@@ -89,7 +121,7 @@ enum GitHubContractSupplement {
     /// (rest/collaborators/collaborators): `role_name` is the repository role, custom roles
     /// included, while `permission` stays one of admin, write, read, none.
     static let schemaProperties: [String: [String: JSONValue]] = [
-        "repository-collaborator-permission": ["role_name": ["type": "string"]],
+        "repository-collaborator-permission": ["role_name": ["type": "string"]]
     ]
 
     /// `document` with the paths above added (replacing an operation of the same method and

@@ -25,7 +25,8 @@ struct GitLabEndpoint: Sendable {
         let template = PathTemplate(path)
         let parameters = template.segments.compactMap { segment -> ContractParameter? in
             guard case .variable(let name) = segment else { return nil }
-            return ContractParameter(name: name, location: .path, required: true, schema: Self.pathParameterSchema(name))
+            return ContractParameter(
+                name: name, location: .path, required: true, schema: Self.pathParameterSchema(name))
         }
         return ContractOperation(
             name: name,
@@ -63,43 +64,74 @@ enum GitLabEndpoints {
     private static let mergeRequest = "/api/v4/projects/{id}/merge_requests/{iid}"
 
     static let all: [GitLabEndpoint] = [
-        .init(method: "GET", path: "/api/v4/user", name: "getCurrentUser", successStatus: 200, response: .object("user/basic.json")),
-        .init(method: "GET", path: "/api/v4/users", name: "listUsers", successStatus: 200, response: .arrayOf("user/basic.json")),
+        .init(
+            method: "GET", path: "/api/v4/user", name: "getCurrentUser", successStatus: 200,
+            response: .object("user/basic.json")),
+        .init(
+            method: "GET", path: "/api/v4/users", name: "listUsers", successStatus: 200,
+            response: .arrayOf("user/basic.json")),
         .init(method: "GET", path: project, name: "getProject", successStatus: 200, response: .unchecked),
-        .init(method: "GET", path: "\(project)/members/all/{user_id}", name: "getProjectMemberInherited", successStatus: 200,
-              response: .object("user/basic.json")),
-        .init(method: "GET", path: "\(project)/repository/branches/{branch}", name: "getBranch", successStatus: 200,
-              response: .object("branch.json")),
-        .init(method: "POST", path: "\(project)/statuses/{sha}", name: "setCommitStatus", successStatus: 201,
-              response: .unchecked, request: GitLabRequestRules.commitStatus),
-        .init(method: "GET", path: "\(project)/merge_requests", name: "listMergeRequests", successStatus: 200,
-              response: .arrayOf("merge_request.json")),
-        .init(method: "POST", path: "\(project)/merge_requests", name: "createMergeRequest", successStatus: 201,
-              response: .object("merge_request.json"), request: GitLabRequestRules.createMergeRequest),
-        .init(method: "GET", path: mergeRequest, name: "getMergeRequest", successStatus: 200, response: .object("merge_request.json")),
-        .init(method: "PUT", path: mergeRequest, name: "updateMergeRequest", successStatus: 200,
-              response: .object("merge_request.json"), request: GitLabRequestRules.updateMergeRequest),
-        .init(method: "GET", path: "\(mergeRequest)/diffs", name: "listMergeRequestDiffs", successStatus: 200, response: .unchecked),
-        .init(method: "GET", path: "\(mergeRequest)/versions", name: "listMergeRequestVersions", successStatus: 200, response: .unchecked),
-        .init(method: "GET", path: "\(mergeRequest)/notes", name: "listMergeRequestNotes", successStatus: 200, response: .object("notes.json")),
-        .init(method: "POST", path: "\(mergeRequest)/notes", name: "createMergeRequestNote", successStatus: 201,
-              response: .itemOf("notes.json"), request: GitLabRequestRules.note),
-        .init(method: "PUT", path: "\(mergeRequest)/notes/{note_id}", name: "updateMergeRequestNote", successStatus: 200,
-              response: .itemOf("notes.json"), request: GitLabRequestRules.note),
-        .init(method: "DELETE", path: "\(mergeRequest)/notes/{note_id}", name: "deleteMergeRequestNote", successStatus: 204,
-              response: .unchecked),
-        .init(method: "POST", path: "\(mergeRequest)/notes/{note_id}/award_emoji", name: "awardEmojiOnMergeRequestNote",
-              successStatus: 201, response: .unchecked, request: GitLabRequestRules.awardEmoji),
-        .init(method: "GET", path: "\(mergeRequest)/discussions", name: "listMergeRequestDiscussions", successStatus: 200,
-              response: .unchecked),
-        .init(method: "POST", path: "\(mergeRequest)/discussions", name: "createMergeRequestDiscussion", successStatus: 201,
-              response: .unchecked, request: GitLabRequestRules.discussion),
-        .init(method: "PUT", path: "\(mergeRequest)/discussions/{discussion_id}", name: "resolveMergeRequestDiscussion",
-              successStatus: 200, response: .unchecked, request: GitLabRequestRules.resolveDiscussion),
-        .init(method: "POST", path: "\(mergeRequest)/discussions/{discussion_id}/notes", name: "addMergeRequestDiscussionNote",
-              successStatus: 201, response: .unchecked, request: GitLabRequestRules.note),
-        .init(method: "PUT", path: "\(mergeRequest)/discussions/{discussion_id}/notes/{note_id}",
-              name: "updateMergeRequestDiscussionNote", successStatus: 200, response: .unchecked,
-              request: GitLabRequestRules.updateDiscussionNote),
+        .init(
+            method: "GET", path: "\(project)/members/all/{user_id}", name: "getProjectMemberInherited",
+            successStatus: 200,
+            response: .object("user/basic.json")),
+        .init(
+            method: "GET", path: "\(project)/repository/branches/{branch}", name: "getBranch", successStatus: 200,
+            response: .object("branch.json")),
+        .init(
+            method: "POST", path: "\(project)/statuses/{sha}", name: "setCommitStatus", successStatus: 201,
+            response: .unchecked, request: GitLabRequestRules.commitStatus),
+        .init(
+            method: "GET", path: "\(project)/merge_requests", name: "listMergeRequests", successStatus: 200,
+            response: .arrayOf("merge_request.json")),
+        .init(
+            method: "POST", path: "\(project)/merge_requests", name: "createMergeRequest", successStatus: 201,
+            response: .object("merge_request.json"), request: GitLabRequestRules.createMergeRequest),
+        .init(
+            method: "GET", path: mergeRequest, name: "getMergeRequest", successStatus: 200,
+            response: .object("merge_request.json")),
+        .init(
+            method: "PUT", path: mergeRequest, name: "updateMergeRequest", successStatus: 200,
+            response: .object("merge_request.json"), request: GitLabRequestRules.updateMergeRequest),
+        .init(
+            method: "GET", path: "\(mergeRequest)/diffs", name: "listMergeRequestDiffs", successStatus: 200,
+            response: .unchecked),
+        .init(
+            method: "GET", path: "\(mergeRequest)/versions", name: "listMergeRequestVersions", successStatus: 200,
+            response: .unchecked),
+        .init(
+            method: "GET", path: "\(mergeRequest)/notes", name: "listMergeRequestNotes", successStatus: 200,
+            response: .object("notes.json")),
+        .init(
+            method: "POST", path: "\(mergeRequest)/notes", name: "createMergeRequestNote", successStatus: 201,
+            response: .itemOf("notes.json"), request: GitLabRequestRules.note),
+        .init(
+            method: "PUT", path: "\(mergeRequest)/notes/{note_id}", name: "updateMergeRequestNote", successStatus: 200,
+            response: .itemOf("notes.json"), request: GitLabRequestRules.note),
+        .init(
+            method: "DELETE", path: "\(mergeRequest)/notes/{note_id}", name: "deleteMergeRequestNote",
+            successStatus: 204,
+            response: .unchecked),
+        .init(
+            method: "POST", path: "\(mergeRequest)/notes/{note_id}/award_emoji", name: "awardEmojiOnMergeRequestNote",
+            successStatus: 201, response: .unchecked, request: GitLabRequestRules.awardEmoji),
+        .init(
+            method: "GET", path: "\(mergeRequest)/discussions", name: "listMergeRequestDiscussions", successStatus: 200,
+            response: .unchecked),
+        .init(
+            method: "POST", path: "\(mergeRequest)/discussions", name: "createMergeRequestDiscussion",
+            successStatus: 201,
+            response: .unchecked, request: GitLabRequestRules.discussion),
+        .init(
+            method: "PUT", path: "\(mergeRequest)/discussions/{discussion_id}", name: "resolveMergeRequestDiscussion",
+            successStatus: 200, response: .unchecked, request: GitLabRequestRules.resolveDiscussion),
+        .init(
+            method: "POST", path: "\(mergeRequest)/discussions/{discussion_id}/notes",
+            name: "addMergeRequestDiscussionNote",
+            successStatus: 201, response: .unchecked, request: GitLabRequestRules.note),
+        .init(
+            method: "PUT", path: "\(mergeRequest)/discussions/{discussion_id}/notes/{note_id}",
+            name: "updateMergeRequestDiscussionNote", successStatus: 200, response: .unchecked,
+            request: GitLabRequestRules.updateDiscussionNote),
     ]
 }

@@ -20,15 +20,18 @@ struct OpenAPIReader {
             for method in Self.methods {
                 guard let operation = item[method] else { continue }
                 let name = operation["operationId"]?.stringValue ?? "\(method.uppercased()) \(template)"
-                let declared = try (shared + (operation["parameters"]?.arrayValue ?? [])).map { try resolved($0, in: name) }
-                operations.append(ContractOperation(
-                    name: name,
-                    method: method.uppercased(),
-                    template: PathTemplate(template),
-                    parameters: declared.compactMap(parameter),
-                    requestBody: try requestBody(of: operation, declared: declared, in: name),
-                    responses: try responses(of: operation, in: name)
-                ))
+                let declared = try (shared + (operation["parameters"]?.arrayValue ?? [])).map {
+                    try resolved($0, in: name)
+                }
+                operations.append(
+                    ContractOperation(
+                        name: name,
+                        method: method.uppercased(),
+                        template: PathTemplate(template),
+                        parameters: declared.compactMap(parameter),
+                        requestBody: try requestBody(of: operation, declared: declared, in: name),
+                        responses: try responses(of: operation, in: name)
+                    ))
             }
         }
         return operations
@@ -49,8 +52,9 @@ struct OpenAPIReader {
 
     private func parameter(_ declaration: JSONValue) -> ContractParameter? {
         guard let name = declaration["name"]?.stringValue,
-              let place = declaration["in"]?.stringValue, place != "body",
-              let location = ContractParameter.Location(rawValue: place) else { return nil }
+            let place = declaration["in"]?.stringValue, place != "body",
+            let location = ContractParameter.Location(rawValue: place)
+        else { return nil }
         return ContractParameter(
             name: name,
             location: location,
@@ -61,14 +65,18 @@ struct OpenAPIReader {
 
     /// Swagger 2 puts a non-body parameter's type, enum and bounds on the parameter itself.
     private static func swagger2ParameterSchema(_ declaration: JSONValue) -> JSONValue {
-        let keys = ["type", "enum", "items", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-                    "minLength", "maxLength", "pattern", "minItems", "maxItems"]
+        let keys = [
+            "type", "enum", "items", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+            "minLength", "maxLength", "pattern", "minItems", "maxItems",
+        ]
         var schema: [String: JSONValue] = [:]
         for key in keys { schema[key] = declaration[key] }
         return .object(schema)
     }
 
-    private func requestBody(of operation: JSONValue, declared: [JSONValue], in name: String) throws -> ContractRequestBody? {
+    private func requestBody(of operation: JSONValue, declared: [JSONValue], in name: String) throws
+        -> ContractRequestBody?
+    {
         if isSwagger2 {
             guard let body = declared.first(where: { $0["in"] == .string("body") }) else { return nil }
             let schema = body["schema"] ?? .object([:])

@@ -1,10 +1,13 @@
 import Foundation
+
 /// Checks path and query parameters: required ones present, values of the declared type and
 /// within its enum or bounds. Headers and unknown query parameters are not checked.
 struct ParameterChecker {
     let validator: JSONSchemaValidator
 
-    func violations(of operation: ContractOperation, pathParameters: [String: String], query: [String: String]) -> [String] {
+    func violations(of operation: ContractOperation, pathParameters: [String: String], query: [String: String])
+        -> [String]
+    {
         var violations: [String] = []
         for parameter in operation.parameters {
             let raw: String?
@@ -19,7 +22,8 @@ struct ParameterChecker {
                 continue
             }
             let value = Self.typedValue(raw, schema: parameter.schema)
-            violations += validator.validate(value, against: parameter.schema, at: "\(label) (\(JSONValue.string(raw).jsonText))")
+            violations += validator.validate(
+                value, against: parameter.schema, at: "\(label) (\(JSONValue.string(raw).jsonText))")
         }
         return violations
     }

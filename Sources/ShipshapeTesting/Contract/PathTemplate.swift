@@ -20,7 +20,8 @@ struct PathTemplate: Sendable {
     init(_ text: String) {
         self.text = text
         segments = text.split(separator: "/").map { part in
-            part.hasPrefix("{") && part.hasSuffix("}") ? .variable(String(part.dropFirst().dropLast())) : .literal(String(part))
+            part.hasPrefix("{") && part.hasSuffix("}")
+                ? .variable(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
     }
 

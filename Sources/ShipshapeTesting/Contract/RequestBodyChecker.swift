@@ -8,7 +8,8 @@ struct RequestBodyChecker {
     func violations(of operation: ContractOperation, body: Data?, query: [String: String]) -> [String] {
         let body = body ?? Data()
         guard let expected = operation.requestBody else {
-            return body.isEmpty ? [] : ["request body: \(operation.name) takes no request body, got \(body.count) bytes"]
+            return body.isEmpty
+                ? [] : ["request body: \(operation.name) takes no request body, got \(body.count) bytes"]
         }
         var value: JSONValue
         if body.isEmpty {

@@ -14,7 +14,8 @@ struct ResponseChecker {
         guard let schema = operation.responses[key] ?? nil else { return [] }
         let body = body ?? Data()
         if body.isEmpty {
-            return status == 204 || status == 304 ? [] : ["response body: empty, but \(operation.name) documents a JSON body for status \(status)"]
+            return status == 204 || status == 304
+                ? [] : ["response body: empty, but \(operation.name) documents a JSON body for status \(status)"]
         }
         do {
             return validator.validate(try JSONParser.parse(body), against: schema, at: "response body")

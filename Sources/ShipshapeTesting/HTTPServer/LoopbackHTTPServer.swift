@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real HTTP/1.1 server on 127.0.0.1 with a port the OS picks, for testing HTTP clients
@@ -116,22 +117,25 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             }
             if head.expectsContinue { stream.write(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }
             guard let body = Self.readBody(of: head, from: stream) else { return }
-            var request = ReceivedRequest(method: head.method, path: head.path, query: head.query, headers: head.headers, body: Data(body))
+            var request = ReceivedRequest(
+                method: head.method, path: head.path, query: head.query, headers: head.headers, body: Data(body))
             request.cameThroughProxy = head.isAbsoluteForm
             locked { served += 1 }
             let response: ServedResponse
             switch handler(request) {
-            case let .respond(served):
+            case .respond(let served):
                 response = served
-            case let .respondAfter(delay, served):
+            case .respondAfter(let delay, let served):
                 guard pause(delay) else { return }
                 response = served
             case .dropConnection:
                 return
             }
-            let closing = !head.keepsAlive || response.headers.contains {
-                $0.name.caseInsensitiveCompare("Connection") == .orderedSame && $0.value.lowercased() == "close"
-            }
+            let closing =
+                !head.keepsAlive
+                || response.headers.contains {
+                    $0.name.caseInsensitiveCompare("Connection") == .orderedSame && $0.value.lowercased() == "close"
+                }
             guard stream.write(response.wireBytes(forMethod: head.method, closing: closing)), !closing else { return }
         }
     }

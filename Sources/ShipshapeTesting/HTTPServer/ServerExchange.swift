@@ -13,7 +13,10 @@ public struct ReceivedRequest: Sendable {
     /// The client sent the whole URL as the target, as clients do to a proxy.
     public var cameThroughProxy = false
 
-    public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: Data = Data()) {
+    public init(
+        method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [],
+        body: Data = Data()
+    ) {
         self.method = method
         self.path = path
         self.query = query
@@ -29,7 +32,9 @@ public struct ReceivedRequest: Sendable {
     public var queryItems: [String: String] {
         var items: [String: String] = [:]
         for pair in query.split(separator: "&") where !pair.isEmpty {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ") }
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ")
+            }
             let name = parts[0].removingPercentEncoding ?? parts[0]
             items[name] = parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : ""
         }
@@ -50,9 +55,13 @@ public struct ServedResponse: Sendable {
     }
 
     /// A JSON body with its content type.
-    public static func json(_ status: Int, _ object: Any, headers: [(name: String, value: String)] = []) -> ServedResponse {
-        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
-        return ServedResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers, body: body)
+    public static func json(_ status: Int, _ object: Any, headers: [(name: String, value: String)] = [])
+        -> ServedResponse
+    {
+        let body =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
+        return ServedResponse(
+            status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers, body: body)
     }
 }
 

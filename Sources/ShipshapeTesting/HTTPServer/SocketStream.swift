@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Buffered reads and whole writes on one connected socket. Reads return nil once the peer has
@@ -68,7 +69,8 @@ final class SocketStream {
 
     private func find(_ pattern: [UInt8]) -> Int? {
         guard buffer.count >= pattern.count else { return nil }
-        for start in 0...(buffer.count - pattern.count) where buffer[start..<start + pattern.count].elementsEqual(pattern) {
+        for start in 0...(buffer.count - pattern.count)
+        where buffer[start..<start + pattern.count].elementsEqual(pattern) {
             return start
         }
         return nil

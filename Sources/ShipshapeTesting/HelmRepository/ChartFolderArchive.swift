@@ -10,14 +10,20 @@ public enum ChartFolderArchive {
         let root = scratch.appending(path: name)
         try FileManager.default.copyItem(at: folder, to: root)
         if !subcharts.isEmpty {
-            try FileManager.default.createDirectory(at: root.appending(path: "charts"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appending(path: "charts"), withIntermediateDirectories: true)
             for subchart in subcharts {
-                try FileManager.default.copyItem(at: subchart.folder, to: root.appending(path: "charts/\(subchart.name)"))
+                try FileManager.default.copyItem(
+                    at: subchart.folder, to: root.appending(path: "charts/\(subchart.name)"))
             }
         }
-        let packed = try ProcessRunner.tool("tar", ["--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner",
-                                                    "--mode=u+rwX,go+rX,go-w", "--use-compress-program=gzip -n",
-                                                    "-cf", "chart.tgz", name], in: scratch)
+        let packed = try ProcessRunner.tool(
+            "tar",
+            [
+                "--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner",
+                "--mode=u+rwX,go+rX,go-w", "--use-compress-program=gzip -n",
+                "-cf", "chart.tgz", name,
+            ], in: scratch)
         guard packed.status == 0 else { throw FixtureError("tar could not pack chart \(name): \(packed.output)") }
         return try Data(contentsOf: scratch.appending(path: "chart.tgz"))
     }

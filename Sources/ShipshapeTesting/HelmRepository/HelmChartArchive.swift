@@ -16,8 +16,10 @@ public struct HelmChartArchive: Sendable, Equatable {
     /// File name under `crds/` → content.
     public var crds: [String: String]
 
-    public init(name: String, version: String, appVersion: String? = nil, home: String? = nil, sources: [String] = [],
-                values: String = "", templates: [String: String] = [:], crds: [String: String] = [:]) {
+    public init(
+        name: String, version: String, appVersion: String? = nil, home: String? = nil, sources: [String] = [],
+        values: String = "", templates: [String: String] = [:], crds: [String: String] = [:]
+    ) {
         self.name = name
         self.version = version
         self.appVersion = appVersion
@@ -47,14 +49,21 @@ public struct HelmChartArchive: Sendable, Equatable {
         for (file, text) in crds { files["crds/\(file)"] = text }
         for (path, text) in files {
             let url = folder.appending(path: "\(name)/\(path)")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         // `gzip -n` leaves the time out of the gzip header; tar's own fields are fixed by the flags.
-        let packed = try ProcessRunner.tool("tar", ["--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner",
-                                                    "--mode=u+rwX,go+rX,go-w", "--use-compress-program=gzip -n",
-                                                    "-cf", "chart.tgz", name], in: folder)
-        guard packed.status == 0 else { throw FixtureError("tar could not pack chart \(name) \(version): \(packed.output)") }
+        let packed = try ProcessRunner.tool(
+            "tar",
+            [
+                "--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner",
+                "--mode=u+rwX,go+rX,go-w", "--use-compress-program=gzip -n",
+                "-cf", "chart.tgz", name,
+            ], in: folder)
+        guard packed.status == 0 else {
+            throw FixtureError("tar could not pack chart \(name) \(version): \(packed.output)")
+        }
         return try Data(contentsOf: folder.appending(path: "chart.tgz"))
     }
 }

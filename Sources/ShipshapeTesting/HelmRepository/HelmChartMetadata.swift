@@ -11,9 +11,11 @@ enum HelmChartMetadata {
         try archive.write(to: folder.appending(path: "chart.tgz"))
         let listing = try ProcessRunner.tool("tar", ["-tzf", "chart.tgz"], in: folder)
         // The chart's own Chart.yaml, not a subchart's under <name>/charts/.
-        guard listing.status == 0, let member = listing.output.split(separator: "\n").first(where: {
-            $0.hasSuffix("/Chart.yaml") && $0.split(separator: "/").count == 2
-        }) else {
+        guard listing.status == 0,
+            let member = listing.output.split(separator: "\n").first(where: {
+                $0.hasSuffix("/Chart.yaml") && $0.split(separator: "/").count == 2
+            })
+        else {
             throw FixtureError("chart archive has no <name>/Chart.yaml: \(listing.output.prefix(500))")
         }
         let extracted = try ProcessRunner.tool("tar", ["-xzf", "chart.tgz", String(member)], in: folder)
@@ -36,12 +38,23 @@ enum HelmChartMetadata {
             if content.isEmpty || content.hasPrefix("#") || content == "---" { continue }
             if line.first != " ", !content.hasPrefix("- "), let colon = content.firstIndex(of: ":") {
                 finishList()
-                let key = String(content[..<colon]), rest = content[content.index(after: colon)...]
-                if rest.trimmingCharacters(in: .whitespaces).isEmpty { listKey = key } else { object[key] = SimpleYAML.value(rest) }
+                let key = String(content[..<colon])
+                let rest = content[content.index(after: colon)...]
+                if rest.trimmingCharacters(in: .whitespaces).isEmpty {
+                    listKey = key
+                } else {
+                    object[key] = SimpleYAML.value(rest)
+                }
             } else if listKey != nil, content.hasPrefix("- ") {
                 let item = content.dropFirst(2)
-                if let (key, value) = pair(item) { list.append([key: value]) } else { list.append(SimpleYAML.value(item)) }
-            } else if listKey != nil, var last = list.last as? [String: Any], let (key, value) = pair(Substring(content)) {
+                if let (key, value) = pair(item) {
+                    list.append([key: value])
+                } else {
+                    list.append(SimpleYAML.value(item))
+                }
+            } else if listKey != nil, var last = list.last as? [String: Any],
+                let (key, value) = pair(Substring(content))
+            {
                 last[key] = value
                 list[list.count - 1] = last
             }

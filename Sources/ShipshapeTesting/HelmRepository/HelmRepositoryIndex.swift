@@ -30,7 +30,10 @@ enum HelmRepositoryIndex {
         if let home = chart.home { fields.append("home: \(SimpleYAML.quoted(home))") }
         fields.append("name: \(SimpleYAML.quoted(chart.name))")
         if !chart.sources.isEmpty { fields += ["sources:"] + chart.sources.map { "- \(SimpleYAML.quoted($0))" } }
-        fields += ["urls:", "- \(SimpleYAML.quoted("charts/\(chart.fileName)"))", "version: \(SimpleYAML.quoted(chart.version))"]
+        fields += [
+            "urls:", "- \(SimpleYAML.quoted("charts/\(chart.fileName)"))",
+            "version: \(SimpleYAML.quoted(chart.version))",
+        ]
         return ["- " + fields[0]] + fields.dropFirst().map { "  " + $0 }
     }
 
@@ -46,16 +49,19 @@ enum HelmRepositoryIndex {
         func parts(_ version: String) -> (core: [Int], prerelease: String?) {
             let withoutBuild = version.split(separator: "+", maxSplits: 1).first.map(String.init) ?? version
             let split = withoutBuild.split(separator: "-", maxSplits: 1).map(String.init)
-            let core = (split.first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "v")).split(separator: ".").map { Int($0) ?? -1 }
+            let core = (split.first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "v")).split(separator: ".")
+                .map { Int($0) ?? -1 }
             return (core, split.count > 1 ? split[1] : nil)
         }
-        let (leftCore, leftPre) = parts(left), (rightCore, rightPre) = parts(right)
+        let (leftCore, leftPre) = parts(left)
+        let (rightCore, rightPre) = parts(right)
         if leftCore != rightCore { return leftCore.lexicographicallyPrecedes(rightCore) == false }
         switch (leftPre, rightPre) {
         case (nil, nil): return left > right
         case (nil, _): return true
         case (_, nil): return false
-        case let (leftText?, rightText?): return leftText.compare(rightText, options: .numeric) == .orderedDescending
+        case (let leftText?, let rightText?):
+            return leftText.compare(rightText, options: .numeric) == .orderedDescending
         }
     }
 }

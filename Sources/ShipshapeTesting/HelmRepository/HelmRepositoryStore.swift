@@ -42,20 +42,28 @@ final class HelmRepositoryStore: @unchecked Sendable {
     }
 
     private func respond(to request: ReceivedRequest) -> ServedResponse {
-        guard request.method == "GET" || request.method == "HEAD" else { return ServedResponse(status: 405, headers: [("Allow", "GET, HEAD")]) }
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return ServedResponse(status: 405, headers: [("Allow", "GET, HEAD")])
+        }
         if request.path == "/index.yaml" {
-            return conditional(request, body: index, contentType: "application/x-yaml", etag: indexETag, modified: indexModified)
+            return conditional(
+                request, body: index, contentType: "application/x-yaml", etag: indexETag, modified: indexModified)
         }
         let prefix = "/charts/"
         if request.path.hasPrefix(prefix), let archive = archives[String(request.path.dropFirst(prefix.count))],
-           let entry = entries.first(where: { "\(prefix)\($0.chart.fileName)" == request.path }) {
-            return conditional(request, body: archive, contentType: "application/gzip", etag: "\"\(entry.digest)\"", modified: entry.created)
+            let entry = entries.first(where: { "\(prefix)\($0.chart.fileName)" == request.path })
+        {
+            return conditional(
+                request, body: archive, contentType: "application/gzip", etag: "\"\(entry.digest)\"",
+                modified: entry.created)
         }
         return ServedResponse(status: 404, headers: [("Content-Type", "text/plain")], body: Data("not found\n".utf8))
     }
 
     /// RFC 9110 §13.2.2: `If-None-Match` decides when present; `If-Modified-Since` only without it.
-    private func conditional(_ request: ReceivedRequest, body: Data, contentType: String, etag: String, modified: Date) -> ServedResponse {
+    private func conditional(_ request: ReceivedRequest, body: Data, contentType: String, etag: String, modified: Date)
+        -> ServedResponse
+    {
         let validators = [("ETag", etag), ("Last-Modified", HTTPHeaderDate.string(modified))]
         let notModified: Bool
         if let match = request.header("If-None-Match") {

@@ -4,7 +4,9 @@ import Foundation
 /// config): strings are always written double-quoted, as JSON strings, which YAML reads back as is.
 enum SimpleYAML {
     static func quoted(_ text: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed, .withoutEscapingSlashes]))
+            ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -13,7 +15,8 @@ enum SimpleYAML {
     static func value(_ text: Substring) -> Any {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("\""), let data = trimmed.data(using: .utf8),
-           let string = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) as? String {
+            let string = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) as? String
+        {
             return string
         }
         if trimmed.hasPrefix("'"), trimmed.hasSuffix("'"), trimmed.count >= 2 {

@@ -16,10 +16,15 @@ public struct LayerArchive: Sendable {
 
     /// Everything in `folder` (whiteout files like `.wh.name` included, as they are named).
     public init(folder: URL, compression: Compression = .gzip) throws {
-        let archive = folder.deletingLastPathComponent().appending(path: "\(folder.lastPathComponent)-\(UUID().uuidString).tar")
+        let archive = folder.deletingLastPathComponent().appending(
+            path: "\(folder.lastPathComponent)-\(UUID().uuidString).tar")
         defer { try? FileManager.default.removeItem(at: archive) }
-        let tar = try ProcessRunner.tool("tar", ["--format=pax", "--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner",
-                                                 "-cf", archive.path, "-C", folder.path, "."])
+        let tar = try ProcessRunner.tool(
+            "tar",
+            [
+                "--format=pax", "--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner",
+                "-cf", archive.path, "-C", folder.path, ".",
+            ])
         guard tar.status == 0 else { throw FixtureError("tar failed: \(tar.output)") }
         switch compression {
         case .none:
@@ -55,31 +60,42 @@ extension RegistryFixture {
 
     /// Pushes an OCI image of these layers (bottom first) for one platform, tagged `tag` if given.
     @discardableResult
-    public func pushImage(repository: String, tag: String?, layers: [LayerArchive], os: String = "linux", architecture: String = "amd64") throws -> PushedManifest {
+    public func pushImage(
+        repository: String, tag: String?, layers: [LayerArchive], os: String = "linux", architecture: String = "amd64"
+    ) throws -> PushedManifest {
         try lock.withLock {
-            let config = OCIContent.Blob(mediaType: "application/vnd.oci.image.config.v1+json", data: try OCIContent.json([
-                "architecture": architecture, "os": os, "created": "2026-01-01T00:00:00Z", "config": [String: String](),
-                "rootfs": ["type": "layers", "diff_ids": layers.map { SHA256Digest.digest($0.data) }],
-            ]))
+            let config = OCIContent.Blob(
+                mediaType: "application/vnd.oci.image.config.v1+json",
+                data: try OCIContent.json([
+                    "architecture": architecture, "os": os, "created": "2026-01-01T00:00:00Z",
+                    "config": [String: String](),
+                    "rootfs": ["type": "layers", "diff_ids": layers.map { SHA256Digest.digest($0.data) }],
+                ]))
             try uploader.uploadBlob(config.data, repository: repository)
             for layer in layers { try uploader.uploadBlob(layer.data, repository: repository) }
-            let manifest = try OCIContent.manifest(mediaType: OCIContent.ociManifestMediaType, config: config, layers: layers.map(\.blob))
-            let digest = try uploader.putManifest(manifest, mediaType: OCIContent.ociManifestMediaType, repository: repository,
-                                                  tag: tag ?? SHA256Digest.digest(manifest))
+            let manifest = try OCIContent.manifest(
+                mediaType: OCIContent.ociManifestMediaType, config: config, layers: layers.map(\.blob))
+            let digest = try uploader.putManifest(
+                manifest, mediaType: OCIContent.ociManifestMediaType, repository: repository,
+                tag: tag ?? SHA256Digest.digest(manifest))
             return PushedManifest(digest: digest, size: manifest.count)
         }
     }
 
     /// Pushes an OCI image index over manifests already pushed to `repository`, with their platforms.
     @discardableResult
-    public func pushIndex(repository: String, tag: String, manifests: [(PushedManifest, os: String, architecture: String)]) throws -> String {
+    public func pushIndex(
+        repository: String, tag: String, manifests: [(PushedManifest, os: String, architecture: String)]
+    ) throws -> String {
         try lock.withLock {
             let mediaType = "application/vnd.oci.image.index.v1+json"
             let index = try OCIContent.json([
                 "schemaVersion": 2, "mediaType": mediaType,
                 "manifests": manifests.map { entry in
-                    ["mediaType": OCIContent.ociManifestMediaType, "digest": entry.0.digest, "size": entry.0.size,
-                     "platform": ["os": entry.os, "architecture": entry.architecture]] as [String: Any]
+                    [
+                        "mediaType": OCIContent.ociManifestMediaType, "digest": entry.0.digest, "size": entry.0.size,
+                        "platform": ["os": entry.os, "architecture": entry.architecture],
+                    ] as [String: Any]
                 },
             ])
             return try uploader.putManifest(index, mediaType: mediaType, repository: repository, tag: tag)

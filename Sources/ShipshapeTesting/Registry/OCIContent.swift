@@ -8,16 +8,22 @@ enum OCIContent {
         var mediaType: String
         var data: Data
 
-        var descriptor: [String: Any] { ["mediaType": mediaType, "digest": SHA256Digest.digest(data), "size": data.count] }
+        var descriptor: [String: Any] {
+            ["mediaType": mediaType, "digest": SHA256Digest.digest(data), "size": data.count]
+        }
     }
 
     static let helmConfigMediaType = "application/vnd.cncf.helm.config.v1+json"
     static let helmChartMediaType = "application/vnd.cncf.helm.chart.content.v1.tar+gzip"
     static let ociManifestMediaType = "application/vnd.oci.image.manifest.v1+json"
 
-    static func manifest(mediaType: String, config: Blob, layers: [Blob], annotations: [String: String] = [:]) throws -> Data {
-        var manifest: [String: Any] = ["schemaVersion": 2, "mediaType": mediaType,
-                                       "config": config.descriptor, "layers": layers.map(\.descriptor)]
+    static func manifest(mediaType: String, config: Blob, layers: [Blob], annotations: [String: String] = [:]) throws
+        -> Data
+    {
+        var manifest: [String: Any] = [
+            "schemaVersion": 2, "mediaType": mediaType,
+            "config": config.descriptor, "layers": layers.map(\.descriptor),
+        ]
         if !annotations.isEmpty { manifest["annotations"] = annotations }
         return try json(manifest)
     }

@@ -32,7 +32,7 @@ struct RegistryConfiguration {
         switch auth {
         case .none:
             break
-        case let .htpasswd(file):
+        case .htpasswd(let file):
             text += """
 
                 auth:
@@ -40,7 +40,7 @@ struct RegistryConfiguration {
                     realm: shipshape-registry
                     path: \(quoted(file.path))
                 """
-        case let .token(realm, bundle):
+        case .token(let realm, let bundle):
             text += """
 
                 auth:

@@ -44,23 +44,27 @@ public final class RegistryFixture: @unchecked Sendable {
     private let tokenIssuer: RegistryTokenIssuer?
     private var stopped = false
 
-    private init(authentication: Authentication, folder: URL, registry: RegistryProcess,
-                 tokenService: LoopbackHTTPServer?, tokenIssuer: RegistryTokenIssuer?) {
+    private init(
+        authentication: Authentication, folder: URL, registry: RegistryProcess,
+        tokenService: LoopbackHTTPServer?, tokenIssuer: RegistryTokenIssuer?
+    ) {
         self.authentication = authentication
         self.folder = folder
         self.registry = registry
         self.tokenService = tokenService
         self.tokenIssuer = tokenIssuer
         let tokenRealm = tokenService.map { $0.baseURL.appending(path: "token") }
-        uploader = RegistryUploader(baseURL: URL(string: "http://127.0.0.1:\(registry.port)")!,
-                                    authentication: authentication, tokenRealm: tokenRealm)
+        uploader = RegistryUploader(
+            baseURL: URL(string: "http://127.0.0.1:\(registry.port)")!,
+            authentication: authentication, tokenRealm: tokenRealm)
     }
 
     deinit { shutdown() }
 
     public static func start(authentication: Authentication = .none) throws -> RegistryFixture {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-registry-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appending(path: "storage"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appending(path: "storage"), withIntermediateDirectories: true)
         var tokenService: LoopbackHTTPServer?
         do {
             let auth: RegistryConfiguration.Auth
@@ -68,22 +72,27 @@ public final class RegistryFixture: @unchecked Sendable {
             switch authentication {
             case .none:
                 auth = .none
-            case let .basic(user, password):
+            case .basic(let user, let password):
                 let file = folder.appending(path: "htpasswd")
-                try Data((RegistryConfiguration.htpasswdLine(user: user, password: password) + "\n").utf8).write(to: file)
+                try Data((RegistryConfiguration.htpasswdLine(user: user, password: password) + "\n").utf8).write(
+                    to: file)
                 auth = .htpasswd(file: file)
-            case let .token(user, password):
-                let issuer = RegistryTokenIssuer(user: user, password: password, signer: try RegistryTokenSigner(folder: folder))
+            case .token(let user, let password):
+                let issuer = RegistryTokenIssuer(
+                    user: user, password: password, signer: try RegistryTokenSigner(folder: folder))
                 let service = try LoopbackHTTPServer { issuer.reply(to: $0) }
                 tokenService = service
                 tokenIssuer = issuer
-                auth = .token(realm: service.baseURL.appending(path: "token"), rootCertificateBundle: issuer.signer.certificateFile)
+                auth = .token(
+                    realm: service.baseURL.appending(path: "token"),
+                    rootCertificateBundle: issuer.signer.certificateFile)
             }
             let registry = try RegistryProcess.start(in: folder) {
                 RegistryConfiguration(storageFolder: folder.appending(path: "storage"), port: $0, auth: auth)
             }
-            return RegistryFixture(authentication: authentication, folder: folder, registry: registry,
-                                   tokenService: tokenService, tokenIssuer: tokenIssuer)
+            return RegistryFixture(
+                authentication: authentication, folder: folder, registry: registry,
+                tokenService: tokenService, tokenIssuer: tokenIssuer)
         } catch {
             tokenService?.shutdown()
             try? FileManager.default.removeItem(at: folder)

@@ -26,9 +26,11 @@ final class RegistryProcess {
             let port = try freePort()
             let configFile = folder.appending(path: "config-\(attempt).yml")
             try Data(configuration(port).yaml.utf8).write(to: configFile)
-            let accessLog = folder.appending(path: "access-\(attempt).log"), applicationLog = folder.appending(path: "registry-\(attempt).log")
+            let accessLog = folder.appending(path: "access-\(attempt).log")
+            let applicationLog = folder.appending(path: "registry-\(attempt).log")
             let process = try launch(configFile: configFile, accessLog: accessLog, applicationLog: applicationLog)
-            let registry = RegistryProcess(port: port, accessLog: accessLog, applicationLog: applicationLog, process: process)
+            let registry = RegistryProcess(
+                port: port, accessLog: accessLog, applicationLog: applicationLog, process: process)
             if registry.waitUntilListening() { return registry }
             registry.stop()
             lastLog = (try? String(contentsOf: applicationLog, encoding: .utf8)) ?? ""
@@ -52,7 +54,8 @@ final class RegistryProcess {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/docker-registry")
         process.arguments = ["serve", configFile.path]
         process.standardInput = FileHandle.nullDevice
-        let output = try FileHandle(forWritingTo: accessLog), errors = try FileHandle(forWritingTo: applicationLog)
+        let output = try FileHandle(forWritingTo: accessLog)
+        let errors = try FileHandle(forWritingTo: applicationLog)
         defer {
             try? output.close()
             try? errors.close()

@@ -28,10 +28,14 @@ final class RegistryTokenIssuer: @unchecked Sendable {
 
     func reply(to request: ReceivedRequest) -> ServerReply {
         if request.header("User-Agent") != Self.fixtureUserAgent { lock.withLock { counted += 1 } }
-        guard request.method == "GET", request.path == "/token" else { return .respond(.json(404, ["error": "not found"])) }
+        guard request.method == "GET", request.path == "/token" else {
+            return .respond(.json(404, ["error": "not found"]))
+        }
         guard request.header("Authorization") == Self.basicAuthorization(user: user, password: password) else {
-            return .respond(.json(401, ["errors": [["code": "UNAUTHORIZED", "message": "credentials required"]]],
-                                  headers: [("WWW-Authenticate", "Basic realm=\"\(Self.service)\"")]))
+            return .respond(
+                .json(
+                    401, ["errors": [["code": "UNAUTHORIZED", "message": "credentials required"]]],
+                    headers: [("WWW-Authenticate", "Basic realm=\"\(Self.service)\"")]))
         }
         guard request.queryItems["service"] == Self.service else {
             return .respond(.json(400, ["errors": [["code": "DENIED", "message": "unknown service"]]]))
@@ -44,8 +48,13 @@ final class RegistryTokenIssuer: @unchecked Sendable {
         ]
         do {
             let token = try signer.token(claims: claims)
-            return .respond(.json(200, ["token": token, "access_token": token, "expires_in": 300,
-                                        "issued_at": ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(now)))]))
+            return .respond(
+                .json(
+                    200,
+                    [
+                        "token": token, "access_token": token, "expires_in": 300,
+                        "issued_at": ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(now))),
+                    ]))
         } catch {
             return .respond(.json(500, ["errors": [["code": "UNKNOWN", "message": "\(error)"]]]))
         }
@@ -69,7 +78,9 @@ final class RegistryTokenIssuer: @unchecked Sendable {
     private static func access(_ scope: String) -> [String: Any]? {
         let parts = scope.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 3 else { return nil }
-        return ["type": String(parts[0]), "name": parts[1..<(parts.count - 1)].joined(separator: ":"),
-                "actions": parts[parts.count - 1].split(separator: ",").map(String.init)]
+        return [
+            "type": String(parts[0]), "name": parts[1..<(parts.count - 1)].joined(separator: ":"),
+            "actions": parts[parts.count - 1].split(separator: ",").map(String.init),
+        ]
     }
 }

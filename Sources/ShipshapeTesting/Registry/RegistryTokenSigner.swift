@@ -17,12 +17,17 @@ struct RegistryTokenSigner: Sendable {
     init(folder: URL) throws {
         self.folder = folder
         certificateFile = folder.appending(path: "token-cert.pem")
-        let made = try Self.openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "token-key.pem",
-                                     "-out", "token-cert.pem", "-days", "2", "-subj", "/CN=shipshape-registry-token-issuer"],
-                                    in: folder)
-        let converted = try Self.openssl(["x509", "-in", "token-cert.pem", "-outform", "DER", "-out", "token-cert.der"], in: folder)
+        let made = try Self.openssl(
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "token-key.pem",
+                "-out", "token-cert.pem", "-days", "2", "-subj", "/CN=shipshape-registry-token-issuer",
+            ],
+            in: folder)
+        let converted = try Self.openssl(
+            ["x509", "-in", "token-cert.pem", "-outform", "DER", "-out", "token-cert.der"], in: folder)
         guard made.status == 0, converted.status == 0 else {
-            throw FixtureError("openssl could not make the token service's key and certificate: \(made.output) \(converted.output)")
+            throw FixtureError(
+                "openssl could not make the token service's key and certificate: \(made.output) \(converted.output)")
         }
         certificateBase64 = try Data(contentsOf: folder.appending(path: "token-cert.der")).base64EncodedString()
     }
@@ -33,14 +38,18 @@ struct RegistryTokenSigner: Sendable {
         let signingInput = try Self.base64URL(Self.json(header)) + "." + Self.base64URL(Self.json(claims))
         // Each request gets its own files: the token service answers on several threads at once.
         let name = UUID().uuidString
-        let input = folder.appending(path: "\(name).input"), signature = folder.appending(path: "\(name).signature")
+        let input = folder.appending(path: "\(name).input")
+        let signature = folder.appending(path: "\(name).signature")
         defer {
             try? FileManager.default.removeItem(at: input)
             try? FileManager.default.removeItem(at: signature)
         }
         try Data(signingInput.utf8).write(to: input)
-        let signed = try Self.openssl(["dgst", "-sha256", "-sign", keyFile.path, "-binary", "-out", signature.path, input.path], in: folder)
-        guard signed.status == 0 else { throw FixtureError("openssl could not sign a registry token: \(signed.output)") }
+        let signed = try Self.openssl(
+            ["dgst", "-sha256", "-sign", keyFile.path, "-binary", "-out", signature.path, input.path], in: folder)
+        guard signed.status == 0 else {
+            throw FixtureError("openssl could not sign a registry token: \(signed.output)")
+        }
         return signingInput + "." + Self.base64URL(try Data(contentsOf: signature))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The fixture's own registry client: uploads blobs and manifests through the Registry HTTP API
@@ -28,13 +29,19 @@ final class RegistryUploader {
     /// A monolithic upload: POST opens an upload session, PUT with `?digest=` closes it with the data.
     func uploadBlob(_ blob: Data, repository: String) throws {
         let digest = SHA256Digest.digest(blob)
-        let opened = try send("POST", URL(string: "/v2/\(repository)/blobs/uploads/", relativeTo: baseURL)!, repository: repository)
+        let opened = try send(
+            "POST", URL(string: "/v2/\(repository)/blobs/uploads/", relativeTo: baseURL)!, repository: repository)
         guard opened.status == 202, let location = opened.header("Location"),
-              let uploadURL = URL(string: location + (location.contains("?") ? "&" : "?") + "digest=\(digest)", relativeTo: baseURL) else {
+            let uploadURL = URL(
+                string: location + (location.contains("?") ? "&" : "?") + "digest=\(digest)", relativeTo: baseURL)
+        else {
             throw FixtureError("registry refused to open a blob upload in \(repository): \(opened)")
         }
-        let closed = try send("PUT", uploadURL, repository: repository, body: blob, contentType: "application/octet-stream")
-        guard closed.status == 201 else { throw FixtureError("registry refused blob \(digest) in \(repository): \(closed)") }
+        let closed = try send(
+            "PUT", uploadURL, repository: repository, body: blob, contentType: "application/octet-stream")
+        guard closed.status == 201 else {
+            throw FixtureError("registry refused blob \(digest) in \(repository): \(closed)")
+        }
     }
 
     /// Puts a manifest under a tag and returns the digest the registry gives it (checked against ours).
@@ -50,17 +57,22 @@ final class RegistryUploader {
 
     /// Sends with the repository's credentials; a 401 in token mode means the cached token expired
     /// (they last five minutes), so it is dropped and the request sent once more with a fresh one.
-    private func send(_ method: String, _ url: URL, repository: String, body: Data? = nil, contentType: String? = nil,
-                      retryingExpiredToken: Bool = true) throws -> Reply {
+    private func send(
+        _ method: String, _ url: URL, repository: String, body: Data? = nil, contentType: String? = nil,
+        retryingExpiredToken: Bool = true
+    ) throws -> Reply {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue(RegistryTokenIssuer.fixtureUserAgent, forHTTPHeaderField: "User-Agent")
         if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
         if let body { request.httpBody = body }
-        if let authorization = try authorization(for: repository) { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
+        if let authorization = try authorization(for: repository) {
+            request.setValue(authorization, forHTTPHeaderField: "Authorization")
+        }
         let reply = try perform(request)
         if reply.status == 401, retryingExpiredToken, tokens.removeValue(forKey: repository) != nil {
-            return try send(method, url, repository: repository, body: body, contentType: contentType, retryingExpiredToken: false)
+            return try send(
+                method, url, repository: repository, body: body, contentType: contentType, retryingExpiredToken: false)
         }
         return reply
     }
@@ -69,9 +81,9 @@ final class RegistryUploader {
         switch authentication {
         case .none:
             return nil
-        case let .basic(user, password):
+        case .basic(let user, let password):
             return RegistryTokenIssuer.basicAuthorization(user: user, password: password)
-        case let .token(user, password):
+        case .token(let user, let password):
             if let token = tokens[repository] { return "Bearer \(token)" }
             let token = try fetchToken(repository: repository, user: user, password: password)
             tokens[repository] = token
@@ -83,14 +95,18 @@ final class RegistryUploader {
         guard let realm = tokenRealm, var components = URLComponents(url: realm, resolvingAgainstBaseURL: false) else {
             throw FixtureError("registry in token mode has no token service")
         }
-        components.queryItems = [URLQueryItem(name: "service", value: RegistryTokenIssuer.service),
-                                 URLQueryItem(name: "scope", value: "repository:\(repository):pull,push")]
+        components.queryItems = [
+            URLQueryItem(name: "service", value: RegistryTokenIssuer.service),
+            URLQueryItem(name: "scope", value: "repository:\(repository):pull,push"),
+        ]
         var request = URLRequest(url: components.url!)
         request.setValue(RegistryTokenIssuer.fixtureUserAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue(RegistryTokenIssuer.basicAuthorization(user: user, password: password), forHTTPHeaderField: "Authorization")
+        request.setValue(
+            RegistryTokenIssuer.basicAuthorization(user: user, password: password), forHTTPHeaderField: "Authorization")
         let answer = try perform(request)
         guard answer.status == 200, let object = try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any],
-              let token = object["token"] as? String else {
+            let token = object["token"] as? String
+        else {
             throw FixtureError("token service refused a push token for \(repository): \(answer)")
         }
         return token
@@ -125,7 +141,7 @@ final class RegistryUploader {
         func finish(data: Data?, response: HTTPURLResponse?, error: (any Error)?) {
             if let response {
                 var headers: [String: String] = [:]
-                for case let (name as String, value as String) in response.allHeaderFields { headers[name] = value }
+                for case (let name as String, let value as String) in response.allHeaderFields { headers[name] = value }
                 reply = Reply(status: response.statusCode, headers: headers, body: data ?? Data())
             }
             failure = error
@@ -133,7 +149,8 @@ final class RegistryUploader {
         }
 
         func wait(for request: URLRequest) throws -> Reply {
-            let method = request.httpMethod ?? "GET", url = request.url?.absoluteString ?? "?"
+            let method = request.httpMethod ?? "GET"
+            let url = request.url?.absoluteString ?? "?"
             guard done.wait(timeout: .now() + 60) == .success else { throw FixtureError("\(method) \(url) timed out") }
             if let failure { throw FixtureError("\(method) \(url) failed: \(failure)") }
             guard let reply else { throw FixtureError("\(method) \(url) got no HTTP answer") }

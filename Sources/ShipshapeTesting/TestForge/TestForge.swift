@@ -35,9 +35,13 @@ public final class TestForge: @unchecked Sendable {
             let body = request.body.isEmpty ? nil : request.body
             // A 304 answers a conditional GET (GitHub's "conditional requests" docs); the 2020
             // description lists it for no operation.
-            let notModified = response.status == 304 && (request.header("If-None-Match") != nil || request.header("If-Modified-Since") != nil)
-            let check = Self.isInjectedFault(response) || notModified
-                ? contract.checkRequest(method: request.method, path: request.path, query: request.queryItems, body: body)
+            let notModified =
+                response.status == 304
+                && (request.header("If-None-Match") != nil || request.header("If-Modified-Since") != nil)
+            let check =
+                Self.isInjectedFault(response) || notModified
+                ? contract.checkRequest(
+                    method: request.method, path: request.path, query: request.queryItems, body: body)
                 : contract.check(request, response)
             for violation in check.violations { box.record("\(call) → \(response.status): \(violation)") }
             return reply
@@ -71,9 +75,12 @@ public final class TestForge: @unchecked Sendable {
     /// limits; GitHub's secondary limit is a 403 whose message says so).
     static func isInjectedFault(_ response: ServedResponse) -> Bool {
         if response.status >= 500 || response.status == 429 { return true }
-        let header = { (name: String) in response.headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value }
+        let header = { (name: String) in
+            response.headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        }
         let secondary = String(decoding: response.body, as: UTF8.self).contains("secondary rate limit")
-        return response.status == 403 && (header("retry-after") != nil || header("x-ratelimit-remaining") == "0" || secondary)
+        return response.status == 403
+            && (header("retry-after") != nil || header("x-ratelimit-remaining") == "0" || secondary)
     }
 }
 

@@ -43,8 +43,10 @@ extension TestForgeState {
     /// Reaction contents (GitHub, Gitea) or award emoji names (GitLab) on a comment or note.
     public func reactions(repository: String, commentID: Int) -> [String] {
         locked {
-            store.comments.first { $0.id == commentID && $0.repository.caseInsensitiveCompare(repository) == .orderedSame }?
-                .reactions.map(\.content) ?? []
+            store.comments.first {
+                $0.id == commentID && $0.repository.caseInsensitiveCompare(repository) == .orderedSame
+            }?
+            .reactions.map(\.content) ?? []
         }
     }
 }

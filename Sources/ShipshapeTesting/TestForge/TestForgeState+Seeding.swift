@@ -25,11 +25,14 @@ extension TestForgeState {
     /// every repository: "admin", "maintain", "write", "triage", "read" or "none".
     public func addUser(login: String, token: String, permission: String) {
         locked {
-            let user = store.user(login: login) ?? {
-                let user = StoredUser(id: store.nextID(.user), login: login, permission: permission, isBot: login.hasSuffix("[bot]"))
-                store.users.append(user)
-                return user
-            }()
+            let user =
+                store.user(login: login)
+                ?? {
+                    let user = StoredUser(
+                        id: store.nextID(.user), login: login, permission: permission, isBot: login.hasSuffix("[bot]"))
+                    store.users.append(user)
+                    return user
+                }()
             user.permission = permission
             store.tokens[token] = user
         }
@@ -44,8 +47,9 @@ extension TestForgeState {
     public func addRepository(owner: String, name: String, cloneURL: String, defaultBranch: String = "main") {
         locked {
             guard (try? store.repository("\(owner)/\(name)")) == nil else { return }
-            let repository = StoredRepository(id: store.nextID(.repository), owner: owner, name: name, cloneURL: cloneURL,
-                                              defaultBranch: defaultBranch, createdAt: store.now())
+            let repository = StoredRepository(
+                id: store.nextID(.repository), owner: owner, name: name, cloneURL: cloneURL,
+                defaultBranch: defaultBranch, createdAt: store.now())
             store.repositories.append(repository)
         }
     }
@@ -78,20 +82,25 @@ extension TestForgeState {
 
     /// Opens a pull request (GitLab: merge request) and returns its number (iid).
     @discardableResult
-    public func openPullRequest(repository: String, author: String, title: String, body: String = "",
-                                baseBranch: String, baseSHA: String, headBranch: String, headSHA: String,
-                                files: [SeededFile], forkCloneURL: String? = nil, maintainerCanModify: Bool = false) -> Int {
+    public func openPullRequest(
+        repository: String, author: String, title: String, body: String = "",
+        baseBranch: String, baseSHA: String, headBranch: String, headSHA: String,
+        files: [SeededFile], forkCloneURL: String? = nil, maintainerCanModify: Bool = false
+    ) -> Int {
         locked {
             guard let target = try? store.repository(repository) else { return 0 }
             var headRepository: String?
             if let forkCloneURL {
-                let fork = (try? store.repository("\(author)/\(target.name)")) ?? {
-                    let fork = StoredRepository(id: store.nextID(.repository), owner: author, name: target.name, cloneURL: forkCloneURL,
-                                                defaultBranch: target.defaultBranch, createdAt: store.now())
-                    fork.isFork = true
-                    store.repositories.append(fork)
-                    return fork
-                }()
+                let fork =
+                    (try? store.repository("\(author)/\(target.name)"))
+                    ?? {
+                        let fork = StoredRepository(
+                            id: store.nextID(.repository), owner: author, name: target.name, cloneURL: forkCloneURL,
+                            defaultBranch: target.defaultBranch, createdAt: store.now())
+                        fork.isFork = true
+                        store.repositories.append(fork)
+                        return fork
+                    }()
                 fork.branches[headBranch] = headSHA
                 headRepository = fork.fullName
             } else {
@@ -99,15 +108,22 @@ extension TestForgeState {
             }
             if target.branches[baseBranch] == nil { target.branches[baseBranch] = baseSHA }
             if store.user(login: author) == nil {
-                store.users.append(StoredUser(id: store.nextID(.user), login: author, permission: "read", isBot: author.hasSuffix("[bot]")))
+                store.users.append(
+                    StoredUser(
+                        id: store.nextID(.user), login: author, permission: "read", isBot: author.hasSuffix("[bot]")))
             }
             let now = store.now()
-            let pull = StoredPullRequest(id: store.nextID(.pullRequest), number: store.nextNumber(in: target.fullName), repository: target.fullName,
-                                         author: author, title: title, body: body, baseBranch: baseBranch, baseSHA: baseSHA,
-                                         headBranch: headBranch, headSHA: headSHA, files: files, headRepository: headRepository,
-                                         maintainerCanModify: maintainerCanModify, createdAt: now)
+            let pull = StoredPullRequest(
+                id: store.nextID(.pullRequest), number: store.nextNumber(in: target.fullName),
+                repository: target.fullName,
+                author: author, title: title, body: body, baseBranch: baseBranch, baseSHA: baseSHA,
+                headBranch: headBranch, headSHA: headSHA, files: files, headRepository: headRepository,
+                maintainerCanModify: maintainerCanModify, createdAt: now)
             pull.startSHA = target.branches[baseBranch] ?? baseSHA
-            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: pull.startSHA, createdAt: now))
+            pull.versions.append(
+                StoredVersion(
+                    id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: pull.startSHA,
+                    createdAt: now))
             store.pullRequests.append(pull)
             return pull.number
         }
@@ -121,8 +137,10 @@ extension TestForgeState {
             pull.files = files
             pull.updatedAt = store.now()
             pull.startSHA = (try? store.repository(pull.repository))?.branches[pull.baseBranch] ?? pull.startSHA
-            pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: pull.baseSHA, startSHA: pull.startSHA,
-                                               createdAt: pull.updatedAt))
+            pull.versions.append(
+                StoredVersion(
+                    id: store.nextID(.version), headSHA: headSHA, baseSHA: pull.baseSHA, startSHA: pull.startSHA,
+                    createdAt: pull.updatedAt))
             let owner = pull.headRepository ?? pull.repository
             (try? store.repository(owner))?.branches[pull.headBranch] = headSHA
         }
@@ -130,7 +148,13 @@ extension TestForgeState {
 
     /// Lets `POST /app/installations/{id}/access_tokens` hand out tokens to callers whose
     /// Bearer JWT `jwtVerifier` accepts; those tokens act as "shipshape[bot]" with write permission.
-    public func enableGitHubApp(appID: String, installationID: Int, slug: String = "shipshape", jwtVerifier: @escaping @Sendable (String) -> Bool) {
-        locked { store.app = GitHubAppRegistration(appID: appID, installationID: installationID, verifier: jwtVerifier, slug: slug) }
+    public func enableGitHubApp(
+        appID: String, installationID: Int, slug: String = "shipshape",
+        jwtVerifier: @escaping @Sendable (String) -> Bool
+    ) {
+        locked {
+            store.app = GitHubAppRegistration(
+                appID: appID, installationID: installationID, verifier: jwtVerifier, slug: slug)
+        }
     }
 }

@@ -34,8 +34,12 @@ public final class TestForgeState: @unchecked Sendable {
     public func handle(_ request: ReceivedRequest) -> ServerReply {
         lock.lock()
         defer { lock.unlock() }
-        for branch in branchSource?() ?? [] { (try? store.repository(branch.repository))?.branches[branch.name] = branch.sha }
-        let stripped = request.path.hasPrefix(dialect.apiPrefix) ? String(request.path.dropFirst(dialect.apiPrefix.count)) : request.path
+        for branch in branchSource?() ?? [] {
+            (try? store.repository(branch.repository))?.branches[branch.name] = branch.sha
+        }
+        let stripped =
+            request.path.hasPrefix(dialect.apiPrefix)
+            ? String(request.path.dropFirst(dialect.apiPrefix.count)) : request.path
         let fault = faults.take(for: ["\(request.method) \(request.path)", "\(request.method) \(stripped)"])
         switch fault {
         case .dropConnection:
@@ -65,7 +69,8 @@ public final class TestForgeState: @unchecked Sendable {
     private func answer(_ request: ReceivedRequest) -> ServedResponse {
         let token = dialect.token(in: request)
         guard request.path.hasPrefix(dialect.apiPrefix) else {
-            return dialect.finish(dialect.errorResponse(.notFound(), store: store), request: request, token: token, store: store)
+            return dialect.finish(
+                dialect.errorResponse(.notFound(), store: store), request: request, token: token, store: store)
         }
         let path = String(request.path.dropFirst(dialect.apiPrefix.count))
         var matched: (ForgeRoute, [String: String])?
@@ -76,7 +81,8 @@ public final class TestForgeState: @unchecked Sendable {
             }
         }
         guard let (route, parameters) = matched else {
-            return dialect.finish(dialect.errorResponse(.notFound(), store: store), request: request, token: token, store: store)
+            return dialect.finish(
+                dialect.errorResponse(.notFound(), store: store), request: request, token: token, store: store)
         }
         let caller = token.flatMap { store.tokens[$0] }
         if route.requiresToken && caller == nil {

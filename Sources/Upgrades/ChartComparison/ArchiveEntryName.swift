@@ -3,10 +3,14 @@ enum ArchiveEntryName {
     /// Refuses a name that would be written outside the folder the archive unpacks into.
     static func requireInside(_ entry: String) throws {
         if entry.hasPrefix("/") {
-            throw ChartArchiveError(entry: entry, reason: "is an absolute path, which would be written outside the chart folder; the archive is refused")
+            throw ChartArchiveError(
+                entry: entry,
+                reason: "is an absolute path, which would be written outside the chart folder; the archive is refused")
         }
         if entry.split(separator: "/").contains("..") {
-            throw ChartArchiveError(entry: entry, reason: "contains '..', which would be written outside the chart folder; the archive is refused")
+            throw ChartArchiveError(
+                entry: entry,
+                reason: "contains '..', which would be written outside the chart folder; the archive is refused")
         }
     }
 
@@ -19,7 +23,10 @@ enum ArchiveEntryName {
         }
         guard folders.count == 1, let folder = folders.first else {
             let found = folders.isEmpty ? "none" : folders.sorted().joined(separator: ", ")
-            throw ChartArchiveError(reason: "expected exactly one top-level folder with a Chart.yaml (found: \(found)); is this a Helm chart archive?")
+            throw ChartArchiveError(
+                reason:
+                    "expected exactly one top-level folder with a Chart.yaml (found: \(found)); is this a Helm chart archive?"
+            )
         }
         return folder
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+
 extension ChartComparison {
     /// The most rows or names a section lists before it says how many more there are, so a
     /// large chart rewrite keeps the PR body readable.
@@ -11,21 +12,28 @@ extension ChartComparison {
     public func markdown(oldVersion: String, newVersion: String) -> String {
         var sections: [String] = []
         if !crdsAdded.isEmpty || !crdsRemoved.isEmpty {
-            sections.append(Self.section("CRDs", [
-                Self.namesItem("Added in \(newVersion)", crdsAdded),
-                Self.namesItem("Removed in \(newVersion)", crdsRemoved),
-            ].compactMap { $0 }.joined(separator: "\n")))
+            sections.append(
+                Self.section(
+                    "CRDs",
+                    [
+                        Self.namesItem("Added in \(newVersion)", crdsAdded),
+                        Self.namesItem("Removed in \(newVersion)", crdsRemoved),
+                    ].compactMap { $0 }.joined(separator: "\n")))
         }
         if !valuesAdded.isEmpty || !valuesRemoved.isEmpty || !valuesChanged.isEmpty {
             var parts: [String] = []
-            let items = [Self.namesItem("Added", valuesAdded), Self.namesItem("Removed", valuesRemoved)].compactMap { $0 }
+            let items = [Self.namesItem("Added", valuesAdded), Self.namesItem("Removed", valuesRemoved)].compactMap {
+                $0
+            }
             if !items.isEmpty { parts.append(items.joined(separator: "\n")) }
             if !valuesChanged.isEmpty { parts.append(valuesTable(oldVersion: oldVersion, newVersion: newVersion)) }
             sections.append(Self.section("Default values", parts.joined(separator: "\n\n")))
         }
         if !deprecatedAPIs.isEmpty {
-            sections.append(Self.section("Deprecated APIs in the new chart",
-                                         deprecatedAPIs.map { "- " + Self.sentence($0) }.joined(separator: "\n")))
+            sections.append(
+                Self.section(
+                    "Deprecated APIs in the new chart",
+                    deprecatedAPIs.map { "- " + Self.sentence($0) }.joined(separator: "\n")))
         }
         return sections.joined(separator: "\n\n")
     }
@@ -33,7 +41,9 @@ extension ChartComparison {
     private func valuesTable(oldVersion: String, newVersion: String) -> String {
         let cell = { (text: String) in MarkdownText.code(text).replacingOccurrences(of: "|", with: "\\|") }
         var lines = ["| Key | \(oldVersion) | \(newVersion) |", "| --- | --- | --- |"]
-        lines += valuesChanged.prefix(Self.markdownListLimit).map { "| \(cell($0.key)) | \(cell($0.old)) | \(cell($0.new)) |" }
+        lines += valuesChanged.prefix(Self.markdownListLimit).map {
+            "| \(cell($0.key)) | \(cell($0.old)) | \(cell($0.new)) |"
+        }
         var table = lines.joined(separator: "\n")
         if valuesChanged.count > Self.markdownListLimit {
             table += "\n\nand \(valuesChanged.count - Self.markdownListLimit) more changed keys."
@@ -56,7 +66,8 @@ extension ChartComparison {
     /// The `deprecatedApiVersion` check's wording, with the place in the chart first.
     private static func sentence(_ use: DeprecatedUse) -> String {
         let component = use.api.componentName
-        var text = "\(MarkdownText.code(use.file)) line \(use.line): \(MarkdownText.code("\(use.apiVersion) \(use.kind)"))"
+        var text =
+            "\(MarkdownText.code(use.file)) line \(use.line): \(MarkdownText.code("\(use.apiVersion) \(use.kind)"))"
         if use.status == .removed {
             text += " was removed in \(component) \(use.removedIn.map { "\($0)" } ?? "") (target \(use.target))"
         } else {

@@ -16,9 +16,11 @@ public struct ChartComparison: Sendable {
     /// In the new chart's templates and `crds/`, ordered by file and line.
     public var deprecatedAPIs: [DeprecatedUse]
 
-    public init(crdsAdded: [String] = [], crdsRemoved: [String] = [], valuesAdded: [String] = [],
-                valuesRemoved: [String] = [], valuesChanged: [(key: String, old: String, new: String)] = [],
-                deprecatedAPIs: [DeprecatedUse] = []) {
+    public init(
+        crdsAdded: [String] = [], crdsRemoved: [String] = [], valuesAdded: [String] = [],
+        valuesRemoved: [String] = [], valuesChanged: [(key: String, old: String, new: String)] = [],
+        deprecatedAPIs: [DeprecatedUse] = []
+    ) {
         self.crdsAdded = crdsAdded
         self.crdsRemoved = crdsRemoved
         self.valuesAdded = valuesAdded
@@ -36,11 +38,15 @@ public struct ChartComparison: Sendable {
     /// Kubernetes APIs and at the newest release the data covers for other components (cert-manager,
     /// Flux...), as the `deprecatedApiVersion` check judges manifests. When either values.yaml is
     /// not valid YAML the default values are not compared.
-    public static func compare(old: ChartContents, new: ChartContents, deprecations: DeprecationTable,
-                               kubernetesVersion: ReleaseVersion) -> ChartComparison {
-        let oldCRDs = customResourceDefinitions(in: old.crds), newCRDs = customResourceDefinitions(in: new.crds)
-        var comparison = ChartComparison(crdsAdded: newCRDs.subtracting(oldCRDs).sorted(),
-                                         crdsRemoved: oldCRDs.subtracting(newCRDs).sorted())
+    public static func compare(
+        old: ChartContents, new: ChartContents, deprecations: DeprecationTable,
+        kubernetesVersion: ReleaseVersion
+    ) -> ChartComparison {
+        let oldCRDs = customResourceDefinitions(in: old.crds)
+        let newCRDs = customResourceDefinitions(in: new.crds)
+        var comparison = ChartComparison(
+            crdsAdded: newCRDs.subtracting(oldCRDs).sorted(),
+            crdsRemoved: oldCRDs.subtracting(newCRDs).sorted())
         if let oldValues = ValuesLeaves.read(old.values), let newValues = ValuesLeaves.read(new.values) {
             comparison.valuesAdded = newValues.keys.filter { oldValues[$0] == nil }.sorted()
             comparison.valuesRemoved = oldValues.keys.filter { newValues[$0] == nil }.sorted()
@@ -53,14 +59,17 @@ public struct ChartComparison: Sendable {
         // Helm prints after an install, not a manifest.
         let crdFiles = new.crds.filter { !$0.key.hasPrefix("templates/") }
         let templates = new.templates.filter { !$0.key.hasSuffix("NOTES.txt") }
-        comparison.deprecatedAPIs = DeprecatedUseScanner(deprecations: deprecations, kubernetesVersion: kubernetesVersion)
-            .uses(in: templates.merging(crdFiles) { template, _ in template })
+        comparison.deprecatedAPIs = DeprecatedUseScanner(
+            deprecations: deprecations, kubernetesVersion: kubernetesVersion
+        )
+        .uses(in: templates.merging(crdFiles) { template, _ in template })
         return comparison
     }
 
     private static func customResourceDefinitions(in files: [String: String]) -> Set<String> {
-        Set(files.values.flatMap { text in
-            ManifestHeader.read(text).compactMap { $0.isCustomResourceDefinition ? $0.name : nil }
-        })
+        Set(
+            files.values.flatMap { text in
+                ManifestHeader.read(text).compactMap { $0.isCustomResourceDefinition ? $0.name : nil }
+            })
     }
 }

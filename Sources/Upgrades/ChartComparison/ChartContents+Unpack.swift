@@ -21,7 +21,8 @@ extension ChartContents {
         }
         let chart = YAMLParser.parse(chartText).documents.first?.root
         guard let name = chart?["name"]?.string, let version = chart?["version"]?.string else {
-            throw ChartArchiveError(entry: chartFile, reason: "has no `name` and `version`, so it is not a Helm chart's Chart.yaml")
+            throw ChartArchiveError(
+                entry: chartFile, reason: "has no `name` and `version`, so it is not a Helm chart's Chart.yaml")
         }
         var crds: [String: String] = [:]
         var templates: [String: String] = [:]
@@ -30,13 +31,15 @@ extension ChartContents {
                 crds[path] = text
             } else if path.hasPrefix("templates/") {
                 templates[path] = text
-                for (number, document) in ManifestHeader.read(text).enumerated() where document.isCustomResourceDefinition {
+                for (number, document) in ManifestHeader.read(text).enumerated()
+                where document.isCustomResourceDefinition {
                     crds["\(path)#\(number + 1)"] = document.text
                 }
             }
         }
-        self.init(name: name, version: version, appVersion: chart?["appVersion"]?.string,
-                  values: files["values.yaml"], crds: crds, templates: templates)
+        self.init(
+            name: name, version: version, appVersion: chart?["appVersion"]?.string,
+            values: files["values.yaml"], crds: crds, templates: templates)
     }
 
     /// The files of `crds/` that Helm installs; it skips the rest (READMEs, for one).

@@ -12,8 +12,10 @@ public struct ChartContents: Sendable {
     /// Path → text of every file under `templates/`.
     public var templates: [String: String]
 
-    public init(name: String, version: String, appVersion: String? = nil, values: String? = nil,
-                crds: [String: String] = [:], templates: [String: String] = [:]) {
+    public init(
+        name: String, version: String, appVersion: String? = nil, values: String? = nil,
+        crds: [String: String] = [:], templates: [String: String] = [:]
+    ) {
         self.name = name
         self.version = version
         self.appVersion = appVersion

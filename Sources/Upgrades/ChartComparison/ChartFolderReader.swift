@@ -49,7 +49,8 @@ enum ChartFolderReader {
         do {
             return try FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType
         } catch {
-            throw ChartArchiveError(entry: url.lastPathComponent, reason: "could not be inspected after unpacking: \(error)")
+            throw ChartArchiveError(
+                entry: url.lastPathComponent, reason: "could not be inspected after unpacking: \(error)")
         }
     }
 

@@ -10,7 +10,9 @@ public struct ChartUpgradeExplainer: Sendable {
     public let deprecations: DeprecationTable
     public let kubernetesVersion: ReleaseVersion
 
-    public init(lookup: VersionLookup, http: any HTTPClient, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion) {
+    public init(
+        lookup: VersionLookup, http: any HTTPClient, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion
+    ) {
         self.lookup = lookup
         self.http = http
         self.deprecations = deprecations
@@ -24,10 +26,14 @@ public struct ChartUpgradeExplainer: Sendable {
             async let old = archive(of: upgrade, version: upgrade.dependency.currentValue, url: upgrade.currentArchive)
             async let new = archive(of: upgrade, version: newVersion, url: upgrade.newArchive)
             let (oldData, newData) = try await (old, new)
-            let (oldChart, newChart) = try await Task.detached { (try ChartContents.unpack(oldData), try ChartContents.unpack(newData)) }.value
-            let comparison = ChartComparison.compare(old: oldChart, new: newChart, deprecations: deprecations, kubernetesVersion: kubernetesVersion)
+            let (oldChart, newChart) = try await Task.detached {
+                (try ChartContents.unpack(oldData), try ChartContents.unpack(newData))
+            }.value
+            let comparison = ChartComparison.compare(
+                old: oldChart, new: newChart, deprecations: deprecations, kubernetesVersion: kubernetesVersion)
             if comparison.isEmpty {
-                return "Comparing the charts \(upgrade.dependency.currentValue) and \(newVersion): no CRD, default value or deprecated API changed.\n"
+                return
+                    "Comparing the charts \(upgrade.dependency.currentValue) and \(newVersion): no CRD, default value or deprecated API changed.\n"
             }
             return comparison.markdown(oldVersion: upgrade.dependency.currentValue, newVersion: newVersion)
         } catch {
@@ -36,6 +42,7 @@ public struct ChartUpgradeExplainer: Sendable {
     }
 
     private func archive(of upgrade: Upgrade, version: String, url: URL?) async throws -> Data {
-        try await ChartArchiveFetcher(lookup: lookup, http: http).archive(of: upgrade.dependency.source, version: version, url: url)
+        try await ChartArchiveFetcher(lookup: lookup, http: http).archive(
+            of: upgrade.dependency.source, version: version, url: url)
     }
 }

@@ -16,8 +16,10 @@ public struct DeprecatedUse: Sendable, Hashable {
     /// The row of the deprecation data that matched.
     public var api: DeprecatedAPI
 
-    public init(file: String, line: Int, apiVersion: String, kind: String, status: DeprecatedAPI.Status,
-                target: ReleaseVersion, api: DeprecatedAPI) {
+    public init(
+        file: String, line: Int, apiVersion: String, kind: String, status: DeprecatedAPI.Status,
+        target: ReleaseVersion, api: DeprecatedAPI
+    ) {
         self.file = file
         self.line = line
         self.apiVersion = apiVersion

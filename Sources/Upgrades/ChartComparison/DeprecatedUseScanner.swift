@@ -7,11 +7,6 @@ struct DeprecatedUseScanner {
     /// `deprecatedApiVersion` check reads them.
     let kubernetesVersion: ReleaseVersion
 
-    init(deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion) {
-        self.deprecations = deprecations
-        self.kubernetesVersion = kubernetesVersion
-    }
-
     /// Every use in `files` (path → text), ordered by file and line.
     func uses(in files: [String: String]) -> [DeprecatedUse] {
         files.sorted { $0.key < $1.key }.flatMap { file, text in
@@ -27,15 +22,19 @@ struct DeprecatedUseScanner {
         if Set(document.apiVersions.map(\.value)).count > 1, judged.contains(where: { $0.1 == nil }) { return [] }
         return judged.compactMap { apiVersion, verdict in
             guard let verdict else { return nil }
-            return DeprecatedUse(file: file, line: apiVersion.line, apiVersion: apiVersion.value, kind: kind,
-                                 status: verdict.status, target: verdict.target, api: verdict.api)
+            return DeprecatedUse(
+                file: file, line: apiVersion.line, apiVersion: apiVersion.value, kind: kind,
+                status: verdict.status, target: verdict.target, api: verdict.api)
         }
     }
 
     /// The deprecation row and status when the apiVersion is not current at its component's target.
-    private func judge(_ apiVersion: String, kind: String) -> (api: DeprecatedAPI, status: DeprecatedAPI.Status, target: ReleaseVersion)? {
+    private func judge(_ apiVersion: String, kind: String) -> (
+        api: DeprecatedAPI, status: DeprecatedAPI.Status, target: ReleaseVersion
+    )? {
         guard let api = deprecations.entry(apiVersion: apiVersion, kind: kind),
-              let target = deprecations.target(for: api.component, kubernetesVersion: kubernetesVersion) else { return nil }
+            let target = deprecations.target(for: api.component, kubernetesVersion: kubernetesVersion)
+        else { return nil }
         let status = api.status(at: target)
         return status == .current ? nil : (api, status, target)
     }

@@ -31,13 +31,15 @@ struct ManifestHeader: Sendable, Hashable {
     private static func parsed(_ document: TemplateDocument) -> ManifestHeader? {
         let stream = YAMLParser.parse(document.text)
         guard stream.errors.isEmpty, !stream.hasComplexKeys, stream.documents.count == 1,
-              let root = stream.documents[0].root, root.isMapping else { return nil }
+            let root = stream.documents[0].root, root.isMapping
+        else { return nil }
         var apiVersions: [APIVersion] = []
         if let entry = root.entry("apiVersion"), let value = literal(entry.value.string) {
             apiVersions.append(APIVersion(value: value, line: document.firstLine + entry.key.start.line - 1))
         }
-        return ManifestHeader(apiVersions: apiVersions, kind: literal(root["kind"]?.string),
-                              name: literal(root["metadata"]?["name"]?.string), text: document.text)
+        return ManifestHeader(
+            apiVersions: apiVersions, kind: literal(root["kind"]?.string),
+            name: literal(root["metadata"]?["name"]?.string), text: document.text)
     }
 
     /// The value unless it is empty or still holds a template action.

@@ -2,7 +2,8 @@
 enum MarkdownText {
     /// A code span that holds `text` literally, whatever backticks it contains.
     static func code(_ text: String) -> String {
-        var longestRun = 0, run = 0
+        var longestRun = 0
+        var run = 0
         for character in text {
             run = character == "`" ? run + 1 : 0
             longestRun = max(longestRun, run)

@@ -48,6 +48,7 @@ enum ValueRendering {
         let plain = YAMLScalar(text: text)
         if plain.isNull || plain.bool != nil || plain.int != nil || Double(text) != nil { return true }
         let lowered = text.lowercased()
-        return [".inf", "+.inf", "-.inf", ".nan"].contains(lowered) || lowered.hasPrefix("0x") || lowered.hasPrefix("0o")
+        return [".inf", "+.inf", "-.inf", ".nan"].contains(lowered) || lowered.hasPrefix("0x")
+            || lowered.hasPrefix("0o")
     }
 }

@@ -1,5 +1,5 @@
-import Manifests
 import Foundation
+import Manifests
 
 /// The leaves of a values.yaml as key paths written the way `helm --set` takes them
 /// (`image.tag`, `podAnnotations.prometheus\.io/scrape`), each with its value on one line, so two

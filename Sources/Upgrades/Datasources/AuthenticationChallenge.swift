@@ -29,7 +29,9 @@ struct AuthenticationChallenge: Sendable, Equatable {
             if cursor < text.endIndex, text[cursor] == "\"" {
                 cursor = text.index(after: cursor)
                 while cursor < text.endIndex, text[cursor] != "\"" {
-                    if text[cursor] == "\\", text.index(after: cursor) < text.endIndex { cursor = text.index(after: cursor) }
+                    if text[cursor] == "\\", text.index(after: cursor) < text.endIndex {
+                        cursor = text.index(after: cursor)
+                    }
                     value.append(text[cursor])
                     cursor = text.index(after: cursor)
                 }

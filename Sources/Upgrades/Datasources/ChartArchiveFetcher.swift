@@ -23,37 +23,54 @@ public struct ChartArchiveFetcher: Sendable {
     /// The archive of `version` of the chart at `source`; `url` is the index's archive URL for a
     /// Helm repository (nil for a registry), `digest` the SHA-256 the index lists for it, which the
     /// archive must have. A registry's chart layer must have the digest its manifest names.
-    public func archive(of source: PackageSource, version: String, url: URL?, digest: String? = nil) async throws -> Data {
+    public func archive(of source: PackageSource, version: String, url: URL?, digest: String? = nil) async throws
+        -> Data
+    {
         let data: Data
         switch lookup.mirrored(source) {
         case .helmRepository(_, let chart):
-            guard let url else { throw DatasourceError(subject: chart, reason: "the index lists no archive for \(version)") }
+            guard let url else {
+                throw DatasourceError(subject: chart, reason: "the index lists no archive for \(version)")
+            }
             let request = HTTPRequest(url: url)
             data = try await http.send(request).requireSuccess(for: request).body
         case .registry(let host, let repository):
             let tag = version.replacingOccurrences(of: "+", with: "_")
             let manifest = try await lookup.registry.manifest(host: host, repository: repository, reference: tag)
             struct Manifest: Decodable {
-                struct Layer: Decodable { let mediaType: String?; let digest: String; let size: Int? }
+                struct Layer: Decodable {
+                    let mediaType: String?
+                    let digest: String
+                    let size: Int?
+                }
                 let layers: [Layer]?
             }
             let layers = (try? JSONDecoder().decode(Manifest.self, from: manifest.body))?.layers ?? []
             guard let chart = layers.first(where: { $0.mediaType == Self.chartLayerType }) else {
-                throw DatasourceError(subject: "\(host)/\(repository):\(tag)", reason: "the artifact holds no Helm chart layer")
+                throw DatasourceError(
+                    subject: "\(host)/\(repository):\(tag)", reason: "the artifact holds no Helm chart layer")
             }
             if let size = chart.size, size > sizeLimit {
-                throw DatasourceError(subject: "\(host)/\(repository):\(tag)", reason: "the chart layer has \(size) bytes, over the limit of \(sizeLimit)")
+                throw DatasourceError(
+                    subject: "\(host)/\(repository):\(tag)",
+                    reason: "the chart layer has \(size) bytes, over the limit of \(sizeLimit)")
             }
             data = try await lookup.registry.blob(host: host, repository: repository, digest: chart.digest)
             guard "sha256:" + Self.sha256(data) == chart.digest else {
-                throw DatasourceError(subject: "\(host)/\(repository):\(tag)", reason: "the chart layer does not have the digest its manifest names (\(chart.digest))")
+                throw DatasourceError(
+                    subject: "\(host)/\(repository):\(tag)",
+                    reason: "the chart layer does not have the digest its manifest names (\(chart.digest))")
             }
         }
         if let digest, Self.sha256(data) != digest.lowercased() {
-            throw DatasourceError(subject: source.description, reason: "the archive of \(version) does not have the digest the index lists (\(digest))")
+            throw DatasourceError(
+                subject: source.description,
+                reason: "the archive of \(version) does not have the digest the index lists (\(digest))")
         }
         guard data.count <= sizeLimit else {
-            throw DatasourceError(subject: source.description, reason: "the chart archive of \(version) has \(data.count) bytes, over the limit of \(sizeLimit)")
+            throw DatasourceError(
+                subject: source.description,
+                reason: "the chart archive of \(version) has \(data.count) bytes, over the limit of \(sizeLimit)")
         }
         return data
     }

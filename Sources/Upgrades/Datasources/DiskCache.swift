@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Datasource answers kept between runs in a folder (`~/.cache/shipshape/upgrades` by default):
@@ -16,7 +17,8 @@ public struct DiskCache: Sendable {
     /// The default place: `$XDG_CACHE_HOME/shipshape/upgrades`, else `~/.cache/shipshape/upgrades`.
     public static var defaultFolder: URL {
         let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+        let base =
+            environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appending(path: ".cache")
         return base.appending(path: "shipshape/upgrades")
     }
@@ -45,7 +47,8 @@ public struct DiskCache: Sendable {
     /// A value written less than `lifetime` ago (nothing when the lifetime is zero).
     func read<Value: Codable>(_ type: Value.Type, key: String, within lifetime: Duration) -> Value? {
         guard lifetime > .zero, let stamped = read(Stamped<Value>.self, key: key),
-              Date().timeIntervalSince(stamped.storedAt) < Double(lifetime.components.seconds) else { return nil }
+            Date().timeIntervalSince(stamped.storedAt) < Double(lifetime.components.seconds)
+        else { return nil }
         return stamped.value
     }
 

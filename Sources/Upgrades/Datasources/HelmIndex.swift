@@ -27,7 +27,9 @@ public struct HelmIndex: Sendable, Codable {
             var charts: [String: [Release]] = [:]
             for slice in slices {
                 let stream = YAMLParser.parse(bytes: Array(bytes[slice]))
-                guard stream.errors.isEmpty, let entries = stream.documents.first?.root?.entries else { return try parseWhole(bytes, url: url) }
+                guard stream.errors.isEmpty, let entries = stream.documents.first?.root?.entries else {
+                    return try parseWhole(bytes, url: url)
+                }
                 read(entries, into: &charts)
             }
             return HelmIndex(charts: charts)
@@ -51,12 +53,13 @@ public struct HelmIndex: Sendable, Codable {
             guard let name = entry.keyText, let items = entry.value.items else { continue }
             charts[name] = items.compactMap { item in
                 guard let version = item["version"]?.string else { return nil }
-                return Release(version: version,
-                               urls: item["urls"]?.items?.compactMap(\.string) ?? [],
-                               home: item["home"]?.string,
-                               sources: item["sources"]?.items?.compactMap(\.string) ?? [],
-                               appVersion: item["appVersion"]?.string,
-                               digest: item["digest"]?.string)
+                return Release(
+                    version: version,
+                    urls: item["urls"]?.items?.compactMap(\.string) ?? [],
+                    home: item["home"]?.string,
+                    sources: item["sources"]?.items?.compactMap(\.string) ?? [],
+                    appVersion: item["appVersion"]?.string,
+                    digest: item["digest"]?.string)
             }
         }
     }

@@ -6,7 +6,8 @@
 /// returns nil and the index is parsed whole.
 enum HelmIndexSlices {
     static func split(_ bytes: [UInt8]) -> [Range<Int>]? {
-        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        let newline = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " ")
         var lineStart = 0
         var inEntries = false
         var keyIndent: Int?
@@ -21,7 +22,10 @@ enum HelmIndexSlices {
             let isBlankOrComment = first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "\r")
             if !isBlankOrComment {
                 if indent == 0 {
-                    if let start = current { slices.append(start..<lineStart); current = nil }
+                    if let start = current {
+                        slices.append(start..<lineStart)
+                        current = nil
+                    }
                     if inEntries { inEntries = false }
                     if bytes[lineStart..<lineEnd].starts(with: Array("entries:".utf8)) {
                         // `entries: {}` and other flow forms are left to the whole parse.

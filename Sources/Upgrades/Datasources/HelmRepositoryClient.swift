@@ -38,7 +38,9 @@ public actor HelmRepositoryClient {
     }
 
     private func download(_ location: String) async throws -> HelmIndex {
-        guard let url = URL(string: location) else { throw DatasourceError(subject: location, reason: "not a valid URL") }
+        guard let url = URL(string: location) else {
+            throw DatasourceError(subject: location, reason: "not a valid URL")
+        }
         let cached = cache.read(CachedIndex.self, key: location)
         var request = HTTPRequest(url: url, headers: ["Accept": "application/x-yaml, text/yaml, */*"])
         if let cached {
@@ -51,12 +53,18 @@ public actor HelmRepositoryClient {
             return cached.index
         }
         guard response.isSuccess else {
-            throw DatasourceError(subject: location, reason: response.status == 404 ? "no index.yaml there (404)" : "the repository answered \(response.status)")
+            throw DatasourceError(
+                subject: location,
+                reason: response.status == 404
+                    ? "no index.yaml there (404)" : "the repository answered \(response.status)")
         }
         downloads += 1
         let index = try HelmIndex.parse(Array(response.body), url: location)
         if response.headers["ETag"] != nil || response.headers["Last-Modified"] != nil {
-            cache.write(CachedIndex(entityTag: response.headers["ETag"], lastModified: response.headers["Last-Modified"], index: index), key: location)
+            cache.write(
+                CachedIndex(
+                    entityTag: response.headers["ETag"], lastModified: response.headers["Last-Modified"], index: index),
+                key: location)
         }
         return index
     }

@@ -25,7 +25,9 @@ public actor RegistryClient {
     ]
 
     /// `plainHTTPHosts`: registries spoken to over plain HTTP (loopback ones always are, as Docker does).
-    public init(http: any HTTPClient, credentials: RegistryCredentials = RegistryCredentials(), plainHTTPHosts: Set<String> = []) {
+    public init(
+        http: any HTTPClient, credentials: RegistryCredentials = RegistryCredentials(), plainHTTPHosts: Set<String> = []
+    ) {
         self.http = http
         self.credentials = credentials
         self.plainHTTPHosts = plainHTTPHosts
@@ -35,12 +37,14 @@ public actor RegistryClient {
     /// followed by `sendAllPages` with the same credentials, never to another origin.
     public func tags(host: String, repository: String) async throws -> [String] {
         let subject = "\(host)/\(repository)"
-        let (first, request) = try await exchange(try endpoint(host, "/v2/\(repository)/tags/list", query: "n=1000"),
-                                                  host: host, repository: repository, accept: "application/json")
+        let (first, request) = try await exchange(
+            try endpoint(host, "/v2/\(repository)/tags/list", query: "n=1000"),
+            host: host, repository: repository, accept: "application/json")
         var pages = [first]
         if let next = first.link(rel: "next") {
             guard next.isSameOrigin(as: request.url) else {
-                throw DatasourceError(subject: subject, reason: "the tag list's next page is on another host; not followed")
+                throw DatasourceError(
+                    subject: subject, reason: "the tag list's next page is on another host; not followed")
             }
             var following = request
             following.url = next
@@ -58,14 +62,19 @@ public actor RegistryClient {
     }
 
     /// The manifest (or index) a tag or digest names, with its digest and media type.
-    public func manifest(host: String, repository: String, reference: String) async throws -> (body: Data, digest: String?, mediaType: String?) {
-        let response = try await get(try endpoint(host, "/v2/\(repository)/manifests/\(reference)"), host: host, repository: repository,
-                                     accept: Self.manifestTypes.joined(separator: ", "))
+    public func manifest(host: String, repository: String, reference: String) async throws -> (
+        body: Data, digest: String?, mediaType: String?
+    ) {
+        let response = try await get(
+            try endpoint(host, "/v2/\(repository)/manifests/\(reference)"), host: host, repository: repository,
+            accept: Self.manifestTypes.joined(separator: ", "))
         return (response.body, response.headers["Docker-Content-Digest"], response.headers["Content-Type"])
     }
 
     public func blob(host: String, repository: String, digest: String) async throws -> Data {
-        try await get(try endpoint(host, "/v2/\(repository)/blobs/\(digest)"), host: host, repository: repository, accept: "*/*").body
+        try await get(
+            try endpoint(host, "/v2/\(repository)/blobs/\(digest)"), host: host, repository: repository, accept: "*/*"
+        ).body
     }
 
     /// The image's `org.opencontainers.image.source` label (or `org.label-schema.vcs-url`), read
@@ -85,10 +94,13 @@ public actor RegistryClient {
         guard let config = decoded.config else { return nil }
         let blob = try await self.blob(host: host, repository: repository, digest: config.digest)
         struct ImageConfig: Decodable {
-            struct Inner: Decodable { let Labels: [String: String]? }
+            struct Inner: Decodable {
+                let labels: [String: String]?
+                enum CodingKeys: String, CodingKey { case labels = "Labels" }
+            }
             let config: Inner?
         }
-        let labels = (try? JSONDecoder().decode(ImageConfig.self, from: blob))?.config?.Labels ?? [:]
+        let labels = (try? JSONDecoder().decode(ImageConfig.self, from: blob))?.config?.labels ?? [:]
         return labels["org.opencontainers.image.source"] ?? labels["org.label-schema.vcs-url"]
     }
 
@@ -118,7 +130,9 @@ public actor RegistryClient {
     }
 
     /// The answer, and the request that got it (with the credentials that worked).
-    private func exchange(_ url: URL, host: String, repository: String, accept: String) async throws -> (response: HTTPResponse, request: HTTPRequest) {
+    private func exchange(_ url: URL, host: String, repository: String, accept: String) async throws -> (
+        response: HTTPResponse, request: HTTPRequest
+    ) {
         let scope = "repository:\(repository):pull"
         var request = HTTPRequest(url: url, headers: ["Accept": accept])
         if let token = validToken(host: host, scope: scope) {
@@ -129,24 +143,33 @@ public actor RegistryClient {
             request.headers["Authorization"] = login.basicAuthorization
         }
         var response = try await http.send(request)
-        if response.status == 401, let header = response.headers["WWW-Authenticate"], let challenge = AuthenticationChallenge(header: header) {
+        if response.status == 401, let header = response.headers["WWW-Authenticate"],
+            let challenge = AuthenticationChallenge(header: header)
+        {
             request.headers["Authorization"] = try await authorization(for: challenge, host: host, scope: scope)
             response = try await http.send(request)
         }
         guard response.isSuccess else {
-            let reason = response.status == 401 || response.status == 403
+            let reason =
+                response.status == 401 || response.status == 403
                 ? "the registry refused access (\(response.status)); give credentials for \(host) in the config or a Docker config.json"
-                : response.status == 404 ? "not found in the registry (404)" : "the registry answered \(response.status)"
+                : response.status == 404
+                    ? "not found in the registry (404)" : "the registry answered \(response.status)"
             throw DatasourceError(subject: "\(host)/\(repository)", reason: reason)
         }
         return (response, request)
     }
 
-    private func authorization(for challenge: AuthenticationChallenge, host: String, scope: String) async throws -> String {
+    private func authorization(for challenge: AuthenticationChallenge, host: String, scope: String) async throws
+        -> String
+    {
         let login = credentials.login(for: host)
         switch challenge.scheme.lowercased() {
         case "basic":
-            guard let login else { throw DatasourceError(subject: host, reason: "the registry asks for a login and none is configured for \(host)") }
+            guard let login else {
+                throw DatasourceError(
+                    subject: host, reason: "the registry asks for a login and none is configured for \(host)")
+            }
             basicHosts.insert(host)
             return login.basicAuthorization
         case "bearer":
@@ -155,34 +178,55 @@ public actor RegistryClient {
             }
             bearerChallenges[host] = challenge
             var query = components.queryItems ?? []
-            if let service = challenge.parameters["service"] { query.append(URLQueryItem(name: "service", value: service)) }
+            if let service = challenge.parameters["service"] {
+                query.append(URLQueryItem(name: "service", value: service))
+            }
             query.append(URLQueryItem(name: "scope", value: scope))
             components.queryItems = query
-            guard let url = components.url else { throw DatasourceError(subject: host, reason: "the token realm \(realm) is not a URL") }
+            guard let url = components.url else {
+                throw DatasourceError(subject: host, reason: "the token realm \(realm) is not a URL")
+            }
             var request = HTTPRequest(url: url, headers: ["Accept": "application/json"])
             // The registry's password goes to a token service elsewhere only when configured so.
-            let shared = login.flatMap { RegistryCredentials.mayShare(loginOf: host, with: url, login: $0) && mayUsePlainHTTP(url) ? $0 : nil }
+            let shared = login.flatMap {
+                RegistryCredentials.mayShare(loginOf: host, with: url, login: $0) && mayUsePlainHTTP(url) ? $0 : nil
+            }
             if let shared { request.headers["Authorization"] = shared.basicAuthorization }
             let response = try await http.send(request)
             guard response.isSuccess else {
-                let note = login == nil ? " (no login configured for \(host))"
-                    : shared == nil ? " (the login for \(host) is not sent to the token service on \(components.host ?? realm); name that host in the registry's tokenHosts to send it)" : ""
-                throw DatasourceError(subject: host, reason: "the token service \(components.host ?? realm) answered \(response.status)\(note)")
+                let note =
+                    login == nil
+                    ? " (no login configured for \(host))"
+                    : shared == nil
+                        ? " (the login for \(host) is not sent to the token service on \(components.host ?? realm); name that host in the registry's tokenHosts to send it)"
+                        : ""
+                throw DatasourceError(
+                    subject: host,
+                    reason: "the token service \(components.host ?? realm) answered \(response.status)\(note)")
             }
             struct TokenAnswer: Decodable {
                 let token: String?
-                let access_token: String?
-                let expires_in: Int?
+                let accessToken: String?
+                let expiresIn: Int?
+                enum CodingKeys: String, CodingKey {
+                    case token
+                    case accessToken = "access_token"
+                    case expiresIn = "expires_in"
+                }
             }
-            guard let answer = try? JSONDecoder().decode(TokenAnswer.self, from: response.body), let token = answer.token ?? answer.access_token else {
+            guard let answer = try? JSONDecoder().decode(TokenAnswer.self, from: response.body),
+                let token = answer.token ?? answer.accessToken
+            else {
                 throw DatasourceError(subject: host, reason: "the token service's answer holds no token")
             }
             // Kept a little shorter than it lives, so it is never sent just as it expires.
-            let lifetime = max((answer.expires_in ?? 60) - 10, 5)
+            let lifetime = max((answer.expiresIn ?? 60) - 10, 5)
             tokens["\(host) \(scope)"] = (token, .now + .seconds(lifetime))
             return "Bearer \(token)"
         default:
-            throw DatasourceError(subject: host, reason: "the registry asks for \(challenge.scheme) authentication, which is not supported")
+            throw DatasourceError(
+                subject: host,
+                reason: "the registry asks for \(challenge.scheme) authentication, which is not supported")
         }
     }
 

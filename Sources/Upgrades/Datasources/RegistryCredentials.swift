@@ -50,7 +50,8 @@ public struct RegistryCredentials: Sendable {
     public static func dockerConfig(at path: String) throws -> RegistryCredentials {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw DatasourceError(subject: path, reason: "cannot read the Docker config (\(error.localizedDescription))")
+            throw DatasourceError(
+                subject: path, reason: "cannot read the Docker config (\(error.localizedDescription))")
         }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw DatasourceError(subject: path, reason: "the Docker config is not a JSON object")
@@ -58,9 +59,12 @@ public struct RegistryCredentials: Sendable {
         var logins: [String: Login] = [:]
         for (host, value) in root["auths"] as? [String: Any] ?? [:] {
             guard let entry = value as? [String: Any] else { continue }
-            if let auth = entry["auth"] as? String, let decoded = Data(base64Encoded: auth).map({ String(decoding: $0, as: UTF8.self) }),
-               let colon = decoded.firstIndex(of: ":") {
-                logins[host] = Login(username: String(decoded[..<colon]), password: String(decoded[decoded.index(after: colon)...]))
+            if let auth = entry["auth"] as? String,
+                let decoded = Data(base64Encoded: auth).map({ String(decoding: $0, as: UTF8.self) }),
+                let colon = decoded.firstIndex(of: ":")
+            {
+                logins[host] = Login(
+                    username: String(decoded[..<colon]), password: String(decoded[decoded.index(after: colon)...]))
             } else if let username = entry["username"] as? String, let password = entry["password"] as? String {
                 logins[host] = Login(username: username, password: password)
             }
@@ -71,7 +75,9 @@ public struct RegistryCredentials: Sendable {
     /// `https://index.docker.io/v1/` and `docker.io` both mean Docker Hub's API host.
     static func normalized(_ host: String) -> String {
         var host = host.lowercased()
-        for prefix in ["https://", "http://"] where host.hasPrefix(prefix) { host = String(host.dropFirst(prefix.count)) }
+        for prefix in ["https://", "http://"] where host.hasPrefix(prefix) {
+            host = String(host.dropFirst(prefix.count))
+        }
         host = String(host.split(separator: "/").first ?? "")
         return ImageReference.isDockerHub(host) || host == "index.docker.io" ? "registry-1.docker.io" : host
     }

@@ -33,8 +33,11 @@ public actor VersionLookup {
     private var details: [String: Task<String?, Never>] = [:]
     public private(set) var tagListRequests = 0
 
-    public init(registry: RegistryClient, helm: HelmRepositoryClient, cache: DiskCache, tagListLifetime: Duration = .seconds(15 * 60), perHostLimit: Int = 4,
-                mirrors: SourceMirrors = SourceMirrors()) {
+    public init(
+        registry: RegistryClient, helm: HelmRepositoryClient, cache: DiskCache,
+        tagListLifetime: Duration = .seconds(15 * 60), perHostLimit: Int = 4,
+        mirrors: SourceMirrors = SourceMirrors()
+    ) {
         self.mirrors = mirrors
         self.registry = registry
         self.helm = helm
@@ -56,14 +59,24 @@ public actor VersionLookup {
                 let host = URL(string: url)?.host ?? url
                 let index = try await limiter.run(on: host) { try await self.helm.index(of: url) }
                 guard let releases = index.charts[chart] else {
-                    return .failure(DatasourceError(subject: source.description, reason: "the repository's index has no chart named \(chart)"))
+                    return .failure(
+                        DatasourceError(
+                            subject: source.description, reason: "the repository's index has no chart named \(chart)"))
                 }
-                var archives: [String: URL] = [:], links: [String: [String]] = [:], digests: [String: String] = [:]
+                var archives: [String: URL] = [:]
+                var links: [String: [String]] = [:]
+                var digests: [String: String] = [:]
                 for release in releases {
-                    if let first = release.urls.first, let archive = HelmRepositoryClient.archiveURL(first, repository: url) { archives[release.version] = archive }
+                    if let first = release.urls.first,
+                        let archive = HelmRepositoryClient.archiveURL(first, repository: url)
+                    {
+                        archives[release.version] = archive
+                    }
                     links[release.version] = ([release.home].compactMap { $0 } + release.sources).filter { !$0.isEmpty }
                     // A digest names a cache folder: only a SHA-256 in hex is one.
-                    if let digest = release.digest, digest.count == 64, digest.allSatisfy(\.isHexDigit) { digests[release.version] = digest.lowercased() }
+                    if let digest = release.digest, digest.count == 64, digest.allSatisfy(\.isHexDigit) {
+                        digests[release.version] = digest.lowercased()
+                    }
                 }
                 var found = PackageVersions(versions: releases.map(\.version), archives: archives, links: links)
                 found.digests = digests
@@ -80,7 +93,9 @@ public actor VersionLookup {
     public func digest(of source: PackageSource, tag: String) async -> String? {
         guard case .registry(let host, let repository) = mirrors.mirrored(source) else { return nil }
         return await detail("digest oci://\(host)/\(repository):\(tag)") {
-            try await self.limiter.run(on: host) { try await self.registry.manifest(host: host, repository: repository, reference: tag).digest }
+            try await self.limiter.run(on: host) {
+                try await self.registry.manifest(host: host, repository: repository, reference: tag).digest
+            }
         }
     }
 
@@ -88,7 +103,9 @@ public actor VersionLookup {
     public func sourceLabel(of source: PackageSource, tag: String) async -> String? {
         guard case .registry(let host, let repository) = mirrors.mirrored(source) else { return nil }
         return await detail("source oci://\(host)/\(repository):\(tag)") {
-            try await self.limiter.run(on: host) { try await self.registry.sourceLabel(host: host, repository: repository, tag: tag) }
+            try await self.limiter.run(on: host) {
+                try await self.registry.sourceLabel(host: host, repository: repository, tag: tag)
+            }
         }
     }
 
@@ -111,7 +128,9 @@ public actor VersionLookup {
         if let cached = cache.read([String].self, key: key, within: tagListLifetime) { return cached }
         tagListRequests += 1
         let task = Task {
-            let tags = try await self.limiter.run(on: host) { try await self.registry.tags(host: host, repository: repository) }
+            let tags = try await self.limiter.run(on: host) {
+                try await self.registry.tags(host: host, repository: repository)
+            }
             self.cache.write(tags, key: key, for: self.tagListLifetime)
             return tags
         }

@@ -9,8 +9,11 @@ struct ArgoApplications {
         object.group == "argoproj.io" && (object.kind == "Application" || object.kind == "ApplicationSet")
     }
 
-    func dependencies(of application: KubernetesObject, text: LocatedText, notes: inout [DetectionNote]) -> [Dependency] {
-        let spec = application.kind == "ApplicationSet" ? application.node["spec", "template", "spec"] : application.node["spec"]
+    func dependencies(of application: KubernetesObject, text: LocatedText, notes: inout [DetectionNote]) -> [Dependency]
+    {
+        let spec =
+            application.kind == "ApplicationSet"
+            ? application.node["spec", "template", "spec"] : application.node["spec"]
         guard let spec else { return [] }
         var sources: [(node: YAMLNode, detail: String)] = []
         if let source = spec["source"], source.isMapping { sources.append((source, "source")) }
@@ -19,11 +22,14 @@ struct ArgoApplications {
         }
         var found: [Dependency] = []
         for (source, detail) in sources {
-            let origin = DependencyOrigin(kind: application.kind, name: application.name, file: application.file, detail: detail)
+            let origin = DependencyOrigin(
+                kind: application.kind, name: application.name, file: application.file, detail: detail)
             var addOn = application.name
             if let chart = source["chart"]?.string {
                 addOn = FluxHelmReleases.chartName(chart)
-                if let dependency = self.chart(chart, in: source, text: text, origin: origin, addOn: addOn, notes: &notes) {
+                if let dependency = self.chart(
+                    chart, in: source, text: text, origin: origin, addOn: addOn, notes: &notes)
+                {
                     found.append(dependency)
                 }
             }
@@ -32,35 +38,47 @@ struct ArgoApplications {
         return found
     }
 
-    private func chart(_ chart: String, in source: YAMLNode, text: LocatedText, origin: DependencyOrigin, addOn: String,
-                       notes: inout [DetectionNote]) -> Dependency? {
+    private func chart(
+        _ chart: String, in source: YAMLNode, text: LocatedText, origin: DependencyOrigin, addOn: String,
+        notes: inout [DetectionNote]
+    ) -> Dependency? {
         let repositoryURL = source["repoURL"]?.string ?? ""
         guard let revisionNode = source["targetRevision"], let revision = revisionNode.string,
-              let packageSource = PackageSource.chart(chart, repositoryURL: repositoryURL, bareHostIsOCI: true) else {
-            notes.append(DetectionNote(file: text.file, line: source.start.line, origin: origin,
-                                       message: "chart \(chart) has no resolvable repoURL and targetRevision (\(repositoryURL))"))
+            let packageSource = PackageSource.chart(chart, repositoryURL: repositoryURL, bareHostIsOCI: true)
+        else {
+            notes.append(
+                DetectionNote(
+                    file: text.file, line: source.start.line, origin: origin,
+                    message: "chart \(chart) has no resolvable repoURL and targetRevision (\(repositoryURL))"))
             return nil
         }
-        return Dependency(kind: .chart, name: addOn, source: packageSource, currentValue: revision,
-                          location: text.location(of: revisionNode), origin: origin, addOn: addOn)
+        return Dependency(
+            kind: .chart, name: addOn, source: packageSource, currentValue: revision,
+            location: text.location(of: revisionNode), origin: origin, addOn: addOn)
     }
 
-    private func images(in helm: YAMLNode?, text: LocatedText, origin: DependencyOrigin, addOn: String,
-                        notes: inout [DetectionNote]) -> [Dependency] {
+    private func images(
+        in helm: YAMLNode?, text: LocatedText, origin: DependencyOrigin, addOn: String,
+        notes: inout [DetectionNote]
+    ) -> [Dependency] {
         guard let helm else { return [] }
         var found: [Dependency] = []
         if let object = helm["valuesObject"] {
-            found += ImageSites(text: text).inValues(object, origin: origin.with(detail: origin.detail + " helm.valuesObject"), addOn: addOn)
+            found += ImageSites(text: text).inValues(
+                object, origin: origin.with(detail: origin.detail + " helm.valuesObject"), addOn: addOn)
         }
         if let values = helm["values"], values.scalar != nil {
             if let (embedded, stream) = text.embedded(in: values) {
                 for document in stream.documents {
                     guard let root = document.root else { continue }
-                    found += ImageSites(text: embedded).inValues(root, origin: origin.with(detail: origin.detail + " helm.values"), addOn: addOn)
+                    found += ImageSites(text: embedded).inValues(
+                        root, origin: origin.with(detail: origin.detail + " helm.values"), addOn: addOn)
                 }
             } else if values.string?.contains("image") == true {
-                notes.append(DetectionNote(file: text.file, line: values.start.line, origin: origin,
-                                           message: "helm.values is not a literal block (|), its images are not read"))
+                notes.append(
+                    DetectionNote(
+                        file: text.file, line: values.start.line, origin: origin,
+                        message: "helm.values is not a literal block (|), its images are not read"))
             }
         }
         return found

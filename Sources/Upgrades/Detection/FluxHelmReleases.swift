@@ -12,14 +12,18 @@ struct FluxHelmReleases {
         var addOn = release.name
         if let chartSpec = release.node["spec", "chart", "spec"] {
             addOn = chartSpec["chart"]?.string.map(Self.chartName) ?? release.name
-            if let chart = self.chart(chartSpec, text: text, namespace: release.namespace, origin: origin, addOn: addOn, notes: &notes) {
+            if let chart = self.chart(
+                chartSpec, text: text, namespace: release.namespace, origin: origin, addOn: addOn, notes: &notes)
+            {
                 found.append(chart)
             }
         } else if let reference = release.node["spec", "chartRef"] {
-            let kind = reference["kind"]?.string ?? "", name = reference["name"]?.string ?? ""
+            let kind = reference["kind"]?.string ?? ""
+            let name = reference["name"]?.string ?? ""
             let namespace = reference["namespace"]?.string ?? release.namespace
             if let source = sources.resolve(kind: kind, name: name, namespace: namespace, from: release.file) {
-                addOn = Self.chartName(source.object.node["spec", "url"]?.string ?? source.object.node["spec", "chart"]?.string ?? name)
+                addOn = Self.chartName(
+                    source.object.node["spec", "url"]?.string ?? source.object.node["spec", "chart"]?.string ?? name)
                 if let chart = referenced(source, origin: origin, addOn: addOn, notes: &notes) { found.append(chart) }
             } else {
                 notes.append(note(reference, text, origin, "chartRef \(kind) \(name) is not in the scanned tree"))
@@ -34,51 +38,80 @@ struct FluxHelmReleases {
     }
 
     /// The dependency an OCIRepository (its `ref.tag`) or a HelmChart (its `version`) pins.
-    func referenced(_ source: FluxSources.Source, origin: DependencyOrigin, addOn: String, notes: inout [DetectionNote]) -> Dependency? {
+    func referenced(_ source: FluxSources.Source, origin: DependencyOrigin, addOn: String, notes: inout [DetectionNote])
+        -> Dependency?
+    {
         let spec = source.object.node["spec"]
         switch source.object.kind {
         case "OCIRepository":
-            guard let url = spec?["url"]?.string, url.hasPrefix("oci://"), let image = ImageReference(parsing: String(url.dropFirst(6))) else {
-                notes.append(note(source.object.node, source.text, origin, "OCIRepository \(source.object.name) has no oci:// url"))
+            guard let url = spec?["url"]?.string, url.hasPrefix("oci://"),
+                let image = ImageReference(parsing: String(url.dropFirst(6)))
+            else {
+                notes.append(
+                    note(
+                        source.object.node, source.text, origin, "OCIRepository \(source.object.name) has no oci:// url"
+                    ))
                 return nil
             }
             guard let tagNode = spec?["ref", "tag"], let tag = tagNode.string else {
-                notes.append(note(spec ?? source.object.node, source.text, origin, "OCIRepository \(source.object.name) follows a semver range or digest, not a tag"))
+                notes.append(
+                    note(
+                        spec ?? source.object.node, source.text, origin,
+                        "OCIRepository \(source.object.name) follows a semver range or digest, not a tag"))
                 return nil
             }
-            return Dependency(kind: .chart, name: addOn, source: .registry(host: image.apiHost, repository: image.repository),
-                              currentValue: tag, location: source.text.location(of: tagNode), origin: origin, addOn: addOn)
+            return Dependency(
+                kind: .chart, name: addOn, source: .registry(host: image.apiHost, repository: image.repository),
+                currentValue: tag, location: source.text.location(of: tagNode), origin: origin, addOn: addOn)
         case "HelmChart":
             guard let spec else { return nil }
-            return chart(spec, text: source.text, namespace: source.object.namespace, origin: origin, addOn: addOn, notes: &notes)
+            return chart(
+                spec, text: source.text, namespace: source.object.namespace, origin: origin, addOn: addOn, notes: &notes
+            )
         default:
-            notes.append(note(source.object.node, source.text, origin, "chartRef kind \(source.object.kind) is not a chart source"))
+            notes.append(
+                note(
+                    source.object.node, source.text, origin, "chartRef kind \(source.object.kind) is not a chart source"
+                ))
             return nil
         }
     }
 
     /// `{chart, version, sourceRef}` of a HelmRelease's chart template or a HelmChart.
-    private func chart(_ spec: YAMLNode, text: LocatedText, namespace: String?, origin: DependencyOrigin, addOn: String,
-                       notes: inout [DetectionNote]) -> Dependency? {
+    private func chart(
+        _ spec: YAMLNode, text: LocatedText, namespace: String?, origin: DependencyOrigin, addOn: String,
+        notes: inout [DetectionNote]
+    ) -> Dependency? {
         var chartSpec = spec
-        if spec["chart"] == nil, spec["version"] != nil, let base = sources.base(ofReleaseNamed: origin.name, file: origin.file, namespace: namespace),
-           let baseSpec = base.object.node["spec", "chart", "spec"] {
+        if spec["chart"] == nil, spec["version"] != nil,
+            let base = sources.base(ofReleaseNamed: origin.name, file: origin.file, namespace: namespace),
+            let baseSpec = base.object.node["spec", "chart", "spec"]
+        {
             chartSpec = baseSpec
         }
         guard let chart = chartSpec["chart"]?.string, let reference = chartSpec["sourceRef"] else {
-            notes.append(note(spec, text, origin, "spec.chart.spec has no chart or sourceRef, and no HelmRelease of that name in the tree has"))
+            notes.append(
+                note(
+                    spec, text, origin,
+                    "spec.chart.spec has no chart or sourceRef, and no HelmRelease of that name in the tree has"))
             return nil
         }
-        let kind = reference["kind"]?.string ?? "HelmRepository", name = reference["name"]?.string ?? ""
+        let kind = reference["kind"]?.string ?? "HelmRepository"
+        let name = reference["name"]?.string ?? ""
         guard kind == "HelmRepository" else {
-            notes.append(note(reference, text, origin, "chart \(chart) comes from a \(kind), versioned by its revision"))
+            notes.append(
+                note(reference, text, origin, "chart \(chart) comes from a \(kind), versioned by its revision"))
             return nil
         }
         guard let versionNode = spec["version"], let version = versionNode.string else {
-            notes.append(note(spec, text, origin, "chart \(chart) has no version: Flux takes the newest on every reconcile"))
+            notes.append(
+                note(spec, text, origin, "chart \(chart) has no version: Flux takes the newest on every reconcile"))
             return nil
         }
-        guard let repository = sources.resolve(kind: kind, name: name, namespace: reference["namespace"]?.string ?? namespace, from: origin.file) else {
+        guard
+            let repository = sources.resolve(
+                kind: kind, name: name, namespace: reference["namespace"]?.string ?? namespace, from: origin.file)
+        else {
             notes.append(note(reference, text, origin, "HelmRepository \(name) is not in the scanned tree"))
             return nil
         }
@@ -89,8 +122,9 @@ struct FluxHelmReleases {
             notes.append(note(reference, text, origin, "HelmRepository \(name) has no usable url"))
             return nil
         }
-        return Dependency(kind: .chart, name: addOn, source: source, currentValue: version,
-                          location: text.location(of: versionNode), origin: origin, addOn: addOn)
+        return Dependency(
+            kind: .chart, name: addOn, source: source, currentValue: version,
+            location: text.location(of: versionNode), origin: origin, addOn: addOn)
     }
 
     /// `cert-manager` from `cert-manager`, `oci://ghcr.io/org/charts/cert-manager` or `charts/app`.
@@ -98,7 +132,9 @@ struct FluxHelmReleases {
         reference.split(separator: "/").last.map(String.init) ?? reference
     }
 
-    private func note(_ node: YAMLNode, _ text: LocatedText, _ origin: DependencyOrigin, _ message: String) -> DetectionNote {
+    private func note(_ node: YAMLNode, _ text: LocatedText, _ origin: DependencyOrigin, _ message: String)
+        -> DetectionNote
+    {
         DetectionNote(file: text.file, line: node.start.line, origin: origin, message: message)
     }
 }

@@ -25,22 +25,30 @@ struct HelmChartFiles {
         var found: [Dependency] = []
         for (index, entry) in (root["dependencies"]?.items ?? []).enumerated() where entry.isMapping {
             let name = entry["name"]?.string ?? ""
-            let origin = DependencyOrigin(kind: "Chart", name: chartName, file: text.file, detail: "dependencies[\(index)] \(name)")
+            let origin = DependencyOrigin(
+                kind: "Chart", name: chartName, file: text.file, detail: "dependencies[\(index)] \(name)")
             let repository = entry["repository"]?.string ?? ""
             guard let versionNode = entry["version"], let version = versionNode.string,
-                  let source = PackageSource.chart(name, repositoryURL: repository, bareHostIsOCI: false) else {
+                let source = PackageSource.chart(name, repositoryURL: repository, bareHostIsOCI: false)
+            else {
                 if !repository.hasPrefix("file://"), !repository.hasPrefix("@"), !repository.hasPrefix("alias:") {
-                    notes.append(DetectionNote(file: text.file, line: entry.start.line, origin: origin, message: "dependency \(name) has no repository URL and version"))
+                    notes.append(
+                        DetectionNote(
+                            file: text.file, line: entry.start.line, origin: origin,
+                            message: "dependency \(name) has no repository URL and version"))
                 }
                 continue
             }
-            found.append(Dependency(kind: .chart, name: name, source: source, currentValue: version,
-                                    location: text.location(of: versionNode), origin: origin, addOn: name))
+            found.append(
+                Dependency(
+                    kind: .chart, name: name, source: source, currentValue: version,
+                    location: text.location(of: versionNode), origin: origin, addOn: name))
         }
         return found
     }
 
     func valuesImages(in root: YAMLNode, text: LocatedText) -> [Dependency] {
-        ImageSites(text: text).inValues(root, origin: DependencyOrigin(kind: "values file", name: "", file: text.file), addOn: nil)
+        ImageSites(text: text).inValues(
+            root, origin: DependencyOrigin(kind: "values file", name: "", file: text.file), addOn: nil)
     }
 }

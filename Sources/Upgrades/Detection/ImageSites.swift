@@ -9,29 +9,40 @@ struct ImageSites {
     /// A dependency for the tag inside a whole reference; nil when the text is not a reference
     /// with a tag (a bare `nginx`, a digest alone, a template action).
     func reference(_ node: YAMLNode, origin: DependencyOrigin, addOn: String? = nil) -> Dependency? {
-        guard let written = node.string, let image = ImageReference(parsing: written), let tag = image.tag else { return nil }
+        guard let written = node.string, let image = ImageReference(parsing: written), let tag = image.tag else {
+            return nil
+        }
         let beforeDigest = written.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)[0]
         let tagStart = beforeDigest.utf8.count - tag.utf8.count
         let tagLocation = text.location(of: tagStart..<beforeDigest.utf8.count, in: node)
-        let digestLocation = image.digest.map { _ in text.location(of: (beforeDigest.utf8.count + 1)..<written.utf8.count, in: node) }
-        return Dependency(kind: .image, name: image.displayName, source: .registry(host: image.apiHost, repository: image.repository),
-                          currentValue: tag, location: tagLocation, digest: image.digest, digestLocation: digestLocation,
-                          origin: origin, addOn: addOn ?? Self.shortName(image))
+        let digestLocation = image.digest.map { _ in
+            text.location(of: (beforeDigest.utf8.count + 1)..<written.utf8.count, in: node)
+        }
+        return Dependency(
+            kind: .image, name: image.displayName, source: .registry(host: image.apiHost, repository: image.repository),
+            currentValue: tag, location: tagLocation, digest: image.digest, digestLocation: digestLocation,
+            origin: origin, addOn: addOn ?? Self.shortName(image))
     }
 
     /// A dependency for a map that names the image in parts; nil when the map is not one.
     /// `nameKeys` are the keys that may hold the repository (`name` only counts where the map
     /// is known to describe an image, since `name` is everywhere in Kubernetes).
-    func parts(_ map: YAMLNode, nameKeys: [String], tagKey: String = "tag", origin: DependencyOrigin, addOn: String? = nil) -> Dependency? {
+    func parts(
+        _ map: YAMLNode, nameKeys: [String], tagKey: String = "tag", origin: DependencyOrigin, addOn: String? = nil
+    ) -> Dependency? {
         guard let tagNode = map[tagKey], let written = tagNode.string, !written.isEmpty, !written.contains("{{"),
-              let repository = nameKeys.lazy.compactMap({ map[$0]?.string }).first, !repository.isEmpty else { return nil }
+            let repository = nameKeys.lazy.compactMap({ map[$0]?.string }).first, !repository.isEmpty
+        else { return nil }
         // `tag: 1.2.3@sha256:...` pins the digest in the tag field itself.
         let pieces = written.split(separator: "@", maxSplits: 1).map(String.init)
         let tag = pieces[0]
         var name = repository
         if let registry = map["registry"]?.string, !registry.isEmpty { name = registry + "/" + repository }
-        guard let image = ImageReference(parsing: name + ":" + tag), image.tag == tag, image.digest == nil else { return nil }
-        var digest: String?, digestLocation: ValueLocation?
+        guard let image = ImageReference(parsing: name + ":" + tag), image.tag == tag, image.digest == nil else {
+            return nil
+        }
+        var digest: String?
+        var digestLocation: ValueLocation?
         if pieces.count == 2 {
             digest = pieces[1]
             digestLocation = text.location(of: (tag.utf8.count + 1)..<written.utf8.count, in: tagNode)
@@ -39,13 +50,16 @@ struct ImageSites {
             digest = value
             digestLocation = text.location(of: node)
         }
-        return Dependency(kind: .image, name: image.displayName, source: .registry(host: image.apiHost, repository: image.repository),
-                          currentValue: tag, location: text.location(of: 0..<tag.utf8.count, in: tagNode), digest: digest,
-                          digestLocation: digestLocation, origin: origin, addOn: addOn ?? Self.shortName(image))
+        return Dependency(
+            kind: .image, name: image.displayName, source: .registry(host: image.apiHost, repository: image.repository),
+            currentValue: tag, location: text.location(of: 0..<tag.utf8.count, in: tagNode), digest: digest,
+            digestLocation: digestLocation, origin: origin, addOn: addOn ?? Self.shortName(image))
     }
 
     /// The images anywhere inside Helm values, with the key path of each as its detail.
-    func inValues(_ node: YAMLNode, origin: DependencyOrigin, addOn: String?, path: [String] = [], imageContext: Bool = false) -> [Dependency] {
+    func inValues(
+        _ node: YAMLNode, origin: DependencyOrigin, addOn: String?, path: [String] = [], imageContext: Bool = false
+    ) -> [Dependency] {
         var found: [Dependency] = []
         if let entries = node.entries {
             var here = origin
@@ -58,14 +72,18 @@ struct ImageSites {
                 if isImageKey, entry.value.scalar != nil {
                     var origin = origin
                     origin.detail = Self.detail(origin.detail, path + [key])
-                    if let dependency = reference(entry.value, origin: origin, addOn: addOn) { found.append(dependency) }
+                    if let dependency = reference(entry.value, origin: origin, addOn: addOn) {
+                        found.append(dependency)
+                    }
                     continue
                 }
-                found += inValues(entry.value, origin: origin, addOn: addOn, path: path + [key], imageContext: isImageKey)
+                found += inValues(
+                    entry.value, origin: origin, addOn: addOn, path: path + [key], imageContext: isImageKey)
             }
         } else if let items = node.items {
             for (index, item) in items.enumerated() {
-                found += inValues(item, origin: origin, addOn: addOn, path: path + ["[\(index)]"], imageContext: imageContext)
+                found += inValues(
+                    item, origin: origin, addOn: addOn, path: path + ["[\(index)]"], imageContext: imageContext)
             }
         }
         return found

@@ -29,10 +29,13 @@ struct LocatedText: Sendable {
         while firstLine <= node.end.line, isBlank(line: firstLine) { firstLine += 1 }
         let lineStart = source.startOfLine(firstLine)
         var indent = 0
-        while lineStart + indent < source.bytes.count, source.bytes[lineStart + indent] == UInt8(ascii: " ") { indent += 1 }
+        while lineStart + indent < source.bytes.count, source.bytes[lineStart + indent] == UInt8(ascii: " ") {
+            indent += 1
+        }
         let leadingBlankLines = bytes.prefix { $0 == UInt8(ascii: "\n") }.count
-        let text = LocatedText(file: file, embedded: SourceText(bytes: bytes), in: source,
-                               firstLine: firstLine - leadingBlankLines, indent: indent)
+        let text = LocatedText(
+            file: file, embedded: SourceText(bytes: bytes), in: source,
+            firstLine: firstLine - leadingBlankLines, indent: indent)
         return (text, YAMLParser.parse(bytes: bytes))
     }
 
@@ -46,16 +49,19 @@ struct LocatedText: Sendable {
     /// Where the UTF-8 bytes `part` of scalar `node`'s text are written in the file.
     func location(of part: Range<Int>, in node: YAMLNode) -> ValueLocation {
         guard let scalar = node.scalar else { return unplaced(node) }
-        let start = source.offset(of: node.start), end = source.offset(of: node.end)
+        let start = source.offset(of: node.start)
+        let end = source.offset(of: node.end)
         let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
         let text = Array(scalar.text.utf8)
         guard scalar.style != .literal, scalar.style != .folded, end - start - 2 * quote == text.count,
-              start + quote + text.count <= source.bytes.count,
-              Array(source.bytes[(start + quote)..<(start + quote + text.count)]) == text else { return unplaced(node) }
+            start + quote + text.count <= source.bytes.count,
+            Array(source.bytes[(start + quote)..<(start + quote + text.count)]) == text
+        else { return unplaced(node) }
         let local = (start + quote + part.lowerBound)..<(start + quote + part.upperBound)
         guard let range = fileRange(local) else { return unplaced(node) }
         let line = fileSource.line(at: range.lowerBound)
-        let column = String(decoding: fileSource.bytes[fileSource.startOfLine(line)..<range.lowerBound], as: UTF8.self).count + 1
+        let column =
+            String(decoding: fileSource.bytes[fileSource.startOfLine(line)..<range.lowerBound], as: UTF8.self).count + 1
         return ValueLocation(file: file, line: line, column: column, range: range)
     }
 
@@ -65,8 +71,12 @@ struct LocatedText: Sendable {
     }
 
     private func unplaced(_ node: YAMLNode) -> ValueLocation {
-        guard let embedding else { return ValueLocation(file: file, line: node.start.line, column: node.start.column, range: nil) }
-        return ValueLocation(file: file, line: embedding.firstLine + node.start.line - 1, column: node.start.column + embedding.indent, range: nil)
+        guard let embedding else {
+            return ValueLocation(file: file, line: node.start.line, column: node.start.column, range: nil)
+        }
+        return ValueLocation(
+            file: file, line: embedding.firstLine + node.start.line - 1, column: node.start.column + embedding.indent,
+            range: nil)
     }
 
     private func fileRange(_ local: Range<Int>) -> Range<Int>? {
@@ -77,13 +87,15 @@ struct LocatedText: Sendable {
         let start = fileSource.startOfLine(embedding.firstLine + line - 1) + embedding.indent + column
         let range = start..<(start + local.count)
         guard range.upperBound <= fileSource.bytes.count,
-              fileSource.bytes[range].elementsEqual(source.bytes[local]) else { return nil }
+            fileSource.bytes[range].elementsEqual(source.bytes[local])
+        else { return nil }
         return range
     }
 
     private func isBlank(line: Int) -> Bool {
         var offset = source.startOfLine(line)
         while offset < source.bytes.count, source.bytes[offset] == UInt8(ascii: " ") { offset += 1 }
-        return offset >= source.bytes.count || source.bytes[offset] == UInt8(ascii: "\n") || source.bytes[offset] == UInt8(ascii: "\r")
+        return offset >= source.bytes.count || source.bytes[offset] == UInt8(ascii: "\n")
+            || source.bytes[offset] == UInt8(ascii: "\r")
     }
 }

@@ -22,8 +22,10 @@ public struct Dependency: Sendable, Hashable {
     /// upgraded in one pull request.
     public var addOn: String
 
-    public init(kind: Kind, name: String, source: PackageSource, currentValue: String, location: ValueLocation,
-                digest: String? = nil, digestLocation: ValueLocation? = nil, origin: DependencyOrigin, addOn: String) {
+    public init(
+        kind: Kind, name: String, source: PackageSource, currentValue: String, location: ValueLocation,
+        digest: String? = nil, digestLocation: ValueLocation? = nil, origin: DependencyOrigin, addOn: String
+    ) {
         self.kind = kind
         self.name = name
         self.source = source

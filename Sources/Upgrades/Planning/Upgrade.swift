@@ -18,8 +18,11 @@ public struct Upgrade: Sendable {
     public var currentArchive: URL?
     public var newArchive: URL?
 
-    public init(dependency: Dependency, newestAllowed: String?, newestOverall: String, updateType: UpdateType?, newValue: String?,
-                newDigest: String? = nil, releaseNotes: [String] = [], currentArchive: URL? = nil, newArchive: URL? = nil) {
+    public init(
+        dependency: Dependency, newestAllowed: String?, newestOverall: String, updateType: UpdateType?,
+        newValue: String?,
+        newDigest: String? = nil, releaseNotes: [String] = [], currentArchive: URL? = nil, newArchive: URL? = nil
+    ) {
         self.dependency = dependency
         self.newestAllowed = newestAllowed
         self.newestOverall = newestOverall

@@ -18,7 +18,9 @@ public enum UpgradeEditor {
     public static func apply(_ upgrades: [Upgrade], read: (String) throws -> [UInt8]) -> Outcome {
         var outcome = Outcome()
         var byFile: [String: [Upgrade]] = [:]
-        for upgrade in upgrades where upgrade.isApplicable { byFile[upgrade.dependency.location.file, default: []].append(upgrade) }
+        for upgrade in upgrades where upgrade.isApplicable {
+            byFile[upgrade.dependency.location.file, default: []].append(upgrade)
+        }
         for (file, group) in byFile.sorted(by: { $0.key < $1.key }) {
             let original: [UInt8]
             do { original = try read(file) } catch {
@@ -29,12 +31,18 @@ public enum UpgradeEditor {
             var written: [Upgrade] = []
             for upgrade in group {
                 guard let newValue = upgrade.newValue, let range = upgrade.dependency.location.range else {
-                    outcome.refused.append((upgrade, "\(upgrade.dependency.location): the version is not written as plain text on one line; edit it by hand"))
+                    outcome.refused.append(
+                        (
+                            upgrade,
+                            "\(upgrade.dependency.location): the version is not written as plain text on one line; edit it by hand"
+                        ))
                     continue
                 }
                 guard original.indices.contains(range.lowerBound), range.upperBound <= original.count,
-                      String(decoding: original[range], as: UTF8.self) == upgrade.dependency.currentValue else {
-                    outcome.refused.append((upgrade, "\(upgrade.dependency.location): the file changed since it was scanned"))
+                    String(decoding: original[range], as: UTF8.self) == upgrade.dependency.currentValue
+                else {
+                    outcome.refused.append(
+                        (upgrade, "\(upgrade.dependency.location): the file changed since it was scanned"))
                     continue
                 }
                 edits[TextEdit(range: range, replacement: newValue)] = upgrade

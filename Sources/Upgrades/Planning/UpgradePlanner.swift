@@ -27,7 +27,8 @@ public struct UpgradePlanner: Sendable {
             if policy.ignore {
                 report.skipped.append(.init(dependency: dependency, reason: "ignored by a rule"))
             } else if !scheme.isVersion(dependency.currentValue) {
-                report.skipped.append(.init(dependency: dependency, reason: "\(dependency.currentValue) is not a \(scheme.name) version"))
+                report.skipped.append(
+                    .init(dependency: dependency, reason: "\(dependency.currentValue) is not a \(scheme.name) version"))
             } else {
                 wanted[dependency.source, default: []].append((dependency, policy, scheme))
             }
@@ -56,22 +57,33 @@ public struct UpgradePlanner: Sendable {
             }
         }
         upgrades = await addImageDetails(upgrades)
-        report.upgrades = upgrades.sorted { ($0.dependency.location.file, $0.dependency.location.line) < ($1.dependency.location.file, $1.dependency.location.line) }
+        report.upgrades = upgrades.sorted {
+            ($0.dependency.location.file, $0.dependency.location.line) < (
+                $1.dependency.location.file, $1.dependency.location.line
+            )
+        }
         report.upToDate.sort { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
         return report
     }
 
-    private func choose(for dependency: Dependency, policy: UpgradePolicy, scheme: any VersionScheme, among versions: PackageVersions) -> Upgrade? {
+    private func choose(
+        for dependency: Dependency, policy: UpgradePolicy, scheme: any VersionScheme, among versions: PackageVersions
+    ) -> Upgrade? {
         var candidates = versions.versions
         // Helm writes a chart version's `+` as `_` in an OCI tag.
-        if dependency.kind == .chart, case .registry = dependency.source { candidates = candidates.map { $0.replacingOccurrences(of: "_", with: "+") } }
-        let choice = VersionSelector.choose(current: dependency.currentValue, candidates: candidates, scheme: scheme, policy: policy)
+        if dependency.kind == .chart, case .registry = dependency.source {
+            candidates = candidates.map { $0.replacingOccurrences(of: "_", with: "+") }
+        }
+        let choice = VersionSelector.choose(
+            current: dependency.currentValue, candidates: candidates, scheme: scheme, policy: policy)
         guard let newest = choice.newestOverall else { return nil }
         let newValue = choice.newestAllowed.map { scheme.newValue(current: dependency.currentValue, candidate: $0) }
         let notes = choice.newestAllowed.flatMap { versions.links[$0] } ?? versions.links[newest] ?? []
-        return Upgrade(dependency: dependency, newestAllowed: choice.newestAllowed, newestOverall: newest, updateType: choice.updateType,
-                       newValue: newValue, releaseNotes: notes, currentArchive: versions.archives[dependency.currentValue],
-                       newArchive: choice.newestAllowed.flatMap { versions.archives[$0] })
+        return Upgrade(
+            dependency: dependency, newestAllowed: choice.newestAllowed, newestOverall: newest,
+            updateType: choice.updateType,
+            newValue: newValue, releaseNotes: notes, currentArchive: versions.archives[dependency.currentValue],
+            newArchive: choice.newestAllowed.flatMap { versions.archives[$0] })
     }
 
     /// New digests for `tag@digest` references and, when asked, source labels for release
@@ -80,13 +92,15 @@ public struct UpgradePlanner: Sendable {
         await withTaskGroup(of: (Int, Upgrade).self) { group in
             for (index, upgrade) in upgrades.enumerated() {
                 guard upgrade.dependency.kind == .image, let tag = upgrade.newestAllowed,
-                      upgrade.dependency.digest != nil || readsSourceLabels else { continue }
+                    upgrade.dependency.digest != nil || readsSourceLabels
+                else { continue }
                 group.addTask {
                     var upgrade = upgrade
                     if upgrade.dependency.digest != nil {
                         upgrade.newDigest = await lookup.digest(of: upgrade.dependency.source, tag: tag)
                     }
-                    if readsSourceLabels, let label = await lookup.sourceLabel(of: upgrade.dependency.source, tag: tag) {
+                    if readsSourceLabels, let label = await lookup.sourceLabel(of: upgrade.dependency.source, tag: tag)
+                    {
                         upgrade.releaseNotes = [label]
                     }
                     return (index, upgrade)

@@ -65,16 +65,27 @@ public enum UpgradeJSONReport {
             entries.append(entry)
         }
         entries += report.upToDate.map { base($0, status: "upToDate") }
-        entries += report.skipped.map { var entry = base($0.dependency, status: "skipped"); entry.reason = $0.reason; return entry }
-        entries += report.failures.map { var entry = base($0.dependency, status: "failed"); entry.reason = $0.reason; return entry }
+        entries += report.skipped.map {
+            var entry = base($0.dependency, status: "skipped")
+            entry.reason = $0.reason
+            return entry
+        }
+        entries += report.failures.map {
+            var entry = base($0.dependency, status: "failed")
+            entry.reason = $0.reason
+            return entry
+        }
         entries.sort { ($0.file, $0.line, $0.column, $0.origin) < ($1.file, $1.line, $1.column, $1.origin) }
         let document = Document(
             dependencies: entries,
-            notes: report.detection.notes.map { Note(file: $0.file, line: $0.line, origin: $0.origin.description, message: $0.message) },
-            summary: Summary(files: report.detection.filesScanned, dependencies: report.detection.dependencies.count,
-                             outdated: report.upgrades.count, upToDate: report.upToDate.count, skipped: report.skipped.count,
-                             failed: report.failures.count, valuesWritten: dryRun ? 0 : outcome.applied.count,
-                             filesChanged: dryRun ? 0 : outcome.files.count),
+            notes: report.detection.notes.map {
+                Note(file: $0.file, line: $0.line, origin: $0.origin.description, message: $0.message)
+            },
+            summary: Summary(
+                files: report.detection.filesScanned, dependencies: report.detection.dependencies.count,
+                outdated: report.upgrades.count, upToDate: report.upToDate.count, skipped: report.skipped.count,
+                failed: report.failures.count, valuesWritten: dryRun ? 0 : outcome.applied.count,
+                filesChanged: dryRun ? 0 : outcome.files.count),
             dryRun: dryRun
         )
         let encoder = JSONEncoder()
@@ -83,9 +94,12 @@ public enum UpgradeJSONReport {
     }
 
     private static func base(_ dependency: Dependency, status: String) -> Entry {
-        Entry(name: dependency.name, kind: dependency.kind.rawValue, addOn: dependency.addOn, source: dependency.source.description,
-              file: dependency.location.file, line: dependency.location.line, column: dependency.location.column,
-              origin: dependency.origin.description, current: dependency.currentValue, digest: dependency.digest, status: status,
-              written: false)
+        Entry(
+            name: dependency.name, kind: dependency.kind.rawValue, addOn: dependency.addOn,
+            source: dependency.source.description,
+            file: dependency.location.file, line: dependency.location.line, column: dependency.location.column,
+            origin: dependency.origin.description, current: dependency.currentValue, digest: dependency.digest,
+            status: status,
+            written: false)
     }
 }

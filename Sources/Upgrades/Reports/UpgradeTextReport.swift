@@ -8,11 +8,15 @@ public enum UpgradeTextReport {
         var text = ""
         if !report.upgrades.isEmpty {
             text += "Outdated (\(report.upgrades.count)):\n"
-            let rows = [["NAME", "KIND", "CURRENT", "UPGRADE TO", "NEWEST", "TYPE", "WHERE"]] + report.upgrades.map { upgrade in
-                [upgrade.dependency.name, upgrade.dependency.kind.rawValue, upgrade.dependency.currentValue,
-                 upgrade.newValue ?? "-", upgrade.newestOverall, upgrade.updateType?.rawValue ?? "(not allowed)",
-                 "\(upgrade.dependency.location) \(upgrade.dependency.origin)"]
-            }
+            let rows =
+                [["NAME", "KIND", "CURRENT", "UPGRADE TO", "NEWEST", "TYPE", "WHERE"]]
+                + report.upgrades.map { upgrade in
+                    [
+                        upgrade.dependency.name, upgrade.dependency.kind.rawValue, upgrade.dependency.currentValue,
+                        upgrade.newValue ?? "-", upgrade.newestOverall, upgrade.updateType?.rawValue ?? "(not allowed)",
+                        "\(upgrade.dependency.location) \(upgrade.dependency.origin)",
+                    ]
+                }
             text += table(rows)
         }
         if !report.failures.isEmpty {
@@ -40,15 +44,21 @@ public enum UpgradeTextReport {
             text += "\n"
             for (path, bytes) in outcome.files.sorted(by: { $0.key < $1.key }) {
                 let original = outcome.originals[path] ?? []
-                do { text += try UnifiedDiff.render(old: original, new: bytes, path: path) } catch { text += "(no diff of \(path): \(error))\n" }
+                do { text += try UnifiedDiff.render(old: original, new: bytes, path: path) } catch {
+                    text += "(no diff of \(path): \(error))\n"
+                }
             }
         }
         let dependencies = report.detection.dependencies.count
         let applicable = report.upgrades.filter(\.isApplicable).count
-        text += "\n\(dependencies) dependencies in \(report.detection.filesScanned) files: \(report.upgrades.count) outdated (\(applicable) allowed), "
+        text +=
+            "\n\(dependencies) dependencies in \(report.detection.filesScanned) files: \(report.upgrades.count) outdated (\(applicable) allowed), "
             + "\(report.upToDate.count) up to date, \(report.skipped.count) not upgraded, \(report.failures.count) could not be checked.\n"
-        let files = outcome.files.count, values = outcome.applied.count
-        text += dryRun ? "Would update \(values) value(s) in \(files) file(s) (dry run: no file changed).\n"
+        let files = outcome.files.count
+        let values = outcome.applied.count
+        text +=
+            dryRun
+            ? "Would update \(values) value(s) in \(files) file(s) (dry run: no file changed).\n"
             : "Updated \(values) value(s) in \(files) file(s).\n"
         return text
     }
@@ -56,9 +66,10 @@ public enum UpgradeTextReport {
     static func table(_ rows: [[String]]) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
-            "  " + row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ") + "\n"
+            "  "
+                + row.enumerated().map { index, cell in
+                    index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+                }.joined(separator: "  ") + "\n"
         }.joined()
     }
 }

@@ -25,10 +25,15 @@ public struct SourceMirrors: Sendable {
         switch source {
         case .registry(let host, let repository):
             guard let mirror = registries[host] else { return source }
-            return .registry(host: mirror.host, repository: mirror.prefix.isEmpty ? repository : mirror.prefix + "/" + repository)
+            return .registry(
+                host: mirror.host, repository: mirror.prefix.isEmpty ? repository : mirror.prefix + "/" + repository)
         case .helmRepository(let url, let chart):
             let trimmed = PackageSource.trimmed(url)
-            guard let mirror = helmRepositories.first(where: { trimmed == $0.original || trimmed.hasPrefix($0.original + "/") }) else { return source }
+            guard
+                let mirror = helmRepositories.first(where: {
+                    trimmed == $0.original || trimmed.hasPrefix($0.original + "/")
+                })
+            else { return source }
             return .helmRepository(url: mirror.mirror + trimmed.dropFirst(mirror.original.count), chart: chart)
         }
     }

@@ -28,7 +28,9 @@ public struct UpgradeRule: Sendable {
         case "semver", "helm": return SemVerVersioning()
         default:
             guard text.hasPrefix("regex:") else {
-                throw VersionSyntaxError(subject: .pattern, text: text, problem: "unknown versioning", hint: "use docker, semver or regex:<pattern>")
+                throw VersionSyntaxError(
+                    subject: .pattern, text: text, problem: "unknown versioning",
+                    hint: "use docker, semver or regex:<pattern>")
             }
             return try RegexVersioning(pattern: String(text.dropFirst("regex:".count)))
         }

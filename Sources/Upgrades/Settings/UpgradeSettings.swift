@@ -47,10 +47,14 @@ public struct UpgradeSettings: Sendable {
     /// The logins to use: the configured ones, then the Docker config's.
     public func registryCredentials() throws -> RegistryCredentials {
         let environment = ProcessInfo.processInfo.environment
-        let path = dockerConfig.map { ($0 as NSString).expandingTildeInPath }
+        let path =
+            dockerConfig.map { ($0 as NSString).expandingTildeInPath }
             ?? (environment["DOCKER_CONFIG"].map { $0 + "/config.json" } ?? (NSHomeDirectory() + "/.docker/config.json"))
         guard FileManager.default.fileExists(atPath: path) else {
-            if dockerConfig != nil { throw DatasourceError(subject: path, reason: "the Docker config named in upgrades.dockerConfig does not exist") }
+            if dockerConfig != nil {
+                throw DatasourceError(
+                    subject: path, reason: "the Docker config named in upgrades.dockerConfig does not exist")
+            }
             return credentials
         }
         return credentials.merging(try RegistryCredentials.dockerConfig(at: path))
@@ -73,10 +77,13 @@ public struct UpgradeSettingsError: Error, Sendable, CustomStringConvertible {
 
 extension UpgradeSettings {
     /// Reads the `upgrades:` mapping of a configuration file (absent: the defaults).
-    public static func read(text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(UpgradeSettingsError) -> UpgradeSettings {
+    public static func read(
+        text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(UpgradeSettingsError) -> UpgradeSettings {
         let stream = YAMLParser.parse(text)
         if let error = stream.errors.first {
-            throw UpgradeSettingsError(file: file, problems: [.init(line: error.position.line, message: "not valid YAML: \(error)")])
+            throw UpgradeSettingsError(
+                file: file, problems: [.init(line: error.position.line, message: "not valid YAML: \(error)")])
         }
         guard let section = stream.documents.first?.root?["upgrades"] else { return UpgradeSettings() }
         var reader = UpgradeSettingsReader(environment: environment)
@@ -126,28 +133,40 @@ private struct UpgradeSettingsReader {
                 if let open = entry.value["open"]?.int { settings.openPullRequestLimit = open }
                 if let hourly = entry.value["perHour"]?.int { settings.pullRequestsPerHour = hourly }
             case let key:
-                problems.append(problem(entry.key, "unknown setting upgrades.\(key); known: rules, registries, mirrors, dockerConfig, pullRequests"))
+                problems.append(
+                    problem(
+                        entry.key,
+                        "unknown setting upgrades.\(key); known: rules, registries, mirrors, dockerConfig, pullRequests"
+                    ))
             }
         }
         return settings
     }
 
-    private mutating func registry(_ name: String, _ host: YAMLMappingEntry) throws(Problem) -> (insecure: Bool, login: RegistryCredentials.Login?) {
+    private mutating func registry(_ name: String, _ host: YAMLMappingEntry) throws(Problem) -> (
+        insecure: Bool, login: RegistryCredentials.Login?
+    ) {
         knownKeys(host.value, ["username", "password", "insecure", "tokenHosts"], in: "upgrades.registries.\(name)")
         let insecure = try flag(host.value["insecure"], "insecure") == true
         guard let username = host.value["username"]?.string else { return (insecure, nil) }
-        guard let password = host.value["password"] else { throw problem(host.key, "registry \(name) has a username but no password") }
+        guard let password = host.value["password"] else {
+            throw problem(host.key, "registry \(name) has a username but no password")
+        }
         let tokenHosts = try host.value["tokenHosts"].map(self.tokenHosts) ?? []
         return (insecure, .init(username: username, password: try secret(password), tokenHosts: Set(tokenHosts)))
     }
 
     private mutating func rule(_ node: YAMLNode) throws(Problem) -> UpgradeRule {
         let patterns = node["match"].map { $0.items?.compactMap(\.string) ?? [$0.string].compactMap { $0 } } ?? []
-        guard !patterns.isEmpty else { throw problem(node, "a rule needs match: a name, add-on or source (wildcards with *)") }
+        guard !patterns.isEmpty else {
+            throw problem(node, "a rule needs match: a name, add-on or source (wildcards with *)")
+        }
         knownKeys(node, ["match", "allow", "range", "ignore", "ignoreUnstable", "versioning"], in: "upgrades.rules")
         var policy = UpgradePolicy()
         if let allow = node["allow"] {
-            guard let type = allow.string.flatMap(UpdateType.init(rawValue:)) else { throw problem(allow, "allow must be patch, minor or major") }
+            guard let type = allow.string.flatMap(UpdateType.init(rawValue:)) else {
+                throw problem(allow, "allow must be patch, minor or major")
+            }
             policy.allow = type
         }
         if let ignore = try flag(node["ignore"], "ignore") { policy.ignore = ignore }
@@ -167,11 +186,15 @@ private struct UpgradeSettingsReader {
     private func secret(_ node: YAMLNode) throws(Problem) -> String {
         if let text = node.string { return text }
         if let name = node["env"]?.string {
-            guard let value = environment[name] else { throw problem(node, "the environment variable \(name) is not set") }
+            guard let value = environment[name] else {
+                throw problem(node, "the environment variable \(name) is not set")
+            }
             return value
         }
         if let path = node["file"]?.string {
-            guard let value = try? String(contentsOfFile: path, encoding: .utf8) else { throw problem(node, "cannot read the secret file \(path)") }
+            guard let value = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw problem(node, "cannot read the secret file \(path)")
+            }
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { throw problem(node, "the secret file \(path) is empty") }
             return trimmed
@@ -182,10 +205,14 @@ private struct UpgradeSettingsReader {
     /// `[auth.example.com, "auth.example.com:8443"]`: host names (with a port where not the
     /// default), as a realm's host is compared; a URL or a single name would never match.
     private func tokenHosts(_ node: YAMLNode) throws(Problem) -> [String] {
-        guard let items = node.items else { throw problem(node, "tokenHosts must be a list of hosts, e.g. [auth.example.com]") }
+        guard let items = node.items else {
+            throw problem(node, "tokenHosts must be a list of hosts, e.g. [auth.example.com]")
+        }
         return try items.map { item throws(Problem) -> String in
             guard let host = item.string, !host.isEmpty, !host.contains("/"), !host.contains("@") else {
-                throw problem(item, "tokenHosts names hosts (auth.example.com or auth.example.com:8443), not \(item.string ?? "this")")
+                throw problem(
+                    item,
+                    "tokenHosts names hosts (auth.example.com or auth.example.com:8443), not \(item.string ?? "this")")
             }
             return host
         }
@@ -203,7 +230,11 @@ private struct UpgradeSettingsReader {
 
     private mutating func knownKeys(_ node: YAMLNode, _ known: Set<String>, in section: String) {
         for entry in node.entries ?? [] where !known.contains(entry.keyText ?? "") {
-            problems.append(problem(entry.key, "unknown setting \(section).\(entry.keyText ?? ""); known: \(known.sorted().joined(separator: ", "))"))
+            problems.append(
+                problem(
+                    entry.key,
+                    "unknown setting \(section).\(entry.keyText ?? ""); known: \(known.sorted().joined(separator: ", "))"
+                ))
         }
     }
 

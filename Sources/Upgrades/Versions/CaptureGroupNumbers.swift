@@ -16,7 +16,10 @@ enum CaptureGroupNumbers {
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\\" {
-                guard at(1) == "Q" else { index += 2; continue }
+                guard at(1) == "Q" else {
+                    index += 2
+                    continue
+                }
                 // \Q…\E quotes everything up to \E.
                 index += 2
                 while index < scalars.count, !(scalars[index] == "\\" && at(1) == "E") { index += 1 }

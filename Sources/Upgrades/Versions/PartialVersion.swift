@@ -48,8 +48,9 @@ struct PartialVersion: Sendable, Hashable {
     }
 
     private static func isIdentifier(_ text: Substring) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy {
-            ASCII.isDigit($0) || ASCII.isLetter($0) || $0 == UInt8(ascii: "-")
-        }
+        !text.isEmpty
+            && text.utf8.allSatisfy {
+                ASCII.isDigit($0) || ASCII.isLetter($0) || $0 == UInt8(ascii: "-")
+            }
     }
 }

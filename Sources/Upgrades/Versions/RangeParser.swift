@@ -49,10 +49,12 @@ struct RangeParser {
         case .equal, .notEqual:
             guard !version.numbers.isEmpty else { return comparison == .notEqual ? .none : .any }
             result.lower = .init(version: low, isInclusive: true)
-            result.upper = isFull ? .init(version: low, isInclusive: true) : .init(version: wildcardUpper, isInclusive: false)
+            result.upper =
+                isFull ? .init(version: low, isInclusive: true) : .init(version: wildcardUpper, isInclusive: false)
             result.isNegated = comparison == .notEqual
         case .greater:
-            result.lower = isFull || version.numbers.isEmpty
+            result.lower =
+                isFull || version.numbers.isEmpty
                 ? .init(version: low, isInclusive: false)
                 : .init(version: wildcardUpper, isInclusive: true)
         case .atLeast:
@@ -61,7 +63,8 @@ struct RangeParser {
             result.upper = .init(version: low, isInclusive: false)
         case .atMost:
             guard !version.numbers.isEmpty else { return result }
-            result.upper = isFull ? .init(version: low, isInclusive: true) : .init(version: wildcardUpper, isInclusive: false)
+            result.upper =
+                isFull ? .init(version: low, isInclusive: true) : .init(version: wildcardUpper, isInclusive: false)
         case .tilde:
             guard !version.numbers.isEmpty else { return result }
             result.lower = .init(version: low, isInclusive: true)
@@ -72,7 +75,9 @@ struct RangeParser {
         case .caret:
             guard !version.numbers.isEmpty else { return result }
             result.lower = .init(version: low, isInclusive: true)
-            let fixed = version.numbers[0] > 0 || version.numbers.count == 1 ? 0
+            let fixed =
+                version.numbers[0] > 0 || version.numbers.count == 1
+                ? 0
                 : version.numbers[1] > 0 || version.numbers.count == 2 ? 1 : 2
             result.upper = .init(version: version.next(at: fixed), isInclusive: false)
         }

@@ -48,16 +48,20 @@ public struct RegexVersioning: VersionScheme {
         let isASCII = text.utf8.count == length
         func group(_ group: Group) -> Substring? {
             guard let lookup = lookups[group.index] else { return nil }
-            let range = switch lookup {
-            case .number(let number): match.range(at: number)
-            case .name(let name): match.range(withName: name)
-            }
+            let range =
+                switch lookup {
+                case .number(let number): match.range(at: number)
+                case .name(let name): match.range(withName: name)
+                }
             guard range.location != NSNotFound else { return nil }
             return isASCII ? Self.asciiSubstring(text, range) : Range(range, in: text).map { text[$0] }
         }
         var release: [Int] = []
         for name in Self.releaseGroups {
-            guard let captured = group(name) else { release.append(0); continue }
+            guard let captured = group(name) else {
+                release.append(0)
+                continue
+            }
             guard let number = Self.leadingNumber(captured) else { return nil }
             release.append(number)
         }

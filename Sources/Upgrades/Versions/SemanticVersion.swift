@@ -44,7 +44,9 @@ extension SemanticVersion {
         var prerelease: [String] = []
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
             index += 1
-            guard let identifiers = identifiers(bytes, &index, stopAt: UInt8(ascii: "+"), isPrerelease: true) else { return nil }
+            guard let identifiers = identifiers(bytes, &index, stopAt: UInt8(ascii: "+"), isPrerelease: true) else {
+                return nil
+            }
             prerelease = identifiers
         }
         var build: [String] = []
@@ -63,7 +65,9 @@ extension SemanticVersion {
 
     /// Dot-separated `[0-9A-Za-z-]+` identifiers up to `stop` or the end; nil when one is empty,
     /// has another character, or (in a prerelease) is numeric with a leading zero.
-    private static func identifiers(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, stopAt stop: UInt8?, isPrerelease: Bool) -> [String]? {
+    private static func identifiers(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, stopAt stop: UInt8?, isPrerelease: Bool
+    ) -> [String]? {
         var identifiers: [String] = []
         var start = index
         while true {

@@ -5,18 +5,22 @@ enum TextOrder {
     /// `localeCompare`, optionally with `{ numeric: true }` so digit runs compare as numbers
     /// (`rc9` < `rc10`), as Renovate's regex versioning does.
     static func alphabetical(_ lhs: String, _ rhs: String, numeric: Bool = false) -> Int {
-        let left = Array(lhs.utf8), right = Array(rhs.utf8)
-        var i = 0, j = 0
+        let left = Array(lhs.utf8)
+        let right = Array(rhs.utf8)
+        var i = 0
+        var j = 0
         while i < left.count, j < right.count {
             if numeric, ASCII.isDigit(left[i]), ASCII.isDigit(right[j]) {
-                let leftEnd = endOfDigits(left, from: i), rightEnd = endOfDigits(right, from: j)
+                let leftEnd = endOfDigits(left, from: i)
+                let rightEnd = endOfDigits(right, from: j)
                 let order = compareDigits(left[i..<leftEnd], right[j..<rightEnd])
                 if order != 0 { return order }
                 i = leftEnd
                 j = rightEnd
                 continue
             }
-            let leftWeight = primaryWeight(left[i]), rightWeight = primaryWeight(right[j])
+            let leftWeight = primaryWeight(left[i])
+            let rightWeight = primaryWeight(right[j])
             if leftWeight != rightWeight { return leftWeight < rightWeight ? -1 : 1 }
             i += 1
             j += 1
@@ -33,7 +37,8 @@ enum TextOrder {
 
     /// Compares two runs of ASCII digits as numbers of any length, without overflow.
     static func compareDigits<Digits: Collection<UInt8>>(_ lhs: Digits, _ rhs: Digits) -> Int {
-        let left = lhs.drop { $0 == UInt8(ascii: "0") }, right = rhs.drop { $0 == UInt8(ascii: "0") }
+        let left = lhs.drop { $0 == UInt8(ascii: "0") }
+        let right = rhs.drop { $0 == UInt8(ascii: "0") }
         if left.count != right.count { return left.count < right.count ? -1 : 1 }
         for (a, b) in zip(left, right) where a != b { return a < b ? -1 : 1 }
         return 0

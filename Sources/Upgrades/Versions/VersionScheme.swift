@@ -38,7 +38,7 @@ extension VersionScheme {
 
     public func compare(_ lhs: String, _ rhs: String) -> Int {
         switch (parse(lhs), parse(rhs)) {
-        case let (left?, right?): left.compare(to: right)
+        case (let left?, let right?): left.compare(to: right)
         case (_?, nil): 1
         case (nil, _?): -1
         case (nil, nil): TextOrder.compareBytes(lhs, rhs)

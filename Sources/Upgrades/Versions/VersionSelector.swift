@@ -5,11 +5,15 @@ public enum VersionSelector {
     /// stable unless `current` is unstable (with `ignoreUnstable`). Nothing is chosen when
     /// `current` is no version (`latest`, a SHA), when the policy ignores the dependency, or,
     /// for `newestAllowed`, when the policy's range does not parse.
-    public static func choose(current: String, candidates: [String], scheme: any VersionScheme, policy: UpgradePolicy) -> VersionChoice {
+    public static func choose(current: String, candidates: [String], scheme: any VersionScheme, policy: UpgradePolicy)
+        -> VersionChoice
+    {
         choose(current: current, candidates: candidates, in: scheme, policy: policy)
     }
 
-    private static func choose<Scheme: VersionScheme>(current: String, candidates: [String], in scheme: Scheme, policy: UpgradePolicy) -> VersionChoice {
+    private static func choose<Scheme: VersionScheme>(
+        current: String, candidates: [String], in scheme: Scheme, policy: UpgradePolicy
+    ) -> VersionChoice {
         guard !policy.ignore, let currentVersion = scheme.parse(current) else { return VersionChoice() }
         let range = Result { try policy.versionRange() }
         let admitsUnstable = !policy.ignoreUnstable || !currentVersion.isStable
@@ -17,15 +21,15 @@ public enum VersionSelector {
         var allowed: (text: String, version: Scheme.Version)?
         for text in candidates {
             guard let version = scheme.parse(text),
-                  version.isCompatible(with: currentVersion),
-                  version.compare(to: currentVersion) > 0,
-                  admitsUnstable || version.isStable
+                version.isCompatible(with: currentVersion),
+                version.compare(to: currentVersion) > 0,
+                admitsUnstable || version.isStable
             else { continue }
             if isBetter(text, version, than: overall) { overall = (text, version) }
             // Cheap ordering first: the update type and range only matter for a new best.
             guard isBetter(text, version, than: allowed),
-                  version.updateType(from: currentVersion) <= policy.allow,
-                  isInside(version, range)
+                version.updateType(from: currentVersion) <= policy.allow,
+                isInside(version, range)
             else { continue }
             allowed = (text, version)
         }
@@ -38,7 +42,9 @@ public enum VersionSelector {
 
     /// Equal versions spelled differently (`18.04`/`18.4`, `1.0.0+a`/`1.0.0+b`) are settled by
     /// text, so the answer does not depend on the registry's order.
-    private static func isBetter<Version: ParsedVersion>(_ text: String, _ version: Version, than best: (text: String, version: Version)?) -> Bool {
+    private static func isBetter<Version: ParsedVersion>(
+        _ text: String, _ version: Version, than best: (text: String, version: Version)?
+    ) -> Bool {
         guard let best else { return true }
         let order = version.compare(to: best.version)
         return order > 0 || (order == 0 && TextOrder.compareBytes(text, best.text) > 0)

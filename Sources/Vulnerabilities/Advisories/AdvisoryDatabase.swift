@@ -30,22 +30,29 @@ public final class AdvisoryDatabase: Sendable {
             try db.execute(sql: "DELETE FROM advisory WHERE export = ?", arguments: [export])
             for (record, json) in rows {
                 try db.execute(sql: "DELETE FROM advisory WHERE id = ?", arguments: [record.id])
-                try db.execute(sql: "INSERT INTO advisory (id, export, record) VALUES (?, ?, ?)", arguments: [record.id, export, json])
+                try db.execute(
+                    sql: "INSERT INTO advisory (id, export, record) VALUES (?, ?, ?)",
+                    arguments: [record.id, export, json])
                 let packages = Set((record.affected ?? []).compactMap(\.package))
                 for package in packages {
-                    try db.execute(sql: "INSERT INTO affected_package (advisory_id, ecosystem, name) VALUES (?, ?, ?)",
-                                   arguments: [record.id, package.ecosystem, package.name])
+                    try db.execute(
+                        sql: "INSERT INTO affected_package (advisory_id, ecosystem, name) VALUES (?, ?, ?)",
+                        arguments: [record.id, package.ecosystem, package.name])
                 }
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO import (export, source, imported_at, records) VALUES (?, ?, ?, ?)",
-                           arguments: [export, source, date.timeIntervalSince1970, records.count])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO import (export, source, imported_at, records) VALUES (?, ?, ?, ?)",
+                arguments: [export, source, date.timeIntervalSince1970, records.count])
         }
     }
 
     public func imports() async throws -> [ImportRecord] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT export, source, imported_at, records FROM import ORDER BY export").map { row in
-                ImportRecord(export: row["export"], source: row["source"], importedAt: Date(timeIntervalSince1970: row["imported_at"]), records: row["records"])
+            try Row.fetchAll(db, sql: "SELECT export, source, imported_at, records FROM import ORDER BY export").map {
+                row in
+                ImportRecord(
+                    export: row["export"], source: row["source"],
+                    importedAt: Date(timeIntervalSince1970: row["imported_at"]), records: row["records"])
             }
         }
     }
@@ -61,10 +68,12 @@ public final class AdvisoryDatabase: Sendable {
             for start in stride(from: 0, to: sortedNames.count, by: 500) {
                 let chunk = Array(sortedNames[start..<min(start + 500, sortedNames.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                blobs += try Data.fetchAll(db, sql: """
-                    SELECT record FROM advisory WHERE id IN (SELECT DISTINCT advisory_id FROM affected_package WHERE name IN (\(marks)))
-                    ORDER BY id
-                    """, arguments: StatementArguments(chunk))
+                blobs += try Data.fetchAll(
+                    db,
+                    sql: """
+                        SELECT record FROM advisory WHERE id IN (SELECT DISTINCT advisory_id FROM affected_package WHERE name IN (\(marks)))
+                        ORDER BY id
+                        """, arguments: StatementArguments(chunk))
             }
             return blobs
         }
@@ -75,17 +84,18 @@ public final class AdvisoryDatabase: Sendable {
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("create advisories") { db in
-            try db.execute(sql: """
-                CREATE TABLE advisory (id TEXT PRIMARY KEY, export TEXT NOT NULL, record BLOB NOT NULL);
-                CREATE INDEX advisory_by_export ON advisory (export);
-                CREATE TABLE affected_package (
-                    advisory_id TEXT NOT NULL REFERENCES advisory (id) ON DELETE CASCADE,
-                    ecosystem TEXT NOT NULL,
-                    name TEXT NOT NULL
-                );
-                CREATE INDEX affected_package_by_name ON affected_package (name);
-                CREATE TABLE import (export TEXT PRIMARY KEY, source TEXT NOT NULL, imported_at REAL NOT NULL, records INTEGER NOT NULL);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE advisory (id TEXT PRIMARY KEY, export TEXT NOT NULL, record BLOB NOT NULL);
+                    CREATE INDEX advisory_by_export ON advisory (export);
+                    CREATE TABLE affected_package (
+                        advisory_id TEXT NOT NULL REFERENCES advisory (id) ON DELETE CASCADE,
+                        ecosystem TEXT NOT NULL,
+                        name TEXT NOT NULL
+                    );
+                    CREATE INDEX affected_package_by_name ON affected_package (name);
+                    CREATE TABLE import (export TEXT PRIMARY KEY, source TEXT NOT NULL, imported_at REAL NOT NULL, records INTEGER NOT NULL);
+                    """)
         }
         return migrator
     }

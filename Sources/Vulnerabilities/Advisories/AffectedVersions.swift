@@ -31,13 +31,19 @@ struct AffectedVersions {
         enum Kind { case introduced, fixed, lastAffected }
         var boundaries: [(version: String, kind: Kind)] = []
         for event in events {
-            for (value, kind) in [(event.introduced, Kind.introduced), (event.fixed, .fixed), (event.last_affected, .lastAffected)] {
+            for (value, kind) in [
+                (event.introduced, Kind.introduced), (event.fixed, .fixed), (event.lastAffected, .lastAffected),
+            ] {
                 guard let value else { continue }
-                guard value == "0" || scheme.compare(value, value) != nil else { return .undecidable("\(value) is not a \(scheme.rawValue) version") }
+                guard value == "0" || scheme.compare(value, value) != nil else {
+                    return .undecidable("\(value) is not a \(scheme.rawValue) version")
+                }
                 boundaries.append((value, kind))
             }
         }
-        guard scheme.compare(version, version) != nil else { return .undecidable("\(version) is not a \(scheme.rawValue) version") }
+        guard scheme.compare(version, version) != nil else {
+            return .undecidable("\(version) is not a \(scheme.rawValue) version")
+        }
         // Every text was read above, so the comparisons below cannot fail.
         let sorted = boundaries.sorted { a, b in
             if a.version == "0" || b.version == "0" { return a.version == "0" && b.version != "0" }

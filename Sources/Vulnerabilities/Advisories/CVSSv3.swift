@@ -12,11 +12,15 @@ enum CVSSv3 {
         guard vector.hasPrefix("CVSS:3."), let scope = metrics["S"], scope == "U" || scope == "C" else { return nil }
         let changed = scope == "C"
         guard let attackVector = ["N": 0.85, "A": 0.62, "L": 0.55, "P": 0.2][metrics["AV"] ?? ""],
-              let complexity = ["L": 0.77, "H": 0.44][metrics["AC"] ?? ""],
-              let privileges = (changed ? ["N": 0.85, "L": 0.68, "H": 0.5] : ["N": 0.85, "L": 0.62, "H": 0.27])[metrics["PR"] ?? ""],
-              let interaction = ["N": 0.85, "R": 0.62][metrics["UI"] ?? ""] else { return nil }
+            let complexity = ["L": 0.77, "H": 0.44][metrics["AC"] ?? ""],
+            let privileges = (changed ? ["N": 0.85, "L": 0.68, "H": 0.5] : ["N": 0.85, "L": 0.62, "H": 0.27])[
+                metrics["PR"] ?? ""],
+            let interaction = ["N": 0.85, "R": 0.62][metrics["UI"] ?? ""]
+        else { return nil }
         let impacts = ["H": 0.56, "L": 0.22, "N": 0.0]
-        guard let c = impacts[metrics["C"] ?? ""], let i = impacts[metrics["I"] ?? ""], let a = impacts[metrics["A"] ?? ""] else { return nil }
+        guard let c = impacts[metrics["C"] ?? ""], let i = impacts[metrics["I"] ?? ""],
+            let a = impacts[metrics["A"] ?? ""]
+        else { return nil }
         let subScore = 1 - (1 - c) * (1 - i) * (1 - a)
         let impact = changed ? 7.52 * (subScore - 0.029) - 3.25 * pow(subScore - 0.02, 15) : 6.42 * subScore
         guard impact > 0 else { return 0 }

@@ -35,7 +35,9 @@ public struct OSVExportImporter: Sendable {
 
     /// `export`: the name the records are kept under (replaced on the next import of the same
     /// name); by default the URL's or path's folder (`…/Debian/all.zip` → `Debian`), else its file name.
-    public func importExport(from source: String, export: String? = nil, into database: AdvisoryDatabase, now: Date) async throws -> Summary {
+    public func importExport(from source: String, export: String? = nil, into database: AdvisoryDatabase, now: Date)
+        async throws -> Summary
+    {
         let archive = try await read(source)
         let name = export ?? Self.exportName(source)
         let reader: ZipReader
@@ -62,16 +64,22 @@ public struct OSVExportImporter: Sendable {
     private func read(_ source: String) async throws -> [UInt8] {
         if let url = URL(string: source), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" {
             let response = try await http.send(HTTPRequest(url: url, timeout: .seconds(600)))
-            guard response.isSuccess else { throw AdvisoryImportError(source: source, reason: "the server answered \(response.status)") }
+            guard response.isSuccess else {
+                throw AdvisoryImportError(source: source, reason: "the server answered \(response.status)")
+            }
             guard response.body.count <= limits.archiveBytes else {
-                throw AdvisoryImportError(source: source, reason: "is larger than \(limits.archiveBytes >> 20) MiB; refused")
+                throw AdvisoryImportError(
+                    source: source, reason: "is larger than \(limits.archiveBytes >> 20) MiB; refused")
             }
             return Array(response.body)
         }
         let path = source.hasPrefix("file://") ? String(source.dropFirst(7)) : source
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         guard let size else { throw AdvisoryImportError(source: source, reason: "no such file") }
-        guard size <= limits.archiveBytes else { throw AdvisoryImportError(source: source, reason: "is larger than \(limits.archiveBytes >> 20) MiB; refused") }
+        guard size <= limits.archiveBytes else {
+            throw AdvisoryImportError(
+                source: source, reason: "is larger than \(limits.archiveBytes >> 20) MiB; refused")
+        }
         do { return Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
             throw AdvisoryImportError(source: source, reason: "cannot be read (\(error.localizedDescription))")
         }
@@ -87,9 +95,10 @@ public struct OSVExportImporter: Sendable {
     static func describe(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return "\(error)" }
         switch decoding {
-        case let .keyNotFound(key, context): return "missing \(key.stringValue)" + path(context)
-        case let .typeMismatch(_, context), let .valueNotFound(_, context): return context.debugDescription + path(context)
-        case let .dataCorrupted(context): return "not JSON: \(context.debugDescription)"
+        case .keyNotFound(let key, let context): return "missing \(key.stringValue)" + path(context)
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return context.debugDescription + path(context)
+        case .dataCorrupted(let context): return "not JSON: \(context.debugDescription)"
         @unknown default: return "\(error)"
         }
     }

@@ -10,8 +10,13 @@ public struct OSVRecord: Sendable, Codable, Hashable {
     public struct Event: Sendable, Codable, Hashable {
         public var introduced: String?
         public var fixed: String?
-        public var last_affected: String?
+        public var lastAffected: String?
         public var limit: String?
+
+        enum CodingKeys: String, CodingKey {
+            case introduced, fixed, limit
+            case lastAffected = "last_affected"
+        }
     }
 
     public struct Range: Sendable, Codable, Hashable {
@@ -36,8 +41,14 @@ public struct OSVRecord: Sendable, Codable, Hashable {
         public var ranges: [Range]?
         public var versions: [String]?
         public var severity: [SeverityScore]?
-        public var ecosystem_specific: SpecificData?
-        public var database_specific: SpecificData?
+        public var ecosystemSpecific: SpecificData?
+        public var databaseSpecific: SpecificData?
+
+        enum CodingKeys: String, CodingKey {
+            case package, ranges, versions, severity
+            case ecosystemSpecific = "ecosystem_specific"
+            case databaseSpecific = "database_specific"
+        }
     }
 
     public var id: String
@@ -49,5 +60,10 @@ public struct OSVRecord: Sendable, Codable, Hashable {
     public var details: String?
     public var severity: [SeverityScore]?
     public var affected: [Affected]?
-    public var database_specific: SpecificData?
+    public var databaseSpecific: SpecificData?
+
+    enum CodingKeys: String, CodingKey {
+        case id, modified, published, withdrawn, aliases, summary, details, severity, affected
+        case databaseSpecific = "database_specific"
+    }
 }

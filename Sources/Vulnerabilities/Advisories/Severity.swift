@@ -34,7 +34,10 @@ public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseItera
         let vectors = (affected?.severity ?? []) + (record.severity ?? [])
         let scores = vectors.filter { $0.type == "CVSS_V3" }.compactMap { CVSSv3.baseScore(vector: $0.score) }
         if let best = scores.max() { return (Severity(score: best), best) }
-        let words = [affected?.ecosystem_specific?.severity, affected?.database_specific?.severity, record.database_specific?.severity]
+        let words = [
+            affected?.ecosystemSpecific?.severity, affected?.databaseSpecific?.severity,
+            record.databaseSpecific?.severity,
+        ]
         return (words.compactMap { $0.flatMap(Severity.init(word:)) }.max() ?? .unknown, nil)
     }
 }

@@ -4,10 +4,16 @@ import Foundation
 /// the package databases, links, and executable ELF files checked for Go build information.
 /// Files larger than `maximumFileBytes` are listed but not read.
 public enum DirectoryRoot {
-    public static func read(_ folder: URL, maximumFileBytes: Int = 512 << 20, maximumFiles: Int = 1_000_000) throws -> RootFiles {
+    public static func read(_ folder: URL, maximumFileBytes: Int = 512 << 20, maximumFiles: Int = 1_000_000) throws
+        -> RootFiles
+    {
         let manager = FileManager.default
-        guard let walker = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .isExecutableKey],
-                                              options: [], errorHandler: { _, _ in true }) else {
+        guard
+            let walker = manager.enumerator(
+                at: folder,
+                includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .isExecutableKey],
+                options: [], errorHandler: { _, _ in true })
+        else {
             throw PackageDatabaseError("cannot list the folder", file: folder.path)
         }
         var root = RootFiles()
@@ -15,9 +21,13 @@ public enum DirectoryRoot {
         var count = 0
         for case let url as URL in walker {
             count += 1
-            guard count <= maximumFiles else { throw PackageDatabaseError("holds more than \(maximumFiles) files; refused", file: folder.path) }
+            guard count <= maximumFiles else {
+                throw PackageDatabaseError("holds more than \(maximumFiles) files; refused", file: folder.path)
+            }
             let path = RootFiles.normalized(String(url.standardizedFileURL.path.dropFirst(base.count)))
-            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .isExecutableKey])
+            let values = try url.resourceValues(forKeys: [
+                .isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .isExecutableKey,
+            ])
             if values.isSymbolicLink == true {
                 root.files[path] = .symbolicLink(try manager.destinationOfSymbolicLink(atPath: url.path))
             } else if values.isRegularFile == true {

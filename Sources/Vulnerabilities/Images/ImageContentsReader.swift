@@ -33,7 +33,10 @@ public struct ImageContentsReader: Sendable {
     private let limits: Limits
     private let cache: LayerCache
 
-    public init(registry: RegistryClient, platform: ImagePlatform = .linuxAMD64, limits: Limits = Limits(), cache: LayerCache = LayerCache()) {
+    public init(
+        registry: RegistryClient, platform: ImagePlatform = .linuxAMD64, limits: Limits = Limits(),
+        cache: LayerCache = LayerCache()
+    ) {
         self.registry = registry
         self.platform = platform
         self.limits = limits
@@ -42,46 +45,72 @@ public struct ImageContentsReader: Sendable {
 
     public func contents(of image: ImageReference) async throws -> Contents {
         let name = image.description
-        func failure(_ reason: String, overLimit: Bool = false) -> ImageScanError { ImageScanError(image: name, reason: reason, isOverLimit: overLimit) }
+        func failure(_ reason: String, overLimit: Bool = false) -> ImageScanError {
+            ImageScanError(image: name, reason: reason, isOverLimit: overLimit)
+        }
         let (host, repository) = (image.apiHost, image.repository)
         let reference = image.digest ?? image.tag ?? "latest"
         var fetched = try await registry.manifest(host: host, repository: repository, reference: reference)
         var manifest = try decode(ImageManifest.self, fetched.body, failure("its manifest is not OCI or Docker JSON"))
         var digest = fetched.digest
         if let entries = manifest.manifests {
-            guard let entry = entries.first(where: { platform.accepts(os: $0.platform?.os, architecture: $0.platform?.architecture, variant: $0.platform?.variant) }) else {
-                let offered = entries.compactMap { $0.platform.map { [$0.os, $0.architecture, $0.variant].compactMap { $0 }.joined(separator: "/") } }
+            guard
+                let entry = entries.first(where: {
+                    platform.accepts(
+                        os: $0.platform?.os, architecture: $0.platform?.architecture, variant: $0.platform?.variant)
+                })
+            else {
+                let offered = entries.compactMap {
+                    $0.platform.map { [$0.os, $0.architecture, $0.variant].compactMap { $0 }.joined(separator: "/") }
+                }
                 throw failure("has no \(platform) image (the index offers \(offered.joined(separator: ", ")))")
             }
             fetched = try await registry.manifest(host: host, repository: repository, reference: entry.digest)
-            manifest = try decode(ImageManifest.self, fetched.body, failure("its \(platform) manifest is not OCI or Docker JSON"))
+            manifest = try decode(
+                ImageManifest.self, fetched.body, failure("its \(platform) manifest is not OCI or Docker JSON"))
             digest = entry.digest
         }
-        guard let configDescriptor = manifest.config, let layers = manifest.layers else { throw failure("its manifest names no config or layers") }
-        guard layers.count <= limits.layers else { throw failure("has \(layers.count) layers, more than \(limits.layers); refused", overLimit: true) }
+        guard let configDescriptor = manifest.config, let layers = manifest.layers else {
+            throw failure("its manifest names no config or layers")
+        }
+        guard layers.count <= limits.layers else {
+            throw failure("has \(layers.count) layers, more than \(limits.layers); refused", overLimit: true)
+        }
         let configBlob = try await registry.blob(host: host, repository: repository, digest: configDescriptor.digest)
         let config = try decode(ImageConfig.self, configBlob, failure("its config is not an image config"))
         var root = RootFiles()
         for layer in layers {
             if layer.mediaType.contains("foreign") || layer.mediaType.contains("nondistributable") { continue }
             guard layer.size <= limits.compressedLayerBytes else {
-                throw failure("layer \(layer.digest) is \(layer.size >> 20) MiB compressed, more than the limit of \(limits.compressedLayerBytes >> 20) MiB; refused", overLimit: true)
+                throw failure(
+                    "layer \(layer.digest) is \(layer.size >> 20) MiB compressed, more than the limit of \(limits.compressedLayerBytes >> 20) MiB; refused",
+                    overLimit: true)
             }
             let changes = try await cache.changes(digest: layer.digest) { [registry, limits] in
                 let blob = try await registry.blob(host: host, repository: repository, digest: layer.digest)
-                return try await ScanThreads.pool.value { try Self.unpack(blob, layer: layer, limits: limits, image: name) }
+                return try await ScanThreads.pool.value {
+                    try Self.unpack(blob, layer: layer, limits: limits, image: name)
+                }
             }
             root.apply(changes)
         }
-        return Contents(manifestDigest: digest, platform: [config.os, config.architecture].compactMap { $0 }.joined(separator: "/"), root: root)
+        return Contents(
+            manifestDigest: digest,
+            platform: [config.os, config.architecture].compactMap { $0 }.joined(separator: "/"), root: root)
     }
 
-    static func unpack(_ blob: Data, layer: ImageManifest.Descriptor, limits: Limits, image: String) throws -> LayerChanges {
+    static func unpack(_ blob: Data, layer: ImageManifest.Descriptor, limits: Limits, image: String) throws
+        -> LayerChanges
+    {
         func failure(_ reason: String, overLimit: Bool = false) -> ImageScanError {
             ImageScanError(image: image, reason: "layer \(layer.digest) \(reason)", isOverLimit: overLimit)
         }
-        guard blob.count <= limits.compressedLayerBytes else { throw failure("is larger than the limit; refused", overLimit: true) }
-        guard layer.digest.hasPrefix("sha256:"), "sha256:" + SHA256.hash(data: blob).map({ String(format: "%02x", $0) }).joined() == layer.digest else {
+        guard blob.count <= limits.compressedLayerBytes else {
+            throw failure("is larger than the limit; refused", overLimit: true)
+        }
+        guard layer.digest.hasPrefix("sha256:"),
+            "sha256:" + SHA256.hash(data: blob).map({ String(format: "%02x", $0) }).joined() == layer.digest
+        else {
             throw failure("does not match its digest (corrupt or not sha256)")
         }
         let bytes = Array(blob)
@@ -92,7 +121,9 @@ public struct ImageContentsReader: Sendable {
             } else if bytes.starts(with: [0x28, 0xb5, 0x2f, 0xfd]) {
                 tar = try Zstd.decompress(bytes, limit: limits.uncompressedLayerBytes)
             } else {
-                guard bytes.count <= limits.uncompressedLayerBytes else { throw ArchiveError(reason: "is larger than the limit; refused", isOverLimit: true) }
+                guard bytes.count <= limits.uncompressedLayerBytes else {
+                    throw ArchiveError(reason: "is larger than the limit; refused", isOverLimit: true)
+                }
                 tar = bytes
             }
             return try LayerChanges(tar: tar)

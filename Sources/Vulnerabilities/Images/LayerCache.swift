@@ -19,10 +19,13 @@ public actor LayerCache {
         FileManager.default.homeDirectoryForCurrentUser.appending(path: ".cache/shipshape/layers")
     }
 
-    func changes(digest: String, read: @escaping @Sendable () async throws -> LayerChanges) async throws -> LayerChanges {
+    func changes(digest: String, read: @escaping @Sendable () async throws -> LayerChanges) async throws -> LayerChanges
+    {
         if let task = layers[digest] { return try await task.value }
         let file = Self.file(for: digest, in: folder)
-        if let file, let data = try? Data(contentsOf: file), let stored = try? JSONDecoder().decode(LayerChanges.self, from: data) {
+        if let file, let data = try? Data(contentsOf: file),
+            let stored = try? JSONDecoder().decode(LayerChanges.self, from: data)
+        {
             layers[digest] = Task { stored }
             return stored
         }
@@ -32,7 +35,8 @@ public actor LayerCache {
         do {
             let changes = try await task.value
             if let file, let data = try? JSONEncoder().encode(changes) {
-                try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try? FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try? data.write(to: file, options: .atomic)
             }
             return changes
@@ -47,7 +51,8 @@ public actor LayerCache {
     static func file(for digest: String, in folder: URL?) -> URL? {
         let parts = digest.split(separator: ":")
         guard let folder, parts.count == 2, parts[0].allSatisfy({ $0.isLetter || $0.isNumber }),
-              !parts[1].isEmpty, parts[1].allSatisfy(\.isHexDigit) else { return nil }
+            !parts[1].isEmpty, parts[1].allSatisfy(\.isHexDigit)
+        else { return nil }
         return folder.appending(path: "\(parts[0])-\(parts[1]).json")
     }
 }

@@ -41,7 +41,9 @@ public struct LayerChanges: Sendable, Equatable, Codable {
 
     static func content(path: String, bytes: ArraySlice<UInt8>) -> RootFiles.Content {
         if RootFiles.keepsBytes(path) { return .bytes(Array(bytes)) }
-        if bytes.starts(with: [0x7f, 0x45, 0x4c, 0x46]), let info = GoBuildInfo(binary: Array(bytes)) { return .goBinary(info) }
+        if bytes.starts(with: [0x7f, 0x45, 0x4c, 0x46]), let info = GoBuildInfo(binary: Array(bytes)) {
+            return .goBinary(info)
+        }
         return .other
     }
 

@@ -61,7 +61,9 @@ public struct RootFiles: Sendable, Equatable {
             guard case .symbolicLink(let target)? = files[prefix] else { continue }
             let folder = components[..<index]
             let base = target.hasPrefix("/") ? [] : Array(folder)
-            let joined = Self.normalized((base + target.split(separator: "/").map(String.init) + components[(index + 1)...]).joined(separator: "/"))
+            let joined = Self.normalized(
+                (base + target.split(separator: "/").map(String.init) + components[(index + 1)...]).joined(
+                    separator: "/"))
             return (joined, .symbolicLink(target))
         }
         return files[path].map { (path, $0) }

@@ -8,8 +8,10 @@ public enum ApkDatabase {
         var fields: [Character: String] = [:]
         func finish() {
             if let name = fields["P"], let version = fields["V"] {
-                packages.append(InstalledPackage(name: name, version: version, sourceName: fields["o"] ?? name, sourceVersion: version,
-                                                 kind: .alpine, foundIn: path))
+                packages.append(
+                    InstalledPackage(
+                        name: name, version: version, sourceName: fields["o"] ?? name, sourceVersion: version,
+                        kind: .alpine, foundIn: path))
             }
             fields = [:]
         }

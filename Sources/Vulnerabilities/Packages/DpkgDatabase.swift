@@ -8,7 +8,8 @@ public enum DpkgDatabase {
     public static let distrolessFolder = "var/lib/dpkg/status.d/"
 
     public static func isDatabase(_ path: String) -> Bool {
-        path == statusPath || (path.hasPrefix(distrolessFolder) && !path.hasSuffix(".md5sums") && path.count > distrolessFolder.count)
+        path == statusPath
+            || (path.hasPrefix(distrolessFolder) && !path.hasSuffix(".md5sums") && path.count > distrolessFolder.count)
     }
 
     public static func packages(in text: String, foundIn path: String) -> [InstalledPackage] {
@@ -16,14 +17,19 @@ public enum DpkgDatabase {
             guard let name = stanza["Package"], let version = stanza["Version"] else { return nil }
             // status.d stanzas carry no Status; in the status file only "… installed" counts.
             if let status = stanza["Status"], status.split(separator: " ").last != "installed" { return nil }
-            var sourceName = name, sourceVersion = version
+            var sourceName = name
+            var sourceVersion = version
             if let source = stanza["Source"] {
                 // `Source: name (version)` when the source version differs (binNMUs).
                 let parts = source.split(separator: " ", maxSplits: 1)
                 sourceName = String(parts[0])
-                if parts.count == 2 { sourceVersion = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "()")) }
+                if parts.count == 2 {
+                    sourceVersion = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+                }
             }
-            return InstalledPackage(name: name, version: version, sourceName: sourceName, sourceVersion: sourceVersion, kind: .debian, foundIn: path)
+            return InstalledPackage(
+                name: name, version: version, sourceName: sourceName, sourceVersion: sourceVersion, kind: .debian,
+                foundIn: path)
         }
     }
 }

@@ -17,13 +17,16 @@ public struct GoBuildInfo: Sendable, Hashable, Codable {
     /// nil when `binary` is not an ELF file or holds no inline build information.
     public init?(binary: [UInt8]) {
         guard binary.starts(with: [0x7f, 0x45, 0x4c, 0x46]), let start = Self.find(Self.magic, in: binary),
-              start + 32 <= binary.count, binary[start + 15] & 2 != 0 else { return nil }
+            start + 32 <= binary.count, binary[start + 15] & 2 != 0
+        else { return nil }
         var cursor = start + 32
         guard let version = Self.string(binary, &cursor), let modules = Self.string(binary, &cursor) else { return nil }
         goVersion = String(decoding: version, as: UTF8.self)
         // The module text sits between two 16-byte sentinels.
         var text = modules
-        if text.count >= 33, text[text.startIndex + text.count - 17] == UInt8(ascii: "\n") { text = text.dropFirst(16).dropLast(16) }
+        if text.count >= 33, text[text.startIndex + text.count - 17] == UInt8(ascii: "\n") {
+            text = text.dropFirst(16).dropLast(16)
+        }
         var main: Module?
         var dependencies: [Module] = []
         for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {
@@ -33,7 +36,8 @@ public struct GoBuildInfo: Sendable, Hashable, Codable {
             case "mod": main = Module(path: fields[1], version: fields[2])
             case "dep": dependencies.append(Module(path: fields[1], version: fields[2]))
             // A replacement stands for the dependency before it, at the replacement's version.
-            case "=>" where !dependencies.isEmpty: dependencies[dependencies.count - 1] = Module(path: fields[1], version: fields[2])
+            case "=>" where !dependencies.isEmpty:
+                dependencies[dependencies.count - 1] = Module(path: fields[1], version: fields[2])
             default: continue
             }
         }
@@ -46,17 +50,21 @@ public struct GoBuildInfo: Sendable, Hashable, Codable {
     public func packages(foundIn path: String) -> [InstalledPackage] {
         var packages: [InstalledPackage] = []
         if goVersion.hasPrefix("go") {
-            packages.append(InstalledPackage(name: "stdlib", version: String(goVersion.dropFirst(2)), kind: .goModule, foundIn: path))
+            packages.append(
+                InstalledPackage(
+                    name: "stdlib", version: String(goVersion.dropFirst(2)), kind: .goModule, foundIn: path))
         }
         for module in [main].compactMap({ $0 }) + dependencies where module.version != "(devel)" {
-            packages.append(InstalledPackage(name: module.path, version: module.version, kind: .goModule, foundIn: path))
+            packages.append(
+                InstalledPackage(name: module.path, version: module.version, kind: .goModule, foundIn: path))
         }
         return packages
     }
 
     /// A uvarint length, then that many bytes.
     private static func string(_ bytes: [UInt8], _ cursor: inout Int) -> ArraySlice<UInt8>? {
-        var length = 0, shift = 0
+        var length = 0
+        var shift = 0
         while cursor < bytes.count, shift < 63 {
             let byte = bytes[cursor]
             cursor += 1

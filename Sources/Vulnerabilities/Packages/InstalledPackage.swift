@@ -10,7 +10,10 @@ public struct InstalledPackage: Sendable, Hashable, Codable {
     /// The database or binary the package was read from, relative to the image's root.
     public var foundIn: String
 
-    public init(name: String, version: String, sourceName: String? = nil, sourceVersion: String? = nil, kind: PackageKind, foundIn: String) {
+    public init(
+        name: String, version: String, sourceName: String? = nil, sourceVersion: String? = nil, kind: PackageKind,
+        foundIn: String
+    ) {
         self.name = name
         self.version = version
         self.sourceName = sourceName

@@ -14,15 +14,22 @@ public struct PackageInventory: Sendable, Equatable, Codable {
     public init(root: RootFiles) {
         var packages: [InstalledPackage] = []
         var notes: [String] = []
-        distribution = OSRelease.paths.lazy.compactMap { root.bytes(at: $0) }.first.flatMap { OSRelease(text: String(decoding: $0, as: UTF8.self)) }
-        for path in root.files.keys.sorted() where DpkgDatabase.isDatabase(path) {
-            if let bytes = root.bytes(at: path) { packages += DpkgDatabase.packages(in: String(decoding: bytes, as: UTF8.self), foundIn: path) }
+        distribution = OSRelease.paths.lazy.compactMap { root.bytes(at: $0) }.first.flatMap {
+            OSRelease(text: String(decoding: $0, as: UTF8.self))
         }
-        if let bytes = root.bytes(at: ApkDatabase.path) { packages += ApkDatabase.packages(in: String(decoding: bytes, as: UTF8.self)) }
+        for path in root.files.keys.sorted() where DpkgDatabase.isDatabase(path) {
+            if let bytes = root.bytes(at: path) {
+                packages += DpkgDatabase.packages(in: String(decoding: bytes, as: UTF8.self), foundIn: path)
+            }
+        }
+        if let bytes = root.bytes(at: ApkDatabase.path) {
+            packages += ApkDatabase.packages(in: String(decoding: bytes, as: UTF8.self))
+        }
         for path in RPMDatabase.paths {
             guard let bytes = root.bytes(at: path) else { continue }
             do {
-                packages += try RPMDatabase.packages(database: bytes, writeAheadLog: root.bytes(at: path + "-wal"), foundIn: path)
+                packages += try RPMDatabase.packages(
+                    database: bytes, writeAheadLog: root.bytes(at: path + "-wal"), foundIn: path)
                 break
             } catch {
                 notes.append("\(error)")

@@ -9,7 +9,9 @@ public enum RPMDatabase {
 
     /// `writeAheadLog`: the `-wal` file beside it, if the image holds one (an rpm still open
     /// when the layer was made).
-    public static func packages(database: [UInt8], writeAheadLog: [UInt8]? = nil, foundIn path: String) throws -> [InstalledPackage] {
+    public static func packages(database: [UInt8], writeAheadLog: [UInt8]? = nil, foundIn path: String) throws
+        -> [InstalledPackage]
+    {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-rpmdb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -19,19 +21,24 @@ public enum RPMDatabase {
         let blobs: [[UInt8]]
         do {
             let queue = try DatabaseQueue(path: file.path)
-            blobs = try queue.read { db in try Row.fetchAll(db, sql: "SELECT blob FROM Packages ORDER BY hnum").map { [UInt8]($0["blob"] as Data) } }
+            blobs = try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT blob FROM Packages ORDER BY hnum").map { [UInt8]($0["blob"] as Data) }
+            }
         } catch {
             throw PackageDatabaseError("not an rpm SQLite database (\(error))", file: path)
         }
         return try blobs.compactMap { blob in
             let header: RPMHeader
-            do { header = try RPMHeader(blob: blob) } catch let error as PackageDatabaseError { throw PackageDatabaseError(error.reason, file: path) }
+            do { header = try RPMHeader(blob: blob) } catch let error as PackageDatabaseError {
+                throw PackageDatabaseError(error.reason, file: path)
+            }
             guard let name = header.string(.name), let version = header.string(.version) else { return nil }
             let release = header.string(.release)
             let epoch = header.integer(.epoch).map(String.init)
             let evr = RPMVersion(epoch: epoch, version: version, release: release).description
-            return InstalledPackage(name: name, version: evr, sourceName: header.string(.sourceRPM).flatMap(sourceName), sourceVersion: evr,
-                                    kind: .rpm, foundIn: path)
+            return InstalledPackage(
+                name: name, version: evr, sourceName: header.string(.sourceRPM).flatMap(sourceName), sourceVersion: evr,
+                kind: .rpm, foundIn: path)
         }
     }
 

@@ -11,11 +11,15 @@ extension ImageScanReport {
                 rules[vulnerability.advisory] = [
                     "id": vulnerability.advisory,
                     "shortDescription": ["text": vulnerability.summary ?? vulnerability.advisory],
-                    "properties": ["security-severity": String(vulnerability.score ?? Self.representativeScore(vulnerability.severity)),
-                                   "tags": ["security", "vulnerability"]],
+                    "properties": [
+                        "security-severity": String(
+                            vulnerability.score ?? Self.representativeScore(vulnerability.severity)),
+                        "tags": ["security", "vulnerability"],
+                    ],
                 ]
                 let fix = vulnerability.fixedVersion.map { "; fixed in \($0)" } ?? "; no fix published"
-                let message = "\(image.image): \(vulnerability.package.name) \(vulnerability.installedVersion) is affected by \(vulnerability.advisory)"
+                let message =
+                    "\(image.image): \(vulnerability.package.name) \(vulnerability.installedVersion) is affected by \(vulnerability.advisory)"
                     + (vulnerability.aliases.isEmpty ? "" : " (\(vulnerability.aliases.joined(separator: ", ")))") + fix
                 for location in image.locations {
                     let (file, line) = Self.fileAndLine(location)
@@ -23,7 +27,9 @@ extension ImageScanReport {
                         "ruleId": vulnerability.advisory,
                         "level": Self.level(vulnerability.severity),
                         "message": ["text": message],
-                        "locations": [["physicalLocation": ["artifactLocation": ["uri": file], "region": ["startLine": line]]]],
+                        "locations": [
+                            ["physicalLocation": ["artifactLocation": ["uri": file], "region": ["startLine": line]]]
+                        ],
                     ])
                 }
             }
@@ -31,14 +37,25 @@ extension ImageScanReport {
         let document: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": ["name": "Shipshape", "informationUri": "https://github.com/shipshape-dev/shipshape",
-                                    "rules": rules.keys.sorted().compactMap { rules[$0] }]],
-                "results": results,
-                "properties": ["advisoryImports": advisoryImports.map { ["export": $0.export, "importedAt": Self.timestamp($0.importedAt)] }],
-            ]],
+            "runs": [
+                [
+                    "tool": [
+                        "driver": [
+                            "name": "Shipshape", "informationUri": "https://github.com/shipshape-dev/shipshape",
+                            "rules": rules.keys.sorted().compactMap { rules[$0] },
+                        ]
+                    ],
+                    "results": results,
+                    "properties": [
+                        "advisoryImports": advisoryImports.map {
+                            ["export": $0.export, "importedAt": Self.timestamp($0.importedAt)]
+                        }
+                    ],
+                ]
+            ],
         ]
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

@@ -8,7 +8,10 @@ public struct ImageScanReport: Sendable, Codable, Equatable {
     public var minimumSeverity: Severity
     public var images: [ImageScanResult]
 
-    public init(generatedAt: Date, advisoryImports: [AdvisoryDatabase.ImportRecord], minimumSeverity: Severity, images: [ImageScanResult]) {
+    public init(
+        generatedAt: Date, advisoryImports: [AdvisoryDatabase.ImportRecord], minimumSeverity: Severity,
+        images: [ImageScanResult]
+    ) {
         self.generatedAt = generatedAt
         self.advisoryImports = advisoryImports
         self.minimumSeverity = minimumSeverity

@@ -12,8 +12,11 @@ public struct ImageScanResult: Sendable, Codable, Equatable {
     public var notes: [String]
     public var error: String?
 
-    public init(image: String, locations: [String], manifestDigest: String? = nil, platform: String? = nil, distribution: String? = nil,
-                packageCount: Int = 0, vulnerabilities: [Vulnerability] = [], notes: [String] = [], error: String? = nil) {
+    public init(
+        image: String, locations: [String], manifestDigest: String? = nil, platform: String? = nil,
+        distribution: String? = nil,
+        packageCount: Int = 0, vulnerabilities: [Vulnerability] = [], notes: [String] = [], error: String? = nil
+    ) {
         self.image = image
         self.locations = locations
         self.manifestDigest = manifestDigest

@@ -20,7 +20,9 @@ public struct ImageScanner: Sendable {
         var locations: [ImageReference: [String]] = [:]
         for dependency in detection.dependencies where dependency.kind == .image {
             guard case .registry(let host, let repository) = dependency.source else { continue }
-            let tag = dependency.currentValue.isEmpty || dependency.currentValue == dependency.digest ? nil : dependency.currentValue
+            let tag =
+                dependency.currentValue.isEmpty || dependency.currentValue == dependency.digest
+                ? nil : dependency.currentValue
             let image = ImageReference(registry: host, repository: repository, tag: tag, digest: dependency.digest)
             if locations[image] == nil { order.append(image) }
             locations[image, default: []].append(dependency.location.description)
@@ -56,7 +58,9 @@ public struct ImageScanner: Sendable {
             let matched = try await matcher.match(inventory)
             result.manifestDigest = contents.manifestDigest
             result.platform = contents.platform
-            result.distribution = inventory.distribution.map { $0.prettyName ?? [$0.id, $0.versionID].compactMap { $0 }.joined(separator: " ") }
+            result.distribution = inventory.distribution.map {
+                $0.prettyName ?? [$0.id, $0.versionID].compactMap { $0 }.joined(separator: " ")
+            }
             result.packageCount = inventory.packages.count
             result.vulnerabilities = matched.vulnerabilities
             result.notes = inventory.notes + matched.notes

@@ -9,7 +9,9 @@ public struct AlpineVersion: Sendable, Comparable, CustomStringConvertible {
     let version: String
     let revision: Int
 
-    private static let suffixWeights: [(name: String, weight: Int)] = [("alpha", -4), ("beta", -3), ("pre", -2), ("rc", -1), ("p", 1)]
+    private static let suffixWeights: [(name: String, weight: Int)] = [
+        ("alpha", -4), ("beta", -3), ("pre", -2), ("rc", -1), ("p", 1),
+    ]
 
     /// nil for text that is not an Alpine version as univers validates it.
     public init?(_ text: String) {
@@ -31,7 +33,8 @@ public struct AlpineVersion: Sendable, Comparable, CustomStringConvertible {
             let result = compareRelease(parts1[0], parts2[0])
             if result != 0 { return result }
         }
-        parts1.removeFirst(); parts2.removeFirst()
+        parts1.removeFirst()
+        parts2.removeFirst()
         for index in 0..<max(parts1.count, parts2.count) {
             if index == parts1.count { return order(0, suffix(parts2[index]).weight) }
             if index == parts2.count { return order(suffix(parts1[index]).weight, 0) }
@@ -68,7 +71,8 @@ public struct AlpineVersion: Sendable, Comparable, CustomStringConvertible {
     }
 
     private static func suffix(_ part: Substring) -> (weight: Int, number: Substring) {
-        for (name, weight) in suffixWeights where part.hasPrefix(name) && part.dropFirst(name.count).allSatisfy(\.isASCIIDigit) {
+        for (name, weight) in suffixWeights
+        where part.hasPrefix(name) && part.dropFirst(name.count).allSatisfy(\.isASCIIDigit) {
             return (weight, part.dropFirst(name.count))
         }
         return (0, "")
@@ -102,7 +106,9 @@ public struct AlpineVersion: Sendable, Comparable, CustomStringConvertible {
         let numbers = release.split(separator: ".", omittingEmptySubsequences: false)
         guard numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return false }
         return parts.dropFirst().allSatisfy { part in
-            suffixWeights.contains { part.hasPrefix($0.name) && part.dropFirst($0.name.count).allSatisfy(\.isASCIIDigit) }
+            suffixWeights.contains {
+                part.hasPrefix($0.name) && part.dropFirst($0.name.count).allSatisfy(\.isASCIIDigit)
+            }
         }
     }
 

@@ -41,19 +41,23 @@ public struct DebianVersion: Sendable, Comparable, CustomStringConvertible {
     /// dpkg's part comparison: alternating runs of non-digits (compared by `weight`) and digits
     /// (compared as numbers).
     static func compareParts(_ left: [UInt8], _ right: [UInt8]) -> Int {
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < left.count || j < right.count {
             var firstDifference = 0
             while (i < left.count && !ASCIIByte.isDigit(left[i])) || (j < right.count && !ASCIIByte.isDigit(right[j])) {
-                let a = weight(i < left.count ? left[i] : nil), b = weight(j < right.count ? right[j] : nil)
+                let a = weight(i < left.count ? left[i] : nil)
+                let b = weight(j < right.count ? right[j] : nil)
                 if a != b { return a < b ? -1 : 1 }
-                i += 1; j += 1
+                i += 1
+                j += 1
             }
             while i < left.count, left[i] == UInt8(ascii: "0") { i += 1 }
             while j < right.count, right[j] == UInt8(ascii: "0") { j += 1 }
             while i < left.count, ASCIIByte.isDigit(left[i]), j < right.count, ASCIIByte.isDigit(right[j]) {
                 if firstDifference == 0 { firstDifference = Int(left[i]) - Int(right[j]) }
-                i += 1; j += 1
+                i += 1
+                j += 1
             }
             if i < left.count, ASCIIByte.isDigit(left[i]) { return 1 }
             if j < right.count, ASCIIByte.isDigit(right[j]) { return -1 }

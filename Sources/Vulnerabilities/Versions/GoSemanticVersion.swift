@@ -51,7 +51,8 @@ public struct GoSemanticVersion: Sendable, Comparable, CustomStringConvertible {
             case (false, false): return a < b ? -1 : 1
             }
         }
-        return left.prerelease.count == right.prerelease.count ? 0 : left.prerelease.count < right.prerelease.count ? -1 : 1
+        return left.prerelease.count == right.prerelease.count
+            ? 0 : left.prerelease.count < right.prerelease.count ? -1 : 1
     }
 
     private static func isNumber(_ text: Substring) -> Bool {
@@ -60,7 +61,9 @@ public struct GoSemanticVersion: Sendable, Comparable, CustomStringConvertible {
 
     private static func isIdentifierList(_ text: Substring, numericRule: Bool) -> Bool {
         text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { identifier in
-            guard !identifier.isEmpty, identifier.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return false }
+            guard !identifier.isEmpty,
+                identifier.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+            else { return false }
             return !numericRule || !identifier.allSatisfy(\.isASCIIDigit) || isNumber(identifier)
         }
     }

@@ -49,34 +49,44 @@ public struct RPMVersion: Sendable, Comparable, CustomStringConvertible {
     /// even the end; `^` after the end but before anything else; numbers beat letters.
     public static func segmentCompare(_ leftText: String, _ rightText: String) -> Int {
         if leftText == rightText { return 0 }
-        let a = Array(leftText.utf8), b = Array(rightText.utf8)
-        var i = 0, j = 0
-        let tilde = UInt8(ascii: "~"), caret = UInt8(ascii: "^")
+        let a = Array(leftText.utf8)
+        let b = Array(rightText.utf8)
+        var i = 0
+        var j = 0
+        let tilde = UInt8(ascii: "~")
+        let caret = UInt8(ascii: "^")
         func isSeparator(_ byte: UInt8) -> Bool { !ASCIIByte.isAlphanumeric(byte) && byte != tilde && byte != caret }
         while i < a.count || j < b.count {
             while i < a.count, isSeparator(a[i]) { i += 1 }
             while j < b.count, isSeparator(b[j]) { j += 1 }
-            let x = i < a.count ? a[i] : nil, y = j < b.count ? b[j] : nil
+            let x = i < a.count ? a[i] : nil
+            let y = j < b.count ? b[j] : nil
             if x == tilde || y == tilde {
                 if x != tilde { return 1 }
                 if y != tilde { return -1 }
-                i += 1; j += 1; continue
+                i += 1
+                j += 1
+                continue
             }
             if x == caret || y == caret {
                 if x == nil { return -1 }
                 if y == nil { return 1 }
                 if x != caret { return 1 }
                 if y != caret { return -1 }
-                i += 1; j += 1; continue
+                i += 1
+                j += 1
+                continue
             }
             guard let x, y != nil else { break }
             let numeric = ASCIIByte.isDigit(x)
             let inSegment = { (byte: UInt8) in numeric ? ASCIIByte.isDigit(byte) : ASCIIByte.isLetter(byte) }
-            var endA = i, endB = j
+            var endA = i
+            var endB = j
             while endA < a.count, inSegment(a[endA]) { endA += 1 }
             while endB < b.count, inSegment(b[endB]) { endB += 1 }
             if endB == j { return numeric ? 1 : -1 }
-            var segmentA = a[i..<endA], segmentB = b[j..<endB]
+            var segmentA = a[i..<endA]
+            var segmentB = b[j..<endB]
             if numeric {
                 segmentA = segmentA.drop { $0 == UInt8(ascii: "0") }
                 segmentB = segmentB.drop { $0 == UInt8(ascii: "0") }
@@ -84,7 +94,8 @@ public struct RPMVersion: Sendable, Comparable, CustomStringConvertible {
             }
             if segmentA.lexicographicallyPrecedes(segmentB) { return -1 }
             if segmentB.lexicographicallyPrecedes(segmentA) { return 1 }
-            i = endA; j = endB
+            i = endA
+            j = endB
         }
         if i >= a.count, j >= b.count { return 0 }
         return i >= a.count ? -1 : 1

@@ -13,11 +13,11 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check Kubernetes manifests for misconfigurations and deprecated apiVersions.",
         discussion: """
-        Charts are rendered with Helm's engine (libhelm_c) and their objects checked: Flux HelmReleases,
-        Argo CD Applications and the tree's own chart folders; findings land on the values lines that caused them.
-        Exit status: 0 when nothing at or above --fail-on was found, 3 when something was,
-        1 on usage errors or files that cannot be read.
-        """
+            Charts are rendered with Helm's engine (libhelm_c) and their objects checked: Flux HelmReleases,
+            Argo CD Applications and the tree's own chart folders; findings land on the values lines that caused them.
+            Exit status: 0 when nothing at or above --fail-on was found, 3 when something was,
+            1 on usage errors or files that cannot be read.
+            """
     )
 
     @Argument(help: "Files and folders to check (.yaml, .yml and .json are read from folders).")
@@ -27,7 +27,10 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var rendering: RenderOptions
 
-    @Option(help: "A Shipshape or Polaris configuration file (severities, exemptions, ignorePaths; upgrades: registry logins and mirrors for charts).")
+    @Option(
+        help:
+            "A Shipshape or Polaris configuration file (severities, exemptions, ignorePaths; upgrades: registry logins and mirrors for charts)."
+    )
     var config: String?
 
     func run() async throws {
@@ -46,26 +49,37 @@ struct CheckCommand: AsyncParsableCommand {
         var rendered = try await rendering.render(files: files, settingsFile: config)
         rendered.generated = plan.withoutChartsItBuilt(rendered.generated)
         rendered.notes.removeAll { plan.built($0.location.file) }
-        var report = plan.mergingAcrossRoots(setup.engine.run(paths: plan.files, generated: plan.generated + rendered.generated, source: RenderOptions.read),
-                                             isIgnored: isIgnored)
+        var report = plan.mergingAcrossRoots(
+            setup.engine.run(
+                paths: plan.files, generated: plan.generated + rendered.generated, source: RenderOptions.read),
+            isIgnored: isIgnored)
         report.notes += plan.notes + rendered.noteLines
         for index in report.files.indices where report.files[index].status == .template {
-            if rendered.renderedChartFolders.contains(where: { report.files[index].path.hasPrefix($0 + "/") }) { report.files[index].status = .checked }
+            if rendered.renderedChartFolders.contains(where: { report.files[index].path.hasPrefix($0 + "/") }) {
+                report.files[index].status = .checked
+            }
         }
         // A folder that cannot be listed is reported as unreadable (exit status 1 after the
         // report); a FIFO or device named on the command line is skipped with a note.
-        report.files += listing.unreadable.map { CheckReport.FileOutcome(path: $0.path, status: .unreadable, documents: 0, objects: 0, bytes: 0, error: $0.reason) }
+        report.files += listing.unreadable.map {
+            CheckReport.FileOutcome(
+                path: $0.path, status: .unreadable, documents: 0, objects: 0, bytes: 0, error: $0.reason)
+        }
         report.notes += listing.skipped.map(\.description)
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
         case .json: JSONReport.stream(report) { StandardOutput.write($0) }
-        case .sarif: SARIFReport.stream(report, checks: setup.configuration.checkMetadata, configuration: setup.configuration) { StandardOutput.write($0) }
+        case .sarif:
+            SARIFReport.stream(report, checks: setup.configuration.checkMetadata, configuration: setup.configuration) {
+                StandardOutput.write($0)
+            }
         case .gitlabCodeQuality: GitLabCodeQualityReport.stream(report) { StandardOutput.write($0) }
         case .githubAnnotations: StandardOutput.write(GitHubAnnotationsReport.render(report))
         }
         if !report.unreadableFiles.isEmpty {
             for file in report.unreadableFiles {
-                FileHandle.standardError.write(Data("error: \(FileName.escaped(file.path)): \(file.error ?? "cannot be read")\n".utf8))
+                FileHandle.standardError.write(
+                    Data("error: \(FileName.escaped(file.path)): \(file.error ?? "cannot be read")\n".utf8))
             }
             throw ExitCode(1)
         }

@@ -24,7 +24,8 @@ struct ChecksCommand: ParsableCommand {
             print(CatalogueDocument.markdown(checks: metadata, configuration: configuration), terminator: "")
         case .text:
             for check in metadata.sorted(by: { $0.id < $1.id }) {
-                let severity = configuration.severity(of: check.id).rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+                let severity = configuration.severity(of: check.id).rawValue.padding(
+                    toLength: 8, withPad: " ", startingAt: 0)
                 print("\(check.id.padding(toLength: 42, withPad: " ", startingAt: 0)) \(severity) \(check.title)")
             }
         }

@@ -20,9 +20,13 @@ struct ForgeReview {
         let client = HTTPClientFactory.make(caBundle: options.caBundle, plainHTTPHosts: try options.plainHTTPHosts())
         let forge = try options.endpoint().forge(for: repository, client: client)
         let settings = PublicationSettings(maximumInlineComments: options.maximumComments)
-        let publisher = ReviewPublisher(forge: forge, templates: try CommentTemplates(overrides: options.templates), settings: settings)
-        let job = PullRequestReview(forge: forge, mirrors: MirrorCache(directory: cache + "/mirrors", plainHTTPHosts: try options.plainHTTPHosts()), engine: engine,
-                                    publisher: publisher, filter: filter)
+        let publisher = ReviewPublisher(
+            forge: forge, templates: try CommentTemplates(overrides: options.templates), settings: settings)
+        let job = PullRequestReview(
+            forge: forge,
+            mirrors: MirrorCache(directory: cache + "/mirrors", plainHTTPHosts: try options.plainHTTPHosts()),
+            engine: engine,
+            publisher: publisher, filter: filter)
         let result = try await job.run(number: number, dryRun: options.dryRun)
         FileHandle.standardOutput.write(Data(PublicationReport.text(result, forge: forge.kind).utf8))
         return result.review

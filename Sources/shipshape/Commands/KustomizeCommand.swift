@@ -14,10 +14,14 @@ struct KustomizeCommand: AsyncParsableCommand {
 
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the objects a kustomization builds. Exit 0 built, 2 refused (a feature not built yet), 1 error."
+            abstract:
+                "Print the objects a kustomization builds. Exit 0 built, 2 refused (a feature not built yet), 1 error."
         )
 
-        @Argument(help: "The folder holding kustomization.yaml (several: each root's objects follow a `---` and `# root: FOLDER` line, sharing parsed files as `check` does).")
+        @Argument(
+            help:
+                "The folder holding kustomization.yaml (several: each root's objects follow a `---` and `# root: FOLDER` line, sharing parsed files as `check` does)."
+        )
         var folders: [String]
 
         @OptionGroup var render: RenderFlags
@@ -46,9 +50,12 @@ struct KustomizeCommand: AsyncParsableCommand {
                     continue
                 }
                 for warning in built.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-                for note in built.notes { FileHandle.standardError.write(Data("refused [\(note.feature)]: \(note)\n".utf8)) }
+                for note in built.notes {
+                    FileHandle.standardError.write(Data("refused [\(note.feature)]: \(note)\n".utf8))
+                }
                 if let listFiles {
-                    try (built.files.sorted().joined(separator: "\n") + "\n").write(toFile: listFiles, atomically: true, encoding: .utf8)
+                    try (built.files.sorted().joined(separator: "\n") + "\n").write(
+                        toFile: listFiles, atomically: true, encoding: .utf8)
                 }
                 print(built.yaml, terminator: "")
                 if !built.isComplete, status == 0 { status = 2 }

@@ -9,12 +9,12 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the bot: receive webhooks, queue jobs durably, review pull requests and answer commands.",
         discussion: """
-        Reads the service configuration (see config/shipshape.yaml): where to listen, the queue
-        (SQLite file, or PostgreSQL for several replicas), the forges with their credentials and
-        webhook secrets (from the environment or files), workers, publication limits. Every problem
-        in the file is reported at start-up with its line. SIGTERM stops taking jobs and lets the
-        running ones finish.
-        """
+            Reads the service configuration (see config/shipshape.yaml): where to listen, the queue
+            (SQLite file, or PostgreSQL for several replicas), the forges with their credentials and
+            webhook secrets (from the environment or files), workers, publication limits. Every problem
+            in the file is reported at start-up with its line. SIGTERM stops taking jobs and lets the
+            running ones finish.
+            """
     )
 
     @Option(name: .customLong("config"), help: "The service configuration file.")
@@ -26,7 +26,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-format"), help: "text (for people) or json (one object per line, for log shippers).")
     var logFormat: LogFormat = .text
 
-    @Option(name: .customLong("ca-bundle"), help: "Trust the certificate authorities in this PEM file (an internal forge or registry); TLS is always verified.")
+    @Option(
+        name: .customLong("ca-bundle"),
+        help:
+            "Trust the certificate authorities in this PEM file (an internal forge or registry); TLS is always verified."
+    )
     var caBundle: String?
 
     func run() async throws {
@@ -37,11 +41,16 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = try BotConfigurationReader.read(text: text, file: configPath)
         if let port { configuration.port = port }
         if let caBundle {
-            guard FileManager.default.isReadableFile(atPath: caBundle) else { throw CommandFailure("--ca-bundle \(caBundle): cannot read the file") }
+            guard FileManager.default.isReadableFile(atPath: caBundle) else {
+                throw CommandFailure("--ca-bundle \(caBundle): cannot read the file")
+            }
             configuration.caBundlePath = caBundle
         }
         let queue = try await QueueFactory.open(configuration.queue)
-        FileHandle.standardError.write(Data("shipshape: serving on \(configuration.host):\(configuration.port) with \(configuration.workers) worker(s)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "shipshape: serving on \(configuration.host):\(configuration.port) with \(configuration.workers) worker(s)\n"
+                    .utf8))
         try await BotService(configuration: configuration, queue: queue).run()
     }
 }

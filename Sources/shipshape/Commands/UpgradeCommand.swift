@@ -11,14 +11,15 @@ import Upgrades
 struct UpgradeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upgrade",
-        abstract: "Find outdated container images and Helm charts (Flux, Argo CD, kustomize, Helm) and upgrade them in place.",
+        abstract:
+            "Find outdated container images and Helm charts (Flux, Argo CD, kustomize, Helm) and upgrade them in place.",
         discussion: """
-        Zero configuration: images in pod specs, kustomizations and Helm values; charts of Flux HelmReleases,
-        Argo CD Applications, kustomize helmCharts and Chart.yaml dependencies. Versions come from the OCI
-        registries (logins from the config's upgrades.registries or a Docker config.json) and Helm repositories.
-        Only the version text changes in the files. Exit status: 0 when the run completed (dependencies that could
-        not be checked are listed), 1 on usage errors or files that cannot be read or written.
-        """
+            Zero configuration: images in pod specs, kustomizations and Helm values; charts of Flux HelmReleases,
+            Argo CD Applications, kustomize helmCharts and Chart.yaml dependencies. Versions come from the OCI
+            registries (logins from the config's upgrades.registries or a Docker config.json) and Helm repositories.
+            Only the version text changes in the files. Exit status: 0 when the run completed (dependencies that could
+            not be checked are listed), 1 on usage errors or files that cannot be read or written.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -41,19 +42,25 @@ struct UpgradeCommand: AsyncParsableCommand {
     @Option(help: "A Shipshape configuration file; its upgrades: section sets policies and registry logins.")
     var config: String?
 
-    @Option(name: .customLong("cache-dir"), help: "Where Helm indexes and tag lists are kept between runs (default ~/.cache/shipshape/upgrades).")
+    @Option(
+        name: .customLong("cache-dir"),
+        help: "Where Helm indexes and tag lists are kept between runs (default ~/.cache/shipshape/upgrades).")
     var cacheDirectory: String?
 
     @Flag(name: .customLong("no-cache"), help: "Ask every registry and Helm repository again; keep nothing.")
     var noCache = false
 
-    @Option(name: .customLong("ca-bundle"), help: "Trust the certificate authorities in this PEM file (private registries); TLS is always verified.")
+    @Option(
+        name: .customLong("ca-bundle"),
+        help: "Trust the certificate authorities in this PEM file (private registries); TLS is always verified.")
     var caBundle: String?
 
     func run() async throws {
         let settings = try RegistryAccess.settings(configPath: config)
         let detection: DetectionReport
-        do { detection = try DependencyScanner.scan(CommandLinePaths.restore(paths)) } catch { throw CommandFailure("\(error)") }
+        do { detection = try DependencyScanner.scan(CommandLinePaths.restore(paths)) } catch {
+            throw CommandFailure("\(error)")
+        }
         if list {
             switch format {
             case .text: print(DependencyListReport.text(detection), terminator: "")
@@ -62,10 +69,12 @@ struct UpgradeCommand: AsyncParsableCommand {
             return
         }
         let http = RegistryAccess.http(settings: settings, caBundle: caBundle)
-        let cache = DiskCache(folder: noCache ? nil : cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder)
+        let cache = DiskCache(
+            folder: noCache ? nil : cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder)
         let lookup: VersionLookup
         do {
-            lookup = try VersionLookup.make(settings: settings, http: http, cache: cache, tagListLifetime: noCache ? .zero : .seconds(15 * 60))
+            lookup = try VersionLookup.make(
+                settings: settings, http: http, cache: cache, tagListLifetime: noCache ? .zero : .seconds(15 * 60))
         } catch { throw CommandFailure("\(error)") }
         let report = await UpgradePlanner(settings: settings, lookup: lookup).plan(detection, only: only)
         let outcome = UpgradeEditor.apply(report.upgrades) { path in try FileContents.read(path) }
@@ -74,7 +83,9 @@ struct UpgradeCommand: AsyncParsableCommand {
         var unwritten: [String] = []
         if !dryRun {
             for (path, bytes) in outcome.files.sorted(by: { $0.key < $1.key }) {
-                do { try FileContents.write(bytes, to: path) } catch { unwritten.append("\(FileName.escaped(path)): \(error.reason)") }
+                do { try FileContents.write(bytes, to: path) } catch {
+                    unwritten.append("\(FileName.escaped(path)): \(error.reason)")
+                }
             }
         }
         switch format {

@@ -11,7 +11,10 @@ struct ForgeOptions: ParsableArguments {
     @Option(help: "Publish to a pull request on this forge: github, gitea or gitlab.")
     var forge: ForgeKind?
 
-    @Option(help: "The forge's address: https://github.com (the default for github), a GitHub Enterprise, Gitea or GitLab host, or its API root.")
+    @Option(
+        help:
+            "The forge's address: https://github.com (the default for github), a GitHub Enterprise, Gitea or GitLab host, or its API root."
+    )
     var url: String?
 
     @Option(name: .customLong("repo"), help: "The repository, OWNER/NAME (GitLab: GROUP/.../PROJECT).")
@@ -23,22 +26,31 @@ struct ForgeOptions: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "Print what would be posted; post nothing.")
     var dryRun = false
 
-    @Option(name: .customLong("app-id"), help: "Sign in as this GitHub App (its private key from --app-key or $SHIPSHAPE_GITHUB_APP_KEY).")
+    @Option(
+        name: .customLong("app-id"),
+        help: "Sign in as this GitHub App (its private key from --app-key or $SHIPSHAPE_GITHUB_APP_KEY).")
     var appID: String?
 
     @Option(name: .customLong("app-key"), help: "The GitHub App's private key file (PEM).")
     var appKey: String?
 
-    @Option(name: .customLong("installation-id"), help: "The GitHub App installation (default: found from the repository).")
+    @Option(
+        name: .customLong("installation-id"), help: "The GitHub App installation (default: found from the repository).")
     var installationID: Int?
 
-    @Option(name: .customLong("app-slug"), help: "The GitHub App's slug, which makes its login SLUG[bot] (default: shipshape).")
+    @Option(
+        name: .customLong("app-slug"),
+        help: "The GitHub App's slug, which makes its login SLUG[bot] (default: shipshape).")
     var appSlug: String?
 
-    @Option(name: .customLong("ca-bundle"), help: "Trust the certificate authorities in this PEM file (self-hosted forges); TLS is always verified.")
+    @Option(
+        name: .customLong("ca-bundle"),
+        help: "Trust the certificate authorities in this PEM file (self-hosted forges); TLS is always verified.")
     var caBundle: String?
 
-    @Flag(name: .customLong("allow-plain-http"), help: "Let the token go to an http:// forge that is not on this machine (it crosses the network unencrypted).")
+    @Flag(
+        name: .customLong("allow-plain-http"),
+        help: "Let the token go to an http:// forge that is not on this machine (it crosses the network unencrypted).")
     var allowPlainHTTP = false
 
     /// The forge's host (`name:port`) when its token may go there over plain http.
@@ -48,10 +60,13 @@ struct ForgeOptions: ParsableArguments {
         return Set([apiRoot.authority].compactMap { $0 })
     }
 
-    @Option(name: .customLong("max-comments"), help: "New inline comments per review, at most; the rest go to the summary.")
+    @Option(
+        name: .customLong("max-comments"), help: "New inline comments per review, at most; the rest go to the summary.")
     var maximumComments = 30
 
-    @Option(name: .customLong("templates"), help: "A folder of Mustache templates that replace the built-in ones by file name.")
+    @Option(
+        name: .customLong("templates"),
+        help: "A folder of Mustache templates that replace the built-in ones by file name.")
     var templates: String?
 
     var isSet: Bool { forge != nil }
@@ -63,10 +78,16 @@ struct ForgeOptions: ParsableArguments {
             }
             return
         }
-        guard let repository, RepositoryID(repository) != nil else { throw ValidationError("--forge needs --repo OWNER/NAME") }
+        guard let repository, RepositoryID(repository) != nil else {
+            throw ValidationError("--forge needs --repo OWNER/NAME")
+        }
         guard pullRequest != nil else { throw ValidationError("--forge needs --pr NUMBER") }
-        if forge != .github, url == nil { throw ValidationError("--forge \(forge.rawValue) needs --url (the instance's address)") }
-        if appID != nil, forge != .github { throw ValidationError("--app-id is for GitHub Apps; \(forge.rawValue) signs in with a token") }
+        if forge != .github, url == nil {
+            throw ValidationError("--forge \(forge.rawValue) needs --url (the instance's address)")
+        }
+        if appID != nil, forge != .github {
+            throw ValidationError("--app-id is for GitHub Apps; \(forge.rawValue) signs in with a token")
+        }
         if maximumComments < 0 { throw ValidationError("--max-comments must be 0 or more") }
     }
 
@@ -93,14 +114,19 @@ struct ForgeOptions: ParsableArguments {
             } else if let text = environment["SHIPSHAPE_GITHUB_APP_KEY"] {
                 pem = text
             } else {
-                throw CommandFailure("--app-id needs the app's private key: --app-key FILE or $SHIPSHAPE_GITHUB_APP_KEY")
+                throw CommandFailure(
+                    "--app-id needs the app's private key: --app-key FILE or $SHIPSHAPE_GITHUB_APP_KEY")
             }
-            return ForgeEndpoint(kind: forge, apiRoot: apiRoot,
-                                 authentication: .gitHubApp(appID: appID, privateKeyPEM: pem, installationID: installationID, slug: appSlug))
+            return ForgeEndpoint(
+                kind: forge, apiRoot: apiRoot,
+                authentication: .gitHubApp(
+                    appID: appID, privateKeyPEM: pem, installationID: installationID, slug: appSlug))
         }
         let names = Self.tokenVariables(for: forge)
         guard let token = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else {
-            throw CommandFailure("no token for \(forge.rawValue): set \(names.joined(separator: " or ")) (or use --app-id for a GitHub App)")
+            throw CommandFailure(
+                "no token for \(forge.rawValue): set \(names.joined(separator: " or ")) (or use --app-id for a GitHub App)"
+            )
         }
         return ForgeEndpoint(kind: forge, apiRoot: apiRoot, authentication: .token(token))
     }

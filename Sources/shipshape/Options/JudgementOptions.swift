@@ -1,16 +1,22 @@
 import ArgumentParser
-import Policy
 import Manifests
+import Policy
 
 /// The options `check` and `review` share: what to judge against, what fails, how to print.
 struct JudgementOptions: ParsableArguments {
-    @Option(help: "Output format: text, json, sarif, gitlab-codequality (GitLab's Code Quality report) or github-annotations (GitHub Actions workflow commands).")
+    @Option(
+        help:
+            "Output format: text, json, sarif, gitlab-codequality (GitLab's Code Quality report) or github-annotations (GitHub Actions workflow commands)."
+    )
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("kube-version"), help: "The Kubernetes release to judge apiVersions against, such as 1.33 (default: the newest in the data).")
+    @Option(
+        name: .customLong("kube-version"),
+        help: "The Kubernetes release to judge apiVersions against, such as 1.33 (default: the newest in the data).")
     var kubeVersion: String?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 3: danger, warning or never.")
+    @Option(
+        name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 3: danger, warning or never.")
     var failOn: FailThreshold = .danger
 
     @Option(help: "Colour in text output: auto, always or never.")

@@ -8,7 +8,9 @@ import Synchronization
 final class KustomizeCharts: ChartInflater {
     private let renderer = Mutex<Result<any ChartRenderer, HelmError>?>(nil)
 
-    func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws -> [InflatedTemplate] {
+    func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws
+        -> [InflatedTemplate]
+    {
         let engine = renderer.withLock { found in
             if let found { return found }
             let located: Result<any ChartRenderer, HelmError> = HelmLibraryLocator.locate()
@@ -21,8 +23,10 @@ final class KustomizeCharts: ChartInflater {
         case .success(let found): chartRenderer = found
         case .failure(let error): throw ChartEngineUnavailable(reason: "\(error)")
         }
-        return try chartRenderer.render(chartFolder: chartFolder, valuesJSON: valuesJSON, release: release, namespace: namespace)
-            .map { InflatedTemplate(template: $0.template, manifest: $0.manifest) }
+        return try chartRenderer.render(
+            chartFolder: chartFolder, valuesJSON: valuesJSON, release: release, namespace: namespace
+        )
+        .map { InflatedTemplate(template: $0.template, manifest: $0.manifest) }
     }
 }
 

@@ -17,7 +17,8 @@ struct KustomizeRemotes {
 
     let offline: Bool
     let trees = RemoteTrees()
-    let mirrors = MirrorCache(directory: DiskCache.defaultFolder.deletingLastPathComponent().appending(path: "kustomize-git").path)
+    let mirrors = MirrorCache(
+        directory: DiskCache.defaultFolder.deletingLastPathComponent().appending(path: "kustomize-git").path)
 
     /// Builds with `make` until no root misses a repository that can still be fetched;
     /// `make` gets whether folders built before may be reused (not after a fetch).
@@ -41,13 +42,25 @@ struct KustomizeRemotes {
         do {
             // libgit2's blocking fetch cannot be interrupted: past the timeout it is left to
             // finish on its own thread and the root is refused.
-            let files = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[String: [UInt8]], any Error>) in
+            let files = try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<[String: [UInt8]], any Error>) in
                 let answered = Mutex(false)
                 let answer = { @Sendable (result: Result<[String: [UInt8]], any Error>) in
-                    if answered.withLock({ done in defer { done = true }; return !done }) { continuation.resume(with: result) }
+                    if answered.withLock({ done in
+                        defer { done = true }
+                        return !done
+                    }) {
+                        continuation.resume(with: result)
+                    }
                 }
                 Task {
-                    do { answer(.success(try await mirrors.withMirror(of: base.repository) { repository, _ in try Self.read(repository, ref: base.ref) })) } catch {
+                    do {
+                        answer(
+                            .success(
+                                try await mirrors.withMirror(of: base.repository) { repository, _ in
+                                    try Self.read(repository, ref: base.ref)
+                                }))
+                    } catch {
                         answer(.failure(error))
                     }
                 }

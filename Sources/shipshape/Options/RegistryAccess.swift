@@ -7,8 +7,12 @@ import Upgrades
 enum RegistryAccess {
     static func settings(configPath: String?) throws -> UpgradeSettings {
         guard let configPath else { return UpgradeSettings() }
-        guard let data = FileManager.default.contents(atPath: configPath) else { throw CommandFailure("\(configPath): cannot read the configuration file") }
-        do { return try UpgradeSettings.read(text: String(decoding: data, as: UTF8.self), file: configPath) } catch { throw CommandFailure("\(error)") }
+        guard let data = FileManager.default.contents(atPath: configPath) else {
+            throw CommandFailure("\(configPath): cannot read the configuration file")
+        }
+        do { return try UpgradeSettings.read(text: String(decoding: data, as: UTF8.self), file: configPath) } catch {
+            throw CommandFailure("\(error)")
+        }
     }
 
     static func http(settings: UpgradeSettings, caBundle: String?) -> any HTTPClient {

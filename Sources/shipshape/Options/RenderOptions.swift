@@ -17,7 +17,9 @@ struct RenderFlags: ParsableArguments {
 
     /// The renderer, or nil with the reason when charts are not rendered. `settingsFile` is the
     /// configuration whose `upgrades:` section has registry logins and mirrors.
-    func rendering(cacheFolder: URL, caBundle: String?, settingsFile: String?) throws -> (rendering: ChartRendering?, note: String?) {
+    func rendering(cacheFolder: URL, caBundle: String?, settingsFile: String?) throws -> (
+        rendering: ChartRendering?, note: String?
+    ) {
         guard !noRender else { return (nil, nil) }
         let library: HelmLibrary
         do {
@@ -25,7 +27,9 @@ struct RenderFlags: ParsableArguments {
         } catch {
             return (nil, "charts are not rendered (the files are checked as written): \(error)")
         }
-        guard !offline else { return (Self.isolated(ChartRendering(library: library, fetcher: nil, cacheFolder: cacheFolder)), nil) }
+        guard !offline else {
+            return (Self.isolated(ChartRendering(library: library, fetcher: nil, cacheFolder: cacheFolder)), nil)
+        }
         do {
             let settings = try Self.settings(settingsFile)
             var curl = CurlHTTPClient.Configuration()
@@ -33,7 +37,12 @@ struct RenderFlags: ParsableArguments {
             curl.plainHTTPCredentialHosts = settings.plainHTTPHosts
             let http = RetryingHTTPClient(wrapping: CurlHTTPClient(configuration: curl))
             let lookup = try VersionLookup.make(settings: settings, http: http, cache: DiskCache(folder: cacheFolder))
-            return (Self.isolated(ChartRendering(library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: cacheFolder)), nil)
+            return (
+                Self.isolated(
+                    ChartRendering(
+                        library: library, fetcher: ChartArchiveFetcher(lookup: lookup, http: http),
+                        cacheFolder: cacheFolder)), nil
+            )
         } catch let failure as CommandFailure {
             throw failure
         } catch {
@@ -50,8 +59,12 @@ struct RenderFlags: ParsableArguments {
 
     private static func settings(_ file: String?) throws -> UpgradeSettings {
         guard let file else { return UpgradeSettings() }
-        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(file): cannot read the configuration file") }
-        do { return try UpgradeSettings.read(text: String(decoding: data, as: UTF8.self), file: file) } catch { throw CommandFailure("\(error)") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure("\(file): cannot read the configuration file")
+        }
+        do { return try UpgradeSettings.read(text: String(decoding: data, as: UTF8.self), file: file) } catch {
+            throw CommandFailure("\(error)")
+        }
     }
 }
 
@@ -59,10 +72,15 @@ struct RenderFlags: ParsableArguments {
 struct RenderOptions: ParsableArguments {
     @OptionGroup var flags: RenderFlags
 
-    @Option(name: .customLong("cache-dir"), help: "Where fetched charts and Helm indexes are kept between runs (default ~/.cache/shipshape/upgrades).")
+    @Option(
+        name: .customLong("cache-dir"),
+        help: "Where fetched charts and Helm indexes are kept between runs (default ~/.cache/shipshape/upgrades).")
     var cacheDirectory: String?
 
-    @Option(name: .customLong("ca-bundle"), help: "Trust the certificate authorities in this PEM file (private chart repositories); TLS is always verified.")
+    @Option(
+        name: .customLong("ca-bundle"),
+        help: "Trust the certificate authorities in this PEM file (private chart repositories); TLS is always verified."
+    )
     var caBundle: String?
 
     /// The generated manifests of every release of `files`, and notes on what was not rendered.
@@ -74,7 +92,8 @@ struct RenderOptions: ParsableArguments {
         outcome.notes = notes
         guard !releases.isEmpty else { return outcome }
         let cacheFolder = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder
-        let (rendering, note) = try flags.rendering(cacheFolder: cacheFolder, caBundle: caBundle, settingsFile: settingsFile)
+        let (rendering, note) = try flags.rendering(
+            cacheFolder: cacheFolder, caBundle: caBundle, settingsFile: settingsFile)
         guard let rendering else {
             outcome.globalNotes += [note].compactMap { $0 }
             return outcome

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Policy
 import Manifests
+import Policy
 
 /// The configuration, deprecation data and engine one command runs with.
 struct RunSetup {
@@ -15,7 +15,8 @@ struct RunSetup {
                 throw CommandFailure("\(configPath): cannot read the configuration file")
             }
             let text = String(decoding: data, as: UTF8.self)
-            configuration = configuration.merging(try ConfigurationReader.read(text: text, file: configPath, knownChecks: Catalogue.ids))
+            configuration = configuration.merging(
+                try ConfigurationReader.read(text: text, file: configPath, knownChecks: Catalogue.ids))
         }
         let deprecations = try BundledData.deprecations()
         let settings = EvaluationSettings(
@@ -23,7 +24,8 @@ struct RunSetup {
             kubernetesVersion: kubeVersion ?? configuration.kubernetesVersion,
             targetVersions: configuration.targetVersions
         )
-        return RunSetup(configuration: configuration, engine: PolicyEngine(configuration: configuration, settings: settings))
+        return RunSetup(
+            configuration: configuration, engine: PolicyEngine(configuration: configuration, settings: settings))
     }
 }
 

@@ -1,6 +1,7 @@
-@testable import Bot
 import Foundation
 import Testing
+
+@testable import Bot
 
 /// Group commit on its own, with a write that records its batches: who is stored together, and
 /// that every caller learns the outcome of its own job.

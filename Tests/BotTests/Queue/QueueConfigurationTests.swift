@@ -22,7 +22,8 @@ struct QueueConfigurationTests {
     }
 
     @Test func readsAPostgresURL() throws {
-        let configuration = try PostgresJobQueue.configuration(url: "postgres://bot:p%40ss@db.internal:6432/queue?sslmode=disable")
+        let configuration = try PostgresJobQueue.configuration(
+            url: "postgres://bot:p%40ss@db.internal:6432/queue?sslmode=disable")
         #expect(configuration.host == "db.internal")
         #expect(configuration.port == 6432)
         #expect(configuration.username == "bot")
@@ -34,8 +35,12 @@ struct QueueConfigurationTests {
         #expect(defaults.password == nil)
         #expect(defaults.database == nil)
 
-        let schema = try PostgresJobQueue.configuration(url: "postgres://bot@db/queue?options=-c%20search_path%3Dbot%20-cstatement_timeout=5s")
-        #expect(schema.options.additionalStartupParameters.map { "\($0.0)=\($0.1)" } == ["search_path=bot", "statement_timeout=5s"])
+        let schema = try PostgresJobQueue.configuration(
+            url: "postgres://bot@db/queue?options=-c%20search_path%3Dbot%20-cstatement_timeout=5s")
+        #expect(
+            schema.options.additionalStartupParameters.map { "\($0.0)=\($0.1)" } == [
+                "search_path=bot", "statement_timeout=5s",
+            ])
     }
 
     @Test(arguments: [
@@ -52,9 +57,12 @@ struct QueueConfigurationTests {
     }
 
     @Test func anUnreachableServerIsReportedWithoutThePassword() async throws {
-        var configuration = try PostgresJobQueue.configuration(url: "postgres://bot:hunter2-secret@127.0.0.1:9/queue?sslmode=disable")
+        var configuration = try PostgresJobQueue.configuration(
+            url: "postgres://bot:hunter2-secret@127.0.0.1:9/queue?sslmode=disable")
         configuration.options.connectTimeout = .milliseconds(500)
-        let error = await #expect(throws: QueueError.self) { _ = try await PostgresJobQueue(configuration: configuration) }
+        let error = await #expect(throws: QueueError.self) {
+            _ = try await PostgresJobQueue(configuration: configuration)
+        }
         #expect(error?.code == .unavailable)
         #expect(error?.description.contains("bot@127.0.0.1:9/queue") == true)
         #expect(error?.description.contains("hunter2") == false)
@@ -72,7 +80,9 @@ struct QueueConfigurationTests {
         let file = FileManager.default.temporaryDirectory.appending(path: "shipshape-queue-\(UUID().uuidString)")
         try Data("not a folder".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let error = #expect(throws: QueueError.self) { try SQLiteJobQueue(path: file.appending(path: "queue.sqlite").path) }
+        let error = #expect(throws: QueueError.self) {
+            try SQLiteJobQueue(path: file.appending(path: "queue.sqlite").path)
+        }
         #expect(error?.code == .unavailable)
         #expect(error?.description.contains(file.path) == true)
     }

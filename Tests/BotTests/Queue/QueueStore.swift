@@ -2,8 +2,8 @@ import Bot
 import Foundation
 import Logging
 import PostgresNIO
-import Synchronization
 import ShipshapeTesting
+import Synchronization
 import Testing
 
 /// The backends every queue behaviour test runs against.
@@ -26,8 +26,9 @@ final class QueueStore: Sendable {
     /// Settings small enough to walk through in a test: three attempts, 10 s doubling to 60 s, 20 % jitter.
     var settings: QueueSettings {
         let clock = clock
-        return QueueSettings(maximumAttempts: 3, backoffBase: .seconds(10), backoffCap: .seconds(60),
-                             backoffJitter: 0.2, now: { clock.now })
+        return QueueSettings(
+            maximumAttempts: 3, backoffBase: .seconds(10), backoffCap: .seconds(60),
+            backoffJitter: 0.2, now: { clock.now })
     }
 
     /// The PostgreSQL schema of this store (nil for SQLite).
@@ -78,14 +79,19 @@ final class QueueStore: Sendable {
     func refuseWrites() async throws {
         switch backend {
         case .sqlite:
-            let script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            let script =
+                "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
                 + "c.executescript('CREATE TRIGGER refuse_insert BEFORE INSERT ON readiness BEGIN SELECT RAISE(ABORT, \\'disk full\\'); END; "
                 + "CREATE TRIGGER refuse_update BEFORE UPDATE ON readiness BEGIN SELECT RAISE(ABORT, \\'disk full\\'); END;'); c.close()"
             let result = try ProcessRunner.tool("python3", ["-c", script, location])
             guard result.status == 0 else { throw FixtureError("could not add the refusing trigger: \(result.output)") }
         case .postgres:
-            try await PostgresAdmin.run("CREATE FUNCTION \(location).refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$")
-            try await PostgresAdmin.run("CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON \(location).readiness FOR EACH ROW EXECUTE FUNCTION \(location).refuse()")
+            try await PostgresAdmin.run(
+                "CREATE FUNCTION \(location).refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$"
+            )
+            try await PostgresAdmin.run(
+                "CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON \(location).readiness FOR EACH ROW EXECUTE FUNCTION \(location).refuse()"
+            )
         }
     }
 
@@ -94,8 +100,10 @@ final class QueueStore: Sendable {
     func execute(_ statements: (String) -> [String]) async throws {
         switch backend {
         case .sqlite:
-            let script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()"
-            let result = try ProcessRunner.tool("python3", ["-c", script, location, statements("").joined(separator: ";\n")])
+            let script =
+                "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()"
+            let result = try ProcessRunner.tool(
+                "python3", ["-c", script, location, statements("").joined(separator: ";\n")])
             guard result.status == 0 else { throw FixtureError("could not run the statements: \(result.output)") }
         case .postgres:
             for statement in statements(location + ".") { try await PostgresAdmin.run(statement) }
@@ -134,7 +142,8 @@ enum PostgresAdmin {
 
     static func run(_ sql: String) async throws {
         let quiet = Logger(label: "shipshape.tests.postgres-admin", factory: { _ in SwiftLogNoOpLogHandler() })
-        let client = PostgresClient(configuration: try PostgresJobQueue.configuration(url: url()), backgroundLogger: quiet)
+        let client = PostgresClient(
+            configuration: try PostgresJobQueue.configuration(url: url()), backgroundLogger: quiet)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }

@@ -10,7 +10,8 @@ enum Fixtures {
     static func cases(_ group: String) -> [String] {
         let path = folder + "/" + group
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { FileManager.default.fileExists(atPath: path + "/" + $0 + "/expected.yaml") }.sorted().map { group + "/" + $0 }
+        return names.filter { FileManager.default.fileExists(atPath: path + "/" + $0 + "/expected.yaml") }.sorted().map
+        { group + "/" + $0 }
     }
 
     static func text(_ path: String) throws -> String {

@@ -45,7 +45,9 @@ indirect enum YAMLData: Equatable, CustomStringConvertible {
             guard let root = document.root, case .map(let map) = YAMLData(root) else { continue }
             var metadata: [String: YAMLData] = [:]
             if case .map(let found)? = map["metadata"] { metadata = found }
-            let key = [map["apiVersion"], map["kind"], metadata["namespace"], metadata["name"]].map { $0?.description ?? "-" }.joined(separator: " ")
+            let key = [map["apiVersion"], map["kind"], metadata["namespace"], metadata["name"]].map {
+                $0?.description ?? "-"
+            }.joined(separator: " ")
             objects[key] = .map(map)
         }
         return objects

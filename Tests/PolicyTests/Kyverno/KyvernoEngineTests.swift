@@ -1,5 +1,6 @@
 import Manifests
 import Testing
+
 @testable import Policy
 
 /// Kyverno policies in the checked tree run like built-in checks: findings with the rule's id,
@@ -75,19 +76,25 @@ import Testing
         let label = try #require(report.findings.first { $0.checkID == "kyverno:team-rules/needs-team-label" })
         #expect(label.severity == .warning, "a rule's own failureAction: Audit is a warning")
         #expect(label.position.line == 3, "the object that lacks the labels: its metadata")
-        #expect(report.runtimeChecks.map(\.id).sorted() == ["kyverno:team-rules/needs-team-label", "kyverno:team-rules/no-privileged"])
+        #expect(
+            report.runtimeChecks.map(\.id).sorted() == [
+                "kyverno:team-rules/needs-team-label", "kyverno:team-rules/no-privileged",
+            ])
     }
 
     @Test func sarifHasARuleForEveryKyvernoRule() throws {
         let report = try check([("policies/team.yaml", Self.policy), ("apps/web.yaml", Self.workload)])
-        let sarif = SARIFReport.render(report, checks: Catalogue.metadata, configuration: try TestEngine.make().configuration)
+        let sarif = SARIFReport.render(
+            report, checks: Catalogue.metadata, configuration: try TestEngine.make().configuration)
         #expect(sarif.contains("\"id\" : \"kyverno:team-rules/no-privileged\""))
         #expect(sarif.contains("\"ruleId\" : \"kyverno:team-rules/needs-team-label\""))
         #expect(sarif.contains("Privileged containers are not allowed."))
     }
 
     @Test func theAutogenAnnotationLimitsTheControllers() throws {
-        let none = Self.policy.replacing("    policies.kyverno.io/category", with: "    pod-policies.kyverno.io/autogen-controllers: none\n    policies.kyverno.io/category")
+        let none = Self.policy.replacing(
+            "    policies.kyverno.io/category",
+            with: "    pod-policies.kyverno.io/autogen-controllers: none\n    policies.kyverno.io/category")
         let report = try check([("policies/team.yaml", none), ("apps/web.yaml", Self.workload)])
         #expect(!report.findings.contains { $0.checkID == "kyverno:team-rules/no-privileged" })
     }
@@ -98,7 +105,8 @@ import Testing
         var exemption = Exemption()
         exemption.rules = ["kyverno:team-rules/needs-team-label"]
         configuration.exemptions = [exemption]
-        let report = try check([("policies/team.yaml", Self.policy), ("apps/web.yaml", Self.workload)], configuration: configuration)
+        let report = try check(
+            [("policies/team.yaml", Self.policy), ("apps/web.yaml", Self.workload)], configuration: configuration)
         #expect(!report.findings.contains { $0.checkID.hasPrefix("kyverno:") })
     }
 
@@ -141,27 +149,42 @@ import Testing
                         labels:
                           +(team): none
             """
-        let report = try check([("kyverno/odd.yaml", policy), ("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n")])
+        let report = try check([
+            ("kyverno/odd.yaml", policy),
+            ("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n"),
+        ])
         #expect(!report.findings.contains { $0.checkID.hasPrefix("kyverno:") })
-        #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:16:") && $0.contains("request.userInfo") && $0.contains("not run") })
+        #expect(
+            report.notes.contains {
+                $0.hasPrefix("kyverno/odd.yaml:16:") && $0.contains("request.userInfo") && $0.contains("not run")
+            })
         #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:27:") && $0.contains("`defaults` mutate") })
-        #expect(report.notes.contains { $0.hasPrefix("kyverno/odd.yaml:25:") && $0.contains("`validate.cel` is not supported") })
+        #expect(
+            report.notes.contains {
+                $0.hasPrefix("kyverno/odd.yaml:25:") && $0.contains("`validate.cel` is not supported")
+            })
     }
 
     @Test func policiesNamedInTheConfigurationRunWithoutDiscovery() throws {
-        let configuration = try ConfigurationReader.read(text: "kyverno:\n  policies: [shared/team.yaml]\n  discover: false\n",
-                                                         file: "shipshape.yaml", knownChecks: Catalogue.ids)
+        let configuration = try ConfigurationReader.read(
+            text: "kyverno:\n  policies: [shared/team.yaml]\n  discover: false\n",
+            file: "shipshape.yaml", knownChecks: Catalogue.ids)
         let engine = try TestEngine.make(configuration: configuration)
         let files = ["shared/team.yaml": Self.policy, "apps/web.yaml": Self.workload]
         let report = engine.run(paths: ["apps/web.yaml"]) { path in Array((files[path] ?? "").utf8) }
         #expect(report.findings.contains { $0.checkID == "kyverno:team-rules/no-privileged" })
-        let notDiscovered = engine.run(paths: ["apps/web.yaml", "other/team.yaml"]) { path in Array((path == "other/team.yaml" ? Self.policy.replacing("team-rules", with: "other") : files[path] ?? "").utf8) }
+        let notDiscovered = engine.run(paths: ["apps/web.yaml", "other/team.yaml"]) { path in
+            Array(
+                (path == "other/team.yaml" ? Self.policy.replacing("team-rules", with: "other") : files[path] ?? "")
+                    .utf8)
+        }
         #expect(!notDiscovered.findings.contains { $0.checkID.hasPrefix("kyverno:other/") })
     }
 
     @Test func aBadKyvernoSettingIsAnErrorWithItsLine() {
         #expect(throws: ConfigurationError.self) {
-            try ConfigurationReader.read(text: "kyverno:\n  discover: maybe\n", file: "shipshape.yaml", knownChecks: Catalogue.ids)
+            try ConfigurationReader.read(
+                text: "kyverno:\n  discover: maybe\n", file: "shipshape.yaml", knownChecks: Catalogue.ids)
         }
     }
 }

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import Policy
 
 /// The JMESPath subset, the scalar pattern operators and the condition operators, each against
 /// what Kyverno (and the JMESPath specification) gives.
 @Suite struct KyvernoExpressionTests {
-    static let pod = KyvernoValue.parseJSON("""
+    static let pod = KyvernoValue.parseJSON(
+        """
         {"spec": {"initContainers": [{"name": "init", "ports": [{"hostPort": 7000}]}],
                   "containers": [{"name": "a", "securityContext": {"capabilities": {"drop": ["all"]}}}, {"name": "b", "ports": [{"hostPort": 5500}]}],
                   "volumes": [{"name": "v", "hostPath": {"path": "/"}}]}}
@@ -31,22 +33,28 @@ import Testing
     @Test(arguments: [
         ("8080", ">1024", true), ("80", ">1024", false), ("250m", "<=1", true), ("2Gi", "<1Gi", false),
         ("5500", "5000-6000", true), ("7000", "5000!-6000", true), ("nginx:latest", "!*:latest", false),
-        ("docker.io/nginx", "eu.foo.io/* | bar.io/*", false), ("bar.io/x", "eu.foo.io/* | bar.io/*", true), ("", "?*", false),
+        ("docker.io/nginx", "eu.foo.io/* | bar.io/*", false), ("bar.io/x", "eu.foo.io/* | bar.io/*", true),
+        ("", "?*", false),
     ])
     func scalarPattern(_ value: String, _ pattern: String, _ expected: Bool) {
-        #expect(KyvernoScalarPattern.matches(KyvernoValue(.string(value)), pattern: KyvernoValue(.string(pattern))) == expected)
+        #expect(
+            KyvernoScalarPattern.matches(KyvernoValue(.string(value)), pattern: KyvernoValue(.string(pattern)))
+                == expected)
     }
 
     @Test func anchorsDecideBetweenFailAndSkip() throws {
         let container = KyvernoValue.parseJSON(#"{"image": "nginx:latest", "imagePullPolicy": "IfNotPresent"}"#)!
         let conditional = KyvernoValue.parseJSON(#"{"(image)": "*:latest", "imagePullPolicy": "Always"}"#)!
-        #expect(KyvernoPatternMatcher.match(container, conditional)?.isSkip == false, "the condition holds, the policy fails")
+        #expect(
+            KyvernoPatternMatcher.match(container, conditional)?.isSkip == false,
+            "the condition holds, the policy fails")
         let unmet = KyvernoValue.parseJSON(#"{"(image)": "*:1.0", "imagePullPolicy": "Always"}"#)!
         #expect(KyvernoPatternMatcher.match(container, unmet)?.isSkip == true, "the condition does not hold: skip")
         let negation = KyvernoValue.parseJSON(#"{"X(imagePullPolicy)": "null"}"#)!
         #expect(KyvernoPatternMatcher.match(container, negation)?.kind == .negation)
         let existence = KyvernoValue.parseJSON(#"{"^(list)": [{"a": 1}]}"#)!
-        #expect(KyvernoPatternMatcher.match(KyvernoValue.parseJSON(#"{"list": [{"a": 2}, {"a": 1}]}"#)!, existence) == nil)
+        #expect(
+            KyvernoPatternMatcher.match(KyvernoValue.parseJSON(#"{"list": [{"a": 2}, {"a": 1}]}"#)!, existence) == nil)
         #expect(KyvernoPatternMatcher.match(KyvernoValue.parseJSON(#"{"list": [{"a": 2}]}"#)!, existence) != nil)
     }
 
@@ -55,8 +63,12 @@ import Testing
         #expect(KyvernoConditions.compare(ports, "AnyNotIn", KyvernoValue(.string("5000-6000"))))
         #expect(!KyvernoConditions.compare(ports, "AllNotIn", KyvernoValue(.string("5000-6000"))))
         #expect(KyvernoConditions.compare(KyvernoValue(.string("ALL")), "AnyNotIn", KyvernoValue.parseJSON("[]")!))
-        #expect(KyvernoConditions.compare(KyvernoValue(.string("NET_RAW")), "AnyIn", KyvernoValue.parseJSON(#"["NET_*"]"#)!))
-        #expect(KyvernoConditions.compare(KyvernoValue(.string("batch/v1beta1")), "Equals", KyvernoValue(.string("batch/*"))))
+        #expect(
+            KyvernoConditions.compare(KyvernoValue(.string("NET_RAW")), "AnyIn", KyvernoValue.parseJSON(#"["NET_*"]"#)!)
+        )
+        #expect(
+            KyvernoConditions.compare(
+                KyvernoValue(.string("batch/v1beta1")), "Equals", KyvernoValue(.string("batch/*"))))
         #expect(KyvernoConditions.compare(KyvernoValue(.int(3)), "GreaterThan", KyvernoValue(.string("2"))))
     }
 }

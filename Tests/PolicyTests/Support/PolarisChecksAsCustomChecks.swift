@@ -21,7 +21,8 @@ enum PolarisChecksAsCustomChecks {
             let id = url.deletingPathExtension().lastPathComponent
             loaded.ids.append(id)
             do {
-                loaded.configuration = loaded.configuration.merging(try configuration(id: id, definition: try String(contentsOf: url, encoding: .utf8)))
+                loaded.configuration = loaded.configuration.merging(
+                    try configuration(id: id, definition: try String(contentsOf: url, encoding: .utf8)))
             } catch {
                 loaded.notLoaded[id] = "\(error)"
             }
@@ -31,7 +32,8 @@ enum PolarisChecksAsCustomChecks {
 
     /// One check's definition as the `customChecks` entry of a configuration file.
     static func configuration(id: String, definition: String) throws -> PolicyConfiguration {
-        let indented = definition.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        let indented = definition.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
+            separator: "\n")
         let text = "checks:\n  \(id): warning\ncustomChecks:\n  \(id):\n\(indented)\n"
         return try ConfigurationReader.read(text: text, file: "\(id).yaml", knownChecks: Catalogue.ids)
     }

@@ -11,7 +11,9 @@ enum TestPaths {
     static let sharedCorpus = SharedData.corpus
 
     static func files(in folder: URL, withExtensions extensions: Set<String> = ["yaml", "yml"]) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+            return []
+        }
         return enumerator.compactMap { $0 as? URL }
             .filter { extensions.contains($0.pathExtension) }
             .sorted { $0.path < $1.path }

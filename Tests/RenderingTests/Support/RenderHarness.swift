@@ -10,7 +10,9 @@ import Upgrades
 /// Checks a tree as `shipshape check` does, charts rendered: files written into a scratch
 /// folder, charts fetched through `settings` (mirrors pointing at loopback fixtures).
 enum RenderHarness {
-    static let library: Result<HelmLibrary, any Error> = Result { try HelmLibrary(path: HelmLibraryLocator.locate().get()) }
+    static let library: Result<HelmLibrary, any Error> = Result {
+        try HelmLibrary(path: HelmLibraryLocator.locate().get())
+    }
 
     struct Run {
         var report: CheckReport
@@ -27,23 +29,30 @@ enum RenderHarness {
         }
     }
 
-    static func check(_ files: [String: String], copying folders: [String: URL] = [:], settings: UpgradeSettings = UpgradeSettings(),
-                      offline: Bool = false) async throws -> Run {
+    static func check(
+        _ files: [String: String], copying folders: [String: URL] = [:], settings: UpgradeSettings = UpgradeSettings(),
+        offline: Bool = false
+    ) async throws -> Run {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-render-\(UUID().uuidString)")
         for (path, text) in files {
             let url = folder.appending(path: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         for (path, source) in folders {
             let url = folder.appending(path: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: source, to: url)
         }
         let paths = try ManifestWalker.files(under: [folder.path])
         let http = CurlHTTPClient()
-        let lookup = try VersionLookup.make(settings: settings, http: http, cache: DiskCache(folder: nil), tagListLifetime: .zero)
-        let rendering = ChartRendering(library: try library.get(), fetcher: offline ? nil : ChartArchiveFetcher(lookup: lookup, http: http), cacheFolder: nil)
+        let lookup = try VersionLookup.make(
+            settings: settings, http: http, cache: DiskCache(folder: nil), tagListLifetime: .zero)
+        let rendering = ChartRendering(
+            library: try library.get(), fetcher: offline ? nil : ChartArchiveFetcher(lookup: lookup, http: http),
+            cacheFolder: nil)
         let read: PolicyEngine.FileSource = { try FileContents.read($0) }
         let outcome = await rendering.render(files: paths, source: read)
         var report = try engine().run(paths: paths, generated: outcome.generated, source: read)
@@ -53,7 +62,8 @@ enum RenderHarness {
 
     static func engine() throws -> PolicyEngine {
         let configuration = try BundledData.defaultConfiguration()
-        let settings = EvaluationSettings(deprecations: try BundledData.deprecations(), targetVersions: configuration.targetVersions)
+        let settings = EvaluationSettings(
+            deprecations: try BundledData.deprecations(), targetVersions: configuration.targetVersions)
         return PolicyEngine(configuration: configuration, settings: settings)
     }
 

@@ -20,7 +20,8 @@ import Testing
                 .split(separator: "/").map { $0.hasPrefix("{") ? "1" : String($0) }.joined(separator: "/")
             for status in operation.statuses.compactMap(Int.init) {
                 for body in ["{}", "[{}]"] {
-                    let check = contract.checkResponse(method: operation.method, path: "/" + path, status: status, body: Data(body.utf8))
+                    let check = contract.checkResponse(
+                        method: operation.method, path: "/" + path, status: status, body: Data(body.utf8))
                     #expect(check.operation == operation.name)
                     #expect(!check.violations.contains { $0.contains("does not resolve") }, "\(check)")
                 }
@@ -30,7 +31,8 @@ import Testing
 
     @Test func checksAnExchangeOfTheLoopbackServer() throws {
         let contract = try APIContract.load(.github)
-        let request = ReceivedRequest(method: "POST", path: "/repos/o/r/issues/3/comments", body: Data(#"{"body":"hi"}"#.utf8))
+        let request = ReceivedRequest(
+            method: "POST", path: "/repos/o/r/issues/3/comments", body: Data(#"{"body":"hi"}"#.utf8))
         let check = contract.check(request, ServedResponse(status: 201, body: Data(#"{"id":"1"}"#.utf8)))
         #expect(check.operation == "issues/create-comment")
         #expect(check.violations.contains("response body.id: expected integer, got string"))

@@ -26,12 +26,15 @@ struct GitHubResponseExample: Sendable, CustomStringConvertible {
                     for (_, media) in response["content"]?.objectValue ?? [:] {
                         for (_, reference) in media["examples"]?.objectValue ?? [:] {
                             guard let ref = reference["$ref"]?.stringValue,
-                                  let name = ref.split(separator: "/").last.map(String.init),
-                                  let value = document["components"]?["examples"]?[name]?["value"],
-                                  let code = Int(status) else { continue }
-                            found.append(GitHubResponseExample(
-                                operation: operation["operationId"]?.stringValue ?? "?", method: method.uppercased(),
-                                path: concretePath(template), status: code, example: name, value: value))
+                                let name = ref.split(separator: "/").last.map(String.init),
+                                let value = document["components"]?["examples"]?[name]?["value"],
+                                let code = Int(status)
+                            else { continue }
+                            found.append(
+                                GitHubResponseExample(
+                                    operation: operation["operationId"]?.stringValue ?? "?",
+                                    method: method.uppercased(),
+                                    path: concretePath(template), status: code, example: name, value: value))
                         }
                     }
                 }

@@ -2,8 +2,10 @@ import ShipshapeTesting
 import Testing
 
 @Suite struct JSONSchemaValidatorTests {
-    private func violations(_ value: JSONValue, _ schema: JSONValue,
-                            options: JSONSchemaValidator.Options = .init()) -> [String] {
+    private func violations(
+        _ value: JSONValue, _ schema: JSONValue,
+        options: JSONSchemaValidator.Options = .init()
+    ) -> [String] {
         JSONSchemaValidator(schema: schema, options: options).validate(value, at: "body")
     }
 
@@ -28,16 +30,20 @@ import Testing
         let schema: JSONValue = [
             "type": "object",
             "required": ["name"],
-            "properties": ["items": ["type": "array", "items": ["type": "object", "properties": ["line": ["type": "integer"]]]]],
+            "properties": [
+                "items": ["type": "array", "items": ["type": "object", "properties": ["line": ["type": "integer"]]]]
+            ],
             "additionalProperties": false,
         ]
-        #expect(violations(["items": [["line": "3"]], "extra": 1], schema) == [
-            "body.name: required property is missing",
-            "body.extra: property is not allowed by the schema",
-            "body.items[0].line: expected integer, got string",
-        ])
-        #expect(violations(["name": "x", "other": 1], ["type": "object", "additionalProperties": ["type": "string"]])
-            == ["body.other: expected string, got integer"])
+        #expect(
+            violations(["items": [["line": "3"]], "extra": 1], schema) == [
+                "body.name: required property is missing",
+                "body.extra: property is not allowed by the schema",
+                "body.items[0].line: expected integer, got string",
+            ])
+        #expect(
+            violations(["name": "x", "other": 1], ["type": "object", "additionalProperties": ["type": "string"]])
+                == ["body.other: expected string, got integer"])
     }
 
     @Test func enumsBoundsAndLengths() {
@@ -48,7 +54,10 @@ import Testing
         #expect(violations("abcd", ["type": "string", "maxLength": 3]) == ["body: 4 characters, expected at most 3"])
         #expect(violations([1, 2, 3], ["type": "array", "maxItems": 2]) == ["body: has 3 items, expected at most 2"])
         #expect(violations([], ["type": "array", "minItems": 1]) == ["body: has 0 items, expected at least 1"])
-        #expect(violations("abc", ["type": "string", "pattern": "^[0-9]+$"]) == [#"body: "abc" does not match the pattern ^[0-9]+$"#])
+        #expect(
+            violations("abc", ["type": "string", "pattern": "^[0-9]+$"]) == [
+                #"body: "abc" does not match the pattern ^[0-9]+$"#
+            ])
         #expect(violations("123", ["type": "string", "pattern": "^[0-9]+$"]).isEmpty)
     }
 
@@ -75,7 +84,10 @@ import Testing
         #expect(violations(["user": ["login": 5]], document) == ["body.user.login: expected string, got integer"])
         #expect(violations(["user": nil], document) == ["body.user: expected object, got null"])
         #expect(violations(["user": nil], document, options: .init(acceptsNullForStructuredProperties: true)).isEmpty)
-        #expect(violations(1, ["$ref": "#/definitions/Missing"]) == ["body: the schema reference #/definitions/Missing does not resolve"])
+        #expect(
+            violations(1, ["$ref": "#/definitions/Missing"]) == [
+                "body: the schema reference #/definitions/Missing does not resolve"
+            ])
     }
 
     @Test func nullLeniencyCoversOnlyStructuredProperties() {
@@ -86,18 +98,23 @@ import Testing
     }
 
     @Test func goStructLeniencyCoversPointerTimesAndNamedFields() {
-        let schema: JSONValue = ["properties": [
-            "merged_at": ["type": "string", "format": "date-time"],
-            "merge_commit_sha": ["type": "string"],
-            "title": ["type": "string"],
-        ]]
+        let schema: JSONValue = [
+            "properties": [
+                "merged_at": ["type": "string", "format": "date-time"],
+                "merge_commit_sha": ["type": "string"],
+                "title": ["type": "string"],
+            ]
+        ]
         #expect(violations(["merged_at": nil, "merge_commit_sha": nil], schema, options: .goStructs).isEmpty)
         #expect(violations(["merged_at": nil], schema) == ["body.merged_at: expected string, got null"])
         #expect(violations(["title": nil], schema, options: .goStructs) == ["body.title: expected string, got null"])
     }
 
     @Test func annotationsAreIgnored() {
-        let schema: JSONValue = ["type": "integer", "example": "28", "format": "int64", "readOnly": true, "x-go-name": "Line", "description": "d"]
+        let schema: JSONValue = [
+            "type": "integer", "example": "28", "format": "int64", "readOnly": true, "x-go-name": "Line",
+            "description": "d",
+        ]
         #expect(violations(28, schema).isEmpty)
     }
 }

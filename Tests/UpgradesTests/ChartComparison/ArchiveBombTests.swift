@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeTesting
 import Testing
+
 @testable import Upgrades
 
 /// A small archive that unpacks to more than Helm's 100 MiB is refused before tar writes anything.
@@ -8,8 +9,10 @@ import Testing
     @Test func anArchiveThatUnpacksPastTheLimitIsRefusedUnwritten() throws {
         let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-bomb-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        try FileManager.default.createDirectory(at: scratch.appending(path: "bomb/templates"), withIntermediateDirectories: true)
-        try Data("apiVersion: v2\nname: bomb\nversion: 1.0.0\n".utf8).write(to: scratch.appending(path: "bomb/Chart.yaml"))
+        try FileManager.default.createDirectory(
+            at: scratch.appending(path: "bomb/templates"), withIntermediateDirectories: true)
+        try Data("apiVersion: v2\nname: bomb\nversion: 1.0.0\n".utf8).write(
+            to: scratch.appending(path: "bomb/Chart.yaml"))
         // 101 MiB of zeros: a sparse file, packed to about 100 KB.
         let big = scratch.appending(path: "bomb/templates/zeros.yaml")
         FileManager.default.createFile(atPath: big.path, contents: nil)

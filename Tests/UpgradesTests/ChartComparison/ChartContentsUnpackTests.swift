@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeTesting
 import Testing
+
 @testable import Upgrades
 
 @Suite struct ChartContentsUnpackTests {
@@ -10,13 +11,17 @@ import Testing
         #expect(chart.version == "2.0.0")
         #expect(chart.appVersion == "2.0.0")
         #expect(chart.values == ChartComparisonFixtures.version2.values)
-        #expect(chart.templates.keys.sorted() == [
-            "templates/NOTES.txt", "templates/crds/sprockets.yaml", "templates/cronjob.yaml", "templates/deployment.yaml",
-            "templates/hpa.yaml", "templates/ingress.yaml", "templates/pdb.yaml",
-        ])
+        #expect(
+            chart.templates.keys.sorted() == [
+                "templates/NOTES.txt", "templates/crds/sprockets.yaml", "templates/cronjob.yaml",
+                "templates/deployment.yaml",
+                "templates/hpa.yaml", "templates/ingress.yaml", "templates/pdb.yaml",
+            ])
         #expect(chart.templates["templates/hpa.yaml"] == ChartComparisonFixtures.version2.templates["hpa.yaml"])
         #expect(chart.crds.keys.sorted() == ["crds/widgets.yaml", "templates/crds/sprockets.yaml#1"])
-        #expect(chart.crds["crds/widgets.yaml"] == ChartComparisonFixtures.crd("widgets.example.io", apiVersion: "apiextensions.k8s.io/v1beta1"))
+        #expect(
+            chart.crds["crds/widgets.yaml"]
+                == ChartComparisonFixtures.crd("widgets.example.io", apiVersion: "apiextensions.k8s.io/v1beta1"))
         #expect(chart.crds["templates/crds/sprockets.yaml#1"]?.contains("name: sprockets.example.io") == true)
     }
 
@@ -64,7 +69,11 @@ import Testing
     }
 
     @Test func refusesBytesThatAreNotAGzippedTar() throws {
-        let error = try #require(throws: ChartArchiveError.self) { try ChartContents.unpack(Data("not an archive".utf8)) }
-        #expect(error.description == "chart archive: the archive is not valid gzip data (incorrect header check, near byte 2)")
+        let error = try #require(throws: ChartArchiveError.self) {
+            try ChartContents.unpack(Data("not an archive".utf8))
+        }
+        #expect(
+            error.description
+                == "chart archive: the archive is not valid gzip data (incorrect header check, near byte 2)")
     }
 }

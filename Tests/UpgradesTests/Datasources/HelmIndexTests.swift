@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Upgrades
 
 /// Helm's layout is read chart by chart; any other layout whole, with the same result.
@@ -50,6 +51,8 @@ import Testing
 
     @Test func aSliceThatDoesNotParseFallsBackToTheWholeFileAndItsError() {
         let text = "apiVersion: v1\nentries:\n  broken:\n  - version: [unclosed\n"
-        #expect(throws: DatasourceError.self) { try HelmIndex.parse(Array(text.utf8), url: "https://charts.example/index.yaml") }
+        #expect(throws: DatasourceError.self) {
+            try HelmIndex.parse(Array(text.utf8), url: "https://charts.example/index.yaml")
+        }
     }
 }

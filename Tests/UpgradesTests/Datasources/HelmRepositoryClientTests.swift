@@ -2,14 +2,19 @@ import Foundation
 import HTTPKit
 import ShipshapeTesting
 import Testing
+
 @testable import Upgrades
 
 /// Against a Helm repository served as static files (index.yaml + archives) on loopback.
 @Suite struct HelmRepositoryClientTests {
     static func charts() -> [HelmChartArchive] {
-        [HelmChartArchive(name: "cert-manager", version: "v1.14.2", home: "https://cert-manager.io", sources: ["https://github.com/cert-manager/cert-manager"]),
-         HelmChartArchive(name: "cert-manager", version: "v1.15.0", home: "https://cert-manager.io"),
-         HelmChartArchive(name: "ingress-nginx", version: "4.10.0")]
+        [
+            HelmChartArchive(
+                name: "cert-manager", version: "v1.14.2", home: "https://cert-manager.io",
+                sources: ["https://github.com/cert-manager/cert-manager"]),
+            HelmChartArchive(name: "cert-manager", version: "v1.15.0", home: "https://cert-manager.io"),
+            HelmChartArchive(name: "ingress-nginx", version: "4.10.0"),
+        ]
     }
 
     @Test func oneDownloadPerRunWhateverNumberOfCharts() async throws {
@@ -24,7 +29,8 @@ import Testing
         #expect(repository.requests == ["GET /index.yaml 200"])
         let release = try #require(one.charts["cert-manager"]?.first { $0.version == "v1.14.2" })
         #expect(release.sources == ["https://github.com/cert-manager/cert-manager"])
-        let archive = try #require(HelmRepositoryClient.archiveURL(release.urls[0], repository: repository.url.absoluteString))
+        let archive = try #require(
+            HelmRepositoryClient.archiveURL(release.urls[0], repository: repository.url.absoluteString))
         #expect(archive.absoluteString == repository.url.absoluteString + "/charts/cert-manager-v1.14.2.tgz")
     }
 
@@ -47,10 +53,14 @@ import Testing
     }
 
     @Test func notAnIndexSaysSo() async throws {
-        let server = try LoopbackHTTPServer { _ in .respond(ServedResponse(status: 200, body: Data("<html>hello</html>".utf8))) }
+        let server = try LoopbackHTTPServer { _ in
+            .respond(ServedResponse(status: 200, body: Data("<html>hello</html>".utf8)))
+        }
         defer { server.shutdown() }
         let client = HelmRepositoryClient(http: CurlHTTPClient(), cache: DiskCache(folder: nil))
-        let error = await #expect(throws: DatasourceError.self) { try await client.index(of: server.baseURL.absoluteString) }
+        let error = await #expect(throws: DatasourceError.self) {
+            try await client.index(of: server.baseURL.absoluteString)
+        }
         #expect(error?.description.contains("not a Helm repository index") == true)
     }
 }

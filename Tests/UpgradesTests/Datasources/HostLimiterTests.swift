@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Upgrades
 
 /// At most `limit` requests at a time to one host; other hosts are not held up by it.

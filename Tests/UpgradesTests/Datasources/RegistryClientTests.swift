@@ -2,6 +2,7 @@ import Foundation
 import HTTPKit
 import ShipshapeTesting
 import Testing
+
 @testable import Upgrades
 
 /// Against a real `docker-registry` on loopback: anonymous, Basic (htpasswd) and Bearer (our
@@ -21,10 +22,14 @@ import Testing
         let registry = try RegistryFixture.start(authentication: .basic(user: "bot", password: "s3cret"))
         defer { registry.shutdown() }
         try registry.pushImage(repository: "private/app", tags: ["0.1.0"])
-        let withLogin = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "s3cret")]))
+        let withLogin = RegistryClient(
+            http: CurlHTTPClient(),
+            credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "s3cret")]))
         #expect(try await withLogin.tags(host: registry.host, repository: "private/app") == ["0.1.0"])
         let anonymous = RegistryClient(http: CurlHTTPClient())
-        let error = await #expect(throws: DatasourceError.self) { try await anonymous.tags(host: registry.host, repository: "private/app") }
+        let error = await #expect(throws: DatasourceError.self) {
+            try await anonymous.tags(host: registry.host, repository: "private/app")
+        }
         #expect(error?.description.contains("asks for a login and none is configured for \(registry.host)") == true)
     }
 
@@ -33,7 +38,11 @@ import Testing
         defer { registry.shutdown() }
         try registry.pushImage(repository: "org/one", tags: ["1.0.0", "1.0.1"])
         try registry.pushImage(repository: "org/two", tags: ["3.2.1"])
-        let client = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "tok", tokenHosts: [try registry.tokenHost()])]))
+        let client = RegistryClient(
+            http: CurlHTTPClient(),
+            credentials: RegistryCredentials([
+                registry.host: .init(username: "bot", password: "tok", tokenHosts: [try registry.tokenHost()])
+            ]))
         #expect(Set(try await client.tags(host: registry.host, repository: "org/one")) == ["1.0.0", "1.0.1"])
         #expect(try await client.tags(host: registry.host, repository: "org/two") == ["3.2.1"])
         #expect(Set(try await client.tags(host: registry.host, repository: "org/one")) == ["1.0.0", "1.0.1"])
@@ -47,8 +56,14 @@ import Testing
         let registry = try RegistryFixture.start(authentication: .token(user: "bot", password: "tok"))
         defer { registry.shutdown() }
         try registry.pushImage(repository: "org/one", tags: ["1.0.0"])
-        let client = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "wrong", tokenHosts: [try registry.tokenHost()])]))
-        let error = await #expect(throws: DatasourceError.self) { try await client.tags(host: registry.host, repository: "org/one") }
+        let client = RegistryClient(
+            http: CurlHTTPClient(),
+            credentials: RegistryCredentials([
+                registry.host: .init(username: "bot", password: "wrong", tokenHosts: [try registry.tokenHost()])
+            ]))
+        let error = await #expect(throws: DatasourceError.self) {
+            try await client.tags(host: registry.host, repository: "org/one")
+        }
         #expect(error?.description.contains("token service") == true)
         #expect(error?.description.contains("401") == true)
     }
@@ -59,26 +74,54 @@ import Testing
         let registry = try RegistryFixture.start(authentication: .token(user: "bot", password: "tok"))
         defer { registry.shutdown() }
         try registry.pushImage(repository: "org/one", tags: ["1.0.0"])
-        let unconfigured = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "tok")]))
-        let error = await #expect(throws: DatasourceError.self) { try await unconfigured.tags(host: registry.host, repository: "org/one") }
+        let unconfigured = RegistryClient(
+            http: CurlHTTPClient(),
+            credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "tok")]))
+        let error = await #expect(throws: DatasourceError.self) {
+            try await unconfigured.tags(host: registry.host, repository: "org/one")
+        }
         #expect(error?.description.contains("is not sent to the token service on 127.0.0.1") == true)
         #expect(error?.description.contains("tokenHosts") == true)
 
-        let configured = RegistryClient(http: CurlHTTPClient(), credentials: RegistryCredentials([registry.host: .init(username: "bot", password: "tok", tokenHosts: [try registry.tokenHost()])]))
+        let configured = RegistryClient(
+            http: CurlHTTPClient(),
+            credentials: RegistryCredentials([
+                registry.host: .init(username: "bot", password: "tok", tokenHosts: [try registry.tokenHost()])
+            ]))
         #expect(try await configured.tags(host: registry.host, repository: "org/one") == ["1.0.0"])
     }
 
     @Test func theRegistrysOwnHostAndDockerHubsTokenServiceMayHaveTheLogin() throws {
         let login = RegistryCredentials.Login(username: "bot", password: "pw", tokenHosts: ["auth.example.com"])
-        #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://registry.example.com/token")!, login: login))
-        #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://auth.example.com/token")!, login: login))
-        #expect(!RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://evil.example.net/token")!, login: login))
+        #expect(
+            RegistryCredentials.mayShare(
+                loginOf: "registry.example.com", with: URL(string: "https://registry.example.com/token")!, login: login)
+        )
+        #expect(
+            RegistryCredentials.mayShare(
+                loginOf: "registry.example.com", with: URL(string: "https://auth.example.com/token")!, login: login))
+        #expect(
+            !RegistryCredentials.mayShare(
+                loginOf: "registry.example.com", with: URL(string: "https://evil.example.net/token")!, login: login))
         // A default port written out is the same place; another port is not.
-        #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://registry.example.com:443/token")!, login: login))
-        #expect(RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://AUTH.example.com:443/token")!, login: login))
-        #expect(!RegistryCredentials.mayShare(loginOf: "registry.example.com", with: URL(string: "https://registry.example.com:8443/token")!, login: login))
-        #expect(RegistryCredentials.mayShare(loginOf: "docker.io", with: URL(string: "https://auth.docker.io/token")!, login: login))
-        #expect(!RegistryCredentials.mayShare(loginOf: "ghcr.io", with: URL(string: "https://auth.docker.io/token")!, login: login))
+        #expect(
+            RegistryCredentials.mayShare(
+                loginOf: "registry.example.com", with: URL(string: "https://registry.example.com:443/token")!,
+                login: login))
+        #expect(
+            RegistryCredentials.mayShare(
+                loginOf: "registry.example.com", with: URL(string: "https://AUTH.example.com:443/token")!, login: login)
+        )
+        #expect(
+            !RegistryCredentials.mayShare(
+                loginOf: "registry.example.com", with: URL(string: "https://registry.example.com:8443/token")!,
+                login: login))
+        #expect(
+            RegistryCredentials.mayShare(
+                loginOf: "docker.io", with: URL(string: "https://auth.docker.io/token")!, login: login))
+        #expect(
+            !RegistryCredentials.mayShare(
+                loginOf: "ghcr.io", with: URL(string: "https://auth.docker.io/token")!, login: login))
     }
 
     @Test func loginFromDockerConfig() async throws {
@@ -89,8 +132,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let auth = Data("ci:pa:ss".utf8).base64EncodedString()
-        try Data(#"{"auths": {"\#(registry.host)": {"auth": "\#(auth)"}, "https://index.docker.io/v1/": {"auth": "\#(auth)"}}}"#.utf8)
-            .write(to: folder.appending(path: "config.json"))
+        try Data(
+            #"{"auths": {"\#(registry.host)": {"auth": "\#(auth)"}, "https://index.docker.io/v1/": {"auth": "\#(auth)"}}}"#
+                .utf8
+        )
+        .write(to: folder.appending(path: "config.json"))
         let credentials = try RegistryCredentials.dockerConfig(at: folder.appending(path: "config.json").path)
         #expect(credentials.login(for: "docker.io")?.username == "ci")
         let client = RegistryClient(http: CurlHTTPClient(), credentials: credentials)
@@ -100,18 +146,24 @@ import Testing
     @Test func digestAndSourceLabelOfATag() async throws {
         let registry = try RegistryFixture.start()
         defer { registry.shutdown() }
-        let digests = try registry.pushImage(repository: "team/web", tags: ["2.0.0"], labels: ["org.opencontainers.image.source": "https://github.com/team/web"])
+        let digests = try registry.pushImage(
+            repository: "team/web", tags: ["2.0.0"],
+            labels: ["org.opencontainers.image.source": "https://github.com/team/web"])
         let client = RegistryClient(http: CurlHTTPClient())
         let manifest = try await client.manifest(host: registry.host, repository: "team/web", reference: "2.0.0")
         #expect(manifest.digest == digests["2.0.0"])
-        #expect(try await client.sourceLabel(host: registry.host, repository: "team/web", tag: "2.0.0") == "https://github.com/team/web")
+        #expect(
+            try await client.sourceLabel(host: registry.host, repository: "team/web", tag: "2.0.0")
+                == "https://github.com/team/web")
     }
 
     @Test func missingRepositoryIsAnErrorForItAlone() async throws {
         let registry = try RegistryFixture.start()
         defer { registry.shutdown() }
         let client = RegistryClient(http: CurlHTTPClient())
-        let error = await #expect(throws: DatasourceError.self) { try await client.tags(host: registry.host, repository: "nobody/here") }
+        let error = await #expect(throws: DatasourceError.self) {
+            try await client.tags(host: registry.host, repository: "nobody/here")
+        }
         #expect(error?.description == "\(registry.host)/nobody/here: not found in the registry (404)")
     }
 
@@ -136,11 +188,19 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull""#,
-         "Bearer", ["realm": "https://auth.docker.io/token", "service": "registry.docker.io", "scope": "repository:library/nginx:pull"]),
+        (
+            #"Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull""#,
+            "Bearer",
+            [
+                "realm": "https://auth.docker.io/token", "service": "registry.docker.io",
+                "scope": "repository:library/nginx:pull",
+            ]
+        ),
         (#"Basic realm="Registry Realm""#, "Basic", ["realm": "Registry Realm"]),
-        (#"Bearer realm="https://ghcr.io/token", service=ghcr.io, scope="repository:a/b:pull,push""#,
-         "Bearer", ["realm": "https://ghcr.io/token", "service": "ghcr.io", "scope": "repository:a/b:pull,push"]),
+        (
+            #"Bearer realm="https://ghcr.io/token", service=ghcr.io, scope="repository:a/b:pull,push""#,
+            "Bearer", ["realm": "https://ghcr.io/token", "service": "ghcr.io", "scope": "repository:a/b:pull,push"]
+        ),
     ])
     func readsChallenges(_ header: String, _ scheme: String, _ parameters: [String: String]) throws {
         let challenge = try #require(AuthenticationChallenge(header: header))

@@ -7,7 +7,8 @@ struct ScannedTree {
 
     init(_ files: [String: String]) {
         self.files = files.mapValues { Array($0.utf8) }
-        report = DependencyScanner.scan(contents: files.sorted { $0.key < $1.key }.map { ($0.key, Array($0.value.utf8)) })
+        report = DependencyScanner.scan(
+            contents: files.sorted { $0.key < $1.key }.map { ($0.key, Array($0.value.utf8)) })
     }
 
     func dependency(_ name: String, _ current: String) -> Dependency? {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Upgrades
 
 /// Values files from a repository are read with the parser's limits: a file nested 5,000 deep
@@ -12,9 +13,13 @@ import Testing
         """
 
     @Test func aValuesFileNestedThousandsDeepIsANoteAtItsLine() throws {
-        let deep = "image:\n  repository: nginx\n  tag: 1.25.0\nnested: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "\n"
-        let tree = try TreeFolder(["app/Chart.yaml": Self.chart, "app/values.yaml": deep,
-                                   "other/values.yaml": "image:\n  repository: redis\n  tag: 7.2.0\n"])
+        let deep =
+            "image:\n  repository: nginx\n  tag: 1.25.0\nnested: " + String(repeating: "[", count: 5_000)
+            + String(repeating: "]", count: 5_000) + "\n"
+        let tree = try TreeFolder([
+            "app/Chart.yaml": Self.chart, "app/values.yaml": deep,
+            "other/values.yaml": "image:\n  repository: redis\n  tag: 7.2.0\n",
+        ])
         defer { tree.remove() }
         let report = try DependencyScanner.scan([tree.path])
         let note = try #require(report.notes.first { $0.file.hasSuffix("app/values.yaml") })

@@ -8,7 +8,8 @@ struct TreeFolder {
         url = FileManager.default.temporaryDirectory.appending(path: "upgrade-tree-\(UUID().uuidString)")
         for (path, text) in files {
             let file = url.appending(path: path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file)
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Upgrades
 
 /// Renovate's docker versioning rules (prior-art §4.3), one group of cases per rule.
@@ -84,7 +85,8 @@ import Testing
     @Test func sortsLikeRenovate() {
         let tags = ["3.7.0", "3.7-alpine", "3.7.0b1", "3.7.0b5", "3.8.0b1-alpine", "3.8.0-alpine", "3.8.2", "3.8.0"]
         let sorted = tags.sorted { docker.compare($0, $1) < 0 }
-        #expect(sorted == ["3.7.0b1", "3.7.0b5", "3.7.0", "3.7-alpine", "3.8.0b1-alpine", "3.8.0-alpine", "3.8.0", "3.8.2"])
+        #expect(
+            sorted == ["3.7.0b1", "3.7.0b5", "3.7.0", "3.7-alpine", "3.8.0b1-alpine", "3.8.0-alpine", "3.8.0", "3.8.2"])
     }
 
     @Test func shorterIsGreater() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Upgrades
 
 @Suite struct RegexVersioningTests {
@@ -25,7 +26,10 @@ import Testing
             candidates: ["mysql-9.0.0", "postgresql-1.38.2", "postgresql-2.0.0", "postgresql-1.36.0"],
             scheme: regex, policy: UpgradePolicy(allow: .minor)
         )
-        #expect(choice == VersionChoice(newestAllowed: "postgresql-1.38.2", newestOverall: "postgresql-2.0.0", updateType: .minor))
+        #expect(
+            choice
+                == VersionChoice(
+                    newestAllowed: "postgresql-1.38.2", newestOverall: "postgresql-2.0.0", updateType: .minor))
     }
 
     @Test func prereleaseGroupOrdersNaturallyAndBelowRelease() throws {
@@ -37,7 +41,8 @@ import Testing
     }
 
     @Test func buildGroupExtendsTheRelease() throws {
-        let bitnami = try RegexVersioning(pattern: #"^(?<major>\d+)\.(?<minor>\d+)\.(?<patch>\d+)(?:-(?<compatibility>.*-r)(?<build>\d+))?$"#)
+        let bitnami = try RegexVersioning(
+            pattern: #"^(?<major>\d+)\.(?<minor>\d+)\.(?<patch>\d+)(?:-(?<compatibility>.*-r)(?<build>\d+))?$"#)
         #expect(bitnami.compare("1.2.3-debian-12-r10", "1.2.3-debian-12-r9") > 0)
         #expect(bitnami.isCompatible("1.2.4-debian-12-r1", with: "1.2.3-debian-12-r9"))
     }

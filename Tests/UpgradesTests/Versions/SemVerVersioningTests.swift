@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Upgrades
 
 @Suite struct SemVerVersioningTests {

@@ -1,13 +1,18 @@
 import Testing
+
 @testable import Upgrades
 
 @Suite struct VersionSelectorTests {
-    func choose(_ current: String, _ candidates: [String], scheme: any VersionScheme = DockerVersioning(), policy: UpgradePolicy = UpgradePolicy()) -> VersionChoice {
+    func choose(
+        _ current: String, _ candidates: [String], scheme: any VersionScheme = DockerVersioning(),
+        policy: UpgradePolicy = UpgradePolicy()
+    ) -> VersionChoice {
         VersionSelector.choose(current: current, candidates: candidates, scheme: scheme, policy: policy)
     }
 
     @Test func suffixedTagOnlyMovesWithinItsSuffix() {
-        let choice = choose("12.15.0-alpine", ["12.16.0", "13.0.0-alpine", "12.16.1-alpine", "12.16-alpine", "12.17.0-bullseye"])
+        let choice = choose(
+            "12.15.0-alpine", ["12.16.0", "13.0.0-alpine", "12.16.1-alpine", "12.16-alpine", "12.17.0-bullseye"])
         #expect(choice.newestOverall == "13.0.0-alpine")
     }
 
@@ -39,7 +44,8 @@ import Testing
     }
 
     @Test func allowMinorExcludesMajorsButReportsThem() {
-        let choice = choose("1.2.3", ["2.0.0", "1.3.0", "1.2.9", "1.3.1", "3.1.0"], policy: UpgradePolicy(allow: .minor))
+        let choice = choose(
+            "1.2.3", ["2.0.0", "1.3.0", "1.2.9", "1.3.1", "3.1.0"], policy: UpgradePolicy(allow: .minor))
         #expect(choice == VersionChoice(newestAllowed: "1.3.1", newestOverall: "3.1.0", updateType: .minor))
     }
 
@@ -49,11 +55,14 @@ import Testing
     }
 
     @Test func majorUpdateReportsItsType() {
-        #expect(choose("1.2.3", ["2.0.0", "1.3.0"]) == VersionChoice(newestAllowed: "2.0.0", newestOverall: "2.0.0", updateType: .major))
+        #expect(
+            choose("1.2.3", ["2.0.0", "1.3.0"])
+                == VersionChoice(newestAllowed: "2.0.0", newestOverall: "2.0.0", updateType: .major))
     }
 
     @Test func rangeLimitsAllowedOnly() {
-        let choice = choose("1.2.3", ["1.2.4", "1.9.0", "2.0.0", "2.5.0"], policy: UpgradePolicy(range: ">=1.2.0 <2.0.0"))
+        let choice = choose(
+            "1.2.3", ["1.2.4", "1.9.0", "2.0.0", "2.5.0"], policy: UpgradePolicy(range: ">=1.2.0 <2.0.0"))
         #expect(choice == VersionChoice(newestAllowed: "1.9.0", newestOverall: "2.5.0", updateType: .minor))
     }
 
@@ -90,8 +99,12 @@ import Testing
 
     @Test func choosesAmongTenThousandTags() {
         var tags: [String] = []
-        for major in 0..<10 { for minor in 0..<40 { for patch in 0..<25 { tags.append("\(major).\(minor).\(patch)-alpine") } } }
+        for major in 0..<10 {
+            for minor in 0..<40 { for patch in 0..<25 { tags.append("\(major).\(minor).\(patch)-alpine") } }
+        }
         let choice = choose("1.2.3-alpine", tags.shuffled(), policy: UpgradePolicy(allow: .minor))
-        #expect(choice == VersionChoice(newestAllowed: "1.39.24-alpine", newestOverall: "9.39.24-alpine", updateType: .minor))
+        #expect(
+            choice
+                == VersionChoice(newestAllowed: "1.39.24-alpine", newestOverall: "9.39.24-alpine", updateType: .minor))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Vulnerabilities
 
 /// Base scores of vectors from the CVSS v3.1 specification's examples and NVD.
@@ -16,7 +17,9 @@ struct CVSSv3Tests {
     @Test func incompleteVectorsAndOtherVersionsHaveNoScore() {
         #expect(CVSSv3.baseScore(vector: "CVSS:3.1/AV:N/AC:L") == nil)
         #expect(CVSSv3.baseScore(vector: "AV:N/AC:L/Au:N/C:P/I:P/A:P") == nil)
-        #expect(Severity(score: 9.8) == .critical && Severity(score: 7.5) == .high && Severity(score: 5.5) == .medium && Severity(score: 1.6) == .low)
+        #expect(
+            Severity(score: 9.8) == .critical && Severity(score: 7.5) == .high && Severity(score: 5.5) == .medium
+                && Severity(score: 1.6) == .low)
         #expect(Severity(word: "MODERATE") == .medium && Severity(word: "whatever") == nil)
     }
 }

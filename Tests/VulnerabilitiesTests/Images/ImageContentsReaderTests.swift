@@ -3,6 +3,7 @@ import HTTPKit
 import ShipshapeTesting
 import Testing
 import Upgrades
+
 @testable import Vulnerabilities
 
 /// Images the tests build, pushed to a real `docker-registry` on loopback, read back layer by layer.
@@ -19,11 +20,15 @@ import Upgrades
         let registry = try RegistryFixture.start()
         defer { registry.shutdown() }
         let goBinary = GoFixture.isAvailable ? try GoFixture.binary.get() : nil
-        let amd64 = try registry.pushImage(repository: "team/app", tag: nil, layers: [
-            try ImageFolders.debianBase(in: scratch), try ImageFolders.debianUpper(in: scratch, goBinary: goBinary),
-        ])
-        let arm64 = try registry.pushImage(repository: "team/app", tag: nil, layers: [try ImageFolders.alpine(in: scratch)], architecture: "arm64")
-        try registry.pushIndex(repository: "team/app", tag: "1.0", manifests: [(arm64, "linux", "arm64"), (amd64, "linux", "amd64")])
+        let amd64 = try registry.pushImage(
+            repository: "team/app", tag: nil,
+            layers: [
+                try ImageFolders.debianBase(in: scratch), try ImageFolders.debianUpper(in: scratch, goBinary: goBinary),
+            ])
+        let arm64 = try registry.pushImage(
+            repository: "team/app", tag: nil, layers: [try ImageFolders.alpine(in: scratch)], architecture: "arm64")
+        try registry.pushIndex(
+            repository: "team/app", tag: "1.0", manifests: [(arm64, "linux", "arm64"), (amd64, "linux", "amd64")])
 
         let client = RegistryClient(http: CurlHTTPClient())
         let contents = try await ImageContentsReader(registry: client).contents(of: image(registry, "team/app", "1.0"))
@@ -32,17 +37,23 @@ import Upgrades
         let inventory = PackageInventory(root: contents.root)
         #expect(inventory.distribution?.osvEcosystem == "Debian:12", "os-release read through its link")
         let debian = inventory.packages.filter { $0.kind == .debian }
-        #expect(debian.count == (try ImageFolders.installedDebianPackages()) + 1, "this machine's status file, and status.d's newpkg only (opaque)")
-        #expect(debian.contains { $0.name == "newpkg" && $0.sourceName == "newsrc" } && !debian.contains { $0.name == "oldpkg" })
+        #expect(
+            debian.count == (try ImageFolders.installedDebianPackages()) + 1,
+            "this machine's status file, and status.d's newpkg only (opaque)")
+        #expect(
+            debian.contains { $0.name == "newpkg" && $0.sourceName == "newsrc" }
+                && !debian.contains { $0.name == "oldpkg" })
         #expect(!inventory.packages.contains { $0.kind == .alpine }, "the apk database was whited out")
         if goBinary != nil {
             #expect(inventory.packages.filter { $0.kind == .goModule }.map(\.name) == ["stdlib", "golang.org/x/text"])
         }
 
-        let alpine = try await ImageContentsReader(registry: client, platform: ImagePlatform(parsing: "linux/arm64")!).contents(of: image(registry, "team/app", "1.0"))
+        let alpine = try await ImageContentsReader(registry: client, platform: ImagePlatform(parsing: "linux/arm64")!)
+            .contents(of: image(registry, "team/app", "1.0"))
         #expect(PackageInventory(root: alpine.root).packages.map(\.sourceName) == ["busybox", "openssl"])
         let missing = await #expect(throws: ImageScanError.self) {
-            try await ImageContentsReader(registry: client, platform: ImagePlatform(parsing: "linux/s390x")!).contents(of: image(registry, "team/app", "1.0"))
+            try await ImageContentsReader(registry: client, platform: ImagePlatform(parsing: "linux/s390x")!).contents(
+                of: image(registry, "team/app", "1.0"))
         }
         #expect(missing?.reason == "has no linux/s390x image (the index offers linux/arm64, linux/amd64)")
     }
@@ -54,7 +65,8 @@ import Upgrades
         let registry = try RegistryFixture.start()
         defer { registry.shutdown() }
         let base = try ImageFolders.debianBase(in: scratch)
-        try registry.pushImage(repository: "team/one", tag: "1", layers: [base, try ImageFolders.debianUpper(in: scratch, goBinary: nil)])
+        try registry.pushImage(
+            repository: "team/one", tag: "1", layers: [base, try ImageFolders.debianUpper(in: scratch, goBinary: nil)])
         try registry.pushImage(repository: "team/two", tag: "1", layers: [base, try ImageFolders.alpine(in: scratch)])
         let cache = LayerCache()
         let reader = ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient()), cache: cache)
@@ -73,11 +85,18 @@ import Upgrades
         let registry = try RegistryFixture.start()
         defer { registry.shutdown() }
         let goBinary = GoFixture.isAvailable ? try GoFixture.binary.get() : nil
-        try registry.pushImage(repository: "team/one", tag: "1", layers: [try ImageFolders.debianBase(in: scratch), try ImageFolders.debianUpper(in: scratch, goBinary: goBinary)])
+        try registry.pushImage(
+            repository: "team/one", tag: "1",
+            layers: [
+                try ImageFolders.debianBase(in: scratch), try ImageFolders.debianUpper(in: scratch, goBinary: goBinary),
+            ])
         let folder = scratch.url.appending(path: "cache")
-        let first = LayerCache(folder: folder), second = LayerCache(folder: folder)
-        let cold = try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient()), cache: first).contents(of: image(registry, "team/one", "1"))
-        let warm = try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient()), cache: second).contents(of: image(registry, "team/one", "1"))
+        let first = LayerCache(folder: folder)
+        let second = LayerCache(folder: folder)
+        let cold = try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient()), cache: first)
+            .contents(of: image(registry, "team/one", "1"))
+        let warm = try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient()), cache: second)
+            .contents(of: image(registry, "team/one", "1"))
         #expect(await first.reads == 2)
         #expect(await second.reads == 0)
         #expect(warm.root == cold.root)
@@ -92,17 +111,24 @@ import Upgrades
         defer { registry.shutdown() }
         // 16 MiB of zeros: a small download that unpacks past a 4 MiB limit.
         try scratch.write("bomb/zeros", [UInt8](repeating: 0, count: 16 << 20))
-        try registry.pushImage(repository: "team/bomb", tag: "1", layers: [try LayerArchive(folder: scratch.url.appending(path: "bomb"))])
+        try registry.pushImage(
+            repository: "team/bomb", tag: "1", layers: [try LayerArchive(folder: scratch.url.appending(path: "bomb"))])
         try scratch.write("big/noise", (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })
         let bigLayer = try LayerArchive(folder: scratch.url.appending(path: "big"), compression: .none)
         try registry.pushImage(repository: "team/big", tag: "1", layers: [bigLayer])
         let limits = ImageContentsReader.Limits(compressedLayerBytes: 2 << 20, uncompressedLayerBytes: 4 << 20)
         let reader = ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient()), limits: limits)
-        let bomb = await #expect(throws: ImageScanError.self) { try await reader.contents(of: image(registry, "team/bomb", "1")) }
+        let bomb = await #expect(throws: ImageScanError.self) {
+            try await reader.contents(of: image(registry, "team/bomb", "1"))
+        }
         #expect(bomb?.isOverLimit == true && bomb?.reason.contains("more than 4 MiB; refused") == true)
-        let big = await #expect(throws: ImageScanError.self) { try await reader.contents(of: image(registry, "team/big", "1")) }
+        let big = await #expect(throws: ImageScanError.self) {
+            try await reader.contents(of: image(registry, "team/big", "1"))
+        }
         #expect(big?.isOverLimit == true && big?.reason.contains("more than the limit of 2 MiB; refused") == true)
-        #expect(try registry.requestLog().filter { $0.hasSuffix(bigLayer.digest) }.isEmpty, "the too-big layer is refused before its download")
+        #expect(
+            try registry.requestLog().filter { $0.hasSuffix(bigLayer.digest) }.isEmpty,
+            "the too-big layer is refused before its download")
     }
 
     @Test func registryAuthenticationAsTheUpgradeEngineDoesIt() async throws {
@@ -111,11 +137,16 @@ import Upgrades
         let registry = try RegistryFixture.start(authentication: .token(user: "bot", password: "tok"))
         defer { registry.shutdown() }
         try registry.pushImage(repository: "private/app", tag: "2", layers: [try ImageFolders.alpine(in: scratch)])
-        let login = RegistryCredentials([registry.host: .init(username: "bot", password: "tok", tokenHosts: [try registry.tokenHost()])])
-        let contents = try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient(), credentials: login)).contents(of: image(registry, "private/app", "2"))
+        let login = RegistryCredentials([
+            registry.host: .init(username: "bot", password: "tok", tokenHosts: [try registry.tokenHost()])
+        ])
+        let contents = try await ImageContentsReader(
+            registry: RegistryClient(http: CurlHTTPClient(), credentials: login)
+        ).contents(of: image(registry, "private/app", "2"))
         #expect(PackageInventory(root: contents.root).distribution?.osvEcosystem == "Alpine:v3.20")
         await #expect(throws: (any Error).self) {
-            try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient())).contents(of: image(registry, "private/app", "2"))
+            try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient())).contents(
+                of: image(registry, "private/app", "2"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Vulnerabilities
 
 struct ApkDatabaseTests {
@@ -41,7 +42,9 @@ struct ApkDatabaseTests {
     }
 
     @Test func osReleaseGivesTheAlpineBranch() throws {
-        let release = try #require(OSRelease(text: "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME=\"Alpine Linux v3.20\"\n"))
+        let release = try #require(
+            OSRelease(text: "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME=\"Alpine Linux v3.20\"\n")
+        )
         #expect(release.osvEcosystem == "Alpine:v3.20")
         #expect(OSRelease(text: "ID=ubuntu\nVERSION_ID=\"22.04\"\n")?.osvEcosystem == "Ubuntu:22.04")
         #expect(OSRelease(text: "ID=\"rhel\"\nVERSION_ID=\"9.4\"\n")?.osvEcosystem == "Red Hat")

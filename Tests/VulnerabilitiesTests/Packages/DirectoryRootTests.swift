@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Vulnerabilities
 
 /// An unpacked root filesystem on disk, read as an image's layers are.
@@ -8,8 +9,10 @@ struct DirectoryRootTests {
         let scratch = try Scratch("root")
         defer { scratch.remove() }
         try scratch.write("usr/lib/os-release", text: ImageFolders.alpineRelease)
-        try FileManager.default.createDirectory(at: scratch.url.appending(path: "etc"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: scratch.url.appending(path: "etc/os-release").path, withDestinationPath: "../usr/lib/os-release")
+        try FileManager.default.createDirectory(
+            at: scratch.url.appending(path: "etc"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.url.appending(path: "etc/os-release").path, withDestinationPath: "../usr/lib/os-release")
         try scratch.write("lib/apk/db/installed", text: ApkSample.installed)
         try scratch.write("var/lib/dpkg/status.d/tzdata", text: "Package: tzdata\nVersion: 2024a-0+deb12u1\n")
         try scratch.write("home/notes.txt", text: "not a database")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Vulnerabilities
 
 /// The SQLite rpmdb as Debian's `rpm` 4.18 writes it (`rpm --initdb`, packages built by rpmbuild).
@@ -10,8 +11,10 @@ struct RPMDatabaseTests {
             .init(name: "openssl-libs", epoch: 1, version: "3.0.7", release: "24.el9"),
             .init(name: "bash", epoch: nil, version: "5.1.8", release: "9.el9"),
         ])
-        let packages = try RPMDatabase.packages(database: database, writeAheadLog: writeAheadLog, foundIn: "var/lib/rpm/rpmdb.sqlite")
-            .sorted { $0.name < $1.name }
+        let packages = try RPMDatabase.packages(
+            database: database, writeAheadLog: writeAheadLog, foundIn: "var/lib/rpm/rpmdb.sqlite"
+        )
+        .sorted { $0.name < $1.name }
         #expect(packages.map(\.name) == ["bash", "openssl-libs"])
         #expect(packages.map(\.version) == ["5.1.8-9.el9", "1:3.0.7-24.el9"])
         #expect(packages.map(\.sourceName) == ["bash", "openssl-libs"])
@@ -19,7 +22,10 @@ struct RPMDatabaseTests {
     }
 
     @Test func aFileThatIsNotAnRPMDatabaseIsAClearError() {
-        #expect { try RPMDatabase.packages(database: Array("SQLite format 3\0 but not really".utf8), foundIn: "var/lib/rpm/rpmdb.sqlite") } throws: { error in
+        #expect {
+            try RPMDatabase.packages(
+                database: Array("SQLite format 3\0 but not really".utf8), foundIn: "var/lib/rpm/rpmdb.sqlite")
+        } throws: { error in
             "\(error)".hasPrefix("var/lib/rpm/rpmdb.sqlite: not an rpm SQLite database")
         }
     }

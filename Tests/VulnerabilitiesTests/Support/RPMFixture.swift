@@ -35,12 +35,19 @@ enum RPMFixture {
                 %files
                 """
             try scratch.write("\(package.name).spec", text: spec + "\n")
-            try check(ProcessRunner.tool("rpmbuild", ["--define", "_topdir \(folder)/top", "-bb", "\(folder)/\(package.name).spec"]))
+            try check(
+                ProcessRunner.tool(
+                    "rpmbuild", ["--define", "_topdir \(folder)/top", "-bb", "\(folder)/\(package.name).spec"]))
         }
-        let built = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/top/RPMS/noarch").map { "\(folder)/top/RPMS/noarch/\($0)" }
-        try check(ProcessRunner.tool("rpm", rpm + ["-i", "--justdb", "--nodeps", "--ignorearch", "--ignoreos"] + built))
+        let built = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/top/RPMS/noarch").map {
+            "\(folder)/top/RPMS/noarch/\($0)"
+        }
+        try check(
+            ProcessRunner.tool("rpm", rpm + ["-i", "--justdb", "--nodeps", "--ignorearch", "--ignoreos"] + built))
         let database = Array(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/db/rpmdb.sqlite")))
-        return (database, (try? Data(contentsOf: URL(fileURLWithPath: "\(folder)/db/rpmdb.sqlite-wal"))).map(Array.init))
+        return (
+            database, (try? Data(contentsOf: URL(fileURLWithPath: "\(folder)/db/rpmdb.sqlite-wal"))).map(Array.init)
+        )
     }
 
     private static func check(_ result: (status: Int32, output: String)) throws {

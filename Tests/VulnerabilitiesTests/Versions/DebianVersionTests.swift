@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeTesting
 import Testing
+
 @testable import Vulnerabilities
 
 struct DebianVersionTests {
@@ -27,7 +28,10 @@ struct DebianVersionTests {
         let expected = try dpkgOrder(pairs)
         var disagreements: [String] = []
         for ((left, right), dpkg) in zip(pairs, expected) {
-            guard let a = DebianVersion(left), let b = DebianVersion(right) else { disagreements.append("\(left) or \(right) not read"); continue }
+            guard let a = DebianVersion(left), let b = DebianVersion(right) else {
+                disagreements.append("\(left) or \(right) not read")
+                continue
+            }
             let ours = DebianVersion.compare(a, b)
             if ours != dpkg { disagreements.append("\(left) vs \(right): dpkg \(dpkg), ours \(ours)") }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeTesting
 import Testing
+
 @testable import Vulnerabilities
 
 struct RPMVersionTests {
@@ -17,7 +18,8 @@ struct RPMVersionTests {
     /// Debian's `rpm` (4.18) compares the same real pairs in one process: Lua's `rpm.vercmp`
     /// over a generated script.
     @Test func agreesWithRPMOnThisMachinesVersions() throws {
-        let pairs = try SystemVersionPairs.pairs(count: 5000) + [("1.0^a", "1.0~b"), ("1~", "1^"), ("1.0.fc39", "1.0.el9")]
+        let pairs =
+            try SystemVersionPairs.pairs(count: 5000) + [("1.0^a", "1.0~b"), ("1~", "1^"), ("1.0.fc39", "1.0.el9")]
         let folder = FileManager.default.temporaryDirectory.appending(path: "rpm-pairs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -6,8 +6,12 @@ import ShipshapeTesting
 /// Generated at test time, so nothing large is committed.
 enum SystemVersionPairs {
     static func pairs(count: Int) throws -> [(String, String)] {
-        let listing = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"),
-                                            ["-c", "apt-cache dumpavail | grep -E '^(Package|Version):'; dpkg-query -W -f 'Package: ${Package}\\nVersion: ${Version}\\n'"])
+        let listing = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c",
+                "apt-cache dumpavail | grep -E '^(Package|Version):'; dpkg-query -W -f 'Package: ${Package}\\nVersion: ${Version}\\n'",
+            ])
         var versionsByPackage: [String: Set<String>] = [:]
         var package = ""
         for line in listing.output.split(separator: "\n") {

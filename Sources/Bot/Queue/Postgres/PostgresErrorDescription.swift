@@ -9,8 +9,10 @@ enum PostgresErrorDescription {
             return describe(error)
         }
         if let error = error as? PostgresTransactionError {
-            let parts = [("BEGIN", error.beginError), ("transaction", error.closureError),
-                         ("COMMIT", error.commitError), ("ROLLBACK", error.rollbackError)]
+            let parts = [
+                ("BEGIN", error.beginError), ("transaction", error.closureError),
+                ("COMMIT", error.commitError), ("ROLLBACK", error.rollbackError),
+            ]
             return parts.compactMap { name, error in error.map { "\(name): \(describe($0))" } }.joined(separator: "; ")
         }
         return "\(error)"

@@ -2,7 +2,9 @@ extension PostgresJobQueue {
     /// Runs `body` but gives up after `limit`. While the server is down PostgresClient keeps
     /// retrying the connection for a minute or more before failing a query; start-up and readiness
     /// checks must answer sooner than that.
-    func withinDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    func withinDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws
+        -> T
+    {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await body() }
             group.addTask {

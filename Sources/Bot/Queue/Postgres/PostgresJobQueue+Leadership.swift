@@ -5,7 +5,7 @@ import PostgresNIO
 /// dies, its connection closes, the lock is free, and the next one takes over. The lock is per
 /// schema (its hash is the second key): each queue in a database has its own leader.
 public struct PostgresLeadership: LeaderElection {
-    static let schedulerLock = SchemaAdvisoryLock(key: 0x5348_4953) // "SHIS"
+    static let schedulerLock = SchemaAdvisoryLock(key: 0x5348_4953)  // "SHIS"
 
     let queue: PostgresJobQueue
     let retry: Duration
@@ -20,12 +20,16 @@ public struct PostgresLeadership: LeaderElection {
         while !Task.isCancelled {
             do {
                 let led = try await queue.client.withConnection { connection -> Bool in
-                    let rows = try await connection.query(PostgresQuery(unsafeSQL: Self.schedulerLock.sql("pg_try_advisory_lock")), logger: logger).collect()
+                    let rows = try await connection.query(
+                        PostgresQuery(unsafeSQL: Self.schedulerLock.sql("pg_try_advisory_lock")), logger: logger
+                    ).collect()
                     guard let acquired = try rows.first?.decode(Bool.self), acquired else { return false }
                     logger.info("this replica leads the scheduler")
                     await body()
                     do {
-                        _ = try await connection.query(PostgresQuery(unsafeSQL: Self.schedulerLock.sql("pg_advisory_unlock")), logger: logger).collect()
+                        _ = try await connection.query(
+                            PostgresQuery(unsafeSQL: Self.schedulerLock.sql("pg_advisory_unlock")), logger: logger
+                        ).collect()
                     } catch {
                         // The lock goes with the connection when it closes.
                         logger.warning("cannot release the scheduler lock: \(error)")

@@ -12,7 +12,8 @@ extension PostgresJobQueue {
                 try await self.takeLeaseLock(connection)
                 // SKIP LOCKED: a row another transaction is changing (a completion, a supersede) is
                 // passed over rather than waited for, and no two replicas ever claim the same row.
-                let rows = try await connection.query("""
+                let rows = try await connection.query(
+                    """
                     UPDATE jobs SET state = 'running', lease_owner = \(owner), lease_expires_ms = \(expires), attempts = attempts + 1
                     WHERE id = (
                         SELECT candidate.id FROM jobs AS candidate
@@ -27,9 +28,11 @@ extension PostgresJobQueue {
                         LIMIT 1
                         FOR UPDATE SKIP LOCKED)
                     RETURNING *
-                    """, logger: self.logger).collect()
+                    """, logger: self.logger
+                ).collect()
                 guard let row = rows.first else { return nil }
-                return LeasedJob(record: try JobRecord(postgresRow: row), owner: owner, expires: Date(queueMilliseconds: expires))
+                return LeasedJob(
+                    record: try JobRecord(postgresRow: row), owner: owner, expires: Date(queueMilliseconds: expires))
             }
         }
     }
@@ -41,29 +44,36 @@ extension PostgresJobQueue {
                 // Serialized with leases: an extension must not land after a lease saw this job's
                 // lease as expired and started another job of the same pull request.
                 try await self.takeLeaseLock(connection)
-                let rows = try await connection.query("""
+                let rows = try await connection.query(
+                    """
                     UPDATE jobs SET lease_expires_ms = \(expires)
                     WHERE \(heldBy: job) RETURNING id
-                    """, logger: self.logger).collect()
+                    """, logger: self.logger
+                ).collect()
                 return !rows.isEmpty
             }
         }
     }
 
     public func complete(_ job: LeasedJob) async throws {
-        try await updateHeld(job, operation: "complete",
-                             "UPDATE jobs SET state = 'done', lease_expires_ms = NULL WHERE \(heldBy: job) RETURNING id")
+        try await updateHeld(
+            job, operation: "complete",
+            "UPDATE jobs SET state = 'done', lease_expires_ms = NULL WHERE \(heldBy: job) RETURNING id")
     }
 
     public func fail(_ job: LeasedJob, error: String, retryAfter: Duration?) async throws -> FailureOutcome {
         if job.record.attempts >= settings.maximumAttempts {
-            try await updateHeld(job, operation: "fail",
-                                 "UPDATE jobs SET state = 'dead', last_error = \(error), lease_expires_ms = NULL WHERE \(heldBy: job) RETURNING id")
+            try await updateHeld(
+                job, operation: "fail",
+                "UPDATE jobs SET state = 'dead', last_error = \(error), lease_expires_ms = NULL WHERE \(heldBy: job) RETURNING id"
+            )
             return .deadLettered
         }
         let delay = retryAfter ?? settings.retryDelay(afterAttempts: job.record.attempts)
         let retryAt = settings.now().queueMilliseconds + delay.queueMilliseconds
-        try await updateHeld(job, operation: "fail", """
+        try await updateHeld(
+            job, operation: "fail",
+            """
             UPDATE jobs SET state = 'pending', run_after_ms = \(retryAt), last_error = \(error), lease_owner = NULL, lease_expires_ms = NULL
             WHERE \(heldBy: job) RETURNING id
             """)
@@ -72,7 +82,9 @@ extension PostgresJobQueue {
 
     public func release(_ job: LeasedJob) async throws {
         let now = settings.now().queueMilliseconds
-        try await updateHeld(job, operation: "release", """
+        try await updateHeld(
+            job, operation: "release",
+            """
             UPDATE jobs SET state = 'pending', run_after_ms = \(now), attempts = attempts - 1, lease_owner = NULL, lease_expires_ms = NULL
             WHERE \(heldBy: job) RETURNING id
             """)
@@ -94,8 +106,9 @@ extension PostgresJobQueue {
             let rows = try await self.client.query(statement, logger: self.logger).collect()
             guard rows.isEmpty else { return }
             let current = try await self.fetchJob(id: job.record.id)
-            throw QueueError(code: .leaseLost, store: self.store, operation: operation, jobID: job.record.id,
-                             reason: LeaseLoss.reason(for: job, current: current))
+            throw QueueError(
+                code: .leaseLost, store: self.store, operation: operation, jobID: job.record.id,
+                reason: LeaseLoss.reason(for: job, current: current))
         }
     }
 }

@@ -3,7 +3,7 @@ import PostgresNIO
 extension PostgresJobQueue {
     /// Taken inside the migration's transaction. Per schema: one database-wide key made every
     /// queue of the database wait while any one migration's transaction was open.
-    static let migrationLock = SchemaAdvisoryLock(key: 0x5348_5051) // "SHPQ"
+    static let migrationLock = SchemaAdvisoryLock(key: 0x5348_5051)  // "SHPQ"
 
     /// Idempotent: every statement creates only what is missing, and replicas starting together take
     /// turns (concurrent `CREATE TABLE IF NOT EXISTS` in one schema can still collide in the catalogue).
@@ -16,8 +16,10 @@ extension PostgresJobQueue {
 
     private func createTable() async throws {
         try await client.withTransaction(logger: self.logger) { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: Self.migrationLock.sql("pg_advisory_xact_lock")), logger: self.logger)
-            try await connection.query("""
+            try await connection.query(
+                PostgresQuery(unsafeSQL: Self.migrationLock.sql("pg_advisory_xact_lock")), logger: self.logger)
+            try await connection.query(
+                """
                 CREATE TABLE IF NOT EXISTS jobs (
                     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                     kind TEXT NOT NULL,
@@ -36,7 +38,8 @@ extension PostgresJobQueue {
                 """, logger: self.logger)
             try await connection.query(
                 "CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, id)", logger: self.logger)
-            try await connection.query("""
+            try await connection.query(
+                """
                 CREATE TABLE IF NOT EXISTS installations (
                     repository TEXT PRIMARY KEY,
                     installation_id BIGINT NOT NULL,
@@ -44,15 +47,20 @@ extension PostgresJobQueue {
                 )
                 """, logger: self.logger)
             try await connection.query(
-                "CREATE INDEX IF NOT EXISTS installations_by_id ON installations (installation_id)", logger: self.logger)
-            try await connection.query("""
+                "CREATE INDEX IF NOT EXISTS installations_by_id ON installations (installation_id)", logger: self.logger
+            )
+            try await connection.query(
+                """
                 CREATE INDEX IF NOT EXISTS jobs_by_pull_request ON jobs (pull_request_key, state)
                 WHERE pull_request_key IS NOT NULL
                 """, logger: self.logger)
             try await connection.query(PostgresQuery(unsafeSQL: ReadinessProbe.createTable), logger: self.logger)
-            try await connection.query(PostgresQuery(unsafeSQL: WaitingReviewUniqueness.dropEarlierIndex), logger: self.logger)
-            try await connection.query(PostgresQuery(unsafeSQL: WaitingReviewUniqueness.supersedeDuplicates), logger: self.logger)
-            try await connection.query(PostgresQuery(unsafeSQL: WaitingReviewUniqueness.createIndex), logger: self.logger)
+            try await connection.query(
+                PostgresQuery(unsafeSQL: WaitingReviewUniqueness.dropEarlierIndex), logger: self.logger)
+            try await connection.query(
+                PostgresQuery(unsafeSQL: WaitingReviewUniqueness.supersedeDuplicates), logger: self.logger)
+            try await connection.query(
+                PostgresQuery(unsafeSQL: WaitingReviewUniqueness.createIndex), logger: self.logger)
         }
     }
 }

@@ -10,11 +10,14 @@ extension PostgresJobQueue {
     /// `-c name=value` settings for the session, such as `-c search_path=shipshape` (a schema of its own).
     public static func configuration(url: String) throws -> PostgresClient.Configuration {
         func invalid(_ reason: String) -> QueueError {
-            QueueError(code: .invalidConfiguration, store: "PostgreSQL queue", operation: "read the database URL", reason: reason)
+            QueueError(
+                code: .invalidConfiguration, store: "PostgreSQL queue", operation: "read the database URL",
+                reason: reason)
         }
         // URLComponents hands back user, password and path already percent-decoded.
         guard let components = URLComponents(string: url),
-              let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme) else {
+            let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme)
+        else {
             throw invalid("expected postgres://user:password@host:port/database")
         }
         guard let host = components.host, !host.isEmpty else { throw invalid("the URL names no host") }
@@ -63,8 +66,9 @@ extension PostgresJobQueue {
             }
             let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw QueueError(code: .invalidConfiguration, store: "PostgreSQL queue", operation: "read the database URL",
-                                 reason: "`options` takes `-c name=value` settings, not '\(options)'")
+                throw QueueError(
+                    code: .invalidConfiguration, store: "PostgreSQL queue", operation: "read the database URL",
+                    reason: "`options` takes `-c name=value` settings, not '\(options)'")
             }
             settings.append((parts[0], parts[1]))
         }

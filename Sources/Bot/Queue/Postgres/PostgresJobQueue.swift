@@ -21,8 +21,10 @@ public final class PostgresJobQueue: JobQueue {
     private let clientTask: Task<Void, Never>
 
     /// Connects, then creates the table and indexes when missing (safe while other replicas do the same).
-    public init(configuration: PostgresClient.Configuration, settings: QueueSettings = QueueSettings(),
-                logger: Logger = Logger(label: "shipshape.queue")) async throws {
+    public init(
+        configuration: PostgresClient.Configuration, settings: QueueSettings = QueueSettings(),
+        logger: Logger = Logger(label: "shipshape.queue")
+    ) async throws {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.settings = settings
@@ -49,8 +51,10 @@ public final class PostgresJobQueue: JobQueue {
     }
 
     /// `postgres://user:password@host:port/database[?sslmode=disable|prefer|require|verify-ca|verify-full]`.
-    public convenience init(url: String, settings: QueueSettings = QueueSettings(),
-                            logger: Logger = Logger(label: "shipshape.queue")) async throws {
+    public convenience init(
+        url: String, settings: QueueSettings = QueueSettings(),
+        logger: Logger = Logger(label: "shipshape.queue")
+    ) async throws {
         try await self.init(configuration: Self.configuration(url: url), settings: settings, logger: logger)
     }
 
@@ -65,7 +69,8 @@ public final class PostgresJobQueue: JobQueue {
     }
 
     static func storeName(_ configuration: PostgresClient.Configuration) -> String {
-        let place = configuration.host.map { "\($0):\(configuration.port ?? 5432)" } ?? configuration.unixSocketPath ?? "?"
+        let place =
+            configuration.host.map { "\($0):\(configuration.port ?? 5432)" } ?? configuration.unixSocketPath ?? "?"
         return "PostgreSQL queue \(configuration.username)@\(place)/\(configuration.database ?? configuration.username)"
     }
 
@@ -73,17 +78,20 @@ public final class PostgresJobQueue: JobQueue {
         let now = settings.now().queueMilliseconds
         return try await perform("enqueue") {
             try await self.client.withTransaction(logger: self.logger) { connection -> EnqueueOutcome in
-                let inserted = try await connection.query("""
+                let inserted = try await connection.query(
+                    """
                     INSERT INTO jobs (kind, payload, pull_request_key, head_sha, delivery_id, state, attempts, run_after_ms, created_at_ms)
                     VALUES (\(job.kind.rawValue), \(job.payload), \(job.pullRequestKey), \(job.headSHA), \(job.deliveryID),
                             'pending', 0, \(now), \(now))
                     ON CONFLICT DO NOTHING
                     RETURNING id
-                    """, logger: self.logger).collect()
+                    """, logger: self.logger
+                ).collect()
                 guard let id = try inserted.first?.decode(Int64.self) else { return .duplicate }
                 if job.kind == .review, let key = job.pullRequestKey, let head = job.headSHA {
                     // Pending includes a running job whose lease expired: no worker is on it any more.
-                    try await connection.query("""
+                    try await connection.query(
+                        """
                         UPDATE jobs SET state = 'superseded', lease_owner = NULL, lease_expires_ms = NULL
                         WHERE kind = 'review' AND pull_request_key = \(key) AND head_sha IS DISTINCT FROM \(head) AND id <> \(id)
                           AND (state = 'pending' OR (state = 'running' AND lease_expires_ms <= \(now)))
@@ -108,11 +116,13 @@ public final class PostgresJobQueue: JobQueue {
     public func depth() async throws -> [JobState: Int] {
         let now = settings.now().queueMilliseconds
         return try await perform("depth") {
-            let rows = try await self.client.query("""
+            let rows = try await self.client.query(
+                """
                 SELECT CASE WHEN state = 'running' AND lease_expires_ms <= \(now) THEN 'pending' ELSE state END AS effective_state,
                        COUNT(*) AS count
                 FROM jobs GROUP BY effective_state
-                """, logger: self.logger).collect()
+                """, logger: self.logger
+            ).collect()
             var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })
             for row in rows {
                 let (state, count) = try row.decode((String, Int64).self)
@@ -125,25 +135,30 @@ public final class PostgresJobQueue: JobQueue {
     public func ping() async throws {
         try await perform("ping", code: .unavailable) {
             try await self.withinDeadline(self.reachabilityLimit) {
-                _ = try await self.client.query(PostgresQuery(unsafeSQL: ReadinessProbe.write), logger: self.logger).collect()
+                _ = try await self.client.query(PostgresQuery(unsafeSQL: ReadinessProbe.write), logger: self.logger)
+                    .collect()
             }
         }
     }
 
     /// Runs `body`, turning whatever it throws into a `QueueError` that names this store and operation.
-    func perform<T>(_ operation: String, jobID: Int64? = nil, code: QueueError.Code = .storeFailed,
-                    _ body: () async throws -> T) async throws -> T {
+    func perform<T>(
+        _ operation: String, jobID: Int64? = nil, code: QueueError.Code = .storeFailed,
+        _ body: () async throws -> T
+    ) async throws -> T {
         do {
             return try await body()
         } catch let error as QueueError {
             throw error
         } catch {
             if let transaction = error as? PostgresTransactionError, transaction.rollbackError == nil,
-               let queueError = transaction.closureError as? QueueError {
+                let queueError = transaction.closureError as? QueueError
+            {
                 throw queueError
             }
-            throw QueueError(code: code, store: store, operation: operation, jobID: jobID,
-                             reason: PostgresErrorDescription.describe(error))
+            throw QueueError(
+                code: code, store: store, operation: operation, jobID: jobID,
+                reason: PostgresErrorDescription.describe(error))
         }
     }
 }

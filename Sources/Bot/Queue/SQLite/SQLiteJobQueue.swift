@@ -23,8 +23,9 @@ public final class SQLiteJobQueue: JobQueue {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw QueueError(code: .unavailable, store: store, operation: "open",
-                             reason: "cannot create the folder \(folder.path): \(error.localizedDescription)")
+            throw QueueError(
+                code: .unavailable, store: store, operation: "open",
+                reason: "cannot create the folder \(folder.path): \(error.localizedDescription)")
         }
         var configuration = Configuration()
         // Another process on the same file (a CLI run next to the server) waits instead of failing.
@@ -55,38 +56,45 @@ public final class SQLiteJobQueue: JobQueue {
     }
 
     private static func insert(_ job: NewJob, into db: Database, now: Int64) throws -> EnqueueOutcome {
-        let inserted = try Int64.fetchOne(db, sql: """
-            INSERT INTO jobs (kind, payload, pull_request_key, head_sha, delivery_id, state, attempts, run_after_ms, created_at_ms)
-            VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)
-            ON CONFLICT DO NOTHING
-            RETURNING id
-            """, arguments: [job.kind.rawValue, job.payload, job.pullRequestKey, job.headSHA, job.deliveryID, now, now])
+        let inserted = try Int64.fetchOne(
+            db,
+            sql: """
+                INSERT INTO jobs (kind, payload, pull_request_key, head_sha, delivery_id, state, attempts, run_after_ms, created_at_ms)
+                VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+                ON CONFLICT DO NOTHING
+                RETURNING id
+                """,
+            arguments: [job.kind.rawValue, job.payload, job.pullRequestKey, job.headSHA, job.deliveryID, now, now])
         guard let id = inserted else { return .duplicate }
         if job.kind == .review, let key = job.pullRequestKey, let head = job.headSHA {
             // Pending includes a running job whose lease expired: no worker is on it any more.
-            try db.execute(sql: """
-                UPDATE jobs SET state = 'superseded', lease_owner = NULL, lease_expires_ms = NULL
-                WHERE kind = 'review' AND pull_request_key = ? AND head_sha IS NOT ? AND id <> ?
-                  AND (state = 'pending' OR (state = 'running' AND lease_expires_ms <= ?))
-                """, arguments: [key, head, id, now])
+            try db.execute(
+                sql: """
+                    UPDATE jobs SET state = 'superseded', lease_owner = NULL, lease_expires_ms = NULL
+                    WHERE kind = 'review' AND pull_request_key = ? AND head_sha IS NOT ? AND id <> ?
+                      AND (state = 'pending' OR (state = 'running' AND lease_expires_ms <= ?))
+                    """, arguments: [key, head, id, now])
         }
         return .stored(id: id)
     }
 
     public func job(id: Int64) async throws -> JobRecord? {
         try await read("read", jobID: id) { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(JobRecord.init(sqliteRow:))
+            try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(
+                JobRecord.init(sqliteRow:))
         }
     }
 
     public func depth() async throws -> [JobState: Int] {
         let now = settings.now().queueMilliseconds
         return try await read("depth") { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT CASE WHEN state = 'running' AND lease_expires_ms <= ? THEN 'pending' ELSE state END AS effective_state,
-                       COUNT(*) AS count
-                FROM jobs GROUP BY effective_state
-                """, arguments: [now])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT CASE WHEN state = 'running' AND lease_expires_ms <= ? THEN 'pending' ELSE state END AS effective_state,
+                           COUNT(*) AS count
+                    FROM jobs GROUP BY effective_state
+                    """, arguments: [now])
             var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })
             for row in rows {
                 counts[try JobState(stored: row["effective_state"])] = row["count"]
@@ -99,8 +107,10 @@ public final class SQLiteJobQueue: JobQueue {
         try await write("ping") { db in try db.execute(sql: ReadinessProbe.write) }
     }
 
-    func write<T: Sendable>(_ operation: String, jobID: Int64? = nil,
-                            _ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(
+        _ operation: String, jobID: Int64? = nil,
+        _ updates: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
         do {
             return try await database.write(updates)
         } catch let error as QueueError {
@@ -110,8 +120,10 @@ public final class SQLiteJobQueue: JobQueue {
         }
     }
 
-    func read<T: Sendable>(_ operation: String, jobID: Int64? = nil,
-                           _ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(
+        _ operation: String, jobID: Int64? = nil,
+        _ value: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
         do {
             return try await database.read(value)
         } catch {

@@ -21,7 +21,9 @@ public struct DeprecationTable: Sendable {
 
     /// The release of `component` to judge against: the user's choice (`kubernetesVersion` for
     /// Kubernetes, `chosen` for the others), else the newest release the data covers.
-    public func target(for component: String, kubernetesVersion: ReleaseVersion?, chosen: [String: ReleaseVersion] = [:]) -> ReleaseVersion? {
+    public func target(
+        for component: String, kubernetesVersion: ReleaseVersion?, chosen: [String: ReleaseVersion] = [:]
+    ) -> ReleaseVersion? {
         if component == "kubernetes", let kubernetesVersion { return kubernetesVersion }
         return chosen[component] ?? targets[component]
     }
@@ -31,14 +33,18 @@ extension DeprecationTable {
     /// Reads the YAML data file; every malformed row is reported with its line.
     public static func read(text: String, file: String) throws(ConfigurationError) -> DeprecationTable {
         let stream = YAMLParser.parse(text)
-        var problems: [ConfigurationError.Problem] = stream.errors.map { .init(position: $0.position, message: "not valid YAML: \($0)") }
+        var problems: [ConfigurationError.Problem] = stream.errors.map {
+            .init(position: $0.position, message: "not valid YAML: \($0)")
+        }
         guard let root = stream.documents.first?.root else {
-            throw ConfigurationError(file: file, problems: problems + [.init(position: nil, message: "the file is empty")])
+            throw ConfigurationError(
+                file: file, problems: problems + [.init(position: nil, message: "the file is empty")])
         }
         var targets: [String: ReleaseVersion] = [:]
         for entry in root["targets"]?.entries ?? [] {
             guard let name = entry.keyText, let text = entry.value.string, let version = ReleaseVersion(text) else {
-                problems.append(.init(position: entry.value.start, message: "a target must be a component name and a version"))
+                problems.append(
+                    .init(position: entry.value.start, message: "a target must be a component name and a version"))
                 continue
             }
             targets[name] = version
@@ -48,7 +54,8 @@ extension DeprecationTable {
             func version(_ key: String) -> ReleaseVersion? {
                 guard let value = node[key] else { return nil }
                 guard let text = value.string, let version = ReleaseVersion(text) else {
-                    problems.append(.init(position: value.start, message: "`\(key)` must be a version such as \"1.25\""))
+                    problems.append(
+                        .init(position: value.start, message: "`\(key)` must be a version such as \"1.25\""))
                     return nil
                 }
                 return version
@@ -58,12 +65,13 @@ extension DeprecationTable {
                 continue
             }
             let kind = node["kind"]?.string
-            rows.append(DeprecatedAPI(
-                apiVersion: apiVersion, kind: kind?.isEmpty == true ? nil : kind, component: component,
-                deprecatedIn: version("deprecatedIn"), removedIn: version("removedIn"),
-                replacement: node["replacement"]?.string, replacementAvailableIn: version("replacementAvailableIn"),
-                note: node["note"]?.string
-            ))
+            rows.append(
+                DeprecatedAPI(
+                    apiVersion: apiVersion, kind: kind?.isEmpty == true ? nil : kind, component: component,
+                    deprecatedIn: version("deprecatedIn"), removedIn: version("removedIn"),
+                    replacement: node["replacement"]?.string, replacementAvailableIn: version("replacementAvailableIn"),
+                    note: node["note"]?.string
+                ))
         }
         guard problems.isEmpty else { throw ConfigurationError(file: file, problems: problems) }
         return DeprecationTable(targets: targets, entries: rows)

@@ -6,8 +6,10 @@ struct DeprecatedApiVersion: Check {
     static let metadata = CheckMetadata(
         id: "deprecatedApiVersion", category: .compatibility, target: "Any object",
         title: "apiVersion should be current for the target release",
-        description: "An apiVersion removed from the target release is refused by the API server: the object cannot be applied and GitOps sync fails. A deprecated one will be removed in a later release.",
-        remediation: "Move the object to the replacement apiVersion named in the message (and adapt its fields where the schema changed)."
+        description:
+            "An apiVersion removed from the target release is refused by the API server: the object cannot be applied and GitOps sync fails. A deprecated one will be removed in a later release.",
+        remediation:
+            "Move the object to the replacement apiVersion named in the message (and adapt its fields where the schema changed)."
     )
 
     /// Kinds whose replacement apiVersion has the same schema, so renaming it is the whole fix.
@@ -18,7 +20,8 @@ struct DeprecatedApiVersion: Check {
         "rbac.authorization.k8s.io/v1beta1 ClusterRole", "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding",
         "rbac.authorization.k8s.io/v1alpha1 Role", "rbac.authorization.k8s.io/v1alpha1 RoleBinding",
         "rbac.authorization.k8s.io/v1alpha1 ClusterRole", "rbac.authorization.k8s.io/v1alpha1 ClusterRoleBinding",
-        "coordination.k8s.io/v1beta1 Lease", "discovery.k8s.io/v1beta1 EndpointSlice", "node.k8s.io/v1beta1 RuntimeClass",
+        "coordination.k8s.io/v1beta1 Lease", "discovery.k8s.io/v1beta1 EndpointSlice",
+        "node.k8s.io/v1beta1 RuntimeClass",
         "networking.k8s.io/v1beta1 IngressClass", "extensions/v1beta1 NetworkPolicy",
         "autoscaling/v2beta2 HorizontalPodAutoscaler",
         // Workloads move to apps/v1 unchanged but for the selector apps/v1 requires (added below).
@@ -29,13 +32,17 @@ struct DeprecatedApiVersion: Check {
     ]
 
     var fix: FixRecipe? {
-        FixRecipe(target: .object, actions: [
-            .migrateShape,
-            .set(["apiVersion"], .replacementAPIVersion(sameSchema: Self.sameSchemaReplacements)),
-            // apps/v1 no longer defaults the selector to the template's labels.
-            .setIfMissing(["spec", "selector", "matchLabels"], .copy(of: ["spec", "template", "metadata", "labels"], otherwise: nil),
-                          kinds: ["Deployment", "DaemonSet", "ReplicaSet", "StatefulSet"]),
-        ], reason: "the same object under the apiVersion that replaces the removed one")
+        FixRecipe(
+            target: .object,
+            actions: [
+                .migrateShape,
+                .set(["apiVersion"], .replacementAPIVersion(sameSchema: Self.sameSchemaReplacements)),
+                // apps/v1 no longer defaults the selector to the template's labels.
+                .setIfMissing(
+                    ["spec", "selector", "matchLabels"],
+                    .copy(of: ["spec", "template", "metadata", "labels"], otherwise: nil),
+                    kinds: ["Deployment", "DaemonSet", "ReplicaSet", "StatefulSet"]),
+            ], reason: "the same object under the apiVersion that replaces the removed one")
     }
 
     func applies(to object: KubernetesObject) -> Bool { true }
@@ -43,13 +50,17 @@ struct DeprecatedApiVersion: Check {
     func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         let settings = workspace.settings
         guard let api = settings.deprecations.entry(apiVersion: object.apiVersion, kind: object.kind),
-              let target = settings.target(for: api.component) else { return [] }
+            let target = settings.target(for: api.component)
+        else { return [] }
         let status = api.status(at: target)
         guard status != .current else { return [] }
         let position = object.node.keyPosition(["apiVersion"]) ?? object.anchor
-        return [Violation(at: position, path: object.path.appending("apiVersion"),
-                          message: message(api, status: status, target: target),
-                          severity: status == .removed ? .danger : .warning)]
+        return [
+            Violation(
+                at: position, path: object.path.appending("apiVersion"),
+                message: message(api, status: status, target: target),
+                severity: status == .removed ? .danger : .warning)
+        ]
     }
 
     private func message(_ api: DeprecatedAPI, status: DeprecatedAPI.Status, target: ReleaseVersion) -> String {

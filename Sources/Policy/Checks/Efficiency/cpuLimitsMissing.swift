@@ -10,10 +10,18 @@ struct CpuLimitsMissing: ContainerCheck {
     )
 
     var fix: FixRecipe? {
-        FixRecipe(target: .container,
-                  actions: [.set(["resources", "limits", "cpu"], .copy(of: ["resources", "requests", "cpu"], otherwise: .configuredRequest(.cpu, otherwise: .plain("100m"))))],
-                  reason: "a CPU limit equal to the request; many teams leave CPU unlimited on purpose", appliesByDefault: false,
-                  enabledBySetting: .cpuLimits, runsAfterOthers: true)
+        FixRecipe(
+            target: .container,
+            actions: [
+                .set(
+                    ["resources", "limits", "cpu"],
+                    .copy(
+                        of: ["resources", "requests", "cpu"],
+                        otherwise: .configuredRequest(.cpu, otherwise: .plain("100m"))))
+            ],
+            reason: "a CPU limit equal to the request; many teams leave CPU unlimited on purpose",
+            appliesByDefault: false,
+            enabledBySetting: .cpuLimits, runsAfterOthers: true)
     }
 
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {

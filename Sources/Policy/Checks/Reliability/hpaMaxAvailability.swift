@@ -5,7 +5,8 @@ struct HpaMaxAvailability: KindCheck {
     static let metadata = CheckMetadata(
         id: "hpaMaxAvailability", category: .reliability, target: "HorizontalPodAutoscaler",
         title: "HPA maxReplicas should be greater than minReplicas",
-        description: "An autoscaler whose maximum equals its minimum never scales: load spikes hit a fixed number of pods.",
+        description:
+            "An autoscaler whose maximum equals its minimum never scales: load spikes hit a fixed number of pods.",
         remediation: "Set `maxReplicas` above `minReplicas`."
     )
 
@@ -18,6 +19,12 @@ struct HpaMaxAvailability: KindCheck {
         }
         guard let minReplicas = spec["minReplicas"]?.int, minReplicas != 0 else { return [] }
         guard maxReplicas <= minReplicas else { return [] }
-        return [.at(["spec", "maxReplicas"], in: object, message: "maxReplicas (\(maxReplicas)) is not above minReplicas (\(minReplicas)): the autoscaler cannot scale")]
+        return [
+            .at(
+                ["spec", "maxReplicas"], in: object,
+                message:
+                    "maxReplicas (\(maxReplicas)) is not above minReplicas (\(minReplicas)): the autoscaler cannot scale"
+            )
+        ]
     }
 }

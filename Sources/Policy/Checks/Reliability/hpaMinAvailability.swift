@@ -15,9 +15,17 @@ struct HpaMinAvailability: KindCheck {
     /// fixture passes it: see docs/differences-from-polaris.md.)
     func violations(in object: KubernetesObject, workspace: Workspace) -> [Violation] {
         guard let minReplicas = object.node["spec", "minReplicas"], !minReplicas.isNull else {
-            return [.at(["spec", "minReplicas"], in: object, message: "minReplicas is not set, so it is 1: set it to 2 or more")]
+            return [
+                .at(
+                    ["spec", "minReplicas"], in: object,
+                    message: "minReplicas is not set, so it is 1: set it to 2 or more")
+            ]
         }
         if let count = minReplicas.int, count >= 2 { return [] }
-        return [.at(["spec", "minReplicas"], in: object, message: "minReplicas is \(minReplicas.string ?? "invalid"): set it to 2 or more")]
+        return [
+            .at(
+                ["spec", "minReplicas"], in: object,
+                message: "minReplicas is \(minReplicas.string ?? "invalid"): set it to 2 or more")
+        ]
     }
 }

@@ -10,8 +10,11 @@ struct LivenessProbeMissing: ContainerCheck {
     )
 
     var fix: FixRecipe? {
-        FixRecipe(target: .container, actions: [.set(["livenessProbe"], .tcpProbeOnContainerPort)],
-                  reason: "the container restarts when its port stops accepting connections; a wrong liveness probe restarts healthy pods, so review it", appliesByDefault: false)
+        FixRecipe(
+            target: .container, actions: [.set(["livenessProbe"], .tcpProbeOnContainerPort)],
+            reason:
+                "the container restarts when its port stops accepting connections; a wrong liveness probe restarts healthy pods, so review it",
+            appliesByDefault: false)
     }
 
     var excludedKinds: Set<String> { ["Job", "CronJob"] }

@@ -5,7 +5,8 @@ struct PriorityClassNotSet: PodSpecCheck {
     static let metadata = CheckMetadata(
         id: "priorityClassNotSet", category: .reliability, target: "PodSpec",
         title: "Priority class should be set",
-        description: "Without a priority class the scheduler cannot tell which pods to keep when the cluster runs out of room.",
+        description:
+            "Without a priority class the scheduler cannot tell which pods to keep when the cluster runs out of room.",
         remediation: "Set `priorityClassName` to one of the cluster's PriorityClasses."
     )
 

@@ -5,7 +5,8 @@ struct TagNotSpecified: ContainerCheck {
     static let metadata = CheckMetadata(
         id: "tagNotSpecified", category: .reliability, target: "Container",
         title: "Image tag should be specified",
-        description: "An image without a tag, or with `latest`, changes under the workload: restarts pull a different image than the one reviewed.",
+        description:
+            "An image without a tag, or with `latest`, changes under the workload: restarts pull a different image than the one reviewed.",
         remediation: "Pin the image to a version tag (or a digest), such as `nginx:1.27.3`."
     )
 
@@ -17,7 +18,8 @@ struct TagNotSpecified: ContainerCheck {
         }
         switch ImageReference(image).tag {
         case .digest, .version: return nil
-        case .latest: return .present(["image"], in: container, message: "image \(image) uses the `latest` tag: pin a version")
+        case .latest:
+            return .present(["image"], in: container, message: "image \(image) uses the `latest` tag: pin a version")
         case .none: return .present(["image"], in: container, message: "image \(image) has no tag: pin a version")
         }
     }

@@ -5,7 +5,8 @@ struct TopologySpreadConstraint: PodSpecCheck {
     static let metadata = CheckMetadata(
         id: "topologySpreadConstraint", category: .reliability, target: "PodSpec",
         title: "Pods should be spread across nodes or zones",
-        description: "Without topology spread constraints every replica may land on the same node or zone and fail together.",
+        description:
+            "Without topology spread constraints every replica may land on the same node or zone and fail together.",
         remediation: "Add `topologySpreadConstraints` on `kubernetes.io/hostname` or `topology.kubernetes.io/zone`."
     )
 
@@ -13,6 +14,8 @@ struct TopologySpreadConstraint: PodSpecCheck {
 
     func violation(in pod: PodTemplate, object: KubernetesObject) -> Violation? {
         guard pod.spec["topologySpreadConstraints"]?.items?.isEmpty ?? true else { return nil }
-        return .missing(["topologySpreadConstraints"], in: pod, message: "no topologySpreadConstraints: replicas may all land on one node")
+        return .missing(
+            ["topologySpreadConstraints"], in: pod,
+            message: "no topologySpreadConstraints: replicas may all land on one node")
     }
 }

@@ -6,13 +6,16 @@ struct AutomountServiceAccountToken: Check {
     static let metadata = CheckMetadata(
         id: "automountServiceAccountToken", category: .security, target: "PodSpec",
         title: "The service account token should not be mounted unless needed",
-        description: "A mounted token lets anything that compromises the container talk to the Kubernetes API as the pod's service account.",
-        remediation: "Set `automountServiceAccountToken: false` on the pod spec or on its ServiceAccount, and mount a projected token only where the API is used."
+        description:
+            "A mounted token lets anything that compromises the container talk to the Kubernetes API as the pod's service account.",
+        remediation:
+            "Set `automountServiceAccountToken: false` on the pod spec or on its ServiceAccount, and mount a projected token only where the API is used."
     )
 
     var fix: FixRecipe? {
-        FixRecipe(target: .podSpec, actions: [.set(["automountServiceAccountToken"], .plain("false"))],
-                  reason: "no API token is mounted into the pod", appliesByDefault: false)
+        FixRecipe(
+            target: .podSpec, actions: [.set(["automountServiceAccountToken"], .plain("false"))],
+            reason: "no API token is mounted into the pod", appliesByDefault: false)
     }
 
     var needsWorkspace: Bool { true }
@@ -24,13 +27,25 @@ struct AutomountServiceAccountToken: Check {
         switch pod.spec["automountServiceAccountToken"]?.bool {
         case false: return []
         case true:
-            return [.present(["automountServiceAccountToken"], in: pod, message: "automountServiceAccountToken is true: set it to false unless the pod calls the API")]
+            return [
+                .present(
+                    ["automountServiceAccountToken"], in: pod,
+                    message: "automountServiceAccountToken is true: set it to false unless the pod calls the API")
+            ]
         case nil:
             let accountName = pod.spec["serviceAccountName"]?.string ?? pod.spec["serviceAccount"]?.string ?? "default"
             let accounts = workspace.named("ServiceAccount", accountName, near: object)
             if accounts.contains(where: { $0.node["automountServiceAccountToken"]?.bool == false }) { return [] }
-            let reason = accounts.isEmpty ? "ServiceAccount \(accountName) is not in this tree" : "ServiceAccount \(accountName) does not disable it"
-            return [.missing(["automountServiceAccountToken"], in: pod, message: "the service account token is mounted (\(reason)): set automountServiceAccountToken: false")]
+            let reason =
+                accounts.isEmpty
+                ? "ServiceAccount \(accountName) is not in this tree"
+                : "ServiceAccount \(accountName) does not disable it"
+            return [
+                .missing(
+                    ["automountServiceAccountToken"], in: pod,
+                    message: "the service account token is mounted (\(reason)): set automountServiceAccountToken: false"
+                )
+            ]
         }
     }
 }

@@ -7,7 +7,8 @@ struct ClusterrolebindingPodExecAttach: KindCheck {
         id: "clusterrolebindingPodExecAttach", category: .security, target: "ClusterRoleBinding",
         title: "ClusterRoleBindings should not grant pods/exec or pods/attach",
         description: "Bound cluster-wide, exec and attach give a shell in every pod of the cluster.",
-        remediation: "Bind a ClusterRole without `pods/exec` and `pods/attach`, or use a RoleBinding limited to one namespace."
+        remediation:
+            "Bind a ClusterRole without `pods/exec` and `pods/attach`, or use a RoleBinding limited to one namespace."
     )
 
     let kinds: Set<String> = ["ClusterRoleBinding"]
@@ -17,6 +18,7 @@ struct ClusterrolebindingPodExecAttach: KindCheck {
         let lookup = RoleBindingLookup(binding: object, workspace: workspace)
         guard !lookup.isSystemBinding, object.name != "cluster-admin", lookup.roleName != "view" else { return [] }
         let outcome = lookup.outcome(rule: RBACRules.allowsExecOrAttach, builtIn: \.execOrAttach)
-        return lookup.violation(outcome, grantsMessage: "allows pods/exec or pods/attach cluster-wide").map { [$0] } ?? []
+        return lookup.violation(outcome, grantsMessage: "allows pods/exec or pods/attach cluster-wide").map { [$0] }
+            ?? []
     }
 }

@@ -10,7 +10,8 @@ struct HostPIDSet: PodSpecCheck {
     )
 
     var fix: FixRecipe? {
-        FixRecipe(target: .podSpec, actions: [.remove(["hostPID"])], reason: "the pod no longer sees the node's processes")
+        FixRecipe(
+            target: .podSpec, actions: [.remove(["hostPID"])], reason: "the pod no longer sees the node's processes")
     }
 
     func violation(in pod: PodTemplate, object: KubernetesObject) -> Violation? {

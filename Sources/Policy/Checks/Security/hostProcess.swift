@@ -12,11 +12,15 @@ struct HostProcess: PodSpecCheck {
     func violation(in pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let keys = ["securityContext", "windowsOptions", "hostProcess"]
         if let value = pod.spec.value(at: keys), value.bool != false {
-            return .present(keys, in: pod, message: "the pod runs as a Windows host process: remove windowsOptions.hostProcess")
+            return .present(
+                keys, in: pod, message: "the pod runs as a Windows host process: remove windowsOptions.hostProcess")
         }
         for container in pod.containers {
             if let value = container.node.value(at: keys), value.bool != false {
-                var violation = Violation.present(keys, in: container, message: "container \(container.name) runs as a Windows host process: remove windowsOptions.hostProcess")
+                var violation = Violation.present(
+                    keys, in: container,
+                    message:
+                        "container \(container.name) runs as a Windows host process: remove windowsOptions.hostProcess")
                 violation.container = container.name
                 return violation
             }

@@ -6,13 +6,16 @@ struct LinuxHardening: ContainerCheck {
     static let metadata = CheckMetadata(
         id: "linuxHardening", category: .security, target: "Container",
         title: "Containers should be confined by AppArmor, seccomp, SELinux or dropped capabilities",
-        description: "Without any of these the container can make every system call and use every default capability, which most container escapes need.",
-        remediation: "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod (the simplest), or drop capabilities, or give an AppArmor or SELinux profile."
+        description:
+            "Without any of these the container can make every system call and use every default capability, which most container escapes need.",
+        remediation:
+            "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod (the simplest), or drop capabilities, or give an AppArmor or SELinux profile."
     )
 
     var fix: FixRecipe? {
-        FixRecipe(target: .podSpec, actions: [.set(["securityContext", "seccompProfile", "type"], .plain("RuntimeDefault"))],
-                  reason: "the runtime's default seccomp profile blocks the system calls containers never need")
+        FixRecipe(
+            target: .podSpec, actions: [.set(["securityContext", "seccompProfile", "type"], .plain("RuntimeDefault"))],
+            reason: "the runtime's default seccomp profile blocks the system calls containers never need")
     }
 
     var includesInitContainers: Bool { true }
@@ -20,10 +23,15 @@ struct LinuxHardening: ContainerCheck {
     func violation(in container: ContainerSpec, of pod: PodTemplate, object: KubernetesObject) -> Violation? {
         let appArmorKey = "container.apparmor.security.beta.kubernetes.io/\(container.name)"
         if let profile = pod.annotations[appArmorKey], !profile.isEmpty { return nil }
-        if container.securityContext?["appArmorProfile", "type"]?.string.map({ $0 != "Unconfined" }) == true { return nil }
+        if container.securityContext?["appArmorProfile", "type"]?.string.map({ $0 != "Unconfined" }) == true {
+            return nil
+        }
         if hasSeccomp(container, pod) || hasSELinux(container, pod) || dropsCapabilities(container) { return nil }
-        return .missing(["securityContext", "seccompProfile"], in: container,
-                        message: "no seccomp, AppArmor or SELinux profile and no dropped capabilities: set seccompProfile.type: RuntimeDefault")
+        return .missing(
+            ["securityContext", "seccompProfile"], in: container,
+            message:
+                "no seccomp, AppArmor or SELinux profile and no dropped capabilities: set seccompProfile.type: RuntimeDefault"
+        )
     }
 
     private func hasSeccomp(_ container: ContainerSpec, _ pod: PodTemplate) -> Bool {

@@ -6,8 +6,10 @@ struct MissingNetworkPolicy: Check {
     static let metadata = CheckMetadata(
         id: "missingNetworkPolicy", category: .security, target: "PodTemplate",
         title: "Pods should be covered by a NetworkPolicy for ingress and egress",
-        description: "Without a NetworkPolicy every pod in the cluster can reach these pods, and they can reach anything: one compromise spreads freely.",
-        remediation: "Add a NetworkPolicy whose podSelector matches the pod labels, with `policyTypes: [Ingress, Egress]` and the rules the workload needs."
+        description:
+            "Without a NetworkPolicy every pod in the cluster can reach these pods, and they can reach anything: one compromise spreads freely.",
+        remediation:
+            "Add a NetworkPolicy whose podSelector matches the pod labels, with `policyTypes: [Ingress, Egress]` and the rules the workload needs."
     )
 
     var needsWorkspace: Bool { true }
@@ -16,7 +18,8 @@ struct MissingNetworkPolicy: Check {
 
     func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         guard let pod = object.podTemplate else { return [] }
-        var ingress = false, egress = false
+        var ingress = false
+        var egress = false
         workspace.forEachSelecting("NetworkPolicy", podsOf: object, allowEmptySelector: true) { policy in
             let types = governedDirections(policy)
             ingress = ingress || types.ingress
@@ -24,9 +27,15 @@ struct MissingNetworkPolicy: Check {
             return !(ingress && egress)
         }
         guard !(ingress && egress) else { return [] }
-        let missing = !ingress && !egress ? "no NetworkPolicy selects these pods" : "no NetworkPolicy governs their \(ingress ? "egress" : "ingress")"
+        let missing =
+            !ingress && !egress
+            ? "no NetworkPolicy selects these pods" : "no NetworkPolicy governs their \(ingress ? "egress" : "ingress")"
         let anchor = pod.metadata?.entry("labels")?.key.start ?? pod.specKey.start
-        return [Violation(at: anchor, path: pod.metadataPath.appending("labels"), message: "\(missing): add one for ingress and egress")]
+        return [
+            Violation(
+                at: anchor, path: pod.metadataPath.appending("labels"),
+                message: "\(missing): add one for ingress and egress")
+        ]
     }
 
     /// The directions a policy isolates: its `policyTypes`, or (as the API server defaults an

@@ -6,13 +6,15 @@ struct NotReadOnlyRootFilesystem: ContainerCheck {
         id: "notReadOnlyRootFilesystem", category: .security, target: "Container",
         title: "Filesystem should be read only",
         description: "A writable root filesystem lets an attacker drop tools and change binaries inside the container.",
-        remediation: "Set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir where the program must write."
+        remediation:
+            "Set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir where the program must write."
     )
 
     var fix: FixRecipe? {
-        FixRecipe(target: .container, actions: [.set(["securityContext", "readOnlyRootFilesystem"], .plain("true"))],
-                  reason: "the image cannot be changed at run time; may need a writable emptyDir where the program writes",
-                  appliesByDefault: false)
+        FixRecipe(
+            target: .container, actions: [.set(["securityContext", "readOnlyRootFilesystem"], .plain("true"))],
+            reason: "the image cannot be changed at run time; may need a writable emptyDir where the program writes",
+            appliesByDefault: false)
     }
 
     var includesInitContainers: Bool { true }
@@ -21,8 +23,12 @@ struct NotReadOnlyRootFilesystem: ContainerCheck {
         let keys = ["securityContext", "readOnlyRootFilesystem"]
         guard container.node.value(at: keys)?.bool != true else { return nil }
         if container.node.value(at: keys) != nil {
-            return .present(keys, in: container, message: "root filesystem is writable: set securityContext.readOnlyRootFilesystem to true")
+            return .present(
+                keys, in: container,
+                message: "root filesystem is writable: set securityContext.readOnlyRootFilesystem to true")
         }
-        return .missing(keys, in: container, message: "root filesystem is writable: set securityContext.readOnlyRootFilesystem: true")
+        return .missing(
+            keys, in: container,
+            message: "root filesystem is writable: set securityContext.readOnlyRootFilesystem: true")
     }
 }

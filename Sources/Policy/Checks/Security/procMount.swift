@@ -13,7 +13,8 @@ struct ProcMount: PodSpecCheck {
         let keys = ["securityContext", "procMount"]
         for container in pod.containers {
             guard let value = container.node.value(at: keys), !value.isNull, value.string != "Default" else { continue }
-            var violation = Violation.present(keys, in: container, message: "procMount is \(value.string ?? "set"): use Default")
+            var violation = Violation.present(
+                keys, in: container, message: "procMount is \(value.string ?? "set"): use Default")
             violation.container = container.name
             return violation
         }

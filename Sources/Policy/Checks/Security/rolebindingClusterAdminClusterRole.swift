@@ -6,7 +6,8 @@ struct RolebindingClusterAdminClusterRole: KindCheck {
     static let metadata = CheckMetadata(
         id: "rolebindingClusterAdminClusterRole", category: .security, target: "RoleBinding",
         title: "RoleBindings should not grant cluster-admin",
-        description: "Bound in a namespace, cluster-admin still gives full control of everything in it, including its secrets and RBAC.",
+        description:
+            "Bound in a namespace, cluster-admin still gives full control of everything in it, including its secrets and RBAC.",
         remediation: "Bind `admin` or `edit`, or a Role that lists the resources and verbs the subject needs."
     )
 

@@ -5,7 +5,8 @@ struct RolebindingClusterAdminRole: KindCheck {
     static let metadata = CheckMetadata(
         id: "rolebindingClusterAdminRole", category: .security, target: "RoleBinding",
         title: "RoleBindings should not grant a Role with wildcard permissions",
-        description: "A Role with every verb on every resource gives full control of the namespace, including its secrets and RBAC.",
+        description:
+            "A Role with every verb on every resource gives full control of the namespace, including its secrets and RBAC.",
         remediation: "List the resources and verbs the subject needs in the Role instead of `*`."
     )
 

@@ -7,7 +7,8 @@ struct RolebindingClusterRolePodExecAttach: KindCheck {
         id: "rolebindingClusterRolePodExecAttach", category: .security, target: "RoleBinding",
         title: "RoleBindings should not grant a ClusterRole allowing pods/exec or pods/attach",
         description: "Exec and attach give a shell in the namespace's pods, with their service accounts and secrets.",
-        remediation: "Bind a ClusterRole without `pods/exec` and `pods/attach` (for example `view`), or a narrower Role."
+        remediation:
+            "Bind a ClusterRole without `pods/exec` and `pods/attach` (for example `view`), or a narrower Role."
     )
 
     let kinds: Set<String> = ["RoleBinding"]

@@ -5,7 +5,8 @@ struct SensitiveContainerEnvVar: ContainerCheck {
     static let metadata = CheckMetadata(
         id: "sensitiveContainerEnvVar", category: .security, target: "Container",
         title: "Secrets should not be written in environment variables",
-        description: "A literal value in the manifest is readable by everyone with access to the repository or to the object.",
+        description:
+            "A literal value in the manifest is readable by everyone with access to the repository or to the object.",
         remediation: "Move the value into a Secret and reference it with `valueFrom.secretKeyRef`."
     )
 
@@ -17,8 +18,9 @@ struct SensitiveContainerEnvVar: ContainerCheck {
             guard let entry = variable.entry("value"), let value = entry.value.string, !value.isEmpty else { continue }
             let name = variable["name"]?.string ?? ""
             guard SensitiveContent.isSensitiveName(name) || SensitiveContent.containsPrivateKey(value) else { continue }
-            return Violation(at: entry.key.start, path: container.path.appending("env").appending(index: index).appending("value"),
-                             message: "env \(name) holds a literal value that looks secret: use valueFrom.secretKeyRef")
+            return Violation(
+                at: entry.key.start, path: container.path.appending("env").appending(index: index).appending("value"),
+                message: "env \(name) holds a literal value that looks secret: use valueFrom.secretKeyRef")
         }
         return nil
     }

@@ -6,7 +6,8 @@ struct TlsSettingsMissing: KindCheck {
         id: "tlsSettingsMissing", category: .security, target: "Ingress",
         title: "Ingresses should configure TLS",
         description: "Without `tls` the Ingress serves plain HTTP: credentials and cookies cross the network readable.",
-        remediation: "Add `spec.tls` with the hosts and the Secret holding their certificate (cert-manager can issue it)."
+        remediation:
+            "Add `spec.tls` with the hosts and the Secret holding their certificate (cert-manager can issue it)."
     )
 
     let kinds: Set<String> = ["Ingress"]

@@ -42,32 +42,37 @@ extension YAMLNode {
 extension Violation {
     /// A field that should be there and is not, under a container.
     static func missing(_ keys: [String], in container: ContainerSpec, message: String) -> Violation {
-        Violation(at: container.node.anchorForMissing(keys, fallback: container.anchor),
-                  path: container.path.appending(keys), message: message)
+        Violation(
+            at: container.node.anchorForMissing(keys, fallback: container.anchor),
+            path: container.path.appending(keys), message: message)
     }
 
     /// A field set to a value it should not have, under a container.
     static func present(_ keys: [String], in container: ContainerSpec, message: String) -> Violation {
-        Violation(at: container.node.keyPosition(keys) ?? container.anchor,
-                  path: container.path.appending(keys), message: message)
+        Violation(
+            at: container.node.keyPosition(keys) ?? container.anchor,
+            path: container.path.appending(keys), message: message)
     }
 
     /// A pod-level field that should be there and is not.
     static func missing(_ keys: [String], in pod: PodTemplate, message: String) -> Violation {
-        Violation(at: pod.spec.anchorForMissing(keys, fallback: pod.specKey.start),
-                  path: pod.path.appending(keys), message: message)
+        Violation(
+            at: pod.spec.anchorForMissing(keys, fallback: pod.specKey.start),
+            path: pod.path.appending(keys), message: message)
     }
 
     /// A pod-level field set to a value it should not have.
     static func present(_ keys: [String], in pod: PodTemplate, message: String) -> Violation {
-        Violation(at: pod.spec.keyPosition(keys) ?? pod.specKey.start,
-                  path: pod.path.appending(keys), message: message)
+        Violation(
+            at: pod.spec.keyPosition(keys) ?? pod.specKey.start,
+            path: pod.path.appending(keys), message: message)
     }
 
     /// A field of the object itself (outside any pod spec).
     static func at(_ keys: [String], in object: KubernetesObject, message: String) -> Violation {
-        Violation(at: object.node.anchorForMissing(keys, fallback: object.anchor),
-                  path: object.path.appending(keys), message: message)
+        Violation(
+            at: object.node.anchorForMissing(keys, fallback: object.anchor),
+            path: object.path.appending(keys), message: message)
     }
 }
 

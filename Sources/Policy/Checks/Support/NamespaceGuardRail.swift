@@ -14,8 +14,10 @@ extension NamespaceGuardRail {
 
     func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         guard let namespace = workspace.effectiveNamespace(of: object),
-              workspace.firstWorkloadInNamespace[namespace] == Workspace.WorkloadKey(file: object.file, position: object.anchor),
-              workspace.objects(ofKind: requiredKind, inNamespace: namespace).isEmpty else { return [] }
+            workspace.firstWorkloadInNamespace[namespace]
+                == Workspace.WorkloadKey(file: object.file, position: object.anchor),
+            workspace.objects(ofKind: requiredKind, inNamespace: namespace).isEmpty
+        else { return [] }
         let keys = object.namespace == nil ? ["metadata"] : ["metadata", "namespace"]
         return [.at(keys, in: object, message: message(namespace: namespace))]
     }

@@ -4,7 +4,9 @@ import Manifests
 enum RBACRules {
     /// Does the rule let someone exec into or attach to pods?
     static func allowsExecOrAttach(_ rule: YAMLNode) -> Bool {
-        guard let groups = strings(rule["apiGroups"]), let resources = strings(rule["resources"]), let verbs = strings(rule["verbs"]) else { return false }
+        guard let groups = strings(rule["apiGroups"]), let resources = strings(rule["resources"]),
+            let verbs = strings(rule["verbs"])
+        else { return false }
         return (groups.contains("") || groups.contains("*"))
             && (resources.contains("*") || resources.contains("pods/exec") || resources.contains("pods/attach"))
             && (verbs.contains("*") || verbs.contains("get") || verbs.contains("create"))
@@ -14,7 +16,9 @@ enum RBACRules {
 
     /// Is the rule the equivalent of cluster-admin: every resource of every group, every verb?
     static func isWildcardAdmin(_ rule: YAMLNode) -> Bool {
-        guard let groups = strings(rule["apiGroups"]), let resources = strings(rule["resources"]), let verbs = strings(rule["verbs"]) else { return false }
+        guard let groups = strings(rule["apiGroups"]), let resources = strings(rule["resources"]),
+            let verbs = strings(rule["verbs"])
+        else { return false }
         guard groups.contains("*"), resources.contains("*") else { return false }
         return verbs.contains("*") || writeAndReadVerbs.isSubset(of: Set(verbs))
     }

@@ -26,7 +26,11 @@ struct RoleBindingLookup {
             return builtIn(known) ? .grants : .clean
         }
         let isClusterRole = roleKind == "ClusterRole"
-        guard let role = workspace.named(isClusterRole ? "ClusterRole" : "Role", roleName, near: binding, clusterScoped: isClusterRole).first else {
+        guard
+            let role = workspace.named(
+                isClusterRole ? "ClusterRole" : "Role", roleName, near: binding, clusterScoped: isClusterRole
+            ).first
+        else {
             if roleKind == "ClusterRole", RBACRules.isSystemName(roleName) { return .clean }
             return .missing
         }
@@ -40,10 +44,13 @@ struct RoleBindingLookup {
         switch outcome {
         case .clean: return nil
         case .grants: message = "\(roleKind ?? "role") \(name) \(grantsMessage)"
-        case .missing: message = "\(roleKind ?? "role") \(name) is not defined in this tree, so what it grants cannot be verified: define it here or exempt the binding"
+        case .missing:
+            message =
+                "\(roleKind ?? "role") \(name) is not defined in this tree, so what it grants cannot be verified: define it here or exempt the binding"
         }
-        return Violation(at: binding.node.anchorForMissing(["roleRef", "name"], fallback: binding.anchor),
-                         path: binding.path.appending("roleRef", "name"), message: message)
+        return Violation(
+            at: binding.node.anchorForMissing(["roleRef", "name"], fallback: binding.anchor),
+            path: binding.path.appending("roleRef", "name"), message: message)
     }
 }
 
@@ -52,7 +59,8 @@ struct RoleRulesLookup {
     static func violation(in role: KubernetesObject, where rule: (YAMLNode) -> Bool, message: String) -> Violation? {
         guard let rules = role.node["rules"]?.items else { return nil }
         for (index, item) in rules.enumerated() where rule(item) {
-            return Violation(at: item.start, path: role.path.appending("rules").appending(index: index), message: message)
+            return Violation(
+                at: item.start, path: role.path.appending("rules").appending(index: index), message: message)
         }
         return nil
     }

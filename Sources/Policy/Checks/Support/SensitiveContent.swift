@@ -2,7 +2,9 @@
 /// and PEM private keys in values. Matched on bytes, ASCII case-insensitively: these run on
 /// every environment variable and ConfigMap entry of the tree.
 enum SensitiveContent {
-    private static let exactNames: Set<String> = ["aws_secret_access_key", "google_application_credentials", "oci_cli_key_content"]
+    private static let exactNames: Set<String> = [
+        "aws_secret_access_key", "google_application_credentials", "oci_cli_key_content",
+    ]
     private static let nameFragments: [[UInt8]] = ["password", "token", "bearer", "secret"].map { Array($0.utf8) }
     private static let begin = Array("-begin".utf8)
     private static let privateKey = Array("private key-".utf8)
@@ -28,7 +30,8 @@ enum SensitiveContent {
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             let line = bytes[lineStart..<lineEnd]
             if let afterBegin = find(begin, in: line), afterBegin < lineEnd, isSpace(bytes[afterBegin]),
-               find(privateKey, in: bytes[afterBegin..<lineEnd]) != nil {
+                find(privateKey, in: bytes[afterBegin..<lineEnd]) != nil
+            {
                 return true
             }
             lineStart = lineEnd + 1
@@ -44,7 +47,9 @@ enum SensitiveContent {
             if lower(haystack[index]) == first {
                 var candidate = haystack.index(after: index)
                 var matched = 1
-                while matched < needle.count, candidate != haystack.endIndex, lower(haystack[candidate]) == needle[matched] {
+                while matched < needle.count, candidate != haystack.endIndex,
+                    lower(haystack[candidate]) == needle[matched]
+                {
                     matched += 1
                     candidate = haystack.index(after: candidate)
                 }

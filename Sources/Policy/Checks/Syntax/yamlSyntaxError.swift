@@ -15,7 +15,8 @@ struct YamlSyntaxError: Check {
     func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] { [] }
 
     static func finding(for error: YAMLSyntaxError, file: String, severity: Severity) -> Finding {
-        Finding(checkID: metadata.id, severity: severity, category: metadata.category, file: file, position: error.position,
-                object: nil, container: nil, path: .root, message: "YAML syntax error: \(error)")
+        Finding(
+            checkID: metadata.id, severity: severity, category: metadata.category, file: file, position: error.position,
+            object: nil, container: nil, path: .root, message: "YAML syntax error: \(error)")
     }
 }

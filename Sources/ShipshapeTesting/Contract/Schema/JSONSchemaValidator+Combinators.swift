@@ -1,6 +1,8 @@
 extension JSONSchemaValidator {
-    func checkCombinators(_ value: JSONValue, _ keywords: [String: JSONValue], _ context: SchemaContext,
-                          _ violations: inout [String]) {
+    func checkCombinators(
+        _ value: JSONValue, _ keywords: [String: JSONValue], _ context: SchemaContext,
+        _ violations: inout [String]
+    ) {
         for schema in keywords["allOf"]?.arrayValue ?? [] {
             check(value, schema, context.nested(), &violations)
         }

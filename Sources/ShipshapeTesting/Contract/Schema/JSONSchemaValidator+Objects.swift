@@ -1,6 +1,8 @@
 extension JSONSchemaValidator {
-    func checkObject(_ members: [String: JSONValue], _ keywords: [String: JSONValue], _ context: SchemaContext,
-                     _ violations: inout [String]) {
+    func checkObject(
+        _ members: [String: JSONValue], _ keywords: [String: JSONValue], _ context: SchemaContext,
+        _ violations: inout [String]
+    ) {
         let properties = keywords["properties"]?.objectValue ?? [:]
         for name in keywords["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[name] == nil {
             violations.append("\(context.property(name).path): required property is missing")
@@ -38,12 +40,15 @@ extension JSONSchemaValidator {
     private func isStructured(_ schema: JSONValue) -> Bool {
         guard let keywords = schema.objectValue else { return false }
         if keywords["$ref"] != nil || keywords["properties"] != nil || keywords["items"] != nil { return true }
-        let types: [String] = keywords["type"]?.stringValue.map { [$0] } ?? keywords["type"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let types: [String] =
+            keywords["type"]?.stringValue.map { [$0] } ?? keywords["type"]?.arrayValue?.compactMap(\.stringValue) ?? []
         return types.contains("object") || types.contains("array")
     }
 
-    func checkArray(_ items: [JSONValue], _ keywords: [String: JSONValue], _ context: SchemaContext,
-                    _ violations: inout [String]) {
+    func checkArray(
+        _ items: [JSONValue], _ keywords: [String: JSONValue], _ context: SchemaContext,
+        _ violations: inout [String]
+    ) {
         switch keywords["items"] {
         case .array(let positional)?:
             for (position, item) in items.enumerated() where position < positional.count {

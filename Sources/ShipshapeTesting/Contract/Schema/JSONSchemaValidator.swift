@@ -17,8 +17,10 @@ public struct JSONSchemaValidator: Sendable {
         /// `merge_commit_sha` is a Go `*string`).
         public var nullablePropertyNames: Set<String>
 
-        public init(acceptsNullForStructuredProperties: Bool = false, acceptsNullForDateTimeProperties: Bool = false,
-                    nullablePropertyNames: Set<String> = []) {
+        public init(
+            acceptsNullForStructuredProperties: Bool = false, acceptsNullForDateTimeProperties: Bool = false,
+            nullablePropertyNames: Set<String> = []
+        ) {
             self.acceptsNullForStructuredProperties = acceptsNullForStructuredProperties
             self.acceptsNullForDateTimeProperties = acceptsNullForDateTimeProperties
             self.nullablePropertyNames = nullablePropertyNames
@@ -54,7 +56,9 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     /// Validates against `schema`, whose `$ref`s are resolved from the document named `document`.
-    public func validate(_ value: JSONValue, against schema: JSONValue, in document: String = "", at path: String) -> [String] {
+    public func validate(_ value: JSONValue, against schema: JSONValue, in document: String = "", at path: String)
+        -> [String]
+    {
         var violations: [String] = []
         check(value, schema, SchemaContext(document: document, path: path, depth: 0), &violations)
         return violations
@@ -92,8 +96,10 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     /// Returns false when the type is wrong, so the other keywords do not pile up noise.
-    private func checkType(_ value: JSONValue, _ keywords: [String: JSONValue], _ context: SchemaContext,
-                           _ violations: inout [String]) -> Bool {
+    private func checkType(
+        _ value: JSONValue, _ keywords: [String: JSONValue], _ context: SchemaContext,
+        _ violations: inout [String]
+    ) -> Bool {
         let types: [String]
         switch keywords["type"] {
         case .string(let single): types = [single]
@@ -108,8 +114,10 @@ public struct JSONSchemaValidator: Sendable {
         return false
     }
 
-    private func checkEnumeration(_ value: JSONValue, _ keywords: [String: JSONValue], _ context: SchemaContext,
-                                  _ violations: inout [String]) {
+    private func checkEnumeration(
+        _ value: JSONValue, _ keywords: [String: JSONValue], _ context: SchemaContext,
+        _ violations: inout [String]
+    ) {
         if let allowed = keywords["enum"]?.arrayValue, !allowed.contains(where: value.isSameValue) {
             let list = allowed.map(\.jsonText).joined(separator: ", ")
             violations.append("\(context.path): \(value.jsonText) is not one of \(list)")

@@ -25,7 +25,9 @@ public struct SchemaDocuments: Sendable {
             throw APIContractError(file: root, reason: "the folder cannot be read")
         }
         for case let relative as String in walker where relative.hasSuffix(".json") {
-            loaded.add(try APIContractError.readJSON(at: URL(fileURLWithPath: root).appending(path: relative)), named: relative)
+            loaded.add(
+                try APIContractError.readJSON(at: URL(fileURLWithPath: root).appending(path: relative)), named: relative
+            )
         }
         return loaded
     }

@@ -9,7 +9,9 @@ enum DiffAnchoring {
     }
 
     /// `side` is `RIGHT` (new side) or `LEFT` (old side).
-    static func anchor(in pull: StoredPullRequest, path: String, line: Int, side: String, startLine: Int?, startSide: String?) throws(Refusal) -> StoredAnchor {
+    static func anchor(
+        in pull: StoredPullRequest, path: String, line: Int, side: String, startLine: Int?, startSide: String?
+    ) throws(Refusal) -> StoredAnchor {
         guard let file = pull.file(path) else { throw .fileNotInDiff(path) }
         let patch = UnifiedPatch(file.patch)
         guard let end = patch.line(line, onNewSide: side != "LEFT") else {
@@ -21,19 +23,24 @@ enum DiffAnchoring {
                 throw .rangeCrossesHunks(path: path, start: startLine, end: line)
             }
         }
-        return StoredAnchor(path: path, line: line, side: side, startLine: startLine == line ? nil : startLine,
-                            startSide: startLine == nil || startLine == line ? nil : (startSide ?? side),
-                            position: end.position, diffHunk: patch.diffHunk(endingAt: end), commitID: pull.headSHA, baseSHA: pull.baseSHA)
+        return StoredAnchor(
+            path: path, line: line, side: side, startLine: startLine == line ? nil : startLine,
+            startSide: startLine == nil || startLine == line ? nil : (startSide ?? side),
+            position: end.position, diffHunk: patch.diffHunk(endingAt: end), commitID: pull.headSHA,
+            baseSHA: pull.baseSHA)
     }
 
     /// GitHub's deprecated `position`: lines below the file's first hunk header.
     static func anchor(in pull: StoredPullRequest, path: String, position: Int) throws(Refusal) -> StoredAnchor {
         guard let file = pull.file(path) else { throw .fileNotInDiff(path) }
         let patch = UnifiedPatch(file.patch)
-        guard let target = patch.line(atPosition: position) else { throw .positionOutsideDiff(path: path, position: position) }
+        guard let target = patch.line(atPosition: position) else {
+            throw .positionOutsideDiff(path: path, position: position)
+        }
         let onOldSide = target.kind == .removed
-        return StoredAnchor(path: path, line: (onOldSide ? target.oldLine : target.newLine) ?? 0, side: onOldSide ? "LEFT" : "RIGHT",
-                            startLine: nil, startSide: nil, position: position, diffHunk: patch.diffHunk(endingAt: target),
-                            commitID: pull.headSHA, baseSHA: pull.baseSHA)
+        return StoredAnchor(
+            path: path, line: (onOldSide ? target.oldLine : target.newLine) ?? 0, side: onOldSide ? "LEFT" : "RIGHT",
+            startLine: nil, startSide: nil, position: position, diffHunk: patch.diffHunk(endingAt: target),
+            commitID: pull.headSHA, baseSHA: pull.baseSHA)
     }
 }

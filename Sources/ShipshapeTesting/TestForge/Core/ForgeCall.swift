@@ -20,7 +20,8 @@ struct ForgeCall {
                 let form = ReceivedRequest(method: "", path: "", query: String(decoding: request.body, as: UTF8.self))
                 for (name, value) in form.queryItems { ForgeCall.assign(value, to: name, in: &arguments) }
             } else {
-                guard let object = try? JSONSerialization.jsonObject(with: request.body, options: [.fragmentsAllowed]) else {
+                guard let object = try? JSONSerialization.jsonObject(with: request.body, options: [.fragmentsAllowed])
+                else {
                     throw APIFailure.badRequest("Problems parsing JSON")
                 }
                 guard let fields = object as? [String: Any] else {

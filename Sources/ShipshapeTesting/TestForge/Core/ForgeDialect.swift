@@ -13,7 +13,8 @@ protocol ForgeDialect {
     func unauthorized(store: ForgeStore) -> ServedResponse
     func faultResponse(_ fault: TestForgeState.Fault, store: ForgeStore) -> ServedResponse
     /// Adds what every response carries (rate-limit headers, ETags) and answers conditional requests.
-    func finish(_ response: ServedResponse, request: ReceivedRequest, token: String?, store: ForgeStore) -> ServedResponse
+    func finish(_ response: ServedResponse, request: ReceivedRequest, token: String?, store: ForgeStore)
+        -> ServedResponse
 
     // Renderings for the test's assertions, in the shape the forge lists them.
     func reviews(_ store: ForgeStore, repository: String, pullRequest: Int) -> [[String: Any]]
@@ -50,6 +51,8 @@ extension ForgeDialect {
 func authorizationCredential(_ request: ReceivedRequest, schemes: [String]) -> String? {
     guard let value = request.header("Authorization") else { return nil }
     let parts = value.split(separator: " ", maxSplits: 1)
-    guard parts.count == 2, schemes.contains(where: { $0.caseInsensitiveCompare(parts[0]) == .orderedSame }) else { return nil }
+    guard parts.count == 2, schemes.contains(where: { $0.caseInsensitiveCompare(parts[0]) == .orderedSame }) else {
+        return nil
+    }
     return parts[1].trimmingCharacters(in: .whitespaces)
 }

@@ -6,7 +6,9 @@ final class ForgeStore {
     /// Separate counters, so ids of different kinds never coincide (as on the real forges,
     /// where a client that mixes them up gets a 404).
     enum IDSpace: Int, CaseIterable {
-        case user = 1, repository, pullRequest, issueComment, reviewComment, review, status, checkRun, label, reaction, version, installation
+        case user = 1
+        case repository, pullRequest, issueComment, reviewComment, review, status, checkRun, label, reaction, version,
+            installation
     }
 
     let flavor: TestForgeState.Flavor
@@ -65,7 +67,9 @@ final class ForgeStore {
     func user(login: String) -> StoredUser? { users.first { $0.login.caseInsensitiveCompare(login) == .orderedSame } }
 
     func repository(_ fullName: String) throws -> StoredRepository {
-        guard let repository = repositories.first(where: { $0.fullName.caseInsensitiveCompare(fullName) == .orderedSame }) else {
+        guard
+            let repository = repositories.first(where: { $0.fullName.caseInsensitiveCompare(fullName) == .orderedSame })
+        else {
             throw APIFailure.notFound("Project")
         }
         return repository
@@ -77,28 +81,40 @@ final class ForgeStore {
     }
 
     func pullRequest(_ repository: String, _ number: Int) throws -> StoredPullRequest {
-        guard let pull = pullRequests.first(where: { $0.repository.caseInsensitiveCompare(repository) == .orderedSame && $0.number == number }) else {
+        guard
+            let pull = pullRequests.first(where: {
+                $0.repository.caseInsensitiveCompare(repository) == .orderedSame && $0.number == number
+            })
+        else {
             throw APIFailure.notFound("Merge Request")
         }
         return pull
     }
 
     func comment(_ repository: String, id: Int, kind: StoredComment.Kind) throws -> StoredComment {
-        guard let comment = comments.first(where: { $0.id == id && $0.kind == kind && $0.repository.caseInsensitiveCompare(repository) == .orderedSame }) else {
+        guard
+            let comment = comments.first(where: {
+                $0.id == id && $0.kind == kind && $0.repository.caseInsensitiveCompare(repository) == .orderedSame
+            })
+        else {
             throw APIFailure.notFound("Note")
         }
         return comment
     }
 
     func comments(_ repository: String, _ pullRequest: Int, kind: StoredComment.Kind) -> [StoredComment] {
-        comments.filter { $0.kind == kind && $0.pullRequest == pullRequest && $0.repository.caseInsensitiveCompare(repository) == .orderedSame }
+        comments.filter {
+            $0.kind == kind && $0.pullRequest == pullRequest
+                && $0.repository.caseInsensitiveCompare(repository) == .orderedSame
+        }
     }
 
     /// The repository's label of that name, created (as GitHub, Gitea-by-name and GitLab do) when missing.
     func label(_ repository: String, named name: String) -> StoredLabel {
         if let label = labels.first(where: { $0.repository == repository && $0.name == name }) { return label }
         let palette = ["d73a4a", "0075ca", "cfd3d7", "a2eeef", "7057ff", "008672", "e4e669", "d876e3"]
-        let label = StoredLabel(id: nextID(.label), repository: repository, name: name, color: palette[labels.count % palette.count])
+        let label = StoredLabel(
+            id: nextID(.label), repository: repository, name: name, color: palette[labels.count % palette.count])
         labels.append(label)
         return label
     }

@@ -16,8 +16,10 @@ struct Pagination {
     /// `links`: false for endpoints that page but send no `Link` header (Gitea's reviews list);
     /// `envelope`: the body around a page and the total, for lists answered inside an object
     /// (GitHub's check runs: `{total_count, check_runs}`).
-    func respond(_ items: [Any], to call: ForgeCall, baseURL: String, status: Int = 200, links: Bool = true,
-                 envelope: ((_ page: [Any], _ total: Int) -> Any)? = nil) -> ServedResponse {
+    func respond(
+        _ items: [Any], to call: ForgeCall, baseURL: String, status: Int = 200, links: Bool = true,
+        envelope: ((_ page: [Any], _ total: Int) -> Any)? = nil
+    ) -> ServedResponse {
         let query = call.request.queryItems
         var size = Int(query[sizeParameter] ?? "") ?? defaultSize
         if size <= 0 { size = defaultSize }
@@ -26,11 +28,16 @@ struct Pagination {
         let lastPage = max((items.count + size - 1) / size, 1)
         let start = min((page - 1) * size, items.count)
         let slice = Array(items[start..<min(start + size, items.count)])
-        let headers = headers(page: page, lastPage: lastPage, size: size, total: items.count, call: call, baseURL: baseURL)
-        return .json(status, envelope?(slice, items.count) ?? slice, headers: links ? headers : headers.filter { $0.name != "Link" })
+        let headers = headers(
+            page: page, lastPage: lastPage, size: size, total: items.count, call: call, baseURL: baseURL)
+        return .json(
+            status, envelope?(slice, items.count) ?? slice,
+            headers: links ? headers : headers.filter { $0.name != "Link" })
     }
 
-    private func headers(page: Int, lastPage: Int, size: Int, total: Int, call: ForgeCall, baseURL: String) -> [(name: String, value: String)] {
+    private func headers(page: Int, lastPage: Int, size: Int, total: Int, call: ForgeCall, baseURL: String) -> [(
+        name: String, value: String
+    )] {
         var links: [String] = []
         func link(_ target: Int, _ relation: String) {
             links.append("<\(url(page: target, size: size, call: call, baseURL: baseURL))>; rel=\"\(relation)\"")
@@ -57,9 +64,11 @@ struct Pagination {
         case .gitea:
             headers.append(("X-Total-Count", String(total)))
         case .gitlab:
-            headers += [("x-page", String(page)), ("x-per-page", String(size)), ("x-total", String(total)),
-                        ("x-total-pages", String(lastPage)), ("x-next-page", page < lastPage ? String(page + 1) : ""),
-                        ("x-prev-page", page > 1 ? String(page - 1) : "")]
+            headers += [
+                ("x-page", String(page)), ("x-per-page", String(size)), ("x-total", String(total)),
+                ("x-total-pages", String(lastPage)), ("x-next-page", page < lastPage ? String(page + 1) : ""),
+                ("x-prev-page", page > 1 ? String(page - 1) : ""),
+            ]
         }
         return headers
     }

@@ -105,8 +105,12 @@ final class StoredPullRequest {
     var updatedAt: String
     var closedAt: String?
 
-    init(id: Int, number: Int, repository: String, author: String, title: String, body: String, baseBranch: String, baseSHA: String,
-         headBranch: String, headSHA: String, files: [TestForgeState.SeededFile], headRepository: String?, maintainerCanModify: Bool, createdAt: String) {
+    init(
+        id: Int, number: Int, repository: String, author: String, title: String, body: String, baseBranch: String,
+        baseSHA: String,
+        headBranch: String, headSHA: String, files: [TestForgeState.SeededFile], headRepository: String?,
+        maintainerCanModify: Bool, createdAt: String
+    ) {
         self.id = id
         self.number = number
         self.repository = repository
@@ -162,7 +166,10 @@ final class StoredComment {
     /// (user login, content or emoji name, id)
     var reactions: [(user: String, content: String, id: Int)] = []
 
-    init(id: Int, kind: Kind, repository: String, pullRequest: Int, author: String, body: String, createdAt: String, anchor: StoredAnchor?) {
+    init(
+        id: Int, kind: Kind, repository: String, pullRequest: Int, author: String, body: String, createdAt: String,
+        anchor: StoredAnchor?
+    ) {
         self.id = id
         self.kind = kind
         self.repository = repository
@@ -185,7 +192,10 @@ final class StoredReview {
     let commitID: String
     var submittedAt: String?
 
-    init(id: Int, repository: String, pullRequest: Int, author: String, body: String, state: String, commitID: String, submittedAt: String?) {
+    init(
+        id: Int, repository: String, pullRequest: Int, author: String, body: String, state: String, commitID: String,
+        submittedAt: String?
+    ) {
         self.id = id
         self.repository = repository
         self.pullRequest = pullRequest

@@ -19,7 +19,10 @@ struct UnifiedPatch {
     var lines: [Line] = []
 
     init(_ patch: String) {
-        var oldLine = 0, newLine = 0, hunk = -1, position = -1
+        var oldLine = 0
+        var newLine = 0
+        var hunk = -1
+        var position = -1
         for raw in patch.split(separator: "\n", omittingEmptySubsequences: false) {
             let text = String(raw)
             if text.hasPrefix("@@") {
@@ -27,22 +30,27 @@ struct UnifiedPatch {
                 (oldLine, newLine) = starts
                 hunk += 1
                 position += 1
-                lines.append(Line(kind: .hunkHeader, text: text, oldLine: nil, newLine: nil, position: position, hunk: hunk))
+                lines.append(
+                    Line(kind: .hunkHeader, text: text, oldLine: nil, newLine: nil, position: position, hunk: hunk))
                 continue
             }
             guard hunk >= 0, let marker = text.first else { continue }
             position += 1
             switch marker {
             case "+":
-                lines.append(Line(kind: .added, text: text, oldLine: nil, newLine: newLine, position: position, hunk: hunk))
+                lines.append(
+                    Line(kind: .added, text: text, oldLine: nil, newLine: newLine, position: position, hunk: hunk))
                 newLine += 1
             case "-":
-                lines.append(Line(kind: .removed, text: text, oldLine: oldLine, newLine: nil, position: position, hunk: hunk))
+                lines.append(
+                    Line(kind: .removed, text: text, oldLine: oldLine, newLine: nil, position: position, hunk: hunk))
                 oldLine += 1
             case "\\":
                 position -= 1
             default:
-                lines.append(Line(kind: .context, text: text, oldLine: oldLine, newLine: newLine, position: position, hunk: hunk))
+                lines.append(
+                    Line(kind: .context, text: text, oldLine: oldLine, newLine: newLine, position: position, hunk: hunk)
+                )
                 oldLine += 1
                 newLine += 1
             }

@@ -12,26 +12,38 @@ enum GitHubApp {
     static func createInstallationToken(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let app = try verifiedApp(store, call)
         guard try call.number("installation") == app.installationID else { throw APIFailure.notFound() }
-        let token = "ghs_" + String(format: "%016llx%020d", stableHash(Array("\(app.appID):\(store.tokens.count)".utf8)), store.tokens.count)
-        let bot = store.user(login: app.botLogin) ?? {
-            let bot = StoredUser(id: store.nextID(.user), login: app.botLogin, permission: "write", isBot: true, isInstallation: true)
-            store.users.append(bot)
-            return bot
-        }()
+        let token =
+            "ghs_"
+            + String(
+                format: "%016llx%020d", stableHash(Array("\(app.appID):\(store.tokens.count)".utf8)), store.tokens.count
+            )
+        let bot =
+            store.user(login: app.botLogin)
+            ?? {
+                let bot = StoredUser(
+                    id: store.nextID(.user), login: app.botLogin, permission: "write", isBot: true, isInstallation: true
+                )
+                store.users.append(bot)
+                return bot
+            }()
         store.tokens[token] = bot
         // An hour from now on the wall clock, not the stand-in's clock: clients compare
         // `expires_at` with their own clock to decide when to buy the next token.
         let expiry = Date().addingTimeInterval(3600)
-        return .json(201, [
-            "token": token, "expires_at": ForgeStore.iso8601(expiry), "permissions": GitHubJSON.appPermissions,
-            "repository_selection": "all",
-        ])
+        return .json(
+            201,
+            [
+                "token": token, "expires_at": ForgeStore.iso8601(expiry), "permissions": GitHubJSON.appPermissions,
+                "repository_selection": "all",
+            ])
     }
 
     static func repositoryInstallation(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         _ = try verifiedApp(store, call)
         let repository = try store.repository(call.repositoryName)
-        guard let installation = GitHubJSON(store: store).installation(for: repository) else { throw APIFailure.notFound() }
+        guard let installation = GitHubJSON(store: store).installation(for: repository) else {
+            throw APIFailure.notFound()
+        }
         return .json(200, installation)
     }
 

@@ -17,14 +17,18 @@ extension GitHubChecks {
         let query = call.request.queryItems
         let filter = query["filter"] ?? "latest"
         guard listFilters.contains(filter) else {
-            throw APIFailure.unprocessable("Invalid request.\n\nfilter is not a member of \(listFilters.joined(separator: ", ")).")
+            throw APIFailure.unprocessable(
+                "Invalid request.\n\nfilter is not a member of \(listFilters.joined(separator: ", ")).")
         }
         if let status = query["status"], !["queued", "in_progress", "completed"].contains(status) {
-            throw APIFailure.unprocessable("Invalid request.\n\nstatus is not a member of queued, in_progress, completed.")
+            throw APIFailure.unprocessable(
+                "Invalid request.\n\nstatus is not a member of queued, in_progress, completed.")
         }
-        var runs = store.checkRuns.filter { $0.repository == repository.fullName && $0.headSHA == sha }.reversed().filter { run in
-            (query["check_name"].map { $0 == run.name } ?? true) && (query["status"].map { $0 == run.status } ?? true)
-        }
+        var runs = store.checkRuns.filter { $0.repository == repository.fullName && $0.headSHA == sha }.reversed()
+            .filter { run in
+                (query["check_name"].map { $0 == run.name } ?? true)
+                    && (query["status"].map { $0 == run.status } ?? true)
+            }
         if filter == "latest" {
             var seen = Set<String>()
             runs = runs.filter { seen.insert($0.name).inserted }

@@ -7,7 +7,9 @@ import Foundation
 /// from `variables`; errors come back as GraphQL's `errors` list with status 200, as GitHub's do.
 enum GitHubGraphQL {
     static func handle(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
-        guard let query = call.string("query") else { return failure("A query attribute must be specified and must be a string.") }
+        guard let query = call.string("query") else {
+            return failure("A query attribute must be specified and must be a string.")
+        }
         let variables = call.arguments["variables"] as? [String: Any] ?? [:]
         if query.contains("resolveReviewThread") { return resolve(store, call, variables: variables) }
         if query.contains("reviewThreads") { return threads(store, variables: variables) }
@@ -17,8 +19,9 @@ enum GitHubGraphQL {
     /// `variables`: owner, name, number, first (at most 100), after (a cursor from `endCursor`).
     private static func threads(_ store: ForgeStore, variables: [String: Any]) -> ServedResponse {
         guard let owner = variables["owner"] as? String, let name = variables["name"] as? String,
-              let number = ForgeCall.integer(variables["number"]),
-              let pull = try? store.pullRequest("\(owner)/\(name)", number) else {
+            let number = ForgeCall.integer(variables["number"]),
+            let pull = try? store.pullRequest("\(owner)/\(name)", number)
+        else {
             return failure("Could not resolve to a PullRequest.")
         }
         let first = min(ForgeCall.integer(variables["first"]) ?? 100, 100)
@@ -27,11 +30,15 @@ enum GitHubGraphQL {
         let page = roots.dropFirst(start).prefix(first)
         let json = GitHubJSON(store: store)
         let nodes: [[String: Any]] = page.map { root in
-            ["id": json.nodeID("PullRequestReviewThread", root.id), "isResolved": root.resolved,
-             "comments": ["nodes": [["databaseId": root.id]]]]
+            [
+                "id": json.nodeID("PullRequestReviewThread", root.id), "isResolved": root.resolved,
+                "comments": ["nodes": [["databaseId": root.id]]],
+            ]
         }
         let end = start + page.count
-        let connection: [String: Any] = ["nodes": nodes, "pageInfo": ["hasNextPage": end < roots.count, "endCursor": String(end)]]
+        let connection: [String: Any] = [
+            "nodes": nodes, "pageInfo": ["hasNextPage": end < roots.count, "endCursor": String(end)],
+        ]
         return .json(200, ["data": ["repository": ["pullRequest": ["reviewThreads": connection]]]])
     }
 
@@ -39,8 +46,11 @@ enum GitHubGraphQL {
     private static func resolve(_ store: ForgeStore, _ call: ForgeCall, variables: [String: Any]) -> ServedResponse {
         let json = GitHubJSON(store: store)
         guard let threadID = variables["threadId"] as? String,
-              let root = store.comments.first(where: { $0.kind == .inline && $0.inReplyTo == nil && json.nodeID("PullRequestReviewThread", $0.id) == threadID }),
-              let pull = try? store.pullRequest(root.repository, root.pullRequest) else {
+            let root = store.comments.first(where: {
+                $0.kind == .inline && $0.inReplyTo == nil && json.nodeID("PullRequestReviewThread", $0.id) == threadID
+            }),
+            let pull = try? store.pullRequest(root.repository, root.pullRequest)
+        else {
             return failure("Could not resolve to a node with the global id of '\(variables["threadId"] ?? "")'.")
         }
         guard call.user.has(atLeast: "write") || pull.author == call.user.login else {

@@ -16,8 +16,9 @@ enum GitHubIssues {
     static func createComment(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let pull = try store.pullRequest(call.repositoryName, try call.number("number"))
         let body = try validBody(call)
-        let comment = StoredComment(id: store.nextID(.issueComment), kind: .conversation, repository: pull.repository,
-                                    pullRequest: pull.number, author: call.user.login, body: body, createdAt: store.now(), anchor: nil)
+        let comment = StoredComment(
+            id: store.nextID(.issueComment), kind: .conversation, repository: pull.repository,
+            pullRequest: pull.number, author: call.user.login, body: body, createdAt: store.now(), anchor: nil)
         store.comments.append(comment)
         let json = GitHubJSON(store: store).issueComment(comment)
         return .json(201, json, headers: [("Location", json["url"] as? String ?? "")])
@@ -43,14 +44,20 @@ enum GitHubIssues {
         { store, call in try createReaction(store, call, kind: kind) }
     }
 
-    private static func createReaction(_ store: ForgeStore, _ call: ForgeCall, kind: StoredComment.Kind) throws -> ServedResponse {
+    private static func createReaction(_ store: ForgeStore, _ call: ForgeCall, kind: StoredComment.Kind) throws
+        -> ServedResponse
+    {
         let comment = try store.comment(call.repositoryName, id: try call.number("comment"), kind: kind)
         guard let content = call.string("content"), reactionContents.contains(content) else {
-            throw APIFailure.unprocessable("Validation Failed", errors: [["resource": "Reaction", "code": "invalid", "field": "content"]])
+            throw APIFailure.unprocessable(
+                "Validation Failed", errors: [["resource": "Reaction", "code": "invalid", "field": "content"]])
         }
         let json = GitHubJSON(store: store)
         let render = { (id: Int, user: String) -> [String: Any] in
-            ["id": id, "node_id": json.nodeID("Reaction", id), "user": json.user(user), "content": content, "created_at": comment.updatedAt]
+            [
+                "id": id, "node_id": json.nodeID("Reaction", id), "user": json.user(user), "content": content,
+                "created_at": comment.updatedAt,
+            ]
         }
         if let existing = comment.reactions.first(where: { $0.user == call.user.login && $0.content == content }) {
             return .json(200, render(existing.id, existing.user))
@@ -68,7 +75,8 @@ enum GitHubIssues {
         }
         for entry in entries {
             guard let name = (entry as? String) ?? ((entry as? [String: Any])?["name"] as? String), !name.isEmpty else {
-                throw APIFailure.unprocessable("Validation Failed", errors: [["resource": "Label", "code": "invalid", "field": "name"]])
+                throw APIFailure.unprocessable(
+                    "Validation Failed", errors: [["resource": "Label", "code": "invalid", "field": "name"]])
             }
             if !pull.labels.contains(name) { pull.labels.append(name) }
         }
@@ -79,10 +87,14 @@ enum GitHubIssues {
     private static func validBody(_ call: ForgeCall) throws -> String {
         let body = try call.requireString("body", message: "Validation Failed")
         guard body.unicodeScalars.count <= GitHubReviews.maximumBodyLength else {
-            throw APIFailure.unprocessable("Validation Failed", errors: [[
-                "resource": "IssueComment", "code": "unprocessable", "field": "data",
-                "message": "Body is too long (maximum is \(GitHubReviews.maximumBodyLength) characters)",
-            ]])
+            throw APIFailure.unprocessable(
+                "Validation Failed",
+                errors: [
+                    [
+                        "resource": "IssueComment", "code": "unprocessable", "field": "data",
+                        "message": "Body is too long (maximum is \(GitHubReviews.maximumBodyLength) characters)",
+                    ]
+                ])
         }
         return body
     }

@@ -9,18 +9,24 @@ extension GitHubJSON {
         let statuses = "\(base)/repos/\(pull.repository)/statuses/\(pull.headSHA)"
         var object: [String: Any] = [
             "url": api, "id": pull.id, "node_id": nodeID("PullRequest", pull.id), "html_url": html,
-            "diff_url": html + ".diff", "patch_url": html + ".patch", "issue_url": issue, "commits_url": api + "/commits",
-            "review_comments_url": api + "/comments", "review_comment_url": "\(base)/repos/\(pull.repository)/pulls/comments{/number}",
+            "diff_url": html + ".diff", "patch_url": html + ".patch", "issue_url": issue,
+            "commits_url": api + "/commits",
+            "review_comments_url": api + "/comments",
+            "review_comment_url": "\(base)/repos/\(pull.repository)/pulls/comments{/number}",
             "comments_url": issue + "/comments", "statuses_url": statuses, "number": pull.number, "state": pull.state,
-            "locked": false, "title": pull.title, "user": user(pull.author), "body": pull.body.isEmpty ? NSNull() : pull.body,
+            "locked": false, "title": pull.title, "user": user(pull.author),
+            "body": pull.body.isEmpty ? NSNull() : pull.body,
             "labels": pull.labels.map { label($0, repository: pull.repository) }, "milestone": NSNull(),
             "active_lock_reason": NSNull(), "created_at": pull.createdAt, "updated_at": pull.updatedAt,
-            "closed_at": pull.closedAt.map { $0 as Any } ?? NSNull(), "merged_at": NSNull(), "merge_commit_sha": NSNull(),
+            "closed_at": pull.closedAt.map { $0 as Any } ?? NSNull(), "merged_at": NSNull(),
+            "merge_commit_sha": NSNull(),
             "assignee": NSNull(), "assignees": [Any](), "requested_reviewers": [Any](), "requested_teams": [Any](),
-            "head": branch(pull.headBranch, sha: pull.headSHA, repository: pull.headRepository ?? pull.repository, viewer: viewer),
+            "head": branch(
+                pull.headBranch, sha: pull.headSHA, repository: pull.headRepository ?? pull.repository, viewer: viewer),
             "base": branch(pull.baseBranch, sha: pull.baseSHA, repository: pull.repository, viewer: viewer),
             "_links": [
-                "self": ["href": api], "html": ["href": html], "issue": ["href": issue], "comments": ["href": issue + "/comments"],
+                "self": ["href": api], "html": ["href": html], "issue": ["href": issue],
+                "comments": ["href": issue + "/comments"],
                 "review_comments": ["href": api + "/comments"],
                 "review_comment": ["href": "\(base)/repos/\(pull.repository)/pulls/comments{/number}"],
                 "commits": ["href": api + "/commits"], "statuses": ["href": statuses],
@@ -44,7 +50,8 @@ extension GitHubJSON {
         return object
     }
 
-    private func branch(_ name: String, sha: String, repository fullName: String, viewer: StoredUser?) -> [String: Any] {
+    private func branch(_ name: String, sha: String, repository fullName: String, viewer: StoredUser?) -> [String: Any]
+    {
         let stored = try? store.repository(fullName)
         let owner = stored?.owner ?? String(fullName.split(separator: "/").first ?? "")
         return [
@@ -61,7 +68,8 @@ extension GitHubJSON {
             "changes": file.additions + file.deletions,
             "blob_url": "\(base)/\(pull.repository)/blob/\(pull.headSHA)/\(encoded)",
             "raw_url": "\(base)/\(pull.repository)/raw/\(pull.headSHA)/\(encoded)",
-            "contents_url": "\(base)/repos/\(pull.repository)/contents/\(encoded)?ref=\(pull.headSHA)", "patch": file.patch,
+            "contents_url": "\(base)/repos/\(pull.repository)/contents/\(encoded)?ref=\(pull.headSHA)",
+            "patch": file.patch,
         ]
         if let previous = file.previousPath { object["previous_filename"] = previous }
         return object
@@ -69,13 +77,16 @@ extension GitHubJSON {
 
     func checkRun(_ run: StoredCheckRun) -> [String: Any] {
         let url = "\(base)/repos/\(run.repository)/check-runs/\(run.id)"
-        let pulls = store.pullRequests.filter { $0.repository == run.repository && $0.headSHA == run.headSHA && $0.state == "open" }
+        let pulls = store.pullRequests.filter {
+            $0.repository == run.repository && $0.headSHA == run.headSHA && $0.state == "open"
+        }
         return [
             "id": run.id, "head_sha": run.headSHA, "node_id": nodeID("CheckRun", run.id),
             "external_id": run.externalID ?? "", "url": url, "html_url": "\(base)/\(run.repository)/runs/\(run.id)",
             "details_url": run.detailsURL.map { $0 as Any } ?? NSNull(), "status": run.status,
             "conclusion": run.conclusion.map { $0 as Any } ?? NSNull(),
-            "started_at": run.startedAt.map { $0 as Any } ?? NSNull(), "completed_at": run.completedAt.map { $0 as Any } ?? NSNull(),
+            "started_at": run.startedAt.map { $0 as Any } ?? NSNull(),
+            "completed_at": run.completedAt.map { $0 as Any } ?? NSNull(),
             "output": [
                 "title": run.title.map { $0 as Any } ?? NSNull(), "summary": run.summary.map { $0 as Any } ?? NSNull(),
                 "text": run.text.map { $0 as Any } ?? NSNull(), "annotations_count": run.annotations.count,
@@ -84,8 +95,12 @@ extension GitHubJSON {
             "name": run.name, "check_suite": ["id": run.id + 7_000_000], "app": app() ?? NSNull(),
             "pull_requests": pulls.map { pull in
                 [
-                    "id": pull.id, "number": pull.number, "url": "\(base)/repos/\(pull.repository)/pulls/\(pull.number)",
-                    "head": ["ref": pull.headBranch, "sha": pull.headSHA, "repo": minimalRepository(pull.headRepository ?? pull.repository)],
+                    "id": pull.id, "number": pull.number,
+                    "url": "\(base)/repos/\(pull.repository)/pulls/\(pull.number)",
+                    "head": [
+                        "ref": pull.headBranch, "sha": pull.headSHA,
+                        "repo": minimalRepository(pull.headRepository ?? pull.repository),
+                    ],
                     "base": ["ref": pull.baseBranch, "sha": pull.baseSHA, "repo": minimalRepository(pull.repository)],
                 ] as [String: Any]
             },
@@ -94,7 +109,9 @@ extension GitHubJSON {
 
     private func minimalRepository(_ fullName: String) -> [String: Any] {
         let id = (try? store.repository(fullName))?.id ?? 0
-        return ["id": id, "url": "\(base)/repos/\(fullName)", "name": String(fullName.split(separator: "/").last ?? "")]
+        return [
+            "id": id, "url": "\(base)/repos/\(fullName)", "name": String(fullName.split(separator: "/").last ?? ""),
+        ]
     }
 
     /// The `integration` object of the registered app.
@@ -104,13 +121,16 @@ extension GitHubJSON {
         return [
             "id": id, "slug": app.slug, "node_id": nodeID("App", id), "owner": NSNull(), "name": app.slug.capitalized,
             "description": "Kubernetes configuration review", "external_url": "\(base)/apps/\(app.slug)",
-            "html_url": "\(base)/apps/\(app.slug)", "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z",
-            "permissions": GitHubJSON.appPermissions, "events": ["pull_request", "issue_comment", "check_suite", "check_run"],
+            "html_url": "\(base)/apps/\(app.slug)", "created_at": "2025-01-01T00:00:00Z",
+            "updated_at": "2025-01-01T00:00:00Z",
+            "permissions": GitHubJSON.appPermissions,
+            "events": ["pull_request", "issue_comment", "check_suite", "check_run"],
         ]
     }
 
     static let appPermissions: [String: String] = [
-        "checks": "write", "contents": "write", "issues": "write", "metadata": "read", "pull_requests": "write", "statuses": "write",
+        "checks": "write", "contents": "write", "issues": "write", "metadata": "read", "pull_requests": "write",
+        "statuses": "write",
     ]
 
     func installation(for repository: StoredRepository) -> [String: Any]? {
@@ -120,9 +140,11 @@ extension GitHubJSON {
             "id": app.installationID, "account": owner, "repository_selection": "all",
             "access_tokens_url": "\(base)/app/installations/\(app.installationID)/access_tokens",
             "repositories_url": "\(base)/installation/repositories",
-            "html_url": "\(base)/settings/installations/\(app.installationID)", "app_id": Int(app.appID) ?? stableNumber(app.appID),
+            "html_url": "\(base)/settings/installations/\(app.installationID)",
+            "app_id": Int(app.appID) ?? stableNumber(app.appID),
             "target_id": owner["id"] ?? 0, "target_type": "Organization", "permissions": GitHubJSON.appPermissions,
-            "events": ["pull_request", "issue_comment", "check_suite", "check_run"], "created_at": "2025-01-01T00:00:00Z",
+            "events": ["pull_request", "issue_comment", "check_suite", "check_run"],
+            "created_at": "2025-01-01T00:00:00Z",
             "updated_at": "2025-01-01T00:00:00Z", "single_file_name": NSNull(), "app_slug": app.slug,
         ]
     }

@@ -50,7 +50,9 @@ struct GitLabDialect: ForgeDialect {
         case 403:
             return .json(403, ["message": "403 Forbidden"])
         default:
-            if let fields = failure.errors?.first as? [String: Any] { return .json(failure.status, ["message": fields]) }
+            if let fields = failure.errors?.first as? [String: Any] {
+                return .json(failure.status, ["message": fields])
+            }
             if let messages = failure.errors as? [String] { return .json(failure.status, ["message": messages]) }
             return .json(failure.status, ["message": failure.message])
         }
@@ -65,18 +67,27 @@ struct GitLabDialect: ForgeDialect {
         case .status(let status):
             return .json(status, ["message": "\(status) \(Self.reason(status))"])
         case .tooManyRequests(let retryAfter), .secondaryRateLimit(let retryAfter):
-            return ServedResponse(status: 429, headers: [("Content-Type", "text/plain"), ("RateLimit-Remaining", "0")]
-                                  + (retryAfter.map { [("Retry-After", String($0))] } ?? []), body: Data("Retry later\n".utf8))
+            return ServedResponse(
+                status: 429,
+                headers: [("Content-Type", "text/plain"), ("RateLimit-Remaining", "0")]
+                    + (retryAfter.map { [("Retry-After", String($0))] } ?? []), body: Data("Retry later\n".utf8))
         case .primaryRateLimit(let resetAt):
-            return ServedResponse(status: 429, headers: [("Content-Type", "text/plain"), ("Retry-After", String(max(resetAt - store.currentEpochSeconds, 1))),
-                                                         ("RateLimit-Remaining", "0"), ("RateLimit-Reset", String(resetAt))],
-                                  body: Data("Retry later\n".utf8))
+            return ServedResponse(
+                status: 429,
+                headers: [
+                    ("Content-Type", "text/plain"),
+                    ("Retry-After", String(max(resetAt - store.currentEpochSeconds, 1))),
+                    ("RateLimit-Remaining", "0"), ("RateLimit-Reset", String(resetAt)),
+                ],
+                body: Data("Retry later\n".utf8))
         case .slow, .dropConnection, .dropConnectionAfterProcessing:
             return .json(500, ["message": "500 Internal Server Error"])
         }
     }
 
-    func finish(_ response: ServedResponse, request: ReceivedRequest, token: String?, store: ForgeStore) -> ServedResponse {
+    func finish(_ response: ServedResponse, request: ReceivedRequest, token: String?, store: ForgeStore)
+        -> ServedResponse
+    {
         response
     }
 
@@ -95,7 +106,8 @@ struct GitLabDialect: ForgeDialect {
     }
 
     func statuses(_ store: ForgeStore, repository: String, sha: String) -> [[String: Any]] {
-        store.statuses.filter { $0.repository == repository && $0.sha == sha }.reversed().map(GitLabJSON(store: store).status)
+        store.statuses.filter { $0.repository == repository && $0.sha == sha }.reversed().map(
+            GitLabJSON(store: store).status)
     }
 
     func pullRequests(_ store: ForgeStore, repository: String) -> [[String: Any]] {
@@ -103,11 +115,17 @@ struct GitLabDialect: ForgeDialect {
     }
 
     /// The merge request's notes grouped by discussion, in the order the discussions started.
-    func discussionGroups(_ store: ForgeStore, _ repository: String, _ pullRequest: Int) -> [(id: String, notes: [StoredComment])] {
+    func discussionGroups(_ store: ForgeStore, _ repository: String, _ pullRequest: Int) -> [(
+        id: String, notes: [StoredComment]
+    )] {
         var groups: [(id: String, notes: [StoredComment])] = []
         for comment in store.comments where comment.repository == repository && comment.pullRequest == pullRequest {
             let id = comment.discussionID ?? stableHexID("note:\(comment.id)")
-            if let index = groups.firstIndex(where: { $0.id == id }) { groups[index].notes.append(comment) } else { groups.append((id, [comment])) }
+            if let index = groups.firstIndex(where: { $0.id == id }) {
+                groups[index].notes.append(comment)
+            } else {
+                groups.append((id, [comment]))
+            }
         }
         return groups
     }

@@ -14,7 +14,9 @@ enum GitLabProjects {
 
     static func users(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let json = GitLabJSON(store: store)
-        let matches = store.users.filter { user in call.string("username").map { $0.caseInsensitiveCompare(user.login) == .orderedSame } ?? true }
+        let matches = store.users.filter { user in
+            call.string("username").map { $0.caseInsensitiveCompare(user.login) == .orderedSame } ?? true
+        }
         return Pagination.gitlab.respond(matches.map { json.user($0.login) }, to: call, baseURL: store.linkBaseURL)
     }
 
@@ -26,7 +28,8 @@ enum GitLabProjects {
     static func member(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         _ = try call.project(store)
         let id = try call.number("user")
-        guard let user = store.users.first(where: { $0.id == id }), let level = GitLabJSON.accessLevel(user.permission) else {
+        guard let user = store.users.first(where: { $0.id == id }), let level = GitLabJSON.accessLevel(user.permission)
+        else {
             throw APIFailure.notFound()
         }
         var member = GitLabJSON(store: store).user(user.login)
@@ -42,16 +45,20 @@ enum GitLabProjects {
         guard let state = call.string("state"), statusStates.contains(state) else {
             throw APIFailure.badRequest("state does not have a valid value")
         }
-        let status = StoredStatus(id: store.nextID(.status), repository: project.fullName, sha: call.parameter("sha"), state: state,
-                                  context: call.string("name") ?? call.string("context") ?? "default", description: call.string("description"),
-                                  targetURL: call.string("target_url"), creator: call.user.login, createdAt: store.now())
+        let status = StoredStatus(
+            id: store.nextID(.status), repository: project.fullName, sha: call.parameter("sha"), state: state,
+            context: call.string("name") ?? call.string("context") ?? "default",
+            description: call.string("description"),
+            targetURL: call.string("target_url"), creator: call.user.login, createdAt: store.now())
         store.statuses.append(status)
         return .json(201, GitLabJSON(store: store).status(status))
     }
 
     static func statuses(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let project = try call.project(store)
-        let statuses = store.statuses.filter { $0.repository == project.fullName && $0.sha == call.parameter("sha") }.reversed()
-        return Pagination.gitlab.respond(statuses.map(GitLabJSON(store: store).status), to: call, baseURL: store.linkBaseURL)
+        let statuses = store.statuses.filter { $0.repository == project.fullName && $0.sha == call.parameter("sha") }
+            .reversed()
+        return Pagination.gitlab.respond(
+            statuses.map(GitLabJSON(store: store).status), to: call, baseURL: store.linkBaseURL)
     }
 }

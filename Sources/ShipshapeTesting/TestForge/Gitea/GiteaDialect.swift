@@ -67,16 +67,21 @@ struct GiteaDialect: ForgeDialect {
         case .status(let status):
             return .json(status, ["message": Self.reason(status), "url": url])
         case .tooManyRequests(let retryAfter), .secondaryRateLimit(let retryAfter):
-            return .json(429, ["message": "Too Many Requests", "url": url], headers: retryAfter.map { [("Retry-After", String($0))] } ?? [])
+            return .json(
+                429, ["message": "Too Many Requests", "url": url],
+                headers: retryAfter.map { [("Retry-After", String($0))] } ?? [])
         case .primaryRateLimit(let resetAt):
-            return .json(429, ["message": "Too Many Requests", "url": url],
-                         headers: [("Retry-After", String(max(resetAt - store.currentEpochSeconds, 1)))])
+            return .json(
+                429, ["message": "Too Many Requests", "url": url],
+                headers: [("Retry-After", String(max(resetAt - store.currentEpochSeconds, 1)))])
         case .slow, .dropConnection, .dropConnectionAfterProcessing:
             return .json(500, ["message": "Internal Server Error", "url": url])
         }
     }
 
-    func finish(_ response: ServedResponse, request: ReceivedRequest, token: String?, store: ForgeStore) -> ServedResponse {
+    func finish(_ response: ServedResponse, request: ReceivedRequest, token: String?, store: ForgeStore)
+        -> ServedResponse
+    {
         response
     }
 
@@ -94,7 +99,8 @@ struct GiteaDialect: ForgeDialect {
     }
 
     func statuses(_ store: ForgeStore, repository: String, sha: String) -> [[String: Any]] {
-        store.statuses.filter { $0.repository == repository && $0.sha == sha }.reversed().map(GiteaJSON(store: store).status)
+        store.statuses.filter { $0.repository == repository && $0.sha == sha }.reversed().map(
+            GiteaJSON(store: store).status)
     }
 
     func pullRequests(_ store: ForgeStore, repository: String) -> [[String: Any]] {

@@ -16,24 +16,31 @@ enum GiteaIssues {
     static func createComment(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let pull = try store.pullRequest(call.repositoryName, try call.number("index"))
         let body = try call.requireString("body", message: "[Body]: Required")
-        let comment = StoredComment(id: store.nextID(.issueComment), kind: .conversation, repository: pull.repository,
-                                    pullRequest: pull.number, author: call.user.login, body: body, createdAt: store.now(), anchor: nil)
+        let comment = StoredComment(
+            id: store.nextID(.issueComment), kind: .conversation, repository: pull.repository,
+            pullRequest: pull.number, author: call.user.login, body: body, createdAt: store.now(), anchor: nil)
         store.comments.append(comment)
         return .json(201, GiteaJSON(store: store).comment(comment))
     }
 
     static func getComment(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
-        .json(200, GiteaJSON(store: store).comment(try store.comment(call.repositoryName, id: try call.number("id"), kind: .conversation)))
+        .json(
+            200,
+            GiteaJSON(store: store).comment(
+                try store.comment(call.repositoryName, id: try call.number("id"), kind: .conversation)))
     }
 
     /// Gitea keeps code comments in the issue-comment table, and this endpoint edits them too
     /// (`editIssueComment` accepts every type with content, `CommentTypeCode` included).
     static func editComment(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let id = try call.number("id")
-        let comment = try (try? store.comment(call.repositoryName, id: id, kind: .inline)).map { code in
-            guard code.author == call.user.login || call.user.has(atLeast: "admin") else { throw APIFailure.forbidden("Forbidden") }
-            return code
-        } ?? ownComment(store, call)
+        let comment =
+            try (try? store.comment(call.repositoryName, id: id, kind: .inline)).map { code in
+                guard code.author == call.user.login || call.user.has(atLeast: "admin") else {
+                    throw APIFailure.forbidden("Forbidden")
+                }
+                return code
+            } ?? ownComment(store, call)
         comment.body = try call.requireString("body", message: "[Body]: Required")
         comment.updatedAt = store.now()
         return .json(200, GiteaJSON(store: store).comment(comment))
@@ -48,7 +55,11 @@ enum GiteaIssues {
     static func reactions(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let comment = try store.comment(call.repositoryName, id: try call.number("id"), kind: .conversation)
         let json = GiteaJSON(store: store)
-        return .json(200, comment.reactions.map { ["user": json.user($0.user), "content": $0.content, "created_at": comment.updatedAt] as [String: Any] })
+        return .json(
+            200,
+            comment.reactions.map {
+                ["user": json.user($0.user), "content": $0.content, "created_at": comment.updatedAt] as [String: Any]
+            })
     }
 
     static func addReaction(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
@@ -56,8 +67,12 @@ enum GiteaIssues {
         guard let content = call.string("content"), reactionContents.contains(content) else {
             throw APIFailure.forbidden("'\(call.string("content") ?? "")' is not an allowed reaction")
         }
-        let reaction: [String: Any] = ["user": GiteaJSON(store: store).user(call.user.login), "content": content, "created_at": store.now()]
-        if comment.reactions.contains(where: { $0.user == call.user.login && $0.content == content }) { return .json(200, reaction) }
+        let reaction: [String: Any] = [
+            "user": GiteaJSON(store: store).user(call.user.login), "content": content, "created_at": store.now(),
+        ]
+        if comment.reactions.contains(where: { $0.user == call.user.login && $0.content == content }) {
+            return .json(200, reaction)
+        }
         comment.reactions.append((call.user.login, content, store.nextID(.reaction)))
         return .json(201, reaction)
     }
@@ -82,7 +97,9 @@ enum GiteaIssues {
     static func labels(_ entries: [Any], repository: String, store: ForgeStore) throws -> [StoredLabel] {
         try entries.map { entry in
             if let name = entry as? String, Int(name) == nil { return store.label(repository, named: name) }
-            guard let id = ForgeCall.integer(entry), let label = store.labels.first(where: { $0.id == id && $0.repository == repository }) else {
+            guard let id = ForgeCall.integer(entry),
+                let label = store.labels.first(where: { $0.id == id && $0.repository == repository })
+            else {
                 throw APIFailure.unprocessable("label does not exist [label_id: \(entry)]")
             }
             return label
@@ -91,7 +108,9 @@ enum GiteaIssues {
 
     private static func ownComment(_ store: ForgeStore, _ call: ForgeCall) throws -> StoredComment {
         let comment = try store.comment(call.repositoryName, id: try call.number("id"), kind: .conversation)
-        guard comment.author == call.user.login || call.user.has(atLeast: "admin") else { throw APIFailure.forbidden("Forbidden") }
+        guard comment.author == call.user.login || call.user.has(atLeast: "admin") else {
+            throw APIFailure.forbidden("Forbidden")
+        }
         return comment
     }
 }

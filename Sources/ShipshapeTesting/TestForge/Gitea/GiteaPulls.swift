@@ -11,39 +11,60 @@ enum GiteaPulls {
     /// row without an ORDER BY: in practice the oldest pull request of that branch pair, whatever its state.
     static func byBranches(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let repository = try store.repository(call.repositoryName)
-        guard let pull = store.pullRequests.first(where: {
-            $0.repository == repository.fullName && $0.baseBranch == call.parameter("base") && $0.headBranch == call.parameter("head")
-        }) else { throw APIFailure.notFound() }
+        guard
+            let pull = store.pullRequests.first(where: {
+                $0.repository == repository.fullName && $0.baseBranch == call.parameter("base")
+                    && $0.headBranch == call.parameter("head")
+            })
+        else { throw APIFailure.notFound() }
         return .json(200, GiteaJSON(store: store).pullRequest(pull, viewer: call.caller))
     }
 
     static func list(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let repository = try store.repository(call.repositoryName)
         let state = call.string("state") ?? "open"
-        var pulls = store.pullRequests.filter { $0.repository == repository.fullName && (state == "all" || $0.state == state) }
+        var pulls = store.pullRequests.filter {
+            $0.repository == repository.fullName && (state == "all" || $0.state == state)
+        }
         if let base = call.string("base_branch") { pulls = pulls.filter { $0.baseBranch == base } }
         if let poster = call.string("poster") { pulls = pulls.filter { $0.author == poster } }
         if call.string("sort") != "oldest" { pulls.reverse() }
         let json = GiteaJSON(store: store)
-        return Pagination.gitea.respond(pulls.map { json.pullRequest($0, viewer: call.caller) }, to: call, baseURL: store.linkBaseURL)
+        return Pagination.gitea.respond(
+            pulls.map { json.pullRequest($0, viewer: call.caller) }, to: call, baseURL: store.linkBaseURL)
     }
 
     static func create(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let repository = try store.repository(call.repositoryName)
-        guard let head = call.string("head"), let base = call.string("base"), let title = call.string("title"), !title.isEmpty else {
+        guard let head = call.string("head"), let base = call.string("base"), let title = call.string("title"),
+            !title.isEmpty
+        else {
             throw APIFailure.unprocessable("[Head]: Required; [Base]: Required; [Title]: Required")
         }
         let headBranch = String(head.split(separator: ":").last ?? "")
-        guard let headSHA = repository.branches[headBranch], let baseSHA = repository.branches[base] else { throw APIFailure.notFound() }
-        if let existing = store.pullRequests.first(where: { $0.repository == repository.fullName && $0.headBranch == headBranch && $0.baseBranch == base && $0.state == "open" }) {
-            throw APIFailure(status: 409, message: "pull request already exists for these targets [id: \(existing.id), issue_id: \(existing.id), head_repo_id: \(repository.id), base_repo_id: \(repository.id), head_branch: \(headBranch), base_branch: \(base)]")
+        guard let headSHA = repository.branches[headBranch], let baseSHA = repository.branches[base] else {
+            throw APIFailure.notFound()
+        }
+        if let existing = store.pullRequests.first(where: {
+            $0.repository == repository.fullName && $0.headBranch == headBranch && $0.baseBranch == base
+                && $0.state == "open"
+        }) {
+            throw APIFailure(
+                status: 409,
+                message:
+                    "pull request already exists for these targets [id: \(existing.id), issue_id: \(existing.id), head_repo_id: \(repository.id), base_repo_id: \(repository.id), head_branch: \(headBranch), base_branch: \(base)]"
+            )
         }
         let now = store.now()
-        let pull = StoredPullRequest(id: store.nextID(.pullRequest), number: store.nextNumber(in: repository.fullName), repository: repository.fullName,
-                                     author: call.user.login, title: title, body: call.string("body") ?? "", baseBranch: base, baseSHA: baseSHA,
-                                     headBranch: headBranch, headSHA: headSHA, files: [], headRepository: nil,
-                                     maintainerCanModify: call.bool("allow_maintainer_edit") ?? false, createdAt: now)
-        pull.versions.append(StoredVersion(id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: baseSHA, createdAt: now))
+        let pull = StoredPullRequest(
+            id: store.nextID(.pullRequest), number: store.nextNumber(in: repository.fullName),
+            repository: repository.fullName,
+            author: call.user.login, title: title, body: call.string("body") ?? "", baseBranch: base, baseSHA: baseSHA,
+            headBranch: headBranch, headSHA: headSHA, files: [], headRepository: nil,
+            maintainerCanModify: call.bool("allow_maintainer_edit") ?? false, createdAt: now)
+        pull.versions.append(
+            StoredVersion(
+                id: store.nextID(.version), headSHA: headSHA, baseSHA: baseSHA, startSHA: baseSHA, createdAt: now))
         store.pullRequests.append(pull)
         return .json(201, GiteaJSON(store: store).pullRequest(pull, viewer: call.caller))
     }
@@ -51,7 +72,9 @@ enum GiteaPulls {
     /// Gitea answers an edit with 201, as its description says.
     static func update(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let pull = try store.pullRequest(call.repositoryName, try call.number("index"))
-        guard call.user.login == pull.author || call.user.has(atLeast: "write") else { throw APIFailure.forbidden("Forbidden") }
+        guard call.user.login == pull.author || call.user.has(atLeast: "write") else {
+            throw APIFailure.forbidden("Forbidden")
+        }
         if let state = call.string("state") {
             guard ["open", "closed"].contains(state) else { throw APIFailure.unprocessable("invalid state") }
             pull.state = state

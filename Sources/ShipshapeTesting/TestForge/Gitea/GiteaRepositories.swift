@@ -21,21 +21,28 @@ enum GiteaRepositories {
     static func permission(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let repository = try store.repository(call.repositoryName)
         let caller = call.user
-        guard caller.has(atLeast: "admin") || caller.login == repository.owner
-            || caller.login.lowercased() == call.parameter("collaborator").lowercased() else {
-            throw APIFailure.forbidden("Only admins can query all permissions, repo admins can query all repo permissions, "
-                + "collaborators can query only their own")
+        guard
+            caller.has(atLeast: "admin") || caller.login == repository.owner
+                || caller.login.lowercased() == call.parameter("collaborator").lowercased()
+        else {
+            throw APIFailure.forbidden(
+                "Only admins can query all permissions, repo admins can query all repo permissions, "
+                    + "collaborators can query only their own")
         }
         guard let user = store.user(login: call.parameter("collaborator")) else { throw APIFailure.notFound() }
         let isOwner = user.login == repository.owner
-        let permission = isOwner ? "owner" : (["admin": "admin", "maintain": "write", "write": "write"][user.permission] ?? "read")
-        return .json(200, ["permission": permission, "role_name": permission, "user": GiteaJSON(store: store).user(user.login)])
+        let permission =
+            isOwner ? "owner" : (["admin": "admin", "maintain": "write", "write": "write"][user.permission] ?? "read")
+        return .json(
+            200, ["permission": permission, "role_name": permission, "user": GiteaJSON(store: store).user(user.login)])
     }
 
     static func branches(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let repository = try store.repository(call.repositoryName)
         let json = GiteaJSON(store: store)
-        let branches = repository.branches.keys.sorted().map { json.branch($0, sha: repository.branches[$0] ?? "", repository: repository) }
+        let branches = repository.branches.keys.sorted().map {
+            json.branch($0, sha: repository.branches[$0] ?? "", repository: repository)
+        }
         return Pagination.gitea.respond(branches, to: call, baseURL: store.linkBaseURL)
     }
 
@@ -55,7 +62,9 @@ enum GiteaRepositories {
         guard let sha = repository.branches[sourceBranch] ?? (source.count == 40 ? source : nil) else {
             throw APIFailure(status: 404, message: "The old branch does not exist")
         }
-        guard repository.branches[name] == nil else { throw APIFailure(status: 409, message: "The branch already exists.") }
+        guard repository.branches[name] == nil else {
+            throw APIFailure(status: 409, message: "The branch already exists.")
+        }
         repository.branches[name] = sha
         return .json(201, GiteaJSON(store: store).branch(name, sha: sha, repository: repository))
     }

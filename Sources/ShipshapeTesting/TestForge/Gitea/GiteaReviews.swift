@@ -39,23 +39,29 @@ enum GiteaReviews {
             let path = draft["path"] as? String ?? ""
             let newLine = ForgeCall.integer(draft["new_position"]) ?? 0
             let oldLine = ForgeCall.integer(draft["old_position"]) ?? 0
-            guard newLine > 0 || oldLine > 0 else { throw APIFailure.unprocessable("comment on \(path) needs new_position or old_position") }
+            guard newLine > 0 || oldLine > 0 else {
+                throw APIFailure.unprocessable("comment on \(path) needs new_position or old_position")
+            }
             do {
-                let anchor = try DiffAnchoring.anchor(in: pull, path: path, line: newLine > 0 ? newLine : oldLine,
-                                                      side: newLine > 0 ? "RIGHT" : "LEFT", startLine: nil, startSide: nil)
+                let anchor = try DiffAnchoring.anchor(
+                    in: pull, path: path, line: newLine > 0 ? newLine : oldLine,
+                    side: newLine > 0 ? "RIGHT" : "LEFT", startLine: nil, startSide: nil)
                 anchors.append((anchor, draft["body"] as? String ?? ""))
             } catch {
-                throw APIFailure.unprocessable("line \(newLine > 0 ? newLine : oldLine) of \(path) is not part of the pull request's diff")
+                throw APIFailure.unprocessable(
+                    "line \(newLine > 0 ? newLine : oldLine) of \(path) is not part of the pull request's diff")
             }
         }
         let now = store.now()
-        let review = StoredReview(id: store.nextID(.review), repository: pull.repository, pullRequest: pull.number, author: call.user.login,
-                                  body: body, state: event, commitID: call.string("commit_id") ?? pull.headSHA,
-                                  submittedAt: event == "PENDING" ? nil : now)
+        let review = StoredReview(
+            id: store.nextID(.review), repository: pull.repository, pullRequest: pull.number, author: call.user.login,
+            body: body, state: event, commitID: call.string("commit_id") ?? pull.headSHA,
+            submittedAt: event == "PENDING" ? nil : now)
         store.reviews.append(review)
         for (anchor, text) in anchors {
-            let comment = StoredComment(id: store.nextID(.issueComment), kind: .inline, repository: pull.repository, pullRequest: pull.number,
-                                        author: call.user.login, body: text, createdAt: now, anchor: anchor)
+            let comment = StoredComment(
+                id: store.nextID(.issueComment), kind: .inline, repository: pull.repository, pullRequest: pull.number,
+                author: call.user.login, body: text, createdAt: now, anchor: anchor)
             comment.reviewID = review.id
             store.comments.append(comment)
         }
@@ -66,9 +72,13 @@ enum GiteaReviews {
     static func submit(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let review = try review(store, call)
         let pull = try store.pullRequest(call.repositoryName, try call.number("index"))
-        guard review.state == "PENDING" else { throw APIFailure.unprocessable("only a pending review can be submitted") }
+        guard review.state == "PENDING" else {
+            throw APIFailure.unprocessable("only a pending review can be submitted")
+        }
         let event = call.string("event") ?? ""
-        guard events.contains(event), event != "PENDING" else { throw APIFailure.unprocessable("unknown review event: \(event)") }
+        guard events.contains(event), event != "PENDING" else {
+            throw APIFailure.unprocessable("unknown review event: \(event)")
+        }
         try checkAuthor(event, pull: pull, call: call)
         review.state = event
         if let body = call.string("body") { review.body = body }
@@ -78,7 +88,9 @@ enum GiteaReviews {
 
     static func delete(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let review = try review(store, call)
-        guard review.author == call.user.login || call.user.has(atLeast: "admin") else { throw APIFailure.forbidden("Forbidden") }
+        guard review.author == call.user.login || call.user.has(atLeast: "admin") else {
+            throw APIFailure.forbidden("Forbidden")
+        }
         store.reviews.removeAll { $0 === review }
         store.comments.removeAll { $0.reviewID == review.id }
         return ServedResponse(status: 204)
@@ -87,7 +99,11 @@ enum GiteaReviews {
     private static func review(_ store: ForgeStore, _ call: ForgeCall) throws -> StoredReview {
         let pull = try store.pullRequest(call.repositoryName, try call.number("index"))
         let id = try call.number("id")
-        guard let review = store.reviews.first(where: { $0.id == id && $0.repository == pull.repository && $0.pullRequest == pull.number }) else {
+        guard
+            let review = store.reviews.first(where: {
+                $0.id == id && $0.repository == pull.repository && $0.pullRequest == pull.number
+            })
+        else {
             throw APIFailure.notFound()
         }
         return review

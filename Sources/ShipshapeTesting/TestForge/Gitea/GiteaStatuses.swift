@@ -10,9 +10,10 @@ enum GiteaStatuses {
         guard let state = call.string("state"), states.contains(state) else {
             throw APIFailure.badRequest("invalid commit status state: \(call.string("state") ?? "")")
         }
-        let status = StoredStatus(id: store.nextID(.status), repository: repository.fullName, sha: call.parameter("sha"), state: state,
-                                  context: call.string("context") ?? "default", description: call.string("description"),
-                                  targetURL: call.string("target_url"), creator: call.user.login, createdAt: store.now())
+        let status = StoredStatus(
+            id: store.nextID(.status), repository: repository.fullName, sha: call.parameter("sha"), state: state,
+            context: call.string("context") ?? "default", description: call.string("description"),
+            targetURL: call.string("target_url"), creator: call.user.login, createdAt: store.now())
         store.statuses.append(status)
         return .json(201, GiteaJSON(store: store).status(status))
     }
@@ -23,7 +24,8 @@ enum GiteaStatuses {
         var statuses = Array(store.statuses.filter { $0.repository == repository.fullName && $0.sha == sha }.reversed())
         if let state = call.string("state") { statuses = statuses.filter { $0.state == state } }
         if call.string("sort") == "oldest" { statuses.reverse() }
-        return Pagination.gitea.respond(statuses.map(GiteaJSON(store: store).status), to: call, baseURL: store.linkBaseURL)
+        return Pagination.gitea.respond(
+            statuses.map(GiteaJSON(store: store).status), to: call, baseURL: store.linkBaseURL)
     }
 
     /// The latest status per context; the worst of them is the combined state.
@@ -31,17 +33,22 @@ enum GiteaStatuses {
         let repository = try store.repository(call.repositoryName)
         let sha = resolve(call.parameter("ref"), in: repository)
         var latest: [String: StoredStatus] = [:]
-        for status in store.statuses where status.repository == repository.fullName && status.sha == sha { latest[status.context] = status }
+        for status in store.statuses where status.repository == repository.fullName && status.sha == sha {
+            latest[status.context] = status
+        }
         let statuses = latest.values.sorted { $0.id < $1.id }
         let severity = ["success": 0, "skipped": 0, "warning": 1, "pending": 2, "failure": 3, "error": 4]
         let state = statuses.max { severity[$0.state, default: 0] < severity[$1.state, default: 0] }?.state ?? "pending"
         let json = GiteaJSON(store: store)
-        return .json(200, [
-            "state": statuses.isEmpty ? "" : state, "sha": sha, "total_count": statuses.count, "statuses": statuses.map(json.status),
-            "repository": json.repository(repository, viewer: call.caller),
-            "commit_url": "\(json.api)/repos/\(repository.fullName)/commits/\(sha)",
-            "url": "\(json.api)/repos/\(repository.fullName)/commits/\(sha)/status",
-        ])
+        return .json(
+            200,
+            [
+                "state": statuses.isEmpty ? "" : state, "sha": sha, "total_count": statuses.count,
+                "statuses": statuses.map(json.status),
+                "repository": json.repository(repository, viewer: call.caller),
+                "commit_url": "\(json.api)/repos/\(repository.fullName)/commits/\(sha)",
+                "url": "\(json.api)/repos/\(repository.fullName)/commits/\(sha)/status",
+            ])
     }
 
     /// A branch name stands for its head commit.
