@@ -186,6 +186,43 @@ import Testing
         #expect(found.first?.position.line == 9)
     }
 
+    /// Go's `omitempty`: Polaris validates the pod spec and containers after encoding Kubernetes'
+    /// structs, so an empty string, `false` or an empty list in a field that omits its zero value
+    /// is absent (Polaris' `priorityClassNotSet` fails `priorityClassName: ""`; found in the corpus).
+    @Test func aZeroValueThatGoOmitsIsAbsent() throws {
+        let config = """
+            checks: {priority: warning, pulls: warning, name: warning}
+            customChecks:
+              priority:
+                failureMessage: Set a priority class
+                target: PodSpec
+                schema: {required: [priorityClassName, hostNetwork]}
+              pulls:
+                failureMessage: Set the pull policy
+                target: Container
+                schema: {required: [imagePullPolicy, env]}
+              name:
+                failureMessage: Keep the name and the pointer fields
+                target: Container
+                schema: {required: [name, securityContext], properties: {securityContext: {required: [privileged]}}}
+            """
+        let pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              priorityClassName: ""
+              hostNetwork: false
+              containers:
+                - name: a
+                  imagePullPolicy: ""
+                  env: []
+                  securityContext: {privileged: false}
+            """
+        let found = try findings(config, files: [("apps/pod.yaml", pod)]).filter { $0.file == "apps/pod.yaml" }
+        #expect(found.map(\.checkID).sorted() == ["priority", "pulls"])
+    }
+
     @Test func aCustomCheckWithABuiltInIdReplacesTheBuiltIn() throws {
         let config = """
             checks: {tagNotSpecified: warning}

@@ -40,15 +40,16 @@ extension CustomCheck {
         return .mapping(entries, at: container.anchor)
     }
 
-    /// The pod spec as Polaris sees it after decoding it into Kubernetes' types: null values are
-    /// gone, and so are fields the pod-level `securityContext` does not have (`privileged` and
+    /// The pod spec as Polaris sees it after decoding it into Kubernetes' types and encoding it
+    /// again: null values and the zero values Go omits are gone (`GoOmittedFields`), and so are
+    /// fields the pod-level `securityContext` does not have (`privileged` and
     /// `allowPrivilegeEscalation` exist only on containers; the API server ignores them on a pod).
     static func typedPodSpec(_ pod: PodTemplate) -> SchemaInstance {
         .mapping(typedPodSpecEntries(pod), at: pod.spec.start)
     }
 
     private static func typedPodSpecEntries(_ pod: PodTemplate) -> [(key: String, value: SchemaInstance)] {
-        (pod.spec.entries ?? []).filter { !$0.value.isNull }.map { entry in
+        (pod.spec.entries ?? []).filter { !GoOmittedFields.omits($0, of: GoOmittedFields.podSpec) }.map { entry in
             let key = entry.keyText ?? ""
             if key == "containers" || key == "initContainers", let items = entry.value.items {
                 return (key, .sequence(items.map(typedContainer), at: entry.value.start))
@@ -56,16 +57,24 @@ extension CustomCheck {
             guard key == "securityContext", let fields = entry.value.entries else {
                 return (key, .typedNode(entry.value))
             }
-            let kept = fields.filter { podSecurityContextFields.contains($0.keyText ?? "") && !$0.value.isNull }
+            let kept = fields.filter {
+                podSecurityContextFields.contains($0.keyText ?? "")
+                    && !GoOmittedFields.omits($0, of: GoOmittedFields.podSecurityContext)
+            }
             return (key, .mapping(kept.map { ($0.keyText ?? "", .typedNode($0.value)) }, at: entry.value.start))
         }
     }
 
-    /// A container as Kubernetes' types read it: null values gone, and resource quantities
-    /// strings (`cpu: 1` is the quantity "1", which Polaris' `type: string` accepts).
+    /// A container as Kubernetes' types read it: null values and the zero values Go omits gone,
+    /// and resource quantities strings (`cpu: 1` is the quantity "1", which Polaris' `type: string` accepts).
     static func typedContainer(_ node: YAMLNode) -> SchemaInstance {
-        guard let resources = node.entry("resources"), resources.value.isMapping else { return .typedNode(node) }
-        let entries = (node.entries ?? []).filter { !$0.value.isNull }.map {
+        let all = node.entries ?? []
+        let kept = all.filter { !GoOmittedFields.omits($0, of: GoOmittedFields.container) }
+        let resources = node.entry("resources")
+        guard kept.count < all.filter({ !$0.value.isNull }).count || resources?.value.isMapping == true else {
+            return .typedNode(node)
+        }
+        let entries = kept.map {
             entry -> (key: String, value: SchemaInstance) in
             guard entry.keyText == "resources", let groups = entry.value.entries else {
                 return (entry.keyText ?? "", .typedNode(entry.value))
