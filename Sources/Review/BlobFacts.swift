@@ -40,16 +40,19 @@ struct BlobFacts: Sendable, Equatable {
     init(_ file: ManifestFile, bytes: [UInt8]) {
         objects = file.objects.map { object in
             let role: Role
-            // A Kyverno policy judges other objects: like a PDB, it is read for every review.
-            if Workspace.contextKinds.contains(object.kind) || KyvernoPolicies.isPolicy(object) {
+            // A Kyverno policy (or exception) judges other objects: like a PDB, it is read for every review.
+            if Workspace.contextKinds.contains(object.kind) || KyvernoPolicies.isPolicy(object)
+                || KyvernoPolicies.isException(object)
+            {
                 role = .context
             } else if object.podTemplate != nil || Self.bindingKinds.contains(object.kind) {
                 role = .dependent
             } else {
                 role = .other
             }
-            return Object(
-                kind: object.kind, name: object.name, namespace: object.namespace, anchor: object.anchor, role: role)
+            // A PolicyException excepts resources of any namespace, whatever its own: it is context for all.
+            let namespace = KyvernoPolicies.isException(object) ? nil : object.namespace
+            return Object(kind: object.kind, name: object.name, namespace: namespace, anchor: object.anchor, role: role)
         }
         kustomizationNamespace =
             file.objects.first { $0.kind == "Kustomization" && $0.group.hasPrefix("kustomize.config") }?

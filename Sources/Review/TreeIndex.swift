@@ -169,7 +169,9 @@ struct TreeIndex {
         var treeFacts = TreeFacts(workloads: workloads, kustomizationNamespaces: kustomizations)
         treeFacts.kyvernoPolicyPaths = paths(withRole: .context, in: namespaces ?? [], allNamespaces: namespaces == nil)
             .filter { path in
-                facts(path)?.objects.contains { KyvernoPolicies.kinds.contains($0.kind) } ?? false
+                facts(path)?.objects.contains {
+                    KyvernoPolicies.kinds.contains($0.kind) || $0.kind == KyvernoPolicies.exceptionKind
+                } ?? false
             }
         return treeFacts
     }

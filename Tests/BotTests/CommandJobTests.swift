@@ -125,6 +125,60 @@ import Testing
         #expect(after.review.comments.contains { $0.finding.checkID != "runAsPrivileged" }, "other findings stay")
     }
 
+    /// A Kyverno rule of the repository: `/shipshape ignore` names it by its id, spelled in any
+    /// case; the annotation spells it `kyverno.<policy>.<rule>` (a key cannot hold `:` or `/`),
+    /// and the next review honours it. An id no check of the review has gets a did-you-mean.
+    @Test func ignoreTakesAKyvernoRuleOfTheRepository() async throws {
+        let session = try ForgeSession(.github)
+        defer { session.shutdown() }
+        let policy = """
+            apiVersion: kyverno.io/v1
+            kind: ClusterPolicy
+            metadata: {name: team-rules}
+            spec:
+              validationFailureAction: Enforce
+              rules:
+                - name: no-privileged
+                  match: {any: [{resources: {kinds: [Pod]}}]}
+                  validate:
+                    message: Privileged containers are not allowed.
+                    pattern:
+                      spec:
+                        containers:
+                          - =(securityContext):
+                              =(privileged): "false"
+            """
+        try session.push(["policies/team.yaml": policy, Self.file: PullRequestScenario.problematic])
+        let client = try session.client()
+        let rule = "kyverno:team-rules/no-privileged"
+        let before = try await session.review(with: client)
+        #expect(before.review.comments.contains { $0.finding.checkID == rule })
+
+        let (typo, refused) = try await session.command(
+            "/shipshape ignore kyverno:team-rules/no-privilegd testing", as: "alice", token: "alice-token",
+            client: client)
+        #expect(refused.result == .answered)
+        #expect(session.reactions(on: typo) == ["eyes", "confused"])
+        let help = try #require(session.replies().last)
+        #expect(help.contains("did you mean `\(rule)`?"), "\(help)")
+
+        let (_, outcome) = try await session.command(
+            "/shipshape ignore KYVERNO:team-rules/no-privileged testing only", as: "alice", token: "alice-token",
+            client: client)
+        guard case .pushed = outcome.result else {
+            Issue.record("expected a push, got \(outcome.result)")
+            return
+        }
+        let text = try session.servedFile(Self.file)
+        #expect(
+            text.contains("    shipshape.dev/kyverno.team-rules.no-privileged-exempt: \"testing only\"\n"), "\(text)")
+        #expect(try session.servedMessage("refs/heads/pr").hasPrefix("Exempt 1 object from \(rule) (shipshape)"))
+        try session.adoptServedBranch()
+        let after = try await session.review(with: client)
+        #expect(!after.review.comments.contains { $0.finding.checkID == rule })
+        #expect(after.review.comments.contains { $0.finding.checkID == "runAsPrivileged" }, "other findings stay")
+    }
+
     @Test(arguments: ForgePublicationTests.flavors)
     func aHumanPushMeanwhileIsNeverOverwritten(flavor: TestForgeState.Flavor) async throws {
         let session = try ForgeSession(flavor)

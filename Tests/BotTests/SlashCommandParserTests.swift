@@ -91,6 +91,26 @@ import Testing
         #expect(SlashCommandParser.parse(example.body, knownChecks: Catalogue.ids) == example.expected)
     }
 
+    /// The bot keeps ids it does not know yet (a repository's custom checks and Kyverno rules) and
+    /// resolves them once the review has read the repository.
+    @Test func checksDefinedAtRunTimeAreResolvedAfterTheReview() {
+        let parsed = SlashCommandParser.parse(
+            "/shipshape fix KYVERNO:team/no-privileged, tagnotspecified", knownChecks: Catalogue.ids,
+            checksDefinedAtRunTime: true)
+        #expect(parsed == .command(.fix(["KYVERNO:team/no-privileged", "tagNotSpecified"])))
+        guard case .command(let command) = parsed else { return }
+        let known = Catalogue.ids.union(["kyverno:team/no-privileged", "imageRegistry"])
+        #expect(
+            SlashCommandParser.resolve(command, knownChecks: known)
+                == .success(.fix(["kyverno:team/no-privileged", "tagNotSpecified"])))
+        let typo = SlashCommandParser.resolve(.ignore(checkID: "imageRegistri", reason: "x"), knownChecks: known)
+        guard case .failure(let unknown) = typo else {
+            Issue.record("expected an unknown check, got \(typo)")
+            return
+        }
+        #expect(unknown.description == "`imageRegistri` is not a check id; did you mean `imageRegistry`?")
+    }
+
     @Test func everyVerbHasUsageAndSummary() {
         for verb in SlashCommandParser.Verb.allCases {
             #expect(verb.usage.hasPrefix("/shipshape \(verb.rawValue)"))

@@ -64,4 +64,35 @@ import Testing
             review.notes.contains { $0.hasPrefix("policies/no-latest.yaml:27:") && $0.contains("request.userInfo") },
             "notes reach the review's summary")
     }
+
+    /// A PolicyException committed beside the policy is read in every review, like the policy:
+    /// the pull request's `latest` image is excepted for the Deployment it names.
+    @Test func aPolicyExceptionInTheTreeExceptsTheChange() throws {
+        let (fixture, work) = try ReviewEngineTests.baseRepository()
+        defer { fixture.shutdown() }
+        try fixture.git("checkout", "-q", "main", in: work)
+        try fixture.write(Self.policy, to: "policies/no-latest.yaml", in: work)
+        try fixture.write(
+            """
+            apiVersion: kyverno.io/v2
+            kind: PolicyException
+            metadata: {name: checkout-latest, namespace: kyverno}
+            spec:
+              exceptions:
+              - policyName: no-latest
+                ruleNames: [autogen-pinned-images]
+              match:
+                any:
+                - resources: {kinds: [Deployment], names: [checkout], namespaces: [shop]}
+            """, to: "policies/exceptions.yaml", in: work)
+        try fixture.commitAndPush(work, message: "policy and exception", refspecs: [])
+        try fixture.git("checkout", "-q", "-B", "pr", in: work)
+        try ReviewEngineTests.edit("apps/shop/app.yaml", in: work, ReviewEngineTests.latestTag)
+        try fixture.commitAndPush(work, message: "pr", refspecs: [])
+
+        let review = try ReviewEngineTests.engine().review(
+            ReviewRequest(base: "main", head: "pr"), in: try Repository.open(at: work))
+        #expect(!review.comments.contains { $0.finding.checkID == "kyverno:no-latest/pinned-images" })
+        #expect(review.comments.contains { $0.finding.checkID == "tagNotSpecified" }, "built-in checks still report")
+    }
 }

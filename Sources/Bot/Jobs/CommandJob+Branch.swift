@@ -19,9 +19,14 @@ extension CommandJob {
         /// When the head branch refused the push (a protected branch): the branch of the same
         /// repository the commit went to instead, for a fix-up pull request into the head branch.
         var fixUpBranch: String?
+        /// The command with its check ids as the review's checks spell them, or why it names
+        /// no check (a typo, a custom check the repository does not define).
+        var resolved: Result<SlashCommand, SlashCommandParser.UnknownCheck>
     }
 
-    func changeBranch(_ command: SlashCommand, number: Int, commentID: String, author: String) async throws -> Answer {
+    func changeBranch(_ requested: SlashCommand, number: Int, commentID: String, author: String) async throws
+        -> Answer
+    {
         let pullRequest = try await forge.pullRequest(number)
         guard pullRequest.state == .open else {
             return Answer(
@@ -49,6 +54,11 @@ extension CommandJob {
                 ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved),
                 in: mirror)
             let headCommit = try mirror.commit(review.head)
+            let known = Catalogue.ids.union(review.checksDefinedAtRunTime.map(\.id))
+            let resolved = SlashCommandParser.resolve(requested, knownChecks: known)
+            guard case .success(let command) = resolved else {
+                return BranchWork(change: BranchChange(), head: headCommit.hex, selected: 0, resolved: resolved)
+            }
             let headFile: (String) -> [UInt8]? = { path in try? mirror.contents(of: path, at: headCommit) }
             let change: BranchChange
             let title: String
@@ -65,7 +75,7 @@ extension CommandJob {
                 selected = review.comments.filter { checks.isEmpty || checks.contains($0.finding.checkID) }.count
                 title = "Fix \(plural(change.changes.count, "finding")) (shipshape)"
             }
-            var work = BranchWork(change: change, head: headCommit.hex, selected: selected)
+            var work = BranchWork(change: change, head: headCommit.hex, selected: selected, resolved: resolved)
             guard !change.isEmpty else { return work }
             if let earlier {
                 work.commit = earlier.commit.hex
@@ -106,6 +116,12 @@ extension CommandJob {
                 break
             }
             return work
+        }
+        let command: SlashCommand
+        switch work.resolved {
+        case .success(let resolved): command = resolved
+        case .failure(let unknown):
+            return Answer(reaction: .confused, body: replies.help(problem: unknown.description), result: .answered)
         }
         var answer: Answer
         if let fixUp = work.fixUpBranch, let commit = work.commit {

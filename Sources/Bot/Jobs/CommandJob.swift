@@ -55,7 +55,8 @@ public struct CommandJob: Sendable {
         number: Int, commentID: String, commentKind: PostedComment.Kind = .conversation, author: String,
         body: String, authorPermission: Permission? = nil
     ) async throws -> CommandOutcome {
-        let parsed = SlashCommandParser.parse(body, knownChecks: Catalogue.ids)
+        // Custom checks and Kyverno rules are known once the review has read the repository.
+        let parsed = SlashCommandParser.parse(body, knownChecks: Catalogue.ids, checksDefinedAtRunTime: true)
         if parsed == .notACommand { return CommandOutcome(result: .ignored, reply: nil) }
         let bot = try await forge.botLogin()
         // The bot never answers itself: no reaction, no reply, so no loop.

@@ -3,17 +3,29 @@ import Manifests
 import Policy
 import Review
 
-/// The `ignore` command's change: the annotation `shipshape.dev/<checkId>-exempt: "<reason>"` on
-/// every object that has a finding of the check on a changed line, written into the object's
-/// `metadata.annotations` (created when missing) with edits that leave the rest of the file as it was.
+/// The `ignore` command's change: the annotation `shipshape.dev/<checkId>-exempt: "<reason>"`
+/// (`shipshape.dev/kyverno.<policy>.<rule>-exempt` for a Kyverno rule) on every object that has a
+/// finding of the check on a changed line, written into the object's `metadata.annotations`
+/// (created when missing) with edits that leave the rest of the file as it was.
 enum ExemptionChanges {
-    static func annotation(for checkID: String) -> String { "shipshape.dev/\(checkID)-exempt" }
-
     static func make(review: ReviewResult, checkID: String, reason: String, headFile: (String) -> [UInt8]?)
         -> BranchChange
     {
         let findings = review.comments.map(\.finding).filter { $0.checkID == checkID }
         var change = BranchChange()
+        let key: String
+        switch AnnotationExemptions.annotation(for: checkID) {
+        case .success(let valid): key = valid
+        case .failure(let invalid):
+            let instead =
+                checkID.hasPrefix("kyverno:")
+                ? "exempt the whole policy with `shipshape.dev/kyverno.<policy>-exempt`, or add a Kyverno PolicyException"
+                : "exempt the objects in the configuration's `exemptions`"
+            change.skipped = findings.map {
+                "\(checkID): \($0.file):\($0.position.line) — \(invalid); \(instead)"
+            }
+            return change
+        }
         for (path, inFile) in Dictionary(grouping: findings, by: \.file).sorted(by: { $0.key < $1.key }) {
             guard let original = headFile(path) else {
                 change.skipped += inFile.map {
@@ -32,10 +44,10 @@ enum ExemptionChanges {
                 }
                 guard seen.insert(object).inserted else { continue }
                 do {
-                    bytes = try annotate(object, key: annotation(for: checkID), value: reason, path: path, bytes: bytes)
-                    change.changes.append("\(location) — \(object) annotated `\(annotation(for: checkID))`")
+                    bytes = try annotate(object, key: key, value: reason, path: path, bytes: bytes)
+                    change.changes.append("\(location) — \(object) annotated `\(key)`")
                     change.approvedExemptions.append(
-                        ApprovedExemption(file: path, object: object, annotation: annotation(for: checkID)))
+                        ApprovedExemption(file: path, object: object, annotation: key))
                 } catch {
                     change.skipped.append("\(location) — cannot annotate \(object): \(error)")
                 }

@@ -23,8 +23,12 @@ public enum SlashCommandParser {
     }
 
     /// `knownChecks`: the check ids a command may name; names are matched case-insensitively and
-    /// returned as the catalogue spells them.
-    public static func parse(_ body: String, knownChecks: Set<String>) -> ParsedComment {
+    /// returned as the catalogue spells them. `checksDefinedAtRunTime`: other ids are kept as
+    /// written, for `resolve` to check once the review knows the repository's custom checks and
+    /// Kyverno rules (`kyverno:<policy>/<rule>`).
+    public static func parse(_ body: String, knownChecks: Set<String>, checksDefinedAtRunTime: Bool = false)
+        -> ParsedComment
+    {
         let trimmed = body.drop { $0.isWhitespace }
         let firstLine = trimmed.prefix { !$0.isNewline }
         var words = Words(firstLine)
@@ -36,6 +40,10 @@ public enum SlashCommandParser {
             return .unknown(verb: String(verbWord), suggestion: suggestion)
         }
         let canonical = Dictionary(knownChecks.map { ($0.lowercased(), $0) }) { first, _ in first }
+        let checkID: (String) -> Result<String, UnknownCheck> = { word in
+            if checksDefinedAtRunTime, canonical[word.lowercased()] == nil { return .success(word) }
+            return Self.checkID(word, canonical: canonical)
+        }
         switch verb {
         case .help:
             return .command(.help)
@@ -47,7 +55,7 @@ public enum SlashCommandParser {
         case .fix:
             var ids: [String] = []
             for word in words.rest.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
-                switch checkID(String(word), canonical: canonical) {
+                switch checkID(String(word)) {
                 case .success(let id): if !ids.contains(id) { ids.append(id) }
                 case .failure(let problem): return .invalid(problem.description)
                 }
@@ -57,7 +65,7 @@ public enum SlashCommandParser {
             guard let word = words.next() else {
                 return .invalid("`\(prefix) ignore` needs the check to ignore: `\(prefix) ignore CHECK_ID [reason]`.")
             }
-            switch checkID(String(word), canonical: canonical) {
+            switch checkID(String(word)) {
             case .success(let id):
                 let reason = String(words.rest)
                 return .command(.ignore(checkID: id, reason: reason.isEmpty ? nil : reason))
@@ -67,8 +75,34 @@ public enum SlashCommandParser {
         }
     }
 
-    struct UnknownCheck: Error, CustomStringConvertible {
-        var description: String
+    /// A check id no check has, with a did-you-mean when one is close.
+    public struct UnknownCheck: Error, Sendable, Equatable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The command with each check id it names spelled as `knownChecks` spells it, or the id no
+    /// check has (with a did-you-mean), in the words `parse` would use.
+    public static func resolve(_ command: SlashCommand, knownChecks: Set<String>) -> Result<SlashCommand, UnknownCheck>
+    {
+        let canonical = Dictionary(knownChecks.map { ($0.lowercased(), $0) }) { first, _ in first }
+        switch command {
+        case .fix(let ids):
+            var resolved: [String] = []
+            for id in ids {
+                switch checkID(id, canonical: canonical) {
+                case .success(let known): if !resolved.contains(known) { resolved.append(known) }
+                case .failure(let problem): return .failure(problem)
+                }
+            }
+            return .success(.fix(resolved))
+        case .ignore(let id, let reason):
+            switch checkID(id, canonical: canonical) {
+            case .success(let known): return .success(.ignore(checkID: known, reason: reason))
+            case .failure(let problem): return .failure(problem)
+            }
+        case .recheck, .help:
+            return .success(command)
+        }
     }
 
     private static func checkID(_ word: String, canonical: [String: String]) -> Result<String, UnknownCheck> {

@@ -45,7 +45,15 @@ extension KyvernoPolicies {
 
     private static func load(_ file: ManifestFile) -> KyvernoPolicies {
         var result = KyvernoPolicies()
-        for object in file.objects where isPolicy(object) { result.add(KyvernoPolicyLoader.load(object)) }
+        for object in file.objects {
+            if isPolicy(object) {
+                result.add(KyvernoPolicyLoader.load(object))
+            } else if KyvernoPolicyException.isException(object) {
+                let (exception, notes) = KyvernoPolicyException.load(object)
+                result.exceptions += exception.map { [$0] } ?? []
+                result.notes += notes
+            }
+        }
         return result
     }
 }
@@ -55,7 +63,8 @@ extension PolicyEngine {
     /// unless the configuration sets the rule's id.
     func including(_ kyverno: KyvernoPolicies) -> PolicyEngine {
         var engine = self
-        for rule in kyverno.rules {
+        for var rule in kyverno.rules {
+            rule.attach(kyverno.exceptions)
             let severity = configuration.severities[rule.id] ?? rule.severity
             engine.configuration.severities[rule.id] = severity
             if severity != .ignore { engine.checks.append(KyvernoRuleCheck(rule: rule)) }

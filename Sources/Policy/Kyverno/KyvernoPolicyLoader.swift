@@ -79,18 +79,7 @@ enum KyvernoPolicyLoader {
             reasons += unsupportedAnchors(in: validate)
             reasons += unsupportedForeach(validate["foreach"])
             var variables = KyvernoVariables(parsed: [:])
-            for expression in expressions(in: item) {
-                do {
-                    let parsed = try JMESPath.parse(expression.text)
-                    if let problem = unknownVariable(parsed, expression.text) {
-                        reasons.append((expression.origin, problem))
-                    } else {
-                        variables.parsed[expression.text] = parsed
-                    }
-                } catch {
-                    reasons.append((expression.origin, "`\(expression.text)`: \(error)"))
-                }
-            }
+            reasons += parseExpressions(in: item, into: &variables)
             guard reasons.isEmpty else {
                 for (origin, text) in reasons { note(origin, "rule `\(ruleName)`: \(text); the rule was not run") }
                 continue
@@ -164,6 +153,27 @@ enum KyvernoPolicyLoader {
             }
             return own + unsupportedForeach(item["foreach"])
         }
+    }
+
+    /// Parses every expression in `value` into `variables`; what cannot be parsed or needs more
+    /// than a file gives (the admission request, a cluster) is returned with its origin.
+    static func parseExpressions(in value: KyvernoValue, into variables: inout KyvernoVariables) -> [(
+        KyvernoValue.Origin?, String
+    )] {
+        var problems: [(KyvernoValue.Origin?, String)] = []
+        for expression in expressions(in: value) {
+            do {
+                let parsed = try JMESPath.parse(expression.text)
+                if let problem = unknownVariable(parsed, expression.text) {
+                    problems.append((expression.origin, problem))
+                } else {
+                    variables.parsed[expression.text] = parsed
+                }
+            } catch {
+                problems.append((expression.origin, "`\(expression.text)`: \(error)"))
+            }
+        }
+        return problems
     }
 
     /// Every expression of the rule: `{{ }}` in any string, and each `foreach.list`.

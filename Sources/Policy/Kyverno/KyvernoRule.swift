@@ -19,8 +19,28 @@ struct KyvernoRule: Sendable {
     var autogenControllers: Set<String>
     var variables: KyvernoVariables
     var metadata: CheckMetadata
+    /// The `PolicyException`s of the tree that name this rule (or its auto-generated forms).
+    var exceptions: [KyvernoPolicyException] = []
 
     var id: String { "kyverno:\(policy)/\(name)" }
+
+    /// The policy as a `PolicyException` names it: `<namespace>/<name>` for a namespaced Policy.
+    var exceptionPolicyName: String { namespace.map { "\($0)/\(policy)" } ?? policy }
+
+    /// The rule's name as Kyverno reports it on this kind: its auto-generated rules are
+    /// `autogen-<rule>` on controllers and `autogen-cronjob-<rule>` on CronJobs.
+    func reportedName(asPod: Bool, kind: String) -> String {
+        guard asPod else { return name }
+        return (kind == "CronJob" ? "autogen-cronjob-" : "autogen-") + name
+    }
+
+    /// Keeps the exceptions that name this rule in any of its forms.
+    mutating func attach(_ candidates: [KyvernoPolicyException]) {
+        let names = [name, "autogen-" + name, "autogen-cronjob-" + name]
+        exceptions = candidates.filter { exception in
+            names.contains { exception.names(policy: exceptionPolicyName, rule: $0) }
+        }
+    }
 
     /// Kyverno's default for `pod-policies.kyverno.io/autogen-controllers`.
     static let defaultControllers: Set<String> = [
@@ -43,6 +63,7 @@ struct KyvernoRule: Sendable {
 /// What loading found: the rules that run, and a note for every part that does not.
 public struct KyvernoPolicies: Sendable {
     var rules: [KyvernoRule] = []
+    var exceptions: [KyvernoPolicyException] = []
     public var notes: [String] = []
 
     public var isEmpty: Bool { rules.isEmpty }
@@ -61,9 +82,18 @@ public struct KyvernoPolicies: Sendable {
         apiVersions.contains(object.apiVersion) && kinds.contains(object.kind)
     }
 
+    /// A `PolicyException`, which the rules of the tree's policies read.
+    public static let exceptionKind = "PolicyException"
+
+    public static func isException(_ object: KubernetesObject) -> Bool {
+        KyvernoPolicyException.isException(object)
+    }
+
     mutating func add(_ other: KyvernoPolicies) {
         let known = Set(rules.map(\.id))
         rules += other.rules.filter { !known.contains($0.id) }
+        let knownExceptions = Set(exceptions.map(\.reference))
+        exceptions += other.exceptions.filter { !knownExceptions.contains($0.reference) }
         // The same policy read twice (its file, and a kustomization that builds it) is noted once.
         let said = Set(notes.map(Self.withoutLocation))
         notes += other.notes.filter { !said.contains(Self.withoutLocation($0)) }

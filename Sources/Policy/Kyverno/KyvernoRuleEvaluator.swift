@@ -32,8 +32,10 @@ enum KyvernoRuleEvaluator {
         let target = KyvernoTarget(object)
         let document = KyvernoValue(node: object.node, path: object.path)
         let resource: KyvernoValue
+        let asPod: Bool
         if rule.match.matches(target), !rule.exclude.matches(target) {
             resource = document
+            asPod = false
         } else if rule.autogenControllers.contains(object.kind),
             rule.match.matches(target, kindOverride: ("v1", "Pod")),
             !rule.exclude.matches(target, kindOverride: ("v1", "Pod"))
@@ -43,6 +45,7 @@ enum KyvernoRuleEvaluator {
                 object.kind == "CronJob"
                 ? document["spec"]?["jobTemplate"]?["spec"]?["template"] : document["spec"]?["template"]
             resource = template ?? KyvernoValue(.null, origin: document.origin)
+            asPod = true
         } else {
             return .notApplicable
         }
@@ -53,6 +56,17 @@ enum KyvernoRuleEvaluator {
             request.append(.init(key: "namespace", value: KyvernoValue(.string(namespace))))
         }
         let context = KyvernoValue(.object([.init(key: "request", value: KyvernoValue(.object(request)))]))
+        // A PolicyException is matched against the resource itself (the Deployment, not its pod
+        // template), under the rule's name on that resource, with `request.object` the whole resource.
+        if !rule.exceptions.isEmpty {
+            let reported = rule.reportedName(asPod: asPod, kind: object.kind)
+            let whole = asPod ? context.replacingRequestObject(with: document) : context
+            if let exception = rule.exceptions.first(where: {
+                $0.names(policy: rule.exceptionPolicyName, rule: reported) && $0.excepts(target, context: whole)
+            }) {
+                return .skip("excepted by \(exception.reference)")
+            }
+        }
         do {
             let preconditions = try KyvernoConditions.evaluate(
                 rule.preconditions, variables: rule.variables, context: context)
@@ -138,6 +152,12 @@ enum KyvernoRuleEvaluator {
 }
 
 extension KyvernoValue {
+    /// The admission context with another `request.object`.
+    func replacingRequestObject(with object: KyvernoValue) -> KyvernoValue {
+        guard let request = self["request"] else { return self }
+        return setting("request", request.setting("object", object))
+    }
+
     /// The object with `key` set (the `foreach` element added to the context).
     func setting(_ key: String, _ value: KyvernoValue) -> KyvernoValue {
         var entries = self.entries ?? []

@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 import Testing
 
@@ -108,6 +109,32 @@ import Testing
         let report = try check(
             [("policies/team.yaml", Self.policy), ("apps/web.yaml", Self.workload)], configuration: configuration)
         #expect(!report.findings.contains { $0.checkID.hasPrefix("kyverno:") })
+    }
+
+    /// A rule's id cannot end an annotation key; `kyverno.<policy>.<rule>` can, and
+    /// `kyverno.<policy>` exempts every rule of the policy.
+    @Test func anAnnotationExemptsARuleOrItsWholePolicy() throws {
+        func ids(_ annotations: String) throws -> [String] {
+            let workload = Self.workload.replacingOccurrences(
+                of: "  name: web\n", with: "  name: web\n  annotations: \(annotations)\n")
+            return try check([("policies/team.yaml", Self.policy), ("apps/web.yaml", workload)]).findings.map(\.checkID)
+                .filter { $0.hasPrefix("kyverno:") }.sorted()
+        }
+        let both = ["kyverno:team-rules/needs-team-label", "kyverno:team-rules/no-privileged"]
+        #expect(try ids("{}") == both)
+        #expect(
+            try ids("{shipshape.dev/kyverno.team-rules.no-privileged-exempt: runs the CNI}")
+                == ["kyverno:team-rules/needs-team-label"])
+        #expect(try ids("{shipshape.dev/kyverno.team-rules-exempt: \"true\"}") == [])
+        #expect(try ids("{shipshape.dev/kyverno.team-rules.no-privileged-exempt: \"false\"}") == both)
+        #expect(
+            AnnotationExemptions.annotation(for: "kyverno:team-rules/no-privileged")
+                == .success("shipshape.dev/kyverno.team-rules.no-privileged-exempt"))
+        #expect(
+            AnnotationExemptions.annotation(for: "runAsPrivileged") == .success("shipshape.dev/runAsPrivileged-exempt"))
+        let long = AnnotationExemptions.annotation(
+            for: "kyverno:disallow-privilege-escalation/privilege-escalation-everywhere")
+        #expect(throws: AnnotationExemptions.InvalidKey.self) { try long.get() }
     }
 
     @Test func unsupportedPartsAreNamedAndTheRuleIsNotRun() throws {
