@@ -33,9 +33,9 @@ extension KyvernoPolicies {
                     }
                 }
             }
-            if named, result.rules.isEmpty, result.notes.isEmpty {
+            if named, result.rules.isEmpty, result.exceptions.isEmpty, result.notes.isEmpty {
                 result.notes.append(
-                    "\(path): named in `kyverno.policies` but holds no ClusterPolicy or Policy (kyverno.io/v1)")
+                    "\(path): named in `kyverno.policies` but holds no ClusterPolicy, Policy or PolicyException")
             }
             slots[index] = result
         }
