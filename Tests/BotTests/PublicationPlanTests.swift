@@ -97,6 +97,10 @@ import Testing
         #expect(
             comment.comment.body.contains("Images from the shop registry: shop-registry"), "\(comment.comment.body)")
         #expect(plan.summary.contains("Images from the shop registry: shop-registry"))
+        #expect(
+            comment.comment.body.contains(
+                "annotate the object `shipshape.dev/kyverno.shop-images.shop-registry-exempt: \"<reason>\"`"),
+            "the key a rule's id can take, not the id itself: \(comment.comment.body)")
     }
 
     /// GitHub applies one of several suggestions whose lines overlap and refuses the rest: no two

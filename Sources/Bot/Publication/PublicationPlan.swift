@@ -102,6 +102,10 @@ public struct PublicationPlan: Sendable {
         case .own?, nil: break
         }
         if let object = finding.object { view["object"] = object.description }
+        // A Kyverno rule's key is spelled `kyverno.<policy>.<rule>`; a key Kubernetes would refuse is not offered.
+        if case .success(let annotation) = AnnotationExemptions.annotation(for: finding.checkID) {
+            view["exempt"] = ["annotation": annotation]
+        }
         if let container = finding.container { view["container"] = container }
         if let remediation = FindingView.remediation(finding.checkID, runtime: runtimeChecks) {
             view["remediation"] = remediation
