@@ -13,6 +13,11 @@ public final class AdvisoryDatabase: Sendable {
         try Self.migrator.migrate(database)
     }
 
+    /// `~/.cache/shipshape/advisories.sqlite`, where `scan-images` imports by default.
+    public static var defaultPath: String {
+        FileManager.default.homeDirectoryForCurrentUser.appending(path: ".cache/shipshape/advisories.sqlite").path
+    }
+
     /// When and from where each export was last imported.
     public struct ImportRecord: Sendable, Hashable, Codable {
         public var export: String
