@@ -88,6 +88,9 @@ public struct BotService: Sendable {
                         scheduler: Scheduler(schedules: configuration.schedules, queue: queue, logger: logger),
                         leadership: leadership)))
         }
+        if let schedule = try handler.vulnerabilities?.importSchedule() {
+            services.append(AdvisoryImportService(schedule: schedule))
+        }
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

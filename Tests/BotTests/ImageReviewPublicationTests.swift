@@ -39,6 +39,7 @@ import Vulnerabilities
         #expect(images.count == 1)
         let body = try #require(images.first?["body"] as? String)
         #expect(body.contains("Images should have no known vulnerabilities"), "\(body)")
+        #expect(!body.contains("-exempt"), "no annotation exempts an image's vulnerabilities")
         #expect(
             body.contains(
                 "ALPINE-CVE-2024-5535 (CVE-2024-5535), high: libcrypto3 3.3.0-r2 installed, fixed in 3.3.1-r1"))

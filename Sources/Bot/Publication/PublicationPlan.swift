@@ -95,6 +95,8 @@ public struct PublicationPlan: Sendable {
             "title": FindingView.title(finding.checkID, runtime: runtimeChecks), "checkID": finding.checkID,
             "severity": finding.severity.rawValue,
             "message": finding.message, "docsURL": settings.documentation(of: finding.checkID), "fixable": offer != nil,
+            // An image's vulnerabilities belong to the image, not to an object an annotation could exempt.
+            "exemptable": finding.checkID != ReviewResult.vulnerableImageCheck.id,
         ]
         switch offer {
         case .combined(_, let others)?: view["alsoFixes"] = others.map { "`\($0)`" }.joined(separator: ", ")

@@ -141,7 +141,7 @@ public struct BotConfigurationReader {
     }
 
     private mutating func vulnerabilitySettings(_ node: YAMLNode) -> VulnerabilitySettings? {
-        knownKeys(node, ["advisories", "severity", "platform"], in: "vulnerabilities")
+        knownKeys(node, ["advisories", "severity", "platform", "imports", "importSchedule"], in: "vulnerabilities")
         guard let path = node["advisories"].flatMap({ string($0, "vulnerabilities.advisories") }) else {
             problem(node, "vulnerabilities needs `advisories: PATH` (the SQLite database scan-images imports into)")
             return nil
@@ -160,6 +160,18 @@ public struct BotConfigurationReader {
                 settings.platform = parsed
             } else {
                 problem(platform, "vulnerabilities.platform must be os/architecture[/variant], e.g. linux/arm64")
+            }
+        }
+        if let imports = node["imports"] {
+            if imports.items == nil { problem(imports, "vulnerabilities.imports must be a list of files or URLs") }
+            settings.imports = (imports.items ?? []).compactMap { string($0, "vulnerabilities.imports") }
+        }
+        if let schedule = node["importSchedule"], let text = string(schedule, "vulnerabilities.importSchedule") {
+            do {
+                _ = try CronExpression(text)
+                settings.importSchedule = text
+            } catch {
+                problem(schedule, "vulnerabilities.importSchedule: \(error)")
             }
         }
         return settings
