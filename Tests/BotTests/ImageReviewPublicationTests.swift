@@ -1,11 +1,9 @@
 import Bot
 import Forge
 import Foundation
-import HTTPKit
 import Policy
 import ShipshapeTesting
 import Testing
-import Upgrades
 import Vulnerabilities
 
 /// The bot's review of a pull request that changes an image, per forge: the image read from a real
@@ -22,14 +20,7 @@ import Vulnerabilities
         try session.push([
             "apps/shop/web.yaml": VulnerableImages.deployment("web", image: "\(registry.host)/team/web:1.1")
         ])
-        let database = try AdvisoryDatabase(path: nil)
-        let archive = try VulnerableImages.advisoryArchive()
-        defer { try? FileManager.default.removeItem(at: archive) }
-        _ = try await OSVExportImporter(http: CurlHTTPClient()).importExport(
-            from: archive.path, into: database, now: Date())
-        let setup = try VulnerabilitySetup(
-            settings: VulnerabilitySettings(advisoryDatabase: ":memory:", minimumSeverity: .high), database: database,
-            upgrades: UpgradeSettings(), http: CurlHTTPClient(), cache: DiskCache(folder: nil), layerFolder: nil)
+        let setup = try await VulnerabilityFixtures.setup()
         let client = try session.client()
 
         let first = try await session.review(with: client, images: try setup.review())

@@ -1,6 +1,5 @@
 import Bot
 import Foundation
-import HTTPKit
 import ShipshapeTesting
 import Testing
 import Upgrades
@@ -18,14 +17,7 @@ import Vulnerabilities
                 "apps/web/deployment.yaml": VulnerableImages.deployment(
                     "web", image: "\(session.registry.host)/team/web:1.1")
             ], message: "web")
-        let database = try AdvisoryDatabase(path: nil)
-        let archive = try VulnerableImages.advisoryArchive()
-        defer { try? FileManager.default.removeItem(at: archive) }
-        _ = try await OSVExportImporter(http: CurlHTTPClient()).importExport(
-            from: archive.path, into: database, now: Date())
-        let images = try VulnerabilitySetup(
-            settings: VulnerabilitySettings(advisoryDatabase: ":memory:", minimumSeverity: .high), database: database,
-            upgrades: UpgradeSettings(), http: CurlHTTPClient(), cache: DiskCache(folder: nil), layerFolder: nil)
+        let images = try await VulnerabilityFixtures.setup()
 
         var settings = UpgradeSettings()
         settings.pullRequestsPerHour = 5

@@ -63,8 +63,9 @@ public struct BotJobHandler: JobHandler {
                 author: request.author,
                 body: request.body, authorPermission: request.authorPermission)
         case .scan(let headSHA, let ref):
-            try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
-                .run(revision: headSHA ?? ref)
+            var scan = BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
+            scan.images = vulnerabilities
+            try await scan.run(revision: headSHA ?? ref)
         case .upgrade:
             guard let upgrades else {
                 throw JobError(description: "upgrade job \(job.id): this service has no upgrade settings")

@@ -28,3 +28,16 @@ extension ReviewEngine {
             renamed: renamed)
     }
 }
+
+extension ReviewEngine {
+    /// What every manifest of a revision pins (the images a scheduled scan reads), and the commit.
+    public func pinned(at revision: String, in repository: some RevisionReader) throws -> (
+        commit: String, detection: DetectionReport
+    ) {
+        let commit = try repository.commit(revision)
+        let files = try manifestFiles(at: commit, in: repository).map { file in
+            (path: file.path, bytes: try repository.contents(ofBlob: file.blob))
+        }
+        return (commit.hex, DependencyScanner.scan(contents: files))
+    }
+}
