@@ -49,7 +49,7 @@ import Vulnerabilities
         try fixture.write(
             VulnerableImages.deployment("web", image: "\(registry.host)/team/web:1.0"), to: "apps/web.yaml",
             in: upstream.work)
-        // Never read: the pull request does not change it (and the registry has no such image).
+        // Never read: the pull request does not change the image (and the registry has no such image).
         try fixture.write(
             VulnerableImages.deployment("old", image: "\(registry.host)/team/untouched:1"), to: "apps/old.yaml",
             in: upstream.work)
@@ -60,6 +60,10 @@ import Vulnerabilities
             in: upstream.work)
         try fixture.write(
             VulnerableImages.deployment("gone", image: "\(registry.host)/team/missing:2"), to: "apps/gone.yaml",
+            in: upstream.work)
+        // Changed, but not its image: still not read.
+        try fixture.write(
+            VulnerableImages.deployment("renamed", image: "\(registry.host)/team/untouched:1"), to: "apps/old.yaml",
             in: upstream.work)
         try fixture.commitAndPush(upstream.work, message: "pr", refspecs: [])
 
