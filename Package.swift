@@ -76,7 +76,10 @@ let package = Package(
         .target(name: "Fixes", dependencies: ["Manifests", "Policy"], swiftSettings: strictSettings),
         .target(
             name: "Review",
-            dependencies: ["Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering", "Kustomize", "FileNames"],
+            dependencies: [
+                "Policy", "Manifests", "Diffs", "GitKit", "Fixes", "Rendering", "Kustomize", "FileNames", "Upgrades",
+                "Vulnerabilities",
+            ],
             swiftSettings: strictSettings),
         .systemLibrary(
             name: "CCurl",
@@ -120,7 +123,7 @@ let package = Package(
             name: "Bot",
             dependencies: [
                 "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades", "HelmKit",
-                "Rendering", "FileNames",
+                "Rendering", "FileNames", "Vulnerabilities",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -134,6 +137,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Bot", "Forge", "Upgrades", "HelmKit", "Rendering", "GitKit", "HTTPKit", "Policy", "Review",
+                "Vulnerabilities",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -178,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting",
+                "Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting", "Vulnerabilities",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -187,7 +191,7 @@ let package = Package(
             name: "BotTests",
             dependencies: [
                 "Bot", "Server", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "Rendering", "HelmKit", "Upgrades",
-                "ShipshapeTesting",
+                "ShipshapeTesting", "Vulnerabilities",
                 .product(name: "Logging", package: "swift-log"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             exclude: ["Golden"],
@@ -197,7 +201,7 @@ let package = Package(
             name: "ReviewTests",
             dependencies: [
                 "Review", "GitKit", "Policy", "Diffs", "Manifests", "Rendering", "HelmKit", "FileNames",
-                "ShipshapeTesting",
+                "ShipshapeTesting", "Vulnerabilities", "Upgrades", "HTTPKit",
             ], swiftSettings: strictSettings),
         .testTarget(
             name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"],

@@ -13,6 +13,7 @@ import Review
 import ServiceLifecycle
 import UnixSignals
 import Upgrades
+import Vulnerabilities
 
 /// `shipshape serve`: the webhook server and the workers in one process, sharing one queue;
 /// SIGTERM and SIGINT shut it down gracefully.
@@ -52,6 +53,12 @@ public struct BotService: Sendable {
             intake: intake, metrics: metrics,
             readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger), logger: logger)
         let handler = try makeHandler()
+        if let images = handler.vulnerabilities {
+            metrics.addCollector { [metrics = self.metrics] in
+                metrics.images(
+                    images.statistics.snapshot, imports: (try? await images.database.imports()) ?? [], now: Date())
+            }
+        }
         let metrics = self.metrics
         let logger = self.logger
         let host = ProcessInfo.processInfo.hostName
@@ -80,6 +87,9 @@ public struct BotService: Sendable {
                     wrapped: SchedulerService(
                         scheduler: Scheduler(schedules: configuration.schedules, queue: queue, logger: logger),
                         leadership: leadership)))
+        }
+        if let schedule = try handler.vulnerabilities?.importSchedule() {
+            services.append(AdvisoryImportService(schedule: schedule))
         }
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -149,7 +159,26 @@ public struct BotService: Sendable {
             publication: PublicationSettings(maximumInlineComments: configuration.maximumInlineComments),
             authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers),
             upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations),
-            committer: configuration.commitAuthor)
+            committer: configuration.commitAuthor, vulnerabilities: try vulnerabilitySetup())
+    }
+
+    /// The image scans of reviews and schedules, when `vulnerabilities:` is configured.
+    private func vulnerabilitySetup() throws -> VulnerabilitySetup? {
+        guard let settings = configuration.vulnerabilities else { return nil }
+        let database: AdvisoryDatabase
+        do {
+            database = try AdvisoryDatabase(path: settings.advisoryDatabase)
+        } catch {
+            throw BotConfigurationReader.Problems(
+                file: settings.advisoryDatabase, problems: [(1, "cannot open the advisory database: \(error)")])
+        }
+        let http = HTTPClientFactory.make(
+            caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
+            rateLimits: StandardRateLimits())
+        return try VulnerabilitySetup(
+            settings: settings, database: database, upgrades: configuration.upgrades, http: http,
+            cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
+            layerFolder: URL(fileURLWithPath: configuration.cacheDirectory + "/layers"))
     }
 
     private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable)

@@ -1,13 +1,28 @@
 import Bot
 import Foundation
 import Prometheus
+import Synchronization
+import Vulnerabilities
 
 /// The bot's Prometheus metrics: webhooks by event and outcome, jobs by kind and outcome, job
 /// durations, queue depth, forge calls and the rate limit left.
 public final class ServerMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
+    /// What runs before each scrape, to bring gauges and counters read from elsewhere up to date.
+    private let collectors = Mutex<[@Sendable () async -> Void]>([])
+    /// The image scans' counts at the last scrape (see `images`).
+    let imageCounts = Mutex(ScanStatistics.Snapshot())
 
     public init() {}
+
+    public func addCollector(_ collector: @escaping @Sendable () async -> Void) {
+        collectors.withLock { $0.append(collector) }
+    }
+
+    /// Runs the collectors; the metrics route calls it before `exposition()`.
+    public func collect() async {
+        for collector in collectors.withLock({ $0 }) { await collector() }
+    }
 
     public func webhook(forge: String, event: String, outcome: String) {
         registry.makeCounter(

@@ -135,6 +135,7 @@ public struct WebhookServer: Sendable {
         }
         router.get("/metrics") { _, _ -> Response in
             if let depth = try? await intake.queue.depth() { metrics.queueDepth(depth) }
+            await metrics.collect()
             return Self.text(.ok, metrics.exposition(), contentType: "text/plain; version=0.0.4")
         }
         let idle = settings.idleTimeout.components

@@ -6,6 +6,7 @@ import Policy
 import Review
 import ShipshapeTesting
 import Testing
+import Vulnerabilities
 
 /// A scan of a pushed commit: every manifest judged, the verdict on the commit.
 @Suite struct BranchScanTests {
@@ -29,5 +30,44 @@ import Testing
         #expect(dirty.annotations.first?.level == .failure, "the worst findings first")
         #expect(session.latestStatus(of: session.scenario.headSHA) == (flavor == .gitlab ? "failed" : "failure"))
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
+    }
+}
+
+/// A scan of the default branch with images configured: every image it pins is read from a real
+/// `docker-registry` and its results stored for the repository, replacing the previous scan.
+@Suite struct BranchImageScanTests {
+    @Test func everyPinnedImageIsScannedAndStored() async throws {
+        let registry = try RegistryFixture.start()
+        defer { registry.shutdown() }
+        try VulnerableImages.pushWeb(to: registry)
+        let session = try ForgeSession(.github)
+        defer { session.shutdown() }
+        try session.push([
+            "apps/shop/web.yaml": VulnerableImages.deployment("web", image: "\(registry.host)/team/web:1.1"),
+            "apps/shop/old.yaml": VulnerableImages.deployment("old", image: "\(registry.host)/team/web:1.0"),
+        ])
+        let engine = ReviewEngine(
+            defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
+        var scan = BranchScan(
+            forge: try session.client(), mirrors: MirrorCache(directory: session.cache.path), engine: engine)
+        let images = try await VulnerabilityFixtures.setup()
+        scan.images = images
+
+        _ = try await scan.run(revision: session.scenario.headSHA)
+        let stored = try await images.database.scans(of: "github:acme/shop")
+        let web = try #require(stored.first { $0.result.image.hasSuffix("team/web:1.1") })
+        #expect(web.revision == session.scenario.headSHA)
+        #expect(web.result.locations.first?.hasPrefix("apps/shop/web.yaml:9:") == true, "\(web.result.locations)")
+        #expect(
+            Set(web.result.vulnerabilities.map(\.advisory)) == [
+                "ALPINE-CVE-2024-5535", "ALPINE-CVE-2023-42363", "ALPINE-CVE-2024-0727",
+            ])
+        let old = try #require(stored.first { $0.result.image.hasSuffix("team/web:1.0") })
+        #expect(old.result.vulnerabilities.map(\.advisory) == ["ALPINE-CVE-2023-42363", "ALPINE-CVE-2024-0727"])
+
+        // The base pins no image of the registry: the next scan replaces these rows.
+        _ = try await scan.run(revision: session.scenario.baseSHA)
+        let after = try await images.database.scans(of: "github:acme/shop")
+        #expect(!after.contains { $0.result.image.contains("team/web") })
     }
 }

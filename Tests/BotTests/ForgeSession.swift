@@ -6,6 +6,7 @@ import HTTPKit
 import Policy
 import Review
 import ShipshapeTesting
+import Vulnerabilities
 
 /// A pull request on a stand-in forge whose Git side is a real `git http-backend` behind basic
 /// auth, and the bot's client for it: what the end-to-end tests drive.
@@ -74,14 +75,16 @@ final class ForgeSession: @unchecked Sendable {
             for: RepositoryID(Self.repository)!, client: HTTPClientFactory.make(policy: policy, clock: clock))
     }
 
-    func review(with client: any Forge, settings: PublicationSettings = PublicationSettings()) async throws
-        -> PullRequestReview.Result
-    {
+    func review(
+        with client: any Forge, settings: PublicationSettings = PublicationSettings(),
+        images: ImageVulnerabilityReview? = nil
+    ) async throws -> PullRequestReview.Result {
         let engine = ReviewEngine(
             defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
         let publisher = ReviewPublisher(forge: client, templates: try CommentTemplates(), settings: settings)
         let job = PullRequestReview(
-            forge: client, mirrors: MirrorCache(directory: cache.path), engine: engine, publisher: publisher)
+            forge: client, mirrors: MirrorCache(directory: cache.path), engine: engine, publisher: publisher,
+            images: images)
         return try await job.run(number: number, dryRun: false)
     }
 

@@ -1,8 +1,10 @@
 import Forge
+import Foundation
 import GitKit
 import Manifests
 import Policy
 import Review
+import Vulnerabilities
 
 /// A push to the default branch, judged whole: every manifest checked, the verdict posted as the
 /// pushed commit's check (annotations on the worst findings), so the branch's state is visible
@@ -12,6 +14,8 @@ public struct BranchScan: Sendable {
     public let mirrors: MirrorCache
     public let engine: ReviewEngine
     public let checkName: String
+    /// Scans every image the branch pins and stores the results (nil: images are not scanned).
+    public var images: VulnerabilitySetup?
 
     public init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, checkName: String = "shipshape") {
         self.forge = forge
@@ -28,10 +32,12 @@ public struct BranchScan: Sendable {
         let revision = requested ?? "refs/heads/\(details.defaultBranch)"
         let credentials = try await forge.gitCredentials(for: mirrors)
         let engine = self.engine
-        let (commit, report) = try await mirrors.withMirror(
+        let scansImages = images != nil
+        let (commit, report, pinned) = try await mirrors.withMirror(
             of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs
         ) { mirror, _ in
-            try engine.scan(revision, in: mirror)
+            let (commit, report) = try engine.scan(revision, in: mirror)
+            return (commit, report, scansImages ? try engine.pinned(at: commit, in: mirror).detection : nil)
         }
         let findings = report.findings
         let danger = findings.filter { $0.severity == .danger }.count
@@ -54,6 +60,12 @@ public struct BranchScan: Sendable {
             })
         try await forge.publish(check)
         CrashPoint.scanPublished.reached()
+        if let images, let pinned {
+            let results = await images.scanner.scan(ImageScanner.images(in: pinned))
+            try await images.database.record(
+                results, repository: "\(forge.kind.rawValue):\(forge.repository.fullName)", revision: commit, at: Date()
+            )
+        }
         return check
     }
 }

@@ -2,6 +2,7 @@ import Diffs
 import Forge
 import GitKit
 import Review
+import Vulnerabilities
 
 /// One review of one pull request, start to end: ask the forge for the pull request, bring the
 /// mirror up to date, review base...head from Git objects, then publish (or only plan, for a dry run).
@@ -19,11 +20,14 @@ public struct PullRequestReview: Sendable {
     public let engine: ReviewEngine
     public let publisher: ReviewPublisher
     public let filter: DiffFilter.Mode
+    /// Scans the images the pull request pins anew; nil: images are not scanned.
+    public let images: ImageVulnerabilityReview?
 
     public init(
         forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, publisher: ReviewPublisher,
-        filter: DiffFilter.Mode = .added
+        filter: DiffFilter.Mode = .added, images: ImageVulnerabilityReview? = nil
     ) {
+        self.images = images
         self.forge = forge
         self.mirrors = mirrors
         self.engine = engine
@@ -39,7 +43,8 @@ public struct PullRequestReview: Sendable {
         let approved = try await ExemptionApprovals.read(from: forge, number: number)
         // The forge keeps every pull request's head in the base repository (refs/pull/N/head,
         // refs/merge-requests/N/head), so forks need no second remote.
-        let (review, headFiles) = try await mirrors.withMirror(
+        let scansImages = images != nil
+        let (reviewed, headFiles, changedImages) = try await mirrors.withMirror(
             of: pullRequest.cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs
         ) { mirror, _ in
             let head = (try? mirror.commit(pullRequest.headSHA)) != nil ? pullRequest.headSHA : pullRequest.headRef
@@ -51,8 +56,11 @@ public struct PullRequestReview: Sendable {
             for path in Set(review.comments.map(\.finding.file)) {
                 files[path] = try mirror.contents(of: path, at: headCommit)
             }
-            return (review, files)
+            let changedImages = scansImages ? try engine.changedImages(in: review, repository: mirror) : []
+            return (review, files, changedImages)
         }
+        var review = reviewed
+        if let images, !changedImages.isEmpty { review.add(await images.review(changedImages)) }
         if dryRun {
             let plan = try await publisher.plan(review, pullRequest: pullRequest) { headFiles[$0] }
             return Result(pullRequest: pullRequest, review: review, plan: plan, outcome: nil)

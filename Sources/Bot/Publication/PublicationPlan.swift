@@ -103,7 +103,10 @@ public struct PublicationPlan: Sendable {
         }
         if let object = finding.object { view["object"] = object.description }
         // A Kyverno rule's key is spelled `kyverno.<policy>.<rule>`; a key Kubernetes would refuse is not offered.
-        if case .success(let annotation) = AnnotationExemptions.annotation(for: finding.checkID) {
+        // An image's vulnerabilities belong to the image, not to an object an annotation could exempt.
+        if finding.checkID != ReviewResult.vulnerableImageCheck.id,
+            case .success(let annotation) = AnnotationExemptions.annotation(for: finding.checkID)
+        {
             view["exempt"] = ["annotation": annotation]
         }
         if let container = finding.container { view["container"] = container }

@@ -48,6 +48,8 @@ public struct BotConfiguration: Sendable {
     public var schedules: [Schedule] = []
     /// The `upgrades:` section: policies, registry logins and mirrors, pull-request limits.
     public var upgrades = UpgradeSettings()
+    /// The `vulnerabilities:` section; nil: images are not scanned.
+    public var vulnerabilities: VulnerabilitySettings?
 
     public init() {}
 

@@ -4,6 +4,7 @@ import GitKit
 import HTTPKit
 import Manifests
 import Upgrades
+import Vulnerabilities
 
 /// Reads `shipshape.yaml`, collecting every problem with its line instead of stopping at the
 /// first, so a bad deployment fails at start-up with all that is wrong.
@@ -125,6 +126,8 @@ public struct BotConfigurationReader {
                 } catch {
                     problems += error.problems.map { ($0.line, $0.message) }
                 }
+            case "vulnerabilities":
+                configuration.vulnerabilities = vulnerabilitySettings(value)
             case "schedules":
                 configuration.schedules = (value.items ?? []).compactMap { schedule($0) }
                 if !value.isNull, value.items == nil { problem(value, "`schedules` must be a list") }
@@ -135,6 +138,43 @@ public struct BotConfigurationReader {
         if !forgesWritten { problems.append((1, "no forge is configured under `forges:`")) }
         guard problems.isEmpty else { throw Problems(file: file, problems: problems) }
         return configuration
+    }
+
+    private mutating func vulnerabilitySettings(_ node: YAMLNode) -> VulnerabilitySettings? {
+        knownKeys(node, ["advisories", "severity", "platform", "imports", "importSchedule"], in: "vulnerabilities")
+        guard let path = node["advisories"].flatMap({ string($0, "vulnerabilities.advisories") }) else {
+            problem(node, "vulnerabilities needs `advisories: PATH` (the SQLite database scan-images imports into)")
+            return nil
+        }
+        var settings = VulnerabilitySettings(advisoryDatabase: path)
+        if let severity = node["severity"], let word = string(severity, "vulnerabilities.severity") {
+            if let level = Vulnerabilities.Severity(rawValue: word) {
+                settings.minimumSeverity = level
+            } else {
+                let levels = Vulnerabilities.Severity.allCases.map(\.rawValue).joined(separator: ", ")
+                problem(severity, "vulnerabilities.severity must be one of \(levels)")
+            }
+        }
+        if let platform = node["platform"], let text = string(platform, "vulnerabilities.platform") {
+            if let parsed = ImagePlatform(parsing: text) {
+                settings.platform = parsed
+            } else {
+                problem(platform, "vulnerabilities.platform must be os/architecture[/variant], e.g. linux/arm64")
+            }
+        }
+        if let imports = node["imports"] {
+            if imports.items == nil { problem(imports, "vulnerabilities.imports must be a list of files or URLs") }
+            settings.imports = (imports.items ?? []).compactMap { string($0, "vulnerabilities.imports") }
+        }
+        if let schedule = node["importSchedule"], let text = string(schedule, "vulnerabilities.importSchedule") {
+            do {
+                _ = try CronExpression(text)
+                settings.importSchedule = text
+            } catch {
+                problem(schedule, "vulnerabilities.importSchedule: \(error)")
+            }
+        }
+        return settings
     }
 
     private mutating func forgeSettings(_ kind: ForgeKind, _ node: YAMLNode) -> BotConfiguration.ForgeSettings? {

@@ -20,12 +20,15 @@ public struct BotJobHandler: JobHandler {
     public let upgrades: UpgradeSetup?
     /// Who the commits of `fix` and `ignore` are by.
     public let committer: Signature
+    /// Nil when the service scans no images.
+    public let vulnerabilities: VulnerabilitySetup?
 
     public init(
         forges: ForgeDirectory, mirrors: MirrorCache, engine: ReviewEngine, templates: CommentTemplates,
         publication: PublicationSettings, authorizer: CommandAuthorizer, upgrades: UpgradeSetup? = nil,
-        committer: Signature = CommandJob.defaultCommitter
+        committer: Signature = CommandJob.defaultCommitter, vulnerabilities: VulnerabilitySetup? = nil
     ) {
+        self.vulnerabilities = vulnerabilities
         self.upgrades = upgrades
         self.committer = committer
         self.forges = forges
@@ -47,7 +50,9 @@ public struct BotJobHandler: JobHandler {
         let publisher = ReviewPublisher(forge: forge, templates: templates, settings: publication)
         switch payload.work {
         case .review(let number, _):
-            let review = PullRequestReview(forge: forge, mirrors: mirrors, engine: engine, publisher: publisher)
+            let review = PullRequestReview(
+                forge: forge, mirrors: mirrors, engine: engine, publisher: publisher,
+                images: try vulnerabilities?.review())
             _ = try await review.run(number: number, dryRun: false)
         case .command(let request):
             let command = CommandJob(
@@ -58,13 +63,16 @@ public struct BotJobHandler: JobHandler {
                 author: request.author,
                 body: request.body, authorPermission: request.authorPermission)
         case .scan(let headSHA, let ref):
-            try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
-                .run(revision: headSHA ?? ref)
+            var scan = BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
+            scan.images = vulnerabilities
+            try await scan.run(revision: headSHA ?? ref)
         case .upgrade:
             guard let upgrades else {
                 throw JobError(description: "upgrade job \(job.id): this service has no upgrade settings")
             }
-            _ = try await upgrades.job(forge: forge, mirrors: mirrors, templates: templates).run()
+            var job = try upgrades.job(forge: forge, mirrors: mirrors, templates: templates)
+            job.imageAdvisories = vulnerabilities?.upgradeAdvisories
+            _ = try await job.run()
         }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import GitKit
 import Manifests
 import Upgrades
+import Vulnerabilities
 
 /// The scheduled upgrade of one repository: read the default branch's manifests from the
 /// mirror, find what is outdated, and keep one branch and pull request per add-on current:
@@ -29,6 +30,8 @@ public struct UpgradeJob: Sendable {
     public let now: @Sendable () -> Date
     /// Renders the releases an upgrade touches at both versions (nil: Helm's library is missing).
     public var renderedEffect: UpgradeRenderedEffect?
+    /// Scans each upgraded image at both tags, so the body names the advisories it fixes (nil: not scanned).
+    public var imageAdvisories: UpgradeAdvisories?
 
     public init(
         forge: any Forge, mirrors: MirrorCache, planner: UpgradePlanner, explainer: ChartUpgradeExplainer,
@@ -105,6 +108,9 @@ public struct UpgradeJob: Sendable {
             var comparison = await chartComparison(group)
             if let renderedEffect, group.upgrades.contains(where: { $0.dependency.kind == .chart }) {
                 comparison += await renderedEffect.markdown(before: contents, edited: edited.files)
+            }
+            if let imageAdvisories {
+                comparison += await imageAdvisories.markdown(group.upgrades.compactMap(Self.imagePair))
             }
             let body = UpgradePullRequestView.body(
                 group, base: details.defaultBranch, chartComparison: comparison, templates: templates)
@@ -189,6 +195,14 @@ public struct UpgradeJob: Sendable {
                 "\(recent) upgrade pull requests were opened in the last hour (limit \(settings.pullRequestsPerHour))"
         }
         return nil
+    }
+
+    /// The image an upgrade replaces and the one it writes; nil for a chart.
+    static func imagePair(_ upgrade: Upgrade) -> (from: ImageReference, to: ImageReference)? {
+        guard let from = ImageScanner.image(of: upgrade.dependency), let to = ImageScanner.image(after: upgrade) else {
+            return nil
+        }
+        return (from, to)
     }
 
     private func chartComparison(_ group: AddOnUpgrade) async -> String {

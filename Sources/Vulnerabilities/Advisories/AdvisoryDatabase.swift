@@ -5,12 +5,17 @@ import GRDB
 /// indexed by affected package name, and for each export imported, where from and when, so every
 /// report can say how old its advisory data is. GRDB's async calls keep SQLite off Swift's pool.
 public final class AdvisoryDatabase: Sendable {
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
 
     /// `path`: nil for an in-memory database.
     public init(path: String?) throws {
         database = try path.map { try DatabaseQueue(path: $0) } ?? DatabaseQueue()
         try Self.migrator.migrate(database)
+    }
+
+    /// `~/.cache/shipshape/advisories.sqlite`, where `scan-images` imports by default.
+    public static var defaultPath: String {
+        FileManager.default.homeDirectoryForCurrentUser.appending(path: ".cache/shipshape/advisories.sqlite").path
     }
 
     /// When and from where each export was last imported.
@@ -96,6 +101,9 @@ public final class AdvisoryDatabase: Sendable {
                     CREATE INDEX affected_package_by_name ON affected_package (name);
                     CREATE TABLE import (export TEXT PRIMARY KEY, source TEXT NOT NULL, imported_at REAL NOT NULL, records INTEGER NOT NULL);
                     """)
+        }
+        migrator.registerMigration("create image scans") { db in
+            try db.execute(sql: ImageScanStore.schema)
         }
         return migrator
     }

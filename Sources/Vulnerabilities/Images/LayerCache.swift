@@ -9,9 +9,12 @@ public actor LayerCache {
     private let folder: URL?
     /// How many layers were downloaded and unpacked (not served from memory or disk).
     public private(set) var reads = 0
+    /// Counts layer reads and cache hits for the service's metrics.
+    public let statistics: ScanStatistics?
 
-    public init(folder: URL? = nil) {
+    public init(folder: URL? = nil, statistics: ScanStatistics? = nil) {
         self.folder = folder
+        self.statistics = statistics
     }
 
     /// `~/.cache/shipshape/layers`.
@@ -21,15 +24,20 @@ public actor LayerCache {
 
     func changes(digest: String, read: @escaping @Sendable () async throws -> LayerChanges) async throws -> LayerChanges
     {
-        if let task = layers[digest] { return try await task.value }
+        if let task = layers[digest] {
+            statistics?.layerRead(cached: true)
+            return try await task.value
+        }
         let file = Self.file(for: digest, in: folder)
         if let file, let data = try? Data(contentsOf: file),
             let stored = try? JSONDecoder().decode(LayerChanges.self, from: data)
         {
             layers[digest] = Task { stored }
+            statistics?.layerRead(cached: true)
             return stored
         }
         reads += 1
+        statistics?.layerRead(cached: false)
         let task = Task { try await read() }
         layers[digest] = task
         do {

@@ -7,6 +7,8 @@ public struct ImageScanner: Sendable {
     private let reader: ImageContentsReader
     private let matcher: VulnerabilityMatcher
     private let concurrency: Int
+    /// Counts each scan for the service's metrics.
+    public var statistics: ScanStatistics?
 
     public init(reader: ImageContentsReader, matcher: VulnerabilityMatcher, concurrency: Int = 4) {
         self.reader = reader
@@ -18,16 +20,31 @@ public struct ImageScanner: Sendable {
     public static func images(in detection: DetectionReport) -> [(image: ImageReference, locations: [String])] {
         var order: [ImageReference] = []
         var locations: [ImageReference: [String]] = [:]
-        for dependency in detection.dependencies where dependency.kind == .image {
-            guard case .registry(let host, let repository) = dependency.source else { continue }
-            let tag =
-                dependency.currentValue.isEmpty || dependency.currentValue == dependency.digest
-                ? nil : dependency.currentValue
-            let image = ImageReference(registry: host, repository: repository, tag: tag, digest: dependency.digest)
+        for dependency in detection.dependencies {
+            guard let image = image(of: dependency) else { continue }
             if locations[image] == nil { order.append(image) }
             locations[image, default: []].append(dependency.location.description)
         }
         return order.map { ($0, locations[$0] ?? []) }
+    }
+
+    /// The image a dependency pins; nil for a chart.
+    public static func image(of dependency: Dependency) -> ImageReference? {
+        guard dependency.kind == .image, case .registry(let host, let repository) = dependency.source else {
+            return nil
+        }
+        let tag =
+            dependency.currentValue.isEmpty || dependency.currentValue == dependency.digest
+            ? nil : dependency.currentValue
+        return ImageReference(registry: host, repository: repository, tag: tag, digest: dependency.digest)
+    }
+
+    /// The image an upgrade writes (with the new tag's digest for a `tag@digest` pin); nil for a chart.
+    public static func image(after upgrade: Upgrade) -> ImageReference? {
+        guard let current = image(of: upgrade.dependency), let tag = upgrade.newValue else { return nil }
+        return ImageReference(
+            registry: current.registry, repository: current.repository, tag: tag,
+            digest: current.digest == nil ? nil : upgrade.newDigest)
     }
 
     public func scan(_ images: [(image: ImageReference, locations: [String])]) async -> [ImageScanResult] {
@@ -69,6 +86,7 @@ public struct ImageScanner: Sendable {
         } catch {
             result.error = "\(error)"
         }
+        statistics?.scanned(result)
         return result
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 import GitKit
 import HTTPKit
 import Review
+import Vulnerabilities
 
 /// `review --forge`: one pull request, reviewed and published (or, dry, printed).
 struct ForgeReview {
@@ -12,6 +13,7 @@ struct ForgeReview {
     let filter: DiffFilter.Mode
     let cache: String
     let engine: ReviewEngine
+    let images: ImageVulnerabilityReview?
 
     func run(useColor: Bool) async throws -> ReviewResult {
         guard let repository = options.repository.flatMap(RepositoryID.init), let number = options.pullRequest else {
@@ -26,7 +28,7 @@ struct ForgeReview {
             forge: forge,
             mirrors: MirrorCache(directory: cache + "/mirrors", plainHTTPHosts: try options.plainHTTPHosts()),
             engine: engine,
-            publisher: publisher, filter: filter)
+            publisher: publisher, filter: filter, images: images)
         let result = try await job.run(number: number, dryRun: options.dryRun)
         FileHandle.standardOutput.write(Data(PublicationReport.text(result, forge: forge.kind).utf8))
         return result.review

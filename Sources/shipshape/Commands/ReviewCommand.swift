@@ -1,10 +1,12 @@
 import ArgumentParser
+import Bot
 import Diffs
 import Forge
 import Foundation
 import GitKit
 import Policy
 import Review
+import Vulnerabilities
 
 /// `shipshape review REPO --base A --head B`: the review a pull request would get.
 /// `shipshape review --forge KIND --repo OWNER/NAME --pr N`: review that pull request and publish.
@@ -53,6 +55,8 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Rendering the charts a change affects") var rendering: RenderFlags
 
+    @OptionGroup(title: "Scanning the images a change pins") var images: ImageReviewOptions
+
     @Option(
         name: .customLong("charts-config"),
         help:
@@ -84,31 +88,43 @@ struct ReviewCommand: AsyncParsableCommand {
             caBundle: forge.caBundle, settingsFile: chartsConfig)
         engine.rendering = chartRendering
         if let renderNote { FileHandle.standardError.write(Data("note: \(renderNote)\n".utf8)) }
+        let imageReview = try images.setup(
+            upgrades: try RegistryAccess.settings(configPath: chartsConfig), caBundle: forge.caBundle, cache: cache
+        )?.review()
         if forge.isSet {
-            let review = try await ForgeReview(options: forge, filter: filter, cache: cache, engine: engine).run(
-                useColor: judgement.color.enabled)
+            let review = try await ForgeReview(
+                options: forge, filter: filter, cache: cache, engine: engine, images: imageReview
+            ).run(useColor: judgement.color.enabled)
             if review.fails(at: judgement.failOn.severity) { throw ExitCode(3) }
             return
         }
         guard let repository, let base, let head else { return }
         let request = ReviewRequest(base: base, head: head, filter: filter)
         let reviewer = engine
-        let review: ReviewResult
+        var review: ReviewResult
+        var changedImages: [ChangedImage] = []
+        let scansImages = imageReview != nil
         if Self.isRemote(repository) {
             let mirrors = MirrorCache(directory: cache + "/mirrors")
             let token = ProcessInfo.processInfo.environment["SHIPSHAPE_GIT_TOKEN"].map { GitCredentials(token: $0) }
             // Any forge's pull-request heads, so that `refs/pull/7/head` or `refs/merge-requests/7/head` can be named.
             let refspecs =
                 Repository.branchAndTagRefspecs + Set(ForgeKind.allCases.map(\.pullRequestHeadsRefspec)).sorted()
-            review = try await mirrors.withMirror(of: repository, credentials: token, refspecs: refspecs) { mirror, _ in
-                try reviewer.review(request, in: mirror)
+            (review, changedImages) = try await mirrors.withMirror(
+                of: repository, credentials: token, refspecs: refspecs
+            ) { mirror, _ in
+                let review = try reviewer.review(request, in: mirror)
+                return (review, scansImages ? try reviewer.changedImages(in: review, repository: mirror) : [])
             }
         } else {
             // On a thread of its own, as the bot's reviews: rendering waits for chart fetches.
-            review = try await MirrorCache.runBlocking {
-                try reviewer.review(request, in: try Repository.open(at: repository))
+            (review, changedImages) = try await MirrorCache.runBlocking {
+                let opened = try Repository.open(at: repository)
+                let review = try reviewer.review(request, in: opened)
+                return (review, scansImages ? try reviewer.changedImages(in: review, repository: opened) : [])
             }
         }
+        if let imageReview, !changedImages.isEmpty { review.add(await imageReview.review(changedImages)) }
         let output: String
         switch judgement.format {
         case .text: output = ReviewReport.text(review, useColor: judgement.color.enabled)

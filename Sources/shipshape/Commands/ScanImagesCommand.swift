@@ -125,10 +125,7 @@ struct ScanImagesCommand: AsyncParsableCommand {
     }
 
     private func openDatabase() throws -> AdvisoryDatabase {
-        let path =
-            advisories
-            ?? FileManager.default.homeDirectoryForCurrentUser.appending(path: ".cache/shipshape/advisories.sqlite")
-            .path
+        let path = advisories ?? AdvisoryDatabase.defaultPath
         do {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -13,7 +13,7 @@ import Testing
     @Test func importsAFileAndReportsBadRecordsByEntry() async throws {
         let scratch = try Scratch("osv-import")
         defer { scratch.remove() }
-        let file = try scratch.write("Debian/all.zip", OSVArchive.zip(SampleAdvisories.debian))
+        let file = try scratch.write("Debian/all.zip", OSVExportArchive.zip(SampleAdvisories.debian))
         let database = try AdvisoryDatabase(path: scratch.url.appending(path: "advisories.sqlite").path)
         let summary = try await OSVExportImporter(http: CurlHTTPClient()).importExport(
             from: file.path, into: database, now: Self.now)
@@ -31,8 +31,8 @@ import Testing
     }
 
     @Test func importsFromAURLAndAReimportReplacesTheExport() async throws {
-        let first = try OSVArchive.zip(SampleAdvisories.go)
-        let second = try OSVArchive.zip([
+        let first = try OSVExportArchive.zip(SampleAdvisories.go)
+        let second = try OSVExportArchive.zip([
             "GO-2022-1059.json": SampleAdvisories.go["GO-2022-1059.json"]!.replacingOccurrences(
                 of: "0.3.8", with: "0.3.9")
         ])
@@ -69,7 +69,7 @@ import Testing
         for (name, records) in [
             ("Debian", SampleAdvisories.debian), ("Go", SampleAdvisories.go), ("Red Hat", SampleAdvisories.redHat),
         ] {
-            let file = try scratch.write("\(name)/all.zip", OSVArchive.zip(records))
+            let file = try scratch.write("\(name)/all.zip", OSVExportArchive.zip(records))
             _ = try await importer.importExport(from: file.path, into: database, now: Self.now)
         }
         let matcher = VulnerabilityMatcher(database: database)

@@ -41,7 +41,7 @@ import Upgrades
         let importer = OSVExportImporter(http: CurlHTTPClient())
         let imported = Date(timeIntervalSince1970: 1_800_000_000)
         for (name, records) in [("Debian", SampleAdvisories.debian), ("Alpine", SampleAdvisories.alpine)] {
-            let file = try scratch.write("osv/\(name)/all.zip", OSVArchive.zip(records))
+            let file = try scratch.write("osv/\(name)/all.zip", OSVExportArchive.zip(records))
             _ = try await importer.importExport(from: file.path, into: database, now: imported)
         }
         let detection = try DependencyScanner.scan([scratch.url.appending(path: "deploy").path])

@@ -1,25 +1,3 @@
-import Foundation
-import ShipshapeTesting
-
-/// An OSV export archive as OSV publishes them (`<ecosystem>/all.zip`, one `<id>.json` per
-/// record, deflated), written by Python's zipfile from records the tests write.
-enum OSVArchive {
-    static func zip(_ records: [String: String]) throws -> Data {
-        let scratch = try Scratch("osv")
-        defer { scratch.remove() }
-        for (name, json) in records { try scratch.write("records/\(name)", text: json) }
-        let program = """
-            import os, zipfile
-            with zipfile.ZipFile('all.zip', 'w', zipfile.ZIP_DEFLATED) as z:
-                for name in sorted(os.listdir('records')):
-                    z.write(os.path.join('records', name), name)
-            """
-        let result = try ProcessRunner.tool("python3", ["-c", program], in: scratch.url)
-        guard result.status == 0 else { throw FixtureError("zip: \(result.output)") }
-        return try Data(contentsOf: scratch.url.appending(path: "all.zip"))
-    }
-}
-
 /// Advisories written for the tests with real package names, versions and advisory ids.
 enum SampleAdvisories {
     static let debian = [

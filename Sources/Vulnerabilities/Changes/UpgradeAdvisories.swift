@@ -1,0 +1,70 @@
+import Upgrades
+
+/// What an image upgrade does to the image's vulnerabilities, for the upgrade pull request: the
+/// advisories at or above the threshold the current tag has and the new one does not (fixed),
+/// and those both have (remaining). Each image is scanned once per run, layers once per digest.
+public struct UpgradeAdvisories: Sendable {
+    public struct Change: Sendable, Hashable {
+        public var from: ImageReference
+        public var to: ImageReference
+        public var fixed: [Vulnerability]
+        public var remaining: [Vulnerability]
+        public var introduced: [Vulnerability]
+    }
+
+    public var scanner: ImageScanner
+    public var minimumSeverity: Severity
+
+    public init(scanner: ImageScanner, minimumSeverity: Severity) {
+        self.scanner = scanner
+        self.minimumSeverity = minimumSeverity
+    }
+
+    /// One change per distinct pair of images that either side has something to say about.
+    public func changes(_ pairs: [(from: ImageReference, to: ImageReference)]) async -> [Change] {
+        var seen: Set<[ImageReference]> = []
+        let distinct = pairs.filter { seen.insert([$0.from, $0.to]).inserted }
+        let images = Array(Set(distinct.flatMap { [$0.from, $0.to] })).sorted { $0.description < $1.description }
+        let results = await scanner.scan(images.map { (image: $0, locations: []) })
+        let scans = Dictionary(zip(images, results)) { first, _ in first }
+        return distinct.compactMap { pair in
+            guard let before = scans[pair.from], let after = scans[pair.to], before.error == nil, after.error == nil
+            else { return nil }
+            let old = before.vulnerabilities.filter { $0.severity >= minimumSeverity }
+            let new = after.vulnerabilities.filter { $0.severity >= minimumSeverity }
+            let newAdvisories = Set(new.map(\.advisory))
+            let oldAdvisories = Set(old.map(\.advisory))
+            let change = Change(
+                from: pair.from, to: pair.to, fixed: Self.once(old.filter { !newAdvisories.contains($0.advisory) }),
+                remaining: Self.once(new.filter { oldAdvisories.contains($0.advisory) }),
+                introduced: Self.once(new.filter { !oldAdvisories.contains($0.advisory) }))
+            return change.fixed.isEmpty && change.remaining.isEmpty && change.introduced.isEmpty ? nil : change
+        }
+    }
+
+    /// Markdown for the pull request's body; empty when no image changes in what it is affected by.
+    public func markdown(_ pairs: [(from: ImageReference, to: ImageReference)]) async -> String {
+        let changes = await changes(pairs)
+        guard !changes.isEmpty else { return "" }
+        var lines = ["**Vulnerabilities** (\(minimumSeverity.rawValue) and above)", ""]
+        func list(_ vulnerabilities: [Vulnerability]) -> String {
+            vulnerabilities.map { "\($0.advisory) (\($0.severity.rawValue), \($0.package.name))" }.joined(
+                separator: ", ")
+        }
+        for change in changes {
+            var parts: [String] = []
+            if !change.fixed.isEmpty { parts.append("fixes \(list(change.fixed))") }
+            if !change.remaining.isEmpty { parts.append("still affected by \(list(change.remaining))") }
+            if !change.introduced.isEmpty { parts.append("newly affected by \(list(change.introduced))") }
+            lines.append(
+                "- `\(change.from)` → `\(change.to.tag ?? change.to.description)`: \(parts.joined(separator: "; "))")
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// Each advisory once (the first package it names), worst first.
+    private static func once(_ vulnerabilities: [Vulnerability]) -> [Vulnerability] {
+        var seen: Set<String> = []
+        return vulnerabilities.sorted(by: ImageVerdict.reportOrder).filter { seen.insert($0.advisory).inserted }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+/// The latest scan of each repository's images, kept beside the advisories in tables a dashboard
+/// can query: one `image_scan` row per image (where pinned, digest, distribution, or why it could not
+/// be read) and one `image_vulnerability` row per vulnerable package, with the whole finding as JSON.
+/// A repository's next scan replaces its rows in one transaction.
+public struct StoredImageScan: Sendable, Equatable {
+    public var repository: String
+    public var revision: String
+    public var scannedAt: Date
+    public var result: ImageScanResult
+}
+
+enum ImageScanStore {
+    static let schema = """
+        CREATE TABLE image_scan (
+            id INTEGER PRIMARY KEY,
+            repository TEXT NOT NULL,
+            revision TEXT NOT NULL,
+            image TEXT NOT NULL,
+            locations TEXT NOT NULL,
+            manifest_digest TEXT,
+            platform TEXT,
+            distribution TEXT,
+            packages INTEGER NOT NULL,
+            notes TEXT NOT NULL,
+            error TEXT,
+            scanned_at REAL NOT NULL
+        );
+        CREATE INDEX image_scan_by_repository ON image_scan (repository);
+        CREATE TABLE image_vulnerability (
+            scan_id INTEGER NOT NULL REFERENCES image_scan (id) ON DELETE CASCADE,
+            advisory TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            package TEXT NOT NULL,
+            installed_version TEXT NOT NULL,
+            fixed_version TEXT,
+            ecosystem TEXT NOT NULL,
+            detail BLOB NOT NULL
+        );
+        CREATE INDEX image_vulnerability_by_scan ON image_vulnerability (scan_id);
+        CREATE INDEX image_vulnerability_by_advisory ON image_vulnerability (advisory);
+        """
+}
+
+extension AdvisoryDatabase {
+    /// Replaces `repository`'s stored scan with `results`, all or nothing.
+    public func record(_ results: [ImageScanResult], repository: String, revision: String, at date: Date) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let rows = try results.map { result in
+            (
+                result, try String(decoding: encoder.encode(result.locations), as: UTF8.self),
+                try String(decoding: encoder.encode(result.notes), as: UTF8.self),
+                try result.vulnerabilities.map { ($0, try encoder.encode($0)) }
+            )
+        }
+        try await database.write { db in
+            try db.execute(sql: "DELETE FROM image_scan WHERE repository = ?", arguments: [repository])
+            for (result, locations, notes, vulnerabilities) in rows {
+                try db.execute(
+                    sql: """
+                        INSERT INTO image_scan (repository, revision, image, locations, manifest_digest, platform,
+                            distribution, packages, notes, error, scanned_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        repository, revision, result.image, locations, result.manifestDigest, result.platform,
+                        result.distribution, result.packageCount, notes, result.error, date.timeIntervalSince1970,
+                    ])
+                let scan = db.lastInsertedRowID
+                for (vulnerability, detail) in vulnerabilities {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO image_vulnerability (scan_id, advisory, severity, package, installed_version,
+                                fixed_version, ecosystem, detail)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            scan, vulnerability.advisory, vulnerability.severity.rawValue, vulnerability.package.name,
+                            vulnerability.installedVersion, vulnerability.fixedVersion, vulnerability.ecosystem, detail,
+                        ])
+                }
+            }
+        }
+    }
+
+    /// `repository`'s stored scan, in the order it was recorded.
+    public func scans(of repository: String) async throws -> [StoredImageScan] {
+        try await database.read { db in
+            let decoder = JSONDecoder()
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM image_scan WHERE repository = ? ORDER BY id", arguments: [repository]
+            ).map { row in
+                let id: Int64 = row["id"]
+                let details = try Data.fetchAll(
+                    db, sql: "SELECT detail FROM image_vulnerability WHERE scan_id = ? ORDER BY rowid", arguments: [id])
+                let result = ImageScanResult(
+                    image: row["image"],
+                    locations: try decoder.decode([String].self, from: Data((row["locations"] as String).utf8)),
+                    manifestDigest: row["manifest_digest"], platform: row["platform"],
+                    distribution: row["distribution"], packageCount: row["packages"],
+                    vulnerabilities: try details.map { try decoder.decode(Vulnerability.self, from: $0) },
+                    notes: try decoder.decode([String].self, from: Data((row["notes"] as String).utf8)),
+                    error: row["error"])
+                return StoredImageScan(
+                    repository: row["repository"], revision: row["revision"],
+                    scannedAt: Date(timeIntervalSince1970: row["scanned_at"]), result: result)
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Bot
+import Foundation
+import HTTPKit
+import ShipshapeTesting
+import Testing
+import Vulnerabilities
+
+/// The bot's scheduled import of OSV exports from configured URLs, served on loopback: due
+/// firings import every source, a source that fails keeps its records and does not stop the others.
+@Suite struct AdvisoryImportScheduleTests {
+    @Test func dueFiringsImportEverySourceAndAFailingOneDoesNotStopTheOthers() async throws {
+        let archive = try OSVExportArchive.zip(VulnerableImages.advisories)
+        let server = try LoopbackHTTPServer { request in
+            guard request.path == "/Alpine/all.zip" else { return .respond(ServedResponse(status: 404)) }
+            return .respond(ServedResponse(status: 200, body: archive))
+        }
+        defer { server.shutdown() }
+        let start = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z
+        let database = try AdvisoryDatabase(path: nil)
+        let alpine = server.baseURL.appending(path: "Alpine/all.zip").absoluteString
+        let missing = server.baseURL.appending(path: "Debian/all.zip").absoluteString
+        let cron = try CronExpression("0 */6 * * *")
+        func schedule(at now: Date) -> AdvisoryImportSchedule {
+            AdvisoryImportSchedule(
+                sources: [missing, alpine], cron: cron, database: database,
+                importer: OSVExportImporter(http: CurlHTTPClient()), now: { now })
+        }
+
+        // 09:00: the next firing is 12:00.
+        #expect(await schedule(at: start.addingTimeInterval(3_600)).importIfDue(since: start) == false)
+        #expect(try await database.imports().isEmpty)
+
+        let thirteen = start.addingTimeInterval(5 * 3_600)
+        #expect(await schedule(at: thirteen).importIfDue(since: start.addingTimeInterval(3_600)))
+        let imports = try await database.imports()
+        #expect(imports.map(\.export) == ["Alpine"])
+        #expect(imports.first?.source == alpine && imports.first?.importedAt == thirteen)
+        #expect(imports.first?.records == VulnerableImages.advisories.count)
+
+        let results = await schedule(at: thirteen).importAll()
+        #expect(results.count == 2)
+        if case .success = results[0] { Issue.record("the missing export should fail") }
+        if case .failure(let error) = results[1] { Issue.record("\(error)") }
+    }
+}
