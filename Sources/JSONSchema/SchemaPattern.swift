@@ -1,8 +1,10 @@
 /// A `pattern` (or `patternProperties` key): an unanchored regular expression, as the drafts
 /// say. Patterns that are plain words (`(?i)password`, `^system:`, `^(?i)ALL$`) are matched
 /// without the regex engine: they are most of Polaris' patterns, and far cheaper that way.
+///
+/// `@unchecked Sendable`: `Regex<AnyRegexOutput>` is not `Sendable`, but this one is never
+/// changed after compilation and matching only reads it, from many threads.
 public struct SchemaPattern: @unchecked Sendable {
-    // Regex is a value that is never mutated after compilation; it is read from many threads.
     public let source: String
     private let literal: Literal?
     private let regex: Regex<AnyRegexOutput>?

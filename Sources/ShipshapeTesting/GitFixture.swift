@@ -2,7 +2,8 @@ import Foundation
 
 /// A scratch folder with real Git repositories, made with the `git` command line, and the
 /// servers that serve them on loopback. Tests call `shutdown()` in a `defer`: that also keeps
-/// the fixture (and its servers) alive until the test's end.
+/// the fixture (and its servers) alive until the test's end. `@unchecked Sendable`: `servers`
+/// changes only when a test starts a server or shuts the fixture down, in sequence on its own task.
 public final class GitFixture: @unchecked Sendable {
     public let root: URL
     private var servers: [Process] = []

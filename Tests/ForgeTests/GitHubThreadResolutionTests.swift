@@ -28,7 +28,8 @@ import Testing
         defer { standIn.forge.shutdown() }
         let client = standIn.github()
         await #expect(throws: ForgeError.self) {
-            _ = try await client.graphQL("mutation { resolveReviewThread }", variables: ["threadId": "nope"])
+            _ = try await client.graphQL(
+                "mutation { resolveReviewThread }", variables: ["threadId": "nope"], as: Ignored.self)
         }
     }
 }

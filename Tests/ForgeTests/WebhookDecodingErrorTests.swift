@@ -72,7 +72,7 @@ import Testing
         #expect(
             throws: WebhookError.missingField(
                 forge: .github, delivery: "d-4", event: "pull_request", field: "pull_request.head.sha",
-                expected: "string")
+                expected: "field")
         ) {
             try WebhookDecoder.decode(
                 forge: .github, headers: Fixtures.gitHubHeaders(event: "pull_request", body: body, delivery: "d-4"),
@@ -91,7 +91,7 @@ import Testing
         }
         #expect(
             error.description
-                == "github delivery d-5 (check_suite): the payload has no integer at 'check_suite.pull_requests.0.number'"
+                == "github delivery d-5 (check_suite): the payload has no field at 'check_suite.pull_requests.0.number'"
         )
     }
 }

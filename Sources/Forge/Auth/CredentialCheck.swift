@@ -8,13 +8,14 @@ import HTTPKit
 public enum CredentialCheck {
     /// Throws the forge's refusal (`ForgeError`) or the transport's failure.
     public static func verify(apiRoot: URL, credentials: any ForgeCredentials, client: any HTTPClient) async throws {
-        _ = try await ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: []).get("/user")
+        _ = try await ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: []).send(
+            .get, "/user")
     }
 
     public static func verifyApp(apiRoot: URL, jwt: GitHubAppJWT, client: any HTTPClient) async throws {
         _ = try await ForgeAPI(
             root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: Date.init),
-            fixedHeaders: GitHubForge.fixedHeaders
-        ).get("/app")
+            fixedHeaders: GitHubForge.fixedHeaders, forge: .github
+        ).send(.get, "/app")
     }
 }

@@ -35,7 +35,7 @@ public actor GitHubAppCredentials: ForgeCredentials {
     /// The App's slug, asked once (GET /app with the App's JWT): its comments are by `<slug>[bot]`.
     public func appSlug() async throws -> String {
         if let slug { return slug }
-        let found = try await appAPI.field("slug", of: "/app")
+        let found = try await appAPI.get("/app", as: GitHubAnswers.App.self).slug
         slug = found
         return found
     }
@@ -43,7 +43,7 @@ public actor GitHubAppCredentials: ForgeCredentials {
     private var appAPI: ForgeAPI {
         ForgeAPI(
             root: apiRoot, client: client, credentials: AppJWTCredentials(jwt: jwt, now: now),
-            fixedHeaders: GitHubForge.fixedHeaders)
+            fixedHeaders: GitHubForge.fixedHeaders, forge: .github)
     }
 
     public func installationToken() async throws -> String {
@@ -53,23 +53,20 @@ public actor GitHubAppCredentials: ForgeCredentials {
         if let installationID {
             installation = installationID
         } else {
-            let answer = try await app.get(
-                "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))/installation")
-            guard let id = answer["id"]?.int else {
-                throw ForgeError.unreadableResponse(
-                    method: "GET", path: "/repos/\(repository)/installation", reason: "no installation id")
-            }
+            let id = try await app.get(
+                "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))/installation",
+                as: GitHubAnswers.Created.self
+            ).id
             installation = id
             installationID = id
         }
-        let answer = try await app.send(.post, "/app/installations/\(installation)/access_tokens")
-        guard let token = answer["token"]?.string else {
+        let path = "/app/installations/\(installation)/access_tokens"
+        let answer = try await app.send(.post, path, as: GitHubAnswers.InstallationToken.self)
+        guard let expires = try? Date(answer.expiresAt, strategy: .iso8601) else {
             throw ForgeError.unreadableResponse(
-                method: "POST", path: "/app/installations/\(installation)/access_tokens", reason: "no token")
+                method: "POST", path: path, reason: "github's answer has no ISO 8601 time at 'expires_at'")
         }
-        let expires =
-            answer["expires_at"]?.string.flatMap { try? Date($0, strategy: .iso8601) }
-            ?? now().addingTimeInterval(3_600)
+        let token = answer.token
         cached = (token, expires)
         return token
     }

@@ -11,7 +11,8 @@ extension GitHubForge {
     /// findings in the same order each time.
     func publishCheckRun(_ check: CommitCheck) async throws {
         let existing = try await existingCheckRun(named: check.name, on: check.headSHA)
-        let kept = min(existing?["output"]?["annotations_count"]?.int ?? 0, check.annotations.count)
+        // No run yet: none of the annotations is on GitHub.
+        let kept = min(existing.map(\.output.annotationsCount) ?? 0, check.annotations.count)
         let remaining = Array(check.annotations[kept...])
         let batches = stride(from: 0, to: max(remaining.count, 1), by: capabilities.annotationsPerRequest).map {
             Array(remaining[min($0, remaining.count)..<min($0 + capabilities.annotationsPerRequest, remaining.count)])
@@ -39,18 +40,12 @@ extension GitHubForge {
         }
         if let url = check.detailsURL { body["details_url"] = .string(url) }
         let id: Int
-        if let existingID = existing?["id"]?.int {
+        if let existingID = existing?.id {
             try await api.send(.patch, "\(repo)/check-runs/\(existingID)", body: .object(body))
             id = existingID
         } else {
             body["head_sha"] = .string(check.headSHA)
-            let run = try await api.send(.post, "\(repo)/check-runs", body: .object(body))
-            guard batches.count > 1 else { return }
-            guard let createdID = run["id"]?.int else {
-                throw ForgeError.unreadableResponse(
-                    method: "POST", path: "\(repo)/check-runs", reason: "the created check run has no id")
-            }
-            id = createdID
+            id = try await api.send(.post, "\(repo)/check-runs", body: .object(body), as: GitHubAnswers.Created.self).id
         }
         for batch in batches.dropFirst() {
             try await api.send(.patch, "\(repo)/check-runs/\(id)", body: ["output": output(batch)])
@@ -58,13 +53,11 @@ extension GitHubForge {
     }
 
     /// The newest check run of that name on the commit (checks/list-for-ref, `filter=latest`), if any.
-    func existingCheckRun(named name: String, on headSHA: String) async throws -> JSON? {
+    func existingCheckRun(named name: String, on headSHA: String) async throws -> GitHubAnswers.CheckRuns.Run? {
         let path = "\(repo)/commits/\(ForgeAPI.segment(headSHA))/check-runs"
-        let listed = try await api.get(path, query: [("check_name", name), ("filter", "latest"), ("per_page", "100")])
-        guard let runs = listed["check_runs"]?.array else {
-            throw ForgeError.unreadableResponse(
-                method: "GET", path: path, reason: "expected an object with `check_runs`")
-        }
-        return runs.first { $0["name"]?.string == name }
+        let listed = try await api.get(
+            path, query: [("check_name", name), ("filter", "latest"), ("per_page", "100")],
+            as: GitHubAnswers.CheckRuns.self)
+        return listed.checkRuns.first { $0.name == name }
     }
 }

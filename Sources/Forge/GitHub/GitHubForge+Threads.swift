@@ -17,7 +17,7 @@ extension GitHubForge {
         guard !thread.isResolved else { return }
         let mutation =
             "mutation($threadId: ID!) { resolveReviewThread(input: {threadId: $threadId}) { thread { id isResolved } } }"
-        _ = try await graphQL(mutation, variables: ["threadId": .string(thread.id)])
+        _ = try await graphQL(mutation, variables: ["threadId": .string(thread.id)], as: Ignored.self)
     }
 
     struct ReviewThread: Equatable {
@@ -36,42 +36,47 @@ extension GitHubForge {
         var threads: [ReviewThread] = []
         var cursor: JSON = .null
         for _ in 0..<Self.maximumThreadPages {
-            let data = try await graphQL(
+            let connection = try await graphQL(
                 query,
                 variables: [
                     "owner": .string(repository.owner), "name": .string(repository.name),
                     "number": JSON(number), "after": cursor,
-                ])
-            let connection = data["repository"]?["pullRequest"]?["reviewThreads"]
-            for node in connection?["nodes"]?.array ?? [] {
-                guard let id = node["id"]?.string,
-                    let root = node["comments"]?["nodes"]?.array?.first?["databaseId"]?.string
-                else { continue }
-                threads.append(ReviewThread(id: id, isResolved: node["isResolved"]?.bool ?? false, rootCommentID: root))
+                ], as: GitHubAnswers.ReviewThreads.self
+            ).repository.pullRequest.reviewThreads
+            for node in connection.nodes {
+                // A thread whose first comment was deleted has none to be found by.
+                guard let root = node.comments.nodes.first?.databaseId.text else { continue }
+                threads.append(ReviewThread(id: node.id, isResolved: node.isResolved, rootCommentID: root))
             }
-            guard connection?["pageInfo"]?["hasNextPage"]?.bool == true,
-                let end = connection?["pageInfo"]?["endCursor"]?.string
-            else { return threads }
+            guard connection.pageInfo.hasNextPage, let end = connection.pageInfo.endCursor else { return threads }
             cursor = .string(end)
         }
         return threads
     }
 
     /// The `data` of a GraphQL answer; its `errors` (sent with status 200) become a ForgeError.
-    func graphQL(_ query: String, variables: [String: JSON]) async throws -> JSON {
+    func graphQL<Answer: Decodable>(_ query: String, variables: [String: JSON], as data: Answer.Type) async throws
+        -> Answer
+    {
+        let path = graphQLAPI.root.path + "/graphql"
         let answer = try await graphQLAPI.send(
-            .post, "/graphql", body: ["query": .string(query), "variables": .object(variables)])
-        if let errors = answer["errors"]?.array, !errors.isEmpty {
-            let messages = errors.compactMap { $0["message"]?.string }.joined(separator: "; ")
+            .post, "/graphql", body: ["query": .string(query), "variables": .object(variables)],
+            as: GitHubAnswers.GraphQL<Answer>.self)
+        if let errors = answer.errors, !errors.isEmpty {
             throw ForgeError.status(
-                code: 200, method: "POST", path: graphQLAPI.root.path + "/graphql", message: messages)
+                code: 200, method: "POST", path: path, message: errors.map(\.message).joined(separator: "; "))
         }
-        return answer["data"] ?? .null
+        guard let data = answer.data else {
+            throw ForgeError.unreadableResponse(method: "POST", path: path, reason: "github's answer has no `data`")
+        }
+        return data
     }
 
     private var graphQLAPI: ForgeAPI {
         var root = api.root
         if root.path.hasSuffix("/api/v3") { root = root.deletingLastPathComponent() }
-        return ForgeAPI(root: root, client: api.client, credentials: api.credentials, fixedHeaders: Self.fixedHeaders)
+        return ForgeAPI(
+            root: root, client: api.client, credentials: api.credentials, fixedHeaders: Self.fixedHeaders,
+            forge: .github)
     }
 }

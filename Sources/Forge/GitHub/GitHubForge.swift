@@ -22,7 +22,8 @@ public struct GitHubForge: Forge {
         botLogin: String? = nil
     ) {
         self.repository = repository
-        api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
+        api = ForgeAPI(
+            root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders, forge: .github)
         configuredLogin = botLogin
         var capabilities = ForgeCapabilities(
             checkRuns: credentials is GitHubAppCredentials, resolvableThreads: false,
@@ -36,7 +37,7 @@ public struct GitHubForge: Forge {
     public func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
         if let app = api.credentials as? GitHubAppCredentials { return try await app.appSlug() + "[bot]" }
-        return try await api.field("login", of: "/user")
+        return try await api.get("/user", as: GitHubShapedAnswers.User.self).login
     }
 
     public func gitCredentials() async throws -> (username: String, token: String)? {
@@ -44,28 +45,25 @@ public struct GitHubForge: Forge {
     }
 
     public func repositoryDetails() async throws -> RepositoryDetails {
-        try await api.repositoryDetails(at: repo, cloneURLField: "clone_url")
+        try await api.get(repo, as: GitHubShapedAnswers.Repository.self).details
     }
 
     public func pullRequest(_ number: Int) async throws -> PullRequest {
-        Self.pullRequest(from: try await api.get("\(repo)/pulls/\(number)"))
-    }
-
-    static func pullRequest(from json: JSON) -> PullRequest {
-        GitHubShapedPullRequest.parse(json, maintainerEditKey: "maintainer_can_modify")
+        try await api.get("\(repo)/pulls/\(number)", as: GitHubShapedPullRequest.self).pullRequest
     }
 
     public func changedFiles(of number: Int) async throws -> [ChangedFile] {
-        try await api.getAll("\(repo)/pulls/\(number)/files", pageSize: ("per_page", 100)).map { file in
+        try await api.getAll(
+            "\(repo)/pulls/\(number)/files", pageSize: ("per_page", 100), of: GitHubShapedAnswers.ChangedFile.self
+        ).map { file in
             let status: ChangedFile.Status =
-                switch file["status"]?.string {
+                switch file.status {
                 case "added": .added
                 case "removed": .removed
                 case "renamed": .renamed
                 default: .modified
                 }
-            return ChangedFile(
-                path: file["filename"]?.string ?? "", previousPath: file["previous_filename"]?.string, status: status)
+            return ChangedFile(path: file.filename, previousPath: file.previousFilename, status: status)
         }
     }
 
@@ -93,49 +91,49 @@ public struct GitHubForge: Forge {
             "commit_id": .string(review.commitSHA), "body": .string(Self.reviewBody(review)), "event": "COMMENT",
             "comments": .array(comments),
         ]
-        let posted = try await api.send(.post, "\(repo)/pulls/\(number)/reviews", body: body)
-        let reviewID = posted["id"]?.int
-        return try await inlineComments(on: number).filter { comment in
-            reviewID == nil || comment.threadID == reviewID.map(String.init)
-        }
+        let reviewID = try await api.send(
+            .post, "\(repo)/pulls/\(number)/reviews", body: body, as: GitHubAnswers.Created.self
+        ).id
+        return try await inlineComments(on: number).filter { $0.threadID == String(reviewID) }
     }
 
     public func comments(on number: Int) async throws -> [PostedComment] {
-        let conversation = try await api.getAll("\(repo)/issues/\(number)/comments", pageSize: ("per_page", 100)).map {
-            comment in
-            PostedComment(
-                id: comment["id"]?.string ?? "", kind: .conversation, body: comment["body"]?.string ?? "",
-                author: comment["user"]?["login"]?.string ?? "")
-        }
+        let conversation = try await api.getAll(
+            "\(repo)/issues/\(number)/comments", pageSize: ("per_page", 100), of: GitHubShapedAnswers.Comment.self
+        ).map(Self.conversationComment)
         return conversation + (try await inlineComments(on: number))
     }
 
     private func inlineComments(on number: Int) async throws -> [PostedComment] {
-        try await api.getAll("\(repo)/pulls/\(number)/comments", pageSize: ("per_page", 100)).map { comment in
-            let line = comment["line"]?.int ?? comment["original_line"]?.int
-            return PostedComment(
-                id: comment["id"]?.string ?? "", kind: .inline, body: comment["body"]?.string ?? "",
-                author: comment["user"]?["login"]?.string ?? "", path: comment["path"]?.string, line: line,
-                threadID: comment["pull_request_review_id"]?.string)
-        }
+        try await api.getAll(
+            "\(repo)/pulls/\(number)/comments", pageSize: ("per_page", 100), of: GitHubAnswers.ReviewComment.self
+        ).map(Self.inlineComment)
+    }
+
+    static func conversationComment(_ comment: GitHubShapedAnswers.Comment) -> PostedComment {
+        PostedComment(id: comment.id.text, kind: .conversation, body: comment.body, author: comment.user.login)
+    }
+
+    static func inlineComment(_ comment: GitHubAnswers.ReviewComment) -> PostedComment {
+        PostedComment(
+            id: comment.id.text, kind: .inline, body: comment.body, author: comment.user.login, path: comment.path,
+            line: comment.line ?? comment.originalLine, threadID: comment.pullRequestReviewID?.text)
     }
 
     public func createComment(on number: Int, body: String) async throws -> PostedComment {
-        let posted = try await api.send(.post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)])
-        return PostedComment(
-            id: posted["id"]?.string ?? "", kind: .conversation, body: body,
-            author: posted["user"]?["login"]?.string ?? "")
+        Self.conversationComment(
+            try await api.send(
+                .post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)],
+                as: GitHubShapedAnswers.Comment.self))
     }
 
     /// A review comment is answered in its thread (pulls/create-reply-for-review-comment).
     public func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment {
         guard comment.kind == .inline else { return try await createComment(on: number, body: body) }
-        let posted = try await api.send(
-            .post, "\(repo)/pulls/\(number)/comments/\(comment.id)/replies", body: ["body": .string(body)])
-        return PostedComment(
-            id: posted["id"]?.string ?? "", kind: .inline, body: body, author: posted["user"]?["login"]?.string ?? "",
-            path: posted["path"]?.string, line: posted["line"]?.int ?? posted["original_line"]?.int,
-            threadID: posted["pull_request_review_id"]?.string)
+        return Self.inlineComment(
+            try await api.send(
+                .post, "\(repo)/pulls/\(number)/comments/\(comment.id)/replies", body: ["body": .string(body)],
+                as: GitHubAnswers.ReviewComment.self))
     }
 
     public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
@@ -176,19 +174,20 @@ public struct GitHubForge: Forge {
         guard summary.utf16.count > limit else { return summary }
         let note =
             "\n\n… (cut: GitHub takes at most \(limit) characters; the pull request's summary comment has the rest)"
-        var kept = String(summary.utf16.prefix(limit - note.utf16.count)) ?? ""
+        // A cut through a surrogate pair leaves one replacement character, never an empty summary.
+        var kept = String(decoding: Array(summary.utf16.prefix(limit - note.utf16.count)), as: UTF16.self)
         if let lineEnd = kept.lastIndex(of: "\n") { kept = String(kept[..<lineEnd]) }
         return kept + note
     }
 
     public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
-        let created = Self.pullRequest(
-            from: try await api.send(
-                .post, "\(repo)/pulls",
-                body: [
-                    "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head),
-                    "base": .string(draft.base),
-                ]))
+        let created = try await api.send(
+            .post, "\(repo)/pulls",
+            body: [
+                "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head),
+                "base": .string(draft.base),
+            ], as: GitHubShapedPullRequest.self
+        ).pullRequest
         if !draft.labels.isEmpty { try await addLabels(draft.labels, to: created.number) }
         return created
     }
@@ -203,25 +202,24 @@ public struct GitHubForge: Forge {
     public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("state", "open"), ("head", repository.owner + ":" + head)]
         if let base { query.append(("base", base)) }
-        return try await api.getAll("\(repo)/pulls", query: query, pageSize: ("per_page", 100)).map(
-            Self.pullRequest(from:)
-        )
-        .first { $0.headBranch == head }
+        return try await api.getAll(
+            "\(repo)/pulls", query: query, pageSize: ("per_page", 100), of: GitHubShapedPullRequest.self
+        ).map(\.pullRequest).first { $0.headBranch == head }
     }
 
     public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
-        try await api.getAll("\(repo)/pulls", query: [("state", "open")], pageSize: ("per_page", 100)).map(
-            Self.pullRequest(from:)
-        )
-        .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
+        try await api.getAll(
+            "\(repo)/pulls", query: [("state", "open")], pageSize: ("per_page", 100), of: GitHubShapedPullRequest.self
+        ).map(\.pullRequest).filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
     }
 
     /// Newest first is GitHub's default order (`sort=created`, `direction=desc`).
     public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
         let page = try await api.get(
             "\(repo)/pulls",
-            query: [("state", "all"), ("head", repository.owner + ":" + head), ("base", base), ("per_page", "1")])
-        return page.array?.first.map(Self.pullRequest(from:)).flatMap { $0.headBranch == head ? $0 : nil }
+            query: [("state", "all"), ("head", repository.owner + ":" + head), ("base", base), ("per_page", "1")],
+            as: [GitHubShapedPullRequest].self)
+        return page.first.map(\.pullRequest).flatMap { $0.headBranch == head ? $0 : nil }
     }
 
     public func closePullRequest(_ number: Int) async throws {
@@ -240,15 +238,18 @@ public struct GitHubForge: Forge {
     }
 
     public func permission(of user: String) async throws -> Permission {
-        let (status, answer) = try await api.status(.get, "\(repo)/collaborators/\(ForgeAPI.segment(user))/permission")
+        let path = "\(repo)/collaborators/\(ForgeAPI.segment(user))/permission"
+        let (status, answer) = try await api.status(.get, path)
         if status == 404 { return .none }
         guard (200..<300).contains(status) else {
             throw ForgeError.status(
                 code: status, method: "GET", path: "\(repo)/collaborators/\(user)/permission", message: "")
         }
+        let level = try api.decode(
+            GitHubAnswers.CollaboratorPermission.self, from: answer, method: "GET", path: path)
         // `permission` is the base role (a custom role's too); `role_name` only tells maintain and
         // triage apart from the write and read they are folded into.
-        switch (answer["permission"]?.string, answer["role_name"]?.string) {
+        switch (level.permission, level.roleName) {
         case ("admin", _): return .admin
         case ("write", "maintain"): return .maintain
         case ("write", _): return .write

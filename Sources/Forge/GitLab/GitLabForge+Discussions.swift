@@ -18,10 +18,10 @@ extension GitLabForge {
         let refs = try await diffRefs(of: number, reviewing: review)
         // The old side of each file: its path, and the line each new-side line had (none for a new file).
         var oldSides: [String: (path: String, lines: GitLabOldLines?)] = [:]
-        for diff in try await api.getAll("\(mergeRequest(number))/diffs", pageSize: Self.pageSize) {
-            guard let path = diff["new_path"]?.string, oldSides[path] == nil else { continue }
-            let lines = diff["new_file"]?.bool == true ? nil : GitLabOldLines(diff: diff["diff"]?.string ?? "")
-            oldSides[path] = (diff["old_path"]?.string ?? path, lines)
+        let diffs = try await api.getAll(
+            "\(mergeRequest(number))/diffs", pageSize: Self.pageSize, of: GitLabAnswers.Diff.self)
+        for diff in diffs where oldSides[diff.newPath] == nil {
+            oldSides[diff.newPath] = (diff.oldPath, diff.newFile ? nil : GitLabOldLines(diff: diff.diff))
         }
         var posted: [PostedComment] = []
         for comment in review.comments {
@@ -31,7 +31,8 @@ extension GitLabForge {
                 oldLine: oldSide?.lines?.oldLine(ofNewLine: comment.line))
             let path = "\(mergeRequest(number))/discussions"
             let discussion = try await api.send(
-                .post, path, body: ["body": .string(comment.body), "position": position.json])
+                .post, path, body: ["body": .string(comment.body), "position": position.json],
+                as: GitLabAnswers.Discussion.self)
             guard let note = GitLabPayloads.comments(inDiscussion: discussion).first else {
                 throw ForgeError.unreadableResponse(method: "POST", path: path, reason: "the discussion has no note")
             }
@@ -41,19 +42,22 @@ extension GitLabForge {
     }
 
     private func diffRefs(of number: Int, reviewing review: ReviewSubmission) async throws -> GitLabDiffRefs {
-        let versions = try await api.getAll("\(mergeRequest(number))/versions", pageSize: Self.pageSize)
+        let versions = try await api.getAll(
+            "\(mergeRequest(number))/versions", pageSize: Self.pageSize, of: GitLabAnswers.Version.self)
         return GitLabPayloads.diffRefs(in: versions, head: review.commitSHA)
             ?? GitLabDiffRefs(baseSHA: review.baseSHA, startSHA: review.startSHA, headSHA: review.commitSHA)
     }
 
     /// Every non-system note of every discussion.
     public func comments(on number: Int) async throws -> [PostedComment] {
-        try await api.getAll("\(mergeRequest(number))/discussions", pageSize: Self.pageSize).flatMap(
-            GitLabPayloads.comments(inDiscussion:))
+        try await api.getAll(
+            "\(mergeRequest(number))/discussions", pageSize: Self.pageSize, of: GitLabAnswers.Discussion.self
+        ).flatMap(GitLabPayloads.comments(inDiscussion:))
     }
 
     public func createComment(on number: Int, body: String) async throws -> PostedComment {
-        let note = try await api.send(.post, "\(mergeRequest(number))/notes", body: ["body": .string(body)])
+        let note = try await api.send(
+            .post, "\(mergeRequest(number))/notes", body: ["body": .string(body)], as: GitLabAnswers.Note.self)
         return GitLabPayloads.comment(from: note, discussionID: nil)
     }
 

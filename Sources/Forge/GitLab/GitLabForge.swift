@@ -29,7 +29,8 @@ public struct GitLabForge: Forge {
         botLogin: String? = nil
     ) {
         self.repository = repository
-        api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
+        api = ForgeAPI(
+            root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders, forge: .gitlab)
         configuredLogin = botLogin
         capabilities = ForgeCapabilities(
             checkRuns: false, resolvableThreads: true, maximumCommentLength: Self.maximumNoteLength,
@@ -43,7 +44,7 @@ public struct GitLabForge: Forge {
 
     public func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
-        return try await api.field("username", of: "/user")
+        return try await api.get("/user", as: GitLabAnswers.User.self).username
     }
 
     /// GitLab takes a personal, project or OAuth token as the password of the user `oauth2`.
@@ -52,33 +53,33 @@ public struct GitLabForge: Forge {
     }
 
     public func repositoryDetails() async throws -> RepositoryDetails {
-        try await api.repositoryDetails(at: project, cloneURLField: "http_url_to_repo")
+        try await api.get(project, as: GitLabAnswers.Project.self).details
     }
 
     public func pullRequest(_ number: Int) async throws -> PullRequest {
-        try await resolved(try await api.get(mergeRequest(number)))
+        try await resolved(try await api.get(mergeRequest(number), as: GitLabAnswers.MergeRequest.self))
     }
 
     /// The merge request with the clone URLs GitLab leaves out of it: the project's, and the
     /// source project's when the merge request comes from a fork.
-    func resolved(_ json: JSON) async throws -> PullRequest {
+    func resolved(_ mergeRequest: GitLabAnswers.MergeRequest) async throws -> PullRequest {
         let cloneURL = try await httpCloneURL(of: project)
         var forkCloneURL: String?
-        if let source = json["source_project_id"]?.int, source != json["target_project_id"]?.int {
-            forkCloneURL = try await httpCloneURL(of: "/projects/\(source)")
+        if mergeRequest.isFromFork {
+            forkCloneURL = try await httpCloneURL(of: "/projects/\(mergeRequest.sourceProjectID)")
         }
-        return GitLabPayloads.pullRequest(from: json, cloneURL: cloneURL, forkCloneURL: forkCloneURL)
+        return GitLabPayloads.pullRequest(mergeRequest, cloneURL: cloneURL, forkCloneURL: forkCloneURL)
     }
 
     private func httpCloneURL(of projectPath: String) async throws -> String {
-        try await api.field("http_url_to_repo", of: projectPath)
+        try await api.get(projectPath, as: GitLabAnswers.CloneURL.self).httpURLToRepo
     }
 
     /// GET …/diffs (GitLab 15.7+), paginated; …/changes, its predecessor, is deprecated and
     /// returns every file in one response.
     public func changedFiles(of number: Int) async throws -> [ChangedFile] {
-        try await api.getAll("\(mergeRequest(number))/diffs", pageSize: Self.pageSize).map(
-            GitLabPayloads.changedFile(from:))
+        try await api.getAll("\(mergeRequest(number))/diffs", pageSize: Self.pageSize, of: GitLabAnswers.Diff.self).map(
+            GitLabPayloads.changedFile)
     }
 
     /// A commit status named after the check. GitLab refuses to set a status to the state it is
@@ -105,7 +106,9 @@ public struct GitLabForge: Forge {
             "description": .string(draft.body),
         ]
         if !draft.labels.isEmpty { body["labels"] = .string(draft.labels.joined(separator: ",")) }
-        return try await resolved(try await api.send(.post, "\(project)/merge_requests", body: .object(body)))
+        return try await resolved(
+            try await api.send(
+                .post, "\(project)/merge_requests", body: .object(body), as: GitLabAnswers.MergeRequest.self))
     }
 
     public func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
@@ -121,35 +124,32 @@ public struct GitLabForge: Forge {
     public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("source_branch", head), ("state", "opened")]
         if let base { query.append(("target_branch", base)) }
-        let found = try await api.getAll("\(project)/merge_requests", query: query, pageSize: Self.pageSize).first {
-            mergeRequest in
-            mergeRequest["source_branch"]?.string == head
-                && mergeRequest["source_project_id"]?.int == mergeRequest["target_project_id"]?.int
-        }
-        guard let number = found?["iid"]?.int else { return nil }
-        return try await pullRequest(number)
+        let found = try await api.getAll(
+            "\(project)/merge_requests", query: query, pageSize: Self.pageSize, of: GitLabAnswers.MergeRequest.self
+        ).first { $0.sourceBranch == head && !$0.isFromFork }
+        guard let found else { return nil }
+        return try await pullRequest(found.iid)
     }
 
     /// From the list entries alone (no `diff_refs`, so no base commit): enough to count and name them.
     public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
         let cloneURL = try await httpCloneURL(of: project)
-        return try await api.getAll("\(project)/merge_requests", query: [("state", "opened")], pageSize: Self.pageSize)
-            .filter {
-                $0["source_project_id"]?.int == $0["target_project_id"]?.int
-                    && ($0["source_branch"]?.string ?? "").hasPrefix(headPrefix)
-            }
-            .map { GitLabPayloads.pullRequest(from: $0, cloneURL: cloneURL, forkCloneURL: nil) }
+        return try await api.getAll(
+            "\(project)/merge_requests", query: [("state", "opened")], pageSize: Self.pageSize,
+            of: GitLabAnswers.MergeRequest.self
+        )
+        .filter { !$0.isFromFork && $0.sourceBranch.hasPrefix(headPrefix) }
+        .map { GitLabPayloads.pullRequest($0, cloneURL: cloneURL, forkCloneURL: nil) }
     }
 
     /// Newest first is GitLab's default order (`order_by=created_at`, `sort=desc`).
     public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
         let page = try await api.get(
             "\(project)/merge_requests",
-            query: [("state", "all"), ("source_branch", head), ("target_branch", base), ("per_page", "1")])
-        guard let entry = page.array?.first, entry["source_project_id"]?.int == entry["target_project_id"]?.int else {
-            return nil
-        }
-        return GitLabPayloads.pullRequest(from: entry, cloneURL: try await httpCloneURL(of: project), forkCloneURL: nil)
+            query: [("state", "all"), ("source_branch", head), ("target_branch", base), ("per_page", "1")],
+            as: [GitLabAnswers.MergeRequest].self)
+        guard let entry = page.first, !entry.isFromFork else { return nil }
+        return GitLabPayloads.pullRequest(entry, cloneURL: try await httpCloneURL(of: project), forkCloneURL: nil)
     }
 
     public func closePullRequest(_ number: Int) async throws {
@@ -165,16 +165,19 @@ public struct GitLabForge: Forge {
     /// The user's id by username, then their membership of the project, inherited from groups
     /// included (members/all). Not a member, or no such user: no permission.
     public func permission(of user: String) async throws -> Permission {
-        let users = try await api.get("/users", query: [("username", user)])
-        guard let id = users.array?.first?["id"]?.int else { return .none }
+        let users = try await api.get("/users", query: [("username", user)], as: [GitLabAnswers.UserID].self)
+        guard let id = users.first?.id else { return .none }
         let path = "\(project)/members/all/\(id)"
         let (status, member) = try await api.status(.get, path)
         switch status {
         case 404: return .none
-        case 200..<300: return GitLabPayloads.permission(accessLevel: member["access_level"]?.int)
+        case 200..<300:
+            return GitLabPayloads.permission(
+                accessLevel: try api.decode(GitLabAnswers.Member.self, from: member, method: "GET", path: path)
+                    .accessLevel)
         default:
             throw ForgeError.status(
-                code: status, method: "GET", path: path, message: ForgeAPI.message(in: member.serialized()))
+                code: status, method: "GET", path: path, message: ForgeAPI.message(in: member))
         }
     }
 }

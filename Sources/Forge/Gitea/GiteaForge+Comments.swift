@@ -19,11 +19,9 @@ extension GiteaForge {
             "body": .string(review.body), "commit_id": .string(review.commitSHA), "event": "COMMENT",
             "comments": .array(comments),
         ]
-        let posted = try await api.send(.post, "\(repo)/pulls/\(number)/reviews", body: body)
-        guard let reviewID = posted["id"]?.int else {
-            throw ForgeError.unreadableResponse(
-                method: "POST", path: "\(repo)/pulls/\(number)/reviews", reason: "the review has no id")
-        }
+        let reviewID = try await api.send(
+            .post, "\(repo)/pulls/\(number)/reviews", body: body, as: GiteaAnswers.Review.self
+        ).id
         return try await reviewComments(on: number, reviewID: reviewID)
     }
 
@@ -31,26 +29,29 @@ extension GiteaForge {
     /// (pending reviews are drafts; another user's are not readable). Gitea's reviews list sends
     /// no `Link` header, so it is read by page number.
     public func comments(on number: Int) async throws -> [PostedComment] {
-        let conversation = try await list("\(repo)/issues/\(number)/comments").map(
-            GiteaPayloads.conversationComment(from:))
+        let conversation = try await list("\(repo)/issues/\(number)/comments", of: GitHubShapedAnswers.Comment.self)
+            .map(
+                GiteaPayloads.conversationComment)
         var inline: [PostedComment] = []
-        for review in try await api.getAllByPageNumber("\(repo)/pulls/\(number)/reviews", pageSize: Self.pageSize) {
-            guard let id = review["id"]?.int, review["state"]?.string != "PENDING", review["comments_count"]?.int != 0
-            else { continue }
-            inline += try await reviewComments(on: number, reviewID: id)
+        let reviews = try await api.getAllByPageNumber(
+            "\(repo)/pulls/\(number)/reviews", pageSize: Self.pageSize, of: GiteaAnswers.Review.self)
+        for review in reviews where review.state != "PENDING" && review.commentsCount != 0 {
+            inline += try await reviewComments(on: number, reviewID: review.id)
         }
         return conversation + inline
     }
 
     private func reviewComments(on number: Int, reviewID: Int) async throws -> [PostedComment] {
-        try await list("\(repo)/pulls/\(number)/reviews/\(reviewID)/comments").map {
-            GiteaPayloads.reviewComment(from: $0, reviewID: reviewID)
-        }
+        try await list("\(repo)/pulls/\(number)/reviews/\(reviewID)/comments", of: GiteaAnswers.ReviewComment.self)
+            .map { GiteaPayloads.reviewComment($0, reviewID: reviewID) }
     }
 
     public func createComment(on number: Int, body: String) async throws -> PostedComment {
         GiteaPayloads.conversationComment(
-            from: try await api.send(.post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)]))
+            try await api.send(
+                .post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)],
+                as: GitHubShapedAnswers.Comment.self
+            ))
     }
 
     /// PATCH …/issues/comments/{id} edits review comments too: Gitea accepts every comment type
@@ -59,7 +60,7 @@ extension GiteaForge {
     public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
         let path = "\(repo)/issues/comments/\(ForgeAPI.segment(comment.id))"
         let edited = try await api.send(.patch, path, body: ["body": .string(body)])
-        if edited.isNull {
+        if edited.isEmpty {
             throw ForgeError.unsupported(
                 "editing \(comment.kind.rawValue) comment \(comment.id) on pull request \(number) of \(repository): "
                     + "PATCH \(path) answered without editing it (older Gitea versions edit only conversation comments)"
@@ -90,12 +91,10 @@ extension GiteaForge {
     }
 
     /// A list endpoint that Gitea answers in one response (no page parameters in its Swagger).
-    private func list(_ path: String) async throws -> [JSON] {
-        let answer = try await api.get(path)
-        if answer.isNull { return [] }
-        guard let items = answer.array else {
-            throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "expected a list")
-        }
-        return items
+    /// An empty answer (or `null`) is an empty list.
+    private func list<Item: Decodable>(_ path: String, of item: Item.Type) async throws -> [Item] {
+        let answer = try await api.send(.get, path)
+        if answer.isEmpty { return [] }
+        return try api.decode([Item]?.self, from: answer, method: "GET", path: path) ?? []
     }
 }

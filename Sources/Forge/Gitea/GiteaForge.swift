@@ -33,7 +33,8 @@ public struct GiteaForge: Forge {
         botLogin: String? = nil
     ) {
         self.repository = repository
-        api = ForgeAPI(root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders)
+        api = ForgeAPI(
+            root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders, forge: .gitea)
         configuredLogin = botLogin
         capabilities = ForgeCapabilities(
             checkRuns: false, resolvableThreads: false, maximumCommentLength: Self.maximumCommentLength,
@@ -45,7 +46,7 @@ public struct GiteaForge: Forge {
     public func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
         // GET /user is not in the Swagger subset the bot is held to; configure `botLogin` to avoid it.
-        return try await api.field("login", of: "/user")
+        return try await api.get("/user", as: GitHubShapedAnswers.User.self).login
     }
 
     /// Gitea takes a token as the password of its owner's login over Git's HTTPS.
@@ -55,16 +56,17 @@ public struct GiteaForge: Forge {
     }
 
     public func repositoryDetails() async throws -> RepositoryDetails {
-        try await api.repositoryDetails(at: repo, cloneURLField: "clone_url")
+        try await api.get(repo, as: GitHubShapedAnswers.Repository.self).details
     }
 
     public func pullRequest(_ number: Int) async throws -> PullRequest {
-        GiteaPayloads.pullRequest(from: try await api.get("\(repo)/pulls/\(number)"))
+        try await api.get("\(repo)/pulls/\(number)", as: GitHubShapedPullRequest.self).pullRequest
     }
 
     public func changedFiles(of number: Int) async throws -> [ChangedFile] {
-        try await api.getAll("\(repo)/pulls/\(number)/files", pageSize: Self.pageSize).map(
-            GiteaPayloads.changedFile(from:))
+        try await api.getAll(
+            "\(repo)/pulls/\(number)/files", pageSize: Self.pageSize, of: GitHubShapedAnswers.ChangedFile.self
+        ).map(GiteaPayloads.changedFile)
     }
 
     /// Gitea's state names: "pending", "success", "error", "failure", "warning".
@@ -79,13 +81,13 @@ public struct GiteaForge: Forge {
 
     /// Gitea's create option takes label ids only; the labels are added by name afterwards.
     public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
-        var created = GiteaPayloads.pullRequest(
-            from: try await api.send(
-                .post, "\(repo)/pulls",
-                body: [
-                    "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head),
-                    "base": .string(draft.base),
-                ]))
+        var created = try await api.send(
+            .post, "\(repo)/pulls",
+            body: [
+                "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head),
+                "base": .string(draft.base),
+            ], as: GitHubShapedPullRequest.self
+        ).pullRequest
         if !draft.labels.isEmpty {
             try await addLabels(draft.labels, to: created.number)
             created.labels += draft.labels.filter { !created.labels.contains($0) }
@@ -106,17 +108,16 @@ public struct GiteaForge: Forge {
     public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("state", "open")]
         if let base { query.append(("base_branch", base)) }
-        return try await api.getAll("\(repo)/pulls", query: query, pageSize: Self.pageSize).map(
-            GiteaPayloads.pullRequest(from:)
+        return try await api.getAll(
+            "\(repo)/pulls", query: query, pageSize: Self.pageSize, of: GitHubShapedPullRequest.self
         )
-        .first { $0.headBranch == head && !$0.isFromFork && (base == nil || $0.baseBranch == base) }
+        .map(\.pullRequest).first { $0.headBranch == head && !$0.isFromFork && (base == nil || $0.baseBranch == base) }
     }
 
     public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
-        try await api.getAll("\(repo)/pulls", query: [("state", "open")], pageSize: Self.pageSize).map(
-            GiteaPayloads.pullRequest(from:)
-        )
-        .filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
+        try await api.getAll(
+            "\(repo)/pulls", query: [("state", "open")], pageSize: Self.pageSize, of: GitHubShapedPullRequest.self
+        ).map(\.pullRequest).filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
     }
 
     /// The highest-numbered one of the pull requests into `base`, of every state. Not
@@ -124,9 +125,10 @@ public struct GiteaForge: Forge {
     /// closed upgrade would be missed behind an older merged one and proposed again.
     public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
         try await api.getAll(
-            "\(repo)/pulls", query: [("state", "all"), ("base_branch", base)], pageSize: Self.pageSize
+            "\(repo)/pulls", query: [("state", "all"), ("base_branch", base)], pageSize: Self.pageSize,
+            of: GitHubShapedPullRequest.self
         )
-        .map(GiteaPayloads.pullRequest(from:))
+        .map(\.pullRequest)
         .filter { $0.headBranch == head && !$0.isFromFork }
         .max { $0.number < $1.number }
     }
@@ -150,7 +152,9 @@ public struct GiteaForge: Forge {
         let (status, answer) = try await api.status(.get, path)
         switch status {
         case 404: return .none
-        case 200..<300: return GiteaPayloads.permission(from: answer)
+        case 200..<300:
+            return GiteaPayloads.permission(
+                try api.decode(GiteaAnswers.CollaboratorPermission.self, from: answer, method: "GET", path: path))
         case 403:
             throw ForgeError.status(
                 code: status, method: "GET", path: path,
@@ -159,7 +163,7 @@ public struct GiteaForge: Forge {
             )
         default:
             throw ForgeError.status(
-                code: status, method: "GET", path: path, message: ForgeAPI.message(in: answer.serialized()))
+                code: status, method: "GET", path: path, message: ForgeAPI.message(in: answer))
         }
     }
 }

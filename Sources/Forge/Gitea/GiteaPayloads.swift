@@ -1,47 +1,33 @@
-/// Gitea's answers read into the bot's model: pure functions over the JSON, shaped by the Swagger
-/// definitions PullRequest, ChangedFile, Comment, PullReviewComment and RepoCollaboratorPermission.
+/// Gitea's answers read into the bot's model.
 enum GiteaPayloads {
-    /// A fork when the head repository is not the base repository; Gitea keeps the head commit of
-    /// every pull request at refs/pull/{index}/head in the base repository.
-    static func pullRequest(from json: JSON) -> PullRequest {
-        GitHubShapedPullRequest.parse(json, maintainerEditKey: "allow_maintainer_edit")
-    }
-
     /// Gitea's statuses: "added", "deleted", "modified", "renamed", "copied", "changed". A copy
     /// is a new file as far as the review goes.
-    static func changedFile(from json: JSON) -> ChangedFile {
+    static func changedFile(_ file: GitHubShapedAnswers.ChangedFile) -> ChangedFile {
         let status: ChangedFile.Status =
-            switch json["status"]?.string {
+            switch file.status {
             case "added", "copied": .added
             case "deleted", "removed": .removed
             case "renamed": .renamed
             default: .modified
             }
-        // Gitea omits previous_filename (omitempty) except for renames; an empty one means none too.
-        let previous = json["previous_filename"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-        return ChangedFile(path: json["filename"]?.string ?? "", previousPath: previous, status: status)
+        let previous = file.previousFilename.flatMap { $0.isEmpty ? nil : $0 }
+        return ChangedFile(path: file.filename, previousPath: previous, status: status)
     }
 
-    static func conversationComment(from json: JSON) -> PostedComment {
-        PostedComment(
-            id: json["id"]?.string ?? "", kind: .conversation, body: json["body"]?.string ?? "",
-            author: json["user"]?["login"]?.string ?? "")
+    static func conversationComment(_ comment: GitHubShapedAnswers.Comment) -> PostedComment {
+        PostedComment(id: comment.id.text, kind: .conversation, body: comment.body, author: comment.user.login)
     }
 
-    /// `position` is the new-side line, `original_position` the old-side one (only one is set);
-    /// a comment is resolved when it has a `resolver`.
-    static func reviewComment(from json: JSON, reviewID: Int) -> PostedComment {
-        let newLine = json["position"]?.int.flatMap { $0 > 0 ? $0 : nil }
+    static func reviewComment(_ comment: GiteaAnswers.ReviewComment, reviewID: Int) -> PostedComment {
+        let newLine = comment.position.flatMap { $0 > 0 ? $0 : nil }
         return PostedComment(
-            id: json["id"]?.string ?? "", kind: .inline, body: json["body"]?.string ?? "",
-            author: json["user"]?["login"]?.string ?? "", path: json["path"]?.string,
-            line: newLine ?? json["original_position"]?.int, threadID: String(reviewID),
-            isResolved: json["resolver"].map { !$0.isNull } ?? false)
+            id: comment.id.text, kind: .inline, body: comment.body, author: comment.user.login, path: comment.path,
+            line: newLine ?? comment.originalPosition, threadID: String(reviewID), isResolved: comment.resolver != nil)
     }
 
     /// "owner" and "admin" both administer; Gitea has no maintain or triage level.
-    static func permission(from json: JSON) -> Permission {
-        switch json["permission"]?.string {
+    static func permission(_ answer: GiteaAnswers.CollaboratorPermission) -> Permission {
+        switch answer.permission {
         case "owner", "admin": .admin
         case "write": .write
         case "read": .read

@@ -2,32 +2,32 @@ import Foundation
 import HTTPKit
 
 /// JSON over HTTP to one forge's REST API: authentication headers, the forge's own headers,
-/// errors that name the call, and pagination. Retries and rate limits are the client's business.
+/// answers read into typed models (a field a model needs that is missing is an error naming the
+/// forge, the call and the field), and pagination. Retries and rate limits are the client's business.
 struct ForgeAPI: Sendable {
     /// The API root: https://api.github.com, https://gitea.example/api/v1, https://gitlab.example/api/v4.
     let root: URL
     let client: any HTTPClient
     let credentials: any ForgeCredentials
     let fixedHeaders: [(name: String, value: String)]
+    /// Which forge answers, for error messages; nil where the caller does not know (a credential check).
+    var forge: ForgeKind?
 
-    func get(_ path: String, query: [(String, String)] = []) async throws -> JSON {
-        try await send(.get, path, query: query)
+    func get<Model: Decodable>(_ path: String, query: [(String, String)] = [], as model: Model.Type) async throws
+        -> Model
+    {
+        try await send(.get, path, query: query, as: model)
     }
 
     /// Every page of a list endpoint, concatenated, following `Link: rel="next"`.
-    func getAll(_ path: String, query: [(String, String)] = [], pageSize: (name: String, value: Int)) async throws
-        -> [JSON]
-    {
+    func getAll<Item: Decodable>(
+        _ path: String, query: [(String, String)] = [], pageSize: (name: String, value: Int), of item: Item.Type
+    ) async throws -> [Item] {
         let request = try await makeRequest(
             .get, path, query: query + [(pageSize.name, String(pageSize.value))], body: nil)
-        let pages = try await client.sendAllPages(request)
-        var items: [JSON] = []
-        for page in pages {
-            let value = try decode(page, request)
-            guard let pageItems = value.array else {
-                throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "expected a list")
-            }
-            items += pageItems
+        var items: [Item] = []
+        for page in try await client.sendAllPages(request) {
+            items += try decode([Item].self, from: try body(of: page, request), request)
         }
         return items
     }
@@ -35,43 +35,73 @@ struct ForgeAPI: Sendable {
     /// Every page of a list endpoint that pages without `Link` headers (Gitea's reviews): page
     /// 1, 2, … until a page is empty or shorter than the first (the server may cap the size
     /// asked for), or repeats the page before (a server that ignores `page`), at most `maximumPages`.
-    func getAllByPageNumber(_ path: String, pageSize: (name: String, value: Int), maximumPages: Int = 1_000)
-        async throws -> [JSON]
-    {
-        var items: [JSON] = []
-        var previous: [JSON]?
+    func getAllByPageNumber<Item: Decodable>(
+        _ path: String, pageSize: (name: String, value: Int), of item: Item.Type, maximumPages: Int = 1_000
+    ) async throws -> [Item] {
+        var items: [Item] = []
+        var previous: (bytes: Data, count: Int)?
         for page in 1...maximumPages {
-            guard
-                let pageItems = try await get(
-                    path, query: [(pageSize.name, String(pageSize.value)), ("page", String(page))]
-                ).array
-            else {
-                throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "expected a list")
-            }
-            if pageItems == previous { return items }
+            let request = try await makeRequest(
+                .get, path, query: [(pageSize.name, String(pageSize.value)), ("page", String(page))], body: nil)
+            let bytes = try body(of: try await client.send(request), request)
+            if bytes == previous?.bytes { return items }
+            let pageItems = try decode([Item].self, from: bytes, request)
             items += pageItems
             if pageItems.isEmpty || pageItems.count < (previous?.count ?? pageItems.count) { return items }
-            previous = pageItems
+            previous = (bytes, pageItems.count)
         }
         throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "more than \(maximumPages) pages")
     }
 
-    @discardableResult
-    func send(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSON? = nil)
-        async throws -> JSON
-    {
+    /// A call whose answer is read into `model`.
+    func send<Model: Decodable>(
+        _ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSON? = nil,
+        as model: Model.Type
+    ) async throws -> Model {
         let request = try await makeRequest(method, path, query: query, body: body)
-        return try decode(try await client.send(request), request)
+        return try decode(model, from: try self.body(of: try await client.send(request), request), request)
     }
 
-    /// The status alone, for endpoints whose answer is the status (permission probes, 404 = no).
+    /// A call whose answer is not read; its bytes are returned (empty when the forge sent none).
+    @discardableResult
+    func send(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSON? = nil)
+        async throws -> Data
+    {
+        let request = try await makeRequest(method, path, query: query, body: body)
+        return try self.body(of: try await client.send(request), request)
+    }
+
+    /// The status and the answer's bytes, for endpoints whose answer is the status (permission probes, 404 = no).
     func status(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = []) async throws -> (
-        Int, JSON
+        Int, Data
     ) {
         let request = try await makeRequest(method, path, query: query, body: nil)
         let response = try await client.send(request)
-        return (response.status, (try? JSON.parse(response.body)) ?? .null)
+        return (response.status, response.body)
     }
+
+    /// `data` read into `model`, with the error naming the forge, the call and the field.
+    func decode<Model: Decodable>(_ model: Model.Type, from data: Data, method: String, path: String) throws
+        -> Model
+    {
+        do {
+            return try ForgeJSONDecoder.decode(model, from: data)
+        } catch let error as MissingField {
+            throw ForgeError.unreadableResponse(
+                method: method, path: path, reason: "\(answerer) answer has no \(error.expected) at '\(error.path)'")
+        } catch let error as NotJSON {
+            throw ForgeError.unreadableResponse(
+                method: method, path: path, reason: "\(answerer) answer: \(error.reason)")
+        }
+    }
+
+    private func decode<Model: Decodable>(_ model: Model.Type, from data: Data, _ request: HTTPRequest) throws
+        -> Model
+    {
+        try decode(model, from: data, method: request.method.rawValue, path: request.url.path)
+    }
+
+    private var answerer: String { forge.map { "\($0.rawValue)'s" } ?? "the forge's" }
 
     private func makeRequest(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)], body: JSON?)
         async throws -> HTTPRequest
@@ -93,35 +123,39 @@ struct ForgeAPI: Sendable {
         return HTTPRequest(method: method, url: url, headers: headers, body: data)
     }
 
-    private func decode(_ response: HTTPResponse, _ request: HTTPRequest) throws -> JSON {
-        let path = request.url.path
+    /// The answer's bytes when the status is a success, else the forge's refusal with its reason.
+    private func body(of response: HTTPResponse, _ request: HTTPRequest) throws -> Data {
         guard response.isSuccess else {
             throw ForgeError.status(
-                code: response.status, method: request.method.rawValue, path: path,
+                code: response.status, method: request.method.rawValue, path: request.url.path,
                 message: Self.message(in: response.body))
         }
-        do {
-            return try JSON.parse(response.body)
-        } catch {
-            throw ForgeError.unreadableResponse(
-                method: request.method.rawValue, path: path, reason: "not JSON (\(response.body.count) bytes)")
-        }
+        return response.body
     }
 
     /// The forges put their reason in `message` (GitLab sometimes as an object or a list), GitHub
     /// adds `errors`.
     static func message(in body: Data) -> String {
-        guard let json = try? JSON.parse(body) else { return String(decoding: body.prefix(200), as: UTF8.self) }
+        guard let answer = try? JSONDecoder().decode(ErrorAnswer.self, from: body) else {
+            return String(decoding: body.prefix(200), as: UTF8.self)
+        }
         var parts: [String] = []
-        if let message = json["message"] {
+        if let message = answer.message {
             parts.append(message.string ?? String(decoding: message.serialized(), as: UTF8.self))
-        } else if let error = json["error"]?.string {
+        } else if let error = answer.error?.string {
             parts.append(error)
         }
-        if let errors = json["errors"], !errors.isNull {
+        if let errors = answer.errors, !errors.isNull {
             parts.append(String(decoding: errors.serialized(), as: UTF8.self))
         }
         return parts.joined(separator: " ")
+    }
+
+    /// An error answer: every part optional, and of any shape, since forges differ.
+    private struct ErrorAnswer: Decodable {
+        var message: JSON?
+        var error: JSON?
+        var errors: JSON?
     }
 }
 
@@ -138,24 +172,5 @@ extension ForgeAPI {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
-}
-
-extension ForgeAPI {
-    /// A text field of a GET's answer, which must be there (`login` of /user...).
-    func field(_ name: String, of path: String) async throws -> String {
-        guard let value = try await get(path)[name]?.string else {
-            throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "no \(name)")
-        }
-        return value
-    }
-
-    /// The clone URL (under `cloneURLField`) and the default branch of the repository at `path`.
-    func repositoryDetails(at path: String, cloneURLField: String) async throws -> RepositoryDetails {
-        let answer = try await get(path)
-        guard let url = answer[cloneURLField]?.string else {
-            throw ForgeError.unreadableResponse(method: "GET", path: path, reason: "no \(cloneURLField)")
-        }
-        return RepositoryDetails(cloneURL: url, defaultBranch: answer["default_branch"]?.string ?? "main")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A JSON value read from or written to a forge: the forges' payloads differ too much, and carry
-/// too much, for one Codable model per endpoint to pay off.
+/// A JSON value written to a forge (request bodies), and read where any shape is welcome (error
+/// answers, tests). What the bot reads from forges goes through typed models (`ForgeJSONDecoder`).
 public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -25,7 +25,7 @@ public enum JSON: Sendable, Equatable {
 
     public var int: Int? {
         switch self {
-        case .number(let number): Int(exactly: number.rounded())
+        case .number(let number): Int(exactly: number)
         case .string(let text): Int(text)
         default: nil
         }
@@ -43,11 +43,10 @@ public enum JSON: Sendable, Equatable {
 
     public var isNull: Bool { self == .null }
 
-    /// Read straight into the enum by `JSONParser`: JSONSerialization's detour through NSDictionary
-    /// and JSONDecoder's trial decoding each cost more than the rest of a webhook delivery's handling.
+    /// Any JSON document; empty bytes are `null`.
     public static func parse(_ data: Data) throws -> JSON {
         if data.isEmpty { return .null }
-        return try JSONParser.parse(data)
+        return try JSONDecoder().decode(JSON.self, from: data)
     }
 
     public func serialized() -> Data {
@@ -83,4 +82,24 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
 extension JSON {
     public init(_ text: String?) { self = text.map(JSON.string) ?? .null }
     public init(_ number: Int) { self = .number(Double(number)) }
+}
+
+/// Each value tried in turn: fine for error answers and tests, never on a hot path.
+extension JSON: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSON].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSON].self))
+        }
+    }
 }

@@ -2,14 +2,24 @@
 enum GitHubWebhookEvents {
     static func decode(_ event: String, payload: WebhookPayload, appID: Int?) throws -> WebhookEvent {
         switch event {
-        case "ping": .ping
-        case "pull_request": try payload.gitHubShapedPullRequest(event, actions: pullRequestActions)
-        case "issue_comment": try issueComment(payload)
-        case "pull_request_review_comment": try reviewComment(payload)
-        case "check_run", "check_suite": try checkRerun(event, payload: payload, appID: appID)
-        case "push": try payload.gitHubShapedPush()
-        case "installation", "installation_repositories": try installation(event, payload: payload)
-        default: .ignored(event)
+        case "ping":
+            try payload.checkObject()
+            return .ping
+        case "pull_request":
+            return try payload.decode(GitHubShapedDeliveries.PullRequestDelivery.self).event(
+                event, actions: pullRequestActions)
+        case "issue_comment":
+            return try issueComment(payload.decode(GitHubShapedDeliveries.CommentDelivery.self), payload: payload)
+        case "pull_request_review_comment":
+            return try reviewComment(payload.decode(GitHubShapedDeliveries.CommentDelivery.self), payload: payload)
+        case "check_run", "check_suite":
+            return checkRerun(event, try payload.decode(GitHubDeliveries.CheckRerun.self), appID: appID)
+        case "push": return try payload.decode(GitHubShapedDeliveries.PushDelivery.self).event
+        case "installation", "installation_repositories":
+            return installation(event, try payload.decode(GitHubDeliveries.Installation.self))
+        default:
+            try payload.checkObject()
+            return .ignored(event)
         }
     }
 
@@ -18,54 +28,47 @@ enum GitHubWebhookEvents {
     ]
 
     /// Conversation comments: GitHub files them under issues, and marks a pull request's with `issue.pull_request`.
-    private static func issueComment(_ payload: WebhookPayload) throws -> WebhookEvent {
-        let action = try payload.string("action")
-        guard action == "created" else { return .ignored("issue_comment \(action)") }
-        let number = try payload.int("issue.number")
-        guard payload["issue.pull_request"] != nil else {
-            return .ignored("issue_comment on issue #\(number), not a pull request")
-        }
-        return try comment(payload, number: number, kind: .conversation)
-    }
-
-    private static func reviewComment(_ payload: WebhookPayload) throws -> WebhookEvent {
-        let action = try payload.string("action")
-        guard action == "created" else { return .ignored("pull_request_review_comment \(action)") }
-        return try comment(payload, number: try payload.int("pull_request.number"), kind: .inline)
-    }
-
-    private static func comment(_ payload: WebhookPayload, number: Int, kind: PostedComment.Kind) throws -> WebhookEvent
+    private static func issueComment(_ delivery: GitHubShapedDeliveries.CommentDelivery, payload: WebhookPayload)
+        throws -> WebhookEvent
     {
-        try payload.gitHubShapedComment(
-            number: number, kind: kind, markedBot: payload["comment.user.type"]?.string == "Bot")
+        guard delivery.action == "created" else { return .ignored("issue_comment \(delivery.action)") }
+        guard let issue = delivery.issue else { throw payload.missing("issue", expected: "field") }
+        guard issue.pullRequest != nil else {
+            return .ignored("issue_comment on issue #\(issue.number), not a pull request")
+        }
+        return .comment(delivery.event(number: issue.number, kind: .conversation))
+    }
+
+    private static func reviewComment(_ delivery: GitHubShapedDeliveries.CommentDelivery, payload: WebhookPayload)
+        throws -> WebhookEvent
+    {
+        guard delivery.action == "created" else { return .ignored("pull_request_review_comment \(delivery.action)") }
+        guard let pullRequest = delivery.pullRequest else { throw payload.missing("pull_request", expected: "field") }
+        return .comment(delivery.event(number: pullRequest.number, kind: .inline))
     }
 
     /// "Re-run" on a check run or a whole suite. `appID`, when known, keeps other apps' re-runs out.
-    private static func checkRerun(_ event: String, payload: WebhookPayload, appID: Int?) throws -> WebhookEvent {
-        let action = try payload.string("action")
-        guard action == "rerequested" else { return .ignored("\(event) \(action)") }
-        if let appID, let owner = payload["\(event).app.id"]?.int, owner != appID {
+    private static func checkRerun(_ event: String, _ delivery: GitHubDeliveries.CheckRerun, appID: Int?)
+        -> WebhookEvent
+    {
+        guard delivery.action == "rerequested" else { return .ignored("\(event) \(delivery.action)") }
+        if let appID, let owner = delivery.check.app?.id, owner != appID {
             return .ignored("\(event) rerequested for another app (id \(owner))")
         }
         return .checkRerun(
-            repository: try payload.repository("repository.full_name"),
-            headSHA: try payload.string("\(event).head_sha"),
-            pullRequests: try payload.numbers("\(event).pull_requests"))
+            repository: delivery.repository.fullName.id, headSHA: delivery.check.headSHA,
+            pullRequests: delivery.check.pullRequests.map(\.number))
     }
 
-    /// `installation` names every repository it covers; `installation_repositories` the ones added or removed.
-    private static func installation(_ event: String, payload: WebhookPayload) throws -> WebhookEvent {
-        let action = try payload.string("action")
-        let repositoriesPath =
-            switch (event, action) {
-            case ("installation_repositories", "removed"): "repositories_removed"
-            case ("installation_repositories", _): "repositories_added"
-            default: "repositories"
+    private static func installation(_ event: String, _ delivery: GitHubDeliveries.Installation) -> WebhookEvent {
+        let repositories =
+            switch (event, delivery.action) {
+            case ("installation_repositories", "removed"): delivery.repositoriesRemoved
+            case ("installation_repositories", _): delivery.repositoriesAdded
+            default: delivery.repositories
             }
         return .installation(
-            id: try payload.int("installation.id"),
-            action: action,
-            account: try payload.string("installation.account.login"),
-            repositories: try payload.repositories(repositoriesPath))
+            id: delivery.installation.id, action: delivery.action, account: delivery.installation.account.login,
+            repositories: (repositories ?? []).map(\.fullName.id))
     }
 }

@@ -3,55 +3,49 @@
 enum GitLabWebhookEvents {
     static func decode(_ event: String, payload: WebhookPayload) throws -> WebhookEvent {
         switch event {
-        case "Merge Request Hook": try mergeRequest(payload)
-        case "Note Hook": try note(payload)
-        case "Push Hook": try push(payload)
-        default: .ignored(event)
+        case "Merge Request Hook": return mergeRequest(try payload.decode(GitLabDeliveries.MergeRequestHook.self))
+        case "Note Hook": return try note(try payload.decode(GitLabDeliveries.NoteHook.self), payload: payload)
+        case "Push Hook": return push(try payload.decode(GitLabDeliveries.PushHook.self))
+        default:
+            try payload.checkObject()
+            return .ignored(event)
         }
     }
 
     /// `update` covers new commits (`oldrev` present), leaving draft (`changes.draft` true to false),
     /// and every edit of title, labels or assignees, which is ignored.
-    private static func mergeRequest(_ payload: WebhookPayload) throws -> WebhookEvent {
-        let action = try payload.string("object_attributes.action")
+    private static func mergeRequest(_ hook: GitLabDeliveries.MergeRequestHook) -> WebhookEvent {
+        guard let attributes = hook.objectAttributes, let project = hook.project else {
+            return .ignored("merge_request \(hook.action)")
+        }
+        let draftChange = hook.changes?.draft
         let mapped: PullRequestEvent.Action
-        switch action {
+        switch attributes.action {
         case "open": mapped = .opened
         case "reopen": mapped = .reopened
-        case "update" where payload["object_attributes.oldrev"]?.string?.isEmpty == false: mapped = .synchronized
-        case "update"
-        where payload["changes.draft.previous"]?.bool == true && payload["changes.draft.current"]?.bool == false:
-            mapped = .readyForReview
+        case "update" where attributes.oldrev?.isEmpty == false: mapped = .synchronized
+        case "update" where draftChange?.previous == true && draftChange?.current == false: mapped = .readyForReview
         case "update": return .ignored("merge_request update without new commits")
-        default: return .ignored("merge_request \(action)")
+        default: return .ignored("merge_request \(attributes.action)")
         }
-        let isDraft =
-            payload["object_attributes.draft"]?.bool ?? payload["object_attributes.work_in_progress"]?.bool ?? false
         return .pullRequest(
             PullRequestEvent(
-                repository: try payload.repository("project.path_with_namespace"),
-                number: try payload.int("object_attributes.iid"),
-                action: mapped,
-                headSHA: try payload.string("object_attributes.last_commit.id"),
-                isDraft: isDraft))
+                repository: project.pathWithNamespace.id, number: attributes.iid, action: mapped,
+                headSHA: attributes.lastCommit.id, isDraft: (attributes.draft ?? attributes.workInProgress) == true))
     }
 
-    /// Comments on merge requests only; edits (`action: update`) are ignored. Older GitLab versions
-    /// send no `action`: those notes are new ones.
-    private static func note(_ payload: WebhookPayload) throws -> WebhookEvent {
-        let noteable = try payload.string("object_attributes.noteable_type")
-        guard noteable == "MergeRequest" else { return .ignored("note on \(noteable)") }
-        let action = payload["object_attributes.action"]?.string ?? "create"
-        guard action == "create" else { return .ignored("note \(action)") }
-        let username = try payload.string("user.username")
+    /// Comments on merge requests only; edits (`action: update`) are ignored.
+    private static func note(_ hook: GitLabDeliveries.NoteHook, payload: WebhookPayload) throws -> WebhookEvent {
+        let attributes = hook.objectAttributes
+        guard attributes.noteableType == "MergeRequest" else { return .ignored("note on \(attributes.noteableType)") }
+        if let action = attributes.action, action != "create" { return .ignored("note \(action)") }
+        guard let mergeRequest = hook.mergeRequest else { throw payload.missing("merge_request", expected: "field") }
+        let username = hook.user.username
         return .comment(
             CommentEvent(
-                repository: try payload.repository("project.path_with_namespace"),
-                number: try payload.int("merge_request.iid"),
-                commentID: try payload.identifier("object_attributes.id"),
-                author: username,
-                authorIsBot: payload["user.bot"]?.bool == true || isBotUsername(username),
-                body: payload["object_attributes.note"]?.string ?? ""))
+                repository: hook.project.pathWithNamespace.id, number: mergeRequest.iid,
+                commentID: attributes.id.text, author: username,
+                authorIsBot: hook.user.bot == true || isBotUsername(username), body: attributes.note))
     }
 
     /// GitLab's webhook `user` rarely says `bot`; the users GitLab makes for project and group access
@@ -69,13 +63,9 @@ enum GitLabWebhookEvents {
         return false
     }
 
-    private static func push(_ payload: WebhookPayload) throws -> WebhookEvent {
-        let ref = try payload.string("ref")
-        let defaultBranch = payload["project.default_branch"]?.string
-        return .push(
-            repository: try payload.repository("project.path_with_namespace"),
-            ref: ref,
-            after: try payload.string("after"),
-            isDefaultBranch: defaultBranch.map { ref == "refs/heads/" + $0 } ?? false)
+    private static func push(_ hook: GitLabDeliveries.PushHook) -> WebhookEvent {
+        .push(
+            repository: hook.project.pathWithNamespace.id, ref: hook.ref, after: hook.after,
+            isDefaultBranch: hook.project.defaultBranch.map { hook.ref == "refs/heads/" + $0 } == true)
     }
 }

@@ -6,13 +6,19 @@ enum GiteaWebhookEvents {
     /// Gitea versions before it was added do not send.
     static func decode(_ event: String, type: String?, payload: WebhookPayload) throws -> WebhookEvent {
         switch event {
-        case "pull_request": try payload.gitHubShapedPullRequest(event, actions: pullRequestActions)
-        case "issue_comment": try issueComment(payload, type: type)
-        case "push": try payload.gitHubShapedPush()
+        case "pull_request":
+            return try payload.decode(GitHubShapedDeliveries.PullRequestDelivery.self).event(
+                event, actions: pullRequestActions)
+        case "issue_comment":
+            return try issueComment(
+                payload.decode(GitHubShapedDeliveries.CommentDelivery.self), type: type, payload: payload)
+        case "push": return try payload.decode(GitHubShapedDeliveries.PushDelivery.self).event
         case "pull_request_comment":
             // A comment inside a review: the payload carries the review's text but no comment id or author.
-            .ignored("pull_request_comment (review comment) \(payload["action"]?.string ?? "")")
-        default: .ignored(type ?? event)
+            return .ignored("pull_request_comment (review comment) \(try payload.decode(Action.self).action)")
+        default:
+            try payload.checkObject()
+            return .ignored(type ?? event)
         }
     }
 
@@ -22,19 +28,19 @@ enum GiteaWebhookEvents {
         "opened": .opened, "synchronized": .synchronized, "reopened": .reopened,
     ]
 
+    private struct Action: Decodable { var action: String }
+
     /// A comment is on a pull request when the type says so (`pull_request_comment`), `is_pull` is true,
     /// or the issue carries `pull_request`.
-    private static func issueComment(_ payload: WebhookPayload, type: String?) throws -> WebhookEvent {
-        let action = try payload.string("action")
-        guard action == "created" else { return .ignored("issue_comment \(action)") }
-        let number = try payload.int("issue.number")
-        let onPullRequest =
-            type == "pull_request_comment" || payload["is_pull"]?.bool == true || payload["issue.pull_request"] != nil
-        guard onPullRequest else { return .ignored("issue_comment on issue #\(number), not a pull request") }
-        guard case .comment(var event) = try payload.gitHubShapedComment(number: number, markedBot: false) else {
-            return .ignored("issue_comment on #\(number)")
-        }
-        event.authorPermission = senderPermission(payload, author: event.author)
+    private static func issueComment(
+        _ delivery: GitHubShapedDeliveries.CommentDelivery, type: String?, payload: WebhookPayload
+    ) throws -> WebhookEvent {
+        guard delivery.action == "created" else { return .ignored("issue_comment \(delivery.action)") }
+        guard let issue = delivery.issue else { throw payload.missing("issue", expected: "field") }
+        let onPullRequest = type == "pull_request_comment" || delivery.isPull == true || issue.pullRequest != nil
+        guard onPullRequest else { return .ignored("issue_comment on issue #\(issue.number), not a pull request") }
+        var event = delivery.event(number: issue.number, kind: .conversation)
+        event.authorPermission = senderPermission(delivery, author: event.author)
         return .comment(event)
     }
 
@@ -43,11 +49,10 @@ enum GiteaWebhookEvents {
     /// `GetUserRepoPermission(repo, doer)`, and `convert.ToRepo` (services/convert/repository.go)
     /// writes it as `permissions`: `admin`, `push` (write to the code, what `fix` needs), `pull`. The doer is the `sender`; a payload whose sender
     /// is not the comment's author, or without `permissions`, states nothing.
-    static func senderPermission(_ payload: WebhookPayload, author: String) -> Permission? {
-        guard payload["sender.login"]?.string?.lowercased() == author.lowercased(),
-            let admin = payload["repository.permissions.admin"]?.bool,
-            let push = payload["repository.permissions.push"]?.bool,
-            let pull = payload["repository.permissions.pull"]?.bool
+    static func senderPermission(_ delivery: GitHubShapedDeliveries.CommentDelivery, author: String) -> Permission? {
+        guard delivery.sender?.login.lowercased() == author.lowercased(),
+            let permissions = delivery.repository.permissions, let admin = permissions.admin,
+            let push = permissions.push, let pull = permissions.pull
         else { return nil }
         return admin ? .admin : push ? .write : pull ? .read : Permission.none
     }

@@ -23,7 +23,7 @@ public enum WebhookDecoder {
         guard let id = headers.first(of: names.delivery) else {
             throw WebhookError.missingHeader(forge: forge, names: names.delivery)
         }
-        let payload = try WebhookPayload(forge: forge, delivery: id, event: event, body: body)
+        let payload = WebhookPayload(forge: forge, delivery: id, event: event, body: body)
         let webEvent: WebhookEvent =
             switch forge {
             case .github: try GitHubWebhookEvents.decode(event, payload: payload, appID: gitHubAppID)

@@ -6,6 +6,7 @@ import Foundation
 
 /// A loopback port that refuses connections: bound but not listening, and held until this value
 /// goes, so no other test's server can take it meanwhile (a port merely closed again can be).
+/// `@unchecked Sendable`: both stored values are immutable; the socket is closed only in `deinit`.
 public final class RefusedPort: @unchecked Sendable {
     private let descriptor: Int32
     public let url: URL

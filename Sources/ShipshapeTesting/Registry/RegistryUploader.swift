@@ -132,7 +132,9 @@ final class RegistryUploader {
         var description: String { "HTTP \(status) \(String(decoding: body.prefix(500), as: UTF8.self))" }
     }
 
-    /// Hands a data task's completion to the waiting caller.
+    /// Hands a data task's completion to the waiting caller. `@unchecked Sendable`: `reply` and
+    /// `failure` are written once, on URLSession's thread, before `done.signal()`, and read only
+    /// after `done.wait()`; the semaphore orders the two.
     private final class Outcome: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         private var reply: Reply?

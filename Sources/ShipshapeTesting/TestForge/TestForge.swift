@@ -3,6 +3,9 @@ import Foundation
 /// The stand-in forge as tests meet it: the stateful forge behind a real loopback HTTP server,
 /// with every exchange held to the forge's official API description. A request outside the
 /// contract, or a response that does not match it, is recorded in `violations`.
+///
+/// `@unchecked Sendable`: `server` is set in `init` and cleared by `shutdown()`, which a test
+/// calls once, at its end; the rest is immutable or behind `StateBox`'s lock.
 public final class TestForge: @unchecked Sendable {
     public let state: TestForgeState
     public let contract: APIContract
@@ -85,7 +88,7 @@ public final class TestForge: @unchecked Sendable {
 }
 
 /// The server starts before the state that needs its address, so the handler reaches the state
-/// (and the violation log) through this box.
+/// (and the violation log) through this box. `@unchecked Sendable`: every field is behind `lock`.
 private final class StateBox: @unchecked Sendable {
     private let lock = NSLock()
     private var current: TestForgeState?

@@ -4,8 +4,8 @@ import Foundation
 /// status codes and shapes of its official API description, keeps what the bot writes, and
 /// misbehaves on request, so the bot's forge clients meet a forge and not a mock.
 ///
-/// Pure and thread-safe: `handle` maps a request to a reply under one lock; the loopback
-/// server does the I/O.
+/// Pure and thread-safe: `handle` maps a request to a reply under one lock (hence `@unchecked
+/// Sendable`: every mutable field is touched only under `lock`); the loopback server does the I/O.
 public final class TestForgeState: @unchecked Sendable {
     public enum Flavor: String, Sendable { case github, gitea, gitlab }
 

@@ -1,5 +1,6 @@
 /// A request the stand-in refuses, in the forge's own words; each dialect turns it into the
-/// error body its forge sends.
+/// error body its forge sends. `@unchecked Sendable`: `errors` holds `Any` (strings and
+/// dictionaries written as literals where the failure is made), never changed afterwards.
 struct APIFailure: Error, @unchecked Sendable {
     var status: Int
     var message: String
