@@ -63,7 +63,7 @@ import Testing
         }
     }
 
-    @Test func theKustomizationTransformsTheChartsObjectsAndTheirValuesPointAtTheEntry() throws {
+    @Test func theKustomizationTransformsTheChartsObjectsAndTheirValuesPointAtTheirLines() throws {
         let folder = try tree([
             "kustomization.yaml": """
             namespace: shop
@@ -93,11 +93,13 @@ import Testing
         #expect(deployment.node[path: "spec", "template", "spec", "hostNetwork"]?.string == "true")
         let container = try #require(deployment.node[path: "spec", "template", "spec", "containers"]?.items?.first)
         #expect(container[path: "securityContext", "privileged"]?.string == "true")
-        // The chart's values land on the helmCharts entry; the patch's on the patch.
-        #expect(
-            container[path: "securityContext", "privileged"]?.origin.map {
-                "\(($0.file as NSString).lastPathComponent):\($0.position.line)"
-            } == "kustomization.yaml:3")
+        // A value written once in the values, under the same key, lands on its line; the chart's
+        // other values on the helmCharts entry (replicas is not replicaCount); the patch's on the patch.
+        func place(_ node: Node?) -> String? {
+            node?.origin.map { "\(($0.file as NSString).lastPathComponent):\($0.position.line)" }
+        }
+        #expect(place(container[path: "securityContext", "privileged"]) == "kustomization.yaml:8")
+        #expect(place(deployment.node[path: "spec", "replicas"]) == "kustomization.yaml:3")
         #expect(deployment.node[path: "spec", "template", "spec", "hostNetwork"]?.origin?.position.line == 15)
         // Test pods are rendered unless skipTests.
         #expect(built.resources.contains { $0.kind == "Pod" })

@@ -27,7 +27,7 @@ public struct BranchScan: Sendable {
         let cloneURL = details.cloneURL
         let revision = requested ?? "refs/heads/\(details.defaultBranch)"
         let credentials = try await forge.gitCredentials(for: mirrors)
-        let engine = self.engine
+        let engine = self.engine.trusting(credentials, at: cloneURL)
         let (commit, report) = try await mirrors.withMirror(
             of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs
         ) { mirror, _ in

@@ -5,7 +5,8 @@ import Policy
 /// already in the chart home (`helmGlobals.chartHome`, default `charts/`): rendered by the
 /// Helm engine the caller hands in, with the values file (default: the chart's values.yaml)
 /// merged with `valuesInline` as `valuesMerge` says, then the additional values files. Every
-/// value of a rendered object is placed at its `helmCharts` entry.
+/// value of a rendered object is placed at its `helmCharts` entry, or at the values line that
+/// explains it (`ValuesPlacement`).
 enum HelmChartGenerator {
     /// Options that change what Helm renders and that this engine does not take.
     static let unbuiltOptions = ["apiVersions", "kubeVersion", "nameTemplate", "includeCRDs", "skipHooks"]
@@ -16,7 +17,7 @@ enum HelmChartGenerator {
         guard let inflater = session.charts else {
             session.note(
                 "helmCharts",
-                "kustomize's helmCharts are not built here: this build has no Helm engine (--no-render, or a review); this root is checked file by file",
+                "kustomize's helmCharts are not built here: this build has no Helm engine (--no-render, or Helm's library is not installed); this root is checked file by file",
                 at: kustomization.root["helmCharts"]?.origin)
             return
         }
@@ -78,6 +79,7 @@ enum HelmChartGenerator {
             } catch {
                 throw KustomizeError("chart \(name) (\(folder)) did not render: \(error)", at: entry.origin)
             }
+            let placement = ValuesPlacement(values: values, entry: entry.origin)
             let skipTests = entry["skipTests"]?.scalar.flatMap(YAMLBool.read) ?? false
             // Helm's output holds every template but NOTES.txt.
             for template in templates where !template.template.hasSuffix("NOTES.txt") {
@@ -95,6 +97,7 @@ enum HelmChartGenerator {
                         continue
                     }
                     resource.node.placeAll(at: entry.origin)
+                    if !placement.isEmpty { placement.place(&resource.node) }
                     resource.anchor = entry.origin ?? resource.anchor
                     resource.label = "helmCharts \(name) (\(template.template))"
                     try BuildSession.add(resource, to: &resources, ids: &ids, at: entry.origin)

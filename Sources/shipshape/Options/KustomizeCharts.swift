@@ -1,5 +1,6 @@
 import HelmKit
 import Kustomize
+import Review
 import Synchronization
 
 /// The Helm engine for kustomize's `helmCharts`: charts render in worker processes of this
@@ -39,7 +40,7 @@ extension RenderFlags {
 
     /// The plan of `check` and `fix`, remote bases fetched (see `KustomizeRemotes`).
     func kustomizePlan(files: [String], isIgnored: (String) -> Bool) async throws -> KustomizeCheckPlan {
-        try await KustomizeRemotes(offline: offline).building { remotes, _ in
+        try await RemoteBaseFetcher.commandLine(offline: offline).building(into: RemoteTrees()) { remotes, _ in
             KustomizeCheckPlan.make(files: files, builder: kustomizeBuilder(remotes: remotes), isIgnored: isIgnored)
         }
     }
