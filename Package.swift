@@ -197,7 +197,7 @@ let package = Package(
             name: "ReviewTests",
             dependencies: [
                 "Review", "GitKit", "Policy", "Diffs", "Manifests", "Rendering", "HelmKit", "FileNames",
-                "ShipshapeTesting",
+                "ShipshapeTesting", "Upgrades", "HTTPKit",
             ], swiftSettings: strictSettings),
         .testTarget(
             name: "FixesTests", dependencies: ["Fixes", "Manifests", "Policy", "ShipshapeTesting"], exclude: ["Golden"],

@@ -19,6 +19,8 @@ public struct RemoteBaseFetcher: Sendable {
     /// Credentials for remotes at one origin only (scheme, host and port, as the bot's forge
     /// serves its repositories): a remote base anywhere else is fetched without them.
     public var credentials: (origin: String, credentials: GitCredentials)?
+    /// Pulls a chart of `helmCharts` into a folder on disk and returns its path (nil: no chart is pulled).
+    public var pullChart: (@Sendable (ChartPull) async throws -> String)?
 
     public init(mirrors: MirrorCache, offline: Bool = false) {
         self.mirrors = mirrors
@@ -48,16 +50,14 @@ public struct RemoteBaseFetcher: Sendable {
         return credentials.credentials
     }
 
-    /// Builds with `make` until no root misses a repository that can still be fetched;
+    /// Builds with `make` until no root misses a repository or chart that can still be fetched;
     /// `make` gets whether folders built before may be reused (not after a fetch).
     public func building<Built>(into trees: RemoteTrees, _ make: (RemoteTrees, _ reuse: Bool) throws -> Built)
         async throws -> Built
     {
         var built = try make(trees, true)
         for _ in 0..<Self.maxRounds {
-            let wanted = trees.wanted
-            guard !wanted.isEmpty else { break }
-            for base in wanted { await fetch(base, into: trees) }
+            guard await fetchWanted(into: trees) else { break }
             built = try make(trees, false)
         }
         return built
@@ -68,13 +68,29 @@ public struct RemoteBaseFetcher: Sendable {
         let trees = RemoteTrees()
         var built = try make(trees, true)
         for _ in 0..<Self.maxRounds {
-            let wanted = trees.wanted
-            guard !wanted.isEmpty else { break }
             let fetcher = self
-            AsyncWait.result { for base in wanted { await fetcher.fetch(base, into: trees) } }
+            guard AsyncWait.result({ await fetcher.fetchWanted(into: trees) }) else { break }
             built = try make(trees, false)
         }
         return built
+    }
+
+    /// Fetches what the last builds asked for; false when they asked for nothing new.
+    private func fetchWanted(into trees: RemoteTrees) async -> Bool {
+        let bases = trees.wanted
+        let charts = trees.wantedCharts
+        guard !bases.isEmpty || !charts.isEmpty else { return false }
+        for base in bases { await fetch(base, into: trees) }
+        for chart in charts {
+            guard let pullChart, !offline else {
+                trees.fail(chart, reason: offline ? "--offline: Shipshape pulls no chart" : "this run pulls no chart")
+                continue
+            }
+            do { trees.store(chartFolder: try await pullChart(chart), for: chart) } catch {
+                trees.fail(chart, reason: "\(error)")
+            }
+        }
+        return true
     }
 
     func fetch(_ base: RemoteBase, into trees: RemoteTrees) async {

@@ -12,8 +12,11 @@ struct ReviewChartInflater: ChartInflater {
     func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws
         -> [InflatedTemplate]
     {
-        try rendering.render(
-            folder: try materializer.folder(chartFolder), valuesJSON: valuesJSON, release: release, namespace: namespace
+        // An absolute path is a pulled chart's folder; the tree's are repository paths.
+        let folder =
+            chartFolder.hasPrefix("/") ? URL(fileURLWithPath: chartFolder) : try materializer.folder(chartFolder)
+        return try rendering.render(
+            folder: folder, valuesJSON: valuesJSON, release: release, namespace: namespace
         )
         .map { InflatedTemplate(template: $0.template, manifest: $0.manifest) }
     }

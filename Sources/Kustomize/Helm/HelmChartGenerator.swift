@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 import Policy
 
@@ -43,18 +44,38 @@ enum HelmChartGenerator {
             let repo = entry["repo"]?.string ?? ""
             let version = entry["version"]?.string ?? ""
             let home = !repo.isEmpty && !version.isEmpty ? BuildPath.join(chartHome, "\(name)-\(version)") : chartHome
-            let folder = BuildPath.join(home, name)
-            guard session.fileSystem.fileExists(BuildPath.join(folder, "Chart.yaml")) else {
+            var folder = BuildPath.join(home, name)
+            // A chart pulled by the caller is a folder on disk, outside the tree the build reads.
+            var pulledFolder: String?
+            if !session.fileSystem.fileExists(BuildPath.join(folder, "Chart.yaml")) {
                 if repo.isEmpty {
                     throw KustomizeError("no repo specified for pull, no chart found at '\(folder)'", at: entry.origin)
                 }
-                session.note(
-                    "helmCharts pull",
-                    "chart \(name) is not in \(home) and Shipshape does not pull charts while building (kustomize would pull it from \(repo))",
-                    at: entry.origin)
-                continue
+                guard let remotes = session.remotes else {
+                    session.note(
+                        "helmCharts pull",
+                        "chart \(name) is not in \(home) and this build pulls no chart (kustomize would pull it from \(repo))",
+                        at: entry.origin)
+                    continue
+                }
+                switch remotes.lookup(ChartPull(name: name, repo: repo, version: version)) {
+                case .pulled(let path):
+                    pulledFolder = path
+                    folder = path
+                case .failed(let reason):
+                    session.note(
+                        "helmCharts pull",
+                        "chart \(name) is not in \(home) and could not be pulled from \(repo): \(reason)",
+                        at: entry.origin)
+                    continue
+                case .missing:
+                    session.note("helmCharts pull", "chart \(name) is not pulled yet from \(repo)", at: entry.origin)
+                    continue
+                }
             }
-            let values = try values(of: entry, chartFolder: folder, kustomization: kustomization, session: session)
+            let values = try values(
+                of: entry, chartFolder: folder, pulled: pulledFolder != nil, kustomization: kustomization,
+                session: session)
             let release = entry["releaseName"]?.string ?? ""
             if release.isEmpty {
                 session.warnings.append(
@@ -114,9 +135,9 @@ enum HelmChartGenerator {
     }
 
     /// The values Helm gets over the chart's defaults.
-    private static func values(of entry: Node, chartFolder: String, kustomization: Kustomization, session: BuildSession)
-        throws -> Node
-    {
+    private static func values(
+        of entry: Node, chartFolder: String, pulled: Bool, kustomization: Kustomization, session: BuildSession
+    ) throws -> Node {
         // Without valuesFile kustomize passes the chart's own values.yaml, which Helm lays under
         // everything anyway: it is read only when it must win over valuesInline (`merge`).
         let mergeMode = entry["valuesMerge"]?.string ?? "override"
@@ -126,8 +147,12 @@ enum HelmChartGenerator {
                 BuildPath.join(kustomization.folder, written), required: true, session: session,
                 at: entry["valuesFile"]?.origin)
         } else if mergeMode == "merge" {
-            values = try load(
-                BuildPath.join(chartFolder, "values.yaml"), required: false, session: session, at: entry.origin)
+            let path = BuildPath.join(chartFolder, "values.yaml")
+            values =
+                pulled
+                ? try parse(
+                    FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [], path: path, at: entry.origin)
+                : try load(path, required: false, session: session, at: entry.origin)
         }
         if let inline = entry["valuesInline"], inline.entries?.isEmpty == false {
             switch mergeMode {
@@ -158,7 +183,10 @@ enum HelmChartGenerator {
             if required { throw KustomizeError("values file \(path) does not exist", at: origin) }
             return .emptyMapping(origin: origin)
         }
-        let bytes = try session.read(path, at: origin)
+        return try parse(try session.read(path, at: origin), path: path, at: origin)
+    }
+
+    private static func parse(_ bytes: [UInt8], path: String, at origin: SourceLocation?) throws -> Node {
         let stream = YAMLParser.parse(bytes: bytes)
         if let error = stream.errors.first {
             throw KustomizeError(

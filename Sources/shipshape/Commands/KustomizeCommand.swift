@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kustomize
 import Review
+import Upgrades
 
 /// `shipshape kustomize build DIR`: the native kustomize builder on its own, printing what it
 /// builds as YAML (hidden: for comparing with `kubectl kustomize`, see scripts/compare-kustomize).
@@ -31,7 +32,7 @@ struct KustomizeCommand: AsyncParsableCommand {
         var listFiles: String?
 
         func run() async throws {
-            let remotes = RemoteBaseFetcher.commandLine(offline: render.offline)
+            let remotes = render.remoteFetcher(cacheFolder: DiskCache.defaultFolder, caBundle: nil, settingsFile: nil)
             let trees = RemoteTrees()
             // Several roots share parsed files and built folders, as in `check`.
             var shared = folders.count > 1 ? BuildCache() : nil
