@@ -12,12 +12,18 @@ struct ReviewChartInflater: ChartInflater {
     func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws
         -> [InflatedTemplate]
     {
-        // An absolute path is a pulled chart's folder; the tree's are repository paths.
-        let folder =
-            chartFolder.hasPrefix("/") ? URL(fileURLWithPath: chartFolder) : try materializer.folder(chartFolder)
-        return try rendering.render(
-            folder: folder, valuesJSON: valuesJSON, release: release, namespace: namespace
+        try rendering.render(
+            folder: try disk(chartFolder), valuesJSON: valuesJSON, release: release, namespace: namespace
         )
         .map { InflatedTemplate(template: $0.template, manifest: $0.manifest) }
+    }
+
+    func crds(chartFolder: String) throws -> [InflatedTemplate] {
+        try ChartCRDs.read(folder: try disk(chartFolder))
+    }
+
+    /// An absolute path is a pulled chart's folder; the tree's are repository paths, written from Git.
+    private func disk(_ chartFolder: String) throws -> URL {
+        chartFolder.hasPrefix("/") ? URL(fileURLWithPath: chartFolder) : try materializer.folder(chartFolder)
     }
 }

@@ -10,7 +10,8 @@ import Policy
 /// explains it (`ValuesPlacement`).
 enum HelmChartGenerator {
     /// Options that change what Helm renders and that this engine does not take.
-    static let unbuiltOptions = ["apiVersions", "kubeVersion", "nameTemplate", "includeCRDs", "skipHooks"]
+    /// (HelmKit's engine renders for no chosen Kubernetes version or API list.)
+    static let unbuiltOptions = ["apiVersions", "kubeVersion"]
 
     static func run(_ kustomization: Kustomization, session: BuildSession, resources: inout [Resource]) throws {
         let entries = kustomization.list("helmCharts")
@@ -76,7 +77,24 @@ enum HelmChartGenerator {
             let values = try values(
                 of: entry, chartFolder: folder, pulled: pulledFolder != nil, kustomization: kustomization,
                 session: session)
-            let release = entry["releaseName"]?.string ?? ""
+            var release = entry["releaseName"]?.string ?? ""
+            // `nameTemplate` names the release as Helm's --name-template does; only a literal
+            // name is built (a template of it is a note), and with releaseName Helm refuses both.
+            if let nameTemplate = entry["nameTemplate"]?.string, !nameTemplate.isEmpty {
+                guard release.isEmpty else {
+                    throw KustomizeError(
+                        "helmCharts \(name): cannot set nameTemplate and also releaseName (Helm refuses both)",
+                        at: entry["nameTemplate"]?.origin)
+                }
+                guard !nameTemplate.contains("{{") else {
+                    session.note(
+                        "helmCharts nameTemplate",
+                        "helmCharts nameTemplate: a template of the name is not built by Shipshape",
+                        at: entry["nameTemplate"]?.origin)
+                    continue
+                }
+                release = nameTemplate
+            }
             if release.isEmpty {
                 session.warnings.append(
                     KustomizeNote(
@@ -102,8 +120,17 @@ enum HelmChartGenerator {
             }
             let placement = ValuesPlacement(values: values, entry: entry.origin)
             let skipTests = entry["skipTests"]?.scalar.flatMap(YAMLBool.read) ?? false
+            // --no-hooks: no hook at all (test hooks included) is in Helm's output.
+            let skipHooks = entry["skipHooks"]?.scalar.flatMap(YAMLBool.read) ?? false
+            var rendered = templates
+            if entry["includeCRDs"]?.scalar.flatMap(YAMLBool.read) ?? false {
+                do { rendered = try inflater.crds(chartFolder: folder) + rendered } catch {
+                    throw KustomizeError(
+                        "chart \(name) (\(folder)): its CRDs cannot be read: \(error)", at: entry.origin)
+                }
+            }
             // Helm's output holds every template but NOTES.txt.
-            for template in templates where !template.template.hasSuffix("NOTES.txt") {
+            for template in rendered where !template.template.hasSuffix("NOTES.txt") {
                 let parsed: [Resource]
                 do {
                     parsed = try ResourceFile.parse(Array(template.manifest.utf8), file: kustomization.file)
@@ -112,11 +139,8 @@ enum HelmChartGenerator {
                         "chart \(name): \(template.template) renders invalid YAML: \(error.message)", at: entry.origin)
                 }
                 for var resource in parsed {
-                    if skipTests,
-                        resource.node[path: "metadata", "annotations", "helm.sh/hook"]?.string?.contains("test") == true
-                    {
-                        continue
-                    }
+                    let hook = resource.node[path: "metadata", "annotations", "helm.sh/hook"]?.string
+                    if hook != nil && skipHooks || skipTests && hook?.contains("test") == true { continue }
                     resource.node.placeAll(at: entry.origin)
                     if !placement.isEmpty { placement.place(&resource.node) }
                     resource.anchor = entry.origin ?? resource.anchor
