@@ -53,6 +53,20 @@ import Testing
         return (fixture, upstream.work)
     }
 
+    /// The pull request: privileged in the chart's valuesInline and in the patch over the remote base.
+    static func turnOnPrivileged(_ fixture: GitFixture, _ work: String) throws {
+        try fixture.write(kustomization(privileged: true), to: "apps/reporting/kustomization.yaml", in: work)
+        try fixture.write(KustomizeReviewTests.privilegedPatch, to: "apps/web/patch.yaml", in: work)
+        try fixture.commitAndPush(work, message: "privileged", refspecs: [])
+    }
+
+    /// The engine as the bot and the command line set it: the Helm engine, remote bases fetched.
+    static func engine(_ fixture: GitFixture) throws -> ReviewEngine {
+        var engine = try RenderedReviewTests.engine()
+        engine.remoteBases = RemoteBaseFetcher(mirrors: MirrorCache(directory: fixture.path("mirrors")))
+        return engine
+    }
+
     static func review(_ work: String, engine: ReviewEngine) async throws -> ReviewResult {
         // On a thread of its own, as the bot and the command line run reviews.
         try await MirrorCache.runBlocking {
@@ -63,12 +77,9 @@ import Testing
     @Test func chartValuesAndPatchesOverARemoteBaseAreCommentedOnTheirChangedLines() async throws {
         let (fixture, work) = try Self.repository()
         defer { fixture.shutdown() }
-        try fixture.write(Self.kustomization(privileged: true), to: "apps/reporting/kustomization.yaml", in: work)
-        try fixture.write(KustomizeReviewTests.privilegedPatch, to: "apps/web/patch.yaml", in: work)
-        try fixture.commitAndPush(work, message: "privileged", refspecs: [])
+        try Self.turnOnPrivileged(fixture, work)
 
-        var engine = try RenderedReviewTests.engine()
-        engine.remoteBases = RemoteBaseFetcher(mirrors: MirrorCache(directory: fixture.path("mirrors")))
+        let engine = try Self.engine(fixture)
         let review = try await Self.review(work, engine: engine)
         #expect(
             KustomizeReviewTests.located(review.comments).sorted() == [
@@ -82,13 +93,9 @@ import Testing
     @Test func aScanBuildsTheRootsWithChartsAndRemoteBases() async throws {
         let (fixture, work) = try Self.repository()
         defer { fixture.shutdown() }
-        try fixture.write(Self.kustomization(privileged: true), to: "apps/reporting/kustomization.yaml", in: work)
-        try fixture.write(KustomizeReviewTests.privilegedPatch, to: "apps/web/patch.yaml", in: work)
-        try fixture.commitAndPush(work, message: "privileged", refspecs: [])
+        try Self.turnOnPrivileged(fixture, work)
 
-        var engine = try RenderedReviewTests.engine()
-        engine.remoteBases = RemoteBaseFetcher(mirrors: MirrorCache(directory: fixture.path("mirrors")))
-        let scanner = engine
+        let scanner = try Self.engine(fixture)
         let (_, report) = try await MirrorCache.runBlocking {
             try scanner.scan("pr", in: try Repository.open(at: work))
         }
@@ -104,9 +111,7 @@ import Testing
     @Test func withoutTheEngineOrGitTheRootsAreRefusedWithANote() async throws {
         let (fixture, work) = try Self.repository()
         defer { fixture.shutdown() }
-        try fixture.write(Self.kustomization(privileged: true), to: "apps/reporting/kustomization.yaml", in: work)
-        try fixture.write(KustomizeReviewTests.privilegedPatch, to: "apps/web/patch.yaml", in: work)
-        try fixture.commitAndPush(work, message: "privileged", refspecs: [])
+        try Self.turnOnPrivileged(fixture, work)
 
         let review = try await Self.review(work, engine: try ReviewEngineTests.engine())
         #expect(review.notes.contains { $0.contains("apps/reporting uses helmCharts") }, "\(review.notes)")
