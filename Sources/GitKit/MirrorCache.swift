@@ -6,7 +6,7 @@ import Foundation
 /// take turns (an in-process lock plus a `flock` on a lock file, so several processes sharing
 /// the folder do not corrupt it either); jobs on different mirrors run at the same time.
 public actor MirrorCache {
-    public let directory: String
+    public nonisolated let directory: String
     /// Hosts (`name` or `name:port`) whose remotes the service's configuration allows to be
     /// reached with a token over plain http; see `GitCredentials.plainHTTPHosts`.
     public nonisolated let plainHTTPHosts: Set<String>

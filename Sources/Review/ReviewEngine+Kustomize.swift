@@ -1,4 +1,5 @@
 import Diffs
+import Foundation
 import GitKit
 import Kustomize
 import Manifests
@@ -11,11 +12,12 @@ extension ReviewEngine {
     /// entry, the `namespace:` line) where the filter allows, else in the summary. A base built
     /// by several overlays gets one finding naming them. `covered`: files of the head that the
     /// roots built completely include, reviewed through the built objects in their place, never as
-    /// objects of their own (a patch is not a Deployment).
+    /// objects of their own (a patch is not a Deployment). `builtKustomizations`: the kustomization
+    /// files of the roots built, whose `helmCharts` are not rendered again on their own.
     func kustomizeEffect(
         changes: [FileChange], filter: DiffFilter, engine: PolicyEngine, head: ObjectID, mergeBase: ObjectID,
         headTree: TreeIndex, baseTree: TreeIndex, repository: some RevisionReader
-    ) throws -> (effect: RenderedEffect, covered: Set<String>) {
+    ) throws -> (effect: RenderedEffect, covered: Set<String>, builtKustomizations: Set<String>) {
         // The roots that may read a changed file are known from the kustomization files' facts;
         // only those are built, at head, to know which really read one.
         // Folders Flux Kustomizations and Argo CD Applications deploy too: those whose object or
@@ -23,28 +25,34 @@ extension ReviewEngine {
         let changed = Set(changes.flatMap { [$0.path, $0.oldPath].compactMap { $0 } })
         let graph = headTree.kustomizationGraph
         let candidates = graph.roots(mayRead: changed)
-        let headFiles = RevisionFileSystem(files: try repository.files(at: head), repository: repository)
+        let headList = try repository.files(at: head)
+        let headFiles = RevisionFileSystem(files: headList, repository: repository)
         let deployers = headTree.rootDeployers(files: headFiles).filter { deployer in
             changed.contains(deployer.location.file) || graph.folder(deployer.folder, mayRead: changed)
         }
-        guard !candidates.isEmpty || !deployers.isEmpty else { return (RenderedEffect(), []) }
-        let headIndex = KustomizationIndex(
-            roots: candidates, deployers: deployers,
-            builder: KustomizeBuilder(fileSystem: headFiles, cache: BuildCache()))
+        guard !candidates.isEmpty || !deployers.isEmpty else { return (RenderedEffect(), [], []) }
+        let scratch = FileManager.default.temporaryDirectory.appending(
+            path: "shipshape-review-kustomize-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let headIndex = kustomizeBuilds(
+            files: headFiles, listed: headList, scratch: scratch.appending(path: "head"), repository: repository
+        ) { KustomizationIndex(roots: candidates, deployers: deployers, builder: $0) }
         let covered = headIndex.coveredFiles
         let affected = headIndex.roots(affectedBy: changed)
         var effect = RenderedEffect(notes: affected.flatMap(\.notes))
         let headStreams = affected.compactMap(\.generated)
-        guard !headStreams.isEmpty else { return (effect, covered) }
+        guard !headStreams.isEmpty else { return (effect, covered, headIndex.builtKustomizationFiles) }
 
         // The same roots at the merge base; one that did not exist there fails and finds nothing.
-        let baseFiles = RevisionFileSystem(files: try repository.files(at: mergeBase), repository: repository)
+        let baseList = try repository.files(at: mergeBase)
+        let baseFiles = RevisionFileSystem(files: baseList, repository: repository)
         let labels = Set(affected.compactMap(\.deployer?.rootLabel))
         let baseDeployers =
             labels.isEmpty ? [] : baseTree.rootDeployers(files: baseFiles).filter { labels.contains($0.rootLabel) }
-        let baseIndex = KustomizationIndex(
-            roots: affected.filter { $0.deployer == nil }.map(\.folder), deployers: baseDeployers,
-            builder: KustomizeBuilder(fileSystem: baseFiles, cache: BuildCache()))
+        let baseRoots = affected.filter { $0.deployer == nil }.map(\.folder)
+        let baseIndex = kustomizeBuilds(
+            files: baseFiles, listed: baseList, scratch: scratch.appending(path: "base"), repository: repository
+        ) { KustomizationIndex(roots: baseRoots, deployers: baseDeployers, builder: $0) }
         let baseCovered = baseIndex.coveredFiles
 
         func findings(_ streams: [GeneratedManifests], tree: TreeIndex, covered: Set<String>) -> [Finding] {
@@ -80,6 +88,6 @@ extension ReviewEngine {
                 )
             }
         }
-        return (effect, covered)
+        return (effect, covered, headIndex.builtKustomizationFiles.union(baseIndex.builtKustomizationFiles))
     }
 }

@@ -28,7 +28,7 @@ extension ReviewEngine {
     func renderedEffect(
         _ rendering: ChartRendering, changes: [FileChange], filter: DiffFilter, engine: PolicyEngine,
         head: ObjectID, mergeBase: ObjectID, headTree: TreeIndex, baseTree: TreeIndex,
-        repository: some RevisionReader
+        builtKustomizations: Set<String> = [], repository: some RevisionReader
     ) throws -> RenderedEffect {
         let changed = Set(changes.flatMap { [$0.path, $0.oldPath].compactMap { $0 } })
         guard mayAffectReleases(changed, trees: [headTree, baseTree]) else { return RenderedEffect() }
@@ -48,7 +48,11 @@ extension ReviewEngine {
             let (releases, scanNotes) = ChartRendering.releases(files: tree.paths, source: source) { path in
                 (tree.facts(path)?.objects.contains { Self.renderingKinds.contains($0.kind) } ?? false)
             }
-            let affected = releases.filter { $0.isAffected(by: changed) }
+            // A kustomization's helmCharts that its built root rendered are judged there.
+            let affected = releases.filter { release in
+                release.isAffected(by: changed)
+                    && !builtKustomizations.contains { release.id.hasPrefix($0 + "@helmCharts ") }
+            }
             guard !affected.isEmpty else { return ([], [], []) }
             let renderer = sideRendering
             let outcome = AsyncWait.result { await renderer.render(affected) }

@@ -21,6 +21,8 @@ public struct ReviewEngine: Sendable {
     /// Renders the releases a change affects (nil: charts are not rendered). Reviews must then run
     /// on a thread of their own, not the concurrency pool's (see `AsyncWait`).
     public var rendering: ChartRendering?
+    /// Fetches the remote Git bases of kustomizations (nil: roots with one are refused with a note).
+    public var remoteBases: RemoteBaseFetcher?
 
     public init(
         defaults: PolicyConfiguration, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion? = nil,
@@ -69,7 +71,7 @@ public struct ReviewEngine: Sendable {
         let engine = PolicyEngine(configuration: configuration, settings: settings)
 
         // Files a kustomization builds are reviewed through what it builds, not as objects of their own.
-        let (kustomized, covered) = try kustomizeEffect(
+        let (kustomized, covered, builtKustomizations) = try kustomizeEffect(
             changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
             headTree: headTree, baseTree: baseTree, repository: repository)
         let treeSource = headTree.source(repository)
@@ -97,7 +99,8 @@ public struct ReviewEngine: Sendable {
         if let rendering {
             let effect = try renderedEffect(
                 rendering, changes: changes, filter: filter, engine: engine, head: head, mergeBase: mergeBase,
-                headTree: headTree, baseTree: baseTree, repository: repository)
+                headTree: headTree, baseTree: baseTree, builtKustomizations: builtKustomizations,
+                repository: repository)
             comments += effect.comments
             summary += effect.summary
             notes += effect.notes

@@ -18,6 +18,8 @@ final class ForgeSession: @unchecked Sendable {
     let forge: TestForge
     let scenario: PullRequestScenario
     let cache: URL
+    /// Where the forge serves Git (`http://127.0.0.1:PORT` or `git://...`); repositories are `NAME.git` under it.
+    let gitURL: String
     private(set) var number = 0
 
     /// `gitToken`: false serves Git without authentication (git daemon), for bots whose token
@@ -39,6 +41,7 @@ final class ForgeSession: @unchecked Sendable {
             : try scenario.fixture.startDaemon()
         forge.state.addUser(login: "shipshape-bot", token: Self.botToken, permission: "write")
         forge.state.addUser(login: "alice", token: "alice-token", permission: "write")
+        gitURL = git
         forge.state.addRepository(owner: "acme", name: "shop", cloneURL: git + "/shop.git")
         forge.state.setBranch(repository: Self.repository, name: "main", sha: scenario.baseSHA)
     }
@@ -79,8 +82,9 @@ final class ForgeSession: @unchecked Sendable {
         with client: any Forge, settings: PublicationSettings = PublicationSettings(),
         images: ImageVulnerabilityReview? = nil
     ) async throws -> PullRequestReview.Result {
-        let engine = ReviewEngine(
+        var engine = ReviewEngine(
             defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
+        engine.remoteBases = RemoteBaseFetcher(mirrors: MirrorCache(directory: cache.path + "/kustomize-bases"))
         let publisher = ReviewPublisher(forge: client, templates: try CommentTemplates(), settings: settings)
         let job = PullRequestReview(
             forge: client, mirrors: MirrorCache(directory: cache.path), engine: engine, publisher: publisher,

@@ -63,7 +63,7 @@ import Testing
         }
     }
 
-    @Test func theKustomizationTransformsTheChartsObjectsAndTheirValuesPointAtTheEntry() throws {
+    @Test func theKustomizationTransformsTheChartsObjectsAndTheirValuesPointAtTheirLines() throws {
         let folder = try tree([
             "kustomization.yaml": """
             namespace: shop
@@ -93,11 +93,13 @@ import Testing
         #expect(deployment.node[path: "spec", "template", "spec", "hostNetwork"]?.string == "true")
         let container = try #require(deployment.node[path: "spec", "template", "spec", "containers"]?.items?.first)
         #expect(container[path: "securityContext", "privileged"]?.string == "true")
-        // The chart's values land on the helmCharts entry; the patch's on the patch.
-        #expect(
-            container[path: "securityContext", "privileged"]?.origin.map {
-                "\(($0.file as NSString).lastPathComponent):\($0.position.line)"
-            } == "kustomization.yaml:3")
+        // A value written once in the values, under the same key, lands on its line; the chart's
+        // other values on the helmCharts entry (replicas is not replicaCount); the patch's on the patch.
+        func place(_ node: Node?) -> String? {
+            node?.origin.map { "\(($0.file as NSString).lastPathComponent):\($0.position.line)" }
+        }
+        #expect(place(container[path: "securityContext", "privileged"]) == "kustomization.yaml:8")
+        #expect(place(deployment.node[path: "spec", "replicas"]) == "kustomization.yaml:3")
         #expect(deployment.node[path: "spec", "template", "spec", "hostNetwork"]?.origin?.position.line == 15)
         // Test pods are rendered unless skipTests.
         #expect(built.resources.contains { $0.kind == "Pod" })
@@ -135,5 +137,80 @@ import Testing
                 YAMLParser.parse("a: 1\nb: \"1\"\nc: true\nd: [x, 1.5, null]\ne: {f: 0x10}\n").documents.first?.root),
             file: "v")
         #expect(node.jsonText == #"{"a":1,"b":"1","c":true,"d":["x",1.5,null],"e":{"f":16}}"#)
+    }
+
+    /// A chart with a CRD in `crds/`, a ConfigMap and a pre-install hook, beside `kustomization`.
+    private func hookedChart(_ kustomization: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "helmopts-\(UUID().uuidString)/app").path
+        let files = [
+            "charts/widgets/Chart.yaml": "apiVersion: v2\nname: widgets\nversion: 0.1.0\n",
+            "charts/widgets/crds/widget.yaml":
+                "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\n",
+            "charts/widgets/templates/cm.yaml":
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-settings\n  namespace: {{ .Release.Namespace }}\n",
+            "charts/widgets/templates/hook.yaml":
+                "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ .Release.Name }}-migrate\n  annotations:\n    helm.sh/hook: pre-install\n",
+            "kustomization.yaml": kustomization,
+        ]
+        for (name, text) in files {
+            let path = folder + "/" + name
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    @Test func includeCRDsSkipHooksNameTemplateAndNamespaceAsHelmTemplateTakesThem() throws {
+        let engine = InProcess(renderer: try Self.engine.get())
+        let plain = try hookedChart("helmCharts:\n- name: widgets\n  releaseName: one\n")
+        let options = try hookedChart(
+            "helmCharts:\n- name: widgets\n  nameTemplate: two\n  namespace: tools\n  includeCRDs: true\n  skipHooks: true\n"
+        )
+        defer {
+            for folder in [plain, options] {
+                try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent)
+            }
+        }
+        // By default: no CRD (helm template leaves crds/ out), the hook in.
+        let built = try KustomizeBuilder(charts: engine).build(folder: plain)
+        #expect(built.notes.isEmpty)
+        #expect(
+            built.resources.map { "\($0.kind) \($0.name)" }.sorted() == ["ConfigMap one-settings", "Job one-migrate"])
+        // includeCRDs puts crds/ first; skipHooks leaves the hook out; nameTemplate names the release.
+        let chosen = try KustomizeBuilder(charts: engine).build(folder: options)
+        #expect(chosen.notes.isEmpty)
+        #expect(
+            chosen.resources.map { "\($0.kind) \($0.name)" } == [
+                "CustomResourceDefinition widgets.example.com", "ConfigMap two-settings",
+            ])
+        #expect(chosen.resources.last?.namespace == "tools")
+    }
+
+    @Test func optionsHelmKitCannotRenderAreNamedAndContradictionsRefused() throws {
+        let engine = InProcess(renderer: try Self.engine.get())
+        let versions = try hookedChart("helmCharts:\n- name: widgets\n  releaseName: one\n  kubeVersion: '1.29'\n")
+        let templated = try hookedChart("helmCharts:\n- name: widgets\n  nameTemplate: '{{ randAlpha 5 }}'\n")
+        let both = try hookedChart("helmCharts:\n- name: widgets\n  releaseName: one\n  nameTemplate: two\n")
+        defer {
+            for folder in [versions, templated, both] {
+                try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent)
+            }
+        }
+        let refused = try KustomizeBuilder(charts: engine).build(folder: versions)
+        #expect(refused.notes.map(\.feature) == ["helmCharts kubeVersion"])
+        #expect(refused.notes.first?.location?.position.line == 4)
+        #expect(
+            try KustomizeBuilder(charts: engine).build(folder: templated).notes.map(\.feature) == [
+                "helmCharts nameTemplate"
+            ])
+        #expect {
+            try KustomizeBuilder(charts: engine).build(folder: both)
+        } throws: { error in
+            (error as? KustomizeError)?.description.hasSuffix(
+                "kustomization.yaml:4:3: helmCharts widgets: cannot set nameTemplate and also releaseName (Helm refuses both)"
+            )
+                == true
+        }
     }
 }

@@ -31,7 +31,7 @@ public struct BranchScan: Sendable {
         let cloneURL = details.cloneURL
         let revision = requested ?? "refs/heads/\(details.defaultBranch)"
         let credentials = try await forge.gitCredentials(for: mirrors)
-        let engine = self.engine
+        let engine = self.engine.trusting(credentials, at: cloneURL)
         let scansImages = images != nil
         let (commit, report, pinned) = try await mirrors.withMirror(
             of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs

@@ -38,7 +38,8 @@ public struct PullRequestReview: Sendable {
     public func run(number: Int, dryRun: Bool) async throws -> Result {
         let pullRequest = try await forge.pullRequest(number)
         let credentials = try await forge.gitCredentials(for: mirrors)
-        let engine = self.engine
+        // Remote kustomize bases on the forge's own host get the bot's token; no other host does.
+        let engine = self.engine.trusting(credentials, at: pullRequest.cloneURL)
         let filter = self.filter
         let approved = try await ExemptionApprovals.read(from: forge, number: number)
         // The forge keeps every pull request's head in the base repository (refs/pull/N/head,

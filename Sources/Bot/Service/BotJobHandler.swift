@@ -33,6 +33,14 @@ public struct BotJobHandler: JobHandler {
         self.committer = committer
         self.forges = forges
         self.mirrors = mirrors
+        var engine = engine
+        if engine.remoteBases == nil {
+            // Remote kustomize bases in mirrors of their own: a review holds its repository's
+            // mirror while it builds, and a base in the same repository must not wait for it.
+            engine.remoteBases = RemoteBaseFetcher(
+                mirrors: MirrorCache(
+                    directory: mirrors.directory + "/kustomize-bases", plainHTTPHosts: mirrors.plainHTTPHosts))
+        }
         self.engine = engine
         self.templates = templates
         self.publication = publication

@@ -43,7 +43,17 @@ public struct KustomizeBuilder: Sendable {
         session.rootDeployer = deployer
         session.notes += deployer?.unbuilt ?? []
         let root = BuildPath.clean(folder)
-        var resources = try session.accumulate(folder: root, into: [], isComponent: false, depth: 0, via: nil)
+        var resources: [Resource]
+        do {
+            resources = try session.accumulate(folder: root, into: [], isComponent: false, depth: 0, via: nil)
+        } catch is KustomizeError where !session.notes.isEmpty {
+            // A part left out (a base not fetched, a chart not rendered) makes later steps fail
+            // (a patch whose object is in that base): the root is refused for what was left out.
+            return BuiltRoot(
+                folder: root, kustomizationFile: session.rootFile ?? root, resources: [], notes: session.notes,
+                warnings: session.warnings,
+                files: session.filesRead, deployer: deployer)
+        }
         try Generators.addHashSuffixes(&resources)
         NameReferences.fix(&resources, extraRules: session.referenceRules)
         try VarTransformer.resolve(session.vars, in: &resources)

@@ -108,6 +108,12 @@ public struct KustomizationIndex: Sendable {
         return covered.filter { !Self.isKustomizationFile($0) }
     }
 
+    /// The kustomization files that roots built completely read: their `helmCharts` were
+    /// rendered with them, never to be rendered again on their own.
+    public var builtKustomizationFiles: Set<String> {
+        Set(roots.filter { $0.generated != nil }.flatMap { $0.built?.files ?? [] }.filter(Self.isKustomizationFile))
+    }
+
     /// Files that roots built completely read only as patches (or generator inputs): no built
     /// object has its document there, so they are never objects of their own, to check or to fix.
     public var patchFiles: Set<String> {

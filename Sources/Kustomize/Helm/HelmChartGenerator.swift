@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 import Policy
 
@@ -5,10 +6,12 @@ import Policy
 /// already in the chart home (`helmGlobals.chartHome`, default `charts/`): rendered by the
 /// Helm engine the caller hands in, with the values file (default: the chart's values.yaml)
 /// merged with `valuesInline` as `valuesMerge` says, then the additional values files. Every
-/// value of a rendered object is placed at its `helmCharts` entry.
+/// value of a rendered object is placed at its `helmCharts` entry, or at the values line that
+/// explains it (`ValuesPlacement`).
 enum HelmChartGenerator {
     /// Options that change what Helm renders and that this engine does not take.
-    static let unbuiltOptions = ["apiVersions", "kubeVersion", "nameTemplate", "includeCRDs", "skipHooks"]
+    /// (HelmKit's engine renders for no chosen Kubernetes version or API list.)
+    static let unbuiltOptions = ["apiVersions", "kubeVersion"]
 
     static func run(_ kustomization: Kustomization, session: BuildSession, resources: inout [Resource]) throws {
         let entries = kustomization.list("helmCharts")
@@ -16,7 +19,7 @@ enum HelmChartGenerator {
         guard let inflater = session.charts else {
             session.note(
                 "helmCharts",
-                "kustomize's helmCharts are not built here: this build has no Helm engine (--no-render, or a review); this root is checked file by file",
+                "kustomize's helmCharts are not built here: this build has no Helm engine (--no-render, or Helm's library is not installed); this root is checked file by file",
                 at: kustomization.root["helmCharts"]?.origin)
             return
         }
@@ -42,19 +45,56 @@ enum HelmChartGenerator {
             let repo = entry["repo"]?.string ?? ""
             let version = entry["version"]?.string ?? ""
             let home = !repo.isEmpty && !version.isEmpty ? BuildPath.join(chartHome, "\(name)-\(version)") : chartHome
-            let folder = BuildPath.join(home, name)
-            guard session.fileSystem.fileExists(BuildPath.join(folder, "Chart.yaml")) else {
+            var folder = BuildPath.join(home, name)
+            // A chart pulled by the caller is a folder on disk, outside the tree the build reads.
+            var pulledFolder: String?
+            if !session.fileSystem.fileExists(BuildPath.join(folder, "Chart.yaml")) {
                 if repo.isEmpty {
                     throw KustomizeError("no repo specified for pull, no chart found at '\(folder)'", at: entry.origin)
                 }
-                session.note(
-                    "helmCharts pull",
-                    "chart \(name) is not in \(home) and Shipshape does not pull charts while building (kustomize would pull it from \(repo))",
-                    at: entry.origin)
-                continue
+                guard let remotes = session.remotes else {
+                    session.note(
+                        "helmCharts pull",
+                        "chart \(name) is not in \(home) and this build pulls no chart (kustomize would pull it from \(repo))",
+                        at: entry.origin)
+                    continue
+                }
+                switch remotes.lookup(ChartPull(name: name, repo: repo, version: version)) {
+                case .pulled(let path):
+                    pulledFolder = path
+                    folder = path
+                case .failed(let reason):
+                    session.note(
+                        "helmCharts pull",
+                        "chart \(name) is not in \(home) and could not be pulled from \(repo): \(reason)",
+                        at: entry.origin)
+                    continue
+                case .missing:
+                    session.note("helmCharts pull", "chart \(name) is not pulled yet from \(repo)", at: entry.origin)
+                    continue
+                }
             }
-            let values = try values(of: entry, chartFolder: folder, kustomization: kustomization, session: session)
-            let release = entry["releaseName"]?.string ?? ""
+            let values = try values(
+                of: entry, chartFolder: folder, pulled: pulledFolder != nil, kustomization: kustomization,
+                session: session)
+            var release = entry["releaseName"]?.string ?? ""
+            // `nameTemplate` names the release as Helm's --name-template does; only a literal
+            // name is built (a template of it is a note), and with releaseName Helm refuses both.
+            if let nameTemplate = entry["nameTemplate"]?.string, !nameTemplate.isEmpty {
+                guard release.isEmpty else {
+                    throw KustomizeError(
+                        "helmCharts \(name): cannot set nameTemplate and also releaseName (Helm refuses both)",
+                        at: entry["nameTemplate"]?.origin)
+                }
+                guard !nameTemplate.contains("{{") else {
+                    session.note(
+                        "helmCharts nameTemplate",
+                        "helmCharts nameTemplate: a template of the name is not built by Shipshape",
+                        at: entry["nameTemplate"]?.origin)
+                    continue
+                }
+                release = nameTemplate
+            }
             if release.isEmpty {
                 session.warnings.append(
                     KustomizeNote(
@@ -78,9 +118,19 @@ enum HelmChartGenerator {
             } catch {
                 throw KustomizeError("chart \(name) (\(folder)) did not render: \(error)", at: entry.origin)
             }
+            let placement = ValuesPlacement(values: values, entry: entry.origin)
             let skipTests = entry["skipTests"]?.scalar.flatMap(YAMLBool.read) ?? false
+            // --no-hooks: no hook at all (test hooks included) is in Helm's output.
+            let skipHooks = entry["skipHooks"]?.scalar.flatMap(YAMLBool.read) ?? false
+            var rendered = templates
+            if entry["includeCRDs"]?.scalar.flatMap(YAMLBool.read) ?? false {
+                do { rendered = try inflater.crds(chartFolder: folder) + rendered } catch {
+                    throw KustomizeError(
+                        "chart \(name) (\(folder)): its CRDs cannot be read: \(error)", at: entry.origin)
+                }
+            }
             // Helm's output holds every template but NOTES.txt.
-            for template in templates where !template.template.hasSuffix("NOTES.txt") {
+            for template in rendered where !template.template.hasSuffix("NOTES.txt") {
                 let parsed: [Resource]
                 do {
                     parsed = try ResourceFile.parse(Array(template.manifest.utf8), file: kustomization.file)
@@ -89,12 +139,10 @@ enum HelmChartGenerator {
                         "chart \(name): \(template.template) renders invalid YAML: \(error.message)", at: entry.origin)
                 }
                 for var resource in parsed {
-                    if skipTests,
-                        resource.node[path: "metadata", "annotations", "helm.sh/hook"]?.string?.contains("test") == true
-                    {
-                        continue
-                    }
+                    let hook = resource.node[path: "metadata", "annotations", "helm.sh/hook"]?.string
+                    if hook != nil && skipHooks || skipTests && hook?.contains("test") == true { continue }
                     resource.node.placeAll(at: entry.origin)
+                    if !placement.isEmpty { placement.place(&resource.node) }
                     resource.anchor = entry.origin ?? resource.anchor
                     resource.label = "helmCharts \(name) (\(template.template))"
                     try BuildSession.add(resource, to: &resources, ids: &ids, at: entry.origin)
@@ -111,9 +159,9 @@ enum HelmChartGenerator {
     }
 
     /// The values Helm gets over the chart's defaults.
-    private static func values(of entry: Node, chartFolder: String, kustomization: Kustomization, session: BuildSession)
-        throws -> Node
-    {
+    private static func values(
+        of entry: Node, chartFolder: String, pulled: Bool, kustomization: Kustomization, session: BuildSession
+    ) throws -> Node {
         // Without valuesFile kustomize passes the chart's own values.yaml, which Helm lays under
         // everything anyway: it is read only when it must win over valuesInline (`merge`).
         let mergeMode = entry["valuesMerge"]?.string ?? "override"
@@ -123,8 +171,12 @@ enum HelmChartGenerator {
                 BuildPath.join(kustomization.folder, written), required: true, session: session,
                 at: entry["valuesFile"]?.origin)
         } else if mergeMode == "merge" {
-            values = try load(
-                BuildPath.join(chartFolder, "values.yaml"), required: false, session: session, at: entry.origin)
+            let path = BuildPath.join(chartFolder, "values.yaml")
+            values =
+                pulled
+                ? try parse(
+                    FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [], path: path, at: entry.origin)
+                : try load(path, required: false, session: session, at: entry.origin)
         }
         if let inline = entry["valuesInline"], inline.entries?.isEmpty == false {
             switch mergeMode {
@@ -155,7 +207,10 @@ enum HelmChartGenerator {
             if required { throw KustomizeError("values file \(path) does not exist", at: origin) }
             return .emptyMapping(origin: origin)
         }
-        let bytes = try session.read(path, at: origin)
+        return try parse(try session.read(path, at: origin), path: path, at: origin)
+    }
+
+    private static func parse(_ bytes: [UInt8], path: String, at origin: SourceLocation?) throws -> Node {
         let stream = YAMLParser.parse(bytes: bytes)
         if let error = stream.errors.first {
             throw KustomizeError(

@@ -1,10 +1,13 @@
 import Foundation
 
 /// The files of the remote repositories a build may read, fetched by the caller (through
-/// GitKit's mirror cache) before building again: a build asks, the caller fetches, the next
-/// build finds them. Kept for one run.
+/// GitKit's mirror cache) before building again, and the charts it pulls (`ChartPull`): a
+/// build asks, the caller fetches, the next build finds them. Kept for one run.
 public final class RemoteTrees: @unchecked Sendable {
-    private let lock = NSLock()
+    let lock = NSLock()
+    var charts: [ChartPull: String] = [:]
+    var chartFailures: [ChartPull: String] = [:]
+    var askedCharts: Set<ChartPull> = []
     private var trees: [RemoteKey: [String: [UInt8]]] = [:]
     private var failures: [RemoteKey: String] = [:]
     private var asked: [RemoteKey: RemoteBase] = [:]

@@ -72,10 +72,7 @@ actor ChartStore {
                 throw HelmError(
                     operation: "fetching \(source)", message: "charts are not fetched in this run (--offline)")
             }
-            let (version, url, digest) = try await resolve(written, of: source, fetcher: fetcher)
-            let folder = try await unpackedChart(source: source, version: version, digest: digest) {
-                try await fetcher.archive(of: source, version: version, url: url, digest: digest)
-            }
+            let (version, folder) = try await unpacked(source, version: written, fetcher: fetcher)
             let loaded = try library.loadChart(folder: folder.path)
             let valuesFile = folder.appending(path: "values.yaml").path
             let defaults =
@@ -86,6 +83,17 @@ actor ChartStore {
                 folder: nil,
                 diskFolder: folder.path)
         }
+    }
+
+    /// The published chart unpacked on disk (fetched, or from the cache), and the version chosen.
+    func unpacked(_ source: PackageSource, version written: String, fetcher: ChartArchiveFetcher) async throws -> (
+        String, URL
+    ) {
+        let (version, url, digest) = try await resolve(written, of: source, fetcher: fetcher)
+        let folder = try await unpackedChart(source: source, version: version, digest: digest) {
+            try await fetcher.archive(of: source, version: version, url: url, digest: digest)
+        }
+        return (version, folder)
     }
 
     /// Puts a dependency into the copy's `charts/`: from a `file://` folder beside the chart, or

@@ -45,7 +45,7 @@ struct CheckCommand: AsyncParsableCommand {
         // Kustomization roots are built and their objects checked in place of their files; the
         // charts the tree deploys are rendered and their objects checked beside them.
         let isIgnored = { (path: String) in setup.configuration.isIgnored(path: path) }
-        let plan = try await rendering.flags.kustomizePlan(files: files, isIgnored: isIgnored)
+        let plan = try await rendering.kustomizePlan(files: files, settingsFile: config, isIgnored: isIgnored)
         var rendered = try await rendering.render(files: files, settingsFile: config)
         rendered.generated = plan.withoutChartsItBuilt(rendered.generated)
         rendered.notes.removeAll { plan.built($0.location.file) }

@@ -69,7 +69,7 @@ struct FixCommand: AsyncParsableCommand {
         var changedFiles = 0
         var unfixedByCheck: [String: Int] = [:]
         var unwritten = 0
-        let kustomize = try await rendering.flags.kustomizePlan(files: files) {
+        let kustomize = try await rendering.kustomizePlan(files: files, settingsFile: config) {
             setup.configuration.isIgnored(path: $0)
         }
         for path in files {

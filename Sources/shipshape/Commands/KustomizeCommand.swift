@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Kustomize
+import Review
+import Upgrades
 
 /// `shipshape kustomize build DIR`: the native kustomize builder on its own, printing what it
 /// builds as YAML (hidden: for comparing with `kubectl kustomize`, see scripts/compare-kustomize).
@@ -30,7 +32,8 @@ struct KustomizeCommand: AsyncParsableCommand {
         var listFiles: String?
 
         func run() async throws {
-            let remotes = KustomizeRemotes(offline: render.offline)
+            let remotes = render.remoteFetcher(cacheFolder: DiskCache.defaultFolder, caBundle: nil, settingsFile: nil)
+            let trees = RemoteTrees()
             // Several roots share parsed files and built folders, as in `check`.
             var shared = folders.count > 1 ? BuildCache() : nil
             var status: Int32 = 0
@@ -38,7 +41,7 @@ struct KustomizeCommand: AsyncParsableCommand {
                 if folders.count > 1 { print("---\n# root: \(folder)") }
                 let built: BuiltRoot
                 do {
-                    built = try await remotes.building { trees, reuse in
+                    built = try await remotes.building(into: trees) { trees, reuse in
                         if !reuse, shared != nil { shared = BuildCache() }
                         var builder = render.kustomizeBuilder(remotes: trees)
                         builder.cache = shared

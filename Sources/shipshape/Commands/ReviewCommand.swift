@@ -87,6 +87,8 @@ struct ReviewCommand: AsyncParsableCommand {
             cacheFolder: URL(fileURLWithPath: cache + "/upgrades"),
             caBundle: forge.caBundle, settingsFile: chartsConfig)
         engine.rendering = chartRendering
+        engine.remoteBases = RemoteBaseFetcher(
+            mirrors: MirrorCache(directory: cache + "/kustomize-git"), offline: rendering.offline)
         if let renderNote { FileHandle.standardError.write(Data("note: \(renderNote)\n".utf8)) }
         let imageReview = try images.setup(
             upgrades: try RegistryAccess.settings(configPath: chartsConfig), caBundle: forge.caBundle, cache: cache
@@ -110,11 +112,13 @@ struct ReviewCommand: AsyncParsableCommand {
             // Any forge's pull-request heads, so that `refs/pull/7/head` or `refs/merge-requests/7/head` can be named.
             let refspecs =
                 Repository.branchAndTagRefspecs + Set(ForgeKind.allCases.map(\.pullRequestHeadsRefspec)).sorted()
+            // Remote kustomize bases on the reviewed repository's host get the token; no other host does.
+            let trusting = reviewer.trusting(token, at: repository)
             (review, changedImages) = try await mirrors.withMirror(
                 of: repository, credentials: token, refspecs: refspecs
             ) { mirror, _ in
-                let review = try reviewer.review(request, in: mirror)
-                return (review, scansImages ? try reviewer.changedImages(in: review, repository: mirror) : [])
+                let review = try trusting.review(request, in: mirror)
+                return (review, scansImages ? try trusting.changedImages(in: review, repository: mirror) : [])
             }
         } else {
             // On a thread of its own, as the bot's reviews: rendering waits for chart fetches.

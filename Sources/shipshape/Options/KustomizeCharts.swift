@@ -1,5 +1,8 @@
+import Foundation
 import HelmKit
 import Kustomize
+import Rendering
+import Review
 import Synchronization
 
 /// The Helm engine for kustomize's `helmCharts`: charts render in worker processes of this
@@ -37,10 +40,32 @@ extension RenderFlags {
         KustomizeBuilder(cache: BuildCache(), charts: noRender ? nil : KustomizeCharts(), remotes: remotes)
     }
 
-    /// The plan of `check` and `fix`, remote bases fetched (see `KustomizeRemotes`).
-    func kustomizePlan(files: [String], isIgnored: (String) -> Bool) async throws -> KustomizeCheckPlan {
-        try await KustomizeRemotes(offline: offline).building { remotes, _ in
+    /// The plan of `check` and `fix`, remote bases fetched and charts pulled (see `RemoteBaseFetcher`).
+    func kustomizePlan(
+        files: [String], cacheFolder: URL, caBundle: String?, settingsFile: String?, isIgnored: (String) -> Bool
+    ) async throws -> KustomizeCheckPlan {
+        try await remoteFetcher(cacheFolder: cacheFolder, caBundle: caBundle, settingsFile: settingsFile).building(
+            into: RemoteTrees()
+        ) { remotes, _ in
             KustomizeCheckPlan.make(files: files, builder: kustomizeBuilder(remotes: remotes), isIgnored: isIgnored)
         }
+    }
+
+    /// Fetches remote bases, and pulls the charts `helmCharts` name by `repo:` through the
+    /// charts' datasources into `cacheFolder` (never with `--offline` or `--no-render`).
+    func remoteFetcher(cacheFolder: URL, caBundle: String?, settingsFile: String?) -> RemoteBaseFetcher {
+        var fetcher = RemoteBaseFetcher.commandLine(offline: offline)
+        guard !noRender, !offline else { return fetcher }
+        let flags = self
+        fetcher.pullChart = { pull in
+            let (found, note) = try flags.rendering(
+                cacheFolder: cacheFolder, caBundle: caBundle, settingsFile: settingsFile)
+            guard let rendering = found else { throw CommandFailure(note ?? "charts are not rendered") }
+            return try await rendering.pull(
+                chart: pull.name, repo: pull.repo, version: pull.version, scratch: cacheFolder
+            )
+            .folder.path
+        }
+        return fetcher
     }
 }

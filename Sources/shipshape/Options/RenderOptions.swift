@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HTTPKit
 import HelmKit
+import Kustomize
 import Manifests
 import Policy
 import Rendering
@@ -105,6 +106,15 @@ struct RenderOptions: ParsableArguments {
         outcome.renderedChartFolders = rendered.renderedChartFolders
         outcome.releaseCount = rendered.releaseCount
         return outcome
+    }
+
+    /// `check`'s and `fix`'s kustomize plan: remote bases fetched, charts pulled into the cache folder.
+    func kustomizePlan(files: [String], settingsFile: String?, isIgnored: (String) -> Bool) async throws
+        -> KustomizeCheckPlan
+    {
+        try await flags.kustomizePlan(
+            files: files, cacheFolder: cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder,
+            caBundle: caBundle, settingsFile: settingsFile, isIgnored: isIgnored)
     }
 
     static let read: PolicyEngine.FileSource = { path in try FileContents.read(path) }
