@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Forge", targets: ["Forge"]),
         .library(name: "Bot", targets: ["Bot"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "Upgrades", targets: ["Upgrades"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "Vulnerabilities", targets: ["Vulnerabilities"]),
@@ -131,9 +132,19 @@ let package = Package(
             plugins: ["EmbedConfig"]
         ),
         .target(
+            name: "Dashboard",
+            dependencies: [
+                "Bot", "Forge",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Server",
             dependencies: [
-                "Bot", "Forge", "Upgrades", "HelmKit", "Rendering", "GitKit", "HTTPKit", "Policy", "Review",
+                "Bot", "Dashboard", "Forge", "Upgrades", "HelmKit", "Rendering", "GitKit", "HTTPKit", "Policy",
+                "Review",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -180,6 +191,15 @@ let package = Package(
             dependencies: [
                 "Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: [
+                "Dashboard", "Bot", "Forge", "HTTPKit", "ShipshapeTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -50,7 +50,8 @@ public struct BotService: Sendable {
                 host: configuration.host, port: configuration.port,
                 maximumBodyBytes: configuration.maximumBodyBytes),
             intake: intake, metrics: metrics,
-            readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger), logger: logger)
+            readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger),
+            dashboard: try dashboardSite(), logger: logger)
         let handler = try makeHandler()
         let metrics = self.metrics
         let logger = self.logger

@@ -48,6 +48,8 @@ public struct BotConfiguration: Sendable {
     public var schedules: [Schedule] = []
     /// The `upgrades:` section: policies, registry logins and mirrors, pull-request limits.
     public var upgrades = UpgradeSettings()
+    /// The `dashboard:` section; nil (the default) leaves the dashboard off.
+    public var dashboard: DashboardSettings?
 
     public init() {}
 

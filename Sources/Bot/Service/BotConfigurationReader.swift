@@ -125,6 +125,7 @@ public struct BotConfigurationReader {
                 } catch {
                     problems += error.problems.map { ($0.line, $0.message) }
                 }
+            case "dashboard": configuration.dashboard = dashboardSettings(value)
             case "schedules":
                 configuration.schedules = (value.items ?? []).compactMap { schedule($0) }
                 if !value.isNull, value.items == nil { problem(value, "`schedules` must be a list") }
@@ -250,7 +251,7 @@ public struct BotConfigurationReader {
     }
 
     /// `{env: NAME}` or `{file: PATH}`; a secret written inline is refused.
-    private mutating func secret(_ node: YAMLNode, _ setting: String) -> String? {
+    mutating func secret(_ node: YAMLNode, _ setting: String) -> String? {
         if let name = node["env"]?.scalar?.text {
             guard let value = environment[name], !value.isEmpty else {
                 problem(node, "\(setting): the environment variable \(name) is not set")
@@ -278,7 +279,7 @@ public struct BotConfigurationReader {
         node.scalar != nil ? string(node, setting) : secret(node, setting)
     }
 
-    private mutating func string(_ node: YAMLNode, _ setting: String) -> String? {
+    mutating func string(_ node: YAMLNode, _ setting: String) -> String? {
         guard let text = node.scalar?.text, !text.isEmpty else {
             problem(node, "\(setting) must be a text value")
             return nil
@@ -286,7 +287,7 @@ public struct BotConfigurationReader {
         return text
     }
 
-    private mutating func integer(_ node: YAMLNode, _ setting: String, in range: ClosedRange<Int>) -> Int? {
+    mutating func integer(_ node: YAMLNode, _ setting: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = node.scalar?.text, let number = Int(text), range.contains(number) else {
             problem(node, "\(setting) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
@@ -295,7 +296,7 @@ public struct BotConfigurationReader {
     }
 
     /// `true` or `false` only: YAML 1.1's `yes`, `no`, `on`, `off` are refused, not read as text.
-    private mutating func boolean(_ node: YAMLNode, _ setting: String) -> Bool? {
+    mutating func boolean(_ node: YAMLNode, _ setting: String) -> Bool? {
         switch node.scalar?.text {
         case "true": return true
         case "false": return false
@@ -306,7 +307,7 @@ public struct BotConfigurationReader {
     }
 
     /// Every key of a mapping section that is not one of `known` is a problem at its line.
-    private mutating func knownKeys(_ node: YAMLNode, _ known: Set<String>, in section: String) {
+    mutating func knownKeys(_ node: YAMLNode, _ known: Set<String>, in section: String) {
         guard !node.isNull else { return }
         guard let entries = node.entries else {
             problem(node, "`\(section)` must be a mapping")
@@ -319,11 +320,11 @@ public struct BotConfigurationReader {
         }
     }
 
-    private mutating func unknown(_ entry: YAMLMappingEntry, in section: String?) {
+    mutating func unknown(_ entry: YAMLMappingEntry, in section: String?) {
         problem(entry.key, "unknown setting `\(section.map { "\($0)." } ?? "")\(entry.keyText ?? "")`")
     }
 
-    private mutating func problem(_ node: YAMLNode, _ message: String) {
+    mutating func problem(_ node: YAMLNode, _ message: String) {
         problems.append((Int(node.start.line), message))
     }
 }
