@@ -134,9 +134,12 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
-                "Bot", "Forge",
+                "Bot", "Forge", "HTTPKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -5,7 +5,8 @@ extension BotConfigurationReader {
     /// `retention: {scans: 100, days: 90}`; `days: 0` keeps scans whatever their age.
     mutating func dashboardSettings(_ node: YAMLNode) -> DashboardSettings {
         var settings = DashboardSettings()
-        knownKeys(node, ["retention"], in: "dashboard")
+        knownKeys(node, Self.dashboardSignInKeys.union(["retention"]), in: "dashboard")
+        settings.signIn = dashboardSignIn(node)
         if let retention = node["retention"] {
             knownKeys(retention, ["scans", "days"], in: "dashboard.retention")
             if let scans = retention["scans"] {

@@ -132,6 +132,10 @@ public struct BotConfigurationReader {
             default: unknown(entry, in: nil)
             }
         }
+        for (kind, line) in configuration.dashboard?.signIn?.oauthLines ?? [:]
+        where !configuration.forges.contains(where: { $0.endpoint.kind == kind }) {
+            problems.append((line, "dashboard.oauth.\(kind.rawValue): no `\(kind.rawValue)` under `forges:`"))
+        }
         // A forge written with mistakes has its own problems; this is for a file that names none.
         if !forgesWritten { problems.append((1, "no forge is configured under `forges:`")) }
         guard problems.isEmpty else { throw Problems(file: file, problems: problems) }

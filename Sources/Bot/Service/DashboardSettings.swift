@@ -5,6 +5,8 @@ public struct DashboardSettings: Sendable, Equatable {
     public var retainedScans: Int
     /// Scans older than this many days are deleted when a scan is recorded; nil keeps them.
     public var retainedDays: Int?
+    /// Sign-in through the forges (`publicURL`, `sessionSecret`, `oauth`, `admins`); nil: nobody can sign in.
+    public var signIn: DashboardSignInSettings?
 
     public init(retainedScans: Int = 100, retainedDays: Int? = 90) {
         self.retainedScans = retainedScans
