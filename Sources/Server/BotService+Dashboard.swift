@@ -2,10 +2,11 @@ import Bot
 import Dashboard
 
 extension BotService {
-    /// The dashboard, when the configuration has a `dashboard:` section. The hook for the forge
-    /// sign-in: it supplies the `DashboardAccess` and its routes here.
+    /// The dashboard, when the configuration has a `dashboard:` section; its access and sign-in
+    /// routes come from `dashboardSignIn()`.
     func dashboardSite() throws -> DashboardSite? {
         guard configuration.dashboard != nil else { return nil }
-        return DashboardSite(pages: DashboardPages(access: NobodySignedIn()), routeProviders: [])
+        let signIn = try dashboardSignIn()
+        return DashboardSite(pages: DashboardPages(access: signIn.access), routeProviders: signIn.routes)
     }
 }
