@@ -2,18 +2,11 @@ import Bot
 import Dashboard
 
 extension BotService {
-    /// The dashboard, when the configuration has a `dashboard:` section. With its sign-in
-    /// settings people sign in through their forge (`ForgeSignIn`); without them nobody can.
+    /// The dashboard, when the configuration has a `dashboard:` section; its access and sign-in
+    /// routes come from `dashboardSignIn()`.
     func dashboardSite() throws -> DashboardSite? {
-        guard let dashboard = configuration.dashboard else { return nil }
-        guard let signInSettings = dashboard.signIn else {
-            return DashboardSite(pages: DashboardPages(access: NobodySignedIn()), routeProviders: [])
-        }
-        let signIn = ForgeSignIn(
-            settings: signInSettings, endpoints: configuration.forges.map(\.endpoint),
-            client: HTTPClientFactory.make(
-                caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.plainHTTPForgeHosts),
-            logger: logger)
-        return DashboardSite(pages: DashboardPages(access: signIn), routeProviders: [signIn])
+        guard configuration.dashboard != nil else { return nil }
+        let signIn = try dashboardSignIn()
+        return DashboardSite(pages: DashboardPages(access: signIn.access), routeProviders: signIn.routes)
     }
 }

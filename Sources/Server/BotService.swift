@@ -141,7 +141,7 @@ public struct BotService: Sendable {
         let forges = ForgeDirectory(
             endpoints: configuration.forges.map(\.endpoint), client: client,
             installations: queue)
-        return BotJobHandler(
+        var handler = BotJobHandler(
             forges: forges,
             mirrors: MirrorCache(
                 directory: configuration.cacheDirectory + "/mirrors", plainHTTPHosts: configuration.plainHTTPForgeHosts),
@@ -151,6 +151,14 @@ public struct BotService: Sendable {
             authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers),
             upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations),
             committer: configuration.commitAuthor)
+        if let dashboard = configuration.dashboard {
+            handler.scanHistory = ScanHistoryRecorder(
+                history: queue,
+                retention: ScanRetention(
+                    scansPerRepository: dashboard.retainedScans,
+                    maximumAge: dashboard.retainedDays.map { Double($0) * 86_400 }))
+        }
+        return handler
     }
 
     private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable)

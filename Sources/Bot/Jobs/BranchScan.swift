@@ -12,6 +12,8 @@ public struct BranchScan: Sendable {
     public let mirrors: MirrorCache
     public let engine: ReviewEngine
     public let checkName: String
+    /// Where the scan is kept for the dashboard; nil when the dashboard is off.
+    public var history: ScanHistoryRecorder?
 
     public init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, checkName: String = "shipshape") {
         self.forge = forge
@@ -54,6 +56,8 @@ public struct BranchScan: Sendable {
             })
         try await forge.publish(check)
         CrashPoint.scanPublished.reached()
+        try await history?.record(
+            forge: forge.kind.rawValue, repository: forge.repository.fullName, commit: commit, report: report)
         return check
     }
 }

@@ -20,6 +20,8 @@ public struct BotJobHandler: JobHandler {
     public let upgrades: UpgradeSetup?
     /// Who the commits of `fix` and `ignore` are by.
     public let committer: Signature
+    /// Where scans and upgrade scans are kept for the dashboard; nil when it is off.
+    public var scanHistory: ScanHistoryRecorder?
 
     public init(
         forges: ForgeDirectory, mirrors: MirrorCache, engine: ReviewEngine, templates: CommentTemplates,
@@ -58,13 +60,16 @@ public struct BotJobHandler: JobHandler {
                 author: request.author,
                 body: request.body, authorPermission: request.authorPermission)
         case .scan(let headSHA, let ref):
-            try await BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
-                .run(revision: headSHA ?? ref)
+            var scan = BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
+            scan.history = scanHistory
+            try await scan.run(revision: headSHA ?? ref)
         case .upgrade:
             guard let upgrades else {
                 throw JobError(description: "upgrade job \(job.id): this service has no upgrade settings")
             }
-            _ = try await upgrades.job(forge: forge, mirrors: mirrors, templates: templates).run()
+            var upgrade = try upgrades.job(forge: forge, mirrors: mirrors, templates: templates)
+            upgrade.history = scanHistory
+            _ = try await upgrade.run()
         }
     }
 }

@@ -29,6 +29,8 @@ public struct UpgradeJob: Sendable {
     public let now: @Sendable () -> Date
     /// Renders the releases an upgrade touches at both versions (nil: Helm's library is missing).
     public var renderedEffect: UpgradeRenderedEffect?
+    /// Where what is outdated is kept for the dashboard; nil when the dashboard is off.
+    public var history: ScanHistoryRecorder?
 
     public init(
         forge: any Forge, mirrors: MirrorCache, planner: UpgradePlanner, explainer: ChartUpgradeExplainer,
@@ -129,6 +131,15 @@ public struct UpgradeJob: Sendable {
         }
         outcome.closed = try await closeSettled(
             open: open, groups: groups, report: report, snapshot: snapshot, base: details.defaultBranch)
+        // Only pull requests of branches with nothing left to update are closed: each group's stays.
+        try await history?.record(
+            forge: forge.kind.rawValue, repository: forge.repository.fullName, commit: snapshot.base.hex,
+            upgrades: report.upgrades,
+            pullRequests: Dictionary(
+                groups.compactMap { group in
+                    open.first { $0.headBranch == group.branch }.map { (group.addOn, $0.number) }
+                }
+            ) { first, _ in first })
         return outcome
     }
 
