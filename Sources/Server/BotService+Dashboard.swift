@@ -7,6 +7,9 @@ extension BotService {
     func dashboardSite() throws -> DashboardSite? {
         guard configuration.dashboard != nil else { return nil }
         let signIn = try dashboardSignIn()
-        return DashboardSite(pages: DashboardPages(access: signIn.access), routeProviders: signIn.routes)
+        let pages = DashboardPages(
+            access: signIn.access, database: queue, forges: configuration.forges.map(\.endpoint),
+            templates: try DashboardTemplates())
+        return DashboardSite(pages: pages, routeProviders: signIn.routes)
     }
 }
