@@ -193,8 +193,9 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting",
+                "Server", "Bot", "Dashboard", "Forge", "HTTPKit", "ShipshapeTesting",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),

@@ -36,7 +36,6 @@ extension BotConfigurationReader {
         }
         let admins = Set((node["admins"]?.items ?? []).compactMap { string($0, "dashboard.admins") })
         var clients: [ForgeKind: DashboardSignInSettings.OAuthClient] = [:]
-        var lines: [ForgeKind: Int] = [:]
         for entry in node["oauth"]?.entries ?? [] {
             guard let kind = ForgeKind(rawValue: entry.keyText ?? "") else {
                 problem(
@@ -44,7 +43,6 @@ extension BotConfigurationReader {
                 continue
             }
             let setting = "dashboard.oauth.\(kind.rawValue)"
-            lines[kind] = Int(entry.key.start.line)
             knownKeys(entry.value, ["clientId", "clientSecret", "scope"], in: setting)
             let id = entry.value["clientId"].flatMap { string($0, "\(setting).clientId") }
             let clientSecret = entry.value["clientSecret"].flatMap { secret($0, "\(setting).clientSecret") }
@@ -58,10 +56,8 @@ extension BotConfigurationReader {
         }
         if node["oauth"]?.entries?.isEmpty ?? true { problem(node, "dashboard sign-in needs `oauth:` for a forge") }
         guard let publicURL, let sessionSecret, sessionSecret.utf8.count >= 32, !clients.isEmpty else { return nil }
-        var settings = DashboardSignInSettings(
+        return DashboardSignInSettings(
             publicURL: publicURL, sessionSecret: sessionSecret, sessionLifetime: .seconds(hours * 3600),
             permissionCacheLifetime: .seconds(cache), admins: admins, oauth: clients)
-        settings.oauthLines = lines
-        return settings
     }
 }

@@ -132,9 +132,12 @@ public struct BotConfigurationReader {
             default: unknown(entry, in: nil)
             }
         }
-        for (kind, line) in configuration.dashboard?.signIn?.oauthLines ?? [:]
-        where !configuration.forges.contains(where: { $0.endpoint.kind == kind }) {
-            problems.append((line, "dashboard.oauth.\(kind.rawValue): no `\(kind.rawValue)` under `forges:`"))
+        // Sign-in through a forge the bot does not know cannot work (`forges:` may come later in the file).
+        for entry in stream.documents.first?.root?["dashboard"]?["oauth"]?.entries ?? [] {
+            guard let kind = ForgeKind(rawValue: entry.keyText ?? ""),
+                !configuration.forges.contains(where: { $0.endpoint.kind == kind })
+            else { continue }
+            problem(entry.key, "dashboard.oauth.\(kind.rawValue): no `\(kind.rawValue)` under `forges:`")
         }
         // A forge written with mistakes has its own problems; this is for a file that names none.
         if !forgesWritten { problems.append((1, "no forge is configured under `forges:`")) }

@@ -30,8 +30,6 @@ public struct DashboardSignInSettings: Sendable, Equatable {
     /// `login` (on any forge) or `forge:login`: who may retry dead jobs.
     public var admins: Set<String>
     public var oauth: [ForgeKind: OAuthClient]
-    /// Where each `oauth:` entry was written, for the reader's check that its forge is configured.
-    var oauthLines: [ForgeKind: Int] = [:]
 
     public init(
         publicURL: URL, sessionSecret: String, sessionLifetime: Duration = .seconds(12 * 3600),

@@ -60,6 +60,18 @@ extension ForgeSignIn {
         }
     }
 
+    /// `GET /dashboard/sign-out`: a button that posts the sign-out with the session's CSRF token
+    /// (a link alone could be followed by another site on the person's behalf).
+    func signOutPage(cookieHeader: String?) -> SignInAnswer {
+        guard let session = session(cookieHeader) else { return .redirect(SignInPaths.home) }
+        return .page(
+            200, title: "Sign out",
+            "<p>Signed in as \(SignInAnswer.escape(session.login)) (\(SignInAnswer.escape(session.forge))).</p>"
+                + "<form method=\"post\" action=\"\(SignInPaths.signOut)\"><input type=\"hidden\" name=\"csrf\" "
+                + "value=\"\(SignInAnswer.escape(session.csrfToken))\"><button type=\"submit\">Sign out</button></form>"
+        )
+    }
+
     /// `POST /dashboard/sign-out` with the session's `csrf`: the session cookie is cleared.
     func signOut(cookieHeader: String?, csrf: String?) -> SignInAnswer {
         guard let session = session(cookieHeader) else { return .redirect(SignInPaths.home) }

@@ -9,16 +9,25 @@ extension ForgeSignIn {
 
     /// `/dashboard/sign-in`, `/dashboard/oauth/callback` and `/dashboard/sign-out`.
     public func addRoutes(to router: Router<BasicRequestContext>) {
+        Self.addRoutes(to: router) { self }
+    }
+
+    /// The routes, answered by the sign-in `current` returns when a request comes (a test's
+    /// server learns its port, and so its public address, only once it listens).
+    static func addRoutes(to router: Router<BasicRequestContext>, current: @escaping @Sendable () -> ForgeSignIn) {
         router.get(.init(stringLiteral: SignInPaths.signIn)) { request, _ in
             let query = request.uri.queryParameters
-            return Self.response(start(forge: query.get("forge"), next: query.get("next")))
+            return Self.response(current().start(forge: query.get("forge"), next: query.get("next")))
         }
         router.get(.init(stringLiteral: SignInPaths.callback)) { request, _ in
             let query = request.uri.queryParameters
             return Self.response(
-                await callback(
+                await current().callback(
                     code: query.get("code"), state: query.get("state"), error: query.get("error"),
                     cookieHeader: request.headers[.cookie]))
+        }
+        router.get(.init(stringLiteral: SignInPaths.signOut)) { request, _ in
+            Self.response(current().signOutPage(cookieHeader: request.headers[.cookie]))
         }
         router.post(.init(stringLiteral: SignInPaths.signOut)) { request, _ in
             let cookieHeader = request.headers[.cookie]
@@ -27,7 +36,7 @@ extension ForgeSignIn {
             }
             let form = [String: String](
                 FormEncoding.decode(String(buffer: body)), uniquingKeysWith: { first, _ in first })
-            return Self.response(signOut(cookieHeader: cookieHeader, csrf: form["csrf"]))
+            return Self.response(current().signOut(cookieHeader: cookieHeader, csrf: form["csrf"]))
         }
     }
 

@@ -21,9 +21,15 @@ public final class HeadlessBrowser: @unchecked Sendable {
         _ = try await connection.send("Browser.getVersion")
     }
 
-    /// A new tab with its own DevTools session, page events on.
-    public func newPage() async throws -> BrowserPage {
-        let target = try await connection.send("Target.createTarget", ["url": "about:blank"])
+    /// A new tab with its own DevTools session, page events on. `isolated`: in a browser context
+    /// of its own (as a second person on another machine: no cookies shared with other tabs).
+    public func newPage(isolated: Bool = false) async throws -> BrowserPage {
+        var parameters: [String: Any] = ["url": "about:blank"]
+        if isolated {
+            let context = try await connection.send("Target.createBrowserContext")
+            parameters["browserContextId"] = context["browserContextId"]
+        }
+        let target = try await connection.send("Target.createTarget", parameters)
         guard let targetID = target["targetId"] as? String else {
             throw DevToolsConnection.ProtocolError(description: "Target.createTarget: no targetId")
         }
