@@ -38,6 +38,10 @@ final class ChromiumProcess: @unchecked Sendable {
         guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else {
             throw LaunchError(description: "pipe: \(String(cString: strerror(errno)))")
         }
+        // Above 4, so that putting one end on fd 3 cannot overwrite the other before it moves to 4;
+        // close-on-exec, so the browser keeps only its fds 3 and 4 (dup2 clears the flag on those).
+        toBrowser = toBrowser.map(Self.raised)
+        fromBrowser = fromBrowser.map(Self.raised)
         let arguments = [
             executable, "--headless", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
             "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
@@ -51,7 +55,7 @@ final class ChromiumProcess: @unchecked Sendable {
         // The browser's fd 3 is the read end of our command pipe, its fd 4 the write end of ours.
         posix_spawn_file_actions_adddup2(&actions, toBrowser[0], 3)
         posix_spawn_file_actions_adddup2(&actions, fromBrowser[1], 4)
-        let devNull = open("/dev/null", O_WRONLY)
+        let devNull = open("/dev/null", O_WRONLY | O_CLOEXEC)
         if devNull >= 0 {
             posix_spawn_file_actions_adddup2(&actions, devNull, 1)
             posix_spawn_file_actions_adddup2(&actions, devNull, 2)
@@ -75,6 +79,14 @@ final class ChromiumProcess: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
     }
 
+    /// `descriptor` moved to a number above 10 (close-on-exec kept).
+    private static func raised(_ descriptor: Int32) -> Int32 {
+        let moved = fcntl(descriptor, F_DUPFD_CLOEXEC, 10)
+        guard moved >= 0 else { return descriptor }
+        close(descriptor)
+        return moved
+    }
+
     /// Writes one message and its NUL.
     func write(_ message: Data) -> Bool {
         var bytes = [UInt8](message)
@@ -94,13 +106,20 @@ final class ChromiumProcess: @unchecked Sendable {
         buffer.withUnsafeMutableBytes { Glibc.read(messages, $0.baseAddress, $0.count) }
     }
 
-    /// Ends the browser and reaps it, and removes its profile.
+    /// Ends the browser; a thread of its own reaps it and removes its profile, so no caller
+    /// waits for the exit on Swift's shared pool. The message pipe is closed by its reader, at
+    /// its end (`closeMessages`), so that no read meets a number reused meanwhile.
     func terminate() {
         kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        close(commands)
-        close(messages)
-        try? FileManager.default.removeItem(at: profile)
+        let (pid, commands, profile) = (pid, commands, profile)
+        Thread.detachNewThread {
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            close(commands)
+            try? FileManager.default.removeItem(at: profile)
+        }
     }
+
+    /// For the reader, once `read` returned the pipe's end.
+    func closeMessages() { close(messages) }
 }

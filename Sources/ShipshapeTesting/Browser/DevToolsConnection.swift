@@ -96,7 +96,10 @@ final class DevToolsConnection: @unchecked Sendable {
         while true {
             let count = process.read(into: &buffer)
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
+            guard count > 0 else {
+                process.closeMessages()
+                break
+            }
             for byte in buffer[0..<count] {
                 if byte == 0 {
                     dispatch(Data(message))
