@@ -6,7 +6,7 @@ public struct OAuthApplication: Sendable {
     public var clientID: String
     public var clientSecret: String
     public var redirectURI: URL
-    /// The scopes asked for; nil asks each forge's default (`OAuthSignIn.defaultScope`).
+    /// The scopes asked for; nil asks each forge's default (`OAuthDialect.defaultScope`).
     public var scope: String?
 
     public init(clientID: String, clientSecret: String, redirectURI: URL, scope: String? = nil) {

@@ -19,12 +19,9 @@ public protocol OAuthSignIn: Sendable {
 extension ForgeEndpoint {
     /// The sign-in flow of this endpoint's forge for `application`.
     public func oauthSignIn(application: OAuthApplication, client: any HTTPClient) -> any OAuthSignIn {
-        let webRoot = Self.webRoot(apiRoot: apiRoot)
-        switch kind {
-        case .github: return GitHubOAuth(webRoot: webRoot, apiRoot: apiRoot, application: application, client: client)
-        case .gitea: return GiteaOAuth(webRoot: webRoot, apiRoot: apiRoot, application: application, client: client)
-        case .gitlab: return GitLabOAuth(webRoot: webRoot, apiRoot: apiRoot, application: application, client: client)
-        }
+        ForgeOAuth(
+            kind: kind, webRoot: Self.webRoot(apiRoot: apiRoot), apiRoot: apiRoot, application: application,
+            client: client)
     }
 
     /// Where people use the forge in a browser: github.com for api.github.com, else the API root
