@@ -205,6 +205,7 @@ let package = Package(
                 "Dashboard", "Bot", "Forge", "HTTPKit", "ShipshapeTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

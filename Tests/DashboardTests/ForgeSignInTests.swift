@@ -2,6 +2,7 @@ import Bot
 import Forge
 import Foundation
 import HTTPKit
+import Logging
 import ShipshapeTesting
 import Testing
 
@@ -20,6 +21,8 @@ import Testing
         let lock = NSLock()
         var signIn: ForgeSignIn!
 
+        let logs = CapturedLogs()
+
         init(publicURL: String = "http://127.0.0.1:9/") throws {
             forge = try TestForge(flavor: .github)
             forge.state.addUser(login: "alice", token: "alice-pat", permission: "read")
@@ -37,6 +40,7 @@ import Testing
             signIn = ForgeSignIn(
                 settings: settings, endpoints: [endpoint],
                 client: CurlHTTPClient(configuration: .init(maximumRedirects: 0)),
+                logger: Logger(label: "test") { [logs] _ in logs },
                 now: { [unowned self] in lock.withLock { clock } })
         }
 
@@ -160,5 +164,49 @@ import Testing
             #expect(SignInPaths.safeNext(hostile) == "/dashboard", "\(hostile)")
         }
         #expect(SignInPaths.safeNext("/dashboard/jobs?state=dead") == "/dashboard/jobs?state=dead")
+    }
+
+    /// What the sign-in logs (a sign-in, a refused code, a forge that fails to answer) names
+    /// people and forges, never a token, a code or a secret.
+    @Test func theLogsCarryNoTokenCodeOrSecret() async throws {
+        let setup = try Setup()
+        defer { setup.forge.shutdown() }
+        let viewer = try #require(await setup.signIn.viewer(cookieHeader: try await setup.signInAs("alice").1))
+        let start = setup.signIn.start(forge: nil, next: nil)
+        let attempt = try #require(start.setCookies.first).components(separatedBy: ";")[0]
+        let state = URLComponents(string: start.location ?? "")?.queryItems?.first { $0.name == "state" }?.value
+        setup.forge.state.inject(.status(500), matching: "GET /repos/acme/secret")
+
+        let refused = await setup.signIn.callback(
+            code: "code-never-issued", state: state, error: nil, cookieHeader: attempt)
+        let unanswered = await setup.signIn.canRead(viewer, forge: "github", repository: "acme/secret")
+
+        #expect(refused.status == 502 && !unanswered)
+        let text = setup.logs.lines.joined(separator: "\n")
+        #expect(text.contains("alice signed in") && text.contains("bad_verification_code") && text.contains("500"))
+        for secret in setup.forge.state.oauthTokens + [
+            "dash-secret", ForgeSignInTests.secret, "code-never-issued", viewer.csrfToken,
+        ] {
+            #expect(!text.contains(secret), "\(secret) in \(text)")
+        }
+    }
+}
+
+/// Every log line, with its metadata, in memory.
+final class CapturedLogs: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    var lines: [String] { lock.withLock { recorded } }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lock.withLock { recorded.append("\(event.level) \(event.message) \(event.metadata ?? [:])") }
     }
 }
