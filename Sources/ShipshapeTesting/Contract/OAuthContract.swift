@@ -23,16 +23,8 @@ enum OAuthContract {
     /// (Gitea, GitLab; GitHub takes the registered address when it is left out); `state` because
     /// the dashboard relies on it against cross-site request forgery, as every forge advises.
     private static func authorizeRequest(_ flavor: TestForgeState.Flavor, _ query: [String: String]) -> [String] {
-        var violations: [String] = []
-        var required = ["client_id", "state"]
-        if flavor != .github { required += ["redirect_uri", "response_type"] }
-        for name in required where (query[name] ?? "").isEmpty {
-            violations.append("authorize: missing query parameter `\(name)`")
-        }
-        if let type = query["response_type"], type != "code" {
-            violations.append("authorize: response_type must be `code`, not `\(type)`")
-        }
-        return violations
+        let required = ["client_id", "state"] + (flavor == .github ? [] : ["redirect_uri", "response_type"])
+        return fields(query, required: required, fixed: ["response_type": "code"], in: "authorize: query parameter")
     }
 
     private static func tokenRequest(_ flavor: TestForgeState.Flavor, _ request: ReceivedRequest) -> [String] {
@@ -46,16 +38,22 @@ enum OAuthContract {
         if flavor == .github, request.header("Accept")?.contains("application/json") != true {
             violations.append("token: without `Accept: application/json` GitHub answers form-encoded")
         }
-        let form = OAuthPages.form(request)
-        var required = ["client_id", "client_secret", "code"]
-        if flavor != .github { required += ["grant_type", "redirect_uri"] }
-        for name in required where (form[name] ?? "").isEmpty {
-            violations.append("token: missing form field `\(name)`")
-        }
-        if let grant = form["grant_type"], grant != "authorization_code" {
-            violations.append("token: grant_type must be `authorization_code`, not `\(grant)`")
-        }
+        let required =
+            ["client_id", "client_secret", "code"] + (flavor == .github ? [] : ["grant_type", "redirect_uri"])
         return violations
+            + fields(
+                OAuthPages.form(request), required: required, fixed: ["grant_type": "authorization_code"],
+                in: "token: form field")
+    }
+
+    /// The names of `required` missing from `values`, and the `fixed` ones with another value.
+    private static func fields(
+        _ values: [String: String], required: [String], fixed: [String: String], in what: String
+    ) -> [String] {
+        required.filter { (values[$0] ?? "").isEmpty }.map { "\(what) `\($0)` is missing" }
+            + fixed.sorted { $0.key < $1.key }.compactMap { name, expected in
+                values[name].flatMap { $0 == expected ? nil : "\(what) `\(name)` must be `\(expected)`, not `\($0)`" }
+            }
     }
 
     /// Success: `access_token` and `token_type`, with `scope` (GitHub), `expires_in` and
