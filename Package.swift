@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Forge", targets: ["Forge"]),
         .library(name: "Bot", targets: ["Bot"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "Upgrades", targets: ["Upgrades"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "Vulnerabilities", targets: ["Vulnerabilities"]),
@@ -134,10 +135,23 @@ let package = Package(
             plugins: ["EmbedConfig"]
         ),
         .target(
+            name: "Dashboard",
+            dependencies: [
+                "Bot", "Forge", "HTTPKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedConfig"]
+        ),
+        .target(
             name: "Server",
             dependencies: [
-                "Bot", "Forge", "Upgrades", "HelmKit", "Rendering", "GitKit", "HTTPKit", "Policy", "Review",
-                "Vulnerabilities",
+                "Bot", "Dashboard", "Forge", "Upgrades", "HelmKit", "Rendering", "GitKit", "HTTPKit", "Policy",
+                "Review", "Vulnerabilities",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -182,7 +196,18 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Bot", "Forge", "HTTPKit", "ShipshapeTesting", "Vulnerabilities",
+                "Server", "Bot", "Dashboard", "Forge", "HTTPKit", "ShipshapeTesting", "Vulnerabilities",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: [
+                "Dashboard", "Bot", "Forge", "HTTPKit", "ShipshapeTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -3,15 +3,16 @@ import PackagePlugin
 
 /// Embeds data files into a target as Swift string constants, so the `shipshape` binary carries
 /// its defaults and needs no files beside it: `config/`'s data into Policy, the comment
-/// templates of `templates/` into Bot.
+/// templates of `templates/` into Bot, the pages of `templates/dashboard/` into Dashboard.
 @main
 struct EmbedConfig: BuildToolPlugin {
     static let configFiles = ["checks.yaml", "deprecations.yaml"]
 
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let inputs: [URL]
-        if target.name == "Bot" {
-            let folder = context.package.directoryURL.appending(path: "templates")
+        if target.name == "Bot" || target.name == "Dashboard" {
+            let folder = context.package.directoryURL.appending(
+                path: target.name == "Bot" ? "templates" : "templates/dashboard")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path()).filter {
                 $0.hasSuffix(".mustache")
             }.sorted()

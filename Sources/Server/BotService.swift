@@ -51,7 +51,8 @@ public struct BotService: Sendable {
                 host: configuration.host, port: configuration.port,
                 maximumBodyBytes: configuration.maximumBodyBytes),
             intake: intake, metrics: metrics,
-            readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger), logger: logger)
+            readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger),
+            dashboard: try dashboardSite(), logger: logger)
         let handler = try makeHandler()
         if let images = handler.vulnerabilities {
             metrics.addCollector { [metrics = self.metrics] in
@@ -150,7 +151,7 @@ public struct BotService: Sendable {
         let forges = ForgeDirectory(
             endpoints: configuration.forges.map(\.endpoint), client: client,
             installations: queue)
-        return BotJobHandler(
+        var handler = BotJobHandler(
             forges: forges,
             mirrors: MirrorCache(
                 directory: configuration.cacheDirectory + "/mirrors", plainHTTPHosts: configuration.plainHTTPForgeHosts),
@@ -160,6 +161,14 @@ public struct BotService: Sendable {
             authorizer: CommandAuthorizer(allowedUsers: configuration.allowedUsers),
             upgrades: upgradeSetup(library: library, defaults: defaults, deprecations: deprecations),
             committer: configuration.commitAuthor, vulnerabilities: try vulnerabilitySetup())
+        if let dashboard = configuration.dashboard {
+            handler.scanHistory = ScanHistoryRecorder(
+                history: queue,
+                retention: ScanRetention(
+                    scansPerRepository: dashboard.retainedScans,
+                    maximumAge: dashboard.retainedDays.map { Double($0) * 86_400 }))
+        }
+        return handler
     }
 
     /// The image scans of reviews and schedules, when `vulnerabilities:` is configured.

@@ -1,4 +1,5 @@
 import Bot
+import Dashboard
 import Forge
 import Foundation
 import Hummingbird
@@ -8,20 +9,24 @@ import NIOFoundationCompat
 import ServiceLifecycle
 
 /// The bot's HTTP face: `POST /webhooks/{github,gitea,gitlab}`, `GET /healthz`, `GET /readyz`
-/// (the queue takes writes and the forges the credentials, see `Readiness`), `GET /metrics` (Prometheus).
+/// (the queue takes writes and the forges the credentials, see `Readiness`), `GET /metrics` (Prometheus),
+/// and the dashboard's pages under `/dashboard/` when it is configured.
 public struct WebhookServer: Sendable {
     public let settings: ServerSettings
     public let intake: WebhookIntake
     public let metrics: ServerMetrics
     let readiness: Readiness
+    /// The pages under `/dashboard/`; nil (no `dashboard:` section) mounts none.
+    let dashboard: DashboardSite?
     let logger: Logger
 
     /// `readiness`: nil asks the intake's queue alone.
     public init(
         settings: ServerSettings, intake: WebhookIntake, metrics: ServerMetrics, readiness: Readiness? = nil,
-        logger: Logger = Logger(label: "shipshape.server")
+        dashboard: DashboardSite? = nil, logger: Logger = Logger(label: "shipshape.server")
     ) {
         self.settings = settings
+        self.dashboard = dashboard
         self.intake = intake
         self.metrics = metrics
         self.readiness = readiness ?? Readiness(queue: intake.queue)
@@ -138,6 +143,7 @@ public struct WebhookServer: Sendable {
             await metrics.collect()
             return Self.text(.ok, metrics.exposition(), contentType: "text/plain; version=0.0.4")
         }
+        dashboard?.addRoutes(to: router)
         let idle = settings.idleTimeout.components
         let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
         return Application(

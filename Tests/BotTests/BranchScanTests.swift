@@ -31,6 +31,29 @@ import Vulnerabilities
         #expect(session.latestStatus(of: session.scenario.headSHA) == (flavor == .gitlab ? "failed" : "failure"))
         #expect(session.forge.violations.isEmpty, "\(session.forge.violations.joined(separator: "\n"))")
     }
+
+    @Test func theScanIsKeptForTheDashboardWithEveryFindingsPlace() async throws {
+        let session = try ForgeSession(.github)
+        defer { session.shutdown() }
+        try session.push(["apps/shop/web.yaml": PullRequestScenario.problematic])
+        let engine = ReviewEngine(
+            defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
+        let queue = try SQLiteJobQueue(path: session.cache.appending(path: "queue.sqlite").path)
+        let now = Date(timeIntervalSince1970: 1_760_000_000)
+        var scan = BranchScan(
+            forge: try session.client(), mirrors: MirrorCache(directory: session.cache.path), engine: engine)
+        scan.history = ScanHistoryRecorder(history: queue, retention: ScanRetention(), now: { now })
+
+        let check = try await scan.run(revision: session.scenario.headSHA)
+        let stored = try #require(try await queue.latestScans().first)
+        #expect(stored.forge == "github" && stored.commit == check.headSHA && stored.scannedAt == now)
+        #expect(stored.repository == (try session.client()).repository.fullName)
+        #expect(stored.dangers > 0 && stored.objectsChecked > 0 && stored.checksRun >= Catalogue.all.count)
+        let findings = try await queue.findings(scan: stored.id)
+        #expect(findings.count == stored.dangers + stored.warnings)
+        #expect(findings.allSatisfy { $0.file == "apps/shop/web.yaml" && $0.line > 0 })
+        #expect(findings.contains { $0.namespace != "" || $0.object.contains("/") })
+    }
 }
 
 /// A scan of the default branch with images configured: every image it pins is read from a real

@@ -175,3 +175,13 @@ import Testing
         await server.stop()
     }
 }
+
+/// The dashboard is off unless configured: a server made without it has no dashboard routes.
+@Suite struct DashboardOffTests {
+    @Test func withoutADashboardSectionItsPagesDoNotExist() async throws {
+        let server = try await RunningServer()
+        #expect(try await server.get("/dashboard/").status == 404)
+        #expect(try await server.get("/dashboard/jobs").status == 404)
+        await server.stop()
+    }
+}

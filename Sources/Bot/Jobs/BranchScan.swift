@@ -16,6 +16,8 @@ public struct BranchScan: Sendable {
     public let checkName: String
     /// Scans every image the branch pins and stores the results (nil: images are not scanned).
     public var images: VulnerabilitySetup?
+    /// Where the scan is kept for the dashboard; nil when the dashboard is off.
+    public var history: ScanHistoryRecorder?
 
     public init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, checkName: String = "shipshape") {
         self.forge = forge
@@ -60,6 +62,8 @@ public struct BranchScan: Sendable {
             })
         try await forge.publish(check)
         CrashPoint.scanPublished.reached()
+        try await history?.record(
+            forge: forge.kind.rawValue, repository: forge.repository.fullName, commit: commit, report: report)
         if let images, let pinned {
             let results = await images.scanner.scan(ImageScanner.images(in: pinned))
             try await images.database.record(

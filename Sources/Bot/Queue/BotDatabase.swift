@@ -1,7 +1,7 @@
 /// Everything the service keeps in its database, declared by each backend rather than found by
-/// casting: the job queue, the installations GitHub told the bot of, and how replicas agree on
-/// which of them runs the scheduler.
-public protocol BotDatabase: JobQueue, InstallationRegistry {
+/// casting: the job queue, the installations GitHub told the bot of, how replicas agree on
+/// which of them runs the scheduler, and the default branches' scans the dashboard shows.
+public protocol BotDatabase: JobQueue, InstallationRegistry, ScanHistory, JobInspection {
     func leadership() -> any LeaderElection
 }
 

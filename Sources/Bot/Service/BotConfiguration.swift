@@ -50,6 +50,8 @@ public struct BotConfiguration: Sendable {
     public var upgrades = UpgradeSettings()
     /// The `vulnerabilities:` section; nil: images are not scanned.
     public var vulnerabilities: VulnerabilitySettings?
+    /// The `dashboard:` section; nil (the default) leaves the dashboard off.
+    public var dashboard: DashboardSettings?
 
     public init() {}
 

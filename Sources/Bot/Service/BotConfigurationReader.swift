@@ -128,11 +128,19 @@ public struct BotConfigurationReader {
                 }
             case "vulnerabilities":
                 configuration.vulnerabilities = vulnerabilitySettings(value)
+            case "dashboard": configuration.dashboard = dashboardSettings(value)
             case "schedules":
                 configuration.schedules = (value.items ?? []).compactMap { schedule($0) }
                 if !value.isNull, value.items == nil { problem(value, "`schedules` must be a list") }
             default: unknown(entry, in: nil)
             }
+        }
+        // Sign-in through a forge the bot does not know cannot work (`forges:` may come later in the file).
+        for entry in stream.documents.first?.root?["dashboard"]?["oauth"]?.entries ?? [] {
+            guard let kind = ForgeKind(rawValue: entry.keyText ?? ""),
+                !configuration.forges.contains(where: { $0.endpoint.kind == kind })
+            else { continue }
+            problem(entry.key, "dashboard.oauth.\(kind.rawValue): no `\(kind.rawValue)` under `forges:`")
         }
         // A forge written with mistakes has its own problems; this is for a file that names none.
         if !forgesWritten { problems.append((1, "no forge is configured under `forges:`")) }
@@ -290,7 +298,7 @@ public struct BotConfigurationReader {
     }
 
     /// `{env: NAME}` or `{file: PATH}`; a secret written inline is refused.
-    private mutating func secret(_ node: YAMLNode, _ setting: String) -> String? {
+    mutating func secret(_ node: YAMLNode, _ setting: String) -> String? {
         if let name = node["env"]?.scalar?.text {
             guard let value = environment[name], !value.isEmpty else {
                 problem(node, "\(setting): the environment variable \(name) is not set")
@@ -318,7 +326,7 @@ public struct BotConfigurationReader {
         node.scalar != nil ? string(node, setting) : secret(node, setting)
     }
 
-    private mutating func string(_ node: YAMLNode, _ setting: String) -> String? {
+    mutating func string(_ node: YAMLNode, _ setting: String) -> String? {
         guard let text = node.scalar?.text, !text.isEmpty else {
             problem(node, "\(setting) must be a text value")
             return nil
@@ -326,7 +334,7 @@ public struct BotConfigurationReader {
         return text
     }
 
-    private mutating func integer(_ node: YAMLNode, _ setting: String, in range: ClosedRange<Int>) -> Int? {
+    mutating func integer(_ node: YAMLNode, _ setting: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = node.scalar?.text, let number = Int(text), range.contains(number) else {
             problem(node, "\(setting) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
@@ -335,7 +343,7 @@ public struct BotConfigurationReader {
     }
 
     /// `true` or `false` only: YAML 1.1's `yes`, `no`, `on`, `off` are refused, not read as text.
-    private mutating func boolean(_ node: YAMLNode, _ setting: String) -> Bool? {
+    mutating func boolean(_ node: YAMLNode, _ setting: String) -> Bool? {
         switch node.scalar?.text {
         case "true": return true
         case "false": return false
@@ -346,7 +354,7 @@ public struct BotConfigurationReader {
     }
 
     /// Every key of a mapping section that is not one of `known` is a problem at its line.
-    private mutating func knownKeys(_ node: YAMLNode, _ known: Set<String>, in section: String) {
+    mutating func knownKeys(_ node: YAMLNode, _ known: Set<String>, in section: String) {
         guard !node.isNull else { return }
         guard let entries = node.entries else {
             problem(node, "`\(section)` must be a mapping")
@@ -359,11 +367,11 @@ public struct BotConfigurationReader {
         }
     }
 
-    private mutating func unknown(_ entry: YAMLMappingEntry, in section: String?) {
+    mutating func unknown(_ entry: YAMLMappingEntry, in section: String?) {
         problem(entry.key, "unknown setting `\(section.map { "\($0)." } ?? "")\(entry.keyText ?? "")`")
     }
 
-    private mutating func problem(_ node: YAMLNode, _ message: String) {
+    mutating func problem(_ node: YAMLNode, _ message: String) {
         problems.append((Int(node.start.line), message))
     }
 }

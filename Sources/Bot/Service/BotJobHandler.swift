@@ -22,6 +22,8 @@ public struct BotJobHandler: JobHandler {
     public let committer: Signature
     /// Nil when the service scans no images.
     public let vulnerabilities: VulnerabilitySetup?
+    /// Where scans and upgrade scans are kept for the dashboard; nil when it is off.
+    public var scanHistory: ScanHistoryRecorder?
 
     public init(
         forges: ForgeDirectory, mirrors: MirrorCache, engine: ReviewEngine, templates: CommentTemplates,
@@ -73,14 +75,16 @@ public struct BotJobHandler: JobHandler {
         case .scan(let headSHA, let ref):
             var scan = BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
             scan.images = vulnerabilities
+            scan.history = scanHistory
             try await scan.run(revision: headSHA ?? ref)
         case .upgrade:
             guard let upgrades else {
                 throw JobError(description: "upgrade job \(job.id): this service has no upgrade settings")
             }
-            var job = try upgrades.job(forge: forge, mirrors: mirrors, templates: templates)
-            job.imageAdvisories = vulnerabilities?.upgradeAdvisories
-            _ = try await job.run()
+            var upgrade = try upgrades.job(forge: forge, mirrors: mirrors, templates: templates)
+            upgrade.imageAdvisories = vulnerabilities?.upgradeAdvisories
+            upgrade.history = scanHistory
+            _ = try await upgrade.run()
         }
     }
 }

@@ -32,6 +32,8 @@ public struct UpgradeJob: Sendable {
     public var renderedEffect: UpgradeRenderedEffect?
     /// Scans each upgraded image at both tags, so the body names the advisories it fixes (nil: not scanned).
     public var imageAdvisories: UpgradeAdvisories?
+    /// Where what is outdated is kept for the dashboard; nil when the dashboard is off.
+    public var history: ScanHistoryRecorder?
 
     public init(
         forge: any Forge, mirrors: MirrorCache, planner: UpgradePlanner, explainer: ChartUpgradeExplainer,
@@ -135,6 +137,15 @@ public struct UpgradeJob: Sendable {
         }
         outcome.closed = try await closeSettled(
             open: open, groups: groups, report: report, snapshot: snapshot, base: details.defaultBranch)
+        // Only pull requests of branches with nothing left to update are closed: each group's stays.
+        try await history?.record(
+            forge: forge.kind.rawValue, repository: forge.repository.fullName, commit: snapshot.base.hex,
+            upgrades: report.upgrades,
+            pullRequests: Dictionary(
+                groups.compactMap { group in
+                    open.first { $0.headBranch == group.branch }.map { (group.addOn, $0.number) }
+                }
+            ) { first, _ in first })
         return outcome
     }
 

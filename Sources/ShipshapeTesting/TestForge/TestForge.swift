@@ -12,8 +12,9 @@ public final class TestForge: @unchecked Sendable {
     private var server: LoopbackHTTPServer?
     private let box: StateBox
 
-    /// Calls outside the subsets that the bot makes on purpose: who am I.
-    static let allowedOutsideContract: Set<String> = ["GET /user", "GET /api/v1/user"]
+    /// Calls outside the subsets that the bot makes on purpose (who am I), and the icon a
+    /// browser asks every site for.
+    static let allowedOutsideContract: Set<String> = ["GET /user", "GET /api/v1/user", "GET /favicon.ico"]
 
     public init(flavor: TestForgeState.Flavor) throws {
         // The tests talk to loopback; a proxy from the environment must not get in between.
@@ -35,6 +36,10 @@ public final class TestForge: @unchecked Sendable {
             }
             let call = "\(request.method) \(request.path)"
             guard !Self.allowedOutsideContract.contains(call) else { return reply }
+            if let oauth = OAuthContract.check(flavor, request, response) {
+                for violation in oauth { box.record("\(call) → \(response.status): \(violation)") }
+                return reply
+            }
             let body = request.body.isEmpty ? nil : request.body
             // A 304 answers a conditional GET (GitHub's "conditional requests" docs); the 2020
             // description lists it for no operation.

@@ -67,6 +67,7 @@ public final class TestForgeState: @unchecked Sendable {
 
     /// The normal answer: route, authenticate, run the operation, decorate.
     private func answer(_ request: ReceivedRequest) -> ServedResponse {
+        if let page = OAuthPages.answer(request, store: store) { return page }
         let token = dialect.token(in: request)
         guard request.path.hasPrefix(dialect.apiPrefix) else {
             return dialect.finish(

@@ -61,6 +61,9 @@ extension PostgresJobQueue {
                 PostgresQuery(unsafeSQL: WaitingReviewUniqueness.supersedeDuplicates), logger: self.logger)
             try await connection.query(
                 PostgresQuery(unsafeSQL: WaitingReviewUniqueness.createIndex), logger: self.logger)
+            for statement in ScanHistorySchema.statements(idColumn: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY") {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            }
         }
     }
 }

@@ -49,6 +49,11 @@ extension SQLiteJobQueue {
             try db.execute(sql: WaitingReviewUniqueness.supersedeDuplicates)
             try db.execute(sql: WaitingReviewUniqueness.createIndex)
         }
+        migrator.registerMigration("scan history") { db in
+            for statement in ScanHistorySchema.statements(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

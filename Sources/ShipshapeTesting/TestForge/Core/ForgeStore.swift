@@ -28,6 +28,8 @@ final class ForgeStore {
     var checkRuns: [StoredCheckRun] = []
     var labels: [StoredLabel] = []
     var app: GitHubAppRegistration?
+    /// The OAuth application people sign in to, its codes and the tokens they became.
+    var oauth: OAuthRegistration?
     /// Requests counted per token for GitHub's rate-limit headers.
     var requestsPerToken: [String: Int] = [:]
     private var counters: [IDSpace: Int] = [:]
@@ -73,6 +75,15 @@ final class ForgeStore {
             throw APIFailure.notFound("Project")
         }
         return repository
+    }
+
+    /// `user` as `repository` sees them: their role there, or their own. Nil when the repository
+    /// is private and they have no role on it, which every forge answers with 404.
+    func viewer(_ user: StoredUser?, on repository: StoredRepository) -> StoredUser? {
+        guard let user else { return repository.isPrivate ? nil : user }
+        let level = repository.roles[user.login.lowercased()] ?? user.permission
+        if repository.isPrivate, level == "none" { return nil }
+        return level == user.permission ? user : StoredUser(id: user.id, login: user.login, permission: level)
     }
 
     func repository(id: Int) throws -> StoredRepository {

@@ -39,6 +39,10 @@ final class StoredRepository {
     let defaultBranch: String
     let createdAt: String
     var isFork = false
+    /// Hidden from everyone without a role on it (the forges answer 404 to them).
+    var isPrivate = false
+    /// Roles on this repository alone (lowercased login → level), over the users' own.
+    var roles: [String: String] = [:]
     /// Branch name → commit SHA.
     var branches: [String: String] = [:]
 

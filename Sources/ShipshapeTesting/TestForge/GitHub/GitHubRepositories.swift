@@ -4,7 +4,8 @@ import Foundation
 enum GitHubRepositories {
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
         let repository = try store.repository(call.repositoryName)
-        return .json(200, GitHubJSON(store: store).repository(repository, viewer: call.caller))
+        guard let viewer = store.viewer(call.caller, on: repository) else { throw APIFailure.notFound() }
+        return .json(200, GitHubJSON(store: store).repository(repository, viewer: viewer))
     }
 
     /// GitHub reports admin/write/read/none in `permission` and the finer role in `role_name`.

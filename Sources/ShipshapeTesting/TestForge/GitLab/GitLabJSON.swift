@@ -28,7 +28,9 @@ struct GitLabJSON {
             "ssh_url_to_repo": "git@localhost:\(repository.fullName).git", "http_url_to_repo": repository.cloneURL,
             "web_url": "\(base)/\(repository.fullName)", "readme_url": NSNull(), "avatar_url": NSNull(),
             "forks_count": 0,
-            "star_count": 0, "last_activity_at": repository.createdAt, "visibility": "private", "archived": false,
+            "star_count": 0, "last_activity_at": repository.createdAt,
+            "visibility": repository.isPrivate ? "private" : "internal",
+            "archived": false,
             "namespace": [
                 "id": stableNumber(namespace), "name": namespace,
                 "path": String(namespace.split(separator: "/").last ?? ""),

@@ -21,7 +21,9 @@ enum GitLabProjects {
     }
 
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
-        .json(200, GitLabJSON(store: store).project(try call.project(store), viewer: call.caller))
+        let project = try call.project(store)
+        guard let viewer = store.viewer(call.caller, on: project) else { throw APIFailure.notFound("Project") }
+        return .json(200, GitLabJSON(store: store).project(project, viewer: viewer))
     }
 
     /// 404 for users who are not members (permission "none").

@@ -11,7 +11,9 @@ enum GiteaRepositories {
     }
 
     static func get(_ store: ForgeStore, _ call: ForgeCall) throws -> ServedResponse {
-        .json(200, GiteaJSON(store: store).repository(try store.repository(call.repositoryName), viewer: call.caller))
+        let repository = try store.repository(call.repositoryName)
+        guard let viewer = store.viewer(call.caller, on: repository) else { throw APIFailure.notFound() }
+        return .json(200, GiteaJSON(store: store).repository(repository, viewer: viewer))
     }
 
     /// Gitea has no maintain/triage roles: they read as write and read; on a public repository

@@ -1,0 +1,15 @@
+/// The `dashboard:` section of `shipshape.yaml`: without it the dashboard is off (no routes, no
+/// scan history written).
+public struct DashboardSettings: Sendable, Equatable {
+    /// Scans kept per repository (the newest); older ones are deleted when a scan is recorded.
+    public var retainedScans: Int
+    /// Scans older than this many days are deleted when a scan is recorded; nil keeps them.
+    public var retainedDays: Int?
+    /// Sign-in through the forges (`publicURL`, `sessionSecret`, `oauth`, `admins`); nil: nobody can sign in.
+    public var signIn: DashboardSignInSettings?
+
+    public init(retainedScans: Int = 100, retainedDays: Int? = 90) {
+        self.retainedScans = retainedScans
+        self.retainedDays = retainedDays
+    }
+}

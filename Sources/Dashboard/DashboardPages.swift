@@ -1,0 +1,82 @@
+import Bot
+import Forge
+import Foundation
+import Hummingbird
+
+/// The dashboard's pages: overview, repository, jobs, and the retry of a dead job. Every request
+/// asks `access` who is looking first: nobody is sent to the sign-in, a repository they cannot
+/// read is 404 and left out of every list.
+public struct DashboardPages: Sendable {
+    public let access: any DashboardAccess
+    public let database: any BotDatabase
+    /// The configured forges by kind, for links into their web views.
+    public let forges: [String: ForgeEndpoint]
+    public let templates: DashboardTemplates
+    /// Scans drawn in a repository's trend and listed under "last scans".
+    public var trendLength = 30
+    /// Jobs listed per state on the jobs page.
+    public var jobsListed = 100
+
+    public init(
+        access: any DashboardAccess, database: any BotDatabase, forges: [ForgeEndpoint], templates: DashboardTemplates
+    ) {
+        self.access = access
+        self.database = database
+        self.forges = Dictionary(forges.map { ($0.kind.rawValue, $0) }) { first, _ in first }
+        self.templates = templates
+    }
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        let pages = self
+        router.get("/dashboard") { request, _ in
+            await pages.signedIn(request) { viewer in try await pages.overview(viewer) }
+        }
+        router.get("/dashboard/repositories/:forge/**") { request, context in
+            await pages.signedIn(request) { viewer in
+                let forge = context.parameters.get("forge") ?? ""
+                let repository = context.parameters.getCatchAll().joined(separator: "/")
+                return try await pages.repository(viewer, forge: forge, repository: repository)
+            }
+        }
+        router.get("/dashboard/jobs") { request, _ in
+            await pages.signedIn(request) { viewer in
+                try await pages.jobs(viewer, notice: request.uri.queryParameters["notice"].map(String.init))
+            }
+        }
+        router.post("/dashboard/jobs/:id/retry") { request, context in
+            await pages.signedIn(request) { viewer in
+                let form = FormFields(try await request.body.collect(upTo: FormFields.maximumBytes))
+                return try await pages.retry(viewer, job: context.parameters.get("id").flatMap(Int64.init), form: form)
+            }
+        }
+    }
+
+    /// The page for a signed-in viewer; a 303 to the sign-in (coming back here afterwards) for nobody.
+    func signedIn(_ request: Request, _ page: (DashboardViewer) async throws -> Response) async -> Response {
+        let cookies = request.headers[values: .cookie]
+        guard let viewer = await access.viewer(cookieHeader: cookies.isEmpty ? nil : cookies.joined(separator: "; "))
+        else {
+            let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            return DashboardResponse.redirect(to: "/dashboard/sign-in?next=" + DashboardResponse.queryValue(next))
+        }
+        do {
+            return try await page(viewer)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            return DashboardResponse.text(.contentTooLarge, "the form is larger than \(FormFields.maximumBytes) bytes")
+        } catch {
+            // The store's error names the store and the operation, never a secret.
+            return DashboardResponse.text(.serviceUnavailable, "the dashboard cannot read its data: \(error)")
+        }
+    }
+
+    func readable(_ viewer: DashboardViewer, _ forge: String, _ repository: String) async -> Bool {
+        await access.canRead(viewer, forge: forge, repository: repository)
+    }
+
+    func page(_ name: DashboardTemplates.Name, viewer: DashboardViewer, _ view: [String: Any]) -> Response {
+        var view = view
+        view["viewer"] = ["login": viewer.login, "forge": viewer.forge, "isAdmin": viewer.isAdmin]
+        view["csrf"] = viewer.csrfToken
+        return DashboardResponse.html(templates.render(name, view))
+    }
+}

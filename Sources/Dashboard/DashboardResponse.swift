@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+
+/// The dashboard's answers: HTML that loads nothing from elsewhere and runs no script, never cached.
+enum DashboardResponse {
+    static let securityHeaders: HTTPFields = [
+        .contentSecurityPolicy:
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        .xContentTypeOptions: "nosniff",
+        .init("Referrer-Policy")!: "same-origin",
+        .cacheControl: "no-store",
+    ]
+
+    static func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = securityHeaders
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        var headers = securityHeaders
+        headers[.contentType] = "text/plain; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+
+    static func redirect(to location: String) -> Response {
+        var headers = securityHeaders
+        headers[.location] = location
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    static func notFound() -> Response { text(.notFound, "not found") }
+
+    /// A query parameter's value, percent-encoded (only unreserved characters and `/` stay).
+    static func queryValue(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: queryCharacters) ?? ""
+    }
+
+    private static let queryCharacters = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+}
+
+/// An `application/x-www-form-urlencoded` body's fields.
+struct FormFields: Sendable {
+    static let maximumBytes = 16 * 1024
+    private var fields: [String: String] = [:]
+
+    init(_ body: ByteBuffer) {
+        let text = String(buffer: body)
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { continue }
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            if fields[name] == nil, let value { fields[name] = value }
+        }
+    }
+
+    subscript(name: String) -> String? { fields[name] }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}

@@ -1,0 +1,86 @@
+import Bot
+import Forge
+import Foundation
+import Hummingbird
+
+extension DashboardPages {
+    /// Notices the jobs page shows after a retry, by the fixed word the retry redirects with.
+    static let notices = [
+        "retried": "The job is pending again and runs when a worker is free.",
+        "not-dead": "That job is not dead (retried already?): nothing was changed.",
+        "already-waiting": "A review of the same head commit is already waiting: that one will run.",
+    ]
+
+    /// Queue depth by state, running jobs, dead jobs with their last error; jobs of repositories
+    /// the viewer cannot read are left out, and a job whose payload this version cannot read is
+    /// shown to admins only.
+    func jobs(_ viewer: DashboardViewer, notice: String?) async throws -> Response {
+        let depth = try await database.depth()
+        let running = try await visible(try await database.jobs(in: .running, limit: jobsListed), to: viewer)
+        let dead = try await visible(try await database.jobs(in: .dead, limit: jobsListed), to: viewer)
+        var view: [String: Any] = [
+            "title": "Jobs",
+            "depth": JobState.allCases.map { ["state": $0.rawValue, "count": depth[$0] ?? 0] },
+            "running": running.map { job, repository in
+                [
+                    "id": job.id, "kind": job.kind.rawValue, "repository": repository, "attempts": job.attempts,
+                    "owner": job.leaseOwner ?? "", "since": DashboardFormat.time(job.createdAt),
+                    "leaseExpires": job.leaseExpires.map(DashboardFormat.time) ?? "",
+                ]
+            },
+            "dead": dead.map { job, repository in
+                [
+                    "id": job.id, "kind": job.kind.rawValue, "repository": repository, "attempts": job.attempts,
+                    "lastError": job.lastError ?? "", "created": DashboardFormat.time(job.createdAt),
+                ]
+            },
+            "noRunning": running.isEmpty, "noDead": dead.isEmpty,
+        ]
+        if let notice, let text = Self.notices[notice] { view["notice"] = text }
+        return page(.jobs, viewer: viewer, view)
+    }
+
+    /// The jobs the viewer may see, each with its repository as `forge:owner/name`.
+    func visible(_ jobs: [JobRecord], to viewer: DashboardViewer) async throws -> [(JobRecord, String)] {
+        var shown: [(JobRecord, String)] = []
+        for job in jobs {
+            guard let payload = try? JobPayload.decode(job.payload, kind: job.kind) else {
+                if viewer.isAdmin { shown.append((job, "(unreadable payload)")) }
+                continue
+            }
+            let repository = payload.repository.fullName
+            if await readable(viewer, payload.forge.rawValue, repository) {
+                shown.append((job, payload.forge.rawValue + ":" + repository))
+            }
+        }
+        return shown
+    }
+
+    /// `POST /dashboard/jobs/{id}/retry`: admins only, with the viewer's CSRF token in the form.
+    func retry(_ viewer: DashboardViewer, job id: Int64?, form: FormFields) async throws -> Response {
+        guard viewer.isAdmin else { return DashboardResponse.text(.forbidden, "retrying a job needs an admin") }
+        guard let token = form["csrf"], !viewer.csrfToken.isEmpty, Self.sameToken(token, viewer.csrfToken) else {
+            return DashboardResponse.text(.forbidden, "the form's CSRF token is missing or wrong; reload the page")
+        }
+        guard let id, let job = try await database.job(id: id) else { return DashboardResponse.notFound() }
+        if let payload = try? JobPayload.decode(job.payload, kind: job.kind),
+            await !readable(viewer, payload.forge.rawValue, payload.repository.fullName)
+        {
+            return DashboardResponse.notFound()
+        }
+        let notice =
+            switch try await database.retry(deadJob: id) {
+            case .retried: "retried"
+            case .notDead: "not-dead"
+            case .alreadyWaiting: "already-waiting"
+            }
+        return DashboardResponse.redirect(to: "/dashboard/jobs?notice=" + notice)
+    }
+
+    /// Compares in time independent of where the first difference is.
+    static func sameToken(_ given: String, _ expected: String) -> Bool {
+        let (left, right) = (Array(given.utf8), Array(expected.utf8))
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The forge's "may read" answers, kept per session and repository for a while, so a page asks
+/// the forge once per repository and session and not on every view.
+actor ReadPermissionCache {
+    private struct Key: Hashable {
+        var session: String
+        var forge: String
+        var repository: String
+    }
+
+    private let lifetime: Duration
+    private let now: @Sendable () -> Date
+    private var answers: [Key: (canRead: Bool, until: Date)] = [:]
+
+    init(lifetime: Duration, now: @escaping @Sendable () -> Date) {
+        self.lifetime = lifetime
+        self.now = now
+    }
+
+    /// The kept answer, or `ask`'s, kept when it is one (a failure to ask is not kept).
+    func canRead(session: String, forge: String, repository: String, ask: @Sendable () async -> Bool?) async -> Bool {
+        let key = Key(session: session, forge: forge, repository: repository.lowercased())
+        let time = now()
+        if let kept = answers[key], kept.until > time { return kept.canRead }
+        guard let answer = await ask() else { return false }
+        if answers.count > 100_000 { answers = answers.filter { $0.value.until > time } }
+        let seconds = Double(lifetime.components.seconds) + Double(lifetime.components.attoseconds) / 1e18
+        answers[key] = (answer, time.addingTimeInterval(seconds))
+        return answer
+    }
+}

@@ -1,0 +1,146 @@
+import Bot
+import Dashboard
+import Foundation
+import Testing
+
+/// The pages as a browser meets them: a real server on loopback, a real SQLite queue, a fixed sign-in.
+@Suite struct DashboardPagesTests {
+    static let commit = "0123456789abcdef0123456789abcdef01234567"
+
+    static func scan(_ repository: String, at date: Date, findings: [ScanFinding]) -> ScanRecord {
+        ScanRecord(
+            forge: "github", repository: repository, commit: commit, scannedAt: date, objectsChecked: 10,
+            checksRun: 20, findings: findings)
+    }
+
+    static let findings = [
+        ScanFinding(
+            check: "runAsRootAllowed", severity: .danger, category: "Security", file: "apps/shop/web.yaml", line: 14,
+            namespace: "shop", object: "Deployment/web", message: "Should not be allowed to run as root"),
+        ScanFinding(
+            check: "cpuLimitsMissing", severity: .warning, category: "Efficiency", file: "apps/shop/web.yaml",
+            line: 22, namespace: "shop", object: "Deployment/web", message: "<script>alert('x')</script> limits"),
+    ]
+
+    @Test func nobodySignedInIsSentToTheSignInAndComesBackAfterwards() async throws {
+        let dashboard = try await RunningDashboard()
+        defer { Task { await dashboard.stop() } }
+        for path in ["/dashboard/", "/dashboard/jobs", "/dashboard/repositories/github/acme/shop"] {
+            let response = try await dashboard.get(path, as: nil)
+            #expect(response.status == 303)
+            #expect(response.location == "/dashboard/sign-in?next=" + path)
+        }
+        let withQuery = try await dashboard.get("/dashboard/jobs?notice=retried", as: "mallory")
+        #expect(withQuery.location == "/dashboard/sign-in?next=/dashboard/jobs%3Fnotice%3Dretried")
+        #expect(try await dashboard.post("/dashboard/jobs/1/retry", form: "csrf=x", as: nil).status == 303)
+    }
+
+    @Test func theOverviewListsOnlyRepositoriesTheViewerMayRead() async throws {
+        let dashboard = try await RunningDashboard()
+        defer { Task { await dashboard.stop() } }
+        let start = dashboard.clock.now
+        try await dashboard.queue.record(
+            Self.scan("acme/shop", at: start, findings: []), retention: ScanRetention())
+        try await dashboard.queue.record(
+            Self.scan("acme/shop", at: start.addingTimeInterval(3_600), findings: Self.findings),
+            retention: ScanRetention())
+        try await dashboard.queue.record(
+            Self.scan("acme/secret", at: start, findings: Self.findings), retention: ScanRetention())
+
+        let alice = try await dashboard.get("/dashboard/", as: "alice")
+        #expect(alice.status == 200)
+        #expect(alice.body.contains("github:acme/shop"))
+        #expect(alice.body.contains("href=\"/dashboard/repositories/github/acme/shop\""))
+        #expect(!alice.body.contains("secret"))
+        // 200 checks, 2 failing: 2·198 / (2·198 + 1 + 2) = 99.2 %.
+        #expect(alice.body.contains("<span class=\"score good\">99</span>"))
+        #expect(alice.body.contains("<svg") && alice.body.contains("<polyline"))
+        #expect(!alice.body.contains("<script") && !alice.body.contains("src="))
+        #expect(try await dashboard.get("/dashboard/", as: "root").body.contains("github:acme/secret"))
+    }
+
+    @Test func theRepositoryPageLinksEveryFindingToTheScannedCommit() async throws {
+        let dashboard = try await RunningDashboard()
+        defer { Task { await dashboard.stop() } }
+        try await dashboard.queue.record(
+            Self.scan("acme/shop", at: dashboard.clock.now, findings: Self.findings), retention: ScanRetention())
+        try await dashboard.queue.record(
+            OutdatedReport(
+                forge: "github", repository: "acme/shop", commit: Self.commit, scannedAt: dashboard.clock.now,
+                dependencies: [
+                    OutdatedDependency(
+                        kind: .chart, addOn: "cert-manager", name: "cert-manager", file: "infra/cert-manager.yaml",
+                        line: 9, current: "v1.14.0", newestAllowed: "v1.17.1", pullRequest: 42)
+                ]))
+
+        let page = try await dashboard.get("/dashboard/repositories/github/acme/shop", as: "alice")
+        #expect(page.status == 200)
+        #expect(
+            page.body.contains(
+                "<a href=\"https://github.com/acme/shop/blob/\(Self.commit)/apps/shop/web.yaml#L14\">apps/shop/web.yaml:14</a>"
+            ))
+        #expect(page.body.contains("<td>Security</td><td class=\"number\">1</td>"))
+        #expect(page.body.contains("<td>shop</td><td class=\"number\">1</td><td class=\"number\">1</td>"))
+        #expect(page.body.contains("<td class=\"danger\">runAsRootAllowed</td>"))
+        #expect(
+            page.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                || page.body.contains("&lt;script&gt;"))
+        #expect(!page.body.contains("<script>"))
+        #expect(page.body.contains("<a href=\"https://github.com/acme/shop/pull/42\">#42</a>"))
+        #expect(page.body.contains("v1.17.1"))
+        #expect(page.body.contains("https://github.com/acme/shop/commit/\(Self.commit)"))
+        #expect(page.body.contains("<circle"))
+    }
+
+    @Test func aRepositoryTheViewerCannotReadIsNotFoundLikeOneThatDoesNotExist() async throws {
+        let dashboard = try await RunningDashboard()
+        defer { Task { await dashboard.stop() } }
+        try await dashboard.queue.record(
+            Self.scan("acme/secret", at: dashboard.clock.now, findings: Self.findings), retention: ScanRetention())
+        let hidden = try await dashboard.get("/dashboard/repositories/github/acme/secret", as: "alice")
+        let missing = try await dashboard.get("/dashboard/repositories/github/acme/nothing", as: "alice")
+        #expect(hidden.status == 404 && missing.status == 404)
+        #expect(hidden.body == missing.body)
+        #expect(try await dashboard.get("/dashboard/repositories/github/acme/secret", as: "root").status == 200)
+    }
+
+    @Test func theJobsPageShowsDepthAndDeadJobsOfReadableRepositories() async throws {
+        let dashboard = try await RunningDashboard()
+        defer { Task { await dashboard.stop() } }
+        let shop = try await dashboard.deadJob("acme/shop", error: "forge said 502 <bad gateway>")
+        _ = try await dashboard.deadJob("acme/secret", error: "secret failure")
+
+        let alice = try await dashboard.get("/dashboard/jobs", as: "alice")
+        #expect(alice.status == 200)
+        #expect(alice.body.contains("<td class=\"number\">\(shop)</td>"))
+        #expect(alice.body.contains("forge said 502 &lt;bad gateway&gt;"))
+        #expect(!alice.body.contains("secret"))
+        #expect(!alice.body.contains("<form"), "only admins retry")
+        #expect(alice.body.contains("<th class=\"number\">dead</th>"))
+
+        let root = try await dashboard.get("/dashboard/jobs", as: "root")
+        #expect(root.body.contains("secret failure"))
+        #expect(root.body.contains("action=\"/dashboard/jobs/\(shop)/retry\""))
+        #expect(root.body.contains("name=\"csrf\" value=\"root-token\""))
+    }
+
+    @Test func aDeadJobIsRetriedOnlyByAnAdminWithTheRightToken() async throws {
+        let dashboard = try await RunningDashboard()
+        defer { Task { await dashboard.stop() } }
+        let id = try await dashboard.deadJob("acme/shop", error: "timeout")
+        let path = "/dashboard/jobs/\(id)/retry"
+        #expect(try await dashboard.post(path, form: "csrf=alice-token", as: "alice").status == 403)
+        #expect(try await dashboard.post(path, form: "", as: "root").status == 403)
+        #expect(try await dashboard.post(path, form: "csrf=alice-token", as: "root").status == 403)
+        #expect(try await dashboard.queue.job(id: id)?.state == .dead)
+
+        let retried = try await dashboard.post(path, form: "other=1&csrf=root-token", as: "root")
+        #expect(retried.status == 303 && retried.location == "/dashboard/jobs?notice=retried")
+        #expect(try await dashboard.queue.job(id: id)?.state == .pending)
+        let again = try await dashboard.post(path, form: "csrf=root-token", as: "root")
+        #expect(again.location == "/dashboard/jobs?notice=not-dead")
+        #expect(try await dashboard.get("/dashboard/jobs?notice=retried", as: "root").body.contains("pending again"))
+        #expect(
+            try await dashboard.post("/dashboard/jobs/999/retry", form: "csrf=root-token", as: "root").status == 404)
+    }
+}
