@@ -97,6 +97,13 @@ public struct SourceOrigins: Sendable {
         }
     }
 
+    /// Only the origins of `documents`.
+    func keeping(documents: Set<Int>) -> SourceOrigins {
+        var kept = SourceOrigins()
+        kept.byDocument = byDocument.filter { documents.contains($0.key) }
+        return kept
+    }
+
     /// Every recorded origin of one document (tests, and the fix engine looking for a value's key).
     public func origins(document: Int) -> [DocumentPath: SourceLocation] {
         byDocument[document] ?? [:]

@@ -37,10 +37,15 @@ extension RenderFlags {
         KustomizeBuilder(cache: BuildCache(), charts: noRender ? nil : KustomizeCharts(), remotes: remotes)
     }
 
-    /// The plan of `check` and `fix`, remote bases fetched (see `KustomizeRemotes`).
-    func kustomizePlan(files: [String], isIgnored: (String) -> Bool) async throws -> KustomizeCheckPlan {
+    /// The plan of `check` and `fix`, remote bases fetched (see `KustomizeRemotes`). `deferringObjects`:
+    /// `check` builds each root again when it checks it, instead of holding every root's objects.
+    func kustomizePlan(files: [String], isIgnored: (String) -> Bool, deferringObjects: Bool = false) async throws
+        -> KustomizeCheckPlan
+    {
         try await KustomizeRemotes(offline: offline).building { remotes, _ in
-            KustomizeCheckPlan.make(files: files, builder: kustomizeBuilder(remotes: remotes), isIgnored: isIgnored)
+            KustomizeCheckPlan.make(
+                files: files, builder: kustomizeBuilder(remotes: remotes), isIgnored: isIgnored,
+                deferringObjects: deferringObjects)
         }
     }
 }
