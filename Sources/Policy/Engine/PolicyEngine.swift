@@ -115,7 +115,7 @@ public struct PolicyEngine: Sendable {
             return FileResult(outcome: .init(path: entry.path, status: .ignored, documents: 0, objects: 0, bytes: 0))
         }
         var result = checkObjects(of: ManifestReader.read(path: stream.path, documents: documents), ownChecks: true)
-        result.kept = stream.keeping(originsOf: result.findings, documents: Set(result.retained.map(\.documentIndex)))
+        result.kept = stream.keeping(originsOf: result.findings, retained: result.retained)
         return result
     }
 

@@ -1,3 +1,5 @@
+import Manifests
+
 /// Generated streams made one at a time while the engine checks them, instead of all before:
 /// each is made, checked and let go, keeping only what its findings and the cross-object checks
 /// still need (`GeneratedManifests.keeping`). Memory then follows the largest stream, not the
@@ -41,17 +43,19 @@ public struct DeferredManifests: Sendable {
 extension GeneratedManifests {
     /// This stream without its documents, with the origins only of what is still to be moved:
     /// the places of `findings` (looked up now, kept under their exact paths, so the later
-    /// lookup finds the same place) and every origin of the documents in `documents` (objects
-    /// kept for the cross-object checks, whose findings come later).
-    func keeping(originsOf findings: [Finding], documents: Set<Int>) -> GeneratedManifests {
+    /// lookup finds the same place) and the origins of what the objects kept for the
+    /// cross-object checks (`retained`, whose findings come later) still hold.
+    func keeping(originsOf findings: [Finding], retained: [KubernetesObject]) -> GeneratedManifests {
         var kept = self
         kept.documents = nil
         kept.bytes = []
-        kept.origins = origins.keeping(documents: documents)
+        let objects = Dictionary(retained.map { ($0.documentIndex, $0) }, uniquingKeysWith: { first, _ in first })
+        kept.origins = origins.keeping(documents: Set(objects.keys)) { document, path in
+            objects[document].map { !CrossObjectRetention.isDropped(path.components, of: $0) } ?? false
+        }
         for finding in findings {
             let document = finding.documentIndex ?? 0
-            guard !documents.contains(document), let origin = origins.origin(document: document, path: finding.path)
-            else { continue }
+            guard let origin = origins.origin(document: document, path: finding.path) else { continue }
             kept.origins.record(document: document, path: finding.path, origin: origin)
         }
         return kept

@@ -97,10 +97,13 @@ public struct SourceOrigins: Sendable {
         }
     }
 
-    /// Only the origins of `documents`.
-    func keeping(documents: Set<Int>) -> SourceOrigins {
+    /// Only the origins of `documents` that `isKept` keeps.
+    func keeping(documents: Set<Int>, isKept: (Int, DocumentPath) -> Bool) -> SourceOrigins {
         var kept = SourceOrigins()
-        kept.byDocument = byDocument.filter { documents.contains($0.key) }
+        for document in documents {
+            guard let paths = byDocument[document] else { continue }
+            kept.byDocument[document] = paths.filter { isKept(document, $0.key) }
+        }
         return kept
     }
 
