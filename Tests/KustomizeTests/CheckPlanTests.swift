@@ -49,8 +49,9 @@ import Testing
 
 extension CheckPlanTests {
     /// In namespaces of their own, or the same object twice (two clusters): either way one finding naming both.
-    @Test(arguments: [true, false])
-    func aBaseBuiltByTwoOverlaysReportsEachLineOnce(ownNamespaces: Bool) throws {
+    /// Also with each root built again when checked (`deferringObjects`, as `check` does).
+    @Test(arguments: [true, false], [false, true])
+    func aBaseBuiltByTwoOverlaysReportsEachLineOnce(ownNamespaces: Bool, deferring: Bool) throws {
         let memory = MemoryFileSystem([
             "base/kustomization.yaml": "resources:\n  - d.yaml\n",
             "base/d.yaml":
@@ -59,12 +60,14 @@ extension CheckPlanTests {
             "staging/kustomization.yaml": "resources:\n  - ../base\n" + (ownNamespaces ? "namespace: staging\n" : ""),
         ])
         let plan = KustomizeCheckPlan.make(
-            files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory))
+            files: memory.files.keys.sorted(), builder: KustomizeBuilder(fileSystem: memory),
+            deferringObjects: deferring)
+        #expect(deferring ? plan.generated.isEmpty && plan.deferred.entries.count == 2 : plan.generated.count == 2)
         let engine = PolicyEngine(
             configuration: try BundledData.defaultConfiguration(),
             settings: EvaluationSettings(deprecations: try BundledData.deprecations()))
         let report = plan.mergingAcrossRoots(
-            engine.run(paths: [], generated: plan.generated) { path in try memory.read(path) })
+            engine.run(paths: [], generated: plan.generated, deferred: plan.deferred) { path in try memory.read(path) })
         let latest = report.findings.filter { $0.checkID == "tagNotSpecified" }
         #expect(latest.count == 1)
         #expect(latest.first.map { "\($0.file):\($0.position.line)" } == "base/d.yaml:10")

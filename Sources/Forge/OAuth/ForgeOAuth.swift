@@ -25,16 +25,28 @@ struct ForgeOAuth: OAuthSignIn {
     func exchange(code: String) async throws -> String { try await endpoints.exchange(code: code) }
 
     func signedInUser(token: String) async throws -> SignedInUser {
-        SignedInUser(login: try await api(token).field(dialect.loginField, of: "/user"))
+        let api = api(token)
+        switch dialect.loginField {
+        case .login: return SignedInUser(login: try await api.get("/user", as: LoginAnswer.self).login)
+        case .username: return SignedInUser(login: try await api.get("/user", as: UsernameAnswer.self).username)
+        }
     }
 
     /// 200 and readable by the dialect's rule: yes; 401, 403 or 404 (hidden or refused): no.
     /// Anything else is a failure of the forge, not an answer.
     func canRead(repository: RepositoryID, token: String) async throws -> Bool {
-        let (path, readable) = dialect.probe(repository)
-        let (status, answer) = try await api(token).status(.get, path)
+        let path = dialect.probePath(repository)
+        let api = api(token)
+        let (status, answer) = try await api.status(.get, path)
         switch status {
-        case 200: return readable(answer)
+        case 200:
+            switch dialect.readProbe {
+            case .repositoryPermissions:
+                return try api.decode(RepositoryPermissionsAnswer.self, from: answer, method: "GET", path: path)
+                    .grantsRead
+            case .projectAccess:
+                return try api.decode(ProjectAccessAnswer.self, from: answer, method: "GET", path: path).grantsRead
+            }
         case 401, 403, 404: return false
         default: throw ForgeError.status(code: status, method: "GET", path: path, message: "")
         }
@@ -43,6 +55,11 @@ struct ForgeOAuth: OAuthSignIn {
     private func api(_ token: String) -> ForgeAPI {
         ForgeAPI(
             root: apiRoot, client: client, credentials: TokenCredentials(token: token, scheme: .bearer),
-            fixedHeaders: dialect.fixedHeaders)
+            fixedHeaders: dialect.fixedHeaders, forge: kind)
     }
 }
+
+/// `GET /user` of GitHub and Gitea.
+private struct LoginAnswer: Decodable { let login: String }
+/// `GET /user` of GitLab.
+private struct UsernameAnswer: Decodable { let username: String }

@@ -26,7 +26,12 @@ struct OAuthDialect: Sendable {
     var tokenPath: String
     var defaultScope: String
     /// The field of `GET /user` that names the user.
-    var loginField: String
+    enum LoginField: Sendable {
+        case login
+        case username
+    }
+
+    var loginField: LoginField
     var fixedHeaders: [(name: String, value: String)]
     var readProbe: ReadProbe
 
@@ -37,38 +42,62 @@ struct OAuthDialect: Sendable {
         case .github:
             OAuthDialect(
                 authorizePath: "login/oauth/authorize", tokenPath: "login/oauth/access_token", defaultScope: "repo",
-                loginField: "login", fixedHeaders: GitHubForge.fixedHeaders, readProbe: .repositoryPermissions)
+                loginField: .login, fixedHeaders: GitHubForge.fixedHeaders, readProbe: .repositoryPermissions)
         case .gitea:
             OAuthDialect(
                 authorizePath: "login/oauth/authorize", tokenPath: "login/oauth/access_token",
-                defaultScope: "read:user read:repository", loginField: "login", fixedHeaders: [],
+                defaultScope: "read:user read:repository", loginField: .login, fixedHeaders: [],
                 readProbe: .repositoryPermissions)
         case .gitlab:
             OAuthDialect(
                 authorizePath: "oauth/authorize", tokenPath: "oauth/token", defaultScope: "read_api",
-                loginField: "username", fixedHeaders: [], readProbe: .projectAccess)
+                loginField: .username, fixedHeaders: [], readProbe: .projectAccess)
         }
     }
 
-    /// The API path of `repository` and whether the answer lets the token's owner read it.
-    func probe(_ repository: RepositoryID) -> (path: String, readable: (JSON) -> Bool) {
+    /// The API path that answers whether the token's owner may read `repository`.
+    func probePath(_ repository: RepositoryID) -> String {
         switch readProbe {
         case .repositoryPermissions:
-            return (
-                "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))",
-                { $0["permissions"]?["pull"]?.bool ?? false }
-            )
-        case .projectAccess:
-            return (
-                "/projects/\(ForgeAPI.segment(repository.fullName))",
-                { answer in
-                    if let visibility = answer["visibility"]?.string, visibility != "private" { return true }
-                    let levels = ["project_access", "group_access"].compactMap {
-                        answer["permissions"]?[$0]?["access_level"]?.int
-                    }
-                    return (levels.max() ?? 0) >= Self.reporterAccessLevel
-                }
-            )
+            "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))"
+        case .projectAccess: "/projects/\(ForgeAPI.segment(repository.fullName))"
         }
+    }
+}
+
+/// `GET /repos/{owner}/{repo}` of GitHub and Gitea: `permissions` is absent when the token's owner
+/// has no role (a public repository seen by anyone), which means no read permission of their own.
+struct RepositoryPermissionsAnswer: Decodable {
+    struct Permissions: Decodable { let pull: Bool? }
+    let permissions: Permissions?
+
+    var grantsRead: Bool { permissions?.pull == true }
+}
+
+/// `GET /projects/:id` of GitLab: `visibility` and the user's access levels, each absent when the
+/// user has no such membership.
+struct ProjectAccessAnswer: Decodable {
+    struct Access: Decodable {
+        let accessLevel: Int
+        enum CodingKeys: String, CodingKey { case accessLevel = "access_level" }
+    }
+
+    struct Permissions: Decodable {
+        let projectAccess: Access?
+        let groupAccess: Access?
+        enum CodingKeys: String, CodingKey {
+            case projectAccess = "project_access"
+            case groupAccess = "group_access"
+        }
+    }
+
+    let visibility: String?
+    let permissions: Permissions?
+
+    /// Public and internal projects are readable by any signed-in user; a private one from Reporter up.
+    var grantsRead: Bool {
+        if let visibility, visibility != "private" { return true }
+        let levels = [permissions?.projectAccess, permissions?.groupAccess].compactMap { $0?.accessLevel }
+        return levels.contains { $0 >= OAuthDialect.reporterAccessLevel }
     }
 }

@@ -11,10 +11,21 @@ public struct KustomizationIndex: Sendable {
         /// The Flux Kustomization or Argo CD Application it is built for, if any.
         public var deployer: RootDeployer?
         public var outcome: Result<BuiltRoot, any Error>
-        /// The built objects as the policy engine checks them, when the root built completely.
+        /// The built objects as the policy engine checks them, when the root built completely
+        /// (an index made without keeping objects keeps them only for roots it cannot rebuild
+        /// cheaply or whose Kyverno policies must be known first: see `keptObjects`).
         public var generated: GeneratedManifests?
+        /// Whether the root built completely: its objects are checked in place of its files.
+        public var isComplete = false
+        /// The files its objects' documents are in (the others it read as patches or generator inputs).
+        public var documentFiles: Set<String> = []
+        /// Whether its build rendered charts (`helmCharts`).
+        public var renderedCharts = false
+        /// Whether its objects include a Kyverno policy.
+        public var holdsPolicies = false
 
-        /// The built root, when it built at all (completely or with notes).
+        /// The built root, when it built at all (completely or with notes). In an index made
+        /// without keeping objects its `resources` are empty.
         public var built: BuiltRoot? { try? outcome.get() }
 
         /// What to tell about the root: why it was not built (its files are then checked one
@@ -41,14 +52,21 @@ public struct KustomizationIndex: Sendable {
     /// kustomization includes) in parallel; the builder's cache builds each shared base once.
     /// `deployers`: the folders Flux Kustomizations and Argo CD Applications deploy, each a root
     /// built as its tool builds it, in place of the folder's own root when it is one.
-    public init(kustomizationFiles: [String], deployers: [RootDeployer] = [], builder: KustomizeBuilder) {
+    /// `keepingObjects: false`: each root's objects are let go once its facts are taken (a check
+    /// builds them again one at a time, `KustomizeCheckPlan.deferred`), except where `keptObjects` says.
+    public init(
+        kustomizationFiles: [String], deployers: [RootDeployer] = [], builder: KustomizeBuilder,
+        keepingObjects: Bool = true
+    ) {
         let folders = Self.roots(among: kustomizationFiles, fileSystem: builder.fileSystem)
-        self.init(roots: folders, deployers: deployers, builder: builder)
+        self.init(roots: folders, deployers: deployers, builder: builder, keepingObjects: keepingObjects)
     }
 
     /// Builds the given root folders, and the folders of `deployers` (in place of the same
     /// folder among `folders`), in parallel.
-    public init(roots folders: [String], deployers: [RootDeployer] = [], builder: KustomizeBuilder) {
+    public init(
+        roots folders: [String], deployers: [RootDeployer] = [], builder: KustomizeBuilder, keepingObjects: Bool = true
+    ) {
         // A deployed folder is built for its deployer, and a folder its generated kustomization
         // lists is part of that build: neither is a root of its own.
         let deployed = Set(
@@ -61,12 +79,38 @@ public struct KustomizationIndex: Sendable {
         let slots = RootSlots(count: requests.count)
         DispatchQueue.concurrentPerform(iterations: requests.count) { index in
             let (folder, deployer) = requests[index]
-            let outcome = Result<BuiltRoot, any Error> { try builder.build(folder: folder, deployer: deployer) }
-            let generated = (try? outcome.get()).flatMap { $0.isComplete ? $0.generatedManifests() : nil }
-            slots[index] = Root(folder: folder, deployer: deployer, outcome: outcome, generated: generated)
+            var charts = builder
+            let watch = builder.charts.map { ChartUse(inflater: $0) }
+            charts.charts = watch
+            var outcome = Result<BuiltRoot, any Error> { try charts.build(folder: folder, deployer: deployer) }
+            var root = Root(folder: folder, deployer: deployer, outcome: outcome, generated: nil)
+            if let built = try? outcome.get() {
+                root.isComplete = built.isComplete
+                root.documentFiles = Set(built.resources.map(\.anchor.file))
+                root.renderedCharts = watch?.used ?? false
+                root.holdsPolicies = built.resources.contains {
+                    KyvernoPolicies.kinds.contains($0.kind)
+                        && ($0.node["apiVersion"]?.string ?? "").hasPrefix("kyverno.io/")
+                }
+                if built.isComplete, keepingObjects || Self.keptObjects(root) {
+                    root.generated = built.generatedManifests()
+                }
+                if !keepingObjects {
+                    var summary = built
+                    summary.resources = []
+                    outcome = .success(summary)
+                    root.outcome = outcome
+                }
+            }
+            slots[index] = root
         }
         roots = slots.values
     }
+
+    /// Roots whose objects an index keeps even when asked not to: building them again would
+    /// render their charts again (worker processes), and their Kyverno policies must be known
+    /// before any object is checked.
+    static func keptObjects(_ root: Root) -> Bool { root.renderedCharts || root.holdsPolicies }
 
     /// The folders with a kustomization (not a Component) that no other kustomization lists
     /// under `resources`, `bases` or `components`. A kustomization that cannot be read is a root
@@ -102,7 +146,7 @@ public struct KustomizationIndex: Sendable {
     /// place. Kustomization files are not among them (they stay context for namespaces).
     public var coveredFiles: Set<String> {
         var covered = Set<String>()
-        for root in roots where root.generated != nil {
+        for root in roots where root.isComplete {
             covered.formUnion(root.built?.files ?? [])
         }
         return covered.filter { !Self.isKustomizationFile($0) }
@@ -118,9 +162,7 @@ public struct KustomizationIndex: Sendable {
     /// object has its document there, so they are never objects of their own, to check or to fix.
     public var patchFiles: Set<String> {
         var documents = Set<String>()
-        for root in roots where root.generated != nil {
-            for resource in root.built?.resources ?? [] { documents.insert(resource.anchor.file) }
-        }
+        for root in roots where root.isComplete { documents.formUnion(root.documentFiles) }
         return coveredFiles.subtracting(documents)
     }
 }

@@ -18,6 +18,9 @@ public struct KustomizeCheckPlan: Sendable {
     public var patchFiles: Set<String> = []
     /// The roots behind `generated`, for fixing what their patches set.
     public var builtRoots: [BuiltRoot] = []
+    /// The built objects of roots that built completely, made again one root at a time while
+    /// the engine checks them (a plan made with `deferringObjects`; `generated` then holds none of them).
+    public var deferred: DeferredManifests = .none
 
     /// Charts rendered on their own (`<kustomization>@render...`) that a built root already
     /// rendered as part of its objects: left out, so their objects are not checked twice.
@@ -45,9 +48,14 @@ public struct KustomizeCheckPlan: Sendable {
 
     /// Plans the check of `files` (as the manifest walker lists them). A kustomization in an
     /// ignored path (`ignorePaths`) is not built.
+    ///
+    /// `deferringObjects`: every root is built once for what the plan needs (the files it reads,
+    /// its notes), its objects let go, and built again when the engine checks it (`deferred`),
+    /// each build without a shared cache; so `check` holds one root's objects per core at a
+    /// time, not the tree's. `builtRoots` then have no resources (`fix` does not defer).
     public static func make(
         files: [String], builder: KustomizeBuilder = KustomizeBuilder(cache: BuildCache()),
-        isIgnored: (String) -> Bool = { _ in false }
+        isIgnored: (String) -> Bool = { _ in false }, deferringObjects: Bool = false
     ) -> KustomizeCheckPlan {
         let kustomizationFiles = files.filter { KustomizationIndex.isKustomizationFile($0) && !isIgnored($0) }
         let fileSystem = builder.fileSystem
@@ -57,11 +65,38 @@ public struct KustomizeCheckPlan: Sendable {
         guard !kustomizationFiles.isEmpty || !deployers.isEmpty else {
             return KustomizeCheckPlan(generated: [], files: files, notes: [])
         }
-        let index = KustomizationIndex(kustomizationFiles: kustomizationFiles, deployers: deployers, builder: builder)
+        var builder = builder
+        if deferringObjects { builder.cache = nil }
+        let index = KustomizationIndex(
+            kustomizationFiles: kustomizationFiles, deployers: deployers, builder: builder,
+            keepingObjects: !deferringObjects)
         let covered = index.coveredFiles
         let kept = files.filter { !covered.contains(BuildPath.clean($0)) }
-        return KustomizeCheckPlan(
-            generated: index.roots.compactMap(\.generated), files: kept, notes: index.roots.flatMap(\.notes),
-            patchFiles: index.patchFiles, builtRoots: index.roots.filter { $0.generated != nil }.compactMap(\.built))
+        var plan = KustomizeCheckPlan(
+            generated: [], files: kept, notes: index.roots.flatMap(\.notes), patchFiles: index.patchFiles,
+            builtRoots: index.roots.filter(\.isComplete).compactMap(\.built))
+        guard deferringObjects else {
+            plan.generated = index.roots.compactMap(\.generated)
+            return plan
+        }
+        plan.deferred = deferred(index.roots.filter(\.isComplete), builder: builder)
+        return plan
+    }
+
+    /// The complete roots' objects, each made when the engine asks: built again (the build is
+    /// deterministic), or the objects the index kept.
+    private static func deferred(_ roots: [KustomizationIndex.Root], builder: KustomizeBuilder) -> DeferredManifests {
+        let entries = roots.compactMap { root in
+            root.built.map { DeferredManifests.Entry(path: $0.streamPath, namespace: $0.deployer?.defaultNamespace) }
+        }
+        return DeferredManifests(
+            entries: entries, policyStreams: roots.filter(\.holdsPolicies).compactMap(\.generated)
+        ) { index in
+            let root = roots[index]
+            if let kept = root.generated { return kept }
+            guard let built = try? builder.build(folder: root.folder, deployer: root.deployer), built.isComplete
+            else { return nil }
+            return built.generatedManifests()
+        }
     }
 }

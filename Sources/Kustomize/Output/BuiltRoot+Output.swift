@@ -27,15 +27,18 @@ extension BuiltRoot {
         // A folder deployed by a Flux Kustomization or an Argo CD Application is named with it
         // (two of them may deploy one folder differently: each its own stream).
         let name = deployer?.rootLabel ?? folder
-        // The stream's folder holds its default namespace: one per deployer.
-        let path = kustomizationFile + "@kustomize/" + (deployer.map { "\($0.rootLabel)/objects" } ?? folder)
         var stream = GeneratedManifests(
-            path: path, documents: Node.documents(resources.map(\.node)),
+            path: streamPath, documents: Node.documents(resources.map(\.node)),
             namespace: deployer?.defaultNamespace, origins: origins, fallback: fallback,
             label: "built by kustomization \(name)", documentLabels: labels)
         // Overlays building the same object from one base each report it; `mergingAcrossRoots` names them all.
         stream.keptApart = true
         return stream
+    }
+
+    /// The name of its stream of objects. The stream's folder holds its default namespace: one per deployer.
+    public var streamPath: String {
+        kustomizationFile + "@kustomize/" + (deployer.map { "\($0.rootLabel)/objects" } ?? folder)
     }
 
     /// The same stream as YAML text, for the fix engine (which edits text).

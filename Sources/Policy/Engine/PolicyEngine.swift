@@ -46,36 +46,55 @@ public struct PolicyEngine: Sendable {
     public func run(paths: [String], focus: Set<String>? = nil, knownFacts: TreeFacts = TreeFacts(), source: FileSource)
         -> CheckReport
     {
-        run(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: [:])
+        run(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: [:], deferred: .none).report
     }
 
     /// `parsed`: files already read into objects (generated in memory), checked without reading `source`.
+    /// `deferred`: streams made, checked and let go one at a time after the files; `kept` holds
+    /// what of each is still needed to move its findings (`GeneratedManifests.keeping`).
     func run(
-        paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]
-    ) -> CheckReport {
+        paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile],
+        deferred: DeferredManifests
+    ) -> (report: CheckReport, kept: [GeneratedManifests]) {
+        // Deferred streams holding Kyverno policies are read for them in their place among the paths.
+        let searched =
+            Array(paths[..<deferred.position]) + deferred.policyStreams.map(\.path) + paths[deferred.position...]
+        let policyFiles = Dictionary(
+            deferred.policyStreams.map { ($0.path, ManifestReader.read(path: $0.path, documents: $0.documents ?? [])) },
+            uniquingKeysWith: { first, _ in first })
         let kyverno = KyvernoPolicies.discover(
-            paths: knownFacts.kyvernoPolicyPaths.map { known in paths.filter { known.contains($0) || parsed[$0] != nil }
-            } ?? paths, settings: configuration.kyverno, source: source, parsed: parsed)
+            paths: knownFacts.kyvernoPolicyPaths.map { known in
+                searched.filter { known.contains($0) || parsed[$0] != nil || policyFiles[$0] != nil }
+            } ?? searched, settings: configuration.kyverno, source: source,
+            parsed: parsed.merging(policyFiles, uniquingKeysWith: { first, _ in first }))
         guard !kyverno.isEmpty || !kyverno.notes.isEmpty else {
-            return runChecks(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed)
+            return runChecks(
+                paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed, deferred: deferred)
         }
         let engine = including(kyverno)
-        var report = engine.runChecks(
-            paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed)
+        var (report, kept) = engine.runChecks(
+            paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: parsed, deferred: deferred)
         report.notes += kyverno.notes
         report.runtimeChecks = kyverno.metadata
         report.runtimeSeverities = Dictionary(
             kyverno.checkIDs.map { ($0, engine.configuration.severity(of: $0)) },
             uniquingKeysWith: { first, _ in first })
-        return report
+        return (report, kept)
     }
 
     private func runChecks(
-        paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile]
-    ) -> CheckReport {
-        let slots = ResultSlots<FileResult>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index]
+        paths: [String], focus: Set<String>?, knownFacts: TreeFacts, source: FileSource, parsed: [String: ManifestFile],
+        deferred: DeferredManifests
+    ) -> (report: CheckReport, kept: [GeneratedManifests]) {
+        let made = deferred.entries.count
+        let slots = ResultSlots<FileResult>(count: paths.count + made)
+        DispatchQueue.concurrentPerform(iterations: paths.count + made) { index in
+            // The deferred streams' slots sit at `deferred.position` among the paths.
+            if index >= deferred.position, index < deferred.position + made {
+                slots[index] = checkDeferred(deferred, index: index - deferred.position)
+                return
+            }
+            let path = paths[index < deferred.position ? index : index - made]
             let ownChecks = focus?.contains(path) ?? true
             slots[index] =
                 parsed[path].map { checkObjects(of: $0, ownChecks: ownChecks) }
@@ -84,8 +103,20 @@ public struct PolicyEngine: Sendable {
         let results = slots.values
         var findings = results.flatMap(\.findings)
         findings += crossObjectFindings(retained: results.flatMap(\.retained), knownFacts: knownFacts)
-        return CheckReport(
+        let report = CheckReport(
             findings: Finding.inReportOrder(findings), files: results.map(\.outcome), notes: configuration.notes)
+        return (report, results.compactMap(\.kept))
+    }
+
+    /// One deferred stream made and checked; its documents go when this returns.
+    private func checkDeferred(_ deferred: DeferredManifests, index: Int) -> FileResult {
+        let entry = deferred.entries[index]
+        guard let stream = deferred.make(index), let documents = stream.documents else {
+            return FileResult(outcome: .init(path: entry.path, status: .ignored, documents: 0, objects: 0, bytes: 0))
+        }
+        var result = checkObjects(of: ManifestReader.read(path: stream.path, documents: documents), ownChecks: true)
+        result.kept = stream.keeping(originsOf: result.findings, retained: result.retained)
+        return result
     }
 
     /// What files say about the tree for cross-object checks on other files: their context
@@ -125,6 +156,8 @@ public struct PolicyEngine: Sendable {
         var outcome: CheckReport.FileOutcome
         var findings: [Finding] = []
         var retained: [KubernetesObject] = []
+        /// A deferred stream's origins still needed to move its findings.
+        var kept: GeneratedManifests?
     }
 
     private func checkFile(_ path: String, ownChecks: Bool, source: FileSource) -> FileResult {

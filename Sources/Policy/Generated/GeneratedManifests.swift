@@ -97,6 +97,16 @@ public struct SourceOrigins: Sendable {
         }
     }
 
+    /// Only the origins of `documents` that `isKept` keeps.
+    func keeping(documents: Set<Int>, isKept: (Int, DocumentPath) -> Bool) -> SourceOrigins {
+        var kept = SourceOrigins()
+        for document in documents {
+            guard let paths = byDocument[document] else { continue }
+            kept.byDocument[document] = paths.filter { isKept(document, $0.key) }
+        }
+        return kept
+    }
+
     /// Every recorded origin of one document (tests, and the fix engine looking for a value's key).
     public func origins(document: Int) -> [DocumentPath: SourceLocation] {
         byDocument[document] ?? [:]

@@ -2,16 +2,23 @@ import Manifests
 
 extension PolicyEngine {
     /// Checks real files and generated manifests together (cross-object checks see both), then
-    /// moves every finding on a generated object to the line that explains it.
+    /// moves every finding on a generated object to the line that explains it. `deferred`
+    /// streams are made and checked one at a time, after the files (see `DeferredManifests`).
     public func run(
-        paths: [String], generated: [GeneratedManifests], knownFacts: TreeFacts = TreeFacts(),
-        source: @escaping FileSource
+        paths: [String], generated: [GeneratedManifests], deferred: DeferredManifests = .none,
+        knownFacts: TreeFacts = TreeFacts(), source: @escaping FileSource
     ) -> CheckReport {
-        guard !generated.isEmpty else { return run(paths: paths, knownFacts: knownFacts, source: source) }
-        let byPath = Dictionary(generated.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        guard !generated.isEmpty || !deferred.isEmpty else {
+            return run(paths: paths, knownFacts: knownFacts, source: source)
+        }
         var facts = knownFacts
         for stream in generated {
             if let namespace = stream.namespace { facts.kustomizationNamespaces[stream.folder] = namespace }
+        }
+        for entry in deferred.entries {
+            if let namespace = entry.namespace {
+                facts.kustomizationNamespaces[Workspace.folder(of: entry.path)] = namespace
+            }
         }
         var parsed: [String: ManifestFile] = [:]
         for stream in generated {
@@ -19,17 +26,24 @@ extension PolicyEngine {
                 parsed[stream.path] = ManifestReader.read(path: stream.path, documents: documents)
             }
         }
-        let report = run(
+        // The objects kept for the cross-object checks come as they always came: files, built
+        // roots (deferred here), then the other streams.
+        var deferred = deferred
+        deferred.position = paths.count
+        let eager = Dictionary(generated.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let (report, kept) = run(
             paths: paths + generated.map(\.path), focus: nil, knownFacts: facts,
             source: { path in
-                if let stream = byPath[path] { return stream.bytes }
+                if let stream = eager[path] { return stream.bytes }
                 return try source(path)
-            }, parsed: parsed)
+            }, parsed: parsed, deferred: deferred)
+        let byPath = eager.merging(kept.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let findings = report.findings.map { finding -> (finding: Finding, stream: String) in
             guard let stream = byPath[finding.file] else { return (finding, "") }
             return (Self.relocate(finding, from: stream), stream.keptApart ? stream.path : "")
         }
-        let files = report.files.filter { byPath[$0.path] == nil }
+        let deferredPaths = Set(deferred.entries.map(\.path))
+        let files = report.files.filter { byPath[$0.path] == nil && !deferredPaths.contains($0.path) }
         return CheckReport(
             findings: Finding.inReportOrder(Self.merged(findings)), files: files, notes: report.notes,
             runtimeChecks: report.runtimeChecks, runtimeSeverities: report.runtimeSeverities)

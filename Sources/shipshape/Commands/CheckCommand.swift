@@ -45,13 +45,15 @@ struct CheckCommand: AsyncParsableCommand {
         // Kustomization roots are built and their objects checked in place of their files; the
         // charts the tree deploys are rendered and their objects checked beside them.
         let isIgnored = { (path: String) in setup.configuration.isIgnored(path: path) }
-        let plan = try await rendering.kustomizePlan(files: files, settingsFile: config, isIgnored: isIgnored)
+        let plan = try await rendering.kustomizePlan(
+            files: files, settingsFile: config, isIgnored: isIgnored, deferringObjects: true)
         var rendered = try await rendering.render(files: files, settingsFile: config)
         rendered.generated = plan.withoutChartsItBuilt(rendered.generated)
         rendered.notes.removeAll { plan.built($0.location.file) }
         var report = plan.mergingAcrossRoots(
             setup.engine.run(
-                paths: plan.files, generated: plan.generated + rendered.generated, source: RenderOptions.read),
+                paths: plan.files, generated: plan.generated + rendered.generated, deferred: plan.deferred,
+                source: RenderOptions.read),
             isIgnored: isIgnored)
         report.notes += plan.notes + rendered.noteLines
         for index in report.files.indices where report.files[index].status == .template {

@@ -41,13 +41,18 @@ extension RenderFlags {
     }
 
     /// The plan of `check` and `fix`, remote bases fetched and charts pulled (see `RemoteBaseFetcher`).
+    /// `deferringObjects`: `check` builds each root again when it checks it, instead of holding every
+    /// root's objects.
     func kustomizePlan(
-        files: [String], cacheFolder: URL, caBundle: String?, settingsFile: String?, isIgnored: (String) -> Bool
+        files: [String], cacheFolder: URL, caBundle: String?, settingsFile: String?, isIgnored: (String) -> Bool,
+        deferringObjects: Bool = false
     ) async throws -> KustomizeCheckPlan {
         try await remoteFetcher(cacheFolder: cacheFolder, caBundle: caBundle, settingsFile: settingsFile).building(
             into: RemoteTrees()
         ) { remotes, _ in
-            KustomizeCheckPlan.make(files: files, builder: kustomizeBuilder(remotes: remotes), isIgnored: isIgnored)
+            KustomizeCheckPlan.make(
+                files: files, builder: kustomizeBuilder(remotes: remotes), isIgnored: isIgnored,
+                deferringObjects: deferringObjects)
         }
     }
 

@@ -109,12 +109,12 @@ struct RenderOptions: ParsableArguments {
     }
 
     /// `check`'s and `fix`'s kustomize plan: remote bases fetched, charts pulled into the cache folder.
-    func kustomizePlan(files: [String], settingsFile: String?, isIgnored: (String) -> Bool) async throws
-        -> KustomizeCheckPlan
-    {
+    func kustomizePlan(
+        files: [String], settingsFile: String?, isIgnored: (String) -> Bool, deferringObjects: Bool = false
+    ) async throws -> KustomizeCheckPlan {
         try await flags.kustomizePlan(
             files: files, cacheFolder: cacheDirectory.map { URL(fileURLWithPath: $0) } ?? DiskCache.defaultFolder,
-            caBundle: caBundle, settingsFile: settingsFile, isIgnored: isIgnored)
+            caBundle: caBundle, settingsFile: settingsFile, isIgnored: isIgnored, deferringObjects: deferringObjects)
     }
 
     static let read: PolicyEngine.FileSource = { path in try FileContents.read(path) }
