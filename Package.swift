@@ -166,7 +166,7 @@ let package = Package(
             dependencies: [
                 "Manifests", "Policy", "Kustomize", "Review", "GitKit", "Diffs", "Fixes", "HTTPKit", "Forge", "Bot",
                 "Server", "Upgrades", "FileNames",
-                "HelmKit", "Rendering", "Vulnerabilities",
+                "HelmKit", "Rendering", "Vulnerabilities", "Dashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -35,7 +35,12 @@ public struct DashboardPages: Sendable {
             await pages.signedIn(request) { viewer in
                 let forge = context.parameters.get("forge") ?? ""
                 let repository = context.parameters.getCatchAll().joined(separator: "/")
-                return try await pages.repository(viewer, forge: forge, repository: repository)
+                var query: [String: String] = [:]
+                for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
+                    query[String(name)] = String(value)
+                }
+                return try await pages.repository(
+                    viewer, forge: forge, repository: repository, filter: FindingFilter(query: query))
             }
         }
         router.get("/dashboard/jobs") { request, _ in
@@ -74,9 +79,13 @@ public struct DashboardPages: Sendable {
     }
 
     func page(_ name: DashboardTemplates.Name, viewer: DashboardViewer, _ view: [String: Any]) -> Response {
+        DashboardResponse.html(render(name, viewer: viewer, view))
+    }
+
+    func render(_ name: DashboardTemplates.Name, viewer: DashboardViewer, _ view: [String: Any]) -> String {
         var view = view
         view["viewer"] = ["login": viewer.login, "forge": viewer.forge, "isAdmin": viewer.isAdmin]
         view["csrf"] = viewer.csrfToken
-        return DashboardResponse.html(templates.render(name, view))
+        return templates.render(name, view)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Bot
 import Mustache
 
 /// The pages' Mustache templates: `templates/dashboard/` built into the binary; a folder of
@@ -15,42 +15,13 @@ public struct DashboardTemplates: Sendable {
     private let library: MustacheLibrary
 
     public init(overrides: String? = nil) throws {
-        var sources: [String: String] = [:]
-        for (file, text) in EmbeddedConfig.files where file.hasSuffix(".mustache") {
-            sources[String(file.dropLast(".mustache".count))] = text
+        do {
+            library = try MustacheTemplateLoader.library(
+                embedded: EmbeddedConfig.files, overrides: overrides, required: Name.allCases.map(\.rawValue),
+                kind: "dashboard template")
+        } catch {
+            throw TemplateError(description: error.description)
         }
-        if let overrides {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: overrides).filter {
-                    $0.hasSuffix(".mustache")
-                }
-            } catch {
-                throw TemplateError(
-                    description:
-                        "cannot read the dashboard templates folder \(overrides): \(error.localizedDescription)"
-                )
-            }
-            for name in names {
-                let path = URL(fileURLWithPath: overrides).appending(path: name).path
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw TemplateError(description: "cannot read the template \(path)")
-                }
-                sources[String(name.dropLast(".mustache".count))] = text
-            }
-        }
-        var library = MustacheLibrary()
-        for (name, text) in sources {
-            do {
-                try library.register(text, named: name)
-            } catch {
-                throw TemplateError(description: "template dashboard/\(name).mustache does not parse: \(error)")
-            }
-        }
-        for name in Name.allCases where library.getTemplate(named: name.rawValue) == nil {
-            throw TemplateError(description: "template dashboard/\(name.rawValue).mustache is missing")
-        }
-        self.library = library
     }
 
     func render(_ name: Name, _ view: [String: Any]) -> String {

@@ -10,7 +10,7 @@ struct Shipshape: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, ReviewCommand.self, FixCommand.self, UpgradeCommand.self, ChecksCommand.self,
             ServeCommand.self,
-            KustomizeCommand.self, ScanImagesCommand.self, RenderWorkerCommand.self,
+            KustomizeCommand.self, ScanImagesCommand.self, RenderWorkerCommand.self, DashboardPageCommand.self,
         ]
     )
 

@@ -226,4 +226,24 @@ import Upgrades
                 "Update cert-manager to v1.14.5", "Update api to 1.1.0",
             ])
     }
+
+    @Test func theOutdatedChartsAndImagesAreKeptForTheDashboard() async throws {
+        let session = try UpgradeSession()
+        defer { session.shutdown() }
+        let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-outdated-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queue = try SQLiteJobQueue(path: folder.appending(path: "queue.sqlite").path)
+        var job = try session.job()
+        job.history = ScanHistoryRecorder(history: queue, retention: ScanRetention())
+        _ = try await job.run()
+
+        let report = try #require(try await queue.outdated(forge: "github", repository: UpgradeSession.repository))
+        #expect(report.commit == (try session.served("refs/heads/main")))
+        let chart = try #require(report.dependencies.first { $0.kind == .chart && $0.name == "cert-manager" })
+        #expect(chart.current == "v1.14.2" && chart.newestAllowed == "v1.14.5")
+        #expect(chart.file == "infrastructure/cert-manager.yaml" && chart.line == 10 && chart.addOn == "cert-manager")
+        let number = try #require(session.pullRequest(branch: Self.certManagerBranch)?["number"] as? Int)
+        #expect(chart.pullRequest == number)
+        #expect(report.dependencies.contains { $0.kind == .image && $0.addOn == "api" && $0.pullRequest != nil })
+    }
 }

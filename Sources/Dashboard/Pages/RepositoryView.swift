@@ -9,6 +9,9 @@ struct RepositoryView {
     var scans: [ScanSummary]
     var findings: [ScanFinding]
     var outdated: OutdatedReport?
+    var filter = FindingFilter()
+    /// The page's own path, for the links of filters and pages.
+    var path = ""
 
     func dictionary() -> [String: Any] {
         let score = RepositoryScore.score(latest)
@@ -20,8 +23,9 @@ struct RepositoryView {
             "scannedAt": DashboardFormat.time(latest.scannedAt),
             "objectsChecked": latest.objectsChecked, "checksRun": latest.checksRun,
             "trend": TrendChart(width: 640, height: 160, detailed: true).svg(scans),
-            "categories": counts(by: \.category), "checks": checkRows(), "namespaces": counts(by: \.namespace),
-            "findings": findingRows(), "hasFindings": !findings.isEmpty,
+            "categories": counts(by: \.category, filter: \.category),
+            "namespaces": counts(by: \.namespace, filter: \.namespace), "checks": checkRows(),
+            "hasFindings": !findings.isEmpty,
             "scans": scans.map { scan -> [String: Any] in
                 let score = RepositoryScore.score(scan)
                 return [
@@ -32,6 +36,7 @@ struct RepositoryView {
                 ]
             },
         ]
+        view.merge(findingPage()) { _, new in new }
         if let outdated {
             view["outdated"] = [
                 "commit": String(outdated.commit.prefix(12)), "scannedAt": DashboardFormat.time(outdated.scannedAt),
@@ -42,7 +47,9 @@ struct RepositoryView {
     }
 
     /// Rows by a finding's field, most dangers first: categories and namespaces.
-    func counts(by field: KeyPath<ScanFinding, String>) -> [[String: Any]] {
+    func counts(by field: KeyPath<ScanFinding, String>, filter filterKey: WritableKeyPath<FindingFilter, String?>)
+        -> [[String: Any]]
+    {
         var dangers: [String: Int] = [:]
         var warnings: [String: Int] = [:]
         for finding in findings {
@@ -55,9 +62,12 @@ struct RepositoryView {
             return left < right
         }
         return keys.map { key in
-            [
+            var only = FindingFilter()
+            only[keyPath: filterKey] = key
+            return [
                 "name": key.isEmpty ? "(none)" : key, "dangers": dangers[key, default: 0],
                 "warnings": warnings[key, default: 0], "total": dangers[key, default: 0] + warnings[key, default: 0],
+                "link": path + only.query(page: 1),
             ]
         }
     }
@@ -75,14 +85,42 @@ struct RepositoryView {
             if left.value.count != right.value.count { return left.value.count > right.value.count }
             return left.key < right.key
         }.map { check, row in
-            ["check": check, "category": row.category, "severity": row.severity.rawValue, "count": row.count]
+            [
+                "check": check, "category": row.category, "severity": row.severity.rawValue, "count": row.count,
+                "link": path + FindingFilter(check: check).query(page: 1),
+            ]
         }
     }
 
-    /// Every finding, dangers first, then by file and line; the link is made once per file.
-    func findingRows() -> [[String: Any]] {
+    /// The filter's page of findings with the links to the pages before and after it.
+    func findingPage() -> [String: Any] {
+        let admitted = findings.filter { filter.admits($0) }
+        let ordered = admitted.filter { $0.severity == .danger } + admitted.filter { $0.severity == .warning }
+        let pages = max(1, (ordered.count + FindingFilter.pageSize - 1) / FindingFilter.pageSize)
+        let page = min(filter.page, pages)
+        let shown = ordered.dropFirst((page - 1) * FindingFilter.pageSize).prefix(FindingFilter.pageSize)
+        var view: [String: Any] = [
+            "findings": findingRows(Array(shown)), "listed": ordered.count, "page": page, "pages": pages,
+            "firstListed": ordered.isEmpty ? 0 : (page - 1) * FindingFilter.pageSize + 1,
+            "lastListed": (page - 1) * FindingFilter.pageSize + shown.count,
+        ]
+        if page > 1 { view["previousPage"] = path + filter.query(page: page - 1) }
+        if page < pages { view["nextPage"] = path + filter.query(page: page + 1) }
+        if filter.isFiltered {
+            view["filter"] = [
+                "description": [
+                    filter.category.map { "category \($0)" }, filter.check.map { "check \($0)" },
+                    filter.namespace.map { "namespace \($0.isEmpty ? "(none)" : $0)" },
+                ].compactMap { $0 }.joined(separator: ", "),
+                "clear": path,
+            ]
+        }
+        return view
+    }
+
+    /// Findings as rows, dangers first, then by file and line; the link is made once per file.
+    func findingRows(_ ordered: [ScanFinding]) -> [[String: Any]] {
         var prefixes: [String: String] = [:]
-        let ordered = findings.filter { $0.severity == .danger } + findings.filter { $0.severity == .warning }
         return ordered.map { finding in
             let prefix: String
             if let known = prefixes[finding.file] {
