@@ -10,22 +10,7 @@ let package = Package(
     name: "Shipshape",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "shipshape", targets: ["shipshape"]),
-        .library(name: "Manifests", targets: ["Manifests"]),
-        .library(name: "Policy", targets: ["Policy"]),
-        .library(name: "JSONSchema", targets: ["JSONSchema"]),
-        .library(name: "Kustomize", targets: ["Kustomize"]),
-        .library(name: "Diffs", targets: ["Diffs"]),
-        .library(name: "GitKit", targets: ["GitKit"]),
-        .library(name: "Fixes", targets: ["Fixes"]),
-        .library(name: "HTTPKit", targets: ["HTTPKit"]),
-        .library(name: "Forge", targets: ["Forge"]),
-        .library(name: "Bot", targets: ["Bot"]),
-        .library(name: "Server", targets: ["Server"]),
-        .library(name: "Dashboard", targets: ["Dashboard"]),
-        .library(name: "Upgrades", targets: ["Upgrades"]),
-        .library(name: "Rendering", targets: ["Rendering"]),
-        .library(name: "Vulnerabilities", targets: ["Vulnerabilities"]),
+        .executable(name: "shipshape", targets: ["shipshape"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

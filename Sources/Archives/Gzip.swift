@@ -3,14 +3,14 @@ internal import CZlib
 /// gzip (and zlib) data inflated in process by zlib, into at most `limit` bytes: a small
 /// archive that expands to gigabytes is refused when it passes the limit, not after. Raw deflate
 /// (a zip entry's method 8) goes through the same loop.
-public enum Gzip {
-    public static func inflate(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
+package enum Gzip {
+    package static func inflate(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
         // 15 window bits + 32: zlib detects the gzip or zlib header itself.
         try inflate(compressed, limit: limit, windowBits: 15 + 32)
     }
 
     /// Deflate data without a header, as zip entries hold it.
-    public static func inflateRaw(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
+    package static func inflateRaw(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
         try inflate(compressed, limit: limit, windowBits: -15)
     }
 

@@ -1,16 +1,16 @@
 /// Reads a tar stream (POSIX ustar and pax, GNU long names, base-256 sizes) from memory, header
 /// by header; every size is checked against what is left, so a lying header is an error, never
 /// a read past the end.
-public struct TarReader {
+package struct TarReader {
     private let bytes: [UInt8]
     private var offset = 0
     private static let block = 512
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Every member, in archive order (a later member of the same name replaces an earlier one
     /// when unpacked, as tar does).
-    public static func entries(of bytes: [UInt8]) throws(ArchiveError) -> [TarEntry] {
+    package static func entries(of bytes: [UInt8]) throws(ArchiveError) -> [TarEntry] {
         var reader = TarReader(bytes)
         var entries: [TarEntry] = []
         while let entry = try reader.next() { entries.append(entry) }
@@ -18,7 +18,7 @@ public struct TarReader {
     }
 
     /// The next member, or nil at the end of the archive (two zero blocks, or the end of data).
-    public mutating func next() throws(ArchiveError) -> TarEntry? {
+    package mutating func next() throws(ArchiveError) -> TarEntry? {
         var longName: String?
         var longLink: String?
         var paxName: String?

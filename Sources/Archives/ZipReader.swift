@@ -1,9 +1,9 @@
 /// Reads a zip archive (as OSV's per-ecosystem exports are) from memory through its central
 /// directory, Zip64 included (exports hold more than 65,535 records); entries stored or deflated.
 /// Every offset and size is checked against the archive, so a lying directory is an error.
-public struct ZipReader {
-    public struct Entry: Sendable, Equatable {
-        public var name: String
+package struct ZipReader {
+    package struct Entry: Sendable, Equatable {
+        package var name: String
         var method: UInt16
         var compressedSize: Int
         var uncompressedSize: Int
@@ -11,9 +11,9 @@ public struct ZipReader {
     }
 
     private let bytes: [UInt8]
-    public let entries: [Entry]
+    package let entries: [Entry]
 
-    public init(_ bytes: [UInt8], maximumEntries: Int = 2_000_000) throws(ArchiveError) {
+    package init(_ bytes: [UInt8], maximumEntries: Int = 2_000_000) throws(ArchiveError) {
         self.bytes = bytes
         guard let end = Self.endOfCentralDirectory(bytes) else {
             throw ArchiveError(reason: "is not a zip archive (no end of central directory)")
@@ -68,7 +68,7 @@ public struct ZipReader {
     }
 
     /// The entry's bytes, inflated into at most `limit` bytes.
-    public func contents(of entry: Entry, limit: Int) throws(ArchiveError) -> [UInt8] {
+    package func contents(of entry: Entry, limit: Int) throws(ArchiveError) -> [UInt8] {
         let header = entry.localHeaderOffset
         guard header >= 0, header + 30 <= bytes.count, Self.uint32(bytes, header) == 0x0403_4b50 else {
             throw ArchiveError(entry: entry.name, reason: "has no local header where the directory says")

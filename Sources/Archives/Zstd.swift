@@ -2,8 +2,8 @@ internal import CZstd
 
 /// zstd data (one or more frames, as `zstd` writes image layers) decompressed in process by
 /// libzstd's streaming API, into at most `limit` bytes: refused when it passes the limit, not after.
-public enum Zstd {
-    public static func decompress(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
+package enum Zstd {
+    package static func decompress(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
         guard let stream = ZSTD_createDStream() else {
             throw ArchiveError(reason: "libzstd could not start decompressing")
         }

@@ -10,7 +10,7 @@ import Foundation
 /// the waiting side.
 ///
 /// `@unchecked Sendable`: all state is guarded by `condition`.
-public final class BlockingThreadPool: @unchecked Sendable {
+package final class BlockingThreadPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
     private var threads = 0
@@ -19,12 +19,12 @@ public final class BlockingThreadPool: @unchecked Sendable {
     private let maximumThreads: Int
     private let name: String
 
-    public init(maximumThreads: Int, name: String) {
+    package init(maximumThreads: Int, name: String) {
         self.maximumThreads = max(1, maximumThreads)
         self.name = name
     }
 
-    public func run(_ job: @escaping @Sendable () -> Void) {
+    package func run(_ job: @escaping @Sendable () -> Void) {
         condition.lock()
         defer { condition.unlock() }
         jobs.append(job)
@@ -39,14 +39,14 @@ public final class BlockingThreadPool: @unchecked Sendable {
 
     /// Runs `work` on one of the pool's threads and waits for its result without holding a
     /// thread of the caller's.
-    public func value<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+    package func value<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             run { continuation.resume(with: Swift.Result { try work() }) }
         }
     }
 
     /// Lets the threads finish the queued jobs and exit.
-    public func stop() {
+    package func stop() {
         condition.lock()
         stopping = true
         condition.broadcast()

@@ -6,18 +6,18 @@ import Hummingbird
 /// The dashboard's pages: overview, repository, jobs, and the retry of a dead job. Every request
 /// asks `access` who is looking first: nobody is sent to the sign-in, a repository they cannot
 /// read is 404 and left out of every list.
-public struct DashboardPages: Sendable {
-    public let access: any DashboardAccess
-    public let database: any BotDatabase
+package struct DashboardPages: Sendable {
+    package let access: any DashboardAccess
+    package let database: any BotDatabase
     /// The configured forges by kind, for links into their web views.
-    public let forges: [String: ForgeEndpoint]
-    public let templates: DashboardTemplates
+    package let forges: [String: ForgeEndpoint]
+    package let templates: DashboardTemplates
     /// Scans drawn in a repository's trend and listed under "last scans".
-    public var trendLength = 30
+    package var trendLength = 30
     /// Jobs listed per state on the jobs page.
-    public var jobsListed = 100
+    package var jobsListed = 100
 
-    public init(
+    package init(
         access: any DashboardAccess, database: any BotDatabase, forges: [ForgeEndpoint], templates: DashboardTemplates
     ) {
         self.access = access

@@ -3,18 +3,18 @@ import Mustache
 
 /// The pages' Mustache templates: `templates/dashboard/` built into the binary; a folder of
 /// `NAME.mustache` files overrides them by name, as the bot's comment templates.
-public struct DashboardTemplates: Sendable {
-    public enum Name: String, Sendable, CaseIterable {
+package struct DashboardTemplates: Sendable {
+    package enum Name: String, Sendable, CaseIterable {
         case overview, repository, jobs, header, footer
     }
 
-    public struct TemplateError: Error, CustomStringConvertible {
-        public var description: String
+    package struct TemplateError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     private let library: MustacheLibrary
 
-    public init(overrides: String? = nil) throws {
+    package init(overrides: String? = nil) throws {
         do {
             library = try MustacheTemplateLoader.library(
                 embedded: EmbeddedConfig.files, overrides: overrides, required: Name.allCases.map(\.rawValue),

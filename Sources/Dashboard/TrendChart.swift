@@ -4,20 +4,20 @@ import Foundation
 /// The score over a repository's last scans as an inline SVG drawn on the server: a line from the
 /// oldest scan to the newest, a dot per scan with its commit, time and score as the tooltip. No
 /// script, no fetched asset.
-public struct TrendChart: Sendable {
-    public var width: Int
-    public var height: Int
+package struct TrendChart: Sendable {
+    package var width: Int
+    package var height: Int
     /// Dots and tooltips (the repository page); a sparkline without them (the overview).
-    public var detailed: Bool
+    package var detailed: Bool
 
-    public init(width: Int, height: Int, detailed: Bool) {
+    package init(width: Int, height: Int, detailed: Bool) {
         self.width = width
         self.height = height
         self.detailed = detailed
     }
 
     /// `scans`: newest first, as the history lists them.
-    public func svg(_ scans: [ScanSummary]) -> String {
+    package func svg(_ scans: [ScanSummary]) -> String {
         let points = scans.reversed().compactMap { scan in RepositoryScore.score(scan).map { (scan, $0) } }
         let label = "Score over the last \(points.count) scans"
         var svg =

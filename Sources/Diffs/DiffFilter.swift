@@ -1,18 +1,18 @@
 /// Which findings a review may show, as reviewdog's `-filter-mode` decides it: only on lines
 /// the change added (the default), anywhere inside its hunks, anywhere in a changed file, or
 /// everywhere. Pure: it knows nothing about forges or Git.
-public struct DiffFilter: Sendable {
-    public enum Mode: String, Sendable, CaseIterable, Codable {
+package struct DiffFilter: Sendable {
+    package enum Mode: String, Sendable, CaseIterable, Codable {
         case added
         case diffContext = "diff_context"
         case file
         case nofilter
     }
 
-    public let mode: Mode
+    package let mode: Mode
     private let changes: [String: FileChange]
 
-    public init(mode: Mode, changes: [FileChange]) {
+    package init(mode: Mode, changes: [FileChange]) {
         self.mode = mode
         var byPath: [String: FileChange] = [:]
         for change in changes where change.kind != .deleted { byPath[change.path] = change }
@@ -20,14 +20,14 @@ public struct DiffFilter: Sendable {
     }
 
     /// The change to the file at `path` (new side), if the change touched it.
-    public func change(at path: String) -> FileChange? {
+    package func change(at path: String) -> FileChange? {
         changes[path]
     }
 
-    public var changedPaths: Set<String> { Set(changes.keys) }
+    package var changedPaths: Set<String> { Set(changes.keys) }
 
     /// Whether a finding at `path`:`line` (new side) passes the filter.
-    public func allows(path: String, line: Int) -> Bool {
+    package func allows(path: String, line: Int) -> Bool {
         guard mode != .nofilter else { return true }
         guard let change = changes[path] else { return false }
         switch mode {

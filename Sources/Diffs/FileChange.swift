@@ -1,21 +1,21 @@
 /// What a change did to one file, in the words review needs: which lines of the new side it
 /// added and which hunks it touched.
-public struct FileChange: Sendable, Hashable {
-    public enum Kind: String, Sendable, Codable, Hashable {
+package struct FileChange: Sendable, Hashable {
+    package enum Kind: String, Sendable, Codable, Hashable {
         case added, modified, deleted, renamed, copied, typeChanged
     }
 
     /// The path on the new side (the old path for a deletion).
-    public var path: String
+    package var path: String
     /// The path on the old side, when it differs (renames and copies).
-    public var oldPath: String?
-    public var kind: Kind
-    public var isBinary: Bool
-    public var hunks: [Hunk]
+    package var oldPath: String?
+    package var kind: Kind
+    package var isBinary: Bool
+    package var hunks: [Hunk]
     /// New-side line numbers the change added, as sorted, non-overlapping ranges.
-    public var addedLines: [ClosedRange<Int>]
+    package var addedLines: [ClosedRange<Int>]
 
-    public init(
+    package init(
         path: String, oldPath: String? = nil, kind: Kind, isBinary: Bool = false, hunks: [Hunk] = [],
         addedLines: [ClosedRange<Int>] = []
     ) {
@@ -27,24 +27,24 @@ public struct FileChange: Sendable, Hashable {
         self.addedLines = addedLines
     }
 
-    public func added(line: Int) -> Bool {
+    package func added(line: Int) -> Bool {
         addedLines.contains { $0.contains(line) }
     }
 
     /// True when the new-side line lies inside a hunk (added, or context shown around the change).
-    public func inHunk(line: Int) -> Bool {
+    package func inHunk(line: Int) -> Bool {
         hunks.contains { $0.newLines.contains(line) }
     }
 }
 
 /// One hunk of a unified diff: `@@ -oldStart,oldCount +newStart,newCount @@`.
-public struct Hunk: Sendable, Hashable {
-    public var oldStart: Int
-    public var oldCount: Int
-    public var newStart: Int
-    public var newCount: Int
+package struct Hunk: Sendable, Hashable {
+    package var oldStart: Int
+    package var oldCount: Int
+    package var newStart: Int
+    package var newCount: Int
 
-    public init(oldStart: Int, oldCount: Int, newStart: Int, newCount: Int) {
+    package init(oldStart: Int, oldCount: Int, newStart: Int, newCount: Int) {
         self.oldStart = oldStart
         self.oldCount = oldCount
         self.newStart = newStart
@@ -52,14 +52,14 @@ public struct Hunk: Sendable, Hashable {
     }
 
     /// The new-side lines the hunk spans (empty for a pure deletion without context).
-    public var newLines: Range<Int> {
+    package var newLines: Range<Int> {
         newStart..<(newStart + newCount)
     }
 }
 
 extension Array where Element == ClosedRange<Int> {
     /// Folds sorted line numbers into ranges: [3, 4, 5, 9] → [3...5, 9...9].
-    public static func ranges(of lines: [Int]) -> [ClosedRange<Int>] {
+    package static func ranges(of lines: [Int]) -> [ClosedRange<Int>] {
         var ranges: [ClosedRange<Int>] = []
         for line in lines.sorted() {
             if let last = ranges.last, last.upperBound + 1 >= line {

@@ -9,11 +9,11 @@
 ///
 /// `bytes(of:)` gives back the exact bytes for system calls and libgit2; `escaped(_:)` is the form
 /// for people: `\xNN` for such bytes, and control characters spelled out.
-public enum FileName {
+package enum FileName {
     static let escapedBytes: ClosedRange<UInt32> = 0xF780...0xF7FF
 
     /// The name (or path) whose bytes are `bytes`.
-    public static func string(fromBytes bytes: some Collection<UInt8>) -> String {
+    package static func string(fromBytes bytes: some Collection<UInt8>) -> String {
         let array = Array(bytes)
         if let valid = String(validating: array, as: UTF8.self),
             !array.contains(0xEF) || !valid.unicodeScalars.contains(where: { escapedBytes.contains($0.value) })
@@ -36,7 +36,7 @@ public enum FileName {
     }
 
     /// The name whose bytes a C string holds (readdir, libgit2).
-    public static func string(fromCString pointer: UnsafePointer<CChar>) -> String {
+    package static func string(fromCString pointer: UnsafePointer<CChar>) -> String {
         var count = 0
         while pointer[count] != 0 { count += 1 }
         return pointer.withMemoryRebound(to: UInt8.self, capacity: count) {
@@ -45,7 +45,7 @@ public enum FileName {
     }
 
     /// The bytes a name stands for.
-    public static func bytes(of name: String) -> [UInt8] {
+    package static func bytes(of name: String) -> [UInt8] {
         guard name.utf8.contains(0xEF) else { return Array(name.utf8) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
@@ -60,7 +60,7 @@ public enum FileName {
     }
 
     /// Calls `body` with the name's bytes as a C string, for system calls and libgit2.
-    public static func withCString<Result>(_ name: String, _ body: (UnsafePointer<CChar>) throws -> Result) rethrows
+    package static func withCString<Result>(_ name: String, _ body: (UnsafePointer<CChar>) throws -> Result) rethrows
         -> Result
     {
         var bytes = bytes(of: name).map { CChar(bitPattern: $0) }
@@ -71,7 +71,7 @@ public enum FileName {
     /// The name as a person should read it in a terminal, a report or a comment: bytes that are
     /// not UTF-8 as `\xNN`, newlines and tabs as `\n`, `\r`, `\t`, other control characters and the
     /// bidirectional overrides (which can make text read in another order) as `\u{NN}`.
-    public static func escaped(_ name: String) -> String {
+    package static func escaped(_ name: String) -> String {
         guard name.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return name }
         var text = ""
         for scalar in name.unicodeScalars {

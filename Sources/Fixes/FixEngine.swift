@@ -4,9 +4,9 @@ import Policy
 /// Fixes a file's findings one at a time with the checks' own recipes: check, edit the first
 /// fixable finding in place, check again, until nothing fixable is left. Every fix is a minimal
 /// text edit, so running it again on its own output changes nothing.
-public struct FixEngine: Sendable {
+package struct FixEngine: Sendable {
     /// Which recipes run.
-    public enum Selection: Sendable {
+    package enum Selection: Sendable {
         /// Recipes that apply by default (not those a person should look at first).
         case defaults
         /// Every recipe.
@@ -15,34 +15,34 @@ public struct FixEngine: Sendable {
         case checks(Set<String>)
     }
 
-    public struct Applied: Sendable {
-        public var finding: Finding
-        public var reason: String
+    package struct Applied: Sendable {
+        package var finding: Finding
+        package var reason: String
         /// The document (0-based, in its file) and the paths in it the fix set or removed.
-        public var document: Int
-        public var editedPaths: [DocumentPath]
+        package var document: Int
+        package var editedPaths: [DocumentPath]
     }
 
-    public struct Unfixed: Sendable {
-        public var finding: Finding
-        public var why: String
+    package struct Unfixed: Sendable {
+        package var finding: Finding
+        package var why: String
     }
 
-    public struct Outcome: Sendable {
-        public var bytes: [UInt8]
-        public var applied: [Applied]
-        public var unfixed: [Unfixed]
+    package struct Outcome: Sendable {
+        package var bytes: [UInt8]
+        package var applied: [Applied]
+        package var unfixed: [Unfixed]
     }
 
     /// Fixes tried in one document before `fix` stops and says so.
     static let maximumFixesPerDocument = 1_000
 
-    public var policy: PolicyEngine
-    public var selection: Selection
+    package var policy: PolicyEngine
+    package var selection: Selection
     /// The rest of the tree, so cross-object findings are judged as `check` judges them.
-    public var context: TreeFacts
+    package var context: TreeFacts
 
-    public init(policy: PolicyEngine, selection: Selection = .defaults, context: TreeFacts = TreeFacts()) {
+    package init(policy: PolicyEngine, selection: Selection = .defaults, context: TreeFacts = TreeFacts()) {
         self.policy = policy
         self.selection = selection
         self.context = context
@@ -52,7 +52,7 @@ public struct FixEngine: Sendable {
     /// checks still see the whole tree through `context`), so the work grows with the file's size,
     /// not with its square. A file with a byte order mark, or in UTF-16, is fixed as UTF-8 text and
     /// written back as it came.
-    public func fix(path: String, bytes original: [UInt8]) -> Outcome {
+    package func fix(path: String, bytes original: [UInt8]) -> Outcome {
         let encoding = SourceEncoding(of: original)
         guard encoding != .utf8 else { return fixUTF8(path: path, bytes: original) }
         guard let text = encoding.utf8(original) else {
@@ -174,7 +174,7 @@ public struct FixEngine: Sendable {
     /// The file with this one finding fixed, or nil when no selected recipe clears it: what a
     /// review's suggestion block offers for the finding's lines. Like `fix`, a file with a byte
     /// order mark or in UTF-16 is edited as UTF-8 text and given back in its own encoding.
-    public func fixing(_ finding: Finding, path: String, bytes: [UInt8]) -> [UInt8]? {
+    package func fixing(_ finding: Finding, path: String, bytes: [UInt8]) -> [UInt8]? {
         let encoding = SourceEncoding(of: bytes)
         guard let text = encoding.utf8(bytes),
             let recipe = policy.checks.first(where: { $0.id == finding.checkID })?.fix, isSelected(finding, recipe),

@@ -2,13 +2,13 @@ import Manifests
 
 /// A file's bytes with what edits need to know about them: where each line starts, the line
 /// ending the author used (LF or CRLF), and the byte offset of a parser position.
-public struct SourceText: Sendable {
-    public let bytes: [UInt8]
+package struct SourceText: Sendable {
+    package let bytes: [UInt8]
     /// Byte offset of the start of each line (line 1 at index 0).
     let lineStarts: [Int]
-    public let lineEnding: String
+    package let lineEnding: String
 
-    public init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
         var crlf = 0
@@ -21,12 +21,12 @@ public struct SourceText: Sendable {
         lineEnding = crlf > lf ? "\r\n" : "\n"
     }
 
-    public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+    package init(_ text: String) { self.init(bytes: Array(text.utf8)) }
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The byte offset of a parser position (1-based line, character column).
-    public func offset(of position: SourcePosition) -> Int {
+    package func offset(of position: SourcePosition) -> Int {
         // libyaml puts the end of a file without a final line break on a line after the last.
         guard position.line - 1 < lineStarts.count else { return bytes.count }
         let lineIndex = max(position.line - 1, 0)
@@ -46,12 +46,12 @@ public struct SourceText: Sendable {
     }
 
     /// The byte offset where `line` (1-based) starts, or the file's end past the last line.
-    public func startOfLine(_ line: Int) -> Int {
+    package func startOfLine(_ line: Int) -> Int {
         line >= 1 && line - 1 < lineStarts.count ? lineStarts[line - 1] : bytes.count
     }
 
     /// The 1-based line holding byte `offset`.
-    public func line(at offset: Int) -> Int {
+    package func line(at offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {

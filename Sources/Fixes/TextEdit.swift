@@ -1,16 +1,16 @@
 /// A replacement of a byte range of a file's text: the only kind of change the fix engine makes,
 /// so comments, key order, quoting and blank lines outside the range survive as the author wrote them.
-public struct TextEdit: Sendable, Hashable {
-    public var range: Range<Int>
-    public var replacement: String
+package struct TextEdit: Sendable, Hashable {
+    package var range: Range<Int>
+    package var replacement: String
 
-    public init(range: Range<Int>, replacement: String) {
+    package init(range: Range<Int>, replacement: String) {
         self.range = range
         self.replacement = replacement
     }
 
     /// Applies non-overlapping edits (the last first, so earlier offsets stay valid).
-    public static func apply(_ edits: [TextEdit], to bytes: [UInt8]) throws(EditError) -> [UInt8] {
+    package static func apply(_ edits: [TextEdit], to bytes: [UInt8]) throws(EditError) -> [UInt8] {
         let sorted = edits.sorted {
             $0.range.lowerBound > $1.range.lowerBound
                 || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound)
@@ -32,7 +32,7 @@ public struct TextEdit: Sendable, Hashable {
     }
 }
 
-public struct EditError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct EditError: Error, Sendable, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

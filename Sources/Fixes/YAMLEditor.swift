@@ -4,12 +4,12 @@ import Manifests
 /// reported: replace a scalar, insert missing keys (and the maps above them), remove a key.
 /// Everything outside the edited bytes stays as the author wrote it; asking for a value that
 /// is already there yields no edit, so fixing twice changes nothing the second time.
-public struct YAMLEditor: Sendable {
-    public let source: SourceText
+package struct YAMLEditor: Sendable {
+    package let source: SourceText
     let width: Int
     let isJSON: Bool
 
-    public init(source: SourceText, isJSON: Bool? = nil) {
+    package init(source: SourceText, isJSON: Bool? = nil) {
         self.source = source
         self.width = source.indentWidth
         self.isJSON =
@@ -20,7 +20,7 @@ public struct YAMLEditor: Sendable {
 
     /// Sets `path` under `mapping` to `value`: replaces the scalar there, or inserts the missing
     /// keys. Nil when the value is already there.
-    public func set(_ path: [String], to value: YAMLValue, in mapping: YAMLNode) throws(EditError) -> TextEdit? {
+    package func set(_ path: [String], to value: YAMLValue, in mapping: YAMLNode) throws(EditError) -> TextEdit? {
         guard let first = path.first else { throw EditError("an empty path names nothing to set") }
         guard let entry = mapping.entry(first) else { return try insert(path, value, into: mapping) }
         if path.count > 1 {
@@ -35,7 +35,7 @@ public struct YAMLEditor: Sendable {
 
     /// Removes `key` and its value from `mapping` (the occurrence that counts, the last, when it is
     /// written twice). Nil when the key is not there.
-    public func remove(_ key: String, from mapping: YAMLNode) throws(EditError) -> TextEdit? {
+    package func remove(_ key: String, from mapping: YAMLNode) throws(EditError) -> TextEdit? {
         guard let entries = mapping.entriesAsWritten, let index = entries.lastIndex(where: { $0.keyText == key }) else {
             return nil
         }
@@ -68,7 +68,7 @@ public struct YAMLEditor: Sendable {
 
     /// Replaces a whole mapping value with another, in the style it was written in (a flow map
     /// stays on its line; a block map keeps its indentation).
-    public func replaceMapping(_ node: YAMLNode, with value: YAMLValue) throws(EditError) -> TextEdit {
+    package func replaceMapping(_ node: YAMLNode, with value: YAMLValue) throws(EditError) -> TextEdit {
         guard node.isMapping, case .mapping = value else {
             throw EditError("line \(node.start.line): only a mapping replaces a mapping")
         }
@@ -89,7 +89,7 @@ public struct YAMLEditor: Sendable {
 
     /// Appends an item to a sequence, in its style: a new `- item` line under the last one for a
     /// block sequence, `, item` before the `]` of a flow one. Nil when an equal item is there.
-    public func append(_ value: YAMLValue, to sequence: YAMLNode) throws(EditError) -> TextEdit? {
+    package func append(_ value: YAMLValue, to sequence: YAMLNode) throws(EditError) -> TextEdit? {
         guard let items = sequence.items else { throw EditError("line \(sequence.start.line) is not a list") }
         let rendered = value.flow(json: isJSON)
         if items.contains(where: {
@@ -118,7 +118,7 @@ public struct YAMLEditor: Sendable {
 
     /// Removes the items at `indices` (some, not all) from a sequence, in its style: the lines of
     /// a block item (comment lines between items stay), or the item and its comma in a flow list.
-    public func removeItems(at indices: [Int], from sequence: YAMLNode) throws(EditError) -> [TextEdit] {
+    package func removeItems(at indices: [Int], from sequence: YAMLNode) throws(EditError) -> [TextEdit] {
         guard let items = sequence.items else { throw EditError("line \(sequence.start.line) is not a list") }
         let removed = Set(indices)
         guard let lastKept = items.indices.last(where: { !removed.contains($0) }) else {
@@ -153,14 +153,14 @@ public struct YAMLEditor: Sendable {
     }
 
     /// Renames a key where it stands.
-    public func renameKey(_ entry: YAMLMappingEntry, to name: String) -> TextEdit {
+    package func renameKey(_ entry: YAMLMappingEntry, to name: String) -> TextEdit {
         TextEdit(
             range: source.offset(of: entry.key.start)..<source.offset(of: entry.key.end),
             replacement: isJSON ? YAMLValue.quoted(name) : name)
     }
 
     /// Inserts `key: value` at the end of `mapping` (nil when the key is already there).
-    public func add(_ key: String, _ value: YAMLValue, to mapping: YAMLNode) throws(EditError) -> TextEdit? {
+    package func add(_ key: String, _ value: YAMLValue, to mapping: YAMLNode) throws(EditError) -> TextEdit? {
         guard mapping.entry(key) == nil else { return nil }
         return try insert([key], value, into: mapping)
     }

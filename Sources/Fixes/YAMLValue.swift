@@ -2,7 +2,7 @@ import Manifests
 
 /// A value a fix writes: rendered in the file's own style (block or flow, its indentation,
 /// JSON's quoting in a JSON file).
-public indirect enum YAMLValue: Sendable, Hashable {
+package indirect enum YAMLValue: Sendable, Hashable {
     /// A scalar written as is when YAML reads it back as the same string, quoted otherwise.
     case string(String)
     /// A number, boolean or other plain scalar written as is (`false`, `100m`, `3`).
@@ -10,7 +10,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
     case mapping([(String, YAMLValue)])
     case sequence([YAMLValue])
 
-    public static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool {
+    package static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool {
         switch (lhs, rhs) {
         case (.string(let a), .string(let b)), (.plain(let a), .plain(let b)): a == b
         case (.sequence(let a), .sequence(let b)): a == b
@@ -19,7 +19,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         switch self {
         case .string(let text), .plain(let text): hasher.combine(text)
         case .sequence(let items): hasher.combine(items)
@@ -102,7 +102,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
     }
 
     /// A double-quoted YAML (and JSON) string.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var result = "\""
         for character in text {
             switch character {

@@ -1,7 +1,7 @@
 /// A forge in the words of the bot. GitHub, Gitea/Forgejo and GitLab sit behind it; where they
 /// differ (check runs, resolvable threads, where inline comments may be posted) the
 /// `capabilities` say so and the publisher acts on them.
-public protocol Forge: Sendable {
+package protocol Forge: Sendable {
     var kind: ForgeKind { get }
     var repository: RepositoryID { get }
     var capabilities: ForgeCapabilities { get }
@@ -50,14 +50,14 @@ public protocol Forge: Sendable {
 }
 
 extension Forge {
-    public func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment {
+    package func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment {
         try await createComment(on: number, body: body)
     }
 
     /// The bot's answer to `comment` that carries `marker`, edited in place, or a new one where
     /// `reply(to:on:body:)` puts it.
     @discardableResult
-    public func upsertReply(to comment: PostedComment, on number: Int, marker: String, body: String, author: String)
+    package func upsertReply(to comment: PostedComment, on number: Int, marker: String, body: String, author: String)
         async throws -> PostedComment
     {
         guard comment.kind == .inline else {
@@ -71,7 +71,7 @@ extension Forge {
 
     /// The conversation comment of the bot that carries `marker`, edited in place, or a new one.
     @discardableResult
-    public func upsertComment(on number: Int, marker: String, body: String, author: String) async throws
+    package func upsertComment(on number: Int, marker: String, body: String, author: String) async throws
         -> PostedComment
     {
         try await upsertComment(
@@ -81,7 +81,7 @@ extension Forge {
 
     /// The same, among the bot's comments already listed.
     @discardableResult
-    public func upsertComment(on number: Int, marker: String, body: String, among own: [PostedComment]) async throws
+    package func upsertComment(on number: Int, marker: String, body: String, among own: [PostedComment]) async throws
         -> PostedComment
     {
         try await edit(own.first { $0.kind == .conversation && $0.body.contains(marker) }, on: number, body: body) {

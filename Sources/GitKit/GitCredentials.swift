@@ -4,13 +4,13 @@ import Foundation
 /// Gitea and GitLab all accept). Its description never shows the token. The token goes only to
 /// the origin of the remote URL it is given with, and over plain http only to loopback or to a
 /// host `plainHTTPHosts` names.
-public struct GitCredentials: Sendable, CustomStringConvertible {
-    public var username: String
-    public var token: String
+package struct GitCredentials: Sendable, CustomStringConvertible {
+    package var username: String
+    package var token: String
     /// Hosts (`name` or `name:port`) the token may reach over plain http.
-    public var plainHTTPHosts: Set<String>
+    package var plainHTTPHosts: Set<String>
 
-    public init(token: String, username: String = "x-access-token", plainHTTPHosts: Set<String> = []) {
+    package init(token: String, username: String = "x-access-token", plainHTTPHosts: Set<String> = []) {
         self.username = username
         self.token = token
         self.plainHTTPHosts = Set(plainHTTPHosts.map { $0.lowercased() })
@@ -34,11 +34,11 @@ public struct GitCredentials: Sendable, CustomStringConvertible {
             }
     }
 
-    public var description: String { "GitCredentials(username: \(username), token: <redacted>)" }
+    package var description: String { "GitCredentials(username: \(username), token: <redacted>)" }
 }
 
 /// A remote URL with any `user:password@` part removed, for messages and cache keys.
-public func redactedURL(_ url: String) -> String {
+package func redactedURL(_ url: String) -> String {
     guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
     let slash = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
     guard at < slash else { return url }

@@ -2,8 +2,8 @@ internal import CGit2
 
 /// A libgit2 failure: the operation Shipshape was doing, libgit2's own message and error class,
 /// and its return code. Never contains credentials (URLs are redacted before they get here).
-public struct GitError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct GitError: Error, Sendable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         /// libgit2 returned an error.
         case library(code: Int32, errorClass: Int32)
         /// The remote refused our credentials.
@@ -16,18 +16,18 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
         case notFound
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// What Shipshape was doing: `fetch https://github.com/org/repo`, `read blob deploy/app.yaml`...
-    public var operation: String
-    public var message: String
+    package var operation: String
+    package var message: String
 
-    public init(kind: Kind, operation: String, message: String) {
+    package init(kind: Kind, operation: String, message: String) {
         self.kind = kind
         self.operation = operation
         self.message = message
     }
 
-    public var description: String { "\(operation): \(message)" }
+    package var description: String { "\(operation): \(message)" }
 
     /// Turns a libgit2 return code into a thrown error carrying libgit2's last message.
     static func check(_ code: Int32, _ operation: @autoclosure () -> String) throws(GitError) {

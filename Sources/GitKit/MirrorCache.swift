@@ -5,21 +5,21 @@ import Foundation
 /// removed). The first use clones, later uses fetch only what is new. Jobs on the same mirror
 /// take turns (an in-process lock plus a `flock` on a lock file, so several processes sharing
 /// the folder do not corrupt it either); jobs on different mirrors run at the same time.
-public actor MirrorCache {
-    public nonisolated let directory: String
+package actor MirrorCache {
+    package nonisolated let directory: String
     /// Hosts (`name` or `name:port`) whose remotes the service's configuration allows to be
     /// reached with a token over plain http; see `GitCredentials.plainHTTPHosts`.
-    public nonisolated let plainHTTPHosts: Set<String>
+    package nonisolated let plainHTTPHosts: Set<String>
     private var held: Set<String> = []
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
 
-    public init(directory: String, plainHTTPHosts: Set<String> = []) {
+    package init(directory: String, plainHTTPHosts: Set<String> = []) {
         self.directory = directory
         self.plainHTTPHosts = plainHTTPHosts
     }
 
     /// The folder of the mirror of `url`: readable, and stable across runs.
-    public nonisolated func mirrorPath(for url: String) -> String {
+    package nonisolated func mirrorPath(for url: String) -> String {
         let redacted = redactedURL(url)
         let readable = redacted.split(separator: "/").suffix(2).joined(separator: "-")
             .filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }
@@ -29,7 +29,7 @@ public actor MirrorCache {
     /// Brings the mirror of `url` up to date with `refspecs` (cloning it the first time), then
     /// runs `body` on it while holding the mirror's lock. libgit2's blocking work runs on a
     /// thread of its own.
-    public func withMirror<Result: Sendable>(
+    package func withMirror<Result: Sendable>(
         of url: String, credentials: GitCredentials? = nil, refspecs: [String] = Repository.branchAndTagRefspecs,
         fetch: Bool = true,
         _ body: @escaping @Sendable (Repository, FetchStatistics?) throws -> Result
@@ -76,7 +76,7 @@ public actor MirrorCache {
     /// Runs blocking libgit2 work on one of GitKit's threads, so that a long fetch never holds a
     /// thread others wait for: Swift's shared pool adds none when its threads block, and
     /// Dispatch's global queues (where GRDB's queues run) add about one a second.
-    public static func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws
+    package static func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws
         -> Result
     {
         try await threads.value(work)

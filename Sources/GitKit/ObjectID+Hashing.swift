@@ -3,7 +3,7 @@ internal import CGit2
 extension ObjectID {
     /// The id Git gives a blob holding `bytes` (as `git hash-object`), computed without writing
     /// anything: whether a tree already holds these exact contents is a comparison of ids.
-    public static func blob(hashing bytes: [UInt8]) -> ObjectID {
+    package static func blob(hashing bytes: [UInt8]) -> ObjectID {
         GitLibrary.ensureInitialised()
         var id = git_oid()
         _ = bytes.withUnsafeBytes { git_odb_hash(&id, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }

@@ -2,17 +2,17 @@ internal import CGit2
 
 /// A Git object id (SHA-1), as a value: 20 bytes, hashed and compared as three integers (reviews
 /// look up tens of thousands of them), written as hex only when shown.
-public struct ObjectID: Sendable, Hashable, CustomStringConvertible {
+package struct ObjectID: Sendable, Hashable, CustomStringConvertible {
     private let high: UInt64
     private let middle: UInt64
     private let low: UInt32
 
-    public init?(hex: String) {
+    package init?(hex: String) {
         self.init(hexDigits: hex.utf8)
     }
 
     /// Reads 40 hex digits from bytes (a line of a cache file) without making a String.
-    public init?<Digits: Collection<UInt8>>(hexDigits digits: Digits) {
+    package init?<Digits: Collection<UInt8>>(hexDigits digits: Digits) {
         guard digits.count == 40 else { return nil }
         var high: UInt64 = 0
         var middle: UInt64 = 0
@@ -60,13 +60,13 @@ public struct ObjectID: Sendable, Hashable, CustomStringConvertible {
         return oid
     }
 
-    public var hex: String {
+    package var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
     }
 
-    public var description: String { hex }
-    public var short: String { String(hex.prefix(7)) }
+    package var description: String { hex }
+    package var short: String { String(hex.prefix(7)) }
 
     private static func value(of digit: UInt8) -> UInt8? {
         switch digit {

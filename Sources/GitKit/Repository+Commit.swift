@@ -8,13 +8,13 @@ internal import FileNames
 #endif
 
 /// Who a commit is by, and when.
-public struct Signature: Sendable {
-    public var name: String
-    public var email: String
+package struct Signature: Sendable {
+    package var name: String
+    package var email: String
     /// Seconds since 1970; nil means now.
-    public var time: Int64?
+    package var time: Int64?
 
-    public init(name: String, email: String, time: Int64? = nil) {
+    package init(name: String, email: String, time: Int64? = nil) {
         self.name = name
         self.email = email
         self.time = time
@@ -24,7 +24,7 @@ public struct Signature: Sendable {
 extension Repository {
     /// Builds a commit on top of `parent` that sets each path to the given bytes (nil deletes
     /// it), entirely in the object database: no work tree, no index, no ref moved.
-    public func commit(
+    package func commit(
         onTopOf parent: ObjectID, changes: [String: [UInt8]?], message: String,
         author: Signature, committer: Signature? = nil
     ) throws(GitError) -> ObjectID {
@@ -73,7 +73,7 @@ extension Repository {
     }
 
     /// Points the local ref `name` at `id` (creating or moving it).
-    public func setReference(_ name: String, to id: ObjectID) throws(GitError) {
+    package func setReference(_ name: String, to id: ObjectID) throws(GitError) {
         try exclusive { () throws(GitError) -> Void in
             var raw = id.raw
             var reference: OpaquePointer?

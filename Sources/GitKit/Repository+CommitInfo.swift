@@ -1,16 +1,16 @@
 internal import CGit2
 
 /// What a commit says about itself: who wrote and who committed it, its parents and its message.
-public struct CommitInfo: Sendable {
-    public var authorName: String
-    public var authorEmail: String
-    public var committerEmail: String
-    public var parents: [ObjectID]
-    public var message: String
+package struct CommitInfo: Sendable {
+    package var authorName: String
+    package var authorEmail: String
+    package var committerEmail: String
+    package var parents: [ObjectID]
+    package var message: String
 }
 
 extension Repository {
-    public func info(of commit: ObjectID) throws(GitError) -> CommitInfo {
+    package func info(of commit: ObjectID) throws(GitError) -> CommitInfo {
         try exclusive { () throws(GitError) -> CommitInfo in
             var raw = commit.raw
             var object: OpaquePointer?

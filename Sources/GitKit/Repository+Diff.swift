@@ -1,11 +1,11 @@
 internal import CGit2
-public import Diffs
+import Diffs
 internal import FileNames
 
 extension Repository {
     /// The tree-to-tree diff from `base` to `head`: every changed file, renames found, and for
     /// each text file its hunks and the new-side lines it added. Nothing is checked out.
-    public func diff(from base: ObjectID, to head: ObjectID, contextLines: Int = 3) throws(GitError) -> [FileChange] {
+    package func diff(from base: ObjectID, to head: ObjectID, contextLines: Int = 3) throws(GitError) -> [FileChange] {
         try exclusive { () throws(GitError) -> [FileChange] in
             let operation = "diff \(base.short)..\(head.short)"
             let oldTree = try tree(of: base)

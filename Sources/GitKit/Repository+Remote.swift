@@ -7,17 +7,17 @@ internal import CGit2
 #endif
 
 /// How much a fetch brought in: a second fetch of an unchanged remote receives no objects.
-public struct FetchStatistics: Sendable, Hashable {
-    public var receivedObjects: Int
-    public var receivedBytes: Int
-    public var totalObjects: Int
-    public var localObjects: Int
+package struct FetchStatistics: Sendable, Hashable {
+    package var receivedObjects: Int
+    package var receivedBytes: Int
+    package var totalObjects: Int
+    package var localObjects: Int
 }
 
 extension Repository {
     /// What a mirror fetches of any remote: branches and tags. Where a forge keeps pull
     /// requests' heads is the forge's knowledge; its callers add that refspec.
-    public static let branchAndTagRefspecs = [
+    package static let branchAndTagRefspecs = [
         "+refs/heads/*:refs/heads/*",
         "+refs/tags/*:refs/tags/*",
     ]
@@ -25,7 +25,7 @@ extension Repository {
     /// Fetches `refspecs` from `url` through an anonymous remote: the URL and the token are
     /// never written into the repository's config. Refs deleted on the remote are pruned.
     @discardableResult
-    public func fetch(
+    package func fetch(
         from url: String, refspecs: [String] = Repository.branchAndTagRefspecs,
         credentials: GitCredentials? = nil
     ) throws(GitError) -> FetchStatistics {
@@ -49,7 +49,7 @@ extension Repository {
     }
 
     /// The refs the remote advertises, as `git ls-remote` lists them.
-    public func remoteReferences(at url: String, credentials: GitCredentials? = nil) throws(GitError) -> [String:
+    package func remoteReferences(at url: String, credentials: GitCredentials? = nil) throws(GitError) -> [String:
         ObjectID]
     {
         try exclusive { () throws(GitError) -> [String: ObjectID] in
@@ -66,7 +66,7 @@ extension Repository {
     /// Pushes `commit` to `branch` (`refs/heads/...`) of `url`, only if the remote branch still
     /// points at `expected` (nil: the branch must not exist yet). The check and the update use the
     /// same connection, and the server itself refuses the update if the ref moved in between.
-    public func push(
+    package func push(
         _ commit: ObjectID, to url: String, branch: String, expecting expected: ObjectID?,
         credentials: GitCredentials? = nil
     ) throws(GitError) {

@@ -3,16 +3,16 @@ internal import FileNames
 
 /// A file in a tree: its path, blob and mode. Symlinks and submodules are listed with their
 /// mode so callers can see them, but their targets are never read.
-public struct TreeFile: Sendable, Hashable {
-    public enum Mode: Sendable, Hashable {
+package struct TreeFile: Sendable, Hashable {
+    package enum Mode: Sendable, Hashable {
         case regular, executable, symlink, submodule
     }
 
-    public var path: String
-    public var blob: ObjectID
-    public var mode: Mode
+    package var path: String
+    package var blob: ObjectID
+    package var mode: Mode
 
-    public var isRegularFile: Bool { mode == .regular || mode == .executable }
+    package var isRegularFile: Bool { mode == .regular || mode == .executable }
 }
 
 extension TreeFile.Mode {
@@ -30,7 +30,7 @@ extension TreeFile.Mode {
 
 extension Repository {
     /// Every file of the commit's tree, folders walked without a checkout.
-    public func files(at commit: ObjectID) throws(GitError) -> [TreeFile] {
+    package func files(at commit: ObjectID) throws(GitError) -> [TreeFile] {
         try exclusive { () throws(GitError) -> [TreeFile] in
             let root = try tree(of: commit)
             defer { git_tree_free(root) }
@@ -60,7 +60,7 @@ extension Repository {
     }
 
     /// The tree entry at `path` in the commit (a file, symlink or submodule), or nil.
-    public func file(_ path: String, at commit: ObjectID) throws(GitError) -> TreeFile? {
+    package func file(_ path: String, at commit: ObjectID) throws(GitError) -> TreeFile? {
         try exclusive { () throws(GitError) -> TreeFile? in
             let root = try tree(of: commit)
             defer { git_tree_free(root) }
@@ -76,7 +76,7 @@ extension Repository {
 
     /// The content of the file at `path` in the commit, or nil when there is no such file.
     /// A symlink or submodule at that path is refused: its target is never followed.
-    public func contents(of path: String, at commit: ObjectID) throws(GitError) -> [UInt8]? {
+    package func contents(of path: String, at commit: ObjectID) throws(GitError) -> [UInt8]? {
         try exclusive { () throws(GitError) -> [UInt8]? in
             guard let file = try file(path, at: commit) else { return nil }
             guard file.isRegularFile else {
@@ -89,7 +89,7 @@ extension Repository {
     }
 
     /// A blob's bytes, read straight from the object database.
-    public func contents(ofBlob id: ObjectID) throws(GitError) -> [UInt8] {
+    package func contents(ofBlob id: ObjectID) throws(GitError) -> [UInt8] {
         try exclusive { () throws(GitError) -> [UInt8] in
             var raw = id.raw
             var blob: OpaquePointer?

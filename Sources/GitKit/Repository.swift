@@ -8,9 +8,9 @@ import Foundation
 /// so every public method holds `access` while it calls libgit2, and a `Repository` is safe to
 /// share (`@unchecked Sendable` for that reason). Parsing, the costly part, still runs in
 /// parallel; only the reads take turns. A job still has a mirror to itself (`MirrorCache`).
-public final class Repository: @unchecked Sendable {
+package final class Repository: @unchecked Sendable {
     let pointer: OpaquePointer
-    public let path: String
+    package let path: String
     /// Recursive: public methods call one another.
     private let access = NSRecursiveLock()
 
@@ -30,7 +30,7 @@ public final class Repository: @unchecked Sendable {
         return try body()
     }
 
-    public static func open(at path: String) throws(GitError) -> Repository {
+    package static func open(at path: String) throws(GitError) -> Repository {
         GitLibrary.ensureInitialised()
         var pointer: OpaquePointer?
         try GitError.check(
@@ -42,7 +42,7 @@ public final class Repository: @unchecked Sendable {
         return Repository(pointer: pointer, path: path)
     }
 
-    public static func createBare(at path: String) throws(GitError) -> Repository {
+    package static func createBare(at path: String) throws(GitError) -> Repository {
         GitLibrary.ensureInitialised()
         var pointer: OpaquePointer?
         try GitError.check(git_repository_init(&pointer, path, 1), "create the bare repository \(path)")
@@ -53,7 +53,7 @@ public final class Repository: @unchecked Sendable {
     }
 
     /// The commit a revision names: a branch, tag, `refs/pull/7/head`, or an id.
-    public func commit(_ revision: String) throws(GitError) -> ObjectID {
+    package func commit(_ revision: String) throws(GitError) -> ObjectID {
         try exclusive { () throws(GitError) -> ObjectID in
             var object: OpaquePointer?
             try GitError.check(git_revparse_single(&object, pointer, revision), "find the revision \(revision)")
@@ -66,7 +66,7 @@ public final class Repository: @unchecked Sendable {
     }
 
     /// The best common ancestor of two commits: where a pull request branched off.
-    public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID {
+    package func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID {
         try exclusive { () throws(GitError) -> ObjectID in
             var result = git_oid()
             var first = one.raw

@@ -4,10 +4,10 @@ internal import CGit2
 /// `git diff` prints it (so `git apply` takes it, `\ No newline at end of file` included): for
 /// `fix --dry-run`, upgrade reports and the patch offered on fork pull requests. libgit2's
 /// Myers diff keeps memory linear in the file, where a table of both sides would not.
-public enum UnifiedDiff {
+package enum UnifiedDiff {
     /// The diff from `old` to `new`, empty when they are the same bytes. Text is forced: a NUL
     /// byte in a manifest still gives a readable diff, never git's "Binary files differ".
-    public static func render(old: [UInt8], new: [UInt8], path: String, context: Int = 3) throws(GitError) -> String {
+    package static func render(old: [UInt8], new: [UInt8], path: String, context: Int = 3) throws(GitError) -> String {
         guard old != new else { return "" }
         GitLibrary.ensureInitialised()
         var options = git_diff_options()
@@ -31,7 +31,7 @@ public enum UnifiedDiff {
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: buffer.size), as: UTF8.self)
     }
 
-    public static func render(old: String, new: String, path: String, context: Int = 3) throws(GitError) -> String {
+    package static func render(old: String, new: String, path: String, context: Int = 3) throws(GitError) -> String {
         try render(old: Array(old.utf8), new: Array(new.utf8), path: path, context: context)
     }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// Entries are kept per URL, `Accept` header and credential identity, so one token never sees a
 /// response fetched with another. The identity is a hash of the credential headers, seeded per
 /// process: the cache never holds a token.
-public actor ConditionalRequestCache: HTTPClient {
+package actor ConditionalRequestCache: HTTPClient {
     private struct Key: Hashable {
         let url: String
         let accept: String
@@ -33,15 +33,15 @@ public actor ConditionalRequestCache: HTTPClient {
         "content-length", "content-encoding", "transfer-encoding", "content-type",
     ]
 
-    public init(wrapping base: any HTTPClient, maximumEntries: Int = 1000) {
+    package init(wrapping base: any HTTPClient, maximumEntries: Int = 1000) {
         self.base = base
         self.maximumEntries = max(1, maximumEntries)
     }
 
     /// How many responses are remembered.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .get, request.headers["If-None-Match"] == nil,
             request.headers["If-Modified-Since"] == nil
         else {

@@ -9,12 +9,12 @@ import Foundation
 ///
 /// Transfers run on threads of the client's own, never on the Swift cooperative pool, and reuse
 /// kept-alive connections: keep one client per process (or per forge) rather than one per request.
-public final class CurlHTTPClient: HTTPClient {
-    public let configuration: Configuration
+package final class CurlHTTPClient: HTTPClient {
+    package let configuration: Configuration
     private let handles: EasyHandlePool
     private let threads: BlockingThreadPool
 
-    public init(configuration: Configuration = Configuration()) {
+    package init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         handles = EasyHandlePool(maximumIdle: configuration.maximumConcurrentTransfers)
         threads = BlockingThreadPool(maximumThreads: configuration.maximumConcurrentTransfers, name: "shipshape-curl")
@@ -22,7 +22,7 @@ public final class CurlHTTPClient: HTTPClient {
 
     deinit { threads.stop() }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var current = request
         var hops = 0
         while true {

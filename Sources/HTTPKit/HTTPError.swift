@@ -2,7 +2,7 @@ import Foundation
 
 /// Why a request failed. Every case carries the method and URL; `description` names them with
 /// credentials redacted, so the error can go straight into a log line or a user-facing message.
-public enum HTTPError: Error, CustomStringConvertible {
+package enum HTTPError: Error, CustomStringConvertible {
     /// The connection could not be made, or broke before a whole response came back.
     /// `requestSent` says whether any byte of the request went out, i.e. whether the server may
     /// have acted on it.
@@ -27,7 +27,7 @@ public enum HTTPError: Error, CustomStringConvertible {
     /// Following `rel="next"` links went wrong (too many pages, a link back to an earlier page).
     case paginationFailed(method: HTTPRequest.Method, url: URL, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .connectionFailed(let method, let url, let reason, let requestSent):
             let when = requestSent ? "after the request was sent" : "before the request was sent"
@@ -59,7 +59,7 @@ public enum HTTPError: Error, CustomStringConvertible {
     }
 
     /// The request this error is about, redacted ("GET https://…").
-    public var requestName: String {
+    package var requestName: String {
         switch self {
         case .connectionFailed(let method, let url, _, _), .timedOut(let method, let url, _, _),
             .tlsFailed(let method, let url, _), .tooManyRedirects(let method, let url, _),
@@ -91,7 +91,7 @@ public enum HTTPError: Error, CustomStringConvertible {
 extension HTTPResponse {
     /// The response itself when its status is 2xx; otherwise an `unexpectedStatus` error naming
     /// the request and the start of the body (forges explain refusals there).
-    public func requireSuccess(for request: HTTPRequest) throws -> HTTPResponse {
+    package func requireSuccess(for request: HTTPRequest) throws -> HTTPResponse {
         guard isSuccess else {
             let excerpt = String(decoding: body.prefix(200), as: UTF8.self)
                 .replacingOccurrences(of: "\n", with: " ")

@@ -5,9 +5,9 @@ import Foundation
 
 extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible {
     /// Method and redacted URL, the way error messages name a request.
-    public var description: String { "\(method.rawValue) \(Redaction.url(url))" }
+    package var description: String { "\(method.rawValue) \(Redaction.url(url))" }
 
-    public var debugDescription: String {
+    package var debugDescription: String {
         var text = description
         for field in headers {
             text += "\n\(field.name): \(Redaction.headerValue(name: field.name, value: field.value))"
@@ -18,9 +18,9 @@ extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible {
 }
 
 extension HTTPResponse: CustomStringConvertible, CustomDebugStringConvertible {
-    public var description: String { "\(status) from \(Redaction.url(url))" }
+    package var description: String { "\(status) from \(Redaction.url(url))" }
 
-    public var debugDescription: String {
+    package var debugDescription: String {
         var text = description
         for field in headers {
             text += "\n\(field.name): \(Redaction.headerValue(name: field.name, value: field.value))"
@@ -31,9 +31,9 @@ extension HTTPResponse: CustomStringConvertible, CustomDebugStringConvertible {
 }
 
 extension HTTPHeaders: CustomStringConvertible, CustomDebugStringConvertible {
-    public var description: String {
+    package var description: String {
         fields.map { "\($0.name): \(Redaction.headerValue(name: $0.name, value: $0.value))" }.joined(separator: "\n")
     }
 
-    public var debugDescription: String { description }
+    package var debugDescription: String { description }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension HTTPResponse {
     /// The first link with this relation across all `Link` headers, resolved against the URL
     /// that answered.
-    public func link(rel relation: String) -> URL? {
+    package func link(rel relation: String) -> URL? {
         let wanted = relation.lowercased()
         for value in headers.values("Link") {
             for link in WebLink.parse(value) where link.relations.contains(wanted) {
@@ -22,7 +22,7 @@ extension HTTPClient {
     /// number is asked of the request's own URL instead. A non-2xx page throws `unexpectedStatus`;
     /// more than `maxPages` pages, a link back to a visited page, or a link to another origin
     /// without a page number throws `paginationFailed`.
-    public func sendAllPages(_ request: HTTPRequest, maxPages: Int = 100) async throws -> [HTTPResponse] {
+    package func sendAllPages(_ request: HTTPRequest, maxPages: Int = 100) async throws -> [HTTPResponse] {
         var pages: [HTTPResponse] = []
         var visited: Set<String> = []
         var next: HTTPRequest? = request
@@ -76,7 +76,7 @@ extension URL {
 
     /// Same scheme, host and port (a port left out is the scheme's default, as RFC 6454 has it):
     /// where credentials sent to one may also go to the other.
-    public func isSameOrigin(as other: URL) -> Bool {
+    package func isSameOrigin(as other: URL) -> Bool {
         scheme?.lowercased() == other.scheme?.lowercased() && host?.lowercased() == other.host?.lowercased()
             && effectivePort == other.effectivePort
     }

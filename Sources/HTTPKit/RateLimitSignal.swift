@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a response says about the server's rate limits, as a `RateLimitDialect` reads it.
-public enum RateLimitSignal: Equatable, Sendable {
+package enum RateLimitSignal: Equatable, Sendable {
     /// Not a rate-limit refusal.
     case none
     /// Refused; the server says when to come back.
@@ -15,16 +15,16 @@ public enum RateLimitSignal: Equatable, Sendable {
 
 /// How a server says it is rate limiting. HTTP's own signs are `StandardRateLimits`; a forge
 /// with signs of its own brings its own reading (Forge's `ForgeRateLimits`).
-public protocol RateLimitDialect: Sendable {
+package protocol RateLimitDialect: Sendable {
     func signal(_ response: HTTPResponse, now: Date) -> RateLimitSignal
 }
 
 /// HTTP's signs: `Retry-After` on a 429 or 503, and on a 429 the reset time of the
 /// `RateLimit-*` (IETF draft) or `X-RateLimit-*` headers; a bare 429 backs off.
-public struct StandardRateLimits: RateLimitDialect {
-    public init() {}
+package struct StandardRateLimits: RateLimitDialect {
+    package init() {}
 
-    public func signal(_ response: HTTPResponse, now: Date) -> RateLimitSignal {
+    package func signal(_ response: HTTPResponse, now: Date) -> RateLimitSignal {
         guard [429, 503].contains(response.status) else { return .none }
         if let wait = RateLimitHeaders.retryAfter(in: response.headers, now: now) { return .waitFor(.seconds(wait)) }
         guard response.status == 429 else { return .none }
@@ -33,22 +33,22 @@ public struct StandardRateLimits: RateLimitDialect {
 }
 
 /// Reading the rate-limit headers servers send.
-public enum RateLimitHeaders {
+package enum RateLimitHeaders {
     /// Requests left in the current window, when the response says (`X-RateLimit-Remaining` or
     /// `RateLimit-Remaining`).
-    public static func remaining(in headers: HTTPHeaders) -> Int? {
+    package static func remaining(in headers: HTTPHeaders) -> Int? {
         (headers["x-ratelimit-remaining"] ?? headers["ratelimit-remaining"]).flatMap {
             Int($0.trimmingCharacters(in: .whitespaces))
         }
     }
 
     /// Seconds until `Retry-After`, delta seconds or an HTTP date.
-    public static func retryAfter(in headers: HTTPHeaders, now: Date) -> Double? {
+    package static func retryAfter(in headers: HTTPHeaders, now: Date) -> Double? {
         headers["retry-after"].flatMap { secondsUntil(retryAfter: $0, now: now) }
     }
 
     /// Seconds until the window resets (`X-RateLimit-Reset` or `RateLimit-Reset`).
-    public static func reset(in headers: HTTPHeaders, now: Date) -> Double? {
+    package static func reset(in headers: HTTPHeaders, now: Date) -> Double? {
         (headers["x-ratelimit-reset"] ?? headers["ratelimit-reset"]).flatMap { secondsUntil(reset: $0, now: now) }
     }
 

@@ -2,24 +2,24 @@ import Foundation
 
 /// The one place that hides secrets before a request, a URL or a header reaches a log line or an
 /// error message. Anything that prints a request goes through here.
-public enum Redaction {
+package enum Redaction {
     /// What a hidden value is replaced with.
-    public static let placeholder = "REDACTED"
+    package static let placeholder = "REDACTED"
 
     /// Header names whose values are credentials (compared case-insensitively).
-    public static let sensitiveHeaderNames: Set<String> = [
+    package static let sensitiveHeaderNames: Set<String> = [
         "authorization", "proxy-authorization", "private-token", "job-token",
         "cookie", "set-cookie", "x-gitea-otp", "x-hub-signature", "x-hub-signature-256",
     ]
 
     /// Query parameter names whose values are credentials (compared case-insensitively); any name
     /// containing "token", "secret" or "password" is hidden as well.
-    public static let sensitiveQueryNames: Set<String> = [
+    package static let sensitiveQueryNames: Set<String> = [
         "access_token", "private_token", "token", "client_secret", "password", "sig", "signature", "api_key", "key",
     ]
 
     /// The URL as text with userinfo and credential query values replaced.
-    public static func url(_ url: URL) -> String {
+    package static func url(_ url: URL) -> String {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
             return "(a URL that could not be parsed, not shown)"
         }
@@ -38,22 +38,22 @@ public enum Redaction {
     }
 
     /// The value to show for one header field.
-    public static func headerValue(name: String, value: String) -> String {
+    package static func headerValue(name: String, value: String) -> String {
         isSensitiveHeaderName(name) ? placeholder : value
     }
 
     /// A copy of the headers with credential values replaced.
-    public static func headers(_ headers: HTTPHeaders) -> HTTPHeaders {
+    package static func headers(_ headers: HTTPHeaders) -> HTTPHeaders {
         var redacted = HTTPHeaders()
         for field in headers { redacted.add(field.name, headerValue(name: field.name, value: field.value)) }
         return redacted
     }
 
-    public static func isSensitiveHeaderName(_ name: String) -> Bool {
+    package static func isSensitiveHeaderName(_ name: String) -> Bool {
         sensitiveHeaderNames.contains(name.lowercased())
     }
 
-    public static func isSensitiveQueryName(_ name: String) -> Bool {
+    package static func isSensitiveQueryName(_ name: String) -> Bool {
         let lowered = (name.removingPercentEncoding ?? name).lowercased()
         return sensitiveQueryNames.contains(lowered)
             || ["token", "secret", "password"].contains { lowered.contains($0) }

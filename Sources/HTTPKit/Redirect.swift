@@ -42,7 +42,7 @@ extension HTTPRequest {
 extension URL {
     /// `host` or `host:port` (lower-cased), as settings name a host: the scheme's default port
     /// written out (`https://host:443`) names the same place as none.
-    public var authority: String? {
+    package var authority: String? {
         guard let host = host?.lowercased() else { return nil }
         guard let port, port != ["https": 443, "http": 80][scheme?.lowercased() ?? ""] else { return host }
         return "\(host):\(port)"
@@ -50,7 +50,7 @@ extension URL {
 
     /// localhost, 127.0.0.0/8 or ::1: traffic that never leaves the machine. Only an address in
     /// 127.0.0.0/8 counts, not a name that starts with "127." (`127.0.0.1.example.com`).
-    public var isLoopback: Bool {
+    package var isLoopback: Bool {
         guard let host = host?.lowercased() else { return false }
         if host == "localhost" || host == "::1" || host == "[::1]" { return true }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)

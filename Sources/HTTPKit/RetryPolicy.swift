@@ -1,20 +1,20 @@
 /// When and how long `RetryingHTTPClient` waits before another attempt.
-public struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     /// Attempts in all, the first included.
-    public var maximumAttempts: Int
+    package var maximumAttempts: Int
     /// The backoff before the second attempt is up to this long, doubling with each attempt.
-    public var baseDelay: Duration
+    package var baseDelay: Duration
     /// The backoff never exceeds this.
-    public var maximumDelay: Duration
+    package var maximumDelay: Duration
     /// A rate limit asking for a longer wait fails at once with `HTTPError.rateLimited` instead.
-    public var maximumRateLimitWait: Duration
+    package var maximumRateLimitWait: Duration
     /// Statuses worth another attempt: server errors, except those no retry can fix.
-    public var retriedStatuses: Set<Int>
+    package var retriedStatuses: Set<Int>
     /// The wait after a secondary rate limit (or a bare 429) that names none, doubling with each
     /// further refusal: GitHub asks for at least a minute.
-    public var secondaryLimitWait: Duration
+    package var secondaryLimitWait: Duration
 
-    public init(
+    package init(
         maximumAttempts: Int = 4,
         baseDelay: Duration = .milliseconds(500),
         maximumDelay: Duration = .seconds(30),
@@ -36,7 +36,7 @@ public struct RetryPolicy: Sendable {
     }
 
     /// The longest backoff after `attempt` failed attempts: base × 2^(attempt−1), capped.
-    public func backoffCeiling(afterAttempt attempt: Int) -> Duration {
+    package func backoffCeiling(afterAttempt attempt: Int) -> Duration {
         let doublings = min(max(attempt - 1, 0), 30)
         let ceiling = baseDelay * (1 << doublings)
         return min(ceiling, maximumDelay)

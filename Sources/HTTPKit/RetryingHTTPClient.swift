@@ -8,14 +8,14 @@ import Synchronization
 /// `rateLimits` reads the server's rate-limit answers (HTTP's own signs unless the servers
 /// speak a dialect of their own, as forges do). It also remembers, per host, how many requests
 /// the server said were left, for metrics.
-public final class RetryingHTTPClient: HTTPClient {
-    public let policy: RetryPolicy
+package final class RetryingHTTPClient: HTTPClient {
+    package let policy: RetryPolicy
     private let base: any HTTPClient
     private let clock: any RetryClock
     private let rateLimits: any RateLimitDialect
     private let remainingByHost = Mutex<[String: Int]>([:])
 
-    public init(
+    package init(
         wrapping base: any HTTPClient, policy: RetryPolicy = RetryPolicy(), clock: any RetryClock = SystemRetryClock(),
         rateLimits: any RateLimitDialect = StandardRateLimits()
     ) {
@@ -26,11 +26,11 @@ public final class RetryingHTTPClient: HTTPClient {
     }
 
     /// The last `x-ratelimit-remaining` (or `ratelimit-remaining`) seen from this host.
-    public func rateLimitRemaining(host: String) -> Int? {
+    package func rateLimitRemaining(host: String) -> Int? {
         remainingByHost.withLock { $0[host.lowercased()] }
     }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var generator = SystemRandomNumberGenerator()
         var attempt = 0
         while true {

@@ -1,13 +1,13 @@
 /// One link of an RFC 8288 `Link` header: `<https://…?page=2>; rel="next"`.
-public struct WebLink: Sendable, Equatable {
+package struct WebLink: Sendable, Equatable {
     /// The URI reference between the angle brackets, as written (it may be relative).
-    public var target: String
+    package var target: String
     /// The `rel` values, lowercased; one link can carry several (`rel="next last"`).
-    public var relations: [String]
+    package var relations: [String]
     /// Every parameter by lowercased name, unquoted; for a repeated name the first wins.
-    public var parameters: [String: String]
+    package var parameters: [String: String]
 
-    public init(target: String, relations: [String], parameters: [String: String] = [:]) {
+    package init(target: String, relations: [String], parameters: [String: String] = [:]) {
         self.target = target
         self.relations = relations
         self.parameters = parameters
@@ -15,7 +15,7 @@ public struct WebLink: Sendable, Equatable {
 
     /// All links in one `Link` header value. Malformed links are skipped, not fatal: pagination
     /// then simply ends.
-    public static func parse(_ value: String) -> [WebLink] {
+    package static func parse(_ value: String) -> [WebLink] {
         var scanner = LinkScanner(value)
         var links: [WebLink] = []
         while let link = scanner.nextLink() { links.append(link) }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `@unchecked Sendable`: it holds only immutable values, and the handle is an id in libhelm_c's
 /// own thread-safe registry (see `HelmLibrary`), so any thread may render with it.
-public final class HelmChart: @unchecked Sendable {
+package final class HelmChart: @unchecked Sendable {
     let library: HelmLibrary
     let handle: helm_handle_t
 
@@ -21,7 +21,7 @@ public final class HelmChart: @unchecked Sendable {
     }
 
     /// `Chart.yaml` as Helm read it, in JSON.
-    public func metadataJSON() throws(HelmError) -> String {
+    package func metadataJSON() throws(HelmError) -> String {
         var out: UnsafeMutablePointer<CChar>?
         var error: UnsafeMutablePointer<CChar>?
         let status = library.chartMetadata(handle, &out, &error)
@@ -31,15 +31,16 @@ public final class HelmChart: @unchecked Sendable {
     }
 
     /// One rendered template: its path in the chart (`podinfo/templates/deployment.yaml`) and text.
-    public struct RenderedTemplate: Sendable, Hashable {
-        public var template: String
-        public var manifest: String
+    package struct RenderedTemplate: Sendable, Hashable {
+        package var template: String
+        package var manifest: String
     }
 
     /// Renders the templates as `helm template` does, offline: `lookup` finds nothing, no hook
     /// runs, nothing is installed. `valuesJSON` is laid over the chart's defaults by Helm.
     /// Templates come sorted by path.
-    public func render(valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [RenderedTemplate] {
+    package func render(valuesJSON: String, release: String, namespace: String) throws(HelmError) -> [RenderedTemplate]
+    {
         let options =
             "{\"name\":\(JSONText.quoted(release)),\"namespace\":\(JSONText.quoted(namespace)),\"is_install\":true}"
         var out: UnsafeMutablePointer<CChar>?

@@ -13,10 +13,10 @@ import Foundation
 ///
 /// The library is thread-safe (its handles live in a registry of its own), so one instance
 /// serves every thread: hence `@unchecked Sendable` (its own stored values never change).
-public final class HelmLibrary: @unchecked Sendable {
-    public let path: String
+package final class HelmLibrary: @unchecked Sendable {
+    package let path: String
     /// The Helm SDK version compiled into the library (`v4.2.3`).
-    public let helmVersion: String
+    package let helmVersion: String
     let freeString: shipshape_helm_free_string_fn
     let chartLoad: shipshape_helm_chart_load_fn
     let chartLoadArchive: shipshape_helm_chart_load_archive_fn
@@ -25,7 +25,7 @@ public final class HelmLibrary: @unchecked Sendable {
     let render: shipshape_helm_render_fn
 
     /// Opens the library at `path`; throws when it is not there or is not libhelm_c.
-    public init(path: String) throws(HelmError) {
+    package init(path: String) throws(HelmError) {
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown reason"
             throw HelmError(operation: "opening \(path)", message: reason)
@@ -53,7 +53,7 @@ public final class HelmLibrary: @unchecked Sendable {
     }
 
     /// Loads a chart from its folder (`Chart.yaml`, `templates/`, `charts/`).
-    public func loadChart(folder: String) throws(HelmError) -> HelmChart {
+    package func loadChart(folder: String) throws(HelmError) -> HelmChart {
         var handle: helm_handle_t = 0
         var error: UnsafeMutablePointer<CChar>?
         let status = chartLoad(folder, &handle, &error)
@@ -62,7 +62,7 @@ public final class HelmLibrary: @unchecked Sendable {
     }
 
     /// Loads a chart from its packed archive (`.tgz`).
-    public func loadChart(archive: [UInt8]) throws(HelmError) -> HelmChart {
+    package func loadChart(archive: [UInt8]) throws(HelmError) -> HelmChart {
         var handle: helm_handle_t = 0
         var error: UnsafeMutablePointer<CChar>?
         let status = archive.withUnsafeBufferPointer {

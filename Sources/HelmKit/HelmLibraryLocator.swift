@@ -3,12 +3,12 @@ import Foundation
 /// Where `libhelm_c` is looked for, in order: `$SHIPSHAPE_HELM_LIBRARY`; beside the shipshape
 /// binary (`libhelm_c.so`, `../lib/libhelm_c.so`); the system's library folders; the
 /// `helm_python` package of `python3` (`pip install helm-python-sdk`, which `scripts/setup` does).
-public enum HelmLibraryLocator {
-    public static let environmentVariable = "SHIPSHAPE_HELM_LIBRARY"
+package enum HelmLibraryLocator {
+    package static let environmentVariable = "SHIPSHAPE_HELM_LIBRARY"
     static let fileName = "libhelm_c.so"
 
     /// The library's path, or why none was found.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<
+    package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<
         String, HelmError
     > {
         if let configured = environment[environmentVariable], !configured.isEmpty {

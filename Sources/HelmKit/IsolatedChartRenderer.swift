@@ -5,16 +5,16 @@ import Synchronization
 /// request cannot take the bot down: each worker runs under an address-space limit, and a
 /// render that takes longer than `timeout` kills its worker (the next render starts a new one).
 /// Helm's engine has no limit of its own on what a template may compute (`until 1000000000`).
-public final class IsolatedChartRenderer: ChartRenderer, Sendable {
-    public struct Limits: Sendable {
+package final class IsolatedChartRenderer: ChartRenderer, Sendable {
+    package struct Limits: Sendable {
         /// Wall time for one render.
-        public var timeout: Duration = .seconds(30)
+        package var timeout: Duration = .seconds(30)
         /// Address space of a worker, in bytes (Go reserves some at start: keep it above 1 GiB).
-        public var memoryBytes: Int = 4 << 30
+        package var memoryBytes: Int = 4 << 30
         /// Bytes of rendered output a worker may answer with.
-        public var outputBytes: Int = 64 << 20
+        package var outputBytes: Int = 64 << 20
 
-        public init() {}
+        package init() {}
     }
 
     private let executable: String
@@ -22,19 +22,19 @@ public final class IsolatedChartRenderer: ChartRenderer, Sendable {
     private let idle = Mutex<[RenderWorker]>([])
 
     /// `executable` is the shipshape binary, which has the `render-worker` command.
-    public init(executable: String, limits: Limits = Limits()) {
+    package init(executable: String, limits: Limits = Limits()) {
         self.executable = executable
         self.limits = limits
     }
 
     /// The running program's own binary, which has the `render-worker` command.
-    public static var thisProgram: String {
+    package static var thisProgram: String {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     }
 
     deinit { for worker in idle.withLock({ $0 }) { worker.stop() } }
 
-    public func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError)
+    package func render(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws(HelmError)
         -> [HelmChart.RenderedTemplate]
     {
         let worker: RenderWorker

@@ -1,7 +1,7 @@
 /// JSON text for the library's arguments (values and options are passed as JSON).
-public enum JSONText {
+package enum JSONText {
     /// A JSON string literal: quotes, backslashes and control characters escaped.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -2,7 +2,7 @@ import Manifests
 
 /// A JSON value without positions: the constants a schema holds (`const`, `enum`) and the
 /// values Polaris' templates compute.
-public indirect enum JSONValue: Sendable, Hashable {
+package indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -11,7 +11,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     case object([String: JSONValue])
 
     /// The JSON Schema type name of the value (`integer` for whole numbers, as the drafts say).
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "boolean"
@@ -24,7 +24,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The value of a YAML node as Kubernetes' YAML reader (sigs.k8s.io/yaml: YAML 1.1 plain
     /// scalars, then JSON) hands it to Polaris. Nesting is bounded by the parser's limits.
-    public init(_ node: YAMLNode) {
+    package init(_ node: YAMLNode) {
         switch node.content {
         case .scalar(let scalar): self = JSONValue(scalar: scalar)
         case .sequence(let items): self = .array(items.map(JSONValue.init))
@@ -35,7 +35,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    public init(scalar: YAMLScalar) {
+    package init(scalar: YAMLScalar) {
         if let tag = scalar.tag {
             switch tag {
             case "tag:yaml.org,2002:str":
@@ -71,7 +71,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// The value with every mapping entry whose value is null removed, as Go's typed objects drop them.
-    public var withoutNullEntries: JSONValue {
+    package var withoutNullEntries: JSONValue {
         switch self {
         case .array(let items): .array(items.map(\.withoutNullEntries))
         case .object(let object): .object(object.filter { $0.value != .null }.mapValues(\.withoutNullEntries))

@@ -1,6 +1,6 @@
 /// A Kubernetes resource quantity (`100m`, `1.5Gi`, `2`, `1e3`) as a number, for Polaris'
 /// `resourceMinimum` and `resourceMaximum`.
-public enum ResourceQuantity {
+package enum ResourceQuantity {
     private static let suffixes: [(String, Double)] = [
         ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
         ("Pi", 1_125_899_906_842_624), ("Ei", 1_152_921_504_606_846_976),
@@ -8,7 +8,7 @@ public enum ResourceQuantity {
         ("E", 1e18),
     ]
 
-    public static func parse(_ text: String) -> Double? {
+    package static func parse(_ text: String) -> Double? {
         let text = text.trimmingSpaces
         guard !text.isEmpty, text.count <= 64 else { return nil }
         for (suffix, factor) in suffixes where text.hasSuffix(suffix) {

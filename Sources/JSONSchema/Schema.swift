@@ -3,7 +3,7 @@ import Manifests
 /// A compiled JSON Schema (drafts 4 to 2019-09, the ones Polaris' checks declare, with Polaris'
 /// `resourceMinimum`/`resourceMaximum`): a flat table of subschemas referring to each other by
 /// index, so `$ref` cycles need no reference counting and the whole thing is a plain value.
-public struct Schema: Sendable {
+package struct Schema: Sendable {
     /// Subschema 0 is the root.
     let nodes: [SchemaNode]
     /// JSON pointers (`#/$defs/x`) and anchors to subschemas, for `$ref`.
@@ -11,9 +11,9 @@ public struct Schema: Sendable {
 
     /// Limits: how deep a schema may nest, how many subschemas it may have, how deep validation
     /// may go following `$ref`s (a schema that refers to itself forever fails instead of hanging).
-    public static let maximumDepth = 64
-    public static let maximumNodes = 50_000
-    public static let maximumValidationDepth = 256
+    package static let maximumDepth = 64
+    package static let maximumNodes = 50_000
+    package static let maximumValidationDepth = 256
 }
 
 struct SchemaNode: Sendable {
@@ -76,14 +76,14 @@ struct SchemaNode: Sendable {
 }
 
 /// A mistake in a schema, with where it is written.
-public struct SchemaError: Error, Sendable, CustomStringConvertible {
-    public var position: SourcePosition
-    public var message: String
+package struct SchemaError: Error, Sendable, CustomStringConvertible {
+    package var position: SourcePosition
+    package var message: String
 
-    public init(position: SourcePosition, message: String) {
+    package init(position: SourcePosition, message: String) {
         self.position = position
         self.message = message
     }
 
-    public var description: String { "\(position.line):\(position.column): \(message)" }
+    package var description: String { "\(position.line):\(position.column): \(message)" }
 }

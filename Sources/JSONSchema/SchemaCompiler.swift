@@ -2,7 +2,7 @@ import Manifests
 
 extension Schema {
     /// Compiles a schema written in YAML or JSON. Every mistake is collected, with its position.
-    public init(text: String) throws(SchemaCompilationFailure) {
+    package init(text: String) throws(SchemaCompilationFailure) {
         let stream = YAMLParser.parse(text)
         if let error = stream.errors.first {
             throw SchemaCompilationFailure(errors: [
@@ -18,7 +18,7 @@ extension Schema {
     }
 
     /// Compiles a schema already parsed (a `schema:` mapping of a configuration file).
-    public init(node: YAMLNode) throws(SchemaCompilationFailure) {
+    package init(node: YAMLNode) throws(SchemaCompilationFailure) {
         var compiler = SchemaCompiler()
         _ = compiler.compile(node, pointer: "#", depth: 0)
         for (pointer, position) in compiler.references where compiler.pointers[pointer] == nil {
@@ -35,9 +35,9 @@ extension Schema {
 }
 
 /// Why a schema could not be compiled: every mistake found.
-public struct SchemaCompilationFailure: Error, Sendable, CustomStringConvertible {
-    public var errors: [SchemaError]
-    public var description: String { errors.map(\.description).joined(separator: "; ") }
+package struct SchemaCompilationFailure: Error, Sendable, CustomStringConvertible {
+    package var errors: [SchemaError]
+    package var description: String { errors.map(\.description).joined(separator: "; ") }
 }
 
 private struct SchemaCompiler {

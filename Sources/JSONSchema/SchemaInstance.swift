@@ -3,7 +3,7 @@ import Manifests
 /// The value a schema validates: a node of a YAML document (so a failure knows its line), or a
 /// mapping or list made for the occasion from such nodes (Polaris validates a pod spec whose only
 /// container is the one being checked, and templates read the object with a `Polaris` key added).
-public indirect enum SchemaInstance: Sendable {
+package indirect enum SchemaInstance: Sendable {
     case node(YAMLNode)
     /// A node read as Kubernetes' typed objects read it: a key whose value is null is absent
     /// (Polaris validates containers and pod specs after a round trip through Go structs).
@@ -14,20 +14,20 @@ public indirect enum SchemaInstance: Sendable {
     case value(JSONValue, at: SourcePosition)
 
     /// What the instance is, one level deep.
-    public enum Shape {
+    package enum Shape {
         case null, bool(Bool), number(Double), string(String)
         case array([SchemaInstance])
         case object([(key: String, value: SchemaInstance)])
     }
 
-    public var position: SourcePosition {
+    package var position: SourcePosition {
         switch self {
         case .node(let node), .typedNode(let node): node.start
         case .mapping(_, let at), .sequence(_, let at), .value(_, let at): at
         }
     }
 
-    public var shape: Shape {
+    package var shape: Shape {
         switch self {
         case .node(let node):
             switch node.content {
@@ -61,7 +61,7 @@ public indirect enum SchemaInstance: Sendable {
     }
 
     /// The value under `key` when the instance is a mapping.
-    public func property(_ key: String) -> SchemaInstance? {
+    package func property(_ key: String) -> SchemaInstance? {
         switch self {
         case .node(let node): node[key].map(SchemaInstance.node)
         case .typedNode(let node): node[key].flatMap { $0.isNull ? nil : .typedNode($0) }
@@ -82,7 +82,7 @@ public indirect enum SchemaInstance: Sendable {
     }
 
     /// The instance as a plain value (for `const`, `enum`, `uniqueItems`, templates).
-    public var value: JSONValue {
+    package var value: JSONValue {
         switch self {
         case .node(let node): JSONValue(node)
         case .typedNode(let node): JSONValue(node).withoutNullEntries

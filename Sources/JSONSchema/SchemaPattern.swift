@@ -4,8 +4,8 @@
 ///
 /// `@unchecked Sendable`: `Regex<AnyRegexOutput>` is not `Sendable`, but this one is never
 /// changed after compilation and matching only reads it, from many threads.
-public struct SchemaPattern: @unchecked Sendable {
-    public let source: String
+package struct SchemaPattern: @unchecked Sendable {
+    package let source: String
     private let literal: Literal?
     private let regex: Regex<AnyRegexOutput>?
 
@@ -16,7 +16,7 @@ public struct SchemaPattern: @unchecked Sendable {
         var anchoredEnd: Bool
     }
 
-    public init(_ source: String) throws {
+    package init(_ source: String) throws {
         self.source = source
         if let literal = Self.literal(source) {
             self.literal = literal
@@ -27,7 +27,7 @@ public struct SchemaPattern: @unchecked Sendable {
         }
     }
 
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         if let literal {
             let subject = literal.caseInsensitive ? text.lowercased() : text
             switch (literal.anchoredStart, literal.anchoredEnd) {

@@ -2,26 +2,26 @@ import Manifests
 
 /// The first reason an instance does not match a schema, placed on the value that failed (or
 /// the mapping that lacks a required key).
-public struct SchemaFailure: Sendable, CustomStringConvertible {
-    public var position: SourcePosition
+package struct SchemaFailure: Sendable, CustomStringConvertible {
+    package var position: SourcePosition
     /// Where the failing value is, relative to the instance validated.
-    public var path: DocumentPath
-    public var message: String
+    package var path: DocumentPath
+    package var message: String
 
-    public var description: String {
+    package var description: String {
         path.components.isEmpty ? message : "\(path): \(message)"
     }
 }
 
 extension Schema {
     /// Validates `instance`; `nil` when it matches.
-    public func validate(_ instance: SchemaInstance) -> SchemaFailure? {
+    package func validate(_ instance: SchemaInstance) -> SchemaFailure? {
         guard let failure = check(instance, 0, depth: 0) else { return nil }
         return SchemaFailure(
             position: failure.position, path: DocumentPath(failure.reversedPath.reversed()), message: failure.message)
     }
 
-    public func matches(_ instance: SchemaInstance) -> Bool {
+    package func matches(_ instance: SchemaInstance) -> Bool {
         check(instance, 0, depth: 0) == nil
     }
 

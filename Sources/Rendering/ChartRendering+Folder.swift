@@ -6,7 +6,7 @@ extension ChartRendering {
     /// Renders one chart folder on disk with values as `helm template` does (kustomize's
     /// `helmCharts`): in the worker processes under their limits when `renderer` is set, in
     /// this process otherwise.
-    public func render(folder: URL, valuesJSON: String, release: String, namespace: String) throws -> [(
+    package func render(folder: URL, valuesJSON: String, release: String, namespace: String) throws -> [(
         template: String, manifest: String
     )] {
         let engine = renderer ?? InProcessChartRenderer(library: library)
@@ -21,7 +21,7 @@ extension ChartRendering {
     /// datasources (mirrors, logins, size bounds; the archive's digest checked against the index
     /// when it lists one), kept in the cache folder (else in `scratch`). Returns the chart
     /// folder and the version chosen; throws when this run fetches nothing (`--offline`).
-    public func pull(chart name: String, repo: String, version: String, scratch: URL) async throws -> (
+    package func pull(chart name: String, repo: String, version: String, scratch: URL) async throws -> (
         folder: URL, version: String
     ) {
         guard let fetcher else {

@@ -6,39 +6,39 @@ import Upgrades
 /// What a tree deploys through Helm, ready to check: every release it asks for (Flux
 /// HelmReleases, Argo CD Applications, its own chart folders) rendered by Helm's engine into
 /// generated manifests whose findings land on the values lines that caused them.
-public struct ChartRendering: Sendable {
-    public struct Outcome: Sendable {
-        public var generated: [GeneratedManifests] = []
+package struct ChartRendering: Sendable {
+    package struct Outcome: Sendable {
+        package var generated: [GeneratedManifests] = []
         /// Releases that could not be rendered, and values that were left out, with where and why.
-        public var notes: [RenderNote] = []
+        package var notes: [RenderNote] = []
         /// Notes about the whole run (no Helm library, for one).
-        public var globalNotes: [String] = []
+        package var globalNotes: [String] = []
         /// Chart folders that were rendered: their templates are checked through the rendering.
-        public var renderedChartFolders: Set<String> = []
-        public var releaseCount = 0
+        package var renderedChartFolders: Set<String> = []
+        package var releaseCount = 0
 
-        public init() {}
+        package init() {}
 
         /// Every note as one line, `file:line:column: message`.
-        public var noteLines: [String] { globalNotes + notes.map(\.description) }
+        package var noteLines: [String] { globalNotes + notes.map(\.description) }
     }
 
-    public let library: HelmLibrary
+    package let library: HelmLibrary
     /// Fetches published charts; nil renders only the charts of the tree.
-    public let fetcher: ChartArchiveFetcher?
+    package let fetcher: ChartArchiveFetcher?
     /// Where fetched chart archives are kept between runs; nil keeps nothing.
-    public let cacheFolder: URL?
+    package let cacheFolder: URL?
     /// Renders in worker processes (`IsolatedChartRenderer`) when set: what the CLI and the bot
     /// do, so a hostile chart cannot hang or exhaust them; in this process otherwise.
-    public var renderer: (any ChartRenderer)?
+    package var renderer: (any ChartRenderer)?
     /// Releases rendered at once.
-    public var parallelism = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    package var parallelism = max(2, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Where a chart folder of the tree is on disk: itself for `check`, a copy of the revision's
     /// files for a review.
-    public var folderOnDisk: @Sendable (String) throws -> URL = { URL(fileURLWithPath: $0) }
+    package var folderOnDisk: @Sendable (String) throws -> URL = { URL(fileURLWithPath: $0) }
 
-    public init(library: HelmLibrary, fetcher: ChartArchiveFetcher?, cacheFolder: URL?) {
+    package init(library: HelmLibrary, fetcher: ChartArchiveFetcher?, cacheFolder: URL?) {
         self.library = library
         self.fetcher = fetcher
         self.cacheFolder = cacheFolder
@@ -46,7 +46,7 @@ public struct ChartRendering: Sendable {
 
     /// The releases `files` ask for. `mayHold` says which files can hold a release, a source or a
     /// values ConfigMap (a review knows it from the facts of earlier reviews); others are not read.
-    public static func releases(
+    package static func releases(
         files: [String], source: @escaping PolicyEngine.FileSource,
         mayHold: @escaping @Sendable (String) -> Bool = { _ in true }
     ) -> (releases: [ChartRelease], notes: [RenderNote]) {
@@ -55,7 +55,7 @@ public struct ChartRendering: Sendable {
         return (releases, notes)
     }
 
-    public func render(files: [String], source: @escaping PolicyEngine.FileSource) async -> Outcome {
+    package func render(files: [String], source: @escaping PolicyEngine.FileSource) async -> Outcome {
         let (releases, notes) = Self.releases(files: files, source: source)
         var outcome = await render(releases)
         outcome.notes = notes + outcome.notes
@@ -63,7 +63,7 @@ public struct ChartRendering: Sendable {
     }
 
     /// Renders `releases`, each on its own; one that fails is a note.
-    public func render(_ releases: [ChartRelease]) async -> Outcome {
+    package func render(_ releases: [ChartRelease]) async -> Outcome {
         var outcome = Outcome()
         outcome.releaseCount = releases.count
         var releases = releases

@@ -5,26 +5,26 @@ import Policy
 /// `...-exempt: "true"`): it would silence findings on the very change under review, so a review
 /// lists every one, and counts it only when the configuration says so or a person allowed to
 /// accept findings approved it (the bot's `/shipshape ignore`).
-public struct AddedExemption: Sendable, Hashable {
-    public var file: String
+package struct AddedExemption: Sendable, Hashable {
+    package var file: String
     /// The annotation's key line.
-    public var position: SourcePosition
-    public var object: ObjectReference
-    public var annotation: String
+    package var position: SourcePosition
+    package var object: ObjectReference
+    package var annotation: String
     /// The annotation's value: the reason, or `true`.
-    public var reason: String
-    public var counted: Bool
-    public var approved: Bool
+    package var reason: String
+    package var counted: Bool
+    package var approved: Bool
 }
 
 /// An exemption someone allowed to accept findings asked for (`/shipshape ignore`): the bot
 /// records it in its reply, and later reviews of the pull request count it.
-public struct ApprovedExemption: Sendable, Hashable {
-    public var file: String
-    public var object: ObjectReference
-    public var annotation: String
+package struct ApprovedExemption: Sendable, Hashable {
+    package var file: String
+    package var object: ObjectReference
+    package var annotation: String
 
-    public init(file: String, object: ObjectReference, annotation: String) {
+    package init(file: String, object: ObjectReference, annotation: String) {
         self.file = file
         self.object = object
         self.annotation = annotation

@@ -5,9 +5,9 @@ import Synchronization
 /// Facts of blobs already parsed, by blob id, in one file per cache folder (`facts-v4.tsv`, one
 /// line per blob, appended to): parsed facts are cached by blob id, so a review parses only the
 /// blobs it has not seen before. A line that cannot be read is ignored (and rebuilt).
-public final class FactsCache: Sendable {
+package final class FactsCache: Sendable {
     /// The file's name carries the format version: a new format starts a new file.
-    public static let fileName = "facts-v4.tsv"
+    package static let fileName = "facts-v4.tsv"
 
     private let file: String?
     private struct State {
@@ -18,7 +18,7 @@ public final class FactsCache: Sendable {
     private let state = Mutex(State())
 
     /// A cache kept in `directory`; nil keeps facts for this process only.
-    public init(directory: String?) {
+    package init(directory: String?) {
         file = directory.map { $0 + "/" + Self.fileName }
     }
 
@@ -37,7 +37,7 @@ public final class FactsCache: Sendable {
     }
 
     /// Appends the facts learnt since the last save.
-    public func save() throws {
+    package func save() throws {
         guard let file else { return }
         let lines = state.withLock { state -> String in
             defer { state.added.removeAll() }

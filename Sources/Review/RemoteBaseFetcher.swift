@@ -7,28 +7,28 @@ import Synchronization
 /// (a build names the repositories it misses, they are fetched, the roots are built again),
 /// bounded in nesting, time and size; offline (or when a fetch fails) the root is refused with a
 /// note naming why. What `check`, `fix`, `kustomize build`, reviews and the bot's jobs share.
-public struct RemoteBaseFetcher: Sendable {
+package struct RemoteBaseFetcher: Sendable {
     static let maxRounds = 4
     static let timeout: Duration = .seconds(120)
     static let maxFiles = 20_000
     static let maxFileBytes = 4 << 20
     static let maxBytes = 128 << 20
 
-    public let mirrors: MirrorCache
-    public let offline: Bool
+    package let mirrors: MirrorCache
+    package let offline: Bool
     /// Credentials for remotes at one origin only (scheme, host and port, as the bot's forge
     /// serves its repositories): a remote base anywhere else is fetched without them.
-    public var credentials: (origin: String, credentials: GitCredentials)?
+    package var credentials: (origin: String, credentials: GitCredentials)?
     /// Pulls a chart of `helmCharts` into a folder on disk and returns its path (nil: no chart is pulled).
-    public var pullChart: (@Sendable (ChartPull) async throws -> String)?
+    package var pullChart: (@Sendable (ChartPull) async throws -> String)?
 
-    public init(mirrors: MirrorCache, offline: Bool = false) {
+    package init(mirrors: MirrorCache, offline: Bool = false) {
         self.mirrors = mirrors
         self.offline = offline
     }
 
     /// The same fetcher, giving `credentials` to remotes at `url`'s origin and to no other.
-    public func trusting(_ credentials: GitCredentials?, at url: String) -> RemoteBaseFetcher {
+    package func trusting(_ credentials: GitCredentials?, at url: String) -> RemoteBaseFetcher {
         var fetcher = self
         fetcher.credentials = credentials.flatMap { found in Self.origin(of: url).map { ($0, found) } }
         return fetcher
@@ -52,7 +52,7 @@ public struct RemoteBaseFetcher: Sendable {
 
     /// Builds with `make` until no root misses a repository or chart that can still be fetched;
     /// `make` gets whether folders built before may be reused (not after a fetch).
-    public func building<Built>(into trees: RemoteTrees, _ make: (RemoteTrees, _ reuse: Bool) throws -> Built)
+    package func building<Built>(into trees: RemoteTrees, _ make: (RemoteTrees, _ reuse: Bool) throws -> Built)
         async throws -> Built
     {
         var built = try make(trees, true)

@@ -37,7 +37,7 @@ extension ReviewEngine {
 extension ReviewEngine {
     /// The same engine, its remote kustomize bases at `url`'s origin fetched with `credentials`
     /// (the reviewed repository's host), at every other host without them.
-    public func trusting(_ credentials: GitCredentials?, at url: String) -> ReviewEngine {
+    package func trusting(_ credentials: GitCredentials?, at url: String) -> ReviewEngine {
         var engine = self
         engine.remoteBases = remoteBases?.trusting(credentials, at: url)
         return engine

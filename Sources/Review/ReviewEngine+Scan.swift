@@ -8,7 +8,7 @@ extension ReviewEngine {
     /// revision: what a push to the default branch is judged by. Kustomization roots are built
     /// (with the review's chart renderer and remote bases) and their objects checked in place of
     /// the files they read, as `check` does.
-    public func scan(_ revision: String, in repository: some RevisionReader) throws -> (
+    package func scan(_ revision: String, in repository: some RevisionReader) throws -> (
         commit: String, report: CheckReport
     ) {
         let commit = try repository.commit(revision)

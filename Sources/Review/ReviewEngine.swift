@@ -9,22 +9,22 @@ import Rendering
 /// the checks that review it), per-object checks run on the changed files, cross-object checks
 /// judge the whole tree at head, and the findings are kept where the diff filter allows, plus
 /// the new cross-object findings the change caused elsewhere.
-public struct ReviewEngine: Sendable {
-    public static let configurationFile = ".shipshape.yaml"
+package struct ReviewEngine: Sendable {
+    package static let configurationFile = ".shipshape.yaml"
 
     /// Defaults, before the repository's own configuration.
-    public var defaults: PolicyConfiguration
-    public var deprecations: DeprecationTable
-    public var kubernetesVersion: ReleaseVersion?
+    package var defaults: PolicyConfiguration
+    package var deprecations: DeprecationTable
+    package var kubernetesVersion: ReleaseVersion?
     /// Facts of blobs parsed by earlier reviews.
-    public var facts: FactsCache
+    package var facts: FactsCache
     /// Renders the releases a change affects (nil: charts are not rendered). Reviews must then run
     /// on a thread of their own, not the concurrency pool's (see `AsyncWait`).
-    public var rendering: ChartRendering?
+    package var rendering: ChartRendering?
     /// Fetches the remote Git bases of kustomizations (nil: roots with one are refused with a note).
-    public var remoteBases: RemoteBaseFetcher?
+    package var remoteBases: RemoteBaseFetcher?
 
-    public init(
+    package init(
         defaults: PolicyConfiguration, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion? = nil,
         facts: FactsCache = FactsCache(directory: nil)
     ) {
@@ -34,7 +34,7 @@ public struct ReviewEngine: Sendable {
         self.facts = facts
     }
 
-    public func review(_ request: ReviewRequest, in repository: some RevisionReader) throws -> ReviewResult {
+    package func review(_ request: ReviewRequest, in repository: some RevisionReader) throws -> ReviewResult {
         let base = try repository.commit(request.base)
         let head = try repository.commit(request.head)
         let mergeBase = try repository.mergeBase(base, head)

@@ -4,10 +4,10 @@ import Manifests
 import Policy
 
 /// The review as JSON (the document the bot posts from; schema in docs/review-output.md) and as text.
-public enum ReviewReport {
-    public static let schemaVersion = 1
+package enum ReviewReport {
+    package static let schemaVersion = 1
 
-    public static func json(_ review: ReviewResult) -> String {
+    package static func json(_ review: ReviewResult) -> String {
         var json = JSONWriter(capacity: 1024 * (review.comments.count + review.summary.count) + 4096)
         json.object { json in
             json.field("base", review.base)
@@ -86,7 +86,7 @@ public enum ReviewReport {
         json.field("severity", finding.severity.rawValue)
     }
 
-    public static func text(_ review: ReviewResult, useColor: Bool) -> String {
+    package static func text(_ review: ReviewResult, useColor: Bool) -> String {
         var lines = [
             "Review of \(review.head.prefix(7)) against \(review.base.prefix(7)) (merge base \(review.mergeBase.prefix(7))), filter \(review.filter.rawValue): \(review.changes.count) changed file(s)"
         ]

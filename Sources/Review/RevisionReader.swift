@@ -1,9 +1,9 @@
 import Diffs
-public import GitKit
+import GitKit
 
 /// What a review reads from a repository: commits, the change between two of them, the files
 /// of a commit, and blobs. `Repository` is the real one; tests may use any other.
-public protocol RevisionReader: Sendable {
+package protocol RevisionReader: Sendable {
     func commit(_ revision: String) throws -> ObjectID
     func mergeBase(_ one: ObjectID, _ two: ObjectID) throws -> ObjectID
     func diff(from base: ObjectID, to head: ObjectID) throws -> [FileChange]
@@ -14,7 +14,7 @@ public protocol RevisionReader: Sendable {
 }
 
 extension Repository: RevisionReader {
-    public func diff(from base: ObjectID, to head: ObjectID) throws -> [FileChange] {
+    package func diff(from base: ObjectID, to head: ObjectID) throws -> [FileChange] {
         try diff(from: base, to: head, contextLines: 3)
     }
 }

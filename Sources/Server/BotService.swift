@@ -17,18 +17,18 @@ import Vulnerabilities
 
 /// `shipshape serve`: the webhook server and the workers in one process, sharing one queue;
 /// SIGTERM and SIGINT shut it down gracefully.
-public struct BotService: Sendable {
-    public let configuration: BotConfiguration
-    public let queue: any BotDatabase
-    public let metrics = ServerMetrics()
+package struct BotService: Sendable {
+    package let configuration: BotConfiguration
+    package let queue: any BotDatabase
+    package let metrics = ServerMetrics()
     let logger = Logger(label: "shipshape")
 
-    public init(configuration: BotConfiguration, queue: any BotDatabase) {
+    package init(configuration: BotConfiguration, queue: any BotDatabase) {
         self.configuration = configuration
         self.queue = queue
     }
 
-    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    package func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let secrets = WebhookSecrets(
             Dictionary(configuration.forges.map { ($0.endpoint.kind, $0.webhookSecret) }) { first, _ in first })
         let intake = WebhookIntake(

@@ -4,25 +4,25 @@ import Logging
 
 /// One JSON object per line on standard error, for log shippers (Loki, Elasticsearch, Cloud
 /// Logging): `time`, `level`, `label`, `message`, then every metadata field by name.
-public struct JSONLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
-    public var logLevel: Logger.Level = .info
+package struct JSONLogHandler: LogHandler {
+    package var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level = .info
     private let label: String
     private let write: @Sendable (String) -> Void
 
-    public init(
+    package init(
         label: String, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         self.label = label
         self.write = write
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         let fields = metadata.merging(event.metadata ?? [:]) { _, new in new }
         var line = "{\"time\":\(JSONText.quoted(Self.timestamp()))"
         line +=
@@ -54,11 +54,11 @@ public struct JSONLogHandler: LogHandler {
 }
 
 /// How `serve` writes its log: `text` for people, `json` for log shippers.
-public enum LogFormat: String, Sendable, CaseIterable {
+package enum LogFormat: String, Sendable, CaseIterable {
     case text, json
 
     /// Installs the format process-wide; call once, before the first logger is made.
-    public func bootstrap(level: Logger.Level = .info) {
+    package func bootstrap(level: Logger.Level = .info) {
         switch self {
         case .text:
             LoggingSystem.bootstrap { label in

@@ -8,8 +8,8 @@ import Logging
 /// would spend the rate limit), each within `forgeTimeout` (the kubelet waits briefly). A forge
 /// that is down, slow or rate-limiting is logged, not a problem: it says nothing about the token,
 /// and an unready service would take no webhooks at all while the queue could keep them.
-public actor Readiness {
-    public typealias Check = @Sendable () async throws -> Void
+package actor Readiness {
+    package typealias Check = @Sendable () async throws -> Void
 
     private let queue: any JobQueue
     private let forgeChecks: [(forge: String, check: Check)]
@@ -27,12 +27,12 @@ public actor Readiness {
 
     /// `summary` is answered to whoever asks (the port also takes webhooks from the internet);
     /// `detail`, with the error, goes to the log.
-    public struct Problem: Sendable, Equatable {
-        public var summary: String
-        public var detail: String
+    package struct Problem: Sendable, Equatable {
+        package var summary: String
+        package var detail: String
     }
 
-    public init(
+    package init(
         queue: any JobQueue, forgeChecks: [(forge: String, check: Check)] = [], forgeInterval: Duration = .seconds(60),
         forgeTimeout: Duration = .seconds(10), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
         logger: Logger = Logger(label: "shipshape.readiness")
@@ -46,7 +46,7 @@ public actor Readiness {
     }
 
     /// Why the service is not ready; empty when it is.
-    public func problems() async -> [Problem] {
+    package func problems() async -> [Problem] {
         var problems: [Problem] = []
         do {
             try await queue.ping()

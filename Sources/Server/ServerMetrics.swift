@@ -6,32 +6,32 @@ import Vulnerabilities
 
 /// The bot's Prometheus metrics: webhooks by event and outcome, jobs by kind and outcome, job
 /// durations, queue depth, forge calls and the rate limit left.
-public final class ServerMetrics: Sendable {
-    public let registry = PrometheusCollectorRegistry()
+package final class ServerMetrics: Sendable {
+    package let registry = PrometheusCollectorRegistry()
     /// What runs before each scrape, to bring gauges and counters read from elsewhere up to date.
     private let collectors = Mutex<[@Sendable () async -> Void]>([])
     /// The image scans' counts at the last scrape (see `images`).
     let imageCounts = Mutex(ScanStatistics.Snapshot())
 
-    public init() {}
+    package init() {}
 
-    public func addCollector(_ collector: @escaping @Sendable () async -> Void) {
+    package func addCollector(_ collector: @escaping @Sendable () async -> Void) {
         collectors.withLock { $0.append(collector) }
     }
 
     /// Runs the collectors; the metrics route calls it before `exposition()`.
-    public func collect() async {
+    package func collect() async {
         for collector in collectors.withLock({ $0 }) { await collector() }
     }
 
-    public func webhook(forge: String, event: String, outcome: String) {
+    package func webhook(forge: String, event: String, outcome: String) {
         registry.makeCounter(
             name: "shipshape_webhooks_total", labels: [("forge", forge), ("event", event), ("outcome", outcome)],
             help: "Webhook deliveries received, by forge, event and outcome."
         ).increment()
     }
 
-    public func job(kind: String, outcome: String, duration: Duration) {
+    package func job(kind: String, outcome: String, duration: Duration) {
         registry.makeCounter(
             name: "shipshape_jobs_total", labels: [("kind", kind), ("outcome", outcome)],
             help: "Jobs run, by kind and outcome."
@@ -46,7 +46,7 @@ public final class ServerMetrics: Sendable {
         ).record(duration)
     }
 
-    public func queueDepth(_ depth: [JobState: Int]) {
+    package func queueDepth(_ depth: [JobState: Int]) {
         for state in JobState.allCases {
             registry.makeGauge(
                 name: "shipshape_queue_jobs", labels: [("state", state.rawValue)],
@@ -55,14 +55,14 @@ public final class ServerMetrics: Sendable {
         }
     }
 
-    public func forgeCall(forge host: String, outcome: String) {
+    package func forgeCall(forge host: String, outcome: String) {
         registry.makeCounter(
             name: "shipshape_forge_calls_total", labels: [("host", host), ("outcome", outcome)],
             help: "Calls to forge APIs, by host and outcome."
         ).increment()
     }
 
-    public func rateLimitRemaining(host: String, _ remaining: Int) {
+    package func rateLimitRemaining(host: String, _ remaining: Int) {
         registry.makeGauge(
             name: "shipshape_forge_rate_limit_remaining", labels: [("host", host)],
             help: "Requests left in the forge's rate-limit window, as last seen."
@@ -81,7 +81,7 @@ public final class ServerMetrics: Sendable {
     }
 
     /// The text exposition format.
-    public func exposition() -> String {
+    package func exposition() -> String {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)

@@ -1,18 +1,18 @@
 /// What the webhook server listens on and accepts.
-public struct ServerSettings: Sendable {
-    public var host: String
-    public var port: Int
+package struct ServerSettings: Sendable {
+    package var host: String
+    package var port: Int
     /// Deliveries larger than this are refused (413) unread; GitHub sends at most 25 MB.
-    public var maximumBodyBytes: Int
+    package var maximumBodyBytes: Int
     /// Delivery bodies read at once; more are answered 503 (see `IntakeBudget`).
-    public var maximumConcurrentBodies: Int
+    package var maximumConcurrentBodies: Int
     /// Bytes all bodies in flight may reserve together.
-    public var maximumBufferedBytes: Int
+    package var maximumBufferedBytes: Int
     /// A connection that sends nothing for this long is closed, so idle sockets cannot hold
     /// every descriptor the process has while real deliveries wait.
-    public var idleTimeout: Duration
+    package var idleTimeout: Duration
 
-    public init(
+    package init(
         host: String = "0.0.0.0", port: Int = 8080, maximumBodyBytes: Int = 25 * 1024 * 1024,
         maximumConcurrentBodies: Int = 32, maximumBufferedBytes: Int = 64 * 1024 * 1024,
         idleTimeout: Duration = .seconds(30)

@@ -5,8 +5,8 @@ import Foundation
 /// One delivery from arrival to answer, without HTTP: verify the signature before reading a
 /// byte of the body, decode, decide the jobs, store them durably. The route turns the outcome
 /// into a status code.
-public struct WebhookIntake: Sendable {
-    public enum Outcome: Sendable, Equatable {
+package struct WebhookIntake: Sendable {
+    package enum Outcome: Sendable, Equatable {
         /// Stored: answer 202.
         case accepted(jobs: [Int64])
         /// Seen before (a redelivery): answer 202, nothing new stored.
@@ -21,15 +21,15 @@ public struct WebhookIntake: Sendable {
         case unknownForge
     }
 
-    public let secrets: WebhookSecrets
-    public let routing: EventRouting
-    public let queue: any JobQueue
+    package let secrets: WebhookSecrets
+    package let routing: EventRouting
+    package let queue: any JobQueue
     /// With a GitHub App, re-runs of other apps' checks are not ours to answer.
-    public let gitHubAppID: Int?
+    package let gitHubAppID: Int?
     /// Where installation events are remembered (the queue's database).
-    public let installations: (any InstallationRegistry)?
+    package let installations: (any InstallationRegistry)?
 
-    public init(
+    package init(
         secrets: WebhookSecrets, routing: EventRouting, queue: any JobQueue, gitHubAppID: Int? = nil,
         installations: (any InstallationRegistry)? = nil
     ) {
@@ -60,7 +60,7 @@ public struct WebhookIntake: Sendable {
     }
 
     /// `headers`: names lower-cased.
-    public func receive(forge: ForgeKind, headers: [String: String], body: Data) async throws -> (
+    package func receive(forge: ForgeKind, headers: [String: String], body: Data) async throws -> (
         outcome: Outcome, delivery: String?, event: String?
     ) {
         guard let secret = secrets.secret(for: forge) else { return (.unknownForge, nil, nil) }

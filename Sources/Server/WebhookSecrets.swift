@@ -1,12 +1,12 @@
 import Forge
 
 /// The shared secret of each forge's webhooks. A forge without one is not accepted at all.
-public struct WebhookSecrets: Sendable {
+package struct WebhookSecrets: Sendable {
     private let secrets: [ForgeKind: String]
 
-    public init(_ secrets: [ForgeKind: String]) {
+    package init(_ secrets: [ForgeKind: String]) {
         self.secrets = secrets.filter { !$0.value.isEmpty }
     }
 
-    public func secret(for forge: ForgeKind) -> String? { secrets[forge] }
+    package func secret(for forge: ForgeKind) -> String? { secrets[forge] }
 }

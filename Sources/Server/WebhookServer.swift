@@ -11,17 +11,17 @@ import ServiceLifecycle
 /// The bot's HTTP face: `POST /webhooks/{github,gitea,gitlab}`, `GET /healthz`, `GET /readyz`
 /// (the queue takes writes and the forges the credentials, see `Readiness`), `GET /metrics` (Prometheus),
 /// and the dashboard's pages under `/dashboard/` when it is configured.
-public struct WebhookServer: Sendable {
-    public let settings: ServerSettings
-    public let intake: WebhookIntake
-    public let metrics: ServerMetrics
+package struct WebhookServer: Sendable {
+    package let settings: ServerSettings
+    package let intake: WebhookIntake
+    package let metrics: ServerMetrics
     let readiness: Readiness
     /// The pages under `/dashboard/`; nil (no `dashboard:` section) mounts none.
     let dashboard: DashboardSite?
     let logger: Logger
 
     /// `readiness`: nil asks the intake's queue alone.
-    public init(
+    package init(
         settings: ServerSettings, intake: WebhookIntake, metrics: ServerMetrics, readiness: Readiness? = nil,
         dashboard: DashboardSite? = nil, logger: Logger = Logger(label: "shipshape.server")
     ) {
@@ -35,7 +35,7 @@ public struct WebhookServer: Sendable {
 
     /// The server as a service of the process, answering on threads of its own (`IntakeExecutor`);
     /// `onRunning` learns the bound port (useful with port 0).
-    public func service(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some Service {
+    package func service(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some Service {
         IntakeService(wrapped: application(onRunning: onRunning))
     }
 

@@ -4,16 +4,16 @@ import Foundation
 /// servers that serve them on loopback. Tests call `shutdown()` in a `defer`: that also keeps
 /// the fixture (and its servers) alive until the test's end. `@unchecked Sendable`: `servers`
 /// changes only when a test starts a server or shuts the fixture down, in sequence on its own task.
-public final class GitFixture: @unchecked Sendable {
-    public let root: URL
+package final class GitFixture: @unchecked Sendable {
+    package let root: URL
     private var servers: [Process] = []
 
-    public init() throws {
+    package init() throws {
         root = FileManager.default.temporaryDirectory.appending(path: "shipshape-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
-    public func shutdown() {
+    package func shutdown() {
         for server in servers {
             server.terminate()
             for _ in 0..<40 where server.isRunning { usleep(50_000) }
@@ -23,16 +23,16 @@ public final class GitFixture: @unchecked Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
-    public func path(_ relative: String) -> String { root.appending(path: relative).path }
+    package func path(_ relative: String) -> String { root.appending(path: relative).path }
 
     /// Runs git with a fixed identity and clock; returns its output, throws on failure.
     @discardableResult
-    public func git(_ arguments: String..., in folder: String? = nil) throws -> String {
+    package func git(_ arguments: String..., in folder: String? = nil) throws -> String {
         try run("git", arguments, in: folder ?? root.path)
     }
 
     @discardableResult
-    public func run(_ tool: String, _ arguments: [String], in folder: String) throws -> String {
+    package func run(_ tool: String, _ arguments: [String], in folder: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
@@ -64,7 +64,7 @@ public final class GitFixture: @unchecked Sendable {
     }
 
     /// A bare "upstream" repository under `served/`, and a work clone beside it to make commits with.
-    public func makeUpstream(_ name: String) throws -> (bare: String, work: String) {
+    package func makeUpstream(_ name: String) throws -> (bare: String, work: String) {
         let bare = path("served/\(name).git")
         let work = path("work/\(name)")
         try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
@@ -74,7 +74,7 @@ public final class GitFixture: @unchecked Sendable {
         return (bare, work)
     }
 
-    public func write(_ text: String, to relative: String, in work: String) throws {
+    package func write(_ text: String, to relative: String, in work: String) throws {
         let url = URL(fileURLWithPath: work).appending(path: relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
@@ -82,7 +82,7 @@ public final class GitFixture: @unchecked Sendable {
 
     /// Commits everything in the work tree and pushes `main` (plus any extra refspecs).
     @discardableResult
-    public func commitAndPush(_ work: String, message: String, refspecs: [String] = ["main"]) throws -> String {
+    package func commitAndPush(_ work: String, message: String, refspecs: [String] = ["main"]) throws -> String {
         try git("add", "-A", in: work)
         try git("commit", "-q", "-m", message, in: work)
         for refspec in refspecs { try git("push", "-q", "--force", "origin", refspec, in: work) }
@@ -90,7 +90,7 @@ public final class GitFixture: @unchecked Sendable {
     }
 
     /// `git daemon` serving `served/` on a free loopback port, pushes allowed.
-    public func startDaemon() throws -> String {
+    package func startDaemon() throws -> String {
         // git-daemon itself, not the `git` wrapper, so that stopping it stops the server.
         let daemon = try git("--exec-path") + "/git-daemon"
         // The port is free when asked for but may be taken before the daemon binds it (by a server of
@@ -113,7 +113,7 @@ public final class GitFixture: @unchecked Sendable {
 
     /// `git http-backend` behind basic auth (user `x-access-token` unless given, the given token),
     /// on a port the server takes itself and reports ("ready PORT"), so no other server can hold it.
-    public func startHTTPServer(token: String, user: String = "x-access-token") throws -> String {
+    package func startHTTPServer(token: String, user: String = "x-access-token") throws -> String {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "git-http-server.py")
             .path
         let output = Pipe()
@@ -141,13 +141,13 @@ public final class GitFixture: @unchecked Sendable {
     }
 }
 
-public struct FixtureError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct FixtureError: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// A port the kernel has just handed out, free for a server to take.
-public func freePort() throws -> Int {
+package func freePort() throws -> Int {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(socket) }
     var address = sockaddr_in()
@@ -164,7 +164,7 @@ public func freePort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-public func canConnect(port: Int) -> Bool {
+package func canConnect(port: Int) -> Bool {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(socket) }
     var address = sockaddr_in()

@@ -5,14 +5,16 @@ import Testing
 /// `RECORD_GOLDEN=1 swift test` rewrites every golden file the run reaches (and those tests
 /// pass); a golden file that is missing is written and its test fails, so nothing new passes
 /// unseen.
-public enum GoldenFile {
-    public static func check(_ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation)
+package enum GoldenFile {
+    package static func check(_ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation)
         throws
     {
         try check(bytes: Array(actual.utf8), against: url, sourceLocation: sourceLocation)
     }
 
-    public static func check(bytes actual: [UInt8], against url: URL, sourceLocation: SourceLocation = #_sourceLocation)
+    package static func check(
+        bytes actual: [UInt8], against url: URL, sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws
     {
         let exists = FileManager.default.fileExists(atPath: url.path)
@@ -32,5 +34,5 @@ public enum GoldenFile {
             sourceLocation: sourceLocation)
     }
 
-    public static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil }
+    package static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil }
 }

@@ -2,10 +2,10 @@ import Foundation
 
 /// The `openssl` command line, as an independent second party for signatures: keys it makes
 /// and verdicts it gives owe nothing to the code under test.
-public enum OpenSSLTool {
+package enum OpenSSLTool {
     /// A fresh 2048-bit RSA key: (private PEM, public PEM). `pkcs1` gives GitHub's
     /// "BEGIN RSA PRIVATE KEY" form, otherwise PKCS#8.
-    public static func generateRSAKey(pkcs1: Bool = true) throws -> (privateKey: String, publicKey: String) {
+    package static func generateRSAKey(pkcs1: Bool = true) throws -> (privateKey: String, publicKey: String) {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let generate =
@@ -24,7 +24,7 @@ public enum OpenSSLTool {
     }
 
     /// Whether `jwt` is a well-formed RS256 token whose signature `publicKey` verifies.
-    public static func verifiesRS256(_ jwt: String, publicKey: String) -> Bool {
+    package static func verifiesRS256(_ jwt: String, publicKey: String) -> Bool {
         let parts = jwt.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let signature = base64URLDecode(parts[2]),
             let header = base64URLDecode(parts[0]), String(decoding: header, as: UTF8.self).contains("\"RS256\""),
@@ -44,7 +44,7 @@ public enum OpenSSLTool {
     }
 
     /// HMAC-SHA256 of `data` with `key`, in lower-case hex: how forges sign webhook deliveries.
-    public static func hmacSHA256(key: String, data: Data) throws -> String {
+    package static func hmacSHA256(key: String, data: Data) throws -> String {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try data.write(to: folder.appending(path: "body"))
@@ -55,7 +55,7 @@ public enum OpenSSLTool {
         return String(hex)
     }
 
-    public static func base64URLDecode(_ text: Substring) -> Data? {
+    package static func base64URLDecode(_ text: Substring) -> Data? {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while base64.count % 4 != 0 { base64 += "=" }
         return Data(base64Encoded: base64)

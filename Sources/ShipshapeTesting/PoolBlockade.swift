@@ -3,14 +3,14 @@ import Synchronization
 
 /// Holds every thread of Swift's shared pool while some work runs on a thread of its own: what
 /// that work waits for must then get by without the pool.
-public enum PoolBlockade {
+package enum PoolBlockade {
     /// Runs `body` while the pool is held and returns what it returned, and whether the pool was
     /// held throughout (a task started when the blockade was complete had not run by the end). A
     /// false `held` means the pool is wider than the processor count here, and the run proves nothing.
     ///
     /// The pool is released whatever `body` comes to, so a failing test cannot hang the run; a
     /// thread held long by another test only delays the start.
-    public static func whileHeld<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> (
+    package static func whileHeld<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> (
         result: Result, held: Bool
     ) {
         let blockers = Blockers(count: ProcessInfo.processInfo.activeProcessorCount)

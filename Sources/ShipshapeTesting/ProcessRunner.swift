@@ -1,9 +1,9 @@
 import Foundation
 
 /// Runs a command to its end and returns its exit status and its output (stdout and stderr together).
-public enum ProcessRunner {
+package enum ProcessRunner {
     @discardableResult
-    public static func run(
+    package static func run(
         _ executable: URL, _ arguments: [String], in folder: URL? = nil,
         environment: [String: String]? = nil
     ) throws -> (status: Int32, output: String) {
@@ -23,7 +23,7 @@ public enum ProcessRunner {
 
     /// A tool found on PATH.
     @discardableResult
-    public static func tool(_ name: String, _ arguments: [String], in folder: URL? = nil) throws -> (
+    package static func tool(_ name: String, _ arguments: [String], in folder: URL? = nil) throws -> (
         status: Int32, output: String
     ) {
         try run(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: folder)

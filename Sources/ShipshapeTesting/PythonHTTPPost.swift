@@ -2,7 +2,7 @@ import Foundation
 
 /// A POST sent by a `python3` process (urllib), so that nothing of the calling process is involved
 /// in sending it or waiting for the answer.
-public enum PythonHTTPPost {
+package enum PythonHTTPPost {
     static let script = """
         import json, sys, urllib.request
         url, path, headers = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
@@ -14,7 +14,7 @@ public enum PythonHTTPPost {
         """
 
     /// The answer's status code as text ("202"), or what went wrong ("timed out"); gives up after 20 s.
-    public static func send(to url: URL, headers: [String: String], body: Data) -> String {
+    package static func send(to url: URL, headers: [String: String], body: Data) -> String {
         let file = FileManager.default.temporaryDirectory.appending(path: "shipshape-post-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
         do {

@@ -9,17 +9,17 @@ import Vulnerabilities
 /// A push to the default branch, judged whole: every manifest checked, the verdict posted as the
 /// pushed commit's check (annotations on the worst findings), so the branch's state is visible
 /// where the commit is.
-public struct BranchScan: Sendable {
-    public let forge: any Forge
-    public let mirrors: MirrorCache
-    public let engine: ReviewEngine
-    public let checkName: String
+package struct BranchScan: Sendable {
+    package let forge: any Forge
+    package let mirrors: MirrorCache
+    package let engine: ReviewEngine
+    package let checkName: String
     /// Scans every image the branch pins and stores the results (nil: images are not scanned).
-    public var images: VulnerabilitySetup?
+    package var images: VulnerabilitySetup?
     /// Where the scan is kept for the dashboard; nil when the dashboard is off.
-    public var history: ScanHistoryRecorder?
+    package var history: ScanHistoryRecorder?
 
-    public init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, checkName: String = "shipshape") {
+    package init(forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, checkName: String = "shipshape") {
         self.forge = forge
         self.mirrors = mirrors
         self.engine = engine
@@ -28,7 +28,7 @@ public struct BranchScan: Sendable {
 
     /// `revision`: the pushed commit (or ref); nil scans the default branch's head (a scheduled scan).
     @discardableResult
-    public func run(revision requested: String?) async throws -> CommitCheck {
+    package func run(revision requested: String?) async throws -> CommitCheck {
         let details = try await forge.repositoryDetails()
         let cloneURL = details.cloneURL
         let revision = requested ?? "refs/heads/\(details.defaultBranch)"

@@ -12,19 +12,19 @@ import Review
 /// the push, nothing could be fixed) is an outcome, `.failed`, with a reply; running it again
 /// would not help without a person. Any other error (the forge or the Git server failing) gets
 /// 😕 and a reply too, and is then rethrown unchanged, so the job system can retry it.
-public struct CommandJob: Sendable {
+package struct CommandJob: Sendable {
     /// Who the bot's commits are by, unless configured otherwise.
-    public static let defaultCommitter = Signature(name: "Shipshape", email: "bot@shipshape.dev")
+    package static let defaultCommitter = Signature(name: "Shipshape", email: "bot@shipshape.dev")
 
-    public let forge: any Forge
-    public let mirrors: MirrorCache
-    public let engine: ReviewEngine
-    public let publisher: ReviewPublisher
-    public let authorizer: CommandAuthorizer
-    public let committer: Signature
-    public let filter: DiffFilter.Mode
+    package let forge: any Forge
+    package let mirrors: MirrorCache
+    package let engine: ReviewEngine
+    package let publisher: ReviewPublisher
+    package let authorizer: CommandAuthorizer
+    package let committer: Signature
+    package let filter: DiffFilter.Mode
 
-    public init(
+    package init(
         forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, publisher: ReviewPublisher,
         authorizer: CommandAuthorizer = CommandAuthorizer(), committer: Signature = CommandJob.defaultCommitter,
         filter: DiffFilter.Mode = .added
@@ -51,7 +51,7 @@ public struct CommandJob: Sendable {
     /// `commentKind`: `.inline` for a command written in a review thread, whose reactions and
     /// reply go to that thread. `authorPermission`: the author's access as the delivery stated it
     /// (Gitea), nil to ask the forge.
-    public func run(
+    package func run(
         number: Int, commentID: String, commentKind: PostedComment.Kind = .conversation, author: String,
         body: String, authorPermission: Permission? = nil
     ) async throws -> CommandOutcome {

@@ -5,8 +5,8 @@ import Foundation
 /// the queue as one flat JSON object with the keys it has had since the first version, so jobs an
 /// earlier version queued still run; read back with the job's kind, and a field that kind needs
 /// and the object lacks is an error naming it.
-public struct JobPayload: Sendable, Equatable {
-    public enum Work: Sendable, Equatable {
+package struct JobPayload: Sendable, Equatable {
+    package enum Work: Sendable, Equatable {
         /// `headSHA`: the head the review was asked for (the review reads the newest head).
         case review(number: Int, headSHA: String)
         case command(CommandRequest)
@@ -16,17 +16,17 @@ public struct JobPayload: Sendable, Equatable {
     }
 
     /// A slash command: the comment that gave it, and who wrote it.
-    public struct CommandRequest: Sendable, Equatable {
-        public var number: Int
-        public var commentID: String
+    package struct CommandRequest: Sendable, Equatable {
+        package var number: Int
+        package var commentID: String
         /// `inline` for one written in a review thread.
-        public var commentKind: PostedComment.Kind
-        public var author: String
-        public var body: String
+        package var commentKind: PostedComment.Kind
+        package var author: String
+        package var body: String
         /// The author's access as the delivery stated it, where the forge states it (Gitea); nil asks the forge.
-        public var authorPermission: Permission?
+        package var authorPermission: Permission?
 
-        public init(
+        package init(
             number: Int, commentID: String, commentKind: PostedComment.Kind, author: String, body: String,
             authorPermission: Permission? = nil
         ) {
@@ -39,17 +39,17 @@ public struct JobPayload: Sendable, Equatable {
         }
     }
 
-    public var forge: ForgeKind
-    public var repository: RepositoryID
-    public var work: Work
+    package var forge: ForgeKind
+    package var repository: RepositoryID
+    package var work: Work
 
-    public init(forge: ForgeKind, repository: RepositoryID, work: Work) {
+    package init(forge: ForgeKind, repository: RepositoryID, work: Work) {
         self.forge = forge
         self.repository = repository
         self.work = work
     }
 
-    public var kind: JobKind {
+    package var kind: JobKind {
         switch work {
         case .review: .review
         case .command: .command
@@ -59,7 +59,7 @@ public struct JobPayload: Sendable, Equatable {
     }
 
     /// The pull request it is about, if any.
-    public var number: Int? {
+    package var number: Int? {
         switch work {
         case .review(let number, _): number
         case .command(let request): request.number
@@ -67,26 +67,26 @@ public struct JobPayload: Sendable, Equatable {
         }
     }
 
-    public var command: CommandRequest? {
+    package var command: CommandRequest? {
         guard case .command(let request) = work else { return nil }
         return request
     }
 
     /// The key that keeps one job at a time on a pull request.
-    public var pullRequestKey: String? { number.map { "\(forge.rawValue):\(repository.fullName)#\($0)" } }
+    package var pullRequestKey: String? { number.map { "\(forge.rawValue):\(repository.fullName)#\($0)" } }
 
-    public func encoded() -> Data {
+    package func encoded() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(StoredJobPayload(self))) ?? Data()
     }
 
-    public static func decode(_ data: Data, kind: JobKind) throws -> JobPayload {
+    package static func decode(_ data: Data, kind: JobKind) throws -> JobPayload {
         try JSONDecoder().decode(StoredJobPayload.self, from: data).payload(kind: kind)
     }
 }
 
 /// A payload that cannot be read back, naming what is missing or wrong.
-public struct JobPayloadError: Error, CustomStringConvertible {
-    public var description: String
+package struct JobPayloadError: Error, CustomStringConvertible {
+    package var description: String
 }

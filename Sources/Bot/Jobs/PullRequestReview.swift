@@ -6,24 +6,24 @@ import Vulnerabilities
 
 /// One review of one pull request, start to end: ask the forge for the pull request, bring the
 /// mirror up to date, review base...head from Git objects, then publish (or only plan, for a dry run).
-public struct PullRequestReview: Sendable {
-    public struct Result: Sendable {
-        public var pullRequest: PullRequest
-        public var review: ReviewResult
-        public var plan: PublicationPlan
+package struct PullRequestReview: Sendable {
+    package struct Result: Sendable {
+        package var pullRequest: PullRequest
+        package var review: ReviewResult
+        package var plan: PublicationPlan
         /// nil for a dry run.
-        public var outcome: ReviewPublisher.Outcome?
+        package var outcome: ReviewPublisher.Outcome?
     }
 
-    public let forge: any Forge
-    public let mirrors: MirrorCache
-    public let engine: ReviewEngine
-    public let publisher: ReviewPublisher
-    public let filter: DiffFilter.Mode
+    package let forge: any Forge
+    package let mirrors: MirrorCache
+    package let engine: ReviewEngine
+    package let publisher: ReviewPublisher
+    package let filter: DiffFilter.Mode
     /// Scans the images the pull request pins anew; nil: images are not scanned.
-    public let images: ImageVulnerabilityReview?
+    package let images: ImageVulnerabilityReview?
 
-    public init(
+    package init(
         forge: any Forge, mirrors: MirrorCache, engine: ReviewEngine, publisher: ReviewPublisher,
         filter: DiffFilter.Mode = .added, images: ImageVulnerabilityReview? = nil
     ) {
@@ -35,7 +35,7 @@ public struct PullRequestReview: Sendable {
         self.filter = filter
     }
 
-    public func run(number: Int, dryRun: Bool) async throws -> Result {
+    package func run(number: Int, dryRun: Bool) async throws -> Result {
         let pullRequest = try await forge.pullRequest(number)
         let credentials = try await forge.gitCredentials(for: mirrors)
         // Remote kustomize bases on the forge's own host get the bot's token; no other host does.

@@ -2,17 +2,17 @@ import Foundation
 
 /// Hidden HTML comments in the bot's comment bodies: how a re-run finds its own summary and
 /// tells which finding an inline comment is about, whatever line it moved to.
-public enum CommentMarkers {
-    public static let summary = "<!-- shipshape:summary -->"
+package enum CommentMarkers {
+    package static let summary = "<!-- shipshape:summary -->"
     /// Added to an inline comment whose finding is gone, where the forge cannot resolve threads.
-    public static let fixed = "<!-- shipshape:fixed -->"
+    package static let fixed = "<!-- shipshape:fixed -->"
 
-    public static func finding(_ fingerprint: String) -> String {
+    package static func finding(_ fingerprint: String) -> String {
         "<!-- shipshape:finding \(escape(fingerprint)) -->"
     }
 
     /// The fingerprint an inline comment carries, if it is one of the bot's.
-    public static func fingerprint(in body: String) -> String? {
+    package static func fingerprint(in body: String) -> String? {
         guard let start = body.range(of: "<!-- shipshape:finding "),
             let end = body.range(of: " -->", range: start.upperBound..<body.endIndex)
         else { return nil }
@@ -20,7 +20,7 @@ public enum CommentMarkers {
     }
 
     /// The body without the bot's markers, to quote it.
-    public static func strip(_ body: String) -> String {
+    package static func strip(_ body: String) -> String {
         body.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !($0.hasPrefix("<!-- shipshape:") && $0.hasSuffix("-->")) }
             .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -7,27 +7,27 @@ import Review
 /// Everything one run will do on the pull request, decided before anything is posted: the new
 /// inline comments, the earlier comments whose finding is gone, the summary and the verdict.
 /// Deciding first is what makes a re-run (a crash, a redelivery, a new push) post nothing twice.
-public struct PublicationPlan: Sendable {
-    public struct NewComment: Sendable {
-        public var finding: Finding
-        public var comment: InlineComment
-        public var hasSuggestion: Bool
+package struct PublicationPlan: Sendable {
+    package struct NewComment: Sendable {
+        package var finding: Finding
+        package var comment: InlineComment
+        package var hasSuggestion: Bool
     }
 
     /// One of the bot's open inline comments whose finding no longer exists, with its new body.
-    public struct FixedComment: Sendable {
-        public var comment: PostedComment
-        public var body: String
+    package struct FixedComment: Sendable {
+        package var comment: PostedComment
+        package var body: String
     }
 
-    public var newComments: [NewComment]
-    public var fixedComments: [FixedComment]
-    public var summary: String
-    public var check: CommitCheck
+    package var newComments: [NewComment]
+    package var fixedComments: [FixedComment]
+    package var summary: String
+    package var check: CommitCheck
 
     /// `botComments`: the comments on the pull request written by the bot; `headFile`: a file's
     /// bytes at the head, for the suggestions.
-    public static func make(
+    package static func make(
         review: ReviewResult, headSHA: String, capabilities: ForgeCapabilities, botComments: [PostedComment],
         templates: CommentTemplates, settings: PublicationSettings, suggestions: SuggestionSource,
         headFile: (String) -> [UInt8]?

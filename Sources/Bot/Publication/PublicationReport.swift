@@ -3,8 +3,8 @@ import Policy
 import Review
 
 /// What `review --forge` prints: the pull request, the verdict, and what was (or would be) posted.
-public enum PublicationReport {
-    public static func text(_ result: PullRequestReview.Result, forge: ForgeKind) -> String {
+package enum PublicationReport {
+    package static func text(_ result: PullRequestReview.Result, forge: ForgeKind) -> String {
         let pullRequest = result.pullRequest
         let plan = result.plan
         let findings = result.review.reportedFindings

@@ -6,27 +6,27 @@ import Review
 /// Puts a review on a pull request: new inline comments in one review, earlier comments whose
 /// finding is gone resolved (or marked fixed where the forge cannot resolve), the summary edited
 /// in place, and the verdict as a check run or commit status. Safe to run again at any point.
-public struct ReviewPublisher: Sendable {
-    public struct Outcome: Sendable {
-        public var plan: PublicationPlan
-        public var postedComments: Int
-        public var resolvedComments: Int
+package struct ReviewPublisher: Sendable {
+    package struct Outcome: Sendable {
+        package var plan: PublicationPlan
+        package var postedComments: Int
+        package var resolvedComments: Int
         /// Why inline comments ended up in the summary instead, when the forge refused them.
-        public var notes: [String]
+        package var notes: [String]
     }
 
-    public let forge: any Forge
-    public let templates: CommentTemplates
-    public let settings: PublicationSettings
+    package let forge: any Forge
+    package let templates: CommentTemplates
+    package let settings: PublicationSettings
 
-    public init(forge: any Forge, templates: CommentTemplates, settings: PublicationSettings = PublicationSettings()) {
+    package init(forge: any Forge, templates: CommentTemplates, settings: PublicationSettings = PublicationSettings()) {
         self.forge = forge
         self.templates = templates
         self.settings = settings
     }
 
     /// What a run would do, from the forge's current comments; posts nothing.
-    public func plan(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws
+    package func plan(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws
         -> PublicationPlan
     {
         plan(review, headFile: headFile, botComments: try await botComments(on: pullRequest.number))
@@ -48,7 +48,7 @@ public struct ReviewPublisher: Sendable {
             headFile: headFile)
     }
 
-    public func publish(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws
+    package func publish(_ review: ReviewResult, pullRequest: PullRequest, headFile: (String) -> [UInt8]?) async throws
         -> Outcome
     {
         let number = pullRequest.number

@@ -1,11 +1,11 @@
 /// A replacement for new-side lines `startLine...endLine` of a file: what a suggestion block
 /// offers, taken from the fix engine's edit of that file.
-public struct Suggestion: Sendable, Equatable {
-    public var startLine: Int
-    public var endLine: Int
-    public var replacement: [String]
+package struct Suggestion: Sendable, Equatable {
+    package var startLine: Int
+    package var endLine: Int
+    package var replacement: [String]
 
-    public init(startLine: Int, endLine: Int, replacement: [String]) {
+    package init(startLine: Int, endLine: Int, replacement: [String]) {
         self.startLine = startLine
         self.endLine = endLine
         self.replacement = replacement
@@ -15,7 +15,8 @@ public struct Suggestion: Sendable, Equatable {
     /// the comment sits where the finding is. A pure insertion is anchored on the line before it
     /// (which the suggestion repeats), since a suggestion replaces lines and cannot insert between them.
     /// nil when the files do not differ or the range reaches `maximumSpan` lines.
-    public static func from(original: [UInt8], fixed: [UInt8], findingLine: Int, maximumSpan: Int = 40) -> Suggestion? {
+    package static func from(original: [UInt8], fixed: [UInt8], findingLine: Int, maximumSpan: Int = 40) -> Suggestion?
+    {
         let before = lines(original)
         let after = lines(fixed)
         guard before != after else { return nil }

@@ -7,19 +7,19 @@ import Review
 /// The suggestion offered for a finding: the fix engine fixes that finding alone in the head
 /// file, and the lines it changed become the replacement.
 /// A finding on a rendered object gets the review's fix written into its values instead.
-public struct SuggestionSource: Sendable {
+package struct SuggestionSource: Sendable {
     private let fixer: FixEngine
     private let renderedFixes: [String: ReviewResult.RenderedFix]
     /// Checks whose fix builds on others' results (a limit copied from a request): applied last.
     private let runsLast: Set<String>
 
-    public init(policy: PolicyEngine, renderedFixes: [String: ReviewResult.RenderedFix] = [:]) {
+    package init(policy: PolicyEngine, renderedFixes: [String: ReviewResult.RenderedFix] = [:]) {
         fixer = FixEngine(policy: policy)
         self.renderedFixes = renderedFixes
         runsLast = Set(policy.checks.filter { $0.fix?.runsAfterOthers == true }.map(\.id))
     }
 
-    public func suggestion(for finding: Finding, in bytes: [UInt8]?) -> Suggestion? {
+    package func suggestion(for finding: Finding, in bytes: [UInt8]?) -> Suggestion? {
         guard let bytes, let fixed = fixing(finding, in: bytes) else { return nil }
         return Suggestion.from(original: bytes, fixed: fixed, findingLine: finding.position.line)
     }
@@ -27,7 +27,7 @@ public struct SuggestionSource: Sendable {
     /// One suggestion for findings of one file whose own suggestions overlap (a forge applies
     /// only one of several suggestions on the same lines): their fixes applied together, anchored
     /// at the first finding's line, and the fingerprints of the findings it fixes.
-    public func combinedSuggestion(for findings: [Finding], in bytes: [UInt8]?) -> (
+    package func combinedSuggestion(for findings: [Finding], in bytes: [UInt8]?) -> (
         suggestion: Suggestion, fixes: Set<String>
     )? {
         guard let bytes, let first = findings.first else { return nil }

@@ -1,16 +1,16 @@
 /// Everything the service keeps in its database, declared by each backend rather than found by
 /// casting: the job queue, the installations GitHub told the bot of, how replicas agree on
 /// which of them runs the scheduler, and the default branches' scans the dashboard shows.
-public protocol BotDatabase: JobQueue, InstallationRegistry, ScanHistory, JobInspection {
+package protocol BotDatabase: JobQueue, InstallationRegistry, ScanHistory, JobInspection {
     func leadership() -> any LeaderElection
 }
 
 extension SQLiteJobQueue: BotDatabase {
     /// One process owns an SQLite file: it always leads.
-    public func leadership() -> any LeaderElection { SingleProcessLeadership() }
+    package func leadership() -> any LeaderElection { SingleProcessLeadership() }
 }
 
 extension PostgresJobQueue: BotDatabase {
     /// Replicas take turns through an advisory lock.
-    public func leadership() -> any LeaderElection { PostgresLeadership(queue: self) }
+    package func leadership() -> any LeaderElection { PostgresLeadership(queue: self) }
 }

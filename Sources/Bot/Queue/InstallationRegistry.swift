@@ -2,7 +2,7 @@ import Forge
 
 /// Which GitHub App installation covers which repository, as installation events told the bot.
 /// Kept in the queue's database, so every replica and every restart knows it.
-public protocol InstallationRegistry: Sendable {
+package protocol InstallationRegistry: Sendable {
     /// `created`, `unsuspend`, `new_permissions_accepted`, `added` record the repositories;
     /// `deleted`, `suspend`, `removed` forget them (`deleted`: every repository of the installation).
     func remember(installation: Int, action: String, repositories: [RepositoryID]) async throws

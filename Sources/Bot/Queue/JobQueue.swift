@@ -1,12 +1,12 @@
 import Foundation
 
 /// The kinds of work the bot does.
-public enum JobKind: String, Sendable, CaseIterable, Codable {
+package enum JobKind: String, Sendable, CaseIterable, Codable {
     case review, command, upgrade, scan
 }
 
 /// Where a job is in its life.
-public enum JobState: String, Sendable, CaseIterable, Codable {
+package enum JobState: String, Sendable, CaseIterable, Codable {
     /// Waiting for a worker (possibly not before `runAfter`).
     case pending
     /// Leased by a worker whose lease has not expired.
@@ -19,18 +19,18 @@ public enum JobState: String, Sendable, CaseIterable, Codable {
 }
 
 /// A job to store.
-public struct NewJob: Sendable, Equatable {
-    public var kind: JobKind
+package struct NewJob: Sendable, Equatable {
+    package var kind: JobKind
     /// The job's parameters as JSON (what to review, which command...).
-    public var payload: Data
+    package var payload: Data
     /// The pull request it works on ("github:acme/shop#12"): at most one job per key runs at a time.
-    public var pullRequestKey: String?
+    package var pullRequestKey: String?
     /// For reviews: the head commit; storing a review of a newer head supersedes pending ones of the same key.
-    public var headSHA: String?
+    package var headSHA: String?
     /// The webhook delivery it came from; a second delivery with the same id is a duplicate.
-    public var deliveryID: String?
+    package var deliveryID: String?
 
-    public init(
+    package init(
         kind: JobKind, payload: Data, pullRequestKey: String? = nil, headSHA: String? = nil, deliveryID: String? = nil
     ) {
         self.kind = kind
@@ -42,23 +42,23 @@ public struct NewJob: Sendable, Equatable {
 }
 
 /// A job as stored.
-public struct JobRecord: Sendable, Equatable {
-    public var id: Int64
-    public var kind: JobKind
-    public var payload: Data
-    public var pullRequestKey: String?
-    public var headSHA: String?
-    public var deliveryID: String?
-    public var state: JobState
+package struct JobRecord: Sendable, Equatable {
+    package var id: Int64
+    package var kind: JobKind
+    package var payload: Data
+    package var pullRequestKey: String?
+    package var headSHA: String?
+    package var deliveryID: String?
+    package var state: JobState
     /// Attempts started so far (a released job does not count).
-    public var attempts: Int
-    public var runAfter: Date
-    public var leaseOwner: String?
-    public var leaseExpires: Date?
-    public var lastError: String?
-    public var createdAt: Date
+    package var attempts: Int
+    package var runAfter: Date
+    package var leaseOwner: String?
+    package var leaseExpires: Date?
+    package var lastError: String?
+    package var createdAt: Date
 
-    public init(
+    package init(
         id: Int64, kind: JobKind, payload: Data, pullRequestKey: String?, headSHA: String?, deliveryID: String?,
         state: JobState,
         attempts: Int, runAfter: Date, leaseOwner: String?, leaseExpires: Date?, lastError: String?, createdAt: Date
@@ -80,33 +80,33 @@ public struct JobRecord: Sendable, Equatable {
 }
 
 /// A job a worker holds: the record and the lease it holds it by.
-public struct LeasedJob: Sendable, Equatable {
-    public var record: JobRecord
-    public var owner: String
-    public var expires: Date
+package struct LeasedJob: Sendable, Equatable {
+    package var record: JobRecord
+    package var owner: String
+    package var expires: Date
 
-    public init(record: JobRecord, owner: String, expires: Date) {
+    package init(record: JobRecord, owner: String, expires: Date) {
         self.record = record
         self.owner = owner
         self.expires = expires
     }
 }
 
-public enum EnqueueOutcome: Sendable, Equatable {
+package enum EnqueueOutcome: Sendable, Equatable {
     case stored(id: Int64)
     /// The delivery was stored before, or a review of the same pull request and head commit is
     /// already waiting or running: nothing new.
     case duplicate
 }
 
-public enum FailureOutcome: Sendable, Equatable {
+package enum FailureOutcome: Sendable, Equatable {
     case retrying(at: Date)
     case deadLettered
 }
 
 /// The durable job queue: SQLite for one process, PostgreSQL for several replicas. At-least-once:
 /// a job whose worker vanished is leased again once its lease expires.
-public protocol JobQueue: Sendable {
+package protocol JobQueue: Sendable {
     /// Stores the job durably before returning.
     func enqueue(_ job: NewJob) async throws -> EnqueueOutcome
     /// The oldest pending job that may run now and whose pull request has no running job; nil when none.

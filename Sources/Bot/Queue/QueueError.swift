@@ -1,7 +1,7 @@
 /// A queue operation that failed: which store, which operation, which job, and why.
 /// Never carries a database password: stores are named by path or host, port, database and user.
-public struct QueueError: Error, CustomStringConvertible, Sendable {
-    public enum Code: String, Sendable {
+package struct QueueError: Error, CustomStringConvertible, Sendable {
+    package enum Code: String, Sendable {
         /// The store could not be opened, reached or migrated.
         case unavailable
         /// The caller no longer holds the job's lease (it expired and was taken, or the job ended).
@@ -12,16 +12,16 @@ public struct QueueError: Error, CustomStringConvertible, Sendable {
         case storeFailed
     }
 
-    public var code: Code
+    package var code: Code
     /// The store, e.g. "SQLite queue /var/lib/shipshape/queue.sqlite".
-    public var store: String
+    package var store: String
     /// The operation, e.g. "lease" or "complete".
-    public var operation: String
-    public var jobID: Int64?
+    package var operation: String
+    package var jobID: Int64?
     /// What went wrong, in words a person can act on.
-    public var reason: String
+    package var reason: String
 
-    public init(code: Code, store: String, operation: String, jobID: Int64? = nil, reason: String) {
+    package init(code: Code, store: String, operation: String, jobID: Int64? = nil, reason: String) {
         self.code = code
         self.store = store
         self.operation = operation
@@ -29,7 +29,7 @@ public struct QueueError: Error, CustomStringConvertible, Sendable {
         self.reason = reason
     }
 
-    public var description: String {
+    package var description: String {
         let job = jobID.map { " of job \($0)" } ?? ""
         return "\(store): \(operation)\(job) failed: \(reason)"
     }

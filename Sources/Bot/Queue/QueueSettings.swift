@@ -1,20 +1,20 @@
 import Foundation
 
 /// How a queue retries failed jobs and what time it is; the same for every backend.
-public struct QueueSettings: Sendable {
+package struct QueueSettings: Sendable {
     /// Attempts a job gets before it is dead-lettered (a released attempt does not count).
-    public var maximumAttempts: Int
+    package var maximumAttempts: Int
     /// The delay before the second attempt; each further attempt doubles it.
-    public var backoffBase: Duration
+    package var backoffBase: Duration
     /// The longest delay between attempts, however many there were.
-    public var backoffCap: Duration
+    package var backoffCap: Duration
     /// The share of each delay that is random (0 none, 1 all), so that jobs failing together
     /// (a forge outage) do not all come back in the same instant.
-    public var backoffJitter: Double
+    package var backoffJitter: Double
     /// The clock every lease, expiry and retry is measured against; tests inject their own.
-    public var now: @Sendable () -> Date
+    package var now: @Sendable () -> Date
 
-    public init(
+    package init(
         maximumAttempts: Int = 5,
         backoffBase: Duration = .seconds(10),
         backoffCap: Duration = .seconds(600),
@@ -30,7 +30,7 @@ public struct QueueSettings: Sendable {
 
     /// The delay before the next attempt of a job that has failed `attempts` times:
     /// base × 2^(attempts − 1), capped, then shortened by up to `backoffJitter` of itself.
-    public func retryDelay(afterAttempts attempts: Int) -> Duration {
+    package func retryDelay(afterAttempts attempts: Int) -> Duration {
         let base = backoffBase.queueMilliseconds
         let cap = backoffCap.queueMilliseconds
         let doublings = min(max(attempts - 1, 0), 40)

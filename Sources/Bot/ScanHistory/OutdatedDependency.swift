@@ -1,25 +1,25 @@
 import Foundation
 
 /// A pinned version the upgrade scan found behind: an add-on's chart or an image.
-public struct OutdatedDependency: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct OutdatedDependency: Sendable, Equatable {
+    package enum Kind: String, Sendable, CaseIterable {
         case chart, image
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The add-on it belongs to (its upgrade pull request's name).
-    public var addOn: String
+    package var addOn: String
     /// The chart or image name.
-    public var name: String
-    public var file: String
-    public var line: Int
-    public var current: String
+    package var name: String
+    package var file: String
+    package var line: Int
+    package var current: String
     /// The newest version the repository's policy allows; nil when only refused versions are newer.
-    public var newestAllowed: String?
+    package var newestAllowed: String?
     /// The upgrade pull request open for it, if any.
-    public var pullRequest: Int?
+    package var pullRequest: Int?
 
-    public init(
+    package init(
         kind: Kind, addOn: String, name: String, file: String, line: Int, current: String, newestAllowed: String?,
         pullRequest: Int?
     ) {
@@ -35,14 +35,14 @@ public struct OutdatedDependency: Sendable, Equatable {
 }
 
 /// What the last upgrade scan of a repository found behind, at which commit.
-public struct OutdatedReport: Sendable, Equatable {
-    public var forge: String
-    public var repository: String
-    public var commit: String
-    public var scannedAt: Date
-    public var dependencies: [OutdatedDependency]
+package struct OutdatedReport: Sendable, Equatable {
+    package var forge: String
+    package var repository: String
+    package var commit: String
+    package var scannedAt: Date
+    package var dependencies: [OutdatedDependency]
 
-    public init(forge: String, repository: String, commit: String, scannedAt: Date, dependencies: [OutdatedDependency])
+    package init(forge: String, repository: String, commit: String, scannedAt: Date, dependencies: [OutdatedDependency])
     {
         self.forge = forge
         self.repository = repository

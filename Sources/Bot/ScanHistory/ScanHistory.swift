@@ -2,11 +2,11 @@ import Foundation
 
 /// How long scans are kept: the newest `scansPerRepository` of each repository, none older than
 /// `maximumAge` (the newest scan of a repository is always kept, however old).
-public struct ScanRetention: Sendable, Equatable {
-    public var scansPerRepository: Int
-    public var maximumAge: TimeInterval?
+package struct ScanRetention: Sendable, Equatable {
+    package var scansPerRepository: Int
+    package var maximumAge: TimeInterval?
 
-    public init(scansPerRepository: Int = 100, maximumAge: TimeInterval? = 90 * 86_400) {
+    package init(scansPerRepository: Int = 100, maximumAge: TimeInterval? = 90 * 86_400) {
         self.scansPerRepository = max(1, scansPerRepository)
         self.maximumAge = maximumAge
     }
@@ -14,7 +14,7 @@ public struct ScanRetention: Sendable, Equatable {
 
 /// The default branches' scans, kept in the queue's database (SQLite or PostgreSQL, one schema):
 /// written by the scan and upgrade jobs, read by the dashboard.
-public protocol ScanHistory: Sendable {
+package protocol ScanHistory: Sendable {
     /// Stores the scan and its findings in one transaction, then deletes what `retention` no longer keeps.
     @discardableResult
     func record(_ scan: ScanRecord, retention: ScanRetention) async throws -> Int64
@@ -31,7 +31,7 @@ public protocol ScanHistory: Sendable {
 }
 
 /// What a retry of a dead job came to.
-public enum RetryOutcome: Sendable, Equatable {
+package enum RetryOutcome: Sendable, Equatable {
     /// Pending again, with fresh attempts; its last error stays until it runs.
     case retried
     /// No dead job has this id (retried already, or never dead).
@@ -41,7 +41,7 @@ public enum RetryOutcome: Sendable, Equatable {
 }
 
 /// The jobs as the dashboard lists them, and a person's second chance for a dead one.
-public protocol JobInspection: Sendable {
+package protocol JobInspection: Sendable {
     /// Jobs in `state`, newest first, as `depth()` counts them: a running job whose lease expired
     /// is pending.
     func jobs(in state: JobState, limit: Int) async throws -> [JobRecord]

@@ -5,19 +5,19 @@ import Upgrades
 
 /// Where the scan and upgrade jobs write what they found, for the dashboard; set on the job
 /// handler only when the dashboard is configured.
-public struct ScanHistoryRecorder: Sendable {
-    public let history: any ScanHistory
-    public let retention: ScanRetention
-    public let now: @Sendable () -> Date
+package struct ScanHistoryRecorder: Sendable {
+    package let history: any ScanHistory
+    package let retention: ScanRetention
+    package let now: @Sendable () -> Date
 
-    public init(history: any ScanHistory, retention: ScanRetention, now: @escaping @Sendable () -> Date = { Date() }) {
+    package init(history: any ScanHistory, retention: ScanRetention, now: @escaping @Sendable () -> Date = { Date() }) {
         self.history = history
         self.retention = retention
         self.now = now
     }
 
     /// A default branch's scan: every finding with its place, and how much was checked.
-    public func record(forge: String, repository: String, commit: String, report: CheckReport) async throws {
+    package func record(forge: String, repository: String, commit: String, report: CheckReport) async throws {
         let findings = report.findings.compactMap { finding -> ScanFinding? in
             guard finding.severity != .ignore else { return nil }
             return ScanFinding(
@@ -34,7 +34,7 @@ public struct ScanHistoryRecorder: Sendable {
     }
 
     /// An upgrade scan: every pinned version with a newer one, and the upgrade pull request open for its add-on.
-    public func record(
+    package func record(
         forge: String, repository: String, commit: String, upgrades: [Upgrade], pullRequests: [String: Int]
     ) async throws {
         let outdated = upgrades.map { upgrade in

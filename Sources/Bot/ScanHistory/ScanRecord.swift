@@ -2,20 +2,20 @@ import Foundation
 
 /// One scan of a repository's default branch as the dashboard shows it: what was found where, at
 /// which commit, and how much was checked (the score's denominator).
-public struct ScanRecord: Sendable, Equatable {
+package struct ScanRecord: Sendable, Equatable {
     /// The forge's kind (`github`, `gitea`, `gitlab`).
-    public var forge: String
+    package var forge: String
     /// `owner/name`.
-    public var repository: String
-    public var commit: String
-    public var scannedAt: Date
+    package var repository: String
+    package var commit: String
+    package var scannedAt: Date
     /// Kubernetes objects the checks ran over.
-    public var objectsChecked: Int
+    package var objectsChecked: Int
     /// Checks that ran over each object.
-    public var checksRun: Int
-    public var findings: [ScanFinding]
+    package var checksRun: Int
+    package var findings: [ScanFinding]
 
-    public init(
+    package init(
         forge: String, repository: String, commit: String, scannedAt: Date, objectsChecked: Int, checksRun: Int,
         findings: [ScanFinding]
     ) {
@@ -28,7 +28,7 @@ public struct ScanRecord: Sendable, Equatable {
         self.findings = findings
     }
 
-    public var summary: ScanSummary {
+    package var summary: ScanSummary {
         ScanSummary(
             id: 0, forge: forge, repository: repository, commit: commit, scannedAt: scannedAt,
             objectsChecked: objectsChecked, checksRun: checksRun,
@@ -37,24 +37,24 @@ public struct ScanRecord: Sendable, Equatable {
 }
 
 /// One finding of a stored scan.
-public struct ScanFinding: Sendable, Hashable {
-    public enum Severity: String, Sendable, CaseIterable {
+package struct ScanFinding: Sendable, Hashable {
+    package enum Severity: String, Sendable, CaseIterable {
         case danger, warning
     }
 
-    public var check: String
-    public var severity: Severity
+    package var check: String
+    package var severity: Severity
     /// `Security`, `Reliability`, `Efficiency`, ... (the catalogue's categories).
-    public var category: String
-    public var file: String
-    public var line: Int
+    package var category: String
+    package var file: String
+    package var line: Int
     /// Empty for a cluster-wide object or a file-level finding.
-    public var namespace: String
+    package var namespace: String
     /// `Kind/name`; empty for a file-level finding.
-    public var object: String
-    public var message: String
+    package var object: String
+    package var message: String
 
-    public init(
+    package init(
         check: String, severity: Severity, category: String, file: String, line: Int, namespace: String,
         object: String, message: String
     ) {
@@ -70,18 +70,18 @@ public struct ScanFinding: Sendable, Hashable {
 }
 
 /// A stored scan without its findings: what lists and trends need.
-public struct ScanSummary: Sendable, Equatable {
-    public var id: Int64
-    public var forge: String
-    public var repository: String
-    public var commit: String
-    public var scannedAt: Date
-    public var objectsChecked: Int
-    public var checksRun: Int
-    public var dangers: Int
-    public var warnings: Int
+package struct ScanSummary: Sendable, Equatable {
+    package var id: Int64
+    package var forge: String
+    package var repository: String
+    package var commit: String
+    package var scannedAt: Date
+    package var objectsChecked: Int
+    package var checksRun: Int
+    package var dangers: Int
+    package var warnings: Int
 
-    public init(
+    package init(
         id: Int64, forge: String, repository: String, commit: String, scannedAt: Date, objectsChecked: Int,
         checksRun: Int, dangers: Int, warnings: Int
     ) {

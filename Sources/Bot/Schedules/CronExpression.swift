@@ -4,9 +4,9 @@ import Foundation
 /// lists, ranges, steps and names (`jan`, `mon`), and the shorthands `@hourly`, `@daily`,
 /// `@weekly`, `@monthly`, `@yearly`. Day of month and day of week combine as cron does: when both
 /// are restricted, either may match.
-public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
-    public struct ParseError: Error, CustomStringConvertible {
-        public var description: String
+package struct CronExpression: Sendable, Equatable, CustomStringConvertible {
+    package struct ParseError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     let minutes: Set<Int>
@@ -16,7 +16,7 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
     let daysOfWeek: Set<Int>
     let dayOfMonthRestricted: Bool
     let dayOfWeekRestricted: Bool
-    public let description: String
+    package let description: String
 
     static let shorthands = [
         "@hourly": "0 * * * *", "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@weekly": "0 0 * * 0",
@@ -25,7 +25,7 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
     static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let dayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
-    public init(_ text: String) throws {
+    package init(_ text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let expanded = Self.shorthands[trimmed.lowercased()] ?? trimmed
         let fields = expanded.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -48,7 +48,7 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The first minute strictly after `date` that the schedule names, in `timeZone`.
-    public func next(after date: Date, in timeZone: TimeZone) -> Date? {
+    package func next(after date: Date, in timeZone: TimeZone) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         // Whole minutes by arithmetic: Calendar's "set the seconds to 0" searches forward, not down.

@@ -2,15 +2,15 @@ import Forge
 import Foundation
 
 /// A job kind run on a cron schedule over a set of repositories, in a time zone.
-public struct Schedule: Sendable {
-    public var name: String
-    public var kind: JobKind
-    public var cron: CronExpression
-    public var timeZone: TimeZone
+package struct Schedule: Sendable {
+    package var name: String
+    package var kind: JobKind
+    package var cron: CronExpression
+    package var timeZone: TimeZone
     /// `forge:owner/name`.
-    public var repositories: [(forge: ForgeKind, repository: RepositoryID)]
+    package var repositories: [(forge: ForgeKind, repository: RepositoryID)]
 
-    public init(
+    package init(
         name: String, kind: JobKind, cron: CronExpression, timeZone: TimeZone,
         repositories: [(forge: ForgeKind, repository: RepositoryID)]
     ) {
@@ -23,7 +23,7 @@ public struct Schedule: Sendable {
 
     /// The jobs of one firing. Their delivery ids name the schedule and the minute it fired, so
     /// the same firing stored twice (two replicas, a restart) is one set of jobs.
-    public func jobs(firedAt: Date) -> [NewJob] {
+    package func jobs(firedAt: Date) -> [NewJob] {
         let minute = ISO8601DateFormatter().string(from: firedAt)
         return repositories.map { target in
             let payload = JobPayload(

@@ -3,13 +3,13 @@ import Logging
 
 /// Enqueues each schedule's jobs when its time comes. Several replicas may run one each: the
 /// leader lock lets one fire, and the firings' delivery ids make a double firing harmless anyway.
-public struct Scheduler: Sendable {
-    public let schedules: [Schedule]
-    public let queue: any JobQueue
+package struct Scheduler: Sendable {
+    package let schedules: [Schedule]
+    package let queue: any JobQueue
     private let now: @Sendable () -> Date
     let logger: Logger
 
-    public init(
+    package init(
         schedules: [Schedule], queue: any JobQueue, now: @escaping @Sendable () -> Date = Date.init,
         logger: Logger = Logger(label: "shipshape.scheduler")
     ) {
@@ -21,7 +21,7 @@ public struct Scheduler: Sendable {
 
     /// Fires every schedule whose next time after `last` is not after `now`; returns the jobs stored.
     @discardableResult
-    public func fireDue(since last: Date) async throws -> [Int64] {
+    package func fireDue(since last: Date) async throws -> [Int64] {
         let current = now()
         var stored: [Int64] = []
         for schedule in schedules {
@@ -41,7 +41,7 @@ public struct Scheduler: Sendable {
     }
 
     /// Checks every `interval` until cancelled.
-    public func run(interval: Duration = .seconds(30)) async {
+    package func run(interval: Duration = .seconds(30)) async {
         var last = now()
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)

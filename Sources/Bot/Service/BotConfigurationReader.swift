@@ -8,17 +8,17 @@ import Vulnerabilities
 
 /// Reads `shipshape.yaml`, collecting every problem with its line instead of stopping at the
 /// first, so a bad deployment fails at start-up with all that is wrong.
-public struct BotConfigurationReader {
-    public struct Problems: Error, CustomStringConvertible {
-        public var file: String
-        public var problems: [(line: Int, message: String)]
+package struct BotConfigurationReader {
+    package struct Problems: Error, CustomStringConvertible {
+        package var file: String
+        package var problems: [(line: Int, message: String)]
 
-        public init(file: String, problems: [(line: Int, message: String)]) {
+        package init(file: String, problems: [(line: Int, message: String)]) {
             self.file = file
             self.problems = problems
         }
 
-        public var description: String {
+        package var description: String {
             "\(file): the configuration has \(problems.count) problem(s):\n"
                 + problems.map { "  \(file):\($0.line): \($0.message)" }.joined(separator: "\n")
         }
@@ -30,7 +30,7 @@ public struct BotConfigurationReader {
     private var problems: [(line: Int, message: String)] = []
     private var forgesWritten = false
 
-    public static func read(
+    package static func read(
         text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment,
         readFile: @escaping (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }
     ) throws -> BotConfiguration {

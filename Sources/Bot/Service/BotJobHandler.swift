@@ -5,27 +5,27 @@ import Review
 
 /// Runs the bot's jobs: reviews of pull requests, slash commands, scans of pushes to the
 /// default branch and scheduled upgrades.
-public struct BotJobHandler: JobHandler {
-    public struct JobError: Error, CustomStringConvertible {
-        public var description: String
+package struct BotJobHandler: JobHandler {
+    package struct JobError: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public let forges: ForgeDirectory
-    public let mirrors: MirrorCache
-    public let engine: ReviewEngine
-    public let templates: CommentTemplates
-    public let publication: PublicationSettings
-    public let authorizer: CommandAuthorizer
+    package let forges: ForgeDirectory
+    package let mirrors: MirrorCache
+    package let engine: ReviewEngine
+    package let templates: CommentTemplates
+    package let publication: PublicationSettings
+    package let authorizer: CommandAuthorizer
     /// Nil when the service runs no upgrades.
-    public let upgrades: UpgradeSetup?
+    package let upgrades: UpgradeSetup?
     /// Who the commits of `fix` and `ignore` are by.
-    public let committer: Signature
+    package let committer: Signature
     /// Nil when the service scans no images.
-    public let vulnerabilities: VulnerabilitySetup?
+    package let vulnerabilities: VulnerabilitySetup?
     /// Where scans and upgrade scans are kept for the dashboard; nil when it is off.
-    public var scanHistory: ScanHistoryRecorder?
+    package var scanHistory: ScanHistoryRecorder?
 
-    public init(
+    package init(
         forges: ForgeDirectory, mirrors: MirrorCache, engine: ReviewEngine, templates: CommentTemplates,
         publication: PublicationSettings, authorizer: CommandAuthorizer, upgrades: UpgradeSetup? = nil,
         committer: Signature = CommandJob.defaultCommitter, vulnerabilities: VulnerabilitySetup? = nil
@@ -49,7 +49,7 @@ public struct BotJobHandler: JobHandler {
         self.authorizer = authorizer
     }
 
-    public func handle(_ job: JobRecord) async throws {
+    package func handle(_ job: JobRecord) async throws {
         let payload: JobPayload
         do {
             payload = try JobPayload.decode(job.payload, kind: job.kind)

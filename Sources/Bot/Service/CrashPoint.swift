@@ -4,7 +4,7 @@ import Foundation
 /// crash or an out-of-memory kill would), to prove that the job, run again after a restart, has
 /// each effect once and replies truthfully. Armed only by `SHIPSHAPE_CRASH_AT=<step>`, which a
 /// production deployment never sets; unset, each step is one comparison.
-public enum CrashPoint: String, Sendable, CaseIterable {
+package enum CrashPoint: String, Sendable, CaseIterable {
     /// A command's comment has its 👀, nothing else is done.
     case commandAcknowledged = "command.acknowledged"
     /// `fix`/`ignore`: the commit is on the branch (or on a fix-up branch), nothing is said yet.
@@ -24,13 +24,13 @@ public enum CrashPoint: String, Sendable, CaseIterable {
     /// The job did everything; the queue has not recorded it as done.
     case jobFinished = "job.finished"
 
-    public static let environmentVariable = "SHIPSHAPE_CRASH_AT"
+    package static let environmentVariable = "SHIPSHAPE_CRASH_AT"
 
     private static let armed = ProcessInfo.processInfo.environment[environmentVariable].flatMap(
         CrashPoint.init(rawValue:))
 
     /// Dies here when this is the step the environment names.
-    public func reached() {
+    package func reached() {
         guard Self.armed == self else { return }
         kill(getpid(), SIGKILL)
     }

@@ -1,14 +1,14 @@
 /// The `dashboard:` section of `shipshape.yaml`: without it the dashboard is off (no routes, no
 /// scan history written).
-public struct DashboardSettings: Sendable, Equatable {
+package struct DashboardSettings: Sendable, Equatable {
     /// Scans kept per repository (the newest); older ones are deleted when a scan is recorded.
-    public var retainedScans: Int
+    package var retainedScans: Int
     /// Scans older than this many days are deleted when a scan is recorded; nil keeps them.
-    public var retainedDays: Int?
+    package var retainedDays: Int?
     /// Sign-in through the forges (`publicURL`, `sessionSecret`, `oauth`, `admins`); nil: nobody can sign in.
-    public var signIn: DashboardSignInSettings?
+    package var signIn: DashboardSignInSettings?
 
-    public init(retainedScans: Int = 100, retainedDays: Int? = 90) {
+    package init(retainedScans: Int = 100, retainedDays: Int? = 90) {
         self.retainedScans = retainedScans
         self.retainedDays = retainedDays
     }

@@ -4,16 +4,16 @@ import Foundation
 /// The sign-in part of the `dashboard:` section: where people reach the dashboard, the key its
 /// session cookies are signed with, the forges' OAuth applications and the administrators.
 /// The secrets are read from the environment or a file and never written in a page or a log.
-public struct DashboardSignInSettings: Sendable, Equatable {
+package struct DashboardSignInSettings: Sendable, Equatable {
     /// One forge's OAuth application (GitHub: OAuth app or GitHub App; Gitea/Forgejo and GitLab:
     /// OAuth2 application), registered with `<publicURL>/dashboard/oauth/callback`.
-    public struct OAuthClient: Sendable, Equatable {
-        public var clientID: String
-        public var clientSecret: String
+    package struct OAuthClient: Sendable, Equatable {
+        package var clientID: String
+        package var clientSecret: String
         /// Nil asks the forge's default scope (GitHub `repo`, Gitea `read:user read:repository`, GitLab `read_api`).
-        public var scope: String?
+        package var scope: String?
 
-        public init(clientID: String, clientSecret: String, scope: String? = nil) {
+        package init(clientID: String, clientSecret: String, scope: String? = nil) {
             self.clientID = clientID
             self.clientSecret = clientSecret
             self.scope = scope
@@ -21,17 +21,17 @@ public struct DashboardSignInSettings: Sendable, Equatable {
     }
 
     /// The address browsers reach the server at; cookies are `Secure` when it is https.
-    public var publicURL: URL
+    package var publicURL: URL
     /// At least 32 characters; signs the session cookies and seals the forge tokens in them.
-    public var sessionSecret: String
-    public var sessionLifetime: Duration
+    package var sessionSecret: String
+    package var sessionLifetime: Duration
     /// How long the forge's "may read" answer is kept per session and repository.
-    public var permissionCacheLifetime: Duration
+    package var permissionCacheLifetime: Duration
     /// `login` (on any forge) or `forge:login`: who may retry dead jobs.
-    public var admins: Set<String>
-    public var oauth: [ForgeKind: OAuthClient]
+    package var admins: Set<String>
+    package var oauth: [ForgeKind: OAuthClient]
 
-    public init(
+    package init(
         publicURL: URL, sessionSecret: String, sessionLifetime: Duration = .seconds(12 * 3600),
         permissionCacheLifetime: Duration = .seconds(300), admins: Set<String> = [],
         oauth: [ForgeKind: OAuthClient] = [:]
@@ -45,7 +45,7 @@ public struct DashboardSignInSettings: Sendable, Equatable {
     }
 
     /// True when `login` of `forge` is on the list, by name alone or with its forge.
-    public func isAdmin(login: String, forge: ForgeKind) -> Bool {
+    package func isAdmin(login: String, forge: ForgeKind) -> Bool {
         admins.contains { entry in
             let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
             let name = parts.count == 2 ? parts[1] : parts[0]
@@ -55,7 +55,7 @@ public struct DashboardSignInSettings: Sendable, Equatable {
     }
 
     /// Where each forge sends people back after they signed in.
-    public var callbackURL: URL {
+    package var callbackURL: URL {
         URL(string: publicURL.absoluteString.trimmingCharacters(in: ["/"]) + "/dashboard/oauth/callback") ?? publicURL
     }
 }

@@ -2,23 +2,23 @@ import Forge
 
 /// Which jobs a webhook delivery asks for. Drafts wait until they are ready; comments by bots
 /// (the bot itself included) and comments that are not commands start nothing.
-public struct EventRouting: Sendable {
+package struct EventRouting: Sendable {
     /// Review pushes to the default branch too (a whole-tree scan).
-    public var scanDefaultBranch: Bool
-    public var reviewDrafts: Bool
+    package var scanDefaultBranch: Bool
+    package var reviewDrafts: Bool
 
-    public init(scanDefaultBranch: Bool = false, reviewDrafts: Bool = false) {
+    package init(scanDefaultBranch: Bool = false, reviewDrafts: Bool = false) {
         self.scanDefaultBranch = scanDefaultBranch
         self.reviewDrafts = reviewDrafts
     }
 
-    public enum Decision: Sendable, Equatable {
+    package enum Decision: Sendable, Equatable {
         case jobs([NewJob])
         /// Nothing to do, and why (answered 204).
         case nothing(String)
     }
 
-    public func decide(_ delivery: WebhookDelivery) -> Decision {
+    package func decide(_ delivery: WebhookDelivery) -> Decision {
         let forge = delivery.forge
         switch delivery.webEvent {
         case .pullRequest(let event):

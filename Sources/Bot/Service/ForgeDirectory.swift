@@ -2,23 +2,23 @@ import Forge
 import HTTPKit
 
 /// The forges the bot serves and how it signs in to each: builds the client for a job's repository.
-public struct ForgeDirectory: Sendable {
+package struct ForgeDirectory: Sendable {
     private let endpoints: [ForgeKind: ForgeEndpoint]
     private let client: any HTTPClient
     private let installations: (any InstallationRegistry)?
     private let appCredentials = GitHubAppCredentialsCache()
 
-    public init(endpoints: [ForgeEndpoint], client: any HTTPClient, installations: (any InstallationRegistry)? = nil) {
+    package init(endpoints: [ForgeEndpoint], client: any HTTPClient, installations: (any InstallationRegistry)? = nil) {
         self.endpoints = Dictionary(endpoints.map { ($0.kind, $0) }) { _, last in last }
         self.client = client
         self.installations = installations
     }
 
-    public var kinds: Set<ForgeKind> { Set(endpoints.keys) }
+    package var kinds: Set<ForgeKind> { Set(endpoints.keys) }
 
     /// A GitHub App without a configured installation uses the one installation events named for
     /// the repository, and asks GitHub only when none did.
-    public func forge(_ kind: ForgeKind, repository: RepositoryID) async throws -> any Forge {
+    package func forge(_ kind: ForgeKind, repository: RepositoryID) async throws -> any Forge {
         guard var endpoint = endpoints[kind] else {
             throw ForgeError.configuration("no \(kind.rawValue) forge is configured")
         }

@@ -9,9 +9,9 @@ import Foundation
 /// otherwise make a forge wait for its acknowledgement; GitHub gives up after 10 seconds.
 ///
 /// `@unchecked Sendable`: the job list is guarded by `condition`.
-public final class IntakeExecutor: TaskExecutor, @unchecked Sendable {
+package final class IntakeExecutor: TaskExecutor, @unchecked Sendable {
     /// One set of threads for the process, however many servers it runs (tests run dozens).
-    public static let shared = IntakeExecutor(
+    package static let shared = IntakeExecutor(
         threads: max(2, ProcessInfo.processInfo.activeProcessorCount), name: "shipshape-intake")
 
     private let condition = NSCondition()
@@ -25,7 +25,7 @@ public final class IntakeExecutor: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    public func enqueue(_ job: consuming ExecutorJob) {
+    package func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()
         jobs.append(job)

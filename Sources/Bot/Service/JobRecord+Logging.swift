@@ -4,7 +4,7 @@ import Logging
 extension JobRecord {
     /// What a log line about this job carries: job id and kind, delivery id, and from the payload
     /// the forge, repository and pull request (those a payload lacks are left out).
-    public var logMetadata: Logger.Metadata {
+    package var logMetadata: Logger.Metadata {
         var metadata: Logger.Metadata = ["job": "\(id)", "kind": "\(kind.rawValue)"]
         if let deliveryID { metadata["delivery"] = "\(deliveryID)" }
         if let payload = try? JobPayload.decode(payload, kind: kind) {

@@ -3,7 +3,7 @@ import Logging
 import Synchronization
 
 /// What a worker does with a job it holds.
-public protocol JobHandler: Sendable {
+package protocol JobHandler: Sendable {
     func handle(_ job: JobRecord) async throws
 }
 
@@ -11,16 +11,16 @@ public protocol JobHandler: Sendable {
 /// while the job runs; a job that fails goes back with the error (the queue decides between a
 /// retry and the dead-letter state); on shutdown no new job is taken and a job that cannot finish
 /// in time is given back untouched.
-public final class Worker: Sendable {
-    public struct Settings: Sendable {
-        public var leaseDuration: Duration
-        public var heartbeatInterval: Duration
+package final class Worker: Sendable {
+    package struct Settings: Sendable {
+        package var leaseDuration: Duration
+        package var heartbeatInterval: Duration
         /// How long to wait when the queue is empty.
-        public var idlePoll: Duration
+        package var idlePoll: Duration
         /// How long a running job may take to finish after shutdown was asked for.
-        public var shutdownGrace: Duration
+        package var shutdownGrace: Duration
 
-        public init(
+        package init(
             leaseDuration: Duration = .seconds(120), heartbeatInterval: Duration = .seconds(30),
             idlePoll: Duration = .seconds(1),
             shutdownGrace: Duration = .seconds(25)
@@ -32,18 +32,18 @@ public final class Worker: Sendable {
         }
     }
 
-    public enum Outcome: String, Sendable { case done, retrying, dead, released, lost }
+    package enum Outcome: String, Sendable { case done, retrying, dead, released, lost }
 
-    public let queue: any JobQueue
-    public let handler: any JobHandler
-    public let owner: String
-    public let settings: Settings
+    package let queue: any JobQueue
+    package let handler: any JobHandler
+    package let owner: String
+    package let settings: Settings
     private let onFinish: @Sendable (JobRecord, Outcome, Duration) -> Void
     private let stopping = Atomic<Bool>(false)
     /// Every failure, the job's own and the queue's, with the job's metadata (`JobRecord.logMetadata`).
     let logger: Logger
 
-    public init(
+    package init(
         queue: any JobQueue, handler: any JobHandler, owner: String, settings: Settings = Settings(),
         logger: Logger = Logger(label: "shipshape.worker"),
         onFinish: @escaping @Sendable (JobRecord, Outcome, Duration) -> Void = { _, _, _ in }
@@ -59,12 +59,12 @@ public final class Worker: Sendable {
     }
 
     /// Stop taking jobs; the running one gets `shutdownGrace` to finish.
-    public func stop() { stopping.store(true, ordering: .relaxed) }
+    package func stop() { stopping.store(true, ordering: .relaxed) }
 
-    public var isStopping: Bool { stopping.load(ordering: .relaxed) }
+    package var isStopping: Bool { stopping.load(ordering: .relaxed) }
 
     /// Runs until `stop()` (or cancellation) and the running job is finished or given back.
-    public func run() async {
+    package func run() async {
         while !isStopping && !Task.isCancelled {
             let leased: LeasedJob?
             do {
@@ -89,7 +89,7 @@ public final class Worker: Sendable {
 
     /// Runs one leased job to its end, with heartbeats; returns how it ended.
     @discardableResult
-    public func runOne(_ leased: LeasedJob) async -> Outcome {
+    package func runOne(_ leased: LeasedJob) async -> Outcome {
         let started = ContinuousClock.now
         let outcome = await withTaskGroup(of: Outcome?.self) { group -> Outcome in
             group.addTask { await self.perform(leased) }

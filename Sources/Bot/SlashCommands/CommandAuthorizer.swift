@@ -3,8 +3,8 @@ import Forge
 /// Who may run which command: anyone may ask for help or a new review; changing the branch
 /// (`fix`, `ignore`) takes write access to the repository, or a place on the configured list.
 /// The bot never obeys itself, so its own replies can never start a loop.
-public struct CommandAuthorizer: Sendable {
-    public enum Decision: Sendable, Equatable {
+package struct CommandAuthorizer: Sendable {
+    package enum Decision: Sendable, Equatable {
         case allowed
         /// Why not, in a sentence to put in the reply.
         case refused(String)
@@ -12,17 +12,17 @@ public struct CommandAuthorizer: Sendable {
 
     /// Logins allowed to change the branch whatever their permission (compared case-insensitively,
     /// as forges compare logins).
-    public let allowedUsers: Set<String>
+    package let allowedUsers: Set<String>
     private let allowedLogins: Set<String>
 
-    public init(allowedUsers: Set<String> = []) {
+    package init(allowedUsers: Set<String> = []) {
         self.allowedUsers = allowedUsers
         allowedLogins = Set(allowedUsers.map { $0.lowercased() })
     }
 
     /// `stated`: the author's access as the webhook delivery stated it (Gitea computes it for the
     /// commenter, while its permission endpoint answers only admins); nil asks the forge.
-    public func authorize(
+    package func authorize(
         _ command: SlashCommand, author: String, stated: Permission? = nil, botLogin: String,
         forge: any Forge
     ) async throws -> Decision {
@@ -60,7 +60,7 @@ extension Permission {
 }
 
 extension SlashCommand {
-    public var verb: SlashCommandParser.Verb {
+    package var verb: SlashCommandParser.Verb {
         switch self {
         case .fix: .fix
         case .recheck: .recheck

@@ -1,8 +1,8 @@
 import Forge
 
 /// What a command did, for the job system's logs and for tests.
-public struct CommandOutcome: Sendable, Equatable {
-    public enum Result: Sendable, Equatable {
+package struct CommandOutcome: Sendable, Equatable {
+    package enum Result: Sendable, Equatable {
         /// The comment is not a command, or the bot wrote it: no reaction, no reply.
         case ignored
         /// Help was asked for, or the command could not be read: the reply is the help.
@@ -22,13 +22,13 @@ public struct CommandOutcome: Sendable, Equatable {
         case failed(String)
     }
 
-    public var result: Result
+    package var result: Result
     /// The bot's reply comment; nil when it ignored the comment.
-    public var reply: PostedComment?
+    package var reply: PostedComment?
     /// One line per fix or annotated object.
-    public var changes: [String]
+    package var changes: [String]
 
-    public init(result: Result, reply: PostedComment?, changes: [String] = []) {
+    package init(result: Result, reply: PostedComment?, changes: [String] = []) {
         self.result = result
         self.reply = reply
         self.changes = changes

@@ -3,12 +3,12 @@ import Forge
 /// Where the bot may put a commit for a pull request: the head branch of the same repository,
 /// the head branch of a fork whose author allows edits by maintainers, or nowhere (the reply
 /// then carries the change as a diff for the author to apply).
-public enum PushDestination: Sendable, Equatable {
+package enum PushDestination: Sendable, Equatable {
     case sameRepository(url: String, branch: String)
     case fork(url: String, branch: String)
     case none(reason: String)
 
-    public init(_ pullRequest: PullRequest) {
+    package init(_ pullRequest: PullRequest) {
         let branch = "refs/heads/" + pullRequest.headBranch
         guard let forkURL = pullRequest.forkCloneURL else {
             self = .sameRepository(url: pullRequest.cloneURL, branch: branch)

@@ -1,6 +1,6 @@
 /// A command given in a pull-request comment, Atlantis-style: `/shipshape <verb> ...` on the
 /// first line, case-insensitive.
-public enum SlashCommand: Sendable, Equatable {
+package enum SlashCommand: Sendable, Equatable {
     /// Commit the fixes of these checks (all automatic fixes when empty) for findings on changed lines.
     case fix([String])
     /// Review again now.
@@ -10,7 +10,7 @@ public enum SlashCommand: Sendable, Equatable {
     case help
 
     /// Only people with write permission (or listed in the configuration) may change the branch.
-    public var changesTheBranch: Bool {
+    package var changesTheBranch: Bool {
         switch self {
         case .fix, .ignore: true
         case .recheck, .help: false

@@ -1,6 +1,6 @@
 extension SlashCommandParser.Verb {
     /// How the command is written, for the help table.
-    public var usage: String {
+    package var usage: String {
         switch self {
         case .fix: "\(SlashCommandParser.prefix) fix [CHECK_ID...]"
         case .recheck: "\(SlashCommandParser.prefix) recheck"
@@ -10,7 +10,7 @@ extension SlashCommandParser.Verb {
     }
 
     /// What the command does, in one sentence.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .fix:
             "Commits the automatic fixes for the findings on the lines this change touches: every fix that applies by default, or those of the checks named."
@@ -22,5 +22,5 @@ extension SlashCommandParser.Verb {
     }
 
     /// Whether running it takes write access (or a place in the configuration's list).
-    public var changesTheBranch: Bool { self == .fix || self == .ignore }
+    package var changesTheBranch: Bool { self == .fix || self == .ignore }
 }

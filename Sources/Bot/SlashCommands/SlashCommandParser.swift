@@ -1,5 +1,5 @@
 /// What a comment says to the bot.
-public enum ParsedComment: Sendable, Equatable {
+package enum ParsedComment: Sendable, Equatable {
     /// Not addressed to the bot: the first line does not start with `/shipshape`.
     case notACommand
     case command(SlashCommand)
@@ -14,11 +14,11 @@ public enum ParsedComment: Sendable, Equatable {
 /// Reads slash commands the way Atlantis reads its comments: only the first line counts, the
 /// `/shipshape` prefix and the verbs are case-insensitive, extra spaces do not matter, and a
 /// quoted line (`> /shipshape fix`) is somebody quoting, not asking.
-public enum SlashCommandParser {
-    public static let prefix = "/shipshape"
+package enum SlashCommandParser {
+    package static let prefix = "/shipshape"
 
     /// The verbs, in the order help lists them.
-    public enum Verb: String, Sendable, CaseIterable {
+    package enum Verb: String, Sendable, CaseIterable {
         case fix, recheck, ignore, help
     }
 
@@ -26,7 +26,7 @@ public enum SlashCommandParser {
     /// returned as the catalogue spells them. `checksDefinedAtRunTime`: other ids are kept as
     /// written, for `resolve` to check once the review knows the repository's custom checks and
     /// Kyverno rules (`kyverno:<policy>/<rule>`).
-    public static func parse(_ body: String, knownChecks: Set<String>, checksDefinedAtRunTime: Bool = false)
+    package static func parse(_ body: String, knownChecks: Set<String>, checksDefinedAtRunTime: Bool = false)
         -> ParsedComment
     {
         let trimmed = body.drop { $0.isWhitespace }
@@ -76,13 +76,13 @@ public enum SlashCommandParser {
     }
 
     /// A check id no check has, with a did-you-mean when one is close.
-    public struct UnknownCheck: Error, Sendable, Equatable, CustomStringConvertible {
-        public var description: String
+    package struct UnknownCheck: Error, Sendable, Equatable, CustomStringConvertible {
+        package var description: String
     }
 
     /// The command with each check id it names spelled as `knownChecks` spells it, or the id no
     /// check has (with a did-you-mean), in the words `parse` would use.
-    public static func resolve(_ command: SlashCommand, knownChecks: Set<String>) -> Result<SlashCommand, UnknownCheck>
+    package static func resolve(_ command: SlashCommand, knownChecks: Set<String>) -> Result<SlashCommand, UnknownCheck>
     {
         let canonical = Dictionary(knownChecks.map { ($0.lowercased(), $0) }) { first, _ in first }
         switch command {

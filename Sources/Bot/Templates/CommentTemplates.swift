@@ -2,8 +2,8 @@ import Mustache
 
 /// The Mustache templates every comment, check and pull-request body is written from: the ones
 /// in `templates/` are built into the binary; a team's own folder overrides them by file name.
-public struct CommentTemplates: Sendable {
-    public enum Name: String, Sendable, CaseIterable {
+package struct CommentTemplates: Sendable {
+    package enum Name: String, Sendable, CaseIterable {
         case inlineComment = "inline-comment"
         case fixedComment = "fixed-comment"
         case summary
@@ -14,14 +14,14 @@ public struct CommentTemplates: Sendable {
         case upgradeComment = "upgrade-comment"
     }
 
-    public struct TemplateError: Error, CustomStringConvertible {
-        public var description: String
+    package struct TemplateError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     private let library: MustacheLibrary
 
     /// `overrides`: a folder of `NAME.mustache` files, each replacing the built-in one of that name.
-    public init(overrides: String? = nil) throws {
+    package init(overrides: String? = nil) throws {
         do {
             library = try MustacheTemplateLoader.library(
                 embedded: EmbeddedConfig.files, overrides: overrides, required: Name.allCases.map(\.rawValue),

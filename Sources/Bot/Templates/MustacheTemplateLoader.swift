@@ -3,14 +3,14 @@ import Mustache
 
 /// Mustache templates built into the binary, each replaceable by a same-named `NAME.mustache` file
 /// of a folder: how the comment templates and the dashboard's pages are loaded.
-public enum MustacheTemplateLoader {
-    public struct LoadError: Error, CustomStringConvertible {
-        public var description: String
+package enum MustacheTemplateLoader {
+    package struct LoadError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// `embedded`: file name to text; `required`: the names that must be there once overrides are
     /// read; `kind` names the set in errors ("template", "dashboard template"); each error names the file.
-    public static func library(
+    package static func library(
         embedded: [String: String], overrides: String?, required: [String], kind: String
     ) throws(LoadError) -> MustacheLibrary {
         var sources: [String: String] = [:]

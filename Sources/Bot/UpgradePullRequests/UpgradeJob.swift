@@ -11,31 +11,31 @@ import Vulnerabilities
 /// opened when a newer version appears (within the open and hourly limits), updated when a
 /// still newer one does (only while the branch holds nothing but the bot's commit), closed when
 /// the default branch already has the version.
-public struct UpgradeJob: Sendable {
-    public struct Outcome: Sendable, Equatable {
-        public var opened: [String] = []
-        public var updated: [String] = []
-        public var current: [String] = []
-        public var closed: [String] = []
+package struct UpgradeJob: Sendable {
+    package struct Outcome: Sendable, Equatable {
+        package var opened: [String] = []
+        package var updated: [String] = []
+        package var current: [String] = []
+        package var closed: [String] = []
         /// Add-ons left alone, with why (someone else's commits, limits).
-        public var leftAlone: [String: String] = [:]
+        package var leftAlone: [String: String] = [:]
     }
 
-    public let forge: any Forge
-    public let mirrors: MirrorCache
-    public let planner: UpgradePlanner
-    public let explainer: ChartUpgradeExplainer
-    public let templates: CommentTemplates
-    public let committer: Signature
-    public let now: @Sendable () -> Date
+    package let forge: any Forge
+    package let mirrors: MirrorCache
+    package let planner: UpgradePlanner
+    package let explainer: ChartUpgradeExplainer
+    package let templates: CommentTemplates
+    package let committer: Signature
+    package let now: @Sendable () -> Date
     /// Renders the releases an upgrade touches at both versions (nil: Helm's library is missing).
-    public var renderedEffect: UpgradeRenderedEffect?
+    package var renderedEffect: UpgradeRenderedEffect?
     /// Scans each upgraded image at both tags, so the body names the advisories it fixes (nil: not scanned).
-    public var imageAdvisories: UpgradeAdvisories?
+    package var imageAdvisories: UpgradeAdvisories?
     /// Where what is outdated is kept for the dashboard; nil when the dashboard is off.
-    public var history: ScanHistoryRecorder?
+    package var history: ScanHistoryRecorder?
 
-    public init(
+    package init(
         forge: any Forge, mirrors: MirrorCache, planner: UpgradePlanner, explainer: ChartUpgradeExplainer,
         templates: CommentTemplates,
         committer: Signature, now: @escaping @Sendable () -> Date = { Date() }
@@ -57,7 +57,7 @@ public struct UpgradeJob: Sendable {
         var branches: [String: (head: ObjectID, isOwn: Bool, blobs: [String: ObjectID])]
     }
 
-    public func run() async throws -> Outcome {
+    package func run() async throws -> Outcome {
         let details = try await forge.repositoryDetails()
         let credentials = try await forge.gitCredentials(for: mirrors)
         let snapshot = try await read(details: details, credentials: credentials)

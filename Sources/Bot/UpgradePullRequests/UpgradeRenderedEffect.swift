@@ -7,11 +7,11 @@ import Rendering
 /// What a chart upgrade changes in what the repository deploys: the releases the upgrade's edit
 /// touches, rendered with the repository's own values at the old version and at the new one,
 /// and the findings the new version adds and removes. No peer says this in an upgrade PR.
-public struct UpgradeRenderedEffect: Sendable {
-    public let rendering: ChartRendering
-    public let policy: PolicyEngine
+package struct UpgradeRenderedEffect: Sendable {
+    package let rendering: ChartRendering
+    package let policy: PolicyEngine
 
-    public init(rendering: ChartRendering, policy: PolicyEngine) {
+    package init(rendering: ChartRendering, policy: PolicyEngine) {
         var rendering = rendering
         // Chart folders of the repository are not upgraded: nothing is written out for them.
         rendering.folderOnDisk = { folder in

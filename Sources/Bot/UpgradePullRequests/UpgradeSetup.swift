@@ -11,20 +11,20 @@ import Upgrades
 /// What every upgrade job of a service shares: the settings, the HTTP client for registries and
 /// Helm repositories, the disk cache and the deprecation data the chart comparison reads. Each
 /// job gets a fresh `VersionLookup`, so one run asks each repository once and the next asks again.
-public struct UpgradeSetup: Sendable {
-    public let settings: UpgradeSettings
-    public let http: any HTTPClient
-    public let cache: DiskCache
-    public let deprecations: DeprecationTable
-    public let kubernetesVersion: ReleaseVersion
-    public let committer: Signature
-    public let tagListLifetime: Duration
+package struct UpgradeSetup: Sendable {
+    package let settings: UpgradeSettings
+    package let http: any HTTPClient
+    package let cache: DiskCache
+    package let deprecations: DeprecationTable
+    package let kubernetesVersion: ReleaseVersion
+    package let committer: Signature
+    package let tagListLifetime: Duration
     /// Renders charts for the upgrade's effect on what the repository deploys (nil: not rendered).
-    public var library: HelmLibrary?
+    package var library: HelmLibrary?
     /// Where those renders run (worker processes under limits, for the bot); in process when nil.
-    public var renderer: (any ChartRenderer)?
+    package var renderer: (any ChartRenderer)?
 
-    public init(
+    package init(
         settings: UpgradeSettings, http: any HTTPClient, cache: DiskCache, deprecations: DeprecationTable,
         kubernetesVersion: ReleaseVersion,
         committer: Signature = CommandJob.defaultCommitter, tagListLifetime: Duration = .seconds(15 * 60)
@@ -38,7 +38,7 @@ public struct UpgradeSetup: Sendable {
         self.tagListLifetime = tagListLifetime
     }
 
-    public func job(
+    package func job(
         forge: any Forge, mirrors: MirrorCache, templates: CommentTemplates,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> UpgradeJob {

@@ -5,15 +5,15 @@ import Vulnerabilities
 /// Imports the configured OSV exports (files or URLs) into the service's advisory database on a
 /// cron schedule, in UTC, and once at start when the database holds no import yet. A source that
 /// cannot be read is logged and keeps its earlier records; the others are imported all the same.
-public struct AdvisoryImportSchedule: Sendable {
-    public let sources: [String]
-    public let cron: CronExpression
-    public let database: AdvisoryDatabase
-    public let importer: OSVExportImporter
+package struct AdvisoryImportSchedule: Sendable {
+    package let sources: [String]
+    package let cron: CronExpression
+    package let database: AdvisoryDatabase
+    package let importer: OSVExportImporter
     private let now: @Sendable () -> Date
     let logger: Logger
 
-    public init(
+    package init(
         sources: [String], cron: CronExpression, database: AdvisoryDatabase, importer: OSVExportImporter,
         now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "shipshape.advisories")
     ) {
@@ -27,7 +27,7 @@ public struct AdvisoryImportSchedule: Sendable {
 
     /// Imports every source; returns what each did, in the order configured.
     @discardableResult
-    public func importAll() async -> [Result<OSVExportImporter.Summary, any Error>] {
+    package func importAll() async -> [Result<OSVExportImporter.Summary, any Error>] {
         var results: [Result<OSVExportImporter.Summary, any Error>] = []
         for source in sources {
             do {
@@ -51,14 +51,14 @@ public struct AdvisoryImportSchedule: Sendable {
 
     /// Imports when a firing of the schedule falls after `last` and not after now (a missed firing
     /// once, not once per firing missed); returns whether it did.
-    public func importIfDue(since last: Date) async -> Bool {
+    package func importIfDue(since last: Date) async -> Bool {
         guard let next = cron.next(after: last, in: Self.utc), next <= now() else { return false }
         await importAll()
         return true
     }
 
     /// Imports at start when nothing was imported yet, then checks every `interval` until cancelled.
-    public func run(interval: Duration = .seconds(30)) async {
+    package func run(interval: Duration = .seconds(30)) async {
         if (try? await database.imports().isEmpty) ?? true { await importAll() }
         var last = now()
         while !Task.isCancelled {

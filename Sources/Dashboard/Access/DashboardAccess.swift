@@ -1,15 +1,15 @@
 /// Who is looking at the dashboard: the person the forge signed in, and what they may do.
-public struct DashboardViewer: Sendable, Hashable {
+package struct DashboardViewer: Sendable, Hashable {
     /// Their user name on the forge they signed in with.
-    public var login: String
+    package var login: String
     /// The forge they signed in with (`github`, `gitea`, `gitlab`).
-    public var forge: String
+    package var forge: String
     /// On the bot's list of administrators: may retry dead jobs.
-    public var isAdmin: Bool
+    package var isAdmin: Bool
     /// The value every form of theirs must send back as its `csrf` field.
-    public var csrfToken: String
+    package var csrfToken: String
 
-    public init(login: String, forge: String, isAdmin: Bool, csrfToken: String) {
+    package init(login: String, forge: String, isAdmin: Bool, csrfToken: String) {
         self.login = login
         self.forge = forge
         self.isAdmin = isAdmin
@@ -20,7 +20,7 @@ public struct DashboardViewer: Sendable, Hashable {
 /// The seam between the pages and the sign-in: the pages ask who is looking and what they may read,
 /// and never see a session, a cookie's content or a forge token. The forge sign-in
 /// (`Sources/Dashboard/SignIn`) implements it; tests use a fixed implementation.
-public protocol DashboardAccess: Sendable {
+package protocol DashboardAccess: Sendable {
     /// The signed-in person the request's `Cookie` header names; nil when nobody is signed in
     /// (the pages then send the browser to `/dashboard/sign-in`).
     func viewer(cookieHeader: String?) async -> DashboardViewer?

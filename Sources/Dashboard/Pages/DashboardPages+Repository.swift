@@ -16,7 +16,7 @@ extension DashboardPages {
 
     /// The repository page's HTML; nil when the viewer may not read it or it has no scan (404).
     /// Public for `scripts/bench-dashboard`, which times it without HTTP in between.
-    public func repositoryPage(
+    package func repositoryPage(
         _ viewer: DashboardViewer, forge: String, repository: String, filter: FindingFilter = FindingFilter()
     ) async throws -> String? {
         guard !repository.isEmpty, await readable(viewer, forge, repository) else { return nil }

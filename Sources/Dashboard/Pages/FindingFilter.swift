@@ -3,16 +3,16 @@ import Bot
 /// Which findings the repository page lists: those of one category, check or namespace (the
 /// group tables link to these), a page of `pageSize` at a time, so a branch with ten thousand
 /// findings is still a page a browser shows at once.
-public struct FindingFilter: Sendable, Equatable {
-    public static let pageSize = 200
+package struct FindingFilter: Sendable, Equatable {
+    package static let pageSize = 200
 
-    public var category: String?
-    public var check: String?
-    public var namespace: String?
+    package var category: String?
+    package var check: String?
+    package var namespace: String?
     /// From 1.
-    public var page: Int
+    package var page: Int
 
-    public init(category: String? = nil, check: String? = nil, namespace: String? = nil, page: Int = 1) {
+    package init(category: String? = nil, check: String? = nil, namespace: String? = nil, page: Int = 1) {
         self.category = category
         self.check = check
         self.namespace = namespace
@@ -20,7 +20,7 @@ public struct FindingFilter: Sendable, Equatable {
     }
 
     /// From the page's query: `category`, `check`, `namespace` (empty means "(none)"), `page`.
-    public init(query: [String: String]) {
+    package init(query: [String: String]) {
         self.init(
             category: query["category"], check: query["check"], namespace: query["namespace"],
             page: query["page"].flatMap { Int($0) } ?? 1)

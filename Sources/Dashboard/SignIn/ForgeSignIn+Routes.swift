@@ -8,7 +8,7 @@ extension ForgeSignIn {
     static let maximumFormBytes = 16 * 1024
 
     /// `/dashboard/sign-in`, `/dashboard/oauth/callback` and `/dashboard/sign-out`.
-    public func addRoutes(to router: Router<BasicRequestContext>) {
+    package func addRoutes(to router: Router<BasicRequestContext>) {
         Self.addRoutes(to: router) { self }
     }
 

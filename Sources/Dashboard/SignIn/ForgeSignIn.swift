@@ -8,7 +8,7 @@ import Logging
 /// session lives in a signed cookie (with their forge token sealed inside), and the forge decides
 /// which repositories they may read, asked once per session and repository and kept for
 /// `permissionCacheLifetime`. Administrators come from `dashboard.admins`.
-public struct ForgeSignIn: DashboardAccess, DashboardRouteProvider {
+package struct ForgeSignIn: DashboardAccess, DashboardRouteProvider {
     let settings: DashboardSignInSettings
     let flows: [ForgeKind: any OAuthSignIn]
     let cookies: CookieJar
@@ -20,7 +20,7 @@ public struct ForgeSignIn: DashboardAccess, DashboardRouteProvider {
     static let attemptSeconds = 600
 
     /// `endpoints`: the configured forges; those with an OAuth client in `settings` offer sign-in.
-    public init(
+    package init(
         settings: DashboardSignInSettings, endpoints: [ForgeEndpoint], client: any HTTPClient,
         logger: Logger = Logger(label: "shipshape.dashboard.sign-in"), now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -52,7 +52,7 @@ public struct ForgeSignIn: DashboardAccess, DashboardRouteProvider {
         return session
     }
 
-    public func viewer(cookieHeader: String?) async -> DashboardViewer? {
+    package func viewer(cookieHeader: String?) async -> DashboardViewer? {
         guard let session = session(cookieHeader), let forge = ForgeKind(rawValue: session.forge) else { return nil }
         let viewer = DashboardViewer(
             login: session.login, forge: session.forge, isAdmin: settings.isAdmin(login: session.login, forge: forge),
@@ -62,7 +62,7 @@ public struct ForgeSignIn: DashboardAccess, DashboardRouteProvider {
     }
 
     /// Asks the forge the viewer signed in with; a repository of another forge is not theirs to read.
-    public func canRead(_ viewer: DashboardViewer, forge: String, repository: String) async -> Bool {
+    package func canRead(_ viewer: DashboardViewer, forge: String, repository: String) async -> Bool {
         guard forge == viewer.forge, let kind = ForgeKind(rawValue: forge), let flow = flows[kind],
             let id = RepositoryID(repository), let session = await sessions.session(of: viewer, now: epochSeconds),
             let token = cookies.keys.open(session.sealedToken)

@@ -1,5 +1,5 @@
 /// How a forge client proves who it is. Tokens stay inside; nothing here prints them.
-public protocol ForgeCredentials: Sendable {
+package protocol ForgeCredentials: Sendable {
     /// The headers to add to one API request (refreshed when they expire).
     func headers() async throws -> [(name: String, value: String)]
     /// The token for Git over HTTPS (`x-access-token` / `oauth2` user), when it can serve Git too.
@@ -7,8 +7,8 @@ public protocol ForgeCredentials: Sendable {
 }
 
 /// A personal or project access token.
-public struct TokenCredentials: ForgeCredentials, CustomStringConvertible {
-    public enum Scheme: Sendable {
+package struct TokenCredentials: ForgeCredentials, CustomStringConvertible {
+    package enum Scheme: Sendable {
         /// `Authorization: Bearer <token>` (GitHub, GitLab OAuth and personal tokens, Gitea).
         case bearer
         /// `Authorization: token <token>` (Gitea's and GitHub's older form).
@@ -18,14 +18,14 @@ public struct TokenCredentials: ForgeCredentials, CustomStringConvertible {
     }
 
     private let token: String
-    public let scheme: Scheme
+    package let scheme: Scheme
 
-    public init(token: String, scheme: Scheme = .bearer) {
+    package init(token: String, scheme: Scheme = .bearer) {
         self.token = token
         self.scheme = scheme
     }
 
-    public func headers() async throws -> [(name: String, value: String)] {
+    package func headers() async throws -> [(name: String, value: String)] {
         switch scheme {
         case .bearer: [("Authorization", "Bearer " + token)]
         case .token: [("Authorization", "token " + token)]
@@ -33,7 +33,7 @@ public struct TokenCredentials: ForgeCredentials, CustomStringConvertible {
         }
     }
 
-    public func gitToken() async throws -> String? { token }
+    package func gitToken() async throws -> String? { token }
 
-    public var description: String { "TokenCredentials(\(scheme), token redacted)" }
+    package var description: String { "TokenCredentials(\(scheme), token redacted)" }
 }

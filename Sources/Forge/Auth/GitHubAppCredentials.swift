@@ -3,7 +3,7 @@ import HTTPKit
 
 /// A GitHub App acting on one installation: the app's JWT buys an installation token, which is
 /// kept until five minutes before it expires and then bought again.
-public actor GitHubAppCredentials: ForgeCredentials {
+package actor GitHubAppCredentials: ForgeCredentials {
     private let jwt: GitHubAppJWT
     private let apiRoot: URL
     private let client: any HTTPClient
@@ -14,7 +14,7 @@ public actor GitHubAppCredentials: ForgeCredentials {
     private let now: @Sendable () -> Date
 
     /// `installationID` nil: found from the repository (GET /repos/{owner}/{repo}/installation).
-    public init(
+    package init(
         jwt: GitHubAppJWT, installationID: Int?, repository: RepositoryID, apiRoot: URL, client: any HTTPClient,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -26,14 +26,14 @@ public actor GitHubAppCredentials: ForgeCredentials {
         self.now = now
     }
 
-    public func headers() async throws -> [(name: String, value: String)] {
+    package func headers() async throws -> [(name: String, value: String)] {
         [("Authorization", "Bearer " + (try await installationToken()))]
     }
 
-    public func gitToken() async throws -> String? { try await installationToken() }
+    package func gitToken() async throws -> String? { try await installationToken() }
 
     /// The App's slug, asked once (GET /app with the App's JWT): its comments are by `<slug>[bot]`.
-    public func appSlug() async throws -> String {
+    package func appSlug() async throws -> String {
         if let slug { return slug }
         let found = try await appAPI.get("/app", as: GitHubAnswers.App.self).slug
         slug = found
@@ -46,7 +46,7 @@ public actor GitHubAppCredentials: ForgeCredentials {
             fixedHeaders: GitHubForge.fixedHeaders, forge: .github)
     }
 
-    public func installationToken() async throws -> String {
+    package func installationToken() async throws -> String {
         if let cached, cached.expires.timeIntervalSince(now()) > 300 { return cached.token }
         let app = appAPI
         let installation: Int

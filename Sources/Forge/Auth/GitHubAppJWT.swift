@@ -3,12 +3,12 @@ import _CryptoExtras
 
 /// The JSON Web Token a GitHub App signs with its private key (RS256) to ask for installation
 /// tokens: issued a minute in the past (clock drift), valid nine minutes (GitHub allows ten).
-public struct GitHubAppJWT: Sendable {
-    public let appID: String
+package struct GitHubAppJWT: Sendable {
+    package let appID: String
     private let key: _RSA.Signing.PrivateKey
 
     /// `pem` is the key GitHub hands out ("BEGIN RSA PRIVATE KEY", PKCS#1) or a PKCS#8 one.
-    public init(appID: String, privateKeyPEM pem: String) throws {
+    package init(appID: String, privateKeyPEM pem: String) throws {
         self.appID = appID
         do {
             key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
@@ -18,7 +18,7 @@ public struct GitHubAppJWT: Sendable {
         }
     }
 
-    public func token(now: Date = Date()) throws -> String {
+    package func token(now: Date = Date()) throws -> String {
         let issued = Int(now.timeIntervalSince1970) - 60
         let header = #"{"alg":"RS256","typ":"JWT"}"#
         let claims = #"{"iat":\#(issued),"exp":\#(issued + 600 - 60),"iss":"\#(appID)"}"#

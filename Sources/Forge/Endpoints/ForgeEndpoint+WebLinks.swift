@@ -3,7 +3,7 @@ import Foundation
 extension ForgeEndpoint {
     /// Where people browse the forge, from its API root: api.github.com is github.com; the others
     /// (GitHub Enterprise `/api/v3`, Gitea `/api/v1`, GitLab `/api/v4`) lose their API path.
-    public var webRoot: URL {
+    package var webRoot: URL {
         if apiRoot.host == "api.github.com" { return URL(string: "https://github.com")! }
         var components = URLComponents(url: apiRoot, resolvingAgainstBaseURL: false)
         if let path = components?.path, let range = path.range(of: "/api/") {
@@ -14,7 +14,7 @@ extension ForgeEndpoint {
 
     /// A file at a commit in the forge's web view, scrolled to `line` when given: GitHub
     /// `blob/SHA/PATH#L12`, Gitea `src/commit/SHA/PATH#L12`, GitLab `-/blob/SHA/PATH#L12`.
-    public func blobURL(repository: String, commit: String, file: String, line: Int?) -> String {
+    package func blobURL(repository: String, commit: String, file: String, line: Int?) -> String {
         let view =
             switch kind {
             case .github: "blob"
@@ -32,12 +32,12 @@ extension ForgeEndpoint {
 
 extension ForgeEndpoint {
     /// A commit in the forge's web view.
-    public func commitURL(repository: String, commit: String) -> String {
+    package func commitURL(repository: String, commit: String) -> String {
         webPath(repository + (kind == .gitlab ? "/-/commit/" : "/commit/") + commit)
     }
 
     /// A pull (merge) request in the forge's web view.
-    public func pullRequestURL(repository: String, number: Int) -> String {
+    package func pullRequestURL(repository: String, number: Int) -> String {
         let view =
             switch kind {
             case .github: "/pull/"

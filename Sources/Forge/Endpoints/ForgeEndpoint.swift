@@ -2,19 +2,19 @@ import Foundation
 import HTTPKit
 
 /// Where a forge is and who the bot is there: enough to build its client.
-public struct ForgeEndpoint: Sendable {
-    public enum Authentication: Sendable {
+package struct ForgeEndpoint: Sendable {
+    package enum Authentication: Sendable {
         case token(String)
         /// A GitHub App: its id, its private key (PEM) and, when known, the installation.
         case gitHubApp(appID: String, privateKeyPEM: String, installationID: Int?, slug: String?)
     }
 
-    public var kind: ForgeKind
+    package var kind: ForgeKind
     /// The API root (https://api.github.com, https://HOST/api/v3, https://HOST/api/v1, https://HOST/api/v4).
-    public var apiRoot: URL
-    public var authentication: Authentication
+    package var apiRoot: URL
+    package var authentication: Authentication
 
-    public init(kind: ForgeKind, apiRoot: URL, authentication: Authentication) {
+    package init(kind: ForgeKind, apiRoot: URL, authentication: Authentication) {
         self.kind = kind
         self.apiRoot = apiRoot
         self.authentication = authentication
@@ -23,7 +23,7 @@ public struct ForgeEndpoint: Sendable {
     /// The API root for an instance address as people write it: `https://github.com` is
     /// api.github.com, other GitHub hosts are Enterprise (`/api/v3`), Gitea `/api/v1`, GitLab `/api/v4`.
     /// An address that already names its API root is taken as it is.
-    public static func apiRoot(kind: ForgeKind, instance: String) throws -> URL {
+    package static func apiRoot(kind: ForgeKind, instance: String) throws -> URL {
         let trimmed = instance.hasSuffix("/") ? String(instance.dropLast()) : instance
         guard let url = URL(string: trimmed), let scheme = url.scheme, ["http", "https"].contains(scheme),
             url.host != nil
@@ -55,7 +55,7 @@ public struct ForgeEndpoint: Sendable {
 
     /// A request that succeeds only while the forge accepts the bot's credentials (readiness):
     /// the token, or a GitHub App's id and key.
-    public func credentialCheck(client: any HTTPClient) -> @Sendable () async throws -> Void {
+    package func credentialCheck(client: any HTTPClient) -> @Sendable () async throws -> Void {
         let apiRoot = self.apiRoot
         switch authentication {
         case .token(let token):
@@ -71,7 +71,7 @@ public struct ForgeEndpoint: Sendable {
 
     /// The client for one repository, talking through `client`. A GitHub App's credentials come
     /// from `appCredentials` when given, so that its installation token outlives the job.
-    public func forge(
+    package func forge(
         for repository: RepositoryID, client: any HTTPClient, appCredentials: GitHubAppCredentialsCache? = nil
     ) throws -> any Forge {
         switch (kind, authentication) {

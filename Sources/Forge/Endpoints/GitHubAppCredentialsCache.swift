@@ -4,10 +4,10 @@ import Synchronization
 /// not known), kept across jobs: an installation token is bought once and used until five
 /// minutes before it expires, so conditional requests sent with it keep hitting GitHub's cache.
 /// A new credentials value per job bought a token per job.
-public final class GitHubAppCredentialsCache: Sendable {
+package final class GitHubAppCredentialsCache: Sendable {
     private let credentials = Mutex<[String: GitHubAppCredentials]>([:])
 
-    public init() {}
+    package init() {}
 
     /// The credentials under `key`, made by `make` the first time.
     func credentials(for key: String, make: () throws -> GitHubAppCredentials) throws -> GitHubAppCredentials {

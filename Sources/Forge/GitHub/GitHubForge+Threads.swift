@@ -9,7 +9,7 @@ extension GitHubForge {
     static let maximumThreadPages = 50
 
     /// Resolves the thread that starts with `comment` (the bot's finding comments start theirs).
-    public func resolve(_ comment: PostedComment, on number: Int) async throws {
+    package func resolve(_ comment: PostedComment, on number: Int) async throws {
         guard let thread = try await reviewThreads(on: number).first(where: { $0.rootCommentID == comment.id }) else {
             throw ForgeError.notFound(
                 "the review thread of comment \(comment.id) on pull request \(number) of \(repository)")

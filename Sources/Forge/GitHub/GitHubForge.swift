@@ -3,10 +3,10 @@ import HTTPKit
 
 /// GitHub and GitHub Enterprise (REST v3). Check runs need a GitHub App (a personal token gets
 /// 403 on the checks API), so with a token the verdict is a commit status.
-public struct GitHubForge: Forge {
-    public let kind = ForgeKind.github
-    public let repository: RepositoryID
-    public let capabilities: ForgeCapabilities
+package struct GitHubForge: Forge {
+    package let kind = ForgeKind.github
+    package let repository: RepositoryID
+    package let capabilities: ForgeCapabilities
     let api: ForgeAPI
     private let configuredLogin: String?
 
@@ -17,7 +17,7 @@ public struct GitHubForge: Forge {
     /// `apiRoot`: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.
     /// `botLogin`: the login the bot posts as; nil asks GitHub: GET /app for an App (`<slug>[bot]`),
     /// GET /user for a token.
-    public init(
+    package init(
         repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials,
         botLogin: String? = nil
     ) {
@@ -34,25 +34,25 @@ public struct GitHubForge: Forge {
 
     var repo: String { "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))" }
 
-    public func botLogin() async throws -> String {
+    package func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
         if let app = api.credentials as? GitHubAppCredentials { return try await app.appSlug() + "[bot]" }
         return try await api.get("/user", as: GitHubShapedAnswers.User.self).login
     }
 
-    public func gitCredentials() async throws -> (username: String, token: String)? {
+    package func gitCredentials() async throws -> (username: String, token: String)? {
         try await api.credentials.gitToken().map { ("x-access-token", $0) }
     }
 
-    public func repositoryDetails() async throws -> RepositoryDetails {
+    package func repositoryDetails() async throws -> RepositoryDetails {
         try await api.get(repo, as: GitHubShapedAnswers.Repository.self).details
     }
 
-    public func pullRequest(_ number: Int) async throws -> PullRequest {
+    package func pullRequest(_ number: Int) async throws -> PullRequest {
         try await api.get("\(repo)/pulls/\(number)", as: GitHubShapedPullRequest.self).pullRequest
     }
 
-    public func changedFiles(of number: Int) async throws -> [ChangedFile] {
+    package func changedFiles(of number: Int) async throws -> [ChangedFile] {
         try await api.getAll(
             "\(repo)/pulls/\(number)/files", pageSize: ("per_page", 100), of: GitHubShapedAnswers.ChangedFile.self
         ).map { file in
@@ -75,7 +75,7 @@ public struct GitHubForge: Forge {
         return "Shipshape left \(count) inline comment\(count == 1 ? "" : "s")."
     }
 
-    public func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
+    package func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
         let comments: [JSON] = review.comments.map { comment in
             var fields: [String: JSON] = [
                 "path": .string(comment.path), "line": JSON(comment.line), "side": "RIGHT",
@@ -97,7 +97,7 @@ public struct GitHubForge: Forge {
         return try await inlineComments(on: number).filter { $0.threadID == String(reviewID) }
     }
 
-    public func comments(on number: Int) async throws -> [PostedComment] {
+    package func comments(on number: Int) async throws -> [PostedComment] {
         let conversation = try await api.getAll(
             "\(repo)/issues/\(number)/comments", pageSize: ("per_page", 100), of: GitHubShapedAnswers.Comment.self
         ).map(Self.conversationComment)
@@ -120,7 +120,7 @@ public struct GitHubForge: Forge {
             line: comment.line ?? comment.originalLine, threadID: comment.pullRequestReviewID?.text)
     }
 
-    public func createComment(on number: Int, body: String) async throws -> PostedComment {
+    package func createComment(on number: Int, body: String) async throws -> PostedComment {
         Self.conversationComment(
             try await api.send(
                 .post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)],
@@ -128,7 +128,7 @@ public struct GitHubForge: Forge {
     }
 
     /// A review comment is answered in its thread (pulls/create-reply-for-review-comment).
-    public func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment {
+    package func reply(to comment: PostedComment, on number: Int, body: String) async throws -> PostedComment {
         guard comment.kind == .inline else { return try await createComment(on: number, body: body) }
         return Self.inlineComment(
             try await api.send(
@@ -136,20 +136,20 @@ public struct GitHubForge: Forge {
                 as: GitHubAnswers.ReviewComment.self))
     }
 
-    public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
+    package func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
         let path =
             comment.kind == .inline ? "\(repo)/pulls/comments/\(comment.id)" : "\(repo)/issues/comments/\(comment.id)"
         try await api.send(.patch, path, body: ["body": .string(body)])
     }
 
-    public func deleteComment(_ comment: PostedComment, on number: Int) async throws {
+    package func deleteComment(_ comment: PostedComment, on number: Int) async throws {
         guard comment.kind == .conversation else {
             throw ForgeError.unsupported("deleting review comments (they are edited instead)")
         }
         try await api.send(.delete, "\(repo)/issues/comments/\(comment.id)")
     }
 
-    public func publish(_ check: CommitCheck) async throws {
+    package func publish(_ check: CommitCheck) async throws {
         if capabilities.checkRuns {
             try await publishCheckRun(check)
         } else {
@@ -180,7 +180,7 @@ public struct GitHubForge: Forge {
         return kept + note
     }
 
-    public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
+    package func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
         let created = try await api.send(
             .post, "\(repo)/pulls",
             body: [
@@ -192,14 +192,14 @@ public struct GitHubForge: Forge {
         return created
     }
 
-    public func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
+    package func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
         var fields: [String: JSON] = [:]
         if let title { fields["title"] = .string(title) }
         if let body { fields["body"] = .string(body) }
         try await api.send(.patch, "\(repo)/pulls/\(number)", body: .object(fields))
     }
 
-    public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
+    package func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("state", "open"), ("head", repository.owner + ":" + head)]
         if let base { query.append(("base", base)) }
         return try await api.getAll(
@@ -207,14 +207,14 @@ public struct GitHubForge: Forge {
         ).map(\.pullRequest).first { $0.headBranch == head }
     }
 
-    public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
+    package func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
         try await api.getAll(
             "\(repo)/pulls", query: [("state", "open")], pageSize: ("per_page", 100), of: GitHubShapedPullRequest.self
         ).map(\.pullRequest).filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
     }
 
     /// Newest first is GitHub's default order (`sort=created`, `direction=desc`).
-    public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
+    package func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
         let page = try await api.get(
             "\(repo)/pulls",
             query: [("state", "all"), ("head", repository.owner + ":" + head), ("base", base), ("per_page", "1")],
@@ -222,22 +222,22 @@ public struct GitHubForge: Forge {
         return page.first.map(\.pullRequest).flatMap { $0.headBranch == head ? $0 : nil }
     }
 
-    public func closePullRequest(_ number: Int) async throws {
+    package func closePullRequest(_ number: Int) async throws {
         try await api.send(.patch, "\(repo)/pulls/\(number)", body: ["state": "closed"])
     }
 
-    public func addLabels(_ labels: [String], to number: Int) async throws {
+    package func addLabels(_ labels: [String], to number: Int) async throws {
         try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
     }
 
     /// Conversation comments are issue comments; review comments have reactions of their own.
-    public func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
+    package func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
         let kind = comment.kind == .inline ? "pulls" : "issues"
         try await api.send(
             .post, "\(repo)/\(kind)/comments/\(comment.id)/reactions", body: ["content": .string(reaction.rawValue)])
     }
 
-    public func permission(of user: String) async throws -> Permission {
+    package func permission(of user: String) async throws -> Permission {
         let path = "\(repo)/collaborators/\(ForgeAPI.segment(user))/permission"
         let (status, answer) = try await api.status(.get, path)
         if status == 404 { return .none }

@@ -10,7 +10,7 @@ extension GitLabForge {
     /// from the version whose head is the reviewed commit (the newest version's are the merge
     /// request's `diff_refs`); only when no version has that head are the review's own used.
     /// Multi-line suggestions need no range here: the publisher writes ```suggestion:-N+0.
-    public func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
+    package func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
         if !review.body.isEmpty {
             try await api.send(.post, "\(mergeRequest(number))/notes", body: ["body": .string(review.body)])
         }
@@ -49,30 +49,30 @@ extension GitLabForge {
     }
 
     /// Every non-system note of every discussion.
-    public func comments(on number: Int) async throws -> [PostedComment] {
+    package func comments(on number: Int) async throws -> [PostedComment] {
         try await api.getAll(
             "\(mergeRequest(number))/discussions", pageSize: Self.pageSize, of: GitLabAnswers.Discussion.self
         ).flatMap(GitLabPayloads.comments(inDiscussion:))
     }
 
-    public func createComment(on number: Int, body: String) async throws -> PostedComment {
+    package func createComment(on number: Int, body: String) async throws -> PostedComment {
         let note = try await api.send(
             .post, "\(mergeRequest(number))/notes", body: ["body": .string(body)], as: GitLabAnswers.Note.self)
         return GitLabPayloads.comment(from: note, discussionID: nil)
     }
 
-    public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
+    package func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
         try await api.send(
             .put, "\(mergeRequest(number))/notes/\(ForgeAPI.segment(comment.id))", body: ["body": .string(body)])
     }
 
     /// Deleting the only note of a discussion deletes the discussion.
-    public func deleteComment(_ comment: PostedComment, on number: Int) async throws {
+    package func deleteComment(_ comment: PostedComment, on number: Int) async throws {
         try await api.send(.delete, "\(mergeRequest(number))/notes/\(ForgeAPI.segment(comment.id))")
     }
 
     /// Resolves the comment's discussion, found again by note id when the comment does not carry it.
-    public func resolve(_ comment: PostedComment, on number: Int) async throws {
+    package func resolve(_ comment: PostedComment, on number: Int) async throws {
         var discussionID = comment.threadID
         if discussionID == nil {
             discussionID = try await comments(on: number).first { $0.id == comment.id }?.threadID
@@ -87,7 +87,7 @@ extension GitLabForge {
 
     /// Award emoji on the note. Awarding the same emoji twice is refused with 404 "has already
     /// been taken", which means the reaction is there: not an error.
-    public func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
+    package func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
         let path = "\(mergeRequest(number))/notes/\(ForgeAPI.segment(comment.id))/award_emoji"
         do {
             try await api.send(.post, path, body: ["name": .string(GitLabPayloads.awardEmojiName(for: reaction))])

@@ -4,10 +4,10 @@ import HTTPKit
 /// GitLab (REST v4), gitlab.com or self-managed. A merge request is the bot's pull request, its
 /// `iid` the number. No check runs: the verdict is a commit status. Threads (discussions) can be
 /// resolved, and inline comments are discussions anchored by a diff position.
-public struct GitLabForge: Forge {
-    public let kind = ForgeKind.gitlab
-    public let repository: RepositoryID
-    public let capabilities: ForgeCapabilities
+package struct GitLabForge: Forge {
+    package let kind = ForgeKind.gitlab
+    package let repository: RepositoryID
+    package let capabilities: ForgeCapabilities
     let api: ForgeAPI
     private let configuredLogin: String?
 
@@ -24,7 +24,7 @@ public struct GitLabForge: Forge {
     /// `apiRoot`: https://HOST/api/v4. `credentials`: a token with scheme `.privateToken` (personal,
     /// project or group access token) or `.bearer` (OAuth). `botLogin`: the username the bot posts
     /// as; nil asks GET /user.
-    public init(
+    package init(
         repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials,
         botLogin: String? = nil
     ) {
@@ -42,21 +42,21 @@ public struct GitLabForge: Forge {
 
     func mergeRequest(_ number: Int) -> String { "\(project)/merge_requests/\(number)" }
 
-    public func botLogin() async throws -> String {
+    package func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
         return try await api.get("/user", as: GitLabAnswers.User.self).username
     }
 
     /// GitLab takes a personal, project or OAuth token as the password of the user `oauth2`.
-    public func gitCredentials() async throws -> (username: String, token: String)? {
+    package func gitCredentials() async throws -> (username: String, token: String)? {
         try await api.credentials.gitToken().map { ("oauth2", $0) }
     }
 
-    public func repositoryDetails() async throws -> RepositoryDetails {
+    package func repositoryDetails() async throws -> RepositoryDetails {
         try await api.get(project, as: GitLabAnswers.Project.self).details
     }
 
-    public func pullRequest(_ number: Int) async throws -> PullRequest {
+    package func pullRequest(_ number: Int) async throws -> PullRequest {
         try await resolved(try await api.get(mergeRequest(number), as: GitLabAnswers.MergeRequest.self))
     }
 
@@ -77,7 +77,7 @@ public struct GitLabForge: Forge {
 
     /// GET …/diffs (GitLab 15.7+), paginated; …/changes, its predecessor, is deprecated and
     /// returns every file in one response.
-    public func changedFiles(of number: Int) async throws -> [ChangedFile] {
+    package func changedFiles(of number: Int) async throws -> [ChangedFile] {
         try await api.getAll("\(mergeRequest(number))/diffs", pageSize: Self.pageSize, of: GitLabAnswers.Diff.self).map(
             GitLabPayloads.changedFile)
     }
@@ -85,7 +85,7 @@ public struct GitLabForge: Forge {
     /// A commit status named after the check. GitLab refuses to set a status to the state it is
     /// already in ("Cannot transition status via :enqueue from :pending"): for a pending status
     /// that means the status is as asked, so that answer is taken for success.
-    public func publish(_ check: CommitCheck) async throws {
+    package func publish(_ check: CommitCheck) async throws {
         let state = GitLabPayloads.statusState(for: check.conclusion)
         var body: [String: JSON] = [
             "state": .string(state), "name": .string(check.name), "description": .string(check.title),
@@ -100,7 +100,7 @@ public struct GitLabForge: Forge {
         }
     }
 
-    public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
+    package func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
         var body: [String: JSON] = [
             "source_branch": .string(draft.head), "target_branch": .string(draft.base), "title": .string(draft.title),
             "description": .string(draft.body),
@@ -111,7 +111,7 @@ public struct GitLabForge: Forge {
                 .post, "\(project)/merge_requests", body: .object(body), as: GitLabAnswers.MergeRequest.self))
     }
 
-    public func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
+    package func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
         var fields: [String: JSON] = [:]
         if let title { fields["title"] = .string(title) }
         if let body { fields["description"] = .string(body) }
@@ -121,7 +121,7 @@ public struct GitLabForge: Forge {
 
     /// The opened merge request from branch `head` of this project (not a fork's branch of the
     /// same name), read again by itself: list entries carry no `diff_refs`, so no base SHA.
-    public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
+    package func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("source_branch", head), ("state", "opened")]
         if let base { query.append(("target_branch", base)) }
         let found = try await api.getAll(
@@ -132,7 +132,7 @@ public struct GitLabForge: Forge {
     }
 
     /// From the list entries alone (no `diff_refs`, so no base commit): enough to count and name them.
-    public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
+    package func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
         let cloneURL = try await httpCloneURL(of: project)
         return try await api.getAll(
             "\(project)/merge_requests", query: [("state", "opened")], pageSize: Self.pageSize,
@@ -143,7 +143,7 @@ public struct GitLabForge: Forge {
     }
 
     /// Newest first is GitLab's default order (`order_by=created_at`, `sort=desc`).
-    public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
+    package func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
         let page = try await api.get(
             "\(project)/merge_requests",
             query: [("state", "all"), ("source_branch", head), ("target_branch", base), ("per_page", "1")],
@@ -152,19 +152,19 @@ public struct GitLabForge: Forge {
         return GitLabPayloads.pullRequest(entry, cloneURL: try await httpCloneURL(of: project), forkCloneURL: nil)
     }
 
-    public func closePullRequest(_ number: Int) async throws {
+    package func closePullRequest(_ number: Int) async throws {
         try await api.send(.put, mergeRequest(number), body: ["state_event": "close"])
     }
 
     /// `add_labels` adds to the merge request's labels (`labels` would replace them).
-    public func addLabels(_ labels: [String], to number: Int) async throws {
+    package func addLabels(_ labels: [String], to number: Int) async throws {
         guard !labels.isEmpty else { return }
         try await api.send(.put, mergeRequest(number), body: ["add_labels": .string(labels.joined(separator: ","))])
     }
 
     /// The user's id by username, then their membership of the project, inherited from groups
     /// included (members/all). Not a member, or no such user: no permission.
-    public func permission(of user: String) async throws -> Permission {
+    package func permission(of user: String) async throws -> Permission {
         let users = try await api.get("/users", query: [("username", user)], as: [GitLabAnswers.UserID].self)
         guard let id = users.first?.id else { return .none }
         let path = "\(project)/members/all/\(id)"

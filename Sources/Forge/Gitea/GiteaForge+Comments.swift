@@ -7,7 +7,7 @@ import HTTPKit
 extension GiteaForge {
     /// One review with event COMMENT. Multi-line comments do not exist on Gitea: each comment is
     /// anchored on the last line of its range (`line`), its body (a suggestion too) kept as given.
-    public func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
+    package func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
         guard !review.body.isEmpty || !review.comments.isEmpty else { return [] }
         let comments: [JSON] = review.comments.map { comment in
             [
@@ -28,7 +28,7 @@ extension GiteaForge {
     /// The conversation comments, then the comments of every submitted review that has any
     /// (pending reviews are drafts; another user's are not readable). Gitea's reviews list sends
     /// no `Link` header, so it is read by page number.
-    public func comments(on number: Int) async throws -> [PostedComment] {
+    package func comments(on number: Int) async throws -> [PostedComment] {
         let conversation = try await list("\(repo)/issues/\(number)/comments", of: GitHubShapedAnswers.Comment.self)
             .map(
                 GiteaPayloads.conversationComment)
@@ -46,7 +46,7 @@ extension GiteaForge {
             .map { GiteaPayloads.reviewComment($0, reviewID: reviewID) }
     }
 
-    public func createComment(on number: Int, body: String) async throws -> PostedComment {
+    package func createComment(on number: Int, body: String) async throws -> PostedComment {
         GiteaPayloads.conversationComment(
             try await api.send(
                 .post, "\(repo)/issues/\(number)/comments", body: ["body": .string(body)],
@@ -57,7 +57,7 @@ extension GiteaForge {
     /// PATCH …/issues/comments/{id} edits review comments too: Gitea accepts every comment type
     /// with content (comment, code comment, review). Older Gitea answers 204 without editing
     /// anything but plain comments, which is reported rather than taken for success.
-    public func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
+    package func updateComment(_ comment: PostedComment, on number: Int, body: String) async throws {
         let path = "\(repo)/issues/comments/\(ForgeAPI.segment(comment.id))"
         let edited = try await api.send(.patch, path, body: ["body": .string(body)])
         if edited.isEmpty {
@@ -68,7 +68,7 @@ extension GiteaForge {
         }
     }
 
-    public func deleteComment(_ comment: PostedComment, on number: Int) async throws {
+    package func deleteComment(_ comment: PostedComment, on number: Int) async throws {
         guard comment.kind == .conversation else {
             throw ForgeError.unsupported(
                 "deleting review comment \(comment.id) on pull request \(number) of \(repository): "
@@ -77,14 +77,14 @@ extension GiteaForge {
         try await api.send(.delete, "\(repo)/issues/comments/\(ForgeAPI.segment(comment.id))")
     }
 
-    public func resolve(_ comment: PostedComment, on number: Int) async throws {
+    package func resolve(_ comment: PostedComment, on number: Int) async throws {
         throw ForgeError.unsupported(
             "resolving review comment \(comment.id) on pull request \(number) of \(repository): "
                 + "Gitea's API cannot resolve a conversation (edit the comment instead)")
     }
 
     /// Works for review comments too: Gitea's reaction endpoint does not look at the comment type.
-    public func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
+    package func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws {
         try await api.send(
             .post, "\(repo)/issues/comments/\(ForgeAPI.segment(comment.id))/reactions",
             body: ["content": .string(reaction.rawValue)])

@@ -7,10 +7,10 @@ import HTTPKit
 /// What Gitea cannot do, said in `capabilities` and in the errors: no check runs (commit statuses
 /// instead), no resolving or deleting a single review comment, no multi-line comments (a
 /// comment lands on the last line of its range), and inline comments only inside a new review.
-public struct GiteaForge: Forge {
-    public let kind = ForgeKind.gitea
-    public let repository: RepositoryID
-    public let capabilities: ForgeCapabilities
+package struct GiteaForge: Forge {
+    package let kind = ForgeKind.gitea
+    package let repository: RepositoryID
+    package let capabilities: ForgeCapabilities
     let api: ForgeAPI
     private let configuredLogin: String?
 
@@ -28,7 +28,7 @@ public struct GiteaForge: Forge {
 
     /// `apiRoot`: https://HOST/api/v1. `credentials`: a token, conventionally with scheme `.token`.
     /// `botLogin`: the login the bot posts as; nil asks GET /user.
-    public init(
+    package init(
         repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials,
         botLogin: String? = nil
     ) {
@@ -43,34 +43,34 @@ public struct GiteaForge: Forge {
 
     var repo: String { "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))" }
 
-    public func botLogin() async throws -> String {
+    package func botLogin() async throws -> String {
         if let configuredLogin { return configuredLogin }
         // GET /user is not in the Swagger subset the bot is held to; configure `botLogin` to avoid it.
         return try await api.get("/user", as: GitHubShapedAnswers.User.self).login
     }
 
     /// Gitea takes a token as the password of its owner's login over Git's HTTPS.
-    public func gitCredentials() async throws -> (username: String, token: String)? {
+    package func gitCredentials() async throws -> (username: String, token: String)? {
         guard let token = try await api.credentials.gitToken() else { return nil }
         return (try await botLogin(), token)
     }
 
-    public func repositoryDetails() async throws -> RepositoryDetails {
+    package func repositoryDetails() async throws -> RepositoryDetails {
         try await api.get(repo, as: GitHubShapedAnswers.Repository.self).details
     }
 
-    public func pullRequest(_ number: Int) async throws -> PullRequest {
+    package func pullRequest(_ number: Int) async throws -> PullRequest {
         try await api.get("\(repo)/pulls/\(number)", as: GitHubShapedPullRequest.self).pullRequest
     }
 
-    public func changedFiles(of number: Int) async throws -> [ChangedFile] {
+    package func changedFiles(of number: Int) async throws -> [ChangedFile] {
         try await api.getAll(
             "\(repo)/pulls/\(number)/files", pageSize: Self.pageSize, of: GitHubShapedAnswers.ChangedFile.self
         ).map(GiteaPayloads.changedFile)
     }
 
     /// Gitea's state names: "pending", "success", "error", "failure", "warning".
-    public func publish(_ check: CommitCheck) async throws {
+    package func publish(_ check: CommitCheck) async throws {
         var body: [String: JSON] = [
             "state": .string(GiteaPayloads.statusState(for: check.conclusion)), "context": .string(check.name),
             "description": .string(check.title),
@@ -80,7 +80,7 @@ public struct GiteaForge: Forge {
     }
 
     /// Gitea's create option takes label ids only; the labels are added by name afterwards.
-    public func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
+    package func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
         var created = try await api.send(
             .post, "\(repo)/pulls",
             body: [
@@ -95,7 +95,7 @@ public struct GiteaForge: Forge {
         return created
     }
 
-    public func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
+    package func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
         var fields: [String: JSON] = [:]
         if let title { fields["title"] = .string(title) }
         if let body { fields["body"] = .string(body) }
@@ -105,7 +105,7 @@ public struct GiteaForge: Forge {
 
     /// Lists the open pull requests (filtered by base where given) and keeps the one whose head is
     /// `head` in this repository, not a fork's branch of the same name.
-    public func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
+    package func openPullRequest(head: String, base: String?) async throws -> PullRequest? {
         var query = [("state", "open")]
         if let base { query.append(("base_branch", base)) }
         return try await api.getAll(
@@ -114,7 +114,7 @@ public struct GiteaForge: Forge {
         .map(\.pullRequest).first { $0.headBranch == head && !$0.isFromFork && (base == nil || $0.baseBranch == base) }
     }
 
-    public func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
+    package func openPullRequests(headPrefix: String) async throws -> [PullRequest] {
         try await api.getAll(
             "\(repo)/pulls", query: [("state", "open")], pageSize: Self.pageSize, of: GitHubShapedPullRequest.self
         ).map(\.pullRequest).filter { $0.headBranch.hasPrefix(headPrefix) && !$0.isFromFork }
@@ -123,7 +123,7 @@ public struct GiteaForge: Forge {
     /// The highest-numbered one of the pull requests into `base`, of every state. Not
     /// `pulls/{base}/{head}`: Gitea answers that with no ordering (in practice the oldest), so a
     /// closed upgrade would be missed behind an older merged one and proposed again.
-    public func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
+    package func latestPullRequest(head: String, base: String) async throws -> PullRequest? {
         try await api.getAll(
             "\(repo)/pulls", query: [("state", "all"), ("base_branch", base)], pageSize: Self.pageSize,
             of: GitHubShapedPullRequest.self
@@ -133,12 +133,12 @@ public struct GiteaForge: Forge {
         .max { $0.number < $1.number }
     }
 
-    public func closePullRequest(_ number: Int) async throws {
+    package func closePullRequest(_ number: Int) async throws {
         try await api.send(.patch, "\(repo)/pulls/\(number)", body: ["state": "closed"])
     }
 
     /// IssueLabelsOption takes label names as well as ids; names it is.
-    public func addLabels(_ labels: [String], to number: Int) async throws {
+    package func addLabels(_ labels: [String], to number: Int) async throws {
         guard !labels.isEmpty else { return }
         try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
     }
@@ -147,7 +147,7 @@ public struct GiteaForge: Forge {
     /// `GetRepoPermissions`); a 403 says the bot's token lacks admin rights on the repository.
     /// Commands do not need this: a Gitea comment delivery states its author's access
     /// (`CommentEvent.authorPermission`).
-    public func permission(of user: String) async throws -> Permission {
+    package func permission(of user: String) async throws -> Permission {
         let path = "\(repo)/collaborators/\(ForgeAPI.segment(user))/permission"
         let (status, answer) = try await api.status(.get, path)
         switch status {

@@ -1,12 +1,12 @@
 /// An inline comment to post: on new-side lines `startLine...line` of `path`.
-public struct InlineComment: Sendable, Equatable {
-    public var path: String
-    public var line: Int
+package struct InlineComment: Sendable, Equatable {
+    package var path: String
+    package var line: Int
     /// The first line of a multi-line comment (a suggestion that replaces several lines).
-    public var startLine: Int?
-    public var body: String
+    package var startLine: Int?
+    package var body: String
 
-    public init(path: String, line: Int, startLine: Int? = nil, body: String) {
+    package init(path: String, line: Int, startLine: Int? = nil, body: String) {
         self.path = path
         self.line = line
         self.startLine = startLine
@@ -15,17 +15,17 @@ public struct InlineComment: Sendable, Equatable {
 }
 
 /// A review: one body and its inline comments, on one head commit, posted at once.
-public struct ReviewSubmission: Sendable {
-    public var commitSHA: String
+package struct ReviewSubmission: Sendable {
+    package var commitSHA: String
     /// The merge base, and the target branch's head the diff was taken against (the pull
     /// request's `baseSHA`), for forges that anchor positions to them (GitLab's `base_sha` and
     /// `start_sha`, which differ once the target branch moved on).
-    public var baseSHA: String
-    public var startSHA: String
-    public var body: String
-    public var comments: [InlineComment]
+    package var baseSHA: String
+    package var startSHA: String
+    package var body: String
+    package var comments: [InlineComment]
 
-    public init(commitSHA: String, baseSHA: String, startSHA: String, body: String, comments: [InlineComment]) {
+    package init(commitSHA: String, baseSHA: String, startSHA: String, body: String, comments: [InlineComment]) {
         self.commitSHA = commitSHA
         self.baseSHA = baseSHA
         self.startSHA = startSHA
@@ -35,25 +35,25 @@ public struct ReviewSubmission: Sendable {
 }
 
 /// A comment that is on the forge: found again on a re-run by the markers in its body.
-public struct PostedComment: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+package struct PostedComment: Sendable, Equatable {
+    package enum Kind: String, Sendable {
         /// A comment on the conversation (the summary, command replies).
         case conversation
         /// A comment on a line of the diff.
         case inline
     }
 
-    public var id: String
-    public var kind: Kind
-    public var body: String
-    public var author: String
-    public var path: String?
-    public var line: Int?
+    package var id: String
+    package var kind: Kind
+    package var body: String
+    package var author: String
+    package var path: String?
+    package var line: Int?
     /// The thread it belongs to where the forge has threads: GitLab discussion, Gitea review.
-    public var threadID: String?
-    public var isResolved: Bool
+    package var threadID: String?
+    package var isResolved: Bool
 
-    public init(
+    package init(
         id: String, kind: Kind, body: String, author: String, path: String? = nil, line: Int? = nil,
         threadID: String? = nil, isResolved: Bool = false
     ) {
@@ -69,18 +69,18 @@ public struct PostedComment: Sendable, Equatable {
 }
 
 /// Reactions the bot uses to acknowledge commands.
-public enum Reaction: String, Sendable {
+package enum Reaction: String, Sendable {
     case eyes, rocket, confused
     case thumbsUp = "+1"
 }
 
 /// A user's role on a repository, in GitHub's words (the others map onto them).
-public enum Permission: Int, Sendable, Comparable {
+package enum Permission: Int, Sendable, Comparable {
     case none = 0
     case read, triage, write, maintain, admin
 
-    public static func < (lhs: Permission, rhs: Permission) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: Permission, rhs: Permission) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// May change the repository's content: what `fix` and `ignore` need.
-    public var canWrite: Bool { self >= .write }
+    package var canWrite: Bool { self >= .write }
 }

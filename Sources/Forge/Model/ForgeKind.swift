@@ -1,13 +1,13 @@
 /// The forges Shipshape talks to.
-public enum ForgeKind: String, Sendable, CaseIterable {
+package enum ForgeKind: String, Sendable, CaseIterable {
     case github, gitea, gitlab
 
     /// How the forge names a change request in prose.
-    public var changeRequestName: String { self == .gitlab ? "merge request" : "pull request" }
+    package var changeRequestName: String { self == .gitlab ? "merge request" : "pull request" }
 
     /// Where the forge keeps a pull request's head commit in the base repository, forks
     /// included: a mirror that fetches these needs no remote per fork.
-    public func pullRequestHeadRef(_ number: Int) -> String {
+    package func pullRequestHeadRef(_ number: Int) -> String {
         switch self {
         case .github, .gitea: "refs/pull/\(number)/head"
         case .gitlab: "refs/merge-requests/\(number)/head"
@@ -15,7 +15,7 @@ public enum ForgeKind: String, Sendable, CaseIterable {
     }
 
     /// The fetch refspec that mirrors every pull request's head ref.
-    public var pullRequestHeadsRefspec: String {
+    package var pullRequestHeadsRefspec: String {
         switch self {
         case .github, .gitea: "+refs/pull/*/head:refs/pull/*/head"
         case .gitlab: "+refs/merge-requests/*/head:refs/merge-requests/*/head"
@@ -24,24 +24,24 @@ public enum ForgeKind: String, Sendable, CaseIterable {
 }
 
 /// What a forge can and cannot do, so the publisher handles the differences instead of hiding them.
-public struct ForgeCapabilities: Sendable {
+package struct ForgeCapabilities: Sendable {
     /// GitHub check runs (with annotations); the others only have commit statuses.
-    public var checkRuns: Bool
+    package var checkRuns: Bool
     /// Inline comments whose thread can be marked resolved through the API (GitLab discussions).
-    public var resolvableThreads: Bool
+    package var resolvableThreads: Bool
     /// A fixed comment is edited and its thread then resolved too (GitHub, through GraphQL): the
     /// edit is what later runs read, since the forge lists comments without their resolution.
-    public var resolvesEditedThreads = false
+    package var resolvesEditedThreads = false
     /// The longest comment body the forge accepts, in characters.
-    public var maximumCommentLength: Int
+    package var maximumCommentLength: Int
     /// Annotations per check-run request (GitHub: 50).
-    public var annotationsPerRequest: Int
+    package var annotationsPerRequest: Int
     /// The suggestion fence opener: GitHub and Gitea ```suggestion, GitLab ```suggestion:-0+N.
-    public var suggestionFence: SuggestionFence
+    package var suggestionFence: SuggestionFence
 
-    public enum SuggestionFence: Sendable { case github, gitlab }
+    package enum SuggestionFence: Sendable { case github, gitlab }
 
-    public init(
+    package init(
         checkRuns: Bool, resolvableThreads: Bool, maximumCommentLength: Int, annotationsPerRequest: Int,
         suggestionFence: SuggestionFence
     ) {

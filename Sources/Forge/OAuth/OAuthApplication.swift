@@ -2,14 +2,14 @@ import Foundation
 
 /// An OAuth application registered on a forge for the dashboard's sign-in: its client id and
 /// secret, and the address the forge sends people back to (which must be the one registered).
-public struct OAuthApplication: Sendable {
-    public var clientID: String
-    public var clientSecret: String
-    public var redirectURI: URL
+package struct OAuthApplication: Sendable {
+    package var clientID: String
+    package var clientSecret: String
+    package var redirectURI: URL
     /// The scopes asked for; nil asks each forge's default (`OAuthDialect.defaultScope`).
-    public var scope: String?
+    package var scope: String?
 
-    public init(clientID: String, clientSecret: String, redirectURI: URL, scope: String? = nil) {
+    package init(clientID: String, clientSecret: String, redirectURI: URL, scope: String? = nil) {
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.redirectURI = redirectURI
@@ -18,8 +18,8 @@ public struct OAuthApplication: Sendable {
 }
 
 /// The person a user token belongs to, as the forge names them.
-public struct SignedInUser: Sendable, Hashable {
-    public var login: String
+package struct SignedInUser: Sendable, Hashable {
+    package var login: String
 
-    public init(login: String) { self.login = login }
+    package init(login: String) { self.login = login }
 }

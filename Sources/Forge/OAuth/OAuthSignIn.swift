@@ -3,7 +3,7 @@ import HTTPKit
 
 /// A forge's OAuth web flow ("authorization code" grant) and the two questions the dashboard
 /// asks with the user token it yields: who is this, and may they read this repository.
-public protocol OAuthSignIn: Sendable {
+package protocol OAuthSignIn: Sendable {
     var kind: ForgeKind { get }
     /// Where to send the browser: the forge's authorize page with the client id, the redirect
     /// address, the scopes and `state` (which the callback must bring back unchanged).
@@ -18,7 +18,7 @@ public protocol OAuthSignIn: Sendable {
 
 extension ForgeEndpoint {
     /// The sign-in flow of this endpoint's forge for `application`.
-    public func oauthSignIn(application: OAuthApplication, client: any HTTPClient) -> any OAuthSignIn {
+    package func oauthSignIn(application: OAuthApplication, client: any HTTPClient) -> any OAuthSignIn {
         ForgeOAuth(
             kind: kind, webRoot: Self.webRoot(apiRoot: apiRoot), apiRoot: apiRoot, application: application,
             client: client)
@@ -88,12 +88,12 @@ struct OAuthEndpoints: Sendable {
 }
 
 /// `application/x-www-form-urlencoded` as the HTML standard writes it.
-public enum FormEncoding {
-    public static func encode(_ fields: [(String, String)]) -> String {
+package enum FormEncoding {
+    package static func encode(_ fields: [(String, String)]) -> String {
         fields.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
     }
 
-    public static func decode(_ text: String) -> [(String, String)] {
+    package static func decode(_ text: String) -> [(String, String)] {
         text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let unescape = { (part: Substring) in

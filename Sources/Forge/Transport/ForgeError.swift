@@ -1,13 +1,13 @@
 /// A forge said no, or said something the client cannot read. The message says which call and why,
 /// never with a token in it.
-public enum ForgeError: Error, CustomStringConvertible {
+package enum ForgeError: Error, CustomStringConvertible {
     case status(code: Int, method: String, path: String, message: String)
     case unreadableResponse(method: String, path: String, reason: String)
     case notFound(String)
     case unsupported(String)
     case configuration(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .status(let code, let method, let path, let message):
             "\(method) \(path) answered \(code)" + (message.isEmpty ? "" : ": \(message)")
@@ -19,7 +19,7 @@ public enum ForgeError: Error, CustomStringConvertible {
     }
 
     /// The status code, when the forge answered with one.
-    public var statusCode: Int? {
+    package var statusCode: Int? {
         if case .status(let code, _, _, _) = self { return code }
         return nil
     }

@@ -4,10 +4,10 @@ import HTTPKit
 /// How the forges say they are rate limiting: GitHub (`x-ratelimit-remaining`/`-reset`, and
 /// `retry-after` or a message for secondary limits), GitLab (`ratelimit-remaining`/`-reset`,
 /// `retry-after`) and Gitea (`retry-after`).
-public struct ForgeRateLimits: RateLimitDialect {
-    public init() {}
+package struct ForgeRateLimits: RateLimitDialect {
+    package init() {}
 
-    public func signal(_ response: HTTPResponse, now: Date) -> RateLimitSignal {
+    package func signal(_ response: HTTPResponse, now: Date) -> RateLimitSignal {
         let headers = response.headers
         guard [403, 429, 503].contains(response.status) else { return .none }
         if let wait = RateLimitHeaders.retryAfter(in: headers, now: now) { return .waitFor(.seconds(wait)) }

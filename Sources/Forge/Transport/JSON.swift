@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value written to a forge (request bodies), and read where any shape is welcome (error
 /// answers, tests). What the bot reads from forges goes through typed models (`ForgeJSONDecoder`).
-public enum JSON: Sendable, Equatable {
+package enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,12 +10,12 @@ public enum JSON: Sendable, Equatable {
     case array([JSON])
     case object([String: JSON])
 
-    public subscript(key: String) -> JSON? {
+    package subscript(key: String) -> JSON? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
-    public var string: String? {
+    package var string: String? {
         switch self {
         case .string(let text): text
         case .number(let number): Int(exactly: number).map(String.init) ?? String(number)
@@ -23,7 +23,7 @@ public enum JSON: Sendable, Equatable {
         }
     }
 
-    public var int: Int? {
+    package var int: Int? {
         switch self {
         case .number(let number): Int(exactly: number)
         case .string(let text): Int(text)
@@ -31,25 +31,25 @@ public enum JSON: Sendable, Equatable {
         }
     }
 
-    public var bool: Bool? {
+    package var bool: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
-    public var array: [JSON]? {
+    package var array: [JSON]? {
         if case .array(let items) = self { return items }
         return nil
     }
 
-    public var isNull: Bool { self == .null }
+    package var isNull: Bool { self == .null }
 
     /// Any JSON document; empty bytes are `null`.
-    public static func parse(_ data: Data) throws -> JSON {
+    package static func parse(_ data: Data) throws -> JSON {
         if data.isEmpty { return .null }
         return try JSONDecoder().decode(JSON.self, from: data)
     }
 
-    public func serialized() -> Data {
+    package func serialized() -> Data {
         (try? JSONSerialization.data(
             withJSONObject: anyValue, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])) ?? Data()
     }
@@ -69,24 +69,24 @@ public enum JSON: Sendable, Equatable {
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSON)...) {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .number(Double(value)) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSON)...) {
         self = .object(Dictionary(elements) { _, last in last })
     }
-    public init(nilLiteral: ()) { self = .null }
+    package init(nilLiteral: ()) { self = .null }
 }
 
 extension JSON {
-    public init(_ text: String?) { self = text.map(JSON.string) ?? .null }
-    public init(_ number: Int) { self = .number(Double(number)) }
+    package init(_ text: String?) { self = text.map(JSON.string) ?? .null }
+    package init(_ number: Int) { self = .number(Double(number)) }
 }
 
 /// Each value tried in turn: fine for error answers and tests, never on a hot path.
 extension JSON: Decodable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null

@@ -2,17 +2,17 @@ import Foundation
 
 /// Turns a verified delivery into what it means to the bot. Verify first (`WebhookVerifier`): the
 /// decoder trusts the body it is given.
-public enum WebhookDecoder {
+package enum WebhookDecoder {
     /// `headers` as received (names compared without regard to case), `body` the bytes received.
     /// Throws `WebhookError` when the event or delivery header is missing, the body is not JSON, or a
     /// field the event needs is absent; events the bot does not act on decode to `.ignored`.
-    public static func decode(forge: ForgeKind, headers: [String: String], body: Data) throws -> WebhookDelivery {
+    package static func decode(forge: ForgeKind, headers: [String: String], body: Data) throws -> WebhookDelivery {
         try decode(forge: forge, headers: headers, body: body, gitHubAppID: nil)
     }
 
     /// As `decode(forge:headers:body:)`; with `gitHubAppID`, a GitHub check re-run asked of another
     /// app's check (`check_run.app.id`, `check_suite.app.id`) is ignored rather than re-run.
-    public static func decode(forge: ForgeKind, headers: [String: String], body: Data, gitHubAppID: Int?) throws
+    package static func decode(forge: ForgeKind, headers: [String: String], body: Data, gitHubAppID: Int?) throws
         -> WebhookDelivery
     {
         let headers = WebhookHeaders(headers)

@@ -1,6 +1,6 @@
 /// A delivery that passed verification but cannot be read. The message names the forge, the delivery,
 /// the event and the header or field, so the delivery can be found in the forge's log and redelivered.
-public enum WebhookError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum WebhookError: Error, Sendable, Equatable, CustomStringConvertible {
     /// None of `names` was sent (the event name, or the delivery id).
     case missingHeader(forge: ForgeKind, names: [String])
     /// The body is not a JSON object: truncated, empty, or form-encoded.
@@ -8,7 +8,7 @@ public enum WebhookError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A field the event needs is absent or has the wrong type (`field` is a dotted path).
     case missingField(forge: ForgeKind, delivery: String, event: String, field: String, expected: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missingHeader(let forge, let names):
             let list = names.joined(separator: ", ")

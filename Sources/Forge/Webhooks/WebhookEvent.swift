@@ -1,5 +1,5 @@
 /// What a webhook delivery means to the bot, whichever forge sent it.
-public enum WebhookEvent: Sendable, Equatable {
+package enum WebhookEvent: Sendable, Equatable {
     /// Opened, new commits (synchronize/synchronized/update), reopened, ready for review.
     case pullRequest(PullRequestEvent)
     /// A comment on a pull request (conversation or review comment).
@@ -15,15 +15,15 @@ public enum WebhookEvent: Sendable, Equatable {
     case ignored(String)
 }
 
-public struct PullRequestEvent: Sendable, Equatable {
-    public enum Action: String, Sendable { case opened, synchronized, reopened, readyForReview }
-    public var repository: RepositoryID
-    public var number: Int
-    public var action: Action
-    public var headSHA: String
-    public var isDraft: Bool
+package struct PullRequestEvent: Sendable, Equatable {
+    package enum Action: String, Sendable { case opened, synchronized, reopened, readyForReview }
+    package var repository: RepositoryID
+    package var number: Int
+    package var action: Action
+    package var headSHA: String
+    package var isDraft: Bool
 
-    public init(repository: RepositoryID, number: Int, action: Action, headSHA: String, isDraft: Bool) {
+    package init(repository: RepositoryID, number: Int, action: Action, headSHA: String, isDraft: Bool) {
         self.repository = repository
         self.number = number
         self.action = action
@@ -32,23 +32,23 @@ public struct PullRequestEvent: Sendable, Equatable {
     }
 }
 
-public struct CommentEvent: Sendable, Equatable {
-    public var repository: RepositoryID
+package struct CommentEvent: Sendable, Equatable {
+    package var repository: RepositoryID
     /// The pull request (merge request) the comment is on.
-    public var number: Int
-    public var commentID: String
+    package var number: Int
+    package var commentID: String
     /// A conversation comment, or an inline one written in a review thread (GitHub's
     /// `pull_request_review_comment`): reactions and replies go where the comment is.
-    public var kind: PostedComment.Kind
-    public var author: String
+    package var kind: PostedComment.Kind
+    package var author: String
     /// Bots (GitHub `type: Bot`, GitLab/Gitea bot users) never trigger commands.
-    public var authorIsBot: Bool
-    public var body: String
+    package var authorIsBot: Bool
+    package var body: String
     /// The author's access to the repository as the delivery states it, where the forge computes
     /// it for the commenter (Gitea); nil where the bot must ask the forge.
-    public var authorPermission: Permission?
+    package var authorPermission: Permission?
 
-    public init(
+    package init(
         repository: RepositoryID, number: Int, commentID: String, kind: PostedComment.Kind = .conversation,
         author: String,
         authorIsBot: Bool, body: String, authorPermission: Permission? = nil
@@ -65,13 +65,13 @@ public struct CommentEvent: Sendable, Equatable {
 }
 
 /// One delivery as the server received it: which forge, its id (for de-duplication), its event name.
-public struct WebhookDelivery: Sendable, Equatable {
-    public var forge: ForgeKind
-    public var id: String
-    public var event: String
-    public var webEvent: WebhookEvent
+package struct WebhookDelivery: Sendable, Equatable {
+    package var forge: ForgeKind
+    package var id: String
+    package var event: String
+    package var webEvent: WebhookEvent
 
-    public init(forge: ForgeKind, id: String, event: String, webEvent: WebhookEvent) {
+    package init(forge: ForgeKind, id: String, event: String, webEvent: WebhookEvent) {
         self.forge = forge
         self.id = id
         self.event = event

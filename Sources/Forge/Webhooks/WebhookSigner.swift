@@ -3,14 +3,14 @@ import Foundation
 
 /// Signs a body the way each forge does, for the stand-in forge and for tests that replay deliveries.
 /// The bot itself only verifies (`WebhookVerifier`).
-public enum WebhookSigner {
+package enum WebhookSigner {
     /// Lowercase hex HMAC-SHA256 of the exact body bytes, keyed with the secret.
-    public static func hmacSHA256Hex(of body: Data, secret: String) -> String {
+    package static func hmacSHA256Hex(of body: Data, secret: String) -> String {
         Data(HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))).hexadecimal
     }
 
     /// The authentication headers (names lower-cased) a forge would send with `body`.
-    public static func headers(forge: ForgeKind, body: Data, secret: String) -> [String: String] {
+    package static func headers(forge: ForgeKind, body: Data, secret: String) -> [String: String] {
         let signature = hmacSHA256Hex(of: body, secret: secret)
         switch forge {
         case .github: return ["x-hub-signature-256": "sha256=" + signature]

@@ -1,8 +1,8 @@
 /// Whether a delivery may be trusted: `refused` says why in words fit for a log line, never with the
 /// secret or the signature the bot expected in it.
-public enum WebhookVerification: Sendable, Equatable {
+package enum WebhookVerification: Sendable, Equatable {
     case valid
     case refused(String)
 
-    public var isValid: Bool { self == .valid }
+    package var isValid: Bool { self == .valid }
 }

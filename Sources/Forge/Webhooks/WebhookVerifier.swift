@@ -3,10 +3,10 @@ import Foundation
 
 /// Decides whether a delivery came from the forge the webhook secret was shared with. Runs before the
 /// body is parsed: nothing from an unverified delivery is read.
-public enum WebhookVerifier {
+package enum WebhookVerifier {
     /// `headers` as received (the names are compared without regard to case); `body` the exact bytes
     /// received, before any decoding.
-    public static func verify(forge: ForgeKind, headers: [String: String], body: Data, secret: String)
+    package static func verify(forge: ForgeKind, headers: [String: String], body: Data, secret: String)
         -> WebhookVerification
     {
         verify(forge: forge, headers: headers, body: Optional(body), secret: secret)
@@ -15,7 +15,8 @@ public enum WebhookVerifier {
     /// What can be judged before the body arrives: a secret is configured, the signature header is
     /// there and well formed (GitLab's token, which signs nothing, is checked whole). A delivery
     /// refused here is answered without reading its body; one that passes is verified again, whole.
-    public static func verifyHeaders(forge: ForgeKind, headers: [String: String], secret: String) -> WebhookVerification
+    package static func verifyHeaders(forge: ForgeKind, headers: [String: String], secret: String)
+        -> WebhookVerification
     {
         verify(forge: forge, headers: headers, body: nil, secret: secret)
     }

@@ -4,7 +4,7 @@ import Foundation
 /// once (a base under ten overlays is read and transformed once, not ten times).
 ///
 /// Only for one tree at one moment: nothing notices files changing.
-public final class BuildCache: @unchecked Sendable {
+package final class BuildCache: @unchecked Sendable {
     /// A folder's resources before the root-only steps (hash suffixes, reference rewriting).
     struct FolderBuild {
         var outcome: Result<[Resource], KustomizeError>
@@ -19,7 +19,7 @@ public final class BuildCache: @unchecked Sendable {
     private var resourceFiles: [String: [Resource]] = [:]
     private var folders: [String: FolderBuild] = [:]
 
-    public init() {}
+    package init() {}
 
     func resources(of path: String) -> [Resource]? { lock.withLock { resourceFiles[path] } }
     func store(_ resources: [Resource], of path: String) { lock.withLock { resourceFiles[path] = resources } }

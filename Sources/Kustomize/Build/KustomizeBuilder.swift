@@ -8,17 +8,17 @@ import Policy
 /// components, then the transformers (patches, namespace, prefix and suffix, labels,
 /// annotations, JSON patches, replicas, images); at the root only, generated names get their
 /// content hash and every reference to a renamed object is rewritten.
-public struct KustomizeBuilder: Sendable {
-    public var fileSystem: any BuildFileSystem
-    public var limits: BuildLimits
+package struct KustomizeBuilder: Sendable {
+    package var fileSystem: any BuildFileSystem
+    package var limits: BuildLimits
     /// Shared by the builds of one tree's roots, when given.
-    public var cache: BuildCache?
+    package var cache: BuildCache?
     /// The Helm engine for `helmCharts`; without one a root with charts is refused with a note.
-    public var charts: (any ChartInflater)?
+    package var charts: (any ChartInflater)?
     /// Repositories of remote bases fetched so far; without it remote bases are refused with a note.
-    public var remotes: RemoteTrees?
+    package var remotes: RemoteTrees?
 
-    public init(
+    package init(
         fileSystem: any BuildFileSystem = LocalFileSystem(), limits: BuildLimits = BuildLimits(),
         cache: BuildCache? = nil,
         charts: (any ChartInflater)? = nil, remotes: RemoteTrees? = nil
@@ -34,7 +34,7 @@ public struct KustomizeBuilder: Sendable {
     /// would refuse too; features Shipshape does not build come back as notes.
     /// `deployer`: the Flux Kustomization or Argo CD Application that deploys the folder, whose
     /// fields are laid over the folder's kustomization (or one generated for a folder without).
-    public func build(folder: String, deployer: RootDeployer? = nil) throws -> BuiltRoot {
+    package func build(folder: String, deployer: RootDeployer? = nil) throws -> BuiltRoot {
         let session = BuildSession(
             fileSystem: remotes.map { MountedFileSystem(local: fileSystem, remotes: $0) } ?? fileSystem, limits: limits,
             cache: cache)
@@ -71,20 +71,20 @@ public struct KustomizeBuilder: Sendable {
 }
 
 /// What one root builds to.
-public struct BuiltRoot: Sendable {
-    public var folder: String
-    public var kustomizationFile: String
-    public var resources: [Resource]
+package struct BuiltRoot: Sendable {
+    package var folder: String
+    package var kustomizationFile: String
+    package var resources: [Resource]
     /// Features asked for that Shipshape does not build: the objects may differ from kustomize's.
-    public var notes: [KustomizeNote]
+    package var notes: [KustomizeNote]
     /// Things kustomize accepts silently that are probably mistakes (a patch target matching nothing).
-    public var warnings: [KustomizeNote]
+    package var warnings: [KustomizeNote]
     /// Every file the build read, for knowing which roots a changed file affects.
-    public var files: Set<String>
+    package var files: Set<String>
     /// The Flux Kustomization or Argo CD Application it was built for, if any.
-    public var deployer: RootDeployer?
+    package var deployer: RootDeployer?
 
-    public var isComplete: Bool { notes.isEmpty }
+    package var isComplete: Bool { notes.isEmpty }
 }
 
 /// The mutable state of one root's build: counters for the limits, the chain of folders for

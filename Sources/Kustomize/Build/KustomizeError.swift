@@ -2,16 +2,16 @@ import Policy
 
 /// Why a kustomization could not be built, and where: the line of the kustomization (or
 /// patch) that asked for the impossible.
-public struct KustomizeError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var location: SourceLocation?
+package struct KustomizeError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var location: SourceLocation?
 
-    public init(_ message: String, at location: SourceLocation?) {
+    package init(_ message: String, at location: SourceLocation?) {
         self.message = message
         self.location = location
     }
 
-    public var description: String {
+    package var description: String {
         guard let location else { return message }
         return "\(location): \(message)"
     }
@@ -19,19 +19,19 @@ public struct KustomizeError: Error, Sendable, CustomStringConvertible {
 
 /// Something the builder does not do (yet), named where it is asked for. A root with such a
 /// note is refused: its objects would not be what kustomize builds.
-public struct KustomizeNote: Sendable, Hashable, CustomStringConvertible {
+package struct KustomizeNote: Sendable, Hashable, CustomStringConvertible {
     /// The kustomization field or feature, for counting (`helmCharts`, `remote resource`).
-    public var feature: String
-    public var message: String
-    public var location: SourceLocation?
+    package var feature: String
+    package var message: String
+    package var location: SourceLocation?
 
-    public init(feature: String, message: String, location: SourceLocation?) {
+    package init(feature: String, message: String, location: SourceLocation?) {
         self.feature = feature
         self.message = message
         self.location = location
     }
 
-    public var description: String {
+    package var description: String {
         guard let location else { return message }
         return "\(location): \(message)"
     }

@@ -2,20 +2,20 @@
 /// build): the roots of a tree, and the roots that may read a file. kustomize reads a file only
 /// in or below the folder of the kustomization that lists it, so a root may read a file when
 /// one of the folders it reaches holds the file.
-public struct KustomizationGraph: Sendable {
+package struct KustomizationGraph: Sendable {
     /// What one kustomization file says about the graph.
-    public struct Links: Sendable, Equatable {
-        public var isComponent: Bool
+    package struct Links: Sendable, Equatable {
+        package var isComponent: Bool
         /// Local entries of `resources`, `bases` and `components` as written (remote ones left out).
-        public var entries: [String]
+        package var entries: [String]
 
-        public init(isComponent: Bool, entries: [String]) {
+        package init(isComponent: Bool, entries: [String]) {
             self.isComponent = isComponent
             self.entries = entries
         }
 
         /// The links of a kustomization file; nil when it cannot be read as one (its build says why).
-        public init?(file: String, bytes: [UInt8]) {
+        package init?(file: String, bytes: [UInt8]) {
             guard let kustomization = try? Kustomization(file: file, bytes: bytes) else { return nil }
             isComponent = kustomization.isComponent
             entries = ["resources", "bases", "components"].flatMap { field in
@@ -27,10 +27,10 @@ public struct KustomizationGraph: Sendable {
     /// Kustomization folder → its links (nil: unreadable).
     private let folders: [String: Links?]
     /// The folders with a kustomization (not a Component) that no other kustomization includes.
-    public let roots: [String]
+    package let roots: [String]
 
     /// `kustomizations`: kustomization file → its links (nil when unreadable: such a folder is a root).
-    public init(kustomizations: [String: Links?]) {
+    package init(kustomizations: [String: Links?]) {
         var folders: [String: Links?] = [:]
         for (file, links) in kustomizations { folders[BuildPath.folder(of: file)] = links }
         var included = Set<String>()
@@ -42,12 +42,12 @@ public struct KustomizationGraph: Sendable {
     }
 
     /// The roots that may read one of `paths`: a folder they reach holds it.
-    public func roots(mayRead paths: Set<String>) -> [String] {
+    package func roots(mayRead paths: Set<String>) -> [String] {
         roots.filter { folder($0, mayRead: paths) }
     }
 
     /// Whether a build of `folder` may read one of `paths`: a folder it reaches holds it.
-    public func folder(_ folder: String, mayRead paths: Set<String>) -> Bool {
+    package func folder(_ folder: String, mayRead paths: Set<String>) -> Bool {
         let reached = self.reached(from: BuildPath.clean(folder))
         return paths.contains { path in reached.contains { BuildPath.isWithin(path, $0) } }
     }

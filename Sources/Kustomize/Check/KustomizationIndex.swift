@@ -5,32 +5,32 @@ import Policy
 /// The kustomization roots of one tree, built, and the files each one read: which roots a
 /// changed file affects (a review rebuilds those), which files are represented by built objects
 /// (never checked on their own).
-public struct KustomizationIndex: Sendable {
-    public struct Root: Sendable {
-        public var folder: String
+package struct KustomizationIndex: Sendable {
+    package struct Root: Sendable {
+        package var folder: String
         /// The Flux Kustomization or Argo CD Application it is built for, if any.
-        public var deployer: RootDeployer?
-        public var outcome: Result<BuiltRoot, any Error>
+        package var deployer: RootDeployer?
+        package var outcome: Result<BuiltRoot, any Error>
         /// The built objects as the policy engine checks them, when the root built completely
         /// (an index made without keeping objects keeps them only for roots it cannot rebuild
         /// cheaply or whose Kyverno policies must be known first: see `keptObjects`).
-        public var generated: GeneratedManifests?
+        package var generated: GeneratedManifests?
         /// Whether the root built completely: its objects are checked in place of its files.
-        public var isComplete = false
+        package var isComplete = false
         /// The files its objects' documents are in (the others it read as patches or generator inputs).
-        public var documentFiles: Set<String> = []
+        package var documentFiles: Set<String> = []
         /// Whether its build rendered charts (`helmCharts`).
-        public var renderedCharts = false
+        package var renderedCharts = false
         /// Whether its objects include a Kyverno policy.
-        public var holdsPolicies = false
+        package var holdsPolicies = false
 
         /// The built root, when it built at all (completely or with notes). In an index made
         /// without keeping objects its `resources` are empty.
-        public var built: BuiltRoot? { try? outcome.get() }
+        package var built: BuiltRoot? { try? outcome.get() }
 
         /// What to tell about the root: why it was not built (its files are then checked one
         /// by one), and the patch targets that matched nothing.
-        public var notes: [String] {
+        package var notes: [String] {
             let name = deployer?.rootLabel ?? folder
             let remarks = (deployer?.remarks ?? []).map { "kustomize: \($0)" }
             let built: BuiltRoot
@@ -46,7 +46,7 @@ public struct KustomizationIndex: Sendable {
         }
     }
 
-    public var roots: [Root]
+    package var roots: [Root]
 
     /// Builds the roots among `kustomizationFiles` (folders with a kustomization that no other
     /// kustomization includes) in parallel; the builder's cache builds each shared base once.
@@ -54,7 +54,7 @@ public struct KustomizationIndex: Sendable {
     /// built as its tool builds it, in place of the folder's own root when it is one.
     /// `keepingObjects: false`: each root's objects are let go once its facts are taken (a check
     /// builds them again one at a time, `KustomizeCheckPlan.deferred`), except where `keptObjects` says.
-    public init(
+    package init(
         kustomizationFiles: [String], deployers: [RootDeployer] = [], builder: KustomizeBuilder,
         keepingObjects: Bool = true
     ) {
@@ -64,7 +64,7 @@ public struct KustomizationIndex: Sendable {
 
     /// Builds the given root folders, and the folders of `deployers` (in place of the same
     /// folder among `folders`), in parallel.
-    public init(
+    package init(
         roots folders: [String], deployers: [RootDeployer] = [], builder: KustomizeBuilder, keepingObjects: Bool = true
     ) {
         // A deployed folder is built for its deployer, and a folder its generated kustomization
@@ -115,7 +115,7 @@ public struct KustomizationIndex: Sendable {
     /// The folders with a kustomization (not a Component) that no other kustomization lists
     /// under `resources`, `bases` or `components`. A kustomization that cannot be read is a root
     /// (its build then says why).
-    public static func roots(among kustomizationFiles: [String], fileSystem: any BuildFileSystem) -> [String] {
+    package static func roots(among kustomizationFiles: [String], fileSystem: any BuildFileSystem) -> [String] {
         let links = kustomizationFiles.map { file in
             (file, (try? fileSystem.read(file)).flatMap { KustomizationGraph.Links(file: file, bytes: $0) })
         }
@@ -123,13 +123,13 @@ public struct KustomizationIndex: Sendable {
     }
 
     /// Whether `path` names a kustomization file.
-    public static func isKustomizationFile(_ path: String) -> Bool {
+    package static func isKustomizationFile(_ path: String) -> Bool {
         Kustomization.fileNames.contains(BuildPath.base(of: path))
     }
 
     /// The roots a change to `paths` affects: those that read one of them, and those that could
     /// not be built whose folder holds one or whose error names one.
-    public func roots(affectedBy paths: Set<String>) -> [Root] {
+    package func roots(affectedBy paths: Set<String>) -> [Root] {
         roots.filter { root in
             if let file = root.deployer?.location.file, paths.contains(file) { return true }
             switch root.outcome {
@@ -144,7 +144,7 @@ public struct KustomizationIndex: Sendable {
 
     /// The files that roots built completely represent: their built objects are checked in their
     /// place. Kustomization files are not among them (they stay context for namespaces).
-    public var coveredFiles: Set<String> {
+    package var coveredFiles: Set<String> {
         var covered = Set<String>()
         for root in roots where root.isComplete {
             covered.formUnion(root.built?.files ?? [])
@@ -154,13 +154,13 @@ public struct KustomizationIndex: Sendable {
 
     /// The kustomization files that roots built completely read: their `helmCharts` were
     /// rendered with them, never to be rendered again on their own.
-    public var builtKustomizationFiles: Set<String> {
+    package var builtKustomizationFiles: Set<String> {
         Set(roots.filter { $0.generated != nil }.flatMap { $0.built?.files ?? [] }.filter(Self.isKustomizationFile))
     }
 
     /// Files that roots built completely read only as patches (or generator inputs): no built
     /// object has its document there, so they are never objects of their own, to check or to fix.
-    public var patchFiles: Set<String> {
+    package var patchFiles: Set<String> {
         var documents = Set<String>()
         for root in roots where root.isComplete { documents.formUnion(root.documentFiles) }
         return coveredFiles.subtracting(documents)

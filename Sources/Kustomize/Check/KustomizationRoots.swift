@@ -5,26 +5,26 @@ import Policy
 /// (folders with a kustomization that no other kustomization includes, and the folders Flux
 /// Kustomizations and Argo CD Applications deploy) are built and their objects checked in place
 /// of the files they read; every other file is checked as before.
-public struct KustomizeCheckPlan: Sendable {
+package struct KustomizeCheckPlan: Sendable {
     /// The built objects of every root that built completely.
-    public var generated: [GeneratedManifests]
+    package var generated: [GeneratedManifests]
     /// The files still checked on their own: those outside every built root, the
     /// kustomization files themselves, and the files of roots that were refused or failed.
-    public var files: [String]
+    package var files: [String]
     /// One line per root not built (why, and that its files are checked one by one), and per
     /// patch target that matched nothing.
-    public var notes: [String]
+    package var notes: [String]
     /// Files the built roots read only as patches: never objects of their own (`fix` leaves them).
-    public var patchFiles: Set<String> = []
+    package var patchFiles: Set<String> = []
     /// The roots behind `generated`, for fixing what their patches set.
-    public var builtRoots: [BuiltRoot] = []
+    package var builtRoots: [BuiltRoot] = []
     /// The built objects of roots that built completely, made again one root at a time while
     /// the engine checks them (a plan made with `deferringObjects`; `generated` then holds none of them).
-    public var deferred: DeferredManifests = .none
+    package var deferred: DeferredManifests = .none
 
     /// Charts rendered on their own (`<kustomization>@render...`) that a built root already
     /// rendered as part of its objects: left out, so their objects are not checked twice.
-    public func withoutChartsItBuilt(_ streams: [GeneratedManifests]) -> [GeneratedManifests] {
+    package func withoutChartsItBuilt(_ streams: [GeneratedManifests]) -> [GeneratedManifests] {
         let built = builtKustomizationFiles
         guard !built.isEmpty else { return streams }
         return streams.filter { stream in
@@ -34,17 +34,17 @@ public struct KustomizeCheckPlan: Sendable {
     }
 
     /// The kustomization files of the roots that built (their `helmCharts` rendered with them).
-    public var builtKustomizationFiles: Set<String> {
+    package var builtKustomizationFiles: Set<String> {
         Set(builtRoots.flatMap(\.files).filter(KustomizationIndex.isKustomizationFile))
     }
 
     /// Whether a built root read this kustomization file (a note about rendering its charts alone is moot).
-    public func built(_ kustomizationFile: String) -> Bool {
+    package func built(_ kustomizationFile: String) -> Bool {
         builtKustomizationFiles.contains(BuildPath.clean(kustomizationFile))
     }
 
     /// Whether `path` (as the manifest walker lists it) is read only as a patch.
-    public func isPatch(_ path: String) -> Bool { patchFiles.contains(BuildPath.clean(path)) }
+    package func isPatch(_ path: String) -> Bool { patchFiles.contains(BuildPath.clean(path)) }
 
     /// Plans the check of `files` (as the manifest walker lists them). A kustomization in an
     /// ignored path (`ignorePaths`) is not built.
@@ -53,7 +53,7 @@ public struct KustomizeCheckPlan: Sendable {
     /// its notes), its objects let go, and built again when the engine checks it (`deferred`),
     /// each build without a shared cache; so `check` holds one root's objects per core at a
     /// time, not the tree's. `builtRoots` then have no resources (`fix` does not defer).
-    public static func make(
+    package static func make(
         files: [String], builder: KustomizeBuilder = KustomizeBuilder(cache: BuildCache()),
         isIgnored: (String) -> Bool = { _ in false }, deferringObjects: Bool = false
     ) -> KustomizeCheckPlan {

@@ -3,7 +3,8 @@ import Policy
 extension KustomizeCheckPlan {
     /// One finding per check and source position: a base that several overlays build reports
     /// its line once, naming the overlays (`in kustomizations: overlays/prod, overlays/staging`).
-    public func mergingAcrossRoots(_ report: CheckReport, isIgnored: (String) -> Bool = { _ in false }) -> CheckReport {
+    package func mergingAcrossRoots(_ report: CheckReport, isIgnored: (String) -> Bool = { _ in false }) -> CheckReport
+    {
         // A built object's value written in an ignored file is not reported either.
         let findings = Self.mergedAcrossRoots(report.findings.filter { !isIgnored($0.file) })
         return CheckReport(
@@ -12,7 +13,7 @@ extension KustomizeCheckPlan {
     }
 
     /// The findings with those on the same source position from several roots made one.
-    public static func mergedAcrossRoots(_ findings: [Finding]) -> [Finding] {
+    package static func mergedAcrossRoots(_ findings: [Finding]) -> [Finding] {
         let marker = rootMarker
         var order: [String] = []
         var groups: [String: (finding: Finding, base: String, roots: [String], detail: String?)] = [:]
@@ -52,7 +53,7 @@ extension KustomizeCheckPlan {
     private static let rootMarker = " (built by kustomization "
 
     /// The root whose built object a finding is about (nil for a finding on a file's own object).
-    public static func root(of finding: Finding) -> String? {
+    package static func root(of finding: Finding) -> String? {
         guard finding.message.hasSuffix(")"), let range = lastRange(of: rootMarker, in: finding.message) else {
             return nil
         }

@@ -4,13 +4,13 @@ import Policy
 /// A Flux `Kustomization` or an Argo CD `Application` source that deploys a folder of the tree:
 /// the folder is a root, built as that tool builds it (the tool's fields laid over the folder's
 /// kustomization, or over one generated from the folder's manifests when it has none).
-public struct RootDeployer: Sendable {
+package struct RootDeployer: Sendable {
     /// `Flux Kustomization flux-system/apps`, `Argo CD Application argocd/guestbook`.
-    public var name: String
+    package var name: String
     /// The folder it deploys.
-    public var folder: String
+    package var folder: String
     /// The line that names the folder (`path:`): findings no value explains go there.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Fields laid over the folder's kustomization, each copied with the line it was written on:
     /// `namespace` (Flux `targetNamespace`, Argo `kustomize.namespace`), `namePrefix`,
     /// `nameSuffix`; `components` are added to the kustomization's own.
@@ -24,15 +24,15 @@ public struct RootDeployer: Sendable {
     /// as Flux generates it or as Argo reads a directory source); nil when the folder has one.
     var generatedResources: [String]?
     /// The namespace objects that name none land in (Argo `destination.namespace`).
-    public var defaultNamespace: String?
+    package var defaultNamespace: String?
     /// Fields the tool applies that Shipshape does not: the root is refused (checked file by file).
     var unbuilt: [KustomizeNote] = []
     /// What the tool does after the build that Shipshape does not (Flux `postBuild` variables):
     /// told, the objects still checked as built.
-    public var remarks: [String] = []
+    package var remarks: [String] = []
 
     /// How the root is named in findings: `apps/prod for Flux Kustomization flux-system/apps`.
-    public var rootLabel: String { "\(folder) for \(name)" }
+    package var rootLabel: String { "\(folder) for \(name)" }
 
     /// The root's kustomization with the tool's fields laid over it.
     func applied(to kustomization: Kustomization) -> Kustomization {

@@ -5,7 +5,7 @@ import Policy
 /// Their paths are written from the repository's root, which may sit above the checked files:
 /// the nearest folder whose path ends with the written one (`RepositoryPaths`); a path that
 /// names no folder of the tree is another repository's and left alone.
-public struct RootDeployers: Sendable {
+package struct RootDeployers: Sendable {
     /// Every checked file, cleaned.
     let files: [String]
     /// Every folder holding a checked file, and the folders above them.
@@ -13,7 +13,7 @@ public struct RootDeployers: Sendable {
     /// The folders holding a kustomization file.
     let kustomizationFolders: Set<String>
 
-    public init(files: [String]) {
+    package init(files: [String]) {
         self.files = files.map(BuildPath.clean)
         var folders: Set<String> = []
         for file in self.files {
@@ -27,12 +27,12 @@ public struct RootDeployers: Sendable {
     }
 
     /// Whether a file may hold a Flux Kustomization or an Argo CD Application (read only then).
-    public static func mayHold(_ bytes: [UInt8]) -> Bool {
+    package static func mayHold(_ bytes: [UInt8]) -> Bool {
         ByteSearch.contains(bytes, "kustomize.toolkit.fluxcd.io") || ByteSearch.contains(bytes, "argoproj.io")
     }
 
     /// The deployers among the objects of one file.
-    public func deployers(in file: ManifestFile, bytes: [UInt8]) -> [RootDeployer] {
+    package func deployers(in file: ManifestFile, bytes: [UInt8]) -> [RootDeployer] {
         file.objects.flatMap { object -> [RootDeployer] in
             if object.kind == "Kustomization", object.group == "kustomize.toolkit.fluxcd.io" {
                 return flux(object, text: bytes).map { [$0] } ?? []
@@ -43,7 +43,7 @@ public struct RootDeployers: Sendable {
     }
 
     /// The deployers of every file `read` gives that may hold one.
-    public func deployers(read: (String) throws -> [UInt8]) -> [RootDeployer] {
+    package func deployers(read: (String) throws -> [UInt8]) -> [RootDeployer] {
         files.flatMap { path -> [RootDeployer] in
             guard let bytes = try? read(path), Self.mayHold(bytes) else { return [] }
             return deployers(in: ManifestReader.read(path: path, bytes: bytes), bytes: bytes)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Renders a chart folder on disk with values, as `helm template` does (the Helm engine is
 /// handed in by the caller: this module knows no Helm).
-public protocol ChartInflater: Sendable {
+package protocol ChartInflater: Sendable {
     func inflate(chartFolder: String, valuesJSON: String, release: String, namespace: String) throws
         -> [InflatedTemplate]
 
@@ -13,14 +13,14 @@ public protocol ChartInflater: Sendable {
 
 extension ChartInflater {
     /// Reads `chartFolder` on disk (the command line's charts, and pulled ones).
-    public func crds(chartFolder: String) throws -> [InflatedTemplate] {
+    package func crds(chartFolder: String) throws -> [InflatedTemplate] {
         try ChartCRDs.read(folder: URL(fileURLWithPath: chartFolder))
     }
 }
 
 /// The `crds/` files of a chart folder on disk, bounded as a chart folder is.
-public enum ChartCRDs {
-    public static func read(folder: URL) throws -> [InflatedTemplate] {
+package enum ChartCRDs {
+    package static func read(folder: URL) throws -> [InflatedTemplate] {
         let manager = FileManager.default
         var folders = [folder]
         let subcharts = folder.appending(path: "charts")
@@ -51,11 +51,11 @@ public enum ChartCRDs {
 }
 
 /// One rendered template: its path in the chart and its text (a YAML stream).
-public struct InflatedTemplate: Sendable {
-    public var template: String
-    public var manifest: String
+package struct InflatedTemplate: Sendable {
+    package var template: String
+    package var manifest: String
 
-    public init(template: String, manifest: String) {
+    package init(template: String, manifest: String) {
         self.template = template
         self.manifest = manifest
     }
@@ -63,10 +63,10 @@ public struct InflatedTemplate: Sendable {
 
 /// The Helm engine is not there (libhelm_c not found): a root with charts is refused with a
 /// note, not failed.
-public struct ChartEngineUnavailable: Error, Sendable {
-    public var reason: String
+package struct ChartEngineUnavailable: Error, Sendable {
+    package var reason: String
 
-    public init(reason: String) {
+    package init(reason: String) {
         self.reason = reason
     }
 }

@@ -6,7 +6,7 @@ import Manifests
 
 /// The files a build reads. Builds read through this seam so tests can hand in folders held in
 /// memory and the review can hand in a Git tree.
-public protocol BuildFileSystem: Sendable {
+package protocol BuildFileSystem: Sendable {
     /// The bytes of a regular file; throws when it is missing or a folder.
     func read(_ path: String) throws -> [UInt8]
     func isDirectory(_ path: String) -> Bool
@@ -14,17 +14,17 @@ public protocol BuildFileSystem: Sendable {
 }
 
 /// The machine's own files.
-public struct LocalFileSystem: BuildFileSystem {
-    public init() {}
+package struct LocalFileSystem: BuildFileSystem {
+    package init() {}
 
-    public func read(_ path: String) throws -> [UInt8] {
+    package func read(_ path: String) throws -> [UInt8] {
         do { return try FileContents.read(path) } catch {
             throw KustomizeError("cannot read \(path): \(error.reason)", at: nil)
         }
     }
 
-    public func isDirectory(_ path: String) -> Bool { Self.kind(path) == S_IFDIR }
-    public func fileExists(_ path: String) -> Bool { Self.kind(path) == S_IFREG }
+    package func isDirectory(_ path: String) -> Bool { Self.kind(path) == S_IFDIR }
+    package func fileExists(_ path: String) -> Bool { Self.kind(path) == S_IFREG }
 
     private static func kind(_ path: String) -> mode_t? {
         var info = stat()
@@ -34,24 +34,24 @@ public struct LocalFileSystem: BuildFileSystem {
 }
 
 /// Files held in memory: `[path: text]`; folders are the prefixes of the paths.
-public struct MemoryFileSystem: BuildFileSystem {
-    public var files: [String: [UInt8]]
+package struct MemoryFileSystem: BuildFileSystem {
+    package var files: [String: [UInt8]]
 
-    public init(_ files: [String: String]) {
+    package init(_ files: [String: String]) {
         self.files = files.mapValues { Array($0.utf8) }
     }
 
-    public func read(_ path: String) throws -> [UInt8] {
+    package func read(_ path: String) throws -> [UInt8] {
         guard let bytes = files[path] else { throw KustomizeError("cannot read \(path): no such file", at: nil) }
         return bytes
     }
 
-    public func isDirectory(_ path: String) -> Bool {
+    package func isDirectory(_ path: String) -> Bool {
         let prefix = path.hasSuffix("/") ? path : path + "/"
         return files.keys.contains { $0.hasPrefix(prefix) }
     }
 
-    public func fileExists(_ path: String) -> Bool { files[path] != nil }
+    package func fileExists(_ path: String) -> Bool { files[path] != nil }
 }
 
 /// Lexical path arithmetic (no symbolic links followed), as kustomize's loader cleans paths.

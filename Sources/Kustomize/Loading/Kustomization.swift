@@ -2,8 +2,8 @@ import Manifests
 import Policy
 
 /// One kustomization file as written, its values kept as nodes so every one keeps its line.
-public struct Kustomization: Sendable {
-    public static let fileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+package struct Kustomization: Sendable {
+    package static let fileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
     /// Fields the builder does not do yet: a root that uses one is refused with a note.
     static let unsupportedFields: [String: String] = [
@@ -16,9 +16,9 @@ public struct Kustomization: Sendable {
         "buildMetadata": "buildMetadata (origin annotations)",
     ]
 
-    public var file: String
-    public var folder: String
-    public var root: Node
+    package var file: String
+    package var folder: String
+    package var root: Node
     /// The file's text, for placing values of patches written inside it.
     var bytes: [UInt8]
     /// The texts of other files that wrote values into it (a Flux Kustomization's patches).
@@ -27,7 +27,7 @@ public struct Kustomization: Sendable {
     /// The text of the file a value of the kustomization was written in.
     func text(of path: String) -> [UInt8] { path == file && !bytes.isEmpty ? bytes : otherTexts[path] ?? bytes }
 
-    public init(file: String, bytes: [UInt8]) throws {
+    package init(file: String, bytes: [UInt8]) throws {
         self.file = file
         self.bytes = bytes
         self.folder = BuildPath.folder(of: file)
@@ -61,18 +61,18 @@ public struct Kustomization: Sendable {
         self.bytes = []
     }
 
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         root.origin ?? SourceLocation(file: file, position: SourcePosition(line: 1, column: 1))
     }
 
-    public var kind: String { root["kind"]?.string ?? "Kustomization" }
-    public var isComponent: Bool { kind == "Component" }
+    package var kind: String { root["kind"]?.string ?? "Kustomization" }
+    package var isComponent: Bool { kind == "Component" }
 
     /// The entries of a list field (`resources:`), each a node with its line.
-    public func list(_ field: String) -> [Node] { root[field]?.items ?? [] }
+    package func list(_ field: String) -> [Node] { root[field]?.items ?? [] }
 
     /// The string entries of a list field, with their lines.
-    public func strings(_ field: String) throws -> [(text: String, origin: SourceLocation?)] {
+    package func strings(_ field: String) throws -> [(text: String, origin: SourceLocation?)] {
         try list(field).map { item in
             guard let text = item.string else {
                 throw KustomizeError("\(field) entries are paths (strings)", at: item.origin)
@@ -81,13 +81,13 @@ public struct Kustomization: Sendable {
         }
     }
 
-    public func string(_ field: String) -> Node? {
+    package func string(_ field: String) -> Node? {
         guard let node = root[field], node.string != nil else { return nil }
         return node
     }
 
     /// A map field (`commonLabels:`), as entries with their lines.
-    public func map(_ field: String) -> [Entry] { root[field]?.entries ?? [] }
+    package func map(_ field: String) -> [Entry] { root[field]?.entries ?? [] }
 
     /// Notes for fields the builder does not do.
     func unsupportedNotes() -> [KustomizeNote] {

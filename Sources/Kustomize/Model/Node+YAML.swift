@@ -13,7 +13,7 @@ extension Node {
     /// values are placed at their key (where findings about a field are reported, as for files),
     /// sequence items at their start. Throws for documents nested deeper than 128 levels or
     /// expanding (through aliases) to more than a million nodes.
-    public static func copy(_ yaml: YAMLNode, file: String) throws -> Node {
+    package static func copy(_ yaml: YAMLNode, file: String) throws -> Node {
         var budget = CopyBudget()
         return try Node(yaml, file: file, at: nil, depth: 0, budget: &budget)
     }
@@ -65,7 +65,7 @@ extension Node {
     }
 
     /// Every origin in the tree, by path, for `SourceOrigins`.
-    public func collectOrigins(at path: DocumentPath = .root, into body: (DocumentPath, SourceLocation) -> Void) {
+    package func collectOrigins(at path: DocumentPath = .root, into body: (DocumentPath, SourceLocation) -> Void) {
         if let origin { body(path, origin) }
         switch value {
         case .scalar: break

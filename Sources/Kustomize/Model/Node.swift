@@ -5,38 +5,38 @@ import Policy
 ///
 /// Parsed trees (`YAMLNode`) are read-only views into one file's bytes; a build merges values
 /// from many files, so it copies them into this tree, which every transformer edits in place.
-public struct Node: Sendable, Equatable {
-    public enum Value: Sendable, Equatable {
+package struct Node: Sendable, Equatable {
+    package enum Value: Sendable, Equatable {
         case scalar(Scalar)
         case mapping([Entry])
         case sequence([Node])
     }
 
-    public var value: Value
+    package var value: Value
     /// Where the value was written: a base document, a patch, a kustomization line. `nil` only
     /// for values no file holds (an empty map the builder had to create on the way to a field).
-    public var origin: SourceLocation?
+    package var origin: SourceLocation?
 
-    public init(_ value: Value, origin: SourceLocation?) {
+    package init(_ value: Value, origin: SourceLocation?) {
         self.value = value
         self.origin = origin
     }
 
-    public static func == (lhs: Node, rhs: Node) -> Bool { lhs.value == rhs.value }
+    package static func == (lhs: Node, rhs: Node) -> Bool { lhs.value == rhs.value }
 
-    public static func string(_ text: String, origin: SourceLocation?) -> Node {
+    package static func string(_ text: String, origin: SourceLocation?) -> Node {
         Node(.scalar(Scalar(text: text, kind: .string)), origin: origin)
     }
 
-    public static func emptyMapping(origin: SourceLocation?) -> Node { Node(.mapping([]), origin: origin) }
+    package static func emptyMapping(origin: SourceLocation?) -> Node { Node(.mapping([]), origin: origin) }
 }
 
 /// One `key: value` of a mapping (keys are strings in every file Kubernetes reads).
-public struct Entry: Sendable, Equatable {
-    public var key: String
-    public var node: Node
+package struct Entry: Sendable, Equatable {
+    package var key: String
+    package var node: Node
 
-    public init(key: String, node: Node) {
+    package init(key: String, node: Node) {
         self.key = key
         self.node = node
     }
@@ -44,8 +44,8 @@ public struct Entry: Sendable, Equatable {
 
 /// A scalar's text and how YAML reads it: written plain (`80`, `true`, `null`) it is typed by
 /// YAML's rules; quoted, block or made by the builder it is a string.
-public struct Scalar: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct Scalar: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// Written without quotes: its type is whatever YAML makes of the text.
         case plain
         /// A string whatever its text looks like.
@@ -54,16 +54,16 @@ public struct Scalar: Sendable, Equatable {
         case tagged(String)
     }
 
-    public var text: String
-    public var kind: Kind
+    package var text: String
+    package var kind: Kind
 
-    public init(text: String, kind: Kind) {
+    package init(text: String, kind: Kind) {
         self.text = text
         self.kind = kind
     }
 
     /// True for a plain `null`/`~`/empty scalar, which merges and patches treat as absence.
-    public var isNull: Bool {
+    package var isNull: Bool {
         guard case .plain = kind else {
             if case .tagged(let tag) = kind { return tag == "tag:yaml.org,2002:null" }
             return false
@@ -73,30 +73,30 @@ public struct Scalar: Sendable, Equatable {
 }
 
 extension Node {
-    public var scalar: Scalar? {
+    package var scalar: Scalar? {
         if case .scalar(let scalar) = value { return scalar }
         return nil
     }
 
     /// The text of a scalar that is not null.
-    public var string: String? {
+    package var string: String? {
         guard let scalar, !scalar.isNull else { return nil }
         return scalar.text
     }
 
-    public var entries: [Entry]? {
+    package var entries: [Entry]? {
         if case .mapping(let entries) = value { return entries }
         return nil
     }
 
-    public var items: [Node]? {
+    package var items: [Node]? {
         if case .sequence(let items) = value { return items }
         return nil
     }
 
-    public var isNull: Bool { scalar?.isNull ?? false }
+    package var isNull: Bool { scalar?.isNull ?? false }
 
-    public subscript(key: String) -> Node? {
+    package subscript(key: String) -> Node? {
         get { entries?.first(where: { $0.key == key })?.node }
         set {
             guard case .mapping(var entries) = value else { return }
@@ -110,14 +110,14 @@ extension Node {
     }
 
     /// Follows mapping keys: `node[path: "metadata", "name"]`.
-    public subscript(path keys: String...) -> Node? {
+    package subscript(path keys: String...) -> Node? {
         var node: Node? = self
         for key in keys { node = node?[key] }
         return node
     }
 
     /// A mapping's string entries (labels, annotations, selectors).
-    public var stringMap: [String: String] {
+    package var stringMap: [String: String] {
         var map: [String: String] = [:]
         for entry in entries ?? [] { if let text = entry.node.string { map[entry.key] = text } }
         return map

@@ -3,13 +3,13 @@ import Policy
 
 /// One object of a build: its tree, where it was written, and the names it had on the way
 /// (references to an old name are rewritten to the final one at the end of the build).
-public struct Resource: Sendable {
-    public var node: Node
+package struct Resource: Sendable {
+    package var node: Node
     /// Where findings about the whole object go: the `kind:` line of its document, or the
     /// generator entry that made it.
-    public var anchor: SourceLocation
+    package var anchor: SourceLocation
     /// What made the object, for messages: `base/deployment.yaml`, `configMapGenerator`.
-    public var label: String
+    package var label: String
     /// The identity the object was written (or generated) with.
     var originalID: ResourceID
     /// The identities stored each time a transformer that may rename or move the object ran
@@ -31,11 +31,11 @@ public struct Resource: Sendable {
         self.originalID = ResourceID(node)
     }
 
-    public var id: ResourceID { ResourceID(node) }
+    package var id: ResourceID { ResourceID(node) }
 
-    public var kind: String { node["kind"]?.string ?? "" }
-    public var name: String { node[path: "metadata", "name"]?.string ?? "" }
-    public var namespace: String? { node[path: "metadata", "namespace"]?.string }
+    package var kind: String { node["kind"]?.string ?? "" }
+    package var name: String { node[path: "metadata", "name"]?.string ?? "" }
+    package var namespace: String? { node[path: "metadata", "namespace"]?.string }
 
     /// Stores the current identity before a transformer that may change it runs.
     mutating func rememberID() {
@@ -56,12 +56,12 @@ enum GeneratorBehavior: String, Sendable {
 }
 
 /// An object's identity as kustomize keys it: group, version, kind, namespace, name.
-public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
-    public var group: String
-    public var version: String
-    public var kind: String
-    public var name: String
-    public var namespace: String
+package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
+    package var group: String
+    package var version: String
+    package var kind: String
+    package var name: String
+    package var namespace: String
 
     init(_ node: Node) {
         let apiVersion = node["apiVersion"]?.string ?? ""
@@ -93,7 +93,7 @@ public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
             && effectiveNamespace == other.effectiveNamespace
     }
 
-    public var description: String {
+    package var description: String {
         let gvk = group.isEmpty ? "\(kind).\(version)" : "\(kind).\(version).\(group)"
         return namespace.isEmpty ? "\(gvk) \(name)" : "\(gvk) \(namespace)/\(name)"
     }

@@ -3,13 +3,13 @@ import Policy
 
 extension BuiltRoot {
     /// The objects as one YAML stream, documents separated by `---`.
-    public var yaml: String {
+    package var yaml: String {
         resources.map { YAMLEmitter.document($0.node) }.joined(separator: "---\n")
     }
 
     /// The built objects as a stream the policy engine checks, every finding moved to the line
     /// that wrote the value it is about (or to the object's `kind:` line).
-    public func generatedManifests() -> GeneratedManifests {
+    package func generatedManifests() -> GeneratedManifests {
         var origins = SourceOrigins()
         var labels: [Int: String] = [:]
         for (index, resource) in resources.enumerated() {
@@ -37,12 +37,12 @@ extension BuiltRoot {
     }
 
     /// The name of its stream of objects. The stream's folder holds its default namespace: one per deployer.
-    public var streamPath: String {
+    package var streamPath: String {
         kustomizationFile + "@kustomize/" + (deployer.map { "\($0.rootLabel)/objects" } ?? folder)
     }
 
     /// The same stream as YAML text, for the fix engine (which edits text).
-    public func generatedManifestsAsText() -> GeneratedManifests {
+    package func generatedManifestsAsText() -> GeneratedManifests {
         var stream = generatedManifests()
         stream.documents = nil
         stream.bytes = Array(yaml.utf8)

@@ -2,36 +2,36 @@ import Foundation
 
 /// A chart a `helmCharts` entry names by `repo:` and that is not in the chart home: pulled by
 /// the caller between builds (as kustomize pulls it), then rendered from the folder it was put in.
-public struct ChartPull: Sendable, Hashable, CustomStringConvertible {
-    public var name: String
+package struct ChartPull: Sendable, Hashable, CustomStringConvertible {
+    package var name: String
     /// A Helm repository's URL or `oci://...`.
-    public var repo: String
+    package var repo: String
     /// As written; empty for the newest.
-    public var version: String
+    package var version: String
 
-    public init(name: String, repo: String, version: String) {
+    package init(name: String, repo: String, version: String) {
         self.name = name
         self.repo = repo
         self.version = version
     }
 
-    public var description: String { "\(name) \(version.isEmpty ? "(newest)" : version) from \(repo)" }
+    package var description: String { "\(name) \(version.isEmpty ? "(newest)" : version) from \(repo)" }
 }
 
 extension RemoteTrees {
     /// The charts builds asked for that are neither pulled nor failed.
-    public var wantedCharts: [ChartPull] {
+    package var wantedCharts: [ChartPull] {
         lock.withLock { askedCharts.filter { charts[$0] == nil && chartFailures[$0] == nil } }
             .sorted { $0.description < $1.description }
     }
 
     /// The folder on disk (an absolute path) that holds the pulled chart.
-    public func store(chartFolder: String, for pull: ChartPull) {
+    package func store(chartFolder: String, for pull: ChartPull) {
         lock.withLock { charts[pull] = chartFolder }
     }
 
     /// Why the chart could not be pulled (offline, not in the repository, over a bound).
-    public func fail(_ pull: ChartPull, reason: String) {
+    package func fail(_ pull: ChartPull, reason: String) {
         lock.withLock { chartFailures[pull] = reason }
     }
 

@@ -3,15 +3,17 @@ import Foundation
 /// A kustomization in another Git repository, as kustomize reads `resources:` entries such as
 /// `https://github.com/org/repo//deploy/base?ref=v1.2`, `github.com/org/repo/deploy?ref=main`
 /// or `git@github.com:org/repo.git//base?ref=v1`.
-public struct RemoteBase: Sendable, Hashable, CustomStringConvertible {
+package struct RemoteBase: Sendable, Hashable, CustomStringConvertible {
     /// What Git clones.
-    public var repository: String
+    package var repository: String
     /// The folder inside the repository.
-    public var path: String
+    package var path: String
     /// A branch, tag or commit; nil for the repository's default branch.
-    public var ref: String?
+    package var ref: String?
 
-    public var description: String { repository + (path.isEmpty ? "" : "//" + path) + (ref.map { "?ref=" + $0 } ?? "") }
+    package var description: String {
+        repository + (path.isEmpty ? "" : "//" + path) + (ref.map { "?ref=" + $0 } ?? "")
+    }
 
     /// The folder the repository's files are placed under in a build: readable in findings,
     /// never a real path (`⟨github.com/org/repo@v1⟩`).
@@ -25,7 +27,7 @@ public struct RemoteBase: Sendable, Hashable, CustomStringConvertible {
         return "⟨" + name.replacingOccurrences(of: "/", with: "∕") + "@" + (ref ?? "default") + "⟩"
     }
 
-    public init(repository: String, path: String, ref: String?) {
+    package init(repository: String, path: String, ref: String?) {
         self.repository = repository
         self.path = path
         self.ref = ref

@@ -3,7 +3,7 @@ import Foundation
 /// The files of the remote repositories a build may read, fetched by the caller (through
 /// GitKit's mirror cache) before building again, and the charts it pulls (`ChartPull`): a
 /// build asks, the caller fetches, the next build finds them. Kept for one run.
-public final class RemoteTrees: @unchecked Sendable {
+package final class RemoteTrees: @unchecked Sendable {
     let lock = NSLock()
     var charts: [ChartPull: String] = [:]
     var chartFailures: [ChartPull: String] = [:]
@@ -12,21 +12,21 @@ public final class RemoteTrees: @unchecked Sendable {
     private var failures: [RemoteKey: String] = [:]
     private var asked: [RemoteKey: RemoteBase] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The repositories builds asked for that are neither fetched nor failed.
-    public var wanted: [RemoteBase] {
+    package var wanted: [RemoteBase] {
         lock.withLock { asked.filter { trees[$0.key] == nil && failures[$0.key] == nil }.map(\.value) }
             .sorted { $0.description < $1.description }
     }
 
     /// The files of `base`'s repository at its ref, by path in the repository.
-    public func store(_ files: [String: [UInt8]], for base: RemoteBase) {
+    package func store(_ files: [String: [UInt8]], for base: RemoteBase) {
         lock.withLock { trees[RemoteKey(base)] = files }
     }
 
     /// Why `base` could not be fetched (offline, a timeout, no such ref).
-    public func fail(_ base: RemoteBase, reason: String) {
+    package func fail(_ base: RemoteBase, reason: String) {
         lock.withLock { failures[RemoteKey(base)] = reason }
     }
 

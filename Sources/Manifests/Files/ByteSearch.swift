@@ -6,8 +6,8 @@
 
 /// Whether a file's bytes contain a word: every file is asked, most say no, so candidates are
 /// found with libc's memchr and compared with memcmp.
-public enum ByteSearch {
-    public static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
+package enum ByteSearch {
+    package static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
         Array(word.utf8).withUnsafeBufferPointer { contains(bytes, pattern: $0) }
     }
 

@@ -1,24 +1,24 @@
 /// Every problem found in a configuration file, each with its line, so one run shows them all.
-public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
-    public struct Problem: Sendable, Hashable {
-        public var position: SourcePosition?
-        public var message: String
+package struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    package struct Problem: Sendable, Hashable {
+        package var position: SourcePosition?
+        package var message: String
 
-        public init(position: SourcePosition?, message: String) {
+        package init(position: SourcePosition?, message: String) {
             self.position = position
             self.message = message
         }
     }
 
-    public var file: String
-    public var problems: [Problem]
+    package var file: String
+    package var problems: [Problem]
 
-    public init(file: String, problems: [Problem]) {
+    package init(file: String, problems: [Problem]) {
         self.file = file
         self.problems = problems
     }
 
-    public var description: String {
+    package var description: String {
         problems.map { problem in
             if let position = problem.position {
                 return "\(file):\(position.line):\(position.column): \(problem.message)"

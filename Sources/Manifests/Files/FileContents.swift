@@ -14,17 +14,17 @@ internal import FileNames
 ///
 /// Only regular files are read (a FIFO would block, `/dev/zero` never ends), and none larger than
 /// `maximumBytes`: the file is refused with its size before anything is read.
-public enum FileContents {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { reason }
+package enum FileContents {
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { reason }
     }
 
     /// The parser's limit: a larger file could not be read as YAML anyway.
-    public static let maximumBytes = YAMLLimits.standard.maximumBytes
+    package static let maximumBytes = YAMLLimits.standard.maximumBytes
 
-    public static func read(_ path: String, maximumBytes: Int = maximumBytes) throws(Failure) -> [UInt8] {
+    package static func read(_ path: String, maximumBytes: Int = maximumBytes) throws(Failure) -> [UInt8] {
         // Non-blocking, so that opening a FIFO does not wait for a writer; no effect on regular files.
         let descriptor = FileName.withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else {
@@ -72,7 +72,7 @@ public enum FileContents {
     /// (same folder, same permissions), which then takes its name. A full disk or any other
     /// failure leaves the original as it was. A symbolic link stays a link: its target is
     /// replaced. A read-only file is refused, named, even for root.
-    public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         func failure(_ what: String) -> Failure { Failure(path: path, reason: "cannot write the file: \(what)") }
         let target = resolvedTarget(of: path)
         var info = stat()

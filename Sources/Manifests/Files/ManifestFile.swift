@@ -1,6 +1,6 @@
 /// What one file turned out to hold.
-public struct ManifestFile: Sendable {
-    public enum Kind: String, Sendable, Codable {
+package struct ManifestFile: Sendable {
+    package enum Kind: String, Sendable, Codable {
         /// At least one Kubernetes object or syntax error: the file is checked.
         case kubernetes
         /// Parses, but no document has `apiVersion` and `kind` (CI workflows, values files...).
@@ -9,14 +9,14 @@ public struct ManifestFile: Sendable {
         case template
     }
 
-    public var path: String
-    public var kind: Kind
-    public var documentCount: Int
-    public var objects: [KubernetesObject]
-    public var syntaxErrors: [YAMLSyntaxError]
-    public var byteCount: Int
+    package var path: String
+    package var kind: Kind
+    package var documentCount: Int
+    package var objects: [KubernetesObject]
+    package var syntaxErrors: [YAMLSyntaxError]
+    package var byteCount: Int
 
-    public init(
+    package init(
         path: String, kind: Kind, documentCount: Int, objects: [KubernetesObject], syntaxErrors: [YAMLSyntaxError],
         byteCount: Int
     ) {

@@ -5,8 +5,8 @@
 #endif
 
 /// Turns a file's bytes into Kubernetes objects: parse, expand `kind: List`, classify.
-public enum ManifestReader {
-    public static func read(path: String, bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions())
+package enum ManifestReader {
+    package static func read(path: String, bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions())
         -> ManifestFile
     {
         let stream = YAMLParser.parse(bytes: bytes, options: options)
@@ -26,7 +26,7 @@ public enum ManifestReader {
             objects: objects, syntaxErrors: stream.errors, byteCount: bytes.count)
     }
 
-    public static func read(path: String, text: String) -> ManifestFile {
+    package static func read(path: String, text: String) -> ManifestFile {
         read(path: path, bytes: Array(text.utf8))
     }
 
@@ -42,7 +42,7 @@ public enum ManifestReader {
     }
 
     /// Go template actions (`{{ ... }}`) are the mark of an unrendered Helm chart template.
-    public static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
+    package static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
         contains(bytes, "{{")
     }
 

@@ -11,35 +11,35 @@ internal import FileNames
 /// Walks with `opendir`/`readdir` rather than Foundation's URL enumerator, which spent more time
 /// building URLs than the whole check spends parsing. Names are taken as the bytes they are
 /// (see `FileName`): a name that is not UTF-8 is listed, opened and reported like any other.
-public enum ManifestWalker {
-    public static let extensions: Set<String> = ["yaml", "yml", "json"]
+package enum ManifestWalker {
+    package static let extensions: Set<String> = ["yaml", "yml", "json"]
 
     /// Version-control folders, never walked. Other hidden folders are: GitOps repositories keep
     /// manifests in them (`.archive/`, `.flux/`).
-    public static let skippedFolders: Set<String> = [".git", ".hg", ".svn"]
+    package static let skippedFolders: Set<String> = [".git", ".hg", ".svn"]
 
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "\(FileName.escaped(path)): \(reason)" }
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "\(FileName.escaped(path)): \(reason)" }
     }
 
     /// What a walk found, and what it had to leave out; one folder that cannot be listed does not
     /// stop the walk.
-    public struct Listing: Sendable {
-        public var files: [String] = []
+    package struct Listing: Sendable {
+        package var files: [String] = []
         /// Folders that could not be listed: their files were not checked, which the run must say.
-        public var unreadable: [Failure] = []
+        package var unreadable: [Failure] = []
         /// Paths named on the command line that are not regular files (a FIFO, a device, a
         /// socket): reading them could block or never end, so they are left out with a note.
-        public var skipped: [Failure] = []
+        package var skipped: [Failure] = []
     }
 
     /// Files named directly are taken whatever their extension; folders are walked for
     /// `.yaml`, `.yml` and `.json`, skipping version-control folders and not following symlinks.
     /// Each folder's files come sorted, so every run reports in the same order. Throws only when
     /// a named path does not exist (a usage error).
-    public static func list(_ paths: [String]) throws(Failure) -> Listing {
+    package static func list(_ paths: [String]) throws(Failure) -> Listing {
         var listing = Listing()
         for path in paths {
             var info = stat()
@@ -68,7 +68,7 @@ public enum ManifestWalker {
 
     /// The files of `list`, throwing at the first folder that cannot be listed or path that is
     /// not a regular file (tests and tools that want all or nothing).
-    public static func files(under paths: [String]) throws(Failure) -> [String] {
+    package static func files(under paths: [String]) throws(Failure) -> [String] {
         let listing = try list(paths)
         if let failure = listing.unreadable.first ?? listing.skipped.first { throw failure }
         return listing.files
@@ -120,7 +120,7 @@ public enum ManifestWalker {
     }
 
     /// A `.yaml`, `.yml` or `.json` file name (or path).
-    public static func hasManifestExtension(_ name: String) -> Bool {
+    package static func hasManifestExtension(_ name: String) -> Bool {
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
         return extensions.contains(name[name.utf8.index(after: dot)...].lowercased())
     }

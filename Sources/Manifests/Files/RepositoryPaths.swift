@@ -2,10 +2,10 @@
 /// a chart folder of a GitRepository) found among the checked folders, which may sit below
 /// that root: the folder whose path ends with the written one wins, the nearest to the file
 /// that wrote it on a tie.
-public enum RepositoryPaths {
+package enum RepositoryPaths {
     /// The folder of `folders` that `written` names, seen from `file`; nil when none does, or
     /// when the path climbs above the repository's root.
-    public static func folder(forSourcePath written: String, among folders: some Sequence<String>, near file: String)
+    package static func folder(forSourcePath written: String, among folders: some Sequence<String>, near file: String)
         -> String?
     {
         var parts: [Substring] = []
@@ -25,7 +25,7 @@ public enum RepositoryPaths {
 
     /// Among candidates, the one whose folder shares the most leading folders with `file` (the
     /// first, on a tie).
-    public static func nearest<Item>(_ items: [Item], to file: String, folder: (Item) -> String) -> Item? {
+    package static func nearest<Item>(_ items: [Item], to file: String, folder: (Item) -> String) -> Item? {
         let asking = file.split(separator: "/").dropLast()
         func shared(_ item: Item) -> Int {
             zip(folder(item).split(separator: "/"), asking).prefix { $0 == $1 }.count

@@ -2,35 +2,35 @@
 /// and the 0-based character offset, so later edits can find the exact text.
 ///
 /// Stored in 32-bit fields: every node of every tree holds two of these.
-public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     private var storedLine: Int32
     private var storedColumn: Int32
     private var storedOffset: Int32
 
-    public init(line: Int, column: Int, offset: Int = 0) {
+    package init(line: Int, column: Int, offset: Int = 0) {
         storedLine = Int32(clamping: line)
         storedColumn = Int32(clamping: column)
         storedOffset = Int32(clamping: offset)
     }
 
-    public var line: Int {
+    package var line: Int {
         get { Int(storedLine) }
         set { storedLine = Int32(clamping: newValue) }
     }
 
-    public var column: Int {
+    package var column: Int {
         get { Int(storedColumn) }
         set { storedColumn = Int32(clamping: newValue) }
     }
 
-    public var offset: Int {
+    package var offset: Int {
         get { Int(storedOffset) }
         set { storedOffset = Int32(clamping: newValue) }
     }
 
-    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+    package static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
     }
 
-    public var description: String { "\(line):\(column)" }
+    package var description: String { "\(line):\(column)" }
 }

@@ -1,14 +1,14 @@
 /// One container (or init container) of a pod spec.
-public struct ContainerSpec: Sendable {
-    public var node: YAMLNode
-    public var name: String
-    public var isInit: Bool
-    public var path: DocumentPath
+package struct ContainerSpec: Sendable {
+    package var node: YAMLNode
+    package var name: String
+    package var isInit: Bool
+    package var path: DocumentPath
 
-    public var image: String? { node["image"]?.string }
-    public var securityContext: YAMLNode? { node["securityContext"] }
+    package var image: String? { node["image"]?.string }
+    package var securityContext: YAMLNode? { node["securityContext"] }
     /// The container's first line (`- name: app`), where findings about missing fields anchor.
-    public var anchor: SourcePosition { node.start }
+    package var anchor: SourcePosition { node.start }
 
     static func list(in podSpec: YAMLNode, key: String, isInit: Bool, podPath: DocumentPath) -> [ContainerSpec] {
         guard let items = podSpec[key]?.items else { return [] }

@@ -1,28 +1,28 @@
 /// Where a node sits inside its document: `spec.template.spec.containers[0].image`.
 /// Findings carry it so a fingerprint survives lines moving around.
-public struct DocumentPath: Sendable, Hashable, CustomStringConvertible {
-    public enum Component: Sendable, Hashable {
+package struct DocumentPath: Sendable, Hashable, CustomStringConvertible {
+    package enum Component: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
-    public var components: [Component]
+    package var components: [Component]
 
-    public init(_ components: [Component] = []) {
+    package init(_ components: [Component] = []) {
         self.components = components
     }
 
-    public static let root = DocumentPath()
+    package static let root = DocumentPath()
 
-    public func appending(_ keys: String...) -> DocumentPath {
+    package func appending(_ keys: String...) -> DocumentPath {
         DocumentPath(components + keys.map(Component.key))
     }
 
-    public func appending(index: Int) -> DocumentPath {
+    package func appending(index: Int) -> DocumentPath {
         DocumentPath(components + [.index(index)])
     }
 
-    public var description: String {
+    package var description: String {
         // Built as bytes: string interpolation per component cost more than the checks that
         // made the path, in reports with tens of thousands of findings.
         var text: [UInt8] = []

@@ -3,20 +3,20 @@
 ///
 /// A class of constants: checks pass objects around and filter lists of them constantly, and
 /// copying a reference is much cheaper than copying a dozen strings and trees.
-public final class KubernetesObject: Sendable {
-    public let apiVersion: String
-    public let kind: String
-    public let name: String
-    public let namespace: String?
+package final class KubernetesObject: Sendable {
+    package let apiVersion: String
+    package let kind: String
+    package let name: String
+    package let namespace: String?
     /// The object's mapping node.
-    public let node: YAMLNode
-    public let file: String
-    public let documentIndex: Int
+    package let node: YAMLNode
+    package let file: String
+    package let documentIndex: Int
     /// Where the object sits in its document: the root, or `items[N]` of a `kind: List`.
-    public let path: DocumentPath
-    public let podTemplate: PodTemplate?
+    package let path: DocumentPath
+    package let podTemplate: PodTemplate?
 
-    public init?(node: YAMLNode, file: String, documentIndex: Int, path: DocumentPath = .root) {
+    package init?(node: YAMLNode, file: String, documentIndex: Int, path: DocumentPath = .root) {
         guard let apiVersion = node["apiVersion"]?.string, let kind = node["kind"]?.string,
             !apiVersion.isEmpty, !kind.isEmpty
         else { return nil }
@@ -32,38 +32,38 @@ public final class KubernetesObject: Sendable {
     }
 
     /// The API group: `apps` for `apps/v1`, empty for the core group (`v1`).
-    public var group: String {
+    package var group: String {
         guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
         return String(apiVersion[..<slash])
     }
 
-    public var metadata: YAMLNode? { node["metadata"] }
-    public var labels: [String: String] { metadata?["labels"]?.stringMap ?? [:] }
-    public var annotations: [String: String] { metadata?["annotations"]?.stringMap ?? [:] }
+    package var metadata: YAMLNode? { node["metadata"] }
+    package var labels: [String: String] { metadata?["labels"]?.stringMap ?? [:] }
+    package var annotations: [String: String] { metadata?["annotations"]?.stringMap ?? [:] }
 
     /// The line that names the object's type, where findings about the whole object anchor.
-    public var anchor: SourcePosition { node.entry("kind")?.key.start ?? node.start }
+    package var anchor: SourcePosition { node.entry("kind")?.key.start ?? node.start }
 
-    public var reference: ObjectReference {
+    package var reference: ObjectReference {
         ObjectReference(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
     }
 }
 
 /// kind/namespace/name, as findings and reports name an object.
-public struct ObjectReference: Sendable, Hashable, CustomStringConvertible {
-    public var apiVersion: String
-    public var kind: String
-    public var namespace: String?
-    public var name: String
+package struct ObjectReference: Sendable, Hashable, CustomStringConvertible {
+    package var apiVersion: String
+    package var kind: String
+    package var namespace: String?
+    package var name: String
 
-    public init(apiVersion: String, kind: String, namespace: String?, name: String) {
+    package init(apiVersion: String, kind: String, namespace: String?, name: String) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.namespace = namespace
         self.name = name
     }
 
-    public var description: String {
+    package var description: String {
         if let namespace { return "\(kind) \(namespace)/\(name)" }
         return "\(kind) \(name)"
     }

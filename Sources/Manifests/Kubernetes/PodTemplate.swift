@@ -1,21 +1,21 @@
 /// A pod spec found inside an object, with the nodes findings anchor to.
-public struct PodTemplate: Sendable {
+package struct PodTemplate: Sendable {
     /// The pod spec mapping.
-    public var spec: YAMLNode
+    package var spec: YAMLNode
     /// The `spec:` key of the pod spec: where findings about a missing pod-level field anchor.
-    public var specKey: YAMLNode
+    package var specKey: YAMLNode
     /// The pod's metadata (the template's, or the Pod's own).
-    public var metadata: YAMLNode?
-    public var path: DocumentPath
+    package var metadata: YAMLNode?
+    package var path: DocumentPath
     /// Where the pod's metadata is (or would be) in the document.
-    public var metadataPath: DocumentPath
-    public var containers: [ContainerSpec]
-    public var initContainers: [ContainerSpec]
+    package var metadataPath: DocumentPath
+    package var containers: [ContainerSpec]
+    package var initContainers: [ContainerSpec]
 
-    public var labels: [String: String] { metadata?["labels"]?.stringMap ?? [:] }
-    public var annotations: [String: String] { metadata?["annotations"]?.stringMap ?? [:] }
-    public var securityContext: YAMLNode? { spec["securityContext"] }
-    public var allContainers: [ContainerSpec] { initContainers + containers }
+    package var labels: [String: String] { metadata?["labels"]?.stringMap ?? [:] }
+    package var annotations: [String: String] { metadata?["annotations"]?.stringMap ?? [:] }
+    package var securityContext: YAMLNode? { spec["securityContext"] }
+    package var allContainers: [ContainerSpec] { initContainers + containers }
 
     /// Kinds whose pod template sits at `spec.template`; CronJob nests it under `jobTemplate`,
     /// a Pod is its own template, and any other kind qualifies when `spec.template.spec`

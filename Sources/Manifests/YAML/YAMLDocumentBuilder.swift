@@ -2,18 +2,18 @@
 /// builds): the engine checks them as it checks parsed documents, without writing them out as
 /// text to parse again. Every node gets a position of its own (line = its place in the stream,
 /// in order), so objects stay distinct; where a value was really written is the caller's to keep.
-public struct YAMLDocumentBuilder {
+package struct YAMLDocumentBuilder {
     private var builder = YAMLTreeBuilder()
     /// Nodes placed so far in the stream, this document's included.
-    public private(set) var nodes: Int
+    package private(set) var nodes: Int
 
     /// `nodesBefore`: the `nodes` of the stream's previous document, so positions never repeat.
-    public init(nodesBefore: Int = 0) {
+    package init(nodesBefore: Int = 0) {
         nodes = nodesBefore
         builder.beginDocument()
     }
 
-    public mutating func scalar(_ text: String, style: YAMLScalar.Style, tag: String? = nil) {
+    package mutating func scalar(_ text: String, style: YAMLScalar.Style, tag: String? = nil) {
         let position = nextPosition()
         var text = text
         text.withUTF8 { bytes in
@@ -21,12 +21,12 @@ public struct YAMLDocumentBuilder {
         }
     }
 
-    public mutating func beginMapping() { builder.open(isMapping: true, anchor: nil, start: nextPosition()) }
-    public mutating func beginSequence() { builder.open(isMapping: false, anchor: nil, start: nextPosition()) }
-    public mutating func end() { builder.close(end: SourcePosition(line: nodes, column: 1, offset: nodes)) }
+    package mutating func beginMapping() { builder.open(isMapping: true, anchor: nil, start: nextPosition()) }
+    package mutating func beginSequence() { builder.open(isMapping: false, anchor: nil, start: nextPosition()) }
+    package mutating func end() { builder.close(end: SourcePosition(line: nodes, column: 1, offset: nodes)) }
 
     /// The document's root; nil when nothing was added.
-    public mutating func finish() -> YAMLNode? { builder.finishDocument() }
+    package mutating func finish() -> YAMLNode? { builder.finishDocument() }
 
     private mutating func nextPosition() -> SourcePosition {
         nodes += 1
@@ -37,7 +37,7 @@ public struct YAMLDocumentBuilder {
 extension ManifestReader {
     /// The objects of documents built in memory (see `YAMLDocumentBuilder`), as if read from a
     /// file named `path` holding them in order.
-    public static func read(path: String, documents: [YAMLNode]) -> ManifestFile {
+    package static func read(path: String, documents: [YAMLNode]) -> ManifestFile {
         let objects = documents.enumerated().flatMap { index, root in
             self.objects(in: root, file: path, documentIndex: index)
         }

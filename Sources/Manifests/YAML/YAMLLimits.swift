@@ -2,21 +2,21 @@
 /// repositories and registries they do not control, so the limits are on by default and a caller
 /// can only raise them on purpose. A document past a limit is one syntax error at the line where
 /// the limit was passed; the file's other documents are still read.
-public struct YAMLLimits: Sendable, Hashable {
+package struct YAMLLimits: Sendable, Hashable {
     /// Collections open at once (block and flow together). Readers of the trees recurse, and
     /// libyaml's time grows with the square of flow nesting: parsing stops where the limit is passed.
-    public var maximumDepth: Int
+    package var maximumDepth: Int
     /// Nodes that aliases may add to one document: each alias counts the nodes of what it names,
     /// so a few hundred bytes of nested aliases (an "alias bomb") cannot make a reader walk billions.
-    public var maximumAliasedNodes: Int
+    package var maximumAliasedNodes: Int
     /// Bytes in one file or text.
-    public var maximumBytes: Int
+    package var maximumBytes: Int
 
-    public init(maximumDepth: Int = 128, maximumAliasedNodes: Int = 100_000, maximumBytes: Int = 64 << 20) {
+    package init(maximumDepth: Int = 128, maximumAliasedNodes: Int = 100_000, maximumBytes: Int = 64 << 20) {
         self.maximumDepth = maximumDepth
         self.maximumAliasedNodes = maximumAliasedNodes
         self.maximumBytes = maximumBytes
     }
 
-    public static let standard = YAMLLimits()
+    package static let standard = YAMLLimits()
 }

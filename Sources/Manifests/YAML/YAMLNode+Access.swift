@@ -1,11 +1,11 @@
 extension YAMLNode {
-    public var scalar: YAMLScalar? {
+    package var scalar: YAMLScalar? {
         record.kind == .scalar ? tree.scalar(at: index) : nil
     }
 
     /// The mapping's entries as Kubernetes reads them: a key written twice appears once, with
     /// its last value, where that last occurrence was written.
-    public var entries: [YAMLMappingEntry]? {
+    package var entries: [YAMLMappingEntry]? {
         let record = record
         guard record.kind == .mapping else { return nil }
         guard tree.hasRepeatedKeys(record) else {
@@ -21,24 +21,24 @@ extension YAMLNode {
     }
 
     /// Every entry as written, a key written twice included twice (the repeat is what counts).
-    public var entriesAsWritten: [YAMLMappingEntry]? {
+    package var entriesAsWritten: [YAMLMappingEntry]? {
         let record = record
         guard record.kind == .mapping else { return nil }
         return (0..<Int(record.count)).map { entry(at: Int(record.first) + 2 * $0) }
     }
 
-    public var items: [YAMLNode]? {
+    package var items: [YAMLNode]? {
         let record = record
         guard record.kind == .sequence else { return nil }
         return tree.links[Int(record.first)..<Int(record.first + record.count)].map { YAMLNode(tree: tree, index: $0) }
     }
 
-    public var isMapping: Bool { record.kind == .mapping }
-    public var isSequence: Bool { record.kind == .sequence }
+    package var isMapping: Bool { record.kind == .mapping }
+    package var isSequence: Bool { record.kind == .sequence }
 
     /// The entry under `key` when this node is a mapping. A key written twice yields its last
     /// occurrence: the value the API server would use (Kubernetes' decoders keep the last).
-    public func entry(_ key: String) -> YAMLMappingEntry? {
+    package func entry(_ key: String) -> YAMLMappingEntry? {
         let record = record
         guard record.kind == .mapping else { return nil }
         let first = Int(record.first)
@@ -50,30 +50,30 @@ extension YAMLNode {
         return nil
     }
 
-    public subscript(key: String) -> YAMLNode? { entry(key)?.value }
+    package subscript(key: String) -> YAMLNode? { entry(key)?.value }
 
     /// Follows a path of mapping keys: `node["spec", "template", "spec"]`.
-    public subscript(first: String, rest: String...) -> YAMLNode? {
+    package subscript(first: String, rest: String...) -> YAMLNode? {
         var node = self[first]
         for key in rest { node = node?[key] }
         return node
     }
 
     /// The text of a scalar that is not null.
-    public var string: String? {
+    package var string: String? {
         let record = record
         guard record.kind == .scalar, !tree.isNullScalar(index) else { return nil }
         return tree.string(record)
     }
 
-    public var bool: Bool? { scalar?.bool }
-    public var int: Int? { scalar?.int }
+    package var bool: Bool? { scalar?.bool }
+    package var int: Int? { scalar?.int }
 
     /// True when the node is absent-equivalent: a null scalar.
-    public var isNull: Bool { tree.isNullScalar(index) }
+    package var isNull: Bool { tree.isNullScalar(index) }
 
     /// The mapping's string entries (labels, annotations, selectors).
-    public var stringMap: [String: String] {
+    package var stringMap: [String: String] {
         let record = record
         guard record.kind == .mapping, record.count > 0 else { return [:] }
         var map: [String: String] = [:]

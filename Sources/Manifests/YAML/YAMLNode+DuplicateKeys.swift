@@ -1,20 +1,20 @@
 /// A key a mapping sets twice. Kubernetes' decoders keep the last value (or refuse the object),
 /// so an earlier `privileged: false` can make a reader miss a later `privileged: true`.
-public struct YAMLDuplicateKey: Sendable, Hashable {
-    public var key: String
+package struct YAMLDuplicateKey: Sendable, Hashable {
+    package var key: String
     /// The occurrence whose value counts: the later one.
-    public var position: SourcePosition
+    package var position: SourcePosition
     /// The occurrence before it, whose value is ignored.
-    public var earlier: SourcePosition
+    package var earlier: SourcePosition
     /// Where the key sits, from the node that was asked.
-    public var path: DocumentPath
+    package var path: DocumentPath
 }
 
 extension YAMLNode {
     /// Every key set twice in a mapping under this node (this node included), in document order.
     /// Costs nothing in a document without repeated keys; an aliased mapping is reported once,
     /// where it is written.
-    public var duplicateKeys: [YAMLDuplicateKey] {
+    package var duplicateKeys: [YAMLDuplicateKey] {
         guard !tree.repeatedKeyRuns.isEmpty else { return [] }
         var found: [YAMLDuplicateKey] = []
         var visitedRuns = Set<Int32>()

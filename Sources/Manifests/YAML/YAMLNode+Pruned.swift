@@ -3,7 +3,7 @@ extension YAMLNode {
     /// their path below the node (each with everything under it). Sequence items always stay, so
     /// indices mean what they meant; positions are the original ones, so what is looked up in the
     /// copy anchors where it did. Keeping a pruned copy lets the document's own tree go.
-    public func pruned(dropping isDropped: (_ path: [DocumentPath.Component]) -> Bool) -> YAMLNode {
+    package func pruned(dropping isDropped: (_ path: [DocumentPath.Component]) -> Bool) -> YAMLNode {
         var copier = YAMLTreeCopier(source: tree)
         let root = copier.copy(index, isDropped: isDropped)
         return YAMLNode(tree: copier.tree, index: root)

@@ -4,12 +4,12 @@ internal import CYAML
 ///
 /// This is the only place that talks to libyaml. A syntax error ends libyaml's stream, so the
 /// parser notes it and starts again at the next `---` line: one broken document costs only itself.
-public enum YAMLParser {
-    public static func parse(_ text: String, options: YAMLParseOptions = YAMLParseOptions()) -> YAMLStream {
+package enum YAMLParser {
+    package static func parse(_ text: String, options: YAMLParseOptions = YAMLParseOptions()) -> YAMLStream {
         parse(bytes: Array(text.utf8), options: options)
     }
 
-    public static func parse(bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions()) -> YAMLStream {
+    package static func parse(bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions()) -> YAMLStream {
         // Trees index their bytes and nodes with 32-bit numbers.
         guard bytes.count < Int(Int32.max) / 2 else {
             return YAMLStream(errors: [

@@ -1,6 +1,6 @@
 /// How Kubernetes' YAML reader (YAML 1.1 rules for plain scalars) reads a scalar's text.
 extension YAMLScalar {
-    public var isNull: Bool {
+    package var isNull: Bool {
         guard style == .plain, tag == nil else { return tag == "tag:yaml.org,2002:null" }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
@@ -8,7 +8,7 @@ extension YAMLScalar {
         }
     }
 
-    public var bool: Bool? {
+    package var bool: Bool? {
         guard style == .plain else { return nil }
         switch text {
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": return true
@@ -17,7 +17,7 @@ extension YAMLScalar {
         }
     }
 
-    public var int: Int? {
+    package var int: Int? {
         guard style == .plain else { return nil }
         if let value = Int(text) { return value }
         if text.hasPrefix("+"), let value = Int(text.dropFirst()) { return value }
@@ -25,7 +25,7 @@ extension YAMLScalar {
     }
 
     /// Booleans written as strings (`"true"`), which annotations must use.
-    public var isTrueLike: Bool {
+    package var isTrueLike: Bool {
         if let bool { return bool }
         return text.lowercased() == "true"
     }

@@ -1,8 +1,8 @@
 /// Every check Shipshape runs, in one list. Adding a check means adding its file under
 /// `Checks/<Category>/<id>.swift`, a line here, and its default severity in `config/checks.yaml`;
 /// `CatalogueTests` fails when one of the three is missing.
-public enum Catalogue {
-    public static let all: [any Check] = [
+package enum Catalogue {
+    package static let all: [any Check] = [
         // Reliability
         DeploymentMissingReplicas(), PriorityClassNotSet(), TagNotSpecified(), PullPolicyNotAlways(),
         ReadinessProbeMissing(), LivenessProbeMissing(), MetadataAndInstanceMismatched(), PdbDisruptionsIsZero(),
@@ -23,11 +23,11 @@ public enum Catalogue {
         DeprecatedApiVersion(), YamlSyntaxError(), DuplicateKey(),
     ]
 
-    public static var ids: Set<String> { Set(all.map(\.id)) }
+    package static var ids: Set<String> { Set(all.map(\.id)) }
 
-    public static var metadata: [CheckMetadata] { all.map(\.metadata) }
+    package static var metadata: [CheckMetadata] { all.map(\.metadata) }
 
-    public static func check(id: String) -> (any Check)? {
+    package static func check(id: String) -> (any Check)? {
         all.first { $0.id == id }
     }
 }

@@ -2,7 +2,7 @@ import Manifests
 
 /// One policy check. Each lives in its own file under `Checks/<Category>/<id>.swift`
 /// and is listed once in `Catalogue.all`.
-public protocol Check: Sendable {
+package protocol Check: Sendable {
     static var metadata: CheckMetadata { get }
     /// The check's metadata: its type's, except for checks made at run time (Kyverno rules,
     /// custom checks from the configuration).
@@ -17,22 +17,22 @@ public protocol Check: Sendable {
 }
 
 extension Check {
-    public var metadata: CheckMetadata { Self.metadata }
-    public var id: String { metadata.id }
-    public var needsWorkspace: Bool { false }
+    package var metadata: CheckMetadata { Self.metadata }
+    package var id: String { metadata.id }
+    package var needsWorkspace: Bool { false }
 }
 
 /// Where and why an object breaks a check. The engine turns it into a `Finding`
 /// once severity and exemptions are known.
-public struct Violation: Sendable {
-    public var position: SourcePosition
-    public var path: DocumentPath
-    public var message: String
-    public var container: String?
+package struct Violation: Sendable {
+    package var position: SourcePosition
+    package var path: DocumentPath
+    package var message: String
+    package var container: String?
     /// Set when the check itself grades the finding (a deprecated but not yet removed API is a warning).
-    public var severity: Severity?
+    package var severity: Severity?
 
-    public init(
+    package init(
         at position: SourcePosition, path: DocumentPath, message: String, container: String? = nil,
         severity: Severity? = nil
     ) {

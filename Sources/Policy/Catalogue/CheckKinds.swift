@@ -13,11 +13,11 @@ extension ContainerCheck {
     var includesInitContainers: Bool { false }
     var excludedKinds: Set<String> { [] }
 
-    public func applies(to object: KubernetesObject) -> Bool {
+    package func applies(to object: KubernetesObject) -> Bool {
         object.podTemplate != nil && !excludedKinds.contains(object.kind)
     }
 
-    public func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
+    package func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         guard let pod = object.podTemplate else { return [] }
         let containers = includesInitContainers ? pod.allContainers : pod.containers
         return containers.compactMap { container in
@@ -37,11 +37,11 @@ protocol PodSpecCheck: Check {
 extension PodSpecCheck {
     var excludedKinds: Set<String> { [] }
 
-    public func applies(to object: KubernetesObject) -> Bool {
+    package func applies(to object: KubernetesObject) -> Bool {
         object.podTemplate != nil && !excludedKinds.contains(object.kind)
     }
 
-    public func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
+    package func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         guard let pod = object.podTemplate, let violation = violation(in: pod, object: object) else { return [] }
         return [violation]
     }
@@ -54,9 +54,9 @@ protocol KindCheck: Check {
 }
 
 extension KindCheck {
-    public func applies(to object: KubernetesObject) -> Bool { kinds.contains(object.kind) }
+    package func applies(to object: KubernetesObject) -> Bool { kinds.contains(object.kind) }
 
-    public func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
+    package func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         violations(in: object, workspace: workspace)
     }
 }

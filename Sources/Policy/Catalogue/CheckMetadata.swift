@@ -1,4 +1,4 @@
-public enum CheckCategory: String, Sendable, Codable, CaseIterable {
+package enum CheckCategory: String, Sendable, Codable, CaseIterable {
     case security = "Security"
     case efficiency = "Efficiency"
     case reliability = "Reliability"
@@ -8,19 +8,19 @@ public enum CheckCategory: String, Sendable, Codable, CaseIterable {
 
 /// What a check is, in words: the one place documentation, SARIF rules and messages come from.
 /// Default severities are not here: they live in `config/checks.yaml`.
-public struct CheckMetadata: Sendable {
-    public var id: String
-    public var category: CheckCategory
+package struct CheckMetadata: Sendable {
+    package var id: String
+    package var category: CheckCategory
     /// What the check looks at: `Container`, `PodSpec`, `Controller`, or a kind.
-    public var target: String
+    package var target: String
     /// One line: what the check wants.
-    public var title: String
+    package var title: String
     /// Why it matters.
-    public var description: String
+    package var description: String
     /// What to do about a finding; one or more sentences ending in a period.
-    public var remediation: String
+    package var remediation: String
 
-    public init(
+    package init(
         id: String, category: CheckCategory, target: String, title: String, description: String, remediation: String
     ) {
         self.id = id
@@ -31,7 +31,7 @@ public struct CheckMetadata: Sendable {
         self.remediation = remediation
     }
 
-    public var documentationURL: String {
+    package var documentationURL: String {
         "https://github.com/shipshape-dev/shipshape/blob/main/docs/checks.md#\(id.lowercased())"
     }
 }

@@ -1,10 +1,10 @@
 /// How to fix a check's finding, as data the check declares next to itself; the `Fixes` module
 /// turns it into format-preserving edits.
-public struct FixRecipe: Sendable {
+package struct FixRecipe: Sendable {
     /// What the paths are relative to.
-    public enum Target: Sendable { case container, podSpec, object }
+    package enum Target: Sendable { case container, podSpec, object }
 
-    public enum Action: Sendable {
+    package enum Action: Sendable {
         /// Set the value at the path, inserting missing keys.
         case set([String], FixValue)
         /// Remove the key at the path.
@@ -23,19 +23,19 @@ public struct FixRecipe: Sendable {
         case setIfMissing([String], FixValue, kinds: Set<String>)
     }
 
-    public var target: Target
-    public var actions: [Action]
+    package var target: Target
+    package var actions: [Action]
     /// Why, in a few words, for the review comment and the fix report.
-    public var reason: String
+    package var reason: String
     /// False for fixes a person should look at first (a read-only root filesystem may need a
     /// writable emptyDir): reviews offer them as suggestions, `fix` applies them only when named.
-    public var appliesByDefault: Bool
+    package var appliesByDefault: Bool
     /// When set, the fix also applies by default to containers the configuration opts in.
-    public var enabledBySetting: FixSettings.Switch?
+    package var enabledBySetting: FixSettings.Switch?
     /// Fixes that build on others' results (a limit copies the request) run after them.
-    public var runsAfterOthers: Bool
+    package var runsAfterOthers: Bool
 
-    public init(
+    package init(
         target: Target, actions: [Action], reason: String, appliesByDefault: Bool = true,
         enabledBySetting: FixSettings.Switch? = nil, runsAfterOthers: Bool = false
     ) {
@@ -49,7 +49,7 @@ public struct FixRecipe: Sendable {
 }
 
 /// A value a fix writes.
-public enum FixValue: Sendable, Hashable {
+package enum FixValue: Sendable, Hashable {
     /// `false`, `100m`: written as is.
     case plain(String)
     /// Text, quoted where YAML would read it as something else.
@@ -71,5 +71,5 @@ public enum FixValue: Sendable, Hashable {
 
 extension Check {
     /// Checks without a fix declare none.
-    public var fix: FixRecipe? { nil }
+    package var fix: FixRecipe? { nil }
 }

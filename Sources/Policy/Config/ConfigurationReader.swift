@@ -2,7 +2,7 @@ import Manifests
 
 /// Reads a Shipshape or Polaris configuration file into a `PolicyConfiguration`,
 /// collecting every problem with its position instead of stopping at the first.
-public struct ConfigurationReader {
+package struct ConfigurationReader {
     /// Polaris keys that mean nothing to `check`, accepted so a Polaris file works unchanged.
     static let acceptedPolarisKeys: Set<String> = ["mutations", "displayName"]
 
@@ -11,12 +11,12 @@ public struct ConfigurationReader {
     var problems: [ConfigurationError.Problem] = []
     var notes: [String] = []
 
-    public init(file: String, knownChecks: Set<String>) {
+    package init(file: String, knownChecks: Set<String>) {
         self.file = file
         self.knownChecks = knownChecks
     }
 
-    public static func read(text: String, file: String, knownChecks: Set<String>) throws(ConfigurationError)
+    package static func read(text: String, file: String, knownChecks: Set<String>) throws(ConfigurationError)
         -> PolicyConfiguration
     {
         var reader = ConfigurationReader(file: file, knownChecks: knownChecks)

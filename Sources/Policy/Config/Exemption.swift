@@ -9,15 +9,15 @@ import Manifests
 /// One `exemptions:` entry, as Polaris reads it: every field given must match, and an entry
 /// without `rules` exempts from every check. Controller and container names match by prefix, byte by byte as Polaris'
 /// `strings.HasPrefix` does.
-public struct Exemption: Sendable, Hashable {
-    public var namespace: String?
-    public var controllerNames: [String]
-    public var containerNames: [String]
-    public var rules: [String]
+package struct Exemption: Sendable, Hashable {
+    package var namespace: String?
+    package var controllerNames: [String]
+    package var containerNames: [String]
+    package var rules: [String]
     /// Shipshape's addition: files the entry covers.
-    public var paths: [PathPattern]
+    package var paths: [PathPattern]
 
-    public init(
+    package init(
         namespace: String? = nil, controllerNames: [String] = [], containerNames: [String] = [], rules: [String] = [],
         paths: [PathPattern] = []
     ) {
@@ -28,7 +28,7 @@ public struct Exemption: Sendable, Hashable {
         self.paths = paths
     }
 
-    public func exempts(checkID: String, object: ObjectReference?, container: String?, file: String) -> Bool {
+    package func exempts(checkID: String, object: ObjectReference?, container: String?, file: String) -> Bool {
         covers(object: object, file: file) && covers(checkID: checkID, container: container)
     }
 

@@ -10,14 +10,14 @@
 ///       cpuLimits: true                 # CPU limits only where the configuration asks
 ///   probePath: /healthz                 # httpGet probes on this path instead of tcpSocket
 /// ```
-public struct FixSettings: Sendable {
-    public struct ResourceRule: Sendable {
-        public var containerNames: [String] = []
-        public var cpuRequest: String?
-        public var memoryRequest: String?
-        public var cpuLimits: Bool?
+package struct FixSettings: Sendable {
+    package struct ResourceRule: Sendable {
+        package var containerNames: [String] = []
+        package var cpuRequest: String?
+        package var memoryRequest: String?
+        package var cpuLimits: Bool?
 
-        public init(
+        package init(
             containerNames: [String] = [], cpuRequest: String? = nil, memoryRequest: String? = nil,
             cpuLimits: Bool? = nil
         ) {
@@ -33,26 +33,26 @@ public struct FixSettings: Sendable {
     }
 
     /// First match wins; a configuration file's rules come before the defaults'.
-    public var resourceRules: [ResourceRule]
-    public var probePath: String?
+    package var resourceRules: [ResourceRule]
+    package var probePath: String?
 
-    public init(resourceRules: [ResourceRule] = [], probePath: String? = nil) {
+    package init(resourceRules: [ResourceRule] = [], probePath: String? = nil) {
         self.resourceRules = resourceRules
         self.probePath = probePath
     }
 
-    public enum Request: Sendable { case cpu, memory }
-    public enum Switch: Sendable { case cpuLimits }
+    package enum Request: Sendable { case cpu, memory }
+    package enum Switch: Sendable { case cpuLimits }
 
     /// The configured request for `container`: the first covering rule that sets one.
-    public func request(_ request: Request, for container: String) -> String? {
+    package func request(_ request: Request, for container: String) -> String? {
         resourceRules.lazy.filter { $0.covers(container) }.compactMap {
             request == .cpu ? $0.cpuRequest : $0.memoryRequest
         }.first
     }
 
     /// Whether the configuration turns `setting` on for `container`.
-    public func isEnabled(_ setting: Switch, for container: String) -> Bool {
+    package func isEnabled(_ setting: Switch, for container: String) -> Bool {
         resourceRules.lazy.filter { $0.covers(container) }.compactMap(\.cpuLimits).first ?? false
     }
 

@@ -4,14 +4,14 @@
 /// Patterns come from repositories' configuration, so matching must not backtrack: the pattern
 /// is a small automaton and a path is read once, keeping the set of pattern positions reached
 /// (at most pattern × path steps, where a backtracking matcher took 45 s on one long name).
-public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
-    public let pattern: String
+package struct PathPattern: Sendable, Hashable, CustomStringConvertible {
+    package let pattern: String
     private let automaton: GlobAutomaton
     /// The pattern preceded by `**/`: a pattern with a slash also matches deeper in the tree.
     private let anywhere: GlobAutomaton
     private let hasSlash: Bool
 
-    public init(_ pattern: String) {
+    package init(_ pattern: String) {
         var text = pattern
         if text.hasPrefix("./") { text.removeFirst(2) }
         if text.hasSuffix("/") { text += "**" }
@@ -21,10 +21,10 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
         self.hasSlash = text.contains("/")
     }
 
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     /// Matches the whole path, or (for a pattern without a slash) any file name in it, as .gitignore does.
-    public func matches(_ path: String) -> Bool {
+    package func matches(_ path: String) -> Bool {
         var steps = 0
         return matches(path, steps: &steps)
     }
@@ -43,6 +43,6 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension PathPattern {
-    public static func == (lhs: PathPattern, rhs: PathPattern) -> Bool { lhs.pattern == rhs.pattern }
-    public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
+    package static func == (lhs: PathPattern, rhs: PathPattern) -> Bool { lhs.pattern == rhs.pattern }
+    package func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 }

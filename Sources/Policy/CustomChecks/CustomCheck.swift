@@ -4,12 +4,12 @@ import Manifests
 /// A check written in Polaris' custom-check format (`customChecks` in a configuration file): a
 /// JSON Schema applied to containers, pod specs, pod templates, controllers or objects of a kind,
 /// optionally with schemas other objects of the namespace must satisfy (`additionalSchemas`).
-public struct CustomCheck: Check {
+package struct CustomCheck: Check {
     /// Custom checks have no metadata of their own type; each instance carries its own.
-    public static let metadata = CheckMetadata(
+    package static let metadata = CheckMetadata(
         id: "customCheck", category: .reliability, target: "Container",
         title: "A check from the configuration", description: "", remediation: "")
-    public let metadata: CheckMetadata
+    package let metadata: CheckMetadata
     let target: CustomCheckTarget
     /// Polaris' `schemaTarget: PodSpec` with `target: Container`: the schema sees the pod spec
     /// with only the container being checked.
@@ -26,15 +26,15 @@ public struct CustomCheck: Check {
         "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob", "Pod",
     ]
 
-    public var needsWorkspace: Bool { !additionalSchemas.isEmpty }
-    public var fix: FixRecipe? { nil }
+    package var needsWorkspace: Bool { !additionalSchemas.isEmpty }
+    package var fix: FixRecipe? { nil }
 
     /// The kinds whose objects the additional schemas look for, kept for cross-object lookups.
     var additionalKinds: Set<String> {
         Set(additionalSchemas.compactMap { if case .kind(_, let kind) = $0.target { kind } else { nil } })
     }
 
-    public func applies(to object: KubernetesObject) -> Bool {
+    package func applies(to object: KubernetesObject) -> Bool {
         if case .kind = target { return target.matches(kind: object.kind, group: object.group) }
         // A controller without a pod template (a kustomize patch) is still a controller to Polaris.
         guard object.podTemplate != nil || (target == .controller && Self.controllerKinds.contains(object.kind)) else {
@@ -44,7 +44,7 @@ public struct CustomCheck: Check {
         return !excludedControllers.contains(object.kind)
     }
 
-    public func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
+    package func evaluate(_ object: KubernetesObject, in workspace: Workspace) -> [Violation] {
         guard let pod = object.podTemplate, target.usesPods else {
             return violation(
                 .node(object.node), data: { Self.templateData(object, pod: nil, container: nil) }, object: object,

@@ -7,8 +7,8 @@ import Manifests
 /// it is spelled `kyverno.<policy>.<rule>`, and `kyverno.<policy>` exempts every rule of the
 /// policy (`shipshape.dev/kyverno.disallow-latest-tag.require-image-tag-exempt`). Polaris does not
 /// know Kyverno, so only Shipshape's own prefix takes these.
-public enum AnnotationExemptions {
-    public static func exempts(_ annotations: [String: String], checkID: String) -> Bool {
+package enum AnnotationExemptions {
+    package static func exempts(_ annotations: [String: String], checkID: String) -> Bool {
         guard !annotations.isEmpty else { return false }
         if isTrue(annotations["polaris.fairwinds.com/exempt"]) { return true }
         if isExemptReason(annotations["shipshape.dev/exempt"]) { return true }
@@ -23,7 +23,7 @@ public enum AnnotationExemptions {
     /// The annotation that exempts an object from one check (what `/shipshape ignore` writes),
     /// or why there is none: Kubernetes refuses a key whose name (after the `/`) is longer than
     /// 63 characters or holds other characters than letters, digits, `-`, `_` and `.`.
-    public static func annotation(for checkID: String) -> Result<String, InvalidKey> {
+    package static func annotation(for checkID: String) -> Result<String, InvalidKey> {
         let name = KyvernoRuleName(checkID).map { "kyverno.\($0.policy).\($0.rule)" } ?? checkID
         let key = "shipshape.dev/\(name)-exempt"
         let allowed = name + "-exempt"
@@ -40,10 +40,10 @@ public enum AnnotationExemptions {
         return .success(key)
     }
 
-    public struct InvalidKey: Error, Sendable, Equatable, CustomStringConvertible {
-        public var key: String
-        public var reason: String
-        public var description: String { "`\(key)` cannot be an annotation key: \(reason)" }
+    package struct InvalidKey: Error, Sendable, Equatable, CustomStringConvertible {
+        package var key: String
+        package var reason: String
+        package var description: String { "`\(key)` cannot be an annotation key: \(reason)" }
     }
 
     /// `kyverno:<policy>/<rule>` taken apart.
@@ -60,7 +60,7 @@ public enum AnnotationExemptions {
 
     /// The annotations that exempt the object from something, with their values (the reason,
     /// or `true`): what a review lists when a change adds one.
-    public static func exempting(_ annotations: [String: String]) -> [String: String] {
+    package static func exempting(_ annotations: [String: String]) -> [String: String] {
         annotations.filter { key, value in
             if key == "polaris.fairwinds.com/exempt"
                 || (key.hasPrefix("polaris.fairwinds.com/") && key.hasSuffix("-exempt"))

@@ -2,12 +2,12 @@ import Manifests
 
 /// The release targets of one run: which Kubernetes (and cert-manager, Flux...) the manifests
 /// must work with.
-public struct EvaluationSettings: Sendable {
-    public var deprecations: DeprecationTable
-    public var kubernetesVersion: ReleaseVersion?
-    public var targetVersions: [String: ReleaseVersion]
+package struct EvaluationSettings: Sendable {
+    package var deprecations: DeprecationTable
+    package var kubernetesVersion: ReleaseVersion?
+    package var targetVersions: [String: ReleaseVersion]
 
-    public init(
+    package init(
         deprecations: DeprecationTable = DeprecationTable(targets: [:], entries: []),
         kubernetesVersion: ReleaseVersion? = nil, targetVersions: [String: ReleaseVersion] = [:]
     ) {
@@ -17,7 +17,7 @@ public struct EvaluationSettings: Sendable {
     }
 
     /// The release of `component` to judge against: the user's choice, else the newest in the data.
-    public func target(for component: String) -> ReleaseVersion? {
+    package func target(for component: String) -> ReleaseVersion? {
         deprecations.target(for: component, kubernetesVersion: kubernetesVersion, chosen: targetVersions)
     }
 }

@@ -1,22 +1,22 @@
 import Manifests
 
 /// One problem, ready to report: what, how bad, and exactly where.
-public struct Finding: Sendable, Hashable {
-    public var checkID: String
-    public var severity: Severity
-    public var category: CheckCategory
-    public var file: String
-    public var position: SourcePosition
+package struct Finding: Sendable, Hashable {
+    package var checkID: String
+    package var severity: Severity
+    package var category: CheckCategory
+    package var file: String
+    package var position: SourcePosition
     /// The object the finding is about; `nil` for a file-level finding such as a syntax error.
-    public var object: ObjectReference?
-    public var container: String?
+    package var object: ObjectReference?
+    package var container: String?
     /// Where in the document the offending (or missing) field is.
-    public var path: DocumentPath
-    public var message: String
+    package var path: DocumentPath
+    package var message: String
     /// Which document of its file the object is in (generated manifests map findings back by it).
-    public var documentIndex: Int?
+    package var documentIndex: Int?
 
-    public init(
+    package init(
         checkID: String, severity: Severity, category: CheckCategory, file: String, position: SourcePosition,
         object: ObjectReference?, container: String?, path: DocumentPath, message: String, documentIndex: Int? = nil
     ) {
@@ -34,14 +34,14 @@ public struct Finding: Sendable, Hashable {
 
     /// Who the finding is about, independent of line numbers: check, file, object, container
     /// and path in the document. Stays the same when lines move, so re-runs recognise it.
-    public var fingerprint: String {
+    package var fingerprint: String {
         [checkID, file, object?.description ?? "", container ?? "", path.description].joined(separator: "|")
     }
 
     /// Reports list findings by file, then position, then check.
     /// The findings sorted by `reportOrder`, without comparing file names per pair: each distinct
     /// file gets its rank once, and indices are sorted rather than the (large) findings themselves.
-    public static func inReportOrder(_ findings: [Finding]) -> [Finding] {
+    package static func inReportOrder(_ findings: [Finding]) -> [Finding] {
         let rank = Dictionary(uniqueKeysWithValues: Set(findings.map(\.file)).sorted().enumerated().map { ($1, $0) })
         let ranks = findings.map { rank[$0.file] ?? 0 }
         let order = findings.indices.sorted { left, right in
@@ -51,7 +51,7 @@ public struct Finding: Sendable, Hashable {
         return order.map { findings[$0] }
     }
 
-    public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    package static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.file != rhs.file { return lhs.file < rhs.file }
         if lhs.position != rhs.position { return lhs.position < rhs.position }
         if lhs.checkID != rhs.checkID { return lhs.checkID < rhs.checkID }

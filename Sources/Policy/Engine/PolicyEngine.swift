@@ -9,10 +9,10 @@ import Synchronization
 /// the whole tree: the objects they judge keep only what those checks read (a workload without
 /// its containers' contents, `CrossObjectRetention`), so memory follows what cross-object
 /// checks need, not the size of the repository.
-public struct PolicyEngine: Sendable {
-    public var checks: [any Check]
-    public var configuration: PolicyConfiguration
-    public var settings: EvaluationSettings
+package struct PolicyEngine: Sendable {
+    package var checks: [any Check]
+    package var configuration: PolicyConfiguration
+    package var settings: EvaluationSettings
     /// What an object keeps for the cross-object checks (tests compare it with keeping it whole).
     var retainedForCrossObjectChecks: @Sendable (KubernetesObject) -> KubernetesObject = CrossObjectRetention.retained
 
@@ -20,7 +20,8 @@ public struct PolicyEngine: Sendable {
     let additionalContextKinds: Set<String>
 
     /// `checks` with the configuration's custom checks added (one with a built-in's id replaces it).
-    public init(checks: [any Check] = Catalogue.all, configuration: PolicyConfiguration, settings: EvaluationSettings) {
+    package init(checks: [any Check] = Catalogue.all, configuration: PolicyConfiguration, settings: EvaluationSettings)
+    {
         let custom = configuration.customChecks
         let customIDs = Set(custom.map(\.id))
         self.checks = (checks.filter { !customIDs.contains($0.id) } + custom).filter {
@@ -32,10 +33,10 @@ public struct PolicyEngine: Sendable {
     }
 
     /// No check reads beyond a CustomResourceDefinition's apiVersion and metadata.
-    public static let parseOptions = YAMLParseOptions(skipSpecOfKinds: ["CustomResourceDefinition"])
+    package static let parseOptions = YAMLParseOptions(skipSpecOfKinds: ["CustomResourceDefinition"])
 
     /// The file's bytes, or an error that says why it cannot be read.
-    public typealias FileSource = @Sendable (String) throws -> [UInt8]
+    package typealias FileSource = @Sendable (String) throws -> [UInt8]
 
     /// Checks every file. With `focus`, only the files in it get their own (per-object) checks
     /// and syntax findings; every file still feeds the cross-object checks, which judge the
@@ -43,7 +44,9 @@ public struct PolicyEngine: Sendable {
     ///
     /// `knownFacts` stands in for files that are not read this time (a review reads only what it
     /// needs): where the tree's workloads are, and the namespaces its kustomizations set.
-    public func run(paths: [String], focus: Set<String>? = nil, knownFacts: TreeFacts = TreeFacts(), source: FileSource)
+    package func run(
+        paths: [String], focus: Set<String>? = nil, knownFacts: TreeFacts = TreeFacts(), source: FileSource
+    )
         -> CheckReport
     {
         run(paths: paths, focus: focus, knownFacts: knownFacts, source: source, parsed: [:], deferred: .none).report
@@ -121,7 +124,7 @@ public struct PolicyEngine: Sendable {
 
     /// What files say about the tree for cross-object checks on other files: their context
     /// objects, where their workloads are, the namespaces their kustomizations set.
-    public func context(paths: [String], source: FileSource) -> TreeFacts {
+    package func context(paths: [String], source: FileSource) -> TreeFacts {
         let slots = ResultSlots<[KubernetesObject]>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             guard let bytes = try? source(paths[index]) else {
@@ -147,7 +150,7 @@ public struct PolicyEngine: Sendable {
     }
 
     /// Checks text that is already in memory (tests, reviews reading blobs).
-    public func run(files: [(path: String, text: String)], knownFacts: TreeFacts = TreeFacts()) -> CheckReport {
+    package func run(files: [(path: String, text: String)], knownFacts: TreeFacts = TreeFacts()) -> CheckReport {
         let contents = Dictionary(files.map { ($0.path, Array($0.text.utf8)) }, uniquingKeysWith: { first, _ in first })
         return run(paths: files.map(\.path), knownFacts: knownFacts) { path in contents[path] ?? [] }
     }

@@ -3,18 +3,18 @@ import Manifests
 /// What cross-object checks need to know about files that were not read: where the tree's
 /// workloads are (for the namespace guard rails' "first workload" rule) and which namespace
 /// each folder's kustomization sets.
-public struct TreeFacts: Sendable {
-    public var workloads: [(namespace: String, key: Workspace.WorkloadKey)]
+package struct TreeFacts: Sendable {
+    package var workloads: [(namespace: String, key: Workspace.WorkloadKey)]
     /// Folder → the `namespace:` of its kustomization.yaml.
-    public var kustomizationNamespaces: [String: String]
+    package var kustomizationNamespaces: [String: String]
     /// The whole tree's context, indexed once (`PolicyEngine.context`): runs over a few files
     /// add their objects to a copy instead of indexing the tree again.
-    public var workspace: Workspace?
+    package var workspace: Workspace?
     /// The files that hold Kyverno policies, when the caller knows (a review's tree index): only
     /// these are searched for policies instead of every file being read twice.
-    public var kyvernoPolicyPaths: Set<String>?
+    package var kyvernoPolicyPaths: Set<String>?
 
-    public init(
+    package init(
         workloads: [(namespace: String, key: Workspace.WorkloadKey)] = [],
         kustomizationNamespaces: [String: String] = [:],
         workspace: Workspace? = nil

@@ -3,9 +3,9 @@ import Manifests
 /// The objects of the whole tree that cross-object checks look up: disruption budgets,
 /// autoscalers, network policies, service accounts, roles, quotas and limit ranges, plus
 /// which workload first uses each namespace.
-public struct Workspace: Sendable {
+package struct Workspace: Sendable {
     /// Kinds kept whole for lookups.
-    public static let contextKinds: Set<String> = [
+    package static let contextKinds: Set<String> = [
         "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount",
         "Role", "ClusterRole", "ResourceQuota", "LimitRange",
     ]
@@ -19,30 +19,30 @@ public struct Workspace: Sendable {
     /// Context objects by kind, then by name.
     private var byKindAndName: [String: [String: [KubernetesObject]]] = [:]
     /// Namespace → the first workload (by file and line) that runs in it.
-    public private(set) var firstWorkloadInNamespace: [String: WorkloadKey] = [:]
+    package private(set) var firstWorkloadInNamespace: [String: WorkloadKey] = [:]
     /// Folder → the `namespace:` its kustomization.yaml sets for the resources in it.
-    public private(set) var kustomizationNamespaces: [String: String] = [:]
+    package private(set) var kustomizationNamespaces: [String: String] = [:]
 
-    public struct WorkloadKey: Sendable, Hashable {
-        public var file: String
-        public var position: SourcePosition
+    package struct WorkloadKey: Sendable, Hashable {
+        package var file: String
+        package var position: SourcePosition
 
-        public init(file: String, position: SourcePosition) {
+        package init(file: String, position: SourcePosition) {
             self.file = file
             self.position = position
         }
     }
 
     /// What the run targets: the deprecation data and the component versions to judge against.
-    public var settings: EvaluationSettings
+    package var settings: EvaluationSettings
     /// Kinds kept besides `contextKinds`: the ones custom checks' `additionalSchemas` look for.
-    public var additionalKinds: Set<String> = []
+    package var additionalKinds: Set<String> = []
 
-    public init(settings: EvaluationSettings = EvaluationSettings()) {
+    package init(settings: EvaluationSettings = EvaluationSettings()) {
         self.settings = settings
     }
 
-    public init(
+    package init(
         objects: [KubernetesObject], settings: EvaluationSettings = EvaluationSettings(),
         knownFacts: TreeFacts = TreeFacts(), additionalKinds: Set<String> = []
     ) {
@@ -55,7 +55,7 @@ public struct Workspace: Sendable {
 
     /// Records what cross-object checks need from an object; cheap for every other object.
     /// Kustomizations go first, so that the namespaces they set are known when objects are indexed.
-    public mutating func add(_ object: KubernetesObject) {
+    package mutating func add(_ object: KubernetesObject) {
         if additionalKinds.contains(object.kind) {
             byKind[object.kind, default: []].append(object)
         }
@@ -83,7 +83,7 @@ public struct Workspace: Sendable {
     }
 
     /// Call once every object has been added: workloads are ranked by where they are.
-    public mutating func noteWorkloads(_ workloads: [(namespace: String, key: WorkloadKey)]) {
+    package mutating func noteWorkloads(_ workloads: [(namespace: String, key: WorkloadKey)]) {
         for workload in workloads {
             if let current = firstWorkloadInNamespace[workload.namespace],
                 (current.file, current.position) <= (workload.key.file, workload.key.position)
@@ -94,17 +94,17 @@ public struct Workspace: Sendable {
         }
     }
 
-    public func objects(ofKind kind: String) -> [KubernetesObject] {
+    package func objects(ofKind kind: String) -> [KubernetesObject] {
         byKind[kind] ?? []
     }
 
     /// Objects of `kind` in the same namespace as `namespace` (a missing namespace matches a missing one).
-    public func objects(ofKind kind: String, inNamespace namespace: String?) -> [KubernetesObject] {
+    package func objects(ofKind kind: String, inNamespace namespace: String?) -> [KubernetesObject] {
         byKindAndNamespace[kind]?[namespace ?? ""] ?? []
     }
 
     /// The namespace an object lands in: its own, or the one its folder's kustomization sets.
-    public func effectiveNamespace(of object: KubernetesObject) -> String? {
+    package func effectiveNamespace(of object: KubernetesObject) -> String? {
         object.namespace ?? kustomizationNamespaces[Self.folder(of: object.file)]
     }
 
@@ -148,7 +148,7 @@ public struct Workspace: Sendable {
         object.podTemplate?.labels ?? object.node["spec", "template", "metadata", "labels"]?.stringMap
     }
 
-    public static func folder(of file: String) -> String {
+    package static func folder(of file: String) -> String {
         guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(file[..<slash])
     }

@@ -4,29 +4,29 @@ import Manifests
 /// each is made, checked and let go, keeping only what its findings and the cross-object checks
 /// still need (`GeneratedManifests.keeping`). Memory then follows the largest stream, not the
 /// number of streams (a monorepo's thousands of kustomization roots).
-public struct DeferredManifests: Sendable {
+package struct DeferredManifests: Sendable {
     /// What is known of a stream before it is made: its name and default namespace.
-    public struct Entry: Sendable {
-        public var path: String
-        public var namespace: String?
+    package struct Entry: Sendable {
+        package var path: String
+        package var namespace: String?
 
-        public init(path: String, namespace: String?) {
+        package init(path: String, namespace: String?) {
             self.path = path
             self.namespace = namespace
         }
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
     /// Makes the stream of `entries[index]` (nil when it cannot be made again: nothing is checked).
-    public var make: @Sendable (Int) -> GeneratedManifests?
+    package var make: @Sendable (Int) -> GeneratedManifests?
     /// The streams among them that hold Kyverno policies, made already: policies are found
     /// before any object is checked.
-    public var policyStreams: [GeneratedManifests]
+    package var policyStreams: [GeneratedManifests]
     /// Where among the paths checked the streams go (the engine's order of objects for the
     /// cross-object checks is that of its paths): set by the engine's caller.
     var position = 0
 
-    public init(
+    package init(
         entries: [Entry], policyStreams: [GeneratedManifests] = [],
         make: @escaping @Sendable (Int) -> GeneratedManifests?
     ) {
@@ -35,9 +35,9 @@ public struct DeferredManifests: Sendable {
         self.make = make
     }
 
-    public static let none = DeferredManifests(entries: []) { _ in nil }
+    package static let none = DeferredManifests(entries: []) { _ in nil }
 
-    public var isEmpty: Bool { entries.isEmpty }
+    package var isEmpty: Bool { entries.isEmpty }
 }
 
 extension GeneratedManifests {

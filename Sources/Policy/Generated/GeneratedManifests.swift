@@ -4,32 +4,32 @@ import Manifests
 /// values, a kustomization built from its bases and patches. They are checked like a file of
 /// their own (under `path`, a name no real file has), then every finding is moved to the line a
 /// person would change: the origin of the value it is about, else `fallback`.
-public struct GeneratedManifests: Sendable {
+package struct GeneratedManifests: Sendable {
     /// A unique name for the generated stream, `<file>@<what>/<name>`; never shown to users.
-    public var path: String
+    package var path: String
     /// The YAML stream, one document per object.
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
     /// The documents already built in memory, when the generator made them as values (a
     /// kustomize build): checked as they are, `bytes` then empty.
-    public var documents: [YAMLNode]?
+    package var documents: [YAMLNode]?
     /// The namespace objects land in when they name none (a release's target namespace).
-    public var namespace: String?
+    package var namespace: String?
     /// Where each value of each document was written.
-    public var origins: SourceOrigins
+    package var origins: SourceOrigins
     /// Where findings go that no written value explains (a HelmRelease's `values:` line).
-    public var fallback: SourceLocation
+    package var fallback: SourceLocation
     /// Added to every finding's message: what made the object (`rendered by HelmRelease
     /// apps/podinfo from chart podinfo 6.14.1`).
-    public var label: String
+    package var label: String
     /// Per document (by index in `bytes`): more of what made it (`templates/deployment.yaml`).
-    public var documentLabels: [Int: String]
+    package var documentLabels: [Int: String]
     /// Per document: a better place than `fallback` (a chart of this repository: the template).
-    public var documentFallbacks: [Int: SourceLocation]
+    package var documentFallbacks: [Int: SourceLocation]
     /// Whether its findings stay apart from the same findings of other streams: two overlays that
     /// build the same object from one base are two findings, for the caller to merge naming both.
-    public var keptApart = false
+    package var keptApart = false
 
-    public init(
+    package init(
         path: String, bytes: [UInt8], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
         label: String, documentLabels: [Int: String] = [:], documentFallbacks: [Int: SourceLocation] = [:]
     ) {
@@ -44,7 +44,7 @@ public struct GeneratedManifests: Sendable {
     }
 
     /// A stream of documents built in memory (see `YAMLDocumentBuilder`).
-    public init(
+    package init(
         path: String, documents: [YAMLNode], namespace: String?, origins: SourceOrigins, fallback: SourceLocation,
         label: String, documentLabels: [Int: String] = [:]
     ) {
@@ -60,34 +60,34 @@ public struct GeneratedManifests: Sendable {
 }
 
 /// A place in a real file.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var position: SourcePosition
+package struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    package var file: String
+    package var position: SourcePosition
 
-    public init(file: String, position: SourcePosition) {
+    package init(file: String, position: SourcePosition) {
         self.file = file
         self.position = position
     }
 
-    public var description: String { "\(file):\(position)" }
+    package var description: String { "\(file):\(position)" }
 }
 
 /// Where the nodes of generated documents came from: a node that one written value (or one
 /// written map, rendered whole) produced maps to that value's key line.
-public struct SourceOrigins: Sendable {
+package struct SourceOrigins: Sendable {
     private var byDocument: [Int: [DocumentPath: SourceLocation]] = [:]
 
-    public init() {}
+    package init() {}
 
-    public mutating func record(document: Int, path: DocumentPath, origin: SourceLocation) {
+    package mutating func record(document: Int, path: DocumentPath, origin: SourceLocation) {
         byDocument[document, default: [:]][path] = origin
     }
 
-    public var isEmpty: Bool { byDocument.isEmpty }
+    package var isEmpty: Bool { byDocument.isEmpty }
 
     /// The origin of the node at `path`, or of the nearest node above it that has one: a field
     /// missing from a map that a written map produced belongs to that written map.
-    public func origin(document: Int, path: DocumentPath) -> SourceLocation? {
+    package func origin(document: Int, path: DocumentPath) -> SourceLocation? {
         guard let paths = byDocument[document] else { return nil }
         var components = path.components
         while true {
@@ -108,7 +108,7 @@ public struct SourceOrigins: Sendable {
     }
 
     /// Every recorded origin of one document (tests, and the fix engine looking for a value's key).
-    public func origins(document: Int) -> [DocumentPath: SourceLocation] {
+    package func origins(document: Int) -> [DocumentPath: SourceLocation] {
         byDocument[document] ?? [:]
     }
 }

@@ -4,7 +4,7 @@ extension PolicyEngine {
     /// Checks real files and generated manifests together (cross-object checks see both), then
     /// moves every finding on a generated object to the line that explains it. `deferred`
     /// streams are made and checked one at a time, after the files (see `DeferredManifests`).
-    public func run(
+    package func run(
         paths: [String], generated: [GeneratedManifests], deferred: DeferredManifests = .none,
         knownFacts: TreeFacts = TreeFacts(), source: @escaping FileSource
     ) -> CheckReport {
@@ -50,7 +50,7 @@ extension PolicyEngine {
     }
 
     /// The finding on the line that explains it, its message naming what generated the object.
-    public static func relocate(_ finding: Finding, from stream: GeneratedManifests) -> Finding {
+    package static func relocate(_ finding: Finding, from stream: GeneratedManifests) -> Finding {
         var moved = finding
         let document = finding.documentIndex ?? 0
         let origin =

@@ -61,31 +61,31 @@ struct KyvernoRule: Sendable {
 }
 
 /// What loading found: the rules that run, and a note for every part that does not.
-public struct KyvernoPolicies: Sendable {
+package struct KyvernoPolicies: Sendable {
     var rules: [KyvernoRule] = []
     var exceptions: [KyvernoPolicyException] = []
-    public var notes: [String] = []
+    package var notes: [String] = []
 
-    public var isEmpty: Bool { rules.isEmpty }
-    public var checkIDs: [String] { rules.map(\.id) }
+    package var isEmpty: Bool { rules.isEmpty }
+    package var checkIDs: [String] { rules.map(\.id) }
 
-    public init() {}
+    package init() {}
 
     static let apiVersions: Set<String> = ["kyverno.io/v1", "kyverno.io/v2beta1", "kyverno.io/v2"]
-    public static let kinds: Set<String> = ["ClusterPolicy", "Policy"]
+    package static let kinds: Set<String> = ["ClusterPolicy", "Policy"]
 
     private static func withoutLocation(_ note: String) -> Substring {
         note.firstRange(of: ": Kyverno policy").map { note[$0.lowerBound...] } ?? note[...]
     }
 
-    public static func isPolicy(_ object: KubernetesObject) -> Bool {
+    package static func isPolicy(_ object: KubernetesObject) -> Bool {
         apiVersions.contains(object.apiVersion) && kinds.contains(object.kind)
     }
 
     /// A `PolicyException`, which the rules of the tree's policies read.
-    public static let exceptionKind = "PolicyException"
+    package static let exceptionKind = "PolicyException"
 
-    public static func isException(_ object: KubernetesObject) -> Bool {
+    package static func isException(_ object: KubernetesObject) -> Bool {
         KyvernoPolicyException.isException(object)
     }
 
@@ -101,5 +101,5 @@ public struct KyvernoPolicies: Sendable {
 }
 
 extension KyvernoPolicies {
-    public var metadata: [CheckMetadata] { rules.map(\.metadata) }
+    package var metadata: [CheckMetadata] { rules.map(\.metadata) }
 }

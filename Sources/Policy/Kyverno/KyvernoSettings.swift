@@ -8,12 +8,12 @@ import Manifests
 ///   discover: true                             # policies found in the checked tree run (default)
 ///   enabled: true                              # false: no Kyverno policy runs
 /// ```
-public struct KyvernoSettings: Sendable {
-    public var policies: [String] = []
-    public var discover = true
-    public var enabled = true
+package struct KyvernoSettings: Sendable {
+    package var policies: [String] = []
+    package var discover = true
+    package var enabled = true
 
-    public init() {}
+    package init() {}
 
     func merging(_ other: KyvernoSettings) -> KyvernoSettings {
         var merged = self

@@ -1,6 +1,6 @@
 /// `docs/checks.md`, generated from the catalogue's metadata and default severities.
-public enum CatalogueDocument {
-    public static func markdown(checks: [CheckMetadata], configuration: PolicyConfiguration) -> String {
+package enum CatalogueDocument {
+    package static func markdown(checks: [CheckMetadata], configuration: PolicyConfiguration) -> String {
         var text = """
             # Check catalogue
 

@@ -4,8 +4,8 @@ import Manifests
 /// finding: a job that prints them gets each finding as an annotation on the file's line, with no
 /// upload and no token. Escaped as GitHub's toolkit escapes them (`@actions/core` `command.ts`):
 /// `%`, CR and LF in the message; also `:` and `,` in property values.
-public enum GitHubAnnotationsReport {
-    public static func render(_ report: CheckReport) -> String {
+package enum GitHubAnnotationsReport {
+    package static func render(_ report: CheckReport) -> String {
         report.findings.map(line).joined()
     }
 

@@ -6,14 +6,14 @@ import Manifests
 /// `location.lines.begin`, as https://docs.gitlab.com/ci/testing/code_quality/ documents it
 /// (a subset of the Code Climate issue spec; GitLab ignores the rest, and Code Climate's
 /// categories do not fit Shipshape's, so none are written).
-public enum GitLabCodeQualityReport {
-    public static func render(_ report: CheckReport) -> String {
+package enum GitLabCodeQualityReport {
+    package static func render(_ report: CheckReport) -> String {
         var json = JSONWriter(capacity: 512 * report.findings.count + 64)
         write(report, to: &json)
         return String(decoding: json.takeDocument(), as: UTF8.self)
     }
 
-    public static func stream(_ report: CheckReport, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    package static func stream(_ report: CheckReport, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         var json = JSONWriter(sink: sink)
         write(report, to: &json)
         json.finish()

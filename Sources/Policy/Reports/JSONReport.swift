@@ -3,15 +3,15 @@ import Manifests
 
 /// The machine report (schema in docs/json-output.md): findings, files and counts, keys sorted
 /// so the output is stable from run to run.
-public enum JSONReport {
-    public static let schemaVersion = 1
+package enum JSONReport {
+    package static let schemaVersion = 1
 
-    public static func render(_ report: CheckReport) -> String {
+    package static func render(_ report: CheckReport) -> String {
         String(decoding: document(report), as: UTF8.self)
     }
 
     /// The report as the bytes `render` spells.
-    public static func document(_ report: CheckReport) -> [UInt8] {
+    package static func document(_ report: CheckReport) -> [UInt8] {
         var json = JSONWriter(capacity: 512 * (report.findings.count + report.files.count / 4) + 4096)
         write(report, to: &json)
         return json.takeDocument()
@@ -19,7 +19,7 @@ public enum JSONReport {
 
     /// The report's bytes handed to `sink` as they are written: a report of tens of thousands
     /// of findings is never whole in memory.
-    public static func stream(_ report: CheckReport, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    package static func stream(_ report: CheckReport, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         var json = JSONWriter(sink: sink)
         write(report, to: &json)
         json.finish()
@@ -61,7 +61,7 @@ public enum JSONReport {
     }
 
     /// `{apiVersion, kind, name, namespace}` under `key`: how every report names an object.
-    public static func write(_ object: ObjectReference, as key: String, to json: inout JSONWriter) {
+    package static func write(_ object: ObjectReference, as key: String, to json: inout JSONWriter) {
         json.key(key)
         json.object { json in
             json.field("apiVersion", object.apiVersion)

@@ -2,90 +2,90 @@
 /// the order the caller writes them (reports write them sorted). Reports hold tens of thousands
 /// of findings; going through `Codable` cost more than checking the manifests, and so did
 /// appending to an `Array` one piece at a time, hence `JSONBuffer`.
-public struct JSONWriter {
+package struct JSONWriter {
     private var buffer: JSONBuffer
     private var depth = 0
     /// Whether the current container already has a member (so the next needs a comma).
     private var hasMembers: [Bool] = []
 
-    public init(capacity: Int = 1 << 16) {
+    package init(capacity: Int = 1 << 16) {
         buffer = JSONBuffer(capacity: capacity)
     }
 
     /// A writer that hands its bytes to `sink` a buffer at a time, as they are written, and
     /// keeps none: for documents written straight out.
-    public init(bufferSize: Int = 1 << 20, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    package init(bufferSize: Int = 1 << 20, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         buffer = JSONBuffer(capacity: bufferSize, sink: sink)
     }
 
     /// Ends a streamed document: its closing newline, and the last bytes to the sink.
-    public mutating func finish() {
+    package mutating func finish() {
         buffer.append(UInt8(ascii: "\n"))
         buffer.flush()
     }
 
     /// The bytes written so far (and not yet handed to a sink).
-    public var bytes: [UInt8] { buffer.bytes }
+    package var bytes: [UInt8] { buffer.bytes }
 
     /// The finished document as text: the bytes and a closing newline.
-    public var text: String { String(decoding: buffer.bytes, as: UTF8.self) + "\n" }
+    package var text: String { String(decoding: buffer.bytes, as: UTF8.self) + "\n" }
 
     /// The finished document; the writer is done with after this.
-    public mutating func takeDocument() -> [UInt8] {
+    package mutating func takeDocument() -> [UInt8] {
         buffer.append(UInt8(ascii: "\n"))
         return buffer.bytes
     }
 
-    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+    package mutating func object(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "{"))
         body(&self)
         close(UInt8(ascii: "}"))
     }
 
-    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+    package mutating func array(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "["))
         body(&self)
         close(UInt8(ascii: "]"))
     }
 
     /// Starts a member of the enclosing object; the value is written next.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         startMember()
         buffer.appendQuoted(name)
         buffer.append(0x20, UInt8(ascii: ":"), 0x20)
         valuePending = true
     }
 
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         startValue()
         buffer.appendQuoted(value)
     }
 
-    public mutating func int(_ value: Int) {
+    package mutating func int(_ value: Int) {
         startValue()
         buffer.appendDecimal(value)
     }
 
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         startValue()
         for byte in (value ? "true" : "false").utf8 { buffer.append(byte) }
     }
 
-    public mutating func field(_ name: String, _ value: String) {
+    package mutating func field(_ name: String, _ value: String) {
         key(name)
         string(value)
     }
-    public mutating func field(_ name: String, _ value: Bool) {
+    package mutating func field(_ name: String, _ value: Bool) {
         key(name)
         bool(value)
     }
-    public mutating func field(_ name: String, _ value: Int) {
+    package mutating func field(_ name: String, _ value: Int) {
         key(name)
         int(value)
     }
 
     /// Writes the member only when there is a value, as `Codable` omits nil optionals.
-    public mutating func field(_ name: String, ifPresent value: String?) {
+    package mutating func field(_ name: String, ifPresent value: String?) {
         if let value { field(name, value) }
     }
 

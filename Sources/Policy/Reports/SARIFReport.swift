@@ -4,17 +4,17 @@ import Manifests
 
 /// SARIF 2.1.0, as GitHub code scanning reads it: one rule per check (from its metadata),
 /// one result per finding with a relative file and a start line and column.
-public enum SARIFReport {
-    public static let toolVersion = "0.1.0"
+package enum SARIFReport {
+    package static let toolVersion = "0.1.0"
 
-    public static func render(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration)
+    package static func render(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration)
         -> String
     {
         String(decoding: document(report, checks: checks, configuration: configuration), as: UTF8.self)
     }
 
     /// The report as the bytes `render` spells.
-    public static func document(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration)
+    package static func document(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration)
         -> [UInt8]
     {
         var json = JSONWriter(capacity: 1024 * report.findings.count + 65536)
@@ -23,7 +23,7 @@ public enum SARIFReport {
     }
 
     /// The report's bytes handed to `sink` as they are written.
-    public static func stream(
+    package static func stream(
         _ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration,
         to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
     ) {

@@ -4,14 +4,14 @@ import Manifests
 /// The human report: findings grouped by file, one line each, and a closing count. File names
 /// are escaped (bytes that are not UTF-8, newlines, control characters), so a name cannot forge
 /// or hide report lines.
-public struct TextReport: Sendable {
-    public var useColor: Bool
+package struct TextReport: Sendable {
+    package var useColor: Bool
 
-    public init(useColor: Bool) {
+    package init(useColor: Bool) {
         self.useColor = useColor
     }
 
-    public func render(_ report: CheckReport) -> String {
+    package func render(_ report: CheckReport) -> String {
         var lines = groupedLines(report.findings)
         for file in report.files where file.status == .template {
             lines.append(
@@ -31,7 +31,7 @@ public struct TextReport: Sendable {
     }
 
     /// Findings grouped under their file's name, one line each.
-    public func groupedLines(_ findings: [Finding]) -> [String] {
+    package func groupedLines(_ findings: [Finding]) -> [String] {
         var lines: [String] = []
         var currentFile: String?
         for finding in findings {

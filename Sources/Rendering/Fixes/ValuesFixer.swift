@@ -7,33 +7,33 @@ import Policy
 /// produced it, at the key the provenance names (a scalar written in values is replaced; a map
 /// written in values, rendered whole, gets the missing key). A field no written value produced
 /// is not fixed, with the reason.
-public struct ValuesFixer: Sendable {
-    public struct Edit: Sendable {
+package struct ValuesFixer: Sendable {
+    package struct Edit: Sendable {
         /// The values file and where in it.
-        public var file: String
+        package var file: String
         var place: ValuesPlace
         var keys: [String]
         var value: YAMLValue
-        public var finding: Finding
-        public var reason: String
+        package var finding: Finding
+        package var reason: String
 
         /// The file and key it sets: the same for two findings whose fixes write one place.
-        public var target: String { "\(file)|\(place)|\(keys.joined(separator: "."))" }
+        package var target: String { "\(file)|\(place)|\(keys.joined(separator: "."))" }
     }
 
-    public struct Plan: Sendable {
-        public var edits: [Edit] = []
-        public var unfixed: [(finding: Finding, why: String)] = []
+    package struct Plan: Sendable {
+        package var edits: [Edit] = []
+        package var unfixed: [(finding: Finding, why: String)] = []
     }
 
-    public let engine: FixEngine
+    package let engine: FixEngine
 
-    public init(engine: FixEngine) {
+    package init(engine: FixEngine) {
         self.engine = engine
     }
 
     /// The values edits that fix the findings of one generated stream.
-    public func plan(_ stream: GeneratedManifests, source: PolicyEngine.FileSource) -> Plan {
+    package func plan(_ stream: GeneratedManifests, source: PolicyEngine.FileSource) -> Plan {
         var plan = Plan()
         let outcome = engine.fix(path: stream.path, bytes: stream.bytes)
         guard !outcome.applied.isEmpty else { return plan }
@@ -113,7 +113,7 @@ public struct ValuesFixer: Sendable {
 
     /// Applies edits to the files they name: each on a fresh parse, found again by its key path,
     /// so several edits to one file never clobber each other. Returns the new bytes per file.
-    public static func apply(_ edits: [Edit], source: PolicyEngine.FileSource) throws -> [String: [UInt8]] {
+    package static func apply(_ edits: [Edit], source: PolicyEngine.FileSource) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         for edit in edits {
             var bytes = try files[edit.file] ?? source(edit.file)

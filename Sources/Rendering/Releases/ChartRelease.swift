@@ -3,7 +3,7 @@ import Upgrades
 
 /// One installation of a chart that the repository asks for: a Flux HelmRelease, an Argo CD
 /// Application's Helm source, or a chart folder of the repository rendered with its own values.
-public struct ChartRelease: Sendable {
+package struct ChartRelease: Sendable {
     enum Chart: Sendable, Hashable {
         /// A chart folder in the scanned tree.
         case folder(String)
@@ -27,14 +27,14 @@ public struct ChartRelease: Sendable {
     var inputFiles: Set<String> = []
 
     /// Whether a change to `paths` changes what the release renders.
-    public func isAffected(by paths: Set<String>) -> Bool {
+    package func isAffected(by paths: Set<String>) -> Bool {
         if !inputFiles.isDisjoint(with: paths) { return true }
         guard case .folder(let folder) = chart else { return false }
         return paths.contains { $0.hasPrefix(folder + "/") }
     }
 
     /// Identifies the release among all of a run: the owner and the file that holds it.
-    public var id: String { "\(anchor.file)@\(owner)" }
+    package var id: String { "\(anchor.file)@\(owner)" }
 
     /// All values merged, as Helm receives them.
     var mergedValues: ValuesTree {
@@ -43,14 +43,14 @@ public struct ChartRelease: Sendable {
 }
 
 /// Something about a release that could not be done: where it was asked for, and why.
-public struct RenderNote: Error, Sendable, Hashable, CustomStringConvertible {
-    public var location: SourceLocation
-    public var message: String
+package struct RenderNote: Error, Sendable, Hashable, CustomStringConvertible {
+    package var location: SourceLocation
+    package var message: String
 
-    public init(location: SourceLocation, message: String) {
+    package init(location: SourceLocation, message: String) {
         self.location = location
         self.message = message
     }
 
-    public var description: String { "\(location): \(message)" }
+    package var description: String { "\(location): \(message)" }
 }

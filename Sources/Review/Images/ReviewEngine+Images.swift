@@ -6,7 +6,7 @@ import Vulnerabilities
 extension ReviewEngine {
     /// The images the reviewed change pins that its merge base did not pin in the same file: what
     /// an image review scans. Only the changed manifest files are read, at both revisions.
-    public func changedImages(in review: ReviewResult, repository: some RevisionReader) throws -> [ChangedImage] {
+    package func changedImages(in review: ReviewResult, repository: some RevisionReader) throws -> [ChangedImage] {
         let head = try repository.commit(review.head)
         let mergeBase = try repository.commit(review.mergeBase)
         var headFiles: [(path: String, bytes: [UInt8])] = []
@@ -31,7 +31,7 @@ extension ReviewEngine {
 
 extension ReviewEngine {
     /// What every manifest of a revision pins (the images a scheduled scan reads), and the commit.
-    public func pinned(at revision: String, in repository: some RevisionReader) throws -> (
+    package func pinned(at revision: String, in repository: some RevisionReader) throws -> (
         commit: String, detection: DetectionReport
     ) {
         let commit = try repository.commit(revision)

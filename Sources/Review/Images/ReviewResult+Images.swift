@@ -7,7 +7,7 @@ import Vulnerabilities
 extension ReviewResult {
     /// The check id of a changed image's vulnerabilities: a check made at run time, like a Kyverno
     /// rule, so comments, the summary and the verdict treat it as any other finding.
-    public static let vulnerableImageCheck = CheckMetadata(
+    package static let vulnerableImageCheck = CheckMetadata(
         id: "vulnerableImage", category: .security, target: "Image",
         title: "Images should have no known vulnerabilities",
         description:
@@ -18,7 +18,7 @@ extension ReviewResult {
 
     /// Adds the verdicts of an image review: a comment on the line that pins each image, or a
     /// summary item where the diff filter leaves that line out. Critical and high are danger.
-    public mutating func add(_ verdicts: [ImageVerdict]) {
+    package mutating func add(_ verdicts: [ImageVerdict]) {
         guard !verdicts.isEmpty else { return }
         let filter = DiffFilter(mode: filter, changes: changes)
         for verdict in verdicts {

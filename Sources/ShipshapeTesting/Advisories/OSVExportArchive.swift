@@ -2,9 +2,9 @@ import Foundation
 
 /// An OSV export archive as OSV publishes them (`<ecosystem>/all.zip`, one `<id>.json` per
 /// record, deflated), written by Python's zipfile from records the tests write.
-public enum OSVExportArchive {
+package enum OSVExportArchive {
     /// `records`: file name in the archive to the record's JSON.
-    public static func zip(_ records: [String: String]) throws -> Data {
+    package static func zip(_ records: [String: String]) throws -> Data {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-osv-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let recordsFolder = folder.appending(path: "records")

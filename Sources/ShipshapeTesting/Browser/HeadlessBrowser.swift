@@ -3,16 +3,16 @@ import Foundation
 /// A real browser for the tests: Debian's Chromium, headless, driven over the DevTools protocol.
 /// Pages are opened, clicked and photographed as a person would use them; cookies, redirects
 /// and forms are the browser's own.
-public final class HeadlessBrowser: @unchecked Sendable {
-    public struct Unavailable: Error, CustomStringConvertible {
-        public var description: String
+package final class HeadlessBrowser: @unchecked Sendable {
+    package struct Unavailable: Error, CustomStringConvertible {
+        package var description: String
     }
 
     private let process: ChromiumProcess
     let connection: DevToolsConnection
 
     /// Starts the browser; throws `Unavailable` when no Chromium is on PATH (scripts/setup installs it).
-    public init(width: Int = 1200, height: Int = 900) async throws {
+    package init(width: Int = 1200, height: Int = 900) async throws {
         guard let executable = ChromiumProcess.executable() else {
             throw Unavailable(description: "no chromium on PATH: run scripts/setup (apt-get install chromium)")
         }
@@ -23,7 +23,7 @@ public final class HeadlessBrowser: @unchecked Sendable {
 
     /// A new tab with its own DevTools session, page events on. `isolated`: in a browser context
     /// of its own (as a second person on another machine: no cookies shared with other tabs).
-    public func newPage(isolated: Bool = false) async throws -> BrowserPage {
+    package func newPage(isolated: Bool = false) async throws -> BrowserPage {
         var parameters: [String: Any] = ["url": "about:blank"]
         if isolated {
             let context = try await connection.send("Target.createBrowserContext")
@@ -42,11 +42,11 @@ public final class HeadlessBrowser: @unchecked Sendable {
         return page
     }
 
-    public func close() { process.terminate() }
+    package func close() { process.terminate() }
 }
 
 /// One tab.
-public struct BrowserPage: Sendable {
+package struct BrowserPage: Sendable {
     let connection: DevToolsConnection
     let session: String
 
@@ -56,14 +56,14 @@ public struct BrowserPage: Sendable {
 
     /// Opens `url` and waits for its load; returns the HTTP status of the page finally shown.
     @discardableResult
-    public func open(_ url: URL) async throws -> Int {
+    package func open(_ url: URL) async throws -> Int {
         try await navigation { _ = try await command("Page.navigate", ["url": url.absoluteString]) }
     }
 
     /// Clicks the element `selector` names (a link or a form's button) and waits for the page
     /// it leads to; returns that page's HTTP status.
     @discardableResult
-    public func click(_ selector: String) async throws -> Int {
+    package func click(_ selector: String) async throws -> Int {
         try await navigation {
             let found = try await evaluate(
                 "(() => { const e = document.querySelector(\(Self.quoted(selector))); if (!e) return false; e.click(); return true; })()"
@@ -76,7 +76,7 @@ public struct BrowserPage: Sendable {
     }
 
     /// The value of a JavaScript expression (JSON-like values come back as Foundation objects).
-    public func evaluate(_ expression: String) async throws -> Any? {
+    package func evaluate(_ expression: String) async throws -> Any? {
         let result = try await command(
             "Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
         if let exception = result["exceptionDetails"] as? [String: Any] {
@@ -85,27 +85,29 @@ public struct BrowserPage: Sendable {
         return (result["result"] as? [String: Any])?["value"]
     }
 
-    public func url() async throws -> String { try await evaluate("location.href") as? String ?? "" }
+    package func url() async throws -> String { try await evaluate("location.href") as? String ?? "" }
 
     /// What a person reads on the page.
-    public func text() async throws -> String { try await evaluate("document.body.innerText") as? String ?? "" }
+    package func text() async throws -> String { try await evaluate("document.body.innerText") as? String ?? "" }
 
     /// The page's markup as the browser holds it.
-    public func html() async throws -> String {
+    package func html() async throws -> String {
         try await evaluate("document.documentElement.outerHTML") as? String ?? ""
     }
 
     /// The cookies the browser would send to the page's address, as `name=value; …` reads them
     /// from JavaScript (HttpOnly ones are missing, by design).
-    public func scriptVisibleCookies() async throws -> String { try await evaluate("document.cookie") as? String ?? "" }
+    package func scriptVisibleCookies() async throws -> String {
+        try await evaluate("document.cookie") as? String ?? ""
+    }
 
     /// Every cookie the browser holds for the page, with its attributes.
-    public func cookies() async throws -> [[String: Any]] {
+    package func cookies() async throws -> [[String: Any]] {
         try await command("Network.getCookies")["cookies"] as? [[String: Any]] ?? []
     }
 
     /// A PNG of the whole page, written to `file`.
-    public func screenshot(to file: URL) async throws {
+    package func screenshot(to file: URL) async throws {
         let shot = try await command("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": true])
         guard let base64 = shot["data"] as? String, let data = Data(base64Encoded: base64) else {
             throw DevToolsConnection.ProtocolError(description: "Page.captureScreenshot: no data")

@@ -5,7 +5,7 @@ extension APIContract {
     /// GitHub `github/openapi-subset.json` with `GitHubContractSupplement` added, Gitea `gitea/openapi-subset.json`, Forgejo
     /// `gitea/forgejo-openapi-subset.json`, GitLab the endpoint table in `GitLabEndpoints` with
     /// the schemas in `gitlab/response-schemas/public_api/v4/`.
-    public static func load(_ forge: Forge, from folder: URL = SharedData.forge) throws -> APIContract {
+    package static func load(_ forge: Forge, from folder: URL = SharedData.forge) throws -> APIContract {
         switch forge {
         case .github:
             return try loadOpenAPI(

@@ -1,6 +1,6 @@
 extension APIContract {
     /// Checks an exchange of the loopback test server (`ReceivedRequest` → `ServedResponse`).
-    public func check(_ request: ReceivedRequest, _ response: ServedResponse) -> ContractCheck {
+    package func check(_ request: ReceivedRequest, _ response: ServedResponse) -> ContractCheck {
         check(
             method: request.method, path: request.path, query: request.queryItems, requestBody: request.body,
             status: response.status, responseBody: response.body)

@@ -3,12 +3,12 @@ import Foundation
 /// A forge's published API description, used to hold the bot's requests and the stand-in
 /// forge's responses to what the real forge documents. See `shared/forge/README.md` for the
 /// files and their dialects.
-public struct APIContract: Sendable {
-    public enum Forge: String, Sendable, CaseIterable {
+package struct APIContract: Sendable {
+    package enum Forge: String, Sendable, CaseIterable {
         case github, gitea, forgejo, gitlab
     }
 
-    public let forge: Forge
+    package let forge: Forge
     /// Prefix every path carries before the templates apply (Gitea's and Forgejo's `/api/v1`).
     let basePath: String
     let operations: [ContractOperation]
@@ -23,7 +23,7 @@ public struct APIContract: Sendable {
 
     /// The operations of this contract (name, method, full path template, documented statuses),
     /// sorted by path, for listings and for tests that walk the whole contract.
-    public var operationList: [(name: String, method: String, path: String, statuses: [String])] {
+    package var operationList: [(name: String, method: String, path: String, statuses: [String])] {
         operations.map { ($0.name, $0.method, basePath + $0.template.text, $0.responses.keys.sorted()) }
             .sorted { ($0.path, $0.method) < ($1.path, $1.method) }
     }
@@ -31,7 +31,7 @@ public struct APIContract: Sendable {
     /// Checks one exchange. `path` is the URL path as the client sent it (GitHub:
     /// `/repos/o/r/pulls/1`; Gitea and Forgejo: with `/api/v1`; GitLab: with `/api/v4`), still
     /// percent-encoded; `query` holds the decoded query parameters.
-    public func check(
+    package func check(
         method: String, path: String, query: [String: String], requestBody: Data?,
         status: Int, responseBody: Data?
     ) -> ContractCheck {
@@ -42,7 +42,7 @@ public struct APIContract: Sendable {
     }
 
     /// Checks the request half only: the operation exists, parameters and body fit it.
-    public func checkRequest(method: String, path: String, query: [String: String], body: Data?) -> ContractCheck {
+    package func checkRequest(method: String, path: String, query: [String: String], body: Data?) -> ContractCheck {
         guard let (operation, match) = operation(method: method, path: path) else { return unmatched(method, path) }
         var violations = ParameterChecker(validator: validator).violations(
             of: operation, pathParameters: match.parameters, query: query)
@@ -51,7 +51,7 @@ public struct APIContract: Sendable {
     }
 
     /// Checks the response half only: the status is documented and the body fits its schema.
-    public func checkResponse(method: String, path: String, status: Int, body: Data?) -> ContractCheck {
+    package func checkResponse(method: String, path: String, status: Int, body: Data?) -> ContractCheck {
         guard let (operation, _) = operation(method: method, path: path) else { return unmatched(method, path) }
         let violations = ResponseChecker(validator: validator).violations(of: operation, status: status, body: body)
         return ContractCheck(operation: operation.name, violations: violations)

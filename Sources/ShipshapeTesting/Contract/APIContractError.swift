@@ -1,11 +1,11 @@
 import Foundation
 
 /// A contract that could not be loaded: which file, and what was wrong with it.
-public struct APIContractError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var reason: String
+package struct APIContractError: Error, CustomStringConvertible, Sendable {
+    package var file: String
+    package var reason: String
 
-    public var description: String { "cannot load the API contract from \(file): \(reason)" }
+    package var description: String { "cannot load the API contract from \(file): \(reason)" }
 
     static func readJSON(at url: URL) throws -> JSONValue {
         let data: Data

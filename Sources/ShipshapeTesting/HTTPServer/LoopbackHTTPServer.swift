@@ -12,9 +12,9 @@ import Foundation
 /// waits for the server's threads to end.
 ///
 /// `@unchecked Sendable`: mutable state is guarded by `condition`.
-public final class LoopbackHTTPServer: @unchecked Sendable {
-    public let port: Int
-    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+package final class LoopbackHTTPServer: @unchecked Sendable {
+    package let port: Int
+    package var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     private let listener: Int32
     private let handler: @Sendable (ReceivedRequest) -> ServerReply
@@ -25,7 +25,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     private var accepted = 0
     private var served = 0
 
-    public init(handler: @escaping @Sendable (ReceivedRequest) -> ServerReply) throws {
+    package init(handler: @escaping @Sendable (ReceivedRequest) -> ServerReply) throws {
         self.handler = handler
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw LoopbackServerError(operation: "socket", code: errno) }
@@ -41,14 +41,14 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     deinit { shutdown() }
 
     /// Connections accepted so far (a client that reuses connections keeps this at 1).
-    public var connectionsAccepted: Int { locked { accepted } }
+    package var connectionsAccepted: Int { locked { accepted } }
 
     /// Requests read completely and handed to the handler, whatever it answered.
-    public var requestsServed: Int { locked { served } }
+    package var requestsServed: Int { locked { served } }
 
     /// Stops accepting, closes open connections, wakes late answers and waits (up to five
     /// seconds) for the server's threads to end. Calling it again does nothing.
-    public func shutdown() {
+    package func shutdown() {
         let connections: Set<Int32>? = locked {
             guard !stopped else { return nil }
             stopped = true
@@ -174,9 +174,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
 }
 
 /// A socket call failed while starting the loopback server.
-public struct LoopbackServerError: Error, CustomStringConvertible {
-    public let operation: String
-    public let code: Int32
+package struct LoopbackServerError: Error, CustomStringConvertible {
+    package let operation: String
+    package let code: Int32
 
-    public var description: String { "loopback HTTP server: \(operation) failed: \(String(cString: strerror(code)))" }
+    package var description: String { "loopback HTTP server: \(operation) failed: \(String(cString: strerror(code)))" }
 }

@@ -7,11 +7,11 @@ import Foundation
 /// A loopback port that refuses connections: bound but not listening, and held until this value
 /// goes, so no other test's server can take it meanwhile (a port merely closed again can be).
 /// `@unchecked Sendable`: both stored values are immutable; the socket is closed only in `deinit`.
-public final class RefusedPort: @unchecked Sendable {
+package final class RefusedPort: @unchecked Sendable {
     private let descriptor: Int32
-    public let url: URL
+    package let url: URL
 
-    public init() throws {
+    package init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw FixtureError("socket: \(String(cString: strerror(errno)))") }
         var address = sockaddr_in()

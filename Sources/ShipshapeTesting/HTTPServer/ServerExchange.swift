@@ -1,19 +1,19 @@
 import Foundation
 
 /// A request as the loopback server received it.
-public struct ReceivedRequest: Sendable {
-    public var method: String
+package struct ReceivedRequest: Sendable {
+    package var method: String
     /// The path without the query string, percent-decoding left to the handler.
-    public var path: String
+    package var path: String
     /// The raw query string without the `?` (empty when there is none).
-    public var query: String
+    package var query: String
     /// Header names as sent; look up with `header(_:)`.
-    public var headers: [(name: String, value: String)]
-    public var body: Data
+    package var headers: [(name: String, value: String)]
+    package var body: Data
     /// The client sent the whole URL as the target, as clients do to a proxy.
-    public var cameThroughProxy = false
+    package var cameThroughProxy = false
 
-    public init(
+    package init(
         method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [],
         body: Data = Data()
     ) {
@@ -24,12 +24,12 @@ public struct ReceivedRequest: Sendable {
         self.body = body
     }
 
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
     /// Query parameters, percent-decoded; the last value wins for repeated names.
-    public var queryItems: [String: String] {
+    package var queryItems: [String: String] {
         var items: [String: String] = [:]
         for pair in query.split(separator: "&") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1).map {
@@ -43,19 +43,19 @@ public struct ReceivedRequest: Sendable {
 }
 
 /// A response the loopback server sends.
-public struct ServedResponse: Sendable {
-    public var status: Int
-    public var headers: [(name: String, value: String)]
-    public var body: Data
+package struct ServedResponse: Sendable {
+    package var status: Int
+    package var headers: [(name: String, value: String)]
+    package var body: Data
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+    package init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data()) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
     /// A JSON body with its content type.
-    public static func json(_ status: Int, _ object: Any, headers: [(name: String, value: String)] = [])
+    package static func json(_ status: Int, _ object: Any, headers: [(name: String, value: String)] = [])
         -> ServedResponse
     {
         let body =
@@ -67,7 +67,7 @@ public struct ServedResponse: Sendable {
 
 /// What the server does with one request: answer, answer late, or misbehave the way real
 /// networks do, so clients' timeouts and retries meet the real thing.
-public enum ServerReply: Sendable {
+package enum ServerReply: Sendable {
     case respond(ServedResponse)
     /// Waits this long before answering (a slow forge; a client with a shorter timeout gives up).
     case respondAfter(Duration, ServedResponse)

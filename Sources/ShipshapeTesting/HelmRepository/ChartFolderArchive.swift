@@ -2,8 +2,9 @@ import Foundation
 
 /// A real chart folder (such as `../shared/charts/podinfo-6.14.1`) packed as `helm package` packs
 /// it: one `<name>/` folder in a gzipped tar, with the charts it depends on under `charts/`.
-public enum ChartFolderArchive {
-    public static func pack(_ folder: URL, name: String, subcharts: [(name: String, folder: URL)] = []) throws -> Data {
+package enum ChartFolderArchive {
+    package static func pack(_ folder: URL, name: String, subcharts: [(name: String, folder: URL)] = []) throws -> Data
+    {
         let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-pack-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -29,7 +30,7 @@ public enum ChartFolderArchive {
     }
 
     /// A chart of `../shared/charts`, by its folder name (`podinfo-6.14.1`).
-    public static func shared(_ folderName: String) -> URL {
+    package static func shared(_ folderName: String) -> URL {
         SharedData.folder.appending(path: "charts/\(folderName)")
     }
 }

@@ -3,20 +3,20 @@ import Foundation
 /// A Helm chart as a real `.tgz`: a `<name>/` folder with Chart.yaml (apiVersion v2), values.yaml,
 /// `templates/` and `crds/`, packed by `tar` and `gzip` with fixed owners, modes and times, so the
 /// same fields always give the same bytes (and the same digest in an index).
-public struct HelmChartArchive: Sendable, Equatable {
-    public var name: String
-    public var version: String
-    public var appVersion: String?
-    public var home: String?
-    public var sources: [String]
+package struct HelmChartArchive: Sendable, Equatable {
+    package var name: String
+    package var version: String
+    package var appVersion: String?
+    package var home: String?
+    package var sources: [String]
     /// values.yaml, as written.
-    public var values: String
+    package var values: String
     /// File name under `templates/` → content.
-    public var templates: [String: String]
+    package var templates: [String: String]
     /// File name under `crds/` → content.
-    public var crds: [String: String]
+    package var crds: [String: String]
 
-    public init(
+    package init(
         name: String, version: String, appVersion: String? = nil, home: String? = nil, sources: [String] = [],
         values: String = "", templates: [String: String] = [:], crds: [String: String] = [:]
     ) {
@@ -31,9 +31,9 @@ public struct HelmChartArchive: Sendable, Equatable {
     }
 
     /// "<name>-<version>.tgz", what `helm package` names it.
-    public var fileName: String { "\(name)-\(version).tgz" }
+    package var fileName: String { "\(name)-\(version).tgz" }
 
-    public var chartYAML: String {
+    package var chartYAML: String {
         var lines = ["apiVersion: v2", "name: \(SimpleYAML.quoted(name))", "version: \(SimpleYAML.quoted(version))"]
         if let appVersion { lines.append("appVersion: \(SimpleYAML.quoted(appVersion))") }
         if let home { lines.append("home: \(SimpleYAML.quoted(home))") }
@@ -41,7 +41,7 @@ public struct HelmChartArchive: Sendable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func archive() throws -> Data {
+    package func archive() throws -> Data {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-chart-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var files = ["Chart.yaml": chartYAML, "values.yaml": values]

@@ -5,15 +5,15 @@ import Foundation
 /// revalidation, for testing clients that look up chart versions and cache the index.
 ///
 /// Call `shutdown()` when done (a `defer` right after starting it); `deinit` does it too.
-public final class HelmRepositoryFixture: Sendable {
+package final class HelmRepositoryFixture: Sendable {
     private let store: HelmRepositoryStore
     private let server: LoopbackHTTPServer
 
     /// The repository URL as `helm repo add` takes it; the index is at `url/index.yaml`.
-    public var url: URL { server.baseURL }
+    package var url: URL { server.baseURL }
 
     /// Every request served, in order, as "METHOD PATH STATUS" (e.g. "GET /index.yaml 304").
-    public var requests: [String] { store.requests }
+    package var requests: [String] { store.requests }
 
     private init(store: HelmRepositoryStore, server: LoopbackHTTPServer) {
         self.store = store
@@ -22,7 +22,7 @@ public final class HelmRepositoryFixture: Sendable {
 
     deinit { shutdown() }
 
-    public static func start(charts: [HelmChartArchive]) throws -> HelmRepositoryFixture {
+    package static func start(charts: [HelmChartArchive]) throws -> HelmRepositoryFixture {
         let store = HelmRepositoryStore()
         store.add(try charts.map { ($0, try $0.archive()) })
         let server = try LoopbackHTTPServer { store.reply(to: $0) }
@@ -31,17 +31,17 @@ public final class HelmRepositoryFixture: Sendable {
 
     /// Publishes a chart version (replacing one with the same name and version): the index changes,
     /// and with it its ETag and Last-Modified.
-    public func add(_ chart: HelmChartArchive) throws {
+    package func add(_ chart: HelmChartArchive) throws {
         store.add([(chart, try chart.archive())])
     }
 
     /// Publishes an archive packed elsewhere (a real chart folder, `ChartFolderArchive`) under
     /// `name` and `version`.
-    public func add(name: String, version: String, archive: Data) {
+    package func add(name: String, version: String, archive: Data) {
         store.add([(HelmChartArchive(name: name, version: version), archive)])
     }
 
-    public func shutdown() {
+    package func shutdown() {
         server.shutdown()
     }
 }

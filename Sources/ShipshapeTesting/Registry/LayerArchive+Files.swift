@@ -2,7 +2,7 @@ import Foundation
 
 extension LayerArchive {
     /// A gzip layer holding `files` (path below the root to text), written through a folder of its own.
-    public init(files: [String: String]) throws {
+    package init(files: [String: String]) throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-layer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (path, text) in files {

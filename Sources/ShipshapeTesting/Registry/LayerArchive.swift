@@ -3,19 +3,19 @@ import Foundation
 /// An image layer made from a folder with `tar` (fixed owner, times and order, so the same
 /// folder gives the same digest) and compressed with `gzip` or `zstd`, or left plain; or any
 /// bytes a test wants to push as a layer (a corrupt one).
-public struct LayerArchive: Sendable {
-    public enum Compression: Sendable { case gzip, zstd, none }
+package struct LayerArchive: Sendable {
+    package enum Compression: Sendable { case gzip, zstd, none }
 
-    public var data: Data
-    public var mediaType: String
+    package var data: Data
+    package var mediaType: String
 
-    public init(data: Data, mediaType: String = "application/vnd.oci.image.layer.v1.tar+gzip") {
+    package init(data: Data, mediaType: String = "application/vnd.oci.image.layer.v1.tar+gzip") {
         self.data = data
         self.mediaType = mediaType
     }
 
     /// Everything in `folder` (whiteout files like `.wh.name` included, as they are named).
-    public init(folder: URL, compression: Compression = .gzip) throws {
+    package init(folder: URL, compression: Compression = .gzip) throws {
         let archive = folder.deletingLastPathComponent().appending(
             path: "\(folder.lastPathComponent)-\(UUID().uuidString).tar")
         defer { try? FileManager.default.removeItem(at: archive) }
@@ -46,21 +46,21 @@ public struct LayerArchive: Sendable {
     }
 
     /// `sha256:…`, as the manifest and the registry name the layer.
-    public var digest: String { SHA256Digest.digest(data) }
+    package var digest: String { SHA256Digest.digest(data) }
 
     var blob: OCIContent.Blob { OCIContent.Blob(mediaType: mediaType, data: data) }
 }
 
 extension RegistryFixture {
     /// A pushed image manifest: its digest and size, as an index entry names them.
-    public struct PushedManifest: Sendable {
-        public var digest: String
-        public var size: Int
+    package struct PushedManifest: Sendable {
+        package var digest: String
+        package var size: Int
     }
 
     /// Pushes an OCI image of these layers (bottom first) for one platform, tagged `tag` if given.
     @discardableResult
-    public func pushImage(
+    package func pushImage(
         repository: String, tag: String?, layers: [LayerArchive], os: String = "linux", architecture: String = "amd64"
     ) throws -> PushedManifest {
         try lock.withLock {
@@ -84,7 +84,7 @@ extension RegistryFixture {
 
     /// Pushes an OCI image index over manifests already pushed to `repository`, with their platforms.
     @discardableResult
-    public func pushIndex(
+    package func pushIndex(
         repository: String, tag: String, manifests: [(PushedManifest, os: String, architecture: String)]
     ) throws -> String {
         try lock.withLock {

@@ -2,7 +2,7 @@ import Foundation
 
 extension RegistryFixture {
     /// How an image manifest is pushed: OCI, or Docker's schema 2 (what older tools push).
-    public enum ManifestFormat: Sendable {
+    package enum ManifestFormat: Sendable {
         case oci
         case dockerV2
     }
@@ -12,7 +12,7 @@ extension RegistryFixture {
     /// of one build); separate calls push different images, and so do different labels. The labels
     /// go into the image config's `config.Labels`.
     @discardableResult
-    public func pushImage(
+    package func pushImage(
         repository: String, tags: [String], labels: [String: String] = [:],
         format: ManifestFormat = .oci
     ) throws -> [String: String] {
@@ -52,7 +52,7 @@ extension RegistryFixture {
     /// layer is the `.tgz`. The tag is the version with `+` replaced by `_` (OCI tags cannot hold
     /// `+`). Returns the manifest digest.
     @discardableResult
-    public func pushChart(repository: String, archive: Data, version: String) throws -> String {
+    package func pushChart(repository: String, archive: Data, version: String) throws -> String {
         try lock.withLock {
             var metadata = try HelmChartMetadata.read(fromArchive: archive, scratch: folder)
             metadata["version"] = version

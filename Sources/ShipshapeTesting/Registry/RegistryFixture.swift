@@ -10,8 +10,8 @@ import Foundation
 /// Call `shutdown()` when done (a `defer` right after starting it); `deinit` does it too.
 ///
 /// `@unchecked Sendable`: pushes and shutdown are serialised by `lock`; the rest is immutable.
-public final class RegistryFixture: @unchecked Sendable {
-    public enum Authentication: Sendable {
+package final class RegistryFixture: @unchecked Sendable {
+    package enum Authentication: Sendable {
         case none
         /// `auth.htpasswd`: every request needs these Basic credentials.
         case basic(user: String, password: String)
@@ -20,21 +20,21 @@ public final class RegistryFixture: @unchecked Sendable {
         case token(user: String, password: String)
     }
 
-    public let authentication: Authentication
+    package let authentication: Authentication
     /// "127.0.0.1:PORT", the registry host as image references name it.
-    public var host: String { "127.0.0.1:\(registry.port)" }
-    public var baseURL: URL { URL(string: "http://\(host)")! }
+    package var host: String { "127.0.0.1:\(registry.port)" }
+    package var baseURL: URL { URL(string: "http://\(host)")! }
     /// The token service's endpoint, the `realm` of the registry's challenge (`.token` mode only).
-    public var tokenRealm: URL? { tokenService.map { $0.baseURL.appending(path: "token") } }
+    package var tokenRealm: URL? { tokenService.map { $0.baseURL.appending(path: "token") } }
 
     /// The token service's `host:port` (`.token` mode only), as a login's `tokenHosts` names it.
-    public func tokenHost() throws -> String {
+    package func tokenHost() throws -> String {
         guard let tokenService else { throw FixtureError("the registry runs without a token service") }
         return "127.0.0.1:\(tokenService.port)"
     }
 
     /// Requests the token service received (any outcome), not counting the fixture's own.
-    public var tokenRequests: Int { tokenIssuer?.requestsServed ?? 0 }
+    package var tokenRequests: Int { tokenIssuer?.requestsServed ?? 0 }
 
     let folder: URL
     let uploader: RegistryUploader
@@ -61,7 +61,7 @@ public final class RegistryFixture: @unchecked Sendable {
 
     deinit { shutdown() }
 
-    public static func start(authentication: Authentication = .none) throws -> RegistryFixture {
+    package static func start(authentication: Authentication = .none) throws -> RegistryFixture {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-registry-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: folder.appending(path: "storage"), withIntermediateDirectories: true)
@@ -103,20 +103,20 @@ public final class RegistryFixture: @unchecked Sendable {
     /// The request URIs (path and query, e.g. `/v2/team/app/tags/list`) the registry logged, in
     /// order, leaving out the fixture's own pushes: what tests count a client's requests by,
     /// independently of the client.
-    public func requestLog() throws -> [String] {
+    package func requestLog() throws -> [String] {
         try RegistryAccessLog.entries(in: RegistryAccessLog.settledText(of: registry.accessLog))
             .filter { $0.userAgent != RegistryTokenIssuer.fixtureUserAgent }
             .map(\.uri)
     }
 
     /// The registry's own log (JSON lines), for a failing test's message.
-    public func registryLog() -> String {
+    package func registryLog() -> String {
         (try? String(contentsOf: registry.applicationLog, encoding: .utf8)) ?? ""
     }
 
     /// Stops the registry and the token service and removes the scratch folder. Calling it again
     /// does nothing.
-    public func shutdown() {
+    package func shutdown() {
         let first: Bool = lock.withLock {
             defer { stopped = true }
             return !stopped

@@ -3,18 +3,18 @@ import Foundation
 /// Images and OSV records for the tests of image reviews and scans: `team/web` 1.0 (clean), 1.1
 /// (libcrypto3 with a high advisory the others lack) and 1.2 (fixed), all with a busybox whose
 /// critical advisory every tag shares, and a low advisory below the usual threshold.
-public enum VulnerableImages {
-    public static let alpineRelease = "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\n"
+package enum VulnerableImages {
+    package static let alpineRelease = "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\n"
 
     /// An Alpine root with these libcrypto3 and busybox versions.
-    public static func alpine(libcrypto: String, busybox: String = "1.36.1-r29") throws -> LayerArchive {
+    package static func alpine(libcrypto: String, busybox: String = "1.36.1-r29") throws -> LayerArchive {
         try LayerArchive(files: [
             "etc/os-release": alpineRelease,
             "lib/apk/db/installed": "P:busybox\nV:\(busybox)\no:busybox\n\nP:libcrypto3\nV:\(libcrypto)\no:openssl\n\n",
         ])
     }
 
-    public static let advisories = [
+    package static let advisories = [
         // High (CVSS 7.5): in 1.1, not in 1.0, fixed in 1.2.
         "ALPINE-CVE-2024-5535.json": """
         {"id": "ALPINE-CVE-2024-5535", "modified": "2024-07-01T00:00:00Z", "aliases": ["CVE-2024-5535"],
@@ -38,7 +38,7 @@ public enum VulnerableImages {
         """,
     ]
 
-    public static func deployment(_ name: String, image: String) -> String {
+    package static func deployment(_ name: String, image: String) -> String {
         """
         apiVersion: apps/v1
         kind: Deployment
@@ -54,14 +54,14 @@ public enum VulnerableImages {
     }
 
     /// `advisories` as an OSV export archive in a file of its own (the caller removes it).
-    public static func advisoryArchive() throws -> URL {
+    package static func advisoryArchive() throws -> URL {
         let archive = FileManager.default.temporaryDirectory.appending(path: "osv-\(UUID().uuidString).zip")
         try OSVExportArchive.zip(advisories).write(to: archive)
         return archive
     }
 
     /// Pushes `team/web` 1.0, 1.1 and 1.2 (one layer each, no layer shared).
-    public static func pushWeb(to registry: RegistryFixture) throws {
+    package static func pushWeb(to registry: RegistryFixture) throws {
         try registry.pushImage(repository: "team/web", tag: "1.0", layers: [try alpine(libcrypto: "3.2.1-r0")])
         try registry.pushImage(repository: "team/web", tag: "1.1", layers: [try alpine(libcrypto: "3.3.0-r2")])
         try registry.pushImage(repository: "team/web", tag: "1.2", layers: [try alpine(libcrypto: "3.3.1-r1")])

@@ -6,9 +6,9 @@ import Foundation
 ///
 /// `@unchecked Sendable`: `server` is set in `init` and cleared by `shutdown()`, which a test
 /// calls once, at its end; the rest is immutable or behind `StateBox`'s lock.
-public final class TestForge: @unchecked Sendable {
-    public let state: TestForgeState
-    public let contract: APIContract
+package final class TestForge: @unchecked Sendable {
+    package let state: TestForgeState
+    package let contract: APIContract
     private var server: LoopbackHTTPServer?
     private let box: StateBox
 
@@ -16,7 +16,7 @@ public final class TestForge: @unchecked Sendable {
     /// browser asks every site for.
     static let allowedOutsideContract: Set<String> = ["GET /user", "GET /api/v1/user", "GET /favicon.ico"]
 
-    public init(flavor: TestForgeState.Flavor) throws {
+    package init(flavor: TestForgeState.Flavor) throws {
         // The tests talk to loopback; a proxy from the environment must not get in between.
         setenv("no_proxy", "127.0.0.1,localhost", 1)
         setenv("NO_PROXY", "127.0.0.1,localhost", 1)
@@ -60,10 +60,10 @@ public final class TestForge: @unchecked Sendable {
         box.state = state
     }
 
-    public var baseURL: URL { server?.baseURL ?? URL(string: "http://127.0.0.1")! }
+    package var baseURL: URL { server?.baseURL ?? URL(string: "http://127.0.0.1")! }
 
     /// Where a client's API root is: GitHub at the root, Gitea under /api/v1, GitLab under /api/v4.
-    public var apiRoot: URL {
+    package var apiRoot: URL {
         switch state.flavor {
         case .github: baseURL
         case .gitea: baseURL.appending(path: "api/v1")
@@ -71,10 +71,10 @@ public final class TestForge: @unchecked Sendable {
         }
     }
 
-    public var violations: [String] { box.violations }
-    public var connectionsAccepted: Int { server?.connectionsAccepted ?? 0 }
+    package var violations: [String] { box.violations }
+    package var connectionsAccepted: Int { server?.connectionsAccepted ?? 0 }
 
-    public func shutdown() {
+    package func shutdown() {
         server?.shutdown()
         server = nil
     }

@@ -1,6 +1,6 @@
 extension TestForgeState {
     /// A misbehaviour the next matching requests meet instead of (or on top of) the normal answer.
-    public enum Fault: Sendable {
+    package enum Fault: Sendable {
         /// Answers with this status and the forge's error body; state is untouched.
         case status(Int)
         /// 429, with `retry-after` when it is given.

@@ -3,45 +3,45 @@ import Foundation
 /// What the forge holds, rendered as the forge would list it, for the tests' assertions.
 extension TestForgeState {
     /// A user's role as `addUser` set it ("admin", "write", ...), nil for an unknown login.
-    public func role(of login: String) -> String? {
+    package func role(of login: String) -> String? {
         locked { store.user(login: login)?.permission }
     }
 
-    public func reviews(repository: String, pullRequest: Int) -> [[String: Any]] {
+    package func reviews(repository: String, pullRequest: Int) -> [[String: Any]] {
         locked { dialect.reviews(store, repository: repository, pullRequest: pullRequest) }
     }
 
     /// GitHub review comments, Gitea review comments, GitLab diff discussions' notes (with
     /// their `resolved` flags where the forge has them).
-    public func inlineComments(repository: String, pullRequest: Int) -> [[String: Any]] {
+    package func inlineComments(repository: String, pullRequest: Int) -> [[String: Any]] {
         locked { dialect.inlineComments(store, repository: repository, pullRequest: pullRequest) }
     }
 
-    public func conversationComments(repository: String, pullRequest: Int) -> [[String: Any]] {
+    package func conversationComments(repository: String, pullRequest: Int) -> [[String: Any]] {
         locked { dialect.conversationComments(store, repository: repository, pullRequest: pullRequest) }
     }
 
     /// The commit's statuses, newest first.
-    public func statuses(repository: String, sha: String) -> [[String: Any]] {
+    package func statuses(repository: String, sha: String) -> [[String: Any]] {
         locked { dialect.statuses(store, repository: repository, sha: sha) }
     }
 
     /// GitHub check runs on the commit, each with an extra `annotations` array holding every
     /// annotation received across the create and update calls.
-    public func checkRuns(repository: String, sha: String) -> [[String: Any]] {
+    package func checkRuns(repository: String, sha: String) -> [[String: Any]] {
         locked { dialect.checkRuns(store, repository: repository, sha: sha) }
     }
 
-    public func pullRequests(repository: String) -> [[String: Any]] {
+    package func pullRequests(repository: String) -> [[String: Any]] {
         locked { dialect.pullRequests(store, repository: repository) }
     }
 
-    public func labels(repository: String, pullRequest: Int) -> [String] {
+    package func labels(repository: String, pullRequest: Int) -> [String] {
         locked { (try? store.pullRequest(repository, pullRequest))?.labels ?? [] }
     }
 
     /// Reaction contents (GitHub, Gitea) or award emoji names (GitLab) on a comment or note.
-    public func reactions(repository: String, commentID: Int) -> [String] {
+    package func reactions(repository: String, commentID: Int) -> [String] {
         locked {
             store.comments.first {
                 $0.id == commentID && $0.repository.caseInsensitiveCompare(repository) == .orderedSame

@@ -3,14 +3,14 @@ import Foundation
 extension TestForgeState {
     /// A file of a seeded pull request, with its unified patch (hunks `@@ -a,b +c,d @@` and
     /// their lines); the patch decides which lines review comments may target.
-    public struct SeededFile: Sendable {
-        public var path: String
-        public var previousPath: String?
+    package struct SeededFile: Sendable {
+        package var path: String
+        package var previousPath: String?
         /// `added`, `modified`, `removed` or `renamed`.
-        public var status: String
-        public var patch: String
+        package var status: String
+        package var patch: String
 
-        public init(path: String, previousPath: String? = nil, status: String = "modified", patch: String) {
+        package init(path: String, previousPath: String? = nil, status: String = "modified", patch: String) {
             self.path = path
             self.previousPath = previousPath
             self.status = status
@@ -23,7 +23,7 @@ extension TestForgeState {
 
     /// A user and the token that authenticates as them. `permission` is the user's role on
     /// every repository: "admin", "maintain", "write", "triage", "read" or "none".
-    public func addUser(login: String, token: String, permission: String) {
+    package func addUser(login: String, token: String, permission: String) {
         locked {
             let user =
                 store.user(login: login)
@@ -39,12 +39,12 @@ extension TestForgeState {
     }
 
     /// Gives `login` a custom repository role named `role` on top of its permission, its base role.
-    public func setCustomRole(login: String, role: String) {
+    package func setCustomRole(login: String, role: String) {
         locked { store.user(login: login)?.customRole = role }
     }
 
     /// A repository; on GitLab `owner` may be a nested group ("group/sub").
-    public func addRepository(owner: String, name: String, cloneURL: String, defaultBranch: String = "main") {
+    package func addRepository(owner: String, name: String, cloneURL: String, defaultBranch: String = "main") {
         locked {
             guard (try? store.repository("\(owner)/\(name)")) == nil else { return }
             let repository = StoredRepository(
@@ -56,13 +56,13 @@ extension TestForgeState {
 
     /// Points a branch at a commit, as a push to the Git server would (needed before the bot
     /// may open a pull request from a branch it pushed).
-    public func setBranch(repository: String, name: String, sha: String) {
+    package func setBranch(repository: String, name: String, sha: String) {
         locked { (try? store.repository(repository))?.branches[name] = sha }
     }
 
     /// Learn the branches from Git before every request, as a forge sees pushes to its own
     /// repositories (the bot pushes a branch, then opens a pull request from it).
-    public func followBranches(_ source: @escaping @Sendable () -> [(repository: String, name: String, sha: String)]) {
+    package func followBranches(_ source: @escaping @Sendable () -> [(repository: String, name: String, sha: String)]) {
         locked { branchSource = source }
     }
 
@@ -70,19 +70,19 @@ extension TestForgeState {
     /// internal host name): GitLab (`external_url`) and Gitea (`ROOT_URL`) build their `Link`
     /// headers' next-page URLs from it, not from the request's host. Nil serves links on the
     /// server's own address.
-    public func setExternalURL(_ url: String?) {
+    package func setExternalURL(_ url: String?) {
         locked { store.externalURL = url }
     }
 
     /// A label that exists before the test (Gitea clients may refer to it by id).
     @discardableResult
-    public func addLabel(repository: String, name: String) -> Int {
+    package func addLabel(repository: String, name: String) -> Int {
         locked { store.label(repository, named: name).id }
     }
 
     /// Opens a pull request (GitLab: merge request) and returns its number (iid).
     @discardableResult
-    public func openPullRequest(
+    package func openPullRequest(
         repository: String, author: String, title: String, body: String = "",
         baseBranch: String, baseSHA: String, headBranch: String, headSHA: String,
         files: [SeededFile], forkCloneURL: String? = nil, maintainerCanModify: Bool = false
@@ -130,7 +130,7 @@ extension TestForgeState {
     }
 
     /// A new head commit on the pull request, with the files its diff now shows.
-    public func push(repository: String, pullRequest: Int, headSHA: String, files: [SeededFile]) {
+    package func push(repository: String, pullRequest: Int, headSHA: String, files: [SeededFile]) {
         locked {
             guard let pull = try? store.pullRequest(repository, pullRequest) else { return }
             pull.headSHA = headSHA
@@ -148,7 +148,7 @@ extension TestForgeState {
 
     /// Lets `POST /app/installations/{id}/access_tokens` hand out tokens to callers whose
     /// Bearer JWT `jwtVerifier` accepts; those tokens act as "shipshape[bot]" with write permission.
-    public func enableGitHubApp(
+    package func enableGitHubApp(
         appID: String, installationID: Int, slug: String = "shipshape",
         jwtVerifier: @escaping @Sendable (String) -> Bool
     ) {

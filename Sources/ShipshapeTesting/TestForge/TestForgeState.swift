@@ -6,10 +6,10 @@ import Foundation
 ///
 /// Pure and thread-safe: `handle` maps a request to a reply under one lock (hence `@unchecked
 /// Sendable`: every mutable field is touched only under `lock`); the loopback server does the I/O.
-public final class TestForgeState: @unchecked Sendable {
-    public enum Flavor: String, Sendable { case github, gitea, gitlab }
+package final class TestForgeState: @unchecked Sendable {
+    package enum Flavor: String, Sendable { case github, gitea, gitlab }
 
-    public let flavor: Flavor
+    package let flavor: Flavor
     let lock = NSLock()
     let store: ForgeStore
     let dialect: any ForgeDialect
@@ -20,7 +20,7 @@ public final class TestForgeState: @unchecked Sendable {
 
     /// `baseURL` is where the server listens; it prefixes every `url`/`html_url`/`web_url`.
     /// GitHub's API is served at "/", Gitea's under "/api/v1", GitLab's under "/api/v4".
-    public init(flavor: Flavor, baseURL: URL) {
+    package init(flavor: Flavor, baseURL: URL) {
         self.flavor = flavor
         self.store = ForgeStore(flavor: flavor, baseURL: baseURL)
         switch flavor {
@@ -31,7 +31,7 @@ public final class TestForgeState: @unchecked Sendable {
     }
 
     /// Answers one request, after any fault waiting for it.
-    public func handle(_ request: ReceivedRequest) -> ServerReply {
+    package func handle(_ request: ReceivedRequest) -> ServerReply {
         lock.lock()
         defer { lock.unlock() }
         for branch in branchSource?() ?? [] {
@@ -106,7 +106,7 @@ public final class TestForgeState: @unchecked Sendable {
     /// Queues a fault for the next `times` requests whose "METHOD /path" starts with
     /// `methodAndPathPrefix` (every request when nil); queued faults are consumed in order.
     /// The path may be written with or without the API prefix (`/api/v1`, `/api/v4`).
-    public func inject(_ fault: Fault, times: Int = 1, matching methodAndPathPrefix: String? = nil) {
+    package func inject(_ fault: Fault, times: Int = 1, matching methodAndPathPrefix: String? = nil) {
         lock.lock()
         defer { lock.unlock() }
         faults.add(fault, times: times, prefix: methodAndPathPrefix)
@@ -114,7 +114,7 @@ public final class TestForgeState: @unchecked Sendable {
 
     /// Every request answered, in order, with the status sent (0 for a dropped connection)
     /// and the body; faults included.
-    public var exchanges: [(request: ReceivedRequest, status: Int, responseBody: Data)] {
+    package var exchanges: [(request: ReceivedRequest, status: Int, responseBody: Data)] {
         lock.lock()
         defer { lock.unlock() }
         return recorded

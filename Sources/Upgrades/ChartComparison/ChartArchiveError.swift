@@ -1,15 +1,15 @@
 /// A chart archive that could not be unpacked: what was wrong and, when one entry is to blame, which.
-public struct ChartArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ChartArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The archive entry at fault, as `tar` lists it; `nil` when the archive as a whole is.
-    public var entry: String?
-    public var reason: String
+    package var entry: String?
+    package var reason: String
 
-    public init(entry: String? = nil, reason: String) {
+    package init(entry: String? = nil, reason: String) {
         self.entry = entry
         self.reason = reason
     }
 
-    public var description: String {
+    package var description: String {
         if let entry { return "chart archive entry '\(entry)': \(reason)" }
         return "chart archive: \(reason)"
     }

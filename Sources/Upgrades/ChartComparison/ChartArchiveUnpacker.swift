@@ -6,15 +6,15 @@ import Foundation
 /// outside it (`../`, an absolute path) is refused before anything is written; only folders and
 /// regular files are unpacked (links, devices and FIFOs are left out), so nothing read from the
 /// folder can lead outside it.
-public enum ChartArchiveUnpacker {
+package enum ChartArchiveUnpacker {
     /// What an archive's files may add up to, as Helm limits it (100 MiB): a small gzip that
     /// expands to gigabytes is refused while it inflates, before anything is written.
-    public static let unpackedSizeLimit = 100 << 20
+    package static let unpackedSizeLimit = 100 << 20
     /// The tar stream holds headers and padding besides the files.
     static let tarStreamLimit = unpackedSizeLimit + (16 << 20)
 
     /// Unpacks `archive` into `destination` (created when missing); returns the chart's folder.
-    public static func unpack(_ archive: Data, into destination: URL) throws -> URL {
+    package static func unpack(_ archive: Data, into destination: URL) throws -> URL {
         let entries = try read(archive)
         let names = entries.map(\.name)
         for name in names { try ArchiveEntryName.requireInside(name) }

@@ -9,7 +9,7 @@ extension ChartComparison {
     /// Sections for a PR body, "CRDs", "Default values" and "Deprecated APIs in the new chart",
     /// each only when it has something to say; empty when the comparison is. Text from the charts
     /// is always inside code spans, so a chart cannot inject Markdown or mentions.
-    public func markdown(oldVersion: String, newVersion: String) -> String {
+    package func markdown(oldVersion: String, newVersion: String) -> String {
         var sections: [String] = []
         if !crdsAdded.isEmpty || !crdsRemoved.isEmpty {
             sections.append(

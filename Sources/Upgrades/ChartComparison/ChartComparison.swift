@@ -3,20 +3,20 @@ import Manifests
 /// What changes for a cluster when a chart moves from one version to another, beyond what its
 /// release notes say: CRDs added or removed, default values added, removed or changed, and the
 /// deprecated or removed apiVersions the new version still uses.
-public struct ChartComparison: Sendable {
+package struct ChartComparison: Sendable {
     /// CRD names (`metadata.name`, such as `certificates.cert-manager.io`), sorted.
-    public var crdsAdded: [String]
-    public var crdsRemoved: [String]
+    package var crdsAdded: [String]
+    package var crdsRemoved: [String]
     /// Key paths of default values as `helm --set` takes them (`image.tag`,
     /// `podAnnotations.prometheus\.io/scrape`), sorted. Lists and empty maps count as one value.
-    public var valuesAdded: [String]
-    public var valuesRemoved: [String]
+    package var valuesAdded: [String]
+    package var valuesRemoved: [String]
     /// Sorted by key; values on one line, cut to about 60 characters.
-    public var valuesChanged: [(key: String, old: String, new: String)]
+    package var valuesChanged: [(key: String, old: String, new: String)]
     /// In the new chart's templates and `crds/`, ordered by file and line.
-    public var deprecatedAPIs: [DeprecatedUse]
+    package var deprecatedAPIs: [DeprecatedUse]
 
-    public init(
+    package init(
         crdsAdded: [String] = [], crdsRemoved: [String] = [], valuesAdded: [String] = [],
         valuesRemoved: [String] = [], valuesChanged: [(key: String, old: String, new: String)] = [],
         deprecatedAPIs: [DeprecatedUse] = []
@@ -29,7 +29,7 @@ public struct ChartComparison: Sendable {
         self.deprecatedAPIs = deprecatedAPIs
     }
 
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         crdsAdded.isEmpty && crdsRemoved.isEmpty && valuesAdded.isEmpty && valuesRemoved.isEmpty
             && valuesChanged.isEmpty && deprecatedAPIs.isEmpty
     }
@@ -38,7 +38,7 @@ public struct ChartComparison: Sendable {
     /// Kubernetes APIs and at the newest release the data covers for other components (cert-manager,
     /// Flux...), as the `deprecatedApiVersion` check judges manifests. When either values.yaml is
     /// not valid YAML the default values are not compared.
-    public static func compare(
+    package static func compare(
         old: ChartContents, new: ChartContents, deprecations: DeprecationTable,
         kubernetesVersion: ReleaseVersion
     ) -> ChartComparison {

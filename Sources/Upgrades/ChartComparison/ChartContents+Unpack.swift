@@ -6,7 +6,7 @@ extension ChartContents {
     /// and reads Chart.yaml, values.yaml, `crds/` and `templates/`; subcharts under `charts/` are
     /// not read. An archive with an entry that would land outside its folder (`../`, an absolute
     /// path) is refused before anything is unpacked. The scratch folder is removed afterwards.
-    public static func unpack(_ archive: Data) throws -> ChartContents {
+    package static func unpack(_ archive: Data) throws -> ChartContents {
         let scratch = FileManager.default.temporaryDirectory.appending(path: "shipshape-chart-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let folder = try ChartArchiveUnpacker.unpack(archive, into: scratch)

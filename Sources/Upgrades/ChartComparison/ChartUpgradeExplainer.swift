@@ -4,13 +4,13 @@ import Manifests
 
 /// Downloads both archives of a chart upgrade (from the Helm repository's index URLs, or the
 /// chart layer of the OCI artifact) and says, in Markdown, what the new version changes.
-public struct ChartUpgradeExplainer: Sendable {
-    public let lookup: VersionLookup
-    public let http: any HTTPClient
-    public let deprecations: DeprecationTable
-    public let kubernetesVersion: ReleaseVersion
+package struct ChartUpgradeExplainer: Sendable {
+    package let lookup: VersionLookup
+    package let http: any HTTPClient
+    package let deprecations: DeprecationTable
+    package let kubernetesVersion: ReleaseVersion
 
-    public init(
+    package init(
         lookup: VersionLookup, http: any HTTPClient, deprecations: DeprecationTable, kubernetesVersion: ReleaseVersion
     ) {
         self.lookup = lookup
@@ -20,7 +20,7 @@ public struct ChartUpgradeExplainer: Sendable {
     }
 
     /// The comparison's Markdown, or a sentence saying why there is none.
-    public func explain(_ upgrade: Upgrade) async -> String {
+    package func explain(_ upgrade: Upgrade) async -> String {
         guard upgrade.dependency.kind == .chart, let newVersion = upgrade.newestAllowed else { return "" }
         do {
             async let old = archive(of: upgrade, version: upgrade.dependency.currentValue, url: upgrade.currentArchive)

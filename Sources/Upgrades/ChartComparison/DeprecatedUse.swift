@@ -2,21 +2,21 @@ import Manifests
 
 /// An apiVersion in a chart's templates or CRDs that the target release deprecates or removes,
 /// judged as the `deprecatedApiVersion` check judges a manifest.
-public struct DeprecatedUse: Sendable, Hashable {
+package struct DeprecatedUse: Sendable, Hashable {
     /// Path inside the chart, such as `templates/pdb.yaml`.
-    public var file: String
+    package var file: String
     /// 1-based line of the `apiVersion` key.
-    public var line: Int
-    public var apiVersion: String
-    public var kind: String
+    package var line: Int
+    package var apiVersion: String
+    package var kind: String
     /// `.deprecated` or `.removed`, at `target`.
-    public var status: DeprecatedAPI.Status
+    package var status: DeprecatedAPI.Status
     /// The release of the API's component it was judged against.
-    public var target: ReleaseVersion
+    package var target: ReleaseVersion
     /// The row of the deprecation data that matched.
-    public var api: DeprecatedAPI
+    package var api: DeprecatedAPI
 
-    public init(
+    package init(
         file: String, line: Int, apiVersion: String, kind: String, status: DeprecatedAPI.Status,
         target: ReleaseVersion, api: DeprecatedAPI
     ) {
@@ -29,7 +29,7 @@ public struct DeprecatedUse: Sendable, Hashable {
         self.api = api
     }
 
-    public var replacement: String? { api.replacement }
-    public var deprecatedIn: ReleaseVersion? { api.deprecatedIn }
-    public var removedIn: ReleaseVersion? { api.removedIn }
+    package var replacement: String? { api.replacement }
+    package var deprecatedIn: ReleaseVersion? { api.deprecatedIn }
+    package var removedIn: ReleaseVersion? { api.removedIn }
 }

@@ -5,16 +5,16 @@ import HTTPKit
 /// Downloads a chart's packed archive: from the URL a Helm repository's index lists, or the chart
 /// layer of the OCI artifact a registry holds (Helm writes `+` in versions as `_` in tags).
 /// Archives over `sizeLimit` are refused.
-public struct ChartArchiveFetcher: Sendable {
-    public let lookup: VersionLookup
-    public let http: any HTTPClient
-    public var sizeLimit: Int
+package struct ChartArchiveFetcher: Sendable {
+    package let lookup: VersionLookup
+    package let http: any HTTPClient
+    package var sizeLimit: Int
 
     static let chartLayerType = "application/vnd.cncf.helm.chart.content.v1.tar+gzip"
     /// Helm refuses charts that unpack to more than 100 MiB; packed, real charts are far under 16.
-    public static let defaultSizeLimit = 16 << 20
+    package static let defaultSizeLimit = 16 << 20
 
-    public init(lookup: VersionLookup, http: any HTTPClient, sizeLimit: Int = ChartArchiveFetcher.defaultSizeLimit) {
+    package init(lookup: VersionLookup, http: any HTTPClient, sizeLimit: Int = ChartArchiveFetcher.defaultSizeLimit) {
         self.lookup = lookup
         self.http = http
         self.sizeLimit = sizeLimit
@@ -23,7 +23,7 @@ public struct ChartArchiveFetcher: Sendable {
     /// The archive of `version` of the chart at `source`; `url` is the index's archive URL for a
     /// Helm repository (nil for a registry), `digest` the SHA-256 the index lists for it, which the
     /// archive must have. A registry's chart layer must have the digest its manifest names.
-    public func archive(of source: PackageSource, version: String, url: URL?, digest: String? = nil) async throws
+    package func archive(of source: PackageSource, version: String, url: URL?, digest: String? = nil) async throws
         -> Data
     {
         let data: Data
@@ -76,7 +76,7 @@ public struct ChartArchiveFetcher: Sendable {
     }
 
     /// SHA-256 in hex: what Helm indexes list and OCI digests name.
-    public static func sha256(_ data: Data) -> String {
+    package static func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

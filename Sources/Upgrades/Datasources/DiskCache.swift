@@ -7,15 +7,15 @@ import Foundation
 /// Datasource answers kept between runs in a folder (`~/.cache/shipshape/upgrades` by default):
 /// one JSON file per key. A missing or unreadable entry is a miss, never an error; a nil folder
 /// keeps nothing.
-public struct DiskCache: Sendable {
-    public let folder: URL?
+package struct DiskCache: Sendable {
+    package let folder: URL?
 
-    public init(folder: URL?) {
+    package init(folder: URL?) {
         self.folder = folder
     }
 
     /// The default place: `$XDG_CACHE_HOME/shipshape/upgrades`, else `~/.cache/shipshape/upgrades`.
-    public static var defaultFolder: URL {
+    package static var defaultFolder: URL {
         let environment = ProcessInfo.processInfo.environment
         let base =
             environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
@@ -65,7 +65,7 @@ public struct DiskCache: Sendable {
     }
 
     /// A readable, collision-safe file name for `key`, without extension.
-    public static func fileName(for key: String) -> String {
+    package static func fileName(for key: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let readable = String(key.map { $0.isLetter || $0.isNumber ? $0 : "-" }.suffix(60))

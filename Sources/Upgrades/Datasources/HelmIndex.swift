@@ -3,26 +3,26 @@ import Manifests
 
 /// The part of a Helm repository's `index.yaml` upgrades need: each chart's versions with their
 /// archive URLs and release-notes links. Kept small, so a cached copy loads fast.
-public struct HelmIndex: Sendable, Codable {
-    public struct Release: Sendable, Codable, Hashable {
-        public var version: String
-        public var urls: [String]
-        public var home: String?
-        public var sources: [String]
-        public var appVersion: String?
+package struct HelmIndex: Sendable, Codable {
+    package struct Release: Sendable, Codable, Hashable {
+        package var version: String
+        package var urls: [String]
+        package var home: String?
+        package var sources: [String]
+        package var appVersion: String?
         /// The archive's SHA-256, hex, as the index lists it.
-        public var digest: String?
+        package var digest: String?
     }
 
-    public var charts: [String: [Release]]
+    package var charts: [String: [Release]]
 
-    public init(charts: [String: [Release]]) {
+    package init(charts: [String: [Release]]) {
         self.charts = charts
     }
 
     /// Reads an `index.yaml`; malformed entries are skipped, a file that is not an index throws.
     /// Chart by chart when the file has Helm's layout (see `HelmIndexSlices`), whole otherwise.
-    public static func parse(_ bytes: [UInt8], url: String) throws -> HelmIndex {
+    package static func parse(_ bytes: [UInt8], url: String) throws -> HelmIndex {
         if let slices = HelmIndexSlices.split(bytes) {
             var charts: [String: [Release]] = [:]
             for slice in slices {

@@ -4,7 +4,7 @@ import HTTPKit
 /// Helm HTTP repositories: `index.yaml` fetched once per run and per repository, revalidated
 /// between runs with `ETag` / `Last-Modified` against the copy in the disk cache (a 304 loads the
 /// parsed copy and parses nothing).
-public actor HelmRepositoryClient {
+package actor HelmRepositoryClient {
     private struct CachedIndex: Codable {
         var entityTag: String?
         var lastModified: String?
@@ -14,16 +14,16 @@ public actor HelmRepositoryClient {
     private let http: any HTTPClient
     private let cache: DiskCache
     private var fetched: [String: Task<HelmIndex, any Error>] = [:]
-    public private(set) var downloads = 0
-    public private(set) var revalidated = 0
+    package private(set) var downloads = 0
+    package private(set) var revalidated = 0
 
-    public init(http: any HTTPClient, cache: DiskCache) {
+    package init(http: any HTTPClient, cache: DiskCache) {
         self.http = http
         self.cache = cache
     }
 
     /// The index of the repository at `url` (its base URL, as users write it).
-    public func index(of url: String) async throws -> HelmIndex {
+    package func index(of url: String) async throws -> HelmIndex {
         let location = PackageSource.trimmed(url) + "/index.yaml"
         if let task = fetched[location] { return try await task.value }
         let task = Task { try await self.download(location) }
@@ -32,7 +32,7 @@ public actor HelmRepositoryClient {
     }
 
     /// An absolute chart archive URL: index URLs may be relative to the repository.
-    public static func archiveURL(_ written: String, repository: String) -> URL? {
+    package static func archiveURL(_ written: String, repository: String) -> URL? {
         if let absolute = URL(string: written), absolute.scheme != nil { return absolute }
         return URL(string: written, relativeTo: URL(string: PackageSource.trimmed(repository) + "/"))?.absoluteURL
     }

@@ -5,7 +5,7 @@ import HTTPKit
 /// manifests, blobs. Answers a 401 the way `docker` does: read the `WWW-Authenticate`
 /// challenge, fetch a Bearer token from the named service for the repository's pull scope (with
 /// the host's login, if any), or send Basic credentials; tokens are kept until they expire.
-public actor RegistryClient {
+package actor RegistryClient {
     private let http: any HTTPClient
     private let credentials: RegistryCredentials
     private let plainHTTPHosts: Set<String>
@@ -25,7 +25,7 @@ public actor RegistryClient {
     ]
 
     /// `plainHTTPHosts`: registries spoken to over plain HTTP (loopback ones always are, as Docker does).
-    public init(
+    package init(
         http: any HTTPClient, credentials: RegistryCredentials = RegistryCredentials(), plainHTTPHosts: Set<String> = []
     ) {
         self.http = http
@@ -35,7 +35,7 @@ public actor RegistryClient {
 
     /// Every tag of `repository`, all pages: the first asked (and authorised) here, the rest
     /// followed by `sendAllPages` with the same credentials, never to another origin.
-    public func tags(host: String, repository: String) async throws -> [String] {
+    package func tags(host: String, repository: String) async throws -> [String] {
         let subject = "\(host)/\(repository)"
         let (first, request) = try await exchange(
             try endpoint(host, "/v2/\(repository)/tags/list", query: "n=1000"),
@@ -62,7 +62,7 @@ public actor RegistryClient {
     }
 
     /// The manifest (or index) a tag or digest names, with its digest and media type.
-    public func manifest(host: String, repository: String, reference: String) async throws -> (
+    package func manifest(host: String, repository: String, reference: String) async throws -> (
         body: Data, digest: String?, mediaType: String?
     ) {
         let response = try await get(
@@ -71,7 +71,7 @@ public actor RegistryClient {
         return (response.body, response.headers["Docker-Content-Digest"], response.headers["Content-Type"])
     }
 
-    public func blob(host: String, repository: String, digest: String) async throws -> Data {
+    package func blob(host: String, repository: String, digest: String) async throws -> Data {
         try await get(
             try endpoint(host, "/v2/\(repository)/blobs/\(digest)"), host: host, repository: repository, accept: "*/*"
         ).body
@@ -79,7 +79,7 @@ public actor RegistryClient {
 
     /// The image's `org.opencontainers.image.source` label (or `org.label-schema.vcs-url`), read
     /// from the config of the tag's image (the first platform's, for an index).
-    public func sourceLabel(host: String, repository: String, tag: String) async throws -> String? {
+    package func sourceLabel(host: String, repository: String, tag: String) async throws -> String? {
         var manifest = try await self.manifest(host: host, repository: repository, reference: tag)
         struct Manifest: Decodable {
             struct Descriptor: Decodable { let digest: String }

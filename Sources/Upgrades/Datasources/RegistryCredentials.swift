@@ -4,15 +4,15 @@ import HTTPKit
 /// User name and password (or token) per registry host, from Shipshape's config or a Docker
 /// `config.json` (`auths.<host>.auth` = base64 of `user:password`, or `username`/`password`;
 /// Docker Hub's key is `https://index.docker.io/v1/`).
-public struct RegistryCredentials: Sendable {
-    public struct Login: Sendable, Hashable {
-        public var username: String
-        public var password: String
+package struct RegistryCredentials: Sendable {
+    package struct Login: Sendable, Hashable {
+        package var username: String
+        package var password: String
         /// Token services on other hosts (`host` or `host:port`) this login may be sent to when
         /// the registry's challenge names them; the registry's own host always may.
-        public var tokenHosts: Set<String>
+        package var tokenHosts: Set<String>
 
-        public init(username: String, password: String, tokenHosts: Set<String> = []) {
+        package init(username: String, password: String, tokenHosts: Set<String> = []) {
             self.username = username
             self.password = password
             self.tokenHosts = Set(tokenHosts.map { $0.lowercased() })
@@ -23,12 +23,12 @@ public struct RegistryCredentials: Sendable {
 
     private var logins: [String: Login]
 
-    public init(_ logins: [String: Login] = [:]) {
+    package init(_ logins: [String: Login] = [:]) {
         self.logins = [:]
         for (host, login) in logins { self.logins[Self.normalized(host)] = login }
     }
 
-    public func login(for host: String) -> Login? { logins[Self.normalized(host)] }
+    package func login(for host: String) -> Login? { logins[Self.normalized(host)] }
 
     /// Whether `registry`'s login may go to the token service at `realm`: the registry's own
     /// host, a host its login names in `tokenHosts`, or Docker Hub's own token service.
@@ -40,14 +40,14 @@ public struct RegistryCredentials: Sendable {
     }
 
     /// These logins, with `other`'s filling hosts these have none for.
-    public func merging(_ other: RegistryCredentials) -> RegistryCredentials {
+    package func merging(_ other: RegistryCredentials) -> RegistryCredentials {
         var merged = self
         for (host, login) in other.logins where merged.logins[host] == nil { merged.logins[host] = login }
         return merged
     }
 
     /// Reads a Docker `config.json`; credential helpers (`credsStore`) are not run.
-    public static func dockerConfig(at path: String) throws -> RegistryCredentials {
+    package static func dockerConfig(at path: String) throws -> RegistryCredentials {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw DatasourceError(

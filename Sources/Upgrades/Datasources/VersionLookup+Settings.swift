@@ -4,7 +4,7 @@ import HTTPKit
 extension VersionLookup {
     /// The lookup a run uses: registries with the configured and Docker-config logins, Helm
     /// repositories, both over `http`, answers kept in `cache`.
-    public static func make(
+    package static func make(
         settings: UpgradeSettings, http: any HTTPClient, cache: DiskCache,
         tagListLifetime: Duration = .seconds(15 * 60)
     ) throws -> VersionLookup {

@@ -2,16 +2,16 @@ import Foundation
 import HTTPKit
 
 /// The versions a package has, and what a PR body links to.
-public struct PackageVersions: Sendable {
-    public var versions: [String]
+package struct PackageVersions: Sendable {
+    package var versions: [String]
     /// Chart versions' archive URLs (Helm repositories), for the chart comparison.
-    public var archives: [String: URL]
+    package var archives: [String: URL]
     /// Release-notes links per version (a chart's `home` and `sources`).
-    public var links: [String: [String]]
+    package var links: [String: [String]]
     /// Helm repositories: each version's archive SHA-256 (hex), as the index lists it.
-    public var digests: [String: String] = [:]
+    package var digests: [String: String] = [:]
 
-    public init(versions: [String], archives: [String: URL] = [:], links: [String: [String]] = [:]) {
+    package init(versions: [String], archives: [String: URL] = [:], links: [String: [String]] = [:]) {
         self.versions = versions
         self.archives = archives
         self.links = links
@@ -22,18 +22,18 @@ public struct PackageVersions: Sendable {
 /// once, however many files pin it; requests per host are bounded; a failure belongs to the
 /// packages of that repository only. Registry tag lists are kept in the disk cache for
 /// `tagListLifetime`, so a run shortly after another asks nothing again.
-public actor VersionLookup {
-    public let registry: RegistryClient
-    public let helm: HelmRepositoryClient
+package actor VersionLookup {
+    package let registry: RegistryClient
+    package let helm: HelmRepositoryClient
     private let cache: DiskCache
     private let tagListLifetime: Duration
     private let limiter: HostLimiter
     private let mirrors: SourceMirrors
     private var tagLists: [String: Task<[String], any Error>] = [:]
     private var details: [String: Task<String?, Never>] = [:]
-    public private(set) var tagListRequests = 0
+    package private(set) var tagListRequests = 0
 
-    public init(
+    package init(
         registry: RegistryClient, helm: HelmRepositoryClient, cache: DiskCache,
         tagListLifetime: Duration = .seconds(15 * 60), perHostLimit: Int = 4,
         mirrors: SourceMirrors = SourceMirrors()
@@ -47,9 +47,9 @@ public actor VersionLookup {
     }
 
     /// Where lookups for `source` go: itself, or its configured mirror.
-    public nonisolated func mirrored(_ source: PackageSource) -> PackageSource { mirrors.mirrored(source) }
+    package nonisolated func mirrored(_ source: PackageSource) -> PackageSource { mirrors.mirrored(source) }
 
-    public func versions(of source: PackageSource) async -> Result<PackageVersions, DatasourceError> {
+    package func versions(of source: PackageSource) async -> Result<PackageVersions, DatasourceError> {
         do {
             switch mirrors.mirrored(source) {
             case .registry(let host, let repository):
@@ -90,7 +90,7 @@ public actor VersionLookup {
     }
 
     /// The manifest digest a tag names now (kept like tag lists), nil when the registry cannot say.
-    public func digest(of source: PackageSource, tag: String) async -> String? {
+    package func digest(of source: PackageSource, tag: String) async -> String? {
         guard case .registry(let host, let repository) = mirrors.mirrored(source) else { return nil }
         return await detail("digest oci://\(host)/\(repository):\(tag)") {
             try await self.limiter.run(on: host) {
@@ -100,7 +100,7 @@ public actor VersionLookup {
     }
 
     /// The image's source-repository label, for release notes.
-    public func sourceLabel(of source: PackageSource, tag: String) async -> String? {
+    package func sourceLabel(of source: PackageSource, tag: String) async -> String? {
         guard case .registry(let host, let repository) = mirrors.mirrored(source) else { return nil }
         return await detail("source oci://\(host)/\(repository):\(tag)") {
             try await self.limiter.run(on: host) {

@@ -4,12 +4,12 @@ import Manifests
 /// Finds every pinned image tag and chart version under some paths, with zero configuration:
 /// pod specs, kustomizations, Helm values, Flux HelmReleases (sources resolved anywhere in the
 /// tree), Argo CD Applications and ApplicationSets, and Chart.yaml dependencies.
-public enum DependencyScanner {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+package enum DependencyScanner {
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
-    public static func scan(_ paths: [String]) throws(Failure) -> DetectionReport {
+    package static func scan(_ paths: [String]) throws(Failure) -> DetectionReport {
         let listing: ManifestWalker.Listing
         do { listing = try ManifestWalker.list(paths) } catch { throw Failure(description: error.description) }
         let files = listing.files
@@ -44,7 +44,7 @@ public enum DependencyScanner {
     }
 
     /// Scans texts already in memory (a Git tree, a test's strings): `(path, contents)`.
-    public static func scan(contents: [(path: String, bytes: [UInt8])]) -> DetectionReport {
+    package static func scan(contents: [(path: String, bytes: [UInt8])]) -> DetectionReport {
         let parsed = contents.map {
             (LocatedText(file: $0.path, source: SourceText(bytes: $0.bytes)), YAMLParser.parse(bytes: $0.bytes))
         }

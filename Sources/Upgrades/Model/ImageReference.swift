@@ -1,14 +1,14 @@
 /// A container image reference as written in a manifest: `[registry/]repository[:tag][@digest]`,
 /// with Docker Hub's defaults applied the way `docker pull` applies them.
-public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
+package struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     /// The registry host as written, or `docker.io` when the reference names none.
-    public var registry: String
+    package var registry: String
     /// The repository path inside the registry (`library/nginx` for `nginx`).
-    public var repository: String
-    public var tag: String?
-    public var digest: String?
+    package var repository: String
+    package var tag: String?
+    package var digest: String?
 
-    public init(registry: String, repository: String, tag: String? = nil, digest: String? = nil) {
+    package init(registry: String, repository: String, tag: String? = nil, digest: String? = nil) {
         self.registry = registry
         self.repository = repository
         self.tag = tag
@@ -17,7 +17,7 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a reference; nil for text that cannot be one (empty, spaces, template actions,
     /// upper-case repository paths).
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         guard !text.isEmpty, !text.contains(" "), !text.contains("{{"), !text.contains("$") else { return nil }
         var rest = Substring(text)
         if let at = rest.firstIndex(of: "@") {
@@ -57,17 +57,17 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The host the registry API answers on (Docker Hub's API is not on `docker.io`).
-    public var apiHost: String { Self.isDockerHub(registry) ? "registry-1.docker.io" : registry }
+    package var apiHost: String { Self.isDockerHub(registry) ? "registry-1.docker.io" : registry }
 
     /// The name users know the image by: `nginx`, `grafana/grafana`, `ghcr.io/org/app`.
-    public var displayName: String {
+    package var displayName: String {
         if Self.isDockerHub(registry) {
             return repository.hasPrefix("library/") ? String(repository.dropFirst("library/".count)) : repository
         }
         return "\(registry)/\(repository)"
     }
 
-    public var description: String {
+    package var description: String {
         var text = displayName
         if let tag { text += ":" + tag }
         if let digest { text += "@" + digest }

@@ -1,21 +1,21 @@
 import Foundation
 
 /// Where a dependency's versions are listed.
-public enum PackageSource: Sendable, Hashable, CustomStringConvertible {
+package enum PackageSource: Sendable, Hashable, CustomStringConvertible {
     /// An OCI distribution registry (images, and charts pushed as OCI artifacts): tags of `repository` on `host`.
     case registry(host: String, repository: String)
     /// A Helm HTTP repository: versions of `chart` in `<url>/index.yaml`.
     case helmRepository(url: String, chart: String)
 
     /// The unit fetched once per run: a registry repository or a Helm repository's index.
-    public var fetchKey: String {
+    package var fetchKey: String {
         switch self {
         case .registry(let host, let repository): "oci://\(host)/\(repository)"
         case .helmRepository(let url, _): Self.trimmed(url) + "/index.yaml"
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .registry(let host, let repository): "\(host)/\(repository)"
         case .helmRepository(let url, let chart): "\(Self.trimmed(url)) \(chart)"
@@ -30,7 +30,7 @@ public enum PackageSource: Sendable, Hashable, CustomStringConvertible {
 
     /// A chart source from a repository URL as Flux, Argo CD, kustomize and Helm write it:
     /// `oci://host/path` (or, for Argo CD, a bare `host/path`) is a registry, `http(s)://` an index.
-    public static func chart(_ chart: String, repositoryURL: String, bareHostIsOCI: Bool) -> PackageSource? {
+    package static func chart(_ chart: String, repositoryURL: String, bareHostIsOCI: Bool) -> PackageSource? {
         let url = repositoryURL.trimmingCharacters(in: .whitespaces)
         guard !url.isEmpty, !url.contains("{{"), !chart.isEmpty, !chart.contains("{{") else { return nil }
         if url.hasPrefix("oci://") {

@@ -2,23 +2,23 @@ import Foundation
 
 /// One dependency with newer versions: what is written now, the newest version the policy
 /// allows (the one an upgrade writes), and the newest that exists at all.
-public struct Upgrade: Sendable {
-    public var dependency: Dependency
+package struct Upgrade: Sendable {
+    package var dependency: Dependency
     /// The candidate as the datasource lists it; nil when only versions the policy refuses are newer.
-    public var newestAllowed: String?
-    public var newestOverall: String
-    public var updateType: UpdateType?
+    package var newestAllowed: String?
+    package var newestOverall: String
+    package var updateType: UpdateType?
     /// The text that replaces `dependency.currentValue` (the `v` prefix follows the current one).
-    public var newValue: String?
+    package var newValue: String?
     /// The new tag's digest, for a `tag@digest` reference.
-    public var newDigest: String?
+    package var newDigest: String?
     /// Release-notes links: a chart's `home`/`sources`, an image's source label.
-    public var releaseNotes: [String]
+    package var releaseNotes: [String]
     /// Chart archives of the current and the new version, for the chart comparison.
-    public var currentArchive: URL?
-    public var newArchive: URL?
+    package var currentArchive: URL?
+    package var newArchive: URL?
 
-    public init(
+    package init(
         dependency: Dependency, newestAllowed: String?, newestOverall: String, updateType: UpdateType?,
         newValue: String?,
         newDigest: String? = nil, releaseNotes: [String] = [], currentArchive: URL? = nil, newArchive: URL? = nil
@@ -35,25 +35,25 @@ public struct Upgrade: Sendable {
     }
 
     /// True when an edit would be made (the policy allows a newer version).
-    public var isApplicable: Bool { newValue != nil }
+    package var isApplicable: Bool { newValue != nil }
 }
 
 /// What an upgrade run found.
-public struct UpgradeReport: Sendable {
-    public struct Skipped: Sendable {
-        public var dependency: Dependency
-        public var reason: String
+package struct UpgradeReport: Sendable {
+    package struct Skipped: Sendable {
+        package var dependency: Dependency
+        package var reason: String
     }
 
-    public var detection: DetectionReport
-    public var upgrades: [Upgrade] = []
-    public var upToDate: [Dependency] = []
+    package var detection: DetectionReport
+    package var upgrades: [Upgrade] = []
+    package var upToDate: [Dependency] = []
     /// Pinned to something that is not a version under its scheme (`latest`, a SHA, a range), or ignored by a rule.
-    public var skipped: [Skipped] = []
+    package var skipped: [Skipped] = []
     /// The datasource could not answer for these.
-    public var failures: [Skipped] = []
+    package var failures: [Skipped] = []
 
-    public init(detection: DetectionReport) {
+    package init(detection: DetectionReport) {
         self.detection = detection
     }
 }

@@ -4,18 +4,18 @@ import Manifests
 /// Writes upgrades into file contents: only the bytes of each version (and digest) change.
 /// A value several dependencies share (one OCIRepository behind two HelmReleases) is written
 /// once; an edit that would leave the file unparsable is refused.
-public enum UpgradeEditor {
-    public struct Outcome: Sendable {
+package enum UpgradeEditor {
+    package struct Outcome: Sendable {
         /// New contents per changed file.
-        public var files: [String: [UInt8]] = [:]
+        package var files: [String: [UInt8]] = [:]
         /// What those files held before, for diffs.
-        public var originals: [String: [UInt8]] = [:]
+        package var originals: [String: [UInt8]] = [:]
         /// Upgrades written, and those that could not be, with why.
-        public var applied: [Upgrade] = []
-        public var refused: [(upgrade: Upgrade, reason: String)] = []
+        package var applied: [Upgrade] = []
+        package var refused: [(upgrade: Upgrade, reason: String)] = []
     }
 
-    public static func apply(_ upgrades: [Upgrade], read: (String) throws -> [UInt8]) -> Outcome {
+    package static func apply(_ upgrades: [Upgrade], read: (String) throws -> [UInt8]) -> Outcome {
         var outcome = Outcome()
         var byFile: [String: [Upgrade]] = [:]
         for upgrade in upgrades where upgrade.isApplicable {

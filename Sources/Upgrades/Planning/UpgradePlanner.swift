@@ -2,21 +2,21 @@ import Foundation
 
 /// Asks the datasources for every dependency's versions (each source once) and chooses, per
 /// dependency, the newest version its policy allows.
-public struct UpgradePlanner: Sendable {
-    public let settings: UpgradeSettings
-    public let lookup: VersionLookup
+package struct UpgradePlanner: Sendable {
+    package let settings: UpgradeSettings
+    package let lookup: VersionLookup
     /// Also read each upgraded image's source label, for release-notes links (a manifest and a
     /// blob request per new image): pull-request bodies want them, a listing does not.
-    public var readsSourceLabels: Bool
+    package var readsSourceLabels: Bool
 
-    public init(settings: UpgradeSettings, lookup: VersionLookup, readsSourceLabels: Bool = false) {
+    package init(settings: UpgradeSettings, lookup: VersionLookup, readsSourceLabels: Bool = false) {
         self.settings = settings
         self.lookup = lookup
         self.readsSourceLabels = readsSourceLabels
     }
 
     /// `only`: a name or add-on (with `*` wildcards) to limit the run to.
-    public func plan(_ detection: DetectionReport, only: String? = nil) async -> UpgradeReport {
+    package func plan(_ detection: DetectionReport, only: String? = nil) async -> UpgradeReport {
         var report = UpgradeReport(detection: detection)
         let dependencies = detection.dependencies.filter { dependency in
             only.map { Glob.matches($0, dependency.name) || Glob.matches($0, dependency.addOn) } ?? true

@@ -1,8 +1,8 @@
 import Foundation
 
 /// `shipshape upgrade --list`: what the scan found, asking no registry.
-public enum DependencyListReport {
-    public static func text(_ report: DetectionReport) -> String {
+package enum DependencyListReport {
+    package static func text(_ report: DetectionReport) -> String {
         var text = ""
         if !report.dependencies.isEmpty {
             let rows =
@@ -45,7 +45,7 @@ public enum DependencyListReport {
         var files: Int
     }
 
-    public static func json(_ report: DetectionReport) throws -> String {
+    package static func json(_ report: DetectionReport) throws -> String {
         let document = Document(
             dependencies: report.dependencies.map { dependency in
                 Entry(

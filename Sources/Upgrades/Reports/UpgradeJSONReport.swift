@@ -2,7 +2,7 @@ import Foundation
 
 /// `shipshape upgrade --format json`: a stable document for scripts. Every dependency found
 /// appears once in `dependencies` with its status (`outdated`, `upToDate`, `skipped`, `failed`).
-public enum UpgradeJSONReport {
+package enum UpgradeJSONReport {
     struct Document: Encodable {
         var dependencies: [Entry]
         var notes: [Note]
@@ -50,7 +50,7 @@ public enum UpgradeJSONReport {
         var filesChanged: Int
     }
 
-    public static func render(_ report: UpgradeReport, outcome: UpgradeEditor.Outcome, dryRun: Bool) throws -> String {
+    package static func render(_ report: UpgradeReport, outcome: UpgradeEditor.Outcome, dryRun: Bool) throws -> String {
         let written = Set(outcome.applied.map { "\($0.dependency.location) \($0.dependency.origin)" })
         var entries: [Entry] = []
         for upgrade in report.upgrades {

@@ -3,8 +3,8 @@ import GitKit
 
 /// The text `shipshape upgrade` prints: the outdated dependencies as a table, what could not be
 /// checked and why, what is pinned to something that is not a version, the edits, and a count.
-public enum UpgradeTextReport {
-    public static func render(_ report: UpgradeReport, outcome: UpgradeEditor.Outcome, dryRun: Bool) -> String {
+package enum UpgradeTextReport {
+    package static func render(_ report: UpgradeReport, outcome: UpgradeEditor.Outcome, dryRun: Bool) -> String {
         var text = ""
         if !report.upgrades.isEmpty {
             text += "Outdated (\(report.upgrades.count)):\n"

@@ -2,11 +2,11 @@
 /// (`ghcr.io: harbor.example.com/ghcr-proxy`) or of a Helm repository
 /// (`https://charts.jetstack.io: https://nexus.example.com/repository/jetstack`). Files keep
 /// naming the original; only lookups go to the mirror.
-public struct SourceMirrors: Sendable {
+package struct SourceMirrors: Sendable {
     private var registries: [String: (host: String, prefix: String)] = [:]
     private var helmRepositories: [(original: String, mirror: String)] = []
 
-    public init(_ mirrors: [String: String] = [:]) {
+    package init(_ mirrors: [String: String] = [:]) {
         for (original, mirror) in mirrors {
             if original.hasPrefix("http://") || original.hasPrefix("https://") {
                 helmRepositories.append((PackageSource.trimmed(original), PackageSource.trimmed(mirror)))
@@ -19,9 +19,9 @@ public struct SourceMirrors: Sendable {
         helmRepositories.sort { $0.original.count > $1.original.count }
     }
 
-    public var isEmpty: Bool { registries.isEmpty && helmRepositories.isEmpty }
+    package var isEmpty: Bool { registries.isEmpty && helmRepositories.isEmpty }
 
-    public func mirrored(_ source: PackageSource) -> PackageSource {
+    package func mirrored(_ source: PackageSource) -> PackageSource {
         switch source {
         case .registry(let host, let repository):
             guard let mirror = registries[host] else { return source }

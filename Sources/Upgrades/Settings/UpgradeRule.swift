@@ -3,26 +3,26 @@ import Foundation
 /// A policy for the dependencies a rule matches: by name (`cert-manager`, `ghcr.io/org/*`), by
 /// add-on, or by where versions come from. The last matching rule wins, as in Renovate's
 /// `packageRules`.
-public struct UpgradeRule: Sendable {
-    public var patterns: [String]
-    public var policy: UpgradePolicy
+package struct UpgradeRule: Sendable {
+    package var patterns: [String]
+    package var policy: UpgradePolicy
     /// The scheme `versioning` names (`docker`, `semver` or `regex:<pattern>`), read once so a regex
     /// is compiled once, not per dependency; nil keeps the default (docker for images, semver for charts).
     let scheme: (any VersionScheme)?
 
-    public init(patterns: [String], policy: UpgradePolicy, versioning: String? = nil) {
+    package init(patterns: [String], policy: UpgradePolicy, versioning: String? = nil) {
         self.patterns = patterns
         self.policy = policy
         self.scheme = versioning.flatMap { try? Self.scheme(named: $0) }
     }
 
-    public func matches(_ dependency: Dependency) -> Bool {
+    package func matches(_ dependency: Dependency) -> Bool {
         let names = [dependency.name, dependency.addOn, dependency.source.description]
         return patterns.contains { pattern in names.contains { Glob.matches(pattern, $0) } }
     }
 
     /// The scheme a `versioning` text names.
-    public static func scheme(named text: String) throws -> any VersionScheme {
+    package static func scheme(named text: String) throws -> any VersionScheme {
         switch text {
         case "docker": return DockerVersioning()
         case "semver", "helm": return SemVerVersioning()

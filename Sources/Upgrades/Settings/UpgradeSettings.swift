@@ -21,20 +21,20 @@ import Manifests
 ///     https://charts.jetstack.io: https://nexus.example.com/repository/jetstack
 ///   pullRequests: {open: 10, perHour: 2}
 /// ```
-public struct UpgradeSettings: Sendable {
-    public var rules: [UpgradeRule] = []
-    public var credentials = RegistryCredentials()
-    public var plainHTTPHosts: Set<String> = []
-    public var mirrors = SourceMirrors()
+package struct UpgradeSettings: Sendable {
+    package var rules: [UpgradeRule] = []
+    package var credentials = RegistryCredentials()
+    package var plainHTTPHosts: Set<String> = []
+    package var mirrors = SourceMirrors()
     /// Where the Docker `config.json` is read from (nil: `$DOCKER_CONFIG/config.json` or `~/.docker/config.json` when present).
-    public var dockerConfig: String?
-    public var openPullRequestLimit = 10
-    public var pullRequestsPerHour = 2
+    package var dockerConfig: String?
+    package var openPullRequestLimit = 10
+    package var pullRequestsPerHour = 2
 
-    public init() {}
+    package init() {}
 
     /// The policy and scheme for one dependency: the defaults, overridden by every matching rule in order.
-    public func policy(for dependency: Dependency) -> (policy: UpgradePolicy, scheme: any VersionScheme) {
+    package func policy(for dependency: Dependency) -> (policy: UpgradePolicy, scheme: any VersionScheme) {
         var policy = UpgradePolicy()
         var scheme: any VersionScheme = dependency.kind == .chart ? SemVerVersioning() : DockerVersioning()
         for rule in rules where rule.matches(dependency) {
@@ -45,7 +45,7 @@ public struct UpgradeSettings: Sendable {
     }
 
     /// The logins to use: the configured ones, then the Docker config's.
-    public func registryCredentials() throws -> RegistryCredentials {
+    package func registryCredentials() throws -> RegistryCredentials {
         let environment = ProcessInfo.processInfo.environment
         let path =
             dockerConfig.map { ($0 as NSString).expandingTildeInPath }
@@ -63,21 +63,21 @@ public struct UpgradeSettings: Sendable {
 
 /// The problems of an `upgrades:` section, each with its line: all of them at once, so a
 /// service that refuses to start names every one (not one per restart).
-public struct UpgradeSettingsError: Error, Sendable, CustomStringConvertible {
-    public struct Problem: Error, Sendable {
-        public var line: Int
-        public var message: String
+package struct UpgradeSettingsError: Error, Sendable, CustomStringConvertible {
+    package struct Problem: Error, Sendable {
+        package var line: Int
+        package var message: String
     }
 
-    public var file: String
-    public var problems: [Problem]
+    package var file: String
+    package var problems: [Problem]
 
-    public var description: String { problems.map { "\(file):\($0.line): \($0.message)" }.joined(separator: "\n") }
+    package var description: String { problems.map { "\(file):\($0.line): \($0.message)" }.joined(separator: "\n") }
 }
 
 extension UpgradeSettings {
     /// Reads the `upgrades:` mapping of a configuration file (absent: the defaults).
-    public static func read(
+    package static func read(
         text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(UpgradeSettingsError) -> UpgradeSettings {
         let stream = YAMLParser.parse(text)

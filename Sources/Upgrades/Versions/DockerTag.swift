@@ -1,21 +1,21 @@
 /// A container image tag read by Renovate's docker rules: `v1.2.3rc1-bookworm-slim` is release
 /// `[1, 2, 3]`, prerelease `rc1` and suffix `bookworm-slim`.
-public struct DockerTag: ParsedVersion, Hashable {
-    public let release: [Int]
+package struct DockerTag: ParsedVersion, Hashable {
+    package let release: [Int]
     /// Letters and digits glued to the release (`rc1` in `1.2.3rc1`); empty when stable.
-    public let prerelease: String
+    package let prerelease: String
     /// Everything after the first hyphen (`alpine`, but also `rc1` in `1.2.3-rc1`).
-    public let suffix: String
+    package let suffix: String
 
-    public var prereleaseIdentifiers: [String] { prerelease.isEmpty ? [] : [prerelease] }
-    public var isStable: Bool { prerelease.isEmpty }
+    package var prereleaseIdentifiers: [String] { prerelease.isEmpty ? [] : [prerelease] }
+    package var isStable: Bool { prerelease.isEmpty }
 
     /// Same suffix and same number of release components: precision is never changed.
-    public func isCompatible(with current: DockerTag) -> Bool {
+    package func isCompatible(with current: DockerTag) -> Bool {
         suffix == current.suffix && release.count == current.release.count
     }
 
-    public func compare(to other: DockerTag) -> Int {
+    package func compare(to other: DockerTag) -> Int {
         for index in 0..<max(release.count, other.release.count) {
             // The shorter tag is greater: `2.1` floats to the newest `2.1.x`.
             guard index < release.count else { return 1 }
@@ -34,7 +34,7 @@ public struct DockerTag: ParsedVersion, Hashable {
 extension DockerTag {
     /// Parses `text`, or returns nil when it is no version: empty, a git SHA (7-40 lowercase hex
     /// digits, not all digits) or a first hyphen-piece not matching `^v?\d+(\.\d+)*\w*$`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var text = text
         guard let tag = text.withUTF8({ Self.parse($0) }) else { return nil }
         self = tag

@@ -1,24 +1,24 @@
 /// Release numbers plus prerelease identifiers, ordered by SemVer 2.0 precedence with missing
 /// release numbers read as 0 (`1.2` equals `1.2.0`). SemVer versions and version ranges compare
 /// these; every scheme can express its versions this way.
-public struct NumericVersion: Sendable, Hashable, CustomStringConvertible {
-    public var release: [Int]
-    public var prerelease: [String]
+package struct NumericVersion: Sendable, Hashable, CustomStringConvertible {
+    package var release: [Int]
+    package var prerelease: [String]
 
-    public init(release: [Int], prerelease: [String] = []) {
+    package init(release: [Int], prerelease: [String] = []) {
         self.release = release
         self.prerelease = prerelease
     }
 
-    public var isPrerelease: Bool { !prerelease.isEmpty }
+    package var isPrerelease: Bool { !prerelease.isEmpty }
 
-    public var description: String {
+    package var description: String {
         let core = release.map(String.init).joined(separator: ".")
         return prerelease.isEmpty ? core : core + "-" + prerelease.joined(separator: ".")
     }
 
     /// Negative, zero or positive as `self` has lower, equal or higher precedence than `other`.
-    public func compare(to other: NumericVersion) -> Int {
+    package func compare(to other: NumericVersion) -> Int {
         let length = max(release.count, other.release.count)
         for index in 0..<length {
             let left = index < release.count ? release[index] : 0

@@ -1,6 +1,6 @@
 /// A tag parsed once under one scheme. Selection over registry tag lists (often 10,000 entries)
 /// compares these instead of re-parsing text on every comparison.
-public protocol ParsedVersion: Sendable {
+package protocol ParsedVersion: Sendable {
     /// The release numbers as written (`1.2` is `[1, 2]`, not padded).
     var release: [Int] { get }
     /// Prerelease identifiers in SemVer's dotted form; empty for a stable version. Ranges read
@@ -15,11 +15,11 @@ public protocol ParsedVersion: Sendable {
 
 extension ParsedVersion {
     /// The version as ranges see it: release numbers and SemVer-ordered prerelease identifiers.
-    public var numericVersion: NumericVersion {
+    package var numericVersion: NumericVersion {
         NumericVersion(release: release, prerelease: prereleaseIdentifiers)
     }
 
-    public func updateType(from current: Self) -> UpdateType {
+    package func updateType(from current: Self) -> UpdateType {
         UpdateType(from: current.release, to: release)
     }
 }

@@ -1,32 +1,32 @@
 /// A tag read through a user's regex versioning pattern (Renovate's `regex:` versioning).
-public struct RegexVersion: ParsedVersion, Hashable {
+package struct RegexVersion: ParsedVersion, Hashable {
     /// Major, minor, patch (0 when the pattern lacks the group), then build and revision if captured.
-    public let release: [Int]
+    package let release: [Int]
     /// The `prerelease` group; empty when it did not match.
-    public let prerelease: String
+    package let prerelease: String
     /// The `compatibility` group; nil when the pattern has none or it did not match.
-    public let compatibility: String?
+    package let compatibility: String?
 
-    public init(release: [Int], prerelease: String = "", compatibility: String? = nil) {
+    package init(release: [Int], prerelease: String = "", compatibility: String? = nil) {
         self.release = release
         self.prerelease = prerelease
         self.compatibility = compatibility
     }
 
-    public var prereleaseIdentifiers: [String] {
+    package var prereleaseIdentifiers: [String] {
         prerelease.isEmpty ? [] : prerelease.split(separator: ".").map(String.init)
     }
 
-    public var isStable: Bool { prerelease.isEmpty }
+    package var isStable: Bool { prerelease.isEmpty }
 
     /// Only tags in the same compatibility group replace each other (`postgresql-` stays `postgresql-`).
-    public func isCompatible(with current: RegexVersion) -> Bool {
+    package func isCompatible(with current: RegexVersion) -> Bool {
         compatibility == current.compatibility
     }
 
     /// Renovate's generic ordering: release numbers (missing ones are 0), then a prerelease sorts
     /// below none, two prereleases in natural order (`rc9` < `rc10`).
-    public func compare(to other: RegexVersion) -> Int {
+    package func compare(to other: RegexVersion) -> Int {
         for index in 0..<max(release.count, other.release.count) {
             let left = index < release.count ? release[index] : 0
             let right = index < other.release.count ? other.release[index] : 0

@@ -3,13 +3,13 @@ import Foundation
 /// Renovate's `regex:` versioning for tags no built-in scheme reads, e.g.
 /// `^(?<compatibility>.*)-(?<major>\d+)\.(?<minor>\d+)\.(?<patch>\d+)$` for `postgresql-1.37.0`.
 /// Named groups: `major`, `minor`, `patch`, `build`, `revision`, `prerelease`, `compatibility`.
-public struct RegexVersioning: VersionScheme {
-    public let pattern: String
+package struct RegexVersioning: VersionScheme {
+    package let pattern: String
     private let expression: NSRegularExpression
     /// How to find each group in a match, in `Group.allCases` order; nil when the pattern lacks it.
     private let lookups: [GroupLookup?]
 
-    public init(pattern: String) throws {
+    package init(pattern: String) throws {
         self.pattern = pattern
         // Renovate checks the text too; asking NSRegularExpression for an undeclared name
         // raises an Objective-C exception on Darwin, so undeclared groups are never looked up.
@@ -37,10 +37,10 @@ public struct RegexVersioning: VersionScheme {
         }
     }
 
-    public var name: String { "regex" }
+    package var name: String { "regex" }
 
     /// Like Renovate's `RegExp.exec`, the pattern is searched, not implicitly anchored.
-    public func parse(_ text: String) -> RegexVersion? {
+    package func parse(_ text: String) -> RegexVersion? {
         let length = text.utf16.count
         guard let match = expression.firstMatch(in: text, range: NSRange(location: 0, length: length)) else {
             return nil

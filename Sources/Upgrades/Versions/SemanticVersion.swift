@@ -1,21 +1,21 @@
 /// A SemVer 2.0 version as Helm writes chart versions: an optional leading `v`, one to three
 /// release numbers (Helm accepts `1.2`), a dotted prerelease after `-` and build metadata after `+`.
-public struct SemanticVersion: ParsedVersion, Hashable {
+package struct SemanticVersion: ParsedVersion, Hashable {
     /// Release padded to three numbers, so `1.2` and `1.2.0` have equal precedence.
-    public let numericVersion: NumericVersion
+    package let numericVersion: NumericVersion
     /// How many release numbers the text wrote (1 to 3).
-    public let precision: Int
+    package let precision: Int
     /// Build metadata identifiers; ignored when ordering (semver.org §10).
-    public let build: [String]
+    package let build: [String]
 
-    public var release: [Int] { numericVersion.release }
-    public var prereleaseIdentifiers: [String] { numericVersion.prerelease }
-    public var isStable: Bool { !numericVersion.isPrerelease }
+    package var release: [Int] { numericVersion.release }
+    package var prereleaseIdentifiers: [String] { numericVersion.prerelease }
+    package var isStable: Bool { !numericVersion.isPrerelease }
 
     /// Any two SemVer versions are compatible: a partial `1.2` may move to `1.3.0`.
-    public func isCompatible(with current: SemanticVersion) -> Bool { true }
+    package func isCompatible(with current: SemanticVersion) -> Bool { true }
 
-    public func compare(to other: SemanticVersion) -> Int {
+    package func compare(to other: SemanticVersion) -> Int {
         numericVersion.compare(to: other.numericVersion)
     }
 }
@@ -23,7 +23,7 @@ public struct SemanticVersion: ParsedVersion, Hashable {
 extension SemanticVersion {
     /// Parses `text`; nil when it is not SemVer (empty identifiers, leading zeros in numeric
     /// prerelease identifiers, characters outside `[0-9A-Za-z-]`, more than three numbers).
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var text = text
         guard let version = text.withUTF8({ Self.parse($0) }) else { return nil }
         self = version

@@ -1,11 +1,11 @@
 /// How big a step an upgrade is, judged by the first release number that changes. Ordered so a
 /// policy can say "at most minor": `patch < minor < major`.
-public enum UpdateType: String, Sendable, Codable, Comparable, CaseIterable {
+package enum UpdateType: String, Sendable, Codable, Comparable, CaseIterable {
     case patch, minor, major
 
     /// The step from `current` to `new` release numbers; missing numbers count as 0, so
     /// `1.2` → `1.3.0` is a minor step.
-    public init(from current: [Int], to new: [Int]) {
+    package init(from current: [Int], to new: [Int]) {
         let length = max(current.count, new.count)
         var index = 0
         while index < length, (index < current.count ? current[index] : 0) == (index < new.count ? new[index] : 0) {
@@ -18,7 +18,7 @@ public enum UpdateType: String, Sendable, Codable, Comparable, CaseIterable {
         }
     }
 
-    public static func < (lhs: UpdateType, rhs: UpdateType) -> Bool {
+    package static func < (lhs: UpdateType, rhs: UpdateType) -> Bool {
         lhs.rank < rhs.rank
     }
 

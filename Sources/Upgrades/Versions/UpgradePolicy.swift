@@ -1,22 +1,22 @@
 /// What a user allows for one dependency: the largest step, a range to stay inside, whether to
 /// skip it entirely and whether prereleases count. Decoding fills in the defaults for missing keys.
-public struct UpgradePolicy: Sendable, Codable, Hashable {
+package struct UpgradePolicy: Sendable, Codable, Hashable {
     /// The largest update type proposed; bigger ones still show as `newestOverall`.
-    public var allow: UpdateType
-    public var ignore: Bool
+    package var allow: UpdateType
+    package var ignore: Bool
     /// A `VersionRange` text; candidates outside it are not proposed.
-    public var range: String?
+    package var range: String?
     /// Skip unstable candidates unless the current version is itself unstable (Renovate default).
-    public var ignoreUnstable: Bool
+    package var ignoreUnstable: Bool
 
-    public init(allow: UpdateType = .major, ignore: Bool = false, range: String? = nil, ignoreUnstable: Bool = true) {
+    package init(allow: UpdateType = .major, ignore: Bool = false, range: String? = nil, ignoreUnstable: Bool = true) {
         self.allow = allow
         self.ignore = ignore
         self.range = range
         self.ignoreUnstable = ignoreUnstable
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             allow: try container.decodeIfPresent(UpdateType.self, forKey: .allow) ?? .major,
@@ -27,7 +27,7 @@ public struct UpgradePolicy: Sendable, Codable, Hashable {
     }
 
     /// The parsed range, so configuration loading can report a bad range where it was written.
-    public func versionRange() throws -> VersionRange? {
+    package func versionRange() throws -> VersionRange? {
         try range.map { try VersionRange($0) }
     }
 }

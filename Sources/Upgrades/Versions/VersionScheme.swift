@@ -1,6 +1,6 @@
 /// One way of reading version tags (Renovate calls these "versionings"). The text-level methods
 /// answer single questions; `parse` lets selection read each of thousands of tags only once.
-public protocol VersionScheme: Sendable {
+package protocol VersionScheme: Sendable {
     associatedtype Version: ParsedVersion
 
     /// The name users write in configuration: "docker", "semver", "regex".
@@ -23,20 +23,20 @@ public protocol VersionScheme: Sendable {
 }
 
 extension VersionScheme {
-    public func isVersion(_ text: String) -> Bool {
+    package func isVersion(_ text: String) -> Bool {
         parse(text) != nil
     }
 
-    public func isStable(_ text: String) -> Bool {
+    package func isStable(_ text: String) -> Bool {
         parse(text)?.isStable ?? false
     }
 
-    public func isCompatible(_ candidate: String, with current: String) -> Bool {
+    package func isCompatible(_ candidate: String, with current: String) -> Bool {
         guard let candidate = parse(candidate), let current = parse(current) else { return false }
         return candidate.isCompatible(with: current)
     }
 
-    public func compare(_ lhs: String, _ rhs: String) -> Int {
+    package func compare(_ lhs: String, _ rhs: String) -> Int {
         switch (parse(lhs), parse(rhs)) {
         case (let left?, let right?): left.compare(to: right)
         case (_?, nil): 1
@@ -45,14 +45,14 @@ extension VersionScheme {
         }
     }
 
-    public func updateType(from current: String, to new: String) -> UpdateType {
+    package func updateType(from current: String, to new: String) -> UpdateType {
         guard let current = parse(current), let new = parse(new) else { return .major }
         return new.updateType(from: current)
     }
 
     /// Renovate's rule: a file that omits the leading "v" keeps omitting it; otherwise the
     /// candidate is written exactly as the registry lists it.
-    public func newValue(current: String, candidate: String) -> String {
+    package func newValue(current: String, candidate: String) -> String {
         guard candidate.hasPrefix("v"), !current.hasPrefix("v") else { return candidate }
         let withoutV = String(candidate.dropFirst())
         return isVersion(withoutV) ? withoutV : candidate

@@ -1,11 +1,11 @@
 /// Picks the upgrade for one dependency from a registry's tag list: unordered, possibly with
 /// duplicates and thousands of entries, each parsed once.
-public enum VersionSelector {
+package enum VersionSelector {
     /// Candidates count when they are versions compatible with and greater than `current`, and
     /// stable unless `current` is unstable (with `ignoreUnstable`). Nothing is chosen when
     /// `current` is no version (`latest`, a SHA), when the policy ignores the dependency, or,
     /// for `newestAllowed`, when the policy's range does not parse.
-    public static func choose(current: String, candidates: [String], scheme: any VersionScheme, policy: UpgradePolicy)
+    package static func choose(current: String, candidates: [String], scheme: any VersionScheme, policy: UpgradePolicy)
         -> VersionChoice
     {
         choose(current: current, candidates: candidates, in: scheme, policy: policy)

@@ -4,31 +4,31 @@ import GRDB
 /// OSV advisories in SQLite (a file, or in memory for one run): the records as OSV wrote them,
 /// indexed by affected package name, and for each export imported, where from and when, so every
 /// report can say how old its advisory data is. GRDB's async calls keep SQLite off Swift's pool.
-public final class AdvisoryDatabase: Sendable {
+package final class AdvisoryDatabase: Sendable {
     let database: DatabaseQueue
 
     /// `path`: nil for an in-memory database.
-    public init(path: String?) throws {
+    package init(path: String?) throws {
         database = try path.map { try DatabaseQueue(path: $0) } ?? DatabaseQueue()
         try Self.migrator.migrate(database)
     }
 
     /// `~/.cache/shipshape/advisories.sqlite`, where `scan-images` imports by default.
-    public static var defaultPath: String {
+    package static var defaultPath: String {
         FileManager.default.homeDirectoryForCurrentUser.appending(path: ".cache/shipshape/advisories.sqlite").path
     }
 
     /// When and from where each export was last imported.
-    public struct ImportRecord: Sendable, Hashable, Codable {
-        public var export: String
-        public var source: String
-        public var importedAt: Date
-        public var records: Int
+    package struct ImportRecord: Sendable, Hashable, Codable {
+        package var export: String
+        package var source: String
+        package var importedAt: Date
+        package var records: Int
     }
 
     /// Replaces everything an earlier import of `export` (e.g. `Debian`) brought, in one
     /// transaction: a failed import leaves the previous data whole.
-    public func replace(export: String, with records: [OSVRecord], source: String, at date: Date) async throws {
+    package func replace(export: String, with records: [OSVRecord], source: String, at date: Date) async throws {
         let encoder = JSONEncoder()
         let rows = try records.map { ($0, try encoder.encode($0)) }
         try await database.write { db in
@@ -51,7 +51,7 @@ public final class AdvisoryDatabase: Sendable {
         }
     }
 
-    public func imports() async throws -> [ImportRecord] {
+    package func imports() async throws -> [ImportRecord] {
         try await database.read { db in
             try Row.fetchAll(db, sql: "SELECT export, source, imported_at, records FROM import ORDER BY export").map {
                 row in
@@ -64,7 +64,7 @@ public final class AdvisoryDatabase: Sendable {
 
     /// Every record naming one of `names` as an affected package (any ecosystem; the matcher
     /// checks which entry applies).
-    public func records(affecting names: Set<String>) async throws -> [OSVRecord] {
+    package func records(affecting names: Set<String>) async throws -> [OSVRecord] {
         let decoder = JSONDecoder()
         let blobs: [Data] = try await database.read { db in
             var blobs: [Data] = []

@@ -5,37 +5,37 @@ import HTTPKit
 /// Imports one of OSV's per-ecosystem export archives (`<ecosystem>/all.zip`, one JSON record per
 /// entry) from a file or a URL into an `AdvisoryDatabase`. A record that is not valid OSV is
 /// reported with its entry name and skipped; the rest are imported together, or none are.
-public struct OSVExportImporter: Sendable {
-    public struct Limits: Sendable {
-        public var archiveBytes: Int
-        public var recordBytes: Int
-        public var records: Int
+package struct OSVExportImporter: Sendable {
+    package struct Limits: Sendable {
+        package var archiveBytes: Int
+        package var recordBytes: Int
+        package var records: Int
 
-        public init(archiveBytes: Int = 2 << 30, recordBytes: Int = 4 << 20, records: Int = 2_000_000) {
+        package init(archiveBytes: Int = 2 << 30, recordBytes: Int = 4 << 20, records: Int = 2_000_000) {
             self.archiveBytes = archiveBytes
             self.recordBytes = recordBytes
             self.records = records
         }
     }
 
-    public struct Summary: Sendable, Equatable {
-        public var export: String
-        public var imported: Int
+    package struct Summary: Sendable, Equatable {
+        package var export: String
+        package var imported: Int
         /// `entry: reason` for each record left out.
-        public var problems: [String]
+        package var problems: [String]
     }
 
     private let http: any HTTPClient
     private let limits: Limits
 
-    public init(http: any HTTPClient, limits: Limits = Limits()) {
+    package init(http: any HTTPClient, limits: Limits = Limits()) {
         self.http = http
         self.limits = limits
     }
 
     /// `export`: the name the records are kept under (replaced on the next import of the same
     /// name); by default the URL's or path's folder (`…/Debian/all.zip` → `Debian`), else its file name.
-    public func importExport(from source: String, export: String? = nil, into database: AdvisoryDatabase, now: Date)
+    package func importExport(from source: String, export: String? = nil, into database: AdvisoryDatabase, now: Date)
         async throws -> Summary
     {
         let archive = try await read(source)
@@ -111,8 +111,8 @@ public struct OSVExportImporter: Sendable {
 }
 
 /// An advisory export that could not be imported: which source, and why.
-public struct AdvisoryImportError: Error, Sendable, CustomStringConvertible {
-    public var source: String
-    public var reason: String
-    public var description: String { "\(source): \(reason)" }
+package struct AdvisoryImportError: Error, Sendable, CustomStringConvertible {
+    package var source: String
+    package var reason: String
+    package var description: String { "\(source): \(reason)" }
 }

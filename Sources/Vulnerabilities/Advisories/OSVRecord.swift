@@ -1,17 +1,17 @@
 import Foundation
 
 /// One advisory in the OSV schema (https://ossf.github.io/osv-schema/), the fields a scan reads.
-public struct OSVRecord: Sendable, Codable, Hashable {
-    public struct Package: Sendable, Codable, Hashable {
-        public var ecosystem: String
-        public var name: String
+package struct OSVRecord: Sendable, Codable, Hashable {
+    package struct Package: Sendable, Codable, Hashable {
+        package var ecosystem: String
+        package var name: String
     }
 
-    public struct Event: Sendable, Codable, Hashable {
-        public var introduced: String?
-        public var fixed: String?
-        public var lastAffected: String?
-        public var limit: String?
+    package struct Event: Sendable, Codable, Hashable {
+        package var introduced: String?
+        package var fixed: String?
+        package var lastAffected: String?
+        package var limit: String?
 
         enum CodingKeys: String, CodingKey {
             case introduced, fixed, limit
@@ -19,30 +19,30 @@ public struct OSVRecord: Sendable, Codable, Hashable {
         }
     }
 
-    public struct Range: Sendable, Codable, Hashable {
+    package struct Range: Sendable, Codable, Hashable {
         /// ECOSYSTEM, SEMVER (both read) or GIT (commits: not comparable to installed versions).
-        public var type: String
-        public var events: [Event]
+        package var type: String
+        package var events: [Event]
     }
 
-    public struct SeverityScore: Sendable, Codable, Hashable {
+    package struct SeverityScore: Sendable, Codable, Hashable {
         /// CVSS_V2, CVSS_V3, CVSS_V4, Ubuntu...
-        public var type: String
-        public var score: String
+        package var type: String
+        package var score: String
     }
 
     /// Free-form objects whose `severity` some databases fill (GitHub's "HIGH", Ubuntu's priority).
-    public struct SpecificData: Sendable, Codable, Hashable {
-        public var severity: String?
+    package struct SpecificData: Sendable, Codable, Hashable {
+        package var severity: String?
     }
 
-    public struct Affected: Sendable, Codable, Hashable {
-        public var package: Package?
-        public var ranges: [Range]?
-        public var versions: [String]?
-        public var severity: [SeverityScore]?
-        public var ecosystemSpecific: SpecificData?
-        public var databaseSpecific: SpecificData?
+    package struct Affected: Sendable, Codable, Hashable {
+        package var package: Package?
+        package var ranges: [Range]?
+        package var versions: [String]?
+        package var severity: [SeverityScore]?
+        package var ecosystemSpecific: SpecificData?
+        package var databaseSpecific: SpecificData?
 
         enum CodingKeys: String, CodingKey {
             case package, ranges, versions, severity
@@ -51,16 +51,16 @@ public struct OSVRecord: Sendable, Codable, Hashable {
         }
     }
 
-    public var id: String
-    public var modified: String?
-    public var published: String?
-    public var withdrawn: String?
-    public var aliases: [String]?
-    public var summary: String?
-    public var details: String?
-    public var severity: [SeverityScore]?
-    public var affected: [Affected]?
-    public var databaseSpecific: SpecificData?
+    package var id: String
+    package var modified: String?
+    package var published: String?
+    package var withdrawn: String?
+    package var aliases: [String]?
+    package var summary: String?
+    package var details: String?
+    package var severity: [SeverityScore]?
+    package var affected: [Affected]?
+    package var databaseSpecific: SpecificData?
 
     enum CodingKeys: String, CodingKey {
         case id, modified, published, withdrawn, aliases, summary, details, severity, affected

@@ -1,13 +1,13 @@
 /// How bad an advisory is, from its CVSS v3 vector's base score (0.1–3.9 low, 4–6.9 medium,
 /// 7–8.9 high, 9–10 critical), else from the severity word its database gives; `unknown` when
 /// neither says (Debian, Alpine and Go advisories often do not).
-public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseIterable {
+package enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseIterable {
     case unknown, low, medium, high, critical
 
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-    public static func < (left: Self, right: Self) -> Bool { left.rank < right.rank }
+    package static func < (left: Self, right: Self) -> Bool { left.rank < right.rank }
 
-    public init(score: Double) {
+    package init(score: Double) {
         switch score {
         case 9...: self = .critical
         case 7..<9: self = .high
@@ -18,7 +18,7 @@ public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseItera
     }
 
     /// A database's word: GitHub's MODERATE is medium; Ubuntu's and Debian's "negligible" is low.
-    public init?(word: String) {
+    package init?(word: String) {
         switch word.lowercased() {
         case "critical": self = .critical
         case "high", "important": self = .high

@@ -2,12 +2,12 @@ import Upgrades
 
 /// An image a change pins that its base did not pin at that place: a new image, or a new tag or
 /// digest of one already there (`previous`, the same repository pinned in the same file at the base).
-public struct ChangedImage: Sendable, Hashable {
-    public var image: ImageReference
-    public var dependency: Dependency
-    public var previous: ImageReference?
+package struct ChangedImage: Sendable, Hashable {
+    package var image: ImageReference
+    package var dependency: Dependency
+    package var previous: ImageReference?
 
-    public init(image: ImageReference, dependency: Dependency, previous: ImageReference?) {
+    package init(image: ImageReference, dependency: Dependency, previous: ImageReference?) {
         self.image = image
         self.dependency = dependency
         self.previous = previous
@@ -15,7 +15,7 @@ public struct ChangedImage: Sendable, Hashable {
 
     /// The images `head` pins that `base` did not pin in the same file; `renamed` maps a head
     /// path to its base path. Unchanged pins are left out: a review scans only what changed.
-    public static func find(head: DetectionReport, base: DetectionReport, renamed: [String: String] = [:])
+    package static func find(head: DetectionReport, base: DetectionReport, renamed: [String: String] = [:])
         -> [ChangedImage]
     {
         var before: [String: [ImageReference]] = [:]

@@ -1,26 +1,26 @@
 /// What a review says about one changed image: the vulnerabilities at or above the threshold
 /// that the image it replaces did not have, and the newer allowed tag that fixes some of them.
-public struct ImageVerdict: Sendable, Hashable {
+package struct ImageVerdict: Sendable, Hashable {
     /// A newer tag the upgrade policy allows, scanned: which of the verdict's advisories it fixes.
-    public struct FixingTag: Sendable, Hashable {
-        public var tag: String
-        public var fixes: [String]
-        public var remaining: [String]
+    package struct FixingTag: Sendable, Hashable {
+        package var tag: String
+        package var fixes: [String]
+        package var remaining: [String]
 
-        public init(tag: String, fixes: [String], remaining: [String]) {
+        package init(tag: String, fixes: [String], remaining: [String]) {
             self.tag = tag
             self.fixes = fixes
             self.remaining = remaining
         }
     }
 
-    public var change: ChangedImage
-    public var vulnerabilities: [Vulnerability]
-    public var fixingTag: FixingTag?
+    package var change: ChangedImage
+    package var vulnerabilities: [Vulnerability]
+    package var fixingTag: FixingTag?
     /// Why the image could not be scanned; the review goes on without it.
-    public var error: String?
+    package var error: String?
 
-    public init(
+    package init(
         change: ChangedImage, vulnerabilities: [Vulnerability], fixingTag: FixingTag? = nil, error: String? = nil
     ) {
         self.change = change
@@ -30,16 +30,16 @@ public struct ImageVerdict: Sendable, Hashable {
     }
 
     /// The worst severity among the vulnerabilities.
-    public var severity: Severity { vulnerabilities.map(\.severity).max() ?? .unknown }
+    package var severity: Severity { vulnerabilities.map(\.severity).max() ?? .unknown }
 
     /// The advisories, each once, worst first.
-    public var advisories: [String] {
+    package var advisories: [String] {
         var seen: Set<String> = []
         return vulnerabilities.sorted { $0.severity > $1.severity }.map(\.advisory).filter { seen.insert($0).inserted }
     }
 
     /// Markdown for a review comment: one line per vulnerable package, then the tag that fixes them.
-    public var message: String {
+    package var message: String {
         if let error { return "`\(change.image)` could not be scanned: \(error)" }
         let since = change.previous.map { " that `\($0)` did not have" } ?? ""
         var lines = [

@@ -3,25 +3,25 @@ import Upgrades
 /// What an image upgrade does to the image's vulnerabilities, for the upgrade pull request: the
 /// advisories at or above the threshold the current tag has and the new one does not (fixed),
 /// and those both have (remaining). Each image is scanned once per run, layers once per digest.
-public struct UpgradeAdvisories: Sendable {
-    public struct Change: Sendable, Hashable {
-        public var from: ImageReference
-        public var to: ImageReference
-        public var fixed: [Vulnerability]
-        public var remaining: [Vulnerability]
-        public var introduced: [Vulnerability]
+package struct UpgradeAdvisories: Sendable {
+    package struct Change: Sendable, Hashable {
+        package var from: ImageReference
+        package var to: ImageReference
+        package var fixed: [Vulnerability]
+        package var remaining: [Vulnerability]
+        package var introduced: [Vulnerability]
     }
 
-    public var scanner: ImageScanner
-    public var minimumSeverity: Severity
+    package var scanner: ImageScanner
+    package var minimumSeverity: Severity
 
-    public init(scanner: ImageScanner, minimumSeverity: Severity) {
+    package init(scanner: ImageScanner, minimumSeverity: Severity) {
         self.scanner = scanner
         self.minimumSeverity = minimumSeverity
     }
 
     /// One change per distinct pair of images that either side has something to say about.
-    public func changes(_ pairs: [(from: ImageReference, to: ImageReference)]) async -> [Change] {
+    package func changes(_ pairs: [(from: ImageReference, to: ImageReference)]) async -> [Change] {
         var seen: Set<[ImageReference]> = []
         let distinct = pairs.filter { seen.insert([$0.from, $0.to]).inserted }
         let images = Array(Set(distinct.flatMap { [$0.from, $0.to] })).sorted { $0.description < $1.description }
@@ -43,7 +43,7 @@ public struct UpgradeAdvisories: Sendable {
     }
 
     /// Markdown for the pull request's body; empty when no image changes in what it is affected by.
-    public func markdown(_ pairs: [(from: ImageReference, to: ImageReference)]) async -> String {
+    package func markdown(_ pairs: [(from: ImageReference, to: ImageReference)]) async -> String {
         let changes = await changes(pairs)
         guard !changes.isEmpty else { return "" }
         var lines = ["**Vulnerabilities** (\(minimumSeverity.rawValue) and above)", ""]

@@ -3,8 +3,8 @@ import Foundation
 /// An unpacked root filesystem on disk (`docker export`, a build context) read as `RootFiles`:
 /// the package databases, links, and executable ELF files checked for Go build information.
 /// Files larger than `maximumFileBytes` are listed but not read.
-public enum DirectoryRoot {
-    public static func read(_ folder: URL, maximumFileBytes: Int = 512 << 20, maximumFiles: Int = 1_000_000) throws
+package enum DirectoryRoot {
+    package static func read(_ folder: URL, maximumFileBytes: Int = 512 << 20, maximumFiles: Int = 1_000_000) throws
         -> RootFiles
     {
         let manager = FileManager.default

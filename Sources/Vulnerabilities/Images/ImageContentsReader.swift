@@ -8,13 +8,13 @@ import Upgrades
 /// and token handling): the index's entry for the platform, the manifest, the config, then each
 /// layer (gzip, zstd or plain tar; its size checked against the manifest and the limits before
 /// and while unpacking; its digest verified), applied in order into `RootFiles`.
-public struct ImageContentsReader: Sendable {
-    public struct Limits: Sendable {
-        public var compressedLayerBytes: Int
-        public var uncompressedLayerBytes: Int
-        public var layers: Int
+package struct ImageContentsReader: Sendable {
+    package struct Limits: Sendable {
+        package var compressedLayerBytes: Int
+        package var uncompressedLayerBytes: Int
+        package var layers: Int
 
-        public init(compressedLayerBytes: Int = 1 << 30, uncompressedLayerBytes: Int = 4 << 30, layers: Int = 256) {
+        package init(compressedLayerBytes: Int = 1 << 30, uncompressedLayerBytes: Int = 4 << 30, layers: Int = 256) {
             self.compressedLayerBytes = compressedLayerBytes
             self.uncompressedLayerBytes = uncompressedLayerBytes
             self.layers = layers
@@ -22,10 +22,10 @@ public struct ImageContentsReader: Sendable {
     }
 
     /// What was read: the manifest's digest, the platform the config states, the files.
-    public struct Contents: Sendable {
-        public var manifestDigest: String?
-        public var platform: String
-        public var root: RootFiles
+    package struct Contents: Sendable {
+        package var manifestDigest: String?
+        package var platform: String
+        package var root: RootFiles
     }
 
     private let registry: RegistryClient
@@ -33,7 +33,7 @@ public struct ImageContentsReader: Sendable {
     private let limits: Limits
     private let cache: LayerCache
 
-    public init(
+    package init(
         registry: RegistryClient, platform: ImagePlatform = .linuxAMD64, limits: Limits = Limits(),
         cache: LayerCache = LayerCache()
     ) {
@@ -43,7 +43,7 @@ public struct ImageContentsReader: Sendable {
         self.cache = cache
     }
 
-    public func contents(of image: ImageReference) async throws -> Contents {
+    package func contents(of image: ImageReference) async throws -> Contents {
         let name = image.description
         func failure(_ reason: String, overLimit: Bool = false) -> ImageScanError {
             ImageScanError(image: name, reason: reason, isOverLimit: overLimit)

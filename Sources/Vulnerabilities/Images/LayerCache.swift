@@ -4,21 +4,21 @@ import Foundation
 /// changes, and two scans asking for one layer at once share one download. With a folder, what
 /// a layer changes is also kept on disk (one JSON file per digest, written whole or not at all),
 /// so the next run reads no layer it has seen; a file that cannot be read is read again from the registry.
-public actor LayerCache {
+package actor LayerCache {
     private var layers: [String: Task<LayerChanges, any Error>] = [:]
     private let folder: URL?
     /// How many layers were downloaded and unpacked (not served from memory or disk).
-    public private(set) var reads = 0
+    package private(set) var reads = 0
     /// Counts layer reads and cache hits for the service's metrics.
-    public let statistics: ScanStatistics?
+    package let statistics: ScanStatistics?
 
-    public init(folder: URL? = nil, statistics: ScanStatistics? = nil) {
+    package init(folder: URL? = nil, statistics: ScanStatistics? = nil) {
         self.folder = folder
         self.statistics = statistics
     }
 
     /// `~/.cache/shipshape/layers`.
-    public static var defaultFolder: URL {
+    package static var defaultFolder: URL {
         FileManager.default.homeDirectoryForCurrentUser.appending(path: ".cache/shipshape/layers")
     }
 

@@ -3,14 +3,14 @@ import Archives
 /// What one image layer (a tar archive) changes: files added or replaced, paths removed by
 /// whiteouts (`.wh.NAME`), folders made opaque (`.wh..wh..opq`: nothing below them from lower
 /// layers remains). Cached by the layer's digest, so it holds only what a scan reads.
-public struct LayerChanges: Sendable, Equatable, Codable {
-    public var files: [String: RootFiles.Content] = [:]
-    public var whiteouts: [String] = []
-    public var opaqueDirectories: [String] = []
+package struct LayerChanges: Sendable, Equatable, Codable {
+    package var files: [String: RootFiles.Content] = [:]
+    package var whiteouts: [String] = []
+    package var opaqueDirectories: [String] = []
 
-    public init() {}
+    package init() {}
 
-    public init(tar: [UInt8]) throws(ArchiveError) {
+    package init(tar: [UInt8]) throws(ArchiveError) {
         var reader = TarReader(tar)
         var kept: [String: RootFiles.Content] = [:]
         while let entry = try reader.next() {

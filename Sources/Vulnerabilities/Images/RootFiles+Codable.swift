@@ -4,7 +4,7 @@ import Foundation
 extension RootFiles.Content: Codable {
     private enum CodingKeys: String, CodingKey { case bytes, goBinary, symbolicLink }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let data = try container.decodeIfPresent(Data.self, forKey: .bytes) {
             self = .bytes(Array(data))
@@ -17,7 +17,7 @@ extension RootFiles.Content: Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .bytes(let bytes): try container.encode(Data(bytes), forKey: .bytes)

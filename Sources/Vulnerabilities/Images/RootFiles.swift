@@ -2,20 +2,20 @@
 /// reads: package databases and os-release as bytes, Go binaries as their build information,
 /// links as their targets; every other file only as present (so a later layer's file still
 /// replaces a Go binary of an earlier one). Paths are relative to the root, without `./` or `/`.
-public struct RootFiles: Sendable, Equatable {
-    public enum Content: Sendable, Hashable {
+package struct RootFiles: Sendable, Equatable {
+    package enum Content: Sendable, Hashable {
         case bytes([UInt8])
         case goBinary(GoBuildInfo)
         case symbolicLink(String)
         case other
     }
 
-    public var files: [String: Content] = [:]
+    package var files: [String: Content] = [:]
 
-    public init(files: [String: Content] = [:]) { self.files = files }
+    package init(files: [String: Content] = [:]) { self.files = files }
 
     /// Files whose bytes are kept: what the package databases are read from.
-    public static func keepsBytes(_ path: String) -> Bool {
+    package static func keepsBytes(_ path: String) -> Bool {
         OSRelease.paths.contains(path) || DpkgDatabase.isDatabase(path) || path == ApkDatabase.path
             || RPMDatabase.paths.contains { path == $0 || path == $0 + "-wal" }
     }
@@ -24,7 +24,7 @@ public struct RootFiles: Sendable, Equatable {
     /// had, then its files are added (OCI image spec, "Representing Changes").
     /// One pass over the files, each checked against its own path and its folders', so a layer
     /// of many whiteouts costs the files times their depth, not the files times the whiteouts.
-    public mutating func apply(_ layer: LayerChanges) {
+    package mutating func apply(_ layer: LayerChanges) {
         let removed = Set(layer.whiteouts)
         let emptied = Set(layer.opaqueDirectories)
         if !removed.isEmpty || !emptied.isEmpty {
@@ -43,7 +43,7 @@ public struct RootFiles: Sendable, Equatable {
 
     /// The content at `path`, following symbolic links (relative or absolute, at most 16) in
     /// the path's last component and its folders.
-    public func content(at path: String) -> Content? {
+    package func content(at path: String) -> Content? {
         var current = path
         for _ in 0..<16 {
             guard let (resolved, content) = step(current) else { return nil }
@@ -79,7 +79,7 @@ public struct RootFiles: Sendable, Equatable {
     }
 
     /// The bytes of a database file, following links; nil when absent or not kept.
-    public func bytes(at path: String) -> [UInt8]? {
+    package func bytes(at path: String) -> [UInt8]? {
         guard case .bytes(let bytes)? = content(at: path) else { return nil }
         return bytes
     }

@@ -1,9 +1,9 @@
 /// Alpine packages: `/lib/apk/db/installed`, one block of `X:value` lines per package, blank
 /// lines between (`P` name, `V` version, `o` origin: the aport, which advisories name).
-public enum ApkDatabase {
-    public static let path = "lib/apk/db/installed"
+package enum ApkDatabase {
+    package static let path = "lib/apk/db/installed"
 
-    public static func packages(in text: String, foundIn path: String = path) -> [InstalledPackage] {
+    package static func packages(in text: String, foundIn path: String = path) -> [InstalledPackage] {
         var packages: [InstalledPackage] = []
         var fields: [Character: String] = [:]
         func finish() {

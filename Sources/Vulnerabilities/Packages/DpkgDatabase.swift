@@ -3,16 +3,16 @@ import Foundation
 /// Debian and Ubuntu packages: `/var/lib/dpkg/status` (installed ones only; removed packages
 /// keep a stanza with their config files) and `/var/lib/dpkg/status.d/*`, one file per package,
 /// as distroless images write them (their `*.md5sums` neighbours are not stanzas).
-public enum DpkgDatabase {
-    public static let statusPath = "var/lib/dpkg/status"
-    public static let distrolessFolder = "var/lib/dpkg/status.d/"
+package enum DpkgDatabase {
+    package static let statusPath = "var/lib/dpkg/status"
+    package static let distrolessFolder = "var/lib/dpkg/status.d/"
 
-    public static func isDatabase(_ path: String) -> Bool {
+    package static func isDatabase(_ path: String) -> Bool {
         path == statusPath
             || (path.hasPrefix(distrolessFolder) && !path.hasSuffix(".md5sums") && path.count > distrolessFolder.count)
     }
 
-    public static func packages(in text: String, foundIn path: String) -> [InstalledPackage] {
+    package static func packages(in text: String, foundIn path: String) -> [InstalledPackage] {
         ControlStanzas.parse(text).compactMap { stanza in
             guard let name = stanza["Package"], let version = stanza["Version"] else { return nil }
             // status.d stanzas carry no Status; in the status file only "… installed" counts.

@@ -2,20 +2,20 @@
 /// it): the Go version and the module list. Found by the `\xff Go buildinf:` header; the inline
 /// format (flags bit 2) holds two length-prefixed strings. Older binaries keep pointers into the
 /// data segment instead, which are not followed (`nil`, noted by the caller).
-public struct GoBuildInfo: Sendable, Hashable, Codable {
-    public struct Module: Sendable, Hashable, Codable {
-        public var path: String
-        public var version: String
+package struct GoBuildInfo: Sendable, Hashable, Codable {
+    package struct Module: Sendable, Hashable, Codable {
+        package var path: String
+        package var version: String
     }
 
-    public var goVersion: String
-    public var main: Module?
-    public var dependencies: [Module]
+    package var goVersion: String
+    package var main: Module?
+    package var dependencies: [Module]
 
     private static let magic: [UInt8] = [0xff] + Array(" Go buildinf:".utf8)
 
     /// nil when `binary` is not an ELF file or holds no inline build information.
-    public init?(binary: [UInt8]) {
+    package init?(binary: [UInt8]) {
         guard binary.starts(with: [0x7f, 0x45, 0x4c, 0x46]), let start = Self.find(Self.magic, in: binary),
             start + 32 <= binary.count, binary[start + 15] & 2 != 0
         else { return nil }
@@ -47,7 +47,7 @@ public struct GoBuildInfo: Sendable, Hashable, Codable {
 
     /// The packages advisories are filed under: `stdlib` at the Go version, the main module
     /// (unless built from a work tree: `(devel)`), and each dependency.
-    public func packages(foundIn path: String) -> [InstalledPackage] {
+    package func packages(foundIn path: String) -> [InstalledPackage] {
         var packages: [InstalledPackage] = []
         if goVersion.hasPrefix("go") {
             packages.append(

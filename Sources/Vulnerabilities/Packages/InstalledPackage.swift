@@ -1,16 +1,16 @@
 /// One package an image holds, as its database records it: for distribution packages the source
 /// package it was built from (advisories of Debian and Alpine name source packages), for Go
 /// modules the binary they were linked into.
-public struct InstalledPackage: Sendable, Hashable, Codable {
-    public var name: String
-    public var version: String
-    public var sourceName: String?
-    public var sourceVersion: String?
-    public var kind: PackageKind
+package struct InstalledPackage: Sendable, Hashable, Codable {
+    package var name: String
+    package var version: String
+    package var sourceName: String?
+    package var sourceVersion: String?
+    package var kind: PackageKind
     /// The database or binary the package was read from, relative to the image's root.
-    public var foundIn: String
+    package var foundIn: String
 
-    public init(
+    package init(
         name: String, version: String, sourceName: String? = nil, sourceVersion: String? = nil, kind: PackageKind,
         foundIn: String
     ) {
@@ -24,10 +24,10 @@ public struct InstalledPackage: Sendable, Hashable, Codable {
 }
 
 /// Which package manager recorded a package, and so how its versions are ordered.
-public enum PackageKind: String, Sendable, Hashable, Codable {
+package enum PackageKind: String, Sendable, Hashable, Codable {
     case debian, alpine, rpm, goModule
 
-    public var versionScheme: VersionScheme {
+    package var versionScheme: VersionScheme {
         switch self {
         case .debian: .debian
         case .alpine: .alpine

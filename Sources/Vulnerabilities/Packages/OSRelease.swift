@@ -2,21 +2,21 @@ import Foundation
 
 /// The distribution and release an image says it is (`/etc/os-release`, else
 /// `/usr/lib/os-release`), and the OSV ecosystem its packages' advisories are filed under.
-public struct OSRelease: Sendable, Hashable, Codable {
-    public var id: String
-    public var versionID: String?
-    public var prettyName: String?
+package struct OSRelease: Sendable, Hashable, Codable {
+    package var id: String
+    package var versionID: String?
+    package var prettyName: String?
 
-    public static let paths = ["etc/os-release", "usr/lib/os-release"]
+    package static let paths = ["etc/os-release", "usr/lib/os-release"]
 
-    public init(id: String, versionID: String?, prettyName: String? = nil) {
+    package init(id: String, versionID: String?, prettyName: String? = nil) {
         self.id = id
         self.versionID = versionID
         self.prettyName = prettyName
     }
 
     /// `KEY=value` lines, values optionally in single or double quotes (with `\` escapes).
-    public init?(text: String) {
+    package init?(text: String) {
         var values: [String: String] = [:]
         for line in text.split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -34,7 +34,7 @@ public struct OSRelease: Sendable, Hashable, Codable {
 
     /// `Debian:12`, `Ubuntu:22.04`, `Alpine:v3.20`, `Red Hat`, `Rocky Linux:9`, `AlmaLinux:9`;
     /// nil for a distribution OSV has no advisories for.
-    public var osvEcosystem: String? {
+    package var osvEcosystem: String? {
         let version = versionID ?? ""
         let major = version.split(separator: ".").first.map(String.init) ?? version
         switch id {

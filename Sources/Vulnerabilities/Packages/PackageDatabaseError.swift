@@ -1,12 +1,12 @@
 /// A package database that cannot be read: which file, and what was wrong with it.
-public struct PackageDatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String?
-    public var reason: String
+package struct PackageDatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var file: String?
+    package var reason: String
 
-    public init(_ reason: String, file: String? = nil) {
+    package init(_ reason: String, file: String? = nil) {
         self.reason = reason
         self.file = file
     }
 
-    public var description: String { file.map { "\($0): \(reason)" } ?? reason }
+    package var description: String { file.map { "\($0): \(reason)" } ?? reason }
 }

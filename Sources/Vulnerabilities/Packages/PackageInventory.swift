@@ -1,17 +1,17 @@
 /// What an image holds: its distribution and every package its databases and Go binaries
 /// record. A database that cannot be read is a note (with its file); the others are still read.
-public struct PackageInventory: Sendable, Equatable, Codable {
-    public var distribution: OSRelease?
-    public var packages: [InstalledPackage]
-    public var notes: [String]
+package struct PackageInventory: Sendable, Equatable, Codable {
+    package var distribution: OSRelease?
+    package var packages: [InstalledPackage]
+    package var notes: [String]
 
-    public init(distribution: OSRelease?, packages: [InstalledPackage], notes: [String] = []) {
+    package init(distribution: OSRelease?, packages: [InstalledPackage], notes: [String] = []) {
         self.distribution = distribution
         self.packages = packages
         self.notes = notes
     }
 
-    public init(root: RootFiles) {
+    package init(root: RootFiles) {
         var packages: [InstalledPackage] = []
         var notes: [String] = []
         distribution = OSRelease.paths.lazy.compactMap { root.bytes(at: $0) }.first.flatMap {

@@ -4,12 +4,12 @@ import GRDB
 /// RPM packages from the SQLite rpmdb of current Fedora, RHEL and UBI (`Packages(hnum, blob)`,
 /// one header per row). The database bytes are copied to a scratch folder and opened there, so
 /// nothing from an image is opened in place or written.
-public enum RPMDatabase {
-    public static let paths = ["var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite"]
+package enum RPMDatabase {
+    package static let paths = ["var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite"]
 
     /// `writeAheadLog`: the `-wal` file beside it, if the image holds one (an rpm still open
     /// when the layer was made).
-    public static func packages(database: [UInt8], writeAheadLog: [UInt8]? = nil, foundIn path: String) throws
+    package static func packages(database: [UInt8], writeAheadLog: [UInt8]? = nil, foundIn path: String) throws
         -> [InstalledPackage]
     {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-rpmdb-\(UUID().uuidString)")

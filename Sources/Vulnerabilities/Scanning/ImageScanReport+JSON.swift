@@ -2,7 +2,7 @@ import Foundation
 
 extension ImageScanReport {
     /// The report as JSON: every field of the results, dates in ISO 8601, keys sorted.
-    public func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

@@ -3,7 +3,7 @@ import Foundation
 extension ImageScanReport {
     /// SARIF 2.1.0: one rule per advisory, one result per vulnerable package per place the image
     /// is pinned (critical and high are errors, medium warnings, the rest notes).
-    public func sarif() throws -> String {
+    package func sarif() throws -> String {
         var rules: [String: [String: Any]] = [:]
         var results: [[String: Any]] = []
         for image in images {

@@ -2,7 +2,7 @@ import Foundation
 
 extension ImageScanReport {
     /// One block per image: where it is pinned, what it is, its vulnerabilities worst first.
-    public var text: String {
+    package var text: String {
         var lines: [String] = []
         if advisoryImports.isEmpty {
             lines.append("Advisory data: none imported (use --import-advisories); nothing can match")

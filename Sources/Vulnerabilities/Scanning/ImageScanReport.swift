@@ -2,13 +2,13 @@ import Foundation
 
 /// A scan's results with the advisory data they were matched against (each export's import
 /// date, so a reader can tell stale data), filtered to a minimum severity.
-public struct ImageScanReport: Sendable, Codable, Equatable {
-    public var generatedAt: Date
-    public var advisoryImports: [AdvisoryDatabase.ImportRecord]
-    public var minimumSeverity: Severity
-    public var images: [ImageScanResult]
+package struct ImageScanReport: Sendable, Codable, Equatable {
+    package var generatedAt: Date
+    package var advisoryImports: [AdvisoryDatabase.ImportRecord]
+    package var minimumSeverity: Severity
+    package var images: [ImageScanResult]
 
-    public init(
+    package init(
         generatedAt: Date, advisoryImports: [AdvisoryDatabase.ImportRecord], minimumSeverity: Severity,
         images: [ImageScanResult]
     ) {
@@ -23,7 +23,7 @@ public struct ImageScanReport: Sendable, Codable, Equatable {
     }
 
     /// The oldest import's age: what the report's advisory data is at most as old as.
-    public var advisoryDataAge: TimeInterval? {
+    package var advisoryDataAge: TimeInterval? {
         advisoryImports.map(\.importedAt).min().map { generatedAt.timeIntervalSince($0) }
     }
 

@@ -1,18 +1,18 @@
 /// One image a repository pins, scanned: where it is pinned, what it is, what is vulnerable in
 /// it; or why it could not be read (the other images are scanned all the same).
-public struct ImageScanResult: Sendable, Codable, Equatable {
-    public var image: String
+package struct ImageScanResult: Sendable, Codable, Equatable {
+    package var image: String
     /// `file:line:column` of each place the image is pinned.
-    public var locations: [String]
-    public var manifestDigest: String?
-    public var platform: String?
-    public var distribution: String?
-    public var packageCount: Int
-    public var vulnerabilities: [Vulnerability]
-    public var notes: [String]
-    public var error: String?
+    package var locations: [String]
+    package var manifestDigest: String?
+    package var platform: String?
+    package var distribution: String?
+    package var packageCount: Int
+    package var vulnerabilities: [Vulnerability]
+    package var notes: [String]
+    package var error: String?
 
-    public init(
+    package init(
         image: String, locations: [String], manifestDigest: String? = nil, platform: String? = nil,
         distribution: String? = nil,
         packageCount: Int = 0, vulnerabilities: [Vulnerability] = [], notes: [String] = [], error: String? = nil

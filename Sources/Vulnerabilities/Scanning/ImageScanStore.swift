@@ -5,11 +5,11 @@ import GRDB
 /// can query: one `image_scan` row per image (where pinned, digest, distribution, or why it could not
 /// be read) and one `image_vulnerability` row per vulnerable package, with the whole finding as JSON.
 /// A repository's next scan replaces its rows in one transaction.
-public struct StoredImageScan: Sendable, Equatable {
-    public var repository: String
-    public var revision: String
-    public var scannedAt: Date
-    public var result: ImageScanResult
+package struct StoredImageScan: Sendable, Equatable {
+    package var repository: String
+    package var revision: String
+    package var scannedAt: Date
+    package var result: ImageScanResult
 }
 
 enum ImageScanStore {
@@ -46,7 +46,8 @@ enum ImageScanStore {
 
 extension AdvisoryDatabase {
     /// Replaces `repository`'s stored scan with `results`, all or nothing.
-    public func record(_ results: [ImageScanResult], repository: String, revision: String, at date: Date) async throws {
+    package func record(_ results: [ImageScanResult], repository: String, revision: String, at date: Date) async throws
+    {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let rows = try results.map { result in
@@ -87,7 +88,7 @@ extension AdvisoryDatabase {
     }
 
     /// `repository`'s stored scan, in the order it was recorded.
-    public func scans(of repository: String) async throws -> [StoredImageScan] {
+    package func scans(of repository: String) async throws -> [StoredImageScan] {
         try await database.read { db in
             let decoder = JSONDecoder()
             return try Row.fetchAll(

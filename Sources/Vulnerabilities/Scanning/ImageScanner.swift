@@ -3,21 +3,21 @@ import Upgrades
 
 /// Scans every image a tree pins (as the upgrade scan finds them): each distinct image read
 /// once, a few at a time, its packages matched against the advisory database.
-public struct ImageScanner: Sendable {
+package struct ImageScanner: Sendable {
     private let reader: ImageContentsReader
     private let matcher: VulnerabilityMatcher
     private let concurrency: Int
     /// Counts each scan for the service's metrics.
-    public var statistics: ScanStatistics?
+    package var statistics: ScanStatistics?
 
-    public init(reader: ImageContentsReader, matcher: VulnerabilityMatcher, concurrency: Int = 4) {
+    package init(reader: ImageContentsReader, matcher: VulnerabilityMatcher, concurrency: Int = 4) {
         self.reader = reader
         self.matcher = matcher
         self.concurrency = max(1, concurrency)
     }
 
     /// The images of `detection` (charts left out), in the order first pinned.
-    public static func images(in detection: DetectionReport) -> [(image: ImageReference, locations: [String])] {
+    package static func images(in detection: DetectionReport) -> [(image: ImageReference, locations: [String])] {
         var order: [ImageReference] = []
         var locations: [ImageReference: [String]] = [:]
         for dependency in detection.dependencies {
@@ -29,7 +29,7 @@ public struct ImageScanner: Sendable {
     }
 
     /// The image a dependency pins; nil for a chart.
-    public static func image(of dependency: Dependency) -> ImageReference? {
+    package static func image(of dependency: Dependency) -> ImageReference? {
         guard dependency.kind == .image, case .registry(let host, let repository) = dependency.source else {
             return nil
         }
@@ -40,14 +40,14 @@ public struct ImageScanner: Sendable {
     }
 
     /// The image an upgrade writes (with the new tag's digest for a `tag@digest` pin); nil for a chart.
-    public static func image(after upgrade: Upgrade) -> ImageReference? {
+    package static func image(after upgrade: Upgrade) -> ImageReference? {
         guard let current = image(of: upgrade.dependency), let tag = upgrade.newValue else { return nil }
         return ImageReference(
             registry: current.registry, repository: current.repository, tag: tag,
             digest: current.digest == nil ? nil : upgrade.newDigest)
     }
 
-    public func scan(_ images: [(image: ImageReference, locations: [String])]) async -> [ImageScanResult] {
+    package func scan(_ images: [(image: ImageReference, locations: [String])]) async -> [ImageScanResult] {
         await withTaskGroup(of: (Int, ImageScanResult).self) { group in
             var results = [ImageScanResult?](repeating: nil, count: images.count)
             var next = 0
@@ -66,7 +66,7 @@ public struct ImageScanner: Sendable {
         }
     }
 
-    public func scan(_ image: ImageReference, locations: [String]) async -> ImageScanResult {
+    package func scan(_ image: ImageReference, locations: [String]) async -> ImageScanResult {
         var result = ImageScanResult(image: image.description, locations: locations)
         do {
             let contents = try await reader.contents(of: image)

@@ -3,22 +3,22 @@ import Synchronization
 /// Counts of what image scans did since the process started, for the service's metrics: images
 /// scanned (and those that could not be read), vulnerabilities found by severity, layers read from
 /// registries and layers served from the cache.
-public final class ScanStatistics: Sendable {
-    public struct Snapshot: Sendable, Equatable {
-        public var imagesScanned = 0
-        public var imagesFailed = 0
-        public var vulnerabilities: [Severity: Int] = [:]
-        public var layersDownloaded = 0
-        public var layersCached = 0
+package final class ScanStatistics: Sendable {
+    package struct Snapshot: Sendable, Equatable {
+        package var imagesScanned = 0
+        package var imagesFailed = 0
+        package var vulnerabilities: [Severity: Int] = [:]
+        package var layersDownloaded = 0
+        package var layersCached = 0
 
-        public init() {}
+        package init() {}
     }
 
     private let counts = Mutex(Snapshot())
 
-    public init() {}
+    package init() {}
 
-    public var snapshot: Snapshot { counts.withLock { $0 } }
+    package var snapshot: Snapshot { counts.withLock { $0 } }
 
     func scanned(_ result: ImageScanResult) {
         counts.withLock { counts in

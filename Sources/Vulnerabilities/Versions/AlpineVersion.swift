@@ -4,8 +4,8 @@ import Foundation
 /// (PyPI) applies to Alpine, which are Gentoo's `vercmp`: dotted numbers (a part with a leading
 /// zero compared as text without its trailing zeros), one optional letter, `_alpha` < `_beta` <
 /// `_pre` < `_rc` < none < `_p` suffixes with numbers, then the `-r` revision.
-public struct AlpineVersion: Sendable, Comparable, CustomStringConvertible {
-    public let description: String
+package struct AlpineVersion: Sendable, Comparable, CustomStringConvertible {
+    package let description: String
     let version: String
     let revision: Int
 
@@ -14,7 +14,7 @@ public struct AlpineVersion: Sendable, Comparable, CustomStringConvertible {
     ]
 
     /// nil for text that is not an Alpine version as univers validates it.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let (version, revision) = Self.splitRevision(text)
         guard Self.isValid(version), Self.hasNoLeadingZero(text) else { return nil }
         self.description = text
@@ -22,10 +22,10 @@ public struct AlpineVersion: Sendable, Comparable, CustomStringConvertible {
         self.revision = revision
     }
 
-    public static func < (left: Self, right: Self) -> Bool { compare(left, right) < 0 }
-    public static func == (left: Self, right: Self) -> Bool { compare(left, right) == 0 }
+    package static func < (left: Self, right: Self) -> Bool { compare(left, right) < 0 }
+    package static func == (left: Self, right: Self) -> Bool { compare(left, right) == 0 }
 
-    public static func compare(_ left: Self, _ right: Self) -> Int {
+    package static func compare(_ left: Self, _ right: Self) -> Int {
         if left.version == right.version { return order(left.revision, right.revision) }
         var parts1 = left.version.split(separator: "_", omittingEmptySubsequences: false)
         var parts2 = right.version.split(separator: "_", omittingEmptySubsequences: false)

@@ -1,13 +1,13 @@
 /// A Debian package version, `[epoch:]upstream[-revision]`, ordered exactly as
 /// `dpkg --compare-versions` orders it (dpkg's `verrevcmp` on each part after the epoch).
-public struct DebianVersion: Sendable, Comparable, CustomStringConvertible {
-    public let epoch: Int
-    public let upstream: String
-    public let revision: String
-    public let description: String
+package struct DebianVersion: Sendable, Comparable, CustomStringConvertible {
+    package let epoch: Int
+    package let upstream: String
+    package let revision: String
+    package let description: String
 
     /// nil for text dpkg refuses: an epoch that is not a number, an empty upstream part or revision.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var rest = Substring(text)
         var epoch = 0
         if let colon = rest.firstIndex(of: ":") {
@@ -28,11 +28,11 @@ public struct DebianVersion: Sendable, Comparable, CustomStringConvertible {
         self.description = text
     }
 
-    public static func < (left: Self, right: Self) -> Bool { compare(left, right) < 0 }
-    public static func == (left: Self, right: Self) -> Bool { compare(left, right) == 0 }
+    package static func < (left: Self, right: Self) -> Bool { compare(left, right) < 0 }
+    package static func == (left: Self, right: Self) -> Bool { compare(left, right) == 0 }
 
     /// -1, 0 or 1, as dpkg orders the two.
-    public static func compare(_ left: Self, _ right: Self) -> Int {
+    package static func compare(_ left: Self, _ right: Self) -> Int {
         if left.epoch != right.epoch { return left.epoch < right.epoch ? -1 : 1 }
         let upstream = compareParts(Array(left.upstream.utf8), Array(right.upstream.utf8))
         return upstream != 0 ? upstream : compareParts(Array(left.revision.utf8), Array(right.revision.utf8))

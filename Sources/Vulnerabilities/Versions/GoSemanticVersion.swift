@@ -1,12 +1,12 @@
 /// A Go module version, ordered as `golang.org/x/mod/semver.Compare`: `v` + MAJOR.MINOR.PATCH
 /// (`v1` and `v1.2` as shorthands), pre-release identifiers (numeric below alphanumeric), build
 /// metadata ignored. OSV writes Go versions without the `v`; both spellings are read.
-public struct GoSemanticVersion: Sendable, Comparable, CustomStringConvertible {
-    public let description: String
+package struct GoSemanticVersion: Sendable, Comparable, CustomStringConvertible {
+    package let description: String
     let numbers: [Substring]
     let prerelease: [Substring]
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var rest = Substring(text.hasPrefix("v") ? text.dropFirst() : Substring(text))
         if let plus = rest.firstIndex(of: "+") {
             guard Self.isIdentifierList(rest[rest.index(after: plus)...], numericRule: false) else { return nil }
@@ -28,10 +28,10 @@ public struct GoSemanticVersion: Sendable, Comparable, CustomStringConvertible {
         self.prerelease = prerelease
     }
 
-    public static func < (left: Self, right: Self) -> Bool { compare(left, right) < 0 }
-    public static func == (left: Self, right: Self) -> Bool { compare(left, right) == 0 }
+    package static func < (left: Self, right: Self) -> Bool { compare(left, right) < 0 }
+    package static func == (left: Self, right: Self) -> Bool { compare(left, right) == 0 }
 
-    public static func compare(_ left: Self, _ right: Self) -> Int {
+    package static func compare(_ left: Self, _ right: Self) -> Int {
         for (a, b) in zip(left.numbers, right.numbers) {
             let result = AlpineVersion.compareNumbers(a, b)
             if result != 0 { return result }

@@ -1,15 +1,15 @@
 /// An RPM `[epoch:]version[-release]`, ordered as rpm 4.18 orders EVRs (`rpmverCmp`, which Lua's
 /// `rpm.vercmp` calls): epochs (missing is 0), then versions, then releases (missing is empty,
 /// so `1.0` < `1.0-1`), each by `rpmvercmp`.
-public struct RPMVersion: Sendable, Comparable, CustomStringConvertible {
-    public let epoch: String?
-    public let version: String
-    public let release: String?
-    public let description: String
+package struct RPMVersion: Sendable, Comparable, CustomStringConvertible {
+    package let epoch: String?
+    package let version: String
+    package let release: String?
+    package let description: String
 
     /// Splits as rpm's `rpmverParse`: an epoch only when digits come before the first `:`, the
     /// release after the last `-`.
-    public init(_ text: String) {
+    package init(_ text: String) {
         description = text
         var rest = Substring(text)
         let digits = rest.prefix { ASCIIByte.isDigit($0.asciiValue ?? 0) && $0.isASCII }
@@ -28,17 +28,17 @@ public struct RPMVersion: Sendable, Comparable, CustomStringConvertible {
         version = String(rest)
     }
 
-    public init(epoch: String?, version: String, release: String?) {
+    package init(epoch: String?, version: String, release: String?) {
         self.epoch = epoch
         self.version = version
         self.release = release
         description = (epoch.map { "\($0):" } ?? "") + version + (release.map { "-\($0)" } ?? "")
     }
 
-    public static func < (left: Self, right: Self) -> Bool { compare(left, right) < 0 }
-    public static func == (left: Self, right: Self) -> Bool { compare(left, right) == 0 }
+    package static func < (left: Self, right: Self) -> Bool { compare(left, right) < 0 }
+    package static func == (left: Self, right: Self) -> Bool { compare(left, right) == 0 }
 
-    public static func compare(_ left: Self, _ right: Self) -> Int {
+    package static func compare(_ left: Self, _ right: Self) -> Int {
         var result = segmentCompare(left.epoch ?? "0", right.epoch ?? "0")
         if result == 0 { result = segmentCompare(left.version, right.version) }
         if result == 0 { result = segmentCompare(left.release ?? "", right.release ?? "") }
@@ -47,7 +47,7 @@ public struct RPMVersion: Sendable, Comparable, CustomStringConvertible {
 
     /// rpm's `rpmvercmp`: alphanumeric segments, separators skipped; `~` sorts before anything,
     /// even the end; `^` after the end but before anything else; numbers beat letters.
-    public static func segmentCompare(_ leftText: String, _ rightText: String) -> Int {
+    package static func segmentCompare(_ leftText: String, _ rightText: String) -> Int {
         if leftText == rightText { return 0 }
         let a = Array(leftText.utf8)
         let b = Array(rightText.utf8)

@@ -1,9 +1,9 @@
 /// How one ecosystem orders its versions; `compare` is nil when either text is not a version of
 /// the scheme (an advisory range over such a version cannot be decided, and is reported so).
-public enum VersionScheme: String, Sendable, CaseIterable {
+package enum VersionScheme: String, Sendable, CaseIterable {
     case debian, rpm, alpine, goSemantic
 
-    public func compare(_ left: String, _ right: String) -> Int? {
+    package func compare(_ left: String, _ right: String) -> Int? {
         switch self {
         case .debian:
             guard let a = DebianVersion(left), let b = DebianVersion(right) else { return nil }

@@ -1,7 +1,7 @@
 import PostgresNIO
 
 extension PostgresJobQueue: JobInspection {
-    public func jobs(in state: JobState, limit: Int) async throws -> [JobRecord] {
+    package func jobs(in state: JobState, limit: Int) async throws -> [JobRecord] {
         var binds = PostgresBindings()
         binds.append(settings.now().queueMilliseconds)
         binds.append(state.rawValue)
@@ -13,7 +13,7 @@ extension PostgresJobQueue: JobInspection {
         }
     }
 
-    public func retry(deadJob id: Int64) async throws -> RetryOutcome {
+    package func retry(deadJob id: Int64) async throws -> RetryOutcome {
         var binds = PostgresBindings()
         binds.append(settings.now().queueMilliseconds)
         binds.append(id)

@@ -2,7 +2,7 @@ import Forge
 import PostgresNIO
 
 extension PostgresJobQueue: InstallationRegistry {
-    public func remember(installation: Int, action: String, repositories: [RepositoryID]) async throws {
+    package func remember(installation: Int, action: String, repositories: [RepositoryID]) async throws {
         let now = settings.now().queueMilliseconds
         let names = repositories.map { $0.fullName.lowercased() }
         let id = Int64(installation)
@@ -27,7 +27,7 @@ extension PostgresJobQueue: InstallationRegistry {
         }
     }
 
-    public func installation(for repository: RepositoryID) async throws -> Int? {
+    package func installation(for repository: RepositoryID) async throws -> Int? {
         let name = repository.fullName.lowercased()
         return try await perform("look up the installation of \(name)") {
             let rows = try await self.client.query(

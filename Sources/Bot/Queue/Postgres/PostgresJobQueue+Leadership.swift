@@ -4,18 +4,18 @@ import PostgresNIO
 /// `scheduler` on a connection of its own. The others try again every `retry`; when the leader
 /// dies, its connection closes, the lock is free, and the next one takes over. The lock is per
 /// schema (its hash is the second key): each queue in a database has its own leader.
-public struct PostgresLeadership: LeaderElection {
+package struct PostgresLeadership: LeaderElection {
     static let schedulerLock = SchemaAdvisoryLock(key: 0x5348_4953)  // "SHIS"
 
     let queue: PostgresJobQueue
     let retry: Duration
 
-    public init(queue: PostgresJobQueue, retry: Duration = .seconds(30)) {
+    package init(queue: PostgresJobQueue, retry: Duration = .seconds(30)) {
         self.queue = queue
         self.retry = retry
     }
 
-    public func lead(_ body: @escaping @Sendable () async -> Void) async {
+    package func lead(_ body: @escaping @Sendable () async -> Void) async {
         let logger = queue.logger
         while !Task.isCancelled {
             do {

@@ -2,7 +2,7 @@ import Foundation
 import PostgresNIO
 
 extension PostgresJobQueue {
-    public func lease(owner: String, for duration: Duration, kinds: Set<JobKind>?) async throws -> LeasedJob? {
+    package func lease(owner: String, for duration: Duration, kinds: Set<JobKind>?) async throws -> LeasedJob? {
         if let kinds, kinds.isEmpty { return nil }
         let now = settings.now().queueMilliseconds
         let expires = now + duration.queueMilliseconds
@@ -37,7 +37,7 @@ extension PostgresJobQueue {
         }
     }
 
-    public func heartbeat(_ job: LeasedJob, extendBy duration: Duration) async throws -> Bool {
+    package func heartbeat(_ job: LeasedJob, extendBy duration: Duration) async throws -> Bool {
         let expires = settings.now().queueMilliseconds + duration.queueMilliseconds
         return try await perform("heartbeat", jobID: job.record.id) {
             try await self.client.withTransaction(logger: self.logger) { connection -> Bool in
@@ -55,13 +55,13 @@ extension PostgresJobQueue {
         }
     }
 
-    public func complete(_ job: LeasedJob) async throws {
+    package func complete(_ job: LeasedJob) async throws {
         try await updateHeld(
             job, operation: "complete",
             "UPDATE jobs SET state = 'done', lease_expires_ms = NULL WHERE \(heldBy: job) RETURNING id")
     }
 
-    public func fail(_ job: LeasedJob, error: String, retryAfter: Duration?) async throws -> FailureOutcome {
+    package func fail(_ job: LeasedJob, error: String, retryAfter: Duration?) async throws -> FailureOutcome {
         if job.record.attempts >= settings.maximumAttempts {
             try await updateHeld(
                 job, operation: "fail",
@@ -80,7 +80,7 @@ extension PostgresJobQueue {
         return .retrying(at: Date(queueMilliseconds: retryAt))
     }
 
-    public func release(_ job: LeasedJob) async throws {
+    package func release(_ job: LeasedJob) async throws {
         let now = settings.now().queueMilliseconds
         try await updateHeld(
             job, operation: "release",

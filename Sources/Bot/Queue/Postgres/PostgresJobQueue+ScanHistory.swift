@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresJobQueue: ScanHistory {
     @discardableResult
-    public func record(_ scan: ScanRecord, retention: ScanRetention) async throws -> Int64 {
+    package func record(_ scan: ScanRecord, retention: ScanRetention) async throws -> Int64 {
         let summary = scan.summary
         let cutoff = retention.maximumAge.map { settings.now().addingTimeInterval(-$0).queueMilliseconds }
         let scannedAt = scan.scannedAt.queueMilliseconds
@@ -52,7 +52,7 @@ extension PostgresJobQueue: ScanHistory {
         }
     }
 
-    public func record(_ outdated: OutdatedReport) async throws {
+    package func record(_ outdated: OutdatedReport) async throws {
         let (forge, repository) = (outdated.forge, outdated.repository)
         let scannedAt = outdated.scannedAt.queueMilliseconds
         let dependencies = outdated.dependencies
@@ -80,14 +80,14 @@ extension PostgresJobQueue: ScanHistory {
         }
     }
 
-    public func latestScans() async throws -> [ScanSummary] {
+    package func latestScans() async throws -> [ScanSummary] {
         try await perform("list the latest scans") {
             try await self.client.query(PostgresQuery(unsafeSQL: ScanHistorySchema.latestScans), logger: self.logger)
                 .collect().map(ScanSummary.init(postgresRow:))
         }
     }
 
-    public func scans(forge: String, repository: String, limit: Int) async throws -> [ScanSummary] {
+    package func scans(forge: String, repository: String, limit: Int) async throws -> [ScanSummary] {
         try await perform("list the scans of \(forge):\(repository)") {
             try await self.client.query(
                 """
@@ -98,7 +98,7 @@ extension PostgresJobQueue: ScanHistory {
         }
     }
 
-    public func findings(scan id: Int64) async throws -> [ScanFinding] {
+    package func findings(scan id: Int64) async throws -> [ScanFinding] {
         try await perform("read the findings of scan \(id)") {
             try await self.client.query(
                 """
@@ -115,7 +115,7 @@ extension PostgresJobQueue: ScanHistory {
         }
     }
 
-    public func outdated(forge: String, repository: String) async throws -> OutdatedReport? {
+    package func outdated(forge: String, repository: String) async throws -> OutdatedReport? {
         try await perform("read the outdated dependencies of \(forge):\(repository)") {
             let scans = try await self.client.query(
                 "SELECT commit_sha, scanned_at_ms FROM upgrade_scans WHERE forge = \(forge) AND repository = \(repository)",

@@ -8,7 +8,7 @@ extension PostgresJobQueue {
     /// default) and `require` encrypt without checking the certificate; `verify-ca` checks it against
     /// the system's roots; `verify-full` checks the host name too. `options` too, as libpq reads it:
     /// `-c name=value` settings for the session, such as `-c search_path=shipshape` (a schema of its own).
-    public static func configuration(url: String) throws -> PostgresClient.Configuration {
+    package static func configuration(url: String) throws -> PostgresClient.Configuration {
         func invalid(_ reason: String) -> QueueError {
             QueueError(
                 code: .invalidConfiguration, store: "PostgreSQL queue", operation: "read the database URL",

@@ -7,7 +7,7 @@ import PostgresNIO
 /// Lifecycle: the queue owns its `PostgresClient` and runs the client's `run()` in a task it starts
 /// in `init`, so no caller can forget it. Call `shutdown()` when done to close the connections;
 /// dropping the queue without it cancels the task too, only less politely.
-public final class PostgresJobQueue: JobQueue {
+package final class PostgresJobQueue: JobQueue {
     let client: PostgresClient
     let settings: QueueSettings
     let logger: Logger
@@ -21,7 +21,7 @@ public final class PostgresJobQueue: JobQueue {
     private let clientTask: Task<Void, Never>
 
     /// Connects, then creates the table and indexes when missing (safe while other replicas do the same).
-    public init(
+    package init(
         configuration: PostgresClient.Configuration, settings: QueueSettings = QueueSettings(),
         logger: Logger = Logger(label: "shipshape.queue")
     ) async throws {
@@ -51,7 +51,7 @@ public final class PostgresJobQueue: JobQueue {
     }
 
     /// `postgres://user:password@host:port/database[?sslmode=disable|prefer|require|verify-ca|verify-full]`.
-    public convenience init(
+    package convenience init(
         url: String, settings: QueueSettings = QueueSettings(),
         logger: Logger = Logger(label: "shipshape.queue")
     ) async throws {
@@ -59,7 +59,7 @@ public final class PostgresJobQueue: JobQueue {
     }
 
     /// Closes the connections and waits until they are closed. The queue cannot be used afterwards.
-    public func shutdown() async {
+    package func shutdown() async {
         clientTask.cancel()
         await clientTask.value
     }
@@ -74,7 +74,7 @@ public final class PostgresJobQueue: JobQueue {
         return "PostgreSQL queue \(configuration.username)@\(place)/\(configuration.database ?? configuration.username)"
     }
 
-    public func enqueue(_ job: NewJob) async throws -> EnqueueOutcome {
+    package func enqueue(_ job: NewJob) async throws -> EnqueueOutcome {
         let now = settings.now().queueMilliseconds
         return try await perform("enqueue") {
             try await self.client.withTransaction(logger: self.logger) { connection -> EnqueueOutcome in
@@ -102,7 +102,7 @@ public final class PostgresJobQueue: JobQueue {
         }
     }
 
-    public func job(id: Int64) async throws -> JobRecord? {
+    package func job(id: Int64) async throws -> JobRecord? {
         try await perform("read", jobID: id) {
             try await self.fetchJob(id: id)
         }
@@ -113,7 +113,7 @@ public final class PostgresJobQueue: JobQueue {
         return try rows.first.map(JobRecord.init(postgresRow:))
     }
 
-    public func depth() async throws -> [JobState: Int] {
+    package func depth() async throws -> [JobState: Int] {
         let now = settings.now().queueMilliseconds
         return try await perform("depth") {
             let rows = try await self.client.query(
@@ -132,7 +132,7 @@ public final class PostgresJobQueue: JobQueue {
         }
     }
 
-    public func ping() async throws {
+    package func ping() async throws {
         try await perform("ping", code: .unavailable) {
             try await self.withinDeadline(self.reachabilityLimit) {
                 _ = try await self.client.query(PostgresQuery(unsafeSQL: ReadinessProbe.write), logger: self.logger)

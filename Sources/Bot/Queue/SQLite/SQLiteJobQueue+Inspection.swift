@@ -1,7 +1,7 @@
 import GRDB
 
 extension SQLiteJobQueue: JobInspection {
-    public func jobs(in state: JobState, limit: Int) async throws -> [JobRecord] {
+    package func jobs(in state: JobState, limit: Int) async throws -> [JobRecord] {
         let now = settings.now().queueMilliseconds
         return try await read("list \(state.rawValue) jobs") { db in
             try Row.fetchAll(db, sql: JobInspectionSQL.jobsInState, arguments: [now, state.rawValue, limit]).map(
@@ -9,7 +9,7 @@ extension SQLiteJobQueue: JobInspection {
         }
     }
 
-    public func retry(deadJob id: Int64) async throws -> RetryOutcome {
+    package func retry(deadJob id: Int64) async throws -> RetryOutcome {
         let now = settings.now().queueMilliseconds
         return try await write("retry", jobID: id) { db in
             if try Int64.fetchOne(db, sql: JobInspectionSQL.retry, arguments: [now, id]) != nil { return .retried }

@@ -2,7 +2,7 @@ import Forge
 import GRDB
 
 extension SQLiteJobQueue: InstallationRegistry {
-    public func remember(installation: Int, action: String, repositories: [RepositoryID]) async throws {
+    package func remember(installation: Int, action: String, repositories: [RepositoryID]) async throws {
         let now = settings.now().queueMilliseconds
         let names = repositories.map { $0.fullName.lowercased() }
         try await write("remember installation \(installation)") { db in
@@ -24,7 +24,7 @@ extension SQLiteJobQueue: InstallationRegistry {
         }
     }
 
-    public func installation(for repository: RepositoryID) async throws -> Int? {
+    package func installation(for repository: RepositoryID) async throws -> Int? {
         let name = repository.fullName.lowercased()
         return try await read("look up the installation of \(name)") { db in
             try Int.fetchOne(

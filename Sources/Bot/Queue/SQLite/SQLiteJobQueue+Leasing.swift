@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 extension SQLiteJobQueue {
-    public func lease(owner: String, for duration: Duration, kinds: Set<JobKind>?) async throws -> LeasedJob? {
+    package func lease(owner: String, for duration: Duration, kinds: Set<JobKind>?) async throws -> LeasedJob? {
         if let kinds, kinds.isEmpty { return nil }
         let now = settings.now().queueMilliseconds
         let expires = now + duration.queueMilliseconds
@@ -38,7 +38,7 @@ extension SQLiteJobQueue {
         }
     }
 
-    public func heartbeat(_ job: LeasedJob, extendBy duration: Duration) async throws -> Bool {
+    package func heartbeat(_ job: LeasedJob, extendBy duration: Duration) async throws -> Bool {
         let expires = settings.now().queueMilliseconds + duration.queueMilliseconds
         return try await write("heartbeat", jobID: job.record.id) { db in
             try db.execute(
@@ -48,11 +48,11 @@ extension SQLiteJobQueue {
         }
     }
 
-    public func complete(_ job: LeasedJob) async throws {
+    package func complete(_ job: LeasedJob) async throws {
         try await updateHeld(job, operation: "complete", sql: "state = 'done', lease_expires_ms = NULL", arguments: [])
     }
 
-    public func fail(_ job: LeasedJob, error: String, retryAfter: Duration?) async throws -> FailureOutcome {
+    package func fail(_ job: LeasedJob, error: String, retryAfter: Duration?) async throws -> FailureOutcome {
         if job.record.attempts >= settings.maximumAttempts {
             try await updateHeld(
                 job, operation: "fail", sql: "state = 'dead', last_error = ?, lease_expires_ms = NULL",
@@ -69,7 +69,7 @@ extension SQLiteJobQueue {
         return .retrying(at: Date(queueMilliseconds: retryAt))
     }
 
-    public func release(_ job: LeasedJob) async throws {
+    package func release(_ job: LeasedJob) async throws {
         let now = settings.now().queueMilliseconds
         try await updateHeld(
             job, operation: "release",

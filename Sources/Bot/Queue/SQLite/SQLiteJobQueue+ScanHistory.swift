@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteJobQueue: ScanHistory {
     @discardableResult
-    public func record(_ scan: ScanRecord, retention: ScanRetention) async throws -> Int64 {
+    package func record(_ scan: ScanRecord, retention: ScanRetention) async throws -> Int64 {
         let summary = scan.summary
         let cutoff = retention.maximumAge.map { settings.now().addingTimeInterval(-$0).queueMilliseconds }
         return try await write("record the scan of \(scan.forge):\(scan.repository)") { db in
@@ -37,7 +37,7 @@ extension SQLiteJobQueue: ScanHistory {
         }
     }
 
-    public func record(_ outdated: OutdatedReport) async throws {
+    package func record(_ outdated: OutdatedReport) async throws {
         try await write("record the upgrade scan of \(outdated.forge):\(outdated.repository)") { db in
             try db.execute(
                 sql: "DELETE FROM upgrade_scans WHERE forge = ? AND repository = ?",
@@ -62,13 +62,13 @@ extension SQLiteJobQueue: ScanHistory {
         }
     }
 
-    public func latestScans() async throws -> [ScanSummary] {
+    package func latestScans() async throws -> [ScanSummary] {
         try await read("list the latest scans") { db in
             try Row.fetchAll(db, sql: ScanHistorySchema.latestScans).map(ScanSummary.init(sqliteRow:))
         }
     }
 
-    public func scans(forge: String, repository: String, limit: Int) async throws -> [ScanSummary] {
+    package func scans(forge: String, repository: String, limit: Int) async throws -> [ScanSummary] {
         try await read("list the scans of \(forge):\(repository)") { db in
             try Row.fetchAll(
                 db,
@@ -80,7 +80,7 @@ extension SQLiteJobQueue: ScanHistory {
         }
     }
 
-    public func findings(scan id: Int64) async throws -> [ScanFinding] {
+    package func findings(scan id: Int64) async throws -> [ScanFinding] {
         try await read("read the findings of scan \(id)") { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM scan_findings WHERE scan_id = ? ORDER BY file, line, check_id", arguments: [id]
@@ -93,7 +93,7 @@ extension SQLiteJobQueue: ScanHistory {
         }
     }
 
-    public func outdated(forge: String, repository: String) async throws -> OutdatedReport? {
+    package func outdated(forge: String, repository: String) async throws -> OutdatedReport? {
         try await read("read the outdated dependencies of \(forge):\(repository)") { db in
             guard
                 let scan = try Row.fetchOne(

@@ -7,15 +7,15 @@ import GRDB
 /// every write of this process on one writer queue, each as an IMMEDIATE transaction), but with WAL
 /// the pool's readers (`depth`, `job(id:)`, `ping`) never wait behind a lease or an enqueue.
 /// Every call is GRDB's async variant, so the work runs on GRDB's own queues, not the cooperative pool.
-public final class SQLiteJobQueue: JobQueue {
-    public let path: String
+package final class SQLiteJobQueue: JobQueue {
+    package let path: String
     let database: DatabasePool
     let settings: QueueSettings
     private let groupCommit = GroupCommit()
 
     /// Opens (creating the file and its folder when missing) and migrates the queue at `path`.
     /// Blocks while it opens and migrates: call it at startup, not from a busy task.
-    public init(path: String, settings: QueueSettings = QueueSettings()) throws {
+    package init(path: String, settings: QueueSettings = QueueSettings()) throws {
         self.path = path
         self.settings = settings
         let store = Self.storeName(path)
@@ -43,7 +43,7 @@ public final class SQLiteJobQueue: JobQueue {
 
     private static func storeName(_ path: String) -> String { "SQLite queue \(path)" }
 
-    public func enqueue(_ job: NewJob) async throws -> EnqueueOutcome {
+    package func enqueue(_ job: NewJob) async throws -> EnqueueOutcome {
         try await groupCommit.enqueue(job) { jobs in try await self.insert(jobs) }
     }
 
@@ -78,14 +78,14 @@ public final class SQLiteJobQueue: JobQueue {
         return .stored(id: id)
     }
 
-    public func job(id: Int64) async throws -> JobRecord? {
+    package func job(id: Int64) async throws -> JobRecord? {
         try await read("read", jobID: id) { db in
             try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(
                 JobRecord.init(sqliteRow:))
         }
     }
 
-    public func depth() async throws -> [JobState: Int] {
+    package func depth() async throws -> [JobState: Int] {
         let now = settings.now().queueMilliseconds
         return try await read("depth") { db in
             let rows = try Row.fetchAll(
@@ -103,7 +103,7 @@ public final class SQLiteJobQueue: JobQueue {
         }
     }
 
-    public func ping() async throws {
+    package func ping() async throws {
         try await write("ping") { db in try db.execute(sql: ReadinessProbe.write) }
     }
 

@@ -1,27 +1,27 @@
 /// The deprecated and removed apiVersions Shipshape knows, with the newest release of each
 /// component that the data covers (the default target).
-public struct DeprecationTable: Sendable {
-    public var targets: [String: ReleaseVersion]
-    public private(set) var entries: [DeprecatedAPI]
+package struct DeprecationTable: Sendable {
+    package var targets: [String: ReleaseVersion]
+    package private(set) var entries: [DeprecatedAPI]
     private var byAPIVersion: [String: [DeprecatedAPI]] = [:]
 
-    public init(targets: [String: ReleaseVersion], entries: [DeprecatedAPI]) {
+    package init(targets: [String: ReleaseVersion], entries: [DeprecatedAPI]) {
         self.targets = targets
         self.entries = entries
         for entry in entries { byAPIVersion[entry.apiVersion, default: []].append(entry) }
     }
 
     /// The row for this apiVersion and kind; a row for the kind wins over a row for the whole apiVersion.
-    public func entry(apiVersion: String, kind: String) -> DeprecatedAPI? {
+    package func entry(apiVersion: String, kind: String) -> DeprecatedAPI? {
         guard let rows = byAPIVersion[apiVersion] else { return nil }
         return rows.first { $0.kind == kind } ?? rows.first { $0.kind == nil }
     }
 
-    public var newestKubernetes: ReleaseVersion? { targets["kubernetes"] }
+    package var newestKubernetes: ReleaseVersion? { targets["kubernetes"] }
 
     /// The release of `component` to judge against: the user's choice (`kubernetesVersion` for
     /// Kubernetes, `chosen` for the others), else the newest release the data covers.
-    public func target(
+    package func target(
         for component: String, kubernetesVersion: ReleaseVersion?, chosen: [String: ReleaseVersion] = [:]
     ) -> ReleaseVersion? {
         if component == "kubernetes", let kubernetesVersion { return kubernetesVersion }
@@ -31,7 +31,7 @@ public struct DeprecationTable: Sendable {
 
 extension DeprecationTable {
     /// Reads the YAML data file; every malformed row is reported with its line.
-    public static func read(text: String, file: String) throws(ConfigurationError) -> DeprecationTable {
+    package static func read(text: String, file: String) throws(ConfigurationError) -> DeprecationTable {
         let stream = YAMLParser.parse(text)
         var problems: [ConfigurationError.Problem] = stream.errors.map {
             .init(position: $0.position, message: "not valid YAML: \($0)")

@@ -1,8 +1,8 @@
 /// A release number such as `1.35` or `v1.16.0`, compared part by part (missing parts are 0).
-public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var parts: [Int]
+package struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var parts: [Int]
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var trimmed = Substring(text)
         if trimmed.hasPrefix("v") || trimmed.hasPrefix("V") { trimmed = trimmed.dropFirst() }
         let pieces = trimmed.split(separator: ".", omittingEmptySubsequences: false)
@@ -15,7 +15,7 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
         self.parts = parts
     }
 
-    public static func < (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
+    package static func < (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
         for index in 0..<max(lhs.parts.count, rhs.parts.count) {
             let left = index < lhs.parts.count ? lhs.parts[index] : 0
             let right = index < rhs.parts.count ? rhs.parts[index] : 0
@@ -24,15 +24,15 @@ public struct ReleaseVersion: Sendable, Hashable, Comparable, CustomStringConver
         return false
     }
 
-    public static func == (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
+    package static func == (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
         !(lhs < rhs) && !(rhs < lhs)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         var trimmed = parts
         while trimmed.count > 1, trimmed.last == 0 { trimmed.removeLast() }
         hasher.combine(trimmed)
     }
 
-    public var description: String { parts.map(String.init).joined(separator: ".") }
+    package var description: String { parts.map(String.init).joined(separator: ".") }
 }

@@ -1,23 +1,23 @@
 import Foundation
 
 /// Why a JSON text could not be read, and where (1-based line and column).
-public struct JSONParseError: Error, CustomStringConvertible, Sendable {
-    public var reason: String
-    public var line: Int
-    public var column: Int
+package struct JSONParseError: Error, CustomStringConvertible, Sendable {
+    package var reason: String
+    package var line: Int
+    package var column: Int
 
-    public var description: String { "invalid JSON at line \(line), column \(column): \(reason)" }
+    package var description: String { "invalid JSON at line \(line), column \(column): \(reason)" }
 }
 
 /// A small strict JSON reader (RFC 8259) that keeps integers, fractional numbers and booleans
 /// apart; see `JSONValue`.
-public struct JSONParser {
+package struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
     private static let maximumDepth = 512
 
-    public static func parse(_ data: Data) throws -> JSONValue {
+    package static func parse(_ data: Data) throws -> JSONValue {
         var parser = JSONParser(bytes: [UInt8](data))
         parser.skipWhitespace()
         let value = try parser.parseValue()
@@ -26,7 +26,7 @@ public struct JSONParser {
         return value
     }
 
-    public static func parse(_ text: String) throws -> JSONValue { try parse(Data(text.utf8)) }
+    package static func parse(_ text: String) throws -> JSONValue { try parse(Data(text.utf8)) }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 

@@ -2,13 +2,13 @@ import Foundation
 
 extension JSONValue {
     /// Compact JSON text with object keys sorted, so equal values give equal bytes.
-    public var jsonText: String {
+    package var jsonText: String {
         var text = ""
         write(to: &text)
         return text
     }
 
-    public var jsonData: Data { Data(jsonText.utf8) }
+    package var jsonData: Data { Data(jsonText.utf8) }
 
     private func write(to text: inout String) {
         switch self {

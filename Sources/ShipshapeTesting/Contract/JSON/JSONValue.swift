@@ -1,7 +1,7 @@
 /// A JSON document as parsed by `JSONParser`: integers, fractional numbers and booleans stay
 /// apart, which `JSONSerialization`'s `NSNumber` does not guarantee, and which a contract check
 /// must know (`true` is not an integer, `1.5` is not an integer).
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number written without fraction or exponent that fits in 64 bits.
@@ -13,7 +13,7 @@ public enum JSONValue: Sendable, Hashable {
     case object([String: JSONValue])
 
     /// The JSON Schema type name of this value (`integer` for whole numbers, `number` for others).
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "boolean"
@@ -25,33 +25,33 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
-    public var objectValue: [String: JSONValue]? {
+    package var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { return members }
         return nil
     }
 
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case .array(let items) = self { return items }
         return nil
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let flag) = self { return flag }
         return nil
     }
 
     /// The numeric value of an integer or a number; nil for every other kind (booleans included).
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         switch self {
         case .integer(let whole): Double(whole)
         case .number(let number): number
@@ -60,7 +60,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// Equality as JSON Schema's `enum` and `const` mean it: `1` and `1.0` are the same number.
-    public func isSameValue(as other: JSONValue) -> Bool {
+    package func isSameValue(as other: JSONValue) -> Bool {
         if let left = doubleValue, let right = other.doubleValue { return left == right }
         switch (self, other) {
         case (.array(let left), .array(let right)):
@@ -79,13 +79,13 @@ public enum JSONValue: Sendable, Hashable {
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
-    public init(nilLiteral: ()) { self = .null }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(floatLiteral value: Double) { self = .number(value) }
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(nilLiteral: ()) { self = .null }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(integerLiteral value: Int64) { self = .integer(value) }
+    package init(floatLiteral value: Double) { self = .number(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }

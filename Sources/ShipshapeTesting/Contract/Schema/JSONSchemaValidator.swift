@@ -4,20 +4,20 @@
 ///
 /// Annotations (`description`, `example`, `format`, `readOnly`, `default`, `x-*`) are ignored, as
 /// is any keyword it does not know; a `type` it does not know (GitLab's `"date"`) accepts anything.
-public struct JSONSchemaValidator: Sendable {
-    public struct Options: Sendable {
+package struct JSONSchemaValidator: Sendable {
+    package struct Options: Sendable {
         /// Accept `null` for a property whose schema is a `$ref`, an object or an array. Gitea's
         /// and Forgejo's Swagger is generated from Go structs and never marks such fields
         /// nullable, though their responses carry `null` for unset ones (`milestone`, `merged_by`).
-        public var acceptsNullForStructuredProperties: Bool
+        package var acceptsNullForStructuredProperties: Bool
         /// Accept `null` for a `format: date-time` string property: Gitea's and Forgejo's
         /// optional times are Go `*time.Time` (`merged_at`, `closed_at`, `due_date`).
-        public var acceptsNullForDateTimeProperties: Bool
+        package var acceptsNullForDateTimeProperties: Bool
         /// Further properties, by name, that may be `null` whatever their schema says (Gitea's
         /// `merge_commit_sha` is a Go `*string`).
-        public var nullablePropertyNames: Set<String>
+        package var nullablePropertyNames: Set<String>
 
-        public init(
+        package init(
             acceptsNullForStructuredProperties: Bool = false, acceptsNullForDateTimeProperties: Bool = false,
             nullablePropertyNames: Set<String> = []
         ) {
@@ -28,35 +28,35 @@ public struct JSONSchemaValidator: Sendable {
 
         /// Gitea's and Forgejo's Swagger, generated from Go structs whose pointer fields are
         /// `null` when unset (`modules/structs/pull.go` and the like).
-        public static let goStructs = Options(
+        package static let goStructs = Options(
             acceptsNullForStructuredProperties: true,
             acceptsNullForDateTimeProperties: true,
             nullablePropertyNames: ["merge_commit_sha"]
         )
     }
 
-    public var documents: SchemaDocuments
-    public var options: Options
+    package var documents: SchemaDocuments
+    package var options: Options
     static let maximumDepth = 200
 
-    public init(documents: SchemaDocuments, options: Options = Options()) {
+    package init(documents: SchemaDocuments, options: Options = Options()) {
         self.documents = documents
         self.options = options
     }
 
     /// A validator for one self-contained schema (its `$ref`s point into itself).
-    public init(schema: JSONValue, options: Options = Options()) {
+    package init(schema: JSONValue, options: Options = Options()) {
         self.init(documents: SchemaDocuments(root: schema), options: options)
     }
 
     /// Validates against the root of the document named "" (see `init(schema:options:)`).
-    public func validate(_ value: JSONValue, at path: String = "value") -> [String] {
+    package func validate(_ value: JSONValue, at path: String = "value") -> [String] {
         guard let root = documents.document(named: "") else { return ["\(path): the validator has no root schema"] }
         return validate(value, against: root, at: path)
     }
 
     /// Validates against `schema`, whose `$ref`s are resolved from the document named `document`.
-    public func validate(_ value: JSONValue, against schema: JSONValue, in document: String = "", at path: String)
+    package func validate(_ value: JSONValue, against schema: JSONValue, in document: String = "", at path: String)
         -> [String]
     {
         var violations: [String] = []

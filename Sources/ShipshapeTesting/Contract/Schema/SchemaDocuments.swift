@@ -3,22 +3,22 @@ import Foundation
 /// The JSON documents a schema's `$ref`s may point into, by name. An OpenAPI file is one
 /// document named ""; GitLab's schema folder is one document per file, named by its path inside
 /// the folder (`merge_request.json`, `user/basic.json`), so its relative references resolve.
-public struct SchemaDocuments: Sendable {
+package struct SchemaDocuments: Sendable {
     private var documents: [String: JSONValue] = [:]
 
-    public init() {}
+    package init() {}
 
     /// A single self-contained document (an OpenAPI or Swagger file, or one schema).
-    public init(root: JSONValue) {
+    package init(root: JSONValue) {
         documents[""] = root
     }
 
-    public mutating func add(_ document: JSONValue, named name: String) {
+    package mutating func add(_ document: JSONValue, named name: String) {
         documents[name] = document
     }
 
     /// Every `.json` file below `folder`, named by its path relative to `folder`.
-    public static func load(folder: URL) throws -> SchemaDocuments {
+    package static func load(folder: URL) throws -> SchemaDocuments {
         var loaded = SchemaDocuments()
         let root = folder.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(atPath: root) else {
@@ -32,11 +32,11 @@ public struct SchemaDocuments: Sendable {
         return loaded
     }
 
-    public func document(named name: String) -> JSONValue? { documents[name] }
+    package func document(named name: String) -> JSONValue? { documents[name] }
 
     /// Resolves `ref` (`#/json/pointer`, `file.json`, `dir/file.json#/pointer`) as seen from the
     /// document `base`; returns the target and the name of the document it lives in.
-    public func resolve(_ ref: String, from base: String) -> (schema: JSONValue, document: String)? {
+    package func resolve(_ ref: String, from base: String) -> (schema: JSONValue, document: String)? {
         let parts = ref.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let filePart = String(parts[0])
         let pointer = parts.count > 1 ? String(parts[1]) : ""

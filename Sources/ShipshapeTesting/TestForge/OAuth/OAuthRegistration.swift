@@ -20,7 +20,7 @@ struct OAuthRegistration {
 extension TestForgeState {
     /// Registers the OAuth application the dashboard signs in with. Its authorize page lets the
     /// browser pick any seeded user; the token endpoint turns the code into a token of that user.
-    public func enableOAuth(clientID: String, clientSecret: String, redirectURI: String) {
+    package func enableOAuth(clientID: String, clientSecret: String, redirectURI: String) {
         locked {
             store.oauth = OAuthRegistration(clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI)
         }
@@ -28,7 +28,7 @@ extension TestForgeState {
 
     /// Makes `repository` private (404 to anyone without a role on it) and gives `roles`
     /// (login → admin, maintain, write, triage, read or none) on it alone.
-    public func setRepositoryAccess(_ repository: String, isPrivate: Bool, roles: [String: String] = [:]) {
+    package func setRepositoryAccess(_ repository: String, isPrivate: Bool, roles: [String: String] = [:]) {
         locked {
             guard let stored = try? store.repository(repository) else { return }
             stored.isPrivate = isPrivate
@@ -37,7 +37,7 @@ extension TestForgeState {
     }
 
     /// The OAuth tokens handed out so far (for tests that check none reaches a page or a log).
-    public var oauthTokens: [String] {
+    package var oauthTokens: [String] {
         locked { store.tokens.keys.filter { $0.hasPrefix(OAuthPages.tokenPrefix) }.sorted() }
     }
 }
