@@ -39,7 +39,7 @@ import Testing
             let endpoint = ForgeEndpoint(kind: .github, apiRoot: forge.apiRoot, authentication: .token("bot"))
             signIn = ForgeSignIn(
                 settings: settings, endpoints: [endpoint],
-                client: CurlHTTPClient(configuration: .init(maximumRedirects: 0)),
+                client: CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0)),
                 logger: Logger(label: "test") { [logs] _ in logs },
                 now: { [unowned self] in lock.withLock { clock } })
         }
@@ -60,7 +60,8 @@ import Testing
                 method: .post, url: forge.baseURL.appending(path: "login/oauth/authorize"),
                 body: Data(FormEncoding.encode(fields).utf8))
             post.headers["Content-Type"] = "application/x-www-form-urlencoded"
-            let back = try await CurlHTTPClient(configuration: .init(maximumRedirects: 0)).send(post)
+            let back = try await CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0)).send(
+                post)
             let query = URLComponents(string: back.headers["Location"] ?? "")?.queryItems ?? []
             let answer = await signIn.callback(
                 code: query.first { $0.name == "code" }?.value, state: query.first { $0.name == "state" }?.value,

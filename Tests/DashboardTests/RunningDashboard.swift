@@ -40,7 +40,9 @@ final class RunningDashboard: @unchecked Sendable {
     let clock = Clock()
     private(set) var port = 0
     private var task: Task<Void, any Error>?
-    let client = CurlHTTPClient(configuration: .init(maximumRedirects: 0))
+    // The time limit bounds a hang, not a speed: in a full run, CPU-bound suites can hold Swift's
+    // shared pool (two threads here) for minutes, and the page's handler waits for it.
+    let client = CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0))
 
     /// The queue's clock: still until a test moves it.
     final class Clock: @unchecked Sendable {

@@ -30,13 +30,13 @@ import Testing
         return endpoint.oauthSignIn(
             application: OAuthApplication(
                 clientID: "dashboard-id", clientSecret: secret, redirectURI: URL(string: Self.redirect)!),
-            client: CurlHTTPClient(configuration: .init(maximumRedirects: 0)))
+            client: CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0)))
     }
 
     /// What a browser does between the two: open the authorize page, choose `login`, and come
     /// back with the code and state of the redirect.
     private func authorize(_ url: URL, as login: String) async throws -> (code: String, state: String) {
-        let client = CurlHTTPClient(configuration: .init(maximumRedirects: 0))
+        let client = CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0))
         let page = try await client.send(HTTPRequest(url: url))
         #expect(page.status == 200)
         #expect(String(decoding: page.body, as: UTF8.self).contains("Sign in as \(login)"))
