@@ -90,6 +90,31 @@ import Testing
         #expect(review.notes.isEmpty, "\(review.notes)")
     }
 
+    /// A chart in the chart home is read by the renderer from its folder, not through the files
+    /// the build records: a change to a template alone still rebuilds the root at base and head.
+    @Test func aChangedTemplateOfAChartInTheChartHomeRebuildsTheRoot() async throws {
+        let (fixture, work) = try Self.repository()
+        defer { fixture.shutdown() }
+        let template = "charts/reporting/templates/deployment.yaml"
+        let line = "{{- toYaml .Values.securityContext | nindent 12 }}\n"
+        let text = try #require(RenderedReviewTests.chart[template])
+        #expect(text.contains(line))
+        try fixture.write(
+            text.replacingOccurrences(of: line, with: line + "            privileged: true\n"),
+            to: "apps/reporting/" + template, in: work)
+        try fixture.commitAndPush(work, message: "privileged in the template", refspecs: [])
+
+        let review = try await Self.review(work, engine: try Self.engine(fixture))
+        let found = (review.comments.map(\.finding) + review.summary.map(\.finding)).map {
+            "\($0.file):\($0.position.line) \($0.checkID)"
+        }
+        #expect(found == ["apps/reporting/kustomization.yaml:2 runAsPrivileged"])
+        #expect(
+            review.summary.first?.finding.message.contains("built by kustomization apps/reporting") == true,
+            "\(review.summary.map(\.finding.message))")
+        #expect(review.notes.isEmpty, "\(review.notes)")
+    }
+
     @Test func aScanBuildsTheRootsWithChartsAndRemoteBases() async throws {
         let (fixture, work) = try Self.repository()
         defer { fixture.shutdown() }
