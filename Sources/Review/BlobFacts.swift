@@ -68,12 +68,14 @@ struct BlobFacts: Sendable, Equatable {
 
 extension BlobFacts {
     /// One line of the cache file: `namespace|links|kind,name,namespace,role,line,column,offset|...`
-    /// (links: empty, or `K` or `C` for a kustomization or component, then `,entry` per include),
+    /// (links: empty, or `K` or `C` for a kustomization or component, then `,chartHome` (empty
+    /// without `helmCharts`), then `,entry` per include),
     /// fields escaped so that no separator can appear inside one.
     var encoded: String {
         let links =
             kustomizationLinks.map { links in
-                ([links.isComponent ? "C" : "K"] + links.entries.map(Self.escape)).joined(separator: ",")
+                ([links.isComponent ? "C" : "K", Self.escape(links.chartHome ?? "")] + links.entries.map(Self.escape))
+                    .joined(separator: ",")
             } ?? ""
         return
             ([Self.escape(kustomizationNamespace ?? ""), links]
@@ -94,8 +96,10 @@ extension BlobFacts {
         if !parts[1].isEmpty {
             let fields = parts[1].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(
                 Self.unescape)
-            guard fields[0] == "K" || fields[0] == "C" else { return nil }
-            links = KustomizationGraph.Links(isComponent: fields[0] == "C", entries: Array(fields.dropFirst()))
+            guard fields[0] == "K" || fields[0] == "C", fields.count >= 2 else { return nil }
+            links = KustomizationGraph.Links(
+                isComponent: fields[0] == "C", entries: Array(fields.dropFirst(2)),
+                chartHome: fields[1].isEmpty ? nil : fields[1])
         }
         var objects: [Object] = []
         for part in parts.dropFirst(2) {

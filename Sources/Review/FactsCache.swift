@@ -2,12 +2,12 @@ import Foundation
 import GitKit
 import Synchronization
 
-/// Facts of blobs already parsed, by blob id, in one file per cache folder (`facts-v4.tsv`, one
+/// Facts of blobs already parsed, by blob id, in one file per cache folder (`facts-v5.tsv`, one
 /// line per blob, appended to): parsed facts are cached by blob id, so a review parses only the
 /// blobs it has not seen before. A line that cannot be read is ignored (and rebuilt).
 package final class FactsCache: Sendable {
     /// The file's name carries the format version: a new format starts a new file.
-    package static let fileName = "facts-v4.tsv"
+    package static let fileName = "facts-v5.tsv"
 
     private let file: String?
     private struct State {

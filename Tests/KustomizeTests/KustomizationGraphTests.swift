@@ -20,10 +20,13 @@ import Testing
         "overlays/dev/kustomization.yaml": links("resources:\n  - ../../base\n", "overlays/dev/kustomization.yaml"),
         "lonely/kustomization.yaml": links("resources: [a.yaml]\n", "lonely/kustomization.yaml"),
         "broken/kustomization.yaml": links("resources: [\n", "broken/kustomization.yaml"),
+        "apps/report/kustomization.yaml": links(
+            "helmGlobals:\n  chartHome: ../../shared-charts\nhelmCharts:\n  - name: report\n",
+            "apps/report/kustomization.yaml"),
     ])
 
     @Test func rootsAreTheFoldersNothingIncludes() {
-        #expect(Self.graph.roots == ["broken", "lonely", "overlays/dev", "overlays/prod"])
+        #expect(Self.graph.roots == ["apps/report", "broken", "lonely", "overlays/dev", "overlays/prod"])
         #expect(
             Self.links("resources: [\n", "k/kustomization.yaml") == nil,
             "an unreadable kustomization has no links; it is a root")
@@ -39,5 +42,11 @@ import Testing
         #expect(Self.graph.roots(mayRead: ["overlays/prod/patch.yaml"]) == ["overlays/prod"])
         #expect(Self.graph.roots(mayRead: ["elsewhere/app.yaml", "overlays/production/x.yaml"]).isEmpty)
         #expect(Self.graph.roots(mayRead: ["broken/x.yaml"]) == ["broken"])
+    }
+
+    @Test func aFileOfTheChartHomeIsReadByTheRootsWithHelmCharts() {
+        #expect(Self.graph.roots(mayRead: ["shared-charts/report/templates/deployment.yaml"]) == ["apps/report"])
+        #expect(Self.links("helmCharts:\n  - name: a\n", "k/kustomization.yaml")?.chartHome == "charts")
+        #expect(Self.links("resources: [a.yaml]\n", "k/kustomization.yaml")?.chartHome == nil)
     }
 }

@@ -86,6 +86,9 @@ import Testing
             ], kustomizationNamespace: "team\t1",
             kustomizationLinks: .init(isComponent: false, entries: ["../base", "odd,|name.yaml"]))
         #expect(BlobFacts(encoded: ArraySlice(facts.encoded.utf8)) == facts)
+        var charts = facts
+        charts.kustomizationLinks?.chartHome = "../../charts"
+        #expect(BlobFacts(encoded: ArraySlice(charts.encoded.utf8)) == charts, "the chart home survives too")
         #expect(
             BlobFacts(encoded: ArraySlice("ns||Deployment,broken".utf8)) == nil,
             "a damaged line is refused, not misread")

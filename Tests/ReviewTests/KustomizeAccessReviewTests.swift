@@ -90,6 +90,60 @@ import Testing
         #expect(review.notes.isEmpty, "\(review.notes)")
     }
 
+    /// A chart in the chart home is read by the renderer from its folder, not through the files
+    /// the build records: a change to a template alone still rebuilds the root at base and head.
+    @Test func aChangedTemplateOfAChartInTheChartHomeRebuildsTheRoot() async throws {
+        let (fixture, work) = try Self.repository()
+        defer { fixture.shutdown() }
+        let template = "charts/reporting/templates/deployment.yaml"
+        let line = "{{- toYaml .Values.securityContext | nindent 12 }}\n"
+        let text = try #require(RenderedReviewTests.chart[template])
+        #expect(text.contains(line))
+        try fixture.write(
+            text.replacingOccurrences(of: line, with: line + "            privileged: true\n"),
+            to: "apps/reporting/" + template, in: work)
+        try fixture.commitAndPush(work, message: "privileged in the template", refspecs: [])
+
+        let review = try await Self.review(work, engine: try Self.engine(fixture))
+        let found = (review.comments.map(\.finding) + review.summary.map(\.finding)).map {
+            "\($0.file):\($0.position.line) \($0.checkID)"
+        }
+        #expect(found == ["apps/reporting/kustomization.yaml:2 runAsPrivileged"])
+        #expect(
+            review.summary.first?.finding.message.contains("built by kustomization apps/reporting") == true,
+            "\(review.summary.map(\.finding.message))")
+        #expect(review.notes.isEmpty, "\(review.notes)")
+    }
+
+    /// `helmGlobals.chartHome` outside the root's folder: the root is still found to read the chart.
+    @Test func aChangedTemplateInASharedChartHomeRebuildsTheRoot() async throws {
+        let fixture = try GitFixture()
+        defer { fixture.shutdown() }
+        let upstream = try fixture.makeUpstream("shop")
+        for (path, text) in RenderedReviewTests.chart {
+            try fixture.write(text, to: "platform/" + path, in: upstream.work)
+        }
+        try fixture.write(
+            "helmGlobals:\n  chartHome: ../../platform/charts\n" + Self.kustomization(privileged: false),
+            to: "apps/reporting/kustomization.yaml", in: upstream.work)
+        try fixture.commitAndPush(upstream.work, message: "a shared chart")
+        try fixture.git("checkout", "-q", "-b", "pr", in: upstream.work)
+        let template = "charts/reporting/templates/deployment.yaml"
+        let line = "{{- toYaml .Values.securityContext | nindent 12 }}\n"
+        let text = try #require(RenderedReviewTests.chart[template])
+        try fixture.write(
+            text.replacingOccurrences(of: line, with: line + "            privileged: true\n"),
+            to: "platform/" + template, in: upstream.work)
+        try fixture.commitAndPush(upstream.work, message: "privileged in the template", refspecs: [])
+
+        let review = try await Self.review(upstream.work, engine: try RenderedReviewTests.engine())
+        let found = (review.comments.map(\.finding) + review.summary.map(\.finding)).map {
+            "\($0.file):\($0.position.line) \($0.checkID)"
+        }
+        #expect(found == ["apps/reporting/kustomization.yaml:4 runAsPrivileged"])
+        #expect(review.notes.isEmpty, "\(review.notes)")
+    }
+
     @Test func aScanBuildsTheRootsWithChartsAndRemoteBases() async throws {
         let (fixture, work) = try Self.repository()
         defer { fixture.shutdown() }

@@ -11,6 +11,7 @@ package final class BuildCache: @unchecked Sendable {
         var notes: [KustomizeNote]
         var warnings: [KustomizeNote]
         var files: Set<String>
+        var chartFolders: Set<String>
         var referenceRules: [NameReferences.Rule]
         var vars: [Var]
     }

@@ -52,7 +52,7 @@ package struct KustomizeBuilder: Sendable {
             return BuiltRoot(
                 folder: root, kustomizationFile: session.rootFile ?? root, resources: [], notes: session.notes,
                 warnings: session.warnings,
-                files: session.filesRead, deployer: deployer)
+                files: session.filesRead, chartFolders: session.chartFolders, deployer: deployer)
         }
         try Generators.addHashSuffixes(&resources)
         NameReferences.fix(&resources, extraRules: session.referenceRules)
@@ -66,7 +66,8 @@ package struct KustomizeBuilder: Sendable {
         }
         return BuiltRoot(
             folder: root, kustomizationFile: session.rootFile ?? root, resources: resources,
-            notes: session.notes, warnings: session.warnings, files: session.filesRead, deployer: deployer)
+            notes: session.notes, warnings: session.warnings, files: session.filesRead,
+            chartFolders: session.chartFolders, deployer: deployer)
     }
 }
 
@@ -81,6 +82,9 @@ package struct BuiltRoot: Sendable {
     package var warnings: [KustomizeNote]
     /// Every file the build read, for knowing which roots a changed file affects.
     package var files: Set<String>
+    /// The chart folders in the chart home its `helmCharts` rendered: the Helm engine reads them
+    /// whole, not through `files`, and a change to any file under one changes the build.
+    package var chartFolders: Set<String> = []
     /// The Flux Kustomization or Argo CD Application it was built for, if any.
     package var deployer: RootDeployer?
 
@@ -96,6 +100,8 @@ final class BuildSession {
     var notes: [KustomizeNote] = []
     var warnings: [KustomizeNote] = []
     var filesRead: Set<String> = []
+    /// See `BuiltRoot.chartFolders`.
+    var chartFolders: Set<String> = []
     /// Name references declared by `configurations:` anywhere in the tree (kustomize merges
     /// them upward and applies them at the root).
     var referenceRules: [NameReferences.Rule] = []
@@ -169,6 +175,7 @@ final class BuildSession {
             notes += cached.notes
             warnings += cached.warnings
             filesRead.formUnion(cached.files)
+            chartFolders.formUnion(cached.chartFolders)
             referenceRules += cached.referenceRules
             vars += cached.vars
             if rootFile == nil {
@@ -179,7 +186,8 @@ final class BuildSession {
             return try cached.outcome.get()
         }
         let before = (
-            notes: notes.count, warnings: warnings.count, files: filesRead, rules: referenceRules.count,
+            notes: notes.count, warnings: warnings.count, files: filesRead, charts: chartFolders,
+            rules: referenceRules.count,
             vars: vars.count
         )
         do {
@@ -189,7 +197,9 @@ final class BuildSession {
                 BuildCache.FolderBuild(
                     outcome: .success(resources), notes: Array(notes[before.notes...]),
                     warnings: Array(warnings[before.warnings...]),
-                    files: filesRead.subtracting(before.files), referenceRules: Array(referenceRules[before.rules...]),
+                    files: filesRead.subtracting(before.files),
+                    chartFolders: chartFolders.subtracting(before.charts),
+                    referenceRules: Array(referenceRules[before.rules...]),
                     vars: Array(vars[before.vars...])), of: folder)
             return resources
         } catch let error as KustomizeError {

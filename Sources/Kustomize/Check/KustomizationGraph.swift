@@ -1,17 +1,22 @@
 /// Which kustomization folders include which, known from the kustomization files alone (no
 /// build): the roots of a tree, and the roots that may read a file. kustomize reads a file only
 /// in or below the folder of the kustomization that lists it, so a root may read a file when
-/// one of the folders it reaches holds the file.
+/// one of the folders it reaches holds the file, or the chart home of one that has `helmCharts`
+/// (the Helm engine reads a chart's folder whole, wherever `helmGlobals.chartHome` puts it).
 package struct KustomizationGraph: Sendable {
     /// What one kustomization file says about the graph.
     package struct Links: Sendable, Equatable {
         package var isComponent: Bool
         /// Local entries of `resources`, `bases` and `components` as written (remote ones left out).
         package var entries: [String]
+        /// The chart home as written (`helmGlobals.chartHome`, default `charts`), when the
+        /// kustomization has `helmCharts`.
+        package var chartHome: String?
 
-        package init(isComponent: Bool, entries: [String]) {
+        package init(isComponent: Bool, entries: [String], chartHome: String? = nil) {
             self.isComponent = isComponent
             self.entries = entries
+            self.chartHome = chartHome
         }
 
         /// The links of a kustomization file; nil when it cannot be read as one (its build says why).
@@ -20,6 +25,9 @@ package struct KustomizationGraph: Sendable {
             isComponent = kustomization.isComponent
             entries = ["resources", "bases", "components"].flatMap { field in
                 kustomization.list(field).compactMap(\.string).filter { !RemoteReference.isRemote($0) }
+            }
+            if !kustomization.list("helmCharts").isEmpty {
+                chartHome = kustomization.root[path: "helmGlobals", "chartHome"]?.string ?? "charts"
             }
         }
     }
@@ -46,10 +54,14 @@ package struct KustomizationGraph: Sendable {
         roots.filter { folder($0, mayRead: paths) }
     }
 
-    /// Whether a build of `folder` may read one of `paths`: a folder it reaches holds it.
+    /// Whether a build of `folder` may read one of `paths`: a folder it reaches, or the chart
+    /// home of one, holds it.
     package func folder(_ folder: String, mayRead paths: Set<String>) -> Bool {
         let reached = self.reached(from: BuildPath.clean(folder))
-        return paths.contains { path in reached.contains { BuildPath.isWithin(path, $0) } }
+        let chartHomes = reached.compactMap { folder in
+            folders[folder]??.chartHome.map { BuildPath.join(folder, $0) }
+        }
+        return paths.contains { path in (reached + chartHomes).contains { BuildPath.isWithin(path, $0) } }
     }
 
     /// The kustomization folders a root includes, itself first.

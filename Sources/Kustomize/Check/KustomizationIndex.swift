@@ -127,14 +127,16 @@ package struct KustomizationIndex: Sendable {
         Kustomization.fileNames.contains(BuildPath.base(of: path))
     }
 
-    /// The roots a change to `paths` affects: those that read one of them, and those that could
-    /// not be built whose folder holds one or whose error names one.
+    /// The roots a change to `paths` affects: those that read one of them or rendered a chart
+    /// folder holding one, and those that could not be built whose folder holds one or whose
+    /// error names one.
     package func roots(affectedBy paths: Set<String>) -> [Root] {
         roots.filter { root in
             if let file = root.deployer?.location.file, paths.contains(file) { return true }
             switch root.outcome {
             case .success(let built):
                 return !built.files.isDisjoint(with: paths)
+                    || paths.contains { path in built.chartFolders.contains { BuildPath.isWithin(path, $0) } }
             case .failure(let error):
                 if let file = (error as? KustomizeError)?.location?.file, paths.contains(file) { return true }
                 return paths.contains { BuildPath.isWithin($0, root.folder) }

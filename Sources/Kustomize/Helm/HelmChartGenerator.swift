@@ -48,7 +48,9 @@ enum HelmChartGenerator {
             var folder = BuildPath.join(home, name)
             // A chart pulled by the caller is a folder on disk, outside the tree the build reads.
             var pulledFolder: String?
-            if !session.fileSystem.fileExists(BuildPath.join(folder, "Chart.yaml")) {
+            if session.fileSystem.fileExists(BuildPath.join(folder, "Chart.yaml")) {
+                session.chartFolders.insert(folder)
+            } else {
                 if repo.isEmpty {
                     throw KustomizeError("no repo specified for pull, no chart found at '\(folder)'", at: entry.origin)
                 }

@@ -56,7 +56,7 @@ enum KustomizeHelmCharts {
             }
             chart = .published(packageSource, version: entry["version"]?.string ?? "*")
         } else {
-            let local = (folder + "/" + chartHome + "/" + name as NSString).standardizingPath
+            let local = resolved(folder + "/" + chartHome + "/" + name)
             guard chartFolders.folders.contains(local) else {
                 notes.append(
                     RenderNote(
@@ -71,7 +71,7 @@ enum KustomizeHelmCharts {
             [entry["valuesFile"]?.string].compactMap { $0 }
             + (entry["additionalValuesFiles"]?.items?.compactMap(\.string) ?? [])
         for written in valueFiles {
-            let path = (folder + "/" + written as NSString).standardizingPath
+            let path = resolved(folder + "/" + written)
             guard let bytes = try? source(path), let root = YAMLParser.parse(bytes: bytes).documents.first?.root,
                 root.isMapping
             else {
@@ -95,5 +95,11 @@ enum KustomizeHelmCharts {
             owner: owner,
             anchor: SourceLocation(file: file, position: entry.entry("valuesInline")?.key.start ?? entry.start),
             inputFiles: inputs)
+    }
+
+    /// A repository path with `.` and `..` resolved (`../../charts` from `apps/web` is `charts`):
+    /// NSString's standardizingPath leaves a relative path's `..` in place on Linux.
+    private static func resolved(_ path: String) -> String {
+        String(URL(fileURLWithPath: "/" + path).standardized.path.dropFirst())
     }
 }
