@@ -18,10 +18,7 @@ import Testing
         let root = TestPaths.sharedCorpus.path
         let paths = try ManifestWalker.files(under: [root])
         #expect(paths.count == (try Self.statistic("YAML files")))
-        let report = try TestEngine.make().run(paths: paths) { path in
-            guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadUnknown) }
-            return Array(data)
-        }
+        let report = try TestEngine.make().run(paths: paths, source: TestEngine.fileSource)
         #expect(report.files.count == paths.count)
         let unaccounted = report.files.filter { ![.checked, .notKubernetes, .template].contains($0.status) }
         #expect(unaccounted.isEmpty, "\(unaccounted.prefix(5).map(\.path))")
@@ -46,10 +43,7 @@ import Testing
 @Suite struct CrossObjectRetentionTests {
     @Test func theCorpusReportIsTheSameAsWithWholeObjects() throws {
         let paths = try ManifestWalker.files(under: [TestPaths.sharedCorpus.path])
-        let source: PolicyEngine.FileSource = { path in
-            guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadUnknown) }
-            return Array(data)
-        }
+        let source = TestEngine.fileSource
         let pruned = try TestEngine.make()
         var whole = pruned
         whole.retainedForCrossObjectChecks = { $0 }

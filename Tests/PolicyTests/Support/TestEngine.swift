@@ -15,6 +15,12 @@ enum TestEngine {
         return PolicyEngine(configuration: configuration, settings: settings)
     }
 
+    /// Reads files from disk, as `shipshape check` does.
+    static let fileSource: PolicyEngine.FileSource = { path in
+        guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadUnknown) }
+        return Array(data)
+    }
+
     static func check(_ text: String, path: String = "test.yaml", configuration: PolicyConfiguration? = nil) throws
         -> CheckReport
     {
