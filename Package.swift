@@ -122,7 +122,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
-                "Bot", "Forge", "HTTPKit",
+                "Bot", "Forge", "HTTPKit", "Vulnerabilities",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -190,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: [
-                "Dashboard", "Bot", "Forge", "HTTPKit", "ShipshapeTesting",
+                "Dashboard", "Bot", "Forge", "HTTPKit", "ShipshapeTesting", "Vulnerabilities",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

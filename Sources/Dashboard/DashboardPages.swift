@@ -2,6 +2,7 @@ import Bot
 import Forge
 import Foundation
 import Hummingbird
+import Vulnerabilities
 
 /// The dashboard's pages: overview, repository, jobs, and the retry of a dead job. Every request
 /// asks `access` who is looking first: nobody is sent to the sign-in, a repository they cannot
@@ -12,6 +13,9 @@ package struct DashboardPages: Sendable {
     /// The configured forges by kind, for links into their web views.
     package let forges: [String: ForgeEndpoint]
     package let templates: DashboardTemplates
+    /// The branch scans' image results, when `vulnerabilities:` is configured; nil leaves the
+    /// repository page without its images section.
+    package var imageScans: AdvisoryDatabase?
     /// Scans drawn in a repository's trend and listed under "last scans".
     package var trendLength = 30
     /// Jobs listed per state on the jobs page.

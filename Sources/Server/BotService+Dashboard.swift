@@ -1,15 +1,18 @@
 import Bot
 import Dashboard
+import Vulnerabilities
 
 extension BotService {
     /// The dashboard, when the configuration has a `dashboard:` section; its access and sign-in
-    /// routes come from `dashboardSignIn()`.
-    func dashboardSite() throws -> DashboardSite? {
+    /// routes come from `dashboardSignIn()`. `imageScans`: the advisory database the branch scans
+    /// record their images in, when `vulnerabilities:` is configured.
+    func dashboardSite(imageScans: AdvisoryDatabase?) throws -> DashboardSite? {
         guard configuration.dashboard != nil else { return nil }
         let signIn = try dashboardSignIn()
-        let pages = DashboardPages(
+        var pages = DashboardPages(
             access: signIn.access, database: queue, forges: configuration.forges.map(\.endpoint),
             templates: try DashboardTemplates())
+        pages.imageScans = imageScans
         return DashboardSite(pages: pages, routeProviders: signIn.routes)
     }
 }

@@ -46,14 +46,14 @@ package struct BotService: Sendable {
         let forgeChecks = configuration.forges.map { settings in
             (forge: settings.endpoint.kind.rawValue, check: settings.endpoint.credentialCheck(client: forgeClient))
         }
+        let handler = try makeHandler()
         let server = WebhookServer(
             settings: ServerSettings(
                 host: configuration.host, port: configuration.port,
                 maximumBodyBytes: configuration.maximumBodyBytes),
             intake: intake, metrics: metrics,
             readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger),
-            dashboard: try dashboardSite(), logger: logger)
-        let handler = try makeHandler()
+            dashboard: try dashboardSite(imageScans: handler.vulnerabilities?.database), logger: logger)
         if let images = handler.vulnerabilities {
             metrics.addCollector { [metrics = self.metrics] in
                 metrics.images(

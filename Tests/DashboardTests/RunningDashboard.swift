@@ -4,6 +4,7 @@ import Forge
 import Foundation
 import HTTPKit
 import Hummingbird
+import Vulnerabilities
 
 /// A fixed sign-in for tests: the `viewer` cookie names who is looking; each person reads the
 /// repositories listed for them.
@@ -49,7 +50,8 @@ final class RunningDashboard: @unchecked Sendable {
         var now = Date(timeIntervalSince1970: 1_760_000_000)
     }
 
-    init(access: any DashboardAccess = FixedAccess()) async throws {
+    /// `imageScans`: the advisory database the repository page reads image scans from, if any.
+    init(access: any DashboardAccess = FixedAccess(), imageScans: AdvisoryDatabase? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-dashboard-\(UUID().uuidString)")
         let clock = clock
         queue = try SQLiteJobQueue(
@@ -57,9 +59,10 @@ final class RunningDashboard: @unchecked Sendable {
             settings: QueueSettings(maximumAttempts: 1, now: { clock.now }))
         let github = ForgeEndpoint(
             kind: .github, apiRoot: URL(string: "https://api.github.com")!, authentication: .token("t"))
-        let site = DashboardSite(
-            pages: DashboardPages(
-                access: access, database: queue, forges: [github], templates: try DashboardTemplates()))
+        var pages = DashboardPages(
+            access: access, database: queue, forges: [github], templates: try DashboardTemplates())
+        pages.imageScans = imageScans
+        let site = DashboardSite(pages: pages)
         let router = Router()
         site.addRoutes(to: router)
         let ports = AsyncStream<Int>.makeStream()

@@ -1,10 +1,12 @@
 import Bot
 import Foundation
 import Hummingbird
+import Vulnerabilities
 
 extension DashboardPages {
     /// One repository: its newest scan's findings by category, check and namespace, each linked to
-    /// the forge's view of the file at the scanned commit; what is outdated; the last scans.
+    /// the forge's view of the file at the scanned commit; what is outdated; its images'
+    /// vulnerabilities, when image scans are recorded; the last scans.
     func repository(_ viewer: DashboardViewer, forge: String, repository: String, filter: FindingFilter)
         async throws -> Response
     {
@@ -24,10 +26,15 @@ extension DashboardPages {
         guard let latest = scans.first else { return nil }
         let findings = try await database.findings(scan: latest.id)
         let outdated = try await database.outdated(forge: forge, repository: repository)
-        let view = RepositoryView(
+        var view = RepositoryView(
             forge: forges[forge], repository: repository, latest: latest, scans: scans, findings: findings,
             outdated: outdated, filter: filter, path: Self.repositoryPath(forge: forge, repository: repository)
         ).dictionary()
+        if let imageScans {
+            // Keyed as `BranchScan` records them.
+            let images = try await imageScans.scans(of: forge + ":" + repository)
+            view["imageScan"] = ImageScanView(forge: forges[forge], repository: repository, scans: images).dictionary()
+        }
         return render(.repository, viewer: viewer, view)
     }
 }

@@ -79,7 +79,7 @@ extension ImageScanReport {
     }
 
     /// `deploy/web.yaml:12:14` → (`deploy/web.yaml`, 12); names with colons keep them.
-    static func fileAndLine(_ location: String) -> (String, Int) {
+    package static func fileAndLine(_ location: String) -> (String, Int) {
         let parts = location.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 3, let line = Int(parts[parts.count - 2]) else { return (location, 1) }
         return (parts.dropLast(2).joined(separator: ":"), line)
