@@ -89,7 +89,9 @@ import Testing
 
     @Test(.timeLimit(.minutes(10)))
     func bodiesReadAtOnceAreBoundedInNumber() async throws {
-        let server = try await RunningServer(maximumConcurrentBodies: 2)
+        // The held bodies wait on the test, not on a clock: an idle limit far beyond any stall of a
+        // loaded machine (at 30 s, a full run closed them first and the 400s became 0s).
+        let server = try await RunningServer(maximumConcurrentBodies: 2, idleTimeout: .seconds(600))
         let held = try (0..<2).map { _ in try RawHTTPConnection(port: server.port) }
         for connection in held {
             connection.sendHead(path: "/webhooks/github", headers: Self.githubHead(length: 1_000))
@@ -112,7 +114,8 @@ import Testing
     @Test(.timeLimit(.minutes(10)))
     func bodiesReadAtOnceAreBoundedInBytes() async throws {
         // One body may reserve 4 KB of the 6 KB budget: a second of 3 KB must wait its turn.
-        let server = try await RunningServer(maximumBodyBytes: 4_096, maximumBufferedBytes: 6_000)
+        let server = try await RunningServer(
+            maximumBodyBytes: 4_096, maximumBufferedBytes: 6_000, idleTimeout: .seconds(600))
         let held = try RawHTTPConnection(port: server.port)
         held.sendHead(path: "/webhooks/github", headers: Self.githubHead(length: 4_000))
         held.send(Data("{".utf8))
