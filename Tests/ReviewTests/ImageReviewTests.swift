@@ -29,12 +29,13 @@ import Vulnerabilities
         let lookup = VersionLookup(
             registry: RegistryClient(http: http), helm: HelmRepositoryClient(http: http, cache: DiskCache(folder: nil)),
             cache: DiskCache(folder: nil))
-        let newer = NewerAllowedTag(planner: UpgradePlanner(settings: UpgradeSettings(), lookup: lookup))
+        let allowed = AllowedTags(planner: UpgradePlanner(settings: UpgradeSettings(), lookup: lookup))
+        let scanner = ImageScanner(
+            reader: ImageContentsReader(registry: RegistryClient(http: http), cache: layers),
+            matcher: VulnerabilityMatcher(database: database))
         return ImageVulnerabilityReview(
-            scanner: ImageScanner(
-                reader: ImageContentsReader(registry: RegistryClient(http: http), cache: layers),
-                matcher: VulnerabilityMatcher(database: database)),
-            minimumSeverity: .high, newerTag: { await newer($0) })
+            scanner: scanner, minimumSeverity: .high,
+            fixingTags: FixingTagSearch(scanner: scanner, minimumSeverity: .high, allowedTags: { await allowed($0) }))
     }
 
     @Test func aChangedImageIsCommentedWithWhatItBringsAndTheTagThatFixesIt() async throws {

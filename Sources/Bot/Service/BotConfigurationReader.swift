@@ -149,7 +149,9 @@ package struct BotConfigurationReader {
     }
 
     private mutating func vulnerabilitySettings(_ node: YAMLNode) -> VulnerabilitySettings? {
-        knownKeys(node, ["advisories", "severity", "platform", "imports", "importSchedule"], in: "vulnerabilities")
+        knownKeys(
+            node, ["advisories", "severity", "platform", "imports", "importSchedule", "fixCandidates"],
+            in: "vulnerabilities")
         guard let path = node["advisories"].flatMap({ string($0, "vulnerabilities.advisories") }) else {
             problem(node, "vulnerabilities needs `advisories: PATH` (the SQLite database scan-images imports into)")
             return nil
@@ -181,6 +183,11 @@ package struct BotConfigurationReader {
             } catch {
                 problem(schedule, "vulnerabilities.importSchedule: \(error)")
             }
+        }
+        if let candidates = node["fixCandidates"],
+            let count = integer(candidates, "vulnerabilities.fixCandidates", in: 0...100)
+        {
+            settings.fixCandidates = count
         }
         return settings
     }

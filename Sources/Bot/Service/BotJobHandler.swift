@@ -82,7 +82,7 @@ package struct BotJobHandler: JobHandler {
                 throw JobError(description: "upgrade job \(job.id): this service has no upgrade settings")
             }
             var upgrade = try upgrades.job(forge: forge, mirrors: mirrors, templates: templates)
-            upgrade.imageAdvisories = vulnerabilities?.upgradeAdvisories
+            upgrade.imageAdvisories = try vulnerabilities?.upgradeAdvisories()
             upgrade.history = scanHistory
             _ = try await upgrade.run()
         }

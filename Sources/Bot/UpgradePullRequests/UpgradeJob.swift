@@ -112,7 +112,7 @@ package struct UpgradeJob: Sendable {
                 comparison += await renderedEffect.markdown(before: contents, edited: edited.files)
             }
             if let imageAdvisories {
-                comparison += await imageAdvisories.markdown(group.upgrades.compactMap(Self.imagePair))
+                comparison += await imageAdvisories.markdown(group.upgrades)
             }
             let body = UpgradePullRequestView.body(
                 group, base: details.defaultBranch, chartComparison: comparison, templates: templates)
@@ -209,13 +209,6 @@ package struct UpgradeJob: Sendable {
     }
 
     /// The image an upgrade replaces and the one it writes; nil for a chart.
-    static func imagePair(_ upgrade: Upgrade) -> (from: ImageReference, to: ImageReference)? {
-        guard let from = ImageScanner.image(of: upgrade.dependency), let to = ImageScanner.image(after: upgrade) else {
-            return nil
-        }
-        return (from, to)
-    }
-
     private func chartComparison(_ group: AddOnUpgrade) async -> String {
         var sections: [String] = []
         var seen: Set<String> = []

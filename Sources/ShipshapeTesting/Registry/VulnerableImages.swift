@@ -10,8 +10,12 @@ package enum VulnerableImages {
     package static func alpine(libcrypto: String, busybox: String = "1.36.1-r29") throws -> LayerArchive {
         try LayerArchive(files: [
             "etc/os-release": alpineRelease,
-            "lib/apk/db/installed": "P:busybox\nV:\(busybox)\no:busybox\n\nP:libcrypto3\nV:\(libcrypto)\no:openssl\n\n",
+            "lib/apk/db/installed": apkDatabase(libcrypto: libcrypto, busybox: busybox),
         ])
+    }
+
+    static func apkDatabase(libcrypto: String, busybox: String) -> String {
+        "P:busybox\nV:\(busybox)\no:busybox\n\nP:libcrypto3\nV:\(libcrypto)\no:openssl\n\n"
     }
 
     package static let advisories = [
@@ -58,6 +62,23 @@ package enum VulnerableImages {
         let archive = FileManager.default.temporaryDirectory.appending(path: "osv-\(UUID().uuidString).zip")
         try OSVExportArchive.zip(advisories).write(to: archive)
         return archive
+    }
+
+    /// Pushes `team/app` 2.0 (the high ALPINE-CVE-2024-5535), 2.1 (still it), 2.2 (fixed, nothing
+    /// else at high or above) and 2.3 (fixed, but an older busybox brings back the critical
+    /// ALPINE-CVE-2023-42363): the newest tag is worse than 2.2. All four share one base layer
+    /// (the release file) under a layer of their own (the apk database).
+    package static func pushApp(to registry: RegistryFixture) throws {
+        let base = try LayerArchive(files: ["etc/os-release": alpineRelease])
+        for (tag, libcrypto, busybox) in [
+            ("2.0", "3.3.0-r2", "1.36.1-r30"), ("2.1", "3.3.0-r3", "1.36.1-r30"), ("2.2", "3.3.1-r1", "1.36.1-r30"),
+            ("2.3", "3.3.1-r1", "1.36.1-r29"),
+        ] {
+            let packages = try LayerArchive(files: [
+                "lib/apk/db/installed": apkDatabase(libcrypto: libcrypto, busybox: busybox)
+            ])
+            try registry.pushImage(repository: "team/app", tag: tag, layers: [base, packages])
+        }
     }
 
     /// Pushes `team/web` 1.0, 1.1 and 1.2 (one layer each, no layer shared).

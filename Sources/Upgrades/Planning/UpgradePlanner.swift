@@ -66,14 +66,31 @@ package struct UpgradePlanner: Sendable {
         return report
     }
 
+    /// Every version newer than the dependency's that its policy allows, nearest first, each as an
+    /// upgrade would write it; the last is the one `plan` proposes. Empty when the policy ignores it.
+    package func allowedVersions(of dependency: Dependency) async -> Result<[String], DatasourceError> {
+        let (policy, scheme) = settings.policy(for: dependency)
+        guard !policy.ignore, scheme.isVersion(dependency.currentValue) else { return .success([]) }
+        return await lookup.versions(of: dependency.source).map { versions in
+            VersionSelector.allowed(
+                current: dependency.currentValue, candidates: candidates(for: dependency, among: versions),
+                scheme: scheme, policy: policy
+            ).map { scheme.newValue(current: dependency.currentValue, candidate: $0) }
+        }
+    }
+
+    private func candidates(for dependency: Dependency, among versions: PackageVersions) -> [String] {
+        // Helm writes a chart version's `+` as `_` in an OCI tag.
+        if dependency.kind == .chart, case .registry = dependency.source {
+            return versions.versions.map { $0.replacingOccurrences(of: "_", with: "+") }
+        }
+        return versions.versions
+    }
+
     private func choose(
         for dependency: Dependency, policy: UpgradePolicy, scheme: any VersionScheme, among versions: PackageVersions
     ) -> Upgrade? {
-        var candidates = versions.versions
-        // Helm writes a chart version's `+` as `_` in an OCI tag.
-        if dependency.kind == .chart, case .registry = dependency.source {
-            candidates = candidates.map { $0.replacingOccurrences(of: "_", with: "+") }
-        }
+        let candidates = candidates(for: dependency, among: versions)
         let choice = VersionSelector.choose(
             current: dependency.currentValue, candidates: candidates, scheme: scheme, policy: policy)
         guard let newest = choice.newestOverall else { return nil }

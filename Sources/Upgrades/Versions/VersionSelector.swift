@@ -40,6 +40,41 @@ package enum VersionSelector {
         )
     }
 
+    /// Every candidate the policy allows (what `choose` picks its `newestAllowed` from), in version
+    /// order, nearest to `current` first; each version once, spelled as `choose` would pick it.
+    package static func allowed(current: String, candidates: [String], scheme: any VersionScheme, policy: UpgradePolicy)
+        -> [String]
+    {
+        allowed(current: current, candidates: candidates, in: scheme, policy: policy)
+    }
+
+    private static func allowed<Scheme: VersionScheme>(
+        current: String, candidates: [String], in scheme: Scheme, policy: UpgradePolicy
+    ) -> [String] {
+        guard !policy.ignore, let currentVersion = scheme.parse(current) else { return [] }
+        let range = Result { try policy.versionRange() }
+        let admitsUnstable = !policy.ignoreUnstable || !currentVersion.isStable
+        let versions = candidates.compactMap { text -> (text: String, version: Scheme.Version)? in
+            guard let version = scheme.parse(text),
+                version.isCompatible(with: currentVersion),
+                version.compare(to: currentVersion) > 0,
+                admitsUnstable || version.isStable,
+                version.updateType(from: currentVersion) <= policy.allow,
+                isInside(version, range)
+            else { return nil }
+            return (text, version)
+        }
+        // Ascending, equal versions by text, so the last of each run is the spelling `choose` keeps.
+        let sorted = versions.sorted { isBetter($1.text, $1.version, than: $0) }
+        var result: [String] = []
+        for (index, entry) in sorted.enumerated() {
+            let next = index + 1 < sorted.count ? sorted[index + 1] : nil
+            if let next, next.version.compare(to: entry.version) == 0 { continue }
+            result.append(entry.text)
+        }
+        return result
+    }
+
     /// Equal versions spelled differently (`18.04`/`18.4`, `1.0.0+a`/`1.0.0+b`) are settled by
     /// text, so the answer does not depend on the registry's order.
     private static func isBetter<Version: ParsedVersion>(

@@ -1,21 +1,10 @@
 /// What a review says about one changed image: the vulnerabilities at or above the threshold
-/// that the image it replaces did not have, and the newer allowed tag that fixes some of them.
+/// that the image it replaces did not have, and what the search for the nearest allowed tag with
+/// fewer of them found.
 package struct ImageVerdict: Sendable, Hashable {
-    /// A newer tag the upgrade policy allows, scanned: which of the verdict's advisories it fixes.
-    package struct FixingTag: Sendable, Hashable {
-        package var tag: String
-        package var fixes: [String]
-        package var remaining: [String]
-
-        package init(tag: String, fixes: [String], remaining: [String]) {
-            self.tag = tag
-            self.fixes = fixes
-            self.remaining = remaining
-        }
-    }
-
     package var change: ChangedImage
     package var vulnerabilities: [Vulnerability]
+    /// The nearest allowed tag with fewer of them, or which tags were scanned without one.
     package var fixingTag: FixingTag?
     /// Why the image could not be scanned; the review goes on without it.
     package var error: String?
@@ -33,12 +22,9 @@ package struct ImageVerdict: Sendable, Hashable {
     package var severity: Severity { vulnerabilities.map(\.severity).max() ?? .unknown }
 
     /// The advisories, each once, worst first.
-    package var advisories: [String] {
-        var seen: Set<String> = []
-        return vulnerabilities.sorted { $0.severity > $1.severity }.map(\.advisory).filter { seen.insert($0).inserted }
-    }
+    package var advisories: [String] { FixingTagSearch.advisories(vulnerabilities) }
 
-    /// Markdown for a review comment: one line per vulnerable package, then the tag that fixes them.
+    /// Markdown for a review comment: one line per vulnerable package, then the nearest tag that fixes some.
     package var message: String {
         if let error { return "`\(change.image)` could not be scanned: \(error)" }
         let since = change.previous.map { " that `\($0)` did not have" } ?? ""
@@ -55,10 +41,7 @@ package struct ImageVerdict: Sendable, Hashable {
         }
         if let fixingTag {
             lines.append("")
-            let remaining =
-                fixingTag.remaining.isEmpty
-                ? "" : "; still affected by \(fixingTag.remaining.joined(separator: ", "))"
-            lines.append("Tag `\(fixingTag.tag)` fixes \(fixingTag.fixes.joined(separator: ", "))\(remaining).")
+            lines.append(fixingTag.sentence)
         }
         return lines.joined(separator: "\n")
     }

@@ -17,7 +17,12 @@ extension ImageScanReport {
                         "tags": ["security", "vulnerability"],
                     ],
                 ]
-                let fix = vulnerability.fixedVersion.map { "; fixed in \($0)" } ?? "; no fix published"
+                var fix = vulnerability.fixedVersion.map { "; fixed in \($0)" } ?? "; no fix published"
+                if let fixingTag = image.fixingTag, let tag = fixingTag.tag,
+                    fixingTag.fixes.contains(vulnerability.advisory)
+                {
+                    fix += "; tag \(tag), the nearest allowed tag with fewer vulnerabilities, fixes it"
+                }
                 let message =
                     "\(image.image): \(vulnerability.package.name) \(vulnerability.installedVersion) is affected by \(vulnerability.advisory)"
                     + (vulnerability.aliases.isEmpty ? "" : " (\(vulnerability.aliases.joined(separator: ", ")))") + fix

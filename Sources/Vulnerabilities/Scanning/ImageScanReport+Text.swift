@@ -32,6 +32,7 @@ extension ImageScanReport {
                     "  \(vulnerability.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(vulnerability.advisory)\(aliases) \(names) \(vulnerability.installedVersion): \(fix) (\(package.foundIn))"
                 )
             }
+            if let fixingTag = image.fixingTag { lines.append("  upgrade: \(fixingTag.sentence)") }
             for note in image.notes { lines.append("  note: \(note)") }
         }
         let all = images.flatMap(\.vulnerabilities)

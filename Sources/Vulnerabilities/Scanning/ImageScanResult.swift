@@ -11,6 +11,9 @@ package struct ImageScanResult: Sendable, Codable, Equatable {
     package var vulnerabilities: [Vulnerability]
     package var notes: [String]
     package var error: String?
+    /// The nearest newer tag the upgrade policy allows that has fewer vulnerabilities at or above
+    /// the report's severity, or which tags were scanned without finding one (`FixingTagSearch`).
+    package var fixingTag: FixingTag?
 
     package init(
         image: String, locations: [String], manifestDigest: String? = nil, platform: String? = nil,

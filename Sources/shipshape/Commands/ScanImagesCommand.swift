@@ -17,6 +17,9 @@ struct ScanImagesCommand: AsyncParsableCommand {
             Alpine (apk), RPM (SQLite rpmdb) and Go binaries' modules. Advisories come from OSV's per-ecosystem
             export archives (e.g. https://osv-vulnerabilities.storage.googleapis.com/Debian/all.zip), imported with
             --import-advisories into the --advisories database; every report says when each was imported.
+            For each vulnerable image, the newer tags the config's upgrade policy allows are scanned, nearest first
+            (at most --fix-candidates), and the first with fewer vulnerabilities at or above --severity and none new
+            is named with what it fixes and what remains.
             Exit status: 0 when the run completed, 3 when a vulnerability at or above --fail-on was found,
             1 on usage errors or when the advisory data cannot be read.
             """
@@ -57,7 +60,14 @@ struct ScanImagesCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Keep no layer between runs.")
     var noCache = false
 
-    @Option(help: "A Shipshape configuration file; its upgrades: section gives registry logins.")
+    @Option(
+        name: .customLong("fix-candidates"),
+        help: ArgumentHelp(
+            "For each vulnerable image, scan at most this many newer tags the upgrade policy allows, nearest first, for one with fewer vulnerabilities (0: look for none)."
+        ))
+    var fixCandidates: Int = FixingTagSearch.defaultLimit
+
+    @Option(help: "A Shipshape configuration file; its upgrades: section gives registry logins and upgrade policies.")
     var config: String?
 
     @Option(
@@ -76,6 +86,9 @@ struct ScanImagesCommand: AsyncParsableCommand {
         }
         guard ImagePlatform(parsing: platform) != nil else {
             throw ValidationError("--platform must be os/architecture[/variant], e.g. linux/arm64")
+        }
+        guard (0...100).contains(fixCandidates) else {
+            throw ValidationError("--fix-candidates must be a whole number from 0 to 100")
         }
     }
 
@@ -108,10 +121,23 @@ struct ScanImagesCommand: AsyncParsableCommand {
         let reader = ImageContentsReader(
             registry: registry, platform: ImagePlatform(parsing: platform) ?? .linuxAMD64, cache: cache)
         let scanner = ImageScanner(reader: reader, matcher: VulnerabilityMatcher(database: database))
-        let results = await scanner.scan(ImageScanner.images(in: detection))
+        var results = await scanner.scan(ImageScanner.images(in: detection))
+        let minimumSeverity = Severity(rawValue: severity) ?? .unknown
+        if fixCandidates > 0 {
+            let lookup: VersionLookup
+            do { lookup = try VersionLookup.make(settings: settings, http: http, cache: DiskCache(folder: nil)) } catch
+            {
+                throw CommandFailure("\(error)")
+            }
+            let allowed = AllowedTags(planner: UpgradePlanner(settings: settings, lookup: lookup))
+            let search = FixingTagSearch(
+                scanner: scanner, minimumSeverity: minimumSeverity, limit: fixCandidates,
+                allowedTags: { await allowed($0) })
+            results = await search.annotate(results, pinnedBy: detection)
+        }
         let report = ImageScanReport(
             generatedAt: Date(), advisoryImports: try await database.imports(),
-            minimumSeverity: Severity(rawValue: severity) ?? .unknown, images: results)
+            minimumSeverity: minimumSeverity, images: results)
         switch format {
         case .text: print(report.text, terminator: "")
         case .json: print(try report.json(), terminator: "")

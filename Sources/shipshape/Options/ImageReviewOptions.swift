@@ -23,6 +23,11 @@ struct ImageReviewOptions: ParsableArguments {
     @Option(name: .customLong("image-platform"), help: "The platform read from multi-platform images.")
     var imagePlatform: String = "linux/amd64"
 
+    @Option(
+        name: .customLong("image-fix-candidates"),
+        help: "Scan at most this many newer allowed tags, nearest first, for one with fewer vulnerabilities (0: none).")
+    var imageFixCandidates: Int = FixingTagSearch.defaultLimit
+
     func validate() throws {
         guard Vulnerabilities.Severity(rawValue: imageSeverity) != nil else {
             let levels = Vulnerabilities.Severity.allCases.map(\.rawValue).joined(separator: ", ")
@@ -30,6 +35,9 @@ struct ImageReviewOptions: ParsableArguments {
         }
         guard ImagePlatform(parsing: imagePlatform) != nil else {
             throw ValidationError("--image-platform must be os/architecture[/variant], e.g. linux/arm64")
+        }
+        guard (0...100).contains(imageFixCandidates) else {
+            throw ValidationError("--image-fix-candidates must be a whole number from 0 to 100")
         }
     }
 
@@ -45,9 +53,10 @@ struct ImageReviewOptions: ParsableArguments {
         do { database = try AdvisoryDatabase(path: path) } catch {
             throw CommandFailure("\(path): cannot open the advisory database (\(error))")
         }
-        let settings = VulnerabilitySettings(
+        var settings = VulnerabilitySettings(
             advisoryDatabase: path, minimumSeverity: Vulnerabilities.Severity(rawValue: imageSeverity) ?? .high,
             platform: ImagePlatform(parsing: imagePlatform) ?? .linuxAMD64)
+        settings.fixCandidates = imageFixCandidates
         do {
             return try VulnerabilitySetup(
                 settings: settings, database: database, upgrades: upgrades,

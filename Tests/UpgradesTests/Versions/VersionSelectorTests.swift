@@ -107,4 +107,25 @@ import Testing
             choice
                 == VersionChoice(newestAllowed: "1.39.24-alpine", newestOverall: "9.39.24-alpine", updateType: .minor))
     }
+
+    /// What the search for a tag with fewer vulnerabilities walks: every allowed candidate, nearest
+    /// first, each version once in the spelling `choose` keeps; the last is `newestAllowed`.
+    @Test(arguments: [
+        (
+            "1.2.3", ["2.0.0", "1.3.0", "1.2.9", "1.2.10", "1.2.4rc1", "1.3.1", "1.2.2", "1.3.0"],
+            UpgradePolicy(allow: .minor),
+            ["1.2.9", "1.2.10", "1.3.0", "1.3.1"]
+        ),
+        ("1.1", ["1.3", "1.2.0", "1.2", "1.02", "0.9"], UpgradePolicy(), ["1.2", "1.3"]),
+        ("1.2.3", ["1.2.4", "1.9.0", "2.0.0"], UpgradePolicy(range: ">=1.2.0 <2.0.0"), ["1.2.4", "1.9.0"]),
+        ("1.2.3", ["2.0.0"], UpgradePolicy(ignore: true), []),
+        ("latest", ["1.0"], UpgradePolicy(), []),
+    ])
+    func allowedCandidatesNearestFirst(current: String, candidates: [String], policy: UpgradePolicy, expected: [String])
+    {
+        let allowed = VersionSelector.allowed(
+            current: current, candidates: candidates, scheme: DockerVersioning(), policy: policy)
+        #expect(allowed == expected)
+        #expect(allowed.last == choose(current, candidates, policy: policy).newestAllowed)
+    }
 }
