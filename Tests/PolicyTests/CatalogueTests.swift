@@ -74,4 +74,21 @@ import Testing
         #expect(
             committed == expected, "docs/checks.md is stale: run `shipshape checks --format markdown > docs/checks.md`")
     }
+
+    /// Every link a finding carries (SARIF's helpUri, the comments' docs link) lands on a heading of
+    /// docs/checks.md, the checks reviews make at run time included; none of those is a catalogue id.
+    @Test func everyDocumentationLinkHasItsSection() throws {
+        let document = CatalogueDocument.markdown(
+            checks: Catalogue.metadata, configuration: try BundledData.defaultConfiguration())
+        let headings = Set(
+            document.split(separator: "\n").filter { $0.hasPrefix("### ") }.map { $0.dropFirst(4).lowercased() })
+        for check in Catalogue.metadata + Catalogue.reviewChecks.map(\.metadata) {
+            let anchor = try #require(check.documentationURL.split(separator: "#").last)
+            #expect(headings.contains(String(anchor)), "\(check.id): no section for #\(anchor)")
+        }
+        #expect(Catalogue.reviewChecks.map(\.metadata.id) == ["vulnerableImage"])
+        #expect(Catalogue.ids.isDisjoint(with: Catalogue.reviewChecks.map(\.metadata.id)))
+        #expect(
+            document.contains("| [`vulnerableImage`](#vulnerableimage) | `danger` when a vulnerability is critical"))
+    }
 }

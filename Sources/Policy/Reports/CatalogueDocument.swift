@@ -1,6 +1,9 @@
 /// `docs/checks.md`, generated from the catalogue's metadata and default severities.
 package enum CatalogueDocument {
-    package static func markdown(checks: [CheckMetadata], configuration: PolicyConfiguration) -> String {
+    package static func markdown(
+        checks: [CheckMetadata], configuration: PolicyConfiguration,
+        reviewChecks: [ReviewCheck] = Catalogue.reviewChecks
+    ) -> String {
         var text = """
             # Check catalogue
 
@@ -33,6 +36,37 @@ package enum CatalogueDocument {
 
                 - Category: \(check.category.rawValue); target: \(check.target); default severity: `\(configuration.severity(of: check.id).rawValue)`
                 - Fix: \(check.remediation)
+
+
+                """
+        }
+        guard !reviewChecks.isEmpty else { return text }
+        text += """
+            ## Checks of reviews
+
+            Made at run time by reviews, from what a change does besides its objects; `shipshape check`
+            does not run them, and their severity comes from what they find.
+
+            | Check | Severity | Target | What it wants |
+            |---|---|---|---|
+
+            """
+        for check in reviewChecks.sorted(by: { $0.metadata.id < $1.metadata.id }) {
+            let metadata = check.metadata
+            text +=
+                "| [`\(metadata.id)`](#\(metadata.id.lowercased())) | \(check.severity) | \(metadata.target) | \(metadata.title) |\n"
+        }
+        text += "\n"
+        for check in reviewChecks.sorted(by: { $0.metadata.id < $1.metadata.id }) {
+            let metadata = check.metadata
+            text += """
+                ### \(metadata.id)
+
+                **\(metadata.title).** \(metadata.description)
+
+                - Category: \(metadata.category.rawValue); target: \(metadata.target); severity: \(check.severity)
+                - Made by: \(check.madeBy)
+                - Fix: \(metadata.remediation)
 
 
                 """

@@ -6,15 +6,9 @@ import Vulnerabilities
 
 extension ReviewResult {
     /// The check id of a changed image's vulnerabilities: a check made at run time, like a Kyverno
-    /// rule, so comments, the summary and the verdict treat it as any other finding.
-    package static let vulnerableImageCheck = CheckMetadata(
-        id: "vulnerableImage", category: .security, target: "Image",
-        title: "Images should have no known vulnerabilities",
-        description:
-            "A known vulnerability in an image is deployed with it, and stays in the cluster until someone upgrades the image.",
-        remediation:
-            "Pin a tag whose packages are fixed (the comment names one when the upgrade policy allows it), or rebuild the image on a fixed base."
-    )
+    /// rule, so comments, the summary and the verdict treat it as any other finding; documented
+    /// in docs/checks.md with the catalogue (`Catalogue.reviewChecks`).
+    package static let vulnerableImageCheck = ReviewCheck.vulnerableImage.metadata
 
     /// Adds the verdicts of an image review: a comment on the line that pins each image, or a
     /// summary item where the diff filter leaves that line out. Critical and high are danger.
