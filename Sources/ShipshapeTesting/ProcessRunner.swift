@@ -21,6 +21,18 @@ package enum ProcessRunner {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// `run` on a thread of its own, for async tests: the wait never holds a thread of Swift's shared pool.
+    package static func runOnThread(
+        _ executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil
+    ) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(
+                    with: Result { try run(executable, arguments, in: folder, environment: environment) })
+            }.start()
+        }
+    }
+
     /// A tool found on PATH.
     @discardableResult
     package static func tool(_ name: String, _ arguments: [String], in folder: URL? = nil) throws -> (

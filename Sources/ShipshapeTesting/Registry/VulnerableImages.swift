@@ -81,10 +81,10 @@ package enum VulnerableImages {
         }
     }
 
-    /// Pushes `team/web` 1.0, 1.1 and 1.2 (one layer each, no layer shared).
-    package static func pushWeb(to registry: RegistryFixture) throws {
-        try registry.pushImage(repository: "team/web", tag: "1.0", layers: [try alpine(libcrypto: "3.2.1-r0")])
-        try registry.pushImage(repository: "team/web", tag: "1.1", layers: [try alpine(libcrypto: "3.3.0-r2")])
-        try registry.pushImage(repository: "team/web", tag: "1.2", layers: [try alpine(libcrypto: "3.3.1-r1")])
+    /// Pushes `team/web` 1.0, 1.1 and 1.2 (one layer each, no layer shared), as `repository`.
+    package static func pushWeb(to registry: RegistryFixture, repository: String = "team/web") throws {
+        try registry.pushImage(repository: repository, tag: "1.0", layers: [try alpine(libcrypto: "3.2.1-r0")])
+        try registry.pushImage(repository: repository, tag: "1.1", layers: [try alpine(libcrypto: "3.3.0-r2")])
+        try registry.pushImage(repository: repository, tag: "1.2", layers: [try alpine(libcrypto: "3.3.1-r1")])
     }
 }

@@ -7,7 +7,8 @@ import Upgrades
 /// Reads an image from its registry through the upgrade engine's `RegistryClient` (its logins
 /// and token handling): the index's entry for the platform, the manifest, the config, then each
 /// layer (gzip, zstd or plain tar; its size checked against the manifest and the limits before
-/// and while unpacking; its digest verified), applied in order into `RootFiles`.
+/// and while unpacking; its digest verified), applied in order into `RootFiles`. Registries with
+/// a configured mirror (`upgrades.mirrors`, as the upgrade engine reads tags) are read there.
 package struct ImageContentsReader: Sendable {
     package struct Limits: Sendable {
         package var compressedLayerBytes: Int
@@ -32,15 +33,17 @@ package struct ImageContentsReader: Sendable {
     private let platform: ImagePlatform
     private let limits: Limits
     private let cache: LayerCache
+    private let mirrors: SourceMirrors
 
     package init(
         registry: RegistryClient, platform: ImagePlatform = .linuxAMD64, limits: Limits = Limits(),
-        cache: LayerCache = LayerCache()
+        cache: LayerCache = LayerCache(), mirrors: SourceMirrors = SourceMirrors()
     ) {
         self.registry = registry
         self.platform = platform
         self.limits = limits
         self.cache = cache
+        self.mirrors = mirrors
     }
 
     package func contents(of image: ImageReference) async throws -> Contents {
@@ -48,7 +51,7 @@ package struct ImageContentsReader: Sendable {
         func failure(_ reason: String, overLimit: Bool = false) -> ImageScanError {
             ImageScanError(image: name, reason: reason, isOverLimit: overLimit)
         }
-        let (host, repository) = (image.apiHost, image.repository)
+        let (host, repository) = location(of: image)
         let reference = image.digest ?? image.tag ?? "latest"
         var fetched = try await registry.manifest(host: host, repository: repository, reference: reference)
         var manifest = try decode(ImageManifest.self, fetched.body, failure("its manifest is not OCI or Docker JSON"))
@@ -97,6 +100,15 @@ package struct ImageContentsReader: Sendable {
         return Contents(
             manifestDigest: digest,
             platform: [config.os, config.architecture].compactMap { $0 }.joined(separator: "/"), root: root)
+    }
+
+    /// The host and repository to read `image` from: its own, or its registry's mirror.
+    private func location(of image: ImageReference) -> (host: String, repository: String) {
+        let source = PackageSource.registry(host: image.apiHost, repository: image.repository)
+        guard case .registry(let host, let repository) = mirrors.mirrored(source) else {
+            return (image.apiHost, image.repository)
+        }
+        return (host, repository)
     }
 
     static func unpack(_ blob: Data, layer: ImageManifest.Descriptor, limits: Limits, image: String) throws

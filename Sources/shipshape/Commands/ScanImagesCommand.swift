@@ -13,8 +13,9 @@ struct ScanImagesCommand: AsyncParsableCommand {
         abstract: "Scan every container image the files pin for known vulnerabilities (OSV advisories).",
         discussion: """
             Images are found as `upgrade` finds them and read from their registries (logins from the config's
-            upgrades.registries or a Docker config.json). Packages: Debian/Ubuntu (dpkg, distroless status.d),
-            Alpine (apk), RPM (SQLite rpmdb) and Go binaries' modules. Advisories come from OSV's per-ecosystem
+            upgrades.registries or a Docker config.json; a registry with an upgrades.mirrors entry is read from
+            its mirror). Packages: Debian/Ubuntu (dpkg, distroless status.d), Alpine (apk), RPM (SQLite rpmdb)
+            and Go binaries' modules. Advisories come from OSV's per-ecosystem
             export archives (e.g. https://osv-vulnerabilities.storage.googleapis.com/Debian/all.zip), imported with
             --import-advisories into the --advisories database; every report says when each was imported.
             For each vulnerable image, the newer tags the config's upgrade policy allows are scanned, nearest first
@@ -67,7 +68,10 @@ struct ScanImagesCommand: AsyncParsableCommand {
         ))
     var fixCandidates: Int = FixingTagSearch.defaultLimit
 
-    @Option(help: "A Shipshape configuration file; its upgrades: section gives registry logins and upgrade policies.")
+    @Option(
+        help:
+            "A Shipshape configuration file; its upgrades: section gives registry logins, mirrors and upgrade policies."
+    )
     var config: String?
 
     @Option(
@@ -119,7 +123,8 @@ struct ScanImagesCommand: AsyncParsableCommand {
         let cache = LayerCache(
             folder: noCache ? nil : cacheDirectory.map { URL(fileURLWithPath: $0) } ?? LayerCache.defaultFolder)
         let reader = ImageContentsReader(
-            registry: registry, platform: ImagePlatform(parsing: platform) ?? .linuxAMD64, cache: cache)
+            registry: registry, platform: ImagePlatform(parsing: platform) ?? .linuxAMD64, cache: cache,
+            mirrors: settings.mirrors)
         let scanner = ImageScanner(reader: reader, matcher: VulnerabilityMatcher(database: database))
         var results = await scanner.scan(ImageScanner.images(in: detection))
         let minimumSeverity = Severity(rawValue: severity) ?? .unknown

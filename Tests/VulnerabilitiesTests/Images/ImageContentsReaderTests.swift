@@ -149,4 +149,23 @@ import Upgrades
                 of: image(registry, "private/app", "2"))
         }
     }
+
+    /// `upgrades.mirrors`: an image of a registry that has a mirror is read from the mirror (its
+    /// host and path prefix); the reference keeps naming the original.
+    @Test func aMirroredRegistryIsReadFromItsMirror() async throws {
+        let registry = try RegistryFixture.start()
+        defer { registry.shutdown() }
+        try VulnerableImages.pushWeb(to: registry, repository: "cache/team/web")
+        let reader = ImageContentsReader(
+            registry: RegistryClient(http: CurlHTTPClient()),
+            mirrors: SourceMirrors(["registry.shipshape.invalid": "\(registry.host)/cache"]))
+        let original = ImageReference(registry: "registry.shipshape.invalid", repository: "team/web", tag: "1.1")
+        let contents = try await reader.contents(of: original)
+        #expect(PackageInventory(root: contents.root).packages.map(\.name).sorted() == ["busybox", "libcrypto3"])
+        #expect(try registry.requestLog().contains("/v2/cache/team/web/manifests/1.1"))
+        // Without the mirror, the original registry (which does not resolve) is asked and fails.
+        await #expect(throws: (any Error).self) {
+            try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient())).contents(of: original)
+        }
+    }
 }
