@@ -11,13 +11,19 @@ package struct FixingTag: Sendable, Hashable, Codable {
     package var scanned: [String]
     /// How many newer tags the policy allows in all.
     package var allowedCount: Int
+    /// Scanned tags that could not be read (they count against the bound all the same).
+    package var unreadable: [String]
 
-    package init(tag: String?, fixes: [String], remaining: [String], scanned: [String], allowedCount: Int) {
+    package init(
+        tag: String?, fixes: [String], remaining: [String], scanned: [String], allowedCount: Int,
+        unreadable: [String] = []
+    ) {
         self.tag = tag
         self.fixes = fixes
         self.remaining = remaining
         self.scanned = scanned
         self.allowedCount = allowedCount
+        self.unreadable = unreadable
     }
 
     /// The search stopped at its bound: newer allowed tags were left unscanned and none scanned was better.
@@ -25,6 +31,12 @@ package struct FixingTag: Sendable, Hashable, Codable {
 
     /// One or two sentences for a comment, a report or a pull request body (tags in backticks).
     package var sentence: String {
+        guard !unreadable.isEmpty else { return found }
+        let tags = unreadable.map { "`\($0)`" }.joined(separator: ", ")
+        return found + " Could not be read: \(tags)."
+    }
+
+    private var found: String {
         let quoted = scanned.map { "`\($0)`" }
         if let tag {
             let kept = remaining.isEmpty ? "" : "; still affected by \(remaining.joined(separator: ", "))"

@@ -38,19 +38,24 @@ package struct FixingTagSearch: Sendable {
         let tags = await allowedTags(dependency)
         guard !tags.isEmpty else { return nil }
         var scanned: [String] = []
+        var unreadable: [String] = []
         for tag in tags.prefix(limit) {
             scanned.append(tag)
             let candidate = ImageReference(registry: image.registry, repository: image.repository, tag: tag)
             let result = await scans.result(of: candidate, scanner: scanner)
-            guard result.error == nil else { continue }
+            guard result.error == nil else {
+                unreadable.append(tag)
+                continue
+            }
             let found = Set(result.vulnerabilities.filter { $0.severity >= minimumSeverity }.map(\.advisory))
             let fixes = wanted.filter { !found.contains($0) }
             guard !fixes.isEmpty, found.isSubset(of: present) else { continue }
             return FixingTag(
                 tag: tag, fixes: fixes, remaining: wanted.filter { found.contains($0) }, scanned: scanned,
-                allowedCount: tags.count)
+                allowedCount: tags.count, unreadable: unreadable)
         }
-        return FixingTag(tag: nil, fixes: [], remaining: wanted, scanned: scanned, allowedCount: tags.count)
+        return FixingTag(
+            tag: nil, fixes: [], remaining: wanted, scanned: scanned, allowedCount: tags.count, unreadable: unreadable)
     }
 
     /// Each advisory once, worst first.

@@ -118,6 +118,12 @@ import Upgrades
         onlyNewest.allowedTags = { _ in ["2.3"] }
         let refused = try #require(await onlyNewest.search(try fixture.dependency(tag: "2.0"), current: current20))
         #expect(refused.tag == nil && refused.remaining == ["ALPINE-CVE-2024-5535"], "\(refused)")
+        // A tag that cannot be read is scanned in vain, and said.
+        var missing = fixture.search()
+        missing.allowedTags = { _ in ["2.1.9", "2.2"] }
+        let skipped = try #require(await missing.search(try fixture.dependency(tag: "2.0"), current: current20))
+        #expect(skipped.tag == "2.2" && skipped.unreadable == ["2.1.9"])
+        #expect(skipped.sentence.hasSuffix(" Could not be read: `2.1.9`."), "\(skipped.sentence)")
         // At high, 2.2 has nothing to fix: no search.
         #expect(await fixture.search().search(try fixture.dependency(tag: "2.2"), current: current) == nil)
         // The newest tag has no newer one.
