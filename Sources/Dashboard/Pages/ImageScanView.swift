@@ -29,7 +29,7 @@ struct ImageScanView {
             return count == 0 ? nil : ["severity": severity.rawValue, "count": count]
         }
         return [
-            "image": result.image, "error": result.error ?? "", "distribution": result.distribution ?? "",
+            "image": result.image, "error": sectionText(result.error), "distribution": sectionText(result.distribution),
             "locations": result.locations.map { location(revision: scan.revision, $0) },
             "severities": severities, "clean": result.error == nil && ordered.isEmpty,
             "hasVulnerabilities": !ordered.isEmpty,
@@ -48,7 +48,7 @@ struct ImageScanView {
         let (file, line) = ImageScanReport.fileAndLine(stored)
         return [
             "text": file + ":" + String(line),
-            "link": forge?.blobURL(repository: repository, commit: revision, file: file, line: line) ?? "",
+            "link": sectionText(forge?.blobURL(repository: repository, commit: revision, file: file, line: line)),
         ]
     }
 }
