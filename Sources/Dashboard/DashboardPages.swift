@@ -71,10 +71,11 @@ package struct DashboardPages: Sendable {
         do {
             return try await page(viewer)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            return DashboardResponse.text(.contentTooLarge, "the form is larger than \(FormFields.maximumBytes) bytes")
+            return errorPage(
+                .contentTooLarge, "The form is larger than \(FormFields.maximumBytes) bytes.", viewer: viewer)
         } catch {
             // The store's error names the store and the operation, never a secret.
-            return DashboardResponse.text(.serviceUnavailable, "the dashboard cannot read its data: \(error)")
+            return errorPage(.serviceUnavailable, "The dashboard cannot read its data: \(error)", viewer: viewer)
         }
     }
 
@@ -87,9 +88,23 @@ package struct DashboardPages: Sendable {
     }
 
     func render(_ name: DashboardTemplates.Name, viewer: DashboardViewer, _ view: [String: Any]) -> String {
-        var view = view
-        view["viewer"] = ["login": viewer.login, "forge": viewer.forge, "isAdmin": viewer.isAdmin]
-        view["csrf"] = viewer.csrfToken
-        return templates.render(name, view)
+        templates.page(name, viewer: viewer, view)
+    }
+
+    /// An error page (`error.mustache`): 404 is the same for a repository that does not exist and
+    /// one the viewer may not read.
+    func errorPage(_ status: HTTPResponse.Status, _ message: String, viewer: DashboardViewer?) -> Response {
+        let title =
+            switch status {
+            case .notFound: "Not found"
+            case .forbidden: "Not allowed"
+            default: status.reasonPhrase
+            }
+        return DashboardResponse.html(
+            templates.page(.error, viewer: viewer, ["title": title, "message": message]), status: status)
+    }
+
+    func notFound(_ viewer: DashboardViewer) -> Response {
+        errorPage(.notFound, "There is no such page here, or you may not see it.", viewer: viewer)
     }
 }

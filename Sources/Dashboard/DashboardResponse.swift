@@ -17,19 +17,11 @@ enum DashboardResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
-        var headers = securityHeaders
-        headers[.contentType] = "text/plain; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
-    }
-
     static func redirect(to location: String) -> Response {
         var headers = securityHeaders
         headers[.location] = location
         return Response(status: .seeOther, headers: headers)
     }
-
-    static func notFound() -> Response { text(.notFound, "not found") }
 
     /// A query parameter's value, percent-encoded (only unreserved characters and `/` stay).
     static func queryValue(_ text: String) -> String {

@@ -2,6 +2,7 @@ import Bot
 import Forge
 import Foundation
 import HTTPKit
+import Hummingbird
 import Logging
 import ShipshapeTesting
 import Testing
@@ -40,7 +41,7 @@ import Testing
             signIn = ForgeSignIn(
                 settings: settings, endpoints: [endpoint],
                 client: CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0)),
-                logger: Logger(label: "test") { [logs] _ in logs },
+                templates: try DashboardTemplates(), logger: Logger(label: "test") { [logs] _ in logs },
                 now: { [unowned self] in lock.withLock { clock } })
         }
 
@@ -56,7 +57,7 @@ import Testing
             let authorize = try #require(start.location.flatMap(URLComponents.init(string:)))
             var fields = (authorize.queryItems ?? []).map { ($0.name, $0.value ?? "") }
             fields.append(("login", login))
-            var post = HTTPRequest(
+            var post = HTTPKit.HTTPRequest(
                 method: .post, url: forge.baseURL.appending(path: "login/oauth/authorize"),
                 body: Data(FormEncoding.encode(fields).utf8))
             post.headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -165,6 +166,33 @@ import Testing
             #expect(SignInPaths.safeNext(hostile) == "/dashboard", "\(hostile)")
         }
         #expect(SignInPaths.safeNext("/dashboard/jobs?state=dead") == "/dashboard/jobs?state=dead")
+    }
+
+    /// The chooser and the failures are pages of the dashboard's templates, answered with the
+    /// dashboard's headers: no script, no framing (the sign-out form could be clicked through a frame).
+    @Test func theSignInsPagesAreTemplatesWithTheDashboardsHeaders() async throws {
+        let setup = try Setup()
+        defer { setup.forge.shutdown() }
+        let chooser = setup.signIn.start(forge: "gitlab", next: "/dashboard/jobs?x=<b>")
+        let failed = await setup.signIn.callback(code: "c", state: "s", error: nil, cookieHeader: nil)
+        let cookie = try await setup.signInAs("bob").1
+        let signOut = setup.signIn.signOutPage(cookieHeader: cookie)
+
+        #expect(chooser.status == 200)
+        #expect(
+            chooser.html?.contains(
+                "<a class=\"button\" href=\"/dashboard/sign-in?forge=github&amp;next=/dashboard/jobs%3Fx%3D%3Cb%3E\">"
+                    + "Sign in with GitHub</a>") == true)
+        #expect(failed.status == 400 && failed.html?.contains("<h1>Sign-in failed</h1>") == true)
+        #expect(signOut.html?.contains("Signed in as bob (github).") == true)
+        #expect(signOut.html?.contains("<form method=\"post\" action=\"/dashboard/sign-out\">") == true)
+        for answer in [chooser, failed, signOut] {
+            #expect(answer.html?.hasPrefix("<!DOCTYPE html>") == true)
+            let headers = ForgeSignIn.response(answer).headers
+            #expect(headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            #expect(headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            #expect(headers[.xContentTypeOptions] == "nosniff" && headers[.cacheControl] == "no-store")
+        }
     }
 
     /// What the sign-in logs (a sign-in, a refused code, a forge that fails to answer) names

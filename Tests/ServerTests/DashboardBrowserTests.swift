@@ -136,7 +136,9 @@ final class RunningDashboard: @unchecked Sendable {
             oauth: [.github: .init(clientID: "dash-id", clientSecret: "dash-secret")])
         forge.state.enableOAuth(
             clientID: "dash-id", clientSecret: "dash-secret", redirectURI: settings.callbackURL.absoluteString)
-        late.current = ForgeSignIn(settings: settings, endpoints: [endpoint], client: CurlHTTPClient())
+        late.current = ForgeSignIn(
+            settings: settings, endpoints: [endpoint], client: CurlHTTPClient(),
+            templates: try DashboardTemplates())
     }
 
     private func seed() async throws {

@@ -58,15 +58,15 @@ extension DashboardPages {
 
     /// `POST /dashboard/jobs/{id}/retry`: admins only, with the viewer's CSRF token in the form.
     func retry(_ viewer: DashboardViewer, job id: Int64?, form: FormFields) async throws -> Response {
-        guard viewer.isAdmin else { return DashboardResponse.text(.forbidden, "retrying a job needs an admin") }
+        guard viewer.isAdmin else { return errorPage(.forbidden, "Retrying a job needs an admin.", viewer: viewer) }
         guard let token = form["csrf"], !viewer.csrfToken.isEmpty, Self.sameToken(token, viewer.csrfToken) else {
-            return DashboardResponse.text(.forbidden, "the form's CSRF token is missing or wrong; reload the page")
+            return errorPage(.forbidden, "The form's CSRF token is missing or wrong; reload the page.", viewer: viewer)
         }
-        guard let id, let job = try await database.job(id: id) else { return DashboardResponse.notFound() }
+        guard let id, let job = try await database.job(id: id) else { return notFound(viewer) }
         if let payload = try? JobPayload.decode(job.payload, kind: job.kind),
             await !readable(viewer, payload.forge.rawValue, payload.repository.fullName)
         {
-            return DashboardResponse.notFound()
+            return notFound(viewer)
         }
         let notice =
             switch try await database.retry(deadJob: id) {
