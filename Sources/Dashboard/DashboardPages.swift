@@ -39,17 +39,14 @@ package struct DashboardPages: Sendable {
             await pages.signedIn(request) { viewer in
                 let forge = context.parameters.get("forge") ?? ""
                 let repository = context.parameters.getCatchAll().joined(separator: "/")
-                var query: [String: String] = [:]
-                for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
-                    query[String(name)] = String(value)
-                }
                 return try await pages.repository(
-                    viewer, forge: forge, repository: repository, filter: FindingFilter(query: query))
+                    viewer, forge: forge, repository: repository, filter: FindingFilter(query: Self.query(request)))
             }
         }
         router.get("/dashboard/jobs") { request, _ in
             await pages.signedIn(request) { viewer in
-                try await pages.jobs(viewer, notice: request.uri.queryParameters["notice"].map(String.init))
+                let query = Self.query(request)
+                return try await pages.jobs(viewer, notice: query["notice"], pages: JobListPages(query: query))
             }
         }
         router.post("/dashboard/jobs/:id/retry") { request, context in
@@ -58,6 +55,15 @@ package struct DashboardPages: Sendable {
                 return try await pages.retry(viewer, job: context.parameters.get("id").flatMap(Int64.init), form: form)
             }
         }
+    }
+
+    /// The request's query parameters, the first of each name.
+    static func query(_ request: Request) -> [String: String] {
+        var query: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
+            query[String(name)] = String(value)
+        }
+        return query
     }
 
     /// The page for a signed-in viewer; a 303 to the sign-in (coming back here afterwards) for nobody.

@@ -11,14 +11,21 @@ extension DashboardPages {
         "already-waiting": "A review of the same head commit is already waiting: that one will run.",
     ]
 
-    /// Queue depth by state, running jobs, dead jobs with their last error; jobs of repositories
-    /// the viewer cannot read are left out, and a job whose payload this version cannot read is
-    /// shown to admins only.
-    func jobs(_ viewer: DashboardViewer, notice: String?) async throws -> Response {
+    /// Queue depth by state, running jobs, dead jobs with their last error, `jobsListed` a page
+    /// (`pages` says which of each list); jobs of repositories the viewer cannot read are left out,
+    /// and a job whose payload this version cannot read is shown to admins only.
+    func jobs(_ viewer: DashboardViewer, notice: String?, pages: JobListPages = JobListPages()) async throws
+        -> Response
+    {
         let depth = try await database.depth()
-        let running = try await visible(try await database.jobs(in: .running, limit: jobsListed), to: viewer)
-        let dead = try await visible(try await database.jobs(in: .dead, limit: jobsListed), to: viewer)
+        let runningList = pages.list(.running, count: depth[.running] ?? 0, pageSize: jobsListed)
+        let deadList = pages.list(.dead, count: depth[.dead] ?? 0, pageSize: jobsListed)
+        let running = try await visible(
+            try await database.jobs(in: .running, limit: jobsListed, offset: runningList.offset), to: viewer)
+        let dead = try await visible(
+            try await database.jobs(in: .dead, limit: jobsListed, offset: deadList.offset), to: viewer)
         var view: [String: Any] = [
+            "runningPages": runningList.view, "deadPages": deadList.view,
             "title": "Jobs",
             "depth": JobState.allCases.map { ["state": $0.rawValue, "count": depth[$0] ?? 0] },
             "running": running.map { job, repository in
