@@ -24,8 +24,12 @@ import Testing
 
         let logs = CapturedLogs()
 
-        init(publicURL: String = "http://127.0.0.1:9/") throws {
-            forge = try TestForge(flavor: .github)
+        init(
+            publicURL: String = "http://127.0.0.1:9/", flavor: TestForgeState.Flavor = .github,
+            sessionLifetime: Duration = .seconds(3600)
+        ) throws {
+            forge = try TestForge(flavor: flavor)
+            let kind: ForgeKind = flavor == .github ? .github : (flavor == .gitea ? .gitea : .gitlab)
             forge.state.addUser(login: "alice", token: "alice-pat", permission: "read")
             forge.state.addUser(login: "bob", token: "bob-pat", permission: "read")
             forge.state.addRepository(owner: "acme", name: "shop", cloneURL: "http://127.0.0.1/acme/shop.git")
@@ -33,11 +37,11 @@ import Testing
             forge.state.setRepositoryAccess("acme/secret", isPrivate: true, roles: ["bob": "none"])
             let settings = DashboardSignInSettings(
                 publicURL: URL(string: publicURL)!, sessionSecret: ForgeSignInTests.secret,
-                sessionLifetime: .seconds(3600), permissionCacheLifetime: .seconds(300), admins: ["github:alice"],
-                oauth: [.github: .init(clientID: "dash-id", clientSecret: "dash-secret")])
+                sessionLifetime: sessionLifetime, permissionCacheLifetime: .seconds(300), admins: ["github:alice"],
+                oauth: [kind: .init(clientID: "dash-id", clientSecret: "dash-secret")])
             forge.state.enableOAuth(
                 clientID: "dash-id", clientSecret: "dash-secret", redirectURI: settings.callbackURL.absoluteString)
-            let endpoint = ForgeEndpoint(kind: .github, apiRoot: forge.apiRoot, authentication: .token("bot"))
+            let endpoint = ForgeEndpoint(kind: kind, apiRoot: forge.apiRoot, authentication: .token("bot"))
             signIn = ForgeSignIn(
                 settings: settings, endpoints: [endpoint],
                 client: CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0)),
@@ -58,7 +62,9 @@ import Testing
             var fields = (authorize.queryItems ?? []).map { ($0.name, $0.value ?? "") }
             fields.append(("login", login))
             var post = HTTPKit.HTTPRequest(
-                method: .post, url: forge.baseURL.appending(path: "login/oauth/authorize"),
+                method: .post,
+                url: forge.baseURL.appending(
+                    path: forge.state.flavor == .gitlab ? "oauth/authorize" : "login/oauth/authorize"),
                 body: Data(FormEncoding.encode(fields).utf8))
             post.headers["Content-Type"] = "application/x-www-form-urlencoded"
             let back = try await CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0)).send(
@@ -136,6 +142,24 @@ import Testing
         #expect(signedOut.setCookies == ["shipshape_session=; Path=/dashboard; Max-Age=0; HttpOnly; SameSite=Lax"])
         setup.advance(3601)
         #expect(await setup.signIn.viewer(cookieHeader: cookie) == nil)
+    }
+
+    /// Gitea's tokens last an hour and GitLab's two: the session ends a minute before its token
+    /// does, so nobody is left signed in with a token the forge refuses (every repository would
+    /// look hidden). Before, the session lasted its twelve hours whatever the token.
+    @Test(arguments: [TestForgeState.Flavor.gitea, .gitlab])
+    func aSessionEndsBeforeItsForgeTokenExpires(_ flavor: TestForgeState.Flavor) async throws {
+        let setup = try Setup(flavor: flavor, sessionLifetime: .seconds(12 * 3600))
+        defer { setup.forge.shutdown() }
+        let lifetime = flavor == .gitea ? 3_540 : 7_140
+        let (answer, cookie) = try await setup.signInAs("bob")
+
+        #expect(
+            answer.setCookies.contains { $0.hasPrefix("shipshape_session=") && $0.contains("Max-Age=\(lifetime);") })
+        #expect(await setup.signIn.viewer(cookieHeader: cookie)?.login == "bob")
+        setup.advance(TimeInterval(lifetime + 1))
+        #expect(await setup.signIn.viewer(cookieHeader: cookie) == nil)
+        #expect(setup.forge.violations.isEmpty, "\(setup.forge.violations)")
     }
 
     @Test func aCallbackWithoutItsAttemptOrWithAnotherStateIsRefused() async throws {

@@ -43,11 +43,15 @@ extension ForgeSignIn {
         guard let code, !code.isEmpty else { return failure(400, "The forge sent no code.", clearAttempt) }
         do {
             let token = try await flow.exchange(code: code)
-            let user = try await flow.signedInUser(token: token)
-            guard let sealed = cookies.keys.seal(token) else {
+            let user = try await flow.signedInUser(token: token.value)
+            guard let sealed = cookies.keys.seal(token.value) else {
                 return failure(500, "The session could not be made.", clearAttempt)
             }
-            let lifetime = Int(settings.sessionLifetime.components.seconds)
+            // The session ends before the forge token does (Gitea's last an hour, GitLab's two):
+            // past it, every question to the forge would fail and every repository look hidden.
+            let lifetime = min(
+                Int(settings.sessionLifetime.components.seconds),
+                token.expiresIn.map { max(60, $0 - Self.tokenMarginSeconds) } ?? Int.max)
             let session = DashboardSession(
                 id: SessionKeys.randomToken(), forge: kind.rawValue, login: user.login,
                 csrfToken: SessionKeys.randomToken(), expires: epochSeconds + lifetime, sealedToken: sealed)

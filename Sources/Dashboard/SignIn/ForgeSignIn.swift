@@ -19,6 +19,8 @@ package struct ForgeSignIn: DashboardAccess, DashboardRouteProvider {
     let now: @Sendable () -> Date
     /// How long a sign-in attempt (from the forge's page back to the callback) may take.
     static let attemptSeconds = 600
+    /// A session ends this long before its forge token expires.
+    static let tokenMarginSeconds = 60
 
     /// `endpoints`: the configured forges; those with an OAuth client in `settings` offer sign-in.
     package init(
