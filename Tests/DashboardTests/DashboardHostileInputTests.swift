@@ -89,4 +89,36 @@ import Testing
         #expect(!page.contains("href=\"\""))
         #expect(page.contains("No known vulnerabilities."))
     }
+
+    /// An image with hundreds of advisories lists the worst hundred and counts the rest; a job's
+    /// long last error is shown cut.
+    @Test func largeImageResultsAndJobErrorsAreShownCut() async throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-hostile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let images = try AdvisoryDatabase(path: folder.appending(path: "advisories.sqlite").path)
+        let vulnerabilities = (0..<250).map { index in
+            DashboardImageScanTests.vulnerability(
+                String(format: "CVE-2024-%04d", index), index < 10 ? .critical : .low, package: "pkg", fixed: nil)
+        }
+        try await images.record(
+            [
+                ImageScanResult(
+                    image: "registry.example/big:1", locations: ["a.yaml:1:1"], vulnerabilities: vulnerabilities)
+            ],
+            repository: "github:acme/shop", revision: DashboardPagesTests.commit, at: Date())
+        let dashboard = try await RunningDashboard(imageScans: images)
+        defer { Task { await dashboard.stop() } }
+        try await dashboard.queue.record(
+            DashboardPagesTests.scan("acme/shop", at: dashboard.clock.now, findings: []), retention: ScanRetention())
+        _ = try await dashboard.deadJob("acme/shop", error: String(repeating: "e", count: 100_000))
+
+        let page = try await dashboard.get("/dashboard/repositories/github/acme/shop", as: "alice").body
+        #expect(page.contains("<span class=\"critical\">10 critical</span> <span class=\"low\">240 low</span>"))
+        #expect(page.components(separatedBy: "<td>CVE-2024-").count - 1 == 100)
+        #expect(page.contains("<td>CVE-2024-0009</td>") && page.contains("… and 150 more"))
+        let jobs = try await dashboard.get("/dashboard/jobs", as: "alice").body
+        #expect(jobs.contains(String(repeating: "e", count: 1_999) + "…</td>"))
+        #expect(!jobs.contains(String(repeating: "e", count: 2_000)))
+    }
 }

@@ -38,7 +38,7 @@ extension DashboardPages {
             "dead": dead.map { job, repository in
                 [
                     "id": job.id, "kind": job.kind.rawValue, "repository": repository, "attempts": job.attempts,
-                    "lastError": job.lastError ?? "", "created": DashboardFormat.time(job.createdAt),
+                    "lastError": Self.shortened(job.lastError ?? ""), "created": DashboardFormat.time(job.createdAt),
                 ]
             },
             "noRunning": running.isEmpty, "noDead": dead.isEmpty,
@@ -82,6 +82,13 @@ extension DashboardPages {
             case .alreadyWaiting: "already-waiting"
             }
         return DashboardResponse.redirect(to: "/dashboard/jobs?notice=" + notice)
+    }
+
+    /// The longest last error the jobs page shows, in characters (a forge's answer can be long).
+    static let maximumErrorShown = 2_000
+
+    static func shortened(_ text: String) -> String {
+        text.count > maximumErrorShown ? text.prefix(maximumErrorShown - 1) + "…" : text
     }
 
     /// Compares in time independent of where the first difference is.

@@ -5,6 +5,8 @@ import Vulnerabilities
 /// pinned (linked to the scanned revision), its vulnerabilities counted by severity and listed
 /// worst first, or why it could not be read.
 struct ImageScanView {
+    /// Vulnerabilities listed per image, the worst first; the counts by severity cover them all.
+    static let listed = 100
     var forge: ForgeEndpoint?
     var repository: String
     var scans: [StoredImageScan]
@@ -33,7 +35,8 @@ struct ImageScanView {
             "locations": result.locations.map { location(revision: scan.revision, $0) },
             "severities": severities, "clean": result.error == nil && ordered.isEmpty,
             "hasVulnerabilities": !ordered.isEmpty,
-            "vulnerabilities": ordered.map { vulnerability -> [String: Any] in
+            "more": ordered.count > Self.listed ? ordered.count - Self.listed : false,
+            "vulnerabilities": ordered.prefix(Self.listed).map { vulnerability -> [String: Any] in
                 [
                     "severity": vulnerability.severity.rawValue, "advisory": vulnerability.advisory,
                     "package": vulnerability.package.name, "installed": vulnerability.installedVersion,
