@@ -23,17 +23,26 @@ import Testing
         page.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
     }
 
+    /// An advisory database file in a fresh `folder` holding `results` as `repository`'s last
+    /// branch scan (the caller removes the folder).
+    static func images(_ results: [ImageScanResult], of repository: String, in folder: URL) async throws
+        -> AdvisoryDatabase
+    {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let images = try AdvisoryDatabase(path: folder.appending(path: "advisories.sqlite").path)
+        try await images.record(results, repository: repository, revision: DashboardPagesTests.commit, at: Date())
+        return images
+    }
+
     @Test func repositoryControlledTextIsEscapedEverywhereOnThePage() async throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-hostile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let images = try AdvisoryDatabase(path: folder.appending(path: "advisories.sqlite").path)
-        try await images.record(
+        let images = try await Self.images(
             [
                 ImageScanResult(
                     image: "registry.example/\(Self.script)", locations: ["apps/\(Self.image).yaml:4:9"],
                     distribution: Self.script, error: "answered \(Self.image)")
-            ], repository: "github:acme/shop", revision: DashboardPagesTests.commit, at: Date())
+            ], of: "github:acme/shop", in: folder)
         let dashboard = try await RunningDashboard(imageScans: images)
         defer { Task { await dashboard.stop() } }
         try await dashboard.queue.record(
@@ -70,11 +79,9 @@ import Testing
     @Test func emptyFieldsAreLeftOutNotShownEmpty() async throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-hostile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let images = try AdvisoryDatabase(path: folder.appending(path: "advisories.sqlite").path)
-        try await images.record(
-            [ImageScanResult(image: "registry.example/clean:1", locations: ["a.yaml:1:1"])],
-            repository: "gitea:acme/shop", revision: DashboardPagesTests.commit, at: Date())
+        let images = try await Self.images(
+            [ImageScanResult(image: "registry.example/clean:1", locations: ["a.yaml:1:1"])], of: "gitea:acme/shop",
+            in: folder)
         let dashboard = try await RunningDashboard(
             access: FixedAccess(readable: ["alice": ["gitea:acme/shop"]]), imageScans: images)
         defer { Task { await dashboard.stop() } }
@@ -95,18 +102,16 @@ import Testing
     @Test func largeImageResultsAndJobErrorsAreShownCut() async throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-hostile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let images = try AdvisoryDatabase(path: folder.appending(path: "advisories.sqlite").path)
         let vulnerabilities = (0..<250).map { index in
             DashboardImageScanTests.vulnerability(
                 String(format: "CVE-2024-%04d", index), index < 10 ? .critical : .low, package: "pkg", fixed: nil)
         }
-        try await images.record(
+        let images = try await Self.images(
             [
                 ImageScanResult(
                     image: "registry.example/big:1", locations: ["a.yaml:1:1"], vulnerabilities: vulnerabilities)
             ],
-            repository: "github:acme/shop", revision: DashboardPagesTests.commit, at: Date())
+            of: "github:acme/shop", in: folder)
         let dashboard = try await RunningDashboard(imageScans: images)
         defer { Task { await dashboard.stop() } }
         try await dashboard.queue.record(

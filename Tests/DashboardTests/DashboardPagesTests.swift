@@ -209,3 +209,52 @@ import Testing
         #expect(unnamed.contains("Only check cpuLimitsMissing, namespace (none)"))
     }
 }
+
+/// The overview asks the forge about its repositories several at a time: each answer here waits
+/// until eight questions are open at once, which never happens when they are asked one by one
+/// (the test then hits its time limit).
+@Suite struct ReadQuestionsTests {
+    actor Gate {
+        let opening: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+        private(set) var open = 0
+
+        init(opening: Int) { self.opening = opening }
+
+        func pass() async {
+            open += 1
+            if open >= opening {
+                for continuation in waiting { continuation.resume() }
+                waiting = []
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+
+    struct GatedAccess: DashboardAccess {
+        let gate: Gate
+
+        func viewer(cookieHeader: String?) async -> DashboardViewer? { FixedAccess.alice }
+
+        func canRead(_ viewer: DashboardViewer, forge: String, repository: String) async -> Bool {
+            await gate.pass()
+            return repository != "acme/r3"
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func theOverviewAsksAboutEightRepositoriesAtOnce() async throws {
+        let gate = Gate(opening: 8)
+        let dashboard = try await RunningDashboard(access: GatedAccess(gate: gate))
+        defer { Task { await dashboard.stop() } }
+        for index in 0..<12 {
+            try await dashboard.queue.record(
+                DashboardPagesTests.scan("acme/r\(index)", at: dashboard.clock.now, findings: []),
+                retention: ScanRetention())
+        }
+        let page = try await dashboard.get("/dashboard/", as: "alice").body
+        #expect(page.contains("github:acme/r0") && page.contains("github:acme/r11"))
+        #expect(!page.contains("github:acme/r3<"))
+        #expect(await gate.open == 12)
+    }
+}

@@ -49,18 +49,19 @@ extension DashboardPages {
 
     /// The jobs the viewer may see, each with its repository as `forge:owner/name`.
     func visible(_ jobs: [JobRecord], to viewer: DashboardViewer) async throws -> [(JobRecord, String)] {
-        var shown: [(JobRecord, String)] = []
-        for job in jobs {
-            guard let payload = try? JobPayload.decode(job.payload, kind: job.kind) else {
-                if viewer.isAdmin { shown.append((job, "(unreadable payload)")) }
-                continue
-            }
-            let repository = payload.repository.fullName
-            if await readable(viewer, payload.forge.rawValue, repository) {
-                shown.append((job, payload.forge.rawValue + ":" + repository))
-            }
+        let payloads = jobs.map { try? JobPayload.decode($0.payload, kind: $0.kind) }
+        var asked: [String: (forge: String, repository: String)] = [:]
+        for case let payload? in payloads {
+            asked[payload.forge.rawValue + ":" + payload.repository.fullName] = (
+                payload.forge.rawValue, payload.repository.fullName
+            )
         }
-        return shown
+        let readable = await readable(viewer, among: asked.keys.sorted().compactMap { asked[$0] })
+        return zip(jobs, payloads).compactMap { job, payload in
+            guard let payload else { return viewer.isAdmin ? (job, "(unreadable payload)") : nil }
+            let key = payload.forge.rawValue + ":" + payload.repository.fullName
+            return readable.contains(key) ? (job, key) : nil
+        }
     }
 
     /// `POST /dashboard/jobs/{id}/retry`: admins only, with the viewer's CSRF token in the form.

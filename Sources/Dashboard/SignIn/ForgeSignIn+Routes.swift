@@ -39,9 +39,7 @@ extension ForgeSignIn {
                         signIn.templates.page(
                             .error, viewer: nil, ["title": "Sign-out failed", "message": "The form is too large."])))
             }
-            let form = [String: String](
-                FormEncoding.decode(String(buffer: body)), uniquingKeysWith: { first, _ in first })
-            return Self.response(current().signOut(cookieHeader: cookieHeader, csrf: form["csrf"]))
+            return Self.response(current().signOut(cookieHeader: cookieHeader, csrf: FormFields(body)["csrf"]))
         }
     }
 
