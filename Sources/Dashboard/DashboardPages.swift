@@ -39,17 +39,14 @@ package struct DashboardPages: Sendable {
             await pages.signedIn(request) { viewer in
                 let forge = context.parameters.get("forge") ?? ""
                 let repository = context.parameters.getCatchAll().joined(separator: "/")
-                var query: [String: String] = [:]
-                for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
-                    query[String(name)] = String(value)
-                }
                 return try await pages.repository(
-                    viewer, forge: forge, repository: repository, filter: FindingFilter(query: query))
+                    viewer, forge: forge, repository: repository, filter: FindingFilter(query: Self.query(request)))
             }
         }
         router.get("/dashboard/jobs") { request, _ in
             await pages.signedIn(request) { viewer in
-                try await pages.jobs(viewer, notice: request.uri.queryParameters["notice"].map(String.init))
+                let query = Self.query(request)
+                return try await pages.jobs(viewer, notice: query["notice"], pages: JobListPages(query: query))
             }
         }
         router.post("/dashboard/jobs/:id/retry") { request, context in
@@ -58,6 +55,15 @@ package struct DashboardPages: Sendable {
                 return try await pages.retry(viewer, job: context.parameters.get("id").flatMap(Int64.init), form: form)
             }
         }
+    }
+
+    /// The request's query parameters, the first of each name.
+    static func query(_ request: Request) -> [String: String] {
+        var query: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
+            query[String(name)] = String(value)
+        }
+        return query
     }
 
     /// The page for a signed-in viewer; a 303 to the sign-in (coming back here afterwards) for nobody.
@@ -71,10 +77,11 @@ package struct DashboardPages: Sendable {
         do {
             return try await page(viewer)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            return DashboardResponse.text(.contentTooLarge, "the form is larger than \(FormFields.maximumBytes) bytes")
+            return errorPage(
+                .contentTooLarge, "The form is larger than \(FormFields.maximumBytes) bytes.", viewer: viewer)
         } catch {
             // The store's error names the store and the operation, never a secret.
-            return DashboardResponse.text(.serviceUnavailable, "the dashboard cannot read its data: \(error)")
+            return errorPage(.serviceUnavailable, "The dashboard cannot read its data: \(error)", viewer: viewer)
         }
     }
 
@@ -87,9 +94,23 @@ package struct DashboardPages: Sendable {
     }
 
     func render(_ name: DashboardTemplates.Name, viewer: DashboardViewer, _ view: [String: Any]) -> String {
-        var view = view
-        view["viewer"] = ["login": viewer.login, "forge": viewer.forge, "isAdmin": viewer.isAdmin]
-        view["csrf"] = viewer.csrfToken
-        return templates.render(name, view)
+        templates.page(name, viewer: viewer, view)
+    }
+
+    /// An error page (`error.mustache`): 404 is the same for a repository that does not exist and
+    /// one the viewer may not read.
+    func errorPage(_ status: HTTPResponse.Status, _ message: String, viewer: DashboardViewer?) -> Response {
+        let title =
+            switch status {
+            case .notFound: "Not found"
+            case .forbidden: "Not allowed"
+            default: status.reasonPhrase
+            }
+        return DashboardResponse.html(
+            templates.page(.error, viewer: viewer, ["title": title, "message": message]), status: status)
+    }
+
+    func notFound(_ viewer: DashboardViewer) -> Response {
+        errorPage(.notFound, "There is no such page here, or you may not see it.", viewer: viewer)
     }
 }

@@ -1,3 +1,4 @@
+import Forge
 import Foundation
 import Hummingbird
 
@@ -17,19 +18,11 @@ enum DashboardResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
-        var headers = securityHeaders
-        headers[.contentType] = "text/plain; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
-    }
-
     static func redirect(to location: String) -> Response {
         var headers = securityHeaders
         headers[.location] = location
         return Response(status: .seeOther, headers: headers)
     }
-
-    static func notFound() -> Response { text(.notFound, "not found") }
 
     /// A query parameter's value, percent-encoded (only unreserved characters and `/` stay).
     static func queryValue(_ text: String) -> String {
@@ -40,24 +33,14 @@ enum DashboardResponse {
         charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
 }
 
-/// An `application/x-www-form-urlencoded` body's fields.
+/// An `application/x-www-form-urlencoded` body's fields, the first of each name.
 struct FormFields: Sendable {
     static let maximumBytes = 16 * 1024
-    private var fields: [String: String] = [:]
+    private let fields: [String: String]
 
     init(_ body: ByteBuffer) {
-        let text = String(buffer: body)
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else { continue }
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-            if fields[name] == nil, let value { fields[name] = value }
-        }
+        fields = [String: String](FormEncoding.decode(String(buffer: body)), uniquingKeysWith: { first, _ in first })
     }
 
     subscript(name: String) -> String? { fields[name] }
-
-    private static func decode(_ text: Substring) -> String? {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-    }
 }

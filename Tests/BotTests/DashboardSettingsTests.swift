@@ -1,4 +1,5 @@
 import Bot
+import Foundation
 import Testing
 
 /// The `dashboard:` section: off without it, the defaults with an empty one, problems with their lines.
@@ -36,6 +37,19 @@ import Testing
             return message.contains("shipshape.yaml:7: dashboard.retention.scans must be a whole number")
                 && message.contains("shipshape.yaml:7: unknown setting `dashboard.retention.weeks`")
                 && message.contains("shipshape.yaml:8: unknown setting `dashboard.colour`")
+        }
+    }
+
+    @Test func aTemplatesFolderIsReadAndOneThatIsNotThereIsReportedWithItsLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-pages-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        #expect(try Self.read("dashboard:\n  templates: \(folder.path)").dashboard?.templates == folder.path)
+        #expect {
+            _ = try Self.read("dashboard:\n  retention: {scans: 5}\n  templates: \(folder.path)/missing")
+        } throws: { error in
+            "\(error)".contains("shipshape.yaml:8: dashboard.templates: \(folder.path)/missing is not a folder")
         }
     }
 }

@@ -147,6 +147,32 @@ import Testing
     }
 }
 
+/// A queue with more dead jobs than a page lists: 100 a page, newest first, page 2 the rest.
+@Suite struct JobPagesTests {
+    @Test func deadJobsAreListedAHundredAPage() async throws {
+        let dashboard = try await RunningDashboard()
+        defer { Task { await dashboard.stop() } }
+        var ids: [Int64] = []
+        for index in 0..<130 { ids.append(try await dashboard.deadJob("acme/shop", error: "failure \(index)")) }
+        let row = { (id: Int64) in "<tr><td class=\"number\">\(id)</td><td>scan</td>" }
+
+        let first = try await dashboard.get("/dashboard/jobs", as: "root").body
+        #expect(first.contains("Page 1 of 2 (130 dead) · <a href=\"/dashboard/jobs?dead=2\">next</a>"))
+        #expect(first.components(separatedBy: "<td class=\"error\">").count - 1 == 100)
+        #expect(first.contains(row(ids[129])) && first.contains(row(ids[30])) && !first.contains(row(ids[29])))
+
+        let second = try await dashboard.get("/dashboard/jobs?dead=2", as: "root").body
+        #expect(second.contains("Page 2 of 2 (130 dead) · <a href=\"/dashboard/jobs\">previous</a></p>"))
+        #expect(second.components(separatedBy: "<td class=\"error\">").count - 1 == 30)
+        #expect(second.contains(row(ids[29])) && second.contains(row(ids[0])) && !second.contains(row(ids[30])))
+        // Past the last page is the last page; a page that is no number is the first.
+        #expect(
+            try await dashboard.get("/dashboard/jobs?dead=999999999999999999999", as: "root").body.contains(
+                "Page 1 of 2"))
+        #expect(try await dashboard.get("/dashboard/jobs?dead=7&running=-3", as: "root").body.contains("Page 2 of 2"))
+    }
+}
+
 /// A branch with more findings than a page lists: counts over all of them, the list a page at a time.
 @Suite struct FindingPagesTests {
     @Test func findingsAreListedAPageAtATimeAndFilteredByTheirGroups() async throws {
@@ -181,5 +207,54 @@ import Testing
         let unnamed = try await dashboard.get(path + "?namespace=&check=cpuLimitsMissing", as: "alice").body
         #expect(unnamed.contains("1–200 of 200"))
         #expect(unnamed.contains("Only check cpuLimitsMissing, namespace (none)"))
+    }
+}
+
+/// The overview asks the forge about its repositories several at a time: each answer here waits
+/// until eight questions are open at once, which never happens when they are asked one by one
+/// (the test then hits its time limit).
+@Suite struct ReadQuestionsTests {
+    actor Gate {
+        let opening: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+        private(set) var open = 0
+
+        init(opening: Int) { self.opening = opening }
+
+        func pass() async {
+            open += 1
+            if open >= opening {
+                for continuation in waiting { continuation.resume() }
+                waiting = []
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+
+    struct GatedAccess: DashboardAccess {
+        let gate: Gate
+
+        func viewer(cookieHeader: String?) async -> DashboardViewer? { FixedAccess.alice }
+
+        func canRead(_ viewer: DashboardViewer, forge: String, repository: String) async -> Bool {
+            await gate.pass()
+            return repository != "acme/r3"
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func theOverviewAsksAboutEightRepositoriesAtOnce() async throws {
+        let gate = Gate(opening: 8)
+        let dashboard = try await RunningDashboard(access: GatedAccess(gate: gate))
+        defer { Task { await dashboard.stop() } }
+        for index in 0..<12 {
+            try await dashboard.queue.record(
+                DashboardPagesTests.scan("acme/r\(index)", at: dashboard.clock.now, findings: []),
+                retention: ScanRetention())
+        }
+        let page = try await dashboard.get("/dashboard/", as: "alice").body
+        #expect(page.contains("github:acme/r0") && page.contains("github:acme/r11"))
+        #expect(!page.contains("github:acme/r3<"))
+        #expect(await gate.open == 12)
     }
 }

@@ -2,6 +2,7 @@ import Bot
 import Forge
 import Foundation
 import HTTPKit
+import Hummingbird
 import Logging
 import ShipshapeTesting
 import Testing
@@ -23,8 +24,12 @@ import Testing
 
         let logs = CapturedLogs()
 
-        init(publicURL: String = "http://127.0.0.1:9/") throws {
-            forge = try TestForge(flavor: .github)
+        init(
+            publicURL: String = "http://127.0.0.1:9/", flavor: TestForgeState.Flavor = .github,
+            sessionLifetime: Duration = .seconds(3600)
+        ) throws {
+            forge = try TestForge(flavor: flavor)
+            let kind: ForgeKind = flavor == .github ? .github : (flavor == .gitea ? .gitea : .gitlab)
             forge.state.addUser(login: "alice", token: "alice-pat", permission: "read")
             forge.state.addUser(login: "bob", token: "bob-pat", permission: "read")
             forge.state.addRepository(owner: "acme", name: "shop", cloneURL: "http://127.0.0.1/acme/shop.git")
@@ -32,15 +37,15 @@ import Testing
             forge.state.setRepositoryAccess("acme/secret", isPrivate: true, roles: ["bob": "none"])
             let settings = DashboardSignInSettings(
                 publicURL: URL(string: publicURL)!, sessionSecret: ForgeSignInTests.secret,
-                sessionLifetime: .seconds(3600), permissionCacheLifetime: .seconds(300), admins: ["github:alice"],
-                oauth: [.github: .init(clientID: "dash-id", clientSecret: "dash-secret")])
+                sessionLifetime: sessionLifetime, permissionCacheLifetime: .seconds(300), admins: ["github:alice"],
+                oauth: [kind: .init(clientID: "dash-id", clientSecret: "dash-secret")])
             forge.state.enableOAuth(
                 clientID: "dash-id", clientSecret: "dash-secret", redirectURI: settings.callbackURL.absoluteString)
-            let endpoint = ForgeEndpoint(kind: .github, apiRoot: forge.apiRoot, authentication: .token("bot"))
+            let endpoint = ForgeEndpoint(kind: kind, apiRoot: forge.apiRoot, authentication: .token("bot"))
             signIn = ForgeSignIn(
                 settings: settings, endpoints: [endpoint],
                 client: CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0)),
-                logger: Logger(label: "test") { [logs] _ in logs },
+                templates: try DashboardTemplates(), logger: Logger(label: "test") { [logs] _ in logs },
                 now: { [unowned self] in lock.withLock { clock } })
         }
 
@@ -56,8 +61,10 @@ import Testing
             let authorize = try #require(start.location.flatMap(URLComponents.init(string:)))
             var fields = (authorize.queryItems ?? []).map { ($0.name, $0.value ?? "") }
             fields.append(("login", login))
-            var post = HTTPRequest(
-                method: .post, url: forge.baseURL.appending(path: "login/oauth/authorize"),
+            var post = HTTPKit.HTTPRequest(
+                method: .post,
+                url: forge.baseURL.appending(
+                    path: forge.state.flavor == .gitlab ? "oauth/authorize" : "login/oauth/authorize"),
                 body: Data(FormEncoding.encode(fields).utf8))
             post.headers["Content-Type"] = "application/x-www-form-urlencoded"
             let back = try await CurlHTTPClient(configuration: .init(timeout: .seconds(600), maximumRedirects: 0)).send(
@@ -137,6 +144,24 @@ import Testing
         #expect(await setup.signIn.viewer(cookieHeader: cookie) == nil)
     }
 
+    /// Gitea's tokens last an hour and GitLab's two: the session ends a minute before its token
+    /// does, so nobody is left signed in with a token the forge refuses (every repository would
+    /// look hidden). Before, the session lasted its twelve hours whatever the token.
+    @Test(arguments: [TestForgeState.Flavor.gitea, .gitlab])
+    func aSessionEndsBeforeItsForgeTokenExpires(_ flavor: TestForgeState.Flavor) async throws {
+        let setup = try Setup(flavor: flavor, sessionLifetime: .seconds(12 * 3600))
+        defer { setup.forge.shutdown() }
+        let lifetime = flavor == .gitea ? 3_540 : 7_140
+        let (answer, cookie) = try await setup.signInAs("bob")
+
+        #expect(
+            answer.setCookies.contains { $0.hasPrefix("shipshape_session=") && $0.contains("Max-Age=\(lifetime);") })
+        #expect(await setup.signIn.viewer(cookieHeader: cookie)?.login == "bob")
+        setup.advance(TimeInterval(lifetime + 1))
+        #expect(await setup.signIn.viewer(cookieHeader: cookie) == nil)
+        #expect(setup.forge.violations.isEmpty, "\(setup.forge.violations)")
+    }
+
     @Test func aCallbackWithoutItsAttemptOrWithAnotherStateIsRefused() async throws {
         let setup = try Setup()
         defer { setup.forge.shutdown() }
@@ -165,6 +190,33 @@ import Testing
             #expect(SignInPaths.safeNext(hostile) == "/dashboard", "\(hostile)")
         }
         #expect(SignInPaths.safeNext("/dashboard/jobs?state=dead") == "/dashboard/jobs?state=dead")
+    }
+
+    /// The chooser and the failures are pages of the dashboard's templates, answered with the
+    /// dashboard's headers: no script, no framing (the sign-out form could be clicked through a frame).
+    @Test func theSignInsPagesAreTemplatesWithTheDashboardsHeaders() async throws {
+        let setup = try Setup()
+        defer { setup.forge.shutdown() }
+        let chooser = setup.signIn.start(forge: "gitlab", next: "/dashboard/jobs?x=<b>")
+        let failed = await setup.signIn.callback(code: "c", state: "s", error: nil, cookieHeader: nil)
+        let cookie = try await setup.signInAs("bob").1
+        let signOut = setup.signIn.signOutPage(cookieHeader: cookie)
+
+        #expect(chooser.status == 200)
+        #expect(
+            chooser.html?.contains(
+                "<a class=\"button\" href=\"/dashboard/sign-in?forge=github&amp;next=/dashboard/jobs%3Fx%3D%3Cb%3E\">"
+                    + "Sign in with GitHub</a>") == true)
+        #expect(failed.status == 400 && failed.html?.contains("<h1>Sign-in failed</h1>") == true)
+        #expect(signOut.html?.contains("Signed in as bob (github).") == true)
+        #expect(signOut.html?.contains("<form method=\"post\" action=\"/dashboard/sign-out\">") == true)
+        for answer in [chooser, failed, signOut] {
+            #expect(answer.html?.hasPrefix("<!DOCTYPE html>") == true)
+            let headers = ForgeSignIn.response(answer).headers
+            #expect(headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            #expect(headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            #expect(headers[.xContentTypeOptions] == "nosniff" && headers[.cacheControl] == "no-store")
+        }
     }
 
     /// What the sign-in logs (a sign-in, a refused code, a forge that fails to answer) names

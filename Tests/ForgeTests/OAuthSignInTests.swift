@@ -60,17 +60,19 @@ import Testing
         let flow = signIn(forge)
 
         let (code, state) = try await authorize(flow.authorizeURL(state: "state-1234"), as: "bob")
-        let token = try await flow.exchange(code: code)
+        let exchanged = try await flow.exchange(code: code)
+        let token = exchanged.value
+        #expect(exchanged.expiresIn == [.github: nil, .gitea: 3600, .gitlab: 7200][flavor] ?? 0)
 
         #expect(state == "state-1234")
         #expect(try await flow.signedInUser(token: token).login == "bob")
         #expect(try await flow.canRead(repository: RepositoryID("acme/shop")!, token: token))
         #expect(try await !flow.canRead(repository: RepositoryID("acme/secret")!, token: token))
         #expect(try await !flow.canRead(repository: RepositoryID("acme/missing")!, token: token))
-        let alice = try await flow.exchange(code: authorize(flow.authorizeURL(state: "s"), as: "alice").code)
+        let alice = try await flow.exchange(code: authorize(flow.authorizeURL(state: "s"), as: "alice").code).value
         #expect(try await flow.canRead(repository: RepositoryID("acme/secret")!, token: alice))
         // GitLab's Guest (the stand-in's "read") sees a private project but not its code.
-        let carol = try await flow.exchange(code: authorize(flow.authorizeURL(state: "s"), as: "carol").code)
+        let carol = try await flow.exchange(code: authorize(flow.authorizeURL(state: "s"), as: "carol").code).value
         #expect(try await flow.canRead(repository: RepositoryID("acme/secret")!, token: carol) == (flavor != .gitlab))
         #expect(forge.violations.isEmpty, "\(forge.violations)")
     }

@@ -1,10 +1,10 @@
 /// The dashboard's job queries, the same SQL for SQLite and PostgreSQL (`$1`: now in milliseconds).
 enum JobInspectionSQL {
-    /// Jobs in state `$2` as `depth()` counts them, newest first, at most `$3`.
+    /// Jobs in state `$2` as `depth()` counts them, newest first, at most `$3` after the first `$4`.
     static let jobsInState = """
         SELECT * FROM jobs
         WHERE CASE WHEN state = 'running' AND lease_expires_ms <= $1 THEN 'pending' ELSE state END = $2
-        ORDER BY id DESC LIMIT $3
+        ORDER BY id DESC LIMIT $3 OFFSET $4
         """
 
     /// Dead job `$2` made pending with fresh attempts, unless a review of the same pull request and

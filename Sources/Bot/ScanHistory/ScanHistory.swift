@@ -42,8 +42,15 @@ package enum RetryOutcome: Sendable, Equatable {
 
 /// The jobs as the dashboard lists them, and a person's second chance for a dead one.
 package protocol JobInspection: Sendable {
-    /// Jobs in `state`, newest first, as `depth()` counts them: a running job whose lease expired
-    /// is pending.
-    func jobs(in state: JobState, limit: Int) async throws -> [JobRecord]
+    /// Jobs in `state`, newest first, as `depth()` counts them (a running job whose lease expired
+    /// is pending): at most `limit`, after the first `offset` (a page of the dashboard's list).
+    func jobs(in state: JobState, limit: Int, offset: Int) async throws -> [JobRecord]
     func retry(deadJob id: Int64) async throws -> RetryOutcome
+}
+
+extension JobInspection {
+    /// The newest `limit` jobs in `state`.
+    package func jobs(in state: JobState, limit: Int) async throws -> [JobRecord] {
+        try await jobs(in: state, limit: limit, offset: 0)
+    }
 }

@@ -24,7 +24,8 @@ package struct ScanHistoryRecorder: Sendable {
                 check: finding.checkID, severity: finding.severity == .danger ? .danger : .warning,
                 category: finding.category.rawValue, file: finding.file, line: finding.position.line,
                 namespace: finding.object?.namespace ?? "",
-                object: finding.object.map { "\($0.kind)/\($0.name)" } ?? "", message: finding.message)
+                object: finding.object.map { "\($0.kind)/\($0.name)" } ?? "", message: finding.message
+            ).bounded
         }
         let scan = ScanRecord(
             forge: forge, repository: repository, commit: commit, scannedAt: now(),

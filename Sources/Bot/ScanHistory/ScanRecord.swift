@@ -69,6 +69,23 @@ package struct ScanFinding: Sendable, Hashable {
     }
 }
 
+extension ScanFinding {
+    /// The longest message kept, in characters; a repository's own rules (Kyverno) write messages.
+    package static let maximumMessage = 4_096
+    /// The longest check, category, file, namespace or object kept, in characters.
+    package static let maximumName = 1_024
+
+    /// This finding with each text cut to its limit (marked with `…`), so a repository cannot make
+    /// its stored scan, or the page that lists it, as large as it likes with one long string.
+    package var bounded: ScanFinding {
+        let cut = { (text: String, limit: Int) in text.count > limit ? text.prefix(limit - 1) + "…" : text }
+        return ScanFinding(
+            check: cut(check, Self.maximumName), severity: severity, category: cut(category, Self.maximumName),
+            file: cut(file, Self.maximumName), line: line, namespace: cut(namespace, Self.maximumName),
+            object: cut(object, Self.maximumName), message: cut(message, Self.maximumMessage))
+    }
+}
+
 /// A stored scan without its findings: what lists and trends need.
 package struct ScanSummary: Sendable, Equatable {
     package var id: Int64

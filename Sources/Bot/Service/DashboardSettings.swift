@@ -7,6 +7,8 @@ package struct DashboardSettings: Sendable, Equatable {
     package var retainedDays: Int?
     /// Sign-in through the forges (`publicURL`, `sessionSecret`, `oauth`, `admins`); nil: nobody can sign in.
     package var signIn: DashboardSignInSettings?
+    /// `dashboard.templates`: a folder of `NAME.mustache` files replacing the built-in pages of the same name.
+    package var templates: String?
 
     package init(retainedScans: Int = 100, retainedDays: Int? = 90) {
         self.retainedScans = retainedScans

@@ -6,7 +6,9 @@ extension DashboardPages {
     /// Every repository the viewer may read with its newest scan's score, counts and trend.
     func overview(_ viewer: DashboardViewer) async throws -> Response {
         var rows: [[String: Any]] = []
-        for scan in try await database.latestScans() where await readable(viewer, scan.forge, scan.repository) {
+        let scans = try await database.latestScans()
+        let readable = await readable(viewer, among: scans.map { ($0.forge, $0.repository) })
+        for scan in scans where readable.contains(scan.forge + ":" + scan.repository) {
             let history = try await database.scans(forge: scan.forge, repository: scan.repository, limit: trendLength)
             let score = RepositoryScore.score(scan)
             rows.append([

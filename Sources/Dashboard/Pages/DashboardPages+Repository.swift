@@ -11,7 +11,7 @@ extension DashboardPages {
         async throws -> Response
     {
         guard let html = try await repositoryPage(viewer, forge: forge, repository: repository, filter: filter) else {
-            return DashboardResponse.notFound()
+            return notFound(viewer)
         }
         return DashboardResponse.html(html)
     }

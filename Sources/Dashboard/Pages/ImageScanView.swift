@@ -5,6 +5,8 @@ import Vulnerabilities
 /// pinned (linked to the scanned revision), its vulnerabilities counted by severity and listed
 /// worst first, or why it could not be read.
 struct ImageScanView {
+    /// Vulnerabilities listed per image, the worst first; the counts by severity cover them all.
+    static let listed = 100
     var forge: ForgeEndpoint?
     var repository: String
     var scans: [StoredImageScan]
@@ -29,11 +31,12 @@ struct ImageScanView {
             return count == 0 ? nil : ["severity": severity.rawValue, "count": count]
         }
         return [
-            "image": result.image, "error": result.error ?? "", "distribution": result.distribution ?? "",
+            "image": result.image, "error": sectionText(result.error), "distribution": sectionText(result.distribution),
             "locations": result.locations.map { location(revision: scan.revision, $0) },
             "severities": severities, "clean": result.error == nil && ordered.isEmpty,
             "hasVulnerabilities": !ordered.isEmpty,
-            "vulnerabilities": ordered.map { vulnerability -> [String: Any] in
+            "more": ordered.count > Self.listed ? ordered.count - Self.listed : false,
+            "vulnerabilities": ordered.prefix(Self.listed).map { vulnerability -> [String: Any] in
                 [
                     "severity": vulnerability.severity.rawValue, "advisory": vulnerability.advisory,
                     "package": vulnerability.package.name, "installed": vulnerability.installedVersion,
@@ -48,7 +51,7 @@ struct ImageScanView {
         let (file, line) = ImageScanReport.fileAndLine(stored)
         return [
             "text": file + ":" + String(line),
-            "link": forge?.blobURL(repository: repository, commit: revision, file: file, line: line) ?? "",
+            "link": sectionText(forge?.blobURL(repository: repository, commit: revision, file: file, line: line)),
         ]
     }
 }

@@ -19,7 +19,7 @@ struct RepositoryView {
             "title": repository, "forge": latest.forge, "repository": repository,
             "score": score.map(String.init) ?? "–", "grade": RepositoryScore.grade(score),
             "dangers": latest.dangers, "warnings": latest.warnings, "commit": String(latest.commit.prefix(12)),
-            "commitLink": forge?.commitURL(repository: repository, commit: latest.commit) ?? "",
+            "commitLink": sectionText(forge?.commitURL(repository: repository, commit: latest.commit)),
             "scannedAt": DashboardFormat.time(latest.scannedAt),
             "objectsChecked": latest.objectsChecked, "checksRun": latest.checksRun,
             "trend": TrendChart(width: 640, height: 160, detailed: true).svg(scans),
@@ -30,7 +30,7 @@ struct RepositoryView {
                 let score = RepositoryScore.score(scan)
                 return [
                     "commit": String(scan.commit.prefix(12)),
-                    "commitLink": forge?.commitURL(repository: repository, commit: scan.commit) ?? "",
+                    "commitLink": sectionText(forge?.commitURL(repository: repository, commit: scan.commit)),
                     "scannedAt": DashboardFormat.time(scan.scannedAt), "score": score.map(String.init) ?? "–",
                     "grade": RepositoryScore.grade(score), "dangers": scan.dangers, "warnings": scan.warnings,
                 ]
@@ -134,7 +134,7 @@ struct RepositoryView {
                 "severity": finding.severity.rawValue, "check": finding.check, "category": finding.category,
                 "namespace": finding.namespace, "object": finding.object, "message": finding.message,
                 "file": finding.file, "line": finding.line,
-                "link": prefix.isEmpty ? "" : prefix + "#L" + String(finding.line),
+                "link": sectionText(prefix.isEmpty ? nil : prefix + "#L" + String(finding.line)),
             ]
         }
     }
@@ -144,13 +144,14 @@ struct RepositoryView {
             "kind": dependency.kind.rawValue, "addOn": dependency.addOn, "name": dependency.name,
             "file": dependency.file, "line": dependency.line, "current": dependency.current,
             "newest": dependency.newestAllowed ?? "none allowed",
-            "link": forge?.blobURL(
-                repository: repository, commit: outdated?.commit ?? latest.commit, file: dependency.file,
-                line: dependency.line) ?? "",
+            "link": sectionText(
+                forge?.blobURL(
+                    repository: repository, commit: outdated?.commit ?? latest.commit, file: dependency.file,
+                    line: dependency.line)),
         ]
         if let number = dependency.pullRequest {
             row["pullRequest"] = [
-                "number": number, "link": forge?.pullRequestURL(repository: repository, number: number) ?? "",
+                "number": number, "link": sectionText(forge?.pullRequestURL(repository: repository, number: number)),
             ]
         }
         return row

@@ -11,13 +11,13 @@ extension ForgeSignIn {
         let next = SignInPaths.safeNext(next)
         let kind = forge.flatMap(ForgeKind.init(rawValue:)) ?? (flows.count == 1 ? flows.keys.first : nil)
         guard let kind, let flow = flows[kind] else {
-            let encodedNext = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            let links = flows.keys.map(\.rawValue).sorted().map {
-                "<p><a class=\"button\" href=\"\(SignInPaths.signIn)?forge=\($0)&amp;next=\(encodedNext)\">"
-                    + "Sign in with \(SignInAnswer.escape(Self.forgeName($0)))</a></p>"
+            let forges = flows.keys.map(\.rawValue).sorted().map { forge -> [String: Any] in
+                [
+                    "name": Self.forgeName(forge),
+                    "link": SignInPaths.signIn + "?forge=" + forge + "&next=" + DashboardResponse.queryValue(next),
+                ]
             }
-            return .page(
-                200, title: "Sign in", "<p>Sign in with the forge your repositories live on.</p>" + links.joined())
+            return .page(200, templates.page(.signIn, viewer: nil, ["title": "Sign in", "forges": forges]))
         }
         let attempt = SignInAttempt(
             state: SessionKeys.randomToken(), forge: kind.rawValue, next: next,
@@ -43,11 +43,15 @@ extension ForgeSignIn {
         guard let code, !code.isEmpty else { return failure(400, "The forge sent no code.", clearAttempt) }
         do {
             let token = try await flow.exchange(code: code)
-            let user = try await flow.signedInUser(token: token)
-            guard let sealed = cookies.keys.seal(token) else {
+            let user = try await flow.signedInUser(token: token.value)
+            guard let sealed = cookies.keys.seal(token.value) else {
                 return failure(500, "The session could not be made.", clearAttempt)
             }
-            let lifetime = Int(settings.sessionLifetime.components.seconds)
+            // The session ends before the forge token does (Gitea's last an hour, GitLab's two):
+            // past it, every question to the forge would fail and every repository look hidden.
+            let lifetime = min(
+                Int(settings.sessionLifetime.components.seconds),
+                token.expiresIn.map { max(60, $0 - Self.tokenMarginSeconds) } ?? Int.max)
             let session = DashboardSession(
                 id: SessionKeys.randomToken(), forge: kind.rawValue, login: user.login,
                 csrfToken: SessionKeys.randomToken(), expires: epochSeconds + lifetime, sealedToken: sealed)
@@ -64,28 +68,24 @@ extension ForgeSignIn {
     /// (a link alone could be followed by another site on the person's behalf).
     func signOutPage(cookieHeader: String?) -> SignInAnswer {
         guard let session = session(cookieHeader) else { return .redirect(SignInPaths.home) }
-        return .page(
-            200, title: "Sign out",
-            "<p>Signed in as \(SignInAnswer.escape(session.login)) (\(SignInAnswer.escape(session.forge))).</p>"
-                + "<form method=\"post\" action=\"\(SignInPaths.signOut)\"><input type=\"hidden\" name=\"csrf\" "
-                + "value=\"\(SignInAnswer.escape(session.csrfToken))\"><button type=\"submit\">Sign out</button></form>"
-        )
+        return .page(200, templates.page(.signOut, viewer: viewer(of: session), ["title": "Sign out"]))
     }
 
     /// `POST /dashboard/sign-out` with the session's `csrf`: the session cookie is cleared.
     func signOut(cookieHeader: String?, csrf: String?) -> SignInAnswer {
         guard let session = session(cookieHeader) else { return .redirect(SignInPaths.home) }
-        guard csrf == session.csrfToken else { return failure(403, "The form was not this session's.", nil) }
+        guard let csrf, DashboardPages.sameToken(csrf, session.csrfToken) else {
+            return failure(403, "The form was not this session's.", nil)
+        }
         return .page(
-            200, title: "Signed out",
-            "<p>You are signed out.</p><p><a href=\"\(SignInPaths.home)\">Sign in again</a></p>",
+            200, templates.page(.signedOut, viewer: nil, ["title": "Signed out"]),
             setting: [cookies.clearCookie(CookieJar.session)])
     }
 
     private func failure(_ status: Int, _ why: String, _ cookie: String?) -> SignInAnswer {
         .page(
-            status, title: "Sign-in failed",
-            "<p>\(SignInAnswer.escape(why))</p><p><a class=\"button\" href=\"\(SignInPaths.signIn)\">Sign in</a></p>",
+            status,
+            templates.page(.error, viewer: nil, ["title": "Sign-in failed", "message": why, "signIn": true]),
             setting: cookie.map { [$0] } ?? [])
     }
 

@@ -32,18 +32,20 @@ extension ForgeSignIn {
         router.post(.init(stringLiteral: SignInPaths.signOut)) { request, _ in
             let cookieHeader = request.headers[.cookie]
             guard let body = try? await request.body.collect(upTo: Self.maximumFormBytes) else {
-                return Self.response(.page(413, title: "Sign-out failed", "<p>The form is too large.</p>"))
+                let signIn = current()
+                return Self.response(
+                    .page(
+                        413,
+                        signIn.templates.page(
+                            .error, viewer: nil, ["title": "Sign-out failed", "message": "The form is too large."])))
             }
-            let form = [String: String](
-                FormEncoding.decode(String(buffer: body)), uniquingKeysWith: { first, _ in first })
-            return Self.response(current().signOut(cookieHeader: cookieHeader, csrf: form["csrf"]))
+            return Self.response(current().signOut(cookieHeader: cookieHeader, csrf: FormFields(body)["csrf"]))
         }
     }
 
     static func response(_ answer: SignInAnswer) -> Response {
-        var headers = HTTPFields()
-        // Nothing of a sign-in is kept by a cache on the way.
-        headers[.cacheControl] = "no-store"
+        // As every dashboard answer: nothing kept by a cache on the way, no script, no framing.
+        var headers = DashboardResponse.securityHeaders
         if let location = answer.location { headers[.location] = location }
         if !answer.setCookies.isEmpty { headers[values: .setCookie] = answer.setCookies }
         var body = ByteBuffer()

@@ -14,15 +14,19 @@ package struct ForgeSignIn: DashboardAccess, DashboardRouteProvider {
     let cookies: CookieJar
     let cache: ReadPermissionCache
     let sessions = SignedInSessions()
+    let templates: DashboardTemplates
     let logger: Logger
     let now: @Sendable () -> Date
     /// How long a sign-in attempt (from the forge's page back to the callback) may take.
     static let attemptSeconds = 600
+    /// A session ends this long before its forge token expires.
+    static let tokenMarginSeconds = 60
 
     /// `endpoints`: the configured forges; those with an OAuth client in `settings` offer sign-in.
     package init(
         settings: DashboardSignInSettings, endpoints: [ForgeEndpoint], client: any HTTPClient,
-        logger: Logger = Logger(label: "shipshape.dashboard.sign-in"), now: @escaping @Sendable () -> Date = Date.init
+        templates: DashboardTemplates, logger: Logger = Logger(label: "shipshape.dashboard.sign-in"),
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.settings = settings
         var flows: [ForgeKind: any OAuthSignIn] = [:]
@@ -38,6 +42,7 @@ package struct ForgeSignIn: DashboardAccess, DashboardRouteProvider {
         cookies = CookieJar(
             keys: SessionKeys(secret: settings.sessionSecret), secure: settings.publicURL.scheme == "https")
         cache = ReadPermissionCache(lifetime: settings.permissionCacheLifetime, now: now)
+        self.templates = templates
         self.logger = logger
         self.now = now
     }
@@ -53,12 +58,16 @@ package struct ForgeSignIn: DashboardAccess, DashboardRouteProvider {
     }
 
     package func viewer(cookieHeader: String?) async -> DashboardViewer? {
-        guard let session = session(cookieHeader), let forge = ForgeKind(rawValue: session.forge) else { return nil }
-        let viewer = DashboardViewer(
-            login: session.login, forge: session.forge, isAdmin: settings.isAdmin(login: session.login, forge: forge),
-            csrfToken: session.csrfToken)
+        guard let session = session(cookieHeader), let viewer = viewer(of: session) else { return nil }
         await sessions.remember(session, as: viewer, now: epochSeconds)
         return viewer
+    }
+
+    func viewer(of session: DashboardSession) -> DashboardViewer? {
+        guard let forge = ForgeKind(rawValue: session.forge) else { return nil }
+        return DashboardViewer(
+            login: session.login, forge: session.forge, isAdmin: settings.isAdmin(login: session.login, forge: forge),
+            csrfToken: session.csrfToken)
     }
 
     /// Asks the forge the viewer signed in with; a repository of another forge is not theirs to read.

@@ -22,7 +22,7 @@ struct ForgeOAuth: OAuthSignIn {
 
     func authorizeURL(state: String) -> URL { endpoints.authorizeURL(state: state) }
 
-    func exchange(code: String) async throws -> String { try await endpoints.exchange(code: code) }
+    func exchange(code: String) async throws -> OAuthToken { try await endpoints.exchange(code: code) }
 
     func signedInUser(token: String) async throws -> SignedInUser {
         let api = api(token)

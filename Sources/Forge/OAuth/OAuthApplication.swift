@@ -17,6 +17,19 @@ package struct OAuthApplication: Sendable {
     }
 }
 
+/// The user access token a code was traded for, and how long the forge says it lasts (Gitea
+/// answers `expires_in` 3600 and GitLab 7200 by default; GitHub's OAuth app tokens do not expire).
+package struct OAuthToken: Sendable, Equatable {
+    package var value: String
+    /// Seconds; nil when the forge did not say.
+    package var expiresIn: Int?
+
+    package init(value: String, expiresIn: Int? = nil) {
+        self.value = value
+        self.expiresIn = expiresIn
+    }
+}
+
 /// The person a user token belongs to, as the forge names them.
 package struct SignedInUser: Sendable, Hashable {
     package var login: String

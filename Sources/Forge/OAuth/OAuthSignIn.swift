@@ -9,7 +9,7 @@ package protocol OAuthSignIn: Sendable {
     /// address, the scopes and `state` (which the callback must bring back unchanged).
     func authorizeURL(state: String) -> URL
     /// Trades the code the forge sent back for a user access token.
-    func exchange(code: String) async throws -> String
+    func exchange(code: String) async throws -> OAuthToken
     func signedInUser(token: String) async throws -> SignedInUser
     /// True when the forge lets the token's owner read `owner/name`; false when it hides or
     /// refuses the repository. Other failures throw (the dashboard then shows nothing).
@@ -57,9 +57,10 @@ struct OAuthEndpoints: Sendable {
         return components.url ?? authorize
     }
 
-    /// POSTs the code as a form and reads `access_token` from the JSON answer. GitHub answers 200
-    /// with `error` for a bad code; Gitea and GitLab answer 400 or 401 with `error`.
-    func exchange(code: String) async throws -> String {
+    /// POSTs the code as a form and reads `access_token` (and `expires_in`, when given) from the
+    /// JSON answer. GitHub answers 200 with `error` for a bad code; Gitea and GitLab answer 400 or
+    /// 401 with `error`.
+    func exchange(code: String) async throws -> OAuthToken {
         let form = [
             ("client_id", application.clientID), ("client_secret", application.clientSecret), ("code", code),
             ("grant_type", "authorization_code"), ("redirect_uri", application.redirectURI.absoluteString),
@@ -83,7 +84,8 @@ struct OAuthEndpoints: Sendable {
         guard let accessToken = answer?["access_token"]?.string, !accessToken.isEmpty else {
             throw ForgeError.unreadableResponse(method: "POST", path: path, reason: "no access_token")
         }
-        return accessToken
+        let expiresIn = answer?["expires_in"]?.int.flatMap { $0 > 0 && $0 < 1_000_000_000 ? $0 : nil }
+        return OAuthToken(value: accessToken, expiresIn: expiresIn)
     }
 }
 

@@ -28,6 +28,8 @@ import Testing
             #expect(try await queue.jobs(in: .running, limit: 10).isEmpty)
             #expect(try await queue.jobs(in: .pending, limit: 10).map(\.kind) == [.upgrade, .scan])
             #expect(try await queue.jobs(in: .pending, limit: 1).map(\.kind) == [.upgrade])
+            #expect(try await queue.jobs(in: .pending, limit: 1, offset: 1).map(\.kind) == [.scan])
+            #expect(try await queue.jobs(in: .pending, limit: 5, offset: 2).isEmpty)
         }
     }
 

@@ -1,11 +1,12 @@
 import PostgresNIO
 
 extension PostgresJobQueue: JobInspection {
-    package func jobs(in state: JobState, limit: Int) async throws -> [JobRecord] {
+    package func jobs(in state: JobState, limit: Int, offset: Int) async throws -> [JobRecord] {
         var binds = PostgresBindings()
         binds.append(settings.now().queueMilliseconds)
         binds.append(state.rawValue)
         binds.append(Int64(limit))
+        binds.append(Int64(max(0, offset)))
         return try await perform("list \(state.rawValue) jobs") {
             try await self.client.query(
                 PostgresQuery(unsafeSQL: JobInspectionSQL.jobsInState, binds: binds), logger: self.logger

@@ -1,11 +1,12 @@
 import GRDB
 
 extension SQLiteJobQueue: JobInspection {
-    package func jobs(in state: JobState, limit: Int) async throws -> [JobRecord] {
+    package func jobs(in state: JobState, limit: Int, offset: Int) async throws -> [JobRecord] {
         let now = settings.now().queueMilliseconds
         return try await read("list \(state.rawValue) jobs") { db in
-            try Row.fetchAll(db, sql: JobInspectionSQL.jobsInState, arguments: [now, state.rawValue, limit]).map(
-                JobRecord.init(sqliteRow:))
+            try Row.fetchAll(
+                db, sql: JobInspectionSQL.jobsInState, arguments: [now, state.rawValue, limit, max(0, offset)]
+            ).map(JobRecord.init(sqliteRow:))
         }
     }
 
