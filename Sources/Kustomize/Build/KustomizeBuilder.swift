@@ -349,7 +349,9 @@ final class BuildSession {
 /// Resources and components that live in another repository or on the web.
 enum RemoteReference {
     static func isRemote(_ text: String) -> Bool {
-        text.contains("://") || text.hasPrefix("git@") || text.hasPrefix("github.com/") || text.hasPrefix("gitlab.com/")
-            || text.hasPrefix("bitbucket.org/") || text.contains("?ref=") || text.contains(".git//")
+        ByteSearch.contains(text: text, "://") || text.hasPrefix("git@") || text.hasPrefix("github.com/")
+            || text.hasPrefix("gitlab.com/") || text.hasPrefix("bitbucket.org/")
+            || ByteSearch.contains(text: text, "?ref=")
+            || ByteSearch.contains(text: text, ".git//")
     }
 }

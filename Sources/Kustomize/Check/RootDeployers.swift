@@ -42,11 +42,14 @@ package struct RootDeployers: Sendable {
         }
     }
 
-    /// The deployers of every file `read` gives that may hold one.
+    /// The deployers of every file `read` gives that may hold one. A third of a GitOps tree's
+    /// files may (Argo CD's own CustomResourceDefinitions among them, the largest files there
+    /// are): their schemas are not built, as for the checks.
     package func deployers(read: (String) throws -> [UInt8]) -> [RootDeployer] {
         files.flatMap { path -> [RootDeployer] in
             guard let bytes = try? read(path), Self.mayHold(bytes) else { return [] }
-            return deployers(in: ManifestReader.read(path: path, bytes: bytes), bytes: bytes)
+            return deployers(
+                in: ManifestReader.read(path: path, bytes: bytes, options: PolicyEngine.parseOptions), bytes: bytes)
         }
     }
 

@@ -65,7 +65,8 @@ enum BuildPath {
         // Most paths are clean already: no `.` or empty component, no trailing slash.
         if !path.isEmpty, !path.hasPrefix("./"), path != ".", !path.hasSuffix("/"), !path.hasSuffix("/."),
             !path.hasSuffix("/.."),
-            !path.contains("/./"), !path.contains("/../"), !path.contains("//"), !path.hasPrefix("../")
+            !ByteSearch.contains(text: path, "/./"), !ByteSearch.contains(text: path, "/../"),
+            !ByteSearch.contains(text: path, "//"), !path.hasPrefix("../")
         {
             return path
         }

@@ -19,7 +19,8 @@ package enum RepositoryPaths {
         }
         let path = parts.joined(separator: "/")
         guard !path.isEmpty else { return nil }
-        let candidates = folders.filter { $0 == path || $0.hasSuffix("/" + path) }.sorted()
+        let suffix = "/" + path
+        let candidates = folders.filter { $0 == path || $0.hasSuffix(suffix) }.sorted()
         return nearest(candidates, to: file) { $0 }
     }
 

@@ -89,14 +89,22 @@ package struct KyvernoPolicies: Sendable {
         KyvernoPolicyException.isException(object)
     }
 
+    /// Called once for every file of the tree: what this side already holds is looked at only
+    /// when the other side brings something (most files bring nothing).
     mutating func add(_ other: KyvernoPolicies) {
-        let known = Set(rules.map(\.id))
-        rules += other.rules.filter { !known.contains($0.id) }
-        let knownExceptions = Set(exceptions.map(\.reference))
-        exceptions += other.exceptions.filter { !knownExceptions.contains($0.reference) }
+        if !other.rules.isEmpty {
+            let known = Set(rules.map(\.id))
+            rules += other.rules.filter { !known.contains($0.id) }
+        }
+        if !other.exceptions.isEmpty {
+            let knownExceptions = Set(exceptions.map(\.reference))
+            exceptions += other.exceptions.filter { !knownExceptions.contains($0.reference) }
+        }
         // The same policy read twice (its file, and a kustomization that builds it) is noted once.
-        let said = Set(notes.map(Self.withoutLocation))
-        notes += other.notes.filter { !said.contains(Self.withoutLocation($0)) }
+        if !other.notes.isEmpty {
+            let said = Set(notes.map(Self.withoutLocation))
+            notes += other.notes.filter { !said.contains(Self.withoutLocation($0)) }
+        }
     }
 }
 
