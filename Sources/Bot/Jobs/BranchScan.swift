@@ -65,10 +65,8 @@ package struct BranchScan: Sendable {
         try await history?.record(
             forge: forge.kind.rawValue, repository: forge.repository.fullName, commit: commit, report: report)
         if let images, let pinned {
-            let results = await images.scanner.scan(ImageScanner.images(in: pinned))
-            try await images.database.record(
-                results, repository: "\(forge.kind.rawValue):\(forge.repository.fullName)", revision: commit, at: Date()
-            )
+            _ = try await images.scanAndRecord(
+                pinned, repository: "\(forge.kind.rawValue):\(forge.repository.fullName)", revision: commit)
         }
         return check
     }

@@ -4,7 +4,7 @@ import GitKit
 import Review
 
 /// Runs the bot's jobs: reviews of pull requests, slash commands, scans of pushes to the
-/// default branch and scheduled upgrades.
+/// default branch, scheduled upgrades and scheduled image scans.
 package struct BotJobHandler: JobHandler {
     package struct JobError: Error, CustomStringConvertible {
         package var description: String
@@ -85,6 +85,15 @@ package struct BotJobHandler: JobHandler {
             upgrade.imageAdvisories = vulnerabilities?.upgradeAdvisories
             upgrade.history = scanHistory
             _ = try await upgrade.run()
+        case .scanImages:
+            guard let vulnerabilities else {
+                throw JobError(
+                    description: "scan-images job \(job.id): this service has no `vulnerabilities:` settings")
+            }
+            let scan = ImageScanJob(
+                forge: forge, mirrors: mirrors, engine: engine, images: vulnerabilities, templates: templates,
+                webLinks: forges.endpoint(payload.forge))
+            try await scan.run()
         }
     }
 }

@@ -258,4 +258,23 @@ package struct GitHubForge: Forge {
         default: return .none
         }
     }
+
+    /// issues/list-for-repo with `creator`: GitHub lists pull requests among issues, so those go.
+    package func issues(openedBy author: String) async throws -> [Issue] {
+        try await api.getAll(
+            "\(repo)/issues", query: [("state", "all"), ("creator", author)], pageSize: ("per_page", 100),
+            of: GitHubShapedAnswers.IssueAnswer.self
+        ).filter { !$0.isPullRequest }.map(\.issue)
+    }
+
+    package func createIssue(title: String, body: String) async throws -> Issue {
+        try await api.send(
+            .post, "\(repo)/issues", body: ["title": .string(title), "body": .string(body)],
+            as: GitHubShapedAnswers.IssueAnswer.self
+        ).issue
+    }
+
+    package func editIssue(_ number: Int, _ edit: IssueEdit) async throws {
+        try await api.send(.patch, "\(repo)/issues/\(number)", body: GitHubShapedAnswers.issueEdit(edit))
+    }
 }

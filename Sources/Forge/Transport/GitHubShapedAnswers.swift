@@ -34,4 +34,35 @@ enum GitHubShapedAnswers {
 
         var details: RepositoryDetails { RepositoryDetails(cloneURL: cloneURL, defaultBranch: defaultBranch) }
     }
+
+    /// An issue; GitHub lists pull requests among issues too, with a `pull_request` object (Gitea
+    /// sends it null on issues). GitHub's `body` is null when the issue has none.
+    struct IssueAnswer: Decodable {
+        var number: Int
+        var title: String
+        var body: String?
+        var user: User
+        var state: String
+        var pullRequest: JSON?
+
+        enum CodingKeys: String, CodingKey {
+            case number, title, body, user, state
+            case pullRequest = "pull_request"
+        }
+
+        var isPullRequest: Bool { pullRequest.map { !$0.isNull } ?? false }
+
+        var issue: Issue {
+            Issue(number: number, title: title, body: body ?? "", author: user.login, isOpen: state == "open")
+        }
+    }
+
+    /// The body of an issue edit, in the words GitHub and Gitea share (`state` open or closed).
+    static func issueEdit(_ edit: IssueEdit) -> JSON {
+        var fields: [String: JSON] = [:]
+        if let title = edit.title { fields["title"] = .string(title) }
+        if let body = edit.body { fields["body"] = .string(body) }
+        if let isOpen = edit.isOpen { fields["state"] = .string(isOpen ? "open" : "closed") }
+        return .object(fields)
+    }
 }
