@@ -75,6 +75,10 @@ package struct BotJobHandler: JobHandler {
         case .scan(let headSHA, let ref):
             var scan = BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
             scan.images = vulnerabilities
+            scan.imageIssue = vulnerabilities.map {
+                ImageVulnerabilityIssue(
+                    forge: forge, images: $0, templates: templates, webLinks: forges.endpoint(payload.forge))
+            }
             scan.history = scanHistory
             try await scan.run(revision: headSHA ?? ref)
         case .upgrade:
@@ -90,10 +94,9 @@ package struct BotJobHandler: JobHandler {
                 throw JobError(
                     description: "scan-images job \(job.id): this service has no `vulnerabilities:` settings")
             }
-            let scan = ImageScanJob(
-                forge: forge, mirrors: mirrors, engine: engine, images: vulnerabilities, templates: templates,
-                webLinks: forges.endpoint(payload.forge))
-            try await scan.run()
+            let issue = ImageVulnerabilityIssue(
+                forge: forge, images: vulnerabilities, templates: templates, webLinks: forges.endpoint(payload.forge))
+            try await ImageScanJob(mirrors: mirrors, engine: engine, issue: issue).run()
         }
     }
 }

@@ -7,12 +7,24 @@ package struct VulnerableImage: Sendable, Equatable {
     package struct Place: Sendable, Hashable {
         package var file: String
         package var line: Int
+
+        package init(file: String, line: Int) {
+            self.file = file
+            self.line = line
+        }
     }
 
     package var image: String
     package var places: [Place]
     package var vulnerabilities: [Vulnerability]
     package var fixingTag: ImageVerdict.FixingTag?
+
+    package init(image: String, places: [Place], vulnerabilities: [Vulnerability], fixingTag: ImageVerdict.FixingTag?) {
+        self.image = image
+        self.places = places
+        self.vulnerabilities = vulnerabilities
+        self.fixingTag = fixingTag
+    }
 
     package var worst: Severity { vulnerabilities.map(\.severity).max() ?? .unknown }
 
