@@ -11,13 +11,10 @@ extension GiteaForge {
     }
 
     package func createIssue(title: String, body: String) async throws -> Issue {
-        try await api.send(
-            .post, "\(repo)/issues", body: ["title": .string(title), "body": .string(body)],
-            as: GitHubShapedAnswers.IssueAnswer.self
-        ).issue
+        try await api.createGitHubShapedIssue(in: repo, title: title, body: body)
     }
 
     package func editIssue(_ number: Int, _ edit: IssueEdit) async throws {
-        try await api.send(.patch, "\(repo)/issues/\(number)", body: GitHubShapedAnswers.issueEdit(edit))
+        try await api.editGitHubShapedIssue(in: repo, number, edit)
     }
 }

@@ -57,12 +57,4 @@ enum GitHubShapedAnswers {
         }
     }
 
-    /// The body of an issue edit, in the words GitHub and Gitea share (`state` open or closed).
-    static func issueEdit(_ edit: IssueEdit) -> JSON {
-        var fields: [String: JSON] = [:]
-        if let title = edit.title { fields["title"] = .string(title) }
-        if let body = edit.body { fields["body"] = .string(body) }
-        if let isOpen = edit.isOpen { fields["state"] = .string(isOpen ? "open" : "closed") }
-        return .object(fields)
-    }
 }

@@ -254,13 +254,7 @@ enum GitHubContractSupplement {
     /// path) and the schema fields above added.
     static func applied(to document: JSONValue) -> JSONValue {
         guard case .object(var root) = document else { return document }
-        var allPaths = root["paths"]?.objectValue ?? [:]
-        for (path, operations) in paths {
-            var item = allPaths[path]?.objectValue ?? [:]
-            for (method, operation) in operations { item[method] = operation }
-            allPaths[path] = .object(item)
-        }
-        root["paths"] = .object(allPaths)
+        APIDescriptionPaths.adding(paths, to: &root)
         var components = root["components"]?.objectValue ?? [:]
         var schemas = components["schemas"]?.objectValue ?? [:]
         schemas.merge(Self.schemas) { _, new in new }

@@ -127,13 +127,7 @@ enum GiteaContractSupplement {
     /// `document` with the paths above added and the definitions it lacks.
     static func applied(to document: JSONValue) -> JSONValue {
         guard case .object(var root) = document else { return document }
-        var allPaths = root["paths"]?.objectValue ?? [:]
-        for (path, operations) in paths {
-            var item = allPaths[path]?.objectValue ?? [:]
-            for (method, operation) in operations { item[method] = operation }
-            allPaths[path] = .object(item)
-        }
-        root["paths"] = .object(allPaths)
+        APIDescriptionPaths.adding(paths, to: &root)
         var existing = root["definitions"]?.objectValue ?? [:]
         existing.merge(definitions) { kept, _ in kept }
         root["definitions"] = .object(existing)
