@@ -47,6 +47,13 @@ package protocol Forge: Sendable {
     func addLabels(_ labels: [String], to number: Int) async throws
     func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws
     func permission(of user: String) async throws -> Permission
+
+    /// Issues of this repository (pull requests left out) opened by `author`, open and closed.
+    /// The forge filters by author where it can; callers still compare `author` themselves.
+    func issues(openedBy author: String) async throws -> [Issue]
+    func createIssue(title: String, body: String) async throws -> Issue
+    /// Changes what `edit` names (title, body, open or closed) and nothing else.
+    func editIssue(_ number: Int, _ edit: IssueEdit) async throws
 }
 
 extension Forge {
@@ -98,5 +105,17 @@ extension Forge {
         if existing.body != body { try await updateComment(existing, on: number, body: body) }
         existing.body = body
         return existing
+    }
+}
+
+extension Forge {
+    /// The issue `author` opened that carries `marker`: the open one when there is one, else the
+    /// most recent. Another user's issue never counts, whatever its title or body says.
+    package func ownIssue(marker: String, author: String) async throws -> Issue? {
+        let own = try await issues(openedBy: author).filter {
+            $0.author.lowercased() == author.lowercased() && $0.body.contains(marker)
+        }
+        let open = own.filter(\.isOpen)
+        return (open.isEmpty ? own : open).max { $0.number < $1.number }
     }
 }

@@ -71,7 +71,7 @@ import Upgrades
                 && message.contains("NOT_SET_ANYWHERE is not set")
                 && message.contains("shipshape.yaml:11: unknown forge `bitbucket`")
                 && message.contains("shipshape.yaml:15: schedules.upgrades.cron")
-                && message.contains("shipshape.yaml:19: schedules.later.kind must be upgrade or scan")
+                && message.contains("shipshape.yaml:19: schedules.later.kind must be upgrade, scan or scan-images")
                 && message.contains("shipshape.yaml:25: allow must be patch, minor or major")
                 && !message.contains("password")
         }
@@ -99,6 +99,37 @@ import Upgrades
             schedule.repositories.map(\.repository.fullName) == ["platform/clusters/prod", "platform/clusters/staging"])
         #expect(configuration.forges.first?.webhookSecret == "secret")
         #expect(configuration.forges.first?.endpoint.apiRoot.absoluteString == "https://gitlab.example.com/api/v4")
+    }
+
+    /// A `scan-images` schedule fires jobs of that kind, and is refused where no advisories are configured.
+    @Test func imageScanSchedulesNeedTheVulnerabilitiesSection() throws {
+        let schedule = """
+            forges:
+              github:
+                token: {env: GH}
+                webhookSecret: {env: HOOK}
+            schedules:
+              - name: daily-images
+                kind: scan-images
+                cron: "0 5 * * *"
+                repositories: [github:acme/platform]
+
+            """
+        let environment = ["GH": "t", "HOOK": "h"]
+        let configuration = try BotConfigurationReader.read(
+            text: schedule + "vulnerabilities: {advisories: /var/lib/shipshape/advisories.sqlite}\n",
+            file: "shipshape.yaml", environment: environment, readFile: { _ in nil })
+        let images = try #require(configuration.schedules.first)
+        #expect(images.kind == .scanImages)
+        let jobs = images.jobs(firedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(jobs.map(\.kind) == [.scanImages])
+        #expect(try jobs.map { try JobPayload.decode($0.payload, kind: $0.kind).work } == [.scanImages])
+        #expect {
+            _ = try BotConfigurationReader.read(
+                text: schedule, file: "shipshape.yaml", environment: environment, readFile: { _ in nil })
+        } throws: { error in
+            "\(error)".contains("shipshape.yaml:7: a `scan-images` schedule needs a `vulnerabilities:` section")
+        }
     }
 
     @Test func upgradeSchedulesAndTheUpgradesSection() throws {

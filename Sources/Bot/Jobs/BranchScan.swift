@@ -16,6 +16,9 @@ package struct BranchScan: Sendable {
     package let checkName: String
     /// Scans every image the branch pins and stores the results (nil: images are not scanned).
     package var images: VulnerabilitySetup?
+    /// The repository's vulnerable-images issue, edited or closed when one is open (a push that
+    /// fixes an image closes it at once); opening it is the `scan-images` schedule's part.
+    package var imageIssue: ImageVulnerabilityIssue?
     /// Where the scan is kept for the dashboard; nil when the dashboard is off.
     package var history: ScanHistoryRecorder?
 
@@ -65,10 +68,10 @@ package struct BranchScan: Sendable {
         try await history?.record(
             forge: forge.kind.rawValue, repository: forge.repository.fullName, commit: commit, report: report)
         if let images, let pinned {
-            let results = await images.scanner.scan(ImageScanner.images(in: pinned))
-            try await images.database.record(
-                results, repository: "\(forge.kind.rawValue):\(forge.repository.fullName)", revision: commit, at: Date()
-            )
+            let scanned = try await images.scanAndRecord(
+                pinned, repository: "\(forge.kind.rawValue):\(forge.repository.fullName)", revision: commit)
+            _ = try await imageIssue?.keep(
+                pinned, scanned: scanned, branch: details.defaultBranch, commit: commit, mayOpen: false)
         }
         return check
     }

@@ -13,6 +13,8 @@ package struct JobPayload: Sendable, Equatable {
         /// The commit pushed, else the ref; neither: the default branch's head (a schedule).
         case scan(headSHA: String?, ref: String?)
         case upgrade
+        /// The default branch's images, scanned for the repository's vulnerable-images issue.
+        case scanImages
     }
 
     /// A slash command: the comment that gave it, and who wrote it.
@@ -55,6 +57,7 @@ package struct JobPayload: Sendable, Equatable {
         case .command: .command
         case .scan: .scan
         case .upgrade: .upgrade
+        case .scanImages: .scanImages
         }
     }
 
@@ -63,7 +66,7 @@ package struct JobPayload: Sendable, Equatable {
         switch work {
         case .review(let number, _): number
         case .command(let request): request.number
-        case .scan, .upgrade: nil
+        case .scan, .upgrade, .scanImages: nil
         }
     }
 

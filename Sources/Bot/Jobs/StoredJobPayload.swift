@@ -33,7 +33,7 @@ struct StoredJobPayload: Codable {
         case .scan(let headSHA, let ref):
             self.headSHA = headSHA
             self.ref = ref
-        case .upgrade:
+        case .upgrade, .scanImages:
             break
         }
     }
@@ -70,6 +70,8 @@ struct StoredJobPayload: Codable {
             work = .scan(headSHA: headSHA, ref: ref)
         case .upgrade:
             work = .upgrade
+        case .scanImages:
+            work = .scanImages
         }
         return JobPayload(forge: forgeKind, repository: repositoryID, work: work)
     }

@@ -3,6 +3,8 @@ import Foundation
 /// The kinds of work the bot does.
 package enum JobKind: String, Sendable, CaseIterable, Codable {
     case review, command, upgrade, scan
+    /// The default branch's images scanned, and the repository's vulnerable-images issue kept.
+    case scanImages = "scan-images"
 }
 
 /// Where a job is in its life.

@@ -26,9 +26,13 @@ package struct Schedule: Sendable {
     package func jobs(firedAt: Date) -> [NewJob] {
         let minute = ISO8601DateFormatter().string(from: firedAt)
         return repositories.map { target in
-            let payload = JobPayload(
-                forge: target.forge, repository: target.repository,
-                work: kind == .upgrade ? .upgrade : .scan(headSHA: nil, ref: nil))
+            let work: JobPayload.Work =
+                switch kind {
+                case .upgrade: .upgrade
+                case .scanImages: .scanImages
+                case .review, .command, .scan: .scan(headSHA: nil, ref: nil)
+                }
+            let payload = JobPayload(forge: target.forge, repository: target.repository, work: work)
             return NewJob(
                 kind: kind, payload: payload.encoded(), pullRequestKey: nil,
                 deliveryID: "schedule:\(name):\(target.forge.rawValue):\(target.repository.fullName):\(minute)")

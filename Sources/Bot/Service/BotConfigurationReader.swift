@@ -142,6 +142,13 @@ package struct BotConfigurationReader {
             else { continue }
             problem(entry.key, "dashboard.oauth.\(kind.rawValue): no `\(kind.rawValue)` under `forges:`")
         }
+        // The issue of vulnerable images needs the advisories to match against.
+        if configuration.vulnerabilities == nil {
+            for item in stream.documents.first?.root?["schedules"]?.items ?? []
+            where item["kind"]?.scalar?.text == JobKind.scanImages.rawValue {
+                problem(item["kind"] ?? item, "a `scan-images` schedule needs a `vulnerabilities:` section")
+            }
+        }
         // A forge written with mistakes has its own problems; this is for a file that names none.
         if !forgesWritten { problems.append((1, "no forge is configured under `forges:`")) }
         guard problems.isEmpty else { throw Problems(file: file, problems: problems) }
@@ -257,7 +264,7 @@ package struct BotConfigurationReader {
             allowsPlainHTTP: allowsPlainHTTP)
     }
 
-    /// `- {name, kind: upgrade|scan, cron: "0 6 * * mon-fri", timeZone: Europe/Berlin, repositories: [github:acme/shop]}`
+    /// `- {name, kind: upgrade|scan|scan-images, cron: "0 6 * * mon-fri", timeZone: Europe/Berlin, repositories: [github:acme/shop]}`
     private mutating func schedule(_ node: YAMLNode) -> Schedule? {
         knownKeys(node, ["name", "kind", "cron", "timeZone", "repositories"], in: "schedules")
         guard let name = node["name"].flatMap({ string($0, "schedules.name") }) else {
@@ -266,9 +273,9 @@ package struct BotConfigurationReader {
         }
         let setting = "schedules.\(name)"
         guard let kindText = node["kind"]?.scalar?.text, let kind = JobKind(rawValue: kindText),
-            kind == .scan || kind == .upgrade
+            [.scan, .upgrade, .scanImages].contains(kind)
         else {
-            problem(node["kind"] ?? node, "\(setting).kind must be upgrade or scan")
+            problem(node["kind"] ?? node, "\(setting).kind must be upgrade, scan or scan-images")
             return nil
         }
         guard let cronText = node["cron"].flatMap({ string($0, "\(setting).cron") }) else { return nil }

@@ -4,7 +4,7 @@ import GitKit
 import Review
 
 /// Runs the bot's jobs: reviews of pull requests, slash commands, scans of pushes to the
-/// default branch and scheduled upgrades.
+/// default branch, scheduled upgrades and scheduled image scans.
 package struct BotJobHandler: JobHandler {
     package struct JobError: Error, CustomStringConvertible {
         package var description: String
@@ -75,6 +75,10 @@ package struct BotJobHandler: JobHandler {
         case .scan(let headSHA, let ref):
             var scan = BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
             scan.images = vulnerabilities
+            scan.imageIssue = vulnerabilities.map {
+                ImageVulnerabilityIssue(
+                    forge: forge, images: $0, templates: templates, webLinks: forges.endpoint(payload.forge))
+            }
             scan.history = scanHistory
             try await scan.run(revision: headSHA ?? ref)
         case .upgrade:
@@ -85,6 +89,14 @@ package struct BotJobHandler: JobHandler {
             upgrade.imageAdvisories = try vulnerabilities?.upgradeAdvisories()
             upgrade.history = scanHistory
             _ = try await upgrade.run()
+        case .scanImages:
+            guard let vulnerabilities else {
+                throw JobError(
+                    description: "scan-images job \(job.id): this service has no `vulnerabilities:` settings")
+            }
+            let issue = ImageVulnerabilityIssue(
+                forge: forge, images: vulnerabilities, templates: templates, webLinks: forges.endpoint(payload.forge))
+            try await ImageScanJob(mirrors: mirrors, engine: engine, issue: issue).run()
         }
     }
 }

@@ -16,6 +16,9 @@ package struct ForgeDirectory: Sendable {
 
     package var kinds: Set<ForgeKind> { Set(endpoints.keys) }
 
+    /// The configured endpoint of a forge, for links into its web view.
+    package func endpoint(_ kind: ForgeKind) -> ForgeEndpoint? { endpoints[kind] }
+
     /// A GitHub App without a configured installation uses the one installation events named for
     /// the repository, and asks GitHub only when none did.
     package func forge(_ kind: ForgeKind, repository: RepositoryID) async throws -> any Forge {

@@ -12,6 +12,7 @@ package struct CommentTemplates: Sendable {
         case help
         case upgradePullRequest = "upgrade-pull-request"
         case upgradeComment = "upgrade-comment"
+        case imageVulnerabilityIssue = "image-vulnerability-issue"
     }
 
     package struct TemplateError: Error, CustomStringConvertible {

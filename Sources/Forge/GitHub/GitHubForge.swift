@@ -258,4 +258,20 @@ package struct GitHubForge: Forge {
         default: return .none
         }
     }
+
+    /// issues/list-for-repo with `creator`: GitHub lists pull requests among issues, so those go.
+    package func issues(openedBy author: String) async throws -> [Issue] {
+        try await api.getAll(
+            "\(repo)/issues", query: [("state", "all"), ("creator", author)], pageSize: ("per_page", 100),
+            of: GitHubShapedAnswers.IssueAnswer.self
+        ).filter { !$0.isPullRequest }.map(\.issue)
+    }
+
+    package func createIssue(title: String, body: String) async throws -> Issue {
+        try await api.createGitHubShapedIssue(in: repo, title: title, body: body)
+    }
+
+    package func editIssue(_ number: Int, _ edit: IssueEdit) async throws {
+        try await api.editGitHubShapedIssue(in: repo, number, edit)
+    }
 }

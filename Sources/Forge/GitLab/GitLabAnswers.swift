@@ -151,4 +151,18 @@ enum GitLabAnswers {
 
         enum CodingKeys: String, CodingKey { case httpURLToRepo = "http_url_to_repo" }
     }
+
+    /// A project issue: `state` is "opened" or "closed"; `description` is null when empty.
+    struct IssueAnswer: Decodable {
+        var iid: Int
+        var title: String
+        var description: String?
+        var state: String
+        var author: User
+
+        var issue: Issue {
+            Issue(
+                number: iid, title: title, body: description ?? "", author: author.username, isOpen: state == "opened")
+        }
+    }
 }

@@ -34,4 +34,27 @@ enum GitHubShapedAnswers {
 
         var details: RepositoryDetails { RepositoryDetails(cloneURL: cloneURL, defaultBranch: defaultBranch) }
     }
+
+    /// An issue; GitHub lists pull requests among issues too, with a `pull_request` object (Gitea
+    /// sends it null on issues). GitHub's `body` is null when the issue has none.
+    struct IssueAnswer: Decodable {
+        var number: Int
+        var title: String
+        var body: String?
+        var user: User
+        var state: String
+        var pullRequest: JSON?
+
+        enum CodingKeys: String, CodingKey {
+            case number, title, body, user, state
+            case pullRequest = "pull_request"
+        }
+
+        var isPullRequest: Bool { pullRequest.map { !$0.isNull } ?? false }
+
+        var issue: Issue {
+            Issue(number: number, title: title, body: body ?? "", author: user.login, isOpen: state == "open")
+        }
+    }
+
 }

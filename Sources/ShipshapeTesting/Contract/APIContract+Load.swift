@@ -3,7 +3,7 @@ import Foundation
 extension APIContract {
     /// Loads a forge's contract from `shared/forge/` (or from `folder`, laid out the same way):
     /// GitHub `github/openapi-subset.json` with `GitHubContractSupplement` added, Gitea `gitea/openapi-subset.json`, Forgejo
-    /// `gitea/forgejo-openapi-subset.json`, GitLab the endpoint table in `GitLabEndpoints` with
+    /// `gitea/forgejo-openapi-subset.json` (both with `GiteaContractSupplement`), GitLab the endpoint table in `GitLabEndpoints` with
     /// the schemas in `gitlab/response-schemas/public_api/v4/`.
     package static func load(_ forge: Forge, from folder: URL = SharedData.forge) throws -> APIContract {
         switch forge {
@@ -14,11 +14,11 @@ extension APIContract {
         case .gitea:
             return try loadOpenAPI(
                 forge, file: folder.appending(path: "gitea/openapi-subset.json"),
-                options: .goStructs)
+                options: .goStructs, supplement: GiteaContractSupplement.applied(to:))
         case .forgejo:
             return try loadOpenAPI(
                 forge, file: folder.appending(path: "gitea/forgejo-openapi-subset.json"),
-                options: .goStructs)
+                options: .goStructs, supplement: GiteaContractSupplement.applied(to:))
         case .gitlab:
             let schemas = try SchemaDocuments.load(
                 folder: folder.appending(path: "gitlab/response-schemas/public_api/v4"))

@@ -103,6 +103,90 @@ enum GitHubContractSupplement {
                 ],
             ]
         ],
+        // "List repository issues", "Create an issue", "Update an issue" (rest/issues/issues). The
+        // list holds pull requests too, each with a `pull_request` object; `creator` filters by
+        // the login that opened them; `state` is open (the default), closed or all.
+        "/repos/{owner}/{repo}/issues": [
+            "get": [
+                "operationId": "issues/list-for-repo",
+                "parameters": .array(
+                    ownerRepository + [
+                        ["name": "milestone", "in": "query", "schema": ["type": "string"]],
+                        [
+                            "name": "state", "in": "query",
+                            "schema": ["type": "string", "enum": ["open", "closed", "all"], "default": "open"],
+                        ],
+                        ["name": "assignee", "in": "query", "schema": ["type": "string"]],
+                        ["name": "creator", "in": "query", "schema": ["type": "string"]],
+                        ["name": "mentioned", "in": "query", "schema": ["type": "string"]],
+                        ["name": "labels", "in": "query", "schema": ["type": "string"]],
+                        [
+                            "name": "sort", "in": "query",
+                            "schema": ["type": "string", "enum": ["created", "updated", "comments"]],
+                        ],
+                        ["name": "direction", "in": "query", "schema": ["type": "string", "enum": ["asc", "desc"]]],
+                        ["$ref": "#/components/parameters/since"],
+                        ["$ref": "#/components/parameters/per_page"], ["$ref": "#/components/parameters/page"],
+                    ]),
+                "responses": [
+                    "200": json(["type": "array", "items": ["$ref": "#/components/schemas/issue"]]),
+                    "301": ["$ref": "#/components/responses/moved_permanently"],
+                    "404": ["$ref": "#/components/responses/not_found"],
+                    "422": ["$ref": "#/components/responses/validation_failed"],
+                ],
+            ],
+            "post": [
+                "operationId": "issues/create",
+                "parameters": .array(ownerRepository),
+                "requestBody": json([
+                    "type": "object", "required": ["title"],
+                    "properties": [
+                        "title": ["oneOf": [["type": "string"], ["type": "integer"]]],
+                        "body": ["type": "string"],
+                        "assignee": ["type": "string", "nullable": true],
+                        "milestone": ["oneOf": [["type": "string"], ["type": "integer"]], "nullable": true],
+                        "labels": ["type": "array"],
+                        "assignees": ["type": "array", "items": ["type": "string"]],
+                    ],
+                ]),
+                "responses": [
+                    "201": json(["$ref": "#/components/schemas/issue"]),
+                    "403": ["$ref": "#/components/responses/forbidden"],
+                    "404": ["$ref": "#/components/responses/not_found"],
+                    "410": ["$ref": "#/components/responses/gone"],
+                    "422": ["$ref": "#/components/responses/validation_failed"],
+                ],
+            ],
+        ],
+        "/repos/{owner}/{repo}/issues/{issue_number}": [
+            "patch": [
+                "operationId": "issues/update",
+                "parameters": .array(ownerRepository + [["$ref": "#/components/parameters/issue_number"]]),
+                "requestBody": json([
+                    "type": "object",
+                    "properties": [
+                        "title": ["oneOf": [["type": "string"], ["type": "integer"]], "nullable": true],
+                        "body": ["type": "string", "nullable": true],
+                        "assignee": ["type": "string", "nullable": true],
+                        "state": ["type": "string", "enum": ["open", "closed"]],
+                        "state_reason": [
+                            "type": "string", "enum": ["completed", "not_planned", "reopened"], "nullable": true,
+                        ],
+                        "milestone": ["oneOf": [["type": "string"], ["type": "integer"]], "nullable": true],
+                        "labels": ["type": "array"],
+                        "assignees": ["type": "array", "items": ["type": "string"]],
+                    ],
+                ]),
+                "responses": [
+                    "200": json(["$ref": "#/components/schemas/issue"]),
+                    "301": ["$ref": "#/components/responses/moved_permanently"],
+                    "403": ["$ref": "#/components/responses/forbidden"],
+                    "404": ["$ref": "#/components/responses/not_found"],
+                    "410": ["$ref": "#/components/responses/gone"],
+                    "422": ["$ref": "#/components/responses/validation_failed"],
+                ],
+            ]
+        ],
         // "Get the authenticated app" (rest/apps/apps): with the App's JWT; `slug` names the
         // App, whose comments are by `<slug>[bot]`. A JWT GitHub cannot verify (another App's
         // key, a revoked one) is 401, as "Authenticating as a GitHub App" describes.
@@ -124,19 +208,56 @@ enum GitHubContractSupplement {
         "repository-collaborator-permission": ["role_name": ["type": "string"]]
     ]
 
+    /// Schemas the 2020 description lacks. `issue` ("Get an issue", rest/issues/issues): the
+    /// fields GitHub always sends, `body` null when empty, `pull_request` only on pull requests.
+    static let schemas: [String: JSONValue] = [
+        "issue": [
+            "type": "object",
+            "required": [
+                "id", "node_id", "url", "repository_url", "labels_url", "comments_url", "events_url", "html_url",
+                "number", "state", "title", "user", "labels", "assignee", "milestone", "locked", "comments",
+                "closed_at", "created_at", "updated_at", "author_association",
+            ],
+            "properties": [
+                "id": ["type": "integer"], "node_id": ["type": "string"], "url": ["type": "string"],
+                "repository_url": ["type": "string"], "labels_url": ["type": "string"],
+                "comments_url": ["type": "string"], "events_url": ["type": "string"], "html_url": ["type": "string"],
+                "number": ["type": "integer"], "state": ["type": "string"],
+                "state_reason": [
+                    "type": "string", "enum": ["completed", "reopened", "not_planned"], "nullable": true,
+                ],
+                "title": ["type": "string"], "body": ["type": "string", "nullable": true],
+                "user": ["$ref": "#/components/schemas/simple-user"],
+                "labels": ["type": "array"],
+                "assignee": ["nullable": true, "allOf": [["$ref": "#/components/schemas/simple-user"]]],
+                "assignees": ["type": "array", "items": ["$ref": "#/components/schemas/simple-user"]],
+                "milestone": ["nullable": true, "allOf": [["$ref": "#/components/schemas/milestone"]]],
+                "locked": ["type": "boolean"], "active_lock_reason": ["type": "string", "nullable": true],
+                "comments": ["type": "integer"],
+                "pull_request": [
+                    "type": "object", "required": ["url", "html_url", "diff_url", "patch_url"],
+                    "properties": [
+                        "url": ["type": "string"], "html_url": ["type": "string"], "diff_url": ["type": "string"],
+                        "patch_url": ["type": "string"],
+                        "merged_at": ["type": "string", "format": "date-time", "nullable": true],
+                    ],
+                ],
+                "closed_at": ["type": "string", "format": "date-time", "nullable": true],
+                "created_at": ["type": "string", "format": "date-time"],
+                "updated_at": ["type": "string", "format": "date-time"],
+                "author_association": ["type": "string"],
+            ],
+        ]
+    ]
+
     /// `document` with the paths above added (replacing an operation of the same method and
     /// path) and the schema fields above added.
     static func applied(to document: JSONValue) -> JSONValue {
         guard case .object(var root) = document else { return document }
-        var allPaths = root["paths"]?.objectValue ?? [:]
-        for (path, operations) in paths {
-            var item = allPaths[path]?.objectValue ?? [:]
-            for (method, operation) in operations { item[method] = operation }
-            allPaths[path] = .object(item)
-        }
-        root["paths"] = .object(allPaths)
+        APIDescriptionPaths.adding(paths, to: &root)
         var components = root["components"]?.objectValue ?? [:]
         var schemas = components["schemas"]?.objectValue ?? [:]
+        schemas.merge(Self.schemas) { _, new in new }
         for (name, added) in schemaProperties {
             guard case .object(var schema) = schemas[name] else { continue }
             var properties = schema["properties"]?.objectValue ?? [:]

@@ -65,6 +65,15 @@ enum GitLabEndpoints {
 
     static let all: [GitLabEndpoint] = [
         .init(
+            method: "GET", path: "\(project)/issues", name: "listProjectIssues", successStatus: 200,
+            response: .unchecked),
+        .init(
+            method: "POST", path: "\(project)/issues", name: "createIssue", successStatus: 201,
+            response: .unchecked, request: GitLabRequestRules.createIssue),
+        .init(
+            method: "PUT", path: "\(project)/issues/{iid}", name: "editIssue", successStatus: 200,
+            response: .unchecked, request: GitLabRequestRules.editIssue),
+        .init(
             method: "GET", path: "/api/v4/user", name: "getCurrentUser", successStatus: 200,
             response: .object("user/basic.json")),
         .init(

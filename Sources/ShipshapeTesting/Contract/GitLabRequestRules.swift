@@ -3,7 +3,8 @@
 /// diff `position`, resolve a thread, add and modify a thread note), `doc/api/commits.md` (set
 /// the pipeline status of a commit), `doc/api/merge_requests.md` (create and update a merge
 /// request), `doc/api/notes.md` (create and modify a merge request note) and
-/// `doc/api/emoji_reactions.md` (award an emoji to a note). Only required fields and the types
+/// `doc/api/emoji_reactions.md` (award an emoji to a note) and `doc/api/issues.md` (new issue,
+/// edit issue). Only required fields and the types
 /// of the fields the bot sends are checked; GitLab ignores fields it does not know.
 enum GitLabRequestRules {
     static let note: JSONValue = [
@@ -102,5 +103,32 @@ enum GitLabRequestRules {
         "type": "object",
         "required": ["name"],
         "properties": ["name": ["type": "string", "minLength": 1]],
+    ]
+
+    static let createIssue: JSONValue = [
+        "type": "object",
+        "required": ["title"],
+        "properties": [
+            "title": ["type": "string", "minLength": 1],
+            "description": ["type": "string"],
+            "labels": ["type": "string"],
+            "confidential": ["type": "boolean"],
+            "issue_type": ["type": "string", "enum": ["issue", "incident", "test_case", "task"]],
+        ],
+    ]
+
+    /// "At least one of the optional attributes" is needed, as for a merge request.
+    static let editIssue: JSONValue = [
+        "type": "object",
+        "minProperties": 1,
+        "properties": [
+            "title": ["type": "string", "minLength": 1],
+            "description": ["type": "string"],
+            "state_event": ["type": "string", "enum": ["close", "reopen"]],
+            "labels": ["type": "string"],
+            "add_labels": ["type": "string"],
+            "remove_labels": ["type": "string"],
+            "confidential": ["type": "boolean"],
+        ],
     ]
 }

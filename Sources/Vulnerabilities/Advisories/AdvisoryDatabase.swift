@@ -24,6 +24,13 @@ package final class AdvisoryDatabase: Sendable {
         package var source: String
         package var importedAt: Date
         package var records: Int
+
+        package init(export: String, source: String, importedAt: Date, records: Int) {
+            self.export = export
+            self.source = source
+            self.importedAt = importedAt
+            self.records = records
+        }
     }
 
     /// Replaces everything an earlier import of `export` (e.g. `Debian`) brought, in one

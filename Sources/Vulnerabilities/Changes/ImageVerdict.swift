@@ -46,7 +46,7 @@ package struct ImageVerdict: Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
-    static func reportOrder(_ left: Vulnerability, _ right: Vulnerability) -> Bool {
+    package static func reportOrder(_ left: Vulnerability, _ right: Vulnerability) -> Bool {
         if left.severity != right.severity { return left.severity > right.severity }
         if left.advisory != right.advisory { return left.advisory < right.advisory }
         return left.package.name < right.package.name

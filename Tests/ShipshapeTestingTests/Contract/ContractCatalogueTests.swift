@@ -3,7 +3,7 @@ import ShipshapeTesting
 import Testing
 
 @Suite struct ContractCatalogueTests {
-    @Test(arguments: [(APIContract.Forge.github, 31), (.gitea, 34), (.forgejo, 37), (.gitlab, 22)])
+    @Test(arguments: [(APIContract.Forge.github, 34), (.gitea, 37), (.forgejo, 40), (.gitlab, 25)])
     func loadsEveryOperation(forge: APIContract.Forge, count: Int) throws {
         let contract = try APIContract.load(forge)
         #expect(contract.operationList.count == count)

@@ -8,7 +8,7 @@ final class ForgeStore {
     enum IDSpace: Int, CaseIterable {
         case user = 1
         case repository, pullRequest, issueComment, reviewComment, review, status, checkRun, label, reaction, version,
-            installation
+            installation, issue
     }
 
     let flavor: TestForgeState.Flavor
@@ -23,6 +23,7 @@ final class ForgeStore {
     var repositories: [StoredRepository] = []
     var pullRequests: [StoredPullRequest] = []
     var comments: [StoredComment] = []
+    var issues: [StoredIssue] = []
     var reviews: [StoredReview] = []
     var statuses: [StoredStatus] = []
     var checkRuns: [StoredCheckRun] = []
@@ -130,9 +131,11 @@ final class ForgeStore {
         return label
     }
 
-    /// Next PR/MR number in the repository: numbers are per repository on every forge.
+    /// Next PR/MR number in the repository: numbers are per repository on every forge, and on
+    /// GitHub and Gitea one sequence with the issues.
     func nextNumber(in repository: String) -> Int {
-        (pullRequests.filter { $0.repository == repository }.map(\.number).max() ?? 0) + 1
+        let issueNumbers = flavor == .gitlab ? [] : issues.filter { $0.repository == repository }.map(\.number)
+        return ((pullRequests.filter { $0.repository == repository }.map(\.number) + issueNumbers).max() ?? 0) + 1
     }
 }
 

@@ -1,0 +1,65 @@
+import Upgrades
+import Vulnerabilities
+
+/// One image the default branch pins that has vulnerabilities at or above the threshold: every
+/// place it is pinned, its vulnerabilities worst first, and the newer allowed tag that fixes some.
+package struct VulnerableImage: Sendable, Equatable {
+    package struct Place: Sendable, Hashable {
+        package var file: String
+        package var line: Int
+
+        package init(file: String, line: Int) {
+            self.file = file
+            self.line = line
+        }
+    }
+
+    package var image: String
+    package var places: [Place]
+    package var vulnerabilities: [Vulnerability]
+    package var fixingTag: ImageVerdict.FixingTag?
+
+    package init(image: String, places: [Place], vulnerabilities: [Vulnerability], fixingTag: ImageVerdict.FixingTag?) {
+        self.image = image
+        self.places = places
+        self.vulnerabilities = vulnerabilities
+        self.fixingTag = fixingTag
+    }
+
+    package var worst: Severity { vulnerabilities.map(\.severity).max() ?? .unknown }
+
+    /// The review's verdicts (one per place an image is pinned) gathered per image, worst image
+    /// first; verdicts that are errors are left to `unreadable(_:)`.
+    package static func gathered(_ verdicts: [ImageVerdict]) -> [VulnerableImage] {
+        var order: [String] = []
+        var images: [String: VulnerableImage] = [:]
+        for verdict in verdicts where verdict.error == nil && !verdict.vulnerabilities.isEmpty {
+            let name = verdict.change.image.description
+            let place = Place(
+                file: verdict.change.dependency.location.file, line: verdict.change.dependency.location.line)
+            if var known = images[name] {
+                if !known.places.contains(place) { known.places.append(place) }
+                known.fixingTag = known.fixingTag ?? verdict.fixingTag
+                images[name] = known
+            } else {
+                order.append(name)
+                images[name] = VulnerableImage(
+                    image: name, places: [place],
+                    vulnerabilities: verdict.vulnerabilities.sorted(by: ImageVerdict.reportOrder),
+                    fixingTag: verdict.fixingTag)
+            }
+        }
+        return order.compactMap { images[$0] }.sorted {
+            ($0.worst, $0.vulnerabilities.count, $1.image) > ($1.worst, $1.vulnerabilities.count, $0.image)
+        }
+    }
+
+    /// The images that could not be scanned, each once, with the reason.
+    package static func unreadable(_ verdicts: [ImageVerdict]) -> [(image: String, reason: String)] {
+        var seen: Set<String> = []
+        return verdicts.compactMap { verdict in
+            guard let reason = verdict.error, seen.insert(verdict.change.image.description).inserted else { return nil }
+            return (verdict.change.image.description, reason)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import HTTPKit
+
+/// Project issues (doc/api/issues.md): listed by `author_username` in every state, created with a
+/// `description`, edited with `state_event` close or reopen. An issue's `iid` is its number.
+extension GitLabForge {
+    package func issues(openedBy author: String) async throws -> [Issue] {
+        try await api.getAll(
+            "\(project)/issues", query: [("author_username", author)], pageSize: Self.pageSize,
+            of: GitLabAnswers.IssueAnswer.self
+        ).map(\.issue)
+    }
+
+    package func createIssue(title: String, body: String) async throws -> Issue {
+        try await api.send(
+            .post, "\(project)/issues", body: ["title": .string(title), "description": .string(body)],
+            as: GitLabAnswers.IssueAnswer.self
+        ).issue
+    }
+
+    package func editIssue(_ number: Int, _ edit: IssueEdit) async throws {
+        var fields: [String: JSON] = [:]
+        if let title = edit.title { fields["title"] = .string(title) }
+        if let body = edit.body { fields["description"] = .string(body) }
+        if let isOpen = edit.isOpen { fields["state_event"] = .string(isOpen ? "reopen" : "close") }
+        guard !fields.isEmpty else { return }
+        try await api.send(.put, "\(project)/issues/\(number)", body: .object(fields))
+    }
+}
