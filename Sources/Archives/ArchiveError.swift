@@ -18,7 +18,7 @@ package struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible
 extension ArchiveError {
     /// Runs `body`, whose closures may throw anything, as code that throws only `ArchiveError`:
     /// the streaming readers take untyped callbacks; what they throw here is always one.
-    static func rethrowing(_ body: () throws -> Void) throws(ArchiveError) {
+    package static func rethrowing(_ body: () throws -> Void) throws(ArchiveError) {
         do { try body() } catch let error as ArchiveError { throw error } catch {
             throw ArchiveError(reason: "\(error)")
         }

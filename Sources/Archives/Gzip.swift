@@ -13,19 +13,8 @@ package enum Gzip {
     }
 
     private static func inflate(_ compressed: [UInt8], limit: Int, stream: GzipStream) throws(ArchiveError) -> [UInt8] {
-        var output: [UInt8] = []
-        try ArchiveError.rethrowing {
-            try compressed.withUnsafeBytes { input in
-                try stream.feed(input) { piece in
-                    if output.count + piece.count > limit {
-                        throw ArchiveError(
-                            reason: "inflates to more than \(limit >> 20) MiB; refused", isOverLimit: true)
-                    }
-                    output.append(contentsOf: piece)
-                }
-            }
-        }
-        try stream.finish()
-        return output
+        try BoundedOutput.collect(
+            compressed, limit: limit, verb: "inflates", feed: { try stream.feed($0, output: $1) },
+            finish: stream.finish)
     }
 }

@@ -3,19 +3,8 @@
 package enum Zstd {
     package static func decompress(_ compressed: [UInt8], limit: Int) throws(ArchiveError) -> [UInt8] {
         let stream = try ZstdStream()
-        var output: [UInt8] = []
-        try ArchiveError.rethrowing {
-            try compressed.withUnsafeBytes { input in
-                try stream.feed(input) { piece in
-                    if output.count + piece.count > limit {
-                        throw ArchiveError(
-                            reason: "decompresses to more than \(limit >> 20) MiB; refused", isOverLimit: true)
-                    }
-                    output.append(contentsOf: piece)
-                }
-            }
-        }
-        try stream.finish()
-        return output
+        return try BoundedOutput.collect(
+            compressed, limit: limit, verb: "decompresses", feed: { try stream.feed($0, output: $1) },
+            finish: stream.finish)
     }
 }

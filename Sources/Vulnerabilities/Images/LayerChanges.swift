@@ -15,13 +15,7 @@ package struct LayerChanges: Sendable, Equatable, Codable {
     package init(tar: [UInt8]) throws(ArchiveError) {
         var stream = TarStream()
         var reader = Reader(keptFileLimit: tar.count)
-        do {
-            try tar.withUnsafeBytes { try stream.feed($0, into: &reader) }
-        } catch let error as ArchiveError {
-            throw error
-        } catch {
-            throw ArchiveError(reason: "\(error)")
-        }
+        try ArchiveError.rethrowing { try tar.withUnsafeBytes { try stream.feed($0, into: &reader) } }
         try stream.finish()
         self = reader.changes
     }

@@ -5,6 +5,8 @@ import PostgresNIO
 import Testing
 import Vulnerabilities
 
+@testable import Server
+
 /// Replicas sharing one PostgreSQL store import the same export at once (the schedule fires on
 /// all of them): the imports take turns, so the store ends with one whole import, never both
 /// added together or half of one, and a replica reading meanwhile sees the earlier import whole.
@@ -88,6 +90,33 @@ import Vulnerabilities
             #expect(stored.first?.source == (prefixes == ["DSA-A"] ? "a" : "b"))
             let packageRows = try await PostgresAdmin.count("SELECT count(*) FROM \(schema).affected_package")
             #expect(packageRows == Int64(kept.count), "each advisory's package once")
+        }
+    }
+}
+
+/// `serve` keeps advisories where its queue is: in the PostgreSQL queue's database, which
+/// replicas share, or in the `vulnerabilities.advisories` SQLite file beside a SQLite queue.
+@Suite struct ServiceAdvisoryStoreTests {
+    @Test(arguments: [Backend.sqlite, .postgres])
+    func theServiceKeepsAdvisoriesWhereItsQueueIs(_ backend: Backend) async throws {
+        try await QueueStore.with(backend) { store in
+            let folder = FileManager.default.temporaryDirectory.appending(
+                path: "shipshape-service-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var configuration = BotConfiguration()
+            configuration.cacheDirectory = folder.appending(path: "cache").path
+            configuration.vulnerabilities = VulnerabilitySettings(
+                advisoryDatabase: folder.appending(path: "advisories.sqlite").path)
+            let queue = try await store.open()
+            let handler = try BotService(configuration: configuration, queue: queue).makeHandler()
+            let images = try #require(handler.vulnerabilities)
+            switch backend {
+            case .sqlite:
+                #expect(images.advisories as? AdvisoryDatabase === images.database)
+            case .postgres:
+                #expect(images.advisories as? PostgresJobQueue === queue as? PostgresJobQueue)
+            }
         }
     }
 }
