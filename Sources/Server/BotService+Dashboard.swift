@@ -4,9 +4,9 @@ import Vulnerabilities
 
 extension BotService {
     /// The dashboard, when the configuration has a `dashboard:` section; its access and sign-in
-    /// routes come from `dashboardSignIn()`. `imageScans`: the advisory database the branch scans
-    /// record their images in, when `vulnerabilities:` is configured.
-    func dashboardSite(imageScans: AdvisoryDatabase?) throws -> DashboardSite? {
+    /// routes come from `dashboardSignIn()`. `imageScans`: where the branch scans record their
+    /// images (the advisory database, or the PostgreSQL queue), when `vulnerabilities:` is configured.
+    func dashboardSite(imageScans: (any ImageScanArchive)?) throws -> DashboardSite? {
         guard configuration.dashboard != nil else { return nil }
         let signIn = try dashboardSignIn()
         var pages = DashboardPages(

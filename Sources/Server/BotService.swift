@@ -53,7 +53,7 @@ package struct BotService: Sendable {
                 maximumBodyBytes: configuration.maximumBodyBytes),
             intake: intake, metrics: metrics,
             readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger),
-            dashboard: try dashboardSite(imageScans: handler.vulnerabilities?.database), logger: logger)
+            dashboard: try dashboardSite(imageScans: handler.vulnerabilities?.imageScans), logger: logger)
         if let images = handler.vulnerabilities {
             metrics.addCollector { [metrics = self.metrics] in
                 metrics.images(
@@ -185,7 +185,7 @@ package struct BotService: Sendable {
             caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
             rateLimits: StandardRateLimits())
         return try VulnerabilitySetup(
-            settings: settings, database: database, advisories: queue.sharedAdvisories(),
+            settings: settings, database: database, shared: queue.sharedAdvisories(),
             upgrades: configuration.upgrades,
             http: http,
             cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),

@@ -66,7 +66,7 @@ package struct BranchScan: Sendable {
             forge: forge.kind.rawValue, repository: forge.repository.fullName, commit: commit, report: report)
         if let images, let pinned {
             let results = await images.scanner.scan(ImageScanner.images(in: pinned))
-            try await images.database.record(
+            try await images.imageScans.record(
                 results, repository: "\(forge.kind.rawValue):\(forge.repository.fullName)", revision: commit, at: Date()
             )
         }

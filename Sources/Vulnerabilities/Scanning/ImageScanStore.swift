@@ -10,6 +10,22 @@ package struct StoredImageScan: Sendable, Equatable {
     package var revision: String
     package var scannedAt: Date
     package var result: ImageScanResult
+
+    package init(repository: String, revision: String, scannedAt: Date, result: ImageScanResult) {
+        self.repository = repository
+        self.revision = revision
+        self.scannedAt = scannedAt
+        self.result = result
+    }
+}
+
+/// Where the branch scans' image results are kept: `AdvisoryDatabase` (SQLite), or the bot's
+/// PostgreSQL queue, which replicas and their dashboards share.
+package protocol ImageScanArchive: Sendable {
+    /// Replaces `repository`'s stored scan with `results`, all or nothing.
+    func record(_ results: [ImageScanResult], repository: String, revision: String, at date: Date) async throws
+    /// `repository`'s stored scan, in the order it was recorded.
+    func scans(of repository: String) async throws -> [StoredImageScan]
 }
 
 enum ImageScanStore {
@@ -44,8 +60,7 @@ enum ImageScanStore {
         """
 }
 
-extension AdvisoryDatabase {
-    /// Replaces `repository`'s stored scan with `results`, all or nothing.
+extension AdvisoryDatabase: ImageScanArchive {
     package func record(_ results: [ImageScanResult], repository: String, revision: String, at date: Date) async throws
     {
         let encoder = JSONEncoder()
@@ -87,7 +102,6 @@ extension AdvisoryDatabase {
         }
     }
 
-    /// `repository`'s stored scan, in the order it was recorded.
     package func scans(of repository: String) async throws -> [StoredImageScan] {
         try await database.read { db in
             let decoder = JSONDecoder()

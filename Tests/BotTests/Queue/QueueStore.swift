@@ -77,7 +77,7 @@ final class QueueStore: Sendable {
 
     /// An advisory store on this store: the SQLite file of `vulnerabilities.advisories` beside the
     /// queue's, or the PostgreSQL queue itself (as a replica sharing it opens it).
-    func advisories() async throws -> any AdvisoryStore {
+    func advisories() async throws -> any AdvisoryStore & ImageScanArchive {
         switch backend {
         case .sqlite:
             let file = URL(fileURLWithPath: location).deletingLastPathComponent().appending(path: "advisories.sqlite")

@@ -94,8 +94,8 @@ import Vulnerabilities
     }
 }
 
-/// `serve` keeps advisories where its queue is: in the PostgreSQL queue's database, which
-/// replicas share, or in the `vulnerabilities.advisories` SQLite file beside a SQLite queue.
+/// `serve` keeps advisories and branch image scans where its queue is: in the PostgreSQL queue's
+/// database, which replicas share, or in the `vulnerabilities.advisories` SQLite file beside a SQLite queue.
 @Suite struct ServiceAdvisoryStoreTests {
     @Test(arguments: [Backend.sqlite, .postgres])
     func theServiceKeepsAdvisoriesWhereItsQueueIs(_ backend: Backend) async throws {
@@ -114,8 +114,10 @@ import Vulnerabilities
             switch backend {
             case .sqlite:
                 #expect(images.advisories as? AdvisoryDatabase === images.database)
+                #expect(images.imageScans as? AdvisoryDatabase === images.database)
             case .postgres:
                 #expect(images.advisories as? PostgresJobQueue === queue as? PostgresJobQueue)
+                #expect(images.imageScans as? PostgresJobQueue === queue as? PostgresJobQueue)
             }
         }
     }
