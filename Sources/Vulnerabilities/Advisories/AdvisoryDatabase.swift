@@ -91,7 +91,11 @@ package final class AdvisoryDatabase: AdvisoryStore {
                     """)
         }
         migrator.registerMigration("create image scans") { db in
-            try db.execute(sql: ImageScanStore.schema)
+            for statement in ImageScanStore.statements(
+                idColumn: "INTEGER PRIMARY KEY", scanID: "INTEGER", seconds: "REAL", json: "BLOB")
+            {
+                try db.execute(sql: statement)
+            }
         }
         return migrator
     }

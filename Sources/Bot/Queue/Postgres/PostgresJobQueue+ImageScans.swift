@@ -7,39 +7,9 @@ import Vulnerabilities
 /// (`image_scan`, one row per image; `image_vulnerability`, one per vulnerable package with the
 /// whole finding as JSON). A repository's next scan replaces its rows in one transaction.
 extension PostgresJobQueue: ImageScanArchive {
-    static let imageScanSchema = [
-        """
-        CREATE TABLE IF NOT EXISTS image_scan (
-            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            repository TEXT NOT NULL,
-            revision TEXT NOT NULL,
-            image TEXT NOT NULL,
-            locations TEXT NOT NULL,
-            manifest_digest TEXT,
-            platform TEXT,
-            distribution TEXT,
-            packages INTEGER NOT NULL,
-            notes TEXT NOT NULL,
-            error TEXT,
-            scanned_at DOUBLE PRECISION NOT NULL
-        )
-        """,
-        "CREATE INDEX IF NOT EXISTS image_scan_by_repository ON image_scan (repository)",
-        """
-        CREATE TABLE IF NOT EXISTS image_vulnerability (
-            scan_id BIGINT NOT NULL REFERENCES image_scan (id) ON DELETE CASCADE,
-            advisory TEXT NOT NULL,
-            severity TEXT NOT NULL,
-            package TEXT NOT NULL,
-            installed_version TEXT NOT NULL,
-            fixed_version TEXT,
-            ecosystem TEXT NOT NULL,
-            detail TEXT NOT NULL
-        )
-        """,
-        "CREATE INDEX IF NOT EXISTS image_vulnerability_by_scan ON image_vulnerability (scan_id)",
-        "CREATE INDEX IF NOT EXISTS image_vulnerability_by_advisory ON image_vulnerability (advisory)",
-    ]
+    static let imageScanSchema = ImageScanStore.statements(
+        idColumn: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", scanID: "BIGINT", seconds: "DOUBLE PRECISION",
+        json: "TEXT")
 
     package func record(_ results: [ImageScanResult], repository: String, revision: String, at date: Date)
         async throws
