@@ -15,7 +15,7 @@ package struct DashboardPages: Sendable {
     package let templates: DashboardTemplates
     /// The branch scans' image results, when `vulnerabilities:` is configured; nil leaves the
     /// repository page without its images section.
-    package var imageScans: AdvisoryDatabase?
+    package var imageScans: (any ImageScanArchive)?
     /// Scans drawn in a repository's trend and listed under "last scans".
     package var trendLength = 30
     /// Jobs listed per state on the jobs page.

@@ -38,6 +38,11 @@ package actor ConditionalRequestCache: HTTPClient {
         self.maximumEntries = max(1, maximumEntries)
     }
 
+    /// A streamed body is not kept (it is too large to hold; that is why it streams): straight through.
+    package func send(_ request: HTTPRequest, bodyTo receiver: any HTTPBodyReceiver) async throws -> HTTPResponse {
+        try await base.send(request, bodyTo: receiver)
+    }
+
     /// How many responses are remembered.
     package var count: Int { entries.count }
 

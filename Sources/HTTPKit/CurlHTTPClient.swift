@@ -23,6 +23,14 @@ package final class CurlHTTPClient: HTTPClient {
     deinit { threads.stop() }
 
     package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await send(request, receiver: nil)
+    }
+
+    package func send(_ request: HTTPRequest, bodyTo receiver: any HTTPBodyReceiver) async throws -> HTTPResponse {
+        try await send(request, receiver: receiver)
+    }
+
+    private func send(_ request: HTTPRequest, receiver: (any HTTPBodyReceiver)?) async throws -> HTTPResponse {
         var current = request
         var hops = 0
         while true {
@@ -32,7 +40,7 @@ package final class CurlHTTPClient: HTTPClient {
                     reason: "credentials are not sent over plain http to \(current.url.host ?? "")"
                         + " (use https, or allow plain http for this host in the configuration)")
             }
-            let response = try await sendOnce(current)
+            let response = try await sendOnce(current, receiver: receiver)
             guard configuration.maximumRedirects > 0, let next = Redirect.request(following: response, of: current)
             else { return response }
             guard hops < configuration.maximumRedirects else {
@@ -44,9 +52,9 @@ package final class CurlHTTPClient: HTTPClient {
         }
     }
 
-    private func sendOnce(_ request: HTTPRequest) async throws -> HTTPResponse {
+    private func sendOnce(_ request: HTTPRequest, receiver: (any HTTPBodyReceiver)?) async throws -> HTTPResponse {
         try Task.checkCancellation()
-        let transfer = CurlTransfer(request: request, settings: configuration)
+        let transfer = CurlTransfer(request: request, settings: configuration, receiver: receiver)
         let handles = self.handles
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in

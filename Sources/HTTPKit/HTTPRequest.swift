@@ -82,4 +82,7 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 /// how (libcurl, retries on top); callers never see a transport type.
 package protocol HTTPClient: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    /// As `send`, but a successful answer's body goes to `receiver` as it arrives (the response's
+    /// `body` is then empty). A transfer that breaks after some of it went there is not retried.
+    func send(_ request: HTTPRequest, bodyTo receiver: any HTTPBodyReceiver) async throws -> HTTPResponse
 }

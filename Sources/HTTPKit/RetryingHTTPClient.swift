@@ -31,16 +31,30 @@ package final class RetryingHTTPClient: HTTPClient {
     }
 
     package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await send(request, streamed: { false }, attempt: { try await self.base.send(request) })
+    }
+
+    /// Retried only while nothing of the body has gone to `receiver`: it cannot take the body twice.
+    package func send(_ request: HTTPRequest, bodyTo receiver: any HTTPBodyReceiver) async throws -> HTTPResponse {
+        let counting = CountingReceiver(receiver)
+        return try await send(
+            request, streamed: { counting.received }, attempt: { try await self.base.send(request, bodyTo: counting) })
+    }
+
+    private func send(
+        _ request: HTTPRequest, streamed: () -> Bool, attempt send: () async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
         var generator = SystemRandomNumberGenerator()
         var attempt = 0
         while true {
             attempt += 1
             let outcome: Result<HTTPResponse, HTTPError>
             do {
-                let response = try await base.send(request)
+                let response = try await send()
                 remember(response, for: request)
                 outcome = .success(response)
             } catch let error as HTTPError {
+                if streamed() { throw error }
                 outcome = .failure(error)
             }
             let decision = RetryDecision.after(
@@ -77,5 +91,20 @@ package final class RetryingHTTPClient: HTTPClient {
             let host = request.url.host?.lowercased()
         else { return }
         remainingByHost.withLock { $0[host] = remaining }
+    }
+}
+
+/// Passes a body on and notes whether any of it went through.
+private final class CountingReceiver: HTTPBodyReceiver {
+    private let wrapped: any HTTPBodyReceiver
+    private let count = Atomic<Int>(0)
+
+    init(_ wrapped: any HTTPBodyReceiver) { self.wrapped = wrapped }
+
+    var received: Bool { count.load(ordering: .relaxed) > 0 }
+
+    func receive(_ bytes: UnsafeRawBufferPointer) throws {
+        count.add(bytes.count, ordering: .relaxed)
+        try wrapped.receive(bytes)
     }
 }

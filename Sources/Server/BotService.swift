@@ -53,11 +53,11 @@ package struct BotService: Sendable {
                 maximumBodyBytes: configuration.maximumBodyBytes),
             intake: intake, metrics: metrics,
             readiness: Readiness(queue: queue, forgeChecks: forgeChecks, logger: logger),
-            dashboard: try dashboardSite(imageScans: handler.vulnerabilities?.database), logger: logger)
+            dashboard: try dashboardSite(imageScans: handler.vulnerabilities?.imageScans), logger: logger)
         if let images = handler.vulnerabilities {
             metrics.addCollector { [metrics = self.metrics] in
                 metrics.images(
-                    images.statistics.snapshot, imports: (try? await images.database.imports()) ?? [], now: Date())
+                    images.statistics.snapshot, imports: (try? await images.advisories.imports()) ?? [], now: Date())
             }
         }
         let metrics = self.metrics
@@ -185,7 +185,9 @@ package struct BotService: Sendable {
             caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
             rateLimits: StandardRateLimits())
         return try VulnerabilitySetup(
-            settings: settings, database: database, upgrades: configuration.upgrades, http: http,
+            settings: settings, database: database, shared: queue.sharedAdvisories(),
+            upgrades: configuration.upgrades,
+            http: http,
             cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
             layerFolder: URL(fileURLWithPath: configuration.cacheDirectory + "/layers"))
     }

@@ -6,7 +6,7 @@ import Vulnerabilities
 extension ServerMetrics {
     /// The image scans' counts, as counters advanced by what happened since the last scrape, and
     /// each advisory export's age (the report's "imported ... ago", as a gauge an alert can watch).
-    func images(_ counts: ScanStatistics.Snapshot, imports: [AdvisoryDatabase.ImportRecord], now: Date) {
+    func images(_ counts: ScanStatistics.Snapshot, imports: [AdvisoryImport], now: Date) {
         let before = imageCounts.withLock { last in
             defer { last = counts }
             return last

@@ -37,6 +37,16 @@ import Vulnerabilities
         #expect(imports.first?.source == alpine && imports.first?.importedAt == thirteen)
         #expect(imports.first?.records == VulnerableImages.advisories.count)
 
+        // 18:30 in a replica whose last look was 11:00: the 18:00 firing is due, unless another
+        // replica sharing the store imported after it.
+        let eleven = start.addingTimeInterval(3 * 3_600)
+        let eighteen = start.addingTimeInterval(10 * 3_600)
+        try await database.replace(
+            export: "Alpine", with: [], source: alpine, at: eighteen.addingTimeInterval(60))
+        #expect(await schedule(at: eighteen.addingTimeInterval(1_800)).importIfDue(since: eleven) == false)
+        #expect(try await database.imports().first?.records == 0, "not imported again")
+        #expect(await schedule(at: eighteen.addingTimeInterval(7 * 3_600)).importIfDue(since: eleven))
+
         let results = await schedule(at: thirteen).importAll()
         #expect(results.count == 2)
         if case .success = results[0] { Issue.record("the missing export should fail") }

@@ -25,7 +25,7 @@ import Testing
         let statistics = ScanStatistics()
         let imported = Date().addingTimeInterval(-7200)
         let imports = [
-            AdvisoryDatabase.ImportRecord(export: "Alpine", source: "all.zip", importedAt: imported, records: 3)
+            AdvisoryImport(export: "Alpine", source: "all.zip", importedAt: imported, records: 3)
         ]
         server.metrics.addCollector { [metrics = server.metrics] in
             metrics.images(statistics.snapshot, imports: imports, now: imported.addingTimeInterval(7200))

@@ -2,19 +2,19 @@ import Foundation
 import Logging
 import Vulnerabilities
 
-/// Imports the configured OSV exports (files or URLs) into the service's advisory database on a
-/// cron schedule, in UTC, and once at start when the database holds no import yet. A source that
+/// Imports the configured OSV exports (files or URLs) into the service's advisory store on a
+/// cron schedule, in UTC, and once at start when the store holds no import yet. A source that
 /// cannot be read is logged and keeps its earlier records; the others are imported all the same.
 package struct AdvisoryImportSchedule: Sendable {
     package let sources: [String]
     package let cron: CronExpression
-    package let database: AdvisoryDatabase
+    package let database: any AdvisoryStore
     package let importer: OSVExportImporter
     private let now: @Sendable () -> Date
     let logger: Logger
 
     package init(
-        sources: [String], cron: CronExpression, database: AdvisoryDatabase, importer: OSVExportImporter,
+        sources: [String], cron: CronExpression, database: any AdvisoryStore, importer: OSVExportImporter,
         now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "shipshape.advisories")
     ) {
         self.sources = sources
@@ -50,9 +50,11 @@ package struct AdvisoryImportSchedule: Sendable {
     }
 
     /// Imports when a firing of the schedule falls after `last` and not after now (a missed firing
-    /// once, not once per firing missed); returns whether it did.
+    /// once, not once per firing missed), unless the store was imported after that firing (by
+    /// another replica sharing it); returns whether it did.
     package func importIfDue(since last: Date) async -> Bool {
-        guard let next = cron.next(after: last, in: Self.utc), next <= now() else { return false }
+        let newest = (try? await database.imports())?.map(\.importedAt).max()
+        guard let next = cron.next(after: max(last, newest ?? last), in: Self.utc), next <= now() else { return false }
         await importAll()
         return true
     }

@@ -9,9 +9,10 @@ final class CurlTransfer: Sendable {
     let settings: CurlHTTPClient.Configuration
     let state = TransferState()
 
-    init(request: HTTPRequest, settings: CurlHTTPClient.Configuration) {
+    init(request: HTTPRequest, settings: CurlHTTPClient.Configuration, receiver: (any HTTPBodyReceiver)? = nil) {
         self.request = request
         self.settings = settings
+        state.receiver = receiver
     }
 
     var timeout: Duration { request.timeout ?? settings.timeout }
@@ -42,6 +43,8 @@ final class CurlTransfer: Sendable {
             throw HTTPError.invalidRequest(method: request.method, url: request.url, reason: error.message)
         }
         let code = handle.perform()
+        // The receiver refused what came (too large, not what it should be): its reason, not libcurl's.
+        if let refusal = state.receiverError { throw refusal }
         if code != CURLE_OK {
             let detail = String(cString: errorBuffer)
             throw error(

@@ -4,18 +4,25 @@ import Synchronization
 
 /// What libcurl's callbacks collect during one transfer: the body and the headers of the last
 /// response (a new status line starts over, so redirects and `100 Continue` leave nothing behind).
+/// With a receiver, a 2xx answer's body goes to it instead of `body`.
 ///
-/// `@unchecked Sendable`: `body` and `headers` are touched only by the thread running the
+/// `@unchecked Sendable`: everything but `cancelled` is touched only by the thread running the
 /// transfer; `cancelled` is atomic because a task's cancellation handler sets it from elsewhere.
 final class TransferState: @unchecked Sendable {
     var body = Data()
     var headers = HTTPHeaders()
+    /// The status line's code of the response being read (0 before the first).
+    var status = 0
+    var receiver: (any HTTPBodyReceiver)?
+    /// What the receiver threw; the transfer stopped there.
+    var receiverError: (any Error)?
     let cancelled = Atomic<Bool>(false)
 
     func receiveHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
         let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
         if line.hasPrefix("HTTP/") {
             headers = HTTPHeaders()
+            status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
             return
         }
         guard let colon = line.firstIndex(of: ":"), line.first != " ", line.first != "\t" else { return }
@@ -32,6 +39,16 @@ enum TransferCallbacks {
         guard let data, let context else { return 0 }
         let length = size * count
         let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
+        if let receiver = state.receiver, (200..<300).contains(state.status) {
+            do {
+                try receiver.receive(UnsafeRawBufferPointer(start: data, count: length))
+            } catch {
+                // Anything but `length` makes libcurl stop with a write error.
+                state.receiverError = error
+                return 0
+            }
+            return length
+        }
         data.withMemoryRebound(to: UInt8.self, capacity: length) { state.body.append($0, count: length) }
         return length
     }

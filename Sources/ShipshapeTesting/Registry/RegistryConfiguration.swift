@@ -12,6 +12,9 @@ struct RegistryConfiguration {
     var storageFolder: URL
     var port: Int
     var auth: Auth
+    /// `storage.cache.blobdescriptor: inmemory`, as Debian's own config.yml has it: a blob's size
+    /// is remembered from its push, so a stored file that shrank afterwards is served cut short.
+    var cachesBlobDescriptors = false
 
     var yaml: String {
         var text = """
@@ -26,7 +29,7 @@ struct RegistryConfiguration {
                 rootdirectory: \(quoted(storageFolder.path))
               delete:
                 enabled: true
-            http:
+            \(cachesBlobDescriptors ? "  cache:\n    blobdescriptor: inmemory\n" : "")http:
               addr: 127.0.0.1:\(port)
             """
         switch auth {

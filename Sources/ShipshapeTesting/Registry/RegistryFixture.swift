@@ -61,7 +61,10 @@ package final class RegistryFixture: @unchecked Sendable {
 
     deinit { shutdown() }
 
-    package static func start(authentication: Authentication = .none) throws -> RegistryFixture {
+    /// `cachesBlobDescriptors`: see `RegistryConfiguration.cachesBlobDescriptors`.
+    package static func start(authentication: Authentication = .none, cachesBlobDescriptors: Bool = false) throws
+        -> RegistryFixture
+    {
         let folder = FileManager.default.temporaryDirectory.appending(path: "shipshape-registry-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: folder.appending(path: "storage"), withIntermediateDirectories: true)
@@ -88,7 +91,9 @@ package final class RegistryFixture: @unchecked Sendable {
                     rootCertificateBundle: issuer.signer.certificateFile)
             }
             let registry = try RegistryProcess.start(in: folder) {
-                RegistryConfiguration(storageFolder: folder.appending(path: "storage"), port: $0, auth: auth)
+                RegistryConfiguration(
+                    storageFolder: folder.appending(path: "storage"), port: $0, auth: auth,
+                    cachesBlobDescriptors: cachesBlobDescriptors)
             }
             return RegistryFixture(
                 authentication: authentication, folder: folder, registry: registry,
@@ -98,6 +103,15 @@ package final class RegistryFixture: @unchecked Sendable {
             try? FileManager.default.removeItem(at: folder)
             throw error
         }
+    }
+
+    /// Replaces what the registry stores for a pushed blob, as a failing disk would: the registry
+    /// serves the new bytes under the old digest (cut short, when they are fewer and it caches
+    /// blob descriptors).
+    package func overwriteStoredBlob(_ digest: String, with data: Data) throws {
+        let hex = digest.split(separator: ":").last.map(String.init) ?? digest
+        try data.write(
+            to: folder.appending(path: "storage/docker/registry/v2/blobs/sha256/\(hex.prefix(2))/\(hex)/data"))
     }
 
     /// The request URIs (path and query, e.g. `/v2/team/app/tags/list`) the registry logged, in

@@ -77,6 +77,15 @@ package actor RegistryClient {
         ).body
     }
 
+    /// A blob too large to hold (an image layer): its bytes go to `receiver` as they arrive.
+    package func blob(host: String, repository: String, digest: String, to receiver: any HTTPBodyReceiver)
+        async throws
+    {
+        _ = try await exchange(
+            try endpoint(host, "/v2/\(repository)/blobs/\(digest)"), host: host, repository: repository, accept: "*/*",
+            receiver: receiver)
+    }
+
     /// The image's `org.opencontainers.image.source` label (or `org.label-schema.vcs-url`), read
     /// from the config of the tag's image (the first platform's, for an index).
     package func sourceLabel(host: String, repository: String, tag: String) async throws -> String? {
@@ -130,9 +139,10 @@ package actor RegistryClient {
     }
 
     /// The answer, and the request that got it (with the credentials that worked).
-    private func exchange(_ url: URL, host: String, repository: String, accept: String) async throws -> (
-        response: HTTPResponse, request: HTTPRequest
-    ) {
+    /// `receiver`: where a successful answer's body goes as it arrives (nil: into the response).
+    private func exchange(
+        _ url: URL, host: String, repository: String, accept: String, receiver: (any HTTPBodyReceiver)? = nil
+    ) async throws -> (response: HTTPResponse, request: HTTPRequest) {
         let scope = "repository:\(repository):pull"
         var request = HTTPRequest(url: url, headers: ["Accept": accept])
         if let token = validToken(host: host, scope: scope) {
@@ -142,12 +152,17 @@ package actor RegistryClient {
         } else if basicHosts.contains(host), let login = credentials.login(for: host) {
             request.headers["Authorization"] = login.basicAuthorization
         }
-        var response = try await http.send(request)
+        let http = self.http
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            guard let receiver else { return try await http.send(request) }
+            return try await http.send(request, bodyTo: receiver)
+        }
+        var response = try await send(request)
         if response.status == 401, let header = response.headers["WWW-Authenticate"],
             let challenge = AuthenticationChallenge(header: header)
         {
             request.headers["Authorization"] = try await authorization(for: challenge, host: host, scope: scope)
-            response = try await http.send(request)
+            response = try await send(request)
         }
         guard response.isSuccess else {
             let reason =

@@ -4,7 +4,7 @@ import GRDB
 /// OSV advisories in SQLite (a file, or in memory for one run): the records as OSV wrote them,
 /// indexed by affected package name, and for each export imported, where from and when, so every
 /// report can say how old its advisory data is. GRDB's async calls keep SQLite off Swift's pool.
-package final class AdvisoryDatabase: Sendable {
+package final class AdvisoryDatabase: AdvisoryStore {
     let database: DatabaseQueue
 
     /// `path`: nil for an in-memory database.
@@ -16,21 +16,6 @@ package final class AdvisoryDatabase: Sendable {
     /// `~/.cache/shipshape/advisories.sqlite`, where `scan-images` imports by default.
     package static var defaultPath: String {
         FileManager.default.homeDirectoryForCurrentUser.appending(path: ".cache/shipshape/advisories.sqlite").path
-    }
-
-    /// When and from where each export was last imported.
-    package struct ImportRecord: Sendable, Hashable, Codable {
-        package var export: String
-        package var source: String
-        package var importedAt: Date
-        package var records: Int
-
-        package init(export: String, source: String, importedAt: Date, records: Int) {
-            self.export = export
-            self.source = source
-            self.importedAt = importedAt
-            self.records = records
-        }
     }
 
     /// Replaces everything an earlier import of `export` (e.g. `Debian`) brought, in one
@@ -58,19 +43,17 @@ package final class AdvisoryDatabase: Sendable {
         }
     }
 
-    package func imports() async throws -> [ImportRecord] {
+    package func imports() async throws -> [AdvisoryImport] {
         try await database.read { db in
             try Row.fetchAll(db, sql: "SELECT export, source, imported_at, records FROM import ORDER BY export").map {
                 row in
-                ImportRecord(
+                AdvisoryImport(
                     export: row["export"], source: row["source"],
                     importedAt: Date(timeIntervalSince1970: row["imported_at"]), records: row["records"])
             }
         }
     }
 
-    /// Every record naming one of `names` as an affected package (any ecosystem; the matcher
-    /// checks which entry applies).
     package func records(affecting names: Set<String>) async throws -> [OSVRecord] {
         let decoder = JSONDecoder()
         let blobs: [Data] = try await database.read { db in
@@ -110,7 +93,11 @@ package final class AdvisoryDatabase: Sendable {
                     """)
         }
         migrator.registerMigration("create image scans") { db in
-            try db.execute(sql: ImageScanStore.schema)
+            for statement in ImageScanStore.statements(
+                idColumn: "INTEGER PRIMARY KEY", scanID: "INTEGER", seconds: "REAL", json: "BLOB")
+            {
+                try db.execute(sql: statement)
+            }
         }
         return migrator
     }

@@ -3,7 +3,7 @@ import Foundation
 import HTTPKit
 
 /// Imports one of OSV's per-ecosystem export archives (`<ecosystem>/all.zip`, one JSON record per
-/// entry) from a file or a URL into an `AdvisoryDatabase`. A record that is not valid OSV is
+/// entry) from a file or a URL into an `AdvisoryStore`. A record that is not valid OSV is
 /// reported with its entry name and skipped; the rest are imported together, or none are.
 package struct OSVExportImporter: Sendable {
     package struct Limits: Sendable {
@@ -35,7 +35,7 @@ package struct OSVExportImporter: Sendable {
 
     /// `export`: the name the records are kept under (replaced on the next import of the same
     /// name); by default the URL's or path's folder (`…/Debian/all.zip` → `Debian`), else its file name.
-    package func importExport(from source: String, export: String? = nil, into database: AdvisoryDatabase, now: Date)
+    package func importExport(from source: String, export: String? = nil, into database: any AdvisoryStore, now: Date)
         async throws -> Summary
     {
         let archive = try await read(source)

@@ -34,7 +34,7 @@ package enum DirectoryRoot {
                 let size = values.fileSize ?? 0
                 let wanted = RootFiles.keepsBytes(path) || (values.isExecutable == true && isELF(url))
                 if wanted, size <= maximumFileBytes {
-                    root.files[path] = LayerChanges.content(path: path, bytes: ArraySlice(try Data(contentsOf: url)))
+                    root.files[path] = LayerChanges.content(path: path, bytes: Array(try Data(contentsOf: url)))
                 } else {
                     root.files[path] = .other
                 }

@@ -1,24 +1,30 @@
 import Archives
-import Blocking
-import Crypto
 import Foundation
 import Upgrades
 
 /// Reads an image from its registry through the upgrade engine's `RegistryClient` (its logins
 /// and token handling): the index's entry for the platform, the manifest, the config, then each
-/// layer (gzip, zstd or plain tar; its size checked against the manifest and the limits before
-/// and while unpacking; its digest verified), applied in order into `RootFiles`. Registries with
-/// a configured mirror (`upgrades.mirrors`, as the upgrade engine reads tags) are read there.
+/// layer, streamed (`LayerStream`: gzip, zstd or plain tar read as it arrives; its size checked
+/// against the manifest and the limits before and while it streams; its digest verified at the
+/// end), applied in order into `RootFiles`. Registries with a configured mirror
+/// (`upgrades.mirrors`, as the upgrade engine reads tags) are read there.
 package struct ImageContentsReader: Sendable {
     package struct Limits: Sendable {
         package var compressedLayerBytes: Int
         package var uncompressedLayerBytes: Int
         package var layers: Int
+        /// The largest file a layer's reading holds: package databases (larger is an error) and
+        /// ELF files, read for Go build information (larger ones are kept as present only).
+        package var keptFileBytes: Int
 
-        package init(compressedLayerBytes: Int = 1 << 30, uncompressedLayerBytes: Int = 4 << 30, layers: Int = 256) {
+        package init(
+            compressedLayerBytes: Int = 1 << 30, uncompressedLayerBytes: Int = 4 << 30, layers: Int = 256,
+            keptFileBytes: Int = 256 << 20
+        ) {
             self.compressedLayerBytes = compressedLayerBytes
             self.uncompressedLayerBytes = uncompressedLayerBytes
             self.layers = layers
+            self.keptFileBytes = keptFileBytes
         }
     }
 
@@ -90,9 +96,8 @@ package struct ImageContentsReader: Sendable {
                     overLimit: true)
             }
             let changes = try await cache.changes(digest: layer.digest) { [registry, limits] in
-                let blob = try await registry.blob(host: host, repository: repository, digest: layer.digest)
-                return try await ScanThreads.pool.value {
-                    try Self.unpack(blob, layer: layer, limits: limits, image: name)
+                try await Self.read(layer, limits: limits, image: name) { stream in
+                    try await registry.blob(host: host, repository: repository, digest: layer.digest, to: stream)
                 }
             }
             root.apply(changes)
@@ -111,36 +116,22 @@ package struct ImageContentsReader: Sendable {
         return (host, repository)
     }
 
-    static func unpack(_ blob: Data, layer: ImageManifest.Descriptor, limits: Limits, image: String) throws
-        -> LayerChanges
-    {
-        func failure(_ reason: String, overLimit: Bool = false) -> ImageScanError {
-            ImageScanError(image: image, reason: "layer \(layer.digest) \(reason)", isOverLimit: overLimit)
-        }
-        guard blob.count <= limits.compressedLayerBytes else {
-            throw failure("is larger than the limit; refused", overLimit: true)
-        }
-        guard layer.digest.hasPrefix("sha256:"),
-            "sha256:" + SHA256.hash(data: blob).map({ String(format: "%02x", $0) }).joined() == layer.digest
-        else {
-            throw failure("does not match its digest (corrupt or not sha256)")
-        }
-        let bytes = Array(blob)
+    /// One layer streamed through `download`; what goes wrong is an error naming the image and layer.
+    static func read(
+        _ layer: ImageManifest.Descriptor, limits: Limits, image: String,
+        download: (LayerStream) async throws -> Void
+    ) async throws -> LayerChanges {
         do {
-            let tar: [UInt8]
-            if bytes.starts(with: [0x1f, 0x8b]) {
-                tar = try Gzip.inflate(bytes, limit: limits.uncompressedLayerBytes)
-            } else if bytes.starts(with: [0x28, 0xb5, 0x2f, 0xfd]) {
-                tar = try Zstd.decompress(bytes, limit: limits.uncompressedLayerBytes)
-            } else {
-                guard bytes.count <= limits.uncompressedLayerBytes else {
-                    throw ArchiveError(reason: "is larger than the limit; refused", isOverLimit: true)
-                }
-                tar = bytes
-            }
-            return try LayerChanges(tar: tar)
+            let stream = try LayerStream(digest: layer.digest, declaredSize: layer.size, limits: limits)
+            try await download(stream)
+            return try stream.finish()
         } catch let error as ArchiveError {
-            throw failure(error.description, overLimit: error.isOverLimit)
+            throw ImageScanError(
+                image: image, reason: "layer \(layer.digest) \(error.description)", isOverLimit: error.isOverLimit)
+        } catch let error as ImageScanError {
+            throw error
+        } catch {
+            throw ImageScanError(image: image, reason: "layer \(layer.digest) could not be read: \(error)")
         }
     }
 

@@ -4,12 +4,12 @@ import Foundation
 /// date, so a reader can tell stale data), filtered to a minimum severity.
 package struct ImageScanReport: Sendable, Codable, Equatable {
     package var generatedAt: Date
-    package var advisoryImports: [AdvisoryDatabase.ImportRecord]
+    package var advisoryImports: [AdvisoryImport]
     package var minimumSeverity: Severity
     package var images: [ImageScanResult]
 
     package init(
-        generatedAt: Date, advisoryImports: [AdvisoryDatabase.ImportRecord], minimumSeverity: Severity,
+        generatedAt: Date, advisoryImports: [AdvisoryImport], minimumSeverity: Severity,
         images: [ImageScanResult]
     ) {
         self.generatedAt = generatedAt

@@ -10,42 +10,65 @@ package struct StoredImageScan: Sendable, Equatable {
     package var revision: String
     package var scannedAt: Date
     package var result: ImageScanResult
+
+    package init(repository: String, revision: String, scannedAt: Date, result: ImageScanResult) {
+        self.repository = repository
+        self.revision = revision
+        self.scannedAt = scannedAt
+        self.result = result
+    }
 }
 
-enum ImageScanStore {
-    static let schema = """
-        CREATE TABLE image_scan (
-            id INTEGER PRIMARY KEY,
-            repository TEXT NOT NULL,
-            revision TEXT NOT NULL,
-            image TEXT NOT NULL,
-            locations TEXT NOT NULL,
-            manifest_digest TEXT,
-            platform TEXT,
-            distribution TEXT,
-            packages INTEGER NOT NULL,
-            notes TEXT NOT NULL,
-            error TEXT,
-            scanned_at REAL NOT NULL
-        );
-        CREATE INDEX image_scan_by_repository ON image_scan (repository);
-        CREATE TABLE image_vulnerability (
-            scan_id INTEGER NOT NULL REFERENCES image_scan (id) ON DELETE CASCADE,
-            advisory TEXT NOT NULL,
-            severity TEXT NOT NULL,
-            package TEXT NOT NULL,
-            installed_version TEXT NOT NULL,
-            fixed_version TEXT,
-            ecosystem TEXT NOT NULL,
-            detail BLOB NOT NULL
-        );
-        CREATE INDEX image_vulnerability_by_scan ON image_vulnerability (scan_id);
-        CREATE INDEX image_vulnerability_by_advisory ON image_vulnerability (advisory);
-        """
-}
-
-extension AdvisoryDatabase {
+/// Where the branch scans' image results are kept: `AdvisoryDatabase` (SQLite), or the bot's
+/// PostgreSQL queue, which replicas and their dashboards share.
+package protocol ImageScanArchive: Sendable {
     /// Replaces `repository`'s stored scan with `results`, all or nothing.
+    func record(_ results: [ImageScanResult], repository: String, revision: String, at date: Date) async throws
+    /// `repository`'s stored scan, in the order it was recorded.
+    func scans(of repository: String) async throws -> [StoredImageScan]
+}
+
+/// The image scans' tables, the same for SQLite and PostgreSQL but for the types each names
+/// differently: the id column, the scan's time (seconds) and the finding's JSON.
+package enum ImageScanStore {
+    package static func statements(idColumn: String, scanID: String, seconds: String, json: String) -> [String] {
+        [
+            """
+            CREATE TABLE IF NOT EXISTS image_scan (
+                id \(idColumn),
+                repository TEXT NOT NULL,
+                revision TEXT NOT NULL,
+                image TEXT NOT NULL,
+                locations TEXT NOT NULL,
+                manifest_digest TEXT,
+                platform TEXT,
+                distribution TEXT,
+                packages INTEGER NOT NULL,
+                notes TEXT NOT NULL,
+                error TEXT,
+                scanned_at \(seconds) NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS image_scan_by_repository ON image_scan (repository)",
+            """
+            CREATE TABLE IF NOT EXISTS image_vulnerability (
+                scan_id \(scanID) NOT NULL REFERENCES image_scan (id) ON DELETE CASCADE,
+                advisory TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                package TEXT NOT NULL,
+                installed_version TEXT NOT NULL,
+                fixed_version TEXT,
+                ecosystem TEXT NOT NULL,
+                detail \(json) NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS image_vulnerability_by_scan ON image_vulnerability (scan_id)",
+            "CREATE INDEX IF NOT EXISTS image_vulnerability_by_advisory ON image_vulnerability (advisory)",
+        ]
+    }
+}
+
+extension AdvisoryDatabase: ImageScanArchive {
     package func record(_ results: [ImageScanResult], repository: String, revision: String, at date: Date) async throws
     {
         let encoder = JSONEncoder()
@@ -87,7 +110,6 @@ extension AdvisoryDatabase {
         }
     }
 
-    /// `repository`'s stored scan, in the order it was recorded.
     package func scans(of repository: String) async throws -> [StoredImageScan] {
         try await database.read { db in
             let decoder = JSONDecoder()

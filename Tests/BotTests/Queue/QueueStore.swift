@@ -5,6 +5,7 @@ import PostgresNIO
 import ShipshapeTesting
 import Synchronization
 import Testing
+import Vulnerabilities
 
 /// The backends every queue behaviour test runs against.
 enum Backend: String, CustomTestStringConvertible {
@@ -74,6 +75,20 @@ final class QueueStore: Sendable {
         }
     }
 
+    /// An advisory store on this store: the SQLite file of `vulnerabilities.advisories` beside the
+    /// queue's, or the PostgreSQL queue itself (as a replica sharing it opens it).
+    func advisories() async throws -> any AdvisoryStore & ImageScanArchive {
+        switch backend {
+        case .sqlite:
+            let file = URL(fileURLWithPath: location).deletingLastPathComponent().appending(path: "advisories.sqlite")
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return try AdvisoryDatabase(path: file.path)
+        case .postgres:
+            return try #require(try await open().sharedAdvisories())
+        }
+    }
+
     /// Makes the store refuse the readiness write, as a full disk or a read-only replica refuses
     /// writes (a trigger on the store's own table, from outside the queue).
     func refuseWrites() async throws {
@@ -138,6 +153,25 @@ enum PostgresAdmin {
             throw NotConfigured()
         }
         return url
+    }
+
+    /// The one number `sql` selects.
+    static func count(_ sql: String) async throws -> Int64 {
+        let quiet = Logger(label: "shipshape.tests.postgres-admin", factory: { _ in SwiftLogNoOpLogHandler() })
+        let client = PostgresClient(
+            configuration: try PostgresJobQueue.configuration(url: url()), backgroundLogger: quiet)
+        return try await withThrowingTaskGroup(of: Int64?.self) { group in
+            group.addTask {
+                await client.run()
+                return nil
+            }
+            defer { group.cancelAll() }
+            var count: Int64 = 0
+            for try await value in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Int64.self) {
+                count = value
+            }
+            return count
+        }
     }
 
     static func run(_ sql: String) async throws {

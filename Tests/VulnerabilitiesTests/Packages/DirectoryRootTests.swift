@@ -1,4 +1,5 @@
 import Foundation
+import ShipshapeTesting
 import Testing
 
 @testable import Vulnerabilities

@@ -64,6 +64,9 @@ extension PostgresJobQueue {
             for statement in ScanHistorySchema.statements(idColumn: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY") {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
             }
+            for statement in Self.advisorySchema + Self.imageScanSchema {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            }
         }
     }
 }

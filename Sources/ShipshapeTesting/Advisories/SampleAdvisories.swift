@@ -1,6 +1,6 @@
 /// Advisories written for the tests with real package names, versions and advisory ids.
-enum SampleAdvisories {
-    static let debian = [
+package enum SampleAdvisories {
+    package static let debian = [
         "DSA-5532-1.json": """
         {"id": "DSA-5532-1", "modified": "2023-10-30T00:00:00Z", "aliases": ["CVE-2023-5363"], "summary": "openssl - security update",
          "affected": [{"package": {"ecosystem": "Debian:12", "name": "openssl"},
@@ -25,7 +25,7 @@ enum SampleAdvisories {
         "broken.json": #"{"summary": "a record without an id"}"#,
     ]
 
-    static let alpine = [
+    package static let alpine = [
         "ALPINE-CVE-2024-5535.json": """
         {"id": "ALPINE-CVE-2024-5535", "modified": "2024-07-01T00:00:00Z", "aliases": ["CVE-2024-5535"],
          "affected": [{"package": {"ecosystem": "Alpine:v3.20", "name": "openssl"},
@@ -33,7 +33,7 @@ enum SampleAdvisories {
         """
     ]
 
-    static let go = [
+    package static let go = [
         "GO-2022-1059.json": """
         {"id": "GO-2022-1059", "modified": "2024-05-20T00:00:00Z", "aliases": ["CVE-2022-32149", "GHSA-69ch-w2m2-3vjp"],
          "summary": "Denial of service via crafted Accept-Language header in golang.org/x/text/language",
@@ -43,7 +43,7 @@ enum SampleAdvisories {
         """
     ]
 
-    static let redHat = [
+    package static let redHat = [
         "RHSA-2024:2447.json": """
         {"id": "RHSA-2024:2447", "modified": "2024-05-01T00:00:00Z", "aliases": ["CVE-2023-5678"],
          "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L"}],

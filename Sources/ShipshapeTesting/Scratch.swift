@@ -1,24 +1,24 @@
 import Foundation
 
 /// A fresh folder under the temporary directory, removed by `remove()`.
-struct Scratch {
-    let url: URL
+package struct Scratch {
+    package let url: URL
 
-    init(_ name: String = "vulnerabilities") throws {
+    package init(_ name: String = "vulnerabilities") throws {
         url = FileManager.default.temporaryDirectory.appending(path: "shipshape-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
     /// Writes `bytes` at `path` below the folder, making the folders between.
     @discardableResult
-    func write(_ path: String, _ bytes: some Sequence<UInt8>) throws -> URL {
+    package func write(_ path: String, _ bytes: some Sequence<UInt8>) throws -> URL {
         let file = url.appending(path: path)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: file)
         return file
     }
 
-    func write(_ path: String, text: String) throws { try write(path, Array(text.utf8)) }
+    package func write(_ path: String, text: String) throws { try write(path, Array(text.utf8)) }
 
-    func remove() { try? FileManager.default.removeItem(at: url) }
+    package func remove() { try? FileManager.default.removeItem(at: url) }
 }
