@@ -2,6 +2,7 @@ import Bot
 import Forge
 import Foundation
 import Hummingbird
+import Logging
 import Vulnerabilities
 
 /// The dashboard's pages: overview, repository, jobs, and the retry of a dead job. Every request
@@ -20,6 +21,8 @@ package struct DashboardPages: Sendable {
     package var trendLength = 30
     /// Jobs listed per state on the jobs page.
     package var jobsListed = 100
+    /// Where a store's failure is told in full; the page says only that the data could not be read.
+    package var logger = Logger(label: "shipshape.dashboard")
 
     package init(
         access: any DashboardAccess, database: any BotDatabase, forges: [ForgeEndpoint], templates: DashboardTemplates
@@ -80,8 +83,11 @@ package struct DashboardPages: Sendable {
             return errorPage(
                 .contentTooLarge, "The form is larger than \(FormFields.maximumBytes) bytes.", viewer: viewer)
         } catch {
-            // The store's error names the store and the operation, never a secret.
-            return errorPage(.serviceUnavailable, "The dashboard cannot read its data: \(error)", viewer: viewer)
+            // The store's error can name its file or host: it goes to the log, not to the page.
+            logger.error("dashboard page \(request.uri.path) failed: \(error)")
+            return errorPage(
+                .serviceUnavailable, "The dashboard cannot read its data just now; the bot's log says why.",
+                viewer: viewer)
         }
     }
 

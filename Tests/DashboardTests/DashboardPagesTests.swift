@@ -1,6 +1,7 @@
 import Bot
 import Dashboard
 import Foundation
+import ShipshapeTesting
 import Testing
 
 /// The pages as a browser meets them: a real server on loopback, a real SQLite queue, a fixed sign-in.
@@ -256,5 +257,29 @@ import Testing
         #expect(page.contains("github:acme/r0") && page.contains("github:acme/r11"))
         #expect(!page.contains("github:acme/r3<"))
         #expect(await gate.open == 12)
+    }
+
+    /// A store that fails names its file in its error; the page says only that the data could not
+    /// be read, and the file's path stays in the log.
+    @Test func aFailingStoreIsA503ThatDoesNotNameTheStore() async throws {
+        let dashboard = try await RunningDashboard()
+        defer { Task { await dashboard.stop() } }
+        try await dashboard.queue.record(
+            Self.scan("acme/shop", at: dashboard.clock.now, findings: Self.findings), retention: ScanRetention())
+        let database = dashboard.folder.appending(path: "queue.sqlite").path
+        let dropped = try await ProcessRunner.runOnThread(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", "-c",
+                "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.close()",
+                database, "DROP TABLE scan_findings; DROP TABLE scans;",
+            ])
+        #expect(dropped.status == 0, "\(dropped.output)")
+
+        let page = try await dashboard.get("/dashboard/", as: "alice")
+        #expect(page.status == 503)
+        #expect(page.body.contains("cannot read its data"))
+        #expect(!page.body.contains(dashboard.folder.path))
+        #expect(!page.body.contains("queue.sqlite"))
     }
 }
