@@ -33,11 +33,10 @@ let package = Package(
         ),
         .target(name: "FileNames", swiftSettings: strictSettings),
         .target(name: "Manifests", dependencies: ["CYAML", "FileNames"], swiftSettings: strictSettings),
-        .systemLibrary(
-            name: "CGit2",
-            pkgConfig: "libgit2",
-            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
-        ),
+        // libgit2 and libcurl are opened on first use (dlopen), not linked: their system libraries
+        // give headers only, so no pkgConfig (whose --libs would link them; both headers are on
+        // the compiler's default search path: /usr/include, /usr/include/<multiarch>).
+        .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
         .target(name: "Diffs", swiftSettings: strictSettings),
         .target(name: "Blocking", swiftSettings: strictSettings),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
@@ -67,11 +66,7 @@ let package = Package(
                 "Vulnerabilities",
             ],
             swiftSettings: strictSettings),
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
-        ),
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         .target(name: "HTTPKit", dependencies: ["CCurl", "Blocking"], swiftSettings: strictSettings),
         .target(
             name: "Forge",

@@ -36,7 +36,7 @@ package struct GitError: Error, Sendable, CustomStringConvertible {
     }
 
     static func last(code: Int32, operation: String) -> GitError {
-        let error = git_error_last()
+        let error = git2.git_error_last()
         let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "libgit2 error \(code)"
         let errorClass = error.map { Int32($0.pointee.klass) } ?? 0
         if code == GIT_ENOTFOUND.rawValue {

@@ -26,22 +26,22 @@ final class RemoteSession {
             )
         }
         var remote: OpaquePointer?
-        try check(git_remote_create_anonymous(&remote, repository.pointer, url), operation)
+        try check(git2.git_remote_create_anonymous(&remote, repository.pointer, url), operation)
         guard let remote else { throw GitError(kind: .notFound, operation: operation, message: "no remote") }
         return remote
     }
 
     func connect(_ remote: OpaquePointer, direction: git_direction, operation: String) throws(GitError) {
         var callbacks = git_remote_callbacks()
-        try check(git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), operation)
+        try check(git2.git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), operation)
         install(in: &callbacks)
-        try check(git_remote_connect(remote, direction, &callbacks, nil, nil), operation)
+        try check(git2.git_remote_connect(remote, direction, &callbacks, nil, nil), operation)
     }
 
     func advertisedReferences(_ remote: OpaquePointer, operation: String) throws(GitError) -> [String: ObjectID] {
         var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
         var count = 0
-        try check(git_remote_ls(&heads, &count, remote), operation)
+        try check(git2.git_remote_ls(&heads, &count, remote), operation)
         var references: [String: ObjectID] = [:]
         for index in 0..<count {
             guard let head = heads?[index]?.pointee else { continue }
@@ -56,22 +56,24 @@ final class RemoteSession {
             guard let payload else { return -1 }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             if session.credentials != nil, !session.isOrigin(url.map { String(cString: $0) }) {
-                git_error_set_str(
+                git2.git_error_set_str(
                     Int32(GIT_ERROR_NET.rawValue), "the remote redirected to another host, which gets no token")
                 return GIT_EAUTH.rawValue
             }
             guard let credentials = session.credentials,
                 allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0
             else {
-                git_error_set_str(Int32(GIT_ERROR_NET.rawValue), "the remote asks for credentials and none were given")
+                git2.git_error_set_str(
+                    Int32(GIT_ERROR_NET.rawValue), "the remote asks for credentials and none were given")
                 return GIT_EAUTH.rawValue
             }
             session.credentialAttempts += 1
             guard session.credentialAttempts == 1 else {
-                git_error_set_str(Int32(GIT_ERROR_NET.rawValue), "authentication failed: the remote refused the token")
+                git2.git_error_set_str(
+                    Int32(GIT_ERROR_NET.rawValue), "authentication failed: the remote refused the token")
                 return GIT_EAUTH.rawValue
             }
-            return git_credential_userpass_plaintext_new(output, credentials.username, credentials.token)
+            return git2.git_credential_userpass_plaintext_new(output, credentials.username, credentials.token)
         }
         callbacks.push_update_reference = { reference, status, payload in
             guard let status, let payload else { return 0 }

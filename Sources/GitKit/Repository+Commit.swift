@@ -31,14 +31,16 @@ extension Repository {
         try exclusive { () throws(GitError) -> ObjectID in
             let operation = "commit \(changes.count) file(s) on \(parent.short)"
             let baseTree = try tree(of: parent)
-            defer { git_tree_free(baseTree) }
+            defer { git2.git_tree_free(baseTree) }
 
             var updates: [(path: String, id: git_oid, remove: Bool)] = []
             for (path, content) in changes.sorted(by: { $0.key < $1.key }) {
                 var id = git_oid()
                 if let content {
                     try GitError.check(
-                        content.withUnsafeBytes { git_blob_create_from_buffer(&id, pointer, $0.baseAddress, $0.count) },
+                        content.withUnsafeBytes {
+                            git2.git_blob_create_from_buffer(&id, pointer, $0.baseAddress, $0.count)
+                        },
                         "\(operation): store \(path)")
                 }
                 updates.append((path, id, content == nil))
@@ -46,26 +48,26 @@ extension Repository {
             var treeID = git_oid()
             try GitError.check(
                 withTreeUpdates(updates) { raw in
-                    git_tree_create_updated(&treeID, pointer, baseTree, raw.count, raw.baseAddress)
+                    git2.git_tree_create_updated(&treeID, pointer, baseTree, raw.count, raw.baseAddress)
                 }, "\(operation): build the tree")
 
             var newTree: OpaquePointer?
-            try GitError.check(git_tree_lookup(&newTree, pointer, &treeID), operation)
-            defer { git_tree_free(newTree) }
+            try GitError.check(git2.git_tree_lookup(&newTree, pointer, &treeID), operation)
+            defer { git2.git_tree_free(newTree) }
             var parentID = parent.raw
             var parentCommit: OpaquePointer?
-            try GitError.check(git_commit_lookup(&parentCommit, pointer, &parentID), operation)
-            defer { git_commit_free(parentCommit) }
+            try GitError.check(git2.git_commit_lookup(&parentCommit, pointer, &parentID), operation)
+            defer { git2.git_commit_free(parentCommit) }
 
             let authorSignature = try makeSignature(author, operation)
-            defer { git_signature_free(authorSignature) }
+            defer { git2.git_signature_free(authorSignature) }
             let committerSignature = try makeSignature(committer ?? author, operation)
-            defer { git_signature_free(committerSignature) }
+            defer { git2.git_signature_free(committerSignature) }
 
             var commitID = git_oid()
             var parents: [OpaquePointer?] = [parentCommit]
             try GitError.check(
-                git_commit_create(
+                git2.git_commit_create(
                     &commitID, pointer, nil, authorSignature, committerSignature, nil, message, newTree, 1, &parents),
                 "\(operation): write the commit")
             return ObjectID(commitID)
@@ -78,8 +80,9 @@ extension Repository {
             var raw = id.raw
             var reference: OpaquePointer?
             try GitError.check(
-                git_reference_create(&reference, pointer, name, &raw, 1, "shipshape"), "set \(name) to \(id.short)")
-            git_reference_free(reference)
+                git2.git_reference_create(&reference, pointer, name, &raw, 1, "shipshape"), "set \(name) to \(id.short)"
+            )
+            git2.git_reference_free(reference)
         }
     }
 
@@ -89,10 +92,11 @@ extension Repository {
         var result: UnsafeMutablePointer<git_signature>?
         if let time = signature.time {
             try GitError.check(
-                git_signature_new(&result, signature.name, signature.email, git_time_t(time), 0),
+                git2.git_signature_new(&result, signature.name, signature.email, git_time_t(time), 0),
                 "\(operation): signature")
         } else {
-            try GitError.check(git_signature_now(&result, signature.name, signature.email), "\(operation): signature")
+            try GitError.check(
+                git2.git_signature_now(&result, signature.name, signature.email), "\(operation): signature")
         }
         return result
     }

@@ -14,18 +14,18 @@ extension Repository {
         try exclusive { () throws(GitError) -> CommitInfo in
             var raw = commit.raw
             var object: OpaquePointer?
-            try GitError.check(git_commit_lookup(&object, pointer, &raw), "read the commit \(commit.short)")
-            defer { git_commit_free(object) }
-            let author = git_commit_author(object).pointee
-            let committer = git_commit_committer(object).pointee
+            try GitError.check(git2.git_commit_lookup(&object, pointer, &raw), "read the commit \(commit.short)")
+            defer { git2.git_commit_free(object) }
+            let author = git2.git_commit_author(object)!.pointee
+            let committer = git2.git_commit_committer(object)!.pointee
             var parents: [ObjectID] = []
-            for index in 0..<git_commit_parentcount(object) {
-                if let id = git_commit_parent_id(object, index) { parents.append(ObjectID(id.pointee)) }
+            for index in 0..<git2.git_commit_parentcount(object) {
+                if let id = git2.git_commit_parent_id(object, index) { parents.append(ObjectID(id.pointee)) }
             }
             return CommitInfo(
                 authorName: String(cString: author.name), authorEmail: String(cString: author.email),
                 committerEmail: String(cString: committer.email),
-                parents: parents, message: git_commit_message(object).map { String(cString: $0) } ?? "")
+                parents: parents, message: git2.git_commit_message(object).map { String(cString: $0) } ?? "")
         }
     }
 }

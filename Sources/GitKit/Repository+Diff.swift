@@ -9,26 +9,26 @@ extension Repository {
         try exclusive { () throws(GitError) -> [FileChange] in
             let operation = "diff \(base.short)..\(head.short)"
             let oldTree = try tree(of: base)
-            defer { git_tree_free(oldTree) }
+            defer { git2.git_tree_free(oldTree) }
             let newTree = try tree(of: head)
-            defer { git_tree_free(newTree) }
+            defer { git2.git_tree_free(newTree) }
 
             var options = git_diff_options()
-            try GitError.check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), operation)
+            try GitError.check(git2.git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), operation)
             options.context_lines = UInt32(contextLines)
             var diff: OpaquePointer?
-            try GitError.check(git_diff_tree_to_tree(&diff, pointer, oldTree, newTree, &options), operation)
-            defer { git_diff_free(diff) }
+            try GitError.check(git2.git_diff_tree_to_tree(&diff, pointer, oldTree, newTree, &options), operation)
+            defer { git2.git_diff_free(diff) }
 
             var findOptions = git_diff_find_options()
             try GitError.check(
-                git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), operation)
+                git2.git_diff_find_options_init(&findOptions, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), operation)
             findOptions.flags = GIT_DIFF_FIND_RENAMES.rawValue
-            try GitError.check(git_diff_find_similar(diff, &findOptions), "\(operation): find renames")
+            try GitError.check(git2.git_diff_find_similar(diff, &findOptions), "\(operation): find renames")
 
             var changes: [FileChange] = []
-            for index in 0..<git_diff_num_deltas(diff) {
-                guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
+            for index in 0..<git2.git_diff_num_deltas(diff) {
+                guard let delta = git2.git_diff_get_delta(diff, index)?.pointee else { continue }
                 changes.append(try change(in: diff, at: index, delta: delta, operation: operation))
             }
             return changes
@@ -54,18 +54,19 @@ extension Repository {
             oldPath: oldPath != newPath ? oldPath : nil, kind: kind)
 
         var patch: OpaquePointer?
-        try GitError.check(git_patch_from_diff(&patch, diff, index), "\(operation): read the changes of \(newPath)")
-        defer { git_patch_free(patch) }
-        let flags = git_patch_get_delta(patch)?.pointee.flags ?? delta.flags
+        try GitError.check(
+            git2.git_patch_from_diff(&patch, diff, index), "\(operation): read the changes of \(newPath)")
+        defer { git2.git_patch_free(patch) }
+        let flags = git2.git_patch_get_delta(patch)?.pointee.flags ?? delta.flags
         change.isBinary = flags & GIT_DIFF_FLAG_BINARY.rawValue != 0
         guard !change.isBinary, patch != nil else { return change }
 
         var added: [Int] = []
-        for hunkIndex in 0..<git_patch_num_hunks(patch) {
+        for hunkIndex in 0..<git2.git_patch_num_hunks(patch) {
             var hunk: UnsafePointer<git_diff_hunk>?
             var lineCount = 0
             try GitError.check(
-                git_patch_get_hunk(&hunk, &lineCount, patch, hunkIndex), "\(operation): read a hunk of \(newPath)")
+                git2.git_patch_get_hunk(&hunk, &lineCount, patch, hunkIndex), "\(operation): read a hunk of \(newPath)")
             guard let header = hunk?.pointee else { continue }
             change.hunks.append(
                 Hunk(
@@ -74,7 +75,7 @@ extension Repository {
             for lineIndex in 0..<lineCount {
                 var line: UnsafePointer<git_diff_line>?
                 try GitError.check(
-                    git_patch_get_line_in_hunk(&line, patch, hunkIndex, lineIndex),
+                    git2.git_patch_get_line_in_hunk(&line, patch, hunkIndex, lineIndex),
                     "\(operation): read a line of \(newPath)")
                 if let line = line?.pointee, line.origin == CChar(UInt8(ascii: "+")), line.new_lineno > 0 {
                     added.append(Int(line.new_lineno))

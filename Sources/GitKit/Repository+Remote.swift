@@ -33,15 +33,16 @@ extension Repository {
             let operation = "fetch \(redactedURL(url))"
             let session = RemoteSession(credentials: credentials)
             let remote = try session.anonymousRemote(in: self, url: url, operation: operation)
-            defer { git_remote_free(remote) }
+            defer { git2.git_remote_free(remote) }
             var options = git_fetch_options()
-            try session.check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), operation)
+            try session.check(git2.git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), operation)
             session.install(in: &options.callbacks)
             options.prune = GIT_FETCH_PRUNE
             options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
             try session.check(
-                withStringArray(refspecs) { git_remote_fetch(remote, $0, &options, "shipshape: fetch") }, operation)
-            let stats = git_remote_stats(remote).pointee
+                withStringArray(refspecs) { git2.git_remote_fetch(remote, $0, &options, "shipshape: fetch") }, operation
+            )
+            let stats = git2.git_remote_stats(remote)!.pointee
             return FetchStatistics(
                 receivedObjects: Int(stats.received_objects), receivedBytes: Int(stats.received_bytes),
                 totalObjects: Int(stats.total_objects), localObjects: Int(stats.local_objects))
@@ -56,9 +57,9 @@ extension Repository {
             let operation = "list the refs of \(redactedURL(url))"
             let session = RemoteSession(credentials: credentials)
             let remote = try session.anonymousRemote(in: self, url: url, operation: operation)
-            defer { git_remote_free(remote) }
+            defer { git2.git_remote_free(remote) }
             try session.connect(remote, direction: GIT_DIRECTION_FETCH, operation: operation)
-            defer { git_remote_disconnect(remote) }
+            defer { _ = git2.git_remote_disconnect(remote) }
             return try session.advertisedReferences(remote, operation: operation)
         }
     }
@@ -76,9 +77,9 @@ extension Repository {
             try setReference(local, to: commit)
             let session = RemoteSession(credentials: credentials)
             let remote = try session.anonymousRemote(in: self, url: url, operation: operation)
-            defer { git_remote_free(remote) }
+            defer { git2.git_remote_free(remote) }
             try session.connect(remote, direction: GIT_DIRECTION_PUSH, operation: operation)
-            defer { git_remote_disconnect(remote) }
+            defer { _ = git2.git_remote_disconnect(remote) }
             let actual = try session.advertisedReferences(remote, operation: operation)[branch]
             guard actual == expected else {
                 throw GitError(
@@ -88,10 +89,10 @@ extension Repository {
                 )
             }
             var options = git_push_options()
-            try session.check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), operation)
+            try session.check(git2.git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), operation)
             session.install(in: &options.callbacks)
             try session.check(
-                withStringArray(["+\(local):\(branch)"]) { git_remote_upload(remote, $0, &options) }, operation)
+                withStringArray(["+\(local):\(branch)"]) { git2.git_remote_upload(remote, $0, &options) }, operation)
             if let rejection = session.rejection {
                 throw GitError(
                     kind: .pushRejected(reference: rejection.reference, reason: rejection.reason), operation: operation,

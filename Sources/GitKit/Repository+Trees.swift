@@ -33,7 +33,7 @@ extension Repository {
     package func files(at commit: ObjectID) throws(GitError) -> [TreeFile] {
         try exclusive { () throws(GitError) -> [TreeFile] in
             let root = try tree(of: commit)
-            defer { git_tree_free(root) }
+            defer { git2.git_tree_free(root) }
             var files: [TreeFile] = []
             try collect(root, prefix: "", into: &files)
             return files
@@ -41,17 +41,17 @@ extension Repository {
     }
 
     private func collect(_ tree: OpaquePointer, prefix: String, into files: inout [TreeFile]) throws(GitError) {
-        for index in 0..<git_tree_entrycount(tree) {
-            guard let entry = git_tree_entry_byindex(tree, index) else { continue }
-            let name = FileName.string(fromCString: git_tree_entry_name(entry))
+        for index in 0..<git2.git_tree_entrycount(tree) {
+            guard let entry = git2.git_tree_entry_byindex(tree, index) else { continue }
+            let name = FileName.string(fromCString: git2.git_tree_entry_name(entry)!)
             let path = prefix.isEmpty ? name : prefix + "/" + name
-            let id = ObjectID(git_tree_entry_id(entry).pointee)
-            let filemode = git_tree_entry_filemode(entry)
+            let id = ObjectID(git2.git_tree_entry_id(entry)!.pointee)
+            let filemode = git2.git_tree_entry_filemode(entry)
             if filemode == GIT_FILEMODE_TREE {
                 var subtree: OpaquePointer?
                 var raw = id.raw
-                try GitError.check(git_tree_lookup(&subtree, pointer, &raw), "read the folder \(path)")
-                defer { git_tree_free(subtree) }
+                try GitError.check(git2.git_tree_lookup(&subtree, pointer, &raw), "read the folder \(path)")
+                defer { git2.git_tree_free(subtree) }
                 if let subtree { try collect(subtree, prefix: path, into: &files) }
             } else if let mode = TreeFile.Mode(filemode) {
                 files.append(TreeFile(path: path, blob: id, mode: mode))
@@ -63,14 +63,14 @@ extension Repository {
     package func file(_ path: String, at commit: ObjectID) throws(GitError) -> TreeFile? {
         try exclusive { () throws(GitError) -> TreeFile? in
             let root = try tree(of: commit)
-            defer { git_tree_free(root) }
+            defer { git2.git_tree_free(root) }
             var entry: OpaquePointer?
-            let code = FileName.withCString(path) { git_tree_entry_bypath(&entry, root, $0) }
+            let code = FileName.withCString(path) { git2.git_tree_entry_bypath(&entry, root, $0) }
             if code == GIT_ENOTFOUND.rawValue { return nil }
             try GitError.check(code, "find \(path) at \(commit.short)")
-            defer { git_tree_entry_free(entry) }
-            guard let mode = TreeFile.Mode(git_tree_entry_filemode(entry)) else { return nil }
-            return TreeFile(path: path, blob: ObjectID(git_tree_entry_id(entry).pointee), mode: mode)
+            defer { git2.git_tree_entry_free(entry) }
+            guard let mode = TreeFile.Mode(git2.git_tree_entry_filemode(entry)) else { return nil }
+            return TreeFile(path: path, blob: ObjectID(git2.git_tree_entry_id(entry)!.pointee), mode: mode)
         }
     }
 
@@ -93,10 +93,10 @@ extension Repository {
         try exclusive { () throws(GitError) -> [UInt8] in
             var raw = id.raw
             var blob: OpaquePointer?
-            try GitError.check(git_blob_lookup(&blob, pointer, &raw), "read the blob \(id.short)")
-            defer { git_blob_free(blob) }
-            let size = Int(git_blob_rawsize(blob))
-            guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+            try GitError.check(git2.git_blob_lookup(&blob, pointer, &raw), "read the blob \(id.short)")
+            defer { git2.git_blob_free(blob) }
+            let size = Int(git2.git_blob_rawsize(blob))
+            guard size > 0, let content = git2.git_blob_rawcontent(blob) else { return [] }
             return Array(UnsafeRawBufferPointer(start: content, count: size))
         }
     }

@@ -20,7 +20,7 @@ package final class Repository: @unchecked Sendable {
     }
 
     deinit {
-        git_repository_free(pointer)
+        git2.git_repository_free(pointer)
     }
 
     /// Runs `body` with libgit2 to this thread alone, as far as this repository goes.
@@ -31,10 +31,10 @@ package final class Repository: @unchecked Sendable {
     }
 
     package static func open(at path: String) throws(GitError) -> Repository {
-        GitLibrary.ensureInitialised()
+        try GitLibrary.load()
         var pointer: OpaquePointer?
         try GitError.check(
-            git_repository_open_ext(&pointer, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
+            git2.git_repository_open_ext(&pointer, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
             "open the repository \(path)")
         guard let pointer else {
             throw GitError(kind: .notFound, operation: "open the repository \(path)", message: "no repository")
@@ -43,9 +43,9 @@ package final class Repository: @unchecked Sendable {
     }
 
     package static func createBare(at path: String) throws(GitError) -> Repository {
-        GitLibrary.ensureInitialised()
+        try GitLibrary.load()
         var pointer: OpaquePointer?
-        try GitError.check(git_repository_init(&pointer, path, 1), "create the bare repository \(path)")
+        try GitError.check(git2.git_repository_init(&pointer, path, 1), "create the bare repository \(path)")
         guard let pointer else {
             throw GitError(kind: .notFound, operation: "create the bare repository \(path)", message: "no repository")
         }
@@ -56,12 +56,12 @@ package final class Repository: @unchecked Sendable {
     package func commit(_ revision: String) throws(GitError) -> ObjectID {
         try exclusive { () throws(GitError) -> ObjectID in
             var object: OpaquePointer?
-            try GitError.check(git_revparse_single(&object, pointer, revision), "find the revision \(revision)")
-            defer { git_object_free(object) }
+            try GitError.check(git2.git_revparse_single(&object, pointer, revision), "find the revision \(revision)")
+            defer { git2.git_object_free(object) }
             var commit: OpaquePointer?
-            try GitError.check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "read \(revision) as a commit")
-            defer { git_object_free(commit) }
-            return ObjectID(git_object_id(commit).pointee)
+            try GitError.check(git2.git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "read \(revision) as a commit")
+            defer { git2.git_object_free(commit) }
+            return ObjectID(git2.git_object_id(commit)!.pointee)
         }
     }
 
@@ -72,7 +72,7 @@ package final class Repository: @unchecked Sendable {
             var first = one.raw
             var second = two.raw
             try GitError.check(
-                git_merge_base(&result, pointer, &first, &second),
+                git2.git_merge_base(&result, pointer, &first, &second),
                 "find the merge base of \(one.short) and \(two.short)")
             return ObjectID(result)
         }
@@ -82,10 +82,10 @@ package final class Repository: @unchecked Sendable {
     func tree(of commit: ObjectID) throws(GitError) -> OpaquePointer {
         var id = commit.raw
         var commitPointer: OpaquePointer?
-        try GitError.check(git_commit_lookup(&commitPointer, pointer, &id), "read the commit \(commit.short)")
-        defer { git_commit_free(commitPointer) }
+        try GitError.check(git2.git_commit_lookup(&commitPointer, pointer, &id), "read the commit \(commit.short)")
+        defer { git2.git_commit_free(commitPointer) }
         var tree: OpaquePointer?
-        try GitError.check(git_commit_tree(&tree, commitPointer), "read the tree of \(commit.short)")
+        try GitError.check(git2.git_commit_tree(&tree, commitPointer), "read the tree of \(commit.short)")
         guard let tree else {
             throw GitError(kind: .notFound, operation: "read the tree of \(commit.short)", message: "no tree")
         }

@@ -17,6 +17,14 @@ struct Shipshape: AsyncParsableCommand {
     /// Exit statuses: 0 clean, 3 findings at or above `--fail-on`, 1 usage or I/O errors
     /// (argument-parser's own 64 for usage errors is folded into 1, as Polaris users expect).
     static func main() async {
+        // `--version` alone is answered before argument-parser builds the command tree: building
+        // it reflects over the commands, and each first protocol-conformance check scans all of
+        // the binary's 10,000 conformance records (callgrind: 14.5 of 43 million instructions).
+        // The output is argument-parser's own: the version and a newline.
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            print(configuration.version)
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -77,8 +77,57 @@ import Testing
             check.output.contains("rendered by HelmRelease reporting/reporting from chart reporting 0.3.0"),
             "\(check.output)")
         #expect(!check.output.contains("not rendered"), "\(check.output)")
+        try expectOpenedLibrariesWork(in: root, registry: registry)
 
         try serveUntilHealthy(in: root)
+    }
+
+    /// libcurl and libgit2 are opened on first use (dlopen), so ldd does not list them: the image
+    /// must hold them all the same. Scanning the image itself from the loopback registry makes
+    /// requests (libcurl); reviewing a two-commit repository reads it (libgit2).
+    static func expectOpenedLibrariesWork(in root: ContainerRoot, registry: RegistryFixture) throws {
+        let folder = root.folder.appending(path: "tmp/pinned")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: bot}
+            spec:
+              containers: [{name: bot, image: "\(registry.host)/shipshape/bot:test"}]
+            """.utf8
+        ).write(to: folder.appending(path: "pod.yaml"))
+        let scan = try root.run([
+            "/usr/local/bin/shipshape", "scan-images", "/tmp/pinned", "--advisories", "/tmp/advisories.sqlite",
+            "--no-cache",
+        ])
+        #expect(scan.status == 0, "\(scan.output)")
+        #expect(!scan.output.contains("libcurl"), "\(scan.output)")
+
+        let repository = root.folder.appending(path: "tmp/repository")
+        let git = { (arguments: [String]) throws in
+            try ContainerRoot.expectSuccess(
+                ProcessRunner.tool(
+                    "git", ["-C", repository.path, "-c", "user.name=t", "-c", "user.email=t@t"] + arguments),
+                "git \(arguments.joined(separator: " "))")
+        }
+        try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)
+        try git(["init", "-q", "-b", "main"])
+        try git(["commit", "-q", "--allow-empty", "-m", "base"])
+        try FileManager.default.copyItem(
+            at: root.folder.appending(path: "tmp/pinned/pod.yaml"), to: repository.appending(path: "pod.yaml"))
+        try git(["checkout", "-q", "-b", "change"])
+        try git(["add", "pod.yaml"])
+        try git(["commit", "-q", "-m", "change"])
+        // libgit2 opens only repositories owned by the user it runs as (safe.directory).
+        try ContainerRoot.expectSuccess(
+            ProcessRunner.tool("chown", ["-R", "10001:10001", repository.path]), "chown the repository")
+        let review = try root.run([
+            "/usr/local/bin/shipshape", "review", "/tmp/repository", "--base", "main", "--head", "change",
+            "--color", "never",
+        ])
+        #expect(review.status == 3, "\(review.output)")
+        #expect(review.output.contains("pod.yaml"), "\(review.output)")
     }
 
     /// `shipshape serve` with the ConfigMap's configuration from config/deploy (the chart's

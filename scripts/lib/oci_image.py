@@ -4,8 +4,9 @@ pushed to a registry through the registry's HTTP API. scripts/build-image is the
 
 The root filesystem holds only what shipshape needs at run time: the binary; the two programs it
 starts (/usr/bin/env and util-linux's prlimit: render workers run under an address-space limit,
-HelmKit's IsolatedChartRenderer); the shared libraries all of them and libhelm_c (opened at run
-time to render charts) link, found by asking the dynamic loader (ldd), never listed by hand; the CA certificates; /etc/passwd and /etc/group with the non-root user
+HelmKit's IsolatedChartRenderer); the shared libraries all of them, libhelm_c (opened at run
+time to render charts), libcurl and libgit2 (opened on first use) link, found by asking the
+dynamic loader (ldd and ldconfig), never listed by hand; the CA certificates; /etc/passwd and /etc/group with the non-root user
 shipshape (10001); the bundled configuration and templates. No shell, no package manager.
 """
 import argparse
@@ -33,6 +34,18 @@ STATE_FOLDERS = ["var/lib/shipshape", "var/cache/shipshape"]
 STARTED_PROGRAMS = ["/usr/bin/env", "/usr/bin/prlimit"]
 
 
+def opened_library_names():
+    """The shared libraries shipshape opens itself on first use (dlopen), which ldd cannot see; they
+    are not linked so that start-up does not load them and the libraries they need (issue 22).
+    libcurl: HTTPKit's CurlFunctions.libraryName. libgit2: GitKit's GitLibrary.fileName, named
+    with the ABI version of the headers shipshape was built with (the same pkg-config module)."""
+    run = subprocess.run(["pkg-config", "--modversion", "libgit2"], capture_output=True, text=True)
+    version = run.stdout.strip().split(".")
+    if run.returncode != 0 or len(version) < 2:
+        fail("pkg-config --modversion libgit2 failed: the libgit2 development files are needed (libgit2-dev)")
+    return ["libcurl.so.4", f"libgit2.so.{version[0]}.{version[1]}"]
+
+
 def fail(message):
     sys.exit(f"build-image: {message}")
 
@@ -52,6 +65,18 @@ def linked_libraries(path):
             library = match.group(match.lastindex)
             found[library] = os.path.realpath(library)
     return found
+
+
+def opened_library(name, linked):
+    """Where the dynamic loader finds `name` for dlopen (ldconfig's cache), in a folder the binary's
+    own libraries come from (so of its architecture): (path in the image, file)."""
+    run = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True)
+    folders = {os.path.dirname(path) for path in linked}
+    for line in run.stdout.splitlines():
+        match = re.match(r"^\s*(\S+) \(.*\) => (/\S+)$", line)
+        if match and match.group(1) == name and os.path.dirname(match.group(2)) in folders:
+            return match.group(2), os.path.realpath(match.group(2))
+    fail(f"{name} not found by ldconfig next to the binary's libraries (shipshape opens it at run time)")
 
 
 def helm_library(explicit):
@@ -129,6 +154,10 @@ def root_filesystem(args, binary, helm, epoch):
     layer.file("usr/local/lib/libhelm_c.so", helm, 0o755)
     sizes["libhelm_c (Helm's engine)"] = os.path.getsize(helm)
     libraries = linked_libraries(binary)
+    for name in opened_library_names():
+        path, source = opened_library(name, libraries)
+        libraries[path] = source
+        libraries.update(linked_libraries(path))
     libraries.update(linked_libraries(helm))
     for program in STARTED_PROGRAMS:
         source = shutil.which(os.path.basename(program)) if not os.path.exists(program) else program

@@ -96,8 +96,8 @@ package struct UpgradeJob: Sendable {
             // Current when the branch's files already read as the default branch's would after the
             // edit: a default branch that moved elsewhere does not make the bot push (and rerun CI).
             let isCurrent =
-                remote.map { branch in
-                    edited.files.allSatisfy { branch.blobs[$0.key] == ObjectID.blob(hashing: $0.value) }
+                try remote.map { branch in
+                    try edited.files.allSatisfy { try branch.blobs[$0.key] == ObjectID.blob(hashing: $0.value) }
                 } ?? false
             if isCurrent, existing != nil {
                 outcome.current.append(group.addOn)

@@ -1,17 +1,14 @@
 internal import CCurl
 
-/// libcurl's global state is set up once per process, before the first easy handle; it is never
-/// torn down (clients come and go, the process lives as long as they do).
+/// libcurl, opened and its global state set up once per process, before the first easy handle
+/// (on the first request, not at start); never torn down (clients come and go, the process lives
+/// as long as they do).
 enum CurlLibrary {
-    private static let initialisation: CURLcode = curl_global_init(Int(CURL_GLOBAL_ALL))
-
-    /// Nil when libcurl is ready, otherwise its message.
-    static var initialisationFailure: String? {
-        initialisation == CURLE_OK ? nil : String(cString: curl_easy_strerror(initialisation))
-    }
-
-    static func message(for code: CURLcode) -> String {
-        String(cString: curl_easy_strerror(code))
+    static let loaded: Result<CurlFunctions, CurlUnavailable> = Result { () throws(CurlUnavailable) in
+        let functions = try CurlFunctions()
+        let code = functions.globalInit(Int(CURL_GLOBAL_ALL))
+        guard code == CURLE_OK else { throw CurlUnavailable(message: functions.message(for: code)) }
+        return functions
     }
 }
 

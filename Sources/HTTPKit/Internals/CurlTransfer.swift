@@ -20,11 +20,14 @@ final class CurlTransfer: Sendable {
     func cancel() { state.cancelled.store(true, ordering: .relaxed) }
 
     func perform(using pool: EasyHandlePool) throws -> HTTPResponse {
-        if let failure = CurlLibrary.initialisationFailure {
+        let curl: CurlFunctions
+        switch CurlLibrary.loaded {
+        case .success(let functions): curl = functions
+        case .failure(let failure):
             throw HTTPError.transferFailed(
-                method: request.method, url: request.url, reason: "libcurl could not start: \(failure)")
+                method: request.method, url: request.url, reason: "libcurl could not start: \(failure.message)")
         }
-        guard let handle = pool.take() else {
+        guard let handle = pool.take(curl: curl) else {
             throw HTTPError.transferFailed(
                 method: request.method, url: request.url, reason: "libcurl could not create a handle")
         }
@@ -33,11 +36,11 @@ final class CurlTransfer: Sendable {
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer {
             pool.giveBack(handle)
-            curl_slist_free_all(headerList)
+            curl.slistFreeAll(headerList)
             errorBuffer.deallocate()
         }
         do {
-            headerList = try headerFields()
+            headerList = try headerFields(curl)
             try configure(handle, headerList: headerList, errorBuffer: errorBuffer)
         } catch {
             throw HTTPError.invalidRequest(method: request.method, url: request.url, reason: error.message)
@@ -48,7 +51,7 @@ final class CurlTransfer: Sendable {
         if code != CURLE_OK {
             let detail = String(cString: errorBuffer)
             throw error(
-                for: code, detail: detail.isEmpty ? CurlLibrary.message(for: code) : detail,
+                for: code, detail: detail.isEmpty ? curl.message(for: code) : detail,
                 requestSent: handle.info(CURLINFO_REQUEST_SIZE) > 0)
         }
         let finalURL = handle.info(string: CURLINFO_EFFECTIVE_URL).flatMap(URL.init(string:)) ?? request.url
@@ -82,11 +85,15 @@ final class CurlTransfer: Sendable {
         try configureMethodAndBody(handle)
         try handle.set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(headerList))
         let context = Unmanaged.passUnretained(state).toOpaque()
-        try check(shipshape_curl_setopt_write_function(handle.raw, TransferCallbacks.body))
+        try check(
+            shipshape_curl_setopt_write_function(handle.curl.easySetopt, handle.raw, TransferCallbacks.body), handle)
         try handle.set(CURLOPT_WRITEDATA, pointer: context)
-        try check(shipshape_curl_setopt_header_function(handle.raw, TransferCallbacks.header))
+        try check(
+            shipshape_curl_setopt_header_function(handle.curl.easySetopt, handle.raw, TransferCallbacks.header), handle)
         try handle.set(CURLOPT_HEADERDATA, pointer: context)
-        try check(shipshape_curl_setopt_xferinfo_function(handle.raw, TransferCallbacks.progress))
+        try check(
+            shipshape_curl_setopt_xferinfo_function(handle.curl.easySetopt, handle.raw, TransferCallbacks.progress),
+            handle)
         try handle.set(CURLOPT_XFERINFODATA, pointer: context)
         try handle.set(CURLOPT_NOPROGRESS, 0)
     }
@@ -103,9 +110,10 @@ final class CurlTransfer: Sendable {
             var bytes = [UInt8](body)
             bytes.append(0)
             let code = bytes.withUnsafeMutableBytes {
-                shipshape_curl_setopt_pointer(handle.raw, CURLOPT_COPYPOSTFIELDS, $0.baseAddress)
+                shipshape_curl_setopt_pointer(
+                    handle.curl.easySetopt, handle.raw, CURLOPT_COPYPOSTFIELDS, $0.baseAddress)
             }
-            try check(code)
+            try check(code, handle)
             if method != .post { try handle.set(CURLOPT_CUSTOMREQUEST, method.rawValue) }
         } else if method == .get {
             try handle.set(CURLOPT_HTTPGET, 1)
@@ -116,7 +124,7 @@ final class CurlTransfer: Sendable {
 
     /// The request's headers as a curl_slist; a body without a Content-Type gets none (libcurl
     /// would otherwise claim it is a form).
-    private func headerFields() throws(EasyHandleError) -> UnsafeMutablePointer<curl_slist>? {
+    private func headerFields(_ curl: CurlFunctions) throws(EasyHandleError) -> UnsafeMutablePointer<curl_slist>? {
         var lines: [String] = []
         for field in request.headers {
             let forbidden = CharacterSet(charactersIn: "\r\n\0")
@@ -132,8 +140,8 @@ final class CurlTransfer: Sendable {
         if sendsBody, request.headers["Content-Type"] == nil { lines.append("Content-Type:") }
         var list: UnsafeMutablePointer<curl_slist>?
         for line in lines {
-            guard let appended = curl_slist_append(list, line) else {
-                curl_slist_free_all(list)
+            guard let appended = curl.slistAppend(list, line) else {
+                curl.slistFreeAll(list)
                 throw EasyHandleError(message: "libcurl could not store the header list")
             }
             list = appended
@@ -141,9 +149,9 @@ final class CurlTransfer: Sendable {
         return list
     }
 
-    private func check(_ code: CURLcode) throws(EasyHandleError) {
+    private func check(_ code: CURLcode, _ handle: EasyHandle) throws(EasyHandleError) {
         guard code == CURLE_OK else {
-            throw EasyHandleError(message: "setting a libcurl callback failed: \(CurlLibrary.message(for: code))")
+            throw EasyHandleError(message: "setting a libcurl callback failed: \(handle.curl.message(for: code))")
         }
     }
 }

@@ -7,50 +7,54 @@ internal import CCurl
 /// out exclusively and takes it back after the transfer.
 final class EasyHandle: @unchecked Sendable {
     let raw: UnsafeMutableRawPointer
+    let curl: CurlFunctions
 
-    init?() {
-        guard CurlLibrary.initialisationFailure == nil, let raw = curl_easy_init() else { return nil }
+    init?(curl: CurlFunctions) {
+        guard let raw = curl.easyInit() else { return nil }
         self.raw = raw
+        self.curl = curl
     }
 
-    deinit { curl_easy_cleanup(raw) }
+    deinit { curl.easyCleanup(raw) }
 
     /// Back to default options; keeps the connection cache, DNS cache and TLS sessions.
-    func reset() { curl_easy_reset(raw) }
+    func reset() { curl.easyReset(raw) }
 
     func set(_ option: CURLoption, _ value: Int) throws(EasyHandleError) {
-        try check(shipshape_curl_setopt_long(raw, option, value), option)
+        try check(shipshape_curl_setopt_long(curl.easySetopt, raw, option, value), option)
     }
 
     func set(_ option: CURLoption, _ value: String) throws(EasyHandleError) {
-        try check(value.withCString { shipshape_curl_setopt_string(raw, option, $0) }, option)
+        try check(value.withCString { shipshape_curl_setopt_string(curl.easySetopt, raw, option, $0) }, option)
     }
 
     func set(_ option: CURLoption, pointer: UnsafeMutableRawPointer?) throws(EasyHandleError) {
-        try check(shipshape_curl_setopt_pointer(raw, option, pointer), option)
+        try check(shipshape_curl_setopt_pointer(curl.easySetopt, raw, option, pointer), option)
     }
 
     func set(_ option: CURLoption, offset: Int64) throws(EasyHandleError) {
-        try check(shipshape_curl_setopt_offset(raw, option, curl_off_t(offset)), option)
+        try check(shipshape_curl_setopt_offset(curl.easySetopt, raw, option, curl_off_t(offset)), option)
     }
 
-    func perform() -> CURLcode { curl_easy_perform(raw) }
+    func perform() -> CURLcode { curl.easyPerform(raw) }
 
     func info(_ info: CURLINFO) -> Int {
         var value = 0
-        return shipshape_curl_getinfo_long(raw, info, &value) == CURLE_OK ? value : 0
+        return shipshape_curl_getinfo_long(curl.easyGetinfo, raw, info, &value) == CURLE_OK ? value : 0
     }
 
     func info(string info: CURLINFO) -> String? {
         var value: UnsafeMutablePointer<CChar>?
-        guard shipshape_curl_getinfo_string(raw, info, &value) == CURLE_OK, let value else { return nil }
+        guard shipshape_curl_getinfo_string(curl.easyGetinfo, raw, info, &value) == CURLE_OK, let value else {
+            return nil
+        }
         return String(cString: value)
     }
 
     private func check(_ code: CURLcode, _ option: CURLoption) throws(EasyHandleError) {
         guard code == CURLE_OK else {
             throw EasyHandleError(
-                message: "setting libcurl option \(option.rawValue) failed: \(CurlLibrary.message(for: code))")
+                message: "setting libcurl option \(option.rawValue) failed: \(curl.message(for: code))")
         }
     }
 }

@@ -11,9 +11,9 @@ final class EasyHandlePool: Sendable {
     }
 
     /// An idle handle, or a new one; nil only when libcurl cannot make one.
-    func take() -> EasyHandle? {
+    func take(curl: CurlFunctions) -> EasyHandle? {
         if let handle = idle.withLock({ $0.popLast() }) { return handle }
-        return EasyHandle()
+        return EasyHandle(curl: curl)
     }
 
     /// Resets the handle's options and keeps it (and its connections) for the next request.
