@@ -166,7 +166,9 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
-        .target(name: "ShipshapeTesting", exclude: ["git-http-server.py"], swiftSettings: strictSettings),
+        .target(
+            name: "ShipshapeTesting", dependencies: ["JSONSchema", "Manifests"], exclude: ["git-http-server.py"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "UpgradesTests",
             dependencies: ["Upgrades", "Manifests", "HTTPKit", "Policy", "ShipshapeTesting"],
@@ -175,7 +177,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting", "JSONSchema"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
