@@ -1,12 +1,26 @@
 import Foundation
 import JSONSchema
+import Synchronization
 
 extension APIContract {
     /// Loads a forge's contract from `shared/forge/` (or from `folder`, laid out the same way):
     /// GitHub `github/openapi-subset.json` with `GitHubContractSupplement` added, Gitea `gitea/openapi-subset.json`, Forgejo
     /// `gitea/forgejo-openapi-subset.json`, GitLab the endpoint table in `GitLabEndpoints` with
     /// the schemas in `gitlab/response-schemas/public_api/v4/`.
+    /// The shared folder's contracts are read and compiled once per process (every stand-in
+    /// forge of every test checks against them; two first calls at once may both read).
     package static func load(_ forge: Forge, from folder: URL = SharedData.forge) throws -> APIContract {
+        guard folder == SharedData.forge else { return try read(forge, from: folder) }
+        // Read outside the lock: a test's task must not wait on another's reading.
+        if let contract = loaded.withLock({ $0[forge] }) { return contract }
+        let contract = try read(forge, from: folder)
+        loaded.withLock { $0[forge] = contract }
+        return contract
+    }
+
+    private static let loaded = Mutex<[Forge: APIContract]>([:])
+
+    private static func read(_ forge: Forge, from folder: URL) throws -> APIContract {
         switch forge {
         case .github:
             return try loadOpenAPI(
