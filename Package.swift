@@ -109,7 +109,7 @@ let package = Package(
             name: "Bot",
             dependencies: [
                 "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades", "HelmKit",
-                "Rendering", "FileNames", "Vulnerabilities",
+                "Rendering", "FileNames", "Vulnerabilities", "Blocking",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
