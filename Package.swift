@@ -104,7 +104,7 @@ let package = Package(
             name: "Bot",
             dependencies: [
                 "Forge", "Review", "Fixes", "Policy", "Manifests", "GitKit", "Diffs", "HTTPKit", "Upgrades", "HelmKit",
-                "Rendering", "FileNames", "Vulnerabilities",
+                "Rendering", "FileNames", "Vulnerabilities", "Blocking",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -161,7 +161,9 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
-        .target(name: "ShipshapeTesting", exclude: ["git-http-server.py"], swiftSettings: strictSettings),
+        .target(
+            name: "ShipshapeTesting", dependencies: ["JSONSchema", "Manifests"], exclude: ["git-http-server.py"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "UpgradesTests",
             dependencies: ["Upgrades", "Manifests", "HTTPKit", "Policy", "ShipshapeTesting"],
@@ -170,7 +172,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting", "JSONSchema"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,10 +1,13 @@
 import Manifests
 
-/// A JSON value without positions: the constants a schema holds (`const`, `enum`) and the
-/// values Polaris' templates compute.
+/// A JSON value without positions: the constants a schema holds (`const`, `enum`), the values
+/// Polaris' templates compute, and JSON documents read with Foundation (`JSONValue(jsonData:)`).
 package indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
+    /// A number written without fraction or exponent that fits in 64 bits, kept exact (JSON read
+    /// with Foundation; YAML scalars are read as Go reads them into Polaris, as `number`).
+    case integer(Int64)
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -15,6 +18,7 @@ package indirect enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: "null"
         case .bool: "boolean"
+        case .integer: "integer"
         case .number(let number): number.rounded() == number && number.isFinite ? "integer" : "number"
         case .string: "string"
         case .array: "array"
@@ -60,7 +64,7 @@ package indirect enum JSONValue: Sendable, Hashable {
             return
         }
         if let int = scalar.int {
-            self = .number(Double(int))
+            self = .integer(Int64(int))
             return
         }
         if let number = Self.number(scalar.text) {
@@ -68,6 +72,37 @@ package indirect enum JSONValue: Sendable, Hashable {
             return
         }
         self = .string(scalar.text)
+    }
+
+    /// Numbers are equal by value (`1` equals `1.0`, as JSON Schema's `enum` and `const` mean it),
+    /// and an integer only to a number that holds exactly it.
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let left), .bool(let right)): left == right
+        case (.integer(let left), .integer(let right)): left == right
+        case (.number(let left), .number(let right)): left == right
+        case (.integer(let whole), .number(let number)), (.number(let number), .integer(let whole)):
+            Int64(exactly: number) == whole
+        case (.string(let left), .string(let right)): left == right
+        case (.array(let left), .array(let right)): left == right
+        case (.object(let left), .object(let right)): left == right
+        default: false
+        }
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let bool): hasher.combine(bool)
+        // An integer a Double holds exactly hashes as that Double, so equal values hash alike.
+        case .integer(let whole):
+            if let number = Double(exactly: whole) { hasher.combine(number) } else { hasher.combine(whole) }
+        case .number(let number): hasher.combine(number)
+        case .string(let string): hasher.combine(string)
+        case .array(let items): hasher.combine(items)
+        case .object(let object): hasher.combine(object)
+        }
     }
 
     /// The value with every mapping entry whose value is null removed, as Go's typed objects drop them.

@@ -6,8 +6,11 @@ import Manifests
 package struct Schema: Sendable {
     /// Subschema 0 is the root.
     let nodes: [SchemaNode]
-    /// JSON pointers (`#/$defs/x`) and anchors to subschemas, for `$ref`.
+    /// JSON pointers (`#/$defs/x`, `user/basic.json#/properties/id`) and anchors to
+    /// subschemas, for `$ref`.
     let pointers: [String: Int]
+    /// The subschemas `validate(_:entry:)` starts from (one, `0`, for a single schema).
+    let entries: [Int]
 
     /// Limits: how deep a schema may nest, how many subschemas it may have, how deep validation
     /// may go following `$ref`s (a schema that refers to itself forever fails instead of hanging).
@@ -21,6 +24,8 @@ struct SchemaNode: Sendable {
     var position: SourcePosition
     /// `false` as a schema: nothing is valid.
     var rejectsEverything = false
+    /// OpenAPI's `nullable: true`: `null` is valid whatever else the subschema says.
+    var nullable = false
 
     var types: [String]?
     var enumValues: [JSONValue]?

@@ -19,19 +19,44 @@ extension Schema {
 
     /// Compiles a schema already parsed (a `schema:` mapping of a configuration file).
     package init(node: YAMLNode) throws(SchemaCompilationFailure) {
-        var compiler = SchemaCompiler()
-        _ = compiler.compile(node, pointer: "#", depth: 0)
-        for (pointer, position) in compiler.references where compiler.pointers[pointer] == nil {
-            compiler.errors.append(
-                SchemaError(
-                    position: position,
-                    message:
-                        "`$ref: \(pointer)` refers to nothing in this schema (only references inside the schema are supported)"
-                ))
-        }
-        guard compiler.errors.isEmpty else { throw SchemaCompilationFailure(errors: compiler.errors) }
-        self.init(nodes: compiler.nodes, pointers: compiler.pointers)
+        var compiler = SchemaCompiler(documents: ["": node], dialect: .jsonSchema)
+        let root = compiler.compile(node, pointer: "#", depth: 0)
+        try self.init(compiler, entries: [root])
     }
+
+    /// Compiles several schemas into one table, with what their `$ref`s name in `documents`
+    /// (by name: `""` for a single file, a path such as `user/basic.json` for a folder of schema
+    /// files, so relative references resolve). A referenced part of a document is compiled when
+    /// first referred to, so an OpenAPI description's `#/components/schemas/...` need not be
+    /// schemas' keywords. `validate(_:entry:)` checks against entry `k` of `entries`, each a
+    /// schema and the document its relative references are read from.
+    package init(
+        entries: [(schema: YAMLNode, document: String)], documents: [String: YAMLNode],
+        dialect: SchemaDialect = .jsonSchema
+    ) throws(SchemaCompilationFailure) {
+        var compiler = SchemaCompiler(documents: documents, dialect: dialect)
+        var roots: [Int] = []
+        for (offset, entry) in entries.enumerated() {
+            compiler.document = entry.document
+            roots.append(compiler.compile(entry.schema, pointer: entry.document + "#⟨entry \(offset)⟩", depth: 0))
+        }
+        try self.init(compiler, entries: roots)
+    }
+
+    private init(_ compiler: SchemaCompiler, entries: [Int]) throws(SchemaCompilationFailure) {
+        var compiler = compiler
+        compiler.compileReferencedParts()
+        guard compiler.errors.isEmpty else { throw SchemaCompilationFailure(errors: compiler.errors) }
+        self.init(nodes: compiler.nodes, pointers: compiler.pointers, entries: entries)
+    }
+}
+
+/// What a schema's keywords mean beyond JSON Schema's drafts.
+package enum SchemaDialect: Sendable {
+    /// The drafts (4 to 2019-09) and Polaris' `resourceMinimum`/`resourceMaximum`.
+    case jsonSchema
+    /// OpenAPI 3.0's schema objects (and Swagger 2.0's): `nullable: true` also admits `null`.
+    case openAPI
 }
 
 /// Why a schema could not be compiled: every mistake found.
@@ -41,10 +66,80 @@ package struct SchemaCompilationFailure: Error, Sendable, CustomStringConvertibl
 }
 
 private struct SchemaCompiler {
+    /// The documents `$ref`s may point into, by name, and the one being compiled.
+    let documents: [String: YAMLNode]
+    let dialect: SchemaDialect
+    var document = ""
     var nodes: [SchemaNode] = []
+    /// `document#/json/pointer` (or `document#anchor`) of every compiled subschema.
     var pointers: [String: Int] = [:]
-    var references: [(String, SourcePosition)] = []
+    /// Every `$ref` met: the key it resolves to, as written, and where.
+    var references: [(key: String, written: String, position: SourcePosition)] = []
     var errors: [SchemaError] = []
+
+    init(documents: [String: YAMLNode], dialect: SchemaDialect) {
+        self.documents = documents
+        self.dialect = dialect
+    }
+
+    /// Compiles each part of a document that a `$ref` names and that is not compiled yet (and
+    /// so on for the references inside it); a reference to nothing is an error. Ends: every
+    /// round compiles new subschemas, and there are at most `Schema.maximumNodes`.
+    mutating func compileReferencedParts() {
+        var next = 0
+        var reported = Set<String>()
+        while next < references.count {
+            let reference = references[next]
+            next += 1
+            guard pointers[reference.key] == nil else { continue }
+            if let (name, target) = part(reference.key) {
+                document = name
+                _ = compile(target, pointer: reference.key, depth: 0)
+            } else if reported.insert(reference.key).inserted {
+                errors.append(
+                    SchemaError(
+                        position: reference.position,
+                        message: "`$ref: \(reference.written)` refers to nothing in the schema or its documents"))
+            }
+        }
+    }
+
+    /// The node a reference key (`name#/json/pointer`) names, with its document's name.
+    private func part(_ key: String) -> (String, YAMLNode)? {
+        guard let hash = key.firstIndex(of: "#") else { return nil }
+        let name = String(key[..<hash])
+        let fragment = key[key.index(after: hash)...]
+        guard var node = documents[name], fragment.isEmpty || fragment.hasPrefix("/") else { return nil }
+        for raw in fragment.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            let token = JSONPointer.unescaped(raw)
+            if let items = node.items {
+                guard let position = Int(token), items.indices.contains(position) else { return nil }
+                node = items[position]
+            } else {
+                guard let child = node[token] else { return nil }
+                node = child
+            }
+        }
+        return (name, node)
+    }
+
+    /// A `$ref` as a key of `pointers`: `#/x` inside the current document, `file.json#/x` and
+    /// `../file.json` relative to the current document's folder.
+    func key(of reference: String) -> String {
+        let hash = reference.firstIndex(of: "#") ?? reference.endIndex
+        let file = String(reference[..<hash])
+        let fragment = hash == reference.endIndex ? "#" : String(reference[hash...])
+        guard !file.isEmpty else { return document + fragment }
+        var folders = document.split(separator: "/").map(String.init).dropLast()
+        for component in file.split(separator: "/").map(String.init) {
+            switch component {
+            case ".": continue
+            case "..": folders = folders.dropLast()
+            default: folders.append(component)
+            }
+        }
+        return folders.joined(separator: "/") + fragment
+    }
 
     /// Keywords of later drafts this validator does not evaluate: refused rather than ignored,
     /// so a check never passes because part of its schema was skipped.
@@ -75,9 +170,10 @@ private struct SchemaCompiler {
             return index
         }
         var node = SchemaNode(position: yaml.start)
+        if let anchor = yaml["$anchor"]?.string { pointers[document + "#" + anchor] = index }
         for entry in entries {
             guard let key = entry.keyText else { continue }
-            keyword(key, entry.value, into: &node, pointer: pointer + "/" + Self.escape(key), depth: depth)
+            keyword(key, entry.value, into: &node, pointer: pointer + "/" + JSONPointer.escaped(key), depth: depth)
         }
         // Draft 4 writes `exclusiveMaximum: true` to make `maximum` exclusive (and so for minimum).
         if yaml["exclusiveMaximum"]?.bool == true, let maximum = node.maximum {
@@ -155,7 +251,7 @@ private struct SchemaCompiler {
             }
             for entry in entries {
                 guard let name = entry.keyText else { continue }
-                let child = sub(&self, entry.value, pointer + "/" + Self.escape(name))
+                let child = sub(&self, entry.value, pointer + "/" + JSONPointer.escaped(name))
                 switch key {
                 case "properties": node.properties[name] = child
                 case "dependentSchemas": node.dependentSchemas[name] = child
@@ -172,7 +268,7 @@ private struct SchemaCompiler {
                 if entry.value.isSequence {
                     node.dependentRequired[name] = strings(entry.value, key)
                 } else {
-                    node.dependentSchemas[name] = sub(&self, entry.value, pointer + "/" + Self.escape(name))
+                    node.dependentSchemas[name] = sub(&self, entry.value, pointer + "/" + JSONPointer.escaped(name))
                 }
             }
         case "allOf", "anyOf", "oneOf":
@@ -195,11 +291,13 @@ private struct SchemaCompiler {
                 error(value, "`$ref` must be a string")
                 return
             }
-            let decoded = Self.percentDecoded(target)
-            node.ref = decoded
-            references.append((decoded, value.start))
+            let resolved = self.key(of: Self.percentDecoded(target))
+            node.ref = resolved
+            references.append((resolved, target, value.start))
         case "$anchor":
-            if let name = value.string { pointers["#" + name] = nodes.count - 1 }
+            break  // registered in `compile`, for the subschema that holds it
+        case "nullable" where dialect == .openAPI:
+            node.nullable = value.bool == true
         case "resourceMinimum", "resourceMaximum":
             guard let text = value.string ?? value.scalar?.text, let quantity = ResourceQuantity.parse(text) else {
                 error(value, "`\(key)` must be a resource quantity such as 100m, 512Mi or 2")
@@ -220,7 +318,7 @@ private struct SchemaCompiler {
     }
 
     private mutating func number(_ value: YAMLNode, _ key: String) -> Double? {
-        guard case .number(let number) = JSONValue(value) else {
+        guard let number = JSONValue(value).doubleValue else {
             error(value, "`\(key)` must be a number")
             return nil
         }
@@ -228,7 +326,7 @@ private struct SchemaCompiler {
     }
 
     private mutating func count(_ value: YAMLNode, _ key: String) -> Int? {
-        guard case .number(let number) = JSONValue(value), number >= 0, number.rounded() == number, number < 1e15 else {
+        guard let number = JSONValue(value).doubleValue, number >= 0, number.rounded() == number, number < 1e15 else {
             error(value, "`\(key)` must be a whole number, 0 or more")
             return nil
         }
@@ -266,10 +364,6 @@ private struct SchemaCompiler {
         errors.append(SchemaError(position: node.start, message: message))
     }
 
-    static func escape(_ key: String) -> String {
-        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-    }
-
     static func percentDecoded(_ text: String) -> String {
         guard text.contains("%") else { return text }
         var bytes: [UInt8] = []
@@ -284,12 +378,5 @@ private struct SchemaCompiler {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

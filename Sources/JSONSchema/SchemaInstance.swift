@@ -52,6 +52,7 @@ package indirect enum SchemaInstance: Sendable {
         switch value {
         case .null: .null
         case .bool(let bool): .bool(bool)
+        case .integer(let whole): .number(Double(whole))
         case .number(let number): .number(number)
         case .string(let string): .string(string)
         case .array(let items): .array(items.map { .value($0, at: position) })

@@ -38,6 +38,7 @@ extension Schema {
         switch value {
         case .null: return "null"
         case .bool(let bool): return bool ? "true" : "false"
+        case .integer(let whole): return String(whole)
         case .number(let number):
             if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
             return String(number)

@@ -16,13 +16,18 @@ package struct SchemaFailure: Sendable, CustomStringConvertible {
 extension Schema {
     /// Validates `instance`; `nil` when it matches.
     package func validate(_ instance: SchemaInstance) -> SchemaFailure? {
-        guard let failure = check(instance, 0, depth: 0) else { return nil }
+        validate(instance, entry: 0)
+    }
+
+    /// Validates `instance` against entry `entry` of `init(entries:documents:dialect:)`.
+    package func validate(_ instance: SchemaInstance, entry: Int) -> SchemaFailure? {
+        guard let failure = check(instance, entries[entry], depth: 0) else { return nil }
         return SchemaFailure(
             position: failure.position, path: DocumentPath(failure.reversedPath.reversed()), message: failure.message)
     }
 
     package func matches(_ instance: SchemaInstance) -> Bool {
-        check(instance, 0, depth: 0) == nil
+        check(instance, entries[0], depth: 0) == nil
     }
 
     struct Failure {
@@ -47,6 +52,7 @@ extension Schema {
                 message: "the schema nests (through $ref) deeper than \(Schema.maximumValidationDepth) levels")
         }
         let shape = instance.shape
+        if node.nullable, case .null = shape { return nil }
         if let types = node.types, !types.contains(where: { Self.shape(shape, isOfType: $0) }) {
             return Failure(
                 position: here,

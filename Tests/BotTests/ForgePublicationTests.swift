@@ -2,6 +2,7 @@ import Bot
 import Forge
 import Foundation
 import HTTPKit
+import Policy
 import Review
 import ShipshapeTesting
 import Testing

@@ -61,4 +61,36 @@ import Testing
         let headers = ["x-github-event": "ping", "x-github-delivery": "d-deep"]
         #expect(throws: WebhookError.self) { try WebhookDecoder.decode(forge: .github, headers: headers, body: body) }
     }
+
+    /// Absent fields with a meaning are optionals in the model, not defaults: GitLab's merge
+    /// request without `diff_refs` (a list entry, or one GitLab has not diffed yet) has no base
+    /// commit, and a review of it is an error naming the merge request, not a review against "".
+    @Test func aMergeRequestWithoutDiffRefsHasNoBaseCommitAndAReviewOfItSaysSo() async throws {
+        let project = "/api/v4/projects/platform%2Finfra%2Fdeploy"
+        let answer = GitLabPayloadFixtures.mergeRequest().setting("diff_refs", to: nil).setting(
+            "description", to: nil)
+        let client = RecordingHTTPClient([
+            "GET \(project)/merge_requests/1": .ok(answer),
+            "GET \(project)": .ok(GitLabPayloadFixtures.project(id: 14, path: "platform/infra/deploy")),
+        ])
+        let forge = GitLabForge(
+            repository: RepositoryID("platform/infra/deploy")!, apiRoot: URL(string: "https://gitlab.example/api/v4")!,
+            client: client, credentials: TokenCredentials(token: "glpat-x", scheme: .privateToken),
+            botLogin: "shipshape")
+        let pull = try await forge.pullRequest(1)
+        #expect(pull.baseSHA == nil)
+        #expect(pull.body == nil)
+        let error = try #require(throws: ForgeError.self) { try pull.requiredBaseSHA() }
+        #expect(
+            error.description == "not found: the base commit of #1: the forge's answer names none (no `diff_refs` yet?)"
+        )
+    }
+
+    @Test func aPullRequestWithANullDescriptionHasNoBody() async throws {
+        let answer = GiteaPayloadFixtures.pullRequest().setting("body", to: nil)
+        let client = RecordingHTTPClient(["GET /repos/octo/deploy/pulls/7": .ok(answer)])
+        let pull = try await github(client).pullRequest(7)
+        #expect(pull.body == nil)
+        #expect(try pull.requiredBaseSHA() == pull.baseSHA)
+    }
 }

@@ -24,7 +24,8 @@ import Testing
         let posted = try await client.postReview(
             on: number,
             ReviewSubmission(
-                commitSHA: StandInRepository.head, baseSHA: StandInRepository.base, startSHA: pullRequest.baseSHA,
+                commitSHA: StandInRepository.head, baseSHA: StandInRepository.base,
+                startSHA: try pullRequest.requiredBaseSHA(),
                 body: "",
                 comments: [InlineComment(path: "app.yaml", line: 2, body: "two")]))
         #expect(posted.map(\.body) == ["two"])

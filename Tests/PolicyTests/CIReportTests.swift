@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 import Manifests
 import ShipshapeTesting
 import Testing
@@ -17,10 +18,14 @@ import Testing
     @Test func gitlabCodeQualityFollowsGitLabsSchema() throws {
         let (report, _) = try ReportGoldenTests.exampleReport()
         #expect(!report.findings.isEmpty)
-        let schema = try JSONParser.parse(
-            Data(contentsOf: TestPaths.fixtures.appending(path: "formats/gitlab-codequality.schema.json")))
-        let issues = try JSONParser.parse(GitLabCodeQualityReport.render(report))
-        #expect(JSONSchemaValidator(schema: schema).validate(issues, at: "report") == [])
+        let schema = try Schema(
+            text: String(
+                decoding: try Data(
+                    contentsOf: TestPaths.fixtures.appending(path: "formats/gitlab-codequality.schema.json")),
+                as: UTF8.self))
+        let issues = try JSONValue(jsonText: GitLabCodeQualityReport.render(report))
+        let start = SourcePosition(line: 1, column: 1)
+        #expect(schema.validate(.value(issues, at: start)) == nil)
         #expect(issues.arrayValue?.count == report.findings.count)
         // The schema itself refuses what GitLab refuses, so the check above can fail.
         let broken: JSONValue = [
@@ -29,7 +34,7 @@ import Testing
                 "location": ["path": "./a.yaml", "lines": ["begin": 0]],
             ]
         ]
-        #expect(JSONSchemaValidator(schema: schema).validate(broken, at: "report").count == 3)
+        #expect(schema.validate(.value(broken, at: start)) != nil)
     }
 
     /// GitLab compares a merge request's issues with its target's by fingerprint alone.
@@ -38,7 +43,7 @@ import Testing
         var twice = report
         twice.findings += report.findings
         let fingerprints =
-            try JSONParser.parse(GitLabCodeQualityReport.render(twice)).arrayValue?.compactMap {
+            try JSONValue(jsonText: GitLabCodeQualityReport.render(twice)).arrayValue?.compactMap {
                 $0["fingerprint"]?.stringValue
             } ?? []
         #expect(fingerprints.count == 2 * report.findings.count)

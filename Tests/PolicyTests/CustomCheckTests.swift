@@ -284,4 +284,19 @@ import Testing
         #expect(found.count == 2)
         #expect(found.first?.message.contains("as templated for this object, is not valid") == true)
     }
+
+    /// `index` with a number past any list is no value; a huge one trapped converting to `Int`.
+    @Test func anIndexFarPastTheListIsNoValueNotACrash() throws {
+        let config = """
+            checks: {far: warning}
+            customChecks:
+              far:
+                failureMessage: Far
+                target: Controller
+                schemaString: |
+                  type: object
+                  {{ if index .spec.template.spec.containers 1e300 }}required: [never]{{ end }}
+            """
+        #expect(try findings(config).isEmpty)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+import Policy
 import Testing
 
 @testable import Rendering

@@ -1,3 +1,4 @@
+import Diffs
 import FileNames
 import Foundation
 import GitKit

@@ -34,6 +34,7 @@ extension CommandJob {
                 body: replies.reply("😕", "\(reference(number)) is \(pullRequest.state.rawValue): nothing to change."),
                 result: .failed("the \(forge.kind.changeRequestName) is \(pullRequest.state.rawValue)"))
         }
+        let base = try pullRequest.requiredBaseSHA()
         let credentials = try await forge.gitCredentials(for: mirrors)
         let destination = PushDestination(pullRequest)
         let defaultReason = "accepted by \(author) in \(reference(number))"
@@ -51,7 +52,7 @@ extension CommandJob {
                 if let parent = earlier?.parent { parent.hex } else if (try? mirror.commit(pullRequest.headSHA)) != nil
                 { pullRequest.headSHA } else { pullRequest.headRef }
             let review = try engine.review(
-                ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved),
+                ReviewRequest(base: base, head: head, filter: filter, approvedExemptions: approved),
                 in: mirror)
             let headCommit = try mirror.commit(review.head)
             let known = Catalogue.ids.union(review.checksDefinedAtRunTime.map(\.id))

@@ -139,7 +139,7 @@ package struct CommandJob: Sendable {
     }
 
     /// `#12` on GitHub and Gitea, `!12` on GitLab.
-    func reference(_ number: Int) -> String { (forge.kind == .gitlab ? "!" : "#") + String(number) }
+    func reference(_ number: Int) -> String { forge.kind.changeRequestReference(number) }
 }
 
 extension ParsedComment {

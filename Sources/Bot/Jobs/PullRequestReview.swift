@@ -1,6 +1,7 @@
 import Diffs
 import Forge
 import GitKit
+import Policy
 import Review
 import Vulnerabilities
 
@@ -37,6 +38,7 @@ package struct PullRequestReview: Sendable {
 
     package func run(number: Int, dryRun: Bool) async throws -> Result {
         let pullRequest = try await forge.pullRequest(number)
+        let base = try pullRequest.requiredBaseSHA()
         let credentials = try await forge.gitCredentials(for: mirrors)
         // Remote kustomize bases on the forge's own host get the bot's token; no other host does.
         let engine = self.engine.trusting(credentials, at: pullRequest.cloneURL)
@@ -50,7 +52,7 @@ package struct PullRequestReview: Sendable {
         ) { mirror, _ in
             let head = (try? mirror.commit(pullRequest.headSHA)) != nil ? pullRequest.headSHA : pullRequest.headRef
             let review = try engine.review(
-                ReviewRequest(base: pullRequest.baseSHA, head: head, filter: filter, approvedExemptions: approved),
+                ReviewRequest(base: base, head: head, filter: filter, approvedExemptions: approved),
                 in: mirror)
             let headCommit = try mirror.commit(review.head)
             var files: [String: [UInt8]] = [:]

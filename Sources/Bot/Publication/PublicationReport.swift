@@ -11,7 +11,7 @@ package enum PublicationReport {
         let danger = findings.filter { $0.severity == .danger }.count
         var lines = [
             "\(forge.changeRequestName.capitalizedFirst) #\(pullRequest.number) \"\(pullRequest.title)\": "
-                + "\(pullRequest.baseBranch)@\(pullRequest.baseSHA.prefix(7)) ← \(pullRequest.headBranch)@\(pullRequest.headSHA.prefix(7))",
+                + "\(pullRequest.baseBranch)@\(result.review.base.prefix(7)) ← \(pullRequest.headBranch)@\(pullRequest.headSHA.prefix(7))",
             "Review: \(findings.count) finding(s), \(danger) danger, in \(result.review.changes.count) changed file(s)",
         ]
         let suggestions = plan.newComments.filter(\.hasSuggestion).count

@@ -59,7 +59,7 @@ package struct ReviewPublisher: Sendable {
         var posted = 0
         if !plan.newComments.isEmpty {
             let submission = ReviewSubmission(
-                commitSHA: review.head, baseSHA: review.mergeBase, startSHA: pullRequest.baseSHA,
+                commitSHA: review.head, baseSHA: review.mergeBase, startSHA: review.base,
                 body: "", comments: plan.newComments.map(\.comment))
             do {
                 posted = try await forge.postReview(on: number, submission).count

@@ -203,7 +203,7 @@ package struct BotConfigurationReader {
         knownKeys(node, ["url", "webhookSecret", "token", "app", "allowPlainHTTP"], in: "forges.\(kind.rawValue)")
         let instance =
             node["url"].flatMap { string($0, "forges.\(kind.rawValue).url") }
-            ?? (kind == .github ? "https://github.com" : nil)
+            ?? kind.publicInstance
         guard let instance else {
             problem(node, "forges.\(kind.rawValue) needs `url`")
             return nil

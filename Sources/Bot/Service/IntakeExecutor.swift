@@ -1,3 +1,4 @@
+import Blocking
 import Foundation
 
 /// Threads of the intake's own (webhook deliveries, schedule firings, the PostgreSQL client's
@@ -8,38 +9,21 @@ import Foundation
 /// Whatever holds them (a worker checking a large repository, or in CI every other test) would
 /// otherwise make a forge wait for its acknowledgement; GitHub gives up after 10 seconds.
 ///
-/// `@unchecked Sendable`: the job list is guarded by `condition`.
-package final class IntakeExecutor: TaskExecutor, @unchecked Sendable {
+/// The threads are a `BlockingThreadPool` of their own (the one thread pool type), so intake
+/// never waits behind blocking C work.
+package final class IntakeExecutor: TaskExecutor {
     /// One set of threads for the process, however many servers it runs (tests run dozens).
     package static let shared = IntakeExecutor(
         threads: max(2, ProcessInfo.processInfo.activeProcessorCount), name: "shipshape-intake")
 
-    private let condition = NSCondition()
-    private var jobs: [UnownedJob] = []
+    private let threads: BlockingThreadPool
 
     init(threads: Int, name: String) {
-        for number in 1...max(1, threads) {
-            let thread = Thread { [self] in work() }
-            thread.name = "\(name) \(number)"
-            thread.start()
-        }
+        self.threads = BlockingThreadPool(maximumThreads: threads, name: name)
     }
 
     package func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        condition.lock()
-        jobs.append(job)
-        condition.signal()
-        condition.unlock()
-    }
-
-    private func work() {
-        while true {
-            condition.lock()
-            while jobs.isEmpty { condition.wait() }
-            let job = jobs.removeFirst()
-            condition.unlock()
-            job.runSynchronously(on: asUnownedTaskExecutor())
-        }
+        threads.run { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
     }
 }

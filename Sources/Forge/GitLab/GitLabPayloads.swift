@@ -19,10 +19,10 @@ enum GitLabPayloads {
             }
         let refs = mergeRequest.diffRefs
         return PullRequest(
-            number: number, title: mergeRequest.title, body: mergeRequest.description ?? "", state: state,
+            number: number, title: mergeRequest.title, body: mergeRequest.description, state: state,
             author: mergeRequest.author.username, baseBranch: mergeRequest.targetBranch,
-            // List entries carry no `diff_refs`: their base commit is unknown, and left empty.
-            baseSHA: refs?.startSHA ?? refs?.baseSHA ?? "", headBranch: mergeRequest.sourceBranch,
+            // List entries carry no `diff_refs`: their base commit is unknown (nil).
+            baseSHA: refs.flatMap { $0.startSHA ?? $0.baseSHA }, headBranch: mergeRequest.sourceBranch,
             headSHA: mergeRequest.sha, cloneURL: cloneURL, forkCloneURL: forkCloneURL,
             maintainerCanModify: (mergeRequest.allowCollaboration ?? mergeRequest.allowMaintainerToPush) == true,
             headRef: ForgeKind.gitlab.pullRequestHeadRef(number), webURL: mergeRequest.webURL,

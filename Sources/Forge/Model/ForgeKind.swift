@@ -5,6 +5,13 @@ package enum ForgeKind: String, Sendable, CaseIterable {
     /// How the forge names a change request in prose.
     package var changeRequestName: String { self == .gitlab ? "merge request" : "pull request" }
 
+    /// How the forge's comments refer to change request `number` (`#7`; GitLab `!7`, since `#7` is an issue there).
+    package func changeRequestReference(_ number: Int) -> String { (self == .gitlab ? "!" : "#") + String(number) }
+
+    /// The one public instance, when the forge has one (github.com); the others are self-hosted
+    /// and need their address.
+    package var publicInstance: String? { self == .github ? "https://github.com" : nil }
+
     /// Where the forge keeps a pull request's head commit in the base repository, forks
     /// included: a mirror that fetches these needs no remote per fork.
     package func pullRequestHeadRef(_ number: Int) -> String {

@@ -6,11 +6,15 @@ package struct PullRequest: Sendable, Equatable {
 
     package var number: Int
     package var title: String
-    package var body: String
+    /// Nil when the pull request has no description (GitHub and Gitea send null, GitLab null or nothing).
+    package var body: String?
     package var state: State
     package var author: String
     package var baseBranch: String
-    package var baseSHA: String
+    /// The base branch's commit the change is compared with. Nil when the forge's answer names
+    /// none: GitLab lists merge requests without `diff_refs`, and has none for a merge request
+    /// whose diff it has not computed yet. A review needs it: see `requiredBaseSHA()`.
+    package var baseSHA: String?
     package var headBranch: String
     package var headSHA: String
     /// Where the base repository is cloned from.
@@ -28,8 +32,8 @@ package struct PullRequest: Sendable, Equatable {
     package var createdAt: Date?
 
     package init(
-        number: Int, title: String, body: String = "", state: State = .open, author: String, baseBranch: String,
-        baseSHA: String,
+        number: Int, title: String, body: String? = nil, state: State = .open, author: String, baseBranch: String,
+        baseSHA: String?,
         headBranch: String, headSHA: String, cloneURL: String, forkCloneURL: String? = nil,
         maintainerCanModify: Bool = false,
         headRef: String, webURL: String = "", isDraft: Bool = false, labels: [String] = [], createdAt: Date? = nil
@@ -54,6 +58,15 @@ package struct PullRequest: Sendable, Equatable {
     }
 
     package var isFromFork: Bool { forkCloneURL != nil }
+
+    /// The base commit, for work that compares against it (a review): an error naming the pull
+    /// request when the forge's answer had none, rather than an empty revision failing later in Git.
+    package func requiredBaseSHA() throws(ForgeError) -> String {
+        guard let baseSHA else {
+            throw .notFound("the base commit of #\(number): the forge's answer names none (no `diff_refs` yet?)")
+        }
+        return baseSHA
+    }
 }
 
 /// What opening or updating a pull request says.

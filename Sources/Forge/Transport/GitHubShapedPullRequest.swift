@@ -61,7 +61,7 @@ struct GitHubShapedPullRequest: Decodable {
         let sameRepository = head.repo == nil || head.repo?.fullName.lowercased() == baseRepo.fullName.lowercased()
         let isMerged = merged == true || mergedAt != nil
         return PullRequest(
-            number: number, title: title, body: body ?? "",
+            number: number, title: title, body: body,
             state: isMerged ? .merged : (state == "open" ? .open : .closed),
             author: user.login, baseBranch: base.ref, baseSHA: base.sha, headBranch: head.ref, headSHA: head.sha,
             cloneURL: baseRepo.cloneURL, forkCloneURL: sameRepository ? nil : head.repo?.cloneURL,

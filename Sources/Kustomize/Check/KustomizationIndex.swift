@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Policy
+import Synchronization
 
 /// The kustomization roots of one tree, built, and the files each one read: which roots a
 /// changed file affects (a review rebuilds those), which files are represented by built objects
@@ -170,16 +171,15 @@ package struct KustomizationIndex: Sendable {
 }
 
 /// One result per index, written from parallel workers.
-private final class RootSlots: @unchecked Sendable {
-    private var slots: [KustomizationIndex.Root?]
-    private let lock = NSLock()
+private final class RootSlots: Sendable {
+    private let slots: Mutex<[KustomizationIndex.Root?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
     subscript(index: Int) -> KustomizationIndex.Root? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
+        get { slots.withLock { $0[index] } }
+        set { slots.withLock { $0[index] = newValue } }
     }
 
-    var values: [KustomizationIndex.Root] { lock.withLock { slots.compactMap { $0 } } }
+    var values: [KustomizationIndex.Root] { slots.withLock { $0.compactMap { $0 } } }
 }

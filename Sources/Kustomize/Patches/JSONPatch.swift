@@ -62,7 +62,7 @@ enum JSONPatch {
                 guard let found = get(path[...], in: target) else {
                     throw KustomizeError("test: \(pathText) does not exist in the object", at: operation.origin)
                 }
-                guard let expected = operation["value"], JSONValue.equal(found, expected) else {
+                guard let expected = operation["value"], JSONEquality.equal(found, expected) else {
                     throw KustomizeError("test failed: \(pathText) does not hold the given value", at: operation.origin)
                 }
             default:
@@ -188,7 +188,7 @@ enum JSONPatch {
 }
 
 /// Comparison of values as JSON sees them (for `test`).
-enum JSONValue {
+enum JSONEquality {
     static func equal(_ lhs: Node, _ rhs: Node) -> Bool {
         switch (lhs.value, rhs.value) {
         case (.scalar(let a), .scalar(let b)): return a.text == b.text

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A chart a `helmCharts` entry names by `repo:` and that is not in the chart home: pulled by
 /// the caller between builds (as kustomize pulls it), then rendered from the folder it was put in.
@@ -21,18 +22,20 @@ package struct ChartPull: Sendable, Hashable, CustomStringConvertible {
 extension RemoteTrees {
     /// The charts builds asked for that are neither pulled nor failed.
     package var wantedCharts: [ChartPull] {
-        lock.withLock { askedCharts.filter { charts[$0] == nil && chartFailures[$0] == nil } }
-            .sorted { $0.description < $1.description }
+        state.withLock { state in
+            state.askedCharts.filter { state.charts[$0] == nil && state.chartFailures[$0] == nil }
+        }
+        .sorted { $0.description < $1.description }
     }
 
     /// The folder on disk (an absolute path) that holds the pulled chart.
     package func store(chartFolder: String, for pull: ChartPull) {
-        lock.withLock { charts[pull] = chartFolder }
+        state.withLock { $0.charts[pull] = chartFolder }
     }
 
     /// Why the chart could not be pulled (offline, not in the repository, over a bound).
     package func fail(_ pull: ChartPull, reason: String) {
-        lock.withLock { chartFailures[pull] = reason }
+        state.withLock { $0.chartFailures[pull] = reason }
     }
 
     enum ChartLookup {
@@ -42,10 +45,10 @@ extension RemoteTrees {
     }
 
     func lookup(_ pull: ChartPull) -> ChartLookup {
-        lock.withLock {
-            if let folder = charts[pull] { return .pulled(folder) }
-            if let reason = chartFailures[pull] { return .failed(reason) }
-            askedCharts.insert(pull)
+        state.withLock { state in
+            if let folder = state.charts[pull] { return .pulled(folder) }
+            if let reason = state.chartFailures[pull] { return .failed(reason) }
+            state.askedCharts.insert(pull)
             return .missing
         }
     }

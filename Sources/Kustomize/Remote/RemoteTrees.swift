@@ -1,33 +1,39 @@
-import Foundation
+import Synchronization
 
 /// The files of the remote repositories a build may read, fetched by the caller (through
 /// GitKit's mirror cache) before building again, and the charts it pulls (`ChartPull`): a
-/// build asks, the caller fetches, the next build finds them. Kept for one run.
-package final class RemoteTrees: @unchecked Sendable {
-    let lock = NSLock()
-    var charts: [ChartPull: String] = [:]
-    var chartFailures: [ChartPull: String] = [:]
-    var askedCharts: Set<ChartPull> = []
-    private var trees: [RemoteKey: [String: [UInt8]]] = [:]
-    private var failures: [RemoteKey: String] = [:]
-    private var asked: [RemoteKey: RemoteBase] = [:]
+/// build asks, the caller fetches, the next build finds them. Kept for one run; parallel
+/// builds share it, so everything it holds is behind one `Mutex`.
+package final class RemoteTrees: Sendable {
+    struct State {
+        var charts: [ChartPull: String] = [:]
+        var chartFailures: [ChartPull: String] = [:]
+        var askedCharts: Set<ChartPull> = []
+        var trees: [RemoteKey: [String: [UInt8]]] = [:]
+        var failures: [RemoteKey: String] = [:]
+        var asked: [RemoteKey: RemoteBase] = [:]
+    }
+
+    let state = Mutex(State())
 
     package init() {}
 
     /// The repositories builds asked for that are neither fetched nor failed.
     package var wanted: [RemoteBase] {
-        lock.withLock { asked.filter { trees[$0.key] == nil && failures[$0.key] == nil }.map(\.value) }
-            .sorted { $0.description < $1.description }
+        state.withLock { state in
+            state.asked.filter { state.trees[$0.key] == nil && state.failures[$0.key] == nil }.map(\.value)
+        }
+        .sorted { $0.description < $1.description }
     }
 
     /// The files of `base`'s repository at its ref, by path in the repository.
     package func store(_ files: [String: [UInt8]], for base: RemoteBase) {
-        lock.withLock { trees[RemoteKey(base)] = files }
+        state.withLock { $0.trees[RemoteKey(base)] = files }
     }
 
     /// Why `base` could not be fetched (offline, a timeout, no such ref).
     package func fail(_ base: RemoteBase, reason: String) {
-        lock.withLock { failures[RemoteKey(base)] = reason }
+        state.withLock { $0.failures[RemoteKey(base)] = reason }
     }
 
     enum Lookup {
@@ -37,11 +43,11 @@ package final class RemoteTrees: @unchecked Sendable {
     }
 
     func lookup(_ base: RemoteBase) -> Lookup {
-        lock.withLock {
+        state.withLock { state in
             let key = RemoteKey(base)
-            if trees[key] != nil { return .fetched }
-            if let reason = failures[key] { return .failed(reason) }
-            asked[key] = base
+            if state.trees[key] != nil { return .fetched }
+            if let reason = state.failures[key] { return .failed(reason) }
+            state.asked[key] = base
             return .missing
         }
     }
@@ -49,13 +55,13 @@ package final class RemoteTrees: @unchecked Sendable {
     /// The file at a build path under a mount root, nil when there is none.
     func file(_ path: String) -> [UInt8]? {
         guard let (key, inner) = split(path) else { return nil }
-        return lock.withLock { trees[key]?[inner] }
+        return state.withLock { $0.trees[key]?[inner] }
     }
 
     func isDirectory(_ path: String) -> Bool {
         guard let (key, inner) = split(path) else { return false }
-        return lock.withLock {
-            guard let files = trees[key] else { return false }
+        return state.withLock { state in
+            guard let files = state.trees[key] else { return false }
             return inner.isEmpty || files.keys.contains { $0.hasPrefix(inner + "/") }
         }
     }
@@ -63,7 +69,7 @@ package final class RemoteTrees: @unchecked Sendable {
     private func split(_ path: String) -> (RemoteKey, String)? {
         guard path.hasPrefix("⟨"), let end = path.firstIndex(of: "⟩") else { return nil }
         let root = String(path[...end])
-        let key = lock.withLock { trees.keys.first { $0.root == root } }
+        let key = state.withLock { $0.trees.keys.first { $0.root == root } }
         guard let key else { return nil }
         let inner = path[path.index(after: end)...].drop { $0 == "/" }
         return (key, String(inner))

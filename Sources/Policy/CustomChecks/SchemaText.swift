@@ -24,7 +24,7 @@ enum SchemaText {
             switch JSONValue(scalar: scalar) {
             case .null: raw("null", to: &buffer)
             case .bool(let bool): raw(bool ? "true" : "false", to: &buffer)
-            case .number: raw(scalar.text, to: &buffer)
+            case .integer, .number: raw(scalar.text, to: &buffer)
             default: buffer.appendQuoted(scalar.text)
             }
         case .sequence(let items):

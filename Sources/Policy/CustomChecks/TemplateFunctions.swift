@@ -51,12 +51,8 @@ enum TemplateFunctions {
             for key in arguments.dropFirst() {
                 switch key?.value {
                 case .string(let text): value = value?.property(text)
-                case .number(let number):
-                    if case .array(let items) = value?.shape, number >= 0, Int(number) < items.count {
-                        value = items[Int(number)]
-                    } else {
-                        value = nil
-                    }
+                case .integer(let whole): value = Self.item(Double(whole), of: value)
+                case .number(let number): value = Self.item(number, of: value)
                 default: value = nil
                 }
             }
@@ -75,12 +71,19 @@ enum TemplateFunctions {
         }
     }
 
+    /// Item `number` of a list; nil when there is none.
+    private static func item(_ number: Double, of value: SchemaInstance?) -> SchemaInstance? {
+        guard case .array(let items) = value?.shape, number >= 0, number < Double(items.count) else { return nil }
+        return items[Int(number)]
+    }
+
     /// Go's truth: false, 0, nil, and empty strings, lists and mappings are false.
     static func truth(_ value: SchemaInstance?) -> Bool {
         guard let value else { return false }
         switch value.value {
         case .null: return false
         case .bool(let bool): return bool
+        case .integer(let whole): return whole != 0
         case .number(let number): return number != 0
         case .string(let text): return !text.isEmpty
         case .array(let items): return !items.isEmpty
@@ -107,6 +110,8 @@ enum TemplateFunctions {
         case .null: return "<no value>"
         case .bool(let bool): return bool ? "true" : "false"
         case .string(let text): return text
+        // Go reads every JSON number into a float64, and prints it as one.
+        case .integer(let whole): return goNumber(Double(whole))
         case .number(let number): return goNumber(number)
         case .array(let items): return "[" + items.map(printed).joined(separator: " ") + "]"
         case .object(let object):

@@ -7,7 +7,7 @@ import Foundation
 /// Headless Chromium (Debian's `chromium`) with the DevTools protocol on a pipe: the browser
 /// reads commands from its fd 3 and writes answers and events to its fd 4, each message JSON
 /// ended by a NUL byte (`--remote-debugging-pipe`). No port, no WebSocket.
-final class ChromiumProcess: @unchecked Sendable {
+final class ChromiumProcess: Sendable {
     struct LaunchError: Error, CustomStringConvertible {
         var description: String
     }

@@ -3,6 +3,9 @@ import Foundation
 /// The DevTools protocol over `ChromiumProcess`'s pipe: commands with ids whose answers are
 /// awaited, and events counted by name (per session) so a test can wait for the next one. The
 /// pipe is read on a thread of its own, never on Swift's shared pool.
+///
+/// `@unchecked Sendable`: every mutable field is touched only under `lock`; the messages it
+/// holds (`Fields`, JSON objects of `Any`) are handed from the reading thread to one waiter.
 final class DevToolsConnection: @unchecked Sendable {
     struct ProtocolError: Error, CustomStringConvertible {
         var description: String

@@ -3,7 +3,7 @@ import Foundation
 /// A real browser for the tests: Debian's Chromium, headless, driven over the DevTools protocol.
 /// Pages are opened, clicked and photographed as a person would use them; cookies, redirects
 /// and forms are the browser's own.
-package final class HeadlessBrowser: @unchecked Sendable {
+package final class HeadlessBrowser: Sendable {
     package struct Unavailable: Error, CustomStringConvertible {
         package var description: String
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 
 /// A forge's published API description, used to hold the bot's requests and the stand-in
 /// forge's responses to what the real forge documents. See `shared/forge/README.md` for the
@@ -12,9 +13,9 @@ package struct APIContract: Sendable {
     /// Prefix every path carries before the templates apply (Gitea's and Forgejo's `/api/v1`).
     let basePath: String
     let operations: [ContractOperation]
-    let validator: JSONSchemaValidator
+    let validator: ContractValidator
 
-    init(forge: Forge, basePath: String, operations: [ContractOperation], validator: JSONSchemaValidator) {
+    init(forge: Forge, basePath: String, operations: [ContractOperation], validator: ContractValidator) {
         self.forge = forge
         self.basePath = basePath
         self.operations = operations

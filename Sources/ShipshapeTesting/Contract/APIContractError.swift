@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 
 /// A contract that could not be loaded: which file, and what was wrong with it.
 package struct APIContractError: Error, CustomStringConvertible, Sendable {
@@ -15,7 +16,7 @@ package struct APIContractError: Error, CustomStringConvertible, Sendable {
             throw APIContractError(file: url.path, reason: "the file cannot be read (\(error.localizedDescription))")
         }
         do {
-            return try JSONParser.parse(data)
+            return try JSONValue(jsonData: data)
         } catch {
             throw APIContractError(file: url.path, reason: "\(error)")
         }

@@ -1,5 +1,7 @@
+import JSONSchema
+
 /// One operation of a forge's API as the contract checks it, read from an OpenAPI/Swagger file
-/// or from `GitLabEndpoints`. Schemas are kept as JSON and resolved lazily by the validator.
+/// or from `GitLabEndpoints`. Schemas are kept as JSON, compiled together by `ContractValidator`.
 struct ContractOperation: Sendable {
     var name: String
     var method: String
@@ -10,6 +12,11 @@ struct ContractOperation: Sendable {
     var responses: [String: JSONValue?]
     /// GitLab: any 4xx/5xx status is accepted (bodies unchecked), since no error list is published.
     var acceptsAnyErrorStatus = false
+
+    /// Every schema the operation checks with: its parameters', its body's, its responses'.
+    var schemas: [JSONValue] {
+        parameters.map(\.schema) + (requestBody.map { [$0.schema] } ?? []) + responses.values.compactMap { $0 }
+    }
 }
 
 struct ContractParameter: Sendable {

@@ -1,3 +1,5 @@
+import JSONSchema
+
 /// What GitHub's REST API does today that the 2020 description in `shared/forge/github/` lacks,
 /// for the endpoints the bot calls. Merged into that description before it is read, so the
 /// schemas here may point at its components. Each entry cites the page of GitHub's REST

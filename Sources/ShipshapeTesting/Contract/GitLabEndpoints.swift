@@ -1,3 +1,5 @@
+import JSONSchema
+
 /// The GitLab REST v4 endpoints the bot uses. GitLab publishes no OpenAPI file we can read here
 /// (see `shared/forge/README.md`), so this table is the contract: method, path, a name, the
 /// status a success returns, GitLab's own response schema where its test suite has one

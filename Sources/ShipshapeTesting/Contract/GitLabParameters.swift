@@ -1,3 +1,5 @@
+import JSONSchema
+
 /// GitLab's API (Grape) reads parameters from the query string as well as from the body and
 /// coerces them to their declared types; nested ones are written `position[new_line]`. This
 /// turns a query into the JSON object the body rules check.

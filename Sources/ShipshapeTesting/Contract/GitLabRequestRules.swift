@@ -1,3 +1,5 @@
+import JSONSchema
+
 /// What GitLab requires of the request bodies the bot sends, as JSON Schemas. The facts come
 /// from GitLab's REST documentation: `doc/api/discussions.md` (new merge request thread with a
 /// diff `position`, resolve a thread, add and modify a thread note), `doc/api/commits.md` (set

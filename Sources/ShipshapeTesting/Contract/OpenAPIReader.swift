@@ -1,9 +1,11 @@
+import Foundation
+import JSONSchema
+
 /// Reads the operations of an OpenAPI 3.0 file (GitHub) or a Swagger 2.0 file (Gitea, Forgejo)
 /// into `ContractOperation`s. Parameter, request-body and response `$ref`s are resolved here;
 /// schema `$ref`s are left for the validator.
 struct OpenAPIReader {
     let document: JSONValue
-    let documents: SchemaDocuments
     let file: String
 
     private static let methods = ["get", "put", "post", "patch", "delete", "head", "options"]
@@ -41,7 +43,11 @@ struct OpenAPIReader {
         var current = value
         var hops = 0
         while let ref = current["$ref"]?.stringValue {
-            guard hops < 16, let (target, _) = documents.resolve(ref, from: "") else {
+            // References inside the file: `#` and a JSON Pointer, percent-encoded as a URI fragment.
+            guard hops < 16, ref.hasPrefix("#"),
+                let target = document.pointee(
+                    String(ref.dropFirst()).removingPercentEncoding ?? String(ref.dropFirst()))
+            else {
                 throw APIContractError(file: file, reason: "\(operation): the reference \(ref) does not resolve")
             }
             current = target

@@ -1,9 +1,10 @@
 import Foundation
+import JSONSchema
 
 /// Checks path and query parameters: required ones present, values of the declared type and
 /// within its enum or bounds. Headers and unknown query parameters are not checked.
 struct ParameterChecker {
-    let validator: JSONSchemaValidator
+    let validator: ContractValidator
 
     func violations(of operation: ContractOperation, pathParameters: [String: String], query: [String: String])
         -> [String]

@@ -1,9 +1,10 @@
 import Foundation
+import JSONSchema
 
 /// Checks a request body: present when the operation needs one, absent when it takes none,
 /// JSON, and valid against the operation's body schema.
 struct RequestBodyChecker {
-    let validator: JSONSchemaValidator
+    let validator: ContractValidator
 
     func violations(of operation: ContractOperation, body: Data?, query: [String: String]) -> [String] {
         let body = body ?? Data()
@@ -19,9 +20,9 @@ struct RequestBodyChecker {
             value = .object([:])
         } else {
             do {
-                value = try JSONParser.parse(body)
+                value = try JSONValue(jsonData: body)
             } catch {
-                return ["request body: not JSON (\(error))"]
+                return ["request body: \(error)"]
             }
         }
         if expected.acceptsQueryParameters, case .object(let members) = value {

@@ -1,9 +1,10 @@
 import Foundation
+import JSONSchema
 
 /// Checks a response: its status is one the operation documents, and its body fits the schema
 /// documented for that status.
 struct ResponseChecker {
-    let validator: JSONSchemaValidator
+    let validator: ContractValidator
 
     func violations(of operation: ContractOperation, status: Int, body: Data?) -> [String] {
         guard let key = Self.responseKey(for: status, in: operation) else {
@@ -18,9 +19,9 @@ struct ResponseChecker {
                 ? [] : ["response body: empty, but \(operation.name) documents a JSON body for status \(status)"]
         }
         do {
-            return validator.validate(try JSONParser.parse(body), against: schema, at: "response body")
+            return validator.validate(try JSONValue(jsonData: body), against: schema, at: "response body")
         } catch {
-            return ["response body: not JSON (\(error))"]
+            return ["response body: \(error)"]
         }
     }
 

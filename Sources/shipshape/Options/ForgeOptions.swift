@@ -56,7 +56,10 @@ struct ForgeOptions: ParsableArguments {
     /// The forge's host (`name:port`) when its token may go there over plain http.
     func plainHTTPHosts() throws -> Set<String> {
         guard allowPlainHTTP, let forge else { return [] }
-        let apiRoot = try ForgeEndpoint.apiRoot(kind: forge, instance: url ?? "https://github.com")
+        guard let instance = url ?? forge.publicInstance else {
+            throw CommandFailure("--forge \(forge.rawValue) needs --url (the instance's address)")
+        }
+        let apiRoot = try ForgeEndpoint.apiRoot(kind: forge, instance: instance)
         return Set([apiRoot.authority].compactMap { $0 })
     }
 
@@ -82,7 +85,7 @@ struct ForgeOptions: ParsableArguments {
             throw ValidationError("--forge needs --repo OWNER/NAME")
         }
         guard pullRequest != nil else { throw ValidationError("--forge needs --pr NUMBER") }
-        if forge != .github, url == nil {
+        if forge.publicInstance == nil, url == nil {
             throw ValidationError("--forge \(forge.rawValue) needs --url (the instance's address)")
         }
         if appID != nil, forge != .github {
@@ -102,7 +105,10 @@ struct ForgeOptions: ParsableArguments {
 
     func endpoint() throws -> ForgeEndpoint {
         guard let forge else { throw CommandFailure("no forge given") }
-        let apiRoot = try ForgeEndpoint.apiRoot(kind: forge, instance: url ?? "https://github.com")
+        guard let instance = url ?? forge.publicInstance else {
+            throw CommandFailure("--forge \(forge.rawValue) needs --url (the instance's address)")
+        }
+        let apiRoot = try ForgeEndpoint.apiRoot(kind: forge, instance: instance)
         let environment = ProcessInfo.processInfo.environment
         if let appID {
             let pem: String

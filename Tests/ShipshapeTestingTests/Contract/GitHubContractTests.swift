@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 import ShipshapeTesting
 import Testing
 
@@ -37,20 +38,20 @@ import Testing
         #expect(checkPullRequest(example).violations == [])
         #expect(
             checkPullRequest(example.replacing(["number"], with: "1347")).violations
-                == ["response body.number: expected integer, got string"])
+                == ["response body.number: must be an integer, not a string"])
         #expect(
             checkPullRequest(example.replacing(["state"], with: nil)).violations
-                == ["response body.state: required property is missing"])
+                == ["response body: `state` is required"])
         #expect(
             checkPullRequest(example.replacing(["head", "sha"], with: 6)).violations
-                == ["response body.head.sha: expected string, got integer"])
+                == ["response body.head.sha: must be a string, not an integer"])
         #expect(
             checkPullRequest(example.replacing(["user", "id"], with: true)).violations
-                == ["response body.user.id: expected integer, got boolean"])
+                == ["response body.user.id: must be an integer, not a boolean"])
         #expect(checkPullRequest(example.replacing(["merged_by"], with: .null)).violations == [])
         #expect(
             checkPullRequest(example.replacing(["labels", 0, "name"], with: 7)).violations
-                == ["response body.labels[0].name: expected string, got integer"])
+                == ["response body.labels[0].name: must be a string, not an integer"])
     }
 
     @Test func brokenListExampleNamesTheItem() throws {
@@ -58,7 +59,7 @@ import Testing
         let check = contract.checkResponse(
             method: "GET", path: "/repos/octocat/hello-world/pulls", status: 200,
             body: list.replacing([0, "user", "login"], with: nil).jsonData)
-        #expect(check.violations == ["response body[0].user.login: required property is missing"])
+        #expect(check.violations == ["response body[0].user: `login` is required"])
     }
 
     private func createReview(_ body: JSONValue) -> ContractCheck {
@@ -77,16 +78,16 @@ import Testing
         #expect(createReview(review).violations == [])
         #expect(
             createReview(review.replacing(["comments", 0, "line"], with: "12")).violations
-                == ["request body.comments[0].line: expected integer, got string"])
+                == ["request body.comments[0].line: must be an integer, not a string"])
         #expect(
             createReview(review.replacing(["comments", 0, "line"], with: true)).violations
-                == ["request body.comments[0].line: expected integer, got boolean"])
+                == ["request body.comments[0].line: must be an integer, not a boolean"])
         #expect(
             createReview(review.replacing(["event"], with: "APPROVED")).violations
-                == [#"request body.event: "APPROVED" is not one of "APPROVE", "REQUEST_CHANGES", "COMMENT""#])
+                == [#"request body.event: must be one of "APPROVE", "REQUEST_CHANGES", "COMMENT", not "APPROVED""#])
         #expect(
             createReview(review.replacing(["comments", 0, "path"], with: nil)).violations
-                == ["request body.comments[0].path: required property is missing"])
+                == ["request body.comments[0]: `path` is required"])
         let notJSON = contract.checkRequest(
             method: "POST", path: "/repos/octocat/hello-world/pulls/12/reviews", query: [:],
             body: Data("event=COMMENT".utf8))
@@ -116,12 +117,14 @@ import Testing
     @Test func parametersAreTyped() {
         let badNumber = contract.checkRequest(
             method: "GET", path: "/repos/octocat/hello-world/pulls/abc", query: [:], body: nil)
-        #expect(badNumber.violations == [#"path parameter pull_number ("abc"): expected integer, got string"#])
+        #expect(badNumber.violations == [#"path parameter pull_number ("abc"): must be an integer, not a string"#])
         let list = contract.checkRequest(
             method: "GET", path: "/repos/octocat/hello-world/pulls",
             query: ["state": "merged", "per_page": "100"], body: nil)
         #expect(
-            list.violations == [#"query parameter state ("merged"): "merged" is not one of "open", "closed", "all""#])
+            list.violations == [
+                #"query parameter state ("merged"): must be one of "open", "closed", "all", not "merged""#
+            ])
     }
 
     @Test func undocumentedStatusesAndEmptyBodies() {

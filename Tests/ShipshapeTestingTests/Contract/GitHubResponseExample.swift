@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 import ShipshapeTesting
 
 /// One response example of GitHub's description (`components/examples/*`) with the operation
@@ -13,8 +14,9 @@ struct GitHubResponseExample: Sendable, CustomStringConvertible {
 
     var description: String { "\(operation) \(status) \(example)" }
 
-    static let description: JSONValue? = try? JSONParser.parse(
-        Data(contentsOf: SharedData.forge.appending(path: "github/openapi-subset.json")))
+    static let description: JSONValue? = try? JSONValue(
+        jsonData:
+            Data(contentsOf: SharedData.forge.appending(path: "github/openapi-subset.json")))
 
     /// Every example reference under `paths.*.*.responses.*.content.*.examples`, resolved.
     static let all: [GitHubResponseExample] = {

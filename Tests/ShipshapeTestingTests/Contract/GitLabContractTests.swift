@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 import ShipshapeTesting
 import Testing
 
@@ -13,10 +14,11 @@ import Testing
     /// The REST shape of the merge request in GitLab's "Merge Request Hook" docs example, built
     /// from its `object_attributes`, `user` and `assignees`.
     static func mergeRequestFromWebhookExample() throws -> JSONValue {
-        let hook = try JSONParser.parse(
-            Data(
-                contentsOf: SharedData.forge.appending(
-                    path: "gitlab/webhooks/docs/merge_request/merge_request.open.json")))
+        let hook = try JSONValue(
+            jsonData:
+                Data(
+                    contentsOf: SharedData.forge.appending(
+                        path: "gitlab/webhooks/docs/merge_request/merge_request.open.json")))
         let attributes = try #require(hook["object_attributes"])
         func user(_ value: JSONValue?) -> JSONValue {
             var members = value?.objectValue ?? [:]
@@ -71,16 +73,16 @@ import Testing
         let mergeRequest = try Self.mergeRequestFromWebhookExample()
         #expect(
             getMergeRequest(mergeRequest.replacing(["iid"], with: "1")).violations
-                == ["response body.iid: expected integer, got string"])
+                == ["response body.iid: must be an integer, not a string"])
         #expect(
             getMergeRequest(mergeRequest.replacing(["squash"], with: 0)).violations
-                == ["response body.squash: expected boolean, got integer"])
+                == ["response body.squash: must be a boolean, not an integer"])
         #expect(
             getMergeRequest(mergeRequest.replacing(["author", "id"], with: true)).violations
-                == ["response body.author.id: expected integer, got boolean"])
+                == ["response body.author.id: must be an integer, not a boolean"])
         #expect(
             getMergeRequest(mergeRequest.replacing(["sha"], with: nil)).violations
-                == ["response body.sha: required property is missing"])
+                == ["response body: `sha` is required"])
         let milestone: JSONValue = [
             "id": 1, "iid": 1, "title": "v1", "description": nil, "state": "active",
             "created_at": "2026-01-01", "updated_at": "2026-01-01", "start_date": nil, "due_date": nil,
@@ -114,14 +116,14 @@ import Testing
         #expect(listed.violations == [])
         let notAList = contract.checkResponse(
             method: "GET", path: Self.mergeRequestPath + "/notes", status: 200, body: note.jsonData)
-        #expect(notAList.violations == ["response body: expected array, got object"])
+        #expect(notAList.violations == ["response body: must be an array, not an object"])
         let extra = contract.checkResponse(
             method: "POST", path: Self.mergeRequestPath + "/notes", status: 201,
             body: note.replacing(["colour"], with: "red").jsonData)
-        #expect(extra.violations == ["response body.colour: property is not allowed by the schema"])
+        #expect(extra.violations == ["response body.colour: `colour` is not allowed here"])
         let noBody = contract.checkRequest(
             method: "POST", path: Self.mergeRequestPath + "/notes", query: [:], body: Data("{}".utf8))
-        #expect(noBody.violations == ["request body.body: required property is missing"])
+        #expect(noBody.violations == ["request body: `body` is required"])
     }
 
     private static let position: JSONValue = [
@@ -141,16 +143,17 @@ import Testing
         #expect(createDiscussion(discussion).violations == [])
         #expect(
             createDiscussion(discussion.replacing(["position", "head_sha"], with: nil)).violations
-                == ["request body.position.head_sha: required property is missing"])
+                == ["request body.position: `head_sha` is required"])
         #expect(
             createDiscussion(discussion.replacing(["position", "new_line"], with: "12")).violations
-                == ["request body.position.new_line: expected integer, got string"])
+                == ["request body.position.new_line: must be an integer, not a string"])
         #expect(
             createDiscussion(discussion.replacing(["position", "position_type"], with: "image")).violations
-                == [#"request body.position.position_type: "image" is not one of "text""#])
+                == [#"request body.position.position_type: must be one of "text", not "image""#])
         let noLine = createDiscussion(discussion.replacing(["position", "new_line"], with: nil)).violations
         #expect(
-            noLine.count == 1 && noLine[0].hasPrefix("request body.position: matches none of the anyOf alternatives"))
+            noLine.count == 1
+                && noLine[0].hasPrefix("request body.position: matches none of the 2 alternatives (anyOf)"))
         let oldLine = discussion.replacing(["position", "new_line"], with: nil).replacing(
             ["position", "old_line"], with: 4)
         #expect(createDiscussion(oldLine).violations == [])
@@ -171,7 +174,7 @@ import Testing
         let bad = contract.checkRequest(method: "POST", path: path, query: [:], body: Data(#"{"state":"error"}"#.utf8))
         #expect(
             bad.violations == [
-                #"request body.state: "error" is not one of "pending", "running", "success", "failed", "canceled", "skipped""#
+                #"request body.state: must be one of "pending", "running", "success", "failed", "canceled", "skipped", not "error""#
             ])
         let inQuery = contract.checkRequest(method: "POST", path: path, query: ["state": "pending"], body: nil)
         #expect(inQuery.violations == [])
@@ -183,7 +186,7 @@ import Testing
         let check = contract.checkRequest(
             method: "POST", path: "/api/v4/projects/14/merge_requests", query: [:],
             body: Data(#"{"source_branch":"shipshape/limits","title":"Set limits"}"#.utf8))
-        #expect(check.violations == ["request body.target_branch: required property is missing"])
+        #expect(check.violations == ["request body: `target_branch` is required"])
     }
 
     @Test func projectIdsAreNumbersOrEncodedPaths() {
@@ -213,6 +216,6 @@ import Testing
             body: Data(#"{"name":"main"}"#.utf8))
         #expect(
             branch.operation == "getBranch"
-                && branch.violations.contains("response body.commit: required property is missing"))
+                && branch.violations.contains("response body: `commit` is required"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 import ShipshapeTesting
 import Testing
 
@@ -45,17 +46,17 @@ import Testing
     @Test func wrongTypesInPullRequestAreViolations() {
         #expect(
             getPullRequest(Self.pullRequest.replacing(["number"], with: "3")).violations
-                == ["response body.number: expected integer, got string"])
+                == ["response body.number: must be an integer, not a string"])
         #expect(
             getPullRequest(Self.pullRequest.replacing(["merged"], with: 0)).violations
-                == ["response body.merged: expected boolean, got integer"])
+                == ["response body.merged: must be a boolean, not an integer"])
         #expect(getPullRequest(Self.pullRequest.replacing(["title"], with: nil)).violations == [])
         #expect(
             getPullRequest(Self.pullRequest.replacing(["body"], with: .null)).violations
-                == ["response body.body: expected string, got null"])
+                == ["response body.body: must be a string, not null"])
         #expect(
             getPullRequest(Self.pullRequest.replacing(["head", "repo_id"], with: "1")).violations
-                == ["response body.head.repo_id: expected integer, got string"])
+                == ["response body.head.repo_id: must be an integer, not a string"])
     }
 
     private func createReview(_ body: JSONValue) -> ContractCheck {
@@ -75,11 +76,11 @@ import Testing
         #expect(createReview(review).violations == [])
         #expect(
             createReview(review.replacing(["comments", 0, "new_position"], with: "12")).violations
-                == ["request body.comments[0].new_position: expected integer, got string"])
+                == ["request body.comments[0].new_position: must be an integer, not a string"])
         #expect(
             createReview(review.replacing(["event"], with: "APPROVE")).violations
                 == [
-                    #"request body.event: "APPROVE" is not one of "APPROVED", "PENDING", "COMMENT", "REQUEST_CHANGES", "REQUEST_REVIEW""#
+                    #"request body.event: must be one of "APPROVED", "PENDING", "COMMENT", "REQUEST_CHANGES", "REQUEST_REVIEW", not "APPROVE""#
                 ])
         let missing = gitea.checkRequest(
             method: "POST", path: "/api/v1/repos/owner/repo/pulls/3/reviews", query: [:], body: nil)
@@ -120,8 +121,8 @@ import Testing
             query: ["state": "open", "page": "0", "limit": "ten"], body: nil)
         #expect(
             check.violations == [
-                #"query parameter page ("0"): 0 is below the minimum 1"#,
-                #"query parameter limit ("ten"): expected integer, got string"#,
+                #"query parameter page ("0"): must be at least 1, not 0"#,
+                #"query parameter limit ("ten"): must be an integer, not a string"#,
             ])
     }
 }

@@ -1,4 +1,4 @@
-import ShipshapeTesting
+import JSONSchema
 
 /// Test helpers that make broken copies of examples: replace or remove the value at a path of
 /// member names and array positions (`["comments", 0, "line"]`).
