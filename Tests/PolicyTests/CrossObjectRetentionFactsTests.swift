@@ -53,6 +53,15 @@ import Testing
         #expect(kept.anchor == (try Self.object()).anchor)
     }
 
+    @Test func aKustomizationKeepsTheNamespaceItSets() throws {
+        let text =
+            "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop\nresources: [a.yaml, b.yaml]\n"
+        let object = try #require(ManifestReader.read(path: "kustomization.yaml", text: text).objects.first)
+        let kept = CrossObjectRetention.retained(object)
+        #expect(kept.node["namespace"]?.string == "shop" && kept.group == "kustomize.config.k8s.io")
+        #expect(kept.node["resources"] == nil)
+    }
+
     @Test func dropsEverythingElse() throws {
         let object = try Self.object()
         let kept = CrossObjectRetention.retained(object).node

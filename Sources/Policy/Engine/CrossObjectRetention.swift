@@ -18,7 +18,19 @@ enum CrossObjectRetention {
     /// The object's own `metadata` fields kept whole (`annotations` keeps only the exempting ones).
     static let metadataFields: Set<String> = ["name", "generateName", "namespace", "labels"]
 
+    /// Fields a kustomization keeps: what the workspace reads for the namespace it sets.
+    static let kustomizationFields: Set<String> = ["apiVersion", "kind", "metadata", "namespace"]
+
     static func retained(_ object: KubernetesObject) -> KubernetesObject {
+        if object.kind == "Kustomization" {
+            // No cross-object check judges a kustomization; the workspace reads its `namespace`.
+            let node = object.node.pruned { path in
+                guard path.count == 1, case .key(let key) = path[0] else { return false }
+                return !kustomizationFields.contains(key)
+            }
+            return KubernetesObject(
+                node: node, file: object.file, documentIndex: object.documentIndex, path: object.path) ?? object
+        }
         guard let podSpec = prunedPodSpec(of: object) else { return object }
         let node = object.node.pruned { path in !isKept(path[...], podSpec: podSpec) }
         return KubernetesObject(node: node, file: object.file, documentIndex: object.documentIndex, path: object.path)

@@ -135,8 +135,11 @@ package struct PolicyEngine: Sendable {
             return FileResult(outcome: .init(path: entry.path, status: .ignored, documents: 0, objects: 0, bytes: 0))
         }
         var result = checkObjects(of: ManifestReader.read(path: stream.path, documents: documents), ownChecks: true)
-        result.kept = stream.keeping(
-            originsOf: result.findings, retained: result.retained, wholeObjects: keepsWholeObjects)
+        // Origins are kept only for the objects a cross-object check will judge: context objects
+        // (a ClusterRole, a NetworkPolicy) are looked up, never reported on by those checks.
+        let judged = result.retained.filter { object in checks.contains { $0.needsWorkspace && $0.applies(to: object) }
+        }
+        result.kept = stream.keeping(originsOf: result.findings, retained: judged, wholeObjects: keepsWholeObjects)
         return result
     }
 
