@@ -6,9 +6,10 @@ extension KustomizeCheckPlan {
     package func mergingAcrossRoots(_ report: CheckReport, isIgnored: (String) -> Bool = { _ in false }) -> CheckReport
     {
         // A built object's value written in an ignored file is not reported either.
-        let findings = Self.mergedAcrossRoots(report.findings.filter { !isIgnored($0.file) })
+        var findings = Self.mergedAcrossRoots(report.findings.filter { !isIgnored($0.file) })
+        Finding.sortInReportOrder(&findings)
         return CheckReport(
-            findings: Finding.inReportOrder(findings), files: report.files, notes: report.notes,
+            findings: findings, files: report.files, notes: report.notes,
             runtimeChecks: report.runtimeChecks, runtimeSeverities: report.runtimeSeverities)
     }
 

@@ -1,16 +1,38 @@
 import Manifests
 
 /// What a workload keeps until the cross-object checks run, once every file has been read: the
-/// object without the contents of its containers and volumes (their names stay). No cross-object
-/// check reads them, and they are most of a workload's tree; the pruned copy lets the document's
-/// tree go as soon as its own checks ran, so memory follows the tree's workloads, not its bytes.
+/// facts those checks and the exemptions read, in a tree of its own, so the document's tree goes
+/// as soon as its own checks ran and memory follows the number of workloads, not their size.
+///
+/// Kept, below the object: `apiVersion`, `kind`; `metadata.name`, `generateName`, `namespace`,
+/// `labels` and the exempting annotations (keys with `exempt`); the keys down to the pod spec;
+/// the pod template's `metadata.labels`; of the pod spec, its service account fields and the
+/// `name` of each container and volume. Everything else is dropped (a generated stream keeps no
+/// origin for it either). A finding of a cross-object check anchors on a kept key or on the
+/// deepest kept key above a missing one, as it does in the whole tree.
 enum CrossObjectRetention {
     /// Lists of the pod spec whose items keep only their `name`.
     static let listsKeptByName: Set<String> = ["containers", "initContainers", "ephemeralContainers", "volumes"]
+    /// Pod spec fields cross-object checks read.
+    static let podSpecFields: Set<String> = ["automountServiceAccountToken", "serviceAccountName", "serviceAccount"]
+    /// The object's own `metadata` fields kept whole (`annotations` keeps only the exempting ones).
+    static let metadataFields: Set<String> = ["name", "generateName", "namespace", "labels"]
+
+    /// Fields a kustomization keeps: what the workspace reads for the namespace it sets.
+    static let kustomizationFields: Set<String> = ["apiVersion", "kind", "metadata", "namespace"]
 
     static func retained(_ object: KubernetesObject) -> KubernetesObject {
+        if object.kind == "Kustomization" {
+            // No cross-object check judges a kustomization; the workspace reads its `namespace`.
+            let node = object.node.pruned { path in
+                guard path.count == 1, case .key(let key) = path[0] else { return false }
+                return !kustomizationFields.contains(key)
+            }
+            return KubernetesObject(
+                node: node, file: object.file, documentIndex: object.documentIndex, path: object.path) ?? object
+        }
         guard let podSpec = prunedPodSpec(of: object) else { return object }
-        let node = object.node.pruned { path in isDropped(path, podSpec: podSpec) }
+        let node = object.node.pruned { path in !isKept(path[...], podSpec: podSpec) }
         return KubernetesObject(node: node, file: object.file, documentIndex: object.documentIndex, path: object.path)
             ?? object
     }
@@ -19,10 +41,9 @@ enum CrossObjectRetention {
     /// retained copy: a generated stream keeps no origin for it either.
     static func isDropped(_ path: [DocumentPath.Component], of object: KubernetesObject) -> Bool {
         guard let podSpec = prunedPodSpec(of: object), path.starts(with: object.path.components) else { return false }
-        let relative = Array(path.dropFirst(object.path.components.count))
-        // Anything below a dropped node is dropped with it.
-        return relative.count >= podSpec.count + 3
-            && isDropped(Array(relative.prefix(podSpec.count + 3)), podSpec: podSpec)
+        let relative = path.dropFirst(object.path.components.count)
+        // A path is kept when it and every key above it are kept.
+        return !relative.indices.allSatisfy { end in isKept(relative[relative.startIndex...end], podSpec: podSpec) }
     }
 
     /// The pod spec's path from the object's node, when the object is pruned at all.
@@ -31,11 +52,33 @@ enum CrossObjectRetention {
         return Array(pod.path.components.dropFirst(object.path.components.count))
     }
 
-    /// Whether `path` (from the object's node) is an item's field, other than `name`, of a list kept by name.
-    private static func isDropped(_ path: [DocumentPath.Component], podSpec: [DocumentPath.Component]) -> Bool {
-        guard path.count == podSpec.count + 3, case .key(let key) = path[podSpec.count + 2], key != "name",
-            case .key(let list) = path[podSpec.count], listsKeptByName.contains(list)
+    /// Whether the mapping entry at `path` (from the object's node) is kept, its parent being kept.
+    private static func isKept(_ path: ArraySlice<DocumentPath.Component>, podSpec: [DocumentPath.Component]) -> Bool {
+        guard !path.isEmpty else { return true }
+        let depth = path.count
+        // The keys down to the pod spec.
+        if depth <= podSpec.count, path.elementsEqual(podSpec.prefix(depth)) { return true }
+        // Inside the pod spec: its service account fields, and the names of its listed items.
+        if depth > podSpec.count, path.starts(with: podSpec) {
+            guard case .key(let field) = path[path.startIndex + podSpec.count] else { return true }
+            if podSpecFields.contains(field) { return true }
+            guard listsKeptByName.contains(field) else { return false }
+            return depth <= podSpec.count + 2 || path[path.startIndex + podSpec.count + 2] == .key("name")
+        }
+        guard case .key(let first) = path[path.startIndex] else { return true }
+        // The object's identity, labels and exempting annotations.
+        if depth == 1 { return first == "apiVersion" || first == "kind" || first == "metadata" }
+        if first == "metadata" {
+            guard case .key(let field) = path[path.startIndex + 1] else { return false }
+            if metadataFields.contains(field) { return true }
+            guard field == "annotations" else { return false }
+            guard depth >= 3, case .key(let annotation) = path[path.startIndex + 2] else { return true }
+            return annotation.contains("exempt")
+        }
+        // The pod template's labels (a Pod's are its own, above).
+        let holder = podSpec.dropLast()
+        guard depth > holder.count, path.starts(with: holder), path[path.startIndex + holder.count] == .key("metadata")
         else { return false }
-        return path.starts(with: podSpec)
+        return depth == holder.count + 1 || path[path.startIndex + holder.count + 1] == .key("labels")
     }
 }

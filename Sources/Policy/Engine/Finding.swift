@@ -51,6 +51,30 @@ package struct Finding: Sendable, Hashable {
         return order.map { findings[$0] }
     }
 
+    /// `findings` put in report order in place: the order is worked out on indices as
+    /// `inReportOrder` does, then applied by following its cycles, so no second list is made.
+    package static func sortInReportOrder(_ findings: inout [Finding]) {
+        let rank = Dictionary(uniqueKeysWithValues: Set(findings.map(\.file)).sorted().enumerated().map { ($1, $0) })
+        let ranks = findings.map { rank[$0.file] ?? 0 }
+        var order = findings.indices.sorted { left, right in
+            if ranks[left] != ranks[right] { return ranks[left] < ranks[right] }
+            return reportOrder(findings[left], findings[right])
+        }
+        // order[i] is the index of the finding that goes to position i.
+        for start in order.indices where order[start] != start {
+            let first = findings[start]
+            var position = start
+            while order[position] != start {
+                let next = order[position]
+                findings[position] = findings[next]
+                order[position] = position
+                position = next
+            }
+            findings[position] = first
+            order[position] = position
+        }
+    }
+
     package static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.file != rhs.file { return lhs.file < rhs.file }
         if lhs.position != rhs.position { return lhs.position < rhs.position }

@@ -15,6 +15,9 @@ package struct PolicyEngine: Sendable {
     package var settings: EvaluationSettings
     /// What an object keeps for the cross-object checks (tests compare it with keeping it whole).
     var retainedForCrossObjectChecks: @Sendable (KubernetesObject) -> KubernetesObject = CrossObjectRetention.retained
+    /// Custom checks that need the workspace may read any field of the objects they judge: with
+    /// one of them, objects are kept whole (and so are the origins of deferred streams' objects).
+    let keepsWholeObjects: Bool
 
     /// Kinds kept for cross-object lookups beyond `Workspace.contextKinds`: those custom checks ask for.
     let additionalContextKinds: Set<String>
@@ -30,6 +33,8 @@ package struct PolicyEngine: Sendable {
         additionalContextKinds = Set(custom.flatMap(\.additionalKinds)).subtracting(Workspace.contextKinds)
         self.configuration = configuration
         self.settings = settings
+        keepsWholeObjects = self.checks.contains { $0.needsWorkspace && customIDs.contains($0.id) }
+        if keepsWholeObjects { retainedForCrossObjectChecks = { $0 } }
     }
 
     /// No check reads beyond a CustomResourceDefinition's apiVersion and metadata.
@@ -103,11 +108,23 @@ package struct PolicyEngine: Sendable {
                 parsed[path].map { checkObjects(of: $0, ownChecks: ownChecks) }
                 ?? checkFile(path, ownChecks: ownChecks, source: source)
         }
-        let results = slots.values
-        var findings = results.flatMap(\.findings)
-        findings += crossObjectFindings(retained: results.flatMap(\.retained), knownFacts: knownFacts)
-        let report = CheckReport(
-            findings: Finding.inReportOrder(findings), files: results.map(\.outcome), notes: configuration.notes)
+        // Each file's findings and kept objects are moved into one list and let go from its
+        // result, so no finding is held twice (a large tree has hundreds of thousands).
+        var results = slots.take()
+        var findings: [Finding] = []
+        var retained: [KubernetesObject] = []
+        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        retained.reserveCapacity(results.reduce(0) { $0 + $1.retained.count })
+        for index in results.indices {
+            findings += results[index].findings
+            retained += results[index].retained
+            results[index].findings = []
+            results[index].retained = []
+        }
+        findings += crossObjectFindings(retained: retained, knownFacts: knownFacts)
+        retained = []
+        Finding.sortInReportOrder(&findings)
+        let report = CheckReport(findings: findings, files: results.map(\.outcome), notes: configuration.notes)
         return (report, results.compactMap(\.kept))
     }
 
@@ -118,7 +135,11 @@ package struct PolicyEngine: Sendable {
             return FileResult(outcome: .init(path: entry.path, status: .ignored, documents: 0, objects: 0, bytes: 0))
         }
         var result = checkObjects(of: ManifestReader.read(path: stream.path, documents: documents), ownChecks: true)
-        result.kept = stream.keeping(originsOf: result.findings, retained: result.retained)
+        // Origins are kept only for the objects a cross-object check will judge: context objects
+        // (a ClusterRole, a NetworkPolicy) are looked up, never reported on by those checks.
+        let judged = result.retained.filter { object in checks.contains { $0.needsWorkspace && $0.applies(to: object) }
+        }
+        result.kept = stream.keeping(originsOf: result.findings, retained: judged, wholeObjects: keepsWholeObjects)
         return result
     }
 
@@ -274,4 +295,13 @@ final class ResultSlots<Value: Sendable>: Sendable {
     }
 
     var values: [Value] { storage.withLock { $0.compactMap { $0 } } }
+
+    /// The values, the slots left empty (each value then held once).
+    func take() -> [Value] {
+        storage.withLock { slots in
+            var taken: [Value?] = []
+            swap(&taken, &slots)
+            return taken.compactMap { $0 }
+        }
+    }
 }

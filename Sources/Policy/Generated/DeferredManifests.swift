@@ -45,13 +45,15 @@ extension GeneratedManifests {
     /// the places of `findings` (looked up now, kept under their exact paths, so the later
     /// lookup finds the same place) and the origins of what the objects kept for the
     /// cross-object checks (`retained`, whose findings come later) still hold.
-    func keeping(originsOf findings: [Finding], retained: [KubernetesObject]) -> GeneratedManifests {
+    /// `wholeObjects`: the objects were kept whole (`PolicyEngine.keepsWholeObjects`), so are their origins.
+    func keeping(originsOf findings: [Finding], retained: [KubernetesObject], wholeObjects: Bool) -> GeneratedManifests
+    {
         var kept = self
         kept.documents = nil
         kept.bytes = []
         let objects = Dictionary(retained.map { ($0.documentIndex, $0) }, uniquingKeysWith: { first, _ in first })
         kept.origins = origins.keeping(documents: Set(objects.keys)) { document, path in
-            objects[document].map { !CrossObjectRetention.isDropped(path.components, of: $0) } ?? false
+            objects[document].map { wholeObjects || !CrossObjectRetention.isDropped(path.components, of: $0) } ?? false
         }
         for finding in findings {
             let document = finding.documentIndex ?? 0

@@ -44,8 +44,10 @@ extension PolicyEngine {
         }
         let deferredPaths = Set(deferred.entries.map(\.path))
         let files = report.files.filter { byPath[$0.path] == nil && !deferredPaths.contains($0.path) }
+        var merged = Self.merged(findings)
+        Finding.sortInReportOrder(&merged)
         return CheckReport(
-            findings: Finding.inReportOrder(Self.merged(findings)), files: files, notes: report.notes,
+            findings: merged, files: files, notes: report.notes,
             runtimeChecks: report.runtimeChecks, runtimeSeverities: report.runtimeSeverities)
     }
 
