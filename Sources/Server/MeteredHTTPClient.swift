@@ -12,9 +12,7 @@ struct MeteredHTTPClient: HTTPClient {
         do {
             let response = try await wrapped.send(request)
             metrics.forgeCall(forge: host, outcome: response.isSuccess ? "success" : "status_\(response.status)")
-            if let remaining = (response.headers["x-ratelimit-remaining"] ?? response.headers["ratelimit-remaining"])
-                .flatMap(Int.init)
-            {
+            if let remaining = RateLimitHeaders.remaining(in: response.headers) {
                 metrics.rateLimitRemaining(host: host, remaining)
             }
             return response

@@ -265,7 +265,8 @@ import Testing
         let dashboard = try await RunningDashboard()
         defer { Task { await dashboard.stop() } }
         try await dashboard.queue.record(
-            Self.scan("acme/shop", at: dashboard.clock.now, findings: Self.findings), retention: ScanRetention())
+            DashboardPagesTests.scan("acme/shop", at: dashboard.clock.now, findings: DashboardPagesTests.findings),
+            retention: ScanRetention())
         let database = dashboard.folder.appending(path: "queue.sqlite").path
         let dropped = try await ProcessRunner.runOnThread(
             URL(fileURLWithPath: "/usr/bin/env"),

@@ -1,3 +1,5 @@
+import JSONSchema
+
 /// Operations added to an API description's `paths`, for the supplements that describe what the
 /// copies in `shared/forge/` lack.
 enum APIDescriptionPaths {

@@ -1,3 +1,5 @@
+import JSONSchema
+
 /// The issue operations of Gitea's Swagger (`templates/swagger/v1_json.tmpl`: issueListIssues,
 /// issueCreateIssue, issueEditIssue, and the definitions they use), which the subsets in
 /// `shared/forge/gitea/` were cut without. Transcribed from go-gitea/gitea at 002a46fe; Forgejo

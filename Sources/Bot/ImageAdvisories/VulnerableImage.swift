@@ -17,9 +17,9 @@ package struct VulnerableImage: Sendable, Equatable {
     package var image: String
     package var places: [Place]
     package var vulnerabilities: [Vulnerability]
-    package var fixingTag: ImageVerdict.FixingTag?
+    package var fixingTag: FixingTag?
 
-    package init(image: String, places: [Place], vulnerabilities: [Vulnerability], fixingTag: ImageVerdict.FixingTag?) {
+    package init(image: String, places: [Place], vulnerabilities: [Vulnerability], fixingTag: FixingTag?) {
         self.image = image
         self.places = places
         self.vulnerabilities = vulnerabilities
