@@ -39,7 +39,8 @@ package struct VulnerableImage: Sendable, Equatable {
                 file: verdict.change.dependency.location.file, line: verdict.change.dependency.location.line)
             if var known = images[name] {
                 if !known.places.contains(place) { known.places.append(place) }
-                known.fixingTag = known.fixingTag ?? verdict.fixingTag
+                // A tag found at another place beats "none found" here (the searches may differ in what they could read).
+                if known.fixingTag?.tag == nil, verdict.fixingTag?.tag != nil { known.fixingTag = verdict.fixingTag }
                 images[name] = known
             } else {
                 order.append(name)
