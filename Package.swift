@@ -46,10 +46,11 @@ let package = Package(
             name: "GitKit", dependencies: ["CGit2", "Diffs", "FileNames", "Blocking"], swiftSettings: strictSettings),
         .executableTarget(name: "embed-config", swiftSettings: strictSettings),
         .plugin(name: "EmbedConfig", capability: .buildTool(), dependencies: ["embed-config"]),
-        .target(name: "JSONSchema", dependencies: ["Manifests"], swiftSettings: strictSettings),
+        .target(name: "JSONKit", swiftSettings: strictSettings),
+        .target(name: "JSONSchema", dependencies: ["JSONKit", "Manifests"], swiftSettings: strictSettings),
         .target(
             name: "Policy",
-            dependencies: ["Manifests", "FileNames", "JSONSchema"],
+            dependencies: ["Manifests", "FileNames", "JSONKit", "JSONSchema"],
             swiftSettings: strictSettings,
             plugins: ["EmbedConfig"]
         ),
@@ -71,7 +72,7 @@ let package = Package(
         .target(
             name: "Forge",
             dependencies: [
-                "HTTPKit",
+                "HTTPKit", "JSONKit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -153,7 +154,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "FileNames"], swiftSettings: strictSettings),
-        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "Manifests"], swiftSettings: strictSettings),
+        .testTarget(name: "JSONKitTests", dependencies: ["JSONKit"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSONKit", "Manifests"], swiftSettings: strictSettings
+        ),
         .testTarget(name: "FileNamesTests", dependencies: ["FileNames"], swiftSettings: strictSettings),
         .testTarget(
             name: "KustomizeTests",
@@ -162,7 +166,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
-            name: "ShipshapeTesting", dependencies: ["JSONSchema", "Manifests"], exclude: ["git-http-server.py"],
+            name: "ShipshapeTesting", dependencies: ["JSONSchema", "JSONKit", "Manifests"],
+            exclude: ["git-http-server.py"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "UpgradesTests",
@@ -173,10 +178,11 @@ let package = Package(
         .testTarget(
             name: "HTTPKitTests", dependencies: ["HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
-            name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting", "JSONSchema"],
+            name: "ShipshapeTestingTests", dependencies: ["ShipshapeTesting", "JSONSchema", "JSONKit"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "ShipshapeTesting"], swiftSettings: strictSettings),
+            name: "ForgeTests", dependencies: ["Forge", "HTTPKit", "JSONKit", "ShipshapeTesting"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: [
@@ -200,7 +206,7 @@ let package = Package(
             name: "BotTests",
             dependencies: [
                 "Bot", "Server", "Forge", "HTTPKit", "Review", "Policy", "GitKit", "Rendering", "HelmKit", "Upgrades",
-                "ShipshapeTesting", "Vulnerabilities",
+                "ShipshapeTesting", "Vulnerabilities", "JSONKit",
                 .product(name: "Logging", package: "swift-log"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             exclude: ["Golden"],
@@ -239,7 +245,7 @@ let package = Package(
             name: "GitKitTests", dependencies: ["GitKit", "Diffs", "ShipshapeTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "PolicyTests",
-            dependencies: ["Policy", "Manifests", "JSONSchema", "ShipshapeTesting"],
+            dependencies: ["Policy", "Manifests", "JSONKit", "JSONSchema", "ShipshapeTesting"],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),

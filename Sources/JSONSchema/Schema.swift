@@ -1,3 +1,4 @@
+import JSONKit
 import Manifests
 
 /// A compiled JSON Schema (drafts 4 to 2019-09, the ones Polaris' checks declare, with Polaris'

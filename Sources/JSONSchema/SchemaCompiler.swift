@@ -1,3 +1,4 @@
+import JSONKit
 import Manifests
 
 extension Schema {

@@ -1,3 +1,4 @@
+import JSONKit
 import Manifests
 
 /// The value a schema validates: a node of a YAML document (so a failure knows its line), or a

@@ -1,3 +1,5 @@
+import JSONKit
+
 extension Schema {
     static func shape(_ shape: SchemaInstance.Shape, isOfType type: String) -> Bool {
         switch (shape, type) {

@@ -1,3 +1,4 @@
+import JSONKit
 import Manifests
 
 /// The first reason an instance does not match a schema, placed on the value that failed (or

@@ -1,5 +1,6 @@
 import Bot
 import Forge
+import JSONKit
 import ShipshapeTesting
 import Testing
 
@@ -52,7 +53,7 @@ import Testing
             try await client.permission(of: "alice")
         }
         func stated(_ login: String, push: Bool) throws -> Permission? {
-            let payload: JSON = [
+            let payload: JSONValue = [
                 "action": "created", "is_pull": true, "issue": ["number": 1],
                 "comment": ["id": 31, "body": "/shipshape fix", "user": ["login": .string(login)]],
                 "repository": [
@@ -62,7 +63,7 @@ import Testing
             ]
             let delivery = try WebhookDecoder.decode(
                 forge: .gitea, headers: ["x-gitea-event": "issue_comment", "x-gitea-delivery": "d1"],
-                body: payload.serialized())
+                body: payload.jsonData)
             guard case .comment(let event) = delivery.webEvent else { return nil }
             return event.authorPermission
         }

@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import HTTPKit
+import JSONKit
 import Testing
 
 /// A forge answer or delivery without a field the bot needs is an error naming the forge, the
@@ -47,7 +48,7 @@ import Testing
     @Test func aFractionalNumberIsNotRoundedIntoAPullRequestNumber() throws {
         let payload = try WebhookFixtures.json("github/webhooks/pull_request/opened.payload.json").setting(
             "pull_request.number", to: .number(2.5))
-        let body = payload.serialized()
+        let body = payload.jsonData
         // Foundation reports a number out of its type's range without the field's path, so only the refusal is checked.
         #expect(throws: WebhookError.self) {
             try WebhookDecoder.decode(

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import JSONKit
 import ShipshapeTesting
 import Testing
 
@@ -38,8 +39,8 @@ import Testing
             forge.state.exchanges.contains { $0.request.path == "/repos/acme/shop/installation" },
             "the installation was looked up")
 
-        let answer = try JSON.parse(try #require(bought.first?.responseBody))
-        let expires = try #require(answer["expires_at"]?.string.flatMap { try? Date($0, strategy: .iso8601) })
+        let answer = try JSONValue(jsonData: try #require(bought.first?.responseBody))
+        let expires = try #require(answer["expires_at"]?.stringValue.flatMap { try? Date($0, strategy: .iso8601) })
         clock.set(expires.addingTimeInterval(-400))
         #expect(try await credentials.installationToken() == first, "still more than five minutes left")
         clock.set(expires.addingTimeInterval(-200))

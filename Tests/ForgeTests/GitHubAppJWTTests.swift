@@ -1,4 +1,5 @@
 import Foundation
+import JSONKit
 import ShipshapeTesting
 import Testing
 
@@ -17,12 +18,12 @@ import Testing
         let token = try GitHubAppJWT(appID: "123456", privateKeyPEM: key.privateKey).token(now: now)
         let parts = token.split(separator: ".")
         try #require(parts.count == 3)
-        let header = try JSON.parse(try #require(OpenSSLTool.base64URLDecode(parts[0])))
-        let claims = try JSON.parse(try #require(OpenSSLTool.base64URLDecode(parts[1])))
-        #expect(header["alg"]?.string == "RS256")
-        #expect(claims["iss"]?.string == "123456")
-        #expect(claims["iat"]?.int == 1_800_000_000 - 60)
-        let lifetime = (claims["exp"]?.int ?? 0) - (claims["iat"]?.int ?? 0)
+        let header = try JSONValue(jsonData: try #require(OpenSSLTool.base64URLDecode(parts[0])))
+        let claims = try JSONValue(jsonData: try #require(OpenSSLTool.base64URLDecode(parts[1])))
+        #expect(header["alg"] == "RS256")
+        #expect(claims["iss"] == "123456")
+        #expect(claims["iat"]?.intValue == 1_800_000_000 - 60)
+        let lifetime = (claims["exp"]?.intValue ?? 0) - (claims["iat"]?.intValue ?? 0)
         #expect(lifetime > 0 && lifetime <= 600, "GitHub refuses JWTs valid for more than ten minutes")
 
         #expect(OpenSSLTool.verifiesRS256(token, publicKey: key.publicKey))

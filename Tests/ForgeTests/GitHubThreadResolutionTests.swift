@@ -1,3 +1,4 @@
+import JSONKit
 import ShipshapeTesting
 import Testing
 

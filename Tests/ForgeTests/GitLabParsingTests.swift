@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import HTTPKit
+import JSONKit
 import Testing
 
 /// GitLab's answers read into the bot's model, through the public client.
@@ -132,7 +133,7 @@ import Testing
         let client = RecordingHTTPClient([
             "GET /api/v4/users": .ok([["id": 51, "username": "alice", "name": "Alice", "state": "active"]]),
             "GET \(Self.project)/members/all/51": .ok([
-                "id": 51, "username": "alice", "access_level": JSON(accessLevel),
+                "id": 51, "username": "alice", "access_level": JSONValue(accessLevel),
             ]),
         ])
         #expect(try await forge(client).permission(of: "alice") == expected)

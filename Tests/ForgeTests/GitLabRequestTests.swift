@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import HTTPKit
+import JSONKit
 import Testing
 
 /// The requests the GitLab client sends: methods, paths (the project path encoded as one segment)
@@ -75,6 +76,9 @@ import Testing
         #expect(discussions[1].json?["position"]?["new_path"] == "apps/web/service.yaml")
         #expect(discussions[1].json?["position"]?["old_path"] == "apps/web/service.yaml")
         #expect(discussions[1].json?["position"]?["new_line"] == 9)
+        // The bytes as sent (JSONValue's `==` takes 9 and 9.0 as equal): an integer, keys sorted, no `\/`.
+        let sent = String(decoding: try #require(discussions[1].body), as: UTF8.self)
+        #expect(sent.contains(#""new_line":9,"new_path":"apps/web/service.yaml","old_path""#), "\(sent)")
         #expect(discussions[1].json?["position"]?["old_line"] == nil, "a new file has no old side")
         #expect(
             posted.first
@@ -116,7 +120,7 @@ import Testing
 
     @Test func aPendingStatusThatIsAlreadyPendingIsNotAnError() async throws {
         let path = "\(Self.project)/statuses/da15"
-        let refusal: JSON = [
+        let refusal: JSONValue = [
             "message":
                 "Cannot transition status via :enqueue from :pending (Reason(s): Status cannot transition via \"enqueue\")"
         ]

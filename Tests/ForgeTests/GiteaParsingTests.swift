@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import HTTPKit
+import JSONKit
 import Testing
 
 /// Gitea's answers read into the bot's model, through the public client.

@@ -1,11 +1,12 @@
 import Forge
+import JSONKit
 
 /// Gitea answers shaped by the Swagger definitions of shared/forge/gitea/openapi-subset.json
 /// (PullRequest, PRBranchInfo, Repository, ChangedFile, Comment, PullReview, PullReviewComment).
 enum GiteaPayloadFixtures {
-    static func repository(_ fullName: String, id: Int) -> JSON {
+    static func repository(_ fullName: String, id: Int) -> JSONValue {
         [
-            "id": JSON(id), "full_name": .string(fullName),
+            "id": JSONValue(id), "full_name": .string(fullName),
             "name": .string(String(fullName.split(separator: "/").last ?? "")),
             "clone_url": .string("https://gitea.example/\(fullName).git"),
             "ssh_url": .string("git@gitea.example:\(fullName).git"),
@@ -13,12 +14,12 @@ enum GiteaPayloadFixtures {
         ]
     }
 
-    static let user: JSON = [
+    static let user: JSONValue = [
         "id": 3, "login": "alice", "full_name": "Alice", "email": "alice@example.com", "is_admin": false,
     ]
 
     static func pullRequest(headRepository: String = "octo/deploy", merged: Bool = false, state: String = "open")
-        -> JSON
+        -> JSONValue
     {
         [
             "id": 412, "number": 7, "user": user, "title": "Raise memory limits", "body": "Bumps the API's limits.",
@@ -39,7 +40,7 @@ enum GiteaPayloadFixtures {
         ]
     }
 
-    static let files: JSON = [
+    static let files: JSONValue = [
         ["filename": "apps/api/deployment.yaml", "status": "modified", "additions": 2, "deletions": 1, "changes": 3],
         ["filename": "apps/web/service.yaml", "status": "added", "additions": 12, "deletions": 0, "changes": 12],
         ["filename": "apps/old/cronjob.yaml", "status": "deleted", "additions": 0, "deletions": 30, "changes": 30],
@@ -49,30 +50,30 @@ enum GiteaPayloadFixtures {
         ],
     ]
 
-    static func issueComment(id: Int, body: String, login: String) -> JSON {
+    static func issueComment(id: Int, body: String, login: String) -> JSONValue {
         [
-            "id": JSON(id), "body": .string(body), "user": ["id": 5, "login": .string(login)],
+            "id": JSONValue(id), "body": .string(body), "user": ["id": 5, "login": .string(login)],
             "html_url": .string("https://gitea.example/octo/deploy/pulls/7#issuecomment-\(id)"),
             "created_at": "2026-07-20T09:00:00Z",
         ]
     }
 
-    static func review(id: Int, state: String, comments: Int) -> JSON {
+    static func review(id: Int, state: String, comments: Int) -> JSONValue {
         [
-            "id": JSON(id), "user": ["id": 9, "login": "shipshape"], "body": "Shipshape review",
+            "id": JSONValue(id), "user": ["id": 9, "login": "shipshape"], "body": "Shipshape review",
             "commit_id": "2222222222222222222222222222222222222222",
-            "state": .string(state), "comments_count": JSON(comments), "stale": false, "dismissed": false,
+            "state": .string(state), "comments_count": JSONValue(comments), "stale": false, "dismissed": false,
             "official": false,
         ]
     }
 
     static func reviewComment(
         id: Int, reviewID: Int, path: String, position: Int, originalPosition: Int = 0, resolved: Bool = false
-    ) -> JSON {
+    ) -> JSONValue {
         [
-            "id": JSON(id), "pull_request_review_id": JSON(reviewID), "body": "Set a memory limit.",
+            "id": JSONValue(id), "pull_request_review_id": JSONValue(reviewID), "body": "Set a memory limit.",
             "path": .string(path),
-            "position": JSON(position), "original_position": JSON(originalPosition),
+            "position": JSONValue(position), "original_position": JSONValue(originalPosition),
             "commit_id": "2222222222222222222222222222222222222222",
             "user": ["id": 9, "login": "shipshape"], "resolver": resolved ? ["id": 3, "login": "alice"] : nil,
             "diff_hunk": "@@ -10,3 +10,4 @@", "created_at": "2026-07-20T09:05:00Z",

@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import HTTPKit
+import JSONKit
 import Testing
 
 /// The requests the Gitea client sends: methods, paths and bodies with the field names of Gitea's

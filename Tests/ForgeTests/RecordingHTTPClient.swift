@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import HTTPKit
+import JSONKit
 import Synchronization
 
 /// An HTTP client for request-shape tests: records every request and answers from a table keyed
@@ -9,9 +10,9 @@ import Synchronization
 struct RecordingHTTPClient: HTTPClient {
     struct Canned: Sendable {
         var status: Int
-        var body: JSON
+        var body: JSONValue
 
-        static func ok(_ body: JSON) -> Canned { Canned(status: 200, body: body) }
+        static func ok(_ body: JSONValue) -> Canned { Canned(status: 200, body: body) }
     }
 
     private final class Log: Sendable {
@@ -29,7 +30,7 @@ struct RecordingHTTPClient: HTTPClient {
         log.requests.withLock { $0.append(request) }
         let key = request.method.rawValue + " " + request.encodedPath
         let canned = responses[key] ?? Canned(status: 404, body: ["message": .string("no canned response for \(key)")])
-        let body = canned.body.isNull ? Data() : canned.body.serialized()
+        let body = canned.body == .null ? Data() : canned.body.jsonData
         return HTTPResponse(status: canned.status, body: body, url: request.url)
     }
 
@@ -52,5 +53,5 @@ extension HTTPRequest {
         return Dictionary(items.map { ($0.name, $0.value ?? "") }) { first, _ in first }
     }
 
-    var json: JSON? { body.flatMap { try? JSON.parse($0) } }
+    var json: JSONValue? { body.flatMap { try? JSONValue(jsonData: $0) } }
 }

@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import JSONKit
 import Testing
 
 /// Deliveries that cannot be read: the error says which forge, delivery, header or field.
@@ -68,7 +69,7 @@ import Testing
     @Test func aMissingFieldIsNamedWithItsPath() throws {
         let payload = try Fixtures.json("github/webhooks/pull_request/opened.payload.json").setting(
             "pull_request.head", to: ["ref": "x"])
-        let body = payload.serialized()
+        let body = payload.jsonData
         #expect(
             throws: WebhookError.missingField(
                 forge: .github, delivery: "d-4", event: "pull_request", field: "pull_request.head.sha",
@@ -83,7 +84,7 @@ import Testing
     @Test func aMissingFieldInAListIsNamedWithItsIndex() throws {
         let payload = try Fixtures.json("github/webhooks/check_suite/rerequested.payload.json")
             .setting("check_suite.pull_requests", to: [["id": 1]])
-        let body = payload.serialized()
+        let body = payload.jsonData
         let error = try #require(throws: WebhookError.self) {
             try WebhookDecoder.decode(
                 forge: .github, headers: Fixtures.gitHubHeaders(event: "check_suite", body: body, delivery: "d-5"),

@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import JSONKit
 import ShipshapeTesting
 
 /// The forges' example deliveries in shared/forge, read as the exact bytes stored, and the headers
@@ -11,8 +12,8 @@ enum WebhookFixtures {
         try Data(contentsOf: SharedData.forge.appending(path: relativePath))
     }
 
-    static func json(_ relativePath: String) throws -> JSON {
-        try JSON.parse(body(relativePath))
+    static func json(_ relativePath: String) throws -> JSONValue {
+        try JSONValue(jsonData: body(relativePath))
     }
 
     /// The `.json` files under a folder of shared/forge, as paths relative to that folder, sorted.
@@ -53,12 +54,12 @@ enum WebhookFixtures {
     }
 }
 
-extension JSON {
+extension JSONValue {
     /// A copy with the value at a dotted path replaced (objects on the way are created).
-    func setting(_ path: String, to value: JSON) -> JSON {
+    func setting(_ path: String, to value: JSONValue) -> JSONValue {
         let keys = path.split(separator: ".").map(String.init)
         guard let first = keys.first else { return value }
-        var members: [String: JSON] = [:]
+        var members: [String: JSONValue] = [:]
         if case .object(let existing) = self { members = existing }
         let rest = keys.dropFirst().joined(separator: ".")
         members[first] = rest.isEmpty ? value : (members[first] ?? .object([:])).setting(rest, to: value)

@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import JSONKit
 import Testing
 
 /// Every GitHub example payload in shared/forge/github/webhooks, with the event name its folder gives.
@@ -95,8 +96,8 @@ import Testing
 
     // MARK: Cases the examples do not cover, built from them
 
-    func decode(_ event: String, _ payload: JSON, appID: Int? = nil) throws -> WebhookEvent {
-        let body = payload.serialized()
+    func decode(_ event: String, _ payload: JSONValue, appID: Int? = nil) throws -> WebhookEvent {
+        let body = payload.jsonData
         return try WebhookDecoder.decode(
             forge: .github, headers: Fixtures.gitHubHeaders(event: event, body: body), body: body, gitHubAppID: appID
         ).webEvent
@@ -155,7 +156,7 @@ import Testing
 
     @Test func aReviewComment() throws {
         let comment = try #require(try Fixtures.json("github/webhooks/issue_comment/created.payload.json")["comment"])
-        let payload: JSON = [
+        let payload: JSONValue = [
             "action": "created", "comment": comment, "pull_request": ["number": 7, "head": ["sha": "abc"]],
             "repository": ["full_name": "Codertocat/Hello-World"],
         ]
@@ -175,7 +176,7 @@ import Testing
     }
 
     @Test func repositoriesAddedToAnInstallation() throws {
-        let payload: JSON = [
+        let payload: JSONValue = [
             "action": "added", "installation": ["id": 5, "account": ["login": "octo"]],
             "repositories_added": [["full_name": "octo/deploy"]], "repositories_removed": [["full_name": "octo/old"]],
         ]

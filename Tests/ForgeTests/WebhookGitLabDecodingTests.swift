@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import JSONKit
 import Testing
 
 /// GitLab's documented examples and the go-gitlab test payloads in shared/forge/gitlab/webhooks.
@@ -71,9 +72,9 @@ import Testing
 
     // MARK: Cases the examples do not cover, built from them
 
-    func decode(_ event: String, _ payload: JSON) throws -> WebhookEvent {
+    func decode(_ event: String, _ payload: JSONValue) throws -> WebhookEvent {
         try WebhookDecoder.decode(
-            forge: .gitlab, headers: Fixtures.gitLabHeaders(event: event), body: payload.serialized()
+            forge: .gitlab, headers: Fixtures.gitLabHeaders(event: event), body: payload.jsonData
         ).webEvent
     }
 

@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import JSONKit
 import Testing
 
 /// Gitea and Forgejo deliveries: the one official example (a push) and payloads built on the field
@@ -38,8 +39,8 @@ import Testing
     static let deploy = RepositoryID(owner: "octo", name: "deploy")
     static let head = "2222222222222222222222222222222222222222"
 
-    static func pullRequestPayload(action: String, draft: Bool? = nil) -> JSON {
-        var pullRequest: JSON = [
+    static func pullRequestPayload(action: String, draft: Bool? = nil) -> JSONValue {
+        var pullRequest: JSONValue = [
             "id": 412, "number": 7, "title": "Raise memory limits", "state": "open",
             "head": ["ref": "limits", "sha": .string(head), "repo": ["full_name": "octo/deploy"]],
             "base": ["ref": "main", "sha": "1111111111111111111111111111111111111111"],
@@ -52,8 +53,8 @@ import Testing
         ]
     }
 
-    func decode(_ event: String, type: String? = nil, _ payload: JSON) throws -> WebhookEvent {
-        let body = payload.serialized()
+    func decode(_ event: String, type: String? = nil, _ payload: JSONValue) throws -> WebhookEvent {
+        let body = payload.jsonData
         return try WebhookDecoder.decode(
             forge: .gitea, headers: Fixtures.giteaHeaders(event: event, type: type, body: body), body: body
         ).webEvent
@@ -95,8 +96,8 @@ import Testing
 
     static func commentPayload(
         action: String = "created", isPull: Bool, pullRequestMeta: Bool = false, login: String = "alice"
-    ) -> JSON {
-        var issue: JSON = ["id": 90, "number": 7, "title": "Raise memory limits"]
+    ) -> JSONValue {
+        var issue: JSONValue = ["id": 90, "number": 7, "title": "Raise memory limits"]
         if pullRequestMeta { issue = issue.setting("pull_request", to: ["merged": false, "draft": false]) }
         return [
             "action": .string(action), "is_pull": .bool(isPull), "issue": issue,
@@ -122,7 +123,7 @@ import Testing
     /// Gitea's webhook notifier fills `repository.permissions` with the commenter's access
     /// (services/webhook/notifier.go, CreateIssueComment: `GetUserRepoPermission(repo, doer)`).
     @Test func theCommentersAccessIsReadFromTheDelivery() throws {
-        func stated(_ permissions: JSON, sender: String = "alice") throws -> Permission? {
+        func stated(_ permissions: JSONValue, sender: String = "alice") throws -> Permission? {
             let payload = Self.commentPayload(isPull: true).setting(
                 "repository", to: ["full_name": "octo/deploy", "permissions": permissions]
             )
@@ -161,7 +162,7 @@ import Testing
     }
 
     @Test func forgejoHeadersAloneAreEnough() throws {
-        let body = Self.pullRequestPayload(action: "opened").serialized()
+        let body = Self.pullRequestPayload(action: "opened").jsonData
         let headers = [
             "x-forgejo-event": "pull_request", "x-forgejo-event-type": "pull_request",
             "x-forgejo-delivery": "forgejo-1",

@@ -89,8 +89,3 @@ enum GitHubAnswers {
         var repository: Repository
     }
 }
-
-/// Answers read for nothing but their success (a GraphQL mutation's).
-struct Ignored: Decodable {
-    init(from decoder: any Decoder) throws {}
-}

@@ -1,4 +1,5 @@
 import HTTPKit
+import JSONKit
 
 /// The verdict as a check run (GitHub Apps only). One run per head commit and name: a job run
 /// again (after a crash, a lost lease, a recheck) finds the run it made before and updates it
@@ -21,21 +22,21 @@ extension GitHubForge {
         let batches = stride(from: 0, to: max(remaining.count, 1), by: capabilities.annotationsPerRequest).map {
             Array(remaining[min($0, remaining.count)..<min($0 + capabilities.annotationsPerRequest, remaining.count)])
         }
-        func output(_ annotations: [CommitCheck.Annotation]) -> JSON {
+        func output(_ annotations: [CommitCheck.Annotation]) -> JSONValue {
             [
                 "title": .string(check.title), "summary": .string(Self.fitted(check.summary)),
                 "annotations": .array(
                     annotations.map { annotation in
                         [
-                            "path": .string(annotation.path), "start_line": JSON(annotation.startLine),
-                            "end_line": JSON(annotation.endLine),
+                            "path": .string(annotation.path), "start_line": JSONValue(annotation.startLine),
+                            "end_line": JSONValue(annotation.endLine),
                             "annotation_level": .string(annotation.level.rawValue), "title": .string(annotation.title),
                             "message": .string(annotation.message),
                         ]
                     }),
             ]
         }
-        var body: [String: JSON] = ["name": .string(check.name), "output": output(batches[0])]
+        var body: [String: JSONValue] = ["name": .string(check.name), "output": output(batches[0])]
         if let conclusion = check.conclusion {
             body["status"] = "completed"
             body["conclusion"] = .string(conclusion.rawValue)

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import JSONKit
 
 /// Review threads through GitHub's GraphQL API (docs.github.com/en/graphql): REST can neither
 /// resolve a thread nor say whether one is resolved. GraphQL lives at /graphql on api.github.com
@@ -34,13 +35,13 @@ extension GitHubForge {
             nodes { id isResolved comments(first: 1) { nodes { databaseId } } } } } } }
             """
         var threads: [ReviewThread] = []
-        var cursor: JSON = .null
+        var cursor: JSONValue = .null
         for _ in 0..<Self.maximumThreadPages {
             let connection = try await graphQL(
                 query,
                 variables: [
                     "owner": .string(repository.owner), "name": .string(repository.name),
-                    "number": JSON(number), "after": cursor,
+                    "number": JSONValue(number), "after": cursor,
                 ], as: GitHubAnswers.ReviewThreads.self
             ).repository.pullRequest.reviewThreads
             for node in connection.nodes {
@@ -55,7 +56,7 @@ extension GitHubForge {
     }
 
     /// The `data` of a GraphQL answer; its `errors` (sent with status 200) become a ForgeError.
-    func graphQL<Answer: Decodable>(_ query: String, variables: [String: JSON], as data: Answer.Type) async throws
+    func graphQL<Answer: Decodable>(_ query: String, variables: [String: JSONValue], as data: Answer.Type) async throws
         -> Answer
     {
         let path = graphQLAPI.root.path + "/graphql"

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import JSONKit
 
 /// GitHub and GitHub Enterprise (REST v3). Check runs need a GitHub App (a personal token gets
 /// 403 on the checks API), so with a token the verdict is a commit status.
@@ -76,18 +77,18 @@ package struct GitHubForge: Forge {
     }
 
     package func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
-        let comments: [JSON] = review.comments.map { comment in
-            var fields: [String: JSON] = [
-                "path": .string(comment.path), "line": JSON(comment.line), "side": "RIGHT",
+        let comments: [JSONValue] = review.comments.map { comment in
+            var fields: [String: JSONValue] = [
+                "path": .string(comment.path), "line": JSONValue(comment.line), "side": "RIGHT",
                 "body": .string(comment.body),
             ]
             if let start = comment.startLine, start < comment.line {
-                fields["start_line"] = JSON(start)
+                fields["start_line"] = JSONValue(start)
                 fields["start_side"] = "RIGHT"
             }
             return .object(fields)
         }
-        let body: JSON = [
+        let body: JSONValue = [
             "commit_id": .string(review.commitSHA), "body": .string(Self.reviewBody(review)), "event": "COMMENT",
             "comments": .array(comments),
         ]
@@ -159,7 +160,7 @@ package struct GitHubForge: Forge {
                 case .failure: "failure"
                 case .success, .neutral: "success"
                 }
-            var body: [String: JSON] = [
+            var body: [String: JSONValue] = [
                 "state": .string(state), "context": .string(check.name),
                 "description": .string(String(check.title.prefix(140))),
             ]
@@ -193,7 +194,7 @@ package struct GitHubForge: Forge {
     }
 
     package func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
-        var fields: [String: JSON] = [:]
+        var fields: [String: JSONValue] = [:]
         if let title { fields["title"] = .string(title) }
         if let body { fields["body"] = .string(body) }
         try await api.send(.patch, "\(repo)/pulls/\(number)", body: .object(fields))
@@ -227,7 +228,8 @@ package struct GitHubForge: Forge {
     }
 
     package func addLabels(_ labels: [String], to number: Int) async throws {
-        try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
+        try await api.send(
+            .post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSONValue.string))])
     }
 
     /// Conversation comments are issue comments; review comments have reactions of their own.

@@ -1,3 +1,5 @@
+import JSONKit
+
 /// The three commits a GitLab diff is between: the merge base, the target branch's head when the
 /// diff was made, and the source branch's head.
 struct GitLabDiffRefs: Sendable, Equatable {
@@ -16,13 +18,13 @@ struct GitLabDiffPosition: Sendable, Equatable {
     var oldLine: Int?
 
     /// The `position` object of POST …/merge_requests/:iid/discussions.
-    var json: JSON {
-        var fields: [String: JSON] = [
+    var json: JSONValue {
+        var fields: [String: JSONValue] = [
             "base_sha": .string(refs.baseSHA), "start_sha": .string(refs.startSHA), "head_sha": .string(refs.headSHA),
             "position_type": "text", "new_path": .string(newPath), "old_path": .string(oldPath),
-            "new_line": JSON(newLine),
+            "new_line": JSONValue(newLine),
         ]
-        if let oldLine { fields["old_line"] = JSON(oldLine) }
+        if let oldLine { fields["old_line"] = JSONValue(oldLine) }
         return .object(fields)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import JSONKit
 
 /// Reviews and comments. On GitLab an inline comment is a discussion whose first note has a diff
 /// position; a conversation comment is a note. Every note, inline or not, is edited, deleted and

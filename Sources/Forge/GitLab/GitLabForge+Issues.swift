@@ -1,4 +1,5 @@
 import HTTPKit
+import JSONKit
 
 /// Project issues (doc/api/issues.md): listed by `author_username` in every state, created with a
 /// `description`, edited with `state_event` close or reopen. An issue's `iid` is its number.
@@ -18,7 +19,7 @@ extension GitLabForge {
     }
 
     package func editIssue(_ number: Int, _ edit: IssueEdit) async throws {
-        var fields: [String: JSON] = [:]
+        var fields: [String: JSONValue] = [:]
         if let title = edit.title { fields["title"] = .string(title) }
         if let body = edit.body { fields["description"] = .string(body) }
         if let isOpen = edit.isOpen { fields["state_event"] = .string(isOpen ? "reopen" : "close") }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import JSONKit
 
 /// GitLab (REST v4), gitlab.com or self-managed. A merge request is the bot's pull request, its
 /// `iid` the number. No check runs: the verdict is a commit status. Threads (discussions) can be
@@ -87,7 +88,7 @@ package struct GitLabForge: Forge {
     /// that means the status is as asked, so that answer is taken for success.
     package func publish(_ check: CommitCheck) async throws {
         let state = GitLabPayloads.statusState(for: check.conclusion)
-        var body: [String: JSON] = [
+        var body: [String: JSONValue] = [
             "state": .string(state), "name": .string(check.name), "description": .string(check.title),
         ]
         if let url = check.detailsURL { body["target_url"] = .string(url) }
@@ -101,7 +102,7 @@ package struct GitLabForge: Forge {
     }
 
     package func createPullRequest(_ draft: PullRequestDraft) async throws -> PullRequest {
-        var body: [String: JSON] = [
+        var body: [String: JSONValue] = [
             "source_branch": .string(draft.head), "target_branch": .string(draft.base), "title": .string(draft.title),
             "description": .string(draft.body),
         ]
@@ -112,7 +113,7 @@ package struct GitLabForge: Forge {
     }
 
     package func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
-        var fields: [String: JSON] = [:]
+        var fields: [String: JSONValue] = [:]
         if let title { fields["title"] = .string(title) }
         if let body { fields["description"] = .string(body) }
         guard !fields.isEmpty else { return }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import JSONKit
 
 /// Reviews and comments. Gitea keeps review comments in the same table as conversation comments,
 /// so the issue-comment endpoints edit and react to both; deleting and resolving a single review
@@ -9,13 +10,13 @@ extension GiteaForge {
     /// anchored on the last line of its range (`line`), its body (a suggestion too) kept as given.
     package func postReview(on number: Int, _ review: ReviewSubmission) async throws -> [PostedComment] {
         guard !review.body.isEmpty || !review.comments.isEmpty else { return [] }
-        let comments: [JSON] = review.comments.map { comment in
+        let comments: [JSONValue] = review.comments.map { comment in
             [
-                "path": .string(comment.path), "body": .string(comment.body), "new_position": JSON(comment.line),
+                "path": .string(comment.path), "body": .string(comment.body), "new_position": JSONValue(comment.line),
                 "old_position": 0,
             ]
         }
-        let body: JSON = [
+        let body: JSONValue = [
             "body": .string(review.body), "commit_id": .string(review.commitSHA), "event": "COMMENT",
             "comments": .array(comments),
         ]

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import JSONKit
 
 /// Gitea and Forgejo (API v1). Only the operations of Gitea's published Swagger are called, with
 /// one exception: GET /user, when the bot's login is not configured.
@@ -71,7 +72,7 @@ package struct GiteaForge: Forge {
 
     /// Gitea's state names: "pending", "success", "error", "failure", "warning".
     package func publish(_ check: CommitCheck) async throws {
-        var body: [String: JSON] = [
+        var body: [String: JSONValue] = [
             "state": .string(GiteaPayloads.statusState(for: check.conclusion)), "context": .string(check.name),
             "description": .string(check.title),
         ]
@@ -96,7 +97,7 @@ package struct GiteaForge: Forge {
     }
 
     package func updatePullRequest(_ number: Int, title: String?, body: String?) async throws {
-        var fields: [String: JSON] = [:]
+        var fields: [String: JSONValue] = [:]
         if let title { fields["title"] = .string(title) }
         if let body { fields["body"] = .string(body) }
         guard !fields.isEmpty else { return }
@@ -140,7 +141,8 @@ package struct GiteaForge: Forge {
     /// IssueLabelsOption takes label names as well as ids; names it is.
     package func addLabels(_ labels: [String], to number: Int) async throws {
         guard !labels.isEmpty else { return }
-        try await api.send(.post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSON.string))])
+        try await api.send(
+            .post, "\(repo)/issues/\(number)/labels", body: ["labels": .array(labels.map(JSONValue.string))])
     }
 
     /// Only site admins, the repository's admins and the user themself may ask (Gitea's

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import JSONKit
 
 /// A forge's OAuth web flow ("authorization code" grant) and the two questions the dashboard
 /// asks with the user token it yields: who is this, and may they read this repository.
@@ -71,20 +72,22 @@ struct OAuthEndpoints: Sendable {
             body: Data(FormEncoding.encode(form).utf8))
         let response = try await client.send(request)
         let path = token.path
-        let answer = try? JSON.parse(response.body)
-        if let error = answer?["error"]?.string {
+        let answer = try? JSONValue(jsonData: response.body)
+        if let error = answer?["error"]?.scalarText {
             // The description is the forge's; the code and the secret are not in it.
-            let why = answer?["error_description"]?.string.map { ": \($0)" } ?? ""
+            let why = answer?["error_description"]?.scalarText.map { ": \($0)" } ?? ""
             throw ForgeError.status(code: response.status, method: "POST", path: path, message: error + why)
         }
         guard response.isSuccess else {
             throw ForgeError.status(
                 code: response.status, method: "POST", path: path, message: ForgeAPI.message(in: response.body))
         }
-        guard let accessToken = answer?["access_token"]?.string, !accessToken.isEmpty else {
+        guard let accessToken = answer?["access_token"]?.scalarText, !accessToken.isEmpty else {
             throw ForgeError.unreadableResponse(method: "POST", path: path, reason: "no access_token")
         }
-        let expiresIn = answer?["expires_in"]?.int.flatMap { $0 > 0 && $0 < 1_000_000_000 ? $0 : nil }
+        // A number; a string of digits is taken too.
+        let expiresIn = answer?["expires_in"].flatMap { $0.intValue ?? $0.stringValue.flatMap { Int($0) } }
+            .flatMap { $0 > 0 && $0 < 1_000_000_000 ? $0 : nil }
         return OAuthToken(value: accessToken, expiresIn: expiresIn)
     }
 }

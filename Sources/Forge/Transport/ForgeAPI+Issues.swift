@@ -1,4 +1,5 @@
 import HTTPKit
+import JSONKit
 
 /// The issue calls GitHub and Gitea share: the same paths under `repo`, the same bodies and
 /// answers (`state` open or closed); only the list's filters differ.
@@ -11,7 +12,7 @@ extension ForgeAPI {
     }
 
     func editGitHubShapedIssue(in repo: String, _ number: Int, _ edit: IssueEdit) async throws {
-        var fields: [String: JSON] = [:]
+        var fields: [String: JSONValue] = [:]
         if let title = edit.title { fields["title"] = .string(title) }
         if let body = edit.body { fields["body"] = .string(body) }
         if let isOpen = edit.isOpen { fields["state"] = .string(isOpen ? "open" : "closed") }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import JSONKit
 
 /// JSON over HTTP to one forge's REST API: authentication headers, the forge's own headers,
 /// answers read into typed models (a field a model needs that is missing is an error naming the
@@ -55,7 +56,7 @@ struct ForgeAPI: Sendable {
 
     /// A call whose answer is read into `model`.
     func send<Model: Decodable>(
-        _ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSON? = nil,
+        _ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil,
         as model: Model.Type
     ) async throws -> Model {
         let request = try await makeRequest(method, path, query: query, body: body)
@@ -64,7 +65,7 @@ struct ForgeAPI: Sendable {
 
     /// A call whose answer is not read; its bytes are returned (empty when the forge sent none).
     @discardableResult
-    func send(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSON? = nil)
+    func send(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil)
         async throws -> Data
     {
         let request = try await makeRequest(method, path, query: query, body: body)
@@ -103,7 +104,7 @@ struct ForgeAPI: Sendable {
 
     private var answerer: String { forge.map { "\($0.rawValue)'s" } ?? "the forge's" }
 
-    private func makeRequest(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)], body: JSON?)
+    private func makeRequest(_ method: HTTPRequest.Method, _ path: String, query: [(String, String)], body: JSONValue?)
         async throws -> HTTPRequest
     {
         guard var components = URLComponents(url: root, resolvingAgainstBaseURL: false) else {
@@ -117,7 +118,7 @@ struct ForgeAPI: Sendable {
         for (name, value) in try await credentials.headers() { headers[name] = value }
         var data: Data?
         if let body {
-            data = body.serialized()
+            data = body.jsonData
             headers["Content-Type"] = "application/json"
         }
         return HTTPRequest(method: method, url: url, headers: headers, body: data)
@@ -133,29 +134,22 @@ struct ForgeAPI: Sendable {
         return response.body
     }
 
-    /// The forges put their reason in `message` (GitLab sometimes as an object or a list), GitHub
-    /// adds `errors`.
+    /// The forges put their reason in `message` (GitLab sometimes as an object or a list) or
+    /// `error`, GitHub adds `errors`; a null part counts as absent.
     static func message(in body: Data) -> String {
-        guard let answer = try? JSONDecoder().decode(ErrorAnswer.self, from: body) else {
+        guard let answer = (try? JSONValue(jsonData: body))?.objectValue else {
             return String(decoding: body.prefix(200), as: UTF8.self)
         }
         var parts: [String] = []
-        if let message = answer.message {
-            parts.append(message.string ?? String(decoding: message.serialized(), as: UTF8.self))
-        } else if let error = answer.error?.string {
+        if let message = answer["message"], message != .null {
+            parts.append(message.stringValue ?? message.jsonText)
+        } else if let error = answer["error"]?.scalarText {
             parts.append(error)
         }
-        if let errors = answer.errors, !errors.isNull {
-            parts.append(String(decoding: errors.serialized(), as: UTF8.self))
+        if let errors = answer["errors"], errors != .null {
+            parts.append(errors.jsonText)
         }
         return parts.joined(separator: " ")
-    }
-
-    /// An error answer: every part optional, and of any shape, since forges differ.
-    private struct ErrorAnswer: Decodable {
-        var message: JSON?
-        var error: JSON?
-        var errors: JSON?
     }
 }
 

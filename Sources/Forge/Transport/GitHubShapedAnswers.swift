@@ -43,14 +43,15 @@ enum GitHubShapedAnswers {
         var body: String?
         var user: User
         var state: String
-        var pullRequest: JSON?
+        /// Present for a pull request; its fields are not read.
+        var pullRequest: Ignored?
 
         enum CodingKeys: String, CodingKey {
             case number, title, body, user, state
             case pullRequest = "pull_request"
         }
 
-        var isPullRequest: Bool { pullRequest.map { !$0.isNull } ?? false }
+        var isPullRequest: Bool { pullRequest != nil }
 
         var issue: Issue {
             Issue(number: number, title: title, body: body ?? "", author: user.login, isOpen: state == "open")

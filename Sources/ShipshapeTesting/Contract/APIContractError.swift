@@ -1,4 +1,5 @@
 import Foundation
+import JSONKit
 import JSONSchema
 
 /// A contract that could not be loaded: which file, and what was wrong with it.

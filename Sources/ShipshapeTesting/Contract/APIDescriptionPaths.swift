@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// Operations added to an API description's `paths`, for the supplements that describe what the

@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// One operation of a forge's API as the contract checks it, read from an OpenAPI/Swagger file

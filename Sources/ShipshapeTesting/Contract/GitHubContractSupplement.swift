@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// What GitHub's REST API does today that the 2020 description in `shared/forge/github/` lacks,

@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// GitLab's `milestone.json` writes `type: date` (a type JSON Schema does not have) for

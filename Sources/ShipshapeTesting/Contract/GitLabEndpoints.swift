@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// The GitLab REST v4 endpoints the bot uses. GitLab publishes no OpenAPI file we can read here

@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// GitLab's API (Grape) reads parameters from the query string as well as from the body and

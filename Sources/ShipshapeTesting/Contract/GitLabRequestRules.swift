@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// What GitLab requires of the request bodies the bot sends, as JSON Schemas. The facts come

@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// The issue operations of Gitea's Swagger (`templates/swagger/v1_json.tmpl`: issueListIssues,

@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// Properties a forge's description does not mark nullable though its answers carry `null` for

@@ -1,4 +1,5 @@
 import Foundation
+import JSONKit
 import JSONSchema
 
 /// Reads the operations of an OpenAPI 3.0 file (GitHub) or a Swagger 2.0 file (Gitea, Forgejo)

@@ -1,4 +1,5 @@
 import Foundation
+import JSONKit
 import JSONSchema
 
 /// Checks path and query parameters: required ones present, values of the declared type and

@@ -1,4 +1,5 @@
 import Foundation
+import JSONKit
 import JSONSchema
 
 /// Checks a request body: present when the operation needs one, absent when it takes none,

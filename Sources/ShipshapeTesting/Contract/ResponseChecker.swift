@@ -1,4 +1,5 @@
 import Foundation
+import JSONKit
 import JSONSchema
 
 /// Checks a response: its status is one the operation documents, and its body fits the schema

@@ -1,4 +1,5 @@
 import Foundation
+import JSONKit
 import JSONSchema
 import ShipshapeTesting
 import Testing

@@ -1,3 +1,4 @@
+import JSONKit
 import JSONSchema
 
 /// Test helpers that make broken copies of examples: replace or remove the value at a path of

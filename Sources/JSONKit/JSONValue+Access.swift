@@ -24,6 +24,26 @@ extension JSONValue {
         return nil
     }
 
+    /// An integer, or a number that holds exactly one, when it fits in an `Int`; nil for every
+    /// other kind (a string of digits included).
+    package var intValue: Int? {
+        switch self {
+        case .integer(let whole): Int(exactly: whole)
+        case .number(let number): Int(exactly: number)
+        default: nil
+        }
+    }
+
+    /// A string's text, or a number as JSON writes it (`42`, `1.5`); nil for every other kind.
+    /// For fields a forge sends as either (an error code, a message).
+    package var scalarText: String? {
+        switch self {
+        case .string(let text): text
+        case .integer, .number: jsonText
+        default: nil
+        }
+    }
+
     /// The value of an integer or a number; nil for every other kind (booleans included).
     package var doubleValue: Double? {
         switch self {
@@ -51,16 +71,5 @@ extension JSONValue {
             }
         }
         return current
-    }
-}
-
-/// The escaping of JSON Pointer tokens (RFC 6901), shared by the compiler's `$ref` keys.
-enum JSONPointer {
-    static func escaped(_ token: String) -> String {
-        token.replacing("~", with: "~0").replacing("/", with: "~1")
-    }
-
-    static func unescaped(_ token: Substring) -> String {
-        String(token).replacing("~1", with: "/").replacing("~0", with: "~")
     }
 }

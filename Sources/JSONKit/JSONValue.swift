@@ -1,12 +1,12 @@
-import Manifests
-
-/// A JSON value without positions: the constants a schema holds (`const`, `enum`), the values
-/// Polaris' templates compute, and JSON documents read with Foundation (`JSONValue(jsonData:)`).
+/// The product's one JSON value, without positions: the constants a schema holds (`const`,
+/// `enum`), the values Polaris' templates compute, JSON documents read with Foundation
+/// (`JSONValue(jsonData:)`), and the request bodies written to forges (`jsonData`).
 package indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number written without fraction or exponent that fits in 64 bits, kept exact (JSON read
-    /// with Foundation; YAML scalars are read as Go reads them into Polaris, as `number`).
+    /// with Foundation, integers written from Swift; YAML scalars are read as Go reads them into
+    /// Polaris, as `number`).
     case integer(Int64)
     case number(Double)
     case string(String)
@@ -24,54 +24,6 @@ package indirect enum JSONValue: Sendable, Hashable {
         case .array: "array"
         case .object: "object"
         }
-    }
-
-    /// The value of a YAML node as Kubernetes' YAML reader (sigs.k8s.io/yaml: YAML 1.1 plain
-    /// scalars, then JSON) hands it to Polaris. Nesting is bounded by the parser's limits.
-    package init(_ node: YAMLNode) {
-        switch node.content {
-        case .scalar(let scalar): self = JSONValue(scalar: scalar)
-        case .sequence(let items): self = .array(items.map(JSONValue.init))
-        case .mapping(let entries):
-            var object: [String: JSONValue] = [:]
-            for entry in entries { object[entry.keyText ?? ""] = JSONValue(entry.value) }
-            self = .object(object)
-        }
-    }
-
-    package init(scalar: YAMLScalar) {
-        if let tag = scalar.tag {
-            switch tag {
-            case "tag:yaml.org,2002:str":
-                self = .string(scalar.text)
-                return
-            case "tag:yaml.org,2002:null":
-                self = .null
-                return
-            default: break
-            }
-        }
-        guard scalar.style == .plain else {
-            self = .string(scalar.text)
-            return
-        }
-        if scalar.isNull {
-            self = .null
-            return
-        }
-        if let bool = scalar.bool {
-            self = .bool(bool)
-            return
-        }
-        if let int = scalar.int {
-            self = .integer(Int64(int))
-            return
-        }
-        if let number = Self.number(scalar.text) {
-            self = .number(number)
-            return
-        }
-        self = .string(scalar.text)
     }
 
     /// Numbers are equal by value (`1` equals `1.0`, as JSON Schema's `enum` and `const` mean it),
@@ -112,17 +64,5 @@ package indirect enum JSONValue: Sendable, Hashable {
         case .object(let object): .object(object.filter { $0.value != .null }.mapValues(\.withoutNullEntries))
         default: self
         }
-    }
-
-    /// A YAML 1.1 float (`1.5`, `-2e3`, `.5`); not `inf`/`nan` spelled as words.
-    static func number(_ text: String) -> Double? {
-        guard let first = text.utf8.first,
-            first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
-        else { return nil }
-        guard text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-            !text.lowercased().contains("n")
-        else { return nil }
-        return Double(text)
     }
 }

@@ -1,4 +1,5 @@
-/// JSON written in Swift: schemas and bodies in tests and in the forge contract's supplements.
+/// JSON written in Swift: request bodies sent to forges, schemas and bodies in tests, the forge
+/// contract's supplements.
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
@@ -11,4 +12,9 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
+}
+
+extension JSONValue {
+    /// A whole number from Swift (a line, an id), written as an integer: `"line":9`, never `9.0`.
+    package init(_ whole: Int) { self = .integer(Int64(whole)) }
 }

@@ -47,7 +47,8 @@ extension JSONValue {
         }
     }
 
-    /// Compact JSON with object keys sorted, so equal values give equal bytes.
+    /// Compact JSON with object keys sorted, so equal values give equal bytes; slashes are not
+    /// escaped, and integers are written as integers (`9`, never `9.0`). What forges receive.
     package var jsonData: Data {
         // A fragment of any JSON value is always writable: the only failures are non-JSON objects.
         (try? JSONSerialization.data(
