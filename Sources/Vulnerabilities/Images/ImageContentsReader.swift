@@ -57,7 +57,7 @@ package struct ImageContentsReader: Sendable {
         func failure(_ reason: String, overLimit: Bool = false) -> ImageScanError {
             ImageScanError(image: name, reason: reason, isOverLimit: overLimit)
         }
-        let (host, repository) = location(of: image)
+        let (host, repository) = mirrors.registry(host: image.apiHost, repository: image.repository)
         let reference = image.digest ?? image.tag ?? "latest"
         var fetched = try await registry.manifest(host: host, repository: repository, reference: reference)
         var manifest = try decode(ImageManifest.self, fetched.body, failure("its manifest is not OCI or Docker JSON"))
@@ -107,15 +107,6 @@ package struct ImageContentsReader: Sendable {
             platform: [config.os, config.architecture].compactMap { $0 }.joined(separator: "/"), root: root)
     }
 
-    /// The host and repository to read `image` from: its own, or its registry's mirror.
-    private func location(of image: ImageReference) -> (host: String, repository: String) {
-        let source = PackageSource.registry(host: image.apiHost, repository: image.repository)
-        guard case .registry(let host, let repository) = mirrors.mirrored(source) else {
-            return (image.apiHost, image.repository)
-        }
-        return (host, repository)
-    }
-
     /// One layer streamed through `download`; what goes wrong is an error naming the image and layer.
     static func read(
         _ layer: ImageManifest.Descriptor, limits: Limits, image: String,
@@ -128,8 +119,6 @@ package struct ImageContentsReader: Sendable {
         } catch let error as ArchiveError {
             throw ImageScanError(
                 image: image, reason: "layer \(layer.digest) \(error.description)", isOverLimit: error.isOverLimit)
-        } catch let error as ImageScanError {
-            throw error
         } catch {
             throw ImageScanError(image: image, reason: "layer \(layer.digest) could not be read: \(error)")
         }
