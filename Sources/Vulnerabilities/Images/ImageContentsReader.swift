@@ -16,15 +16,23 @@ package struct ImageContentsReader: Sendable {
         /// The largest file a layer's reading holds: package databases (larger is an error) and
         /// ELF files, read for Go build information (larger ones are kept as present only).
         package var keptFileBytes: Int
+        /// How long one layer's download and reading may take in all: a gigabyte on a slow link
+        /// (the HTTP client's own limit is for a whole exchange, meant for manifests and tokens).
+        package var layerDownloadTime: Duration
+        /// How long a layer's download may go without a byte before it fails (a stalled registry).
+        package var layerIdleTime: Duration
 
         package init(
             compressedLayerBytes: Int = 1 << 30, uncompressedLayerBytes: Int = 4 << 30, layers: Int = 256,
-            keptFileBytes: Int = 256 << 20
+            keptFileBytes: Int = 256 << 20, layerDownloadTime: Duration = .seconds(3600),
+            layerIdleTime: Duration = .seconds(60)
         ) {
             self.compressedLayerBytes = compressedLayerBytes
             self.uncompressedLayerBytes = uncompressedLayerBytes
             self.layers = layers
             self.keptFileBytes = keptFileBytes
+            self.layerDownloadTime = layerDownloadTime
+            self.layerIdleTime = layerIdleTime
         }
     }
 
@@ -97,7 +105,9 @@ package struct ImageContentsReader: Sendable {
             }
             let changes = try await cache.changes(digest: layer.digest) { [registry, limits] in
                 try await Self.read(layer, limits: limits, image: name) { stream in
-                    try await registry.blob(host: host, repository: repository, digest: layer.digest, to: stream)
+                    try await registry.blob(
+                        host: host, repository: repository, digest: layer.digest, to: stream,
+                        timeout: limits.layerDownloadTime, idleTimeout: limits.layerIdleTime)
                 }
             }
             root.apply(changes)
