@@ -18,8 +18,8 @@ package struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible
 extension ArchiveError {
     /// Runs `body`, whose closures may throw anything, as code that throws only `ArchiveError`:
     /// the streaming readers take untyped callbacks; what they throw here is always one.
-    package static func rethrowing(_ body: () throws -> Void) throws(ArchiveError) {
-        do { try body() } catch let error as ArchiveError { throw error } catch {
+    package static func rethrowing<Value>(_ body: () throws -> Value) throws(ArchiveError) -> Value {
+        do { return try body() } catch let error as ArchiveError { throw error } catch {
             throw ArchiveError(reason: "\(error)")
         }
     }

@@ -109,23 +109,27 @@ package struct TarStream {
         guard header.checksumMatches else {
             throw ArchiveError(reason: "has a tar header whose checksum does not match at byte \(start)")
         }
-        let size = try paxSize ?? header.size(at: start)
-        guard size >= 0 else { throw ArchiveError(entry: header.name, reason: "has a negative size") }
+        // A header's own size; a pax `size` replaces it for the next real member only, never for a
+        // long name, long link or pax header between them.
+        let headerSize = try header.size(at: start)
+        guard headerSize >= 0 else { throw ArchiveError(entry: header.name, reason: "has a negative size") }
         switch header.type {
         case UInt8(ascii: "L"), UInt8(ascii: "K"), UInt8(ascii: "x"):
-            guard size <= Self.extendedHeaderLimit else {
+            guard headerSize <= Self.extendedHeaderLimit else {
                 throw ArchiveError(
-                    entry: header.name, reason: "has an extended header of \(size) bytes, more than 1 MiB; refused",
+                    entry: header.name,
+                    reason: "has an extended header of \(headerSize) bytes, more than 1 MiB; refused",
                     isOverLimit: true)
             }
-            if size == 0 {
+            if headerSize == 0 {
                 try extended(header.type, name: header.name, data: [])
             } else {
-                state = .extended(type: header.type, name: header.name, size: size)
+                state = .extended(type: header.type, name: header.name, size: headerSize)
             }
         case UInt8(ascii: "g"):
-            state = Self.skipping(size + Self.padding(size))
+            state = Self.skipping(headerSize + Self.padding(headerSize))
         default:
+            let size = paxSize ?? headerSize
             let kind = Self.kind(header.type)
             let entry = TarEntry(
                 name: paxName ?? longName ?? header.name, kind: kind,

@@ -9,6 +9,8 @@ package enum HTTPError: Error, CustomStringConvertible {
     case connectionFailed(method: HTTPRequest.Method, url: URL, reason: String, requestSent: Bool)
     /// No complete response within the limit.
     case timedOut(method: HTTPRequest.Method, url: URL, limit: Duration, requestSent: Bool)
+    /// Nothing came or went for the request's `idleTimeout`.
+    case stalled(method: HTTPRequest.Method, url: URL, idle: Duration, requestSent: Bool)
     /// The TLS handshake or certificate verification failed.
     case tlsFailed(method: HTTPRequest.Method, url: URL, reason: String)
     /// More redirects than the client follows.
@@ -34,6 +36,8 @@ package enum HTTPError: Error, CustomStringConvertible {
             return "\(Self.name(method, url)): connection failed \(when): \(reason)"
         case .timedOut(let method, let url, let limit, _):
             return "\(Self.name(method, url)) timed out after \(Self.seconds(limit))"
+        case .stalled(let method, let url, let idle, _):
+            return "\(Self.name(method, url)) stalled: nothing came for \(Self.seconds(idle))"
         case .tlsFailed(let method, let url, let reason):
             return
                 "\(Self.name(method, url)): TLS failed: \(reason) (check the server certificate or the CA bundle setting)"
@@ -62,7 +66,8 @@ package enum HTTPError: Error, CustomStringConvertible {
     package var requestName: String {
         switch self {
         case .connectionFailed(let method, let url, _, _), .timedOut(let method, let url, _, _),
-            .tlsFailed(let method, let url, _), .tooManyRedirects(let method, let url, _),
+            .stalled(let method, let url, _, _), .tlsFailed(let method, let url, _),
+            .tooManyRedirects(let method, let url, _),
             .invalidRequest(let method, let url, _), .transferFailed(let method, let url, _),
             .unexpectedStatus(let method, let url, _, _), .retriesExhausted(let method, let url, _, _, _),
             .rateLimited(let method, let url, _, _), .paginationFailed(let method, let url, _):

@@ -15,18 +15,23 @@ package struct HTTPRequest: Sendable {
     package var url: URL
     package var headers: HTTPHeaders
     package var body: Data?
-    /// The whole exchange's limit; nil takes the client's default.
+    /// The whole exchange's limit; nil takes the client's default (meant for API calls: set a
+    /// generous one for a large download, with `idleTimeout`).
     package var timeout: Duration?
+    /// When set, the transfer also fails once no byte came or went for this long: how a large
+    /// download (an image layer) is timed, by whether it keeps moving rather than by its length.
+    package var idleTimeout: Duration?
 
     package init(
         method: Method = .get, url: URL, headers: HTTPHeaders = HTTPHeaders(), body: Data? = nil,
-        timeout: Duration? = nil
+        timeout: Duration? = nil, idleTimeout: Duration? = nil
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.idleTimeout = idleTimeout
     }
 }
 
@@ -82,7 +87,8 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 /// how (libcurl, retries on top); callers never see a transport type.
 package protocol HTTPClient: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
-    /// As `send`, but a successful answer's body goes to `receiver` as it arrives (the response's
-    /// `body` is then empty). A transfer that breaks after some of it went there is not retried.
+    /// As `send`, but a successful answer's body goes to `receiver` as it arrives, never collected
+    /// first (the response's `body` is then empty). A transfer that breaks after some of it went
+    /// there is not retried.
     func send(_ request: HTTPRequest, bodyTo receiver: any HTTPBodyReceiver) async throws -> HTTPResponse
 }

@@ -50,7 +50,8 @@ enum RetryDecision {
             }
         case .failure(let error):
             switch error {
-            case .connectionFailed(_, _, _, let requestSent), .timedOut(_, _, _, let requestSent):
+            case .connectionFailed(_, _, _, let requestSent), .timedOut(_, _, _, let requestSent),
+                .stalled(_, _, _, let requestSent):
                 return idempotent || !requestSent ? .retry(after: backoff) : .fail(error)
             default:
                 return .fail(error)

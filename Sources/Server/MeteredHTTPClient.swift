@@ -8,9 +8,19 @@ struct MeteredHTTPClient: HTTPClient {
     let metrics: ServerMetrics
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await metered(request) { try await wrapped.send(request) }
+    }
+
+    func send(_ request: HTTPRequest, bodyTo receiver: any HTTPBodyReceiver) async throws -> HTTPResponse {
+        try await metered(request) { try await wrapped.send(request, bodyTo: receiver) }
+    }
+
+    private func metered(_ request: HTTPRequest, _ send: () async throws -> HTTPResponse) async throws
+        -> HTTPResponse
+    {
         let host = request.url.host ?? "unknown"
         do {
-            let response = try await wrapped.send(request)
+            let response = try await send()
             metrics.forgeCall(forge: host, outcome: response.isSuccess ? "success" : "status_\(response.status)")
             if let remaining = RateLimitHeaders.remaining(in: response.headers) {
                 metrics.rateLimitRemaining(host: host, remaining)

@@ -34,6 +34,15 @@ struct RecordingHTTPClient: HTTPClient {
         return HTTPResponse(status: canned.status, body: body, url: request.url)
     }
 
+    /// A canned body is small: handed over in one piece.
+    func send(_ request: HTTPRequest, bodyTo receiver: any HTTPBodyReceiver) async throws -> HTTPResponse {
+        var response = try await send(request)
+        guard response.isSuccess else { return response }
+        try response.body.withUnsafeBytes { try receiver.receive($0) }
+        response.body = Data()
+        return response
+    }
+
     var requests: [HTTPRequest] { log.requests.withLock { $0 } }
 
     /// "METHOD /path" of every request, in order.

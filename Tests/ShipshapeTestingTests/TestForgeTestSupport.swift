@@ -54,7 +54,8 @@ struct ForgeClient {
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> Answer {
         switch reply(method, path, query: query, json: json, headers: headers) {
-        case .respond(let response), .respondAfter(_, let response):
+        case .respond(let response), .respondAfter(_, let response), .trickle(let response, _, _),
+            .stall(let response, _):
             return Answer(status: response.status, headers: response.headers, body: response.body)
         case .dropConnection:
             Issue.record("\(method) \(path): connection dropped", sourceLocation: sourceLocation)

@@ -10,6 +10,9 @@ extension CurlTransfer {
         switch code {
         case CURLE_ABORTED_BY_CALLBACK where state.cancelled.load(ordering: .relaxed):
             return CancellationError()
+        case CURLE_ABORTED_BY_CALLBACK where state.stalled:
+            return HTTPError.stalled(
+                method: method, url: url, idle: request.idleTimeout ?? .zero, requestSent: requestSent)
         case CURLE_OPERATION_TIMEDOUT:
             return HTTPError.timedOut(method: method, url: url, limit: timeout, requestSent: requestSent)
         case CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT:

@@ -13,6 +13,7 @@ final class CurlTransfer: Sendable {
         self.request = request
         self.settings = settings
         state.receiver = receiver
+        state.idleLimit = request.idleTimeout
     }
 
     var timeout: Duration { request.timeout ?? settings.timeout }

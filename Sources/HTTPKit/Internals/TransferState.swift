@@ -4,7 +4,8 @@ import Synchronization
 
 /// What libcurl's callbacks collect during one transfer: the body and the headers of the last
 /// response (a new status line starts over, so redirects and `100 Continue` leave nothing behind).
-/// With a receiver, a 2xx answer's body goes to it instead of `body`.
+/// With a receiver, a 2xx answer's body goes to it instead of `body`. With an idle limit, the
+/// transfer stops once no byte moved for that long (`stalled` then says so).
 ///
 /// `@unchecked Sendable`: everything but `cancelled` is touched only by the thread running the
 /// transfer; `cancelled` is atomic because a task's cancellation handler sets it from elsewhere.
@@ -16,7 +17,24 @@ final class TransferState: @unchecked Sendable {
     var receiver: (any HTTPBodyReceiver)?
     /// What the receiver threw; the transfer stopped there.
     var receiverError: (any Error)?
+    var idleLimit: Duration?
+    private(set) var stalled = false
+    /// The bytes moved so far (both ways) and when that count last changed.
+    private var lastMoved: (bytes: Int, at: ContinuousClock.Instant)?
     let cancelled = Atomic<Bool>(false)
+
+    /// Whether the transfer may go on, given the bytes moved so far; false once they stood still
+    /// for the idle limit. libcurl asks about once a second when nothing moves.
+    func mayContinue(moved bytes: Int) -> Bool {
+        guard let idleLimit else { return true }
+        let now = ContinuousClock.now
+        guard let last = lastMoved, last.bytes == bytes else {
+            lastMoved = (bytes, now)
+            return true
+        }
+        stalled = now - last.at >= idleLimit
+        return !stalled
+    }
 
     func receiveHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
         let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
@@ -65,12 +83,13 @@ enum TransferCallbacks {
     }
 
     /// Called by libcurl about once a second and on progress; a non-zero answer aborts the
-    /// transfer, which is how task cancellation reaches a blocking `curl_easy_perform`.
+    /// transfer, which is how task cancellation and the idle limit reach a blocking `curl_easy_perform`.
     static let progress:
         @convention(c) (UnsafeMutableRawPointer?, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> Int32 = {
-            context, _, _, _, _ in
+            context, _, downloaded, _, uploaded in
             guard let context else { return 0 }
             let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
-            return state.cancelled.load(ordering: .relaxed) ? 1 : 0
+            if state.cancelled.load(ordering: .relaxed) { return 1 }
+            return state.mayContinue(moved: downloaded + uploaded) ? 0 : 1
         }
 }

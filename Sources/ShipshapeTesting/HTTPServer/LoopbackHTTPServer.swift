@@ -130,6 +130,12 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
                 response = served
             case .dropConnection:
                 return
+            case .trickle(let served, let piece, let interval):
+                sendSlowly(served, method: head.method, to: stream, piece: piece, interval: interval)
+                return
+            case .stall(let served, let count):
+                sendSlowly(served, method: head.method, to: stream, piece: count, interval: nil)
+                return
             }
             let closing =
                 !head.keepsAlive
@@ -147,7 +153,7 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
     }
 
     /// Waits out a late answer; false when the server shut down meanwhile.
-    private func pause(_ delay: Duration) -> Bool {
+    func pause(_ delay: Duration) -> Bool {
         let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
         let deadline = Date().addingTimeInterval(seconds)
         condition.lock()

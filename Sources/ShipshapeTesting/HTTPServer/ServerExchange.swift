@@ -73,4 +73,10 @@ package enum ServerReply: Sendable {
     case respondAfter(Duration, ServedResponse)
     /// Closes the connection without a byte of answer.
     case dropConnection
+    /// Sends the head at once, then the body `piece` bytes at a time, `interval` apart, then
+    /// closes: a large download over a slow but steady link.
+    case trickle(ServedResponse, piece: Int, interval: Duration)
+    /// Sends the head and the body's first `after` bytes, then nothing until the server shuts
+    /// down: a download that stalled.
+    case stall(ServedResponse, after: Int)
 }

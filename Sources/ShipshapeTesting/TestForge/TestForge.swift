@@ -31,7 +31,8 @@ package final class TestForge: @unchecked Sendable {
             let reply = state.handle(request)
             let response: ServedResponse
             switch reply {
-            case .respond(let served), .respondAfter(_, let served): response = served
+            case .respond(let served), .respondAfter(_, let served), .trickle(let served, _, _), .stall(let served, _):
+                response = served
             case .dropConnection: return reply
             }
             let call = "\(request.method) \(request.path)"

@@ -77,13 +77,16 @@ package actor RegistryClient {
         ).body
     }
 
-    /// A blob too large to hold (an image layer): its bytes go to `receiver` as they arrive.
-    package func blob(host: String, repository: String, digest: String, to receiver: any HTTPBodyReceiver)
-        async throws
-    {
+    /// A blob too large to hold (an image layer): its bytes go to `receiver` as they arrive. It may
+    /// take up to `timeout` in all, as long as no `idleTimeout` passes without a byte (the HTTP
+    /// client's own limit is for a whole exchange, meant for manifests and tokens).
+    package func blob(
+        host: String, repository: String, digest: String, to receiver: any HTTPBodyReceiver, timeout: Duration,
+        idleTimeout: Duration
+    ) async throws {
         _ = try await exchange(
             try endpoint(host, "/v2/\(repository)/blobs/\(digest)"), host: host, repository: repository, accept: "*/*",
-            receiver: receiver)
+            receiver: receiver, timeout: timeout, idleTimeout: idleTimeout)
     }
 
     /// The image's `org.opencontainers.image.source` label (or `org.label-schema.vcs-url`), read
@@ -139,12 +142,14 @@ package actor RegistryClient {
     }
 
     /// The answer, and the request that got it (with the credentials that worked).
-    /// `receiver`: where a successful answer's body goes as it arrives (nil: into the response).
+    /// `receiver`: where a successful answer's body goes as it arrives (nil: into the response);
+    /// `timeout` and `idleTimeout` as `HTTPRequest` takes them (nil: the client's limit).
     private func exchange(
-        _ url: URL, host: String, repository: String, accept: String, receiver: (any HTTPBodyReceiver)? = nil
+        _ url: URL, host: String, repository: String, accept: String, receiver: (any HTTPBodyReceiver)? = nil,
+        timeout: Duration? = nil, idleTimeout: Duration? = nil
     ) async throws -> (response: HTTPResponse, request: HTTPRequest) {
         let scope = "repository:\(repository):pull"
-        var request = HTTPRequest(url: url, headers: ["Accept": accept])
+        var request = HTTPRequest(url: url, headers: ["Accept": accept], timeout: timeout, idleTimeout: idleTimeout)
         if let token = validToken(host: host, scope: scope) {
             request.headers["Authorization"] = "Bearer \(token)"
         } else if let challenge = bearerChallenges[host] {

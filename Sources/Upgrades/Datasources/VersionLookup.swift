@@ -91,7 +91,7 @@ package actor VersionLookup {
 
     /// The manifest digest a tag names now (kept like tag lists), nil when the registry cannot say.
     package func digest(of source: PackageSource, tag: String) async -> String? {
-        guard case .registry(let host, let repository) = mirrors.mirrored(source) else { return nil }
+        guard case (let host, let repository)? = mirrors.registry(of: source) else { return nil }
         return await detail("digest oci://\(host)/\(repository):\(tag)") {
             try await self.limiter.run(on: host) {
                 try await self.registry.manifest(host: host, repository: repository, reference: tag).digest
@@ -101,7 +101,7 @@ package actor VersionLookup {
 
     /// The image's source-repository label, for release notes.
     package func sourceLabel(of source: PackageSource, tag: String) async -> String? {
-        guard case .registry(let host, let repository) = mirrors.mirrored(source) else { return nil }
+        guard case (let host, let repository)? = mirrors.registry(of: source) else { return nil }
         return await detail("source oci://\(host)/\(repository):\(tag)") {
             try await self.limiter.run(on: host) {
                 try await self.registry.sourceLabel(host: host, repository: repository, tag: tag)

@@ -21,12 +21,24 @@ package struct SourceMirrors: Sendable {
 
     package var isEmpty: Bool { registries.isEmpty && helmRepositories.isEmpty }
 
+    /// Where to read a registry's repository: at its mirror (the mirror's prefix before the
+    /// repository), or where it is.
+    package func registry(host: String, repository: String) -> (host: String, repository: String) {
+        guard let mirror = registries[host] else { return (host, repository) }
+        return (mirror.host, mirror.prefix.isEmpty ? repository : mirror.prefix + "/" + repository)
+    }
+
+    /// `registry(host:repository:)` of a registry source; nil for a Helm repository.
+    package func registry(of source: PackageSource) -> (host: String, repository: String)? {
+        guard case .registry(let host, let repository) = source else { return nil }
+        return registry(host: host, repository: repository)
+    }
+
     package func mirrored(_ source: PackageSource) -> PackageSource {
         switch source {
         case .registry(let host, let repository):
-            guard let mirror = registries[host] else { return source }
-            return .registry(
-                host: mirror.host, repository: mirror.prefix.isEmpty ? repository : mirror.prefix + "/" + repository)
+            let mirrored = registry(host: host, repository: repository)
+            return .registry(host: mirrored.host, repository: mirrored.repository)
         case .helmRepository(let url, let chart):
             let trimmed = PackageSource.trimmed(url)
             guard

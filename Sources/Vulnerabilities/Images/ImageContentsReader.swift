@@ -16,15 +16,23 @@ package struct ImageContentsReader: Sendable {
         /// The largest file a layer's reading holds: package databases (larger is an error) and
         /// ELF files, read for Go build information (larger ones are kept as present only).
         package var keptFileBytes: Int
+        /// How long one layer's download and reading may take in all: a gigabyte on a slow link
+        /// (the HTTP client's own limit is for a whole exchange, meant for manifests and tokens).
+        package var layerDownloadTime: Duration
+        /// How long a layer's download may go without a byte before it fails (a stalled registry).
+        package var layerIdleTime: Duration
 
         package init(
             compressedLayerBytes: Int = 1 << 30, uncompressedLayerBytes: Int = 4 << 30, layers: Int = 256,
-            keptFileBytes: Int = 256 << 20
+            keptFileBytes: Int = 256 << 20, layerDownloadTime: Duration = .seconds(3600),
+            layerIdleTime: Duration = .seconds(60)
         ) {
             self.compressedLayerBytes = compressedLayerBytes
             self.uncompressedLayerBytes = uncompressedLayerBytes
             self.layers = layers
             self.keptFileBytes = keptFileBytes
+            self.layerDownloadTime = layerDownloadTime
+            self.layerIdleTime = layerIdleTime
         }
     }
 
@@ -57,7 +65,7 @@ package struct ImageContentsReader: Sendable {
         func failure(_ reason: String, overLimit: Bool = false) -> ImageScanError {
             ImageScanError(image: name, reason: reason, isOverLimit: overLimit)
         }
-        let (host, repository) = location(of: image)
+        let (host, repository) = mirrors.registry(host: image.apiHost, repository: image.repository)
         let reference = image.digest ?? image.tag ?? "latest"
         var fetched = try await registry.manifest(host: host, repository: repository, reference: reference)
         var manifest = try decode(ImageManifest.self, fetched.body, failure("its manifest is not OCI or Docker JSON"))
@@ -97,7 +105,9 @@ package struct ImageContentsReader: Sendable {
             }
             let changes = try await cache.changes(digest: layer.digest) { [registry, limits] in
                 try await Self.read(layer, limits: limits, image: name) { stream in
-                    try await registry.blob(host: host, repository: repository, digest: layer.digest, to: stream)
+                    try await registry.blob(
+                        host: host, repository: repository, digest: layer.digest, to: stream,
+                        timeout: limits.layerDownloadTime, idleTimeout: limits.layerIdleTime)
                 }
             }
             root.apply(changes)
@@ -105,15 +115,6 @@ package struct ImageContentsReader: Sendable {
         return Contents(
             manifestDigest: digest,
             platform: [config.os, config.architecture].compactMap { $0 }.joined(separator: "/"), root: root)
-    }
-
-    /// The host and repository to read `image` from: its own, or its registry's mirror.
-    private func location(of image: ImageReference) -> (host: String, repository: String) {
-        let source = PackageSource.registry(host: image.apiHost, repository: image.repository)
-        guard case .registry(let host, let repository) = mirrors.mirrored(source) else {
-            return (image.apiHost, image.repository)
-        }
-        return (host, repository)
     }
 
     /// One layer streamed through `download`; what goes wrong is an error naming the image and layer.
@@ -128,8 +129,6 @@ package struct ImageContentsReader: Sendable {
         } catch let error as ArchiveError {
             throw ImageScanError(
                 image: image, reason: "layer \(layer.digest) \(error.description)", isOverLimit: error.isOverLimit)
-        } catch let error as ImageScanError {
-            throw error
         } catch {
             throw ImageScanError(image: image, reason: "layer \(layer.digest) could not be read: \(error)")
         }

@@ -123,4 +123,40 @@ import Upgrades
         #expect(error.hasPrefix("layer \(cut.digest) could not be read"), "\(error)")
         #expect(results.last?.error == nil && results.last?.distribution != nil, "the other image is scanned")
     }
+
+    /// A layer that keeps coming, however slowly, is read past the client's limit for a whole
+    /// exchange (2 s here: meant for manifests and API calls, not for layers).
+    @Test func aSlowButSteadyLayerOutlastsTheExchangeLimit() async throws {
+        let scratch = try Scratch("layer-slow")
+        defer { scratch.remove() }
+        let layer = try ImageFolders.alpine(in: scratch)
+        let registry = try SlowLayerRegistry(
+            repository: "team/slow", tag: "1", layer: layer,
+            pace: .trickle(piece: layer.data.count / 10 + 1, interval: .milliseconds(400)))
+        defer { registry.shutdown() }
+        let client = CurlHTTPClient(configuration: .init(timeout: .seconds(2)))
+        let contents = try await ImageContentsReader(registry: RegistryClient(http: client))
+            .contents(of: ImageReference(registry: registry.host, repository: "team/slow", tag: "1"))
+        #expect(PackageInventory(root: contents.root).distribution?.osvEcosystem == "Alpine:v3.20")
+    }
+
+    /// A layer whose download stops fails once nothing came for the idle limit (1 s here), long
+    /// before the limit for the whole download, naming the layer.
+    @Test func aStalledLayerFailsAtTheIdleLimit() async throws {
+        let scratch = try Scratch("layer-stalled")
+        defer { scratch.remove() }
+        let layer = try ImageFolders.alpine(in: scratch)
+        let registry = try SlowLayerRegistry(
+            repository: "team/stalled", tag: "1", layer: layer, pace: .stall(after: layer.data.count / 2))
+        defer { registry.shutdown() }
+        let limits = ImageContentsReader.Limits(layerDownloadTime: .seconds(300), layerIdleTime: .seconds(1))
+        let failed = await #expect(throws: ImageScanError.self) {
+            try await ImageContentsReader(registry: RegistryClient(http: CurlHTTPClient()), limits: limits)
+                .contents(of: ImageReference(registry: registry.host, repository: "team/stalled", tag: "1"))
+        }
+        #expect(
+            failed?.reason.hasPrefix("layer \(layer.digest) could not be read") == true
+                && failed?.reason.hasSuffix("stalled: nothing came for 1 s") == true,
+            "\(String(describing: failed))")
+    }
 }
