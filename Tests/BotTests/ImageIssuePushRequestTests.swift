@@ -1,10 +1,6 @@
 import Bot
 import Forge
 import Foundation
-import GitKit
-import HTTPKit
-import Policy
-import Review
 import ShipshapeTesting
 import Testing
 
@@ -28,14 +24,7 @@ import Testing
         }
         let endpoint = ForgeEndpoint(
             kind: flavor.kind, apiRoot: session.forge.apiRoot, authentication: .token(ForgeSession.botToken))
-        let client = HTTPClientFactory.make(policy: RetryPolicy(baseDelay: .milliseconds(1)))
-        let handler = BotJobHandler(
-            forges: ForgeDirectory(endpoints: [endpoint], client: client),
-            mirrors: MirrorCache(directory: session.cache.appending(path: "mirrors").path),
-            engine: ReviewEngine(
-                defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations()),
-            templates: try CommentTemplates(), publication: PublicationSettings(), authorizer: CommandAuthorizer(),
-            vulnerabilities: try await VulnerabilityFixtures.setup())
+        let handler = try await ImageVulnerabilityIssueTests.handler(endpoint, session: session)
         /// The requests the forge received for one push of `image` to main.
         func push(_ image: String) async throws -> [String] {
             let commit = try ImageVulnerabilityIssueTests.pin("\(registry.host)/\(image)", on: session)
