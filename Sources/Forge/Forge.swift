@@ -48,9 +48,10 @@ package protocol Forge: Sendable {
     func react(_ reaction: Reaction, to comment: PostedComment, on number: Int) async throws
     func permission(of user: String) async throws -> Permission
 
-    /// Issues of this repository (pull requests left out) opened by `author`, open and closed.
-    /// The forge filters by author where it can; callers still compare `author` themselves.
-    func issues(openedBy author: String) async throws -> [Issue]
+    /// Issues of this repository (pull requests left out) opened by `author`: the open ones when
+    /// `openOnly`, else open and closed. The forge filters by author and state where it can;
+    /// callers still compare `author` themselves.
+    func issues(openedBy author: String, openOnly: Bool) async throws -> [Issue]
     func createIssue(title: String, body: String) async throws -> Issue
     /// Changes what `edit` names (title, body, open or closed) and nothing else.
     func editIssue(_ number: Int, _ edit: IssueEdit) async throws
@@ -110,9 +111,10 @@ extension Forge {
 
 extension Forge {
     /// The issue `author` opened that carries `marker`: the open one when there is one, else the
-    /// most recent. Another user's issue never counts, whatever its title or body says.
-    package func ownIssue(marker: String, author: String) async throws -> Issue? {
-        let own = try await issues(openedBy: author).filter {
+    /// most recent (`openOnly`: only an open one is looked for, and closed ones are not listed).
+    /// Another user's issue never counts, whatever its title or body says.
+    package func ownIssue(marker: String, author: String, openOnly: Bool = false) async throws -> Issue? {
+        let own = try await issues(openedBy: author, openOnly: openOnly).filter {
             $0.author.lowercased() == author.lowercased() && $0.body.contains(marker)
         }
         let open = own.filter(\.isOpen)

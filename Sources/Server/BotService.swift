@@ -171,25 +171,38 @@ package struct BotService: Sendable {
         return handler
     }
 
-    /// The image scans of reviews and schedules, when `vulnerabilities:` is configured.
+    /// The image scans of reviews and schedules, when `vulnerabilities:` is configured: advisories
+    /// kept in the PostgreSQL queue's database when there is one (no SQLite file is opened then),
+    /// else in the `advisories:` SQLite file.
     private func vulnerabilitySetup() throws -> VulnerabilitySetup? {
         guard let settings = configuration.vulnerabilities else { return nil }
-        let database: AdvisoryDatabase
-        do {
-            database = try AdvisoryDatabase(path: settings.advisoryDatabase)
-        } catch {
-            throw BotConfigurationReader.Problems(
-                file: settings.advisoryDatabase, problems: [(1, "cannot open the advisory database: \(error)")])
-        }
+        let (store, storeName) = try advisoryStore(settings)
         let http = HTTPClientFactory.make(
             caBundle: configuration.caBundlePath, plainHTTPHosts: configuration.upgrades.plainHTTPHosts,
             rateLimits: StandardRateLimits())
         return try VulnerabilitySetup(
-            settings: settings, database: database, shared: queue.sharedAdvisories(),
-            upgrades: configuration.upgrades,
+            settings: settings, store: store, storeName: storeName, upgrades: configuration.upgrades,
             http: http,
             cache: DiskCache(folder: URL(fileURLWithPath: configuration.cacheDirectory + "/upgrades")),
             layerFolder: URL(fileURLWithPath: configuration.cacheDirectory + "/layers"))
+    }
+
+    private func advisoryStore(_ settings: VulnerabilitySettings) throws -> (
+        any AdvisoryStore & ImageScanArchive, String
+    ) {
+        if let shared = queue.sharedAdvisories() { return (shared, "the PostgreSQL queue's database") }
+        // The configuration reader asks for `advisories:` beside a SQLite queue; this is for one built otherwise.
+        guard let path = settings.advisoryDatabase else { throw NoAdvisoryDatabase() }
+        do {
+            return (try AdvisoryDatabase(path: path), "SQLite \(path)")
+        } catch {
+            throw BotConfigurationReader.Problems(
+                file: path, problems: [(1, "cannot open the advisory database: \(error)")])
+        }
+    }
+
+    struct NoAdvisoryDatabase: Error, CustomStringConvertible {
+        var description: String { "with a SQLite queue, `vulnerabilities` needs `advisories: PATH` (the SQLite file)" }
     }
 
     private func upgradeSetup(library: HelmLibrary?, defaults: PolicyConfiguration, deprecations: DeprecationTable)

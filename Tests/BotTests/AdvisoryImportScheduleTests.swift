@@ -1,6 +1,7 @@
 import Bot
 import Foundation
 import HTTPKit
+import Logging
 import ShipshapeTesting
 import Testing
 import Vulnerabilities
@@ -51,5 +52,34 @@ import Vulnerabilities
         #expect(results.count == 2)
         if case .success = results[0] { Issue.record("the missing export should fail") }
         if case .failure(let error) = results[1] { Issue.record("\(error)") }
+    }
+}
+
+/// A store that cannot be read is said in the log with the store's name, never passed over.
+@Suite struct AdvisoryImportStoreFailureTests {
+    struct Unreadable: AdvisoryStore {
+        struct Failure: Error, CustomStringConvertible {
+            var description: String { "database disk image is malformed" }
+        }
+
+        func replace(export: String, with records: [OSVRecord], source: String, at date: Date) async throws {
+            throw Failure()
+        }
+        func imports() async throws -> [AdvisoryImport] { throw Failure() }
+        func records(affecting names: Set<String>) async throws -> [OSVRecord] { throw Failure() }
+    }
+
+    @Test func aStoreThatCannotSayWhenItWasImportedIsLogged() async throws {
+        let records = WorkerLoggingTests.LogRecords()
+        let start = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z
+        let schedule = AdvisoryImportSchedule(
+            sources: ["/nonexistent/all.zip"], cron: try CronExpression("0 */6 * * *"), database: Unreadable(),
+            importer: OSVExportImporter(http: CurlHTTPClient()), now: { start.addingTimeInterval(3_600) },
+            logger: records.logger())
+        #expect(await schedule.importIfDue(since: start) == false, "09:00: the next firing is 12:00")
+        let errors = records.all.filter { $0.level == .error }
+        #expect(errors.count == 1, "\(records.all.map(\.message))")
+        #expect(errors.first?.metadata["error"]?.description == "database disk image is malformed")
+        #expect(errors.first?.metadata["store"] != nil, "the store is named")
     }
 }

@@ -71,13 +71,13 @@ import Vulnerabilities
         ])
         let engine = ReviewEngine(
             defaults: try BundledData.defaultConfiguration(), deprecations: try BundledData.deprecations())
-        var scan = BranchScan(
-            forge: try session.client(), mirrors: MirrorCache(directory: session.cache.path), engine: engine)
+        let forge = try session.client()
+        var scan = BranchScan(forge: forge, mirrors: MirrorCache(directory: session.cache.path), engine: engine)
         let images = try await VulnerabilityFixtures.setup()
-        scan.images = images
+        scan.imageIssue = ImageVulnerabilityIssue(forge: forge, images: images, templates: try CommentTemplates())
 
         _ = try await scan.run(revision: session.scenario.headSHA)
-        let stored = try await images.database.scans(of: "github:acme/shop")
+        let stored = try await images.imageScans.scans(of: "github:acme/shop")
         let web = try #require(stored.first { $0.result.image.hasSuffix("team/web:1.1") })
         #expect(web.revision == session.scenario.headSHA)
         #expect(web.result.locations.first?.hasPrefix("apps/shop/web.yaml:9:") == true, "\(web.result.locations)")
@@ -90,7 +90,7 @@ import Vulnerabilities
 
         // The base pins no image of the registry: the next scan replaces these rows.
         _ = try await scan.run(revision: session.scenario.baseSHA)
-        let after = try await images.database.scans(of: "github:acme/shop")
+        let after = try await images.imageScans.scans(of: "github:acme/shop")
         #expect(!after.contains { $0.result.image.contains("team/web") })
     }
 }

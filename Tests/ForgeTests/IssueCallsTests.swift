@@ -31,13 +31,16 @@ import Testing
 
         let created = try await client.createIssue(title: "Images", body: "\(Self.marker)\nfirst")
         #expect(created.author == "shipshape-bot" && created.isOpen && created.body.hasSuffix("first"))
-        let listed = try await client.issues(openedBy: "shipshape-bot")
+        let listed = try await client.issues(openedBy: "shipshape-bot", openOnly: false)
         #expect(listed.map(\.number) == [created.number], "no stranger's issue, no pull request (#\(pull))")
+        #expect(try await client.issues(openedBy: "shipshape-bot", openOnly: true) == listed)
         #expect(try await client.ownIssue(marker: Self.marker, author: "shipshape-bot") == created)
 
         try await client.editIssue(created.number, IssueEdit(body: "\(Self.marker)\nsecond", isOpen: false))
         let closed = try #require(try await client.ownIssue(marker: Self.marker, author: "shipshape-bot"))
         #expect(closed.number == created.number && !closed.isOpen && closed.body.hasSuffix("second"))
+        #expect(try await client.issues(openedBy: "shipshape-bot", openOnly: true).isEmpty, "closed: not listed")
+        #expect(try await client.ownIssue(marker: Self.marker, author: "shipshape-bot", openOnly: true) == nil)
         try await client.editIssue(created.number, IssueEdit(title: "Images again", isOpen: true))
         let reopened = try #require(try await client.ownIssue(marker: Self.marker, author: "shipshape-bot"))
         #expect(reopened.isOpen && reopened.title == "Images again" && reopened.body.hasSuffix("second"))

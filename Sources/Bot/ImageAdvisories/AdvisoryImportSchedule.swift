@@ -10,17 +10,21 @@ package struct AdvisoryImportSchedule: Sendable {
     package let cron: CronExpression
     package let database: any AdvisoryStore
     package let importer: OSVExportImporter
+    /// `database` as the logs name it (`VulnerabilitySetup.storeName`).
+    package let storeName: String
     private let now: @Sendable () -> Date
     let logger: Logger
 
     package init(
         sources: [String], cron: CronExpression, database: any AdvisoryStore, importer: OSVExportImporter,
-        now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "shipshape.advisories")
+        storeName: String = "the advisory store", now: @escaping @Sendable () -> Date = Date.init,
+        logger: Logger = Logger(label: "shipshape.advisories")
     ) {
         self.sources = sources
         self.cron = cron
         self.database = database
         self.importer = importer
+        self.storeName = storeName
         self.now = now
         self.logger = logger
     }
@@ -51,9 +55,10 @@ package struct AdvisoryImportSchedule: Sendable {
 
     /// Imports when a firing of the schedule falls after `last` and not after now (a missed firing
     /// once, not once per firing missed), unless the store was imported after that firing (by
-    /// another replica sharing it); returns whether it did.
+    /// another replica sharing it); returns whether it did. A store that cannot say when it was
+    /// imported is logged, and the firing is judged from `last` alone.
     package func importIfDue(since last: Date) async -> Bool {
-        let newest = (try? await database.imports())?.map(\.importedAt).max()
+        let newest = await imports()?.map(\.importedAt).max()
         guard let next = cron.next(after: max(last, newest ?? last), in: Self.utc), next <= now() else { return false }
         await importAll()
         return true
@@ -61,13 +66,25 @@ package struct AdvisoryImportSchedule: Sendable {
 
     /// Imports at start when nothing was imported yet, then checks every `interval` until cancelled.
     package func run(interval: Duration = .seconds(30)) async {
-        if (try? await database.imports().isEmpty) ?? true { await importAll() }
+        if await imports()?.isEmpty ?? true { await importAll() }
         var last = now()
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             let checked = now()
             _ = await importIfDue(since: last)
             last = checked
+        }
+    }
+
+    /// The store's imports; nil, and the error logged, when the store cannot be read.
+    private func imports() async -> [AdvisoryImport]? {
+        do {
+            return try await database.imports()
+        } catch {
+            logger.error(
+                "cannot read which advisory exports were imported",
+                metadata: ["store": "\(storeName)", "error": "\(error)"])
+            return nil
         }
     }
 

@@ -27,9 +27,6 @@ package struct ImageScanJob: Sendable {
         ) { mirror, _ in
             try engine.pinned(at: "refs/heads/\(details.defaultBranch)", in: mirror)
         }
-        let scanned = try await issue.images.scanAndRecord(
-            detection, repository: "\(forge.kind.rawValue):\(forge.repository.fullName)", revision: commit)
-        return try await issue.keep(
-            detection, scanned: scanned, branch: details.defaultBranch, commit: commit, mayOpen: true)
+        return try await issue.scanAndKeep(detection, branch: details.defaultBranch, commit: commit, mayOpen: true)
     }
 }

@@ -29,28 +29,29 @@ package struct VulnerableImage: Sendable, Equatable {
     package var worst: Severity { vulnerabilities.map(\.severity).max() ?? .unknown }
 
     /// The review's verdicts (one per place an image is pinned) gathered per image, worst image
-    /// first; verdicts that are errors are left to `unreadable(_:)`.
+    /// first (then by name: the order is total); verdicts that are errors are left to `unreadable(_:)`.
     package static func gathered(_ verdicts: [ImageVerdict]) -> [VulnerableImage] {
-        var order: [String] = []
         var images: [String: VulnerableImage] = [:]
+        // Each image's places as a set too: an image may be pinned in thousands of places.
+        var placed: [String: Set<Place>] = [:]
         for verdict in verdicts where verdict.error == nil && !verdict.vulnerabilities.isEmpty {
             let name = verdict.change.image.description
             let place = Place(
                 file: verdict.change.dependency.location.file, line: verdict.change.dependency.location.line)
+            let isNewPlace = placed[name, default: []].insert(place).inserted
             if var known = images[name] {
-                if !known.places.contains(place) { known.places.append(place) }
+                if isNewPlace { known.places.append(place) }
                 // A tag found at another place beats "none found" here (the searches may differ in what they could read).
                 if known.fixingTag?.tag == nil, verdict.fixingTag?.tag != nil { known.fixingTag = verdict.fixingTag }
                 images[name] = known
             } else {
-                order.append(name)
                 images[name] = VulnerableImage(
                     image: name, places: [place],
                     vulnerabilities: verdict.vulnerabilities.sorted(by: ImageVerdict.reportOrder),
                     fixingTag: verdict.fixingTag)
             }
         }
-        return order.compactMap { images[$0] }.sorted {
+        return images.values.sorted {
             ($0.worst, $0.vulnerabilities.count, $1.image) > ($1.worst, $1.vulnerabilities.count, $0.image)
         }
     }

@@ -14,10 +14,9 @@ package struct BranchScan: Sendable {
     package let mirrors: MirrorCache
     package let engine: ReviewEngine
     package let checkName: String
-    /// Scans every image the branch pins and stores the results (nil: images are not scanned).
-    package var images: VulnerabilitySetup?
-    /// The repository's vulnerable-images issue, edited or closed when one is open (a push that
-    /// fixes an image closes it at once); opening it is the `scan-images` schedule's part.
+    /// Scans every image the branch pins, stores the results, and edits or closes the
+    /// repository's vulnerable-images issue when one is open (a push that fixes an image closes it
+    /// at once; opening it is the `scan-images` schedule's part). Nil: images are not scanned.
     package var imageIssue: ImageVulnerabilityIssue?
     /// Where the scan is kept for the dashboard; nil when the dashboard is off.
     package var history: ScanHistoryRecorder?
@@ -37,7 +36,7 @@ package struct BranchScan: Sendable {
         let revision = requested ?? "refs/heads/\(details.defaultBranch)"
         let credentials = try await forge.gitCredentials(for: mirrors)
         let engine = self.engine.trusting(credentials, at: cloneURL)
-        let scansImages = images != nil
+        let scansImages = imageIssue != nil
         let (commit, report, pinned) = try await mirrors.withMirror(
             of: cloneURL, credentials: credentials, refspecs: forge.mirrorRefspecs
         ) { mirror, _ in
@@ -67,11 +66,8 @@ package struct BranchScan: Sendable {
         CrashPoint.scanPublished.reached()
         try await history?.record(
             forge: forge.kind.rawValue, repository: forge.repository.fullName, commit: commit, report: report)
-        if let images, let pinned {
-            let scanned = try await images.scanAndRecord(
-                pinned, repository: "\(forge.kind.rawValue):\(forge.repository.fullName)", revision: commit)
-            _ = try await imageIssue?.keep(
-                pinned, scanned: scanned, branch: details.defaultBranch, commit: commit, mayOpen: false)
+        if let imageIssue, let pinned {
+            _ = try await imageIssue.scanAndKeep(pinned, branch: details.defaultBranch, commit: commit, mayOpen: false)
         }
         return check
     }

@@ -149,6 +149,10 @@ package struct BotConfigurationReader {
                 problem(item["kind"] ?? item, "a `scan-images` schedule needs a `vulnerabilities:` section")
             }
         }
+        if let vulnerabilities = stream.documents.first?.root?["vulnerabilities"], configuration.vulnerabilities != nil
+        {
+            advisoryStore(vulnerabilities, queue: configuration.queue)
+        }
         // A forge written with mistakes has its own problems; this is for a file that names none.
         if !forgesWritten { problems.append((1, "no forge is configured under `forges:`")) }
         guard problems.isEmpty else { throw Problems(file: file, problems: problems) }
@@ -159,11 +163,9 @@ package struct BotConfigurationReader {
         knownKeys(
             node, ["advisories", "severity", "platform", "imports", "importSchedule", "fixCandidates"],
             in: "vulnerabilities")
-        guard let path = node["advisories"].flatMap({ string($0, "vulnerabilities.advisories") }) else {
-            problem(node, "vulnerabilities needs `advisories: PATH` (the SQLite database scan-images imports into)")
-            return nil
-        }
-        var settings = VulnerabilitySettings(advisoryDatabase: path)
+        // Whether `advisories:` is needed depends on `queue:`, which may come later in the file: see `advisoryStore`.
+        var settings = VulnerabilitySettings(
+            advisoryDatabase: node["advisories"].flatMap { string($0, "vulnerabilities.advisories") })
         if let severity = node["severity"], let word = string(severity, "vulnerabilities.severity") {
             if let level = Vulnerabilities.Severity(rawValue: word) {
                 settings.minimumSeverity = level
@@ -197,6 +199,25 @@ package struct BotConfigurationReader {
             settings.fixCandidates = count
         }
         return settings
+    }
+
+    /// Advisories live beside the queue: in the `advisories:` SQLite file with a SQLite queue, in
+    /// the queue's own database with PostgreSQL, where a SQLite file would be opened for nothing
+    /// (and advisories imported into it with `scan-images` never seen), so naming one is a mistake.
+    private mutating func advisoryStore(_ node: YAMLNode, queue: BotConfiguration.QueueStore) {
+        switch (queue, node["advisories"]) {
+        case (.sqlite, nil):
+            problem(
+                node,
+                "vulnerabilities needs `advisories: PATH` (the SQLite database scan-images imports into) with a "
+                    + "SQLite queue; with `queue: {postgres: ...}` advisories are kept in the queue's database")
+        case (.postgres, let advisories?):
+            problem(
+                advisories,
+                "vulnerabilities.advisories is not used with a PostgreSQL queue: advisories and image scans are "
+                    + "kept in the queue's database (filled by `vulnerabilities.imports`); remove it")
+        default: break
+        }
     }
 
     private mutating func forgeSettings(_ kind: ForgeKind, _ node: YAMLNode) -> BotConfiguration.ForgeSettings? {

@@ -74,7 +74,6 @@ package struct BotJobHandler: JobHandler {
                 body: request.body, authorPermission: request.authorPermission)
         case .scan(let headSHA, let ref):
             var scan = BranchScan(forge: forge, mirrors: mirrors, engine: engine, checkName: publication.checkName)
-            scan.images = vulnerabilities
             scan.imageIssue = vulnerabilities.map {
                 ImageVulnerabilityIssue(
                     forge: forge, images: $0, templates: templates, webLinks: forges.endpoint(payload.forge))

@@ -7,6 +7,8 @@ package struct ForgeDirectory: Sendable {
     private let client: any HTTPClient
     private let installations: (any InstallationRegistry)?
     private let appCredentials = GitHubAppCredentialsCache()
+    /// The bot's login per forge, asked once for the process rather than by every job.
+    private let logins = BotLoginCache()
 
     package init(endpoints: [ForgeEndpoint], client: any HTTPClient, installations: (any InstallationRegistry)? = nil) {
         self.endpoints = Dictionary(endpoints.map { ($0.kind, $0) }) { _, last in last }
@@ -30,6 +32,6 @@ package struct ForgeDirectory: Sendable {
         {
             endpoint.authentication = .gitHubApp(appID: app, privateKeyPEM: key, installationID: remembered, slug: slug)
         }
-        return try endpoint.forge(for: repository, client: client, appCredentials: appCredentials)
+        return try endpoint.forge(for: repository, client: client, appCredentials: appCredentials, logins: logins)
     }
 }

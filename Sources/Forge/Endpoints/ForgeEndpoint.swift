@@ -70,23 +70,25 @@ package struct ForgeEndpoint: Sendable {
     }
 
     /// The client for one repository, talking through `client`. A GitHub App's credentials come
-    /// from `appCredentials` when given, so that its installation token outlives the job.
+    /// from `appCredentials` when given, so that its installation token outlives the job; the
+    /// bot's login, when not configured, is asked once and kept in `logins` when given.
     package func forge(
-        for repository: RepositoryID, client: any HTTPClient, appCredentials: GitHubAppCredentialsCache? = nil
+        for repository: RepositoryID, client: any HTTPClient, appCredentials: GitHubAppCredentialsCache? = nil,
+        logins: BotLoginCache? = nil
     ) throws -> any Forge {
         switch (kind, authentication) {
         case (.github, .token(let token)):
             return GitHubForge(
                 repository: repository, apiRoot: apiRoot, client: client,
-                credentials: Self.tokenCredentials(kind, token))
+                credentials: Self.tokenCredentials(kind, token), logins: logins)
         case (.gitea, .token(let token)):
             return GiteaForge(
                 repository: repository, apiRoot: apiRoot, client: client,
-                credentials: Self.tokenCredentials(kind, token))
+                credentials: Self.tokenCredentials(kind, token), logins: logins)
         case (.gitlab, .token(let token)):
             return GitLabForge(
                 repository: repository, apiRoot: apiRoot, client: client,
-                credentials: Self.tokenCredentials(kind, token))
+                credentials: Self.tokenCredentials(kind, token), logins: logins)
         case (.github, .gitHubApp(let appID, let pem, let installation, let slug)):
             let make = {
                 GitHubAppCredentials(
@@ -100,7 +102,7 @@ package struct ForgeEndpoint: Sendable {
             // Without a configured slug the login is asked of GitHub (GET /app), once per credentials.
             return GitHubForge(
                 repository: repository, apiRoot: apiRoot, client: client, credentials: credentials,
-                botLogin: slug.map { "\($0)[bot]" })
+                botLogin: slug.map { "\($0)[bot]" }, logins: logins)
         case (_, .gitHubApp):
             throw ForgeError.configuration("GitHub App authentication is for GitHub; \(kind.rawValue) takes a token")
         }

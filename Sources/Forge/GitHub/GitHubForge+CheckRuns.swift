@@ -12,12 +12,8 @@ extension GitHubForge {
     /// findings in the same order each time.
     func publishCheckRun(_ check: CommitCheck) async throws {
         let existing = try await existingCheckRun(named: check.name, on: check.headSHA)
-        let kept: Int
-        if let existing {
-            kept = min(existing.output.annotationsCount, check.annotations.count)
-        } else {
-            kept = 0  // No run yet: none of the annotations is on GitHub.
-        }
+        // No run yet: none of the annotations is on GitHub.
+        let kept = min(existing.map(\.output.annotationsCount) ?? 0, check.annotations.count)
         let remaining = Array(check.annotations[kept...])
         let batches = stride(from: 0, to: max(remaining.count, 1), by: capabilities.annotationsPerRequest).map {
             Array(remaining[min($0, remaining.count)..<min($0 + capabilities.annotationsPerRequest, remaining.count)])

@@ -9,7 +9,7 @@ package struct GitHubForge: Forge {
     package let repository: RepositoryID
     package let capabilities: ForgeCapabilities
     let api: ForgeAPI
-    private let configuredLogin: String?
+    private let login: BotLoginSource
 
     static let fixedHeaders: [(name: String, value: String)] = [
         ("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", "2022-11-28"), ("User-Agent", "shipshape"),
@@ -17,15 +17,15 @@ package struct GitHubForge: Forge {
 
     /// `apiRoot`: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.
     /// `botLogin`: the login the bot posts as; nil asks GitHub: GET /app for an App (`<slug>[bot]`),
-    /// GET /user for a token.
+    /// GET /user for a token, once per process when `logins` is given.
     package init(
         repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials,
-        botLogin: String? = nil
+        botLogin: String? = nil, logins: BotLoginCache? = nil
     ) {
         self.repository = repository
         api = ForgeAPI(
             root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders, forge: .github)
-        configuredLogin = botLogin
+        login = BotLoginSource(configured: botLogin, cache: logins, key: apiRoot.absoluteString)
         var capabilities = ForgeCapabilities(
             checkRuns: credentials is GitHubAppCredentials, resolvableThreads: false,
             maximumCommentLength: 65_536, annotationsPerRequest: 50, suggestionFence: .github)
@@ -36,9 +36,10 @@ package struct GitHubForge: Forge {
     var repo: String { "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))" }
 
     package func botLogin() async throws -> String {
-        if let configuredLogin { return configuredLogin }
-        if let app = api.credentials as? GitHubAppCredentials { return try await app.appSlug() + "[bot]" }
-        return try await api.get("/user", as: GitHubShapedAnswers.User.self).login
+        try await login.login {
+            if let app = api.credentials as? GitHubAppCredentials { return try await app.appSlug() + "[bot]" }
+            return try await api.get("/user", as: GitHubShapedAnswers.User.self).login
+        }
     }
 
     package func gitCredentials() async throws -> (username: String, token: String)? {
@@ -262,9 +263,10 @@ package struct GitHubForge: Forge {
     }
 
     /// issues/list-for-repo with `creator`: GitHub lists pull requests among issues, so those go.
-    package func issues(openedBy author: String) async throws -> [Issue] {
+    package func issues(openedBy author: String, openOnly: Bool) async throws -> [Issue] {
         try await api.getAll(
-            "\(repo)/issues", query: [("state", "all"), ("creator", author)], pageSize: ("per_page", 100),
+            "\(repo)/issues", query: [("state", openOnly ? "open" : "all"), ("creator", author)],
+            pageSize: ("per_page", 100),
             of: GitHubShapedAnswers.IssueAnswer.self
         ).filter { !$0.isPullRequest }.map(\.issue)
     }

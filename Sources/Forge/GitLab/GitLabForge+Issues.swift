@@ -1,12 +1,14 @@
 import HTTPKit
 import JSONKit
 
-/// Project issues (doc/api/issues.md): listed by `author_username` in every state, created with a
-/// `description`, edited with `state_event` close or reopen. An issue's `iid` is its number.
+/// Project issues (doc/api/issues.md): listed by `author_username` in every state (or only
+/// `opened`), created with a `description`, edited with `state_event` close or reopen. An issue's
+/// `iid` is its number.
 extension GitLabForge {
-    package func issues(openedBy author: String) async throws -> [Issue] {
+    package func issues(openedBy author: String, openOnly: Bool) async throws -> [Issue] {
         try await api.getAll(
-            "\(project)/issues", query: [("author_username", author)], pageSize: Self.pageSize,
+            "\(project)/issues", query: [("author_username", author)] + (openOnly ? [("state", "opened")] : []),
+            pageSize: Self.pageSize,
             of: GitLabAnswers.IssueAnswer.self
         ).map(\.issue)
     }

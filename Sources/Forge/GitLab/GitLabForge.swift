@@ -10,7 +10,7 @@ package struct GitLabForge: Forge {
     package let repository: RepositoryID
     package let capabilities: ForgeCapabilities
     let api: ForgeAPI
-    private let configuredLogin: String?
+    private let login: BotLoginSource
 
     /// GitLab's largest page.
     static let pageSize = (name: "per_page", value: 100)
@@ -24,15 +24,15 @@ package struct GitLabForge: Forge {
 
     /// `apiRoot`: https://HOST/api/v4. `credentials`: a token with scheme `.privateToken` (personal,
     /// project or group access token) or `.bearer` (OAuth). `botLogin`: the username the bot posts
-    /// as; nil asks GET /user.
+    /// as; nil asks GET /user, once per process when `logins` is given.
     package init(
         repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials,
-        botLogin: String? = nil
+        botLogin: String? = nil, logins: BotLoginCache? = nil
     ) {
         self.repository = repository
         api = ForgeAPI(
             root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders, forge: .gitlab)
-        configuredLogin = botLogin
+        login = BotLoginSource(configured: botLogin, cache: logins, key: apiRoot.absoluteString)
         capabilities = ForgeCapabilities(
             checkRuns: false, resolvableThreads: true, maximumCommentLength: Self.maximumNoteLength,
             annotationsPerRequest: 0, suggestionFence: .gitlab)
@@ -44,8 +44,7 @@ package struct GitLabForge: Forge {
     func mergeRequest(_ number: Int) -> String { "\(project)/merge_requests/\(number)" }
 
     package func botLogin() async throws -> String {
-        if let configuredLogin { return configuredLogin }
-        return try await api.get("/user", as: GitLabAnswers.User.self).username
+        try await login.login { try await api.get("/user", as: GitLabAnswers.User.self).username }
     }
 
     /// GitLab takes a personal, project or OAuth token as the password of the user `oauth2`.

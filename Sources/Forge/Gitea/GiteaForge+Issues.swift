@@ -3,9 +3,10 @@ import HTTPKit
 /// Issues through Gitea's issueListIssues (`type=issues`, `created_by`), issueCreateIssue and
 /// issueEditIssue, whose answers share GitHub's issue shape.
 extension GiteaForge {
-    package func issues(openedBy author: String) async throws -> [Issue] {
+    package func issues(openedBy author: String, openOnly: Bool) async throws -> [Issue] {
         try await api.getAll(
-            "\(repo)/issues", query: [("state", "all"), ("type", "issues"), ("created_by", author)],
+            "\(repo)/issues",
+            query: [("state", openOnly ? "open" : "all"), ("type", "issues"), ("created_by", author)],
             pageSize: Self.pageSize, of: GitHubShapedAnswers.IssueAnswer.self
         ).filter { !$0.isPullRequest }.map(\.issue)
     }

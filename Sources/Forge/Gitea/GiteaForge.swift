@@ -13,7 +13,7 @@ package struct GiteaForge: Forge {
     package let repository: RepositoryID
     package let capabilities: ForgeCapabilities
     let api: ForgeAPI
-    private let configuredLogin: String?
+    private let login: BotLoginSource
 
     /// Gitea caps every page at its `MAX_RESPONSE_ITEMS` setting, 50 unless the admin changed it;
     /// asking for more returns 50 anyway, so 50 is the honest page size.
@@ -28,15 +28,15 @@ package struct GiteaForge: Forge {
     ]
 
     /// `apiRoot`: https://HOST/api/v1. `credentials`: a token, conventionally with scheme `.token`.
-    /// `botLogin`: the login the bot posts as; nil asks GET /user.
+    /// `botLogin`: the login the bot posts as; nil asks GET /user, once per process when `logins` is given.
     package init(
         repository: RepositoryID, apiRoot: URL, client: any HTTPClient, credentials: any ForgeCredentials,
-        botLogin: String? = nil
+        botLogin: String? = nil, logins: BotLoginCache? = nil
     ) {
         self.repository = repository
         api = ForgeAPI(
             root: apiRoot, client: client, credentials: credentials, fixedHeaders: Self.fixedHeaders, forge: .gitea)
-        configuredLogin = botLogin
+        login = BotLoginSource(configured: botLogin, cache: logins, key: apiRoot.absoluteString)
         capabilities = ForgeCapabilities(
             checkRuns: false, resolvableThreads: false, maximumCommentLength: Self.maximumCommentLength,
             annotationsPerRequest: 0, suggestionFence: .github)
@@ -45,9 +45,8 @@ package struct GiteaForge: Forge {
     var repo: String { "/repos/\(ForgeAPI.segment(repository.owner))/\(ForgeAPI.segment(repository.name))" }
 
     package func botLogin() async throws -> String {
-        if let configuredLogin { return configuredLogin }
         // GET /user is not in the Swagger subset the bot is held to; configure `botLogin` to avoid it.
-        return try await api.get("/user", as: GitHubShapedAnswers.User.self).login
+        try await login.login { try await api.get("/user", as: GitHubShapedAnswers.User.self).login }
     }
 
     /// Gitea takes a token as the password of its owner's login over Git's HTTPS.

@@ -25,6 +25,7 @@ package final class TestForge: @unchecked Sendable {
         let contract = contract
         let server = try LoopbackHTTPServer { received in
             guard let state = box.state else { return .respond(ServedResponse(status: 503)) }
+            box.log("\(received.method) \(received.path)" + (received.query.isEmpty ? "" : "?\(received.query)"))
             // GitHub Enterprise Server serves the same API under /api/v3.
             var request = received
             if flavor == .github, request.path.hasPrefix("/api/v3/") { request.path.removeFirst("/api/v3".count) }
@@ -73,6 +74,8 @@ package final class TestForge: @unchecked Sendable {
     }
 
     package var violations: [String] { box.violations }
+    /// Every request received, in order, as `METHOD /path?query`: what a test counts.
+    package var requests: [String] { box.requests }
     package var connectionsAccepted: Int { server?.connectionsAccepted ?? 0 }
 
     package func shutdown() {
@@ -99,6 +102,7 @@ private final class StateBox: @unchecked Sendable {
     private let lock = NSLock()
     private var current: TestForgeState?
     private var recorded: [String] = []
+    private var received: [String] = []
 
     var state: TestForgeState? {
         get { lock.withLock { current } }
@@ -106,6 +110,8 @@ private final class StateBox: @unchecked Sendable {
     }
 
     var violations: [String] { lock.withLock { recorded } }
+    var requests: [String] { lock.withLock { received } }
 
     func record(_ violation: String) { lock.withLock { recorded.append(violation) } }
+    func log(_ request: String) { lock.withLock { received.append(request) } }
 }

@@ -59,7 +59,7 @@ struct ImageReviewOptions: ParsableArguments {
         settings.fixCandidates = imageFixCandidates
         do {
             return try VulnerabilitySetup(
-                settings: settings, database: database, upgrades: upgrades,
+                settings: settings, store: database, storeName: "SQLite \(path)", upgrades: upgrades,
                 http: RegistryAccess.http(settings: upgrades, caBundle: caBundle),
                 cache: DiskCache(folder: URL(fileURLWithPath: cache + "/upgrades")),
                 layerFolder: URL(fileURLWithPath: cache + "/layers"))

@@ -95,7 +95,8 @@ import Vulnerabilities
 }
 
 /// `serve` keeps advisories and branch image scans where its queue is: in the PostgreSQL queue's
-/// database, which replicas share, or in the `vulnerabilities.advisories` SQLite file beside a SQLite queue.
+/// database, which replicas share (no `advisories:` file is asked for or opened then), or in the
+/// `vulnerabilities.advisories` SQLite file beside a SQLite queue.
 @Suite struct ServiceAdvisoryStoreTests {
     @Test(arguments: [Backend.sqlite, .postgres])
     func theServiceKeepsAdvisoriesWhereItsQueueIs(_ backend: Backend) async throws {
@@ -104,20 +105,31 @@ import Vulnerabilities
                 path: "shipshape-service-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var configuration = BotConfiguration()
+            let advisories = folder.appending(path: "advisories.sqlite").path
+            // As a person writes it: beside PostgreSQL, `vulnerabilities:` names no SQLite file.
+            let sections =
+                switch backend {
+                case .sqlite:
+                    "queue: {sqlite: \(folder.path)/queue.sqlite}\nvulnerabilities: {advisories: \(advisories)}\n"
+                case .postgres: "queue: {postgres: {env: QUEUE_URL}}\nvulnerabilities: {severity: high}\n"
+                }
+            var configuration = try BotConfigurationReader.read(
+                text: VulnerabilitySettingsTests.forge + sections, file: "shipshape.yaml",
+                environment: ["QUEUE_URL": "postgres://shipshape@127.0.0.1/shipshape"], readFile: { _ in "secret\n" })
             configuration.cacheDirectory = folder.appending(path: "cache").path
-            configuration.vulnerabilities = VulnerabilitySettings(
-                advisoryDatabase: folder.appending(path: "advisories.sqlite").path)
             let queue = try await store.open()
             let handler = try BotService(configuration: configuration, queue: queue).makeHandler()
             let images = try #require(handler.vulnerabilities)
             switch backend {
             case .sqlite:
-                #expect(images.advisories as? AdvisoryDatabase === images.database)
-                #expect(images.imageScans as? AdvisoryDatabase === images.database)
+                #expect(images.advisories is AdvisoryDatabase && images.imageScans is AdvisoryDatabase)
+                #expect(images.advisories as? AdvisoryDatabase === images.imageScans as? AdvisoryDatabase)
+                #expect(FileManager.default.fileExists(atPath: advisories))
             case .postgres:
                 #expect(images.advisories as? PostgresJobQueue === queue as? PostgresJobQueue)
                 #expect(images.imageScans as? PostgresJobQueue === queue as? PostgresJobQueue)
+                let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                #expect(!files.contains { $0.hasSuffix(".sqlite") }, "no SQLite file opened: \(files)")
             }
         }
     }
