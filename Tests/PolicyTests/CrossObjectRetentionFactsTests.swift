@@ -150,6 +150,10 @@ import Testing
         #expect(!CrossObjectRetention.isDropped(podSpec + [.key("serviceAccountName")] + deep, of: object))
         #expect(!CrossObjectRetention.isDropped(container + [.key("name")] + deep, of: object))
         #expect(CrossObjectRetention.isDropped([.key("metadata"), .key("annotations")] + deep, of: object))
+        #expect(CrossObjectRetention.isDropped(container + [.key("image")] + deep, of: object))
+        #expect(
+            !CrossObjectRetention.isDropped(
+                [.key("metadata"), .key("annotations"), .key("shipshape.dev/exempt")] + deep, of: object))
         #expect(!CrossObjectRetention.isDropped([.key("metadata"), .key("labels")] + deep, of: object))
         #expect(
             CrossObjectRetention.isDropped(

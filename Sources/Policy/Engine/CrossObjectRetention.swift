@@ -42,13 +42,15 @@ enum CrossObjectRetention {
         guard let podSpec = prunedPodSpec(of: object), path.starts(with: object.path.components) else { return false }
         let relative = path.dropFirst(object.path.components.count)
         // A path is kept when it and every key above it are kept: one walk down, matching the
-        // pod spec's path on the way.
+        // pod spec's path on the way. The rules look at most `podSpec.count + 3` keys deep (a
+        // listed item's `name`), so a deeper key is kept when that ancestor is.
+        let decisive = relative.prefix(podSpec.count + 3)
         var matched = 0
-        for end in relative.indices {
+        for end in decisive.indices {
             if matched == end - relative.startIndex, matched < podSpec.count, relative[end] == podSpec[matched] {
                 matched += 1
             }
-            if !isKept(relative[...end], podSpec: podSpec, matched: matched) { return true }
+            if !isKept(decisive[...end], podSpec: podSpec, matched: matched) { return true }
         }
         return false
     }
