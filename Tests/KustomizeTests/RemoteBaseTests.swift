@@ -44,6 +44,24 @@ import Testing
         #expect(built.resources.first?.anchor.description == "⟨example.com∕org∕repo@v1⟩/base/cm.yaml:2:1")
     }
 
+    @Test func aFetchedBasesFoldersAreFoldersAndItsFilesFiles() throws {
+        let built = try build(
+            "https://example.com/org/repo//base?ref=v1",
+            fetched: [
+                "base/kustomization.yaml": "resources: [nested/deeper, cm.yaml]\n",
+                "base/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+                "base/nested/deeper/kustomization.yaml": "resources: [cm.yaml]\n",
+                "base/nested/deeper/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n",
+            ])
+        #expect(built.notes.isEmpty)
+        #expect(built.resources.map(\.name).sorted() == ["c", "d"])
+        #expect(throws: KustomizeError.self) {
+            try build(
+                "https://example.com/org/repo//base?ref=v1",
+                fetched: ["base/kustomization.yaml": "resources: [nested]\n", "base/nested-file.yaml": ""])
+        }
+    }
+
     @Test func aBaseNotFetchedIsAskedForAndRefused() throws {
         let trees = RemoteTrees()
         let files = ["app/kustomization.yaml": "resources:\n- https://example.com/org/repo//base?ref=v1\n"]
