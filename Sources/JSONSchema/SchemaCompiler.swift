@@ -125,8 +125,9 @@ private struct SchemaCompiler {
     }
 
     /// A `$ref` as a key of `pointers`: `#/x` inside the current document, `file.json#/x` and
-    /// `../file.json` relative to the current document's folder.
-    func key(of reference: String) -> String {
+    /// `../file.json` relative to the current document's folder; nil when its `..`s climb above
+    /// the folder all the documents are named from (nothing there is one of them).
+    func key(of reference: String) -> String? {
         let hash = reference.firstIndex(of: "#") ?? reference.endIndex
         let file = String(reference[..<hash])
         let fragment = hash == reference.endIndex ? "#" : String(reference[hash...])
@@ -135,7 +136,9 @@ private struct SchemaCompiler {
         for component in file.split(separator: "/").map(String.init) {
             switch component {
             case ".": continue
-            case "..": folders = folders.dropLast()
+            case "..":
+                guard !folders.isEmpty else { return nil }
+                folders = folders.dropLast()
             default: folders.append(component)
             }
         }
@@ -292,7 +295,10 @@ private struct SchemaCompiler {
                 error(value, "`$ref` must be a string")
                 return
             }
-            let resolved = self.key(of: Self.percentDecoded(target))
+            guard let resolved = self.key(of: Self.percentDecoded(target)) else {
+                error(value, "`$ref: \(target)` climbs above the folder of the schema documents")
+                return
+            }
             node.ref = resolved
             references.append((resolved, target, value.start))
         case "$anchor":

@@ -69,6 +69,30 @@ import Testing
         }
     }
 
+    /// A relative `$ref` whose `..` climbs above the documents' root names nothing: it is an
+    /// error naming it, not a reference to whatever is left once the climb stops at the root.
+    @Test func aReferenceClimbingAboveTheRootIsAnErrorNamingIt() throws {
+        let documents: [String: JSONValue] = [
+            "user/basic.json": ["properties": ["id": ["$ref": "../../id.json"]]],
+            "user/full.json": ["properties": ["id": ["$ref": "../id.json"]]],
+            "id.json": ["type": "integer"],
+        ]
+        #expect {
+            _ = try failure(["id": 1], ["$ref": "user/basic.json"], documents: documents)
+        } throws: { error in
+            "\(error)".contains("`$ref: ../../id.json` climbs above the folder of the schema documents")
+        }
+        #expect {
+            _ = try failure(1, ["$ref": "../id.json"], documents: documents)
+        } throws: { error in
+            "\(error)".contains("`$ref: ../id.json` climbs above the folder of the schema documents")
+        }
+        // One `..` from `user/` is the root's own file.
+        #expect(
+            try failure(["id": "1"], ["$ref": "user/full.json"], documents: documents)
+                == "id: must be an integer, not a string")
+    }
+
     @Test func aComponentThatRefersToItselfValidatesNestedData() throws {
         let document: JSONValue = [
             "definitions": [

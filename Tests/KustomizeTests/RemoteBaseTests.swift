@@ -19,6 +19,10 @@ import Testing
         #expect(base.repository == repository && base.path == path && base.ref == ref)
     }
 
+    private static func configMap(_ name: String) -> String {
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n"
+    }
+
     private static let base = RemoteBase(repository: "https://example.com/org/repo", path: "base", ref: "v1")
 
     private func build(_ resource: String, fetched: [String: String]?) throws -> BuiltRoot {
@@ -35,13 +39,21 @@ import Testing
         let built = try build(
             "https://example.com/org/repo//base?ref=v1",
             fetched: [
-                "base/kustomization.yaml": "resources: [cm.yaml]\n",
-                "base/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+                "base/kustomization.yaml": "resources: [cm.yaml, nested/deeper]\n",
+                "base/cm.yaml": Self.configMap("c"),
+                "base/nested/deeper/kustomization.yaml": "resources: [cm.yaml]\n",
+                "base/nested/deeper/cm.yaml": Self.configMap("d"),
             ])
         #expect(built.notes.isEmpty)
-        #expect(built.resources.map(\.namespace) == ["prod"])
+        #expect(built.resources.map(\.name) == ["c", "d"] && built.resources.map(\.namespace) == ["prod", "prod"])
         // Findings on the base's values name the repository, the ref and the file.
         #expect(built.resources.first?.anchor.description == "⟨example.com∕org∕repo@v1⟩/base/cm.yaml:2:1")
+        // A folder of the fetched tree is one only when files are under it.
+        #expect(throws: KustomizeError.self) {
+            try build(
+                "https://example.com/org/repo//base?ref=v1",
+                fetched: ["base/kustomization.yaml": "resources: [nested]\n", "base/nested-file.yaml": ""])
+        }
     }
 
     @Test func aBaseNotFetchedIsAskedForAndRefused() throws {

@@ -11,14 +11,17 @@ package final class BuildCache: Sendable {
         var outcome: Result<[Resource], KustomizeError>
         var notes: [KustomizeNote]
         var warnings: [KustomizeNote]
+        /// Every file the folder's build read and the chart folders it rendered, with what
+        /// the building root had read before; the bytes of every read.
         var files: Set<String>
         var chartFolders: Set<String>
+        var bytes: Int
         var referenceRules: [NameReferences.Rule]
         var vars: [Var]
     }
 
     private struct Tables {
-        var resourceFiles: [String: [Resource]] = [:]
+        var resourceFiles: [String: (resources: [Resource], bytes: Int)] = [:]
         var folders: [String: FolderBuild] = [:]
     }
 
@@ -26,8 +29,13 @@ package final class BuildCache: Sendable {
 
     package init() {}
 
-    func resources(of path: String) -> [Resource]? { tables.withLock { $0.resourceFiles[path] } }
-    func store(_ resources: [Resource], of path: String) { tables.withLock { $0.resourceFiles[path] = resources } }
+    /// A resource file's objects, and its size: a build finding them counts the file as read.
+    func resources(of path: String) -> (resources: [Resource], bytes: Int)? {
+        tables.withLock { $0.resourceFiles[path] }
+    }
+    func store(_ resources: [Resource], bytes: Int, of path: String) {
+        tables.withLock { $0.resourceFiles[path] = (resources, bytes) }
+    }
     func folder(_ path: String) -> FolderBuild? { tables.withLock { $0.folders[path] } }
     func store(_ build: FolderBuild, of path: String) { tables.withLock { $0.folders[path] = build } }
 }

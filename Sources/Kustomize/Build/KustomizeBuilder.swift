@@ -114,6 +114,16 @@ final class BuildSession {
     var remotes: RemoteTrees?
     private var totalBytes = 0
     private var chain: [String] = []
+    /// What each folder build under way (to be cached) has read so far, innermost last: all of
+    /// it, files the root had already read included, so that a root finding the folder built
+    /// knows every file it stands for, and counts them and their bytes against its own bounds.
+    private var folderReads: [FolderReads] = []
+
+    private struct FolderReads {
+        var files: Set<String> = []
+        var chartFolders: Set<String> = []
+        var bytes = 0
+    }
 
     init(fileSystem: any BuildFileSystem, limits: BuildLimits, cache: BuildCache?) {
         self.fileSystem = fileSystem
@@ -122,11 +132,7 @@ final class BuildSession {
     }
 
     func read(_ path: String, at location: SourceLocation?) throws -> [UInt8] {
-        if filesRead.insert(path).inserted, filesRead.count > limits.maxFiles {
-            throw KustomizeError(
-                "the build reads more than \(limits.maxFiles) files, more than Shipshape reads for one kustomization",
-                at: location)
-        }
+        try count(files: CollectionOfOne(path), at: location)
         let bytes: [UInt8]
         do { bytes = try fileSystem.read(path) } catch let error as KustomizeError {
             throw KustomizeError(error.message, at: location)
@@ -135,11 +141,35 @@ final class BuildSession {
             throw KustomizeError(
                 "\(path) is \(bytes.count) bytes, larger than the \(limits.maxFileBytes) Shipshape reads", at: location)
         }
-        totalBytes += bytes.count
+        try count(bytes: bytes.count, at: location)
+        return bytes
+    }
+
+    /// Files the build reads (or finds read already by a cached build), against `maxFiles`.
+    func count(files: some Sequence<String>, at location: SourceLocation?) throws {
+        for path in files {
+            for index in folderReads.indices { folderReads[index].files.insert(path) }
+            if filesRead.insert(path).inserted, filesRead.count > limits.maxFiles {
+                throw KustomizeError(
+                    "the build reads more than \(limits.maxFiles) files, more than Shipshape reads for one kustomization",
+                    at: location)
+            }
+        }
+    }
+
+    /// Bytes the build reads (or finds read already by a cached build), against `maxTotalBytes`.
+    func count(bytes: Int, at location: SourceLocation?) throws {
+        for index in folderReads.indices { folderReads[index].bytes += bytes }
+        totalBytes += bytes
         guard totalBytes <= limits.maxTotalBytes else {
             throw KustomizeError("the build reads more than \(limits.maxTotalBytes) bytes", at: location)
         }
-        return bytes
+    }
+
+    /// A chart folder of the tree that a `helmCharts` entry renders (see `BuiltRoot.chartFolders`).
+    func noteChartFolder(_ folder: String) {
+        chartFolders.insert(folder)
+        for index in folderReads.indices { folderReads[index].chartFolders.insert(folder) }
     }
 
     func note(_ feature: String, _ message: String, at location: SourceLocation?) {
@@ -174,8 +204,9 @@ final class BuildSession {
         if let cached = cache.folder(folder) {
             notes += cached.notes
             warnings += cached.warnings
-            filesRead.formUnion(cached.files)
-            chartFolders.formUnion(cached.chartFolders)
+            try count(files: cached.files, at: location)
+            try count(bytes: cached.bytes, at: location)
+            for chartFolder in cached.chartFolders { noteChartFolder(chartFolder) }
             referenceRules += cached.referenceRules
             vars += cached.vars
             if rootFile == nil {
@@ -185,20 +216,18 @@ final class BuildSession {
             }
             return try cached.outcome.get()
         }
-        let before = (
-            notes: notes.count, warnings: warnings.count, files: filesRead, charts: chartFolders,
-            rules: referenceRules.count,
-            vars: vars.count
-        )
+        let before = (notes: notes.count, warnings: warnings.count, rules: referenceRules.count, vars: vars.count)
+        folderReads.append(FolderReads())
+        defer { folderReads.removeLast() }
         do {
             let resources = try accumulateUncached(
                 folder: folder, into: [], isComponent: false, depth: depth, via: location)
+            let reads = folderReads[folderReads.count - 1]
             cache.store(
                 BuildCache.FolderBuild(
                     outcome: .success(resources), notes: Array(notes[before.notes...]),
                     warnings: Array(warnings[before.warnings...]),
-                    files: filesRead.subtracting(before.files),
-                    chartFolders: chartFolders.subtracting(before.charts),
+                    files: reads.files, chartFolders: reads.chartFolders, bytes: reads.bytes,
                     referenceRules: Array(referenceRules[before.rules...]),
                     vars: Array(vars[before.vars...])), of: folder)
             return resources

@@ -27,7 +27,7 @@ package struct KustomizationGraph: Sendable {
                 kustomization.list(field).compactMap(\.string).filter { !RemoteReference.isRemote($0) }
             }
             if !kustomization.list("helmCharts").isEmpty {
-                chartHome = kustomization.root[path: "helmGlobals", "chartHome"]?.string ?? "charts"
+                chartHome = kustomization.chartHome.text
             }
         }
     }
@@ -58,10 +58,12 @@ package struct KustomizationGraph: Sendable {
     /// home of one, holds it.
     package func folder(_ folder: String, mayRead paths: Set<String>) -> Bool {
         let reached = self.reached(from: BuildPath.clean(folder))
-        let chartHomes = reached.compactMap { folder in
-            folders[folder]??.chartHome.map { BuildPath.join(folder, $0) }
-        }
-        return paths.contains { path in (reached + chartHomes).contains { BuildPath.isWithin(path, $0) } }
+        let readable =
+            reached
+            + reached.compactMap { folder in
+                folders[folder]??.chartHome.map { BuildPath.join(folder, $0) }
+            }
+        return paths.contains { path in readable.contains { BuildPath.isWithin(path, $0) } }
     }
 
     /// The kustomization folders a root includes, itself first.

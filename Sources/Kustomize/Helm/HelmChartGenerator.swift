@@ -23,8 +23,7 @@ enum HelmChartGenerator {
                 at: kustomization.root["helmCharts"]?.origin)
             return
         }
-        let chartHomeNode = kustomization.root[path: "helmGlobals", "chartHome"]
-        let chartHomeText = chartHomeNode?.string ?? "charts"
+        let (chartHomeText, chartHomeNode) = kustomization.chartHome
         guard !chartHomeText.hasPrefix("/") else {
             throw KustomizeError(
                 "helmGlobals.chartHome \(chartHomeText) is an absolute path; Shipshape renders only charts inside the repository",
@@ -49,7 +48,7 @@ enum HelmChartGenerator {
             // A chart pulled by the caller is a folder on disk, outside the tree the build reads.
             var pulledFolder: String?
             if session.fileSystem.fileExists(BuildPath.join(folder, "Chart.yaml")) {
-                session.chartFolders.insert(folder)
+                session.noteChartFolder(folder)
             } else {
                 if repo.isEmpty {
                     throw KustomizeError("no repo specified for pull, no chart found at '\(folder)'", at: entry.origin)

@@ -71,6 +71,13 @@ package struct Kustomization: Sendable {
     /// The entries of a list field (`resources:`), each a node with its line.
     package func list(_ field: String) -> [Node] { root[field]?.items ?? [] }
 
+    /// Where `helmCharts` find their charts, relative to the kustomization's folder: the
+    /// `helmGlobals.chartHome` written (with its node), by default `charts`.
+    var chartHome: (text: String, node: Node?) {
+        let node = root[path: "helmGlobals", "chartHome"]
+        return (node?.string ?? "charts", node)
+    }
+
     /// The string entries of a list field, with their lines.
     package func strings(_ field: String) throws -> [(text: String, origin: SourceLocation?)] {
         try list(field).map { item in

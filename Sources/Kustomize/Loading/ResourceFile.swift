@@ -5,12 +5,13 @@ import Policy
 enum ResourceFile {
     static func read(_ path: String, session: BuildSession, at location: SourceLocation?) throws -> [Resource] {
         if let cached = session.cache?.resources(of: path) {
-            session.filesRead.insert(path)
-            return cached
+            try session.count(files: CollectionOfOne(path), at: location)
+            try session.count(bytes: cached.bytes, at: location)
+            return cached.resources
         }
         let bytes = try session.read(path, at: location)
         let resources = try parse(bytes, file: path)
-        session.cache?.store(resources, of: path)
+        session.cache?.store(resources, bytes: bytes.count, of: path)
         return resources
     }
 

@@ -10,6 +10,8 @@ package final class RemoteTrees: Sendable {
         var chartFailures: [ChartPull: String] = [:]
         var askedCharts: Set<ChartPull> = []
         var trees: [RemoteKey: [String: [UInt8]]] = [:]
+        /// The folders of each tree: a build asks for every entry it lists whether it is one.
+        var folders: [RemoteKey: Set<String>] = [:]
         var failures: [RemoteKey: String] = [:]
         var asked: [RemoteKey: RemoteBase] = [:]
     }
@@ -28,7 +30,11 @@ package final class RemoteTrees: Sendable {
 
     /// The files of `base`'s repository at its ref, by path in the repository.
     package func store(_ files: [String: [UInt8]], for base: RemoteBase) {
-        state.withLock { $0.trees[RemoteKey(base)] = files }
+        let folders = Self.folders(of: files.keys)
+        state.withLock { state in
+            state.trees[RemoteKey(base)] = files
+            state.folders[RemoteKey(base)] = folders
+        }
     }
 
     /// Why `base` could not be fetched (offline, a timeout, no such ref).
@@ -61,9 +67,25 @@ package final class RemoteTrees: Sendable {
     func isDirectory(_ path: String) -> Bool {
         guard let (key, inner) = split(path) else { return false }
         return state.withLock { state in
-            guard let files = state.trees[key] else { return false }
-            return inner.isEmpty || files.keys.contains { $0.hasPrefix(inner + "/") }
+            guard let folders = state.folders[key] else { return false }
+            return inner.isEmpty || folders.contains(inner)
         }
+    }
+
+    /// Every folder above one of `paths`: a lookup per question instead of a walk over a
+    /// repository's files (a hostile one may hold a hundred thousand, and its kustomizations
+    /// list thousands of entries).
+    static func folders(of paths: some Sequence<String>) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                // The folders above one already known are known too.
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        return folders
     }
 
     private func split(_ path: String) -> (RemoteKey, String)? {

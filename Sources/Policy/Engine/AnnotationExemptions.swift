@@ -62,14 +62,39 @@ package enum AnnotationExemptions {
     /// or `true`): what a review lists when a change adds one.
     package static func exempting(_ annotations: [String: String]) -> [String: String] {
         annotations.filter { key, value in
-            if key == "polaris.fairwinds.com/exempt"
-                || (key.hasPrefix("polaris.fairwinds.com/") && key.hasSuffix("-exempt"))
-            {
-                return isTrue(value)
+            switch owner(ofExemptionKey: key) {
+            case .polaris: isTrue(value)
+            case .shipshape: isExemptReason(value)
+            case nil: false
             }
-            return (key == "shipshape.dev/exempt" || (key.hasPrefix("shipshape.dev/") && key.hasSuffix("-exempt")))
-                && isExemptReason(value)
         }
+    }
+
+    /// Whether an annotation's key is one that can exempt (`<prefix>/exempt` or
+    /// `<prefix>/...-exempt`, for Polaris' prefix or Shipshape's), whatever its value: the one
+    /// definition the exemptions and what is kept of an object for them share.
+    package static func isExemptionKey(_ key: String) -> Bool {
+        owner(ofExemptionKey: key) != nil
+    }
+
+    private enum Owner {
+        /// `polaris.fairwinds.com/`: exempts when `true`.
+        case polaris
+        /// `shipshape.dev/`: exempts when `true` or a reason.
+        case shipshape
+    }
+
+    private static func owner(ofExemptionKey key: String) -> Owner? {
+        let owner: Owner
+        let name: Substring
+        if key.hasPrefix("polaris.fairwinds.com/") {
+            (owner, name) = (.polaris, key.dropFirst("polaris.fairwinds.com/".count))
+        } else if key.hasPrefix("shipshape.dev/") {
+            (owner, name) = (.shipshape, key.dropFirst("shipshape.dev/".count))
+        } else {
+            return nil
+        }
+        return name == "exempt" || name.hasSuffix("-exempt") ? owner : nil
     }
 
     private static func isTrue(_ value: String?) -> Bool {

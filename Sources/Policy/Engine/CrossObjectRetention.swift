@@ -5,7 +5,7 @@ import Manifests
 /// as soon as its own checks ran and memory follows the number of workloads, not their size.
 ///
 /// Kept, below the object: `apiVersion`, `kind`; `metadata.name`, `generateName`, `namespace`,
-/// `labels` and the exempting annotations (keys with `exempt`); the keys down to the pod spec;
+/// `labels` and the exemption annotations (`AnnotationExemptions.isExemptionKey`); the keys down to the pod spec;
 /// the pod template's `metadata.labels`; of the pod spec, its service account fields and the
 /// `name` of each container and volume. Everything else is dropped (a generated stream keeps no
 /// origin for it either). A finding of a cross-object check anchors on a kept key or on the
@@ -18,21 +18,20 @@ enum CrossObjectRetention {
     /// The object's own `metadata` fields kept whole (`annotations` keeps only the exempting ones).
     static let metadataFields: Set<String> = ["name", "generateName", "namespace", "labels"]
 
-    /// Fields a kustomization keeps: what the workspace reads for the namespace it sets.
-    static let kustomizationFields: Set<String> = ["apiVersion", "kind", "metadata", "namespace"]
-
     static func retained(_ object: KubernetesObject) -> KubernetesObject {
         if object.kind == "Kustomization" {
             // No cross-object check judges a kustomization; the workspace reads its `namespace`.
             let node = object.node.pruned { path in
                 guard path.count == 1, case .key(let key) = path[0] else { return false }
-                return !kustomizationFields.contains(key)
+                return !Workspace.kustomizationFields.contains(key)
             }
             return KubernetesObject(
                 node: node, file: object.file, documentIndex: object.documentIndex, path: object.path) ?? object
         }
         guard let podSpec = prunedPodSpec(of: object) else { return object }
-        let node = object.node.pruned { path in !isKept(path[...], podSpec: podSpec) }
+        let node = object.node.pruned { path in
+            !isKept(path[...], podSpec: podSpec, matched: zip(path, podSpec).prefix { $0 == $1 }.count)
+        }
         return KubernetesObject(node: node, file: object.file, documentIndex: object.documentIndex, path: object.path)
             ?? object
     }
@@ -42,8 +41,18 @@ enum CrossObjectRetention {
     static func isDropped(_ path: [DocumentPath.Component], of object: KubernetesObject) -> Bool {
         guard let podSpec = prunedPodSpec(of: object), path.starts(with: object.path.components) else { return false }
         let relative = path.dropFirst(object.path.components.count)
-        // A path is kept when it and every key above it are kept.
-        return !relative.indices.allSatisfy { end in isKept(relative[relative.startIndex...end], podSpec: podSpec) }
+        // A path is kept when it and every key above it are kept: one walk down, matching the
+        // pod spec's path on the way. The rules look at most `podSpec.count + 3` keys deep (a
+        // listed item's `name`), so a deeper key is kept when that ancestor is.
+        let decisive = relative.prefix(podSpec.count + 3)
+        var matched = 0
+        for end in decisive.indices {
+            if matched == end - relative.startIndex, matched < podSpec.count, relative[end] == podSpec[matched] {
+                matched += 1
+            }
+            if !isKept(decisive[...end], podSpec: podSpec, matched: matched) { return true }
+        }
+        return false
     }
 
     /// The pod spec's path from the object's node, when the object is pruned at all.
@@ -52,14 +61,17 @@ enum CrossObjectRetention {
         return Array(pod.path.components.dropFirst(object.path.components.count))
     }
 
-    /// Whether the mapping entry at `path` (from the object's node) is kept, its parent being kept.
-    private static func isKept(_ path: ArraySlice<DocumentPath.Component>, podSpec: [DocumentPath.Component]) -> Bool {
+    /// Whether the mapping entry at `path` (from the object's node) is kept, its parent being kept;
+    /// `matched`: how many of its first components are the pod spec's path's.
+    private static func isKept(
+        _ path: ArraySlice<DocumentPath.Component>, podSpec: [DocumentPath.Component], matched: Int
+    ) -> Bool {
         guard !path.isEmpty else { return true }
         let depth = path.count
         // The keys down to the pod spec.
-        if depth <= podSpec.count, path.elementsEqual(podSpec.prefix(depth)) { return true }
+        if depth <= podSpec.count, matched == depth { return true }
         // Inside the pod spec: its service account fields, and the names of its listed items.
-        if depth > podSpec.count, path.starts(with: podSpec) {
+        if depth > podSpec.count, matched == podSpec.count {
             guard case .key(let field) = path[path.startIndex + podSpec.count] else { return true }
             if podSpecFields.contains(field) { return true }
             guard listsKeptByName.contains(field) else { return false }
@@ -73,11 +85,11 @@ enum CrossObjectRetention {
             if metadataFields.contains(field) { return true }
             guard field == "annotations" else { return false }
             guard depth >= 3, case .key(let annotation) = path[path.startIndex + 2] else { return true }
-            return annotation.contains("exempt")
+            return AnnotationExemptions.isExemptionKey(annotation)
         }
         // The pod template's labels (a Pod's are its own, above).
         let holder = podSpec.dropLast()
-        guard depth > holder.count, path.starts(with: holder), path[path.startIndex + holder.count] == .key("metadata")
+        guard depth > holder.count, matched >= holder.count, path[path.startIndex + holder.count] == .key("metadata")
         else { return false }
         return depth == holder.count + 1 || path[path.startIndex + holder.count + 1] == .key("labels")
     }

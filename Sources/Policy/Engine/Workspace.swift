@@ -10,6 +10,10 @@ package struct Workspace: Sendable {
         "Role", "ClusterRole", "ResourceQuota", "LimitRange",
     ]
 
+    /// The fields of a kustomization the workspace reads (`add`): what it is, and the namespace
+    /// it sets for the objects in its folder.
+    package static let kustomizationFields: Set<String> = ["apiVersion", "kind", "metadata", "namespace"]
+
     private var byKind: [String: [KubernetesObject]] = [:]
     /// Context objects by kind, then by effective namespace ("" for none).
     private var byKindAndNamespace: [String: [String: [KubernetesObject]]] = [:]
