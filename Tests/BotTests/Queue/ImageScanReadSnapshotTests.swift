@@ -19,12 +19,7 @@ import Testing
             try await archive.record(
                 ImageScanArchiveTests.results, repository: repository, revision: "abc",
                 at: ImageScanArchiveTests.scannedAt)
-            let quiet = Logger(label: "shipshape.tests.image-scan-read", factory: { _ in SwiftLogNoOpLogHandler() })
-            let client = PostgresClient(
-                configuration: try PostgresJobQueue.configuration(url: PostgresAdmin.url()), backgroundLogger: quiet)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await client.run() }
-                defer { group.cancelAll() }
+            try await PostgresAdmin.withClient { client, quiet in
                 let (released, release) = AsyncStream<Void>.makeStream()
                 defer { release.finish() }
                 // The next scan's replacement, as `record` makes it (its findings go with their
