@@ -40,7 +40,9 @@
     X(git_object_free) \
     X(git_object_id) \
     X(git_object_peel) \
+    X(git_odb_free) \
     X(git_odb_hash) \
+    X(git_odb_read_header) \
     X(git_patch_free) \
     X(git_patch_from_buffers) \
     X(git_patch_from_diff) \
@@ -63,6 +65,7 @@
     X(git_remote_upload) \
     X(git_repository_free) \
     X(git_repository_init) \
+    X(git_repository_odb) \
     X(git_repository_open_ext) \
     X(git_revparse_single) \
     X(git_signature_free) \

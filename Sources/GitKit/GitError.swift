@@ -14,6 +14,8 @@ package struct GitError: Error, Sendable, CustomStringConvertible {
         case pushRejected(reference: String, reason: String)
         /// A path or revision that does not exist.
         case notFound
+        /// A tree or blob past the limits GitKit reads (`TreeLimits`, `Repository.maximumBlobBytes`).
+        case tooLarge
     }
 
     package var kind: Kind

@@ -33,7 +33,7 @@ extension Repository {
             let baseTree = try tree(of: parent)
             defer { git2.git_tree_free(baseTree) }
 
-            var updates: [(path: String, id: git_oid, remove: Bool)] = []
+            var updates: [(path: String, id: git_oid, remove: Bool, mode: git_filemode_t)] = []
             for (path, content) in changes.sorted(by: { $0.key < $1.key }) {
                 var id = git_oid()
                 if let content {
@@ -43,7 +43,7 @@ extension Repository {
                         },
                         "\(operation): store \(path)")
                 }
-                updates.append((path, id, content == nil))
+                updates.append((path, id, content == nil, try keptMode(of: path, in: baseTree, operation)))
             }
             var treeID = git_oid()
             try GitError.check(
@@ -101,9 +101,23 @@ extension Repository {
         return result
     }
 
+    /// The mode a file written at `path` gets: executable when the file there was (a fix edits the
+    /// text, never the mode the change showed), else a regular file.
+    private func keptMode(of path: String, in tree: OpaquePointer, _ operation: String) throws(GitError)
+        -> git_filemode_t
+    {
+        var entry: OpaquePointer?
+        let code = FileName.withCString(path) { git2.git_tree_entry_bypath(&entry, tree, $0) }
+        if code == GIT_ENOTFOUND.rawValue { return GIT_FILEMODE_BLOB }
+        try GitError.check(code, "\(operation): find \(path)")
+        defer { git2.git_tree_entry_free(entry) }
+        return git2.git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE
+            ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB
+    }
+
     /// Builds the C array of tree updates, keeping the path strings alive while libgit2 reads them.
     private func withTreeUpdates(
-        _ updates: [(path: String, id: git_oid, remove: Bool)],
+        _ updates: [(path: String, id: git_oid, remove: Bool, mode: git_filemode_t)],
         _ body: (UnsafeBufferPointer<git_tree_update>) -> Int32
     ) -> Int32 {
         let paths = updates.map { update in FileName.withCString(update.path) { strdup($0) } }
@@ -111,7 +125,7 @@ extension Repository {
         let raw = updates.enumerated().map { index, update in
             git_tree_update(
                 action: update.remove ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT,
-                id: update.id, filemode: GIT_FILEMODE_BLOB, path: UnsafePointer(paths[index]))
+                id: update.id, filemode: update.mode, path: UnsafePointer(paths[index]))
         }
         return raw.withUnsafeBufferPointer(body)
     }

@@ -28,34 +28,77 @@ extension TreeFile.Mode {
     }
 }
 
-extension Repository {
-    /// Every file of the commit's tree, folders walked without a checkout.
-    package func files(at commit: ObjectID) throws(GitError) -> [TreeFile] {
-        try exclusive { () throws(GitError) -> [TreeFile] in
-            let root = try tree(of: commit)
-            defer { git2.git_tree_free(root) }
-            var files: [TreeFile] = []
-            try collect(root, prefix: "", into: &files)
-            return files
-        }
+/// How much a commit's tree may hold before reading it is refused. Trees come from pull requests,
+/// and Git names objects by content: a few kilobytes can name one folder from ten places, each of
+/// which names another from ten, and so on (a "git bomb", billions of paths); and nothing in the
+/// format bounds how deep folders nest.
+package struct TreeLimits: Sendable {
+    /// Files and folders listed, all together.
+    package var entries: Int
+    /// Folders within folders; Git's own `core.maxTreeDepth` is 4,096.
+    package var depth: Int
+
+    package init(entries: Int, depth: Int) {
+        self.entries = entries
+        self.depth = depth
     }
 
-    private func collect(_ tree: OpaquePointer, prefix: String, into files: inout [TreeFile]) throws(GitError) {
-        for index in 0..<git2.git_tree_entrycount(tree) {
-            guard let entry = git2.git_tree_entry_byindex(tree, index) else { continue }
-            let name = FileName.string(fromCString: git2.git_tree_entry_name(entry)!)
-            let path = prefix.isEmpty ? name : prefix + "/" + name
-            let id = ObjectID(git2.git_tree_entry_id(entry)!.pointee)
-            let filemode = git2.git_tree_entry_filemode(entry)
-            if filemode == GIT_FILEMODE_TREE {
-                var subtree: OpaquePointer?
-                var raw = id.raw
-                try GitError.check(git2.git_tree_lookup(&subtree, pointer, &raw), "read the folder \(path)")
-                defer { git2.git_tree_free(subtree) }
-                if let subtree { try collect(subtree, prefix: path, into: &files) }
-            } else if let mode = TreeFile.Mode(filemode) {
-                files.append(TreeFile(path: path, blob: id, mode: mode))
+    /// Ten times the files of the largest configuration repositories we know of.
+    package static let standard = TreeLimits(entries: 1_000_000, depth: 4_096)
+}
+
+extension Repository {
+    /// Every file of the commit's tree, folders walked without a checkout (in the tree's order, each
+    /// folder's files where the folder is), within `TreeLimits.standard`.
+    package func files(at commit: ObjectID) throws(GitError) -> [TreeFile] {
+        try files(at: commit, limits: .standard)
+    }
+
+    /// The walk keeps its own stack of open folders rather than recursing, so a deep tree costs no
+    /// thread stack; a limit reached is an error naming the commit, with what was listed dropped.
+    func files(at commit: ObjectID, limits: TreeLimits) throws(GitError) -> [TreeFile] {
+        try exclusive { () throws(GitError) -> [TreeFile] in
+            let operation = "list the files of \(commit.short)"
+            // Each open folder is owned here: freed when its last entry is read, or on the way out.
+            var folders: [(tree: OpaquePointer, path: String, next: Int)] = [(try tree(of: commit), "", 0)]
+            defer { for folder in folders { git2.git_tree_free(folder.tree) } }
+            var files: [TreeFile] = []
+            var entries = 0
+            while let folder = folders.last {
+                guard folder.next < git2.git_tree_entrycount(folder.tree) else {
+                    git2.git_tree_free(folder.tree)
+                    folders.removeLast()
+                    continue
+                }
+                folders[folders.count - 1].next += 1
+                guard let entry = git2.git_tree_entry_byindex(folder.tree, folder.next) else { continue }
+                entries += 1
+                guard entries <= limits.entries else {
+                    throw GitError(
+                        kind: .tooLarge, operation: operation,
+                        message: "the tree names more than \(limits.entries) files and folders (one folder named"
+                            + " from many places?): not read")
+                }
+                let name = FileName.string(fromCString: git2.git_tree_entry_name(entry)!)
+                let path = folder.path.isEmpty ? name : folder.path + "/" + name
+                let id = ObjectID(git2.git_tree_entry_id(entry)!.pointee)
+                let filemode = git2.git_tree_entry_filemode(entry)
+                if filemode == GIT_FILEMODE_TREE {
+                    guard folders.count <= limits.depth else {
+                        throw GitError(
+                            kind: .tooLarge, operation: operation,
+                            message: "the folder \(path.prefix(200)) is nested more than \(limits.depth) folders"
+                                + " deep: not read")
+                    }
+                    var subtree: OpaquePointer?
+                    var raw = id.raw
+                    try GitError.check(git2.git_tree_lookup(&subtree, pointer, &raw), "read the folder \(path)")
+                    if let subtree { folders.append((subtree, path, 0)) }
+                } else if let mode = TreeFile.Mode(filemode) {
+                    files.append(TreeFile(path: path, blob: id, mode: mode))
+                }
             }
+            return files
         }
     }
 
@@ -88,12 +131,33 @@ extension Repository {
         }
     }
 
-    /// A blob's bytes, read straight from the object database.
+    /// The largest blob read, in bytes: as large as a manifest file may be (`YAMLLimits.standard`).
+    /// Git stores blobs compressed, so a pull request of a few megabytes can hold a file of
+    /// gigabytes of zeros; its size is read from the object's header before anything is inflated.
+    package static let maximumBlobBytes = 64 << 20
+
+    /// A blob's bytes, read straight from the object database, refused past `maximumBlobBytes`.
     package func contents(ofBlob id: ObjectID) throws(GitError) -> [UInt8] {
+        try contents(ofBlob: id, maximumBytes: Self.maximumBlobBytes)
+    }
+
+    func contents(ofBlob id: ObjectID, maximumBytes: Int) throws(GitError) -> [UInt8] {
         try exclusive { () throws(GitError) -> [UInt8] in
+            let operation = "read the blob \(id.short)"
             var raw = id.raw
+            var database: OpaquePointer?
+            try GitError.check(git2.git_repository_odb(&database, pointer), operation)
+            defer { git2.git_odb_free(database) }
+            var declared = 0
+            var type = GIT_OBJECT_ANY
+            try GitError.check(git2.git_odb_read_header(&declared, &type, database, &raw), operation)
+            guard declared <= maximumBytes else {
+                throw GitError(
+                    kind: .tooLarge, operation: operation,
+                    message: "it is \(declared) bytes, over the limit of \(maximumBytes) bytes: not read")
+            }
             var blob: OpaquePointer?
-            try GitError.check(git2.git_blob_lookup(&blob, pointer, &raw), "read the blob \(id.short)")
+            try GitError.check(git2.git_blob_lookup(&blob, pointer, &raw), operation)
             defer { git2.git_blob_free(blob) }
             let size = Int(git2.git_blob_rawsize(blob))
             guard size > 0, let content = git2.git_blob_rawcontent(blob) else { return [] }

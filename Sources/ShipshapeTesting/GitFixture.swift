@@ -54,8 +54,11 @@ package final class GitFixture: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // Both pipes drain at once: read to its end one after the other, a tool that fills the
+        // second's buffer (64 KiB of messages) waits for a reader that never comes.
+        let errorReader = PipeDrain(errors)
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errorReader.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw FixtureError(
@@ -176,5 +179,24 @@ package func canConnect(port: Int) -> Bool {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
             connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
         }
+    }
+}
+
+/// A pipe read to its end on a thread of its own.
+private final class PipeDrain: @unchecked Sendable {
+    // Written by the thread before it signals `done`, read only after `wait` has seen the signal.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        Thread { [self] in
+            data = pipe.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }.start()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

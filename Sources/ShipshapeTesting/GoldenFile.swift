@@ -27,10 +27,23 @@ package enum GoldenFile {
             }
             return
         }
-        let expected = try Data(contentsOf: url)
-        #expect(
-            String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
-            "\(url.lastPathComponent) differs (RECORD_GOLDEN=1 swift test rewrites golden files)",
+        let expected = [UInt8](try Data(contentsOf: url))
+        guard actual != expected else { return }
+        let (actualText, expectedText) = (
+            String(decoding: actual, as: UTF8.self), String(decoding: expected, as: UTF8.self)
+        )
+        guard actualText == expectedText else {
+            // As text, so the failure shows the lines that differ.
+            #expect(
+                actualText == expectedText,
+                "\(url.lastPathComponent) differs (RECORD_GOLDEN=1 swift test rewrites golden files)",
+                sourceLocation: sourceLocation)
+            return
+        }
+        // Decoded, bytes that are not UTF-8 all read as U+FFFD: the text alone cannot tell them apart.
+        let first = (0..<min(actual.count, expected.count)).first { actual[$0] != expected[$0] } ?? 0
+        Issue.record(
+            "\(url.lastPathComponent) differs at byte \(first), which is not UTF-8 (RECORD_GOLDEN=1 swift test rewrites golden files)",
             sourceLocation: sourceLocation)
     }
 

@@ -129,6 +129,25 @@ import Testing
         #expect(try fixture.git("rev-parse", "HEAD", in: work) == baseHex, "no ref moves")
     }
 
+    /// A fix edits a file's text: an executable file stays executable (a fix commit that also
+    /// changed the mode showed in the pull request as a change nobody asked for).
+    @Test func aCommitKeepsAnExecutableFileExecutable() throws {
+        let (fixture, work, _) = try makeRepository()
+        defer { fixture.shutdown() }
+        try fixture.git("update-index", "--chmod=+x", "apps/b.yaml", in: work)
+        try fixture.git("commit", "-q", "-m", "executable", in: work)
+        let baseHex = try fixture.git("rev-parse", "HEAD", in: work)
+        let repository = try Repository.open(at: work)
+        let base = try #require(ObjectID(hex: baseHex))
+        let commit = try repository.commit(
+            onTopOf: base,
+            changes: ["apps/b.yaml": Array("keep: fixed\n".utf8), "apps/a.yaml": Array("fixed: true\n".utf8)],
+            message: "shipshape: fix", author: Signature(name: "Shipshape", email: "bot@shipshape.dev"))
+        #expect(try repository.file("apps/b.yaml", at: commit)?.mode == .executable)
+        #expect(try repository.file("apps/a.yaml", at: commit)?.mode == .regular)
+        #expect(try fixture.git("diff", "--summary", baseHex, commit.hex, in: work) == "", "no mode changes")
+    }
+
     @Test func pushWithALease() throws {
         let fixture = try GitFixture()
         defer { fixture.shutdown() }

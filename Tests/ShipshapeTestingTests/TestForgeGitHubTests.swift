@@ -18,6 +18,14 @@ import Testing
         client = ForgeClient(state: state, authorization: [("Authorization", "Bearer bot-token")])
     }
 
+    /// Issues and pull requests share one sequence of numbers, whatever case a test names the
+    /// repository with: an issue opened as "O/R" was numbered apart from "o/r"'s pull requests.
+    @Test func anIssueIsNumberedAfterThePullRequestsWhateverTheCase() {
+        let issue = state.openIssue(repository: "O/R", author: "alice", title: "Images", body: "")
+        #expect(issue == number + 1)
+        #expect(state.issues(repository: "o/r").map(\.number) == [issue])
+    }
+
     @Test func servesThePullRequestWithRequiredFieldsAndAnETag() {
         let answer = client.send("GET", "/repos/o/r/pulls/\(number)")
         #expect(answer.status == 200)

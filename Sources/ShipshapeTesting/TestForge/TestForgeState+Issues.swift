@@ -12,10 +12,14 @@ extension TestForgeState {
         package var edits: Int
     }
 
-    /// Opens an issue as `author` would in the forge's web page; returns its number.
+    /// Opens an issue as `author` would in the forge's web page; returns its number. The
+    /// repository's name is kept as the forge spells it, whatever case `repository` has.
     @discardableResult
     package func openIssue(repository: String, author: String, title: String, body: String) -> Int {
-        locked { store.openIssue(repository: repository, author: author, title: title, body: body).number }
+        locked {
+            let name = (try? store.repository(repository))?.fullName ?? repository
+            return store.openIssue(repository: name, author: author, title: title, body: body).number
+        }
     }
 
     /// The repository's issues, oldest first.

@@ -157,31 +157,29 @@ enum PostgresAdmin {
 
     /// The one number `sql` selects.
     static func count(_ sql: String) async throws -> Int64 {
-        let quiet = Logger(label: "shipshape.tests.postgres-admin", factory: { _ in SwiftLogNoOpLogHandler() })
-        let client = PostgresClient(
-            configuration: try PostgresJobQueue.configuration(url: url()), backgroundLogger: quiet)
-        return try await withThrowingTaskGroup(of: Int64?.self) { group in
-            group.addTask {
-                await client.run()
-                return nil
-            }
-            defer { group.cancelAll() }
-            var count: Int64 = 0
+        var count: Int64 = 0
+        try await withClient { client, _ in
             for try await value in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Int64.self) {
                 count = value
             }
-            return count
         }
+        return count
     }
 
     static func run(_ sql: String) async throws {
+        try await withClient { client, _ in try await client.query(PostgresQuery(unsafeSQL: sql)) }
+    }
+
+    /// Runs `body` with a client of its own on the test server (statements and locks from outside
+    /// any queue), and a logger that says nothing; the client stops when `body` returns.
+    static func withClient(_ body: (PostgresClient, Logger) async throws -> Void) async throws {
         let quiet = Logger(label: "shipshape.tests.postgres-admin", factory: { _ in SwiftLogNoOpLogHandler() })
         let client = PostgresClient(
             configuration: try PostgresJobQueue.configuration(url: url()), backgroundLogger: quiet)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            try await client.query(PostgresQuery(unsafeSQL: sql))
+            try await body(client, quiet)
         }
     }
 }

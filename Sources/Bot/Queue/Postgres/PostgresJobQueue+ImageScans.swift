@@ -63,20 +63,31 @@ extension PostgresJobQueue: ImageScanArchive {
         }
     }
 
+    /// One statement, so one snapshot: read as a scan and then its findings, a scan replaced in
+    /// between came back with the findings of its old rows gone (a vulnerable image shown clean).
     package func scans(of repository: String) async throws -> [StoredImageScan] {
         try await perform("read the image scan of \(repository)") {
             let decoder = JSONDecoder()
-            let scans = try await self.client.query(
+            let rows = try await self.client.query(
                 """
-                SELECT id, repository, revision, image, locations, manifest_digest, platform, distribution, packages,
-                       notes, error, scanned_at
-                FROM image_scan WHERE repository = \(repository) ORDER BY id
+                SELECT scan.id, scan.repository, scan.revision, scan.image, scan.locations, scan.manifest_digest,
+                       scan.platform, scan.distribution, scan.packages, scan.notes, scan.error, scan.scanned_at,
+                       found.detail
+                FROM image_scan AS scan LEFT JOIN image_vulnerability AS found ON found.scan_id = scan.id
+                WHERE scan.repository = \(repository) ORDER BY scan.id, found.ctid
                 """, logger: self.logger
             ).collect()
-            var stored: [StoredImageScan] = []
-            for row in scans {
+            var stored: [(id: Int64, scan: StoredImageScan)] = []
+            for row in rows {
                 let cells = row.makeRandomAccess()
                 let id = try cells[0].decode(Int64.self)
+                let detail = try cells[12].decode(String?.self).map {
+                    try decoder.decode(Vulnerability.self, from: Data($0.utf8))
+                }
+                if let last = stored.last, last.id == id {
+                    if let detail { stored[stored.count - 1].scan.result.vulnerabilities.append(detail) }
+                    continue
+                }
                 let (repository, revision, image, locations) = try (
                     cells[1].decode(String.self), cells[2].decode(String.self), cells[3].decode(String.self),
                     cells[4].decode(String.self)
@@ -88,20 +99,20 @@ extension PostgresJobQueue: ImageScanArchive {
                 let (notes, error, scannedAt) = try (
                     cells[9].decode(String.self), cells[10].decode(String?.self), cells[11].decode(Double.self)
                 )
-                let details = try await self.client.query(
-                    "SELECT detail FROM image_vulnerability WHERE scan_id = \(id) ORDER BY ctid", logger: self.logger
-                ).collect().map { try $0.decode(String.self) }
                 let result = ImageScanResult(
                     image: image, locations: try decoder.decode([String].self, from: Data(locations.utf8)),
                     manifestDigest: digest, platform: platform, distribution: distribution, packageCount: packages,
-                    vulnerabilities: try details.map { try decoder.decode(Vulnerability.self, from: Data($0.utf8)) },
+                    vulnerabilities: detail.map { [$0] } ?? [],
                     notes: try decoder.decode([String].self, from: Data(notes.utf8)), error: error)
                 stored.append(
-                    StoredImageScan(
-                        repository: repository, revision: revision,
-                        scannedAt: Date(timeIntervalSince1970: scannedAt), result: result))
+                    (
+                        id,
+                        StoredImageScan(
+                            repository: repository, revision: revision,
+                            scannedAt: Date(timeIntervalSince1970: scannedAt), result: result)
+                    ))
             }
-            return stored
+            return stored.map(\.scan)
         }
     }
 }

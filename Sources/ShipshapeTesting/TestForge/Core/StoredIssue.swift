@@ -79,12 +79,10 @@ extension ForgeStore {
         issue.closedAt = issue.state == "closed" ? issue.updatedAt : nil
     }
 
-    /// Next issue number: GitHub and Gitea share the sequence with pull requests, GitLab does not.
+    /// Next issue number: GitHub and Gitea share the sequence with pull requests (`nextNumber`),
+    /// GitLab does not.
     func nextIssueNumber(in repository: String) -> Int {
-        let issueNumbers = issues.filter { $0.repository == repository }.map(\.number)
-        guard flavor != .gitlab else { return (issueNumbers.max() ?? 0) + 1 }
-        return max(
-            issueNumbers.max() ?? 0, pullRequests.filter { $0.repository == repository }.map(\.number).max() ?? 0)
-            + 1
+        guard flavor == .gitlab else { return nextNumber(in: repository) }
+        return (issues.filter { $0.repository == repository }.map(\.number).max() ?? 0) + 1
     }
 }
