@@ -152,6 +152,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "shipshapeTests",
+            dependencies: ["shipshape", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "FileNames"], swiftSettings: strictSettings),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "Manifests"], swiftSettings: strictSettings),
         .testTarget(name: "FileNamesTests", dependencies: ["FileNames"], swiftSettings: strictSettings),
