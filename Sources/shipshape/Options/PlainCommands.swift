@@ -28,8 +28,7 @@ extension CheckCommand {
         command.config = line.value("config")
         do {
             try command.judgement.validate()
-            try command.rendering.flags.validate()
-            try command.rendering.validate()
+            try command.rendering.validateGroups()
             try command.validate()
         } catch { return nil }
         return command
@@ -50,8 +49,7 @@ extension FixCommand {
         command.config = line.value("config")
         command.rendering = RenderOptions(line)
         do {
-            try command.rendering.flags.validate()
-            try command.rendering.validate()
+            try command.rendering.validateGroups()
             try command.validate()
         } catch { return nil }
         return command
@@ -70,5 +68,11 @@ extension RenderOptions {
         self.flags = flags
         cacheDirectory = line.value("cache-dir")
         caBundle = line.value("ca-bundle")
+    }
+
+    /// Validates the group and the group it holds, as argument-parser validates every group it makes.
+    mutating func validateGroups() throws {
+        try flags.validate()
+        try validate()
     }
 }
