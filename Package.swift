@@ -153,6 +153,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "shipshapeTests",
+            dependencies: ["shipshape", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "FileNames"], swiftSettings: strictSettings),
         .testTarget(name: "JSONKitTests", dependencies: ["JSONKit"], swiftSettings: strictSettings),
         .testTarget(

@@ -21,11 +21,16 @@ struct Shipshape: AsyncParsableCommand {
         // it reflects over the commands, and each first protocol-conformance check scans all of
         // the binary's 10,000 conformance records (callgrind: 14.5 of 43 million instructions).
         // The output is argument-parser's own: the version and a newline.
-        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
             print(configuration.version)
             return
         }
         do {
+            // `check` and `fix` on plain command lines skip argument-parser's reflection too (see
+            // `PlainCommandLine`); their errors are reported below as argument-parser's would be.
+            if let check = CheckCommand.plain(arguments) { return try await check.run() }
+            if let fix = FixCommand.plain(arguments) { return try await fix.run() }
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

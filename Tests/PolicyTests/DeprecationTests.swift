@@ -22,6 +22,26 @@ import Testing
         }
     }
 
+    /// The CLI's table is parsed on first use (issue 22's start-up): not before, and then the same
+    /// rows, targets and answers as parsing the file at once.
+    @Test func theTableReadOnFirstUseIsTheFileParsed() throws {
+        let parsed = try BundledData.deprecations()
+        let deferred = BundledData.deprecationsReadOnFirstUse()
+        #expect(!deferred.hasBeenRead)
+        let settings = EvaluationSettings(deprecations: deferred)
+        #expect(!settings.deprecations.hasBeenRead, "making the settings does not read the table")
+        #expect(deferred.entry(apiVersion: "extensions/v1beta1", kind: "Ingress")?.removedIn == ReleaseVersion("1.22"))
+        #expect(deferred.hasBeenRead)
+        #expect(deferred.entries == parsed.entries)
+        #expect(deferred.targets == parsed.targets)
+        for row in parsed.entries {
+            let kind = row.kind ?? "SomeKind"
+            #expect(
+                deferred.entry(apiVersion: row.apiVersion, kind: kind)
+                    == parsed.entry(apiVersion: row.apiVersion, kind: kind))
+        }
+    }
+
     @Test(arguments: [
         ("extensions/v1beta1", "Ingress", "1.21", DeprecatedAPI.Status.deprecated),
         ("extensions/v1beta1", "Ingress", "1.22", .removed),

@@ -109,8 +109,10 @@ struct FixCommand: AsyncParsableCommand {
             fixedCount += written.fixed
             changedFiles += written.files
         }
-        let withoutFix = unfixedByCheck.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(
-            separator: ", ")
+        // Most first, ties by check id: a dictionary's order changes from run to run.
+        let withoutFix = unfixedByCheck.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+            "\($0.key) \($0.value)"
+        }.joined(separator: ", ")
         print(
             "\(dryRun ? "Would fix" : "Fixed") \(fixedCount) finding(s) in \(changedFiles) file(s)"
                 + (withoutFix.isEmpty ? "" : "; not fixed: \(withoutFix)"))

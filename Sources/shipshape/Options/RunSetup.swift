@@ -18,7 +18,7 @@ struct RunSetup {
             configuration = configuration.merging(
                 try ConfigurationReader.read(text: text, file: configPath, knownChecks: Catalogue.ids))
         }
-        let deprecations = try BundledData.deprecations()
+        let deprecations = BundledData.deprecationsReadOnFirstUse()
         let settings = EvaluationSettings(
             deprecations: deprecations,
             kubernetesVersion: kubeVersion ?? configuration.kubernetesVersion,

@@ -1,20 +1,30 @@
+import Synchronization
+
 /// The deprecated and removed apiVersions Shipshape knows, with the newest release of each
 /// component that the data covers (the default target).
 package struct DeprecationTable: Sendable {
-    package var targets: [String: ReleaseVersion]
-    package private(set) var entries: [DeprecatedAPI]
-    private var byAPIVersion: [String: [DeprecatedAPI]] = [:]
+    private let rows: RowsOnce
 
     package init(targets: [String: ReleaseVersion], entries: [DeprecatedAPI]) {
-        self.targets = targets
-        self.entries = entries
-        for entry in entries { byAPIVersion[entry.apiVersion, default: []].append(entry) }
+        rows = RowsOnce(Rows(targets: targets, entries: entries))
     }
+
+    /// A table that `read` makes the first time a row or a target is asked for, so that a run
+    /// that judges no object never reads it (`check` of an empty folder: issue 22's start-up).
+    package init(readingOnFirstUse read: @escaping @Sendable () -> DeprecationTable) {
+        rows = RowsOnce(making: { read().rows.value })
+    }
+
+    package var targets: [String: ReleaseVersion] { rows.value.targets }
+    package var entries: [DeprecatedAPI] { rows.value.entries }
+
+    /// Whether the rows have been made (false only for a table read on first use, until then).
+    package var hasBeenRead: Bool { rows.hasBeenRead }
 
     /// The row for this apiVersion and kind; a row for the kind wins over a row for the whole apiVersion.
     package func entry(apiVersion: String, kind: String) -> DeprecatedAPI? {
-        guard let rows = byAPIVersion[apiVersion] else { return nil }
-        return rows.first { $0.kind == kind } ?? rows.first { $0.kind == nil }
+        guard let found = rows.value.byAPIVersion[apiVersion] else { return nil }
+        return found.first { $0.kind == kind } ?? found.first { $0.kind == nil }
     }
 
     package var newestKubernetes: ReleaseVersion? { targets["kubernetes"] }
@@ -26,6 +36,52 @@ package struct DeprecationTable: Sendable {
     ) -> ReleaseVersion? {
         if component == "kubernetes", let kubernetesVersion { return kubernetesVersion }
         return chosen[component] ?? targets[component]
+    }
+}
+
+/// The table's rows, indexed by apiVersion.
+private struct Rows: Sendable {
+    var targets: [String: ReleaseVersion]
+    var entries: [DeprecatedAPI]
+    var byAPIVersion: [String: [DeprecatedAPI]] = [:]
+
+    init(targets: [String: ReleaseVersion], entries: [DeprecatedAPI]) {
+        self.targets = targets
+        self.entries = entries
+        for entry in entries { byAPIVersion[entry.apiVersion, default: []].append(entry) }
+    }
+}
+
+/// Rows made once: given, or made by a closure on first use (under a lock, so two threads
+/// asking at once make them once).
+private final class RowsOnce: Sendable {
+    private enum State {
+        case made(Rows)
+        case unmade(@Sendable () -> Rows)
+    }
+
+    private let state: Mutex<State>
+
+    init(_ rows: Rows) { state = Mutex(.made(rows)) }
+    init(making make: @escaping @Sendable () -> Rows) { state = Mutex(.unmade(make)) }
+
+    var value: Rows {
+        state.withLock { state in
+            switch state {
+            case .made(let rows): return rows
+            case .unmade(let make):
+                let rows = make()
+                state = .made(rows)
+                return rows
+            }
+        }
+    }
+
+    var hasBeenRead: Bool {
+        state.withLock { state in
+            if case .made = state { return true }
+            return false
+        }
     }
 }
 
