@@ -57,7 +57,7 @@ package struct ReviewEngine: Sendable {
 
         // The changed files are read once: for the exemptions they add, then by the checks.
         var changedBytes: [String: [UInt8]] = [:]
-        for file in headFiles { changedBytes[file.path] = try repository.contents(ofBlob: file.blob) }
+        for file in headFiles { changedBytes[file.path] = try repository.contentsUnlessTooLarge(ofBlob: file.blob) }
         let addedExemptions = try exemptionsAdded(
             by: changes.filter { changedBytes[$0.path] != nil }, headBytes: changedBytes, since: mergeBase,
             request: request, counting: configuration.countsExemptionsAddedByChanges, in: repository)
@@ -129,7 +129,7 @@ package struct ReviewEngine: Sendable {
             let oldPath = change.oldPath ?? change.path
             // Regular files only: symlinks and submodules are never followed.
             if let file = try repository.file(oldPath, at: mergeBase), file.isRegularFile {
-                baseBytes[oldPath] = try repository.contents(ofBlob: file.blob)
+                baseBytes[oldPath] = try repository.contentsUnlessTooLarge(ofBlob: file.blob)
             }
         }
         let pairs = mentioning.map {

@@ -194,7 +194,8 @@ struct TreeIndex {
     private static func facts(of file: TreeFile, cache: FactsCache, repository: some RevisionReader) throws -> BlobFacts
     {
         if let known = cache.facts(for: file.blob) { return known }
-        let bytes = try repository.contents(ofBlob: file.blob)
+        // A blob too large to read holds no facts; the engine reports the file as unreadable.
+        let bytes = try repository.contentsUnlessTooLarge(ofBlob: file.blob) ?? []
         let facts = BlobFacts(
             ManifestReader.read(path: file.path, bytes: bytes, options: PolicyEngine.parseOptions), bytes: bytes)
         cache.remember(facts, for: file.blob)

@@ -14,12 +14,16 @@ extension ReviewEngine {
         var renamed: [String: String] = [:]
         for change in review.changes where change.kind != .deleted && Self.isManifestPath(change.path) {
             guard let file = try repository.file(change.path, at: head), file.isRegularFile else { continue }
-            headFiles.append((change.path, try repository.contents(ofBlob: file.blob)))
+            // A file too large to read pins nothing the scan could know (the review reports it unreadable).
+            guard let bytes = try repository.contentsUnlessTooLarge(ofBlob: file.blob) else { continue }
+            headFiles.append((change.path, bytes))
             guard change.kind != .added else { continue }
             let oldPath = change.oldPath ?? change.path
             renamed[change.path] = oldPath
-            if let old = try repository.file(oldPath, at: mergeBase), old.isRegularFile {
-                baseFiles.append((oldPath, try repository.contents(ofBlob: old.blob)))
+            if let old = try repository.file(oldPath, at: mergeBase), old.isRegularFile,
+                let bytes = try repository.contentsUnlessTooLarge(ofBlob: old.blob)
+            {
+                baseFiles.append((oldPath, bytes))
             }
         }
         guard !headFiles.isEmpty else { return [] }
@@ -35,8 +39,8 @@ extension ReviewEngine {
         commit: String, detection: DetectionReport
     ) {
         let commit = try repository.commit(revision)
-        let files = try manifestFiles(at: commit, in: repository).map { file in
-            (path: file.path, bytes: try repository.contents(ofBlob: file.blob))
+        let files = try manifestFiles(at: commit, in: repository).compactMap { file in
+            try repository.contentsUnlessTooLarge(ofBlob: file.blob).map { (path: file.path, bytes: $0) }
         }
         return (commit.hex, DependencyScanner.scan(contents: files))
     }
