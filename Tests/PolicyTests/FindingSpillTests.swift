@@ -41,7 +41,8 @@ import Testing
                 path: DocumentPath(), message: huge, documentIndex: nil),
             Finding(
                 checkID: "runAsRootAllowed", severity: .warning, category: .security, file: "e\u{301}.yaml",
-                position: SourcePosition(line: 2, column: 1), object: ObjectReference(
+                position: SourcePosition(line: 2, column: 1),
+                object: ObjectReference(
                     apiVersion: "v1", kind: "Pod", namespace: "shop", name: "web"), container: "",
                 path: DocumentPath([.key("spec"), .key("containers"), .index(12), .key("a.b/c")]), message: "",
                 documentIndex: 7),
@@ -132,7 +133,9 @@ import Testing
             let report = spilled.run(files: files)
             #expect(report.findingList.count > 3)
             #expect(JSONReport.document(report) == JSONReport.document(memory.run(files: files)))
-            #expect(TextReport(useColor: false).render(report) == TextReport(useColor: false).render(memory.run(files: files)))
+            #expect(
+                TextReport(useColor: false).render(report)
+                    == TextReport(useColor: false).render(memory.run(files: files)))
         }
     }
 }

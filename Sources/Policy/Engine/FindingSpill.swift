@@ -63,7 +63,8 @@ package final class FindingSpill: Sendable {
         let name = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard made >= 0 else {
             throw Failure(
-                description: "cannot make a temporary file for findings in \(directory): \(String(cString: strerror(errno)))")
+                description:
+                    "cannot make a temporary file for findings in \(directory): \(String(cString: strerror(errno)))")
         }
         unlink(name)
         _ = fcntl(made, F_SETFD, FD_CLOEXEC)
@@ -138,7 +139,8 @@ package final class FindingSpill: Sendable {
             }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
-                fatalError("cannot read findings back from the temporary file \(path): \(String(cString: strerror(errno)))")
+                fatalError(
+                    "cannot read findings back from the temporary file \(path): \(String(cString: strerror(errno)))")
             }
             done += count
         }
