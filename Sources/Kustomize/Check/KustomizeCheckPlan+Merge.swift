@@ -6,49 +6,81 @@ extension KustomizeCheckPlan {
     package func mergingAcrossRoots(_ report: CheckReport, isIgnored: (String) -> Bool = { _ in false }) -> CheckReport
     {
         // A built object's value written in an ignored file is not reported either.
-        var findings = Self.mergedAcrossRoots(report.findings.filter { !isIgnored($0.file) })
-        Finding.sortInReportOrder(&findings)
+        var findings = Self.mergedAcrossRoots(report.findingList.filtered { !isIgnored($0.file) })
+        findings.sortInReportOrder()
         return CheckReport(
-            findings: findings, files: report.files, notes: report.notes,
+            findingList: findings, files: report.files, notes: report.notes,
             runtimeChecks: report.runtimeChecks, runtimeSeverities: report.runtimeSeverities)
     }
 
     /// The findings with those on the same source position from several roots made one.
     package static func mergedAcrossRoots(_ findings: [Finding]) -> [Finding] {
-        let marker = rootMarker
-        var order: [String] = []
-        var groups: [String: (finding: Finding, base: String, roots: [String], detail: String?)] = [:]
-        var others: [Finding] = []
-        for finding in findings {
-            guard finding.message.hasSuffix(")"), let range = Self.lastRange(of: marker, in: finding.message) else {
-                others.append(finding)
+        mergedAcrossRoots(FindingList(findings)).array
+    }
+
+    /// The findings with those on the same source position from several roots made one: the
+    /// others first, then one per group in the order groups first appear, naming every root.
+    /// A group is held as its first finding's position and its roots' numbers, not as findings.
+    package static func mergedAcrossRoots(_ findings: FindingList) -> FindingList {
+        var merged = findings.emptyCopy
+        var seen = SeenKeys()
+        var firstOfGroup: [Int] = []
+        var rootsOfGroup: [[Int32]] = []
+        var rootNames: [String] = []
+        var rootNumbers: [String: Int32] = [:]
+        for index in findings.indices {
+            let finding = findings[index]
+            guard let label = rootLabel(of: finding) else {
+                merged.append(index, of: findings)
                 continue
             }
-            let base = String(finding.message[..<range.lowerBound])
-            let label = finding.message[range.upperBound..<finding.message.index(before: finding.message.endIndex)]
-            let parts = label.split(separator: ",", maxSplits: 1)
-            let root = String(parts[0])
-            let detail = parts.count > 1 ? String(parts[1]).trimmingWhitespace : nil
-            let key = "\(finding.checkID)|\(finding.file)|\(finding.position)|\(finding.container ?? "")|\(base)"
-            if groups[key] == nil {
-                order.append(key)
-                groups[key] = (finding, base, [root], detail)
-            } else if groups[key]?.roots.contains(root) == false {
-                groups[key]?.roots.append(root)
+            let root = rootNumbers[label.root] ?? Int32(rootNames.count)
+            if rootNumbers[label.root] == nil {
+                rootNumbers[label.root] = root
+                rootNames.append(label.root)
+            }
+            let key = groupKey(finding, base: label.base)
+            let earlier = seen.firstPosition(of: key, at: firstOfGroup.count) { group in
+                let first = findings[firstOfGroup[group]]
+                return rootLabel(of: first).map { groupKey(first, base: $0.base) } ?? ""
+            }
+            if let group = earlier {
+                if !rootsOfGroup[group].contains(root) { rootsOfGroup[group].append(root) }
+            } else {
+                firstOfGroup.append(index)
+                rootsOfGroup.append([root])
             }
         }
-        var merged = others
-        for key in order {
-            guard let group = groups[key] else { continue }
-            var finding = group.finding
-            if group.roots.count > 1 {
-                let detail = group.detail.map { ", \($0)" } ?? ""
-                finding.message =
-                    group.base + " (built by kustomizations \(group.roots.joined(separator: ", "))\(detail))"
+        for (first, roots) in zip(firstOfGroup, rootsOfGroup) {
+            guard roots.count > 1 else {
+                merged.append(first, of: findings)
+                continue
             }
+            var finding = findings[first]
+            guard let label = rootLabel(of: finding) else { continue }
+            let detail = label.detail.map { ", \($0)" } ?? ""
+            let names = roots.map { rootNames[Int($0)] }.joined(separator: ", ")
+            finding.message = label.base + " (built by kustomizations \(names)\(detail))"
             merged.append(finding)
         }
         return merged
+    }
+
+    /// What a finding's message says of the root that built its object: the message before the
+    /// label, the root, and what follows it; nil for a finding on a file's own object.
+    private static func rootLabel(of finding: Finding) -> (base: String, root: String, detail: String?)? {
+        guard finding.message.hasSuffix(")"), let range = lastRange(of: rootMarker, in: finding.message) else {
+            return nil
+        }
+        let base = String(finding.message[..<range.lowerBound])
+        let label = finding.message[range.upperBound..<finding.message.index(before: finding.message.endIndex)]
+        let parts = label.split(separator: ",", maxSplits: 1)
+        let detail = parts.count > 1 ? String(parts[1]).trimmingWhitespace : nil
+        return (base, String(parts[0]), detail)
+    }
+
+    private static func groupKey(_ finding: Finding, base: String) -> String {
+        "\(finding.checkID)|\(finding.file)|\(finding.position)|\(finding.container ?? "")|\(base)"
     }
 
     private static let rootMarker = " (built by kustomization "

@@ -27,7 +27,13 @@ package struct CheckReport: Sendable {
         }
     }
 
-    package var findings: [Finding]
+    /// The findings, in memory or in a temporary file (`FindingList`): reports are written from it.
+    package var findingList: FindingList
+    /// The findings as an array (read back whole when they are in a temporary file).
+    package var findings: [Finding] {
+        get { findingList.array }
+        set { findingList = FindingList(newValue) }
+    }
     package var files: [FileOutcome]
     package var notes: [String]
     /// Checks made at run time (Kyverno rules), with their severities: SARIF rules come from here.
@@ -38,7 +44,16 @@ package struct CheckReport: Sendable {
         findings: [Finding], files: [FileOutcome], notes: [String], runtimeChecks: [CheckMetadata] = [],
         runtimeSeverities: [String: Severity] = [:]
     ) {
-        self.findings = findings
+        self.init(
+            findingList: FindingList(findings), files: files, notes: notes, runtimeChecks: runtimeChecks,
+            runtimeSeverities: runtimeSeverities)
+    }
+
+    package init(
+        findingList: FindingList, files: [FileOutcome], notes: [String], runtimeChecks: [CheckMetadata] = [],
+        runtimeSeverities: [String: Severity] = [:]
+    ) {
+        self.findingList = findingList
         self.files = files
         self.notes = notes
         self.runtimeChecks = runtimeChecks
@@ -48,16 +63,22 @@ package struct CheckReport: Sendable {
     package var unreadableFiles: [FileOutcome] { files.filter { $0.status == .unreadable } }
 
     package func count(_ severity: Severity) -> Int {
-        findings.filter { $0.severity == severity }.count
+        var count = 0
+        findingList.forEachCheck { _, found in if found == severity { count += 1 } }
+        return count
     }
 
     package var countsByCheck: [String: Int] {
-        findings.reduce(into: [:]) { $0[$1.checkID, default: 0] += 1 }
+        var counts: [String: Int] = [:]
+        findingList.forEachCheck { checkID, _ in counts[checkID, default: 0] += 1 }
+        return counts
     }
 
     /// True when something at or above `threshold` was found.
     package func fails(at threshold: Severity?) -> Bool {
         guard let threshold else { return false }
-        return findings.contains { $0.severity >= threshold }
+        var fails = false
+        findingList.forEachCheck { _, severity in fails = fails || severity >= threshold }
+        return fails
     }
 }

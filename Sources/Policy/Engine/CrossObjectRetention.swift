@@ -19,6 +19,8 @@ enum CrossObjectRetention {
     static let metadataFields: Set<String> = ["name", "generateName", "namespace", "labels"]
 
     static func retained(_ object: KubernetesObject) -> KubernetesObject {
+        // Context objects (looked up, never judged) keep their own facts: `ContextRetention`.
+        if let facts = ContextRetention.retained(object) { return facts }
         if object.kind == "Kustomization" {
             // No cross-object check judges a kustomization; the workspace reads its `namespace`.
             let node = object.node.pruned { path in

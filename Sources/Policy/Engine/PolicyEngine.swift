@@ -22,6 +22,10 @@ package struct PolicyEngine: Sendable {
     /// Kinds kept for cross-object lookups beyond `Workspace.contextKinds`: those custom checks ask for.
     let additionalContextKinds: Set<String>
 
+    /// Where findings wait for the report: a temporary file when set, so memory does not grow with
+    /// them (`check` of a large tree); in memory otherwise.
+    package var findingSpill: FindingSpill?
+
     /// `checks` with the configuration's custom checks added (one with a built-in's id replaces it).
     package init(checks: [any Check] = Catalogue.all, configuration: PolicyConfiguration, settings: EvaluationSettings)
     {
@@ -99,33 +103,44 @@ package struct PolicyEngine: Sendable {
         DispatchQueue.concurrentPerform(iterations: paths.count + made) { index in
             // The deferred streams' slots sit at `deferred.position` among the paths.
             if index >= deferred.position, index < deferred.position + made {
-                slots[index] = checkDeferred(deferred, index: index - deferred.position)
+                slots[index] = spilled(checkDeferred(deferred, index: index - deferred.position))
                 return
             }
             let path = paths[index < deferred.position ? index : index - made]
             let ownChecks = focus?.contains(path) ?? true
-            slots[index] =
+            slots[index] = spilled(
                 parsed[path].map { checkObjects(of: $0, ownChecks: ownChecks) }
-                ?? checkFile(path, ownChecks: ownChecks, source: source)
+                    ?? checkFile(path, ownChecks: ownChecks, source: source))
         }
         // Each file's findings and kept objects are moved into one list and let go from its
         // result, so no finding is held twice (a large tree has hundreds of thousands).
         var results = slots.take()
-        var findings: [Finding] = []
+        var findings = FindingList(spill: findingSpill)
         var retained: [KubernetesObject] = []
-        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
         retained.reserveCapacity(results.reduce(0) { $0 + $1.retained.count })
         for index in results.indices {
-            findings += results[index].findings
+            findings.append(contentsOf: results[index].spilledFindings)
+            findings.append(contentsOf: results[index].findings)
             retained += results[index].retained
             results[index].findings = []
+            results[index].spilledFindings = []
             results[index].retained = []
         }
-        findings += crossObjectFindings(retained: retained, knownFacts: knownFacts)
+        findings.append(contentsOf: crossObjectFindings(retained: retained, knownFacts: knownFacts))
         retained = []
-        Finding.sortInReportOrder(&findings)
-        let report = CheckReport(findings: findings, files: results.map(\.outcome), notes: configuration.notes)
+        findings.sortInReportOrder()
+        let report = CheckReport(findingList: findings, files: results.map(\.outcome), notes: configuration.notes)
         return (report, results.compactMap(\.kept))
+    }
+
+    /// The result with its findings moved to `findingSpill`, when there is one.
+    private func spilled(_ result: FileResult) -> FileResult {
+        guard let findingSpill, !result.findings.isEmpty else { return result }
+        var result = result
+        result.spilledFindings = FindingList(spill: findingSpill)
+        result.spilledFindings.append(contentsOf: result.findings)
+        result.findings = []
+        return result
     }
 
     /// One deferred stream made and checked; its documents go when this returns.
@@ -180,6 +195,8 @@ package struct PolicyEngine: Sendable {
         var outcome: CheckReport.FileOutcome
         var findings: [Finding] = []
         var retained: [KubernetesObject] = []
+        /// `findings`, once written to the engine's `findingSpill`.
+        var spilledFindings = FindingList()
         /// A deferred stream's origins still needed to move its findings.
         var kept: GeneratedManifests?
     }
@@ -224,7 +241,7 @@ package struct PolicyEngine: Sendable {
         return result
     }
 
-    private func crossObjectFindings(retained: [KubernetesObject], knownFacts: TreeFacts) -> [Finding] {
+    private func crossObjectFindings(retained: [KubernetesObject], knownFacts: TreeFacts) -> FindingList {
         var workspace: Workspace
         if let base = knownFacts.workspace {
             workspace = base
@@ -243,7 +260,7 @@ package struct PolicyEngine: Sendable {
             } + knownFacts.workloads)
         let builder = FindingBuilder(configuration: configuration)
         let crossChecks = checks.filter(\.needsWorkspace)
-        let slots = ResultSlots<[Finding]>(count: retained.count)
+        let slots = ResultSlots<FindingList>(count: retained.count)
         let context = workspace
         DispatchQueue.concurrentPerform(iterations: retained.count) { index in
             let object = retained[index]
@@ -254,9 +271,13 @@ package struct PolicyEngine: Sendable {
                     for: check, violations: check.evaluate(object, in: context), object: object, exemptions: &exemptions
                 )
             }
-            slots[index] = findings
+            var kept = FindingList(spill: findingSpill)
+            kept.append(contentsOf: findings)
+            slots[index] = kept
         }
-        return slots.values.flatMap { $0 }
+        var findings = FindingList(spill: findingSpill)
+        for kept in slots.take() { findings.append(contentsOf: kept) }
+        return findings
     }
 
     private func isContextKind(_ kind: String) -> Bool {

@@ -38,16 +38,12 @@ extension PolicyEngine {
                 return try source(path)
             }, parsed: parsed, deferred: deferred)
         let byPath = eager.merging(kept.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let findings = report.findings.map { finding -> (finding: Finding, stream: String) in
-            guard let stream = byPath[finding.file] else { return (finding, "") }
-            return (Self.relocate(finding, from: stream), stream.keptApart ? stream.path : "")
-        }
         let deferredPaths = Set(deferred.entries.map(\.path))
         let files = report.files.filter { byPath[$0.path] == nil && !deferredPaths.contains($0.path) }
-        var merged = Self.merged(findings)
-        Finding.sortInReportOrder(&merged)
+        var merged = Self.relocatedAndMerged(report.findingList, streams: byPath)
+        merged.sortInReportOrder()
         return CheckReport(
-            findings: merged, files: files, notes: report.notes,
+            findingList: merged, files: files, notes: report.notes,
             runtimeChecks: report.runtimeChecks, runtimeSeverities: report.runtimeSeverities)
     }
 
@@ -66,17 +62,41 @@ extension PolicyEngine {
         return moved
     }
 
-    /// One finding per check, place, object and container: two streams that generate the same
-    /// object from one written value (a chart rendered with and without a ci values file)
-    /// report it once, naming the first. Findings of a stream kept apart (`stream` non-empty) are
-    /// merged only with its own.
-    static func merged(_ findings: [(finding: Finding, stream: String)]) -> [Finding] {
-        var seen = Set<String>()
-        return findings.filter { item in
-            let finding = item.finding
-            return seen.insert(
-                "\(item.stream)|\(finding.checkID)|\(finding.file)|\(finding.position)|\(finding.object?.description ?? "")|\(finding.container ?? "")|\(finding.path)"
-            ).inserted
-        }.map(\.finding)
+    /// Every finding on a stream of `streams` moved to its line (`relocate`), then one per check,
+    /// place, object and container: two streams that generate the same object from one written
+    /// value (a chart rendered with and without a ci values file) report it once, naming the
+    /// first. Findings of a stream kept apart are merged only with its own.
+    static func relocatedAndMerged(_ findings: FindingList, streams: [String: GeneratedManifests]) -> FindingList {
+        var merged = findings.emptyCopy
+        var seen = SeenKeys()
+        // The stream each kept finding was merged under ("" for all but those kept apart), by number.
+        var streamNames = [""]
+        var streamNumbers = ["": Int32(0)]
+        var streamOfKept: [Int32] = []
+        for index in findings.indices {
+            var finding = findings[index]
+            var stream = ""
+            let source = streams[finding.file]
+            if let source {
+                finding = Self.relocate(finding, from: source)
+                if source.keptApart { stream = source.path }
+            }
+            let key = mergeKey(finding, stream: stream)
+            let earlier = seen.firstPosition(of: key, at: merged.count) { position in
+                mergeKey(merged[position], stream: streamNames[Int(streamOfKept[position])])
+            }
+            guard earlier == nil else { continue }
+            if streamNumbers[stream] == nil {
+                streamNumbers[stream] = Int32(streamNames.count)
+                streamNames.append(stream)
+            }
+            streamOfKept.append(streamNumbers[stream] ?? 0)
+            if source == nil { merged.append(index, of: findings) } else { merged.append(finding) }
+        }
+        return merged
+    }
+
+    private static func mergeKey(_ finding: Finding, stream: String) -> String {
+        "\(stream)|\(finding.checkID)|\(finding.file)|\(finding.position)|\(finding.object?.description ?? "")|\(finding.container ?? "")|\(finding.path)"
     }
 }

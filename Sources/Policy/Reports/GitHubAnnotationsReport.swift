@@ -6,7 +6,7 @@ import Manifests
 /// `%`, CR and LF in the message; also `:` and `,` in property values.
 package enum GitHubAnnotationsReport {
     package static func render(_ report: CheckReport) -> String {
-        report.findings.map(line).joined()
+        report.findingList.map(line).joined()
     }
 
     static func line(_ finding: Finding) -> String {

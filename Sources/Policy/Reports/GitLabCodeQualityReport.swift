@@ -8,7 +8,7 @@ import Manifests
 /// categories do not fit Shipshape's, so none are written).
 package enum GitLabCodeQualityReport {
     package static func render(_ report: CheckReport) -> String {
-        var json = JSONWriter(capacity: 512 * report.findings.count + 64)
+        var json = JSONWriter(capacity: 512 * report.findingList.count + 64)
         write(report, to: &json)
         return String(decoding: json.takeDocument(), as: UTF8.self)
     }
@@ -24,7 +24,7 @@ package enum GitLabCodeQualityReport {
         // target's), so two findings that share one get the occurrence's number appended.
         var seen: [String: Int] = [:]
         json.array { json in
-            for finding in report.findings {
+            for finding in report.findingList {
                 var key = finding.fingerprint
                 let occurrence = seen[key, default: 0]
                 seen[key] = occurrence + 1

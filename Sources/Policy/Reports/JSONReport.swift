@@ -12,7 +12,7 @@ package enum JSONReport {
 
     /// The report as the bytes `render` spells.
     package static func document(_ report: CheckReport) -> [UInt8] {
-        var json = JSONWriter(capacity: 512 * (report.findings.count + report.files.count / 4) + 4096)
+        var json = JSONWriter(capacity: 512 * (report.findingList.count + report.files.count / 4) + 4096)
         write(report, to: &json)
         return json.takeDocument()
     }
@@ -33,7 +33,7 @@ package enum JSONReport {
             }
             json.key("findings")
             json.array { json in
-                for finding in report.findings { write(finding, to: &json) }
+                for finding in report.findingList { write(finding, to: &json) }
             }
             json.key("notes")
             json.array { json in
@@ -94,7 +94,7 @@ package enum JSONReport {
             }
             json.field("checkedFiles", report.files.filter { $0.status == .checked }.count)
             json.field("files", report.files.count)
-            json.field("findings", report.findings.count)
+            json.field("findings", report.findingList.count)
             json.field("objects", report.files.reduce(0) { $0 + $1.objects })
         }
     }

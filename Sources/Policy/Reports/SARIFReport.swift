@@ -17,7 +17,7 @@ package enum SARIFReport {
     package static func document(_ report: CheckReport, checks: [CheckMetadata], configuration: PolicyConfiguration)
         -> [UInt8]
     {
-        var json = JSONWriter(capacity: 1024 * report.findings.count + 65536)
+        var json = JSONWriter(capacity: 1024 * report.findingList.count + 65536)
         write(report, checks: checks, configuration: configuration, to: &json)
         return json.takeDocument()
     }
@@ -46,7 +46,7 @@ package enum SARIFReport {
                 json.object { json in
                     json.key("results")
                     json.array { json in
-                        for finding in report.findings {
+                        for finding in report.findingList {
                             write(finding, ruleIndex: ruleIndex[finding.checkID] ?? 0, to: &json)
                         }
                     }

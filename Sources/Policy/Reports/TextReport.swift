@@ -12,7 +12,7 @@ package struct TextReport: Sendable {
     }
 
     package func render(_ report: CheckReport) -> String {
-        var lines = groupedLines(report.findings)
+        var lines = groupedLines(report.findingList)
         for file in report.files where file.status == .template {
             lines.append(
                 paint(
@@ -31,7 +31,7 @@ package struct TextReport: Sendable {
     }
 
     /// Findings grouped under their file's name, one line each.
-    package func groupedLines(_ findings: [Finding]) -> [String] {
+    package func groupedLines(_ findings: some Sequence<Finding>) -> [String] {
         var lines: [String] = []
         var currentFile: String?
         for finding in findings {
@@ -60,13 +60,13 @@ package struct TextReport: Sendable {
         let skipped = report.files.count - checked
         let dangers = report.count(.danger)
         let warnings = report.count(.warning)
-        let findingFiles = Set(report.findings.map(\.file)).count
-        if report.findings.isEmpty {
+        let findingFiles = report.findingList.fileCount
+        if report.findingList.isEmpty {
             return paint("✓ no findings", .green) + " in \(checked) checked file(s), \(skipped) skipped"
         }
         let mark = dangers > 0 ? paint("✖", .red) : paint("⚠", .yellow)
         return
-            "\(mark) \(report.findings.count) finding(s): \(dangers) danger, \(warnings) warning, in \(findingFiles) file(s); \(checked) checked file(s), \(skipped) skipped"
+            "\(mark) \(report.findingList.count) finding(s): \(dangers) danger, \(warnings) warning, in \(findingFiles) file(s); \(checked) checked file(s), \(skipped) skipped"
     }
 
     private enum Style: String {

@@ -50,8 +50,11 @@ struct CheckCommand: AsyncParsableCommand {
         var rendered = try await rendering.render(files: files, settingsFile: config)
         rendered.generated = plan.withoutChartsItBuilt(rendered.generated)
         rendered.notes.removeAll { plan.built($0.location.file) }
+        // Findings wait for the report in a temporary file, so memory does not grow with them.
+        var engine = setup.engine
+        engine.findingSpill = Self.findingSpill()
         var report = plan.mergingAcrossRoots(
-            setup.engine.run(
+            engine.run(
                 paths: plan.files, generated: plan.generated + rendered.generated, deferred: plan.deferred,
                 source: RenderOptions.read),
             isIgnored: isIgnored)
@@ -68,6 +71,7 @@ struct CheckCommand: AsyncParsableCommand {
                 path: $0.path, status: .unreadable, documents: 0, objects: 0, bytes: 0, error: $0.reason)
         }
         report.notes += listing.skipped.map(\.description)
+        if let failure = engine.findingSpill?.failure { throw CommandFailure(failure) }
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
         case .json: JSONReport.stream(report) { StandardOutput.write($0) }
@@ -86,5 +90,12 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if report.fails(at: judgement.failOn.severity) { throw ExitCode(3) }
+    }
+
+    /// A temporary file for findings in `$TMPDIR` (else /tmp), unlinked as soon as it is made; nil
+    /// where none can be made (a read-only file system), and the findings stay in memory.
+    static func findingSpill() -> FindingSpill? {
+        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return try? FindingSpill(directory: directory)
     }
 }
