@@ -21,6 +21,18 @@ import Testing
         #expect(ByteSearch.contains(text: text, ".git//") == text.contains(".git//"))
     }
 
+    /// `firstIndex(of:in:)` and `lastIndex(of:in:)` stand in for String's in `apiVersion`s and
+    /// paths: the same index, Characters and all.
+    @Test(arguments: [
+        "apps/v1", "v1", "", "/", "a/b/c", "/abs", "trailing/", "caf\u{E9}/v1", "a/\u{301}b/c", "\u{600}/x/y",
+        "line\r\n/x", "\u{1F600}/x",
+    ])
+    func findsTheIndexStringDoes(text: String) {
+        #expect(ByteSearch.firstIndex(of: "/", in: text) == text.firstIndex(of: "/"))
+        #expect(ByteSearch.lastIndex(of: "/", in: text) == text.lastIndex(of: "/"))
+        #expect(ByteSearch.firstIndex(of: ".", in: text) == text.firstIndex(of: "."))
+    }
+
     @Test func findsWordsAnywhere() {
         #expect(ByteSearch.contains(text: "a/./b", "/./"))
         #expect(ByteSearch.contains(text: "//", "//"))

@@ -18,7 +18,7 @@ extension RootDeployers {
         return sources.compactMap { source, label -> RootDeployer? in
             guard source["chart"] == nil, source["helm"] == nil, source["plugin"] == nil,
                 let path = source["path"], let folder = folder(named: path, from: file),
-                !files.contains(BuildPath.join(folder, "Chart.yaml"))
+                !fileSet.contains(BuildPath.join(folder, "Chart.yaml"))
             else { return nil }
             let name = "Argo CD Application \(Self.name(object))\(label)"
             var deployer = RootDeployer(

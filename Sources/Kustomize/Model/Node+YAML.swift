@@ -18,6 +18,9 @@ extension Node {
         return try Node(yaml, file: file, at: nil, depth: 0, budget: &budget)
     }
 
+    /// Mappings up to this many keys find a repeated key by comparing with each.
+    static let keysSearchedInPlace = 16
+
     init(_ yaml: YAMLNode, file: String, at position: SourcePosition?, depth: Int, budget: inout CopyBudget) throws {
         let origin = SourceLocation(file: file, position: position ?? yaml.start)
         budget.nodesLeft -= 1
@@ -43,15 +46,22 @@ extension Node {
         case .mapping(let entries):
             var copied: [Entry] = []
             copied.reserveCapacity(entries.count)
-            var indexByKey: [String: Int] = [:]
+            // Keys seen, by place: looked up in the list while it is short (most mappings are;
+            // a dictionary for each cost more than the copy), in a dictionary once it is long.
+            var indexByKey: [String: Int]?
             for entry in entries {
                 let key = entry.keyText ?? ""
                 let value = try Node(entry.value, file: file, at: entry.key.start, depth: depth + 1, budget: &budget)
+                if indexByKey == nil, copied.count >= Self.keysSearchedInPlace {
+                    indexByKey = Dictionary(uniqueKeysWithValues: copied.indices.map { (copied[$0].key, $0) })
+                }
+                let seen: Int?
+                if let indexByKey { seen = indexByKey[key] } else { seen = copied.firstIndex { $0.key == key } }
                 // A repeated key: the last one wins, as Kubernetes' YAML reader does.
-                if let index = indexByKey[key] {
+                if let index = seen {
                     copied[index].node = value
                 } else {
-                    indexByKey[key] = copied.count
+                    indexByKey?[key] = copied.count
                     copied.append(Entry(key: key, node: value))
                 }
             }
@@ -66,30 +76,68 @@ extension Node {
 
     /// Every origin in the tree, by path, for `SourceOrigins`.
     package func collectOrigins(at path: DocumentPath = .root, into body: (DocumentPath, SourceLocation) -> Void) {
-        if let origin { body(path, origin) }
+        var components = path.components
+        collectOrigins(at: &components, into: body)
+    }
+
+    /// The walk of `collectOrigins`, one path grown and shrunk in place (a new path for every
+    /// node cost more than the recording).
+    private func collectOrigins(
+        at components: inout [DocumentPath.Component], into body: (DocumentPath, SourceLocation) -> Void
+    ) {
+        if let origin { body(DocumentPath(components), origin) }
         switch value {
         case .scalar: break
         case .mapping(let entries):
-            for entry in entries { entry.node.collectOrigins(at: path.appending(entry.key), into: body) }
+            for entry in entries {
+                components.append(.key(entry.key))
+                entry.node.collectOrigins(at: &components, into: body)
+                components.removeLast()
+            }
         case .sequence(let items):
             for (index, item) in items.enumerated() {
-                item.collectOrigins(at: path.appending(index: index), into: body)
+                components.append(.index(index))
+                item.collectOrigins(at: &components, into: body)
+                components.removeLast()
             }
         }
     }
 
     /// Gives every node without an origin the given one (values a patch or generator made).
     mutating func fillOrigins(_ origin: SourceLocation?) {
-        if self.origin == nil { self.origin = origin }
-        switch value {
+        if let filled = filledOrigins(origin) { self = filled }
+    }
+
+    /// The node with every node lacking an origin given the nearest one above it (`inherited`
+    /// above the node itself); nil when nothing changes, which is most often, so that only the
+    /// lists on the way to a changed node are copied (a tree shared with a cached build is not
+    /// copied whole).
+    func filledOrigins(_ inherited: SourceLocation?) -> Node? {
+        let origin = self.origin ?? inherited
+        var value: Value?
+        switch self.value {
         case .scalar: break
-        case .mapping(var entries):
-            for index in entries.indices { entries[index].node.fillOrigins(self.origin) }
-            value = .mapping(entries)
-        case .sequence(var items):
-            for index in items.indices { items[index].fillOrigins(self.origin) }
-            value = .sequence(items)
+        case .mapping(let entries):
+            var copied = entries  // the same list until a node changes
+            var changed = false
+            for index in entries.indices {
+                guard let filled = entries[index].node.filledOrigins(origin) else { continue }
+                copied[index].node = filled
+                changed = true
+            }
+            if changed { value = .mapping(copied) }
+        case .sequence(let items):
+            var copied = items  // the same list until a node changes
+            var changed = false
+            for index in items.indices {
+                guard let filled = items[index].filledOrigins(origin) else { continue }
+                copied[index] = filled
+                changed = true
+            }
+            if changed { value = .sequence(copied) }
         }
+        guard value != nil || (self.origin == nil && origin != nil) else { return nil }
+        return Node(value ?? self.value, origin: origin)
     }
 }
 

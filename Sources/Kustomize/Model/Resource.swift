@@ -65,7 +65,7 @@ package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
 
     init(_ node: Node) {
         let apiVersion = node["apiVersion"]?.string ?? ""
-        if let slash = apiVersion.firstIndex(of: "/") {
+        if let slash = ByteSearch.firstIndex(of: "/", in: apiVersion) {
             group = String(apiVersion[..<slash])
             version = String(apiVersion[apiVersion.index(after: slash)...])
         } else {

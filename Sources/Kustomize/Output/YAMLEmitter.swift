@@ -76,6 +76,10 @@ enum YAMLEmitter {
     static func isSafePlain(_ text: String) -> Bool {
         guard isSafePlainSyntax(text), let first = text.unicodeScalars.first else { return false }
         if ("0"..."9").contains(first) || first == "-" || first == "+" || first == "." { return false }
+        // The words below are at most 5 bytes long, and no longer text lowercases to one (the
+        // only letter outside ASCII that lowercases into it is the Kelvin sign, to `k`): most
+        // keys and values are not lowercased at all.
+        guard text.utf8.count <= 5 else { return true }
         switch text.lowercased() {
         case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "=", "<<": return false
         default: return true

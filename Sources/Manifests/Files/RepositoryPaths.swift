@@ -3,11 +3,9 @@
 /// that root: the folder whose path ends with the written one wins, the nearest to the file
 /// that wrote it on a tie.
 package enum RepositoryPaths {
-    /// The folder of `folders` that `written` names, seen from `file`; nil when none does, or
-    /// when the path climbs above the repository's root.
-    package static func folder(forSourcePath written: String, among folders: some Sequence<String>, near file: String)
-        -> String?
-    {
+    /// `written` without `.` parts and with each `..` taking back the part before it; nil when
+    /// nothing is left or the path climbs above the repository's root.
+    package static func cleaned(_ written: String) -> [Substring]? {
         var parts: [Substring] = []
         for part in written.split(separator: "/") where part != "." {
             if part == ".." {
@@ -17,11 +15,7 @@ package enum RepositoryPaths {
                 parts.append(part)
             }
         }
-        let path = parts.joined(separator: "/")
-        guard !path.isEmpty else { return nil }
-        let suffix = "/" + path
-        let candidates = folders.filter { $0 == path || $0.hasSuffix(suffix) }.sorted()
-        return nearest(candidates, to: file) { $0 }
+        return parts.isEmpty ? nil : parts
     }
 
     /// Among candidates, the one whose folder shares the most leading folders with `file` (the

@@ -33,7 +33,7 @@ package final class KubernetesObject: Sendable {
 
     /// The API group: `apps` for `apps/v1`, empty for the core group (`v1`).
     package var group: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        guard let slash = ByteSearch.firstIndex(of: "/", in: apiVersion) else { return "" }
         return String(apiVersion[..<slash])
     }
 

@@ -21,6 +21,7 @@ struct FluxSubstitution {
     /// `folders`: the folders of the checked files (paths in Kustomizations are relative to the
     /// repository's root, which may sit above them: matched as suffixes, nearest first).
     init(kustomizations: [KubernetesObject], folders: Set<String>, index: ObjectIndex) {
+        let sourceFolders = kustomizations.isEmpty ? SourceFolders([]) : SourceFolders(folders)
         for kustomization in kustomizations {
             guard let spec = kustomization.node["spec"], let path = spec["path"]?.string else { continue }
             var variables = spec["postBuild", "substitute"]?.stringMap ?? [:]
@@ -41,7 +42,7 @@ struct FluxSubstitution {
             let application = Application(variables: variables, targetNamespace: spec["targetNamespace"]?.string)
             let roots = [path] + (spec["components"]?.items?.compactMap(\.string).map { path + "/" + $0 } ?? [])
             for root in roots {
-                guard let folder = RepositoryPaths.folder(forSourcePath: root, among: folders, near: kustomization.file)
+                guard let folder = sourceFolders.folder(forSourcePath: root, near: kustomization.file)
                 else { continue }
                 applied.append((folder, application))
             }
