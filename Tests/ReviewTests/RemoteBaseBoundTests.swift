@@ -24,6 +24,19 @@ import Testing
 
         """
 
+    /// A scan of `main` in `work`, remote bases fetched into the fixture's mirrors by a fetcher
+    /// with lowered bounds, on a thread of its own.
+    static func scan(_ work: String, _ fixture: GitFixture, bounds: (inout RemoteBaseFetcher) -> Void) async throws
+        -> CheckReport
+    {
+        var engine = try ReviewEngineTests.engine()
+        var fetcher = RemoteBaseFetcher(mirrors: MirrorCache(directory: fixture.path("mirrors")))
+        bounds(&fetcher)
+        engine.remoteBases = fetcher
+        let scanner = engine
+        return try await MirrorCache.runBlocking { try scanner.scan("main", in: try Repository.open(at: work)).report }
+    }
+
     @Test func pastTheBoundNoBaseIsFetchedAndItsRootIsCheckedFileByFile() async throws {
         let fixture = try GitFixture()
         defer { fixture.shutdown() }
@@ -45,15 +58,7 @@ import Testing
         }
         try fixture.commitAndPush(upstream.work, message: "three roots over three remote bases")
 
-        var engine = try ReviewEngineTests.engine()
-        var fetcher = RemoteBaseFetcher(mirrors: MirrorCache(directory: fixture.path("mirrors")))
-        fetcher.maxFetches = 2
-        engine.remoteBases = fetcher
-        let scanner = engine
-        let work = upstream.work
-        let (_, report) = try await MirrorCache.runBlocking {
-            try scanner.scan("main", in: try Repository.open(at: work))
-        }
+        let report = try await Self.scan(upstream.work, fixture) { $0.maxFetches = 2 }
 
         // Fetches counted by the mirrors made: one per repository fetched (beside its lock file).
         let mirrors = try FileManager.default.contentsOfDirectory(atPath: fixture.path("mirrors")).filter {
@@ -82,15 +87,7 @@ extension RemoteBaseBoundTests {
         try fixture.write(Self.privilegedPod, to: "apps/a/pod.yaml", in: upstream.work)
         try fixture.commitAndPush(upstream.work, message: "a root over a remote base")
 
-        var engine = try ReviewEngineTests.engine()
-        var fetcher = RemoteBaseFetcher(mirrors: MirrorCache(directory: fixture.path("mirrors")))
-        fetcher.fetchingBudget = .zero
-        engine.remoteBases = fetcher
-        let scanner = engine
-        let work = upstream.work
-        let (_, report) = try await MirrorCache.runBlocking {
-            try scanner.scan("main", in: try Repository.open(at: work))
-        }
+        let report = try await Self.scan(upstream.work, fixture) { $0.fetchingBudget = .zero }
         #expect(!FileManager.default.fileExists(atPath: fixture.path("mirrors")))
         #expect(report.notes.count == 1 && report.notes[0].contains("took its whole budget"), "\(report.notes)")
         #expect(report.findings.filter { $0.checkID == "runAsPrivileged" }.map(\.file) == ["apps/a/pod.yaml"])
