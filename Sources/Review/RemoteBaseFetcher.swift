@@ -14,6 +14,15 @@ package struct RemoteBaseFetcher: Sendable {
     static let maxFileBytes = 4 << 20
     static let maxBytes = 128 << 20
 
+    /// At most this many repositories and charts are fetched in one run (a check, a scan, both
+    /// revisions of a review): a repository's kustomizations name a handful, and one naming a
+    /// thousand would otherwise hold the run for hours, one fetch after another. 20 leaves room for
+    /// every real tree we know of; the roots needing more are refused with a note.
+    package var maxFetches = 20
+    /// No fetch starts after the run's fetching took this long in all, and none waits longer than
+    /// what is left (nor than `timeout`): 20 fetches of 120 seconds each would be 40 minutes.
+    package var fetchingBudget: Duration = .seconds(300)
+
     package let mirrors: MirrorCache
     package let offline: Bool
     /// Credentials for remotes at one origin only (scheme, host and port, as the bot's forge
@@ -64,8 +73,9 @@ package struct RemoteBaseFetcher: Sendable {
     }
 
     /// `building` for synchronous code on a thread of its own (a review), never the concurrency pool's.
-    func buildingBlocking<Built>(_ make: (RemoteTrees, _ reuse: Bool) throws -> Built) rethrows -> Built {
-        let trees = RemoteTrees()
+    func buildingBlocking<Built>(into trees: RemoteTrees, _ make: (RemoteTrees, _ reuse: Bool) throws -> Built)
+        rethrows -> Built
+    {
         var built = try make(trees, true)
         for _ in 0..<Self.maxRounds {
             let fetcher = self
@@ -80,10 +90,33 @@ package struct RemoteBaseFetcher: Sendable {
         let bases = trees.wanted
         let charts = trees.wantedCharts
         guard !bases.isEmpty || !charts.isEmpty else { return false }
-        for base in bases { await fetch(base, into: trees) }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let spentBefore = trees.fetchingTime
+        defer { trees.addFetchingTime(clock.now - started) }
+        func left() -> Duration { fetchingBudget - spentBefore - (clock.now - started) }
+        /// Why the next fetch is not started; nil (and the fetch counted) while the run's bounds allow it.
+        func overBound() -> String? {
+            guard left() > .zero else { return "this run's fetching took its whole budget of \(fetchingBudget)" }
+            guard trees.startFetch(bound: maxFetches) else {
+                return "the tree names more remote bases and charts than the \(maxFetches) one run fetches"
+            }
+            return nil
+        }
+        for base in bases {
+            if !offline, let reason = overBound() {
+                trees.fail(base, reason: reason)
+                continue
+            }
+            await fetch(base, into: trees, within: min(Self.timeout, left()))
+        }
         for chart in charts {
             guard let pullChart, !offline else {
                 trees.fail(chart, reason: offline ? "--offline: Shipshape pulls no chart" : "this run pulls no chart")
+                continue
+            }
+            if let reason = overBound() {
+                trees.fail(chart, reason: reason)
                 continue
             }
             do { trees.store(chartFolder: try await pullChart(chart), for: chart) } catch {
@@ -93,7 +126,7 @@ package struct RemoteBaseFetcher: Sendable {
         return true
     }
 
-    func fetch(_ base: RemoteBase, into trees: RemoteTrees) async {
+    func fetch(_ base: RemoteBase, into trees: RemoteTrees, within timeout: Duration) async {
         guard !offline else {
             trees.fail(base, reason: "--offline: Shipshape fetches no repository")
             return
@@ -126,8 +159,8 @@ package struct RemoteBaseFetcher: Sendable {
                     }
                 }
                 Task {
-                    try? await Task.sleep(for: Self.timeout)
-                    answer(.failure(FetchFailure("no answer within \(Self.timeout)")))
+                    try? await Task.sleep(for: timeout)
+                    answer(.failure(FetchFailure("no answer within \(timeout)")))
                 }
             }
             trees.store(files, for: base)

@@ -34,8 +34,11 @@ extension ReviewEngine {
         let scratch = FileManager.default.temporaryDirectory.appending(
             path: "shipshape-review-kustomize-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
+        // The remote bases are the same at both revisions: fetched once, bounded once.
+        let remotes = RemoteTrees()
         let headIndex = kustomizeBuilds(
-            files: headFiles, listed: headList, scratch: scratch.appending(path: "head"), repository: repository
+            files: headFiles, listed: headList, scratch: scratch.appending(path: "head"), repository: repository,
+            remotes: remotes
         ) { KustomizationIndex(roots: candidates, deployers: deployers, builder: $0) }
         let covered = headIndex.coveredFiles
         let affected = headIndex.roots(affectedBy: changed)
@@ -51,7 +54,8 @@ extension ReviewEngine {
             labels.isEmpty ? [] : baseTree.rootDeployers(files: baseFiles).filter { labels.contains($0.rootLabel) }
         let baseRoots = affected.filter { $0.deployer == nil }.map(\.folder)
         let baseIndex = kustomizeBuilds(
-            files: baseFiles, listed: baseList, scratch: scratch.appending(path: "base"), repository: repository
+            files: baseFiles, listed: baseList, scratch: scratch.appending(path: "base"), repository: repository,
+            remotes: remotes
         ) { KustomizationIndex(roots: baseRoots, deployers: baseDeployers, builder: $0) }
         let baseCovered = baseIndex.coveredFiles
 

@@ -7,10 +7,12 @@ extension ReviewEngine {
     /// Builds kustomizations of one revision's objects with what `check` builds them with:
     /// `helmCharts` rendered by the review's chart renderer (their folders written from Git
     /// objects under `scratch`, or pulled from their `repo:` by its fetcher), remote bases
-    /// fetched through `remoteBases` between builds (and `make` run again). Without either, such roots are refused with a note.
+    /// fetched through `remoteBases` between builds (and `make` run again) into `remotes` (one per
+    /// review, so that both revisions share its fetches and their bound). Without either, such roots
+    /// are refused with a note.
     func kustomizeBuilds<Built>(
         files: RevisionFileSystem, listed: [TreeFile], scratch: URL, repository: some RevisionReader,
-        _ make: (KustomizeBuilder) -> Built
+        remotes: RemoteTrees = RemoteTrees(), _ make: (KustomizeBuilder) -> Built
     ) -> Built {
         let charts = rendering.map { rendering in
             ReviewChartInflater(
@@ -30,7 +32,7 @@ extension ReviewEngine {
                     .path
             }
         }
-        return remoteBases.buildingBlocking { trees, _ in build(trees) }
+        return remoteBases.buildingBlocking(into: remotes) { trees, _ in build(trees) }
     }
 }
 

@@ -68,6 +68,29 @@ import Testing
         #expect(trees.wanted.isEmpty)
     }
 
+    @Test func ofSpellingsSharingAMountRootTheOneThatSortsFirstIsRead() throws {
+        // Five spellings of one repository, one mount root: whichever order they are fetched in,
+        // the build reads the tree of `git@example.com:org/repo` (the spelling that sorts first).
+        let spellings = [
+            "https://example.com/org/repo", "https://example.com/org/repo.git", "http://example.com/org/repo",
+            "ssh://git@example.com/org/repo", "git@example.com:org/repo",
+        ]
+        for order in [spellings, spellings.reversed()] {
+            let trees = RemoteTrees()
+            for repository in order {
+                let base = RemoteBase(repository: repository, path: "base", ref: "v1")
+                trees.store(
+                    [
+                        "base/kustomization.yaml": Array("resources: [cm.yaml]\n".utf8),
+                        "base/cm.yaml": Array(Self.configMap(repository.filter(\.isLetter).lowercased()).utf8),
+                    ], for: base)
+            }
+            let files = ["app/kustomization.yaml": "resources:\n- https://example.com/org/repo//base?ref=v1\n"]
+            let built = try KustomizeBuilder(fileSystem: MemoryFileSystem(files), remotes: trees).build(folder: "app")
+            #expect(built.resources.map(\.name) == ["gitexamplecomorgrepo"])
+        }
+    }
+
     @Test func aRemoteKustomizationNeverReadsTheMachinesFiles() {
         #expect(throws: KustomizeError.self) {
             try build(

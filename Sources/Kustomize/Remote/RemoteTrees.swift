@@ -14,6 +14,12 @@ package final class RemoteTrees: Sendable {
         var folders: [RemoteKey: Set<String>] = [:]
         var failures: [RemoteKey: String] = [:]
         var asked: [RemoteKey: RemoteBase] = [:]
+        /// The tree read under each mount root (see `store`).
+        var mounted: [String: RemoteKey] = [:]
+        /// The repositories and charts this run started fetching, and how long its fetching took:
+        /// what the fetcher bounds.
+        var fetchesStarted = 0
+        var fetchingTime: Duration = .zero
     }
 
     let state = Mutex(State())
@@ -28,13 +34,34 @@ package final class RemoteTrees: Sendable {
         .sorted { $0.description < $1.description }
     }
 
-    /// The files of `base`'s repository at its ref, by path in the repository.
+    /// The files of `base`'s repository at its ref, by path in the repository. Spellings of one
+    /// repository (`https://host/org/repo`, `…/repo.git`, `git@host:org/repo`) share a mount root:
+    /// under it the tree of the spelling that sorts first is read, whichever was fetched first.
     package func store(_ files: [String: [UInt8]], for base: RemoteBase) {
         let folders = Self.folders(of: files.keys)
+        let key = RemoteKey(base)
         state.withLock { state in
-            state.trees[RemoteKey(base)] = files
-            state.folders[RemoteKey(base)] = folders
+            state.trees[key] = files
+            state.folders[key] = folders
+            if let held = state.mounted[key.root], !key.readsBefore(held) { return }
+            state.mounted[key.root] = key
         }
+    }
+
+    /// Counts a fetch (or a chart's pull) this run starts; false, counting nothing, once `bound` have started.
+    package func startFetch(bound: Int) -> Bool {
+        state.withLock { state in
+            guard state.fetchesStarted < bound else { return false }
+            state.fetchesStarted += 1
+            return true
+        }
+    }
+
+    /// How long this run's fetching took so far.
+    package var fetchingTime: Duration { state.withLock { $0.fetchingTime } }
+
+    package func addFetchingTime(_ time: Duration) {
+        state.withLock { $0.fetchingTime += time }
     }
 
     /// Why `base` could not be fetched (offline, a timeout, no such ref).
@@ -91,8 +118,7 @@ package final class RemoteTrees: Sendable {
     private func split(_ path: String) -> (RemoteKey, String)? {
         guard path.hasPrefix("⟨"), let end = path.firstIndex(of: "⟩") else { return nil }
         let root = String(path[...end])
-        let key = state.withLock { $0.trees.keys.first { $0.root == root } }
-        guard let key else { return nil }
+        guard let key = state.withLock({ $0.mounted[root] }) else { return nil }
         let inner = path[path.index(after: end)...].drop { $0 == "/" }
         return (key, String(inner))
     }
@@ -108,6 +134,9 @@ struct RemoteKey: Hashable {
         ref = base.ref
         root = base.mountRoot
     }
+
+    /// Whether this spelling is read under a mount root it shares with `other`: the smaller one is.
+    func readsBefore(_ other: RemoteKey) -> Bool { (repository, ref ?? "") < (other.repository, other.ref ?? "") }
 }
 
 /// The build's files: the local ones, and under each mount root a fetched repository's.
