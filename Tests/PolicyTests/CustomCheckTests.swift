@@ -155,6 +155,31 @@ import Testing
         #expect(try findings(config, files: [("apps/pdb.yaml", budget("elsewhere", "web"))]).count == 1)
     }
 
+    /// Context objects are kept only as the facts the built-in checks read (`ContextRetention`);
+    /// a custom check's additional schema may read any other field of them, so with one the
+    /// objects are kept whole (a PodDisruptionBudget's `maxUnavailable` is not among the facts).
+    @Test func anAdditionalSchemaReadsFieldsTheBuiltInChecksDoNot() throws {
+        let config = """
+            checks: {budgetWithMaxUnavailable: warning}
+            customChecks:
+              budgetWithMaxUnavailable:
+                failureMessage: Give the app a PodDisruptionBudget with maxUnavailable
+                target: Controller
+                controllers: {include: [Deployment]}
+                schema: {}
+                additionalSchemaStrings:
+                  policy/PodDisruptionBudget: |
+                    properties:
+                      spec:
+                        required: [maxUnavailable]
+            """
+        let budget = { (field: String) in
+            "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: b, namespace: shop}\nspec:\n  \(field)\n  selector:\n    matchLabels: {app: web}\n"
+        }
+        #expect(try findings(config, files: [("apps/pdb.yaml", budget("maxUnavailable: 1"))]).isEmpty)
+        #expect(try findings(config, files: [("apps/pdb.yaml", budget("minAvailable: 1"))]).count == 1)
+    }
+
     @Test func aControllerWithoutAPodTemplateIsStillAController() throws {
         let config = """
             checks: {replicas: warning}

@@ -125,16 +125,16 @@ import Upgrades
     }
 
     /// A layer that keeps coming, however slowly, is read past the client's limit for a whole
-    /// exchange (2 s here: meant for manifests and API calls, not for layers).
+    /// exchange (4 s here: meant for manifests and API calls, not for layers; the layer takes 8 s).
     @Test func aSlowButSteadyLayerOutlastsTheExchangeLimit() async throws {
         let scratch = try Scratch("layer-slow")
         defer { scratch.remove() }
         let layer = try ImageFolders.alpine(in: scratch)
         let registry = try SlowLayerRegistry(
             repository: "team/slow", tag: "1", layer: layer,
-            pace: .trickle(piece: layer.data.count / 10 + 1, interval: .milliseconds(400)))
+            pace: .trickle(piece: layer.data.count / 10 + 1, interval: .milliseconds(800)))
         defer { registry.shutdown() }
-        let client = CurlHTTPClient(configuration: .init(timeout: .seconds(2)))
+        let client = CurlHTTPClient(configuration: .init(timeout: .seconds(4)))
         let contents = try await ImageContentsReader(registry: RegistryClient(http: client))
             .contents(of: ImageReference(registry: registry.host, repository: "team/slow", tag: "1"))
         #expect(PackageInventory(root: contents.root).distribution?.osvEcosystem == "Alpine:v3.20")
