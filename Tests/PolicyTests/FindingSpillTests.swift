@@ -138,4 +138,68 @@ import Testing
                     == TextReport(useColor: false).render(memory.run(files: files)))
         }
     }
+
+    /// Two charts that render the same objects: their findings move to one values line and merge.
+    static let twinCharts = (1...2).map { chart in
+        GeneratedManifests(
+            path: "rendered/\(chart).yaml", bytes: Array(ContextRetentionFactsTests.workloads.utf8), namespace: nil,
+            origins: SourceOrigins(),
+            fallback: SourceLocation(file: "values.yaml", position: SourcePosition(line: 1, column: 1)),
+            label: "rendered by chart \(chart)")
+    }
+
+    /// A spill that reaches its limit while relocated findings are merged (some merged ones
+    /// written, their duplicates still to come) ends the run with its failure, not a trap
+    /// reading a merged finding that was never written.
+    @Test func aSpillFullWhileMergingRelocatedFindingsFailsCleanly() throws {
+        let memory = try TestEngine.make()
+        let expected = memory.run(paths: [], generated: Self.twinCharts, source: { _ in [] })
+        #expect(expected.findingList.count > 2)
+        var failures = 0
+        try Self.withFolder { folder in
+            for limit in stride(from: 1_000, to: 20_000, by: 100) {
+                var engine = memory
+                let spill = try FindingSpill(directory: folder, maximumBytes: Int64(limit))
+                engine.findingSpill = spill
+                let report = engine.run(paths: [], generated: Self.twinCharts, source: { _ in [] })
+                if let failure = spill.failure {
+                    #expect(failure.contains("more than \(limit) bytes"))
+                    failures += 1
+                } else {
+                    #expect(Self.json(report) == Self.json(expected))
+                }
+            }
+        }
+        #expect(failures > 0)
+    }
+
+    static func json(_ report: CheckReport) -> String { String(decoding: JSONReport.document(report), as: UTF8.self) }
+
+    /// Where the file cannot be written (a full `$TMPDIR`: `/dev/full` here), findings go to
+    /// memory and the report is the one without a spill.
+    @Test func aSpillThatCannotWriteKeepsFindingsInMemory() throws {
+        let memory = try TestEngine.make()
+        let files = [
+            (path: "a.yaml", text: ContextRetentionFactsTests.workloads),
+            (path: "b.yaml", text: ContextRetentionFactsTests.context),
+        ]
+        for generated in [[], Self.twinCharts] {
+            var engine = memory
+            let descriptor = open("/dev/full", O_WRONLY | O_CLOEXEC)
+            try #require(descriptor >= 0)
+            let spill = FindingSpill(descriptor: descriptor, path: "/dev/full")
+            engine.findingSpill = spill
+            let paths = files.map(\.path)
+            let source: PolicyEngine.FileSource = { path in
+                Array((files.first { $0.path == path }?.text ?? "").utf8)
+            }
+            let report = engine.run(paths: paths, generated: generated, source: source)
+            let expected = memory.run(paths: paths, generated: generated, source: source)
+            #expect(spill.failure == nil)
+            #expect(spill.writeError?.contains("No space left on device") == true)
+            #expect(report.findingList.count > 3)
+            #expect(Self.json(report) == Self.json(expected))
+            #expect(TextReport(useColor: false).render(report) == TextReport(useColor: false).render(expected))
+        }
+    }
 }

@@ -11,7 +11,9 @@ import Synchronization
 /// thousands, each a few hundred bytes, while sorting and merging them needs only a small key each
 /// (`Entry`). The file is made with `mkstemp` in `directory` (mode 0600) and unlinked at once, so it
 /// is gone however the process ends; its descriptor is closed when the spill is let go. It holds
-/// at most `maximumBytes`: past that, `failure` says so and nothing more is written.
+/// at most `maximumBytes`: past that, `failure` says so and nothing more is written. A write that
+/// fails (a full `$TMPDIR`) is no failure: the spill only saves memory, so from then on findings
+/// are kept in memory (`writeError` says why) and the report is the same.
 package final class FindingSpill: Sendable {
     /// Where one finding's record is, and what report order and the summary read of it.
     package struct Entry: Sendable {
@@ -29,6 +31,10 @@ package final class FindingSpill: Sendable {
     private struct State {
         var size: Int64 = 0
         var failure: String?
+        /// Why the file took no more findings, once a write failed.
+        var writeError: String?
+        /// Findings kept after a write failed; their entries' offsets are `-1 - index`.
+        var kept: [Finding] = []
         /// Files, check ids and containers by number: entries name them by it.
         var strings = StringNumbers()
     }
@@ -56,7 +62,7 @@ package final class FindingSpill: Sendable {
         package var description: String
     }
 
-    package init(directory: String, maximumBytes: Int64 = 8 << 30) throws(Failure) {
+    package convenience init(directory: String, maximumBytes: Int64 = 8 << 30) throws(Failure) {
         var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
         template += Array("shipshape-findings.XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -68,8 +74,13 @@ package final class FindingSpill: Sendable {
         }
         unlink(name)
         _ = fcntl(made, F_SETFD, FD_CLOEXEC)
-        descriptor = made
-        path = name
+        self.init(descriptor: made, path: name, maximumBytes: maximumBytes)
+    }
+
+    /// A spill into an open descriptor it now owns (tests give one whose writes fail: `/dev/full`).
+    package init(descriptor: Int32, path: String, maximumBytes: Int64 = 8 << 30) {
+        self.descriptor = descriptor
+        self.path = path
         self.maximumBytes = maximumBytes
     }
 
@@ -78,9 +89,14 @@ package final class FindingSpill: Sendable {
     /// Why findings could not all be written, if they could not.
     package var failure: String? { state.withLock { $0.failure } }
 
+    /// Why findings went to memory instead of the file, if a write failed.
+    package var writeError: String? { state.withLock { $0.writeError } }
+
     /// Writes `findings` and returns their entries, in order (none once the spill failed).
     func append(_ findings: [Finding]) -> [Entry] {
         guard !findings.isEmpty else { return [] }
+        // After a failed write nothing is encoded: the findings go straight to memory.
+        if let kept = state.withLock({ $0.writeError == nil ? nil : Self.keep(findings, in: &$0) }) { return kept }
         var bytes: [UInt8] = []
         var lengths: [Int] = []
         for finding in findings {
@@ -90,6 +106,7 @@ package final class FindingSpill: Sendable {
         }
         return state.withLock { state -> [Entry] in
             guard state.failure == nil else { return [] }
+            guard state.writeError == nil else { return Self.keep(findings, in: &state) }
             guard state.size + Int64(bytes.count) <= maximumBytes else {
                 state.failure =
                     "the findings need more than \(maximumBytes) bytes in the temporary file \(path): check fewer files at once"
@@ -104,9 +121,10 @@ package final class FindingSpill: Sendable {
                 }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else {
-                    state.failure =
+                    // Bytes past `size` are never read: the findings they began go to memory.
+                    state.writeError =
                         "cannot write findings to the temporary file \(path): \(String(cString: strerror(errno)))"
-                    return []
+                    return Self.keep(findings, in: &state)
                 }
                 written += count
             }
@@ -114,13 +132,7 @@ package final class FindingSpill: Sendable {
             entries.reserveCapacity(findings.count)
             var offset = state.size
             for (finding, length) in zip(findings, lengths) {
-                entries.append(
-                    Entry(
-                        offset: offset, length: Int32(length), file: state.strings.number(finding.file),
-                        line: Int32(clamping: finding.position.line), column: Int32(clamping: finding.position.column),
-                        positionOffset: Int32(clamping: finding.position.offset),
-                        checkID: state.strings.number(finding.checkID),
-                        container: state.strings.number(finding.container ?? ""), severity: finding.severity))
+                entries.append(Self.entry(finding, offset: offset, length: Int32(length), strings: &state.strings))
                 offset += Int64(length)
             }
             state.size = offset
@@ -128,9 +140,26 @@ package final class FindingSpill: Sendable {
         }
     }
 
+    /// Keeps `findings` in memory, with entries that say where in `kept` they are.
+    private static func keep(_ findings: [Finding], in state: inout State) -> [Entry] {
+        findings.map { finding in
+            state.kept.append(finding)
+            return entry(finding, offset: -Int64(state.kept.count), length: 0, strings: &state.strings)
+        }
+    }
+
+    private static func entry(_ finding: Finding, offset: Int64, length: Int32, strings: inout StringNumbers) -> Entry {
+        Entry(
+            offset: offset, length: length, file: strings.number(finding.file),
+            line: Int32(clamping: finding.position.line), column: Int32(clamping: finding.position.column),
+            positionOffset: Int32(clamping: finding.position.offset), checkID: strings.number(finding.checkID),
+            container: strings.number(finding.container ?? ""), severity: finding.severity)
+    }
+
     /// The finding an entry names. A record that cannot be read back (the disk failed under the
     /// run) stops the process with the reason: the report cannot be finished.
     func finding(_ entry: Entry) -> Finding {
+        if entry.offset < 0 { return state.withLock { $0.kept[Int(-1 - entry.offset)] } }
         var bytes = [UInt8](repeating: 0, count: Int(entry.length))
         var done = 0
         while done < bytes.count {

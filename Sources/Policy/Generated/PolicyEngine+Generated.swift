@@ -91,7 +91,11 @@ extension PolicyEngine {
                 streamNames.append(stream)
             }
             streamOfKept.append(streamNumbers[stream] ?? 0)
+            let count = merged.count
             if source == nil { merged.append(index, of: findings) } else { merged.append(finding) }
+            // A spill past its limit takes nothing more (its `failure` says so and the run fails):
+            // `seen` and `streamOfKept` now name a position `merged` lacks, so stop here.
+            guard merged.count > count else { break }
         }
         return merged
     }

@@ -72,6 +72,9 @@ struct CheckCommand: AsyncParsableCommand {
         }
         report.notes += listing.skipped.map(\.description)
         if let failure = engine.findingSpill?.failure { throw CommandFailure(failure) }
+        if let writeError = engine.findingSpill?.writeError {
+            FileHandle.standardError.write(Data("note: \(writeError); the findings were kept in memory\n".utf8))
+        }
         switch judgement.format {
         case .text: StandardOutput.write(TextReport(useColor: judgement.color.enabled).render(report))
         case .json: JSONReport.stream(report) { StandardOutput.write($0) }
@@ -93,9 +96,12 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     /// A temporary file for findings in `$TMPDIR` (else /tmp), unlinked as soon as it is made; nil
-    /// where none can be made (a read-only file system), and the findings stay in memory.
+    /// where none can be made (a read-only file system), and the findings stay in memory. It holds
+    /// 8 GiB, or `SHIPSHAPE_FINDINGS_FILE_LIMIT` bytes (a tiny one shows the file is used).
     static func findingSpill() -> FindingSpill? {
-        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        return try? FindingSpill(directory: directory)
+        let environment = ProcessInfo.processInfo.environment
+        let directory = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let limit = environment["SHIPSHAPE_FINDINGS_FILE_LIMIT"].flatMap { Int64($0) } ?? 8 << 30
+        return try? FindingSpill(directory: directory, maximumBytes: limit)
     }
 }
