@@ -49,15 +49,11 @@ package struct FindingList: RandomAccessCollection, Sendable {
 
     /// Adds findings (written to the file when spilled).
     package mutating func append(contentsOf findings: [Finding]) {
-        switch storage {
-        case .memory(var kept):
-            storage = .memory([])
-            kept += findings
-            storage = .memory(kept)
-        case .spilled(let spill, var entries):
-            storage = .memory([])
-            entries += spill.append(findings)
-            storage = .spilled(spill, entries)
+        if let spill {
+            let added = spill.append(findings)
+            updateEntries { $0 += added }
+        } else {
+            updateFindings { $0 += findings }
         }
     }
 
@@ -65,25 +61,52 @@ package struct FindingList: RandomAccessCollection, Sendable {
 
     /// Adds the finding at `index` of `other`, a list of the same kind, without reading it back.
     package mutating func append(_ index: Int, of other: FindingList) {
-        switch (storage, other.storage) {
-        case (.spilled(let spill, var entries), .spilled(let source, let sourceEntries)) where spill === source:
-            storage = .memory([])
-            entries.append(sourceEntries[index])
-            storage = .spilled(spill, entries)
-        default: append(other[index])
+        if let spill, let source = other.spill, spill === source {
+            let entry = other.entry(at: index)
+            updateEntries { $0.append(entry) }
+        } else {
+            append(other[index])
         }
     }
 
     /// Adds every finding of `other` (entries only, when both are in the same file).
     package mutating func append(contentsOf other: FindingList) {
-        switch (storage, other.storage) {
-        case (.spilled(let spill, var entries), .spilled(let source, let sourceEntries)) where spill === source:
-            storage = .memory([])
-            entries += sourceEntries
-            storage = .spilled(spill, entries)
-        case (.memory, .memory(let findings)): append(contentsOf: findings)
-        default: for index in other.indices { append(index, of: other) }
+        if let spill, let source = other.spill, spill === source {
+            guard case .spilled(_, let added) = other.storage else { return }
+            updateEntries { $0 += added }
+        } else if spill == nil, other.spill == nil {
+            append(contentsOf: other.array)
+        } else {
+            for index in other.indices { append(index, of: other) }
         }
+    }
+
+    /// The spill the findings are kept in, if any.
+    private var spill: FindingSpill? {
+        if case .spilled(let spill, _) = storage { return spill }
+        return nil
+    }
+
+    private func entry(at index: Int) -> FindingSpill.Entry {
+        guard case .spilled(_, let entries) = storage else { preconditionFailure("entries of a list in memory") }
+        return entries[index]
+    }
+
+    // The two below take the array out of `storage` before changing it, so it is the only
+    // reference and grows in place: a copy per append made merging quadratic in findings.
+
+    private mutating func updateEntries(_ change: (inout [FindingSpill.Entry]) -> Void) {
+        guard case .spilled(let spill, var entries) = storage else { return }
+        storage = .memory([])
+        change(&entries)
+        storage = .spilled(spill, entries)
+    }
+
+    private mutating func updateFindings(_ change: (inout [Finding]) -> Void) {
+        guard case .memory(var findings) = storage else { return }
+        storage = .memory([])
+        change(&findings)
+        storage = .memory(findings)
     }
 
     /// The findings `isIncluded` keeps, in order.
@@ -96,15 +119,13 @@ package struct FindingList: RandomAccessCollection, Sendable {
     /// Puts the findings in report order (`Finding.reportOrder`), as `Finding.sortInReportOrder`
     /// does; spilled ones by their entries, with files, check ids and containers ranked once.
     package mutating func sortInReportOrder() {
-        switch storage {
-        case .memory(var findings):
-            storage = .memory([])
-            Finding.sortInReportOrder(&findings)
-            storage = .memory(findings)
-        case .spilled(let spill, var entries):
-            storage = .memory([])
-            let rank = spill.stringRanks()
-            // The comparisons of `Finding.reportOrder`, on ranks (equal strings share one).
+        guard let spill else {
+            updateFindings { Finding.sortInReportOrder(&$0) }
+            return
+        }
+        let rank = spill.stringRanks()
+        // The comparisons of `Finding.reportOrder`, on ranks (equal strings share one).
+        updateEntries { entries in
             entries.sort { left, right in
                 if left.file != right.file { return rank[Int(left.file)] < rank[Int(right.file)] }
                 if (left.line, left.column, left.positionOffset) != (right.line, right.column, right.positionOffset) {
@@ -113,7 +134,6 @@ package struct FindingList: RandomAccessCollection, Sendable {
                 if left.checkID != right.checkID { return rank[Int(left.checkID)] < rank[Int(right.checkID)] }
                 return rank[Int(left.container)] < rank[Int(right.container)]
             }
-            storage = .spilled(spill, entries)
         }
     }
 
